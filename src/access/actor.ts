@@ -1,0 +1,10 @@
+// Who is acting: the signed-in user (or API token's user), their organisation, role and scope.
+import type { Role } from './roles.ts';
+
+export type Actor = {
+  userId: string | null; // null only for the system itself (seed, migrations)
+  orgId: string;
+  role: Role;
+  governorates: readonly string[];
+  deviceId?: string | undefined;
+};

@@ -1,0 +1,125 @@
+// The HTTP API: Fastify with every route from ./routes, checked against the permission matrix,
+// errors as problem+json. Built in-process for tests (app.inject) and by `sanad serve`.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Actor } from '../access/actor.ts';
+import { allows, permissionFor } from '../access/matrix.ts';
+import { errors } from '../errors.ts';
+import { authenticate } from '../store/access/authenticate.ts';
+import type { Store } from '../store/open.ts';
+import { openApiDocument } from './openapi.ts';
+import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
+import { type RouteDef, routeKey } from './route.ts';
+import { allRoutes } from './routes/index.ts';
+
+export type AppOptions = {
+  store: Store;
+  /** Application log lines (method, route pattern, status, time: never URLs, bodies or data). */
+  log?: (line: Record<string, unknown>) => void;
+  /** Extra routes (tests); they must be in the permission matrix too. */
+  routes?: RouteDef[];
+  /** Registers more plugins (the web app's static files) before start. */
+  extend?: (app: FastifyInstance) => Promise<void>;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+const NOBODY: Actor = { userId: null, orgId: '00000000-0000-0000-0000-000000000000', role: 'analyst', governorates: [] };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks that every route has a row in the permission matrix. */
+export function unlistedRoutes(routes: RouteDef[]): string[] {
+  return routes.map(routeKey).filter((k) => permissionFor(k) === undefined);
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const routes = [...allRoutes, ...(opts.routes ?? [])];
+  const missing = unlistedRoutes(routes);
+  if (missing.length > 0) throw new Error(`Routes missing from the permission matrix: ${missing.join(', ')}`);
+
+  const log = opts.log ?? (() => undefined);
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false, disableRequestLogging: true });
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
+  await app.register(rateLimit, { global: false });
+
+  app.addHook('onResponse', async (req, reply) => {
+    log({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const e = toAppError(err);
+    if (e.status >= 500) {
+      // No message: driver errors can quote values. The code and route are enough to find it.
+      log({ level: 'error', route: req.routeOptions.url, error: (err as Error).name, code: (err as { code?: string }).code });
+    }
+    return sendProblem(reply, e);
+  });
+  app.setNotFoundHandler((_req, reply) => sendProblem(reply, errors.notFound('route')));
+
+  // Authentication and the permission check, before any handler.
+  app.addHook('preHandler', async (req) => {
+    const key = `${req.method} ${req.routeOptions.url}`;
+    const perm = permissionFor(key);
+    if (perm === undefined) throw errors.forbidden(); // deny by default
+    if (perm === 'public') return;
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const device = typeof req.headers['x-device-id'] === 'string' ? req.headers['x-device-id'].slice(0, 100) : undefined;
+    const actor = token ? await authenticate(opts.store.pool, token, device) : undefined;
+    if (!actor) throw errors.unauthenticated();
+    if (!allows(key, actor.role)) throw errors.forbidden();
+    req.actor = actor;
+  });
+
+  for (const r of routes) {
+    app.route({
+      method: r.method,
+      url: r.url,
+      ...(r.rateLimit ? { config: { rateLimit: r.rateLimit } } : {}),
+      handler: async (req, reply) => {
+        const parse = (schema: RouteDef['body'], value: unknown, where: string) => {
+          if (!schema) return undefined;
+          const res = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+          if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where));
+          return res.data;
+        };
+        const params = parse(r.params, req.params, 'params');
+        const query = parse(r.query, req.query, 'query');
+        const body = parse(r.body, req.body, 'body');
+        let operationId: string | undefined;
+        if (r.idempotent) {
+          const h = req.headers['idempotency-key'];
+          if (h !== undefined) {
+            if (typeof h !== 'string' || !UUID.test(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+            operationId = h.toLowerCase();
+          }
+        }
+        const result = await r.handler({ params, query, body, actor: req.actor ?? NOBODY, store: opts.store, operationId, request: req, reply });
+        if (reply.sent) return reply;
+        if (result && typeof result === 'object' && 'status' in result && 'body' in result && (result as { replayed?: boolean }).replayed !== undefined) {
+          const w = result as { status: number; body: unknown; replayed: boolean };
+          if (w.replayed) reply.header('Idempotent-Replay', 'true');
+          return reply.status(w.status).send(w.body);
+        }
+        return reply.status(r.status ?? 200).send(result);
+      },
+    });
+  }
+
+  const doc = openApiDocument(routes);
+  app.get('/openapi.json', async () => doc);
+  app.get('/healthz', async () => {
+    await opts.store.pool.query('SELECT 1');
+    return { status: 'ok' };
+  });
+
+  if (opts.extend) await opts.extend(app);
+  return app;
+}
+
+export type { FastifyRequest };

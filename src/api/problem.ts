@@ -1,0 +1,36 @@
+// RFC 9457 problem+json for every error. Field errors are listed in `errors: [{field, reason}]`.
+import type { FastifyReply } from 'fastify';
+import { ZodError } from 'zod';
+import { AppError, errors } from '../errors.ts';
+import type { FieldError } from '../registry/fieldError.ts';
+
+export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[]; instance?: string };
+
+export function zodFieldErrors(e: ZodError, prefix = ''): FieldError[] {
+  return e.issues.map((i) => ({
+    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+    // zod messages describe the rule, not the value (we never configure value-echoing messages)
+    reason: i.code === 'invalid_type' ? `must be ${(i as { expected?: string }).expected ?? 'of another type'}` : i.message.replace(/^Invalid input: /, '').toLowerCase(),
+  }));
+}
+
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof ZodError) return errors.validation(zodFieldErrors(e));
+  const fe = e as { statusCode?: number; code?: string; validation?: unknown };
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type', 415, 'Unsupported media type', 'Send application/json.');
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 413, 'Request body too large');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.badRequest('The JSON body is empty.');
+  if (fe.statusCode === 400 || (e instanceof SyntaxError)) return errors.badRequest('The body is not valid JSON.');
+  if (fe.statusCode === 429) return errors.rateLimited();
+  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008' || fe.code === '22003' || fe.code === '22021') return errors.badRequest('A value has the wrong form.');
+  return errors.internal();
+}
+
+export function sendProblem(reply: FastifyReply, err: AppError, instance?: string): FastifyReply {
+  const body: Problem = { type: `/problems/${err.id}`, title: err.title, status: err.status };
+  if (err.detail) body.detail = err.detail;
+  if (err.errors) body.errors = err.errors;
+  if (instance) body.instance = instance;
+  return reply.status(err.status).type('application/problem+json').send(body);
+}

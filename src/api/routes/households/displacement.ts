@@ -1,0 +1,27 @@
+import { defineRoute } from '../../route.ts';
+import { checkDay, checkGovernorate } from './common.ts';
+import { changeHousehold } from './respond.ts';
+import { DisplacementInput, HouseholdId, HouseholdView } from './schema.ts';
+
+export default defineRoute({
+  method: 'POST',
+  url: '/api/v1/households/:id/displacements',
+  summary: 'Record a move of the household: from where, to where (governorate, locality or site), when and why',
+  tags: ['households'],
+  params: HouseholdId,
+  body: DisplacementInput,
+  response: HouseholdView,
+  idempotent: true,
+  handler: async ({ params, body, actor, store, operationId }) => {
+    const date = checkDay(body.date);
+    checkGovernorate(actor, body.fromGovernorate, 'fromGovernorate');
+    checkGovernorate(actor, body.toGovernorate, 'toGovernorate');
+    return changeHousehold({ store, actor, operationId, route: `POST /api/v1/households/${params.id}/displacements`, request: body, householdId: params.id, date, action: 'displacement' }, async (ctx) => {
+      const r = await ctx.client.query<{ id: string }>(
+        'INSERT INTO displacement_event (household_id, from_governorate, to_governorate, to_locality, to_site, event_date, reason, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id',
+        [params.id, body.fromGovernorate ?? null, body.toGovernorate ?? null, body.toLocality ?? null, body.toSite ?? null, date, body.reason, body.note ?? null],
+      );
+      return { displacementId: r.rows[0]!.id, ...body };
+    });
+  },
+});

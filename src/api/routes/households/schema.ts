@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { displacementReasons, relationships, vulnerabilityKinds } from '../../../registry/vocabulary.ts';
+
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+export const HouseholdId = z.object({ id: z.string() });
+export const MemberRef = z.object({ personId: z.string().uuid(), relationship: z.enum(relationships) });
+
+export const HouseholdInput = z.object({
+  governorate: z.string().describe('P-code of the governorate of registration'),
+  recordId: z.string().trim().min(1).max(100).optional(),
+  date: Day.optional().describe('membership start (default today)'),
+  members: z.array(MemberRef).min(1).max(50),
+});
+
+export const HouseholdView = z.object({
+  id: z.string(),
+  recordId: z.string().nullable(),
+  governorate: z.string(),
+  on: z.string(),
+  members: z.array(z.object({ personId: z.string(), relationship: z.string(), validFrom: z.string(), validTo: z.string().nullable(), fullName: z.string().nullable(), sex: z.string().nullable(), dateOfBirth: z.string().nullable() })),
+  currentLocation: z.object({ governorate: z.string().nullable(), locality: z.string().nullable(), site: z.string().nullable(), since: z.string().nullable() }),
+  displacements: z.array(z.object({ id: z.string(), fromGovernorate: z.string().nullable(), toGovernorate: z.string().nullable(), toLocality: z.string().nullable(), toSite: z.string().nullable(), date: z.string(), reason: z.string().nullable() })),
+  vulnerabilities: z.array(z.object({ kind: z.string(), personId: z.string().nullable(), since: z.string().nullable(), derived: z.boolean() })),
+});
+
+export const AddMember = MemberRef.extend({ date: Day.optional(), move: z.boolean().default(false).describe('end a current membership elsewhere first') });
+export const Leave = z.object({ date: Day.optional() });
+export const ChangeHead = z.object({ personId: z.string().uuid(), date: Day.optional(), previousHead: z.enum(['stays', 'leaves']).default('stays'), previousHeadRelationship: z.enum(relationships).default('other_relative') });
+export const Split = z.object({ date: Day.optional(), governorate: z.string().optional(), members: z.array(MemberRef).min(1).max(50) });
+export const Merge = z.object({ otherId: z.string().uuid(), date: Day.optional(), relationship: z.enum(relationships).default('other_relative').describe('relationship to the head for the joining members') });
+export const DisplacementInput = z
+  .object({
+    date: Day,
+    fromGovernorate: z.string().optional(),
+    toGovernorate: z.string().optional(),
+    toLocality: z.string().uuid().optional(),
+    toSite: z.string().uuid().optional(),
+    reason: z.enum(displacementReasons),
+    note: z.string().max(1000).optional(),
+  })
+  .refine((d) => d.toGovernorate || d.toLocality || d.toSite, { message: 'say where to: toGovernorate, toLocality or toSite', path: ['toGovernorate'] });
+export const VulnerabilityInput = z.object({ kind: z.enum(vulnerabilityKinds), personId: z.string().uuid().optional(), date: Day.optional() });
+export const OnQuery = z.object({ on: Day.optional().describe('as of this date (default today)') });

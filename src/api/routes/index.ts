@@ -1,0 +1,36 @@
+// Every API route, one file each. A route listed here must also be in src/access/matrix.ts.
+import type { RouteDef } from '../route.ts';
+import auditLog from './audit/log.ts';
+import auditVerify from './audit/verify.ts';
+import login from './auth/login.ts';
+import logout from './auth/logout.ts';
+import me from './auth/me.ts';
+import addMember from './households/addMember.ts';
+import createHousehold from './households/create.ts';
+import displacement from './households/displacement.ts';
+import getHousehold from './households/get.ts';
+import changeHead from './households/head.ts';
+import leave from './households/leave.ts';
+import merge from './households/merge.ts';
+import split from './households/split.ts';
+import vulnerability from './households/vulnerability.ts';
+import createPerson from './persons/create.ts';
+import getPerson from './persons/get.ts';
+import personHistory from './persons/history.ts';
+import listPersons from './persons/list.ts';
+import searchPersons from './persons/search.ts';
+import statusEvent from './persons/statusEvent.ts';
+import updatePerson from './persons/update.ts';
+import governorates from './places/governorates.ts';
+import stats from './stats/governorates.ts';
+import createUser from './users/create.ts';
+import listUsers from './users/list.ts';
+import createToken from './users/token.ts';
+
+export const allRoutes: RouteDef[] = [
+  login, logout, me, governorates,
+  createPerson, listPersons, searchPersons, getPerson, updatePerson, personHistory, statusEvent,
+  createHousehold, getHousehold, addMember, leave, changeHead, split, merge, displacement, vulnerability,
+  stats, auditVerify, auditLog,
+  createUser, listUsers, createToken,
+];

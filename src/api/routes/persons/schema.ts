@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { PersonInput } from '../../../registry/person.ts';
+import { statusKinds } from '../../../registry/vocabulary.ts';
+
+export const PersonId = z.object({ id: z.string().describe('person id') });
+
+export const PersonUpdate = PersonInput.extend({
+  version: z.number().int().min(1).optional().describe('the version you read; a newer one answers 409'),
+});
+
+export const PersonView = z.object({
+  id: z.string(),
+  recordId: z.string().nullable(),
+  givenName: z.string().nullable(),
+  fatherName: z.string().nullable(),
+  grandfatherName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  fullName: z.string(),
+  fullNameEn: z.string().nullable(),
+  sex: z.enum(['female', 'male']).nullable(),
+  dateOfBirth: z.string().nullable(),
+  dobPrecision: z.enum(['exact', 'month', 'year', 'estimated']).nullable(),
+  nationalId: z.string().nullable(),
+  nationalIdVerified: z.boolean().nullable().describe('false: the check digit failed; the ID is kept but unverified'),
+  phone: z.string().nullable(),
+  governorate: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  warnings: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+});
+
+export const PersonSearch = z
+  .object({
+    query: z.string().trim().min(1).max(200).optional().describe('name in Arabic or Latin script'),
+    nationalId: z.string().max(20).optional(),
+    phone: z.string().max(30).optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  })
+  .refine((s) => s.query !== undefined || s.nationalId !== undefined || s.phone !== undefined, { message: 'give a query, a nationalId or a phone', path: ['query'] });
+
+export const PersonSummary = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  fullNameEn: z.string().nullable(),
+  sex: z.enum(['female', 'male']).nullable(),
+  dateOfBirth: z.string().nullable(),
+  dobPrecision: z.enum(['exact', 'month', 'year', 'estimated']).nullable(),
+  governorate: z.string(),
+});
+
+export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const StatusEventInput = z.object({
+  kind: z.enum(statusKinds),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+  source: z.string().trim().min(1).max(200).optional(),
+  note: z.string().trim().max(1000).optional(),
+});

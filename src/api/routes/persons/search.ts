@@ -1,0 +1,36 @@
+import { errors } from '../../../errors.ts';
+import { parseNationalId } from '../../../registry/nationalId.ts';
+import { parsePhone } from '../../../registry/phone.ts';
+import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
+import { decodeCursor, encodeCursor } from '../../cursor.ts';
+import { defineRoute } from '../../route.ts';
+import { Page, PersonSearch, PersonSummary } from './schema.ts';
+import { personSummary } from './view.ts';
+
+const isOffset = (v: unknown): v is { o: number } => typeof v === 'object' && v !== null && Number.isInteger((v as { o: unknown }).o) && (v as { o: number }).o >= 0 && (v as { o: number }).o < MAX_RANKED;
+
+export default defineRoute({
+  method: 'POST',
+  url: '/api/v1/persons/search',
+  summary: 'Search people by name (Arabic or Latin script), national ID or phone. POST keeps the terms out of URLs and logs.',
+  tags: ['persons'],
+  body: PersonSearch,
+  response: Page(PersonSummary),
+  handler: async ({ body, actor, store }) => {
+    let nationalId: string | undefined;
+    if (body.nationalId !== undefined) {
+      const r = parseNationalId(body.nationalId);
+      if (!r.ok) throw errors.validation([{ field: 'nationalId', reason: r.reason }]);
+      nationalId = r.value;
+    }
+    let phone: string | undefined;
+    if (body.phone !== undefined) {
+      const r = parsePhone(body.phone);
+      if (!r.ok) throw errors.validation([{ field: 'phone', reason: r.reason }]);
+      phone = r.value;
+    }
+    const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
+    const r = await searchPersons(store.pool, actor, { name: body.query, nationalId, phone, limit: body.limit, offset });
+    return { items: r.items.map(personSummary), nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null };
+  },
+});

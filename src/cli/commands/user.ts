@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { roles, type Role } from '../../access/roles.ts';
+import { checkPasswordStrength } from '../../access/secrets.ts';
+import { governorateCodes } from '../../places/governorates.ts';
+import { createApiToken, createOrganisation, createUser } from '../../store/access/createUser.ts';
+import { findUserByName } from '../../store/access/findUser.ts';
+import { storeFromOptions, withStoreOptions } from '../options.ts';
+
+export function register(program: Command): void {
+  const user = program.command('user').description('manage organisations, users and API tokens');
+  withStoreOptions(user.command('add').description('create a user (and their organisation if new)'))
+    .requiredOption('--username <name>', 'login name')
+    .requiredOption('--org <name>', 'organisation name')
+    .requiredOption('--role <role>', `one of: ${roles.join(', ')}`)
+    .option('--governorates <codes>', 'comma-separated P-codes, or "all"', 'all')
+    .option('--password <password>', 'at least 12 characters; a random one is printed if omitted (prefer SANAD_PASSWORD in the environment)')
+    .action(async (o: { username: string; org: string; role: string; governorates: string; password?: string; dataDir: string }) => {
+      if (!(roles as readonly string[]).includes(o.role)) throw new Error(`--role must be one of: ${roles.join(', ')}`);
+      const govs = o.governorates === 'all' ? [...governorateCodes] : o.governorates.split(',').map((s) => s.trim());
+      const bad = govs.filter((g) => !governorateCodes.includes(g));
+      if (bad.length) throw new Error(`--governorates has unknown P-codes: ${bad.join(', ')}`);
+      const password = o.password ?? process.env.SANAD_PASSWORD ?? randomBytes(12).toString('base64url');
+      const weak = checkPasswordStrength(password);
+      if (weak) throw new Error(`the password ${weak}`);
+      const store = await storeFromOptions(o);
+      try {
+        if (await findUserByName(store.pool, o.username)) throw new Error(`a user named '${o.username}' exists already`);
+        const orgId = await createOrganisation(store.pool, o.org);
+        const id = await createUser(store.pool, { orgId, username: o.username, password, role: o.role as Role, governorates: govs });
+        process.stdout.write(`created user ${o.username} (${o.role}) id ${id}\n`);
+        if (!o.password && !process.env.SANAD_PASSWORD) process.stdout.write(`password: ${password}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  withStoreOptions(user.command('token').description('create an API token for a user (printed once)'))
+    .requiredOption('--username <name>', 'the user the token acts as')
+    .requiredOption('--name <name>', 'what the token is for')
+    .option('--days <n>', 'expiry in days', (v) => Number(v))
+    .action(async (o: { username: string; name: string; days?: number; dataDir: string }) => {
+      const store = await storeFromOptions(o);
+      try {
+        const u = await findUserByName(store.pool, o.username);
+        if (!u) throw new Error(`no user named '${o.username}'`);
+        process.stdout.write((await createApiToken(store.pool, u.id, o.name, o.days)) + '\n');
+      } finally {
+        await store.close();
+      }
+    });
+}

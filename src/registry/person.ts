@@ -1,0 +1,142 @@
+// A person as the registry keeps it, and the input that creates or changes one.
+// `PersonInput` (zod) is the boundary shape shared by the API and the importers;
+// `preparePerson` does the semantic checks and normalisation and returns `PersonRecord`.
+import { z } from 'zod';
+import { isGovernorate } from '../places/governorates.ts';
+import { nameKey, nameSearchTokens } from '../names/index.ts';
+import { dateOfBirthFromAge, parseDateOfBirth, type DobPrecision } from './dateOfBirth.ts';
+import type { FieldError, Result } from './fieldError.ts';
+import { parseNationalId } from './nationalId.ts';
+import { parsePhone } from './phone.ts';
+import { sexes, type Sex } from './vocabulary.ts';
+
+const namePart = z.string().trim().min(1).max(100);
+
+export const PersonInput = z.object({
+  recordId: z.string().trim().min(1).max(100).optional().describe("the source system's id for this record"),
+  givenName: namePart.optional(),
+  fatherName: namePart.optional(),
+  grandfatherName: namePart.optional(),
+  familyName: namePart.optional(),
+  fullName: z.string().trim().min(1).max(300).optional().describe('Arabic-script full name, when the parts are not known'),
+  fullNameEn: z.string().trim().min(1).max(300).optional().describe('Latin transliteration'),
+  sex: z.enum(sexes).optional(),
+  dateOfBirth: z.string().max(10).optional().describe('YYYY-MM-DD, YYYY-MM or YYYY'),
+  age: z.number().int().min(0).max(130).optional().describe('age in years when the date of birth is unknown'),
+  nationalId: z.string().max(20).optional(),
+  phone: z.string().max(30).optional(),
+  governorate: z.string().describe('OCHA P-code of the governorate of registration, e.g. PS0260'),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+export type PersonRecord = {
+  recordId: string | null;
+  givenName: string | null;
+  fatherName: string | null;
+  grandfatherName: string | null;
+  familyName: string | null;
+  fullName: string;
+  fullNameEn: string | null;
+  nameKey: string;
+  nameTokens: string[];
+  sex: Sex | null;
+  dateOfBirth: string | null;
+  dobPrecision: DobPrecision | null;
+  nationalId: string | null;
+  nationalIdValid: boolean | null;
+  phone: string | null;
+  governorate: string;
+};
+
+const LETTER = /\p{L}/u;
+const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
+
+function checkName(field: string, v: string | undefined, errors: FieldError[]): void {
+  if (v === undefined) return;
+  if (!LETTER.test(v)) errors.push({ field, reason: 'must contain letters' });
+  else if (DIGIT.test(v)) errors.push({ field, reason: 'must not contain digits' });
+}
+
+export function preparePerson(input: PersonInput, today: Date = new Date()): Result<PersonRecord> {
+  const errors: FieldError[] = [];
+  const parts = [input.givenName, input.fatherName, input.grandfatherName, input.familyName];
+  for (const [field, v] of [['givenName', input.givenName], ['fatherName', input.fatherName], ['grandfatherName', input.grandfatherName], ['familyName', input.familyName], ['fullName', input.fullName], ['fullNameEn', input.fullNameEn]] as const) {
+    checkName(field, v, errors);
+  }
+  const hasParts = parts.some((p) => p !== undefined);
+  if (hasParts && (!input.givenName || !input.familyName)) {
+    errors.push({ field: input.givenName ? 'familyName' : 'givenName', reason: 'is required when the name is given in parts (or give fullName instead)' });
+  }
+  if (!hasParts && !input.fullName && !input.fullNameEn) errors.push({ field: 'fullName', reason: 'a name is required: the four parts, or the full name' });
+  if (!isGovernorate(input.governorate)) errors.push({ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' });
+
+  let nationalId: string | null = null;
+  let nationalIdValid: boolean | null = null;
+  if (input.nationalId !== undefined && input.nationalId.trim() !== '') {
+    const r = parseNationalId(input.nationalId);
+    if (r.ok) {
+      nationalId = r.value;
+      nationalIdValid = r.checkDigitValid;
+    } else errors.push({ field: 'nationalId', reason: r.reason });
+  }
+  let phone: string | null = null;
+  if (input.phone !== undefined && input.phone.trim() !== '') {
+    const r = parsePhone(input.phone);
+    if (r.ok) phone = r.value;
+    else errors.push({ field: 'phone', reason: r.reason });
+  }
+  let dateOfBirth: string | null = null;
+  let dobPrecision: DobPrecision | null = null;
+  if (input.dateOfBirth !== undefined && input.dateOfBirth.trim() !== '') {
+    const r = parseDateOfBirth(input.dateOfBirth, today);
+    if (r.ok) ({ date: dateOfBirth, precision: dobPrecision } = r.value);
+    else errors.push({ field: 'dateOfBirth', reason: r.reason });
+  } else if (input.age !== undefined) {
+    const r = dateOfBirthFromAge(input.age, today);
+    if (r.ok) ({ date: dateOfBirth, precision: dobPrecision } = r.value);
+    else errors.push({ field: 'age', reason: r.reason });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const names = {
+    givenName: input.givenName ?? null,
+    fatherName: input.fatherName ?? null,
+    grandfatherName: input.grandfatherName ?? null,
+    familyName: input.familyName ?? null,
+  };
+  const fullName = hasParts ? parts.filter((p): p is string => p !== undefined).join(' ') : (input.fullName ?? input.fullNameEn ?? '');
+  const nameInput = { ...stripNulls(names), fullName, ...(input.fullNameEn ? { fullNameEn: input.fullNameEn } : {}) };
+  return {
+    ok: true,
+    value: {
+      recordId: input.recordId ?? null,
+      ...names,
+      fullName,
+      fullNameEn: input.fullNameEn ?? null,
+      nameKey: nameKey(nameInput),
+      nameTokens: nameSearchTokens(nameInput),
+      sex: input.sex ?? null,
+      dateOfBirth,
+      dobPrecision,
+      nationalId,
+      nationalIdValid,
+      phone,
+      governorate: input.governorate,
+    },
+  };
+}
+
+function stripNulls<T extends Record<string, string | null>>(o: T): { [K in keyof T]?: string } {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null) out[k] = v;
+  return out as { [K in keyof T]?: string };
+}
+
+/** A person as read back from the store. */
+export type Person = PersonRecord & {
+  id: string;
+  orgId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -1,0 +1,27 @@
+// Phone numbers normalised to E.164 for Palestine (+970) and Israel (+972), whose networks both
+// serve the West Bank and Gaza. Local forms are accepted: 059xxxxxxx, 0599-123-456, 00970..., 970...
+import { asciiDigits } from './nationalId.ts';
+
+export type PhoneResult = { ok: true; value: string } | { ok: false; reason: string };
+
+export function parsePhone(input: string): PhoneResult {
+  let d = asciiDigits(input).replace(/[\s\-().]/g, '');
+  if (d.length === 0) return { ok: false, reason: 'is empty' };
+  if (d.startsWith('+')) d = d.slice(1);
+  else if (d.startsWith('00')) d = d.slice(2);
+  if (!/^[0-9]+$/.test(d)) return { ok: false, reason: 'must contain digits, spaces, dashes or a leading +' };
+  let country: '970' | '972';
+  let national: string;
+  if (d.startsWith('970') || d.startsWith('972')) {
+    country = d.slice(0, 3) as '970' | '972';
+    national = d.slice(3).replace(/^0/, '');
+  } else if (d.startsWith('0')) {
+    national = d.slice(1);
+    // 059 and 056 are Palestinian mobile networks; other local prefixes are on +972.
+    country = /^5[69]/.test(national) ? '970' : '972';
+  } else {
+    return { ok: false, reason: 'must start with +970, +972 or a local 0' };
+  }
+  if (national.length < 8 || national.length > 9) return { ok: false, reason: 'has the wrong number of digits' };
+  return { ok: true, value: `+${country}${national}` };
+}

@@ -1,0 +1,42 @@
+// Membership over time. A person is in at most one household at a time (a unique index);
+// leaving ends the open membership at a date, joining opens a new one from that date.
+import type pg from 'pg';
+import { errors } from '../../../errors.ts';
+import type { Relationship } from '../../../registry/vocabulary.ts';
+
+export type Member = { personId: string; relationship: Relationship; validFrom: string; validTo: string | null };
+
+export async function openMembership(client: pg.PoolClient, householdId: string, personId: string, relationship: Relationship, from: string): Promise<void> {
+  try {
+    await client.query('INSERT INTO household_member (household_id, person_id, relationship, valid_from) VALUES ($1,$2,$3,$4)', [householdId, personId, relationship, from]);
+  } catch (e) {
+    const c = (e as { constraint?: string }).constraint;
+    if (c === 'household_member_one_current') throw errors.conflict('A person is already a current member of a household: end that membership first (leave), or move them.');
+    if (c === 'household_one_current_head') throw errors.conflict('The household already has a head: change the head instead.');
+    throw e;
+  }
+}
+
+/** Ends the person's open membership at `on`; returns the household they left, if any. */
+export async function closeMembership(client: pg.PoolClient, personId: string, on: string): Promise<{ householdId: string; relationship: Relationship } | undefined> {
+  const r = await client.query<{ household_id: string; relationship: Relationship; valid_from: string }>(
+    'SELECT household_id, relationship, valid_from FROM household_member WHERE person_id = $1 AND valid_to IS NULL FOR UPDATE',
+    [personId],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  if (row.valid_from > on) throw errors.validation([{ field: 'date', reason: 'is before the membership began' }]);
+  await client.query('UPDATE household_member SET valid_to = $2 WHERE person_id = $1 AND valid_to IS NULL', [personId, on]);
+  return { householdId: row.household_id, relationship: row.relationship };
+}
+
+/** Members of the household on a date (inclusive of joiners that day, exclusive of leavers). */
+export async function membersOn(db: pg.Pool | pg.PoolClient, householdId: string, on: string): Promise<Member[]> {
+  const r = await db.query<{ person_id: string; relationship: Relationship; valid_from: string; valid_to: string | null }>(
+    `SELECT person_id, relationship, valid_from, valid_to FROM household_member
+      WHERE household_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
+      ORDER BY relationship <> 'head', valid_from, person_id`,
+    [householdId, on],
+  );
+  return r.rows.map((m) => ({ personId: m.person_id, relationship: m.relationship, validFrom: m.valid_from, validTo: m.valid_to }));
+}

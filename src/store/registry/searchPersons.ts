@@ -1,0 +1,58 @@
+// Person search within the actor's scope: by national ID, by phone, or by name in either script.
+// Names match through normalised tokens (src/names): every query word must match one of its
+// alternatives in person.name_tokens (GIN index); candidates are ranked by trigram similarity.
+import type pg from 'pg';
+import type { Actor } from '../../access/actor.ts';
+import { nameKey, querySearchTokens } from '../../names/index.ts';
+import type { Person } from '../../registry/person.ts';
+import { PERSON_COLUMNS, parsePersonRow, type PersonRow } from './personRow.ts';
+import { scopeSql } from './scope.ts';
+
+export type PersonSearchQuery = { name?: string | undefined; nationalId?: string | undefined; phone?: string | undefined; limit: number; offset: number };
+
+/** Ranked candidates considered per name search; deeper pages are not offered. */
+export const MAX_RANKED = 500;
+
+export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQuery): Promise<{ items: Person[]; more: boolean }> {
+  const scope = scopeSql('p', actor, 1);
+  const params: unknown[] = [...scope.params];
+  const where = [scope.sql];
+  if (q.nationalId !== undefined) {
+    params.push(q.nationalId);
+    where.push(`p.national_id = $${params.length}`);
+  }
+  if (q.phone !== undefined) {
+    params.push(q.phone);
+    where.push(`p.phone = $${params.length}`);
+  }
+  let order = 'p.id';
+  let limitInner = '';
+  if (q.name !== undefined) {
+    const groups = querySearchTokens(q.name);
+    if (groups.length === 0) return { items: [], more: false };
+    for (const g of groups) {
+      params.push(g);
+      where.push(`p.name_tokens && $${params.length}::text[]`);
+    }
+    params.push(nameKey({ fullName: q.name }));
+    order = `similarity(p.name_key, $${params.length}) DESC, p.id`;
+    limitInner = ` LIMIT ${MAX_RANKED}`;
+  }
+  params.push(q.limit + 1, q.offset);
+  const sql = `SELECT * FROM (SELECT ${PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
+    ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  const r = await db.query<PersonRow>(sql, params);
+  const rows = r.rows.map(parsePersonRow);
+  return { items: rows.slice(0, q.limit), more: rows.length > q.limit };
+}
+
+/** Keyset-paginated list of the persons in scope. */
+export async function listPersons(db: pg.Pool, actor: Actor, after: string | undefined, limit: number): Promise<{ items: Person[]; more: boolean }> {
+  const scope = scopeSql('p', actor, 1);
+  const r = await db.query<PersonRow>(
+    `SELECT ${PERSON_COLUMNS} FROM person p WHERE ${scope.sql} ${after ? 'AND p.id > $4' : ''} ORDER BY p.id LIMIT $3`,
+    [...scope.params, limit + 1, ...(after ? [after] : [])],
+  );
+  const rows = r.rows.map(parsePersonRow);
+  return { items: rows.slice(0, limit), more: rows.length > limit };
+}

@@ -1,0 +1,102 @@
+// Every write is one transaction that also appends to the change log. A client-supplied
+// operation id makes a write idempotent: a replay returns the first result and changes nothing.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { Actor } from '../access/actor.ts';
+import { errors } from '../errors.ts';
+
+export type ChangeLogger = (entry: {
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}) => Promise<void>;
+
+export type WriteContext = {
+  client: pg.PoolClient;
+  actor: Actor;
+  operationId: string | undefined;
+  log: ChangeLogger;
+};
+
+export type WriteOutcome<T> = { status: number; body: T; replayed: boolean };
+
+export function requestHash(route: string, body: unknown): Buffer {
+  return createHash('sha256').update(route).update('\0').update(JSON.stringify(body ?? null)).digest();
+}
+
+async function logEntry(client: pg.PoolClient, actor: Actor, operationId: string | undefined, e: Parameters<ChangeLogger>[0]): Promise<void> {
+  await client.query(
+    'INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$10)',
+    [actor.userId, actor.orgId, actor.deviceId ?? null, operationId ?? null, e.entity, e.entityId, e.action, e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after), Buffer.alloc(0)],
+  );
+}
+
+/** Appends one entry outside a write (e.g. a read of a full record). */
+export async function appendLog(pool: pg.Pool | pg.PoolClient, actor: Actor, e: Parameters<ChangeLogger>[0]): Promise<void> {
+  await pool.query(
+    'INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,NULL,$7,$8,$8)',
+    [actor.userId, actor.orgId, actor.deviceId ?? null, e.entity, e.entityId, e.action, e.after === undefined ? null : JSON.stringify(e.after), Buffer.alloc(0)],
+  );
+}
+
+async function storedOutcome<T>(pool: pg.Pool, operationId: string, actor: Actor, hash: Buffer): Promise<WriteOutcome<T> | undefined> {
+  const r = await pool.query<{ status: number; response: T; request_hash: Buffer; org_id: string }>('SELECT status, response, request_hash, org_id FROM operation WHERE id = $1', [operationId]);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  if (row.org_id !== actor.orgId || !row.request_hash.equals(hash)) throw errors.operationReused();
+  return { status: row.status, body: row.response, replayed: true };
+}
+
+/**
+ * Runs `fn` in one transaction. `fn` returns the HTTP-style status and body; with an operation id
+ * they are stored with the write, and a replay (even a concurrent one) returns them unchanged.
+ * If `fn` throws, nothing is written.
+ */
+export async function write<T>(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { operationId?: string | undefined; route: string; request?: unknown },
+  fn: (ctx: WriteContext) => Promise<{ status: number; body: T }>,
+): Promise<WriteOutcome<T>> {
+  const hash = requestHash(opts.route, opts.request);
+  if (opts.operationId) {
+    const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
+    if (prior) return prior;
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const ctx: WriteContext = {
+      client,
+      actor,
+      operationId: opts.operationId,
+      log: (e) => logEntry(client, actor, opts.operationId, e),
+    };
+    const result = await fn(ctx);
+    if (opts.operationId) {
+      await client.query('INSERT INTO operation (id, org_id, actor_id, route, request_hash, status, response) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+        opts.operationId,
+        actor.orgId,
+        actor.userId,
+        opts.route,
+        hash,
+        result.status,
+        JSON.stringify(result.body ?? null),
+      ]);
+    }
+    await client.query('COMMIT');
+    return { ...result, replayed: false };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    // A concurrent replay committed first: answer with its result.
+    if (opts.operationId && (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'operation_pkey') {
+      const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
+      if (prior) return prior;
+    }
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,58 @@
+// Walks every route for every role: the permission matrix is the only source of the checks.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { permissionMatrix, type Permission } from '../../src/access/matrix.ts';
+import { roles, type Role } from '../../src/access/roles.ts';
+import { unlistedRoutes } from '../../src/api/app.ts';
+import { defineRoute, routeKey } from '../../src/api/route.ts';
+import { allRoutes } from '../../src/api/routes/index.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+
+let db: TestDb;
+let app: FastifyInstance;
+const users = new Map<Role, TestUser>();
+beforeAll(async () => {
+  db = await freshDb();
+  app = await testApp(db);
+  for (const role of roles) users.set(role, await makeUser(db, { role }));
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+const builtIn = ['GET /healthz', 'GET /openapi.json'];
+const keys = [...allRoutes.map(routeKey), ...builtIn];
+const fill = (url: string) => url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+
+test('every route is in the matrix, and every matrix row is a route', () => {
+  expect(unlistedRoutes(allRoutes)).toEqual([]);
+  expect(Object.keys(permissionMatrix).sort()).toEqual([...keys].sort());
+});
+
+test('a route missing from the matrix stops the server from starting', async () => {
+  const extra = defineRoute({ method: 'GET', url: '/api/v1/unlisted', summary: 'x', tags: [], handler: async () => ({}) });
+  expect(unlistedRoutes([extra])).toEqual(['GET /api/v1/unlisted']);
+  const { buildApp } = await import('../../src/api/app.ts');
+  await expect(buildApp({ store: { pool: db.pool, url: db.url, close: async () => undefined }, routes: [extra] })).rejects.toThrow(/missing from the permission matrix/);
+});
+
+describe.each(Object.entries(permissionMatrix) as [string, Permission][])('%s', (key, permission) => {
+  const [method, url] = key.split(' ') as [string, string];
+  test.each([...roles])('as %s', async (role) => {
+    const res = await app.inject({ method: method as 'GET', url: fill(url), headers: users.get(role)!.auth, ...(method === 'GET' ? {} : { payload: {} }) });
+    if (permission === 'public' || permission.includes(role)) {
+      expect([401, 403]).not.toContain(res.statusCode);
+    } else {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().type).toBe('/problems/forbidden');
+    }
+  });
+  if (permission !== 'public') {
+    test('without a token', async () => {
+      const res = await app.inject({ method: method as 'GET', url: fill(url), ...(method === 'GET' ? {} : { payload: {} }) });
+      expect(res.statusCode).toBe(401);
+    });
+  }
+});

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
+
+let db: TestDb;
+let app: FastifyInstance;
+let officer: TestUser;
+beforeAll(async () => {
+  db = await freshDb();
+  app = await testApp(db);
+  officer = await makeUser(db);
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+const count = async (sql: string) => (await db.pool.query<{ n: number }>(sql)).rows[0]!.n;
+
+test('replaying an operation id returns the first result and writes nothing more', async () => {
+  const op = randomUUID();
+  const payload = personInput();
+  const first = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload });
+  const persons = await count('SELECT count(*)::int AS n FROM person');
+  const logs = await count('SELECT count(*)::int AS n FROM change_log');
+  for (let i = 0; i < 3; i++) {
+    const again = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+  }
+  expect(await count('SELECT count(*)::int AS n FROM person')).toBe(persons);
+  expect(await count('SELECT count(*)::int AS n FROM change_log')).toBe(logs);
+});
+
+test('concurrent replays of one operation create exactly one record', async () => {
+  const op = randomUUID();
+  const payload = personInput({ recordId: 'concurrent-1' });
+  const results = await Promise.all(Array.from({ length: 8 }, () => app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload })));
+  expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+  expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
+  expect(await count("SELECT count(*)::int AS n FROM person WHERE record_id = 'concurrent-1'")).toBe(1);
+});
+
+test('reusing an operation id for a different request is a conflict', async () => {
+  const op = randomUUID();
+  await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload: personInput() });
+  const other = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload: personInput({ familyName: 'السقا' }) });
+  expect(other.statusCode).toBe(409);
+});
+
+test('an operation id must be a UUID', async () => {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': 'abc' }, payload: personInput() });
+  expect(res.statusCode).toBe(422);
+  expect(res.json().errors).toEqual([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+});

@@ -1,0 +1,64 @@
+// Factories for test data: organisations, users with a session token, persons. Synthetic names only.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Actor } from '../../src/access/actor.ts';
+import type { Role } from '../../src/access/roles.ts';
+import { buildApp } from '../../src/api/app.ts';
+import { governorateCodes } from '../../src/places/governorates.ts';
+import { createOrganisation, createUser } from '../../src/store/access/createUser.ts';
+import { createSession } from '../../src/store/access/sessions.ts';
+import type { Store } from '../../src/store/open.ts';
+import type { TestDb } from './db.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export function storeOf(db: TestDb): Store {
+  return { pool: db.pool, url: db.url, close: async () => undefined };
+}
+
+export async function testApp(db: TestDb): Promise<FastifyInstance> {
+  return buildApp({ store: storeOf(db) });
+}
+
+export type TestUser = { id: string; orgId: string; username: string; token: string; actor: Actor; auth: { authorization: string } };
+
+export async function makeOrg(db: TestDb, name = `org-${randomBytes(4).toString('hex')}`): Promise<string> {
+  return createOrganisation(db.pool, name);
+}
+
+export async function makeUser(db: TestDb, opts: { role?: Role; orgId?: string; governorates?: string[] } = {}): Promise<TestUser> {
+  const orgId = opts.orgId ?? (await makeOrg(db));
+  const role = opts.role ?? 'registration_officer';
+  const governorates = opts.governorates ?? [...governorateCodes];
+  const username = `u${randomBytes(5).toString('hex')}`;
+  const id = await createUser(db.pool, { orgId, username, password: PASSWORD, role, governorates });
+  const { token } = await createSession(db.pool, id);
+  return { id, orgId, username, token, actor: { userId: id, orgId, role, governorates }, auth: { authorization: `Bearer ${token}` } };
+}
+
+let n = 0;
+/** A synthetic person input (invented names). */
+export function personInput(over: Record<string, unknown> = {}): Record<string, unknown> {
+  n++;
+  const given = ['سامر', 'ليلى', 'كريم', 'هالة', 'ياسر', 'منى'][n % 6]!;
+  return {
+    givenName: given,
+    fatherName: 'خليل',
+    grandfatherName: 'إبراهيم',
+    familyName: 'الحداد',
+    sex: n % 2 ? 'male' : 'female',
+    dateOfBirth: '1990-03-12',
+    governorate: 'PS0260',
+    ...over,
+  };
+}
+
+/** Row counts of every table plus the change-log head: equal before and after means nothing changed. */
+export async function snapshot(db: TestDb): Promise<Record<string, number | string>> {
+  const tables = (await db.pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
+  const out: Record<string, number | string> = {};
+  for (const t of tables) out[t] = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0]!.n;
+  const head = (await db.pool.query<{ h: string }>("SELECT seq::text || ':' || encode(hash, 'hex') AS h FROM change_log_head")).rows[0]!.h;
+  const versions = (await db.pool.query<{ v: string }>("SELECT coalesce(sum(version), 0)::text AS v FROM person")).rows[0]!.v;
+  return { ...out, head, versions };
+}
