@@ -1,0 +1,172 @@
+// The columns of an import file and how a file's header maps onto them.
+//
+// Sanad's own column names are below. A file with other names brings a small JSON mapping file,
+// {"column in file": "sanad column"}; columns neither known nor mapped are ignored (and named on stderr).
+import fs from 'node:fs/promises';
+import type { PersonInput } from '../registry/person.ts';
+
+export const personColumns = [
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'full_name_en',
+  'sex',
+  'date_of_birth',
+  'age',
+  'national_id',
+  'phone',
+  'governorate',
+] as const;
+export const householdColumns = ['household_id', 'relationship'] as const;
+export const importColumns = [...personColumns, ...householdColumns] as const;
+export type ImportColumn = (typeof importColumns)[number];
+
+/** PersonInput field -> import column, for reporting errors in the file's terms. */
+export const fieldToColumn: Record<string, ImportColumn> = {
+  recordId: 'record_id',
+  givenName: 'given_name',
+  fatherName: 'father_name',
+  grandfatherName: 'grandfather_name',
+  familyName: 'family_name',
+  fullName: 'full_name',
+  fullNameEn: 'full_name_en',
+  sex: 'sex',
+  dateOfBirth: 'date_of_birth',
+  age: 'age',
+  nationalId: 'national_id',
+  phone: 'phone',
+  governorate: 'governorate',
+  householdId: 'household_id',
+  relationship: 'relationship',
+};
+
+export type Mapping = Record<string, string>;
+
+export class ImportSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportSetupError';
+  }
+}
+
+const known = new Set<string>(importColumns);
+
+/** Reads and checks a mapping file: every target must be a Sanad column. */
+export async function readMapping(file: string | undefined): Promise<Mapping> {
+  if (!file) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (e) {
+    throw new ImportSetupError(`The mapping file ${file} could not be read as JSON (${(e as Error).message.split('\n')[0]}).`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ImportSetupError('The mapping file must be a JSON object {"column in file": "sanad column"}.');
+  const out: Mapping = {};
+  for (const [from, to] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof to !== 'string' || !known.has(to)) throw new ImportSetupError(`The mapping file maps "${from}" to "${String(to)}", which is not a Sanad column. Sanad columns: ${importColumns.join(', ')}.`);
+    out[normaliseHeader(from)] = to;
+  }
+  return out;
+}
+
+export function normaliseHeader(h: string): string {
+  return h.replace(/^\uFEFF/, '').trim().toLowerCase();
+}
+
+/** Where each Sanad column is in a row: column -> index. Also the file's name of each column, for reports. */
+export type Layout = {
+  index: Partial<Record<ImportColumn, number>>;
+  fileName: Partial<Record<ImportColumn, string>>;
+  header: string[];
+  ignored: string[];
+};
+
+export function layoutOf(header: string[], mapping: Mapping, kind: 'persons' | 'households'): Layout {
+  const index: Partial<Record<ImportColumn, number>> = {};
+  const fileName: Partial<Record<ImportColumn, string>> = {};
+  const ignored: string[] = [];
+  header.forEach((raw, i) => {
+    const h = normaliseHeader(raw);
+    const target = (mapping[h] ?? h) as ImportColumn;
+    if (!known.has(target) || (kind === 'persons' && (householdColumns as readonly string[]).includes(target))) {
+      if (h !== '') ignored.push(raw.trim());
+      return;
+    }
+    if (index[target] !== undefined) throw new ImportSetupError(`Two columns of the file map to "${target}".`);
+    index[target] = i;
+    fileName[target] = raw.replace(/^\uFEFF/, '').trim();
+  });
+  if (index.governorate === undefined) throw new ImportSetupError('The file has no governorate column (P-code). Add one, or map yours with --mapping.');
+  const named = ['given_name', 'family_name', 'full_name', 'full_name_en'].some((c) => index[c as ImportColumn] !== undefined);
+  if (!named) throw new ImportSetupError('The file has no name column: give given_name and family_name (and father_name, grandfather_name), or full_name.');
+  if (kind === 'households') {
+    for (const c of householdColumns) if (index[c] === undefined) throw new ImportSetupError(`A households file needs a ${c} column.`);
+  }
+  return { index, fileName, header, ignored };
+}
+
+/** The column name to report for a field, as the file calls it. */
+export function reportedColumn(layout: Layout, field: string): string {
+  const col = fieldToColumn[field] ?? field;
+  return layout.fileName[col as ImportColumn] ?? col;
+}
+
+export type RowFields = { input: Record<string, unknown>; householdId: string | undefined; relationship: string | undefined };
+
+/**
+ * The PersonInput-shaped object of one row: empty cells are absent, age becomes a number (a
+ * non-number is kept as the string so that validation reports it).
+ */
+export function rowFields(row: readonly string[], layout: Layout): RowFields {
+  const ix = layout.index;
+  const get = (c: ImportColumn): string | undefined => {
+    const i = ix[c];
+    if (i === undefined) return undefined;
+    const v = row[i];
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    return t === '' ? undefined : t;
+  };
+  const input: Record<string, unknown> = {};
+  const set = (field: keyof PersonInput, c: ImportColumn) => {
+    const v = get(c);
+    if (v !== undefined) input[field] = v;
+  };
+  set('recordId', 'record_id');
+  set('givenName', 'given_name');
+  set('fatherName', 'father_name');
+  set('grandfatherName', 'grandfather_name');
+  set('familyName', 'family_name');
+  set('fullName', 'full_name');
+  set('fullNameEn', 'full_name_en');
+  const sex = get('sex');
+  if (sex !== undefined) input.sex = normaliseSex(sex);
+  set('dateOfBirth', 'date_of_birth');
+  const age = get('age');
+  if (age !== undefined) input.age = /^[0-9]{1,3}$/.test(age) ? Number(age) : age;
+  set('nationalId', 'national_id');
+  set('phone', 'phone');
+  const gov = get('governorate');
+  input.governorate = gov === undefined ? '' : gov.toUpperCase();
+  return { input, householdId: get('household_id'), relationship: get('relationship')?.toLowerCase() };
+}
+
+const SEX: Record<string, string> = { f: 'female', female: 'female', m: 'male', male: 'male', 'أنثى': 'female', 'انثى': 'female', 'ذكر': 'male' };
+function normaliseSex(v: string): string {
+  return SEX[v.toLowerCase()] ?? v;
+}
+
+/** The raw row as kept in quarantine: the file's column names and the cells as read. */
+export function rawRow(row: readonly string[], header: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const n = Math.max(row.length, header.length);
+  for (let i = 0; i < n; i++) {
+    const v = row[i];
+    if (v === undefined || v === '') continue;
+    out[header[i]?.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`] = v;
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+// Loading one batch of validated rows, inside the batch's transaction: COPY into a temporary
+// staging table, then set-based INSERT ... SELECT ... ON CONFLICT DO NOTHING into the registry, so
+// that a row already present (same organisation and record_id) is left unchanged.
+import type pg from 'pg';
+import pgCopy from 'pg-copy-streams';
+import type { FieldError } from '../registry/fieldError.ts';
+import { copyArray, copyField } from './copyText.ts';
+import type { ValidRow } from './validate.ts';
+
+export type Kind = 'persons' | 'households';
+
+const STAGE = 'import_stage';
+
+const PERSON_COLS = `record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en,
+  name_key, name_tokens, sex, date_of_birth, dob_precision, national_id, national_id_valid, phone, governorate`;
+
+/** The staging table of this session (temporary: no WAL, emptied at each commit). */
+export async function createStage(client: pg.PoolClient): Promise<void> {
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
+    row_number int NOT NULL, record_id text NOT NULL, given_name text, father_name text, grandfather_name text, family_name text,
+    full_name text NOT NULL, full_name_en text, name_key text NOT NULL, name_tokens text[] NOT NULL, sex text, date_of_birth date,
+    dob_precision text, national_id text, national_id_valid boolean, phone text, governorate text NOT NULL,
+    household_record_id text, relationship text) ON COMMIT DELETE ROWS`);
+}
+
+/** One staged row as a COPY text line. */
+export function stageLine(rowNumber: number, r: ValidRow): string {
+  const p = r.person;
+  return (
+    rowNumber +
+    '\t' + copyField(p.recordId) +
+    '\t' + copyField(p.givenName) +
+    '\t' + copyField(p.fatherName) +
+    '\t' + copyField(p.grandfatherName) +
+    '\t' + copyField(p.familyName) +
+    '\t' + copyField(p.fullName) +
+    '\t' + copyField(p.fullNameEn) +
+    '\t' + copyField(p.nameKey) +
+    '\t' + copyArray(p.nameTokens) +
+    '\t' + copyField(p.sex) +
+    '\t' + copyField(p.dateOfBirth) +
+    '\t' + copyField(p.dobPrecision) +
+    '\t' + copyField(p.nationalId) +
+    '\t' + copyField(p.nationalIdValid === null ? null : p.nationalIdValid ? 't' : 'f') +
+    '\t' + copyField(p.phone) +
+    '\t' + copyField(p.governorate) +
+    '\t' + copyField(r.householdId) +
+    '\t' + copyField(r.relationship) +
+    '\n'
+  );
+}
+
+export async function copyStage(client: pg.PoolClient, lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
+  const stream = client.query(pgCopy.from(`COPY ${STAGE} FROM STDIN`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    // Large writes in few calls: join in slices of ~1 MB.
+    let buf = '';
+    for (const l of lines) {
+      buf += l;
+      if (buf.length > 1 << 20) {
+        stream.write(buf);
+        buf = '';
+      }
+    }
+    stream.end(buf);
+  });
+}
+
+export type LoadResult = {
+  /** Rows fully loaded (persons: person created; households: membership created). */
+  loaded: number;
+  /** Rows already present (nothing changed). */
+  unchanged: number;
+  unverified: number;
+  personsCreated: number;
+  householdsCreated: number;
+  /** JSON arrays (text) of created ids, for the change log. */
+  ids: Record<string, string>;
+  /** Rows refused by checks that need the database (households). */
+  rejected: { rowNumber: number; errors: FieldError[] }[];
+};
+
+async function insertPersons(client: pg.PoolClient, orgId: string): Promise<{ n: number; unverified: number; ids: string }> {
+  const r = await client.query<{ n: number; unverified: number; ids: string }>(
+    `WITH ins AS (
+       INSERT INTO person (org_id, ${PERSON_COLS})
+       SELECT $1, ${PERSON_COLS} FROM ${STAGE}
+       ON CONFLICT (org_id, record_id) WHERE record_id IS NOT NULL DO NOTHING
+       RETURNING id, national_id_valid)
+     SELECT count(*)::int AS n, (count(*) FILTER (WHERE national_id_valid IS FALSE))::int AS unverified, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
+    [orgId],
+  );
+  return r.rows[0]!;
+}
+
+export async function loadPersons(client: pg.PoolClient, orgId: string, staged: number): Promise<LoadResult> {
+  const p = await insertPersons(client, orgId);
+  return { loaded: p.n, unchanged: staged - p.n, unverified: p.unverified, personsCreated: p.n, householdsCreated: 0, ids: { personIds: p.ids }, rejected: [] };
+}
+
+type Resolved = {
+  row_number: number;
+  person_id: string;
+  person_governorate: string | null;
+  household_id: string;
+  relationship: string;
+  current_household: string | null;
+  has_head: boolean;
+};
+
+/**
+ * Households: each row is a person (created from the row unless a person with the same record_id
+ * exists in the organisation, which is then used as it is) who is a member of the household named
+ * by household_id (created on first sight; its governorate is the head's, else the first row's).
+ */
+export async function loadHouseholds(client: pg.PoolClient, orgId: string, governorates: ReadonlySet<string>, validFrom: string, staged: number): Promise<LoadResult> {
+  const p = await insertPersons(client, orgId);
+  const h = await client.query<{ n: number; ids: string }>(
+    `WITH ins AS (
+       INSERT INTO household (org_id, governorate, record_id)
+       SELECT $1, governorate, household_record_id FROM (
+         SELECT DISTINCT ON (household_record_id) household_record_id, governorate FROM ${STAGE}
+         ORDER BY household_record_id, (relationship <> 'head'), row_number) s
+       ON CONFLICT (org_id, record_id) WHERE record_id IS NOT NULL DO NOTHING
+       RETURNING id)
+     SELECT count(*)::int AS n, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
+    [orgId],
+  );
+  const rows = await client.query<Resolved>(
+    `SELECT s.row_number, p.id AS person_id, p.governorate AS person_governorate, h.id AS household_id, s.relationship,
+       cm.household_id AS current_household,
+       EXISTS (SELECT 1 FROM household_member hm WHERE hm.household_id = h.id AND hm.valid_to IS NULL AND hm.relationship = 'head') AS has_head
+     FROM ${STAGE} s
+     JOIN person p ON p.org_id = $1 AND p.record_id = s.record_id
+     JOIN household h ON h.org_id = $1 AND h.record_id = s.household_record_id
+     LEFT JOIN household_member cm ON cm.person_id = p.id AND cm.valid_to IS NULL
+     ORDER BY s.row_number`,
+    [orgId],
+  );
+  const rejected: LoadResult['rejected'] = [];
+  const memberOf = new Map<string, string>(); // person -> household, this batch
+  const headed = new Set<string>();
+  const add = { household: [] as string[], person: [] as string[], relationship: [] as string[] };
+  let unchanged = 0;
+  for (const r of rows.rows) {
+    const current = r.current_household ?? memberOf.get(r.person_id) ?? null;
+    if (r.person_governorate === null || !governorates.has(r.person_governorate)) {
+      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'record_id', reason: 'names a person outside the governorates you work in' }] });
+    } else if (current === r.household_id) {
+      unchanged++;
+    } else if (current !== null) {
+      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }] });
+    } else if (r.relationship === 'head' && (r.has_head || headed.has(r.household_id))) {
+      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'relationship', reason: 'the household already has a head' }] });
+    } else {
+      memberOf.set(r.person_id, r.household_id);
+      if (r.relationship === 'head') headed.add(r.household_id);
+      add.household.push(r.household_id);
+      add.person.push(r.person_id);
+      add.relationship.push(r.relationship);
+    }
+  }
+  const m = await client.query<{ n: number; ids: string }>(
+    `WITH ins AS (
+       INSERT INTO household_member (household_id, person_id, relationship, valid_from)
+       SELECT h, p, r, $4::date FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(h, p, r)
+       RETURNING id)
+     SELECT count(*)::int AS n, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
+    [add.household, add.person, add.relationship, validFrom],
+  );
+  const resolvedRows = rows.rows.length;
+  return {
+    loaded: m.rows[0]!.n,
+    unchanged: unchanged + (staged - resolvedRows),
+    unverified: p.unverified,
+    personsCreated: p.n,
+    householdsCreated: h.rows[0]!.n,
+    ids: { personIds: p.ids, householdIds: h.rows[0]!.ids, memberIds: m.rows[0]!.ids },
+    rejected,
+  };
+}

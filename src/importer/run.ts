@@ -1,0 +1,333 @@
+// The import of one file, resumable and idempotent.
+//
+// - An import run is unique per organisation, kind and file digest (sha256). Importing the same
+//   file again finds the finished run and changes nothing.
+// - Rows are read as a stream and loaded in batches. Each batch is one transaction: the good rows
+//   (COPY into a staging table, then INSERT ... ON CONFLICT DO NOTHING), the bad rows into
+//   quarantine, import_run.rows_done advanced, and one change-log entry. A killed import resumes
+//   after the last committed batch and never loads a row twice.
+// - While one batch is written by PostgreSQL, the next one is parsed and validated here.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import pgCopy from 'pg-copy-streams';
+import type { Actor } from '../access/actor.ts';
+import type { FieldError } from '../registry/fieldError.ts';
+import { ImportSetupError, layoutOf, rawRow, readMapping, type Layout, type Mapping } from './columns.ts';
+import { copyStage, createStage, loadHouseholds, loadPersons, stageLine, type Kind, type LoadResult } from './load.ts';
+import { formatOf, openRows } from './read.ts';
+import { validateRow, type RowContext } from './validate.ts';
+
+export const importRoles = ['administrator', 'registration_officer'] as const;
+
+export type ImportOptions = {
+  kind: Kind;
+  file: string;
+  format?: string | undefined;
+  mappingFile?: string | undefined;
+  /** Rejection report path; default: beside the input, <name>.rejections.csv. */
+  reportPath?: string | undefined;
+  batchSize?: number | undefined;
+  delimiter?: string | undefined;
+  onProgress?: ((p: { bytesRead: number; totalBytes: number; rows: number }) => void) | undefined;
+  today?: Date | undefined;
+};
+
+export type ImportSummary = {
+  importId: string;
+  kind: Kind;
+  file: string;
+  fileSha256: string;
+  /** The file had been imported before: nothing changed. */
+  alreadyImported: boolean;
+  /** Rows already done by an earlier, interrupted run of this import. */
+  resumedFrom: number;
+  rows: number;
+  loaded: number;
+  unchanged: number;
+  rejected: number;
+  unverifiedIds: number;
+  personsCreated: number;
+  householdsCreated: number;
+  reportPath: string;
+  ignoredColumns: string[];
+  seconds: number;
+};
+
+type ImportRunRow = {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  rows_done: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rows_unchanged: number;
+  rows_unverified: number;
+  persons_created: number;
+  households_created: number;
+  mapping: Mapping;
+};
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+export async function fileSha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export function defaultReportPath(file: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.rejections.csv`);
+}
+
+export function checkImportRole(actor: Actor): void {
+  if (!(importRoles as readonly string[]).includes(actor.role)) throw new ImportError(`Your role (${actor.role}) may not import; ask an administrator or a registration officer.`);
+}
+
+/** The row's key when the file gives no record_id: stable for the same file and row. */
+export function derivedRecordId(sha256: string, rowNumber: number): string {
+  return `file-${sha256.slice(0, 16)}-${rowNumber}`;
+}
+
+const sameMapping = (a: Mapping, b: Mapping) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+async function logEntry(client: pg.PoolClient, actor: Actor, importId: string, action: string, afterJson: string): Promise<void> {
+  await client.query(
+    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,'import',$4,$5,NULL,$6::jsonb,'\\x','\\x')`,
+    [actor.userId, actor.orgId, actor.deviceId ?? null, importId, action, afterJson],
+  );
+}
+
+type Rejection = { rowNumber: number; raw: Record<string, string>; errors: FieldError[] };
+
+type Batch = {
+  fromRow: number; // rows_done before the batch
+  consumed: number;
+  lines: string[];
+  rejections: Rejection[];
+  raws: Map<number, Record<string, string>> | undefined; // households: raw rows, for rejections found in the database
+};
+
+export type Counters = { loaded: number; unchanged: number; rejected: number; unverified: number; personsCreated: number; householdsCreated: number };
+
+/** Loads and commits one batch: rows, quarantine, progress and one change-log entry, atomically. */
+export async function commitBatch(
+  client: pg.PoolClient,
+  actor: Actor,
+  run: { id: string; kind: Kind; sha256: string },
+  batch: Batch,
+  governorates: ReadonlySet<string>,
+  today: string,
+): Promise<Counters> {
+  await client.query('BEGIN');
+  try {
+    await copyStage(client, batch.lines);
+    const staged = batch.lines.length;
+    const res: LoadResult = run.kind === 'persons' ? await loadPersons(client, actor.orgId, staged) : await loadHouseholds(client, actor.orgId, governorates, today, staged);
+    const rejections = [...batch.rejections, ...res.rejected.map((r) => ({ rowNumber: r.rowNumber, raw: batch.raws?.get(r.rowNumber) ?? {}, errors: r.errors }))];
+    if (rejections.length > 0) {
+      await client.query(
+        `INSERT INTO quarantine (import_id, row_number, raw, errors)
+         SELECT $1, r, q, e FROM unnest($2::int[], $3::jsonb[], $4::jsonb[]) AS t(r, q, e)
+         ON CONFLICT (import_id, row_number) DO NOTHING`,
+        [run.id, rejections.map((r) => r.rowNumber), rejections.map((r) => JSON.stringify(r.raw)), rejections.map((r) => JSON.stringify(r.errors))],
+      );
+    }
+    const c: Counters = {
+      loaded: res.loaded,
+      unchanged: res.unchanged,
+      rejected: rejections.length,
+      unverified: res.unverified,
+      personsCreated: res.personsCreated,
+      householdsCreated: res.householdsCreated,
+    };
+    const u = await client.query(
+      `UPDATE import_run SET rows_done = $3, rows_loaded = rows_loaded + $4, rows_unchanged = rows_unchanged + $5, rows_rejected = rows_rejected + $6,
+         rows_unverified = rows_unverified + $7, persons_created = persons_created + $8, households_created = households_created + $9
+       WHERE id = $1 AND rows_done = $2`,
+      [run.id, batch.fromRow, batch.fromRow + batch.consumed, c.loaded, c.unchanged, c.rejected, c.unverified, c.personsCreated, c.householdsCreated],
+    );
+    if (u.rowCount !== 1) throw new ImportError('This import advanced in another process; stopped without writing this batch.');
+    const head = {
+      importId: run.id,
+      kind: run.kind,
+      fileSha256: run.sha256,
+      rowsFrom: batch.fromRow + 2,
+      rowsTo: batch.fromRow + batch.consumed + 1,
+      ...c,
+    };
+    const ids = Object.entries(res.ids).map(([k, v]) => `,${JSON.stringify(k)}:${v}`).join('');
+    await logEntry(client, actor, run.id, 'import_batch', JSON.stringify(head).slice(0, -1) + ids + '}');
+    await client.query('COMMIT');
+    return c;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Writes the rejection report (row_number, field, reason; never the values) from quarantine. */
+export async function writeReport(client: pg.PoolClient, importId: string, reportPath: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/.test(importId)) throw new Error('bad import id');
+  const out = fs.createWriteStream(reportPath, { mode: 0o600 });
+  const src = client.query(
+    pgCopy.to(
+      `COPY (SELECT q.row_number, e->>'field' AS field, e->>'reason' AS reason FROM quarantine q, jsonb_array_elements(q.errors) e
+             WHERE q.import_id = '${importId}' AND q.resolved_at IS NULL ORDER BY q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`,
+    ),
+  );
+  await new Promise<void>((resolve, reject) => {
+    src.on('error', reject);
+    out.on('error', reject);
+    out.on('finish', resolve);
+    src.pipe(out);
+  });
+}
+
+function toSummary(r: ImportRunRow, extra: { kind: Kind; file: string; sha256: string; alreadyImported: boolean; resumedFrom: number; reportPath: string; ignored: string[]; seconds: number }): ImportSummary {
+  return {
+    importId: r.id,
+    kind: extra.kind,
+    file: extra.file,
+    fileSha256: extra.sha256,
+    alreadyImported: extra.alreadyImported,
+    resumedFrom: extra.resumedFrom,
+    rows: r.rows_done,
+    loaded: r.rows_loaded,
+    unchanged: r.rows_unchanged,
+    rejected: r.rows_rejected,
+    unverifiedIds: r.rows_unverified,
+    personsCreated: r.persons_created,
+    householdsCreated: r.households_created,
+    reportPath: extra.reportPath,
+    ignoredColumns: extra.ignored,
+    seconds: extra.seconds,
+  };
+}
+
+const RUN_COLS = 'id, status, rows_done, rows_loaded, rows_rejected, rows_unchanged, rows_unverified, persons_created, households_created, mapping';
+
+export function rowContext(kind: Kind, layout: Layout, actor: Actor, sha256: string, today: Date): RowContext {
+  return { kind, layout, governorates: new Set(actor.governorates), derivedRecordId: (n) => derivedRecordId(sha256, n), today };
+}
+
+export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  checkImportRole(actor);
+  const file = path.resolve(opts.file);
+  await fs.promises.access(file, fs.constants.R_OK).catch(() => {
+    throw new ImportSetupError(`Cannot read ${opts.file}.`);
+  });
+  const format = formatOf(file, opts.format);
+  const mapping = await readMapping(opts.mappingFile);
+  const reportPath = path.resolve(opts.reportPath ?? defaultReportPath(file));
+  const today = opts.today ?? new Date();
+  const todayStr = today.toISOString().slice(0, 10);
+  const batchSize = opts.batchSize ?? 10_000;
+  const sha256 = await fileSha256(file);
+  const source = await openRows(file, format, { delimiter: opts.delimiter });
+  const layout = layoutOf(source.header, mapping, opts.kind);
+
+  const client = await pool.connect();
+  try {
+    // Find or start the run for this file.
+    await client.query('BEGIN');
+    let run = (
+      await client.query<ImportRunRow>(
+        `INSERT INTO import_run (org_id, actor_id, kind, file_name, file_sha256, mapping) VALUES ($1,$2,$3,$4,$5,$6)
+         ON CONFLICT (org_id, kind, file_sha256) DO NOTHING RETURNING ${RUN_COLS}`,
+        [actor.orgId, actor.userId, opts.kind, path.basename(file), sha256, JSON.stringify(mapping)],
+      )
+    ).rows[0];
+    if (run) {
+      await logEntry(client, actor, run.id, 'import_start', JSON.stringify({ importId: run.id, kind: opts.kind, fileName: path.basename(file), fileSha256: sha256, mapping }));
+    } else {
+      run = (await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE org_id = $1 AND kind = $2 AND file_sha256 = $3`, [actor.orgId, opts.kind, sha256])).rows[0]!;
+    }
+    await client.query('COMMIT');
+    const common = { kind: opts.kind, file, sha256, reportPath, ignored: layout.ignored };
+
+    if (run.status === 'done') {
+      source.close();
+      await writeReport(client, run.id, reportPath);
+      return toSummary(run, { ...common, alreadyImported: true, resumedFrom: run.rows_done, seconds: (performance.now() - started) / 1000 });
+    }
+    if (!sameMapping(run.mapping ?? {}, mapping)) {
+      throw new ImportSetupError('This file was partly imported with a different column mapping; run it again with the same --mapping.');
+    }
+    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(727002, hashtext($1)) AS ok', [run.id]);
+    if (!lock.rows[0]?.ok) throw new ImportError('This file is being imported by another process right now.');
+    // Re-read after taking the lock: another process may have finished meanwhile.
+    run = (await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE id = $1`, [run.id])).rows[0]!;
+    const resumedFrom = run.rows_done;
+    if (run.status !== 'done') {
+      await createStage(client);
+      const ctx = rowContext(opts.kind, layout, actor, sha256, today);
+      const runRef = { id: run.id, kind: opts.kind, sha256 };
+      let done = run.rows_done;
+      let seen = 0; // data rows read from the file
+      let pending: Promise<unknown> = Promise.resolve();
+      let failure: unknown;
+      const newBatch = (): Batch => ({ fromRow: done, consumed: 0, lines: [], rejections: [], raws: opts.kind === 'households' ? new Map() : undefined });
+      let batch = newBatch();
+      const flush = async () => {
+        const b = batch;
+        done += b.consumed;
+        batch = newBatch();
+        await pending;
+        if (failure) throw failure;
+        pending = commitBatch(client, actor, runRef, b, ctx.governorates, todayStr).catch((e) => {
+          failure = e;
+        });
+      };
+      for await (const chunk of source.chunks) {
+        for (const row of chunk) {
+          seen++;
+          if (seen <= run.rows_done) continue; // committed by an earlier run
+          const rowNumber = seen + 1; // the header is row 1
+          const v = validateRow(row, rowNumber, ctx);
+          if (v.ok) {
+            batch.lines.push(stageLine(rowNumber, v));
+            batch.raws?.set(rowNumber, rawRow(row, layout.header));
+          } else batch.rejections.push({ rowNumber, raw: rawRow(row, layout.header), errors: v.errors });
+          batch.consumed++;
+          if (batch.consumed >= batchSize) await flush();
+        }
+        opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows: seen });
+      }
+      if (batch.consumed > 0) await flush();
+      await pending;
+      if (failure) throw failure;
+      if (seen < run.rows_done) throw new ImportError('The file has fewer rows than this import already loaded; it is not the same file.');
+      await client.query('BEGIN');
+      const fin = (
+        await client.query<ImportRunRow>(`UPDATE import_run SET status = 'done', finished_at = now() WHERE id = $1 RETURNING ${RUN_COLS}`, [run.id])
+      ).rows[0]!;
+      await logEntry(
+        client,
+        actor,
+        run.id,
+        'import_done',
+        JSON.stringify({ importId: run.id, kind: opts.kind, fileSha256: sha256, rows: fin.rows_done, loaded: fin.rows_loaded, unchanged: fin.rows_unchanged, rejected: fin.rows_rejected, unverifiedIds: fin.rows_unverified, personsCreated: fin.persons_created, householdsCreated: fin.households_created }),
+      );
+      await client.query('COMMIT');
+      run = fin;
+    }
+    await writeReport(client, run.id, reportPath);
+    return toSummary(run, { ...common, alreadyImported: false, resumedFrom, seconds: (performance.now() - started) / 1000 });
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    source.close();
+    // The session held the advisory lock and the staging table: close it rather than pool it.
+    client.release(true);
+  }
+}
