@@ -1,9 +1,11 @@
 // Every command of `sanad`, one file each. Add yours with one import and one entry.
 import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
+import { register as exportCmd } from './export.ts';
+import { register as importCmd } from './import.ts';
 import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [serve, user, audit];
+export const commands: Register[] = [serve, user, audit, importCmd, exportCmd];

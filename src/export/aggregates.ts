@@ -1,0 +1,69 @@
+// Aggregates: people by governorate, sex and age group, as CSV, optionally with an HXL hashtag row
+// (https://hxlstandard.org) under the header so that humanitarian tools read it directly.
+// Only counts, no personal data; only the actor's organisation and governorates.
+import fs from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type pg from 'pg';
+import type { Actor } from '../access/actor.ts';
+import { allows } from '../access/matrix.ts';
+import { appendLog } from '../store/write.ts';
+import { ExportError, scopeLiteral } from './persons.ts';
+
+/** Column, HXL hashtag, SQL expression over person p. Ages at the export date; unknown ages count in totals only. */
+const AGE = `date_part('year', age(current_date, p.date_of_birth))`;
+export const aggregateColumns: { name: string; hxl: string; sql: string }[] = [
+  { name: 'governorate', hxl: '#adm1+name', sql: 'g.name_en' },
+  { name: 'governorate_ar', hxl: '#adm1+name+i_ar', sql: 'g.name_ar' },
+  { name: 'governorate_pcode', hxl: '#adm1+code', sql: 'g.pcode' },
+  { name: 'territory', hxl: '#adm1+territory', sql: 't.name_en' },
+  { name: 'people', hxl: '#affected+total', sql: 'count(p.id)' },
+  { name: 'female', hxl: '#affected+f', sql: "count(p.id) FILTER (WHERE p.sex = 'female')" },
+  { name: 'male', hxl: '#affected+m', sql: "count(p.id) FILTER (WHERE p.sex = 'male')" },
+  { name: 'sex_unknown', hxl: '#affected+sex_unknown', sql: 'count(p.id) FILTER (WHERE p.sex IS NULL)' },
+  { name: 'girls_0_17', hxl: '#affected+f+children', sql: `count(p.id) FILTER (WHERE p.sex = 'female' AND ${AGE} < 18)` },
+  { name: 'boys_0_17', hxl: '#affected+m+children', sql: `count(p.id) FILTER (WHERE p.sex = 'male' AND ${AGE} < 18)` },
+  { name: 'women_18_59', hxl: '#affected+f+adults', sql: `count(p.id) FILTER (WHERE p.sex = 'female' AND ${AGE} BETWEEN 18 AND 59)` },
+  { name: 'men_18_59', hxl: '#affected+m+adults', sql: `count(p.id) FILTER (WHERE p.sex = 'male' AND ${AGE} BETWEEN 18 AND 59)` },
+  { name: 'women_60_plus', hxl: '#affected+f+elderly', sql: `count(p.id) FILTER (WHERE p.sex = 'female' AND ${AGE} >= 60)` },
+  { name: 'men_60_plus', hxl: '#affected+m+elderly', sql: `count(p.id) FILTER (WHERE p.sex = 'male' AND ${AGE} >= 60)` },
+  { name: 'age_unknown', hxl: '#affected+age_unknown', sql: 'count(p.id) FILTER (WHERE p.id IS NOT NULL AND p.date_of_birth IS NULL)' },
+];
+
+export type AggregateRow = Record<string, string | number>;
+
+export async function aggregates(pool: pg.Pool, actor: Actor): Promise<AggregateRow[]> {
+  if (!allows('GET /api/v1/stats/governorates', actor.role)) throw new ExportError(`Your role (${actor.role}) may not export statistics.`);
+  const scope = scopeLiteral('p', actor);
+  const govs = actor.governorates;
+  const r = await pool.query<AggregateRow>(
+    `SELECT ${aggregateColumns.map((c) => `${c.sql} AS ${c.name}`).join(', ')}
+     FROM governorate g JOIN territory t ON t.pcode = g.territory
+     LEFT JOIN person p ON p.governorate = g.pcode AND ${scope}
+     WHERE g.pcode = ANY($1::text[])
+     GROUP BY g.pcode, g.name_en, g.name_ar, t.name_en ORDER BY g.pcode`,
+    [govs],
+  );
+  return r.rows.map((row) => {
+    const out: AggregateRow = {};
+    for (const c of aggregateColumns) {
+      const v = row[c.name];
+      out[c.name] = typeof v === 'string' && /^[0-9]+$/.test(v) && c.sql.startsWith('count') ? Number(v) : (v ?? '');
+    }
+    return out;
+  });
+}
+
+/** Writes the aggregates as CSV (with the HXL row when `hxl`). */
+export async function exportAggregates(pool: pg.Pool, actor: Actor, opts: { output: string | Writable; hxl: boolean }): Promise<{ rows: number }> {
+  const rows = await aggregates(pool, actor);
+  const lines: unknown[][] = [aggregateColumns.map((c) => c.name)];
+  if (opts.hxl) lines.push(aggregateColumns.map((c) => c.hxl));
+  for (const r of rows) lines.push(aggregateColumns.map((c) => r[c.name]));
+  const text = stringify(lines);
+  if (typeof opts.output === 'string') await fs.promises.writeFile(opts.output, text);
+  else if (!opts.output.write(text)) await once(opts.output, 'drain');
+  await appendLog(pool, actor, { entity: 'export', entityId: null, action: 'export_aggregates', after: { governorates: actor.governorates, hxl: opts.hxl } });
+  return { rows: rows.length };
+}
