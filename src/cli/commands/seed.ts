@@ -1,0 +1,49 @@
+// sanad seed --households N: synthetic households (never real people) for trying Sanad.
+import type { Command } from 'commander';
+import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { seed } from '../../importer/seed.ts';
+import { fmt, progressBar } from '../../importer/progress.ts';
+
+export function register(program: Command): void {
+  withStoreOptions(
+    program
+      .command('seed')
+      .description('load synthetic households (Arabic four-part names, Gaza and the West Bank, displacement) to try Sanad; never real people')
+      .requiredOption('--households <n>', 'how many households to generate')
+      .option('--seed <n>', 'random seed: the same seed gives the same people', '1')
+      .option('--user <username>', 'load as this existing user (default: the demo administrator, created if missing)')
+      .option('--password <password>', 'password for the demo administrator when it is created (default: a random one, printed once)')
+      .option('--no-progress', 'no progress bar'),
+  ).action(async (opts: { dataDir?: string; households: string; seed: string; user?: string; password?: string; progress?: boolean }) => {
+    const store = await storeFromOptions(opts);
+    try {
+      let bar: ReturnType<typeof progressBar> | undefined;
+      const s = await seed(store.pool, {
+        households: Number(opts.households),
+        seed: Number(opts.seed),
+        username: opts.user,
+        password: opts.password,
+        onProgress: (p) => {
+          bar ??= progressBar(p.totalBytes, 'persons', opts.progress !== false && process.stderr.isTTY === true);
+          bar.update(p.bytesRead, { rows: fmt(p.rows) });
+        },
+      }).finally(() => bar?.stop());
+      const out = process.stdout;
+      if (s.orgCreated) out.write('Created the organisation "Demo organisation".\n');
+      if (s.admin.created) {
+        out.write(`Created the administrator '${s.admin.username}'.\n`);
+        if (s.admin.password) out.write(`  Its password (shown once, change it): ${s.admin.password}\n`);
+        out.write(`  Sign in with: sanad serve --data-dir ${opts.dataDir ?? 'data'}  and log in as ${s.admin.username}\n`);
+      }
+      const i = s.import;
+      if (i.alreadyImported) out.write('These synthetic households were already loaded: nothing changed.\n');
+      out.write(
+        `Synthetic data: ${fmt(i.rows)} persons read, ${fmt(i.personsCreated)} persons and ${fmt(i.householdsCreated)} households created, ` +
+          `${fmt(i.loaded)} memberships, ${fmt(s.displacements)} displacements, ${fmt(i.unverifiedIds)} unverified IDs, ${fmt(i.rejected)} rejected.\n`,
+      );
+      out.write(`Try: sanad export aggregates --hxl --user ${s.admin.username} --data-dir ${opts.dataDir ?? 'data'}\n`);
+    } finally {
+      await store.close();
+    }
+  });
+}

@@ -1,0 +1,145 @@
+// `sanad seed`: synthetic data for a newcomer to try Sanad. Never real people: every name, ID and
+// phone comes from src/synthetic. Creates "Demo organisation" and an administrator when missing,
+// then loads the households through the ordinary households import (so seeding the same households
+// again changes nothing) and adds their displacement histories.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import type { Actor } from '../access/actor.ts';
+import { hashPassword } from '../access/secrets.ts';
+import { governorateCodes } from '../places/governorates.ts';
+import { actorOf, findUserByName } from '../store/access/findUser.ts';
+import { appendLog } from '../store/write.ts';
+import { importFile, type ImportSummary } from './run.ts';
+import { writeSyntheticCsv } from './syntheticCsv.ts';
+
+export const DEMO_ORG = 'Demo organisation';
+export const DEMO_ADMIN = 'demo-admin';
+
+export type SeedOptions = {
+  households: number;
+  seed?: number;
+  /** Act as this existing user instead of the demo administrator. */
+  username?: string | undefined;
+  /** Password of the demo administrator when it is created (default: a random one, returned). */
+  password?: string | undefined;
+  onProgress?: ImportOptionsProgress;
+};
+type ImportOptionsProgress = ((p: { bytesRead: number; totalBytes: number; rows: number }) => void) | undefined;
+
+export type SeedSummary = {
+  orgCreated: boolean;
+  admin: { username: string; created: boolean; password?: string };
+  import: ImportSummary;
+  displacements: number;
+};
+
+const SYSTEM = (orgId: string): Actor => ({ userId: null, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' });
+
+export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummary> {
+  if (!Number.isInteger(opts.households) || opts.households < 1 || opts.households > 2_000_000) throw new Error('--households must be a whole number from 1 to 2,000,000.');
+  const seedValue = opts.seed ?? 1;
+  let orgCreated = false;
+  let admin: SeedSummary['admin'];
+  let actor: Actor;
+  if (opts.username) {
+    const u = await findUserByName(pool, opts.username);
+    if (!u || u.disabled) throw new Error(`No active user named '${opts.username}'.`);
+    actor = actorOf(u, 'cli');
+    admin = { username: u.username, created: false };
+  } else {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const org = await client.query<{ id: string }>('INSERT INTO organisation (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id', [DEMO_ORG]);
+      let orgId: string;
+      if (org.rows[0]) {
+        orgId = org.rows[0].id;
+        orgCreated = true;
+        await appendLog(client, SYSTEM(orgId), { entity: 'organisation', entityId: orgId, action: 'create', after: { name: DEMO_ORG, seeded: true } });
+      } else orgId = (await client.query<{ id: string }>('SELECT id FROM organisation WHERE name = $1', [DEMO_ORG])).rows[0]!.id;
+      const existing = await findUserByName(client, DEMO_ADMIN);
+      if (existing) {
+        if (existing.org_id !== orgId) throw new Error(`A user named ${DEMO_ADMIN} exists in another organisation; give --user.`);
+        admin = { username: DEMO_ADMIN, created: false };
+        actor = actorOf(existing, 'cli');
+      } else {
+        const password = opts.password ?? randomBytes(12).toString('base64url');
+        const u = await client.query<{ id: string }>(
+          "INSERT INTO app_user (org_id, username, password_hash, role, governorates) VALUES ($1,$2,$3,'administrator',$4) RETURNING id",
+          [orgId, DEMO_ADMIN, await hashPassword(password), governorateCodes],
+        );
+        const userId = u.rows[0]!.id;
+        await appendLog(client, SYSTEM(orgId), { entity: 'user', entityId: userId, action: 'create', after: { username: DEMO_ADMIN, role: 'administrator', governorates: governorateCodes, seeded: true } });
+        admin = { username: DEMO_ADMIN, created: true, ...(opts.password ? {} : { password }) };
+        actor = { userId, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' };
+      }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanad-seed-'));
+  try {
+    const file = path.join(dir, `synthetic-seed${seedValue}-${opts.households}.csv`);
+    const displacements: { household: string; from: string; to: string; date: string; reason: string }[] = [];
+    await writeSyntheticCsv(file, {
+      seed: seedValue,
+      households: opts.households,
+      onHousehold: (h) => {
+        for (const d of h.displacements) displacements.push({ household: h.householdId, from: d.fromGovernorate, to: d.toGovernorate, date: d.date, reason: d.reason });
+      },
+    });
+    const summary = await importFile(pool, actor, { kind: 'households', file, reportPath: path.join(dir, 'rejections.csv'), onProgress: opts.onProgress });
+    const added = await addDisplacements(pool, actor, displacements);
+    return { orgCreated, admin, import: summary, displacements: added };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Displacement histories of seeded households that have none yet, in batches, each logged. */
+async function addDisplacements(pool: pg.Pool, actor: Actor, rows: { household: string; from: string; to: string; date: string; reason: string }[]): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; ) {
+    // A household's moves stay in one batch (households with any move already are skipped).
+    let end = Math.min(i + 20_000, rows.length);
+    while (end < rows.length && rows[end]!.household === rows[end - 1]!.household) end++;
+    const part = rows.slice(i, end);
+    i = end;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const r = await client.query<{ n: number; ids: string }>(
+        `WITH src AS (
+           SELECT h.id AS household_id, t.f, t.t, t.d::date AS d, t.r
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(hh, f, t, d, r)
+           JOIN household h ON h.org_id = $1 AND h.record_id = t.hh
+           WHERE NOT EXISTS (SELECT 1 FROM displacement_event e WHERE e.household_id = h.id)),
+         ins AS (
+           INSERT INTO displacement_event (household_id, from_governorate, to_governorate, event_date, reason)
+           SELECT household_id, f, t, d, r FROM src RETURNING id)
+         SELECT count(*)::int AS n, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
+        [actor.orgId, part.map((d) => d.household), part.map((d) => d.from), part.map((d) => d.to), part.map((d) => d.date), part.map((d) => d.reason)],
+      );
+      const n = r.rows[0]!.n;
+      if (n > 0) {
+        await appendLog(client, actor, { entity: 'seed', entityId: null, action: 'seed_displacements', after: { displacements: n, displacementIds: JSON.parse(r.rows[0]!.ids) } });
+      }
+      await client.query('COMMIT');
+      added += n;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+  return added;
+}
