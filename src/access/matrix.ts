@@ -16,6 +16,8 @@ export const permissionMatrix = {
   'POST /api/v1/auth/logout': ALL_STAFF,
   'GET /api/v1/me': ALL_STAFF,
   'GET /api/v1/places/governorates': ALL_STAFF,
+  'GET /api/v1/places/localities': ALL_STAFF,
+  'POST /api/v1/places/localities': ['administrator', 'registration_officer', 'site_manager'],
 
   'POST /api/v1/persons': REGISTRY_WRITE,
   'GET /api/v1/persons': REGISTRY_READ,

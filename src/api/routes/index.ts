@@ -22,13 +22,14 @@ import searchPersons from './persons/search.ts';
 import statusEvent from './persons/statusEvent.ts';
 import updatePerson from './persons/update.ts';
 import governorates from './places/governorates.ts';
+import { createLocality, listLocalities } from './places/localities.ts';
 import stats from './stats/governorates.ts';
 import createUser from './users/create.ts';
 import listUsers from './users/list.ts';
 import createToken from './users/token.ts';
 
 export const allRoutes: RouteDef[] = [
-  login, logout, me, governorates,
+  login, logout, me, governorates, listLocalities, createLocality,
   createPerson, listPersons, searchPersons, getPerson, updatePerson, personHistory, statusEvent,
   createHousehold, getHousehold, addMember, leave, changeHead, split, merge, displacement, vulnerability,
   stats, auditVerify, auditLog,
