@@ -1,0 +1,176 @@
+// Blocking: several passes, each grouping records whose key (a combination of field values) agrees.
+// A pair found by an earlier pass is not emitted again, so the union is produced without sorting
+// or hashing pairs. Oversized blocks are compared within a sliding window only.
+import type { Dataset } from './dataset.ts';
+import { GrowI32 } from './store.ts';
+import { mix } from './text.ts';
+
+export interface PassSpec {
+  name: string;
+  parts: { field: string; mode: string }[];
+}
+
+export function parsePasses(ds: Dataset, passes: string[][]): PassSpec[] {
+  const out: PassSpec[] = [];
+  for (const pass of passes) {
+    const parts = pass.map((k) => {
+      const [field, mode = ''] = k.split(':');
+      return { field: field!, mode };
+    });
+    if (parts.every((p) => ds.field(p.field))) out.push({ name: pass.join('+'), parts });
+  }
+  if (out.length === 0) throw new Error('no usable blocking pass for these columns');
+  return out;
+}
+
+/** Blocking key of row i for a pass, in [1, 2^30), or 0 when a component is missing. */
+export function passKey(ds: Dataset, pass: PassSpec, i: number): number {
+  let h = 0x2545f491;
+  for (const p of pass.parts) {
+    const v = ds.field(p.field)!.blockKey(p.mode, i);
+    if (v === 0) return 0;
+    h = mix(h, v);
+  }
+  return (h & 0x3fffffff) || 1;
+}
+
+export type PairMode = 'dedupe' | 'link_only' | 'link_and_dedupe';
+
+export interface Candidates {
+  a: Int32Array;
+  b: Int32Array;
+  n: number;
+  perPass: { name: string; pairs: number; oversizedBlocks: number }[];
+}
+
+export interface BlockIndex {
+  passes: PassSpec[];
+  /** per pass: key of each row */
+  keys: Int32Array[];
+  /** per pass: rows sorted by key, and their keys in that order */
+  sortedRows: Int32Array[];
+  sortedKeys: Int32Array[];
+}
+
+const SHIFT = 2 ** 23;
+
+export function buildBlockIndex(ds: Dataset, passes: PassSpec[]): BlockIndex {
+  const n = ds.n;
+  if (n >= SHIFT) throw new Error('at most 8,388,607 records per job');
+  const keys: Int32Array[] = [], sortedRows: Int32Array[] = [], sortedKeys: Int32Array[] = [];
+  for (const pass of passes) {
+    const k = new Int32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) if ((k[i] = passKey(ds, pass, i)) !== 0) m++;
+    const buf = new Float64Array(m);
+    let t = 0;
+    for (let i = 0; i < n; i++) if (k[i] !== 0) buf[t++] = k[i]! * SHIFT + i;
+    buf.sort();
+    const rows = new Int32Array(m), ks = new Int32Array(m);
+    for (let q = 0; q < m; q++) {
+      const v = buf[q]!;
+      const key = Math.floor(v / SHIFT);
+      ks[q] = key;
+      rows[q] = v - key * SHIFT;
+    }
+    keys.push(k);
+    sortedRows.push(rows);
+    sortedKeys.push(ks);
+  }
+  return { passes, keys, sortedRows, sortedKeys };
+}
+
+export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, maxBlock: number, window = 50): Candidates {
+  const A = new GrowI32(1 << 16), B = new GrowI32(1 << 16);
+  const src = ds.source.a;
+  const perPass: Candidates['perPass'] = [];
+  /** per pass: 1 where the row's block was oversized (so equal keys do not mean the pair was emitted) */
+  const big: Uint8Array[] = [];
+  for (let p = 0; p < idx.passes.length; p++) {
+    const rows = idx.sortedRows[p]!, ks = idx.sortedKeys[p]!;
+    const bigP = new Uint8Array(ds.n);
+    big.push(bigP);
+    const before = A.n;
+    let oversized = 0;
+    const emit = (i: number, j: number) => {
+      if (mode === 'link_only' && src[i] === src[j]) return;
+      for (let q = 0; q < p; q++) {
+        const kq = idx.keys[q]!;
+        const ki = kq[i]!;
+        if (ki !== 0 && ki === kq[j] && big[q]![i] === 0 && big[q]![j] === 0) return;
+      }
+      if (i < j) { A.push(i); B.push(j); } else { A.push(j); B.push(i); }
+    };
+    let s = 0;
+    const m = rows.length;
+    while (s < m) {
+      let e = s + 1;
+      const key = ks[s]!;
+      while (e < m && ks[e] === key) e++;
+      const size = e - s;
+      if (size > maxBlock) {
+        oversized++;
+        for (let x = s; x < e; x++) bigP[rows[x]!] = 1;
+        for (let x = s; x < e; x++) {
+          const lim = Math.min(e, x + window);
+          for (let y = x + 1; y < lim; y++) emit(rows[x]!, rows[y]!);
+        }
+      } else {
+        for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) emit(rows[x]!, rows[y]!);
+      }
+      s = e;
+    }
+    perPass.push({ name: idx.passes[p]!.name, pairs: A.n - before, oversizedBlocks: oversized });
+  }
+  return { a: A.a.subarray(0, A.n), b: B.a.subarray(0, B.n), n: A.n, perPass };
+}
+
+/** Rows sharing a block with row `row` (which need not be in the index), per pass, capped. */
+export function lookupBlock(idx: BlockIndex, p: number, key: number, out: number[], cap: number): void {
+  const ks = idx.sortedKeys[p]!, rows = idx.sortedRows[p]!;
+  let lo = 0, hi = ks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ks[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let q = lo; q < ks.length && ks[q] === key && out.length < cap; q++) out.push(rows[q]!);
+}
+
+/**
+ * A sample of at most `limit` pairs of one pass, not deduplicated against other passes (training
+ * data: every pair the pass forces to agree, matches and non-matches alike).
+ */
+export function samplePassPairs(ds: Dataset, idx: BlockIndex, p: number, mode: PairMode, maxBlock: number, limit: number, rand: () => number, window = 50): { a: Int32Array; b: Int32Array; n: number; total: number } {
+  const rows = idx.sortedRows[p]!, ks = idx.sortedKeys[p]!;
+  const src = ds.source.a;
+  const m = rows.length;
+  // count first
+  let total = 0;
+  for (let s = 0; s < m; ) {
+    let e = s + 1;
+    while (e < m && ks[e] === ks[s]) e++;
+    const size = e - s;
+    total += size > maxBlock ? size * Math.min(window - 1, size - 1) : (size * (size - 1)) / 2;
+    s = e;
+  }
+  const q = total > limit ? limit / total : 1;
+  const A = new GrowI32(Math.min(limit, total) + 16), B = new GrowI32(Math.min(limit, total) + 16);
+  for (let s = 0; s < m; ) {
+    let e = s + 1;
+    while (e < m && ks[e] === ks[s]) e++;
+    const size = e - s;
+    for (let x = s; x < e; x++) {
+      const lim = size > maxBlock ? Math.min(e, x + window) : e;
+      for (let y = x + 1; y < lim; y++) {
+        if (q < 1 && rand() >= q) continue;
+        const i = rows[x]!, j = rows[y]!;
+        if (mode === 'link_only' && src[i] === src[j]) continue;
+        A.push(i);
+        B.push(j);
+      }
+    }
+    s = e;
+  }
+  return { a: A.a, b: B.a, n: A.n, total };
+}

@@ -1,0 +1,180 @@
+// The linkage pipeline: prepare → block → compare → fit (EM) → score → decide → cluster.
+import { buildBlockIndex, candidatePairs, parsePasses, samplePassPairs, type BlockIndex, type PairMode, type PassSpec } from './blocking.ts';
+import { cluster } from './cluster.ts';
+import { Dataset } from './dataset.ts';
+import type { RawRecord } from './fields.ts';
+import { countPatterns, estimateU, rng, finishModel, fitEm, probability, Scorer, weightFor, type Contribution, type Model } from './model.ts';
+import { DEFAULT_BLOCKING, resolveSettings, type LinkSettings } from './settings.ts';
+
+export const DECISION = { distinct: 0, review: 1, link: 2 } as const;
+export const DECISION_NAMES = ['distinct', 'review', 'link'] as const;
+
+export interface LinkStats {
+  records: number;
+  candidatePairs: number;
+  passes: { name: string; pairs: number; oversizedBlocks: number }[];
+  emIterations: number;
+  lambda: number;
+  clusters: number;
+  linkedPairs: number;
+  reviewPairs: number;
+  refusedMerges: number;
+  timings: Record<string, number>;
+}
+
+export interface LinkResult {
+  settings: LinkSettings;
+  mode: PairMode;
+  dataset: Dataset;
+  model: Model;
+  scorer: Scorer;
+  blockIndex: BlockIndex;
+  /** candidate pairs (row indices; rows are the inputs' records in order, input 0 first) */
+  a: Int32Array;
+  b: Int32Array;
+  /** match weight (log2 odds) of each candidate pair */
+  weight: Float32Array;
+  /** decision of each candidate pair (DECISION) */
+  decision: Uint8Array;
+  /** cluster of every row */
+  clusterOf: Int32Array;
+  stats: LinkStats;
+  /** per-field weights of a pair of rows */
+  explain(i: number, j: number): Contribution[];
+}
+
+export interface LinkHooks {
+  progress?: (stage: string, done: number, total: number) => void;
+}
+
+export function prepare(inputs: RawRecord[][], settings: LinkSettings, columns?: string[]): Dataset {
+  const present = new Set<string>(columns ?? []);
+  if (!columns) for (const inp of inputs) for (const r of inp.slice(0, 1000)) for (const k of Object.keys(r)) present.add(k);
+  const ds = new Dataset(settings, present);
+  inputs.forEach((recs, s) => {
+    for (const r of recs) ds.add(r, s);
+  });
+  ds.finalize();
+  return ds;
+}
+
+export function pairMode(settings: LinkSettings, inputs: number): PairMode {
+  if (inputs <= 1) return 'dedupe';
+  return settings.linkType === 'dedupe' ? 'link_and_dedupe' : (settings.linkType ?? 'link_and_dedupe');
+}
+
+/** Links (or deduplicates) one or two inputs. */
+export function link(inputs: RawRecord[][], settingsInput: unknown = {}, hooks: LinkHooks = {}, columns?: string[]): LinkResult {
+  const settings = resolveSettings(settingsInput);
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  const ds = prepare(inputs, settings, columns);
+  lap('prepare', t0);
+  return linkDataset(ds, inputs.length, settings, hooks, timings);
+}
+
+export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings, hooks: LinkHooks = {}, timings: Record<string, number> = {}): LinkResult {
+  const mode = pairMode(settings, nInputs);
+  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  let t = performance.now();
+  const passes: PassSpec[] = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
+  const blockIndex = buildBlockIndex(ds, passes);
+  const cand = candidatePairs(ds, blockIndex, mode, settings.maxBlockSize);
+  lap('blocking', t);
+
+  t = performance.now();
+  const n = cand.n;
+  const pat = new Float64Array(n);
+  const a = cand.a, b = cand.b;
+  const step = Math.max(1, Math.floor(n / 100));
+  for (let k = 0; k < n; k++) {
+    pat[k] = ds.pattern(a[k]!, b[k]!);
+    if (hooks.progress && k % step === 0) hooks.progress('compare', k, n);
+  }
+  hooks.progress?.('compare', n, n);
+  lap('compare', t);
+
+  t = performance.now();
+  const u0 = estimateU(ds, mode, settings.uSamples, settings.seed);
+  const model = fitModel(ds, blockIndex, pat, u0, settings, mode);
+  const scorer = new Scorer(ds, model);
+  lap('em', t);
+
+  t = performance.now();
+  const weight = new Float32Array(n);
+  for (let k = 0; k < n; k++) weight[k] = scorer.weightOf(pat[k]!, a[k]!, b[k]!);
+  const upperW = weightFor(settings.thresholds.upper), lowerW = weightFor(settings.thresholds.lower);
+  const cl = cluster(ds, scorer, a, b, weight, n, {
+    upperWeight: upperW,
+    meanProbability: settings.clusterMeanProbability,
+    oneToOne: settings.oneToOne,
+  });
+  const decision = new Uint8Array(n);
+  let linked = 0, review = 0;
+  for (let k = 0; k < n; k++) {
+    const same = cl.clusterOf[a[k]!] === cl.clusterOf[b[k]!];
+    if (same) { decision[k] = DECISION.link; linked++; }
+    else if (weight[k]! >= lowerW) { decision[k] = DECISION.review; review++; }
+  }
+  lap('cluster', t);
+  let clusters = 0;
+  for (let i = 0; i < ds.n; i++) if (cl.clusterOf[i]! + 1 > clusters) clusters = cl.clusterOf[i]! + 1;
+  return {
+    settings, mode, dataset: ds, model, scorer, blockIndex, a, b, weight, decision, clusterOf: cl.clusterOf,
+    stats: {
+      records: ds.n, candidatePairs: n, passes: cand.perPass, emIterations: model.iterations, lambda: model.lambda,
+      clusters, linkedPairs: linked, reviewPairs: review, refusedMerges: cl.refused, timings,
+    },
+    explain: (i, j) => scorer.explain(i, j),
+  };
+}
+
+/**
+ * Unsupervised estimation. u comes from random pairs. m is estimated by EM separately on the pairs
+ * of each blocking pass, leaving out the fields that pass forces to agree (among them the
+ * non-matches are not random), with u held fixed; the passes' m estimates are averaged, weighted
+ * by each pass's expected matches. The prior is then fitted over all candidates.
+ */
+export function fitModel(ds: Dataset, blockIndex: BlockIndex, pat: Float64Array, u0: number[][], settings: LinkSettings, mode: PairMode): Model {
+  const passes = blockIndex.passes;
+  const rand = rng(settings.seed + 1);
+  const F = ds.fields.length;
+  const mSum = ds.fields.map((f) => new Array<number>(f.levels.length + 1).fill(0));
+  const wSum = new Array<number>(F).fill(0);
+  let iterations = 0;
+  for (let p = 0; p < passes.length; p++) {
+    const sample = samplePassPairs(ds, blockIndex, p, mode, settings.maxBlockSize, settings.trainingPairs, rand);
+    const cnt = sample.n;
+    if (cnt < 50) continue;
+    const range = new Float64Array(cnt);
+    for (let k = 0; k < cnt; k++) range[k] = ds.pattern(sample.a[k]!, sample.b[k]!);
+    const used = new Set(passes[p]!.parts.map((x) => x.field));
+    const exclude = ds.fields.map((f) => used.has(f.name));
+    const fit = fitEm(ds, countPatterns(range, cnt), u0, { iterations: settings.emIterations, fixU: true, exclude });
+    iterations += fit.iterations;
+    const wgt = fit.expectedMatches;
+    if (!(wgt > 0)) continue;
+    for (let f = 0; f < F; f++) {
+      if (exclude[f]) continue;
+      const m = fit.fields[f]!.m;
+      for (let c = 1; c < m.length; c++) mSum[f]![c]! += m[c]! * wgt;
+      wSum[f]! += wgt;
+    }
+  }
+  const m = mSum.map((row, f) => {
+    const L = row.length - 1;
+    if (wSum[f]! > 0) return row.map((x) => x / wSum[f]!);
+    // never estimable: a neutral guess, top level likely
+    const v = new Array<number>(L + 1).fill(0);
+    for (let c = 1; c <= L; c++) v[c] = c === L ? 0.8 : 0.2 / Math.max(1, L - 1);
+    return v;
+  });
+  const src = ds.source.a;
+  let n0 = 0;
+  for (let i = 0; i < ds.n; i++) if (src[i] === 0) n0++;
+  const totalPairs = mode === 'link_only' ? n0 * (ds.n - n0) : (ds.n * (ds.n - 1)) / 2;
+  return finishModel(ds, m, u0, countPatterns(pat, pat.length), Math.max(1, totalPairs), iterations);
+}
+
+export { probability };

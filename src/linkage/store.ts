@@ -1,0 +1,95 @@
+// Growable typed columns and string dictionaries: the engine's storage. Records are integer rows;
+// every value the comparators need is an integer code or a typed-array cell, so comparing a pair
+// allocates nothing.
+
+export class GrowI32 {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  /** Sets cell i, growing (zero-filled) as needed. */
+  set(i: number, v: number): void {
+    if (i >= this.a.length) {
+      let len = this.a.length;
+      while (len <= i) len *= 2;
+      const b = new Int32Array(len);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = v;
+    if (i >= this.n) this.n = i + 1;
+  }
+  get(i: number): number {
+    return i < this.n ? this.a[i]! : 0;
+  }
+  inc(i: number): void {
+    this.set(i, this.get(i) + 1);
+  }
+}
+
+export class GrowF64 {
+  a: Float64Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Float64Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/** Interns strings as dense integer ids (0, 1, 2, ...). */
+export class Dict {
+  readonly map = new Map<string, number>();
+  readonly strings: string[] = [];
+  id(s: string): number {
+    let v = this.map.get(s);
+    if (v === undefined) {
+      v = this.strings.length;
+      this.map.set(s, v);
+      this.strings.push(s);
+    }
+    return v;
+  }
+  get size(): number {
+    return this.strings.length;
+  }
+}
+
+/** Counts of values (by id) for term-frequency adjustment. */
+export class Freq {
+  readonly counts = new GrowI32();
+  total = 0;
+  sumSq = 0;
+  add(id: number): void {
+    const c = this.counts.get(id);
+    this.sumSq += 2 * c + 1;
+    this.counts.set(id, c + 1);
+    this.total++;
+  }
+  /**
+   * log2(expected frequency of an agreeing value / frequency of this value): positive for rare
+   * values, negative for common ones. Clamped so that one value never dominates a decision.
+   */
+  adjust(id: number): number {
+    if (this.total < 2) return 0;
+    const c = Math.max(1, this.counts.get(id));
+    const avg = this.sumSq / this.total; // expected count of the value of a random agreeing pair
+    const v = Math.log2(avg / c);
+    return v < -6 ? -6 : v > 6 ? 6 : v;
+  }
+}
