@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
+import { register as link } from './link.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed];
+export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed, link];
