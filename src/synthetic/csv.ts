@@ -1,0 +1,134 @@
+// Synthetic persons as CSV in the layout the registry import and `sanad link` read, plus an
+// optional truth column for benchmark files (e.g. `cluster`). Rows are built into large string
+// chunks and written through a stream with backpressure, so a million rows take seconds and
+// memory stays flat.
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { SyntheticPerson } from './households.ts';
+
+export const PERSON_CSV_COLUMNS = [
+  'record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en',
+  'sex', 'date_of_birth', 'age', 'national_id', 'phone', 'governorate', 'household_id', 'relationship',
+] as const;
+
+export interface PersonCsvOptions<T> {
+  /** name of an extra last column holding the truth (cluster or entity id) */
+  truthColumn?: string;
+  /** the truth value of a row; by default the row's `entityId` field when it has one */
+  truth?: (row: T) => string | number | undefined;
+  /** start the file with a UTF-8 byte order mark (for spreadsheet programs) */
+  bom?: boolean;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+function field(v: string | number | undefined): string {
+  if (v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The Arabic full name: the known parts joined by single spaces. */
+export function fullName(p: Pick<SyntheticPerson, 'givenName' | 'fatherName' | 'grandfatherName' | 'familyName'>): string {
+  if (p.givenName && p.fatherName && p.grandfatherName && p.familyName) return p.givenName + ' ' + p.fatherName + ' ' + p.grandfatherName + ' ' + p.familyName;
+  let s = p.givenName;
+  if (p.fatherName) s = s ? s + ' ' + p.fatherName : p.fatherName;
+  if (p.grandfatherName) s = s ? s + ' ' + p.grandfatherName : p.grandfatherName;
+  if (p.familyName) s = s ? s + ' ' + p.familyName : p.familyName;
+  return s;
+}
+
+export function personCsvHeader(truthColumn?: string): string {
+  return PERSON_CSV_COLUMNS.join(',') + (truthColumn ? `,${field(truthColumn)}` : '') + '\n';
+}
+
+const defaultTruth = (row: unknown): string | undefined => (row as { entityId?: string }).entityId;
+
+/** One CSV line (with its newline) for a person. */
+export function personCsvLine<T extends SyntheticPerson>(p: T, opts: PersonCsvOptions<T> = {}): string {
+  // Names are quoted when needed; the other fields are generated in fixed formats (ids, dates,
+  // digits, codes) that never hold a comma or a quote.
+  let line =
+    p.recordId + ',' + field(p.givenName) + ',' + field(p.fatherName) + ',' + field(p.grandfatherName) + ',' +
+    field(p.familyName) + ',' + field(fullName(p)) + ',' + field(p.fullNameEn) + ',' + p.sex + ',' +
+    (p.dateOfBirth ?? '') + ',' + (p.age ?? '') + ',' + (p.nationalId ?? '') + ',' + (p.phone ?? '') + ',' +
+    p.governorate + ',' + p.householdId + ',' + p.relationship;
+  if (opts.truthColumn) line += ',' + field((opts.truth ?? defaultTruth)(p));
+  return line + '\n';
+}
+
+export interface CsvWriteResult {
+  rows: number;
+  bytes: number;
+}
+
+const BUFFER_BYTES = 1 << 20;
+
+/**
+ * Writes the rows to a file path or a writable stream (which is ended afterwards). Lines are
+ * encoded straight into 1 MiB buffers; a full buffer is written and, when the stream's own buffer
+ * is full, the writer waits for 'drain', so a slow disk never makes memory grow.
+ */
+export async function writePersonsCsv<T extends SyntheticPerson>(
+  rows: Iterable<T> | AsyncIterable<T>,
+  out: string | Writable,
+  opts: PersonCsvOptions<T> = {},
+): Promise<CsvWriteResult> {
+  const stream = typeof out === 'string' ? createWriteStream(out, { highWaterMark: 4 * BUFFER_BYTES }) : out;
+  let bytes = 0;
+  let count = 0;
+  let buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let pos = 0;
+  const flush = async () => {
+    if (pos === 0) return;
+    const ok = stream.write(buf.subarray(0, pos));
+    bytes += pos;
+    buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    pos = 0;
+    if (!ok) await event(stream, 'drain');
+  };
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  const put = (s: string): boolean => {
+    if (pos + s.length * 3 > BUFFER_BYTES) {
+      if (s.length * 3 > BUFFER_BYTES) throw new RangeError('CSV line too long');
+      return false;
+    }
+    pos += buf.write(s, pos, 'utf8');
+    return true;
+  };
+  put((opts.bom ? '\uFEFF' : '') + personCsvHeader(opts.truthColumn));
+  if (Symbol.iterator in rows) {
+    // Synchronous sources are read without a microtask per row; only full buffers wait.
+    for (const row of rows) {
+      const line = personCsvLine(row, opts);
+      if (!put(line)) (await flush(), put(line));
+      count++;
+    }
+  } else {
+    for await (const row of rows) {
+      const line = personCsvLine(row, opts);
+      if (!put(line)) (await flush(), put(line));
+      count++;
+    }
+  }
+  await flush();
+  const finished = event(stream, 'finish');
+  stream.end();
+  await finished;
+  return { rows: count, bytes };
+}
+
+/** Resolves on `name`, rejects on 'error', and leaves no listener behind. */
+function event(stream: Writable, name: 'drain' | 'finish'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      stream.off('error', fail);
+      resolve();
+    };
+    const fail = (e: unknown) => {
+      stream.off(name, done);
+      reject(e);
+    };
+    stream.once(name, done);
+    stream.once('error', fail);
+  });
+}
