@@ -1,23 +1,27 @@
 // Cross-script phonetic key ("skeleton") of one name token, so that a name written in Arabic and its
 // usual Latin transliterations get the same key: محمد, Mohammed, Muhammad, Mohamad → "mhmd".
+// Rules tuned on bench/names.bench.ts (figures in docs/benchmarks.md).
 //
 // The script is detected per token. Both scripts are reduced to the same consonant classes:
-//   b ب پ / b p      t ت ط ث / t        d د ض ذ ظ / d dh     z ز / z        s س ص / s, c before e i y
-//   c ش / sh ch sch  x خ / kh x         g غ / gh g           j ج / j        k ق ك / k q c ck
-//   f ف ڤ / f v ph   h ح ه / h          l m n r as written
+//   b ب پ / b p      t ت ط ث ذ / t th   d د ض / d dh       z ز ظ / z       s س ص / s, c before e i y
+//   c ش / sh ch sch  x خ / kh x         g غ / gh g         j ج / j         k ق ك / k q c ck
+//   f ف ڤ / f v ph   h ح ه ة / h        l m n r as written (ذ is "th" and ظ "z" in Levantine usage)
 // Vowels are dropped: Arabic ا و ي ى ع ء and Latin a e i o u y w (long vowels and weak letters are
-// written or left out freely in both directions); a part that begins with a vowel keeps one "a"
-// (Ibrahim / Ebrahim / ابراهيم → "abrhm", Omar / عمر → "amr").
-// Then, on the class string: h right after t d s z k g c x j is dropped (th dh kh... are letters, and
-// Fathi / فتحي or Ramadhan / رمضان must meet), a final h is dropped (ة, Abdallah / Abdalla), and runs of
-// one class collapse (Mohammed → mhmd; shadda is not written).
-// Compounds are keyed part by part: a leading abd (عبد, abdel, abdul, abd-al, abdur...) is "abd", and the
-// part after it loses its article; الله / allah / ullah after a first part is "l"; الدين / eddin / aldin /
-// uddin / deen at the end is "dn". A leading article (ال, al, el) is dropped when the rest keeps at
-// least two consonants (Alnajjar / النجار → "njr"; Ali / علي and Alaa / علاء keep theirs: "al").
-// Digits are kept; other characters are ignored.
+// written or left out freely in both directions), with two exceptions:
+//  - a token that begins with a vowel (ا ع / a e i o u) keeps one "a": Ibrahim / ابراهيم → "abrhm";
+//  - a long u right before the last consonant is kept as "w" (Arabic و, Latin o/u/ou/oo): this is what
+//    tells محمود Mahmoud ("mhmwd") from محمد Muhammad ("mhmd"), the most frequent collision otherwise.
+// Then: one final h is dropped (ة, Fatmeh / Fatima, Abdallah / Abdalla), h right after t d s z k g c x j
+// is dropped (th dh kh are letters, and Fathi / فتحي must meet), and runs of one class collapse
+// (Mohammed → mhmd; shadda is not written).
+// Compounds: a leading abd (عبد, abdel, abdul, abd-al, abdur...) is "abd" and the part after it loses
+// its article and vowel mark (عبد الله / Abdullah / Abdalla → "abdl"); a trailing الدين / eddin / aldin
+// / uddin / deen is "dn"; a trailing الله / allah after a longer first part is "l". A leading article
+// (ال, al, el) is dropped when at least two consonants remain (Alnajjar / النجار → "njr"; Ali / علي and
+// Alaa / علاء keep theirs: "al"). Digits are kept; other characters are ignored.
 import { normalizeArabic, repairLigature } from './arabic.ts';
 import { hasArabic } from './chars.ts';
+import { jaroWinkler } from './jaroWinkler.ts';
 import { normalizeLatin } from './latin.ts';
 
 const AR_CLASS: Record<string, string> = {
@@ -152,4 +156,15 @@ function strongCount(classes: string): number {
 export function skeleton(token: string): string {
   if (hasArabic(token)) return finish(arabicKey(repairLigature(normalizeArabic(token).replace(/ /g, ''))));
   return finish(latinKey(normalizeLatin(token).replace(/[^a-z0-9]/g, '')));
+}
+
+/**
+ * Graded similarity of two name tokens (either script) in [0, 1]: Jaro-Winkler on their skeletons.
+ * Tokens whose skeletons are both empty compare by their normalised forms (1 when equal, else 0).
+ */
+export function skeletonSimilarity(a: string, b: string): number {
+  const sa = skeleton(a);
+  const sb = skeleton(b);
+  if (sa === '' && sb === '') return normalizeLatin(normalizeArabic(a)) === normalizeLatin(normalizeArabic(b)) ? 1 : 0;
+  return jaroWinkler(sa, sb);
 }
