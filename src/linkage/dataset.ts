@@ -18,6 +18,7 @@ export class Dataset {
   readonly mult: number[] = [];
   readonly radix: number[] = [];
   readonly idColumn: string | null;
+  private guard: { given: Field; father: Field | null; family: Field | null; id: Field | null } | null = null;
 
   /** `present`: the input column names available (union over inputs). */
   constructor(readonly settings: LinkSettings, present: Iterable<string>) {
@@ -83,6 +84,9 @@ export class Dataset {
       if (f.conflict) this.conflictFields.push(f);
     }
     if (m > 2 ** 52) throw new Error('too many comparison fields');
+    const given = this.field('given');
+    if (settings.siblingGuard && given)
+      this.guard = { given, father: this.field('father') ?? null, family: this.field('family') ?? null, id: this.field('national_id') ?? null };
   }
 
   field(name: string): Field | undefined {
@@ -121,8 +125,20 @@ export class Dataset {
     return Math.floor(pattern / this.mult[f]!) % this.radix[f]!;
   }
 
+  /**
+   * True when the pair must not be linked automatically: two different valid national IDs, or
+   * (sibling guard) given names that clearly differ while the father's or family name agrees:
+   * brothers, sisters, a parent and a child.
+   */
   conflict(i: number, j: number): boolean {
     for (const f of this.conflictFields) if (f.conflict!(i, j)) return true;
+    if (this.guard && !(this.guard.id && this.guard.id.compare(i, j) === 5)) {
+      const g = this.guard.given.compare(i, j);
+      if (g === 1 || g === 2) {
+        if (this.guard.family && this.guard.family.compare(i, j) >= 5) return true;
+        if (this.guard.father && this.guard.father.compare(i, j) >= 5) return true;
+      }
+    }
     return false;
   }
 }

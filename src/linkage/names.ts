@@ -75,18 +75,28 @@ export function latinTokens(fullName: string): string[] {
   const raw = normalizeLatin(fullName.replace(/-/g, ' ')).split(' ').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!;
-    if ((LAT_ARTICLE.has(t) || LAT_PREFIX_JOIN.has(t)) && i + 1 < raw.length) {
-      out.push(t + raw[i + 1]!);
+    let t = raw[i]!;
+    // "abd al karim" → "abdalkarim", "abu al hayja" → "abualhayja", "al amleh" → "amleh"
+    if (LAT_PREFIX_JOIN.has(t) && i + 1 < raw.length) {
+      if (LAT_ARTICLE.has(raw[i + 1]!) && i + 2 < raw.length) {
+        t = t + raw[i + 1]! + raw[i + 2]!;
+        i += 2;
+      } else {
+        t = t + raw[i + 1]!;
+        i++;
+      }
+    } else if (LAT_ARTICLE.has(t) && i + 1 < raw.length) {
+      t = raw[i + 1]!;
       i++;
-    } else out.push(t);
+    }
+    out.push(t);
   }
   return out;
 }
 
 const AR_MAP: Record<string, string> = {
-  'ب': 'b', 'ت': 't', 'ث': 't', 'ج': 'j', 'ح': 'h', 'خ': 'k', 'د': 'd', 'ذ': 'd', 'ر': 'r',
-  'ز': 'z', 'س': 's', 'ش': 's', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'j', 'ف': 'f',
+  'ب': 'b', 'ت': 't', 'ث': 's', 'ج': 'j', 'ح': 'h', 'خ': 'k', 'د': 'd', 'ذ': 's', 'ر': 'r',
+  'ز': 's', 'س': 's', 'ش': 's', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 's', 'غ': 'j', 'ف': 'f',
   'ق': 'k', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'ة': 'h', 'و': 'w', 'ي': 'y',
   'ى': 'y', 'پ': 'b', 'ڤ': 'f', 'گ': 'j', 'چ': 'j',
 };
@@ -112,7 +122,7 @@ export function skeleton(token: string): string {
   } else {
     let t = stripArticle(normalizeLatin(token).replace(/\s/g, ''));
     t = t
-      .replace(/th/g, 't').replace(/dh/g, 'd').replace(/kh/g, 'k').replace(/gh/g, 'j')
+      .replace(/th/g, 's').replace(/dh/g, 's').replace(/z/g, 's').replace(/kh/g, 'k').replace(/gh/g, 'j')
       .replace(/sh/g, 's').replace(/ch/g, 's').replace(/ph/g, 'f').replace(/q/g, 'k')
       .replace(/c/g, 'k').replace(/g/g, 'j').replace(/x/g, 'ks').replace(/v/g, 'f').replace(/p/g, 'b');
     let s = '';

@@ -50,6 +50,8 @@ export const LinkSettingsSchema = z.object({
   trainingPairs: z.number().int().min(100).optional(),
   /** fields whose weights are fixed, not learned (weak evidence); name → [u per level] not exposed */
   seed: z.number().int().optional(),
+  /** never link automatically when given names clearly differ but father's or family name agrees (siblings) */
+  siblingGuard: z.boolean().optional(),
 });
 export type LinkSettingsInput = z.infer<typeof LinkSettingsSchema>;
 
@@ -70,6 +72,7 @@ export interface LinkSettings {
   emIterations: number;
   trainingPairs: number;
   seed: number;
+  siblingGuard: boolean;
 }
 
 export function resolveSettings(input: unknown = {}): LinkSettings {
@@ -96,6 +99,7 @@ export function resolveSettings(input: unknown = {}): LinkSettings {
     emIterations: s.emIterations ?? 40,
     trainingPairs: s.trainingPairs ?? 100_000,
     seed: s.seed ?? 42,
+    siblingGuard: s.siblingGuard ?? true,
   };
 }
 
