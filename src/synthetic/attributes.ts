@@ -25,7 +25,14 @@ export interface Dob {
 }
 
 /** A birth date consistent with an age at REFERENCE_DATE. */
-export function birthDate(rng: Rng, age: number): { y: number; m: number; d: number } {
+export interface BirthDate {
+  y: number;
+  m: number;
+  d: number;
+}
+export const isoDate = (b: BirthDate): string => `${b.y}-${pad2(b.m)}-${pad2(b.d)}`;
+
+export function birthDate(rng: Rng, age: number): BirthDate {
   const m = rng.int(1, 12);
   let y = REF_YEAR - age;
   const afterRef = m > REF_MONTH;
@@ -42,8 +49,8 @@ export function birthDate(rng: Rng, age: number): { y: number; m: number; d: num
  * 01-01 placeholder (recorded as if exact, the trap real registries hold); some only an age
  * (precision 'estimated', no date); a few nothing at all.
  */
-export function recordedDob(rng: Rng, age: number, into: Dob = {}): Dob {
-  const { y, m, d } = birthDate(rng, age);
+export function recordedDob(rng: Rng, birth: BirthDate, age: number, into: Dob = {}): Dob {
+  const { y, m, d } = birth;
   const r = rng.next();
   if (r >= 0.99) return into;
   into.age = age;

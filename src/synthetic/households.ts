@@ -7,7 +7,7 @@
 // Household i depends only on (seed, i): generation is lazy, constant-memory, and any range can
 // be produced on its own (startIndex) with the same result as inside a longer run.
 import type { Relationship } from '../registry/vocabulary.ts';
-import { latin, mobilePhone, nationalIdFor, recordedDob, withWrongCheckDigit, type DobPrecision } from './attributes.ts';
+import { birthDate, latin, mobilePhone, nationalIdFor, recordedDob, withWrongCheckDigit, type BirthDate, type DobPrecision } from './attributes.ts';
 import { displacementsFor, vulnerabilitiesFor, type SyntheticDisplacement, type SyntheticVulnerability } from './events.ts';
 import { governorateTable, isGaza } from './geography.ts';
 import { familyNames, femaleGivenNames, maleGivenNames, type NameEntry } from './names.ts';
@@ -46,12 +46,15 @@ export interface SyntheticHousehold {
   vulnerabilities: SyntheticVulnerability[];
 }
 
-/** Name parts as list entries (for re-spelling in Latin script); internal to src/synthetic. */
-export interface NameParts {
+/** A member's name parts as list entries (for re-spelling in Latin script) and true birth date. */
+export interface MemberTruth {
   given: NameEntry;
   father: NameEntry;
   grand: NameEntry;
   family: NameEntry;
+  sex: Sex;
+  age: number;
+  birth?: BirthDate;
 }
 
 /** Households hold at most this many members, so person keys are index * 16 + position. */
@@ -63,16 +66,16 @@ const females = new AliasTable(femaleGivenNames, femaleGivenNames.map((n) => n.w
 const families = new AliasTable(familyNames, familyNames.map((n) => n.weight));
 
 // Household size: mean about 5.5 (Gaza a little larger than the West Bank), range 1 to 15.
-const SIZE_WEIGHTS = [0, 0, 7, 10, 13, 15, 15, 13, 10, 7, 4.5, 2.5, 1.5, 0.8, 0.5, 0.3];
+const SIZE_WEIGHTS = [0, 0, 4, 7, 11, 14, 15, 14, 12, 9, 6, 4, 2.5, 1.5, 1, 0.6];
 const sizeTable = new AliasTable(SIZE_WEIGHTS.map((_, i) => i), SIZE_WEIGHTS);
 // Age of a married male head, by five-year band from 20.
-const HEAD_BANDS = [8, 14, 15, 14, 12, 10, 8, 7, 5, 3.5, 2, 1.5];
+const HEAD_BANDS = [5, 11, 14, 14, 13, 11, 9, 7, 5.5, 4, 2.5, 1.5];
 const headBandTable = new AliasTable(HEAD_BANDS.map((_, i) => 20 + i * 5), HEAD_BANDS);
 
 type Kind = 'couple' | 'female_headed' | 'single_elderly' | 'single_adult' | 'child_headed';
 const table = <T>(rows: readonly (readonly [T, number])[]) => new AliasTable(rows.map((r) => r[0]), rows.map((r) => r[1]));
-const KINDS_GAZA = table<Kind>([['couple', 80], ['female_headed', 13], ['single_elderly', 3], ['single_adult', 2.5], ['child_headed', 1.2]]);
-const KINDS_WB = table<Kind>([['couple', 84], ['female_headed', 9], ['single_elderly', 4.5], ['single_adult', 2.5], ['child_headed', 0.2]]);
+const KINDS_GAZA = table<Kind>([['couple', 80], ['female_headed', 13], ['single_elderly', 3], ['single_adult', 1.5], ['child_headed', 1.2]]);
+const KINDS_WB = table<Kind>([['couple', 84], ['female_headed', 9], ['single_elderly', 4.5], ['single_adult', 2], ['child_headed', 0.2]]);
 // Years between births; husband's age minus wife's.
 const SPACING = table([[1, 20], [2, 45], [3, 22], [4, 8], [6, 5]]);
 const AGE_GAP = table([[0, 8], [2, 20], [4, 30], [6, 22], [9, 12], [13, 8]]);
@@ -82,13 +85,15 @@ interface Lineage {
   grand: NameEntry;
   family: NameEntry;
 }
-interface Draft extends NameParts {
-  sex: Sex;
-  age: number;
+interface Draft extends MemberTruth {
   rel: Relationship;
   unaccompanied?: boolean;
   separated?: boolean;
   recordId?: string;
+  /** born the same day as the member before (twins) */
+  twin?: boolean;
+  /** the true date of birth (the record may hold less, or a placeholder) */
+  birth?: BirthDate;
 }
 
 const male = (rng: Rng, not?: NameEntry): NameEntry => {
@@ -125,19 +130,24 @@ const sibling = (sex: Sex): Relationship => (sex === 'male' ? 'brother' : 'siste
 
 /** Children of a mother aged momAge, eldest first, until `room` is used or she is past bearing age. */
 function children(rng: Rng, out: Draft[], room: number, momAge: number, father: NameEntry, grand: NameEntry, family: NameEntry, asGrandchildren = false): void {
-  let age = momAge - rng.int(18, 25);
+  let age = momAge - rng.int(18, 24);
   let sonSeen = false;
+  let twin = false;
   const start = out.length;
   while (room > 0 && age >= 0 && momAge - age <= 45) {
     const isSon = rng.chance(0.51);
     const leftHome = age >= 30 ? rng.chance(0.85) : age >= 23 ? rng.chance(isSon ? 0.3 : 0.55) : false;
     if (!leftHome) {
       const rel: Relationship = asGrandchildren ? 'grandchild' : isSon ? 'son' : 'daughter';
-      out.push(child(rng, isSon ? 'male' : 'female', father, grand, family, age, rel, out, isSon && !sonSeen, start));
+      const c = child(rng, isSon ? 'male' : 'female', father, grand, family, age, rel, out, isSon && !sonSeen, start);
+      if (twin) c.twin = true;
+      out.push(c);
       room--;
     }
     if (isSon) sonSeen = true;
-    age -= SPACING.sample(rng);
+    // About one birth in eighty is of twins: same parents, same date of birth.
+    twin = !leftHome && !twin && rng.chance(0.0125);
+    if (!twin) age -= SPACING.sample(rng);
   }
 }
 
@@ -147,7 +157,7 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const wifeAge = Math.max(17, headAge - AGE_GAP.sample(rng) - rng.int(0, 1));
   const wifeFamily = rng.chance(0.25) ? lineage.family : families.sample(rng);
   const out: Draft[] = [head, { given: female(rng), father: male(rng), grand: male(rng), family: wifeFamily, sex: 'female', age: wifeAge, rel: 'spouse' }];
-  if (headAge < 55 && rng.chance(0.12)) {
+  if (headAge < 55 && rng.chance(headAge < 35 ? 0.25 : 0.1)) {
     const mAge = Math.min(95, headAge + rng.int(18, 35));
     out.push({ given: female(rng), father: male(rng), grand: male(rng), family: rng.chance(0.3) ? lineage.family : families.sample(rng), sex: 'female', age: mAge, rel: 'mother' });
     if (rng.chance(0.25)) out.push({ given: lineage.father, father: lineage.grand, grand: male(rng), family: lineage.family, sex: 'male', age: Math.min(98, mAge + rng.int(0, 10)), rel: 'father' });
@@ -167,7 +177,7 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   children(rng, out, target - out.length, wifeAge, head.given, lineage.father, lineage.family);
   // An elder son may live with his own wife and children in his father's household.
   const son = out.slice(first).find((d) => d.rel === 'son' && d.age >= 22);
-  if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.5)) {
+  if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.6)) {
     const dilAge = Math.max(17, son.age - rng.int(0, 6));
     out.push({ given: female(rng), father: male(rng), grand: male(rng), family: families.sample(rng), sex: 'female', age: dilAge, rel: 'other_relative' });
     children(rng, out, target - out.length, dilAge, son.given, head.given, lineage.family, true);
@@ -200,7 +210,7 @@ function childHeaded(rng: Rng, lineage: Lineage, target: number): Draft[] {
 
 export interface DetailedHousehold {
   household: SyntheticHousehold;
-  parts: NameParts[];
+  truth: MemberTruth[];
 }
 
 /** Household number `index` of the population of `seed`, with its members' name entries. */
@@ -210,7 +220,7 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
   const related = index % 4 === 0 || rng.chance(0.3);
   const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
   const lineage: Lineage = related ? clan : randomLineage(rng);
-  const target = sizeTable.sample(rng) + (isGaza(home) && rng.chance(0.15) ? 1 : 0);
+  const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
   let drafts: Draft[];
   switch ((isGaza(home) ? KINDS_GAZA : KINDS_WB).sample(rng)) {
     case 'couple': drafts = coupleHousehold(rng, lineage, target); break;
@@ -258,7 +268,9 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
       householdId,
       relationship: d.rel,
     };
-    recordedDob(rng, d.age, p);
+    const prev = drafts[i - 1];
+    d.birth = d.twin && prev?.birth ? prev.birth : birthDate(rng, d.age);
+    recordedDob(rng, d.birth, d.age, p);
     if (!rng.chance(d.age < 1 ? 0.15 : 0.03)) {
       const id = nationalIdFor(seed, personKey(index, i));
       p.nationalId = rng.chance(0.02) ? withWrongCheckDigit(rng, id) : id;
@@ -280,7 +292,7 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
     displacements,
     vulnerabilities: vulnerabilitiesFor(rng, householdId, home, drafts, displacements),
   };
-  return { household, parts: drafts };
+  return { household, truth: drafts };
 }
 
 /**
