@@ -1,0 +1,20 @@
+import { createSite } from '../../../store/sites/sites.ts';
+import { write } from '../../../store/write.ts';
+import { defineRoute } from '../../route.ts';
+import { checkOwnGovernorate } from './common.ts';
+import { SiteInput, SiteView } from './schema.ts';
+
+export default defineRoute({
+  method: 'POST',
+  url: '/api/v1/sites',
+  summary: 'Register a site: collective centre, school, camp, informal site or host community area',
+  tags: ['sites'],
+  body: SiteInput,
+  response: SiteView,
+  status: 201,
+  idempotent: true,
+  handler: async ({ body, actor, store, operationId }) => {
+    checkOwnGovernorate(actor, body.governorate);
+    return write(store.pool, actor, { operationId, route: 'POST /api/v1/sites', request: body }, async (ctx) => ({ status: 201, body: await createSite(ctx, body) }));
+  },
+});

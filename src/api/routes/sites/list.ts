@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { listSites } from '../../../store/sites/sites.ts';
+import { defineRoute } from '../../route.ts';
+import { SiteList, SiteView } from './schema.ts';
+
+export default defineRoute({
+  method: 'GET',
+  url: '/api/v1/sites',
+  summary: 'Sites in your governorates, by governorate, kind or status',
+  tags: ['sites'],
+  query: SiteList,
+  response: z.object({ sites: z.array(SiteView) }),
+  handler: async ({ query, actor, store }) => ({ sites: await listSites(store.pool, actor, query) }),
+});

@@ -1,0 +1,21 @@
+import { updateSite } from '../../../store/sites/sites.ts';
+import { write } from '../../../store/write.ts';
+import { defineRoute } from '../../route.ts';
+import { checkOwnGovernorate } from './common.ts';
+import { IdParam, SiteUpdate, SiteView } from './schema.ts';
+
+export default defineRoute({
+  method: 'PUT',
+  url: '/api/v1/sites/:id',
+  summary: 'Update a site (floor area, toilets, water points, status...); send the version you read',
+  tags: ['sites'],
+  params: IdParam,
+  body: SiteUpdate,
+  response: SiteView,
+  idempotent: true,
+  handler: async ({ params, body, actor, store, operationId }) => {
+    checkOwnGovernorate(actor, body.governorate);
+    const { version, ...input } = body;
+    return write(store.pool, actor, { operationId, route: `PUT /api/v1/sites/${params.id}`, request: body }, async (ctx) => ({ status: 200, body: await updateSite(ctx, params.id, version, input) }));
+  },
+});
