@@ -46,6 +46,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false, disableRequestLogging: true });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
   await app.register(rateLimit, { global: false });
+  app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
 
   app.addHook('onResponse', async (req, reply) => {
     log({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) });

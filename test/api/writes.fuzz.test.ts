@@ -30,7 +30,7 @@ afterAll(async () => {
 
 const hostileString = fc.oneof(
   fc.string(),
-  fc.fullUnicodeString({ maxLength: 50 }),
+  fc.string({ unit: 'binary', maxLength: 50 }),
   fc.constantFrom("'; DROP TABLE person; --", '\u0000', '\uD800', '<script>alert(1)</script>', '../../etc/passwd', 'ـــ', '٠١٢٣٤٥٦٧٨٩', ' '.repeat(500), 'x'.repeat(5000), 'PS0260', '2024-02-30', '1990-13-01', '-1', '1e309', 'NaN', '00000000-0000-0000-0000-000000000000'),
 );
 const hostileValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }));
