@@ -1,0 +1,112 @@
+// The application shell: header, navigation for what the role may do, banners, the screen.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { can, type Capability } from './access.ts';
+import { Alert, Loading, Screen } from './components/ui.tsx';
+import { useI18n, type MessageKey } from './i18n/index.tsx';
+import { forgetHouseholds } from './memory.ts';
+import { Link, useRouter, type Route } from './router.tsx';
+import { HouseholdPage } from './screens/HouseholdPage.tsx';
+import { Move } from './screens/Move.tsx';
+import { PersonPage } from './screens/PersonPage.tsx';
+import { Register } from './screens/Register.tsx';
+import { forgetSearch, Search } from './screens/Search.tsx';
+import { SignIn } from './screens/SignIn.tsx';
+import { useSession } from './session.tsx';
+
+const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
+
+const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
+  { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
+  { route: { name: 'register' }, label: 'nav.register', needs: 'registerHousehold' },
+  { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
+];
+
+export function App() {
+  const { user } = useSession();
+  return (
+    <>
+      <a className="skip" href="#main">{useI18n().t('app.skip')}</a>
+      <Header />
+      <Banners />
+      <main id="main">{user ? <Current /> : <SignIn />}</main>
+    </>
+  );
+}
+
+function Header() {
+  const { t, lang, setLang, digits, setDigits } = useI18n();
+  const { user, signOut } = useSession();
+  const { route } = useRouter();
+  return (
+    <header className="top">
+      <div className="top-row">
+        <span className="brand">
+          <span className="brand-name">{t('app.name')}</span> <span className="brand-tag">{t('app.tagline')}</span>
+        </span>
+        <span className="top-actions">
+          <button type="button" className="btn btn-ghost" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t('settings.languageLabel')} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+            {t('settings.language')}
+          </button>
+          <button type="button" className="btn btn-ghost" aria-label={`${t('settings.digits')}: ${digits === 'arab' ? t('settings.digits.latn') : t('settings.digits.arab')}`} onClick={() => setDigits(digits === 'arab' ? 'latn' : 'arab')}>
+            {digits === 'arab' ? t('settings.digits.latn') : t('settings.digits.arab')}
+          </button>
+          {user && (
+            <button type="button" className="btn btn-ghost" onClick={() => { forgetSearch(); forgetHouseholds(); void signOut(); }}>
+              {t('nav.signOut')}
+            </button>
+          )}
+        </span>
+      </div>
+      {user && (
+        <nav aria-label={t('nav.main')} className="nav">
+          {NAV.filter((n) => can(user.role, n.needs)).map((n) => (
+            <Link key={n.label} to={n.route} className={route.name === n.route.name ? 'nav-link active' : 'nav-link'}>
+              {t(n.label)}
+            </Link>
+          ))}
+          <span className="nav-role muted">{t('session.role', { role: t(`role.${user.role}` as MessageKey) })}</span>
+        </nav>
+      )}
+    </header>
+  );
+}
+
+function Banners() {
+  const { t } = useI18n();
+  const { minutesLeft } = useSession();
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener('online', on);
+    addEventListener('offline', off);
+    return () => { removeEventListener('online', on); removeEventListener('offline', off); };
+  }, []);
+  return (
+    <div className="banners">
+      {!online && <Alert kind="warning">{t('offline.banner')}</Alert>}
+      {minutesLeft !== null && minutesLeft <= 10 && <Alert kind="warning">{t('session.expiresSoon', { minutes: minutesLeft })}</Alert>}
+    </div>
+  );
+}
+
+function Current() {
+  const { route, go } = useRouter();
+  const { user } = useSession();
+  const { t } = useI18n();
+  const role = user?.role;
+  const home: Route = can(role, 'search') ? { name: 'search' } : { name: 'dashboard' };
+  useEffect(() => {
+    if (route.name === 'home' || route.name === 'notFound') go(home);
+  }, [route.name]); // eslint-disable-line react-hooks/exhaustive-deps
+  const denied = <Screen title={t('common.forbidden')}><p>{t('common.forbidden')}</p></Screen>;
+  switch (route.name) {
+    case 'search': return can(role, 'search') ? <Search /> : denied;
+    case 'register': return can(role, 'registerHousehold') ? <Register /> : denied;
+    case 'dashboard': return can(role, 'dashboard') ? <Suspense fallback={<Loading />}><Dashboard /></Suspense> : denied;
+    case 'person': return can(role, 'readPerson') ? <PersonPage id={route.id} /> : denied;
+    case 'household': return can(role, 'readHousehold') ? <HouseholdPage id={route.id} /> : denied;
+    case 'move': return can(role, 'displace') ? <Move id={route.id} /> : denied;
+    default: return <Loading />;
+  }
+}

@@ -1,0 +1,31 @@
+// API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
+import type { z } from 'zod';
+import type { DisplacementInput, HouseholdInput, HouseholdView, MemberRef } from '../../../src/api/routes/households/schema.ts';
+import type { PersonSearch, PersonSummary, PersonView, PersonUpdate } from '../../../src/api/routes/persons/schema.ts';
+
+export type PersonViewT = z.infer<typeof PersonView>;
+export type PersonSummaryT = z.infer<typeof PersonSummary>;
+export type PersonSearchT = z.input<typeof PersonSearch>;
+export type PersonInputT = z.input<typeof PersonUpdate>;
+export type HouseholdViewT = z.infer<typeof HouseholdView>;
+export type HouseholdInputT = z.input<typeof HouseholdInput>;
+export type DisplacementInputT = z.input<typeof DisplacementInput>;
+export type Relationship = z.infer<typeof MemberRef>['relationship'];
+export type DisplacementReason = DisplacementInputT['reason'];
+export type Sex = NonNullable<PersonViewT['sex']>;
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type LoginResult = { token: string; expiresAt: string; role: string };
+export type Me = { userId: string | null; orgId: string; role: string; governorates: string[] };
+export type GovernorateT = { pcode: string; territory: string; nameEn: string; nameAr: string };
+export type GovernorateStats = { governorate: string; people: number; female: number; male: number; households: number };
+export type HistoryEntry = { seq: number; at: string; actorId: string | null; orgId: string | null; deviceId: string | null; action: string; before: unknown; after: unknown };
+export type FieldError = { field: string; reason: string };
+export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[] };
+
+// Vocabularies, checked against the server's types: a value missing here fails the typecheck.
+type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
+const rel = ['head', 'spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'grandchild', 'grandparent', 'other_relative', 'other'] as const satisfies readonly Relationship[];
+export const relationships: Exhaustive<Relationship, typeof rel> = rel;
+const reasons = ['hostilities', 'evacuation_order', 'home_damaged', 'home_destroyed', 'return', 'relocation', 'other'] as const satisfies readonly DisplacementReason[];
+export const displacementReasons: Exhaustive<DisplacementReason, typeof reasons> = reasons;

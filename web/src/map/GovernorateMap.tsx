@@ -1,0 +1,42 @@
+// The 16 governorates as SVG paths (built from the shipped GeoJSON by web/build/governorateMap.ts),
+// shaded by a value. The SVG keeps its geographic orientation (west on the left) in both languages.
+import map from 'virtual:governorate-map';
+import { useI18n } from '../i18n/index.tsx';
+import { useGovernorateName } from '../session.tsx';
+
+const SHADES = ['#e6f2ee', '#b9ddd1', '#7fc1ac', '#3f9c80', '#0b5d4b'];
+
+export function shade(value: number, max: number): string {
+  if (value <= 0 || max <= 0) return '#f4f4f2';
+  const i = Math.min(SHADES.length - 1, Math.floor((value / max) * SHADES.length));
+  return SHADES[i]!;
+}
+
+export function GovernorateMap({ values }: { values: Record<string, number> }) {
+  const { t, num } = useI18n();
+  const govName = useGovernorateName();
+  const max = Math.max(0, ...Object.values(values));
+  return (
+    <figure className="map">
+      <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={t('dash.map')}>
+        {map.frames.map((f) => (
+          <g key={f.territory}>
+            <rect x={f.x - 4} y={f.y - 4} width={f.w + 8} height={f.h + 8} rx="6" className="map-frame" />
+            <text x={f.x + f.w / 2} y={f.y + f.h + 2} textAnchor="middle" className="map-territory">{t(`territory.${f.territory}` as 'territory.PS01')}</text>
+          </g>
+        ))}
+        {map.shapes.map((s) => (
+          <path key={s.pcode} d={s.d} fill={shade(values[s.pcode] ?? 0, max)} className="map-shape" data-pcode={s.pcode}>
+            <title>{`${govName(s.pcode)}: ${num(values[s.pcode] ?? 0)}`}</title>
+          </path>
+        ))}
+        {map.shapes.map((s) => (
+          <text key={s.pcode} x={s.cx} y={s.cy} textAnchor="middle" dominantBaseline="middle" className="map-label">{num(values[s.pcode] ?? 0)}</text>
+        ))}
+      </svg>
+      <figcaption className="muted">
+        <span className="legend" aria-hidden="true">{SHADES.map((c) => <i key={c} style={{ background: c }} />)}</span> {t('dash.legend')}. {t('dash.mapNote')}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:governorate-map' {
+  const map: import('../../build/governorateMap.ts').GovernorateMap;
+  export default map;
+}

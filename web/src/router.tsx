@@ -1,0 +1,86 @@
+// A small router on the History API. Paths carry screen names and opaque record ids only,
+// never names, ID numbers or phone numbers.
+import { createContext, useCallback, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'search' }
+  | { name: 'register' }
+  | { name: 'dashboard' }
+  | { name: 'person'; id: string }
+  | { name: 'household'; id: string }
+  | { name: 'move'; id: string }
+  | { name: 'notFound' };
+
+const ID = '([0-9a-fA-F-]{36})';
+const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
+  [/^\/?$/, () => ({ name: 'home' })],
+  [/^\/search\/?$/, () => ({ name: 'search' })],
+  [/^\/register\/?$/, () => ({ name: 'register' })],
+  [/^\/dashboard\/?$/, () => ({ name: 'dashboard' })],
+  [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
+  [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
+  [new RegExp(`^/households/${ID}/move/?$`), (m) => ({ name: 'move', id: m[1]! })],
+];
+
+export function parsePath(path: string): Route {
+  for (const [re, make] of patterns) {
+    const m = path.match(re);
+    if (m) return make(m);
+  }
+  return { name: 'notFound' };
+}
+
+export function pathOf(r: Route): string {
+  switch (r.name) {
+    case 'home': return '/';
+    case 'search': return '/search';
+    case 'register': return '/register';
+    case 'dashboard': return '/dashboard';
+    case 'person': return `/persons/${r.id}`;
+    case 'household': return `/households/${r.id}`;
+    case 'move': return `/households/${r.id}/move`;
+    case 'notFound': return '/';
+  }
+}
+
+type Nav = { route: Route; go: (r: Route) => void };
+const Ctx = createContext<Nav | null>(null);
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [route, setRoute] = useState<Route>(() => parsePath(location.pathname));
+  useEffect(() => {
+    const onPop = () => setRoute(parsePath(location.pathname));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const go = useCallback((r: Route) => {
+    const p = pathOf(r);
+    if (p !== location.pathname) history.pushState(null, '', p);
+    setRoute(r);
+    scrollTo(0, 0);
+    // Move focus to the new screen's heading, for keyboard and screen reader users.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+  }, []);
+  return <Ctx.Provider value={{ route, go }}>{children}</Ctx.Provider>;
+}
+
+export function useRouter(): Nav {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useRouter outside RouterProvider');
+  return v;
+}
+
+export function Link({ to, children, className }: { to: Route; children: ReactNode; className?: string }) {
+  const { go } = useRouter();
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    go(to);
+  };
+  return (
+    <a href={pathOf(to)} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,79 @@
+// Record a move (displacement) for a household: when, from where, to where, why.
+import { useMemo, useState, type FormEvent } from 'react';
+import { ApiError, newOperationId } from '../api/client.ts';
+import { displacementReasons, type DisplacementReason, type HouseholdViewT } from '../api/types.ts';
+import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useRouter } from '../router.tsx';
+import { useGovernorateName, useSession } from '../session.tsx';
+import { reasonKey } from './HouseholdPage.tsx';
+import { checkDay } from '../validate.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function Move({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { api, user } = useSession();
+  const { go } = useRouter();
+  const govName = useGovernorateName();
+  const hh = useLoad(() => api.get<HouseholdViewT>(`/api/v1/households/${id}`), [id, api]);
+  const [date, setDate] = useState(today);
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState<DisplacementReason | ''>('');
+  const [note, setNote] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // One operation id per move: retrying after a dropped connection cannot record it twice.
+  const operationId = useMemo(newOperationId, []);
+
+  if (hh.loading && !hh.data) return <Screen title={t('move.title')}><Loading /></Screen>;
+  if (hh.error || !hh.data) return <Screen title={t('move.title')}><ErrorState error={hh.error} onRetry={hh.reload} /></Screen>;
+  const from = hh.data.currentLocation.governorate ?? hh.data.governorate;
+  const allowed = user?.me?.governorates ?? [];
+
+  const dateErr = checkDay(date);
+  const errs = { date: dateErr ? t(dateErr) : null, to: !to ? t('valid.required') : null, reason: !reason ? t('valid.required') : null };
+  const serverErrs = error instanceof ApiError ? error.fieldErrors : [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (errs.date || errs.to || errs.reason || !reason) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/v1/households/${id}/displacements`, { date, fromGovernorate: from, toGovernorate: to, reason, ...(note.trim() ? { note: note.trim() } : {}) }, { idempotencyKey: operationId });
+      go({ name: 'household', id });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Screen title={t('move.title')}>
+      <form className="card" onSubmit={submit} noValidate>
+        <p>{t('move.from')}: <strong>{govName(from)}</strong></p>
+        <TextField label={t('move.date')} type="date" name="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} error={touched ? errs.date : null} />
+        <SelectField label={t('move.to')} name="to" value={to} onChange={(e) => setTo(e.target.value)} error={touched ? errs.to : null}>
+          <option value="">{t('common.none')}</option>
+          {allowed.map((g) => <option key={g} value={g}>{govName(g)}</option>)}
+        </SelectField>
+        <SelectField label={t('move.reason')} name="reason" value={reason} onChange={(e) => setReason(e.target.value as DisplacementReason)} error={touched ? errs.reason : null}>
+          <option value="">{t('common.none')}</option>
+          {displacementReasons.map((r) => <option key={r} value={r}>{t(reasonKey(r))}</option>)}
+        </SelectField>
+        <TextField label={t('move.note')} optional name="note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+        {error !== null && <ErrorState error={error} />}
+        {serverErrs.map((f) => <Alert key={f.field} kind="error">{t('valid.server', { reason: `${f.field}: ${f.reason}` })}</Alert>)}
+        <div className="row">
+          <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.loading') : t('move.submit')}</button>
+          <button type="button" className="btn btn-secondary" onClick={() => go({ name: 'household', id })}>{t('common.cancel')}</button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,117 @@
+// Registry search by name (Arabic or Latin script), national ID or phone. The terms go in the
+// POST body; the results stay in memory (a module-level store), so Back returns to them.
+import { useState, type FormEvent } from 'react';
+import type { Page, PersonSummaryT } from '../api/types.ts';
+import { ErrorState, PersonName, Screen, TextField } from '../components/ui.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { Link } from '../router.tsx';
+import { useGovernorateName, useSession } from '../session.tsx';
+
+type Mode = 'name' | 'nationalId' | 'phone';
+type State = { mode: Mode; term: string; items: PersonSummaryT[] | null; nextCursor: string | null };
+let remembered: State = { mode: 'name', term: '', items: null, nextCursor: null };
+
+/** Forgets the last search (on sign-out: nothing personal stays in memory). */
+export function forgetSearch() {
+  remembered = { mode: 'name', term: '', items: null, nextCursor: null };
+}
+
+export function Search() {
+  const { t, day } = useI18n();
+  const { api } = useSession();
+  const govName = useGovernorateName();
+  const [state, setStateRaw] = useState<State>(remembered);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [empty, setEmpty] = useState(false);
+  const setState = (s: State) => {
+    remembered = s;
+    setStateRaw(s);
+  };
+
+  async function run(cursor: string | null) {
+    const term = state.term.trim();
+    if (!term) {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { [state.mode === 'name' ? 'query' : state.mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
+      const page = await api.post<Page<PersonSummaryT>>('/api/v1/persons/search', body);
+      setState({ ...state, items: cursor && state.items ? [...state.items, ...page.items] : page.items, nextCursor: page.nextCursor });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(null);
+  };
+
+  const modes: Mode[] = ['name', 'nationalId', 'phone'];
+  return (
+    <Screen title={t('search.title')}>
+      <form className="card" role="search" onSubmit={onSubmit} noValidate>
+        <fieldset className="segmented">
+          <legend>{t('search.by')}</legend>
+          {modes.map((m) => (
+            <label key={m} className={state.mode === m ? 'selected' : ''}>
+              <input type="radio" name="mode" value={m} checked={state.mode === m} onChange={() => setState({ ...state, mode: m })} />
+              {t(`search.mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <TextField
+          label={t(`search.mode.${state.mode}`)}
+          name="term"
+          hint={t(`search.${state.mode}.hint`)}
+          value={state.term}
+          onChange={(e) => setState({ ...state, term: e.target.value })}
+          inputMode={state.mode === 'name' ? 'text' : state.mode === 'phone' ? 'tel' : 'numeric'}
+          dir={state.mode === 'name' ? 'auto' : 'ltr'}
+          autoComplete="off"
+          enterKeyHint="search"
+          error={empty ? t('search.empty') : null}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('common.loading') : t('search.submit')}
+        </button>
+      </form>
+      {error !== null && <ErrorState error={error} onRetry={() => void run(null)} />}
+      {state.items && (
+        <section aria-live="polite" className="results">
+          <h2>{t('search.results', { count: state.items.length })}</h2>
+          {state.items.length === 0 ? (
+            <p className="muted">{t('search.none')}</p>
+          ) : (
+            <ul className="list">
+              {state.items.map((p) => (
+                <li key={p.id}>
+                  <Link to={{ name: 'person', id: p.id }} className="list-item">
+                    <span className="list-title"><PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} /></span>
+                    <span className="list-meta">
+                      {p.sex ? t(`sex.${p.sex}`) : ''}
+                      {p.dateOfBirth ? ` · ${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}` : ''}
+                      {` · ${govName(p.governorate)}`}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {state.nextCursor && (
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void run(state.nextCursor)}>
+              {t('search.more')}
+            </button>
+          )}
+        </section>
+      )}
+    </Screen>
+  );
+}
