@@ -1,6 +1,7 @@
 // Loading one batch of validated rows, inside the batch's transaction: COPY into a temporary
 // staging table, then set-based INSERT ... SELECT ... ON CONFLICT DO NOTHING into the registry, so
 // that a row already present (same organisation and record_id) is left unchanged.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { FieldError } from '../registry/fieldError.ts';
@@ -23,12 +24,21 @@ export async function createStage(client: pg.PoolClient): Promise<void> {
     household_record_id text, relationship text) ON COMMIT DELETE ROWS`);
 }
 
-/** One staged row as a COPY text line. */
-export function stageLine(rowNumber: number, r: ValidRow): string {
+/** A validated row ready to load: the person's columns COPY-encoded, plus what the loaders need. */
+export type StagedRow = {
+  rowNumber: number;
+  recordId: string;
+  unverifiedId: boolean;
+  /** PERSON_COLS, COPY text, tab-separated, no newline. */
+  fields: string;
+  householdId: string | null;
+  relationship: string | null;
+};
+
+export function stagedRow(rowNumber: number, r: ValidRow): StagedRow {
   const p = r.person;
-  return (
-    rowNumber +
-    '\t' + copyField(p.recordId) +
+  const fields =
+    copyField(p.recordId) +
     '\t' + copyField(p.givenName) +
     '\t' + copyField(p.fatherName) +
     '\t' + copyField(p.grandfatherName) +
@@ -41,25 +51,22 @@ export function stageLine(rowNumber: number, r: ValidRow): string {
     '\t' + copyField(p.dateOfBirth) +
     '\t' + copyField(p.dobPrecision) +
     '\t' + copyField(p.nationalId) +
-    '\t' + copyField(p.nationalIdValid === null ? null : p.nationalIdValid ? 't' : 'f') +
+    '\t' + (p.nationalIdValid === null ? '\\N' : p.nationalIdValid ? 't' : 'f') +
     '\t' + copyField(p.phone) +
-    '\t' + copyField(p.governorate) +
-    '\t' + copyField(r.householdId) +
-    '\t' + copyField(r.relationship) +
-    '\n'
-  );
+    '\t' + copyField(p.governorate);
+  return { rowNumber, recordId: p.recordId!, unverifiedId: p.nationalIdValid === false, fields, householdId: r.householdId, relationship: r.relationship };
 }
 
-export async function copyStage(client: pg.PoolClient, lines: string[]): Promise<void> {
-  if (lines.length === 0) return;
-  const stream = client.query(pgCopy.from(`COPY ${STAGE} FROM STDIN`));
+async function copyLines(client: pg.PoolClient, sql: string, rows: readonly StagedRow[], line: (r: StagedRow) => string): Promise<void> {
+  if (rows.length === 0) return;
+  const stream = client.query(pgCopy.from(sql));
   await new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
-    // Large writes in few calls: join in slices of ~1 MB.
+    // Large writes in few calls: slices of ~1 MB.
     let buf = '';
-    for (const l of lines) {
-      buf += l;
+    for (const r of rows) {
+      buf += line(r);
       if (buf.length > 1 << 20) {
         stream.write(buf);
         buf = '';
@@ -67,6 +74,10 @@ export async function copyStage(client: pg.PoolClient, lines: string[]): Promise
     }
     stream.end(buf);
   });
+}
+
+export async function copyStage(client: pg.PoolClient, rows: readonly StagedRow[]): Promise<void> {
+  await copyLines(client, `COPY ${STAGE} (row_number, ${PERSON_COLS}, household_record_id, relationship) FROM STDIN`, rows, (r) => `${r.rowNumber}\t${r.fields}\t${copyField(r.householdId)}\t${copyField(r.relationship)}\n`);
 }
 
 export type LoadResult = {
@@ -94,6 +105,37 @@ async function insertPersons(client: pg.PoolClient, orgId: string): Promise<{ n:
     [orgId],
   );
   return r.rows[0]!;
+}
+
+/**
+ * Persons straight into the table with COPY (the fast path): rows whose record_id is already in
+ * the organisation, or repeats within the batch, are left out first. Should another process insert
+ * one of the same record_ids meanwhile, the COPY fails on the unique index and the batch goes the
+ * staging way (savepoint), which settles conflicts row by row.
+ */
+export async function loadPersonsDirect(client: pg.PoolClient, orgId: string, rows: readonly StagedRow[]): Promise<LoadResult> {
+  const existing = await client.query<{ record_id: string }>('SELECT record_id FROM person WHERE org_id = $1 AND record_id = ANY($2::text[])', [orgId, rows.map((r) => r.recordId)]);
+  const skip = new Set(existing.rows.map((r) => r.record_id));
+  const fresh: StagedRow[] = [];
+  for (const r of rows) {
+    if (skip.has(r.recordId)) continue;
+    skip.add(r.recordId);
+    fresh.push(r);
+  }
+  const ids = fresh.map(() => randomUUID());
+  await client.query('SAVEPOINT direct_copy');
+  try {
+    let i = 0;
+    await copyLines(client, `COPY person (id, org_id, ${PERSON_COLS}) FROM STDIN`, fresh, (r) => `${ids[i++]}\t${orgId}\t${r.fields}\n`);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '23505') throw e;
+    await client.query('ROLLBACK TO SAVEPOINT direct_copy');
+    await copyStage(client, rows);
+    return loadPersons(client, orgId, rows.length);
+  }
+  await client.query('RELEASE SAVEPOINT direct_copy');
+  const unverified = fresh.reduce((n, r) => n + (r.unverifiedId ? 1 : 0), 0);
+  return { loaded: fresh.length, unchanged: rows.length - fresh.length, unverified, personsCreated: fresh.length, householdsCreated: 0, ids: { personIds: JSON.stringify(ids) }, rejected: [] };
 }
 
 export async function loadPersons(client: pg.PoolClient, orgId: string, staged: number): Promise<LoadResult> {

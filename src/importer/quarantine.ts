@@ -10,7 +10,7 @@ import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import type { FieldError } from '../registry/fieldError.ts';
 import { ImportSetupError, importColumns, layoutOf, normaliseHeader, type Mapping } from './columns.ts';
-import { copyStage, createStage, loadHouseholds, loadPersons, stageLine, type Kind } from './load.ts';
+import { copyStage, createStage, loadHouseholds, loadPersons, stagedRow, type Kind, type StagedRow } from './load.ts';
 import { formatOf, openRows } from './read.ts';
 import { checkImportRole, derivedRecordId } from './run.ts';
 import { validateRow } from './validate.ts';
@@ -162,7 +162,7 @@ export async function retryQuarantine(pool: pg.Pool, actor: Actor, opts: { file?
 }
 
 async function retryGroup(client: pg.PoolClient, actor: Actor, run: RunInfo, items: Item[], governorates: ReadonlySet<string>, today: Date, todayStr: string, sum: RetrySummary): Promise<void> {
-  const lines: string[] = [];
+  const lines: StagedRow[] = [];
   const staged = new Map<number, Item>();
   const failed: { item: Item; errors: FieldError[] }[] = [];
   for (const item of items) {
@@ -173,7 +173,7 @@ async function retryGroup(client: pg.PoolClient, actor: Actor, run: RunInfo, ite
       const layout = layoutOf(header, run.mapping ?? {}, run.kind);
       const v = validateRow(row, item.rowNumber, { kind: run.kind, layout, governorates, derivedRecordId: (n) => derivedRecordId(run.file_sha256, n), today });
       if (v.ok) {
-        lines.push(stageLine(item.rowNumber, v));
+        lines.push(stagedRow(item.rowNumber, v));
         staged.set(item.rowNumber, item);
         continue;
       }

@@ -15,7 +15,7 @@ import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import type { FieldError } from '../registry/fieldError.ts';
 import { ImportSetupError, layoutOf, rawRow, readMapping, type Layout, type Mapping } from './columns.ts';
-import { copyStage, createStage, loadHouseholds, loadPersons, stageLine, type Kind, type LoadResult } from './load.ts';
+import { copyStage, createStage, loadHouseholds, loadPersonsDirect, stagedRow, type Kind, type LoadResult, type StagedRow } from './load.ts';
 import { formatOf, openRows } from './read.ts';
 import { validateRow, type RowContext } from './validate.ts';
 
@@ -110,7 +110,7 @@ type Rejection = { rowNumber: number; raw: Record<string, string>; errors: Field
 type Batch = {
   fromRow: number; // rows_done before the batch
   consumed: number;
-  lines: string[];
+  rows: StagedRow[];
   rejections: Rejection[];
   raws: Map<number, Record<string, string>> | undefined; // households: raw rows, for rejections found in the database
 };
@@ -126,11 +126,17 @@ export async function commitBatch(
   governorates: ReadonlySet<string>,
   today: string,
 ): Promise<Counters> {
+  const t0 = performance.now();
   await client.query('BEGIN');
   try {
-    await copyStage(client, batch.lines);
-    const staged = batch.lines.length;
-    const res: LoadResult = run.kind === 'persons' ? await loadPersons(client, actor.orgId, staged) : await loadHouseholds(client, actor.orgId, governorates, today, staged);
+    let res: LoadResult;
+    const t1 = performance.now();
+    if (run.kind === 'persons') res = await loadPersonsDirect(client, actor.orgId, batch.rows);
+    else {
+      await copyStage(client, batch.rows);
+      res = await loadHouseholds(client, actor.orgId, governorates, today, batch.rows.length);
+    }
+    const t2 = performance.now();
     const rejections = [...batch.rejections, ...res.rejected.map((r) => ({ rowNumber: r.rowNumber, raw: batch.raws?.get(r.rowNumber) ?? {}, errors: r.errors }))];
     if (rejections.length > 0) {
       await client.query(
@@ -166,6 +172,7 @@ export async function commitBatch(
     const ids = Object.entries(res.ids).map(([k, v]) => `,${JSON.stringify(k)}:${v}`).join('');
     await logEntry(client, actor, run.id, 'import_batch', JSON.stringify(head).slice(0, -1) + ids + '}');
     await client.query('COMMIT');
+    if (process.env.SANAD_IMPORT_TIMING) process.stderr.write(`batch ${batch.fromRow}: copy ${(t1 - t0).toFixed(0)} ms, load ${(t2 - t1).toFixed(0)} ms, rest ${(performance.now() - t2).toFixed(0)} ms\n`);
     return c;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -275,7 +282,7 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
       let seen = 0; // data rows read from the file
       let pending: Promise<unknown> = Promise.resolve();
       let failure: unknown;
-      const newBatch = (): Batch => ({ fromRow: done, consumed: 0, lines: [], rejections: [], raws: opts.kind === 'households' ? new Map() : undefined });
+      const newBatch = (): Batch => ({ fromRow: done, consumed: 0, rows: [], rejections: [], raws: opts.kind === 'households' ? new Map() : undefined });
       let batch = newBatch();
       const flush = async () => {
         const b = batch;
@@ -294,13 +301,15 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
           const rowNumber = seen + 1; // the header is row 1
           const v = validateRow(row, rowNumber, ctx);
           if (v.ok) {
-            batch.lines.push(stageLine(rowNumber, v));
+            batch.rows.push(stagedRow(rowNumber, v));
             batch.raws?.set(rowNumber, rawRow(row, layout.header));
           } else batch.rejections.push({ rowNumber, raw: rawRow(row, layout.header), errors: v.errors });
           batch.consumed++;
           if (batch.consumed >= batchSize) await flush();
         }
         opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows: seen });
+        // Let the database connection's I/O run between chunks (the next chunk may be ready at once).
+        await new Promise<void>((r) => setImmediate(r));
       }
       if (batch.consumed > 0) await flush();
       await pending;
