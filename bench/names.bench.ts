@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { arabicTokens, normalizeArabic } from '../src/names/arabic.ts';
 import { latinTokens } from '../src/names/latin.ts';
+import { nameSearchTokens, querySearchTokens } from '../src/names/searchTokens.ts';
 import { skeleton } from '../src/names/skeleton.ts';
 
 const args = process.argv.slice(2);
@@ -29,6 +30,29 @@ const dataDir = opt('--data', '/work/shared/data/names');
 const show = Number(opt('--show', '0'));
 
 type Pair = { ar: string; la: string; n: number };
+
+/** Whole-name search across scripts: Arabic query vs a person stored with the Latin name only, and back. */
+function crossScriptSearch() {
+  const text = fs.readFileSync(path.join(dataDir, 'gaza-names-ar-en.dev.csv'), 'utf8');
+  const rows = parse(text, { columns: true, skip_empty_lines: true }) as { name_ar: string; name_en: string }[];
+  const found = (query: string, stored: string[]) => {
+    const set = new Set(stored);
+    return querySearchTokens(query).every((g) => g.some((t) => set.has(t)));
+  };
+  let arToLa = 0;
+  let laToAr = 0;
+  let wrong = 0;
+  const random = rng(7);
+  for (const r of rows) {
+    if (found(r.name_ar, nameSearchTokens({ fullNameEn: r.name_en }))) arToLa++;
+    if (found(r.name_en, nameSearchTokens({ fullName: r.name_ar }))) laToAr++;
+    const other = rows[Math.floor(random() * rows.length)]!;
+    if (normalizeArabic(other.name_ar) !== normalizeArabic(r.name_ar) && found(r.name_ar, nameSearchTokens({ fullNameEn: other.name_en }))) wrong++;
+  }
+  console.log(
+    `cross-script search (gaza-names, ${rows.length} four-part names): Arabic query finds the Latin-only record ${pct(arToLa / rows.length)}, Latin query finds the Arabic-only record ${pct(laToAr / rows.length)}; Arabic query matches a random other person's Latin record ${pct(wrong / rows.length, 2)}`,
+  );
+}
 
 function gazaPairs(): { pairs: Pair[]; rows: number; aligned: number } {
   const text = fs.readFileSync(path.join(dataDir, 'gaza-names-ar-en.dev.csv'), 'utf8');
@@ -83,7 +107,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const pct = (x: number) => (100 * x).toFixed(1) + '%';
+const pct = (x: number, digits = 1) => (100 * x).toFixed(digits) + '%';
 
 function measure(label: string, pairs: Pair[]) {
   const sk = new Map<string, string>();
@@ -149,7 +173,7 @@ function measure(label: string, pairs: Pair[]) {
   }
   const arKeys = new Set(types.map(([, p]) => key(p.ar)));
   console.log(
-    `${label.padEnd(28)} pairs ${String(pairs.length).padStart(6)}  agreement ${pct(occEq / occ).padStart(6)} (occurrences)  ${pct(distinctEq / pairs.length).padStart(6)} (distinct)  false collisions ${pct(collisions / draws).padStart(6)} (names) ${pct(wCollisions / wDraws).padStart(6)} (occurrences)  Arabic names ${types.length} → skeletons ${arKeys.size}`,
+    `${label.padEnd(28)} pairs ${String(pairs.length).padStart(6)}  agreement ${pct(occEq / occ).padStart(6)} (occurrences)  ${pct(distinctEq / pairs.length).padStart(6)} (distinct)  false collisions ${pct(collisions / draws, 2).padStart(6)} (names) ${pct(wCollisions / wDraws, 2).padStart(6)} (occurrences)  Arabic names ${types.length} → skeletons ${arKeys.size}`,
   );
   if (show > 0) {
     misses.sort((a, b) => b.n - a.n);
@@ -163,6 +187,7 @@ const t0 = performance.now();
 const gaza = gazaPairs();
 console.log(`gaza-names: ${gaza.rows} rows, ${gaza.aligned} (${pct(gaza.aligned / gaza.rows)}) with equal Arabic/Latin token counts, paired token by token`);
 measure('gaza-names (dev)', gaza.pairs);
+crossScriptSearch();
 measure('wikidata wd_arabic_80', wikidataPairs('wd_arabic_80'));
 measure('wikidata wd_arabic_20', wikidataPairs('wd_arabic_20'));
 measure('google ar2en', googlePairs('ar2en.txt'));
