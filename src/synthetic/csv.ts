@@ -46,11 +46,12 @@ const defaultTruth = (row: unknown): string | undefined => (row as { entityId?: 
 /** One CSV line (with its newline) for a person. */
 export function personCsvLine<T extends SyntheticPerson>(p: T, opts: PersonCsvOptions<T> = {}): string {
   // Names are quoted when needed; the other fields are generated in fixed formats (ids, dates,
-  // digits, codes) that never hold a comma or a quote.
+  // digits, codes) that never hold a comma or a quote. Age is written only where the date of
+  // birth is unknown, as the registry reads it.
   let line =
     p.recordId + ',' + field(p.givenName) + ',' + field(p.fatherName) + ',' + field(p.grandfatherName) + ',' +
     field(p.familyName) + ',' + field(fullName(p)) + ',' + field(p.fullNameEn) + ',' + p.sex + ',' +
-    (p.dateOfBirth ?? '') + ',' + (p.age ?? '') + ',' + (p.nationalId ?? '') + ',' + (p.phone ?? '') + ',' +
+    (p.dateOfBirth ?? '') + ',' + (p.dateOfBirth === undefined ? (p.age ?? '') : '') + ',' + (p.nationalId ?? '') + ',' + (p.phone ?? '') + ',' +
     p.governorate + ',' + p.householdId + ',' + p.relationship;
   if (opts.truthColumn) line += ',' + field((opts.truth ?? defaultTruth)(p));
   return line + '\n';
