@@ -1,16 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
+
+const DEFAULT_WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export function register(program: Command): void {
   withStoreOptions(program.command('serve').description('start the Sanad server (API, and the web app when built)'))
     .option('--port <port>', 'TCP port', (v) => Number(v), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: number; host: string; dataDir: string }) => {
+    .option('--web <dir>', 'the built web app (npm run build)', DEFAULT_WEB)
+    .action(async (opts: { port: number; host: string; dataDir: string; web: string }) => {
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be a number from 0 to 65535');
       const store = await storeFromOptions(opts);
-      const app = await buildApp({ store, log: (line) => process.stdout.write(JSON.stringify({ t: new Date().toISOString(), ...line }) + '\n') });
+      const web = loadWebApp(opts.web);
+      const app = await buildApp({
+        store,
+        log: (line) => process.stdout.write(JSON.stringify({ t: new Date().toISOString(), ...line }) + '\n'),
+        ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
+      });
       const address = await app.listen({ port: opts.port, host: opts.host });
+      if (!web) process.stdout.write(JSON.stringify({ t: new Date().toISOString(), msg: `no web app at ${opts.web} (run npm run build); serving the API only` }) + '\n');
       process.stdout.write(JSON.stringify({ t: new Date().toISOString(), msg: `Sanad listening on ${address}`, database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})` }) + '\n');
       let stopping = false;
       const stop = async () => {
@@ -23,4 +37,61 @@ export function register(program: Command): void {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+}
+
+// The web app: the files of web/dist, read once into memory (a few hundred kilobytes), gzipped
+// once, served from the same origin as the API. Any other GET that is not an API path answers
+// index.html (the app's own router takes it from there).
+type WebFile = { body: Buffer; gzip: Buffer | null; type: string; immutable: boolean };
+type WebApp = { files: Map<string, WebFile>; index: WebFile };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+};
+
+function loadWebApp(dir: string): WebApp | undefined {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) return undefined;
+  const files = new Map<string, WebFile>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) {
+        const rel = '/' + path.relative(dir, full).split(path.sep).join('/');
+        const body = fs.readFileSync(full);
+        const type = TYPES[path.extname(e.name)] ?? 'application/octet-stream';
+        const compressible = /^(text\/|application\/json|image\/svg)/.test(type) && body.length > 512;
+        files.set(rel, { body, gzip: compressible ? gzipSync(body, { level: 9 }) : null, type, immutable: rel.startsWith('/assets/') });
+      }
+    }
+  };
+  walk(dir);
+  return { files, index: files.get('/index.html')! };
+}
+
+const NOT_WEB = /^\/(api|openapi\.json|healthz)(\/|$|\?)/;
+
+function serveWebApp(app: FastifyInstance, web: WebApp): void {
+  // onRequest runs before the permission check, which is for API routes only: the app's files are public.
+  app.addHook('onRequest', async (req, reply) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_WEB.test(req.url)) return;
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(req.url.split('?')[0]!);
+    } catch {
+      return;
+    }
+    const file = web.files.get(pathname) ?? (pathname.startsWith('/assets/') ? undefined : web.index);
+    if (!file) return; // a missing asset: the API's 404
+    const gz = file.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    reply
+      .header('content-type', file.type)
+      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .header('vary', 'accept-encoding')
+      .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
+    if (gz) reply.header('content-encoding', 'gzip');
+    await reply.send(gz ? file.gzip : file.body);
+    return reply;
+  });
 }
