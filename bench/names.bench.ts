@@ -173,7 +173,7 @@ function measure(label: string, pairs: Pair[]) {
   }
   const arKeys = new Set(types.map(([, p]) => key(p.ar)));
   console.log(
-    `${label.padEnd(28)} pairs ${String(pairs.length).padStart(6)}  agreement ${pct(occEq / occ).padStart(6)} (occurrences)  ${pct(distinctEq / pairs.length).padStart(6)} (distinct)  false collisions ${pct(collisions / draws, 2).padStart(6)} (names) ${pct(wCollisions / wDraws, 2).padStart(6)} (occurrences)  Arabic names ${types.length} → skeletons ${arKeys.size}`,
+    `${label.padEnd(28)} pairs ${String(pairs.length).padStart(6)} distinct, ${occ} occurrences  agreement ${pct(occEq / occ).padStart(6)} (occurrences)  ${pct(distinctEq / pairs.length).padStart(6)} (distinct)  false collisions ${pct(collisions / draws, 2).padStart(6)} (names) ${pct(wCollisions / wDraws, 2).padStart(6)} (occurrences)  Arabic names ${types.length} → skeletons ${arKeys.size}`,
   );
   if (show > 0) {
     misses.sort((a, b) => b.n - a.n);
