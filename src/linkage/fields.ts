@@ -29,6 +29,7 @@ export interface Field {
   show(i: number): string;
 }
 
+const LONG_VOWELS = /[وي]/g;
 const val = (rec: RawRecord, col: string): string => (rec[col] ?? '').trim();
 
 // ---------------------------------------------------------------------------------------------
@@ -154,10 +155,19 @@ export class NamePartField implements Field {
     const skel = s.skelOf.a;
     const sa = skel[a]!, sb = skel[b]!;
     const strs = s.dict.strings;
-    if (sa === sb && s.skelDict.strings[sa]!.length > 0) return 5;
-    const sim = arr ? jaroWinkler(strs[a]!, strs[b]!) : jaroWinkler(s.skelDict.strings[sa]!, s.skelDict.strings[sb]!);
-    if (sim >= 0.92) return 4;
-    if (sim >= 0.8) return 3;
+    if (arr === s.ar.a) {
+      // Arabic against Arabic: spelling variants are already folded by normalisation; names that
+      // differ by a long vowel are different names (محمد / محمود, سعد / سعيد), not variants.
+      const x = strs[a]!, y = strs[b]!;
+      if (x.replace(LONG_VOWELS, '') === y.replace(LONG_VOWELS, '')) return 1;
+      if (withinOneEdit(x, y) && Math.min(x.length, y.length) >= 3) return 4;
+      if (jaroWinkler(x, y) >= 0.9) return 3;
+    } else {
+      if (sa === sb && s.skelDict.strings[sa]!.length > 0) return 5;
+      const sim = arr ? jaroWinkler(strs[a]!, strs[b]!) : jaroWinkler(s.skelDict.strings[sa]!, s.skelDict.strings[sb]!);
+      if (sim >= 0.92) return 4;
+      if (sim >= 0.8) return 3;
+    }
     // shifted or swapped: a equals another part of j, or b another part of i
     for (let q = 0; q < 4; q++) {
       if (q === p) continue;
