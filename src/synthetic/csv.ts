@@ -14,7 +14,7 @@ export const PERSON_CSV_COLUMNS = [
 export interface PersonCsvOptions<T> {
   /** name of an extra last column holding the truth (cluster or entity id) */
   truthColumn?: string;
-  /** the truth value of a row; by default the row's `entityId` field when it has one */
+  /** the truth value of a row; by default its field named like the column, else its `cluster` */
   truth?: (row: T) => string | number | undefined;
   /** start the file with a UTF-8 byte order mark (for spreadsheet programs) */
   bom?: boolean;
@@ -41,7 +41,12 @@ export function personCsvHeader(truthColumn?: string): string {
   return PERSON_CSV_COLUMNS.join(',') + (truthColumn ? `,${field(truthColumn)}` : '') + '\n';
 }
 
-const defaultTruth = (row: unknown): string | undefined => (row as { entityId?: string }).entityId;
+/** By default the truth is the row's field of the column's name, else its `cluster`. */
+function defaultTruth(row: object, column: string): string | number | undefined {
+  const r = row as Record<string, unknown>;
+  const v = r[column] ?? r.cluster;
+  return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+}
 
 /** One CSV line (with its newline) for a person. */
 export function personCsvLine<T extends SyntheticPerson>(p: T, opts: PersonCsvOptions<T> = {}): string {
@@ -53,7 +58,7 @@ export function personCsvLine<T extends SyntheticPerson>(p: T, opts: PersonCsvOp
     field(p.familyName) + ',' + field(fullName(p)) + ',' + field(p.fullNameEn) + ',' + p.sex + ',' +
     (p.dateOfBirth ?? '') + ',' + (p.dateOfBirth === undefined ? (p.age ?? '') : '') + ',' + (p.nationalId ?? '') + ',' + (p.phone ?? '') + ',' +
     p.governorate + ',' + p.householdId + ',' + p.relationship;
-  if (opts.truthColumn) line += ',' + field((opts.truth ?? defaultTruth)(p));
+  if (opts.truthColumn) line += ',' + field(opts.truth ? opts.truth(p) : defaultTruth(p, opts.truthColumn));
   return line + '\n';
 }
 
