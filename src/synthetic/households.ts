@@ -304,7 +304,17 @@ export function* generateHouseholds(opts: { households: number; seed: number; st
   for (let i = 0; i < opts.households; i++) yield buildHousehold(opts.seed, start + i).household;
 }
 
-/** Persons of the generated households, one after another (what a CSV file holds). */
-export function* generatePersons(opts: { households: number; seed: number; startIndex?: number }): Generator<SyntheticPerson> {
-  for (const h of generateHouseholds(opts)) yield* h.members;
+/**
+ * Persons of the generated households, one after another (what a CSV file holds); with `limit`,
+ * exactly that many (the last household cut short), however many households that takes.
+ */
+export function* generatePersons(opts: { households: number; seed: number; startIndex?: number; limit?: number }): Generator<SyntheticPerson> {
+  let left = opts.limit ?? Number.POSITIVE_INFINITY;
+  if (left <= 0) return;
+  for (const h of generateHouseholds(opts)) {
+    for (const p of h.members) {
+      yield p;
+      if (--left <= 0) return;
+    }
+  }
 }
