@@ -1,5 +1,7 @@
 // Every API route, one file each. A route listed here must also be in src/access/matrix.ts.
 import type { RouteDef } from '../route.ts';
+import { aidRoutes } from './aid/index.ts';
+import { siteRoutes } from './sites/index.ts';
 import auditLog from './audit/log.ts';
 import auditVerify from './audit/verify.ts';
 import login from './auth/login.ts';
@@ -34,4 +36,5 @@ export const allRoutes: RouteDef[] = [
   createHousehold, getHousehold, addMember, leave, changeHead, split, merge, displacement, vulnerability,
   stats, auditVerify, auditLog,
   createUser, listUsers, createToken,
+  ...siteRoutes, ...aidRoutes,
 ];

@@ -1,0 +1,14 @@
+import { createCycle } from '../../../store/aid/catalogue.ts';
+import { write } from '../../../store/write.ts';
+import { defineRoute } from '../../route.ts';
+import { checkDate } from '../sites/common.ts';
+import { CycleInput, CycleView, IdParam } from './schema.ts';
+
+export default defineRoute({
+  method: 'POST', url: '/api/v1/aid/programmes/:id/cycles', summary: 'Open the next cycle of a programme with a registry cut-off date', tags: ['aid'],
+  params: IdParam, body: CycleInput, response: CycleView, status: 201, idempotent: true,
+  handler: async ({ params, body, actor, store, operationId }) => {
+    const cutoff = checkDate(body.cutoffDate, 'cutoffDate');
+    return write(store.pool, actor, { operationId, route: `POST /api/v1/aid/programmes/${params.id}/cycles`, request: body }, async (ctx) => ({ status: 201, body: await createCycle(ctx, params.id, cutoff) }));
+  },
+});

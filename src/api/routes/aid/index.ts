@@ -1,0 +1,38 @@
+// Aid routes: items, programmes, cycles and entitlements, cards and keys, offline sync and
+// redemption, conflicts, stock and reconciliation, reports.
+import type { RouteDef } from '../../route.ts';
+import issueCard from './cards.issue.ts';
+import revokeCard from './cards.revoke.ts';
+import listConflicts from './conflicts.list.ts';
+import reviewConflict from './conflicts.review.ts';
+import closeCycle from './cycles.close.ts';
+import createCycle from './cycles.create.ts';
+import generateCycle from './cycles.generate.ts';
+import getCycle from './cycles.get.ts';
+import cycleManifest from './cycles.manifest.ts';
+import createItem from './items.create.ts';
+import listItems from './items.list.ts';
+import listKeys from './keys.list.ts';
+import retireKey from './keys.retire.ts';
+import rotateKey from './keys.rotate.ts';
+import createPoint from './places.point.ts';
+import listPoints from './places.points.ts';
+import createWarehouse from './places.warehouse.ts';
+import createProgramme from './programmes.create.ts';
+import listProgrammes from './programmes.list.ts';
+import setRules from './programmes.rules.ts';
+import reconciliation from './reconciliation.ts';
+import redeem from './redeem.ts';
+import reach from './reports.reach.ts';
+import threeW from './reports.threeW.ts';
+import stock from './stock.ts';
+import sync from './sync.ts';
+
+export const aidRoutes: RouteDef[] = [
+  createItem, listItems, createProgramme, listProgrammes, setRules,
+  createCycle, getCycle, generateCycle, closeCycle, cycleManifest,
+  createWarehouse, createPoint, listPoints,
+  issueCard, revokeCard, listKeys, rotateKey, retireKey,
+  sync, redeem, listConflicts, reviewConflict,
+  stock, reconciliation, reach, threeW,
+];

@@ -1,0 +1,15 @@
+import { stringify } from 'csv-stringify/sync';
+import { threeW } from '../../../store/aid/reports.ts';
+import { appendLog } from '../../../store/write.ts';
+import { defineRoute } from '../../route.ts';
+import { CycleReportQuery } from './schema.ts';
+
+export default defineRoute({
+  method: 'GET', url: '/api/v1/aid/reports/3w.csv', summary: 'HXL-tagged CSV for 3W/5W reporting: one row per governorate and item (#org, #sector, #adm1+code, #adm2+code, #targeted, #reached+f/+m ...)', tags: ['aid'],
+  query: CycleReportQuery,
+  handler: async ({ query, actor, store, reply }) => {
+    const rows = await threeW(store.pool, actor, query.cycle);
+    await appendLog(store.pool, actor, { entity: 'export', entityId: query.cycle, action: 'export_3w', after: { rows: rows.length - 2 } });
+    return reply.type('text/csv; charset=utf-8').send(stringify(rows));
+  },
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { redeem } from '../../../store/aid/redeem.ts';
+import { defineRoute } from '../../route.ts';
+import { RedemptionResult, SyncInput } from './schema.ts';
+
+export default defineRoute({
+  method: 'POST', url: '/api/v1/aid/sync',
+  summary: 'Sync a batch of offline redemptions. Each keeps its device id: replays change nothing. One redemption stands per entitlement; a second is kept as a conflict for review. Refusals carry a reason.',
+  tags: ['aid'], body: SyncInput, response: z.object({ batchId: z.string(), results: z.array(RedemptionResult) }),
+  handler: async ({ body, actor, store }) => ({
+    batchId: body.batchId,
+    results: await redeem(store.pool, actor, { pointId: body.pointId, batchId: body.batchId, deviceId: body.deviceId, mode: 'offline', items: body.redemptions }),
+  }),
+});
