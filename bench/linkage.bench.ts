@@ -21,8 +21,8 @@ if (onlyIdx >= 0) names = args[onlyIdx + 1]!.split(',');
 const cmd = `npm run bench:linkage -- ${args.join(' ')}`.trim();
 console.log(`# sanad linkage benchmark — reproduce with: ${cmd}`);
 console.log(`# ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, ${new Date().toISOString()}`);
-console.log('| data | task | records | pairs compared | blocking recall | precision | recall | F1 | wall | peak memory |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| data | task | records | pairs compared | blocking recall | precision | recall | F1 | wall | peak memory | check one (p50 / p99) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const name of names) {
   let line: string;
   try {
@@ -31,7 +31,7 @@ for (const name of names) {
     });
     const r = JSON.parse(out.trim().split('\n').pop()!);
     const f = (x: number) => x.toFixed(4);
-    line = `| ${name} | ${r.task} | ${r.records.toLocaleString('en')} | ${r.candidatePairs.toLocaleString('en')} | ${f(r.blockingRecall)} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${r.seconds.toFixed(1)} s | ${r.peakMB} MB |`;
+    line = `| ${name} | ${r.task} | ${r.records.toLocaleString('en')} | ${r.candidatePairs.toLocaleString('en')} | ${f(r.blockingRecall)} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${r.seconds.toFixed(1)} s | ${r.peakMB} MB | ${r.checkP50 ? `${r.checkP50.toFixed(1)} / ${r.checkP99.toFixed(1)} ms` : ''} |`;
   } catch (e) {
     line = `| ${name} | failed: ${(e as Error).message.split('\n')[0]} |`;
   }
