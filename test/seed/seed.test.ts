@@ -1,0 +1,61 @@
+// sanad seed --households N (through the CLI): demo organisation and administrator, synthetic
+// households in both territories with displacements; running it again changes nothing.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { verifyPassword } from '../../src/access/secrets.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+
+let db: TestDb;
+beforeAll(async () => (db = await freshDb()));
+afterAll(async () => db.drop());
+
+function sanad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['bin/sanad.js', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const n = async (sql: string) => (await db.pool.query<{ n: number }>(`SELECT (${sql})::int AS n`)).rows[0]!.n;
+
+test('seeds a demo organisation, an administrator and synthetic households', { timeout: 120_000 }, async () => {
+  const r = await sanad(['seed', '--households', '300', '--password', 'correct horse battery staple']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toContain('Created the organisation "Demo organisation"');
+  expect(r.stdout).toContain("Created the administrator 'demo-admin'");
+  expect(r.stdout).not.toContain('correct horse');
+
+  const admin = (await db.pool.query('SELECT u.password_hash, u.role, o.name FROM app_user u JOIN organisation o ON o.id = u.org_id')).rows;
+  expect(admin).toHaveLength(1);
+  expect(admin[0]).toMatchObject({ role: 'administrator', name: 'Demo organisation' });
+  expect(admin[0].password_hash).toMatch(/^\$argon2id\$/);
+  expect(await verifyPassword(admin[0].password_hash, 'correct horse battery staple')).toBe(true);
+
+  expect(await n('SELECT count(*) FROM household')).toBe(300);
+  const persons = await n('SELECT count(*) FROM person');
+  expect(persons).toBeGreaterThan(600);
+  expect(await n('SELECT count(*) FROM household_member')).toBe(persons);
+  expect(await n('SELECT count(*) FROM household h WHERE (SELECT count(*) FROM household_member m WHERE m.household_id = h.id AND m.relationship = \'head\') = 1')).toBe(300);
+  expect(await n("SELECT count(DISTINCT left(governorate, 4)) FROM person")).toBe(2);
+  expect(await n('SELECT count(*) FROM displacement_event')).toBeGreaterThan(0);
+  // Arabic four-part names (grandfather's name sometimes not recorded).
+  expect(await n("SELECT count(*) FROM person WHERE given_name !~ '[\u0600-\u06FF]' OR family_name !~ '[\u0600-\u06FF]' OR father_name IS NULL")).toBe(0);
+  expect(await n('SELECT count(*) FROM person WHERE national_id_valid = false')).toBeGreaterThan(0);
+
+  const log = await n('SELECT count(*) FROM change_log');
+  const again = await sanad(['seed', '--households', '300']);
+  expect(again.code, again.stderr).toBe(0);
+  expect(again.stdout).toContain('already loaded: nothing changed');
+  expect(await n('SELECT count(*) FROM change_log')).toBe(log);
+  expect(await n('SELECT count(*) FROM person')).toBe(persons);
+
+  const agg = await sanad(['export', 'aggregates', '--hxl', '--user', 'demo-admin']);
+  expect(agg.code, agg.stderr).toBe(0);
+  const lines = agg.stdout.trim().split('\n');
+  expect(lines[1]).toMatch(/^#adm1\+name,/);
+  expect(lines).toHaveLength(2 + 16);
+  const total = lines.slice(2).reduce((s, l) => s + Number(l.split(',')[4]), 0);
+  expect(total).toBe(persons);
+});
