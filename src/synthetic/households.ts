@@ -84,6 +84,8 @@ interface Lineage {
   father: NameEntry;
   grand: NameEntry;
   family: NameEntry;
+  /** given name of this household's man (head or absent husband): brothers never share one */
+  son?: NameEntry;
 }
 interface Draft extends MemberTruth {
   rel: Relationship;
@@ -104,12 +106,19 @@ const male = (rng: Rng, not?: NameEntry): NameEntry => {
 const female = (rng: Rng): NameEntry => females.sample(rng);
 const randomLineage = (rng: Rng): Lineage => ({ father: male(rng), grand: male(rng), family: families.sample(rng) });
 
-/** A clan: the patriarch's lineage and home, shared by the heads who are his sons. */
-function clanOf(seed: number, clan: number): Lineage & { governorate: string } {
+/** A clan: the patriarch's lineage and home, and distinct names for his four sons. */
+function clanOf(seed: number, clan: number): Lineage & { governorate: string; sons: NameEntry[] } {
   const rng = new Rng(seed, 2, clan);
   const grand = male(rng);
-  return { father: male(rng, grand), grand, family: families.sample(rng), governorate: governorateTable.sample(rng) };
+  const father = male(rng, grand);
+  const sons: NameEntry[] = [];
+  while (sons.length < 4) {
+    const n = male(rng, father);
+    if (!sons.includes(n)) sons.push(n);
+  }
+  return { father, grand, family: families.sample(rng), governorate: governorateTable.sample(rng), sons };
 }
+const manOf = (rng: Rng, l: Lineage): NameEntry => l.son ?? male(rng, l.father);
 
 /** A child of the given father: sometimes named after the paternal grandfather; not a sibling's name. */
 function child(rng: Rng, sex: Sex, father: NameEntry, grand: NameEntry, family: NameEntry, age: number, rel: Relationship, siblings: readonly Draft[], firstSon: boolean, from = 0): Draft {
@@ -153,7 +162,7 @@ function children(rng: Rng, out: Draft[], room: number, momAge: number, father: 
 
 function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const headAge = Math.min(85, rng.int(0, 4) + headBandTable.sample(rng));
-  const head: Draft = { given: male(rng, lineage.father), ...lineage, sex: 'male', age: headAge, rel: 'head' };
+  const head: Draft = { given: manOf(rng, lineage), father: lineage.father, grand: lineage.grand, family: lineage.family, sex: 'male', age: headAge, rel: 'head' };
   const wifeAge = Math.max(17, headAge - AGE_GAP.sample(rng) - rng.int(0, 1));
   const wifeFamily = rng.chance(0.25) ? lineage.family : families.sample(rng);
   const out: Draft[] = [head, { given: female(rng), father: male(rng), grand: male(rng), family: wifeFamily, sex: 'female', age: wifeAge, rel: 'spouse' }];
@@ -190,13 +199,13 @@ function femaleHeaded(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const out: Draft[] = [{ given: female(rng), ...randomLineage(rng), sex: 'female', age, rel: 'head' }];
   if (rng.chance(0.08)) out.push({ given: female(rng), ...randomLineage(rng), sex: 'female', age: Math.min(95, age + rng.int(18, 32)), rel: 'mother' });
   // The children carry the names of their (deceased, detained or absent) father.
-  children(rng, out, target - out.length, age, male(rng, lineage.father), lineage.father, lineage.family);
+  children(rng, out, target - out.length, age, manOf(rng, lineage), lineage.father, lineage.family);
   return out;
 }
 
 function childHeaded(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const age = rng.int(14, 17);
-  const father = male(rng, lineage.father);
+  const father = manOf(rng, lineage);
   const out: Draft[] = [];
   out.push(child(rng, rng.chance(0.6) ? 'male' : 'female', father, lineage.father, lineage.family, age, 'head', out, true));
   const n = Math.min(target - 1, rng.int(1, 5));
@@ -219,7 +228,7 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
   const clan = clanOf(seed, Math.floor(index / 4));
   const related = index % 4 === 0 || rng.chance(0.3);
   const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
-  const lineage: Lineage = related ? clan : randomLineage(rng);
+  const lineage: Lineage = related ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] } : randomLineage(rng);
   const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
   let drafts: Draft[];
   switch ((isGaza(home) ? KINDS_GAZA : KINDS_WB).sample(rng)) {
@@ -228,12 +237,13 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
     case 'child_headed': drafts = childHeaded(rng, lineage, target); break;
     case 'single_elderly': {
       const sex: Sex = rng.chance(0.65) ? 'female' : 'male';
-      drafts = [{ given: sex === 'male' ? male(rng) : female(rng), ...(sex === 'male' ? lineage : randomLineage(rng)), sex, age: rng.int(60, 92), rel: 'head' }];
+      const l = sex === 'male' ? lineage : randomLineage(rng);
+      drafts = [{ given: sex === 'male' ? manOf(rng, l) : female(rng), father: l.father, grand: l.grand, family: l.family, sex, age: rng.int(60, 92), rel: 'head' }];
       break;
     }
     case 'single_adult': {
       const sex: Sex = rng.chance(0.7) ? 'male' : 'female';
-      drafts = [{ given: sex === 'male' ? male(rng, lineage.father) : female(rng), ...lineage, sex, age: rng.int(20, 59), rel: 'head' }];
+      drafts = [{ given: sex === 'male' ? manOf(rng, lineage) : female(rng), father: lineage.father, grand: lineage.grand, family: lineage.family, sex, age: rng.int(20, 59), rel: 'head' }];
       break;
     }
   }
