@@ -77,7 +77,7 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   if (select) {
     const ins = await client.query(
       `INSERT INTO entitlement (cycle_id, household_id, item_id, quantity, point_id, rule_index)
-       SELECT $1, x.household_id, i.id, x.quantity, x.point_id, x.rule_index FROM (${select}) x JOIN aid_item i ON i.org_id = $2 AND i.code = x.item_code`,
+       SELECT $1, x.household_id, i.id, x.quantity, x.point_id, x.rule_index FROM (${select}) x JOIN aid_item i ON i.org_id = $2 AND i.code = x.item_code WHERE $3::uuid IS NOT NULL AND $4::int >= 1`,
       [cycleId, ctx.actor.orgId, c.programmeId, c.number, ...p.values],
     );
     entitlements = ins.rowCount ?? 0;

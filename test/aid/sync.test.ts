@@ -1,0 +1,125 @@
+// Offline distribution: replays change nothing; two devices redeeming the same entitlement offline
+// give one standing redemption and one conflict for review; nothing is dropped.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { testApp } from '../support/factories.ts';
+import { scenario, type Scenario } from '../support/aidScenario.ts';
+import { Device, injectTransport } from '../support/device.ts';
+
+let db: TestDb;
+let app: FastifyInstance;
+let s: Scenario;
+beforeAll(async () => {
+  db = await freshDb();
+  app = await testApp(db);
+  s = await scenario(db, app, { households: 150 });
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+const device = (name: string, point: string) => new Device(name, point, injectTransport(app, { ...s.officer.auth, 'x-device-id': name }));
+const count = async (sql: string, params: unknown[] = []) => (await db.pool.query<{ n: number }>(sql, params)).rows[0]!.n;
+
+test('the generated cycle assigns entitlements to the points', async () => {
+  const d = device('dev-1', s.points.gaza);
+  const m = await d.download(s.cycleId);
+  expect(m.entitlements.length).toBeGreaterThan(0);
+  expect(JSON.stringify(m)).not.toMatch(/full_name|given|national/i);
+  expect(m.keys.length).toBe(1);
+});
+
+test('replaying every sync batch 1-5 times, in random order and concurrently, leaves exactly one redemption each', async () => {
+  const d = device('dev-replay', s.points.gaza);
+  const m = await d.download(s.cycleId);
+  let made = 0;
+  for (const h of new Set(m.entitlements.map((e) => e.householdId))) {
+    const card = s.cards.get(h);
+    if (!card) continue;
+    const r = d.redeemOffline(card.token);
+    if (r.ok) made += r.redemptions.length;
+  }
+  expect(made).toBeGreaterThan(10);
+  // Cut the outbox into batches, then send each 1-5 times, shuffled, 4 at a time concurrently.
+  const ids = d.outbox.map((r) => r.id);
+  const batches: Device['sent'] = [];
+  for (let i = 0; i < d.outbox.length; i += 7) batches.push({ batchId: crypto.randomUUID(), pointId: s.points.gaza, deviceId: 'dev-replay', redemptions: d.outbox.slice(i, i + 7) });
+  const sends = batches.flatMap((b) => Array.from({ length: 1 + Math.floor(Math.random() * 5) }, () => b));
+  sends.sort(() => Math.random() - 0.5);
+  const results: { id: string; status: string }[][] = [];
+  for (let i = 0; i < sends.length; i += 4) results.push(...(await Promise.all(sends.slice(i, i + 4).map((b) => d.send(b)))));
+  for (const rs of results) for (const r of rs) expect(r.status).toBe('standing');
+  expect(await count('SELECT count(*)::int AS n FROM redemption WHERE id = ANY($1::uuid[])', [ids])).toBe(ids.length);
+  expect(await count("SELECT count(*)::int AS n FROM redemption WHERE id = ANY($1::uuid[]) AND status = 'standing'", [ids])).toBe(ids.length);
+  expect(await count('SELECT count(*)::int AS n FROM (SELECT entitlement_id FROM redemption WHERE id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1) x', [ids])).toBe(0);
+  // One change-log entry per batch that changed something: exactly one per distinct batch content.
+  const logged = await count("SELECT count(*)::int AS n FROM change_log WHERE entity = 'redemption_batch' AND entity_id = ANY($1::uuid[])", [batches.map((b) => b.batchId)]);
+  expect(logged).toBe(batches.length);
+  // a replay answers as before
+  const again = await d.send(batches[0]!);
+  expect(again.every((r) => r.status === 'standing' && r.replayed)).toBe(true);
+});
+
+test('two devices redeeming the same entitlement offline: one stands, the other is a conflict for review', async () => {
+  const a = device('dev-a', s.points.khanYounis);
+  const b = device('dev-b', s.points.khanYounis);
+  const m = await a.download(s.cycleId);
+  await b.download(s.cycleId);
+  const households = [...new Set(m.entitlements.map((e) => e.householdId))].filter((h) => s.cards.has(h)).slice(0, 5);
+  expect(households.length).toBe(5);
+  for (const h of households) {
+    expect(a.redeemOffline(s.cards.get(h)!.token).ok).toBe(true);
+    expect(b.redeemOffline(s.cards.get(h)!.token).ok).toBe(true); // b is offline too: it cannot know
+  }
+  const [ra, rb] = await Promise.all([a.sync(), b.sync()]);
+  const all = [...ra, ...rb];
+  const n = all.length / 2;
+  expect(all.filter((r) => r.status === 'standing').length).toBe(n);
+  expect(all.filter((r) => r.status === 'conflict').length).toBe(n);
+  const ents = [...a.sent.flatMap((x) => x.redemptions), ...b.sent.flatMap((x) => x.redemptions)].map((r) => r.entitlementId);
+  for (const e of new Set(ents)) {
+    const rows = (await db.pool.query('SELECT id, status, conflict_of, review FROM redemption WHERE entitlement_id = $1 ORDER BY status DESC', [e])).rows;
+    expect(rows.map((r) => r.status).sort()).toEqual(['conflict', 'standing']);
+    const standing = rows.find((r) => r.status === 'standing')!;
+    const conflict = rows.find((r) => r.status === 'conflict')!;
+    expect(conflict.conflict_of).toBe(standing.id);
+    expect(conflict.review).toBe('open');
+  }
+  const list = await s.get(s.officer, `/api/v1/aid/cycles/${s.cycleId}/conflicts`);
+  expect(list.status).toBe(200);
+  expect(list.body.conflicts.length).toBe(n);
+  const review = await s.post(s.officer, `/api/v1/aid/redemptions/${list.body.conflicts[0].id}/review`, { decision: 'duplicate_confirmed' });
+  expect(review.status).toBe(200);
+  // a replay of both devices' batches changes nothing
+  const before = await count('SELECT count(*)::int AS n FROM redemption');
+  for (const batch of [...a.sent, ...b.sent]) await a.send(batch);
+  expect(await count('SELECT count(*)::int AS n FROM redemption')).toBe(before);
+});
+
+test('online: the second redemption of an entitlement is refused (409), a replay of the first answers 200', async () => {
+  const d = device('dev-online', s.points.site);
+  const m = await d.download(s.cycleId);
+  const e = m.entitlements.find((x) => !x.redeemed && s.cards.has(x.householdId))!;
+  const card = s.cards.get(e.householdId)!.token;
+  const id = crypto.randomUUID();
+  const first = await d.redeemOnline(card, e.id, id);
+  expect(first.status).toBe(201);
+  expect(first.body.status).toBe('standing');
+  expect((await d.redeemOnline(card, e.id, id)).status).toBe(200);
+  const second = await d.redeemOnline(card, e.id);
+  expect(second.status).toBe(409);
+  expect(second.body.reason).toBe('already_redeemed');
+  // the same id for a different entitlement is refused, not applied
+  const other = m.entitlements.find((x) => x.householdId === e.householdId && x.id !== e.id) ?? m.entitlements.find((x) => x.id !== e.id)!;
+  const reused = await d.redeemOnline(s.cards.get(other.householdId)?.token ?? card, other.id, id);
+  expect(reused.status).toBe(422);
+  expect(reused.body.reason).toBe('id_reused');
+});
+
+test('the audit chain still verifies', async () => {
+  const r = await s.get(s.admin, '/api/v1/audit/verify');
+  expect(r.status).toBe(200);
+  expect(r.body.ok).toBe(true);
+});
