@@ -85,5 +85,5 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
       shapes.push({ pcode: f.properties.adm2_pcode, territory: frame.territory, d, cx: Math.round((sx / n) * 10) / 10, cy: Math.round((sy / n) * 10) / 10 });
     }
   }
-  return { width: 400, height: 320, frames: FRAMES, shapes };
+  return { width: 400, height: 336, frames: FRAMES, shapes };
 }

@@ -33,7 +33,9 @@ function stored<T extends string>(key: string, allowed: readonly T[], fallback: 
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => stored('sanad.lang', ['ar', 'en'], 'ar'));
-  const [digits, setDigitsState] = useState<Digits>(() => stored('sanad.digits', ['arab', 'latn'], lang === 'ar' ? 'arab' : 'latn'));
+  // The digits are a setting per language: Arabic-Indic by default in Arabic, Latin in English.
+  const [digitsByLang, setDigitsByLang] = useState<Record<Lang, Digits>>(() => ({ ar: stored('sanad.digits.ar', ['arab', 'latn'], 'arab'), en: stored('sanad.digits.en', ['arab', 'latn'], 'latn') }));
+  const digits = digitsByLang[lang];
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -51,8 +53,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         try { localStorage.setItem('sanad.lang', l); } catch { /* private mode */ }
       },
       setDigits: (d) => {
-        setDigitsState(d);
-        try { localStorage.setItem('sanad.digits', d); } catch { /* private mode */ }
+        setDigitsByLang((x) => ({ ...x, [lang]: d }));
+        try { localStorage.setItem(`sanad.digits.${lang}`, d); } catch { /* private mode */ }
       },
       t: (key, vars) => interpolate(dict[key], vars ? Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang, digits) : v])) : undefined),
       num: (n) => formatNumber(n, lang, digits),

@@ -22,7 +22,7 @@ export function GovernorateMap({ values }: { values: Record<string, number> }) {
         {map.frames.map((f) => (
           <g key={f.territory}>
             <rect x={f.x - 4} y={f.y - 4} width={f.w + 8} height={f.h + 8} rx="6" className="map-frame" />
-            <text x={f.x + f.w / 2} y={f.y + f.h + 2} textAnchor="middle" className="map-territory">{t(`territory.${f.territory}` as 'territory.PS01')}</text>
+            <text x={f.x + f.w / 2} y={f.y + f.h + 18} textAnchor="middle" className="map-territory">{t(`territory.${f.territory}` as 'territory.PS01')}</text>
           </g>
         ))}
         {map.shapes.map((s) => (

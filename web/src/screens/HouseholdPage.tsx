@@ -58,7 +58,7 @@ function Members({ h }: { h: HouseholdViewT }) {
               <span className="list-title">{m.fullName ? <PersonName fullName={m.fullName} /> : t('common.none')}</span>
               <span className="list-meta">
                 {t(relKey(m.relationship))}
-                {m.dateOfBirth ? ` · ${day(m.dateOfBirth)}` : ''}
+                {m.dateOfBirth ? ` · ${day(m.dateOfBirth, 'year')}` : ''}
               </span>
             </Link>
           </li>

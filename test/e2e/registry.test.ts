@@ -1,0 +1,207 @@
+// End to end: Debian's chromium drives the built web app served by a real `sanad serve` on a real
+// PostgreSQL database. Register a household (people first, then the household), record a move,
+// search for a person by name in both scripts, open the person page; screenshots of the main
+// screens in Arabic (right to left) and English, at phone and desktop widths, into docs/screenshots.
+// Every name here is invented.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
+import { firstLoadReport } from '../../web/build/sizeReport.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { browserAvailable, DIST, ensureBuilt, launch, sanad, SCREENSHOTS, startServer, type Server } from './support.ts';
+
+const USER = 'officer.e2e';
+const PASSWORD = 'a long synthetic test password';
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const id8 = '40217385';
+const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
+const HEAD = { given: 'سامر', father: 'خليل', grandfather: 'إبراهيم', family: 'النجار', latin: 'Samer Khalil Ibrahim Al-Najjar' };
+const SPOUSE = { given: 'ليلى', father: 'يوسف', grandfather: 'حسن', family: 'العطار' };
+const PERSONAL = [NATIONAL_ID, '0599123456', '599123456', encodeURIComponent(HEAD.given), encodeURIComponent(HEAD.family), 'Samer', 'Najjar'];
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('web app, end to end', () => {
+  let db: TestDb;
+  let server: Server;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const urls: string[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-'));
+
+  beforeAll(async () => {
+    ensureBuilt();
+    db = await freshDb();
+    const env = { DATABASE_URL: db.url };
+    sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD], env);
+    sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
+    server = await startServer(env, dataDir);
+    browser = await launch();
+    context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    page.on('request', (r) => urls.push(r.url()));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  async function setLang(lang: 'ar' | 'en') {
+    const current = await page.evaluate(() => document.documentElement.lang);
+    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join())).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
+  }
+
+  /** The current screen in Arabic and English, at phone and desktop width; checks nothing overflows the phone. */
+  async function screenshots(name: string) {
+    for (const lang of ['ar', 'en'] as const) {
+      await setLang(lang);
+      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+        await page.setViewportSize(viewport);
+        await page.evaluate(() => document.fonts.ready);
+        if (size === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
+      }
+    }
+    await setLang('ar');
+    await page.setViewportSize(PHONE);
+  }
+
+  test('the first load is under 300 KB of JavaScript, gzipped', () => {
+    const r = firstLoadReport(DIST);
+    process.stdout.write(`[e2e] first load JavaScript: ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped\n`);
+    expect(r.jsGzipBytes).toBeLessThan(300 * 1024);
+  });
+
+  test('sign in with the keyboard alone, in Arabic, right to left', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    await screenshots('signin');
+    // Tab to the username field, type, Tab to the password, type, Enter.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'username')) break;
+    }
+    await page.keyboard.type(USER);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/search');
+  }, 120_000);
+
+  test('register a household: the people, then the household; record a move', async () => {
+    await page.getByRole('link', { name: 'تسجيل جديد' }).click();
+    await page.getByRole('heading', { name: 'تسجيل أسرة جديدة' }).waitFor();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'بيانات الفرد' }) });
+
+    // Validation as you type: a digit in a name and a short national ID are marked at once.
+    await form.getByLabel('الاسم الأول').fill('سامر1');
+    await form.getByLabel('رقم الهوية').fill('1234');
+    await expect.poll(() => form.getByText('لا أرقام في الأسماء.').count()).toBe(1);
+    await expect.poll(() => form.getByText('رقم الهوية ٩ أرقام.').count()).toBe(1);
+    await screenshots('register');
+
+    await form.getByLabel('الاسم الأول').fill(HEAD.given);
+    await form.getByLabel('اسم الأب').fill(HEAD.father);
+    await form.getByLabel('اسم الجد').fill(HEAD.grandfather);
+    await form.getByLabel('اسم العائلة').fill(HEAD.family);
+    await form.getByLabel('الاسم بالحروف اللاتينية').fill(HEAD.latin);
+    await form.getByText('ذكر', { exact: true }).click();
+    await form.getByLabel('تاريخ الميلاد').fill('1984-05-17');
+    await form.getByLabel('رقم الهوية').fill(NATIONAL_ID);
+    await form.getByLabel('الهاتف').fill('0599123456');
+    await form.getByLabel('محافظة التسجيل').selectOption('PS0270');
+    expect(await form.locator('[aria-invalid="true"]').count()).toBe(0);
+    await form.getByRole('button', { name: 'أضف الفرد' }).click();
+    await page.getByText(`أُضيف ${HEAD.given} ${HEAD.father} ${HEAD.grandfather} ${HEAD.family}`).waitFor();
+
+    await form.getByLabel('الصلة برب الأسرة').selectOption('spouse');
+    await form.getByLabel('الاسم الأول').fill(SPOUSE.given);
+    await form.getByLabel('اسم الأب').fill(SPOUSE.father);
+    await form.getByLabel('اسم الجد').fill(SPOUSE.grandfather);
+    await form.getByLabel('اسم العائلة').fill(SPOUSE.family);
+    await form.getByText('أنثى', { exact: true }).click();
+    await form.getByLabel('تاريخ الميلاد').fill('1988');
+    await form.getByRole('button', { name: 'أضف الفرد' }).click();
+    await page.getByText(`أُضيف ${SPOUSE.given}`, { exact: false }).waitFor();
+    await page.getByText('الأفراد المضافون (٢)').waitFor();
+
+    await page.getByRole('button', { name: 'سجّل الأسرة' }).click();
+    await page.getByRole('heading', { name: 'الأسرة', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/households\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: new RegExp(HEAD.given) }).waitFor();
+    await page.getByText('رب الأسرة').first().waitFor();
+
+    await page.getByRole('link', { name: 'تسجيل نزوح' }).click();
+    await page.getByRole('heading', { name: 'تسجيل نزوح للأسرة' }).waitFor();
+    await page.getByLabel('إلى محافظة').selectOption('PS0275');
+    await page.getByLabel('السبب').selectOption('evacuation_order');
+    await page.getByRole('button', { name: 'سجّل النزوح' }).click();
+    await page.getByText('خان يونس ← رفح').waitFor();
+    await page.getByText('أمر إخلاء', { exact: false }).waitFor();
+    await screenshots('household');
+  }, 180_000);
+
+  test('search by name in Arabic and in Latin script, then open the person page with its history', async () => {
+    await page.getByRole('link', { name: 'البحث' }).click();
+    await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
+    await page.getByRole('textbox', { name: 'الاسم', exact: true }).fill('Samer Najjar');
+    await page.getByRole('button', { name: 'بحث', exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(`${HEAD.given} ${HEAD.father}`) }).first().waitFor();
+
+    await page.getByRole('textbox', { name: 'الاسم', exact: true }).fill(`${HEAD.given} ${HEAD.family}`);
+    await page.getByRole('button', { name: 'بحث', exact: true }).click();
+    const hit = page.getByRole('link', { name: new RegExp(`${HEAD.given} ${HEAD.father} ${HEAD.grandfather} ${HEAD.family}`) }).first();
+    await hit.waitFor();
+    await screenshots('search');
+
+    await hit.click();
+    await page.getByRole('heading', { name: 'بيانات الشخص' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/persons\/[0-9a-f-]{36}$/);
+    await page.getByText('٤٠٢١٧٣٨٥', { exact: false }).waitFor(); // the national ID in Arabic-Indic digits
+    await page.getByText('أُنشئ السجل').waitFor(); // history: who created it
+    await page.getByText('بواسطة أنت').first().waitFor();
+    await screenshots('person');
+
+    // Latin digits by setting.
+    await page.getByRole('button', { name: /الأرقام/ }).click();
+    await page.getByText(NATIONAL_ID).waitFor();
+    await page.getByRole('button', { name: /الأرقام/ }).click();
+  }, 180_000);
+
+  test('the dashboard: people by governorate and the map of the 16 governorates', async () => {
+    await page.getByRole('link', { name: 'لوحة المتابعة' }).click();
+    await page.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
+    expect(await page.locator('svg path[data-pcode]').count()).toBe(16);
+    expect(await page.locator('table.bars tbody tr').count()).toBe(16);
+    await screenshots('dashboard');
+  }, 120_000);
+
+  test('no personal data went into a URL', () => {
+    const leaks = urls.filter((u) => PERSONAL.some((p) => u.includes(p)));
+    expect(leaks).toEqual([]);
+    expect(urls.some((u) => u.includes('/api/v1/persons/search'))).toBe(true);
+  });
+
+  test('a session that ends on the server shows a clear expiry and the sign-in screen', async () => {
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('sanad.session') ?? '{}') as { token?: string }).token);
+    expect(token).toBeTruthy();
+    const r = await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBeLessThan(300);
+    await page.getByRole('link', { name: 'البحث' }).click();
+    await page.getByRole('button', { name: 'بحث', exact: true }).click();
+    await page.getByText('انتهت جلستك. سجّل الدخول مرة أخرى لمتابعة العمل.').waitFor();
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+  }, 60_000);
+});
