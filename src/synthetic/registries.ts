@@ -196,27 +196,40 @@ export function generateRegistryPair(opts: { people: number; seed: number; overl
   };
 }
 
+const extraCopies = (rng: Rng): number => (rng.chance(0.7) ? 1 : rng.chance(0.67) ? 2 : 3);
+
 /**
- * One list of `records` field registrations where `duplicateRate` (default 0.2) of the people
- * are registered again, one to three more times, with errors; `cluster` is the truth.
+ * One list of `records` field registrations where about `duplicateRate` (default 0.2) of the
+ * people are registered again, one to three more times, with errors: most often the whole
+ * household registers again elsewhere (so duplicated siblings appear side by side with their
+ * look-alike brothers), sometimes one person alone. `cluster` is the truth.
  */
 export function generateDedupeSet(opts: { records: number; seed: number; duplicateRate?: number; crossScriptShare?: number }): Iterable<SyntheticRecord> {
   const { records, seed } = opts;
   const rate = opts.duplicateRate ?? 0.2;
   const cross = opts.crossScriptShare ?? 0.05;
+  if (!(rate >= 0 && rate <= 1)) throw new RangeError('duplicateRate must be between 0 and 1');
   return iterable(() =>
     windowShuffle(
       (function* () {
         let n = 0;
+        let hh: { index: number; extra: number } = { index: -1, extra: 0 };
         for (const mem of members(seed, Number.MAX_SAFE_INTEGER)) {
+          if (mem.index !== hh.index) {
+            const hrng = new Rng(seed, 0xd6, mem.index);
+            hh = { index: mem.index, extra: hrng.chance(rate * 0.6) ? extraCopies(hrng) : 0 };
+          }
           const rng = new Rng(seed, 0xd0, mem.key);
-          const copies = rng.chance(rate) ? 1 + (rng.chance(0.7) ? 1 : rng.chance(0.67) ? 2 : 3) : 1;
-          const householdId = opaque('HD', seed, 0xd2, mem.index);
+          const alone = rng.chance(rate * 0.4) ? extraCopies(rng) : 0;
+          const copies = Math.min(4, 1 + hh.extra + alone);
+          const cluster = opaque('C', seed, 0xd4, mem.key);
           for (let c = 0; c < copies; c++) {
             if (n++ >= records) return;
             const recordId = opaque('R', seed, 0xd1, mem.key * 4 + c);
+            // The household's own registrations share a household id; a lone repeat has its own.
+            const householdId = c <= hh.extra ? opaque('HD', seed, 0xd2, mem.index * 4 + c) : opaque('HD', seed, 0xd3, mem.key * 4 + c);
             // The first registration is careful; repeats are made elsewhere, in a hurry.
-            yield fieldRecord(rng, mem, recordId, c === 0 ? householdId : opaque('HD', seed, 0xd3, mem.key * 4 + c), opaque('C', seed, 0xd4, mem.key), c === 0 ? 0 : cross, c === 0 ? 0.3 : 1);
+            yield fieldRecord(rng, mem, recordId, householdId, cluster, c === 0 ? 0 : cross, c === 0 ? 0.3 : 1);
           }
         }
       })(),

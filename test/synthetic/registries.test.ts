@@ -99,6 +99,14 @@ describe('dedupe set', () => {
     expect(dup).toBeLessThan(0.3);
   });
 
+  test('whole households register again: two household ids with the same people', () => {
+    const byHousehold = new Map<string, string[]>();
+    for (const r of records) byHousehold.set(r.householdId, [...(byHousehold.get(r.householdId) ?? []), r.cluster]);
+    const seen = new Map<string, number>();
+    for (const cs of byHousehold.values()) if (cs.length > 1) seen.set(cs.sort().join(), (seen.get(cs.sort().join()) ?? 0) + 1);
+    expect([...seen.values()].filter((v) => v > 1).length).toBeGreaterThan(20);
+  });
+
   test('is deterministic for a seed', () => {
     expect([...generateDedupeSet({ records: 8000, seed: 4, duplicateRate: 0.25 })].slice(-300)).toEqual(records.slice(-300));
   });
