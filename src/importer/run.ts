@@ -9,15 +9,16 @@
 // - While one batch is written by PostgreSQL, the next one is parsed and validated here.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
-import type { FieldError } from '../registry/fieldError.ts';
-import { ImportSetupError, layoutOf, rawRow, readMapping, type Layout, type Mapping } from './columns.ts';
-import { copyStage, createStage, loadHouseholds, loadPersonsDirect, stagedRow, type Kind, type LoadResult, type StagedRow } from './load.ts';
+import { ImportSetupError, layoutOf, readMapping, type Mapping } from './columns.ts';
+import { copyStage, createStage, loadHouseholds, loadPersonsDirect, type Kind, type LoadResult, type StagedRow } from './load.ts';
+import { inlineValidator, workerValidator } from './pool.ts';
+import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows } from './read.ts';
-import { validateRow, type RowContext } from './validate.ts';
 
 export const importRoles = ['administrator', 'registration_officer'] as const;
 
@@ -32,7 +33,15 @@ export type ImportOptions = {
   delimiter?: string | undefined;
   onProgress?: ((p: { bytesRead: number; totalBytes: number; rows: number }) => void) | undefined;
   today?: Date | undefined;
+  /** Validation worker threads (0: validate in the main thread). Default: by file size and cores. */
+  workers?: number | undefined;
 };
+
+/** Workers by default: none for small files; else one per core but one (PostgreSQL needs a core), at least one. */
+export function defaultWorkers(bytes: number): number {
+  if (bytes < 2 << 20) return 0;
+  return Math.max(1, Math.min(8, os.availableParallelism() - 1));
+}
 
 export type ImportSummary = {
   importId: string;
@@ -90,10 +99,7 @@ export function checkImportRole(actor: Actor): void {
   if (!(importRoles as readonly string[]).includes(actor.role)) throw new ImportError(`Your role (${actor.role}) may not import; ask an administrator or a registration officer.`);
 }
 
-/** The row's key when the file gives no record_id: stable for the same file and row. */
-export function derivedRecordId(sha256: string, rowNumber: number): string {
-  return `file-${sha256.slice(0, 16)}-${rowNumber}`;
-}
+export { derivedRecordId } from './validateRows.ts';
 
 const sameMapping = (a: Mapping, b: Mapping) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
@@ -105,7 +111,6 @@ async function logEntry(client: pg.PoolClient, actor: Actor, importId: string, a
   );
 }
 
-type Rejection = { rowNumber: number; raw: Record<string, string>; errors: FieldError[] };
 
 type Batch = {
   fromRow: number; // rows_done before the batch
@@ -221,9 +226,6 @@ function toSummary(r: ImportRunRow, extra: { kind: Kind; file: string; sha256: s
 
 const RUN_COLS = 'id, status, rows_done, rows_loaded, rows_rejected, rows_unchanged, rows_unverified, persons_created, households_created, mapping';
 
-export function rowContext(kind: Kind, layout: Layout, actor: Actor, sha256: string, today: Date): RowContext {
-  return { kind, layout, governorates: new Set(actor.governorates), derivedRecordId: (n) => derivedRecordId(sha256, n), today };
-}
 
 export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -276,7 +278,10 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
     const resumedFrom = run.rows_done;
     if (run.status !== 'done') {
       await createStage(client);
-      const ctx = rowContext(opts.kind, layout, actor, sha256, today);
+      const setup: ValidationSetup = { kind: opts.kind, layout, governorates: [...actor.governorates], sha256, today: today.toISOString() };
+      const workers = opts.workers ?? defaultWorkers(source.totalBytes);
+      const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
+      const governorates = new Set(actor.governorates);
       const runRef = { id: run.id, kind: opts.kind, sha256 };
       let done = run.rows_done;
       let seen = 0; // data rows read from the file
@@ -290,26 +295,45 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
         batch = newBatch();
         await pending;
         if (failure) throw failure;
-        pending = commitBatch(client, actor, runRef, b, ctx.governorates, todayStr).catch((e) => {
+        pending = commitBatch(client, actor, runRef, b, governorates, todayStr).catch((e) => {
           failure = e;
         });
       };
-      for await (const chunk of source.chunks) {
-        for (const row of chunk) {
-          seen++;
-          if (seen <= run.rows_done) continue; // committed by an earlier run
-          const rowNumber = seen + 1; // the header is row 1
-          const v = validateRow(row, rowNumber, ctx);
-          if (v.ok) {
-            batch.rows.push(stagedRow(rowNumber, v));
-            batch.raws?.set(rowNumber, rawRow(row, layout.header));
-          } else batch.rejections.push({ rowNumber, raw: rawRow(row, layout.header), errors: v.errors });
-          batch.consumed++;
-          if (batch.consumed >= batchSize) await flush();
+      const take = async (r: ChunkResult) => {
+        for (const x of r.staged) batch.rows.push(x);
+        for (const x of r.rejections) batch.rejections.push(x);
+        if (r.raws && batch.raws) for (const [n, raw] of r.raws) batch.raws.set(n, raw);
+        batch.consumed += r.count;
+        if (batch.consumed >= batchSize) await flush();
+      };
+      const sub = Math.max(1, Math.min(1000, batchSize));
+      const inflight: Promise<ChunkResult>[] = [];
+      const maxInflight = Math.max(2, workers * 4);
+      let rows: string[][] = [];
+      let firstRow = 0;
+      const submit = async () => {
+        if (rows.length === 0) return;
+        inflight.push(validator.run(rows, firstRow));
+        rows = [];
+        while (inflight.length >= maxInflight) await take(await inflight.shift()!);
+      };
+      try {
+        for await (const chunk of source.chunks) {
+          for (const row of chunk) {
+            seen++;
+            if (seen <= run.rows_done) continue; // committed by an earlier run
+            if (rows.length === 0) firstRow = seen + 1; // the header is row 1
+            rows.push(row);
+            if (rows.length >= sub) await submit();
+          }
+          opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows: seen });
+          // Let the database connection's I/O run between chunks (the next chunk may be ready at once).
+          await new Promise<void>((r) => setImmediate(r));
         }
-        opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows: seen });
-        // Let the database connection's I/O run between chunks (the next chunk may be ready at once).
-        await new Promise<void>((r) => setImmediate(r));
+        await submit();
+        while (inflight.length > 0) await take(await inflight.shift()!);
+      } finally {
+        await validator.close();
       }
       if (batch.consumed > 0) await flush();
       await pending;

@@ -1,0 +1,42 @@
+// Validation in worker threads: chunks go round-robin to the workers and come back in order.
+// The main thread keeps only the file parsing and the database I/O.
+import { Worker } from 'node:worker_threads';
+import { contextOf, validateChunk, type ChunkResult, type ValidationSetup } from './validateRows.ts';
+
+export type Validator = {
+  /** Submits a chunk; the promise is its result. Results of successive submits resolve in order per worker. */
+  run: (rows: string[][], firstRow: number) => Promise<ChunkResult>;
+  close: () => Promise<void>;
+};
+
+export function inlineValidator(setup: ValidationSetup): Validator {
+  const ctx = contextOf(setup);
+  return { run: async (rows, firstRow) => validateChunk(ctx, rows, firstRow), close: async () => undefined };
+}
+
+export function workerValidator(setup: ValidationSetup, count: number): Validator {
+  const workers = Array.from({ length: count }, () => {
+    const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: setup });
+    const queue: { resolve: (r: ChunkResult) => void; reject: (e: unknown) => void }[] = [];
+    w.on('message', (r: ChunkResult) => queue.shift()?.resolve(r));
+    const fail = (e: unknown) => {
+      for (const q of queue.splice(0)) q.reject(e);
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`A validation worker stopped (exit code ${code}).`)));
+    return { w, queue };
+  });
+  let next = 0;
+  return {
+    run: (rows, firstRow) =>
+      new Promise<ChunkResult>((resolve, reject) => {
+        const t = workers[next++ % workers.length]!;
+        t.queue.push({ resolve, reject });
+        t.w.postMessage({ rows, firstRow });
+      }),
+    close: async () => {
+      for (const t of workers) t.w.removeAllListeners('exit');
+      await Promise.all(workers.map((t) => t.w.terminate()));
+    },
+  };
+}
