@@ -43,7 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (missing.length > 0) throw new Error(`Routes missing from the permission matrix: ${missing.join(', ')}`);
 
   const log = opts.log ?? (() => undefined);
-  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false, disableRequestLogging: true });
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
   await app.register(rateLimit, { global: false });
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
