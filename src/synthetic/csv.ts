@@ -20,11 +20,18 @@ export interface PersonCsvOptions<T> {
   bom?: boolean;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
+function needsQuotes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+const quote = (s: string): string => '"' + s.replace(/"/g, '""') + '"';
 function field(v: string | number | undefined): string {
   if (v === undefined) return '';
   if (typeof v === 'number') return String(v);
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return needsQuotes(v) ? quote(v) : v;
 }
 
 /** The Arabic full name: the known parts joined by single spaces. */
@@ -49,16 +56,22 @@ function defaultTruth(row: object, column: string): string | number | undefined 
 }
 
 /** One CSV line (with its newline) for a person. */
-export function personCsvLine<T extends SyntheticPerson>(p: T, opts: PersonCsvOptions<T> = {}): string {
-  // Names are quoted when needed; the other fields are generated in fixed formats (ids, dates,
-  // digits, codes) that never hold a comma or a quote. Age is written only where the date of
-  // birth is unknown, as the registry reads it.
+export function personCsvLine<T extends SyntheticPerson>(p: T, opts?: PersonCsvOptions<T>): string {
+  // The full name holds every name part, so one scan tells whether any part needs quoting. The
+  // other fields are generated in fixed formats (ids, dates, digits, codes) without commas or
+  // quotes. Age is written only where the date of birth is unknown, as the registry reads it.
+  let given = p.givenName;
+  let father = p.fatherName;
+  let grand = p.grandfatherName;
+  let family = p.familyName;
+  let full = fullName(p);
+  if (needsQuotes(full)) (given = field(given)), (father = field(father)), (grand = field(grand)), (family = field(family)), (full = quote(full));
+  const en = p.fullNameEn === undefined ? '' : field(p.fullNameEn);
   let line =
-    p.recordId + ',' + field(p.givenName) + ',' + field(p.fatherName) + ',' + field(p.grandfatherName) + ',' +
-    field(p.familyName) + ',' + field(fullName(p)) + ',' + field(p.fullNameEn) + ',' + p.sex + ',' +
-    (p.dateOfBirth ?? '') + ',' + (p.dateOfBirth === undefined ? (p.age ?? '') : '') + ',' + (p.nationalId ?? '') + ',' + (p.phone ?? '') + ',' +
-    p.governorate + ',' + p.householdId + ',' + p.relationship;
-  if (opts.truthColumn) line += ',' + field(opts.truth ? opts.truth(p) : defaultTruth(p, opts.truthColumn));
+    p.recordId + ',' + given + ',' + father + ',' + grand + ',' + family + ',' + full + ',' + en + ',' + p.sex + ',' +
+    (p.dateOfBirth ?? '') + ',' + (p.dateOfBirth === undefined ? (p.age ?? '') : '') + ',' + (p.nationalId ?? '') + ',' +
+    (p.phone ?? '') + ',' + p.governorate + ',' + p.householdId + ',' + p.relationship;
+  if (opts?.truthColumn) line += ',' + field(opts.truth ? opts.truth(p) : defaultTruth(p, opts.truthColumn));
   return line + '\n';
 }
 
