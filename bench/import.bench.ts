@@ -22,6 +22,7 @@ const arg = (name: string, dflt: string) => {
 };
 const persons = Number(arg('persons', '1000000'));
 const keep = arg('keep', '');
+const workers = process.argv.includes('--workers') ? Number(arg('workers', '1')) : undefined;
 const dir = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-bench-import-'));
 fs.mkdirSync(dir, { recursive: true });
 fs.chmodSync(dir, 0o711); // the embedded server's user must reach its data directory
@@ -44,7 +45,7 @@ try {
   const actor = { userId: user, orgId: org, role: 'administrator' as const, governorates: governorateCodes, deviceId: 'bench' };
 
   t = performance.now();
-  const s = await importFile(pool, actor, { kind: 'persons', file: csv, reportPath: path.join(dir, 'rejections.csv') });
+  const s = await importFile(pool, actor, { kind: 'persons', file: csv, reportPath: path.join(dir, 'rejections.csv'), workers });
   const importSeconds = secs(t);
   const rss = process.resourceUsage().maxRSS / 1024;
   if (s.rows !== persons) throw new Error(`imported ${s.rows} rows, expected ${persons}`);

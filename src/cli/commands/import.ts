@@ -7,7 +7,7 @@ import { exportQuarantine, listQuarantine, retryQuarantine } from '../../importe
 import { fmt, progressBar } from '../../importer/progress.ts';
 import type { Kind } from '../../importer/load.ts';
 
-type ImportOpts = { dataDir?: string; user: string; format?: string; mapping?: string; report?: string; batchSize?: string; delimiter?: string; json?: boolean; progress?: boolean };
+type ImportOpts = { dataDir?: string; user: string; workers?: string; format?: string; mapping?: string; report?: string; batchSize?: string; delimiter?: string; json?: boolean; progress?: boolean };
 
 function printSummary(s: ImportSummary): void {
   const out = process.stdout;
@@ -42,6 +42,7 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
     .option('--report <path>', 'where to write the rejection report (default: beside the file, NAME.rejections.csv)')
     .option('--delimiter <char>', 'CSV delimiter (default: comma; tab for .tsv)')
     .option('--batch-size <n>', 'rows per committed batch', '10000')
+    .option('--workers <n>', 'validation worker threads (0: none; default: by file size and cores)')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON');
   withStoreOptions(withUserOption(cmd)).action(async (file: string, opts: ImportOpts) => {
@@ -57,6 +58,7 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
         reportPath: opts.report,
         delimiter: opts.delimiter,
         batchSize: Math.max(1, Number(opts.batchSize) || 10_000),
+        workers: opts.workers === undefined ? undefined : Math.max(0, Math.min(16, Number(opts.workers) || 0)),
         onProgress: (p) => {
           bar ??= progressBar(p.totalBytes, 'rows', opts.progress !== false && process.stderr.isTTY === true);
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
