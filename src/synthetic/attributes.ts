@@ -1,8 +1,8 @@
 // Per-person attributes of synthetic records: dates of birth with their precision, 9-digit
 // national IDs (unique per person key, check digit from src/registry, ~2% wrong on purpose),
 // mobile phones in E.164 (+970 / +972) and Latin transliterations of names.
-import { nationalIdCheckDigit } from '../registry/nationalId.ts';
 import type { NameEntry } from './names.ts';
+import { nationalIdCheckDigit } from '../registry/nationalId.ts';
 import { hash32, type Rng } from './random.ts';
 
 /** Ages are counted at this date, so data is the same whenever it is generated. */
@@ -67,7 +67,7 @@ export function recordedDob(rng: Rng, birth: BirthDate, age: number, into: Dob =
 // without storing anything.
 const ID_SPACE = 30_000_000;
 const MASK25 = 0x1ffffff;
-const ID_PREFIX = ['4', '8', '9'];
+const ID_PREFIX = [4, 8, 9];
 
 let idSeed = NaN;
 let k1 = 0;
@@ -93,7 +93,8 @@ export function nationalIdFor(seed: number, personKey: number): string {
   let v = personKey % ID_SPACE;
   do v = permute25(v);
   while (v >= ID_SPACE);
-  const first8 = ID_PREFIX[Math.floor(v / 10_000_000)] + String(10_000_000 + (v % 10_000_000)).slice(1);
+  // The first digit is never 0, so the number prints as exactly 8 digits.
+  const first8 = String((ID_PREFIX[Math.floor(v / 10_000_000)] as number) * 10_000_000 + (v % 10_000_000));
   return first8 + nationalIdCheckDigit(first8);
 }
 
