@@ -25,6 +25,21 @@ const PERSONAL = [NATIONAL_ID, '0599123456', '599123456', encodeURIComponent(HEA
 
 const run = browserAvailable();
 
+/** Shelter sites (invented names), created through the API by a site manager. */
+async function addSites(url: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager.e2e', password: PASSWORD }) });
+  const { token } = (await login.json()) as { token: string };
+  const sites = [
+    { kind: 'school', name: 'مدرسة الياسمين (تجريبي)', governorate: 'PS0275', coveredAreaM2: 1400, toilets: 6, waterPoints: 2, managingOrganisation: 'Synthetic Relief Org' },
+    { kind: 'camp', name: 'مخيم السنديان (تجريبي)', governorate: 'PS0275', coveredAreaM2: 9000, toilets: 40, waterPoints: 6 },
+    { kind: 'collective_centre', name: 'مركز الزيتون (تجريبي)', governorate: 'PS0270', toilets: 3 },
+  ];
+  for (const site of sites) {
+    const r = await fetch(`${url}/api/v1/sites`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(site) });
+    if (r.status !== 201 && r.status !== 200) throw new Error(`site: ${r.status} ${await r.text()}`);
+  }
+}
+
 describe.skipIf(!run)('web app, end to end', () => {
   let db: TestDb;
   let server: Server;
@@ -40,7 +55,9 @@ describe.skipIf(!run)('web app, end to end', () => {
     const env = { DATABASE_URL: db.url };
     sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD], env);
     sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
+    sanad(['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD], env);
     server = await startServer(env, dataDir);
+    await addSites(server.url);
     browser = await launch();
     context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
     page = await context.newPage();
@@ -146,10 +163,12 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('link', { name: 'تسجيل نزوح' }).click();
     await page.getByRole('heading', { name: 'تسجيل نزوح للأسرة' }).waitFor();
     await page.getByLabel('إلى محافظة').selectOption('PS0275');
+    await page.getByLabel('إلى موقع إيواء').selectOption({ label: 'مدرسة الياسمين (تجريبي)' });
     await page.getByLabel('السبب').selectOption('evacuation_order');
     await page.getByRole('button', { name: 'سجّل النزوح' }).click();
     await page.getByText('خان يونس ← رفح').waitFor();
     await page.getByText('أمر إخلاء', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'مدرسة الياسمين (تجريبي)' }).waitFor();
     await screenshots('household');
   }, 180_000);
 
@@ -186,6 +205,18 @@ describe.skipIf(!run)('web app, end to end', () => {
     expect(await page.locator('svg path[data-pcode]').count()).toBe(16);
     expect(await page.locator('table.bars tbody tr').count()).toBe(16);
     await screenshots('dashboard');
+  }, 120_000);
+
+  test('shelter sites: occupancy against the Sphere standards, and a site page', async () => {
+    await page.getByRole('link', { name: 'مواقع الإيواء' }).click();
+    await page.getByRole('heading', { name: 'مواقع الإيواء' }).waitFor();
+    const school = page.getByRole('link', { name: /مدرسة الياسمين/ });
+    await school.waitFor();
+    await expect.poll(() => school.textContent()).toContain('٢'); // the two people who moved there
+    await screenshots('sites');
+    await school.click();
+    await page.getByRole('heading', { name: 'مدرسة الياسمين (تجريبي)' }).waitFor();
+    await page.getByText('النواقص حسب معايير اسفير').waitFor();
   }, 120_000);
 
   test('no personal data went into a URL', () => {

@@ -11,6 +11,7 @@ import { PersonPage } from './screens/PersonPage.tsx';
 import { Register } from './screens/Register.tsx';
 import { forgetSearch, Search } from './screens/Search.tsx';
 import { SignIn } from './screens/SignIn.tsx';
+import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
@@ -18,6 +19,7 @@ const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
   { route: { name: 'register' }, label: 'nav.register', needs: 'registerHousehold' },
+  { route: { name: 'sites' }, label: 'nav.sites', needs: 'sites' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
 ];
 
@@ -106,6 +108,8 @@ function Current() {
     case 'dashboard': return can(role, 'dashboard') ? <Suspense fallback={<Loading />}><Dashboard /></Suspense> : denied;
     case 'person': return can(role, 'readPerson') ? <PersonPage id={route.id} /> : denied;
     case 'household': return can(role, 'readHousehold') ? <HouseholdPage id={route.id} /> : denied;
+    case 'sites': return can(role, 'sites') ? <Sites /> : denied;
+    case 'site': return can(role, 'readSite') ? <SitePage id={route.id} /> : denied;
     case 'move': return can(role, 'displace') ? <Move id={route.id} /> : denied;
     default: return <Loading />;
   }

@@ -13,11 +13,15 @@ export const capabilityRoutes = {
   readHousehold: 'GET /api/v1/households/:id',
   displace: 'POST /api/v1/households/:id/displacements',
   dashboard: 'GET /api/v1/stats/governorates',
+  sites: 'GET /api/v1/sites/capacity',
+  readSite: 'GET /api/v1/sites/:id',
+  listSites: 'GET /api/v1/sites',
 } as const;
 export type Capability = keyof typeof capabilityRoutes;
 
 const READ: RoleName[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
 const WRITE: RoleName[] = ['administrator', 'registration_officer', 'caseworker'];
+const SITES: RoleName[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst'];
 
 export const capabilities: Record<Capability, readonly RoleName[]> = {
   search: READ,
@@ -28,6 +32,9 @@ export const capabilities: Record<Capability, readonly RoleName[]> = {
   readHousehold: READ,
   displace: ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
   dashboard: ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
+  sites: SITES,
+  readSite: SITES,
+  listSites: SITES,
 };
 
 export function can(role: string | undefined, c: Capability): boolean {

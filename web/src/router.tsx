@@ -7,6 +7,8 @@ export type Route =
   | { name: 'search' }
   | { name: 'register' }
   | { name: 'dashboard' }
+  | { name: 'sites' }
+  | { name: 'site'; id: string }
   | { name: 'person'; id: string }
   | { name: 'household'; id: string }
   | { name: 'move'; id: string }
@@ -18,6 +20,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/search\/?$/, () => ({ name: 'search' })],
   [/^\/register\/?$/, () => ({ name: 'register' })],
   [/^\/dashboard\/?$/, () => ({ name: 'dashboard' })],
+  [/^\/sites\/?$/, () => ({ name: 'sites' })],
+  [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
   [new RegExp(`^/households/${ID}/move/?$`), (m) => ({ name: 'move', id: m[1]! })],
@@ -37,6 +41,8 @@ export function pathOf(r: Route): string {
     case 'search': return '/search';
     case 'register': return '/register';
     case 'dashboard': return '/dashboard';
+    case 'sites': return '/sites';
+    case 'site': return `/sites/${r.id}`;
     case 'person': return `/persons/${r.id}`;
     case 'household': return `/households/${r.id}`;
     case 'move': return `/households/${r.id}/move`;

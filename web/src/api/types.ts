@@ -29,3 +29,13 @@ const rel = ['head', 'spouse', 'son', 'daughter', 'father', 'mother', 'brother',
 export const relationships: Exhaustive<Relationship, typeof rel> = rel;
 const reasons = ['hostilities', 'evacuation_order', 'home_damaged', 'home_destroyed', 'return', 'relocation', 'other'] as const satisfies readonly DisplacementReason[];
 export const displacementReasons: Exhaustive<DisplacementReason, typeof reasons> = reasons;
+
+// Sites (shelters) and their occupancy against the Sphere standards.
+import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
+export type SiteViewT = z.infer<typeof SiteView>;
+export type SiteCapacity = {
+  site: { id: string; name: string; kind: string; governorate: string; status: string };
+  households: number; people: number; capacity: number | null; overBy: number; occupancyRate: number | null;
+  toiletGap: number; waterPointGap: number; waterGapLitresPerDay: number | null; flags: string[];
+};
+export type CapacityReport = { on: string; sites: SiteCapacity[] };

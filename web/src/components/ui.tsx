@@ -93,9 +93,9 @@ export function PersonName({ fullName, fullNameEn }: { fullName: string; fullNam
   return <bdi lang={/[\u0600-\u06FF]/.test(fullName) ? 'ar' : undefined}>{fullName}</bdi>;
 }
 
-export function Screen({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Screen({ title, children, actions, narrow }: { title: string; children: ReactNode; actions?: ReactNode; narrow?: boolean }) {
   return (
-    <section className="screen">
+    <section className={narrow ? 'screen narrow' : 'screen'}>
       <div className="screen-head">
         <h1 tabIndex={-1}>{title}</h1>
         {actions && <div className="screen-actions">{actions}</div>}

@@ -1,7 +1,7 @@
 // A household: members and their relationship to the head, where it is now, its displacements
 // and its specific needs.
 import { can } from '../access.ts';
-import type { HouseholdViewT } from '../api/types.ts';
+import type { HouseholdViewT, SiteViewT } from '../api/types.ts';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -41,8 +41,17 @@ function Location({ h }: { h: HouseholdViewT }) {
       ) : (
         <p>{t('household.locationUnknown', { governorate: govName(h.governorate) })}</p>
       )}
+      {loc.site && <SiteLink id={loc.site} />}
     </section>
   );
+}
+
+function SiteLink({ id }: { id: string }) {
+  const { api, user } = useSession();
+  const may = can(user?.role, 'readSite');
+  const site = useLoad(() => (may ? api.get<SiteViewT>(`/api/v1/sites/${id}`) : Promise.resolve(null)), [id, api, may]);
+  if (!site.data) return null;
+  return <p><Link to={{ name: 'site', id }} className="btn btn-secondary"><bdi>{site.data.name}</bdi></Link></p>;
 }
 
 function Members({ h }: { h: HouseholdViewT }) {

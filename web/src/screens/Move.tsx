@@ -1,7 +1,8 @@
 // Record a move (displacement) for a household: when, from where, to where, why.
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
-import { displacementReasons, type DisplacementReason, type HouseholdViewT } from '../api/types.ts';
+import { displacementReasons, type DisplacementReason, type HouseholdViewT, type SiteViewT } from '../api/types.ts';
+import { can } from '../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -22,6 +23,10 @@ export function Move({ id }: { id: string }) {
   const [to, setTo] = useState('');
   const [reason, setReason] = useState<DisplacementReason | ''>('');
   const [note, setNote] = useState('');
+  const [site, setSite] = useState('');
+  const maySites = can(user?.role, 'listSites');
+  const sites = useLoad(() => (to && maySites ? api.get<{ sites: SiteViewT[] }>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })), [to, api, maySites]);
+  const openSites = (sites.data?.sites ?? []).filter((x) => x.status === 'open');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -44,7 +49,7 @@ export function Move({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/households/${id}/displacements`, { date, fromGovernorate: from, toGovernorate: to, reason, ...(note.trim() ? { note: note.trim() } : {}) }, { idempotencyKey: operationId });
+      await api.post(`/api/v1/households/${id}/displacements`, { date, fromGovernorate: from, toGovernorate: to, ...(site ? { toSite: site } : {}), reason, ...(note.trim() ? { note: note.trim() } : {}) }, { idempotencyKey: operationId });
       go({ name: 'household', id });
     } catch (err) {
       setError(err);
@@ -54,14 +59,20 @@ export function Move({ id }: { id: string }) {
   }
 
   return (
-    <Screen title={t('move.title')}>
+    <Screen title={t('move.title')} narrow>
       <form className="card" onSubmit={submit} noValidate>
         <p>{t('move.from')}: <strong>{govName(from)}</strong></p>
         <TextField label={t('move.date')} type="date" name="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} error={touched ? errs.date : null} />
-        <SelectField label={t('move.to')} name="to" value={to} onChange={(e) => setTo(e.target.value)} error={touched ? errs.to : null}>
+        <SelectField label={t('move.to')} name="to" value={to} onChange={(e) => { setTo(e.target.value); setSite(''); }} error={touched ? errs.to : null}>
           <option value="">{t('common.none')}</option>
           {allowed.map((g) => <option key={g} value={g}>{govName(g)}</option>)}
         </SelectField>
+        {openSites.length > 0 && (
+          <SelectField label={t('move.site')} optional name="site" value={site} onChange={(e) => setSite(e.target.value)}>
+            <option value="">{t('common.none')}</option>
+            {openSites.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </SelectField>
+        )}
         <SelectField label={t('move.reason')} name="reason" value={reason} onChange={(e) => setReason(e.target.value as DisplacementReason)} error={touched ? errs.reason : null}>
           <option value="">{t('common.none')}</option>
           {displacementReasons.map((r) => <option key={r} value={r}>{t(reasonKey(r))}</option>)}

@@ -17,7 +17,7 @@ export function Register() {
   const [members, setMembers] = useState<Member[]>([]);
   const [added, setAdded] = useState<string | null>(null);
   return (
-    <Screen title={t('register.title')}>
+    <Screen title={t('register.title')} narrow>
       <h2 className="step">{t('register.step1')}</h2>
       {added && <Alert kind="success">{t('register.added', { name: added })}</Alert>}
       <PersonForm

@@ -56,7 +56,7 @@ export function Search() {
 
   const modes: Mode[] = ['name', 'nationalId', 'phone'];
   return (
-    <Screen title={t('search.title')}>
+    <Screen title={t('search.title')} narrow>
       <form className="card" role="search" onSubmit={onSubmit} noValidate>
         <fieldset className="segmented">
           <legend>{t('search.by')}</legend>
