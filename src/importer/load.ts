@@ -130,6 +130,7 @@ export async function loadPersonsDirect(client: pg.PoolClient, orgId: string, ro
   } catch (e) {
     if ((e as { code?: string }).code !== '23505') throw e;
     await client.query('ROLLBACK TO SAVEPOINT direct_copy');
+    if (process.env.SANAD_IMPORT_TIMING) process.stderr.write('batch: a concurrent import inserted the same record_id; loading through staging\n');
     await copyStage(client, rows);
     return loadPersons(client, orgId, rows.length);
   }
