@@ -121,6 +121,8 @@ function fieldRecord(rng: Rng, mem: Member, recordId: string, householdId: strin
       parts[i] = E.typo(rng, parts[i] as string);
     }
     [r.givenName, r.fatherName, r.grandfatherName, r.familyName] = parts as [string, string, string, string];
+    // Some forms also carry the name in Latin script, spelt the clerk's way.
+    if (rng.chance(0.2)) r.fullNameEn = `${E.anyLatin(rng, t.given)} ${E.anyLatin(rng, t.father)} ${E.anyLatin(rng, t.grand)} ${E.anyLatin(rng, t.family)}`;
   }
 
   // Date of birth slips.

@@ -51,6 +51,7 @@ describe('registry pair', () => {
     const rate = (f: (a: SyntheticRecord, b: SyntheticRecord) => boolean) => matched.filter(([a, b]) => f(a, b)).length / matched.length;
     const arabic = (a: SyntheticRecord, b: SyntheticRecord) => b.givenName !== '';
     const latinOnly = 1 - rate(arabic);
+    expect(rate((a, b) => arabic(a, b) && b.fullNameEn !== undefined)).toBeGreaterThan(0.1);
     expect(latinOnly).toBeGreaterThan(0.06);
     expect(latinOnly).toBeLessThan(0.14);
     for (const [, b] of matched.filter(([a, b]) => !arabic(a, b))) expect(b.fullNameEn).toMatch(/^[A-Za-z' -]+$/);
@@ -82,6 +83,16 @@ describe('registry pair', () => {
     }
     expect([...cousins.values()].filter((s) => s.size > 1).length).toBeGreaterThan(100);
   });
+});
+
+test('overlap 0 and 1 are the extremes: no common person, or the same people', () => {
+  const none = generateRegistryPair({ people: 300, seed: 1, overlap: 0 });
+  expect([...none.truth]).toHaveLength(0);
+  const all = generateRegistryPair({ people: 300, seed: 1, overlap: 1 });
+  const a = [...all.a];
+  expect(a).toHaveLength(300);
+  expect([...all.b]).toHaveLength(300);
+  expect([...all.truth]).toHaveLength(300);
 });
 
 describe('dedupe set', () => {
