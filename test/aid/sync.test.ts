@@ -118,6 +118,27 @@ test('online: the second redemption of an entitlement is refused (409), a replay
   expect(reused.body.reason).toBe('id_reused');
 });
 
+test('online, concurrently: many devices redeem the same entitlement at once; exactly one stands', async () => {
+  const d = device('dev-burst', s.points.site);
+  const m = await d.download(s.cycleId);
+  const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId)).slice(0, 3);
+  const [e1, e2, e3] = free as [typeof free[0], typeof free[0], typeof free[0]];
+  const card = (e: typeof e1) => s.cards.get(e.householdId)!.token;
+  const rs = await Promise.all(Array.from({ length: 20 }, () => d.redeemOnline(card(e1), e1.id)));
+  expect(rs.filter((r) => r.status === 201).length).toBe(1);
+  expect(rs.filter((r) => r.status === 409).length).toBe(19);
+  const id = crypto.randomUUID();
+  const same = await Promise.all(Array.from({ length: 10 }, () => d.redeemOnline(card(e2), e2.id, id)));
+  expect(same.filter((r) => r.status === 201).length).toBe(1);
+  expect(same.filter((r) => r.status === 200).length).toBe(9);
+  // mixed in one group with a forged card: the good one stands, the forged one is refused
+  const [good, bad] = await Promise.all([d.redeemOnline(card(e3), e3.id), d.redeemOnline(card(e3).slice(0, -6) + 'AAAAAA', e3.id)]);
+  expect(good.status).toBe(201);
+  expect(bad.status).toBe(422);
+  expect(await count("SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[]) AND status = 'standing'", [[e1.id, e2.id, e3.id]])).toBe(3);
+  expect(await count('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [[e1.id, e2.id, e3.id]])).toBe(3);
+});
+
 test('the audit chain still verifies', async () => {
   const r = await s.get(s.admin, '/api/v1/audit/verify');
   expect(r.status).toBe(200);

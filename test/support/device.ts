@@ -96,3 +96,29 @@ export class Device {
     return this.t({ method: 'POST', url: '/api/v1/aid/redemptions', body: { id, entitlementId, card, pointId: this.pointId } });
   }
 }
+
+/** HTTP over node:http with a keep-alive agent of its own (one per simulated device). */
+export async function httpTransport(base: string, headers: Record<string, string>, maxSockets = 32): Promise<Transport> {
+  const http = await import('node:http');
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const url = new URL(base);
+  return (req) =>
+    new Promise((resolve, reject) => {
+      const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+      const r = http.request(
+        { host: url.hostname, port: url.port, path: req.url, method: req.method, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, body: String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text });
+          });
+          res.on('error', reject);
+        },
+      );
+      r.on('error', reject);
+      if (payload) r.write(payload);
+      r.end();
+    });
+}

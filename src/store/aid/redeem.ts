@@ -5,11 +5,15 @@
 // lost to another standing redemption is inserted as a conflict for review (synced offline
 // redemptions: the goods went out) or refused as already redeemed (online: nothing went out yet).
 // Refusals are kept in redemption_rejection with their reason. One change-log entry per batch.
+//
+// Online redemptions are committed in groups: requests that arrive while a commit is under way are
+// written together in the next transaction (one WAL flush, one change-log entry per device), so
+// the serialised, hash-chained change log does not cap throughput at one fsync per request.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { type CardRefusal, refusalText, verifyCard } from '../../aid/card.ts';
 import { errors } from '../../errors.ts';
-import { write } from '../write.ts';
+import { appendLog, write } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 import { getPlace } from './catalogue.ts';
 
@@ -18,60 +22,130 @@ export type Refusal = CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'wr
 export type RedemptionResult = {
   id: string;
   status: 'standing' | 'conflict' | 'rejected';
-  /** Why it was refused (rejected) or which redemption stood (conflict). */
+  /** Why it was refused. */
   reason?: Refusal;
   detail?: string;
+  /** For a conflict: the redemption that stands. */
   standingId?: string;
   replayed: boolean;
 };
 
-const text = (r: Refusal) => (r === 'already_redeemed' ? 'This entitlement was already redeemed: hand nothing out.' : refusalText[r]);
+type Entry = { actor: Actor; pointId: string; deviceId: string | null; batchId: string | null; item: RedemptionInput };
+type Mode = 'offline' | 'online';
 
-export async function redeem(pool: pg.Pool, actor: Actor, a: { pointId: string; batchId?: string | undefined; deviceId?: string | undefined; mode: 'offline' | 'online'; items: RedemptionInput[] }): Promise<RedemptionResult[]> {
+const text = (r: Refusal) => (r === 'already_redeemed' ? 'This entitlement was already redeemed: hand nothing out.' : refusalText[r]);
+const retryable = (e: unknown) => ['40P01', '40001'].includes((e as { code?: string }).code ?? '');
+
+/** A batch synced from an offline device. */
+export async function syncBatch(pool: pg.Pool, actor: Actor, a: { pointId: string; batchId: string; deviceId?: string | undefined; items: RedemptionInput[] }): Promise<RedemptionResult[]> {
   await getPlace(pool, actor, 'distribution_point', a.pointId);
   const seen = new Set<string>();
   for (const [i, it] of a.items.entries()) {
-    if (seen.has(it.id)) throw errors.validation([{ field: `redemptions[${i}].id`, reason: 'appears twice in the batch' }]);
-    seen.add(it.id);
+    if (seen.has(it.id.toLowerCase())) throw errors.validation([{ field: `redemptions[${i}].id`, reason: 'appears twice in the batch' }]);
+    seen.add(it.id.toLowerCase());
   }
+  const entries = a.items.map((item) => ({ actor, pointId: a.pointId, deviceId: a.deviceId ?? actor.deviceId ?? null, batchId: a.batchId, item }));
   for (let attempt = 0; ; attempt++) {
     try {
-      return await redeemOnce(pool, actor, a);
+      return await redeemEntries(pool, 'offline', entries);
     } catch (e) {
-      // Two batches touching the same entitlements in different orders: retry the loser.
-      if (attempt < 5 && ['40P01', '40001'].includes((e as { code?: string }).code ?? '')) continue;
+      if (attempt < 5 && retryable(e)) continue; // two batches locking the same entitlements: retry the loser
       throw e;
     }
   }
 }
 
+// Online group commit ---------------------------------------------------------------------------
+type Waiting = Entry & { resolve: (r: RedemptionResult) => void; reject: (e: unknown) => void };
+type Queue = { waiting: Waiting[]; running: number };
+const queues = new WeakMap<pg.Pool, Map<string, Queue>>();
+const MAX_IN_FLIGHT = 2;
+const MAX_GROUP = 500;
+
+/** One online redemption (a card shown at a point now). */
+export async function redeemOnline(pool: pg.Pool, actor: Actor, a: { pointId: string; item: RedemptionInput }): Promise<RedemptionResult> {
+  await getPlace(pool, actor, 'distribution_point', a.pointId);
+  let byOrg = queues.get(pool);
+  if (!byOrg) queues.set(pool, (byOrg = new Map()));
+  let q = byOrg.get(actor.orgId);
+  if (!q) byOrg.set(actor.orgId, (q = { waiting: [], running: 0 }));
+  const queue = q;
+  return new Promise<RedemptionResult>((resolve, reject) => {
+    queue.waiting.push({ actor, pointId: a.pointId, deviceId: actor.deviceId ?? null, batchId: null, item: a.item, resolve, reject });
+    pump(pool, queue);
+  });
+}
+
+function pump(pool: pg.Pool, q: Queue): void {
+  while (q.running < MAX_IN_FLIGHT && q.waiting.length) {
+    // A group holds each redemption id once; a concurrent replay of the same id waits for the next group.
+    const group: Waiting[] = [];
+    const ids = new Set<string>();
+    const rest: Waiting[] = [];
+    for (const w of q.waiting) {
+      const id = w.item.id.toLowerCase();
+      if (group.length < MAX_GROUP && !ids.has(id)) {
+        group.push(w);
+        ids.add(id);
+      } else rest.push(w);
+    }
+    q.waiting = rest;
+    q.running++;
+    void runGroup(pool, group).finally(() => {
+      q.running--;
+      pump(pool, q);
+    });
+  }
+}
+
+async function runGroup(pool: pg.Pool, group: Waiting[]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const results = await redeemEntries(pool, 'online', group);
+      group.forEach((w, i) => w.resolve(results[i]!));
+      return;
+    } catch (e) {
+      if (attempt < 5 && retryable(e)) continue;
+      if (group.length > 1) {
+        // One bad request must not fail the others: retry each alone.
+        await Promise.all(group.map((w) => runGroup(pool, [w])));
+        return;
+      }
+      group[0]!.reject(e);
+      return;
+    }
+  }
+}
+
+// The transaction ------------------------------------------------------------------------------
 type Stored = { id: string; entitlement_id: string; status: 'standing' | 'conflict'; conflict_of: string | null };
 
-async function redeemOnce(pool: pg.Pool, actor: Actor, a: { pointId: string; batchId?: string | undefined; deviceId?: string | undefined; mode: 'offline' | 'online'; items: RedemptionInput[] }): Promise<RedemptionResult[]> {
-  const ids = a.items.map((i) => i.id.toLowerCase());
+async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promise<RedemptionResult[]> {
+  const actor = entries[0]!.actor;
+  const ids = entries.map((e) => e.item.id.toLowerCase());
   const keys = await verifyKeys(pool);
   const now = Date.now();
-  const w = await write(pool, actor, { route: a.mode === 'online' ? 'POST /api/v1/aid/redemptions' : 'POST /api/v1/aid/sync', request: null }, async ({ client, log }) => {
+  const w = await write(pool, actor, { route: mode === 'online' ? 'POST /api/v1/aid/redemptions' : 'POST /api/v1/aid/sync', request: null }, async ({ client }) => {
     const results = new Map<string, RedemptionResult>();
     // Replays: ids already stored keep their outcome.
-    const prior = await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [ids]);
-    const priorById = new Map(prior.rows.map((r) => [r.id, r]));
+    const prior = new Map((await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => [r.id, r]));
     const priorRej = new Map((await client.query<{ id: string; reason: Refusal }>('SELECT id, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => [r.id, r.reason]));
-    const fresh: (RedemptionInput & { at: Date })[] = [];
-    for (const it of a.items) {
-      const id = it.id.toLowerCase();
-      const p = priorById.get(id);
-      if (p) results.set(id, p.entitlement_id === it.entitlementId.toLowerCase() ? storedResult(p, true) : { id, status: 'rejected', reason: 'id_reused', detail: text('id_reused'), replayed: true });
-      else if (priorRej.has(id)) results.set(id, { id, status: 'rejected', reason: priorRej.get(id)!, detail: text(priorRej.get(id)!), replayed: true });
+    type Fresh = Entry & { id: string; entitlementId: string; at: Date };
+    const fresh: Fresh[] = [];
+    for (const en of entries) {
+      const id = en.item.id.toLowerCase();
+      const p = prior.get(id);
+      if (p) results.set(id, p.entitlement_id === en.item.entitlementId.toLowerCase() ? storedResult(p, true) : refused(id, 'id_reused', true));
+      else if (priorRej.has(id)) results.set(id, refused(id, priorRej.get(id)!, true));
       else {
-        const t = it.redeemedAt ? Date.parse(it.redeemedAt) : now;
-        fresh.push({ ...it, id, entitlementId: it.entitlementId.toLowerCase(), at: new Date(a.mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)) });
+        const t = en.item.redeemedAt ? Date.parse(en.item.redeemedAt) : now;
+        fresh.push({ ...en, id, entitlementId: en.item.entitlementId.toLowerCase(), at: new Date(mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)) });
       }
     }
-    const rejected: { id: string; reason: Refusal }[] = [];
-    const reject = (id: string, reason: Refusal) => {
-      rejected.push({ id, reason });
-      results.set(id, { id, status: 'rejected', reason, detail: text(reason), replayed: false });
+    const rejected: (Fresh & { reason: Refusal })[] = [];
+    const reject = (f: Fresh, reason: Refusal) => {
+      rejected.push({ ...f, reason });
+      results.set(f.id, refused(f.id, reason, false));
     };
     type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
     const ents = new Map(
@@ -83,25 +157,27 @@ async function redeemOnce(pool: pg.Pool, actor: Actor, a: { pointId: string; bat
       ).rows.map((e) => [e.id, e]),
     );
     const checked = new Map<string, ReturnType<typeof verifyCard>>();
-    const candidates: { f: (typeof fresh)[number]; e: Ent; serial: number }[] = [];
+    const candidates: { f: Fresh; e: Ent; serial: number }[] = [];
     for (const f of fresh) {
-      let c = checked.get(f.card);
-      if (!c) checked.set(f.card, (c = verifyCard(f.card, keys, () => false)));
-      if (!c.ok) { reject(f.id, c.reason); continue; }
-      const e = ents.get(f.entitlementId);
-      if (!e) { reject(f.id, 'unknown_entitlement'); continue; }
-      if (e.household_id !== c.card.householdId) { reject(f.id, 'wrong_household'); continue; }
-      if (a.mode === 'online' && e.status === 'closed') { reject(f.id, 'cycle_closed'); continue; }
-      candidates.push({ f, e, serial: c.card.serial });
+      let c = checked.get(f.item.card);
+      if (!c) checked.set(f.item.card, (c = verifyCard(f.item.card, keys, () => false)));
+      if (!c.ok) reject(f, c.reason);
+      else {
+        const e = ents.get(f.entitlementId);
+        if (!e) reject(f, 'unknown_entitlement');
+        else if (e.household_id !== c.card.householdId) reject(f, 'wrong_household');
+        else if (mode === 'online' && e.status === 'closed') reject(f, 'cycle_closed');
+        else candidates.push({ f, e, serial: c.card.serial });
+      }
     }
-    // Revoked cards: refused when redeemed at or after the revocation (offline clocks: as recorded).
+    // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
     const revoked = new Map(
       (await client.query<{ serial: number; revoked_at: Date }>('SELECT serial, revoked_at FROM card_revocation WHERE serial = ANY($1::bigint[])', [[...new Set(candidates.map((c) => c.serial))]])).rows.map((r) => [r.serial, r.revoked_at.getTime()]),
     );
     const ok = candidates.filter((c) => {
       const at = revoked.get(c.serial);
-      if (at !== undefined && (a.mode === 'online' || c.f.at.getTime() >= at)) {
-        reject(c.f.id, 'revoked');
+      if (at !== undefined && (mode === 'online' || c.f.at.getTime() >= at)) {
+        reject(c.f, 'revoked');
         return false;
       }
       return true;
@@ -110,44 +186,60 @@ async function redeemOnce(pool: pg.Pool, actor: Actor, a: { pointId: string; bat
     ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
     const cols = (rows: typeof ok) => [
       rows.map((c) => c.f.id), rows.map((c) => c.e.id), rows.map((c) => c.e.cycle_id), rows.map((c) => c.e.household_id), rows.map((c) => c.e.item_id),
-      rows.map((c) => c.e.quantity), rows.map((c) => c.serial), rows.map((c) => c.f.at.toISOString()),
+      rows.map((c) => c.e.quantity), rows.map((c) => c.serial), rows.map((c) => c.f.at.toISOString()), rows.map((c) => c.f.pointId), rows.map((c) => c.f.deviceId), rows.map((c) => c.f.batchId),
     ];
-    const UNNEST = 'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, ord)';
+    const UNNEST = 'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, ord)';
     const COLS = 'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, status';
-    const scalars = [a.pointId, a.deviceId ?? actor.deviceId ?? null, a.batchId ?? null];
+    const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch';
     const standing = new Set<string>();
     if (ok.length) {
-      const ins = await client.query<{ id: string }>(`INSERT INTO redemption (${COLS}) SELECT u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, $9, $10, $11, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, [...cols(ok), ...scalars]);
+      const ins = await client.query<{ id: string }>(`INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, cols(ok));
       for (const r of ins.rows) standing.add(r.id);
     }
     const lost = ok.filter((c) => !standing.has(c.f.id));
     const conflicts = new Set<string>();
-    if (lost.length && a.mode === 'offline') {
+    if (lost.length && mode === 'offline') {
       const ins = await client.query<{ id: string }>(
-        `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, $9, $10, $11, 'conflict',
-           (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
+        `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
          FROM ${UNNEST} ORDER BY u.ord ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [...cols(lost), ...scalars],
+        cols(lost),
       );
       for (const r of ins.rows) conflicts.add(r.id);
     }
-    // Final state of every accepted id (a concurrent replay may have stored some first).
-    const finalRows = new Map((await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [ok.map((c) => c.f.id)])).rows.map((r) => [r.id, r]));
+    // The final state of each lost row (a concurrent replay may have stored it first).
+    const finalRows = lost.length ? new Map((await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [lost.map((c) => c.f.id)])).rows.map((r) => [r.id, r])) : new Map<string, Stored>();
     for (const c of ok) {
+      if (standing.has(c.f.id)) {
+        results.set(c.f.id, { id: c.f.id, status: 'standing', replayed: false });
+        continue;
+      }
       const r = finalRows.get(c.f.id);
-      if (r) results.set(c.f.id, r.entitlement_id === c.e.id ? storedResult(r, !standing.has(r.id) && !conflicts.has(r.id)) : { id: r.id, status: 'rejected', reason: 'id_reused', detail: text('id_reused'), replayed: true });
-      else reject(c.f.id, 'already_redeemed'); // online: another redemption stands
+      if (r) results.set(c.f.id, r.entitlement_id === c.e.id ? storedResult(r, !conflicts.has(r.id)) : refused(r.id, 'id_reused', true));
+      else reject(c.f, 'already_redeemed'); // online: another redemption stands
     }
     if (rejected.length) {
       await client.query(
-        'INSERT INTO redemption_rejection (id, reason, cycle_id, point_id, device_id, batch_id) SELECT u.id, u.reason, $3, $4, $5, $6 FROM unnest($1::uuid[], $2::text[]) AS u(id, reason) ON CONFLICT (id) DO NOTHING',
-        [rejected.map((r) => r.id), rejected.map((r) => r.reason), null, a.pointId, scalars[1], a.batchId ?? null],
+        'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[]) ON CONFLICT (id) DO NOTHING',
+        [rejected.map((r) => r.id), rejected.map((r) => r.reason), rejected.map((r) => r.pointId), rejected.map((r) => r.deviceId), rejected.map((r) => r.batchId)],
       );
     }
-    if (standing.size || conflicts.size || rejected.length) {
-      await log({
-        entity: 'redemption_batch', entityId: a.batchId ?? (a.items.length === 1 ? ids[0]! : null), action: a.mode === 'online' ? 'redeem' : 'sync',
-        after: { pointId: a.pointId, standing: [...standing], conflict: [...conflicts], rejected },
+    // One change-log entry per actor, device, point and batch in this transaction.
+    const groups = new Map<string, { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[] }>();
+    const groupOf = (en: Entry) => {
+      const k = `${en.actor.userId}|${en.deviceId}|${en.pointId}|${en.batchId}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [] }));
+      return g;
+    };
+    for (const c of ok) {
+      if (standing.has(c.f.id)) groupOf(c.f).standing.push(c.f.id);
+      else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
+    }
+    for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
+    for (const g of groups.values()) {
+      await appendLog(client, { ...g.en.actor, deviceId: g.en.deviceId ?? undefined }, {
+        entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync',
+        after: { pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected },
       });
     }
     return { status: 200, body: ids.map((id) => results.get(id)!) };
@@ -155,6 +247,13 @@ async function redeemOnce(pool: pg.Pool, actor: Actor, a: { pointId: string; bat
   return w.body;
 }
 
+function refused(id: string, reason: Refusal, replayed: boolean): RedemptionResult {
+  return { id, status: 'rejected', reason, detail: text(reason), replayed };
+}
+
 function storedResult(r: Stored, replayed: boolean): RedemptionResult {
-  return r.status === 'standing' ? { id: r.id, status: 'standing', replayed } : { id: r.id, status: 'conflict', standingId: r.conflict_of ?? undefined, detail: 'Another redemption of this entitlement stands: flagged for review.', replayed } as RedemptionResult;
+  if (r.status === 'standing') return { id: r.id, status: 'standing', replayed };
+  const out: RedemptionResult = { id: r.id, status: 'conflict', detail: 'Another redemption of this entitlement stands: flagged for review.', replayed };
+  if (r.conflict_of) out.standingId = r.conflict_of;
+  return out;
 }

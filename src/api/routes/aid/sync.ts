@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { redeem } from '../../../store/aid/redeem.ts';
+import { syncBatch } from '../../../store/aid/redeem.ts';
 import { defineRoute } from '../../route.ts';
 import { RedemptionResult, SyncInput } from './schema.ts';
 
@@ -9,6 +9,6 @@ export default defineRoute({
   tags: ['aid'], body: SyncInput, response: z.object({ batchId: z.string(), results: z.array(RedemptionResult) }),
   handler: async ({ body, actor, store }) => ({
     batchId: body.batchId,
-    results: await redeem(store.pool, actor, { pointId: body.pointId, batchId: body.batchId, deviceId: body.deviceId, mode: 'offline', items: body.redemptions }),
+    results: await syncBatch(store.pool, actor, { pointId: body.pointId, batchId: body.batchId, deviceId: body.deviceId, items: body.redemptions }),
   }),
 });
