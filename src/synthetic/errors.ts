@@ -2,7 +2,7 @@
 // variants (hamza, taa marbuta, alef maqsura), the article ال dropped or added, عبد spacing,
 // keyboard and hearing typos, Latin re-spellings, date-of-birth slips, mistyped IDs.
 // Every function returns the value unchanged when its error cannot apply.
-import { latin } from './attributes.ts';
+import { latin, REFERENCE_DATE } from './attributes.ts';
 import type { NameEntry } from './names.ts';
 import type { Rng } from './random.ts';
 
@@ -98,11 +98,11 @@ export function swapDayMonth(dob: string): string {
   return `${m[1]}-${m[3]}-${m[2]}`;
 }
 
-/** The same date one year earlier or later, in the same format. */
+/** The same date one year earlier or later (never after REFERENCE_DATE), in the same format. */
 export function shiftYear(rng: Rng, dob: string): string {
-  const y = Number(dob.slice(0, 4)) + (rng.chance(0.5) ? 1 : -1);
-  const rest = dob.slice(4);
-  return `${y}${rest === '-02-29' ? '-02-28' : rest}`;
+  const rest = dob.slice(4) === '-02-29' ? '-02-28' : dob.slice(4);
+  const later = `${Number(dob.slice(0, 4)) + 1}${rest}`;
+  return rng.chance(0.5) && later <= REFERENCE_DATE ? later : `${Number(dob.slice(0, 4)) - 1}${rest}`;
 }
 
 // National IDs -----------------------------------------------------------------------------

@@ -59,3 +59,14 @@ test('typos keep a name recognisable: length changes by at most one', () => {
     }),
   );
 });
+
+test('a shifted year moves by one and never past the reference date', () => {
+  fc.assert(
+    fc.property(fc.integer(), fc.constantFrom('2001-03-07', '2025-05-01', '2024-02-29', '1990', '2025-06'), (seed, dob) => {
+      const s = E.shiftYear(new Rng(seed), dob);
+      expect(Math.abs(Number(s.slice(0, 4)) - Number(dob.slice(0, 4)))).toBe(1);
+      expect(s.length).toBe(dob.length);
+      expect(s <= '2025-06-01').toBe(true);
+    }),
+  );
+});
