@@ -166,7 +166,8 @@ export function rawRow(row: readonly string[], header: readonly string[]): Recor
   for (let i = 0; i < n; i++) {
     const v = row[i];
     if (v === undefined || v === '') continue;
-    out[header[i]?.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`] = v;
+    // NUL cannot be stored in jsonb: dropped here (the row is rejected for it).
+    out[(header[i]?.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`).replaceAll('\u0000', '')] = v.replaceAll('\u0000', '');
   }
   return out;
 }

@@ -42,6 +42,13 @@ export function validateRow(row: readonly string[], rowNumber: number, ctx: RowC
   if (row.length > layout.header.length && row.slice(layout.header.length).some((v) => v !== '')) {
     errors.push({ field: 'row', reason: `has ${row.length} cells; the header has ${layout.header.length}` });
   }
+  for (const cell of row) {
+    if (cell.includes('\u0000')) {
+      // PostgreSQL text cannot hold NUL characters.
+      errors.push({ field: 'row', reason: 'contains a NUL character' });
+      return { ok: false, errors };
+    }
+  }
   const f = rowFields(row, layout);
   if (f.input.recordId === undefined) f.input.recordId = ctx.derivedRecordId(rowNumber);
   const parsed = PersonInput.safeParse(f.input);

@@ -102,6 +102,10 @@ test('rows outside the user\'s governorates are rejected; roles without import r
   const s = await importFile(db.pool, actor, { kind: 'persons', file, reportPath: path.join(dir, 'scope-report.csv') });
   expect(s).toMatchObject({ loaded: 1, rejected: 1 });
   expect(await fs.readFile(path.join(dir, 'scope-report.csv'), 'utf8')).toBe('row_number,field,reason\n3,governorate,is outside the governorates you work in\n');
+  // A NUL character (which PostgreSQL cannot store) rejects the row instead of failing the import.
+  const nul = path.join(dir, 'nul.csv');
+  await fs.writeFile(nul, csvOf([['given_name', 'family_name', 'governorate'], ['خالد\u0000', 'عيسى', 'PS0260'], ['سعيد', 'عيسى', 'PS0260']]));
+  expect(await importFile(db.pool, actor, { kind: 'persons', file: nul })).toMatchObject({ loaded: 1, rejected: 1 });
   const analyst = await makeActor(db.pool, { username: 'analyst', role: 'analyst' });
   await expect(importFile(db.pool, analyst, { kind: 'persons', file })).rejects.toThrow(/may not import/);
 });
