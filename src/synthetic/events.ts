@@ -73,6 +73,8 @@ export function displacementsFor(rng: Rng, householdId: string, home: string): S
 
 export interface FlagSubject {
   recordId?: string;
+  /** relationship to the head: only wives and mothers of young children are pregnant or lactating */
+  rel?: string;
   sex: 'female' | 'male';
   age: number;
   /** true for children living without a parent or usual caregiver */
@@ -94,7 +96,7 @@ export function vulnerabilitiesFor(
   for (const m of members) if (m.age <= 1) hasInfant = true;
   for (const m of members) {
     const id = m.recordId;
-    if (m.sex === 'female' && m.age >= 18 && m.age <= 45 && rng.chance(hasInfant ? 0.25 : 0.06)) out.push({ householdId, recordId: id, kind: 'pregnant_lactating', since: '' });
+    if (m.sex === 'female' && m.age >= 18 && m.age <= 45 && (m.rel === 'spouse' || m.rel === 'head' || m.rel === 'other_relative') && rng.chance(hasInfant ? 0.3 : 0.08)) out.push({ householdId, recordId: id, kind: 'pregnant_lactating', since: '' });
     if (rng.chance(0.015 + m.age * 0.0004)) out.push({ householdId, recordId: id, kind: 'disability', since: '' });
     if (rng.chance(m.age >= 50 ? 0.2 : m.age >= 18 ? 0.04 : 0.01)) out.push({ householdId, recordId: id, kind: 'chronic_illness', since: '' });
     if (rng.chance(gaza ? 0.025 : 0.002)) out.push({ householdId, recordId: id, kind: 'injured', since: '' });
