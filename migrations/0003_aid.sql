@@ -100,8 +100,10 @@ CREATE TABLE aid_cycle (
 );
 
 -- The registry snapshot of a cycle: each household as it stood on the cut-off date.
+-- No foreign keys on the two bulk tables (checked per row, they would dominate generation time):
+-- rows are only written by the generator, for a cycle it holds locked, and never deleted.
 CREATE TABLE cycle_household (
-  cycle_id        uuid NOT NULL REFERENCES aid_cycle(id),
+  cycle_id        uuid NOT NULL,
   household_id    uuid NOT NULL,
   governorate     text,
   site_id         uuid,
@@ -123,7 +125,7 @@ CREATE TABLE cycle_household (
 
 CREATE TABLE entitlement (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  cycle_id      uuid NOT NULL REFERENCES aid_cycle(id),
+  cycle_id      uuid NOT NULL,
   household_id  uuid NOT NULL,
   item_id       uuid NOT NULL,
   quantity      numeric NOT NULL CHECK (quantity > 0),

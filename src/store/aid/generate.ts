@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { WriteContext } from '../write.ts';
 import { getCycle, getProgramme } from './catalogue.ts';
 
-const SNAPSHOT = `
+export const SNAPSHOT = `
 WITH m AS (
   SELECT hm.household_id,
     count(*)::int AS size,
