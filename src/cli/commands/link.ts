@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { linkDataset } from '../../linkage/engine.ts';
-import { loadInputs, writeClusters, writePairs } from '../../linkage/io.ts';
+import { loadInputs, writeClusters, writePairs } from '../../linkage/files.io.ts';
 import { resolveSettings } from '../../linkage/settings.ts';
 
 interface LinkOptions {
