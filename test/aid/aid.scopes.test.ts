@@ -1,0 +1,59 @@
+// Permissions and scope for aid: another organisation sees none of it (404, as if absent) and
+// cannot redeem its entitlements; roles follow the permission matrix.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import { scenario, type Scenario } from '../support/aidScenario.ts';
+import { Device, injectTransport } from '../support/device.ts';
+
+let db: TestDb;
+let app: FastifyInstance;
+let s: Scenario;
+let outsider: TestUser;
+beforeAll(async () => {
+  db = await freshDb();
+  app = await testApp(db);
+  s = await scenario(db, app, { households: 40 });
+  outsider = await makeUser(db, { role: 'distribution_officer' });
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+test('another organisation gets 404 for cycles, manifests, reports, cards and households', async () => {
+  for (const url of [`/api/v1/aid/cycles/${s.cycleId}`, `/api/v1/aid/cycles/${s.cycleId}/manifest?point=${s.points.gaza}`, `/api/v1/aid/cycles/${s.cycleId}/reconciliation`, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`, `/api/v1/aid/cycles/${s.cycleId}/conflicts`]) {
+    expect((await s.get(outsider, url)).status, url).toBe(404);
+  }
+  const [hh] = [...s.cards.keys()];
+  expect((await s.post(outsider, '/api/v1/aid/cards', { householdId: hh })).status).toBe(404);
+  expect((await s.post(outsider, `/api/v1/aid/cards/${s.cards.get(hh!)!.serial}/revoke`, { reason: 'lost' })).status).toBe(404);
+  expect((await s.post(outsider, `/api/v1/aid/cycles/${s.cycleId}/generate`)).status).toBe(404);
+  expect((await s.get(outsider, '/api/v1/aid/programmes')).body.programmes).toEqual([]);
+});
+
+test('another organisation cannot redeem our entitlements, even with a genuine card', async () => {
+  const own = new Device('own', s.points.gaza, injectTransport(app, s.officer.auth));
+  const m = await own.download(s.cycleId);
+  const e = m.entitlements.find((x) => s.cards.has(x.householdId))!;
+  const theirPoint = (await s.post(outsider, '/api/v1/aid/points', { name: 'Theirs', governorate: 'PS0260' })).body.id;
+  const r = await app.inject({ method: 'POST', url: '/api/v1/aid/redemptions', headers: outsider.auth, payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: theirPoint } });
+  expect(r.statusCode).toBe(422);
+  expect(r.json().reason).toBe('unknown_entitlement');
+  // and cannot use our point
+  const p = await app.inject({ method: 'POST', url: '/api/v1/aid/redemptions', headers: outsider.auth, payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: s.points.gaza } });
+  expect(p.statusCode).toBe(404);
+  expect((await db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = $1', [e.id])).rows[0].n).toBe(0);
+});
+
+test('roles: analysts read reports but cannot redeem or sync; site managers cannot generate; only administrators manage keys', async () => {
+  const analyst = await makeUser(db, { role: 'analyst', orgId: s.admin.orgId });
+  const manager = await makeUser(db, { role: 'site_manager', orgId: s.admin.orgId });
+  expect((await s.get(analyst, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`)).status).toBe(200);
+  expect((await s.post(analyst, '/api/v1/aid/sync', {})).status).toBe(403);
+  expect((await s.post(analyst, '/api/v1/aid/redemptions', {})).status).toBe(403);
+  expect((await s.post(manager, `/api/v1/aid/cycles/${s.cycleId}/generate`)).status).toBe(403);
+  expect((await s.post(s.officer, '/api/v1/aid/keys')).status).toBe(403);
+  expect((await s.get(manager, `/api/v1/aid/cycles/${s.cycleId}/manifest?point=${s.points.gaza}`)).status).toBe(403);
+});
