@@ -88,7 +88,8 @@ describe('reports', () => {
   test('reach per governorate, site and item: households and people by sex and age, coverage', async () => {
     const r = await s.get(s.officer, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`);
     expect(r.status).toBe(200);
-    type R = { level: string; governorate: string; siteId: string | null; item: string; targeted: Record<string, number>; reached: Record<string, number>; distributedQuantity: number; coverage: number | null };
+    type C = { households: number; people: number; female: number; male: number; f_0_17: number; f_18_59: number; f_60_plus: number };
+    type R = { level: string; governorate: string; siteId: string | null; item: string; targeted: C; reached: C; distributedQuantity: number; coverage: number | null };
     const rows = r.body.rows as R[];
     const gov = rows.filter((x) => x.level === 'governorate');
     for (const item of Object.keys(s.items)) {

@@ -1,5 +1,6 @@
 // Every command of `sanad`, one file each. Add yours with one import and one entry.
 import type { Command } from 'commander';
+import { register as aid } from './aid.ts';
 import { register as audit } from './audit.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
@@ -10,4 +11,4 @@ import { register as user } from './user.ts';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed, link];
+export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed, link, aid];
