@@ -1,0 +1,69 @@
+// Scoring with a stored model: one record (a registration being typed) against a few candidate
+// records fetched by the caller, with the m/u weights of a model fitted earlier over the whole
+// registry. Pure: no I/O. Term-frequency adjustments are left out here (the frequencies of a
+// handful of candidates would mislead); the prior and the per-level weights are the stored ones.
+import { prepare } from './engine.ts';
+import type { RawRecord } from './fields.ts';
+import { probability, type Model } from './model.ts';
+import type { LinkSettings } from './settings.ts';
+
+/** The input columns the registry feeds the engine (person rows as RawRecord). */
+export const REGISTRY_COLUMNS = [
+  'record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en',
+  'sex', 'date_of_birth', 'national_id', 'phone', 'governorate',
+];
+
+export interface Evidence {
+  field: string;
+  level: string;
+  /** log2 Bayes factor of the level (0 when missing on either side) */
+  weight: number;
+  /** the values as the engine compared them (normalised) */
+  left: string;
+  right: string;
+}
+
+export interface PairScore {
+  /** index into `others` */
+  index: number;
+  weight: number;
+  probability: number;
+  /** conflicting evidence: two different valid national IDs, or siblings (sibling guard) */
+  conflict: boolean;
+  evidence: Evidence[];
+}
+
+/** Scores `query` against every record of `others` with `model`; fields the model lacks weigh 0. */
+export function scoreAgainst(query: RawRecord, others: RawRecord[], model: Model, settings: LinkSettings): PairScore[] {
+  if (others.length === 0) return [];
+  const ds = prepare([[query, ...others]], settings, REGISTRY_COLUMNS);
+  const params = ds.fields.map((f) => {
+    const p = model.fields.find((x) => x.name === f.name);
+    return p && p.levels.length === f.levels.length ? p : undefined;
+  });
+  const out: PairScore[] = [];
+  for (let j = 1; j <= others.length; j++) {
+    let w = model.priorWeight;
+    const evidence: Evidence[] = [];
+    ds.fields.forEach((f, k) => {
+      const c = f.compare(0, j);
+      const fw = c === 0 ? 0 : (params[k]?.w[c] ?? 0);
+      const weight = Number.isFinite(fw) ? fw : 0;
+      w += weight;
+      evidence.push({ field: f.name, level: c === 0 ? 'missing' : f.levels[c - 1]!, weight, left: f.show(0), right: f.show(j) });
+    });
+    out.push({ index: j - 1, weight: w, probability: probability(w), conflict: ds.conflict(0, j), evidence });
+  }
+  return out;
+}
+
+/** A model as plain JSON (no infinities), for storing. */
+export function modelToJson(model: Model): Model {
+  const fin = (x: number) => (Number.isFinite(x) ? x : 0);
+  return {
+    lambda: model.lambda,
+    priorWeight: fin(model.priorWeight),
+    iterations: model.iterations,
+    fields: model.fields.map((f) => ({ name: f.name, levels: [...f.levels], m: f.m.map(fin), u: f.u.map(fin), w: f.w.map(fin) })),
+  };
+}

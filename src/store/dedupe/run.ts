@@ -1,0 +1,137 @@
+// Deduplication over the registry (`sanad dedupe`): the persons in the actor's scope are read in
+// keyset pages, linked by the engine (src/linkage), and the outcome stored in one transaction:
+// the fitted model, every pair at or above the lower threshold as a candidate for review, and the
+// pairs the engine clustered above the upper threshold (never with conflicting evidence) as
+// automatic links. Pairs already in the table keep their status: a decision is never overwritten,
+// and a pair once reviewed or undone is not linked automatically again.
+import type pg from 'pg';
+import type { Actor } from '../../access/actor.ts';
+import { DECISION, link, type LinkResult } from '../../linkage/engine.ts';
+import type { RawRecord } from '../../linkage/fields.ts';
+import { probability, weightFor } from '../../linkage/model.ts';
+import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
+import type { LinkSettingsInput } from '../../linkage/settings.ts';
+import { write } from '../write.ts';
+import { mergeConflict } from './identity.ts';
+import { saveModel } from './model.ts';
+import { countInScope, personsInScope, rawRecord } from './records.ts';
+
+export type DedupeProgress = (stage: 'read' | 'compare' | 'store', done: number, total: number) => void;
+
+export type DedupeSummary = {
+  modelId: string;
+  persons: number;
+  pairsCompared: number;
+  candidates: number;
+  newCandidates: number;
+  autoLinked: number;
+  forReview: number;
+  refusedMerges: number;
+  seconds: number;
+};
+
+type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; explanation: string };
+
+const CHUNK = 2000;
+
+function pairsOf(r: LinkResult): Pair[] {
+  const upperW = weightFor(r.settings.thresholds.upper), lowerW = weightFor(r.settings.thresholds.lower);
+  const ids = r.dataset.ids;
+  const out: Pair[] = [];
+  for (let k = 0; k < r.a.length; k++) {
+    const i = r.a[k]!, j = r.b[k]!;
+    const w = r.weight[k]!;
+    const linked = r.decision[k] === DECISION.link;
+    if (w < lowerW && !linked) continue;
+    const conflict = r.dataset.conflict(i, j);
+    const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
+    const explanation = JSON.stringify(r.explain(i, j).map((c) => ({ field: c.field, level: c.level, weight: round(c.weight), tf: round(c.tf) })));
+    out.push({ a, b, weight: w, conflict, auto: linked && w >= upperW && !conflict, explanation });
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function runDedupe(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { settings?: LinkSettingsInput; onProgress?: DedupeProgress; limit?: number } = {},
+): Promise<DedupeSummary> {
+  const t0 = performance.now();
+  const settings = opts.settings ?? {};
+  const total = Math.min(await countInScope(pool, actor), opts.limit ?? Number.POSITIVE_INFINITY);
+  const records: RawRecord[] = [];
+  for await (const rows of personsInScope(pool, actor, opts.limit !== undefined ? { limit: opts.limit } : {})) {
+    for (const r of rows) records.push(rawRecord(r));
+    opts.onProgress?.('read', records.length, total);
+  }
+  if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
+  const result = link([records], settings, { progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) }, REGISTRY_COLUMNS);
+  const pairs = pairsOf(result);
+  const st = result.stats;
+
+  const out = await write(pool, actor, { route: 'sanad dedupe' }, async (ctx) => {
+    const c = ctx.client;
+    const modelId = await saveModel(c, {
+      orgId: actor.orgId, userId: actor.userId, settings, model: modelToJson(result.model), records: records.length,
+      stats: { candidatePairs: st.candidatePairs, linkedPairs: st.linkedPairs, reviewPairs: st.reviewPairs, refusedMerges: st.refusedMerges, timings: st.timings },
+    });
+    // persons already in an identity or in a 'different' decision: auto links touching them are checked
+    const touched = new Set(
+      (await c.query<{ id: string }>(
+        `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
+         UNION SELECT person_a FROM match_candidate WHERE org_id = $1 AND status = 'different' UNION SELECT person_b FROM match_candidate WHERE org_id = $1 AND status = 'different'`,
+        [actor.orgId],
+      )).rows.map((r) => r.id),
+    );
+    let inserted = 0, autoLinked = 0, refused = 0;
+    for (let s = 0; s < pairs.length; s += CHUNK) {
+      const chunk = pairs.slice(s, s + CHUNK);
+      const r = await c.query<{ id: string; person_a: string; person_b: string; status: string; inserted: boolean; weight: number }>(
+        `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id)
+         SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9
+         FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[]) AS t(a, b, w, p, c, e, s)
+         ON CONFLICT (person_a, person_b) DO UPDATE SET weight = EXCLUDED.weight, probability = EXCLUDED.probability, conflict = EXCLUDED.conflict,
+           explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, updated_at = now()
+         WHERE match_candidate.status = 'pending'
+         RETURNING id, person_a, person_b, status, weight, (xmax = 0) AS inserted`,
+        [
+          actor.orgId, chunk.map((p) => p.a), chunk.map((p) => p.b), chunk.map((p) => p.weight), chunk.map((p) => probability(p.weight)),
+          chunk.map((p) => p.conflict), chunk.map((p) => p.explanation), chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')), modelId,
+        ],
+      );
+      for (const row of r.rows) {
+        if (!row.inserted) continue;
+        inserted++;
+        if (row.status !== 'auto_linked') continue;
+        const near = touched.has(row.person_a) || touched.has(row.person_b);
+        if (near && (await mergeConflict(c, row.person_a, row.person_b)) !== undefined) {
+          await c.query(`UPDATE match_candidate SET status = 'pending' WHERE id = $1`, [row.id]);
+          refused++;
+          continue;
+        }
+        await c.query(
+          `INSERT INTO person_link (org_id, person_a, person_b, candidate_id, kind, created_by) VALUES ($1,$2,$3,$4,'auto',$5) ON CONFLICT DO NOTHING`,
+          [actor.orgId, row.person_a, row.person_b, row.id, actor.userId],
+        );
+        await c.query(`UPDATE match_candidate SET decided_by = $2, decided_at = now() WHERE id = $1`, [row.id, actor.userId]);
+        await ctx.log({ entity: 'match_candidate', entityId: row.id, action: 'auto_link', before: { status: 'pending' }, after: { status: 'auto_linked', personA: row.person_a, personB: row.person_b, weight: round(row.weight), modelId } });
+        if (near) {
+          // the identity grew from an earlier one: later links into it are checked too
+          touched.add(row.person_a);
+          touched.add(row.person_b);
+        }
+        autoLinked++;
+      }
+      opts.onProgress?.('store', Math.min(s + CHUNK, pairs.length), pairs.length);
+    }
+    const summary = {
+      modelId, persons: records.length, pairsCompared: st.candidatePairs, candidates: pairs.length, newCandidates: inserted, autoLinked,
+      forReview: inserted - autoLinked, refusedMerges: st.refusedMerges + refused, seconds: 0,
+    };
+    await ctx.log({ entity: 'linkage_model', entityId: modelId, action: 'dedupe', after: { ...summary, seconds: undefined } });
+    return { status: 200, body: summary };
+  });
+  return { ...out.body, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+}

@@ -1,0 +1,71 @@
+// sanad dedupe over a small synthetic registry: finds the true duplicates, stores the model, links
+// automatically only without conflicting evidence, and never overwrites a decision when run again.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runDedupe, type DedupeSummary } from '../../src/store/dedupe/run.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { makeUser, type TestUser } from '../support/factories.ts';
+import { loadDedupeSet, type Loaded } from './support.ts';
+
+let db: TestDb;
+let user: TestUser;
+let data: Loaded;
+let summary: DedupeSummary;
+
+beforeAll(async () => {
+  db = await freshDb();
+  user = await makeUser(db, { role: 'caseworker' });
+  data = await loadDedupeSet(db.pool, user.orgId, 3000);
+  const stages = new Set<string>();
+  summary = await runDedupe(db.pool, user.actor, { onProgress: (s) => stages.add(s) });
+  expect([...stages]).toEqual(['read', 'compare', 'store']);
+}, 120_000);
+afterAll(async () => db.drop());
+
+type Row = { person_a: string; person_b: string; status: string; conflict: boolean };
+
+test('finds the true duplicates: most true pairs are candidates, and the automatic links are nearly all right', async () => {
+  const truePairs = new Set<string>();
+  const byCluster = new Map<string, string[]>();
+  for (const [id, c] of data.cluster) byCluster.set(c, [...(byCluster.get(c) ?? []), id]);
+  for (const ids of byCluster.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) truePairs.add([ids[i]!, ids[j]!].sort().join('|'));
+  const rows = (await db.pool.query<Row>('SELECT person_a, person_b, status, conflict FROM match_candidate')).rows;
+  expect(rows.length).toBe(summary.candidates);
+  const found = rows.filter((r) => truePairs.has(`${r.person_a}|${r.person_b}`)).length;
+  const auto = rows.filter((r) => r.status === 'auto_linked');
+  const autoRight = auto.filter((r) => truePairs.has(`${r.person_a}|${r.person_b}`)).length;
+  expect(found / truePairs.size).toBeGreaterThan(0.85);
+  expect(auto.length).toBeGreaterThan(0);
+  expect(autoRight / auto.length).toBeGreaterThan(0.95);
+  expect(summary.persons).toBe(data.ids.length);
+  // every automatic link is an active person_link, logged with who ran it
+  const links = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM person_link WHERE kind = 'auto' AND undone_at IS NULL AND created_by = $1", [user.id])).rows[0]!.n;
+  expect(links).toBe(auto.length);
+  const logged = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE action = 'auto_link' AND actor_id = $1", [user.id])).rows[0]!.n;
+  expect(logged).toBe(auto.length);
+});
+
+test('the model is stored as data with the thresholds', async () => {
+  const m = (await db.pool.query('SELECT model, upper_threshold, lower_threshold, records FROM linkage_model WHERE id = $1', [summary.modelId])).rows[0];
+  expect(m.records).toBe(data.ids.length);
+  expect(m.upper_threshold).toBe(0.9);
+  expect(m.model.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['given', 'family', 'dob', 'national_id']));
+});
+
+test('no automatic link carries conflicting evidence (different valid IDs, siblings)', async () => {
+  const bad = await db.pool.query(
+    `SELECT c.id FROM match_candidate c JOIN person x ON x.id = c.person_a JOIN person y ON y.id = c.person_b
+     WHERE c.status = 'auto_linked' AND (c.conflict OR (x.national_id_valid AND y.national_id_valid AND x.national_id <> y.national_id))`,
+  );
+  expect(bad.rows).toEqual([]);
+});
+
+test('a second run keeps every decision and adds nothing twice', async () => {
+  await db.pool.query("UPDATE match_candidate SET status = 'different' WHERE id = (SELECT id FROM match_candidate WHERE status = 'pending' ORDER BY id LIMIT 1)");
+  const before = (await db.pool.query("SELECT id, status FROM match_candidate WHERE status <> 'pending' ORDER BY id")).rows;
+  const again = await runDedupe(db.pool, user.actor);
+  expect(again.newCandidates).toBe(0);
+  expect(again.autoLinked).toBe(0);
+  const after = (await db.pool.query("SELECT id, status FROM match_candidate WHERE status <> 'pending' ORDER BY id")).rows;
+  expect(after).toEqual(before);
+  expect((await db.pool.query('SELECT count(*)::int AS n FROM linkage_model')).rows[0].n).toBe(2);
+}, 120_000);
