@@ -63,8 +63,15 @@ const MAX_IN_FLIGHT = 2;
 const MAX_GROUP = 500;
 
 /** One online redemption (a card shown at a point now). */
+const knownPoints = new Set<string>(); // `${org}|${point}`: points are never deleted nor moved to another organisation
+
 export async function redeemOnline(pool: pg.Pool, actor: Actor, a: { pointId: string; item: RedemptionInput }): Promise<RedemptionResult> {
-  await getPlace(pool, actor, 'distribution_point', a.pointId);
+  const pk = `${actor.orgId}|${a.pointId}`;
+  if (!knownPoints.has(pk)) {
+    await getPlace(pool, actor, 'distribution_point', a.pointId);
+    if (knownPoints.size > 100_000) knownPoints.clear();
+    knownPoints.add(pk);
+  }
   let byOrg = queues.get(pool);
   if (!byOrg) queues.set(pool, (byOrg = new Map()));
   let q = byOrg.get(actor.orgId);
@@ -127,9 +134,16 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
   const now = Date.now();
   const w = await write(pool, actor, { route: mode === 'online' ? 'POST /api/v1/aid/redemptions' : 'POST /api/v1/aid/sync', request: null }, async ({ client }) => {
     const results = new Map<string, RedemptionResult>();
-    // Replays: ids already stored keep their outcome.
-    const prior = new Map((await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => [r.id, r]));
-    const priorRej = new Map((await client.query<{ id: string; reason: Refusal }>('SELECT id, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => [r.id, r.reason]));
+    // Replays: ids already stored (redeemed or refused) keep their outcome.
+    type Prior = Stored & { reason: Refusal | null };
+    const priorRows = (
+      await client.query<Prior>(
+        'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
+        [ids],
+      )
+    ).rows;
+    const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
+    const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
     type Fresh = Entry & { id: string; entitlementId: string; at: Date };
     const fresh: Fresh[] = [];
     for (const en of entries) {
@@ -148,39 +162,36 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
       results.set(f.id, refused(f.id, reason, false));
     };
     type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
-    const ents = new Map(
-      (
-        await client.query<Ent>(
-          'SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, c.status FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $2 WHERE e.id = ANY($1::uuid[])',
-          [fresh.map((f) => f.entitlementId), actor.orgId],
-        )
-      ).rows.map((e) => [e.id, e]),
-    );
+    // Cards first (no I/O), then the entitlements and revocations in one query.
     const checked = new Map<string, ReturnType<typeof verifyCard>>();
-    const candidates: { f: Fresh; e: Ent; serial: number }[] = [];
+    const carded: { f: Fresh; serial: number; householdId: string }[] = [];
     for (const f of fresh) {
       let c = checked.get(f.item.card);
       if (!c) checked.set(f.item.card, (c = verifyCard(f.item.card, keys, () => false)));
       if (!c.ok) reject(f, c.reason);
-      else {
-        const e = ents.get(f.entitlementId);
-        if (!e) reject(f, 'unknown_entitlement');
-        else if (e.household_id !== c.card.householdId) reject(f, 'wrong_household');
-        else if (mode === 'online' && e.status === 'closed') reject(f, 'cycle_closed');
-        else candidates.push({ f, e, serial: c.card.serial });
-      }
+      else carded.push({ f, serial: c.card.serial, householdId: c.card.householdId });
     }
-    // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
-    const revoked = new Map(
-      (await client.query<{ serial: number; revoked_at: Date }>('SELECT serial, revoked_at FROM card_revocation WHERE serial = ANY($1::bigint[])', [[...new Set(candidates.map((c) => c.serial))]])).rows.map((r) => [r.serial, r.revoked_at.getTime()]),
-    );
-    const ok = candidates.filter((c) => {
-      const at = revoked.get(c.serial);
-      if (at !== undefined && (mode === 'online' || c.f.at.getTime() >= at)) {
-        reject(c.f, 'revoked');
-        return false;
-      }
-      return true;
+    const looked = carded.length
+      ? (
+          await client.query<Ent & { id: string | null; revoked_at: Date | null }>(
+            `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
+             FROM unnest($1::uuid[], $2::bigint[]) WITH ORDINALITY AS u(eid, serial, ord)
+             LEFT JOIN (SELECT e.*, c.status FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $3) e ON e.id = u.eid
+             LEFT JOIN card_revocation r ON r.serial = u.serial
+             ORDER BY u.ord`,
+            [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), actor.orgId],
+          )
+        ).rows
+      : [];
+    const ok: { f: Fresh; e: Ent; serial: number }[] = [];
+    carded.forEach((c, i) => {
+      const row = looked[i]!;
+      // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
+      if (row.revoked_at && (mode === 'online' || c.f.at.getTime() >= row.revoked_at.getTime())) reject(c.f, 'revoked');
+      else if (!row.id) reject(c.f, 'unknown_entitlement');
+      else if (row.household_id !== c.householdId) reject(c.f, 'wrong_household');
+      else if (mode === 'online' && row.status === 'closed') reject(c.f, 'cycle_closed');
+      else ok.push({ f: c.f, e: row as Ent, serial: c.serial });
     });
     // Lock order: by entitlement, so concurrent batches do not deadlock.
     ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
