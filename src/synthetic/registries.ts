@@ -25,7 +25,7 @@ export interface RegistryPair {
   truth: Iterable<{ a: string; b: string }>;
 }
 
-const hex8 = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+const hex8 = (x: number): string => (0x100000000 + (x >>> 0)).toString(16).slice(1);
 const opaque = (prefix: string, seed: number, salt: number, n: number): string => prefix + hex8(mix32((n ^ mix32(seed ^ salt)) >>> 0));
 
 interface Member {
@@ -71,15 +71,32 @@ function cleanRecord(seed: number, mem: Member, recordId: string, householdId: s
   const rng = new Rng(seed, 0xa0, mem.key);
   // The old are often registered with the 1 January placeholder, even in a civil registry.
   const dob = t.birth ? (t.age >= 60 && rng.chance(0.15) ? `${t.birth.y}-01-01` : isoDate(t.birth)) : undefined;
-  return {
-    ...p,
-    recordId,
-    householdId,
-    fullNameEn: undefined,
+  return record(p, recordId, householdId, cluster, {
     dateOfBirth: dob,
     dobPrecision: dob ? 'exact' : undefined,
     age: t.age,
     nationalId: nationalIdFor(seed, mem.key),
+  });
+}
+
+/** A copy of a person as a record of another registry (explicit fields: one object shape, fast). */
+function record(p: SyntheticPerson, recordId: string, householdId: string, cluster: string, dob?: Pick<SyntheticPerson, 'dateOfBirth' | 'dobPrecision' | 'age' | 'nationalId'>): SyntheticRecord {
+  return {
+    recordId,
+    givenName: p.givenName,
+    fatherName: p.fatherName,
+    grandfatherName: p.grandfatherName,
+    familyName: p.familyName,
+    fullNameEn: undefined,
+    sex: p.sex,
+    dateOfBirth: dob ? dob.dateOfBirth : p.dateOfBirth,
+    dobPrecision: dob ? dob.dobPrecision : p.dobPrecision,
+    age: dob ? dob.age : p.age,
+    nationalId: dob ? dob.nationalId : p.nationalId,
+    phone: p.phone,
+    governorate: p.governorate,
+    householdId,
+    relationship: p.relationship,
     cluster,
   };
 }
@@ -88,7 +105,7 @@ function cleanRecord(seed: number, mem: Member, recordId: string, householdId: s
 function fieldRecord(rng: Rng, mem: Member, recordId: string, householdId: string, cluster: string, crossScriptShare: number, errorScale = 1): SyntheticRecord {
   const { person: p, truth: t, household: h } = mem;
   const e = (p: number) => rng.chance(p * errorScale);
-  const r: SyntheticRecord = { ...p, recordId, householdId, cluster, fullNameEn: undefined };
+  const r = record(p, recordId, householdId, cluster);
   // Registered where the household is now; now and then under a wrong governorate.
   r.governorate = e(0.01) ? rng.pick(allGovernorates) : h.currentGovernorate;
 
@@ -117,10 +134,14 @@ function fieldRecord(rng: Rng, mem: Member, recordId: string, householdId: strin
       if (part.startsWith('عبد') ? rng.chance(0.5) : part.startsWith('أبو') && rng.chance(0.3)) parts[i] = E.spacingVariant(rng, part);
     }
     if (e(0.06)) {
-      const i = rng.pick([0, 1, 2, 3].filter((k) => parts[k]));
+      let i = rng.int(0, 3);
+      if (!parts[i]) i = 0;
       parts[i] = E.typo(rng, parts[i] as string);
     }
-    [r.givenName, r.fatherName, r.grandfatherName, r.familyName] = parts as [string, string, string, string];
+    r.givenName = parts[0] as string;
+    r.fatherName = parts[1] as string;
+    r.grandfatherName = parts[2] as string;
+    r.familyName = parts[3] as string;
     // Some forms also carry the name in Latin script, spelt the clerk's way.
     if (rng.chance(0.2)) r.fullNameEn = `${E.anyLatin(rng, t.given)} ${E.anyLatin(rng, t.father)} ${E.anyLatin(rng, t.grand)} ${E.anyLatin(rng, t.family)}`;
   }
