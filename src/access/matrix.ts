@@ -77,6 +77,12 @@ export const permissionMatrix = {
   'GET /api/v1/aid/cycles/:id/reconciliation': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
   'GET /api/v1/aid/reports/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'GET /api/v1/aid/reports/3w.csv': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Identity resolution in the registry: check while typing; caseworkers and administrators decide
+  'POST /api/v1/duplicates/check': ['administrator', 'registration_officer', 'caseworker'],
+  'GET /api/v1/duplicates': ['administrator', 'caseworker'],
+  'GET /api/v1/duplicates/:id': ['administrator', 'caseworker'],
+  'POST /api/v1/duplicates/:id/decision': ['administrator', 'caseworker'],
+  'POST /api/v1/duplicates/:id/undo': ['administrator', 'caseworker'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -4,7 +4,29 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runDedupe, type DedupeSummary } from '../../src/store/dedupe/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, type TestUser } from '../support/factories.ts';
-import { loadDedupeSet, type Loaded } from './support.ts';
+import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
+import { preparePerson, type PersonInput } from '../../src/registry/person.ts';
+import { insertRecords, loadDedupeSet, type Loaded } from './support.ts';
+
+const validId = (first8: string) => first8 + String(nationalIdCheckDigit(first8));
+const prep = (i: PersonInput) => {
+  const r = preparePerson(i);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+};
+// Twin brothers: same father, grandfather, family name, birth date, phone; different given names.
+const brothers = [
+  prep({ givenName: 'يوسف', fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male', dateOfBirth: '2004-05-17', phone: '+970599123456', governorate: 'PS0260' }),
+  prep({ givenName: 'يونس', fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male', dateOfBirth: '2004-05-17', phone: '+970599123456', governorate: 'PS0260' }),
+  prep({ givenName: 'أنس', fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male', dateOfBirth: '2004-05-17', phone: '+970599123456', governorate: 'PS0260' }),
+];
+// The same name, birth date and phone, but two different valid national IDs.
+const twoIds = [
+  prep({ givenName: 'مروان', fatherName: 'طلال', grandfatherName: 'حسين', familyName: 'الشوا', sex: 'male', dateOfBirth: '1979-11-02', phone: '+970598765432', nationalId: validId('40112233'), governorate: 'PS0260' }),
+  prep({ givenName: 'مروان', fatherName: 'طلال', grandfatherName: 'حسين', familyName: 'الشوا', sex: 'male', dateOfBirth: '1979-11-02', phone: '+970598765432', nationalId: validId('40998877'), governorate: 'PS0260' }),
+];
+let brotherIds: string[];
+let twoIdIds: string[];
 
 let db: TestDb;
 let user: TestUser;
@@ -15,6 +37,8 @@ beforeAll(async () => {
   db = await freshDb();
   user = await makeUser(db, { role: 'caseworker' });
   data = await loadDedupeSet(db.pool, user.orgId, 3000);
+  brotherIds = await insertRecords(db.pool, user.orgId, brothers);
+  twoIdIds = await insertRecords(db.pool, user.orgId, twoIds);
   const stages = new Set<string>();
   summary = await runDedupe(db.pool, user.actor, { onProgress: (s) => stages.add(s) });
   expect([...stages]).toEqual(['read', 'compare', 'store']);
@@ -36,7 +60,7 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
   expect(found / truePairs.size).toBeGreaterThan(0.85);
   expect(auto.length).toBeGreaterThan(0);
   expect(autoRight / auto.length).toBeGreaterThan(0.95);
-  expect(summary.persons).toBe(data.ids.length);
+  expect(summary.persons).toBe(data.ids.length + brothers.length + twoIds.length);
   // every automatic link is an active person_link, logged with who ran it
   const links = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM person_link WHERE kind = 'auto' AND undone_at IS NULL AND created_by = $1", [user.id])).rows[0]!.n;
   expect(links).toBe(auto.length);
@@ -46,7 +70,7 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
 
 test('the model is stored as data with the thresholds', async () => {
   const m = (await db.pool.query('SELECT model, upper_threshold, lower_threshold, records FROM linkage_model WHERE id = $1', [summary.modelId])).rows[0];
-  expect(m.records).toBe(data.ids.length);
+  expect(m.records).toBe(summary.persons);
   expect(m.upper_threshold).toBe(0.9);
   expect(m.model.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['given', 'family', 'dob', 'national_id']));
 });
@@ -57,6 +81,25 @@ test('no automatic link carries conflicting evidence (different valid IDs, sibli
      WHERE c.status = 'auto_linked' AND (c.conflict OR (x.national_id_valid AND y.national_id_valid AND x.national_id <> y.national_id))`,
   );
   expect(bad.rows).toEqual([]);
+});
+
+test('brothers (same father, grandfather, family name; different given names) are never linked automatically', async () => {
+  const r = await db.pool.query<Row>('SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = ANY($1::uuid[]) AND person_b = ANY($1::uuid[])', [brotherIds]);
+  expect(r.rows.length).toBeGreaterThan(0); // alike enough to be offered for review
+  for (const row of r.rows) {
+    expect(row.status).toBe('pending');
+    expect(row.conflict).toBe(true);
+  }
+  const links = await db.pool.query('SELECT 1 FROM person_link WHERE person_a = ANY($1::uuid[]) OR person_b = ANY($1::uuid[])', [brotherIds]);
+  expect(links.rows).toEqual([]);
+});
+
+test('two different valid national IDs never link automatically, however alike the rest', async () => {
+  const [a, b] = [...twoIdIds].sort();
+  const r = await db.pool.query<Row>('SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = $1 AND person_b = $2', [a, b]);
+  expect(r.rows).toHaveLength(1); // offered for review
+  expect(r.rows[0]!.status).toBe('pending');
+  expect(r.rows[0]!.conflict).toBe(true);
 });
 
 test('a second run keeps every decision and adds nothing twice', async () => {

@@ -1,6 +1,7 @@
 // Every API route, one file each. A route listed here must also be in src/access/matrix.ts.
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
+import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import auditLog from './audit/log.ts';
 import auditVerify from './audit/verify.ts';
@@ -38,3 +39,4 @@ export const allRoutes: RouteDef[] = [
   createUser, listUsers, createToken,
   ...siteRoutes, ...aidRoutes,
 ];
+allRoutes.push(...duplicateRoutes);

@@ -73,6 +73,8 @@ export async function runDedupe(
 
   const out = await write(pool, actor, { route: 'sanad dedupe' }, async (ctx) => {
     const c = ctx.client;
+    // links of one organisation change one at a time (as in decisions)
+    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
     const modelId = await saveModel(c, {
       orgId: actor.orgId, userId: actor.userId, settings, model: modelToJson(result.model), records: records.length,
       stats: { candidatePairs: st.candidatePairs, linkedPairs: st.linkedPairs, reviewPairs: st.reviewPairs, refusedMerges: st.refusedMerges, timings: st.timings },

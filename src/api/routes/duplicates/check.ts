@@ -1,0 +1,25 @@
+import { checkDraft } from '../../../store/dedupe/check.ts';
+import { defineRoute } from '../../route.ts';
+import { personSummary } from '../persons/view.ts';
+import { CheckResponse, DraftCheck } from './schema.ts';
+
+export default defineRoute({
+  method: 'POST',
+  url: '/api/v1/duplicates/check',
+  summary: 'Check a registration being typed against the registry: likely matches with per-field evidence (nothing is saved)',
+  tags: ['duplicates'],
+  body: DraftCheck,
+  response: CheckResponse,
+  handler: async ({ body, actor, store }) => {
+    const { limit, ...draft } = body;
+    const r = await checkDraft(store.pool, actor, draft, { limit });
+    return {
+      matches: r.matches.map((m) => ({
+        person: personSummary(m.person), weight: m.weight, probability: m.probability, decision: m.decision, conflict: m.conflict,
+        evidence: m.evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight, draft: e.left, existing: e.right })),
+      })),
+      candidates: r.candidates,
+      modelId: r.modelId,
+    };
+  },
+});

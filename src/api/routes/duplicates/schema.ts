@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { sexes } from '../../../registry/vocabulary.ts';
+import { PersonSummary, PersonView } from '../persons/schema.ts';
+
+const namePart = z.string().trim().min(1).max(100);
+
+export const CandidateId = z.object({ id: z.string().describe('duplicate candidate (pair) id') });
+
+export const DraftCheck = z
+  .object({
+    givenName: namePart.optional(),
+    fatherName: namePart.optional(),
+    grandfatherName: namePart.optional(),
+    familyName: namePart.optional(),
+    fullName: z.string().trim().min(1).max(300).optional(),
+    fullNameEn: z.string().trim().min(1).max(300).optional(),
+    sex: z.enum(sexes).optional(),
+    dateOfBirth: z.string().max(10).optional().describe('YYYY-MM-DD, YYYY-MM or YYYY; ignored until complete'),
+    nationalId: z.string().max(20).optional().describe('ignored until it has 9 digits'),
+    phone: z.string().max(30).optional(),
+    governorate: z.string().max(10).optional(),
+    limit: z.number().int().min(1).max(50).default(10),
+  })
+  .refine((d) => d.givenName || d.familyName || d.fullName || d.fullNameEn || d.nationalId || d.phone, { message: 'give a name, a nationalId or a phone', path: ['givenName'] });
+
+export const CheckEvidence = z.object({
+  field: z.string(),
+  level: z.string().describe('agreement level, e.g. exact, same sound, similar, disagree, missing'),
+  weight: z.number().describe('log2 Bayes factor: positive supports the same person'),
+  draft: z.string().describe('the draft value as compared (normalised)'),
+  existing: z.string().describe('the registered value as compared (normalised)'),
+});
+
+export const CheckResponse = z.object({
+  matches: z.array(
+    z.object({
+      person: PersonSummary,
+      weight: z.number().describe('match weight (log2 odds)'),
+      probability: z.number(),
+      decision: z.enum(['likely_same', 'review']),
+      conflict: z.boolean().describe('conflicting evidence (two different valid IDs, siblings): never linked automatically'),
+      evidence: z.array(CheckEvidence),
+    }),
+  ),
+  candidates: z.number().describe('records examined'),
+  modelId: z.string().nullable().describe('the linkage model used; null when `sanad dedupe` has not been run yet'),
+});
+
+export const Status = z.enum(['pending', 'same', 'different', 'unsure', 'auto_linked']);
+
+export const StoredEvidence = z.object({ field: z.string(), level: z.string(), weight: z.number(), tf: z.number() });
+
+export const QueueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  status: Status.default('pending'),
+});
+
+export const QueueItem = z.object({
+  id: z.string(),
+  status: Status,
+  weight: z.number(),
+  probability: z.number(),
+  conflict: z.boolean(),
+  a: PersonSummary,
+  b: PersonSummary,
+  evidence: z.array(StoredEvidence),
+});
+
+export const CandidateView = z.object({
+  id: z.string(),
+  status: Status,
+  weight: z.number(),
+  probability: z.number(),
+  conflict: z.boolean(),
+  linked: z.boolean().describe('the two records are currently one identity'),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  a: PersonView,
+  b: PersonView,
+  evidence: z.array(StoredEvidence),
+});
+
+export const DecisionInput = z.object({ decision: z.enum(['same', 'different', 'unsure']) });

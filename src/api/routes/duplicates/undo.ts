@@ -1,0 +1,20 @@
+import { undo } from '../../../store/dedupe/candidates.ts';
+import { write } from '../../../store/write.ts';
+import { defineRoute } from '../../route.ts';
+import { CandidateId, CandidateView } from './schema.ts';
+import { candidateView } from './view.ts';
+
+export default defineRoute({
+  method: 'POST',
+  url: '/api/v1/duplicates/:id/undo',
+  summary: 'Undo the decision on a pair (a link is removed, both records stay); the pair returns to the queue',
+  tags: ['duplicates'],
+  params: CandidateId,
+  response: CandidateView,
+  idempotent: true,
+  handler: async ({ params, actor, store, operationId }) =>
+    write(store.pool, actor, { operationId, route: 'POST /api/v1/duplicates/:id/undo', request: { id: params.id } }, async (ctx) => {
+      const c = await undo(ctx, params.id);
+      return { status: 200, body: await candidateView(ctx.client, c) };
+    }),
+});
