@@ -55,6 +55,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     const env = { DATABASE_URL: db.url };
     sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD], env);
     sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
+    sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
     sanad(['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD], env);
     server = await startServer(env, dataDir);
     await addSites(server.url);
@@ -234,6 +235,22 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('heading', { name: 'مدرسة الياسمين (تجريبي)' }).waitFor();
     await page.getByText('النواقص حسب معايير اسفير').waitFor();
   }, 120_000);
+
+  test('an analyst sees the dashboard and the shelters, not the registry', async () => {
+    const ctx = await browser.newContext({ viewport: PHONE, locale: 'ar' });
+    const p = await ctx.newPage();
+    p.on('request', (r) => urls.push(r.url()));
+    await p.goto(server.url);
+    await p.getByLabel('اسم المستخدم').fill('analyst.e2e');
+    await p.getByLabel('كلمة المرور').fill(PASSWORD);
+    await p.getByRole('button', { name: 'دخول' }).click();
+    await p.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
+    const nav = p.getByRole('navigation', { name: 'القائمة الرئيسية' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['مواقع الإيواء', 'لوحة المتابعة']);
+    await p.goto(`${server.url}/register`);
+    await p.getByRole('heading', { name: 'دورك لا يسمح بهذا.' }).waitFor();
+    await ctx.close();
+  }, 60_000);
 
   test('no personal data went into a URL', () => {
     const leaks = urls.filter((u) => PERSONAL.some((p) => u.includes(p)));
