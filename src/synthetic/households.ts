@@ -185,7 +185,8 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const first = out.length;
   children(rng, out, target - out.length, wifeAge, head.given, lineage.father, lineage.family);
   // An elder son may live with his own wife and children in his father's household.
-  const son = out.slice(first).find((d) => d.rel === 'son' && d.age >= 22);
+  let son: Draft | undefined;
+  for (let i = first; i < out.length && !son; i++) if (out[i]?.rel === 'son' && (out[i] as Draft).age >= 22) son = out[i];
   if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.6)) {
     const dilAge = Math.max(17, son.age - rng.int(0, 6));
     out.push({ given: female(rng), father: male(rng), grand: male(rng), family: families.sample(rng), sex: 'female', age: dilAge, rel: 'other_relative' });
