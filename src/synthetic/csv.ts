@@ -93,6 +93,24 @@ export async function writePersonsCsv<T extends SyntheticPerson>(
   opts: PersonCsvOptions<T> = {},
 ): Promise<CsvWriteResult> {
   const stream = typeof out === 'string' ? createWriteStream(out, { highWaterMark: 4 * BUFFER_BYTES }) : out;
+  // An error may come while rows are being generated (e.g. the file cannot be opened): keep it
+  // and fail at the next wait instead of crashing on an unhandled 'error' event.
+  const state: { failure?: unknown } = {};
+  const onError = (e: unknown) => (state.failure ??= e);
+  stream.on('error', onError);
+  try {
+    return await writeAll(stream, rows, opts, state);
+  } finally {
+    stream.off('error', onError);
+  }
+}
+
+async function writeAll<T extends SyntheticPerson>(
+  stream: Writable,
+  rows: Iterable<T> | AsyncIterable<T>,
+  opts: PersonCsvOptions<T>,
+  state: { failure?: unknown },
+): Promise<CsvWriteResult> {
   let bytes = 0;
   let count = 0;
   let buf = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -103,7 +121,7 @@ export async function writePersonsCsv<T extends SyntheticPerson>(
     bytes += pos;
     buf = Buffer.allocUnsafe(BUFFER_BYTES);
     pos = 0;
-    if (!ok) await event(stream, 'drain');
+    if (!ok || state.failure !== undefined) await event(stream, 'drain', state);
   };
   // A UTF-16 code unit takes at most 3 bytes in UTF-8.
   const put = (s: string): boolean => {
@@ -130,14 +148,15 @@ export async function writePersonsCsv<T extends SyntheticPerson>(
     }
   }
   await flush();
-  const finished = event(stream, 'finish');
+  const finished = event(stream, 'finish', state);
   stream.end();
   await finished;
   return { rows: count, bytes };
 }
 
-/** Resolves on `name`, rejects on 'error', and leaves no listener behind. */
-function event(stream: Writable, name: 'drain' | 'finish'): Promise<void> {
+/** Resolves on `name`, rejects on an error (past or coming), and leaves no listener behind. */
+function event(stream: Writable, name: 'drain' | 'finish', state: { failure?: unknown }): Promise<void> {
+  if (state.failure !== undefined) return Promise.reject(state.failure);
   return new Promise((resolve, reject) => {
     const done = () => {
       stream.off('error', fail);

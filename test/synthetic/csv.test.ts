@@ -74,3 +74,8 @@ test('waits for a slow consumer instead of buffering everything', async () => {
   expect(maxPending).toBeLessThan(3 << 20);
   expect(pending).toBe(0);
 });
+
+test('a file that cannot be written rejects instead of crashing', async () => {
+  const file = path.join(os.tmpdir(), 'sanad-no-such-dir', 'x', 'p.csv');
+  await expect(writePersonsCsv(generatePersons({ households: 3000, seed: 1 }), file)).rejects.toThrow(/ENOENT/);
+});
