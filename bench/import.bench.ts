@@ -14,6 +14,10 @@ import pgCopy from 'pg-copy-streams';
 import { governorateCodes } from '../src/places/governorates.ts';
 import { openStore } from '../src/store/open.ts';
 import { importFile } from '../src/importer/run.ts';
+import { layoutOf } from '../src/importer/columns.ts';
+import { openRows } from '../src/importer/read.ts';
+import { contextOf, validateChunk } from '../src/importer/validateRows.ts';
+import { nameKey, nameSearchTokens } from '../src/names/index.ts';
 import { writeSyntheticCsv } from '../src/importer/syntheticCsv.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -37,6 +41,36 @@ let t = performance.now();
 const w = await writeSyntheticCsv(csv, { seed: 42, persons });
 log(`generated ${w.persons.toLocaleString('en-US')} persons (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${secs(t).toFixed(1)} s`);
 
+// Node's CPU per row, without the database: parse + validate a sample in this thread, and the name
+// normalisation (src/names, called by preparePerson) alone on the same rows.
+const sample = Math.min(persons, Number(arg('sample', '50000')));
+{
+  const src = await openRows(csv, 'csv');
+  const layout = layoutOf(src.header, {}, 'persons');
+  const ctx = contextOf({ kind: 'persons', layout, governorates: [...governorateCodes], sha256: '0'.repeat(64), today: new Date().toISOString() });
+  const rows: string[][] = [];
+  for await (const chunk of src.chunks) {
+    for (const r of chunk) if (rows.length < sample) rows.push(r);
+    if (rows.length >= sample) break;
+  }
+  src.close();
+  let c = process.cpuUsage();
+  validateChunk(ctx, rows, 2);
+  let u = process.cpuUsage(c);
+  const validateUs = (u.user + u.system) / rows.length;
+  const ix = layout.index;
+  c = process.cpuUsage();
+  for (const r of rows) {
+    const parts = { givenName: r[ix.given_name!], fatherName: r[ix.father_name!], grandfatherName: r[ix.grandfather_name!] || undefined, familyName: r[ix.family_name!], fullNameEn: r[ix.full_name_en!] };
+    const full = [parts.givenName, parts.fatherName, parts.grandfatherName, parts.familyName].filter(Boolean).join(' ');
+    nameKey({ ...parts, fullName: full });
+    nameSearchTokens({ ...parts, fullName: full });
+  }
+  u = process.cpuUsage(c);
+  const namesUs = (u.user + u.system) / rows.length;
+  log(`validation CPU: ${validateUs.toFixed(0)} µs/row in one thread (of which src/names nameKey + nameSearchTokens: ${namesUs.toFixed(0)} µs/row), sample of ${rows.length.toLocaleString('en-US')} rows`);
+}
+
 const store = await openStore({ dataDir, durable: true });
 try {
   const pool = store.pool;
@@ -45,8 +79,11 @@ try {
   const actor = { userId: user, orgId: org, role: 'administrator' as const, governorates: governorateCodes, deviceId: 'bench' };
 
   t = performance.now();
+  const cpu0 = process.cpuUsage();
   const s = await importFile(pool, actor, { kind: 'persons', file: csv, reportPath: path.join(dir, 'rejections.csv'), workers });
   const importSeconds = secs(t);
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpu = (cpu.user + cpu.system) / 1e6;
   const rss = process.resourceUsage().maxRSS / 1024;
   if (s.rows !== persons) throw new Error(`imported ${s.rows} rows, expected ${persons}`);
 
@@ -68,6 +105,8 @@ try {
     log(`import:        ${importSeconds.toFixed(1)} s, ${rate(persons, importSeconds)} rows/s (loaded ${s.loaded.toLocaleString('en-US')}, rejected ${s.rejected}, unverified IDs ${s.unverifiedIds.toLocaleString('en-US')})`);
     log(`plain COPY:    ${copySeconds.toFixed(1)} s, ${rate(persons, copySeconds)} rows/s (same rows and columns, same indexes, no validation)`);
     log(`ratio:         ${(copySeconds / importSeconds).toFixed(2)} (import speed / COPY speed)`);
+    log(`Node CPU:      ${nodeCpu.toFixed(1)} s for the import (all threads; PostgreSQL not included)`);
+    log(`load average:  ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) at the end: other work on the machine slows both figures`);
     log(`peak RSS:      ${rss.toFixed(0)} MB (this process; PostgreSQL not included)`);
     log(`reproduce:     npm run bench:import -- --persons ${persons}`);
   } finally {
