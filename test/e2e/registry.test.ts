@@ -1,7 +1,8 @@
 // End to end: Debian's chromium drives the built web app served by a real `sanad serve` on a real
 // PostgreSQL database. Register a household (people first, then the household), record a move,
 // search for a person by name in both scripts, open the person page; screenshots of the main
-// screens in Arabic (right to left) and English, at phone and desktop widths, into docs/screenshots.
+// screens in Arabic (right to left) and English, at phone and desktop widths (SANAD_SCREENSHOTS=1
+// npm run test:e2e refreshes docs/screenshots; see support.ts).
 // Every name here is invented.
 import fs from 'node:fs';
 import os from 'node:os';

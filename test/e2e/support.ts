@@ -7,7 +7,12 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = path.join(ROOT, 'web/dist');
-export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Screenshots go to docs/screenshots when SANAD_SCREENSHOTS=1 (or when that folder lacks them),
+ * otherwise to test-results/screenshots (ignored by git), so an ordinary test run leaves the
+ * committed pictures alone: they show timestamps and would change on every run.
+ */
+export const SCREENSHOTS = process.env.SANAD_SCREENSHOTS === '1' || !fs.existsSync(path.join(ROOT, 'docs/screenshots/signin-ar-phone.png')) ? path.join(ROOT, 'docs/screenshots') : path.join(ROOT, 'test-results/screenshots');
 
 /** Under CI the browser tests always run (and fail without chromium); elsewhere they skip with a message. */
 export function browserAvailable(): boolean {
