@@ -62,3 +62,19 @@ export async function loadDedupeSet(db: pg.Pool, orgId: string, records: number,
   const ids = await insertRecords(db, orgId, recs);
   return { ids, cluster: new Map(ids.map((id, k) => [id, clusters[k]!])), records: new Map(ids.map((id, k) => [id, recs[k]!])) };
 }
+
+/** A candidate pair inserted directly (for decision tests on hand-made records). */
+export async function insertCandidate(db: pg.Pool, orgId: string, x: string, y: string, weight = 12): Promise<string> {
+  const [a, b] = [x, y].sort();
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, explanation) VALUES ($1,$2,$3,$4,$5,'[]') RETURNING id`,
+    [orgId, a, b, weight, 1 / (1 + 2 ** -weight)],
+  );
+  return r.rows[0]!.id;
+}
+
+export function prepared(input: PersonInput): PersonRecord {
+  const r = preparePerson(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
