@@ -1,0 +1,57 @@
+// GET /api/v1/duplicates: the pending queue, strongest first, in cursor pages.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runDedupe } from '../../src/store/dedupe/run.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import { loadDedupeSet } from './support.ts';
+
+let db: TestDb;
+let app: FastifyInstance;
+let cw: TestUser;
+
+beforeAll(async () => {
+  db = await freshDb();
+  app = await testApp(db);
+  cw = await makeUser(db, { role: 'caseworker' });
+  await loadDedupeSet(db.pool, cw.orgId, 1200, 3);
+  await runDedupe(db.pool, cw.actor);
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+type Item = { id: string; status: string; weight: number; a: { id: string; fullName: string }; b: { id: string }; evidence: { field: string; level: string; weight: number }[] };
+
+test('pages through every pending pair once, strongest first, with both records and the evidence', async () => {
+  const pending = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'pending'")).rows[0]!.n;
+  expect(pending).toBeGreaterThan(5);
+  const seen: Item[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/duplicates?limit=4${cursor ? `&cursor=${cursor}` : ''}`, headers: cw.auth });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: Item[]; nextCursor: string | null };
+    seen.push(...body.items);
+    cursor = body.nextCursor;
+  } while (cursor);
+  expect(seen).toHaveLength(pending);
+  expect(new Set(seen.map((s) => s.id)).size).toBe(pending);
+  for (let k = 1; k < seen.length; k++) expect(seen[k]!.weight).toBeLessThanOrEqual(seen[k - 1]!.weight);
+  expect(seen.every((s) => s.status === 'pending' && s.a.id < s.b.id && s.a.fullName.length > 0)).toBe(true);
+  expect(seen[0]!.evidence.map((e) => e.field)).toEqual(expect.arrayContaining(['given', 'family']));
+});
+
+test('other statuses on request: the automatic links', async () => {
+  const res = await app.inject({ method: 'GET', url: '/api/v1/duplicates?status=auto_linked&limit=200', headers: cw.auth });
+  expect(res.statusCode).toBe(200);
+  const auto = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'auto_linked'")).rows[0]!.n;
+  expect(res.json().items.length).toBe(Math.min(200, auto));
+});
+
+test('a cursor this server did not give is refused', async () => {
+  const res = await app.inject({ method: 'GET', url: '/api/v1/duplicates?cursor=bm9wZQ', headers: cw.auth });
+  expect(res.statusCode).toBe(422);
+  expect(res.json().errors[0].field).toBe('cursor');
+});
