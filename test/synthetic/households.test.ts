@@ -2,13 +2,14 @@
 // phones and events, realistic sizes, and generated in constant memory.
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isGovernorate } from '../../src/places/governorates.ts';
 import { isValidNationalId } from '../../src/registry/nationalId.ts';
 import { parsePhone } from '../../src/registry/phone.ts';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../src/registry/vocabulary.ts';
 import { REFERENCE_DATE } from '../../src/synthetic/attributes.ts';
-import { generateHouseholds, generatePersons, type SyntheticHousehold } from '../../src/synthetic/households.ts';
+import { buildHousehold, generateHouseholds, generatePersons, type SyntheticHousehold } from '../../src/synthetic/households.ts';
 
 const sample: SyntheticHousehold[] = [...generateHouseholds({ households: 8_000, seed: 11 })];
 const persons = sample.flatMap((h) => h.members);
@@ -24,6 +25,31 @@ describe('determinism', () => {
     const all = [...generateHouseholds({ households: 120, seed: 9 })];
     expect([...generateHouseholds({ households: 20, seed: 9, startIndex: 100 })]).toEqual(all.slice(100));
   });
+});
+
+test('any household of any seed keeps the invariants', () => {
+  fc.assert(
+    fc.property(fc.integer(), fc.integer({ min: 0, max: 50_000_000 }), (seed, index) => {
+      const { household: h, truth } = buildHousehold(seed, index);
+      expect(buildHousehold(seed, index).household).toEqual(h);
+      expect(truth).toHaveLength(h.members.length);
+      expect(h.members.filter((m) => m.relationship === 'head')).toHaveLength(1);
+      expect(h.members.length).toBeLessThanOrEqual(15);
+      expect(isGovernorate(h.governorate) && isGovernorate(h.currentGovernorate)).toBe(true);
+      const head = h.members[0]!;
+      for (const m of h.members) {
+        expect(m.householdId).toBe(h.householdId);
+        expect(m.recordId.startsWith(h.householdId)).toBe(true);
+        if (m.nationalId !== undefined) expect(m.nationalId).toMatch(/^[0-9]{9}$/);
+        if (m.phone !== undefined) expect(m.phone).toMatch(/^\+97[02]5[0-9]{8}$/);
+        if (head.sex === 'male' && (m.relationship === 'son' || m.relationship === 'daughter')) {
+          expect([m.fatherName, m.grandfatherName, m.familyName]).toEqual([head.givenName, head.fatherName, head.familyName]);
+        }
+        if (m.relationship === 'grandchild') expect(m.grandfatherName).toBe(head.givenName);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 describe('family pattern', () => {
