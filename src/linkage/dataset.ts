@@ -20,9 +20,13 @@ export class Dataset {
   readonly idColumn: string | null;
   private guard: { given: Field; father: Field | null; family: Field | null; id: Field | null } | null = null;
 
+  /** the input column names this dataset was built for (to rebuild it elsewhere, e.g. in a worker) */
+  readonly present: string[];
+
   /** `present`: the input column names available (union over inputs). */
   constructor(readonly settings: LinkSettings, present: Iterable<string>) {
     const have = new Set(present);
+    this.present = [...have];
     const col = (c: keyof LinkSettings['columns']): string | null => {
       const v = settings.columns[c];
       return v && have.has(v) ? v : null;

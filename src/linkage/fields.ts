@@ -30,6 +30,10 @@ export interface Field {
 }
 
 const LONG_VOWELS = /[وي]/g;
+/** Distinct raw strings remembered by the per-string caches of name normalisation. */
+const CACHE_MAX = 1 << 21;
+const CMP_BITS = 18;
+const CMP_CACHE = 1 << CMP_BITS;
 const val = (rec: RawRecord, col: string): string => (rec[col] ?? '').trim();
 
 // ---------------------------------------------------------------------------------------------
@@ -66,39 +70,129 @@ export class NameStore {
   /** which input columns feed the parts */
   constructor(readonly cols: { parts: (string | null)[]; fullName: string | null; fullNameEn: string | null }) {}
 
+  /** id of each token with its long vowels removed (Arabic: محمد / محمود differ only there) */
+  readonly noVowelOf = new GrowI32();
+  private readonly noVowelDict = new Dict();
+  /**
+   * Direct-mapped cache of the part-independent comparison of two distinct tokens (see
+   * tokenLevel): names repeat, so most pairs of differing names have been compared before.
+   */
+  private readonly cacheA = new Int32Array(CMP_CACHE).fill(-1);
+  private readonly cacheB = new Int32Array(CMP_CACHE);
+  private readonly cacheV = new Int8Array(CMP_CACHE);
+
   private tok(t: string): number {
     const id = this.dict.id(t);
-    if (id === this.skelOf.n) this.skelOf.push(this.skelDict.id(skeleton(t)));
+    if (id === this.skelOf.n) {
+      this.skelOf.push(this.skelDict.id(skeleton(t)));
+      this.noVowelOf.push(this.noVowelDict.id(t.replace(LONG_VOWELS, '')));
+    }
     return id;
   }
 
+  /**
+   * Level of two distinct tokens a, b that depends on the tokens only. mode 0: Arabic against
+   * Arabic, 1: Latin against Latin, 2: across scripts (by skeleton). Returns 1 (disagree, final),
+   * 3, 4 or 5, or 0 when the caller must look for the name at another position.
+   */
+  tokenLevel(a: number, b: number, mode: number): number {
+    if (a > b) { const t = a; a = b; b = t; }
+    const h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b * 4 + mode, 0x85ebca6b)) >>> (32 - CMP_BITS);
+    const kb = b * 4 + mode;
+    if (this.cacheA[h] === a && this.cacheB[h] === kb) return this.cacheV[h]!;
+    const v = this.tokenLevelUncached(a, b, mode);
+    this.cacheA[h] = a;
+    this.cacheB[h] = kb;
+    this.cacheV[h] = v;
+    return v;
+  }
+
+  private tokenLevelUncached(a: number, b: number, mode: number): number {
+    const strs = this.dict.strings;
+    if (mode === 0) {
+      // Arabic against Arabic: spelling variants are already folded by normalisation; names that
+      // differ by a long vowel are different names (محمد / محمود, سعد / سعيد), not variants.
+      if (this.noVowelOf.a[a] === this.noVowelOf.a[b]) return 1;
+      const x = strs[a]!, y = strs[b]!;
+      if (withinOneEdit(x, y) && Math.min(x.length, y.length) >= 3) return 4;
+      if (jaroWinkler(x, y) >= 0.9) return 3;
+      return 0;
+    }
+    const sa = this.skelOf.a[a]!, sb = this.skelOf.a[b]!;
+    const sk = this.skelDict.strings;
+    if (sa === sb && sk[sa]!.length > 0) return 5;
+    const sim = mode === 1 ? jaroWinkler(strs[a]!, strs[b]!) : jaroWinkler(sk[sa]!, sk[sb]!);
+    if (sim >= 0.92) return 4;
+    if (sim >= 0.8) return 3;
+    return 0;
+  }
+
+  /**
+   * Token of one name-part value: id * 2 + 1 for Latin script, id * 2 for Arabic, -1 for none.
+   * Cached per distinct raw string (names repeat enormously), up to CACHE_MAX strings.
+   */
+  private partToken(v: string): number {
+    let c = this.partCache.get(v);
+    if (c !== undefined) return c;
+    if (isArabic(v)) {
+      const t = arabicTokens(v).map(stripArticle).join('');
+      c = t ? this.tok(t) * 2 : -1;
+    } else {
+      const t = latinTokens(v).map(stripArticle).join('');
+      c = t ? this.tok(t) * 2 + 1 : -1;
+    }
+    if (this.partCache.size < CACHE_MAX) this.partCache.set(v, c);
+    return c;
+  }
+
+  /** Tokens of a full name: [script (1 Arabic, 2 Latin), 4 part ids (-1 missing)], cached. */
+  private fullTokens(v: string): Int32Array {
+    let c = this.fullCache.get(v);
+    if (c !== undefined) return c;
+    const arabic = isArabic(v);
+    const tokens = arabic ? arabicTokens(v) : latinTokens(v);
+    c = new Int32Array([arabic ? 1 : 2, -1, -1, -1, -1]);
+    if (tokens.length) {
+      const parts = assignParts(tokens.map(stripArticle));
+      for (let p = 0; p < 4; p++) c[p + 1] = parts[p] ? this.tok(parts[p]!) : -1;
+    }
+    if (this.fullCache.size < CACHE_MAX) this.fullCache.set(v, c);
+    return c;
+  }
+
+  private readonly partCache = new Map<string, number>();
+  private readonly fullCache = new Map<string, Int32Array>();
+  private readonly arTmp = new Int32Array(4);
+  private readonly latTmp = new Int32Array(4);
+
   add(rec: RawRecord, row: number, count = true): void {
-    const ar: (string | undefined)[] = [undefined, undefined, undefined, undefined];
-    const lat: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+    const ar = this.arTmp.fill(-1), lat = this.latTmp.fill(-1);
+    let hasAr = false, hasLat = false;
     for (let p = 0; p < 4; p++) {
       const col = this.cols.parts[p];
       if (!col) continue;
       const v = val(rec, col);
       if (!v) continue;
-      if (isArabic(v)) ar[p] = arabicTokens(v).map(stripArticle).join('') || undefined;
-      else lat[p] = latinTokens(v).map(stripArticle).join('') || undefined;
+      const t = this.partToken(v);
+      if (t < 0) continue;
+      if (t & 1) { lat[p] = t >> 1; hasLat = true; }
+      else { ar[p] = t >> 1; hasAr = true; }
     }
-    const fill = (target: (string | undefined)[], tokens: string[]) => {
-      if (target.some((x) => x !== undefined) || tokens.length === 0) return;
-      const parts = assignParts(tokens.map(stripArticle));
-      for (let p = 0; p < 4; p++) target[p] = parts[p];
-    };
     for (const col of [this.cols.fullName, this.cols.fullNameEn]) {
       if (!col) continue;
       const v = val(rec, col);
       if (!v) continue;
-      if (isArabic(v)) fill(ar, arabicTokens(v));
-      else fill(lat, latinTokens(v));
+      const f = this.fullTokens(v);
+      const target = f[0] === 1 ? ar : lat;
+      if ((f[0] === 1 ? hasAr : hasLat) || (f[1]! < 0 && f[2]! < 0 && f[3]! < 0 && f[4]! < 0)) continue;
+      for (let p = 0; p < 4; p++) target[p] = f[p + 1]!;
+      if (f[0] === 1) hasAr = true;
+      else hasLat = true;
     }
-    this.script.set(row, (ar.some((x) => x) ? 1 : 0) | (lat.some((x) => x) ? 2 : 0));
+    this.script.set(row, (hasAr ? 1 : 0) | (hasLat ? 2 : 0));
     for (let p = 0; p < 4; p++) {
-      const a = ar[p] ? this.tok(ar[p]!) : -1;
-      const l = lat[p] ? this.tok(lat[p]!) : -1;
+      const a = ar[p]!;
+      const l = lat[p]!;
       this.ar.set(row * 4 + p, a);
       this.lat.set(row * 4 + p, l);
       const prim = a >= 0 ? a : l;
@@ -152,22 +246,10 @@ export class NamePartField implements Field {
       return 0;
     }
     if (a === b) return 6;
+    const lv = s.tokenLevel(a, b, arr === s.ar.a ? 0 : arr ? 1 : 2);
+    if (lv !== 0) return lv;
     const skel = s.skelOf.a;
     const sa = skel[a]!, sb = skel[b]!;
-    const strs = s.dict.strings;
-    if (arr === s.ar.a) {
-      // Arabic against Arabic: spelling variants are already folded by normalisation; names that
-      // differ by a long vowel are different names (محمد / محمود, سعد / سعيد), not variants.
-      const x = strs[a]!, y = strs[b]!;
-      if (x.replace(LONG_VOWELS, '') === y.replace(LONG_VOWELS, '')) return 1;
-      if (withinOneEdit(x, y) && Math.min(x.length, y.length) >= 3) return 4;
-      if (jaroWinkler(x, y) >= 0.9) return 3;
-    } else {
-      if (sa === sb && s.skelDict.strings[sa]!.length > 0) return 5;
-      const sim = arr ? jaroWinkler(strs[a]!, strs[b]!) : jaroWinkler(s.skelDict.strings[sa]!, s.skelDict.strings[sb]!);
-      if (sim >= 0.92) return 4;
-      if (sim >= 0.8) return 3;
-    }
     // shifted or swapped: a equals another part of j, or b another part of i
     for (let q = 0; q < 4; q++) {
       if (q === p) continue;
@@ -210,6 +292,33 @@ export class NamePartField implements Field {
 // ---------------------------------------------------------------------------------------------
 // Dates of birth (with age as a year-only fallback)
 
+/**
+ * True when the dates (year, month * 32 + day), written yyyymmdd, differ by exactly one digit or
+ * one transposition of adjacent digits (as oneEditKind on the strings, without building them).
+ */
+function oneDigitEdit(yi: number, mdi: number, yj: number, mdj: number): boolean {
+  if (yi < 1000 || yi > 9999 || yj < 1000 || yj > 9999) return false;
+  let x = yi * 10000 + (mdi >> 5) * 100 + (mdi & 31);
+  let y = yj * 10000 + (mdj >> 5) * 100 + (mdj & 31);
+  if (x === y) return false;
+  // digits from the right: position 0 is the last digit
+  let first = -1, count = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  for (let k = 0; k < 8; k++) {
+    const dx = x % 10, dy = y % 10;
+    x = (x - dx) / 10;
+    y = (y - dy) / 10;
+    if (dx !== dy) {
+      if (count === 0) { first = k; x0 = dx; y0 = dy; }
+      else if (count === 1) {
+        if (k !== first + 1) return false;
+        x1 = dx; y1 = dy;
+      }
+      if (++count > 2) return false;
+    }
+  }
+  return count === 1 || (x0 === y1 && x1 === y0);
+}
+
 export class DateField implements Field {
   readonly type = 'date';
   readonly levels = ['disagree', 'year +-1', 'same year', 'year only or 01-01', 'same year and month', 'swapped or one typo', 'exact'] as const;
@@ -249,10 +358,6 @@ export class DateField implements Field {
   private key(r: number): number {
     return this.y.a[r]! * 1024 + this.md.a[r]!;
   }
-  private str(r: number): string {
-    const md = this.md.a[r]!;
-    return `${this.y.a[r]!}${String(md >> 5).padStart(2, '0')}${String(md & 31).padStart(2, '0')}`;
-  }
   private yearOnly(r: number): boolean {
     const md = this.md.a[r]!;
     const m = md >> 5, d = md & 31;
@@ -267,7 +372,7 @@ export class DateField implements Field {
     if (!yo) {
       const mi = mdi >> 5, di = mdi & 31, mj = mdj >> 5, dj = mdj & 31;
       if (yi === yj && mi === dj && di === mj) return 6;
-      if (oneEditKind(this.str(i), this.str(j)) !== 0) return 6;
+      if (oneDigitEdit(yi, mdi, yj, mdj)) return 6;
       if (yi === yj && mi === mj) return 5;
       if (yi === yj) return 3;
     } else if (yi === yj) {

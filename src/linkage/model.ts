@@ -217,10 +217,25 @@ export class Scorer {
       if ((f as { tf?: boolean }).tf) this.tfFields.push(k);
     });
   }
-  /** Match weight of a pattern for rows i, j (with term-frequency adjustments). */
-  weightOf(pattern: number, i: number, j: number): number {
-    const ds = this.ds, F = ds.fields.length;
-    let w = this.model.priorWeight;
+  /** pattern → slot in baseW / tfCode (weights decoded once per distinct pattern) */
+  private readonly slots = new Map<number, number>();
+  private baseW = new Float64Array(1024);
+  private tfCode = new Uint8Array(1024 * 16);
+  private slot(pattern: number): number {
+    let s = this.slots.get(pattern);
+    if (s !== undefined) return s;
+    s = this.slots.size;
+    const ds = this.ds, F = ds.fields.length, T = this.tfFields.length;
+    if (s >= this.baseW.length || (s + 1) * T > this.tfCode.length) {
+      const cap = this.baseW.length * 2;
+      const bw = new Float64Array(cap);
+      bw.set(this.baseW);
+      this.baseW = bw;
+      const tc = new Uint8Array(Math.max(this.tfCode.length * 2, cap * T));
+      tc.set(this.tfCode);
+      this.tfCode = tc;
+    }
+    let w = 0;
     let rest = pattern;
     for (let f = 0; f < F; f++) {
       const r = ds.radix[f]!;
@@ -228,9 +243,19 @@ export class Scorer {
       rest = (rest - c) / r;
       w += this.w[f * 16 + c]!;
     }
-    for (const f of this.tfFields) {
-      const c = ds.code(pattern, f);
-      if (c > 1) w += ds.fields[f]!.tfAdjust(i, j, c);
+    this.baseW[s] = w;
+    for (let t = 0; t < T; t++) this.tfCode[s * T + t] = ds.code(pattern, this.tfFields[t]!);
+    this.slots.set(pattern, s);
+    return s;
+  }
+  /** Match weight of a pattern for rows i, j (with term-frequency adjustments). */
+  weightOf(pattern: number, i: number, j: number): number {
+    const s = this.slot(pattern);
+    let w = this.model.priorWeight + this.baseW[s]!;
+    const tfs = this.tfFields, T = tfs.length;
+    for (let t = 0; t < T; t++) {
+      const c = this.tfCode[s * T + t]!;
+      if (c > 1) w += this.ds.fields[tfs[t]!]!.tfAdjust(i, j, c);
     }
     return w;
   }

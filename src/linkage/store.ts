@@ -87,9 +87,26 @@ export class Freq {
    */
   adjust(id: number): number {
     if (this.total < 2) return 0;
+    // memoised per id until the next add (log2 per pair is measurable at millions of pairs)
+    if (id >= 0 && id < this.memoAt.length && this.memoAt[id] === this.total) return this.memo[id]!;
     const c = Math.max(1, this.counts.get(id));
     const avg = this.sumSq / this.total; // expected count of the value of a random agreeing pair
-    const v = Math.log2(avg / c);
-    return v < -6 ? -6 : v > 6 ? 6 : v;
+    const x = Math.log2(avg / c);
+    const v = x < -6 ? -6 : x > 6 ? 6 : x;
+    if (id >= 0) {
+      if (id >= this.memoAt.length) {
+        const len = Math.max(1024, id * 2);
+        const at = new Int32Array(len), m = new Float64Array(len);
+        at.set(this.memoAt);
+        m.set(this.memo);
+        this.memoAt = at;
+        this.memo = m;
+      }
+      this.memoAt[id] = this.total;
+      this.memo[id] = v;
+    }
+    return v;
   }
+  private memoAt = new Int32Array(0);
+  private memo = new Float64Array(0);
 }
