@@ -37,6 +37,10 @@ export interface ParallelOptions {
   threads?: number;
   /** below this many pairs everything is compared in the main thread */
   minPairs?: number;
+  /** false: the main thread only waits (tests: every chunk compared by a worker) */
+  mainWorks?: boolean;
+  /** called after each parallel comparison with the chunks compared by the workers */
+  onDone?: (info: { chunks: number; byWorkers: number; threads: number }) => void;
 }
 
 /** A comparer for LinkHooks.compare that uses worker threads for large jobs. */
@@ -63,10 +67,16 @@ export function parallelCompare(opt: ParallelOptions = {}): (ds: Dataset, a: Int
       workers.push(worker);
     }
     const chunks = Math.ceil(n / CHUNK);
+    let mine = 0;
+    if (opt.mainWorks === false) {
+      // wait until the workers have taken every chunk
+      while (Atomics.load(ctl, NEXT) < chunks) Atomics.wait(ctl, 1, Atomics.load(ctl, 1), 50);
+    }
     for (;;) {
       const c = Atomics.add(ctl, NEXT, 1);
       if (c >= chunks) break;
       comparePairsInto(ds, sa, sb, pat, c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+      mine++;
     }
     // wait for the chunks the workers hold; a worker that died with one is replaced by this thread
     for (let w = 0; w < W; w++) {
@@ -81,6 +91,7 @@ export function parallelCompare(opt: ParallelOptions = {}): (ds: Dataset, a: Int
       }
     }
     for (const w of workers) void w.terminate();
+    opt.onDone?.({ chunks, byWorkers: chunks - mine, threads });
     return pat;
   };
 }
