@@ -33,8 +33,22 @@ export interface PairScore {
   evidence: Evidence[];
 }
 
+/**
+ * The prior weight for one new registration against one registered record. The model's prior is
+ * per pair of the data it was fitted on: lambda * (records - 1) duplicates expected per record.
+ * Against a registry of `registrySize` people, the chance that a given record is the one is that
+ * rate / registrySize. A registry fitted while clean (lambda at its floor) would make every check
+ * hopeless, so the rate is never taken below `minDuplicateRate` (new registrations that are
+ * people already registered; 5% by default).
+ */
+export function checkPriorWeight(model: Model, modelRecords: number, registrySize: number, minDuplicateRate = 0.05): number {
+  const rate = Math.min(1, Math.max(minDuplicateRate, model.lambda * Math.max(0, modelRecords - 1)));
+  const p = Math.min(0.5, rate / Math.max(1, registrySize));
+  return Math.log2(p / (1 - p));
+}
+
 /** Scores `query` against every record of `others` with `model`; fields the model lacks weigh 0. */
-export function scoreAgainst(query: RawRecord, others: RawRecord[], model: Model, settings: LinkSettings): PairScore[] {
+export function scoreAgainst(query: RawRecord, others: RawRecord[], model: Model, settings: LinkSettings, opts: { priorWeight?: number } = {}): PairScore[] {
   if (others.length === 0) return [];
   const ds = prepare([[query, ...others]], settings, REGISTRY_COLUMNS);
   const params = ds.fields.map((f) => {
@@ -43,7 +57,7 @@ export function scoreAgainst(query: RawRecord, others: RawRecord[], model: Model
   });
   const out: PairScore[] = [];
   for (let j = 1; j <= others.length; j++) {
-    let w = model.priorWeight;
+    let w = opts.priorWeight ?? model.priorWeight;
     const evidence: Evidence[] = [];
     ds.fields.forEach((f, k) => {
       const c = f.compare(0, j);

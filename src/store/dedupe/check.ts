@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
 import { weightFor } from '../../linkage/model.ts';
-import { scoreAgainst, type Evidence } from '../../linkage/registryScore.ts';
+import { checkPriorWeight, scoreAgainst, type Evidence } from '../../linkage/registryScore.ts';
 import { querySearchTokens, nameKey } from '../../names/index.ts';
 import { parseDateOfBirth } from '../../registry/dateOfBirth.ts';
 import { parseNationalId } from '../../registry/nationalId.ts';
@@ -66,6 +66,18 @@ function draftRecord(d: Draft): { rec: RawRecord; nationalId?: string; phone?: s
   };
 }
 
+const sizeCache = new WeakMap<pg.Pool, { at: number; n: number }>();
+
+/** Registry size for the prior: the planner's estimate of person rows (no count on every keystroke). */
+async function registrySize(db: pg.Pool): Promise<number> {
+  const hit = sizeCache.get(db);
+  if (hit && Date.now() - hit.at < 60_000) return hit.n;
+  const r = await db.query<{ n: number }>("SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'person'::regclass");
+  const n = r.rows[0]?.n ?? 0;
+  sizeCache.set(db, { at: Date.now(), n });
+  return n;
+}
+
 export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: { limit?: number } = {}): Promise<CheckResult> {
   const stored = await latestModel(db, actor.orgId);
   if (!stored) return { matches: [], candidates: 0, modelId: null };
@@ -103,7 +115,8 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
   const r = await db.query<PersonRow>(parts.join(' UNION '), params);
   const persons = r.rows.map(parsePersonRow);
   const others = r.rows.map((row) => rawRecord({ ...row, governorate: row.governorate }));
-  const scores = scoreAgainst(rec, others, stored.model, stored.settings);
+  const size = Math.max(await registrySize(db), stored.records, persons.length);
+  const scores = scoreAgainst(rec, others, stored.model, stored.settings, { priorWeight: checkPriorWeight(stored.model, stored.records, size) });
   const lowerW = weightFor(stored.settings.thresholds.lower), upperW = weightFor(stored.settings.thresholds.upper);
   const matches = scores
     .filter((s) => s.weight >= lowerW)
