@@ -1,0 +1,61 @@
+// The import, quarantine and export commands end to end through `sanad` (a child process).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { csvOf, makeActor, tempDir } from './support.ts';
+
+let db: TestDb;
+let dir: string;
+beforeAll(async () => {
+  db = await freshDb();
+  dir = await tempDir();
+});
+afterAll(async () => {
+  await db.drop();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+function sanad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['bin/sanad.js', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+test('sanad import persons, quarantine list and export persons', { timeout: 120_000 }, async () => {
+  await makeActor(db.pool, { username: 'officer' });
+  const file = path.join(dir, 'people.csv');
+  await fs.writeFile(file, csvOf([['record_id', 'given_name', 'family_name', 'phone', 'governorate'], ['K1', 'وائل', 'الدحدوح', '0599111222', 'PS0260'], ['K2', 'مريم', 'عابد', '12', 'PS0260']]));
+  const report = path.join(dir, 'report.csv');
+  const r = await sanad(['import', 'persons', file, '--user', 'officer', '--report', report]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/loaded:\s+1\n/);
+  expect(r.stdout).toMatch(/rejected:\s+1 {2}\(report: .*report\.csv/);
+  expect(r.stdout).toMatch(/unverified IDs:\s+0/);
+  expect(await fs.readFile(report, 'utf8')).toBe('row_number,field,reason\n3,phone,"must start with +970, +972 or a local 0"\n');
+  // Nothing personal on the terminal.
+  expect(r.stdout + r.stderr).not.toMatch(/وائل|مريم|0599/);
+
+  const again = await sanad(['import', 'persons', file, '--user', 'officer', '--report', report]);
+  expect(again.stdout).toContain('already imported');
+
+  const list = await sanad(['import', 'quarantine', 'list', '--user', 'officer']);
+  expect(list.code, list.stderr).toBe(0);
+  expect(list.stdout).toMatch(/people\.csv row 3: phone must start with/);
+  expect(list.stdout).not.toMatch(/مريم/);
+
+  const exp = await sanad(['export', 'persons', '--output', '-', '--user', 'officer']);
+  expect(exp.code, exp.stderr).toBe(0);
+  const lines = exp.stdout.trim().split('\n');
+  expect(lines[0]).toMatch(/^record_id,given_name,/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(/^K1,وائل,/);
+
+  const bad = await sanad(['import', 'persons', path.join(dir, 'missing.csv'), '--user', 'officer']);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain('Cannot read');
+});
