@@ -2,7 +2,7 @@
 // case (see bench/linkage.bench.ts) so that peak memory is the case's own.
 import fs from 'node:fs';
 import { readCsv } from './load.ts';
-import { dedupeRegistry, twoRegistries } from './gen.ts';
+import { checkQueries, dedupeRegistry, twoRegistries } from './gen.ts';
 import { linkDataset } from '../../src/linkage/engine.ts';
 import { parallelCompare } from '../../src/linkage/threads.io.ts';
 import { LinkageIndex } from '../../src/linkage/incremental.ts';
@@ -30,10 +30,14 @@ export interface CaseResult {
   /** incremental check of one new registration: median and 99th percentile, ms (0 = not measured) */
   checkP50: number;
   checkP99: number;
+  /** LinkageIndex.check of 1000 registrations (half re-registrations of people in the registry) */
+  check: CheckTimes | null;
   /** CPU seconds of the process (all threads) up to the end of linking */
   cpuSeconds: number;
   /** ms per stage: load (generate or read + prepare), blocking, compare, em, cluster */
   timings: Record<string, number>;
+  /** candidate pairs per blocking pass (each pair counted in the first pass that finds it) */
+  passes: { name: string; pairs: number; oversizedBlocks: number }[];
 }
 
 interface Job {
@@ -43,6 +47,41 @@ interface Job {
   /** fills the dataset; returns truth labels per row */
   load: (ds: (columns: string[]) => Dataset) => { ds: Dataset; truth: ArrayLike<number>; inputs: number };
   cross: boolean;
+  /** synthetic cases: people and seed of the registry (for the incremental check queries) */
+  people?: number;
+  seed?: number;
+}
+
+export interface CheckTimes {
+  queries: number;
+  wallMs: { p50: number; p95: number; p99: number; max: number };
+  cpuMs: { p50: number; p95: number; p99: number };
+  candidates: { p50: number; p95: number; p99: number; max: number };
+}
+
+/** Times LinkageIndex.check (process.hrtime, ns resolution, and the thread's CPU time). */
+export function timeChecks(idx: LinkageIndex, queries: RawRecord[]): CheckTimes {
+  for (const q of queries.slice(0, 50)) idx.check(q); // warm-up (JIT), not timed
+  const wall: number[] = [], cpu: number[] = [], cands: number[] = [];
+  for (const q of queries) {
+    const c0 = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    idx.check(q);
+    wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    cands.push(idx.lastCandidates);
+  }
+  const at = (x: number[], p: number) => {
+    const s = [...x].sort((a, b) => a - b);
+    return +s[Math.min(s.length - 1, Math.floor(s.length * p))]!.toFixed(3);
+  };
+  return {
+    queries: queries.length,
+    wallMs: { p50: at(wall, 0.5), p95: at(wall, 0.95), p99: at(wall, 0.99), max: at(wall, 1) },
+    cpuMs: { p50: at(cpu, 0.5), p95: at(cpu, 0.95), p99: at(cpu, 0.99) },
+    candidates: { p50: at(cands, 0.5), p95: at(cands, 0.95), p99: at(cands, 0.99), max: at(cands, 1) },
+  };
 }
 
 const settingsOf = (file?: string, inline?: unknown) => resolveSettings(file ? JSON.parse(fs.readFileSync(file, 'utf8')) : (inline ?? {}));
@@ -63,8 +102,8 @@ function fromRows(make: (c: string[]) => Dataset, inputs: { columns: string[]; r
   return { ds, truth, inputs: inputs.length };
 }
 
-function synthetic(people: number, seed: number) {
-  return (make: (c: string[]) => Dataset) => {
+function synthetic(people: number, seed: number): Pick<Job, 'load' | 'people' | 'seed'> {
+  return { people, seed, load: (make: (c: string[]) => Dataset) => {
     const ds = make(STD);
     const truth = new Int32Array(Math.ceil(people * 1.4) + 16);
     let n = 0;
@@ -74,7 +113,7 @@ function synthetic(people: number, seed: number) {
     }
     ds.finalize();
     return { ds, truth: truth.subarray(0, n), inputs: 1 };
-  };
+  } };
 }
 
 export const CASES: Record<string, Job> = {
@@ -91,7 +130,7 @@ export const CASES: Record<string, Job> = {
     cross: false,
     load: (make) => fromRows(make, [readCsv(`${DATA}/linkage/splink_historical_50k/historical_figures_with_errors_50k.csv`)], (r) => r.cluster!),
   },
-  'synthetic-dedupe': { task: 'dedupe, 100k people + 30% duplicates', settings: {}, cross: false, load: synthetic(100_000, 11) },
+  'synthetic-dedupe': { task: 'dedupe, 100k people + 30% duplicates', settings: {}, cross: false, ...synthetic(100_000, 11) },
   'synthetic-link': {
     task: 'link two registries (and dedupe within)',
     settings: {},
@@ -116,9 +155,9 @@ export const CASES: Record<string, Job> = {
       return fromRows(make, [{ columns: ['record_id', 'full_name', 'sex', 'age'], rows: a }, { columns: ['record_id', 'full_name_en', 'sex', 'age'], rows: b }], (r) => r.truth!);
     },
   },
-  'scale-200k': { task: 'dedupe 200,000 records (synthetic; profiling size)', settings: {}, cross: false, load: synthetic(154_000, 19) },
-  'scale-1m': { task: 'dedupe 1,000,000 records (synthetic)', settings: {}, cross: false, load: synthetic(770_000, 21) },
-  'scale-5m': { task: 'dedupe 5,000,000 records (synthetic)', settings: {}, cross: false, load: synthetic(3_850_000, 23) },
+  'scale-200k': { task: 'dedupe 200,000 records (synthetic; profiling size)', settings: {}, cross: false, ...synthetic(154_000, 19) },
+  'scale-1m': { task: 'dedupe 1,000,000 records (synthetic)', settings: {}, cross: false, ...synthetic(770_000, 21) },
+  'scale-5m': { task: 'dedupe 5,000,000 records (synthetic)', settings: {}, cross: false, ...synthetic(3_850_000, 23) },
 };
 
 export function runCase(name: string): CaseResult {
@@ -133,19 +172,10 @@ export function runCase(name: string): CaseResult {
   const seconds = (performance.now() - t0) / 1000;
   const cpuSeconds = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
   const timings = { load: Math.round(tLoad - t0), ...r.stats.timings };
-  let checkP50 = 0, checkP99 = 0;
-  if (name.startsWith('scale') || name.startsWith('synthetic')) {
+  let check: CheckTimes | null = null;
+  if (job.people) {
     // the officer's case: one new registration against everything already linked
-    const idx = LinkageIndex.fromResult(r);
-    const times: number[] = [];
-    for (const { rec } of dedupeRegistry(300, 0.3, 999)) {
-      const t = performance.now();
-      idx.check(rec);
-      times.push(performance.now() - t);
-    }
-    times.sort((x, y) => x - y);
-    checkP50 = times[Math.floor(times.length / 2)]!;
-    checkP99 = times[Math.floor(times.length * 0.99)]!;
+    check = timeChecks(LinkageIndex.fromResult(r), checkQueries(1000, job.people, job.seed!));
   }
   const src = ds.source.a.subarray(0, ds.n);
   const s = pairwiseScores(truth, r.clusterOf, src, job.cross);
@@ -155,6 +185,7 @@ export function runCase(name: string): CaseResult {
     precision: s.precision, recall: s.recall, f1: s.f1, truePairs: s.truePairs, seconds,
     peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
     settings: job.settingsFile ?? JSON.stringify(job.settings),
-    checkP50, checkP99, cpuSeconds: +cpuSeconds.toFixed(1), timings,
+    checkP50: check?.wallMs.p50 ?? 0, checkP99: check?.wallMs.p99 ?? 0, check, cpuSeconds: +cpuSeconds.toFixed(1), timings,
+    passes: r.stats.passes,
   };
 }

@@ -207,3 +207,22 @@ export function twoRegistries(count: number, overlap: number, seed: number, lati
   }
   return { a, b };
 }
+
+/**
+ * Registrations to check against a registry made by dedupeRegistry(count, _, seed): about half
+ * are new registrations (with errors) of people already in it, half are people not in it.
+ */
+export function checkQueries(queries: number, count: number, seed: number): RawRecord[] {
+  const r = new Rand(seed ^ 0x2545f491);
+  const known: RawRecord[] = [];
+  const q = Math.min(1, queries / 2 / count);
+  for (const p of people(count, seed)) if (r.next() < q) known.push(registration(p, r, { noise: 1, latin: 0.1 }, `Q${known.length}`));
+  const fresh: RawRecord[] = [];
+  for (const { rec } of dedupeRegistry(queries - known.length, 0, seed + 7777)) fresh.push(rec);
+  const out: RawRecord[] = [];
+  for (let k = 0; k < Math.max(known.length, fresh.length); k++) {
+    if (k < known.length) out.push(known[k]!);
+    if (k < fresh.length) out.push(fresh[k]!);
+  }
+  return out.slice(0, queries);
+}

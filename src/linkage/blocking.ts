@@ -54,7 +54,59 @@ export interface BlockIndex {
 
 const SHIFT = 2 ** 23;
 
-export function buildBlockIndex(ds: Dataset, passes: PassSpec[]): BlockIndex {
+/**
+ * Order of records inside an oversized block (sorted neighbourhood): by the first two of these
+ * keys whose field the pass does not already use, so that the sliding window compares records
+ * that also agree on the father's name or the date of birth rather than arbitrary neighbours.
+ */
+const NEIGHBOUR_KEYS = ['father:skel', 'given:skel', 'dob:', 'family:skel', 'grandfather:skel'];
+
+function neighbourKeys(ds: Dataset, pass: PassSpec): { field: string; mode: string }[] {
+  const used = new Set(pass.parts.map((p) => p.field));
+  const out: { field: string; mode: string }[] = [];
+  for (const k of NEIGHBOUR_KEYS) {
+    const [field, mode] = k.split(':') as [string, string];
+    if (used.has(field) || !ds.field(field)) continue;
+    out.push({ field, mode });
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
+/** Re-sorts the rows of every block larger than maxBlock by the pass's neighbour keys. */
+function orderOversized(ds: Dataset, pass: PassSpec, rows: Int32Array, ks: Int32Array, maxBlock: number): number {
+  const nk = neighbourKeys(ds, pass);
+  if (nk.length === 0) return 0;
+  const f1 = ds.field(nk[0]!.field)!, m1 = nk[0]!.mode;
+  const f2 = nk[1] ? ds.field(nk[1].field)! : null, m2 = nk[1]?.mode ?? '';
+  let blocks = 0;
+  const m = rows.length;
+  let buf = new Float64Array(1024);
+  for (let s = 0; s < m; ) {
+    let e = s + 1;
+    const key = ks[s]!;
+    while (e < m && ks[e] === key) e++;
+    if (e - s > maxBlock) {
+      blocks++;
+      // composite: (rank of key 1, key 2) in 30 bits, then the row (23 bits)
+      if (buf.length < e - s) buf = new Float64Array((e - s) * 2);
+      for (let x = s; x < e; x++) {
+        const r = rows[x]!;
+        const a = f1.blockKey(m1, r) % 0x8000, b = f2 ? f2.blockKey(m2, r) % 0x8000 : 0;
+        buf[x - s] = (a * 0x8000 + b) * SHIFT + r;
+      }
+      const sub = buf.subarray(0, e - s).sort();
+      for (let x = s; x < e; x++) {
+        const v = sub[x - s]!;
+        rows[x] = v - Math.floor(v / SHIFT) * SHIFT;
+      }
+    }
+    s = e;
+  }
+  return blocks;
+}
+
+export function buildBlockIndex(ds: Dataset, passes: PassSpec[], maxBlock = Infinity): BlockIndex {
   const n = ds.n;
   if (n >= SHIFT) throw new Error('at most 8,388,607 records per job');
   const keys: Int32Array[] = [], sortedRows: Int32Array[] = [], sortedKeys: Int32Array[] = [];
@@ -73,6 +125,7 @@ export function buildBlockIndex(ds: Dataset, passes: PassSpec[]): BlockIndex {
       ks[q] = key;
       rows[q] = v - key * SHIFT;
     }
+    if (Number.isFinite(maxBlock)) orderOversized(ds, pass, rows, ks, maxBlock);
     keys.push(k);
     sortedRows.push(rows);
     sortedKeys.push(ks);

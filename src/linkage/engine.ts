@@ -89,7 +89,7 @@ export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
   let t = performance.now();
   const passes: PassSpec[] = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
-  const blockIndex = buildBlockIndex(ds, passes);
+  const blockIndex = buildBlockIndex(ds, passes, settings.maxBlockSize);
   const cand = candidatePairs(ds, blockIndex, mode, settings.maxBlockSize);
   lap('blocking', t);
 

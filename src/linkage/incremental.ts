@@ -22,6 +22,8 @@ export interface Match {
 export class LinkageIndex {
   private readonly added: Map<number, number[]>[];
   private readonly upperW: number;
+  /** candidates scored by the last check (for benchmarks) */
+  lastCandidates = 0;
   private readonly lowerW: number;
   constructor(
     readonly ds: Dataset,
@@ -47,6 +49,7 @@ export class LinkageIndex {
     const row = ds.n; // scratch row just past the end
     ds.write(rec, row, opts.source ?? 0, false);
     const cands = this.candidates(row, opts.maxCandidates ?? 5000);
+    this.lastCandidates = cands.size;
     const minW = opts.minWeight ?? this.lowerW;
     const out: Match[] = [];
     for (const j of cands) {
