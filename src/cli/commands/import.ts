@@ -74,7 +74,13 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
 
 export function register(program: Command): void {
   const imp = program.command('import').description('import persons or households from CSV or XLSX files; fix rejected rows');
-  importCommand(imp, 'persons', 'import persons: one row per person');
+  importCommand(
+    imp,
+    'persons',
+    'import persons: one row per person. A row whose record_id is already in your organisation is left unchanged. ' +
+      'Rows without record_id get one from the file digest and row number: the same file again changes nothing, ' +
+      'but an edited copy of it would create them again, so give record_id where you can.',
+  );
   importCommand(
     imp,
     'households',
