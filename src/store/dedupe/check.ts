@@ -78,17 +78,24 @@ async function registrySize(db: pg.Pool): Promise<number> {
   return n;
 }
 
+const rawRow = (p: Person) => ({
+  id: p.id, given_name: p.givenName, father_name: p.fatherName, grandfather_name: p.grandfatherName, family_name: p.familyName, full_name: p.fullName,
+  full_name_en: p.fullNameEn, sex: p.sex, date_of_birth: p.dateOfBirth, dob_precision: p.dobPrecision, national_id: p.nationalId, phone: p.phone, governorate: p.governorate,
+});
+
 export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: { limit?: number } = {}): Promise<CheckResult> {
   const stored = await latestModel(db, actor.orgId);
   if (!stored) return { matches: [], candidates: 0, modelId: null };
   const { rec, nationalId, phone, year } = draftRecord(draft);
   const scope = scopeSql('p', actor, 1);
-  const params: unknown[] = [...scope.params];
-  const p = (v: unknown) => (params.push(v), `$${params.length}`);
   const cols = PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ');
-  const parts: string[] = [];
-  if (nationalId) parts.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.national_id = ${p(nationalId)} LIMIT 50)`);
-  if (phone) parts.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.phone = ${p(phone)} LIMIT 50)`);
+  // each query carries its own parameters (PostgreSQL refuses unused ones)
+  type Q = { sql: string[]; params: unknown[] };
+  const newQuery = (): Q => ({ sql: [], params: [...scope.params] });
+  const p = (q: Q, v: unknown) => (q.params.push(v), `$${q.params.length}`);
+  const first = newQuery();
+  if (nationalId) first.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.national_id = ${p(first, nationalId)} LIMIT 50)`);
+  if (phone) first.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.phone = ${p(first, phone)} LIMIT 50)`);
 
   // names: the parts when given, else the first and last words of the full name
   let given = groupsOf(draft.givenName), father = groupsOf(draft.fatherName), grand = groupsOf(draft.grandfatherName), family = groupsOf(draft.familyName);
@@ -101,29 +108,48 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
     }
   }
   const key = nameKey({ givenName: draft.givenName, fatherName: draft.fatherName, grandfatherName: draft.grandfatherName, familyName: draft.familyName, fullName: draft.fullName, fullNameEn: draft.fullNameEn });
-  const keyParam = key ? p(key) : undefined;
-  const years = year !== undefined ? `AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN ${p(`${year - 1}-01-01`)}::date AND ${p(`${year + 1}-12-31`)}::date)` : '';
-  const nameQuery = (groups: string[][]) => {
-    const conds = groups.map((g) => `p.name_tokens && ${p(g)}::text[]`).join(' AND ');
-    const order = keyParam ? `ORDER BY similarity(p.name_key, ${keyParam}) DESC` : '';
-    return `(SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} ${years} ${order} LIMIT ${PER_QUERY})`;
+  const nameQuery = (q: Q, groups: string[][]) => {
+    const conds = groups.map((g) => `p.name_tokens && ${p(q, g)}::text[]`).join(' AND ');
+    const years = year !== undefined ? `AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN ${p(q, `${year - 1}-01-01`)}::date AND ${p(q, `${year + 1}-12-31`)}::date)` : '';
+    const order = key ? `ORDER BY similarity(p.name_key, ${p(q, key)}) DESC` : '';
+    q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} ${years} ${order} LIMIT ${PER_QUERY})`);
   };
-  if (given.length > 0 && family.length > 0) parts.push(nameQuery([...given, ...family]));
-  if (given.length > 0 && father.length > 0 && grand.length > 0) parts.push(nameQuery([...given, ...father, ...grand]));
-  if (parts.length === 0) return { matches: [], candidates: 0, modelId: stored.id };
+  const uniq = (gs: string[][]) => [...new Map(gs.map((g) => [[...g].sort().join('\u0000'), g])).values()];
+  if (given.length > 0 && family.length > 0) nameQuery(first, uniq([...given, ...family]));
+  // second pass (a family name spelt differently): only when the first finds no likely match
+  const second = given.length > 0 && father.length > 0 && grand.length > 0 ? uniq([...given, ...father, ...grand]) : undefined;
+  if (first.sql.length === 0 && !second) return { matches: [], candidates: 0, modelId: stored.id };
 
-  const r = await db.query<PersonRow>(parts.join(' UNION '), params);
-  const persons = r.rows.map(parsePersonRow);
-  const others = r.rows.map((row) => rawRecord({ ...row, governorate: row.governorate }));
-  const size = Math.max(await registrySize(db), stored.records, persons.length);
-  const scores = scoreAgainst(rec, others, stored.model, stored.settings, { priorWeight: checkPriorWeight(stored.model, stored.records, size) });
+  const size = Math.max(await registrySize(db), stored.records);
+  const prior = checkPriorWeight(stored.model, stored.records, size);
   const lowerW = weightFor(stored.settings.thresholds.lower), upperW = weightFor(stored.settings.thresholds.upper);
-  const matches = scores
-    .filter((s) => s.weight >= lowerW)
-    .sort((x, y) => y.weight - x.weight)
+  const persons: Person[] = [];
+  const scored: { person: Person; s: ReturnType<typeof scoreAgainst>[number] }[] = [];
+  const seen = new Set<string>();
+  const run = async (q: Q) => {
+    const r = await db.query<PersonRow>(q.sql.join(' UNION ALL '), q.params);
+    const fresh: Person[] = [];
+    for (const row of r.rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      fresh.push(parsePersonRow(row));
+    }
+    const scores = scoreAgainst(rec, fresh.map((x) => rawRecord(rawRow(x))), stored.model, stored.settings, { priorWeight: prior });
+    persons.push(...fresh);
+    for (const sc of scores) scored.push({ person: fresh[sc.index]!, s: sc });
+  };
+  if (first.sql.length > 0) await run(first);
+  if (second && !scored.some((x) => x.s.weight >= upperW && !x.s.conflict)) {
+    const q = newQuery();
+    nameQuery(q, second);
+    await run(q);
+  }
+  const matches = scored
+    .filter((x) => x.s.weight >= lowerW)
+    .sort((x, y) => y.s.weight - x.s.weight)
     .slice(0, opts.limit ?? 10)
-    .map((s) => ({
-      person: persons[s.index]!,
+    .map(({ person, s }) => ({
+      person,
       weight: Math.round(s.weight * 100) / 100,
       probability: s.probability,
       decision: s.weight >= upperW && !s.conflict ? ('likely_same' as const) : ('review' as const),
