@@ -84,7 +84,11 @@ export function timeChecks(idx: LinkageIndex, queries: RawRecord[]): CheckTimes 
   };
 }
 
-const settingsOf = (file?: string, inline?: unknown) => resolveSettings(file ? JSON.parse(fs.readFileSync(file, 'utf8')) : (inline ?? {}));
+/** SANAD_LINK_SETTINGS (JSON) overrides keys of a case's settings (experiments). */
+const settingsOf = (file?: string, inline?: unknown) => {
+  const base = file ? JSON.parse(fs.readFileSync(file, 'utf8')) : (inline ?? {});
+  return resolveSettings({ ...base, ...JSON.parse(process.env.SANAD_LINK_SETTINGS ?? '{}') });
+};
 
 function fromRows(make: (c: string[]) => Dataset, inputs: { columns: string[]; rows: RawRecord[] }[], label: (r: RawRecord, s: number) => string) {
   const ds = make(inputs.flatMap((x) => x.columns));

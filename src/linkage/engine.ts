@@ -86,11 +86,18 @@ export function link(inputs: RawRecord[][], settingsInput: unknown = {}, hooks: 
 
 export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings, hooks: LinkHooks = {}, timings: Record<string, number> = {}): LinkResult {
   const mode = pairMode(settings, nInputs);
-  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  // wall ms per stage, and the process's CPU ms per stage (all threads) as <stage>Cpu
+  let cpu = process.cpuUsage();
+  const lap = (name: string, since: number) => {
+    timings[name] = Math.round(performance.now() - since);
+    const c = process.cpuUsage(cpu);
+    timings[`${name}Cpu`] = Math.round((c.user + c.system) / 1000);
+    cpu = process.cpuUsage();
+  };
   let t = performance.now();
   const passes: PassSpec[] = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
   const blockIndex = buildBlockIndex(ds, passes, settings.maxBlockSize);
-  const cand = candidatePairs(ds, blockIndex, mode, settings.maxBlockSize);
+  const cand = candidatePairs(ds, blockIndex, mode, settings.maxBlockSize, settings.blockWindow ?? 50);
   lap('blocking', t);
 
   t = performance.now();
@@ -158,7 +165,7 @@ export function fitModel(ds: Dataset, blockIndex: BlockIndex, pat: Float64Array,
   const wSum = new Array<number>(F).fill(0);
   let iterations = 0;
   for (let p = 0; p < passes.length; p++) {
-    const sample = samplePassPairs(ds, blockIndex, p, mode, settings.maxBlockSize, settings.trainingPairs, rand);
+    const sample = samplePassPairs(ds, blockIndex, p, mode, settings.maxBlockSize, settings.trainingPairs, rand, settings.blockWindow ?? 50);
     const cnt = sample.n;
     if (cnt < 50) continue;
     const range = new Float64Array(cnt);

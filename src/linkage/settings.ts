@@ -37,6 +37,8 @@ export const LinkSettingsSchema = z.object({
   clusterMeanProbability: z.number().min(0).max(1).optional(),
   /** blocks larger than this are compared within a sliding window of this size */
   maxBlockSize: z.number().int().min(2).optional(),
+  /** records compared with each record of an oversized block: its neighbours in this window */
+  blockWindow: z.number().int().min(2).optional(),
   /** national_id check digit (luhn for Palestinian IDs, none otherwise) */
   idCheckDigit: z.enum(['luhn', 'none']).optional(),
   /** treat 01-01 as a placeholder for "year only" */
@@ -65,6 +67,8 @@ export interface LinkSettings {
   thresholds: { upper: number; lower: number };
   clusterMeanProbability: number;
   maxBlockSize: number;
+  /** optional so that settings stored before it existed still load (default 50) */
+  blockWindow?: number;
   idCheckDigit: 'luhn' | 'none';
   placeholder0101: boolean;
   referenceYear: number;
@@ -92,6 +96,7 @@ export function resolveSettings(input: unknown = {}): LinkSettings {
     thresholds: s.thresholds ?? { upper: 0.9, lower: 0.5 },
     clusterMeanProbability: s.clusterMeanProbability ?? 0.5,
     maxBlockSize: s.maxBlockSize ?? 400,
+    blockWindow: s.blockWindow ?? 50,
     idCheckDigit: s.idCheckDigit ?? 'luhn',
     placeholder0101: s.placeholder0101 ?? true,
     referenceYear: s.referenceYear ?? new Date().getUTCFullYear(),
