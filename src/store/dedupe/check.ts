@@ -44,7 +44,7 @@ export type CheckMatch = {
 export type CheckResult = { matches: CheckMatch[]; candidates: number; modelId: string | null };
 
 /** Candidates examined per name query. */
-const PER_QUERY = 200;
+const PER_QUERY = 60;
 
 const groupsOf = (s: string | undefined): string[][] => (s ? querySearchTokens(s) : []);
 
@@ -108,14 +108,17 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
     }
   }
   const key = nameKey({ givenName: draft.givenName, fatherName: draft.fatherName, grandfatherName: draft.grandfatherName, familyName: draft.familyName, fullName: draft.fullName, fullNameEn: draft.fullNameEn });
-  const nameQuery = (q: Q, groups: string[][]) => {
+  // `dobIndex` false: the year range only filters the rows the (selective) name tokens give; true:
+  // PostgreSQL may intersect it with the tokens through person_date_of_birth (common names)
+  const nameQuery = (q: Q, groups: string[][], dobIndex: boolean) => {
     const conds = groups.map((g) => `p.name_tokens && ${p(q, g)}::text[]`).join(' AND ');
-    const years = year !== undefined ? `AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN ${p(q, `${year - 1}-01-01`)}::date AND ${p(q, `${year + 1}-12-31`)}::date)` : '';
+    const dob = dobIndex ? 'p.date_of_birth' : '(p.date_of_birth + 0)';
+    const years = year !== undefined ? `AND (p.date_of_birth IS NULL OR ${dob} BETWEEN ${p(q, `${year - 1}-01-01`)}::date AND ${p(q, `${year + 1}-12-31`)}::date)` : '';
     const order = key ? `ORDER BY similarity(p.name_key, ${p(q, key)}) DESC` : '';
     q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} ${years} ${order} LIMIT ${PER_QUERY})`);
   };
   const uniq = (gs: string[][]) => [...new Map(gs.map((g) => [[...g].sort().join('\u0000'), g])).values()];
-  if (given.length > 0 && family.length > 0) nameQuery(first, uniq([...given, ...family]));
+  if (given.length > 0 && family.length > 0) nameQuery(first, uniq([...given, ...family]), false);
   // second pass (a family name spelt differently): only when the first finds no likely match
   const second = given.length > 0 && father.length > 0 && grand.length > 0 ? uniq([...given, ...father, ...grand]) : undefined;
   if (first.sql.length === 0 && !second) return { matches: [], candidates: 0, modelId: stored.id };
@@ -141,7 +144,7 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
   if (first.sql.length > 0) await run(first);
   if (second && !scored.some((x) => x.s.weight >= upperW && !x.s.conflict)) {
     const q = newQuery();
-    nameQuery(q, second);
+    nameQuery(q, second, true);
     await run(q);
   }
   const matches = scored
