@@ -137,12 +137,15 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
   const A = new GrowI32(1 << 16), B = new GrowI32(1 << 16);
   const src = ds.source.a;
   const perPass: Candidates['perPass'] = [];
-  /** per pass: 1 where the row's block was oversized (so equal keys do not mean the pair was emitted) */
-  const big: Uint8Array[] = [];
+  /**
+   * per pass: for rows of an oversized block, their position in the pass's sorted order (-1 for
+   * the rest), so that a later pass knows whether the window of that pass already paired them
+   */
+  const pos: Int32Array[] = [];
   for (let p = 0; p < idx.passes.length; p++) {
     const rows = idx.sortedRows[p]!, ks = idx.sortedKeys[p]!;
-    const bigP = new Uint8Array(ds.n);
-    big.push(bigP);
+    const posP = new Int32Array(ds.n).fill(-1);
+    pos.push(posP);
     const before = A.n;
     let oversized = 0;
     const emit = (i: number, j: number) => {
@@ -150,7 +153,12 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
       for (let q = 0; q < p; q++) {
         const kq = idx.keys[q]!;
         const ki = kq[i]!;
-        if (ki !== 0 && ki === kq[j] && big[q]![i] === 0 && big[q]![j] === 0) return;
+        if (ki !== 0 && ki === kq[j]) {
+          const pi = pos[q]![i]!;
+          if (pi < 0) return;
+          const d = pi - pos[q]![j]!;
+          if (d < window && d > -window) return;
+        }
       }
       if (i < j) { A.push(i); B.push(j); } else { A.push(j); B.push(i); }
     };
@@ -163,7 +171,7 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
       const size = e - s;
       if (size > maxBlock) {
         oversized++;
-        for (let x = s; x < e; x++) bigP[rows[x]!] = 1;
+        for (let x = s; x < e; x++) posP[rows[x]!] = x;
         for (let x = s; x < e; x++) {
           const lim = Math.min(e, x + window);
           for (let y = x + 1; y < lim; y++) emit(rows[x]!, rows[y]!);

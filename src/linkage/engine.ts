@@ -97,7 +97,7 @@ export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings
   let t = performance.now();
   const passes: PassSpec[] = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
   const blockIndex = buildBlockIndex(ds, passes, settings.maxBlockSize);
-  const cand = candidatePairs(ds, blockIndex, mode, settings.maxBlockSize, settings.blockWindow ?? 50);
+  const cand = candidatePairs(ds, blockIndex, mode, settings.maxBlockSize, settings.blockWindow ?? 15);
   lap('blocking', t);
 
   t = performance.now();
@@ -165,7 +165,7 @@ export function fitModel(ds: Dataset, blockIndex: BlockIndex, pat: Float64Array,
   const wSum = new Array<number>(F).fill(0);
   let iterations = 0;
   for (let p = 0; p < passes.length; p++) {
-    const sample = samplePassPairs(ds, blockIndex, p, mode, settings.maxBlockSize, settings.trainingPairs, rand, settings.blockWindow ?? 50);
+    const sample = samplePassPairs(ds, blockIndex, p, mode, settings.maxBlockSize, settings.trainingPairs, rand, settings.blockWindow ?? 15);
     const cnt = sample.n;
     if (cnt < 50) continue;
     const range = new Float64Array(cnt);

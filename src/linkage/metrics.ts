@@ -15,24 +15,36 @@ export interface PairwiseScores {
  * `truth` and `predicted` are cluster labels per record; `source` is the input of each record.
  */
 export function pairwiseScores(truth: ArrayLike<number>, predicted: ArrayLike<number>, source: ArrayLike<number>, cross: boolean): PairwiseScores {
-  const pairsIn = (groups: Map<string, number[]>): number => {
+  const n = truth.length;
+  // labels are non-negative integers; pairs within groups are counted over sorted composite keys
+  // (no per-record strings or maps: this runs on millions of records)
+  let maxT = 0, maxP = 0;
+  for (let i = 0; i < n; i++) {
+    if (truth[i]! > maxT) maxT = truth[i]!;
+    if (predicted[i]! > maxP) maxP = predicted[i]!;
+  }
+  const pairsByKey = (key: (i: number) => number): number => {
+    const k = new Float64Array(n);
+    for (let i = 0; i < n; i++) k[i] = key(i) * 2 + (source[i]! > 0 ? 1 : 0);
+    k.sort();
     let s = 0;
-    for (const c of groups.values()) s += cross ? c[0]! * c[1]! : ((c[0]! + c[1]!) * (c[0]! + c[1]! - 1)) / 2;
+    for (let x = 0; x < n; ) {
+      const g = Math.floor(k[x]! / 2);
+      let c0 = 0, c1 = 0;
+      while (x < n && Math.floor(k[x]! / 2) === g) {
+        if (k[x]! % 2 === 1) c1++;
+        else c0++;
+        x++;
+      }
+      s += cross ? c0 * c1 : ((c0 + c1) * (c0 + c1 - 1)) / 2;
+    }
     return s;
   };
-  const group = (key: (i: number) => string): Map<string, number[]> => {
-    const g = new Map<string, number[]>();
-    for (let i = 0; i < truth.length; i++) {
-      const k = key(i);
-      let c = g.get(k);
-      if (!c) g.set(k, (c = [0, 0]));
-      c[source[i]! > 0 ? 1 : 0]!++;
-    }
-    return g;
-  };
-  const truePairs = pairsIn(group((i) => String(truth[i])));
-  const predictedPairs = pairsIn(group((i) => String(predicted[i])));
-  const truePositives = pairsIn(group((i) => `${truth[i]}:${predicted[i]}`));
+  const truePairs = pairsByKey((i) => truth[i]!);
+  const predictedPairs = pairsByKey((i) => predicted[i]!);
+  const width = maxP + 1;
+  if ((maxT + 1) * width * 2 > Number.MAX_SAFE_INTEGER) throw new Error('pairwiseScores: labels too large');
+  const truePositives = pairsByKey((i) => truth[i]! * width + predicted[i]!);
   const precision = predictedPairs ? truePositives / predictedPairs : 1;
   const recall = truePairs ? truePositives / truePairs : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;

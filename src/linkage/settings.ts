@@ -67,7 +67,7 @@ export interface LinkSettings {
   thresholds: { upper: number; lower: number };
   clusterMeanProbability: number;
   maxBlockSize: number;
-  /** optional so that settings stored before it existed still load (default 50) */
+  /** optional so that settings stored before it existed still load (default 15) */
   blockWindow?: number;
   idCheckDigit: 'luhn' | 'none';
   placeholder0101: boolean;
@@ -95,8 +95,8 @@ export function resolveSettings(input: unknown = {}): LinkSettings {
     oneToOne: s.oneToOne ?? false,
     thresholds: s.thresholds ?? { upper: 0.9, lower: 0.5 },
     clusterMeanProbability: s.clusterMeanProbability ?? 0.5,
-    maxBlockSize: s.maxBlockSize ?? 400,
-    blockWindow: s.blockWindow ?? 50,
+    maxBlockSize: s.maxBlockSize ?? 40,
+    blockWindow: s.blockWindow ?? 15,
     idCheckDigit: s.idCheckDigit ?? 'luhn',
     placeholder0101: s.placeholder0101 ?? true,
     referenceYear: s.referenceYear ?? new Date().getUTCFullYear(),
