@@ -18,6 +18,7 @@
 import { arabicTokens, stripArticle } from './arabic.ts';
 import { hasArabic } from './chars.ts';
 import { latinTokens, stripLatinArticle } from './latin.ts';
+import { memo } from './memo.ts';
 import { skeleton } from './skeleton.ts';
 
 export type NameParts = {
@@ -32,6 +33,13 @@ export type NameParts = {
 /** Tokens of a free text, each run of Arabic-script or Latin-script words by its own tokenizer. */
 export function tokensOf(text: string | null | undefined): string[] {
   if (!text) return [];
+  return cachedTokens(text).slice();
+}
+
+const cachedTokens = memo(computeTokens);
+const cachedArabicTokens = memo(arabicTokens);
+
+function computeTokens(text: string): readonly string[] {
   const out: string[] = [];
   let run: string[] = [];
   let runArabic = false;
@@ -50,8 +58,12 @@ export function tokensOf(text: string | null | undefined): string[] {
   return out;
 }
 
-/** The a:/l: forms of one token (with the article-less form when asked), then its s: key. */
-function forms(token: string, withoutArticle: boolean): string[] {
+const formsPlain = memo((t) => computeForms(t, false));
+const formsFamily = memo((t) => computeForms(t, true));
+/** The a:/l: forms of one token (with the article-less form when asked), then its s: key. Read-only. */
+const forms = (token: string, withoutArticle: boolean): readonly string[] => (withoutArticle ? formsFamily(token) : formsPlain(token));
+
+function computeForms(token: string, withoutArticle: boolean): string[] {
   const arabic = hasArabic(token);
   const tag = arabic ? 'a:' : 'l:';
   const out = [tag + token];
@@ -65,7 +77,8 @@ function forms(token: string, withoutArticle: boolean): string[] {
 export function nameSearchTokens(name: NameParts): string[] {
   const all = new Set<string>();
   const add = (text: string | null | undefined, family: 'all' | 'last' | 'none') => {
-    const tokens = tokensOf(text);
+    if (!text) return;
+    const tokens = cachedTokens(text);
     tokens.forEach((t, i) => {
       const isFamily = family === 'all' || (family === 'last' && i === tokens.length - 1 && tokens.length > 1);
       for (const f of forms(t, isFamily)) all.add(f);
@@ -93,7 +106,7 @@ export function querySearchTokens(query: string): string[][] {
 export function nameKey(parts: NameParts): string {
   const split = [parts.givenName, parts.fatherName, parts.grandfatherName, parts.familyName];
   const arabicParts = split.filter((p): p is string => !!p && hasArabic(p));
-  if (arabicParts.length > 0) return arabicParts.flatMap((p) => arabicTokens(p)).join(' ');
+  if (arabicParts.length > 0) return arabicParts.flatMap((p) => cachedArabicTokens(p)).join(' ');
   if (parts.fullName && hasArabic(parts.fullName)) return arabicTokens(parts.fullName).join(' ');
   const latinParts = split.filter((p): p is string => !!p);
   if (latinParts.length > 0) return latinParts.flatMap((p) => tokensOf(p)).join(' ');

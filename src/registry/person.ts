@@ -105,7 +105,9 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
     familyName: input.familyName ?? null,
   };
   const fullName = hasParts ? parts.filter((p): p is string => p !== undefined).join(' ') : (input.fullName ?? input.fullNameEn ?? '');
-  const nameInput = { ...stripNulls(names), fullName, ...(input.fullNameEn ? { fullNameEn: input.fullNameEn } : {}) };
+  // With the parts known, the joined full name adds no tokens (and, unique per person, would only
+  // crowd the name memo); it is tokenised only when it is all there is.
+  const nameInput = { ...stripNulls(names), ...(hasParts ? {} : { fullName }), ...(input.fullNameEn ? { fullNameEn: input.fullNameEn } : {}) };
   return {
     ok: true,
     value: {
