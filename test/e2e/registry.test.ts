@@ -56,6 +56,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     const env = { DATABASE_URL: db.url };
     sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD], env);
     sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
+    sanad(['dedupe', '--user', USER, '--no-progress'], env); // fits the identity resolution model the check while typing uses
     sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
     sanad(['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD], env);
     server = await startServer(env, dataDir);
@@ -216,6 +217,21 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByText(NATIONAL_ID).waitFor();
     await page.getByRole('button', { name: /الأرقام/ }).click();
   }, 180_000);
+
+  test('a new registration of someone already registered is flagged while typing (identity resolution)', async () => {
+    await page.getByRole('link', { name: 'تسجيل جديد' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'بيانات الفرد' }) });
+    await form.getByLabel('الاسم الأول').fill(HEAD.given);
+    await form.getByLabel('اسم الأب').fill(HEAD.father);
+    await form.getByLabel('اسم الجد').fill(HEAD.grandfather);
+    await form.getByLabel('اسم العائلة').fill('النجّار');
+    await form.getByText('ذكر', { exact: true }).click();
+    await form.getByLabel('تاريخ الميلاد').fill('1984-05-17');
+    await form.getByLabel('رقم الهوية').fill(NATIONAL_ID);
+    await form.getByText('قد يكون هذا الشخص مسجّلاً من قبل:').waitFor();
+    await form.locator('.matches li', { hasText: `${HEAD.given} ${HEAD.father} ${HEAD.grandfather} ${HEAD.family}` }).waitFor();
+    await screenshots('duplicate');
+  }, 120_000);
 
   test('the dashboard: people by governorate and the map of the 16 governorates', async () => {
     await page.getByRole('link', { name: 'لوحة المتابعة' }).click();

@@ -16,6 +16,7 @@ export const capabilityRoutes = {
   sites: 'GET /api/v1/sites/capacity',
   readSite: 'GET /api/v1/sites/:id',
   listSites: 'GET /api/v1/sites',
+  checkDuplicates: 'POST /api/v1/duplicates/check',
 } as const;
 export type Capability = keyof typeof capabilityRoutes;
 
@@ -35,6 +36,7 @@ export const capabilities: Record<Capability, readonly RoleName[]> = {
   sites: SITES,
   readSite: SITES,
   listSites: SITES,
+  checkDuplicates: WRITE,
 };
 
 export function can(role: string | undefined, c: Capability): boolean {

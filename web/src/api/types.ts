@@ -39,3 +39,8 @@ export type SiteCapacity = {
   toiletGap: number; waterPointGap: number; waterGapLitresPerDay: number | null; flags: string[];
 };
 export type CapacityReport = { on: string; sites: SiteCapacity[] };
+
+// Identity resolution: a registration being typed, checked against the registry.
+import type { CheckResponse, DraftCheck } from '../../../src/api/routes/duplicates/schema.ts';
+export type DraftCheckT = z.input<typeof DraftCheck>;
+export type CheckResponseT = z.infer<typeof CheckResponse>;

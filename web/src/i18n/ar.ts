@@ -131,6 +131,10 @@ export const ar = {
   'register.done': 'سُجّلت الأسرة.',
   'register.removeMember': 'أزل {name} من القائمة',
   'register.duplicates': 'قد يكون هذا الشخص مسجّلاً من قبل:',
+  'register.likelySame': 'على الأرجح الشخص نفسه',
+  'register.review': 'يحتاج إلى مراجعة',
+  'register.probability': 'الاحتمال {percent}٪',
+  'register.conflict': 'أدلة متعارضة',
   'register.nameParts': 'الاسم الرباعي',
   'register.dobOrAge': 'تاريخ الميلاد (سنة-شهر-يوم، أو السنة فقط)',
 

@@ -132,6 +132,10 @@ export const en: Record<MessageKey, string> = {
   'register.done': 'The household is registered.',
   'register.removeMember': 'Remove {name} from the list',
   'register.duplicates': 'This person may be registered already:',
+  'register.likelySame': 'Likely the same person',
+  'register.review': 'Needs review',
+  'register.probability': 'probability {percent}%',
+  'register.conflict': 'conflicting evidence',
   'register.nameParts': 'Four-part name',
   'register.dobOrAge': 'Date of birth (year-month-day, or the year only)',
 

@@ -2,7 +2,8 @@
 // similar name) are looked up through the search API while typing and shown as a warning.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
-import { relationships, type Page, type PersonInputT, type PersonSummaryT, type PersonViewT, type Relationship, type Sex } from '../api/types.ts';
+import { can } from '../access.ts';
+import { relationships, type CheckResponseT, type DraftCheckT, type PersonInputT, type PersonViewT, type Relationship, type Sex } from '../api/types.ts';
 import { Alert, errorKey, PersonName, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
@@ -30,29 +31,41 @@ function validate(v: Values): Partial<Record<FieldName, MessageKey>> {
   return Object.fromEntries(Object.entries(e).filter(([, m]) => m)) as Partial<Record<FieldName, MessageKey>>;
 }
 
-function useDuplicates(v: Values): PersonSummaryT[] {
-  const { api } = useSession();
-  const [found, setFound] = useState<PersonSummaryT[]>([]);
-  const nid = normalNationalId(v.nationalId);
-  const name = [v.givenName, v.fatherName, v.grandfatherName, v.familyName].map((s) => s.trim()).filter(Boolean).join(' ');
-  const nameOk = !checkName(v.givenName, true) && !checkName(v.familyName, true);
+type Match = CheckResponseT['matches'][number];
+
+/** Identity resolution while typing: the draft goes (debounced, in a POST body) to the duplicate check. */
+function useDuplicates(v: Values): Match[] {
+  const { api, user } = useSession();
+  const [found, setFound] = useState<Match[]>([]);
+  const may = can(user?.role, 'checkDuplicates');
+  const draft = useMemo<DraftCheckT | null>(() => {
+    const nid = normalNationalId(v.nationalId);
+    const d: DraftCheckT = { limit: 5 };
+    for (const f of ['givenName', 'fatherName', 'grandfatherName', 'familyName', 'fullNameEn'] as const) if (!checkName(v[f], true)) d[f] = v[f].trim();
+    if (v.sex) d.sex = v.sex;
+    if (v.dateOfBirth.trim() && !checkDateOfBirth(v.dateOfBirth)) d.dateOfBirth = asciiDigits(v.dateOfBirth.trim());
+    if (/^[0-9]{9}$/.test(nid)) d.nationalId = nid;
+    if (v.phone.trim() && !checkPhone(v.phone)) d.phone = asciiDigits(v.phone.trim());
+    if (v.governorate) d.governorate = v.governorate;
+    return d.givenName || d.familyName || d.nationalId || d.phone ? d : null;
+  }, [v]);
+  const key = JSON.stringify(draft);
   useEffect(() => {
-    const body = /^[0-9]{9}$/.test(nid) ? { nationalId: nid, limit: 5 } : nameOk ? { query: name, limit: 5 } : null;
-    if (!body) {
+    if (!draft || !may) {
       setFound([]);
       return;
     }
     let live = true;
     const timer = setTimeout(() => {
-      api.post<Page<PersonSummaryT>>('/api/v1/persons/search', body).then((p) => live && setFound(p.items), () => undefined);
-    }, 600);
+      api.post<CheckResponseT>('/api/v1/duplicates/check', draft).then((r) => live && setFound(r.matches), () => undefined);
+    }, 500);
     return () => { live = false; clearTimeout(timer); };
-  }, [api, nid, name, nameOk]);
+  }, [api, key, may]); // eslint-disable-line react-hooks/exhaustive-deps
   return found;
 }
 
 export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: PersonViewT, relationship: Relationship) => void }) {
-  const { t } = useI18n();
+  const { t, day } = useI18n();
   const { api, user } = useSession();
   const govName = useGovernorateName();
   const governorates = user?.me?.governorates ?? [];
@@ -158,8 +171,17 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
       {duplicates.length > 0 && (
         <Alert kind="warning">
           <p>{t('register.duplicates')}</p>
-          <ul>
-            {duplicates.map((d) => <li key={d.id}><PersonName fullName={d.fullName} fullNameEn={d.fullNameEn} /> · {govName(d.governorate)}</li>)}
+          <ul className="matches">
+            {duplicates.map((m) => (
+              <li key={m.person.id}>
+                <strong><PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} /></strong>
+                {' · '}{govName(m.person.governorate)}
+                {m.person.dateOfBirth ? ` · ${day(m.person.dateOfBirth, m.person.dobPrecision ?? 'exact')}` : ''}
+                <br />
+                <span className={m.decision === 'likely_same' ? 'badge badge-warning' : 'badge'}>{t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')} · {t('register.probability', { percent: Math.round(m.probability * 100) })}</span>
+                {m.conflict && <span className="badge">{t('register.conflict')}</span>}
+              </li>
+            ))}
           </ul>
         </Alert>
       )}
