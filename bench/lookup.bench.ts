@@ -51,7 +51,7 @@ async function load(store: Awaited<ReturnType<typeof openStore>>, orgId: string)
   bar.start(PERSONS, 0);
   const client = await store.pool.connect();
   try {
-    await client.query('DROP INDEX IF EXISTS person_name_tokens, person_name_key_trgm, person_national_id, person_phone');
+    await client.query('DROP INDEX IF EXISTS person_name_tokens, person_national_id, person_phone');
     let n = 0;
     async function* rows() {
       let chunk: string[] = [];
@@ -98,7 +98,6 @@ async function load(store: Awaited<ReturnType<typeof openStore>>, orgId: string)
     await client.query('CREATE INDEX person_national_id ON person (national_id) WHERE national_id IS NOT NULL');
     await client.query('CREATE INDEX person_phone ON person (phone) WHERE phone IS NOT NULL');
     await client.query('CREATE INDEX person_name_tokens ON person USING gin (name_tokens)');
-    await client.query('CREATE INDEX person_name_key_trgm ON person USING gin (name_key gin_trgm_ops)');
     await client.query('VACUUM ANALYZE person');
   } finally {
     client.release();
