@@ -36,7 +36,7 @@ export function ensureBuilt(): void {
   const index = path.join(DIST, 'index.html');
   const sources = Math.max(newest(path.join(ROOT, 'web/src')), newest(path.join(ROOT, 'web/build')), fs.statSync(path.join(ROOT, 'web/vite.config.ts')).mtimeMs, fs.statSync(path.join(ROOT, 'web/index.html')).mtimeMs);
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } }); // vitest sets NODE_ENV=test, which would build React's development bundle
 }
 
 /** Runs the sanad command line against the database in `env.DATABASE_URL`. */
