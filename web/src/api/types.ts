@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { DisplacementInput, HouseholdInput, HouseholdView, MemberRef } from '../../../src/api/routes/households/schema.ts';
 import type { PersonSearch, PersonSummary, PersonView, PersonUpdate } from '../../../src/api/routes/persons/schema.ts';
+import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
+import type { CheckResponse, DraftCheck } from '../../../src/api/routes/duplicates/schema.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
 export type PersonSummaryT = z.infer<typeof PersonSummary>;
@@ -31,7 +33,6 @@ const reasons = ['hostilities', 'evacuation_order', 'home_damaged', 'home_destro
 export const displacementReasons: Exhaustive<DisplacementReason, typeof reasons> = reasons;
 
 // Sites (shelters) and their occupancy against the Sphere standards.
-import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
 export type SiteViewT = z.infer<typeof SiteView>;
 export type SiteCapacity = {
   site: { id: string; name: string; kind: string; governorate: string; status: string };
@@ -41,6 +42,5 @@ export type SiteCapacity = {
 export type CapacityReport = { on: string; sites: SiteCapacity[] };
 
 // Identity resolution: a registration being typed, checked against the registry.
-import type { CheckResponse, DraftCheck } from '../../../src/api/routes/duplicates/schema.ts';
 export type DraftCheckT = z.input<typeof DraftCheck>;
 export type CheckResponseT = z.infer<typeof CheckResponse>;
