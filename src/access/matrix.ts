@@ -96,3 +96,18 @@ export function allows(key: string, role: Role): boolean {
   if (p === undefined) return false;
   return p === 'public' || p.includes(role);
 }
+
+/**
+ * Command-line operations that act for a user (`--user`): the same deny-by-default rule, kept here
+ * beside the routes so this file stays the one place that says who may do what.
+ */
+export const commandMatrix = {
+  'import persons': ['administrator', 'registration_officer'],
+  'import households': ['administrator', 'registration_officer'],
+  'export persons': ['administrator', 'registration_officer'],
+  'export aggregates': ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function commandAllows(command: keyof typeof commandMatrix, role: Role): boolean {
+  return (commandMatrix[command] as readonly Role[]).includes(role);
+}

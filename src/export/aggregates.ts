@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type pg from 'pg';
 import type { Actor } from '../access/actor.ts';
-import { allows } from '../access/matrix.ts';
+import { commandAllows } from '../access/matrix.ts';
 import { appendLog } from '../store/write.ts';
 import { ExportError, scopeLiteral } from './persons.ts';
 
@@ -34,7 +34,7 @@ export const aggregateColumns: { name: string; hxl: string; sql: string }[] = [
 export type AggregateRow = Record<string, string | number>;
 
 export async function aggregates(pool: pg.Pool, actor: Actor): Promise<AggregateRow[]> {
-  if (!allows('GET /api/v1/stats/governorates', actor.role)) throw new ExportError(`Your role (${actor.role}) may not export statistics.`);
+  if (!commandAllows('export aggregates', actor.role)) throw new ExportError(`Your role (${actor.role}) may not export statistics.`);
   const scope = scopeLiteral('p', actor);
   const govs = actor.governorates;
   const r = await pool.query<AggregateRow>(

@@ -1,6 +1,7 @@
 // Export of persons as CSV, streamed by COPY ... TO STDOUT (constant memory in Sanad and in the
 // server), only rows of the actor's organisation and governorates. The columns are the import
 // columns, so an export can be imported elsewhere, plus Sanad's id and the ID-check flag.
+import { commandAllows } from '../access/matrix.ts';
 import fs from 'node:fs';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +10,7 @@ import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { appendLog } from '../store/write.ts';
 
-export const exportPersonRoles = ['administrator', 'registration_officer'] as const;
+
 
 export class ExportError extends Error {
   constructor(message: string) {
@@ -59,7 +60,7 @@ export async function exportPersons(
   actor: Actor,
   opts: { output: string | Writable; onProgress?: (p: { rows: number; total: number }) => void },
 ): Promise<ExportSummary> {
-  if (!(exportPersonRoles as readonly string[]).includes(actor.role)) throw new ExportError(`Your role (${actor.role}) may not export personal records.`);
+  if (!commandAllows('export persons', actor.role)) throw new ExportError(`Your role (${actor.role}) may not export personal records.`);
   const started = performance.now();
   const scope = scopeLiteral('p', actor);
   const client = await pool.connect();

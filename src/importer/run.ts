@@ -7,6 +7,7 @@
 //   quarantine, import_run.rows_done advanced, and one change-log entry. A killed import resumes
 //   after the last committed batch and never loads a row twice.
 // - While one batch is written by PostgreSQL, the next one is parsed and validated here.
+import { commandAllows } from '../access/matrix.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +21,7 @@ import { inlineValidator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows } from './read.ts';
 
-export const importRoles = ['administrator', 'registration_officer'] as const;
+
 
 export type ImportOptions = {
   kind: Kind;
@@ -99,8 +100,8 @@ export function defaultReportPath(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}.rejections.csv`);
 }
 
-export function checkImportRole(actor: Actor): void {
-  if (!(importRoles as readonly string[]).includes(actor.role)) throw new ImportError(`Your role (${actor.role}) may not import; ask an administrator or a registration officer.`);
+export function checkImportRole(actor: Actor, kind: 'persons' | 'households' = 'persons'): void {
+  if (!commandAllows(`import ${kind}`, actor.role)) throw new ImportError(`Your role (${actor.role}) may not import; ask an administrator or a registration officer.`);
 }
 
 export { derivedRecordId } from './validateRows.ts';
@@ -233,7 +234,7 @@ const RUN_COLS = 'id, status, rows_done, rows_loaded, rows_rejected, rows_unchan
 
 export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  checkImportRole(actor);
+  checkImportRole(actor, opts.kind);
   const file = path.resolve(opts.file);
   await fs.promises.access(file, fs.constants.R_OK).catch(() => {
     throw new ImportSetupError(`Cannot read ${opts.file}.`);
