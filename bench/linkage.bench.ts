@@ -33,7 +33,7 @@ for (const name of names) {
     const r = JSON.parse(out.trim().split('\n').pop()!);
     const f = (x: number) => x.toFixed(4);
     line = `| ${name} | ${r.task} | ${r.records.toLocaleString('en')} | ${r.candidatePairs.toLocaleString('en')} | ${f(r.blockingRecall)} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${r.peakMB} MB | ${r.check ? `${r.check.wallMs.p50.toFixed(2)} / ${r.check.wallMs.p95.toFixed(2)} / ${r.check.wallMs.p99.toFixed(2)} ms` : ''} |`;
-    console.error(`# ${name}: stages ${JSON.stringify(r.timings)}; check ${JSON.stringify(r.check)}; passes ${JSON.stringify(r.passes)}`);
+    console.error(`# ${name}: stages ${JSON.stringify(r.timings)}; check ${JSON.stringify(r.check)}; passes ${JSON.stringify(r.passes)}; compared by workers ${JSON.stringify(r.workerShare)}`);
   } catch (e) {
     line = `| ${name} | failed: ${(e as Error).message.split('\n')[0]} |`;
   }

@@ -38,6 +38,8 @@ export interface CaseResult {
   timings: Record<string, number>;
   /** candidate pairs per blocking pass (each pair counted in the first pass that finds it) */
   passes: { name: string; pairs: number; oversizedBlocks: number }[];
+  /** chunks of candidate pairs compared by worker threads (null: all in the main thread) */
+  workerShare: { chunks: number; byWorkers: number; threads: number } | null;
 }
 
 interface Job {
@@ -172,7 +174,8 @@ export function runCase(name: string): CaseResult {
   const { ds, truth, inputs } = job.load((c) => new Dataset(settings, c));
   const tLoad = performance.now();
   const threads = process.env.SANAD_LINK_THREADS ? +process.env.SANAD_LINK_THREADS : undefined;
-  const r = linkDataset(ds, inputs, settings, { compare: parallelCompare({ threads }) });
+  let workerShare: { chunks: number; byWorkers: number; threads: number } | null = null;
+  const r = linkDataset(ds, inputs, settings, { compare: parallelCompare({ threads, onDone: (x) => (workerShare = x) }) });
   const seconds = (performance.now() - t0) / 1000;
   const cpuSeconds = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
   const timings = { load: Math.round(tLoad - t0), ...r.stats.timings };
@@ -191,5 +194,6 @@ export function runCase(name: string): CaseResult {
     settings: job.settingsFile ?? JSON.stringify(job.settings),
     checkP50: check?.wallMs.p50 ?? 0, checkP99: check?.wallMs.p99 ?? 0, check, cpuSeconds: +cpuSeconds.toFixed(1), timings,
     passes: r.stats.passes,
+    workerShare,
   };
 }

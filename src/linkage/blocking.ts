@@ -183,7 +183,12 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
     }
     perPass.push({ name: idx.passes[p]!.name, pairs: A.n - before, oversizedBlocks: oversized });
   }
-  return { a: A.a.subarray(0, A.n), b: B.a.subarray(0, B.n), n: A.n, perPass };
+  // exact-size copies in shared memory (worker threads read them without a copy); the growable
+  // buffers, up to twice the size, are dropped
+  const a = new Int32Array(new SharedArrayBuffer(A.n * 4)), b = new Int32Array(new SharedArrayBuffer(B.n * 4));
+  a.set(A.a.subarray(0, A.n));
+  b.set(B.a.subarray(0, B.n));
+  return { a, b, n: A.n, perPass };
 }
 
 /** Rows sharing a block with row `row` (which need not be in the index), per pass, capped. */

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { Dataset } from './dataset.ts';
 import { comparePairsInto } from './engine.ts';
+import { GrowI32 } from './store.ts';
 
 /** chunk of pairs taken at a time */
 export const CHUNK = 1 << 15;
@@ -15,9 +16,17 @@ const NEXT = 0;
 /** Keys that are caches or lookups the comparison does not use (rebuilt empty in the worker). */
 const SKIP = new Set(['settings', 'store', 'names', 'map', 'partCache', 'fullCache', 'cacheA', 'cacheB', 'cacheV', 'memoAt', 'memo', 'slots']);
 
-/** The state of the dataset's fields as plain data (structured-cloneable). */
+/**
+ * The state of the dataset's fields as plain data (structured-cloneable). Growable columns are
+ * cut to their length: cloning a typed array copies its whole buffer, spare capacity included.
+ */
 export function snapshot(ds: Dataset): unknown {
-  const plain = (o: object) => Object.fromEntries(Object.entries(o).filter(([k, v]) => !SKIP.has(k) && typeof v !== 'function'));
+  const plain = (v: unknown): unknown => {
+    if (v instanceof GrowI32) return { a: v.a.slice(0, v.n), n: v.n };
+    if (!v || typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof Map) return v;
+    if (Array.isArray(v)) return v.length && v[0] && typeof v[0] === 'object' ? v.map(plain) : v;
+    return Object.fromEntries(Object.entries(v).filter(([k, x]) => !SKIP.has(k) && typeof x !== 'function').map(([k, x]) => [k, plain(x)]));
+  };
   return { settings: ds.settings, present: ds.present, n: ds.n, names: plain(ds.names), fields: ds.fields.map(plain) };
 }
 
@@ -54,9 +63,14 @@ export function parallelCompare(opt: ParallelOptions = {}): (ds: Dataset, a: Int
       return pat;
     }
     const W = threads - 1;
-    const sa = new Int32Array(new SharedArrayBuffer(n * 4)), sb = new Int32Array(new SharedArrayBuffer(n * 4));
-    sa.set(a.subarray(0, n));
-    sb.set(b.subarray(0, n));
+    // candidatePairs returns its pairs in shared memory already; copy only if given others
+    const shared = (x: Int32Array) => {
+      if (x.buffer instanceof SharedArrayBuffer) return x;
+      const y = new Int32Array(new SharedArrayBuffer(n * 4));
+      y.set(x.subarray(0, n));
+      return y;
+    };
+    const sa = shared(a), sb = shared(b);
     const pat = new Float64Array(new SharedArrayBuffer(n * 8));
     const ctl = new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * W)));
     const snap = snapshot(ds);
