@@ -81,3 +81,21 @@ export function modelToJson(model: Model): Model {
     fields: model.fields.map((f) => ({ name: f.name, levels: [...f.levels], m: f.m.map(fin), u: f.u.map(fin), w: f.w.map(fin) })),
   };
 }
+
+/**
+ * Whether joining two groups of records (two identities) would put conflicting evidence into one:
+ * some record of `left` and some record of `right` that must not be linked automatically (two
+ * different valid national IDs; siblings by the sibling guard). `except` names one cross pair
+ * (indices into left and right) that a person decided explicitly, which is not checked.
+ */
+export function conflictAcross(left: RawRecord[], right: RawRecord[], settings: LinkSettings, except?: [number, number]): boolean {
+  if (left.length === 0 || right.length === 0) return false;
+  const ds = prepare([[...left, ...right]], settings, REGISTRY_COLUMNS);
+  for (let i = 0; i < left.length; i++) {
+    for (let j = 0; j < right.length; j++) {
+      if (except && except[0] === i && except[1] === j) continue;
+      if (ds.conflict(i, left.length + j)) return true;
+    }
+  }
+  return false;
+}

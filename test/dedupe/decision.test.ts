@@ -99,6 +99,26 @@ test('a merge that would chain two records decided to be different people is ref
   expect(res.json().detail).toMatch(/different person/);
 });
 
+test('brothers are never chained together through a third record', async () => {
+  const fam = { fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male' as const, governorate: 'PS0260' };
+  const [yusuf, third, yunus] = await insertRecords(db.pool, cw.orgId, [
+    prepared({ givenName: 'يوسف', dateOfBirth: '2004-05-17', ...fam }),
+    prepared({ givenName: 'يوسف', dateOfBirth: '2004', ...fam }),
+    prepared({ givenName: 'يونس', dateOfBirth: '2004-05-17', ...fam }),
+  ]);
+  const first = await insertCandidate(db.pool, cw.orgId, yusuf!, third!);
+  const chain = await insertCandidate(db.pool, cw.orgId, third!, yunus!);
+  expect((await decide(first, 'same')).statusCode).toBe(200);
+  const res = await decide(chain, 'same');
+  expect(res.statusCode).toBe(409);
+  expect(res.json()).toMatchObject({ type: '/problems/merge_refused' });
+  expect(res.json().detail).toMatch(/brothers/);
+  expect(await identityOf(db.pool, yunus!)).toEqual([yunus]);
+  // a person may still decide a direct pair of two records alone
+  const [p, q] = await insertRecords(db.pool, cw.orgId, [prepared({ givenName: 'يوسف', dateOfBirth: '2001-01-01', ...fam }), prepared({ givenName: 'يونس', dateOfBirth: '2001-01-01', ...fam })]);
+  expect((await decide(await insertCandidate(db.pool, cw.orgId, p!, q!), 'same')).statusCode).toBe(200);
+});
+
 test('an unknown decision is a validation error naming the field', async () => {
   const res = await decide('00000000-0000-4000-8000-000000000000', 'maybe');
   expect(res.statusCode).toBe(422);

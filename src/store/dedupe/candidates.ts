@@ -108,6 +108,7 @@ export async function linked(db: pg.Pool | pg.PoolClient, c: Candidate): Promise
 const REFUSALS: Record<Exclude<MergeConflict, 'already_same'>, string> = {
   national_id: 'The two records, or records already linked to them, have two different valid national IDs: they cannot be one person.',
   decided_different: 'A record linked to one of them was decided to be a different person from a record linked to the other: undo that decision or those links first.',
+  siblings: 'Records already linked to them would join records whose given names differ while the father\'s or family name agrees (brothers, sisters, a parent and a child): decide those pairs directly.',
 };
 
 export const mergeRefused = (why: keyof typeof REFUSALS) => new AppError('merge_refused', 409, 'Merge refused: conflicting evidence', REFUSALS[why]);

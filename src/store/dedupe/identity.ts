@@ -3,6 +3,11 @@
 // identity: two different valid national IDs, or two records already decided to be different
 // people. So brothers are never chained together through a third record.
 import type pg from 'pg';
+import { conflictAcross } from '../../linkage/registryScore.ts';
+import { resolveSettings } from '../../linkage/settings.ts';
+import { RAW_COLUMNS, rawRecord, type RawPersonRow } from './records.ts';
+
+const SETTINGS = resolveSettings({});
 
 /** The person ids of the identity of `personId` (itself included). */
 export async function identityOf(db: pg.Pool | pg.PoolClient, personId: string): Promise<string[]> {
@@ -20,11 +25,12 @@ export async function identityOf(db: pg.Pool | pg.PoolClient, personId: string):
   return r.rows.map((x) => x.id);
 }
 
-export type MergeConflict = 'national_id' | 'decided_different' | 'already_same';
+export type MergeConflict = 'national_id' | 'decided_different' | 'siblings' | 'already_same';
 
 /**
  * Why the identities of a and b must not be joined, or undefined when they may. Checks every pair
- * across the two identities.
+ * across the two identities; the pair (a, b) itself is exempt from the sibling guard (a person
+ * looked at those two records and decided), no other pair is.
  */
 export async function mergeConflict(db: pg.Pool | pg.PoolClient, a: string, b: string): Promise<MergeConflict | undefined> {
   const A = await identityOf(db, a);
@@ -42,5 +48,11 @@ export async function mergeConflict(db: pg.Pool | pg.PoolClient, a: string, b: s
     [A, B],
   );
   if (diff.rows[0]!.n > 0) return 'decided_different';
+  if (A.length + B.length > 2) {
+    const rows = await db.query<RawPersonRow>(`SELECT ${RAW_COLUMNS} FROM person WHERE id = ANY($1::uuid[])`, [[...A, ...B]]);
+    const by = new Map(rows.rows.map((r) => [r.id, rawRecord(r)]));
+    const left = A.map((id) => by.get(id)!), right = B.map((id) => by.get(id)!);
+    if (conflictAcross(left, right, SETTINGS, [A.indexOf(a), B.indexOf(b)])) return 'siblings';
+  }
   return undefined;
 }
