@@ -130,8 +130,9 @@ CREATE TABLE entitlement (
   item_id       uuid NOT NULL,
   quantity      numeric NOT NULL CHECK (quantity > 0),
   point_id      uuid,
-  rule_index    integer NOT NULL,
-  UNIQUE (cycle_id, household_id, item_id)
+  rule_index    integer NOT NULL
+  -- (cycle_id, household_id, item_id) is unique by construction (first matching rule per item,
+  -- one snapshot row per household); not indexed: a third index would slow generation by a third.
 );
 CREATE INDEX entitlement_point ON entitlement (cycle_id, point_id);
 

@@ -126,21 +126,24 @@ export function quantitySql(r: Rule, p: Params, s = 's'): string {
 }
 
 /**
- * One SELECT per applicable rule, joined by UNION ALL, giving (household_id, item_code, quantity,
+ * One SELECT per applicable rule, joined by UNION ALL, giving (household_id, item_id, quantity,
  * rule_index, point_id) from cycle_household `s` of cycle `cycleParam`. First match per item wins
  * without a sort: a rule's condition excludes the conditions of the earlier rules for its item.
- * `onceSql(itemCodeParam)` gives the condition "had this item in an earlier cycle" for `once` rules.
+ * `itemIds` maps item codes to ids; `onceSql(itemIdParam)` gives the condition "had this item in an
+ * earlier cycle" for `once` rules.
  */
-export function entitlementSelectSql(rules: readonly Rule[], cycleNumber: number, p: Params, cycleParam: string, onceSql: (itemCodeParam: string) => string): string | undefined {
+export function entitlementSelectSql(rules: readonly Rule[], cycleNumber: number, p: Params, cycleParam: string, itemIds: ReadonlyMap<string, string>, onceSql: (itemIdParam: string) => string): string | undefined {
   const selects: string[] = [];
   rules.forEach((r, i) => {
     if (!appliesInCycle(r, cycleNumber)) return;
+    const id = itemIds.get(r.item);
+    if (id === undefined) throw new Error(`rules[${i}].item: no item with code '${r.item}'`);
     const earlier = rules.slice(0, i).filter((e) => e.item === r.item && appliesInCycle(e, cycleNumber));
     const cond = [conditionSql(r, p), ...earlier.map((e) => `NOT ${conditionSql(e, p)}`)];
-    const code = p.add(r.item);
-    if (r.frequency.once) cond.push(`NOT ${onceSql(code)}`);
+    const item = p.add(id);
+    if (r.frequency.once) cond.push(`NOT ${onceSql(item)}`);
     const q = quantitySql(r, p);
-    selects.push(`SELECT s.household_id, ${code}::text AS item_code, ${q} AS quantity, ${i} AS rule_index, s.point_id FROM cycle_household s WHERE s.cycle_id = ${cycleParam} AND ${cond.join(' AND ')} AND ${q} > 0`);
+    selects.push(`SELECT s.household_id, ${item}::uuid AS item_id, ${q} AS quantity, ${i} AS rule_index, s.point_id FROM cycle_household s WHERE s.cycle_id = ${cycleParam} AND ${cond.join(' AND ')} AND ${q} > 0`);
   });
   return selects.length ? selects.join('\nUNION ALL\n') : undefined;
 }

@@ -1,6 +1,7 @@
 // A cycle's entitlement list, generated set-based from the registry as it stood on the cut-off
 // date: one INSERT ... SELECT snapshots the households (size, sex and age groups, location, site,
 // displacement, vulnerabilities, distribution point), a second applies the rules compiled to SQL.
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
 import { entitlementSelectSql, Params, RulesSchema } from '../../aid/rules.ts';
 import { errors } from '../../errors.ts';
@@ -10,7 +11,7 @@ import { getCycle, getProgramme } from './catalogue.ts';
 
 export const SNAPSHOT = `
 WITH m AS (
-  SELECT hm.household_id,
+  SELECT hm.household_id, h.governorate AS home,
     count(*)::int AS size,
     count(*) FILTER (WHERE p.sex = 'female')::int AS female,
     count(*) FILTER (WHERE p.sex = 'male')::int AS male,
@@ -27,7 +28,7 @@ WITH m AS (
   JOIN household h ON h.id = hm.household_id AND h.org_id = $2
   JOIN person p ON p.id = hm.person_id
   WHERE hm.valid_from <= $3 AND (hm.valid_to IS NULL OR hm.valid_to > $3)
-  GROUP BY hm.household_id
+  GROUP BY hm.household_id, h.governorate
 ),
 d AS (
   SELECT DISTINCT ON (household_id) household_id, to_governorate, to_site, reason
@@ -40,19 +41,17 @@ v AS (
 ),
 sp AS (SELECT DISTINCT ON (site_id) site_id, id FROM distribution_point WHERE org_id = $2 AND site_id IS NOT NULL ORDER BY site_id, created_at, id),
 gp AS (SELECT DISTINCT ON (governorate) governorate, id FROM distribution_point WHERE org_id = $2 AND site_id IS NULL ORDER BY governorate, created_at, id)
-INSERT INTO cycle_household (cycle_id, household_id, governorate, site_id, site_kind, point_id, displaced, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59, f_60_plus, m_60_plus, vulnerabilities)
-SELECT $1, m.household_id, g.gov, d.to_site, s.kind, coalesce(sp.id, gp.id),
-  d.household_id IS NOT NULL AND d.reason IS DISTINCT FROM 'return',
+SELECT $1::uuid AS cycle_id, m.household_id, g.gov AS governorate, d.to_site AS site_id, s.kind AS site_kind, coalesce(sp.id, gp.id) AS point_id,
+  d.household_id IS NOT NULL AND d.reason IS DISTINCT FROM 'return' AS displaced,
   m.size, m.female, m.male, m.f_0_17, m.m_0_17, m.f_18_59, m.m_18_59, m.f_60_plus, m.m_60_plus,
   coalesce(v.kinds, '{}'::text[])
     || CASE WHEN m.female_headed THEN '{female_headed}'::text[] ELSE '{}'::text[] END
     || CASE WHEN m.child_headed THEN '{child_headed}'::text[] ELSE '{}'::text[] END
-    || CASE WHEN m.elderly_headed THEN '{elderly_headed}'::text[] ELSE '{}'::text[] END
+    || CASE WHEN m.elderly_headed THEN '{elderly_headed}'::text[] ELSE '{}'::text[] END AS vulnerabilities
 FROM m
-JOIN household h ON h.id = m.household_id
 LEFT JOIN d ON d.household_id = m.household_id
 LEFT JOIN site s ON s.id = d.to_site
-CROSS JOIN LATERAL (SELECT coalesce(d.to_governorate, s.governorate, h.governorate) AS gov) g
+CROSS JOIN LATERAL (SELECT coalesce(d.to_governorate, s.governorate, m.home) AS gov) g
 LEFT JOIN v ON v.household_id = m.household_id
 LEFT JOIN sp ON sp.site_id = d.to_site
 LEFT JOIN gp ON gp.governorate = g.gov`;
@@ -68,17 +67,33 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   const client = ctx.client;
   await client.query("SET LOCAL work_mem = '256MB'");
   const cut = (await client.query<{ c18: string; c60: string }>("SELECT ($1::date - interval '18 years')::date AS c18, ($1::date - interval '60 years')::date AS c60", [c.cutoffDate])).rows[0]!;
-  const snap = await client.query(SNAPSHOT, [cycleId, ctx.actor.orgId, c.cutoffDate, cut.c18, cut.c60]);
-  const p = new Params(4);
-  const select = entitlementSelectSql(rules, c.number, p, '$1', (code) =>
-    `EXISTS (SELECT 1 FROM entitlement e JOIN aid_cycle c2 ON c2.id = e.cycle_id JOIN aid_item i2 ON i2.id = e.item_id WHERE c2.programme_id = $3 AND c2.number < $4 AND i2.code = ${code} AND e.household_id = s.household_id)`,
+  // The snapshot is computed by CREATE TABLE AS, which PostgreSQL may run with parallel workers
+  // (an INSERT ... SELECT never is), then inserted in one statement. Latest displacements by a
+  // sequential scan and one sort, not an index walk over random pages.
+  await client.query('SET LOCAL enable_indexscan = off');
+  await client.query(`CREATE TEMP TABLE aid_snapshot ON COMMIT DROP AS ${SNAPSHOT}`, [cycleId, ctx.actor.orgId, c.cutoffDate, cut.c18, cut.c60]);
+  await client.query('SET LOCAL enable_indexscan = on');
+  const snap = await client.query(
+    `INSERT INTO cycle_household (cycle_id, household_id, governorate, site_id, site_kind, point_id, displaced, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59, f_60_plus, m_60_plus, vulnerabilities)
+     SELECT cycle_id, household_id, governorate, site_id, site_kind, point_id, displaced, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59, f_60_plus, m_60_plus, vulnerabilities FROM aid_snapshot`,
+  );
+  // Fresh rows have no statistics yet: without them the planner may rescan the snapshot per rule.
+  await client.query('ANALYZE cycle_household');
+  const itemIds = new Map((await client.query<{ code: string; id: string }>('SELECT code, id FROM aid_item WHERE org_id = $1', [ctx.actor.orgId])).rows.map((r) => [r.code, r.id]));
+  const p = new Params(3);
+  const select = entitlementSelectSql(rules, c.number, p, '$1::uuid', itemIds, (item) =>
+    `EXISTS (SELECT 1 FROM entitlement e JOIN aid_cycle c2 ON c2.id = e.cycle_id WHERE c2.programme_id = $2 AND c2.number < $3 AND e.item_id = ${item} AND e.household_id = s.household_id)`,
   );
   let entitlements = 0;
   if (select) {
+    // Rules applied by CREATE TABLE AS (parallel workers may scan the snapshot), then one insert
+    // with ids in insertion order (a time prefix, then a counter): the primary key grows at its right edge.
+    await client.query(`CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1`, [cycleId, c.programmeId, c.number, ...p.values]);
+    const prefix = Date.now().toString(16).padStart(12, '0') + '7' + randomBytes(2).toString('hex').slice(0, 3);
     const ins = await client.query(
-      `INSERT INTO entitlement (cycle_id, household_id, item_id, quantity, point_id, rule_index)
-       SELECT $1, x.household_id, i.id, x.quantity, x.point_id, x.rule_index FROM (${select}) x JOIN aid_item i ON i.org_id = $2 AND i.code = x.item_code WHERE $3::uuid IS NOT NULL AND $4::int >= 1`,
-      [cycleId, ctx.actor.orgId, c.programmeId, c.number, ...p.values],
+      `INSERT INTO entitlement (id, cycle_id, household_id, item_id, quantity, point_id, rule_index)
+       SELECT ($2::text || '8' || lpad(to_hex(row_number() OVER ()), 15, '0'))::uuid, $1, x.household_id, x.item_id, x.quantity, x.point_id, x.rule_index FROM aid_entitled x`,
+      [cycleId, prefix],
     );
     entitlements = ins.rowCount ?? 0;
   }
