@@ -12,6 +12,11 @@
 // `sanad dedupe` would on a registry that has them. Drafts are registered persons retyped with field spelling variants
 // (hamza dropped, taa marbuta as haa, alef maqsura as yaa, "عبد ال" joined), without and with the
 // national ID. Prints p50/p95/p99 and how often the retyped person is among the matches.
+//
+// With --dedupe-records N (e.g. 100000), also measures `sanad dedupe` itself: a synthetic registry
+// with duplicates and its truth (generateDedupeSet, N records) is loaded for a new organisation in
+// the same data directory and deduplicated; prints the time and pairwise precision and recall of
+// the automatic links and of the review candidates.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +31,8 @@ import { preparePerson } from '../src/registry/person.ts';
 import { saveModel } from '../src/store/dedupe/model.ts';
 import { rawRecord } from '../src/store/dedupe/records.ts';
 import { generateDedupeSet } from '../src/synthetic/registries.ts';
+import { runDedupe } from '../src/store/dedupe/run.ts';
+import { loadDedupeSet } from '../test/dedupe/support.ts';
 import { openStore } from '../src/store/open.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -35,6 +42,7 @@ const arg = (name: string, dflt: number) => {
 const PERSONS = arg('persons', 1_000_000);
 const QUERIES = arg('queries', 500);
 const FIT = arg('fit', 100_000);
+const DEDUPE_RECORDS = arg('dedupe-records', 0);
 const dataDir = path.resolve(`.tmp/bench-lookup-${PERSONS}`);
 const command = `npm run bench:dedupe -- --persons ${PERSONS} --queries ${QUERIES} --fit ${FIT}`;
 
@@ -125,6 +133,34 @@ async function main() {
   await app.close();
   await store.close();
 
+  const dedupeLines: string[] = [];
+  if (DEDUPE_RECORDS > 0) {
+    const st2 = await openStore({ dataDir, max: 20 });
+    const org2 = await createOrganisation(st2.pool, `Benchmark dedupe ${Date.now()}`);
+    const u2 = await createUser(st2.pool, { orgId: org2, username: `bench-dd-${Date.now()}`, role: 'caseworker', governorates: [...governorateCodes] });
+    const t1 = performance.now();
+    const data = await loadDedupeSet(st2.pool, org2, DEDUPE_RECORDS, 2026);
+    const loadS = (performance.now() - t1) / 1000;
+    const s = await runDedupe(st2.pool, { userId: u2, orgId: org2, role: 'caseworker', governorates: [...governorateCodes] });
+    const rows = (await st2.pool.query<{ person_a: string; person_b: string; status: string }>('SELECT person_a, person_b, status FROM match_candidate WHERE org_id = $1', [org2])).rows;
+    const byCluster = new Map<string, number>();
+    for (const c of data.cluster.values()) byCluster.set(c, (byCluster.get(c) ?? 0) + 1);
+    let truePairs = 0;
+    for (const n of byCluster.values()) truePairs += (n * (n - 1)) / 2;
+    const same = (r: { person_a: string; person_b: string }) => data.cluster.get(r.person_a) === data.cluster.get(r.person_b);
+    const auto = rows.filter((r) => r.status === 'auto_linked');
+    const autoRight = auto.filter(same).length, candRight = rows.filter(same).length;
+    dedupeLines.push(
+      '',
+      `sanad dedupe over a synthetic registry with duplicates (generateDedupeSet, seed 2026): ${data.ids.length.toLocaleString('en')} persons, ${truePairs.toLocaleString('en')} true pairs (loaded in ${loadS.toFixed(1)} s)`,
+      '',
+      '| persons | wall | pairs compared | candidates | automatic links | precision (auto) | recall (auto) | recall (auto + review) |',
+      '|---|---|---|---|---|---|---|---|',
+      `| ${s.persons.toLocaleString('en')} | ${s.seconds.toFixed(1)} s | ${s.pairsCompared.toLocaleString('en')} | ${s.candidates.toLocaleString('en')} | ${s.autoLinked.toLocaleString('en')} | ${(autoRight / Math.max(1, auto.length)).toFixed(4)} | ${(autoRight / truePairs).toFixed(4)} | ${(candRight / truePairs).toFixed(4)} |`,
+    );
+    await st2.close();
+  }
+
   const lines = [
     `Check while typing over ${have.toLocaleString('en')} persons, HTTP on loopback, sequential requests (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, load average ${os.loadavg()[0]!.toFixed(1)})`,
     fitLine,
@@ -132,8 +168,9 @@ async function main() {
     '| draft | n | p50 ms | p95 ms | p99 ms | records examined (mean) | person among matches | person first |',
     '|---|---|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cand.toFixed(0)} | ${(r.recall * 100).toFixed(1)}% | ${(r.top1 * 100).toFixed(1)}% |`),
+    ...dedupeLines,
     '',
-    `command: ${command}`,
+    `command: ${command}${DEDUPE_RECORDS ? ` --dedupe-records ${DEDUPE_RECORDS}` : ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
