@@ -77,6 +77,9 @@ export function parallelCompare(opt: ParallelOptions = {}): (ds: Dataset, a: Int
     const workers: Worker[] = [];
     for (let w = 0; w < W; w++) {
       const worker = new Worker(new URL('./compare-worker.mjs', import.meta.url), { workerData: { snap, a: sa, b: sb, pat, ctl, slot: w, n, chunk: CHUNK } });
+      // a worker that fails leaves its chunks to the main thread (see below); its error event
+      // arrives after this synchronous call and must not crash the process
+      worker.on('error', () => undefined);
       worker.unref();
       workers.push(worker);
     }
