@@ -1,6 +1,7 @@
 // sanad dedupe over a small synthetic registry: finds the true duplicates, stores the model, links
 // automatically only without conflicting evidence, and never overwrites a decision when run again.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { runDedupe, type DedupeSummary } from '../../src/store/dedupe/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, type TestUser } from '../support/factories.ts';
@@ -66,6 +67,7 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
   expect(links).toBe(auto.length);
   const logged = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE action = 'auto_link' AND actor_id = $1", [user.id])).rows[0]!.n;
   expect(logged).toBe(auto.length);
+  expect((await verifyAuditChain(db.pool)).ok).toBe(true);
 });
 
 test('the model is stored as data with the thresholds', async () => {

@@ -11,7 +11,7 @@ import type { RawRecord } from '../../linkage/fields.ts';
 import { probability, weightFor } from '../../linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
 import type { LinkSettingsInput } from '../../linkage/settings.ts';
-import { write } from '../write.ts';
+import { write, type WriteContext } from '../write.ts';
 import { mergeConflict } from './identity.ts';
 import { saveModel } from './model.ts';
 import { countInScope, personsInScope, rawRecord } from './records.ts';
@@ -52,6 +52,29 @@ function pairsOf(r: LinkResult): Pair[] {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Automatic links in bulk: the person_link rows, who decided on the candidates, and one change-log
+ * entry per link (the same columns as every logged write; the log's trigger chains each row).
+ */
+async function storeLinks(ctx: WriteContext, rows: { id: string; person_a: string; person_b: string; weight: number }[], modelId: string): Promise<void> {
+  if (rows.length === 0) return;
+  const { client: c, actor } = ctx;
+  const ids = rows.map((x) => x.id);
+  await c.query(
+    `INSERT INTO person_link (org_id, person_a, person_b, candidate_id, kind, created_by)
+     SELECT $1, t.a, t.b, t.id, 'auto', $5 FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS t(a, b, id) ON CONFLICT DO NOTHING`,
+    [actor.orgId, rows.map((x) => x.person_a), rows.map((x) => x.person_b), ids, actor.userId],
+  );
+  await c.query('UPDATE match_candidate SET decided_by = $2, decided_at = now() WHERE id = ANY($1::uuid[])', [ids, actor.userId]);
+  const after = rows.map((x) => JSON.stringify({ status: 'auto_linked', personA: x.person_a, personB: x.person_b, weight: round(x.weight), modelId }));
+  await c.query(
+    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
+     SELECT $1, $2, $3, NULL, 'match_candidate', t.id, 'auto_link', '{"status":"pending"}'::jsonb, t.after::jsonb, '\\x'::bytea, '\\x'::bytea
+     FROM unnest($4::uuid[], $5::text[]) WITH ORDINALITY AS t(id, after, ord) ORDER BY t.ord`,
+    [actor.userId, actor.orgId, actor.deviceId ?? null, ids, after],
+  );
+}
 
 export async function runDedupe(
   pool: pg.Pool,
@@ -103,29 +126,28 @@ export async function runDedupe(
           chunk.map((p) => p.conflict), chunk.map((p) => p.explanation), chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')), modelId,
         ],
       );
+      const links: typeof r.rows = [];
       for (const row of r.rows) {
         if (!row.inserted) continue;
         inserted++;
         if (row.status !== 'auto_linked') continue;
         const near = touched.has(row.person_a) || touched.has(row.person_b);
+        if (near) await storeLinks(ctx, links.splice(0), modelId); // the check must see every link so far
         if (near && (await mergeConflict(c, row.person_a, row.person_b)) !== undefined) {
           await c.query(`UPDATE match_candidate SET status = 'pending' WHERE id = $1`, [row.id]);
           refused++;
           continue;
         }
-        await c.query(
-          `INSERT INTO person_link (org_id, person_a, person_b, candidate_id, kind, created_by) VALUES ($1,$2,$3,$4,'auto',$5) ON CONFLICT DO NOTHING`,
-          [actor.orgId, row.person_a, row.person_b, row.id, actor.userId],
-        );
-        await c.query(`UPDATE match_candidate SET decided_by = $2, decided_at = now() WHERE id = $1`, [row.id, actor.userId]);
-        await ctx.log({ entity: 'match_candidate', entityId: row.id, action: 'auto_link', before: { status: 'pending' }, after: { status: 'auto_linked', personA: row.person_a, personB: row.person_b, weight: round(row.weight), modelId } });
         if (near) {
           // the identity grew from an earlier one: later links into it are checked too
           touched.add(row.person_a);
           touched.add(row.person_b);
-        }
+          // and this link must be visible to those checks now
+          await storeLinks(ctx, [row], modelId);
+        } else links.push(row);
         autoLinked++;
       }
+      await storeLinks(ctx, links, modelId);
       opts.onProgress?.('store', Math.min(s + CHUNK, pairs.length), pairs.length);
     }
     const summary = {
