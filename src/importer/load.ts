@@ -98,7 +98,7 @@ async function insertPersons(client: pg.PoolClient, orgId: string): Promise<{ n:
   const r = await client.query<{ n: number; unverified: number; ids: string }>(
     `WITH ins AS (
        INSERT INTO person (org_id, ${PERSON_COLS})
-       SELECT $1, ${PERSON_COLS} FROM ${STAGE}
+       SELECT $1, ${PERSON_COLS} FROM ${STAGE} ORDER BY record_id
        ON CONFLICT (org_id, record_id) WHERE record_id IS NOT NULL DO NOTHING
        RETURNING id, national_id_valid)
      SELECT count(*)::int AS n, (count(*) FILTER (WHERE national_id_valid IS FALSE))::int AS unverified, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
@@ -122,6 +122,9 @@ export async function loadPersonsDirect(client: pg.PoolClient, orgId: string, ro
     skip.add(r.recordId);
     fresh.push(r);
   }
+  // Keys in one order for every writer: two imports of overlapping files then wait for each other
+  // instead of deadlocking on the unique index.
+  fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
   const ids = fresh.map(() => randomUUID());
   await client.query('SAVEPOINT direct_copy');
   try {

@@ -127,8 +127,23 @@ type Batch = {
 
 export type Counters = { loaded: number; unchanged: number; rejected: number; unverified: number; personsCreated: number; householdsCreated: number };
 
-/** Loads and commits one batch: rows, quarantine, progress and one change-log entry, atomically. */
-export async function commitBatch(
+/**
+ * Loads and commits one batch: rows, quarantine, progress and one change-log entry, atomically.
+ * A deadlock with another writer (PostgreSQL aborts one of the two) rolls back and tries again.
+ */
+export async function commitBatch(...args: Parameters<typeof commitBatchOnce>): Promise<Counters> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commitBatchOnce(...args);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+async function commitBatchOnce(
   client: pg.PoolClient,
   actor: Actor,
   run: { id: string; kind: Kind; sha256: string },
