@@ -63,6 +63,8 @@ test('a household through a change of head, a split and a merge', async () => {
   expect(now.members.find((m: { relationship: string }) => m.relationship === 'head').personId).toBe(mother);
   expect(now.currentLocation).toEqual({ governorate: 'PS0265', locality: null, site: null, since: '2025-01-20' });
   expect(memberIds(await get(newHh, '2025-02-01'))).toEqual([]);
+  const sonNow = (await app.inject({ method: 'GET', url: `/api/v1/persons/${son}`, headers: u.auth })).json();
+  expect(sonNow.household).toEqual({ id: hh, relationship: 'other_relative', since: '2025-01-15' });
   const before = await get(hh, '2023-06-01');
   expect(before.members.find((m: { relationship: string }) => m.relationship === 'head').personId).toBe(father);
 

@@ -14,6 +14,11 @@ export default defineRoute({
   handler: async ({ params, actor, store }) => {
     const p = await getPerson(store.pool, actor, params.id);
     await appendLog(store.pool, actor, { entity: 'person', entityId: p.id, action: 'read' });
-    return personView(p);
+    const m = await store.pool.query<{ household_id: string; relationship: string; valid_from: string }>(
+      'SELECT household_id, relationship, valid_from FROM household_member WHERE person_id = $1 AND valid_to IS NULL',
+      [p.id],
+    );
+    const h = m.rows[0];
+    return { ...personView(p), household: h ? { id: h.household_id, relationship: h.relationship, since: h.valid_from } : null };
   },
 });

@@ -28,6 +28,7 @@ export const PersonView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   warnings: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+  household: z.object({ id: z.string(), relationship: z.string(), since: z.string() }).nullable().optional().describe('the household the person belongs to now (on the full record)'),
 });
 
 export const PersonSearch = z
