@@ -137,10 +137,11 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
     // Replays: ids already stored (redeemed or refused) keep their outcome.
     type Prior = Stored & { reason: Refusal | null };
     const priorRows = (
-      await client.query<Prior>(
-        'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
-        [ids],
-      )
+      await client.query<Prior>({
+        name: 'aid_redeem_prior', // prepared once per connection: the hot path is not re-planned
+        text: 'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
+        values: [ids],
+      })
     ).rows;
     const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
     const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
@@ -173,14 +174,15 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
     }
     const looked = carded.length
       ? (
-          await client.query<Ent & { id: string | null; revoked_at: Date | null }>(
-            `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
+          await client.query<Ent & { id: string | null; revoked_at: Date | null }>({
+            name: 'aid_redeem_entitlements',
+            text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
              FROM unnest($1::uuid[], $2::bigint[]) WITH ORDINALITY AS u(eid, serial, ord)
              LEFT JOIN (SELECT e.*, c.status FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $3) e ON e.id = u.eid
              LEFT JOIN card_revocation r ON r.serial = u.serial
              ORDER BY u.ord`,
-            [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), actor.orgId],
-          )
+            values: [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), actor.orgId],
+          })
         ).rows
       : [];
     const ok: { f: Fresh; e: Ent; serial: number }[] = [];
@@ -204,7 +206,7 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
     const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch';
     const standing = new Set<string>();
     if (ok.length) {
-      const ins = await client.query<{ id: string }>(`INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, cols(ok));
+      const ins = await client.query<{ id: string }>({ name: 'aid_redeem_standing', text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, values: cols(ok) });
       for (const r of ins.rows) standing.add(r.id);
     }
     const lost = ok.filter((c) => !standing.has(c.f.id));
