@@ -65,7 +65,7 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
   // every automatic link is an active person_link, logged with who ran it
   const links = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM person_link WHERE kind = 'auto' AND undone_at IS NULL AND created_by = $1", [user.id])).rows[0]!.n;
   expect(links).toBe(auto.length);
-  const logged = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE action = 'auto_link' AND actor_id = $1", [user.id])).rows[0]!.n;
+  const logged = (await db.pool.query<{ n: number }>("SELECT coalesce(sum(jsonb_array_length(after->'links')), 0)::int AS n FROM change_log WHERE action = 'auto_link_batch' AND actor_id = $1", [user.id])).rows[0]!.n;
   expect(logged).toBe(auto.length);
   expect((await verifyAuditChain(db.pool)).ok).toBe(true);
 });
