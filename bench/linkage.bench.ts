@@ -2,7 +2,8 @@
 // Identity-resolution benchmarks: each case runs in its own process (peak memory is its own) and
 // reports pairs compared, blocking recall, pairwise precision / recall / F1 over the clusters,
 // wall time and peak memory. Cases: FEBRL4, Splink historical_50k, synthetic Arabic registries,
-// cross-script names, 1M (and with --with-5m, 5M) records.
+// cross-script names, 200k and 1M (and with --with-5m, 5M) records; the CPU time and the load
+// average are printed with each run (the machine is shared).
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { CASES, runCase } from './linkage/cases.ts';
