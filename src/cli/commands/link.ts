@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { linkDataset } from '../../linkage/engine.ts';
+import { parallelCompare } from '../../linkage/threads.io.ts';
 import { loadInputs, writeClusters, writePairs } from '../../linkage/files.io.ts';
 import { resolveSettings } from '../../linkage/settings.ts';
 
@@ -49,6 +50,7 @@ national_id, phone, governorate, household_id. Other column names and extra fiel
       if (show) bar.update(total);
       let stage = '';
       const result = linkDataset(ds, opts.input.length, settings, {
+        compare: parallelCompare(), // both cores for large jobs
         progress: (s, done, tot) => {
           if (!show) return;
           if (s !== stage) {
