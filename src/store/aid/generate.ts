@@ -86,9 +86,9 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   );
   let entitlements = 0;
   if (select) {
-    // Rules applied by CREATE TABLE AS (parallel workers may scan the snapshot), then one insert
-    // with ids in insertion order (a time prefix, then a counter): the primary key grows at its right edge.
-    await client.query(`CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1`, [cycleId, c.programmeId, c.number, ...p.values]);
+    // Rules applied by CREATE TABLE AS (parallel workers may scan the snapshot), grouped by point
+    // (the BRIN index entitlement_point relies on it), then one insert with ids in insertion order (a time prefix, then a counter): the primary key grows at its right edge.
+    await client.query(`CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1 ORDER BY x.point_id, x.household_id`, [cycleId, c.programmeId, c.number, ...p.values]);
     const prefix = Date.now().toString(16).padStart(12, '0') + '7' + randomBytes(2).toString('hex').slice(0, 3);
     const ins = await client.query(
       `INSERT INTO entitlement (id, cycle_id, household_id, item_id, quantity, point_id, rule_index)
@@ -96,6 +96,8 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
       [cycleId, prefix],
     );
     entitlements = ins.rowCount ?? 0;
+    // New block ranges are not summarised until VACUUM: summarise them now, or manifests would scan everything.
+    await client.query("SELECT brin_summarize_new_values('entitlement_point'::regclass)");
   }
   const households = snap.rowCount ?? 0;
   await client.query("UPDATE aid_cycle SET status = 'generated', rules = $2, generated_at = now(), households = $3 WHERE id = $1", [cycleId, JSON.stringify(rules), households]);
