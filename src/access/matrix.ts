@@ -74,6 +74,7 @@ export const permissionMatrix = {
   'GET /api/v1/aid/cycles/:id/conflicts': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/redemptions/:id/review': ['administrator', 'distribution_officer'],
   'POST /api/v1/aid/stock': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/warehouses/:id/stock': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
   'GET /api/v1/aid/cycles/:id/reconciliation': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
   'GET /api/v1/aid/reports/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'GET /api/v1/aid/reports/3w.csv': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],

@@ -89,4 +89,9 @@ test('reconciliation balances to the unit on a generated cycle', async () => {
   const left = await q("SELECT sum(CASE WHEN kind IN ('receipt','return') THEN quantity ELSE -quantity END) AS q FROM stock_movement WHERE warehouse_id = $1 AND item_id = $2", [wh.body.id, food]);
   const assignedFood = ent.filter((e) => e.item_id === food && !e.point_id).reduce((acc, e) => acc + Number(e.q), 0);
   expect(left).toBe(10 + assignedFood - 5 + (foodRow0.remaining > 0 ? 1 : 0));
+  const bal = await s.get(s.officer, `/api/v1/aid/warehouses/${wh.body.id}/stock`);
+  expect(bal.status).toBe(200);
+  const foodBal = bal.body.items.find((i: { item: string }) => i.item === 'food_parcel');
+  expect(foodBal.onHand).toBe(left);
+  expect(foodBal.received - foodBal.dispatched + foodBal.returned - foodBal.lost).toBe(foodBal.onHand);
 });

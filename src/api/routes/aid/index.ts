@@ -27,6 +27,7 @@ import reach from './reports.reach.ts';
 import threeW from './reports.threeW.ts';
 import stock from './stock.ts';
 import sync from './sync.ts';
+import warehouseStock from './warehouses.stock.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem, listItems, createProgramme, listProgrammes, setRules,
@@ -34,5 +35,5 @@ export const aidRoutes: RouteDef[] = [
   createWarehouse, createPoint, listPoints,
   issueCard, revokeCard, listKeys, rotateKey, retireKey,
   sync, redeem, listConflicts, reviewConflict,
-  stock, reconciliation, reach, threeW,
+  stock, warehouseStock, reconciliation, reach, threeW,
 ];
