@@ -139,6 +139,22 @@ test('online, concurrently: many devices redeem the same entitlement at once; ex
   expect(await count('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [[e1.id, e2.id, e3.id]])).toBe(3);
 });
 
+test('a closed cycle refuses online redemptions; offline ones made before still sync', async () => {
+  const d = device('dev-close', s.points.site);
+  const m = await d.download(s.cycleId);
+  const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId));
+  const offline = d.redeemOffline(s.cards.get(free[0]!.householdId)!.token);
+  expect(offline.ok).toBe(true);
+  const other = free.find((x) => x.householdId !== free[0]!.householdId)!;
+  expect((await s.post(s.officer, `/api/v1/aid/cycles/${s.cycleId}/close`)).status).toBe(200);
+  const online = await d.redeemOnline(s.cards.get(other.householdId)!.token, other.id);
+  expect(online.status).toBe(422);
+  expect(online.body.reason).toBe('cycle_closed');
+  const res = await d.sync();
+  expect(res.every((r) => r.status === 'standing')).toBe(true);
+  expect((await s.post(s.officer, `/api/v1/aid/cycles/${s.cycleId}/close`)).status).toBe(409);
+});
+
 test('the audit chain still verifies', async () => {
   const r = await s.get(s.admin, '/api/v1/audit/verify');
   expect(r.status).toBe(200);
