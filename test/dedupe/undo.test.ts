@@ -54,7 +54,14 @@ test('nothing to undo on a pending pair: 409', async () => {
 test('an automatic link from sanad dedupe can be undone, and a later run does not link it again', async () => {
   await loadDedupeSet(db.pool, cw.orgId, 800, 11);
   await runDedupe(db.pool, cw.actor);
-  const auto = await db.pool.query<{ id: string; person_a: string; person_b: string }>("SELECT id, person_a, person_b FROM match_candidate WHERE status = 'auto_linked' LIMIT 1");
+  // a pair linked only to each other: in a cluster of three, undoing one link leaves the records joined through the third
+  const auto = await db.pool.query<{ id: string; person_a: string; person_b: string }>(
+    `SELECT c.id, c.person_a, c.person_b FROM match_candidate c
+      WHERE c.status = 'auto_linked'
+        AND NOT EXISTS (SELECT 1 FROM match_candidate o WHERE o.status = 'auto_linked' AND o.id <> c.id
+                          AND (o.person_a IN (c.person_a, c.person_b) OR o.person_b IN (c.person_a, c.person_b)))
+      ORDER BY c.id LIMIT 1`,
+  );
   expect(auto.rows).toHaveLength(1);
   const { id, person_a } = auto.rows[0]!;
   const res = await post(cw, `/api/v1/duplicates/${id}/undo`);
