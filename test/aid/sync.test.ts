@@ -139,6 +139,19 @@ test('online, concurrently: many devices redeem the same entitlement at once; ex
   expect(await count('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [[e1.id, e2.id, e3.id]])).toBe(3);
 });
 
+test('online redemptions from several devices committed together: one change-log entry per device, the chain verifies', async () => {
+  const devs = ['dev-g1', 'dev-g2', 'dev-g3'].map((n) => device(n, s.points.khanYounis));
+  const m = await devs[0]!.download(s.cycleId);
+  const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId)).slice(0, 12);
+  expect(free.length).toBe(12);
+  const rs = await Promise.all(free.map((e, i) => devs[i % 3]!.redeemOnline(s.cards.get(e.householdId)!.token, e.id)));
+  expect(rs.every((r) => r.status === 201)).toBe(true);
+  const logged = (await db.pool.query<{ device_id: string; after: { standing: string[] } }>("SELECT device_id, after FROM change_log WHERE entity = 'redemption_batch' AND device_id LIKE 'dev-g%'")).rows;
+  expect(new Set(logged.map((l) => l.device_id))).toEqual(new Set(['dev-g1', 'dev-g2', 'dev-g3']));
+  expect(logged.flatMap((l) => l.after.standing).sort()).toEqual(rs.map((r) => r.body.id).sort());
+  expect((await s.get(s.admin, '/api/v1/audit/verify')).body.ok).toBe(true);
+});
+
 test('a closed cycle refuses online redemptions; offline ones made before still sync', async () => {
   const d = device('dev-close', s.points.site);
   const m = await d.download(s.cycleId);

@@ -249,11 +249,18 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
       else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
     }
     for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
-    for (const g of groups.values()) {
-      await appendLog(client, { ...g.en.actor, deviceId: g.en.deviceId ?? undefined }, {
-        entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync',
-        after: { pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected },
-      });
+    // All entries in one statement (the change-log trigger chains each row in order).
+    const gs = [...groups.values()];
+    if (gs.length === 1) {
+      const g = gs[0]!;
+      await appendLog(client, { ...g.en.actor, deviceId: g.en.deviceId ?? undefined }, { entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync', after: { pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected } });
+    } else if (gs.length > 1) {
+      await client.query(
+        `INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash)
+         SELECT u.actor, u.org, u.device, 'redemption_batch', u.batch, $1, NULL, u.after, '\\x'::bytea, '\\x'::bytea
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[]) WITH ORDINALITY AS u(actor, org, device, batch, after, ord) ORDER BY u.ord`,
+        [mode === 'online' ? 'redeem' : 'sync', gs.map((g) => g.en.actor.userId), gs.map((g) => g.en.actor.orgId), gs.map((g) => g.en.deviceId), gs.map((g) => g.en.batchId), gs.map((g) => JSON.stringify({ pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected }))],
+      );
     }
     return { status: 200, body: ids.map((id) => results.get(id)!) };
   });
