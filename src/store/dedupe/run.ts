@@ -4,6 +4,7 @@
 // pairs the engine clustered above the upper threshold (never with conflicting evidence) as
 // automatic links. Pairs already in the table keep their status: a decision is never overwritten,
 // and a pair once reviewed or undone is not linked automatically again.
+import { parallelCompare } from '../../linkage/threads.io.ts';
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { DECISION, link, type LinkResult } from '../../linkage/engine.ts';
@@ -89,7 +90,7 @@ export async function runDedupe(
     opts.onProgress?.('read', records.length, total);
   }
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
-  const result = link([records], settings, { progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) }, REGISTRY_COLUMNS);
+  const result = link([records], settings, { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) }, REGISTRY_COLUMNS);
   const pairs = pairsOf(result);
   const st = result.stats;
 
