@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 
 const SRC = path.resolve('src');
-const DOMAIN = ['registry', 'names', 'linkage', 'places', 'access'];
+const DOMAIN = ['registry', 'names', 'linkage', 'places', 'access', 'sites', 'aid'];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|worker_threads)$|^(pg|pg-copy-streams|fastify|@fastify\/.*|exceljs|csv-parse|csv-stringify)$/;
 
 function files(dir: string): string[] {
