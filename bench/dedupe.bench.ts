@@ -17,6 +17,7 @@
 // with duplicates and its truth (generateDedupeSet, N records) is loaded for a new organisation in
 // the same data directory and deduplicated; prints the time and pairwise precision and recall of
 // the automatic links and of the review candidates.
+import { personInputOf } from '../src/synthetic/personInput.ts';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,11 +73,8 @@ async function main() {
   const t0 = performance.now();
   const recs = [];
   for (const p of generateDedupeSet({ records: FIT, seed: 99 })) {
-    const r = preparePerson({
-      givenName: p.givenName, fatherName: p.fatherName, ...(p.grandfatherName ? { grandfatherName: p.grandfatherName } : {}), familyName: p.familyName,
-      ...(p.fullNameEn ? { fullNameEn: p.fullNameEn } : {}), sex: p.sex, ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : p.age !== undefined ? { age: p.age } : {}),
-      ...(p.nationalId ? { nationalId: p.nationalId } : {}), ...(p.phone ? { phone: p.phone } : {}), governorate: p.governorate,
-    });
+    const { recordId: _id, ...input } = personInputOf(p);
+    const r = preparePerson(input);
     if (!r.ok) continue;
     const v = r.value;
     recs.push(rawRecord({ id: String(recs.length), given_name: v.givenName, father_name: v.fatherName, grandfather_name: v.grandfatherName, family_name: v.familyName, full_name: v.fullName, full_name_en: v.fullNameEn, sex: v.sex, date_of_birth: v.dateOfBirth, dob_precision: v.dobPrecision, national_id: v.nationalId, phone: v.phone, governorate: v.governorate }));

@@ -20,6 +20,7 @@ import { openStore } from '../src/store/open.ts';
 import { preparePerson, type PersonRecord } from '../src/registry/person.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
 import { generatePersons } from '../src/synthetic/households.ts';
+import { personInputOf } from '../src/synthetic/personInput.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,19 +58,7 @@ async function load(store: Awaited<ReturnType<typeof openStore>>, orgId: string)
       let chunk: string[] = [];
       for (const p of generatePersons({ households: Math.ceil(PERSONS / 3), seed: SEED })) {
         if (n >= PERSONS) break;
-        const r = preparePerson({
-          recordId: p.recordId,
-          givenName: p.givenName,
-          fatherName: p.fatherName,
-          ...(p.grandfatherName ? { grandfatherName: p.grandfatherName } : {}),
-          familyName: p.familyName,
-          ...(p.fullNameEn ? { fullNameEn: p.fullNameEn } : {}),
-          sex: p.sex,
-          ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : p.age !== undefined ? { age: p.age } : {}),
-          ...(p.nationalId ? { nationalId: p.nationalId } : {}),
-          ...(p.phone ? { phone: p.phone } : {}),
-          governorate: p.governorate,
-        });
+        const r = preparePerson(personInputOf(p));
         if (!r.ok) continue;
         const v = r.value;
         n++;

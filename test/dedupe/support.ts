@@ -1,25 +1,13 @@
 // Test support for dedupe: a small synthetic registry (with the truth) loaded straight into `person`.
 import type pg from 'pg';
 import { preparePerson, type PersonInput, type PersonRecord } from '../../src/registry/person.ts';
+import { personInputOf } from '../../src/synthetic/personInput.ts';
 import { generateDedupeSet } from '../../src/synthetic/registries.ts';
 
 export type Loaded = { ids: string[]; cluster: Map<string, string>; records: Map<string, PersonRecord> };
 
-export function toInput(p: { recordId: string; givenName: string; fatherName: string; grandfatherName: string; familyName: string; fullNameEn?: string; sex: 'female' | 'male'; dateOfBirth?: string; age?: number; nationalId?: string; phone?: string; governorate: string }): PersonInput {
-  return {
-    recordId: p.recordId,
-    givenName: p.givenName,
-    fatherName: p.fatherName,
-    ...(p.grandfatherName ? { grandfatherName: p.grandfatherName } : {}),
-    familyName: p.familyName,
-    ...(p.fullNameEn ? { fullNameEn: p.fullNameEn } : {}),
-    sex: p.sex,
-    ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : p.age !== undefined ? { age: p.age } : {}),
-    ...(p.nationalId ? { nationalId: p.nationalId } : {}),
-    ...(p.phone ? { phone: p.phone } : {}),
-    governorate: p.governorate,
-  };
-}
+/** A synthetic person as registry input. */
+export const toInput = personInputOf;
 
 /** Inserts records (prepared like the API does) for an organisation; returns their person ids in order. */
 export async function insertRecords(db: pg.Pool, orgId: string, recs: PersonRecord[]): Promise<string[]> {
