@@ -152,30 +152,26 @@ async function openCsv(file: string, totalBytes: number, delimiter: string): Pro
       if (r.records.length > 0) yield r.records;
     }
   }
-  const gen = records();
+  return withHeader(records(), 'The file is empty: it needs a header row and data rows.', input, totalBytes);
+}
+
+/** The first row of the first chunk as the header; the rest as the data chunks. */
+async function withHeader(gen: AsyncGenerator<string[][]>, emptyMessage: string, input: fs.ReadStream, totalBytes: number): Promise<RowSource> {
   const first = await gen.next();
   const head = first.done ? undefined : first.value[0];
-  if (!head) throw new ImportSetupError('The file is empty: it needs a header row and data rows.');
+  if (!head || head.length === 0) throw new ImportSetupError(emptyMessage);
   const rest = first.done ? [] : first.value.slice(1);
   async function* chunks(): AsyncGenerator<string[][]> {
     if (rest.length > 0) yield rest;
     yield* gen;
   }
-  return {
-    header: head,
-    chunks: chunks(),
-    bytesRead: () => input.bytesRead,
-    totalBytes,
-    close: () => {
-      input.destroy();
-    },
-  };
+  return { header: head, chunks: chunks(), bytesRead: () => input.bytesRead, totalBytes, close: () => input.destroy() };
 }
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -208,20 +204,5 @@ async function openXlsx(file: string, totalBytes: number): Promise<RowSource> {
       return; // first worksheet only
     }
   }
-  const gen = rows();
-  const first = await gen.next();
-  const head = first.done ? undefined : first.value[0];
-  if (!head || head.length === 0) throw new ImportSetupError('The first worksheet is empty: it needs a header row and data rows.');
-  const rest = first.done ? [] : first.value.slice(1);
-  async function* chunks(): AsyncGenerator<string[][]> {
-    if (rest.length > 0) yield rest;
-    yield* gen;
-  }
-  return {
-    header: head,
-    chunks: chunks(),
-    bytesRead: () => input.bytesRead,
-    totalBytes,
-    close: () => input.destroy(),
-  };
+  return withHeader(rows(), 'The first worksheet is empty: it needs a header row and data rows.', input, totalBytes);
 }
