@@ -38,6 +38,7 @@ export const permissionMatrix = {
   'POST /api/v1/households/:id/vulnerabilities': REGISTRY_WRITE,
 
   'GET /api/v1/stats/governorates': ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
+  'GET /api/v1/stats/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'GET /api/v1/audit/verify': ['administrator', 'auditor'],
   'GET /api/v1/audit/log': ['administrator', 'auditor'],
 
@@ -57,6 +58,7 @@ export const permissionMatrix = {
   'GET /api/v1/aid/programmes': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'PUT /api/v1/aid/programmes/:id/rules': ['administrator', 'distribution_officer'],
   'POST /api/v1/aid/programmes/:id/cycles': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/cycles': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'GET /api/v1/aid/cycles/:id': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'POST /api/v1/aid/cycles/:id/generate': ['administrator', 'distribution_officer'],
   'POST /api/v1/aid/cycles/:id/close': ['administrator', 'distribution_officer'],

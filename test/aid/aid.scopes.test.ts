@@ -57,3 +57,13 @@ test('roles: analysts read reports but cannot redeem or sync; site managers cann
   expect((await s.post(s.officer, '/api/v1/aid/keys')).status).toBe(403);
   expect((await s.get(manager, `/api/v1/aid/cycles/${s.cycleId}/manifest?point=${s.points.gaza}`)).status).toBe(403);
 });
+
+test('the list of cycles: ours with the programme name and a status filter; another organisation sees none', async () => {
+  const ours = await s.get(s.officer, '/api/v1/aid/cycles');
+  expect(ours.status).toBe(200);
+  expect(ours.body.cycles).toEqual([expect.objectContaining({ id: s.cycleId, programmeId: s.programmeId, programmeName: 'Winter response', status: 'generated', number: 1 })]);
+  expect((await s.get(s.officer, '/api/v1/aid/cycles?status=generated')).body.cycles.map((c: { id: string }) => c.id)).toEqual([s.cycleId]);
+  expect((await s.get(s.officer, '/api/v1/aid/cycles?status=closed')).body.cycles).toEqual([]);
+  expect((await s.get(s.officer, '/api/v1/aid/cycles?status=open')).status).toBe(422);
+  expect((await s.get(outsider, '/api/v1/aid/cycles')).body.cycles).toEqual([]);
+});

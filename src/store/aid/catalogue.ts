@@ -86,6 +86,16 @@ export async function getCycle(db: Db, actor: Actor, id: string, forUpdate = fal
   if (!c) throw errors.notFound('cycle');
   return c;
 }
+/** The organisation's cycles, newest first, with the programme's name; `status` filters. */
+export async function listCycles(db: Db, actor: Actor, status?: Cycle['status']): Promise<(Cycle & { programmeName: string })[]> {
+  const r = await db.query<CycleRow & { programme_name: string }>(
+    `SELECT c.id, c.programme_id, c.number, c.cutoff_date, c.status, c.generated_at, c.households, p.name AS programme_name
+     FROM aid_cycle c JOIN programme p ON p.id = c.programme_id
+     WHERE p.org_id = $1 AND ($2::text IS NULL OR c.status = $2) ORDER BY c.cutoff_date DESC, p.name, c.number DESC LIMIT 500`,
+    [actor.orgId, status ?? null],
+  );
+  return r.rows.map((x) => ({ ...cycleOf(x), programmeName: x.programme_name }));
+}
 export async function closeCycle(ctx: WriteContext, id: string): Promise<Cycle> {
   const c = await getCycle(ctx.client, ctx.actor, id, true);
   if (c.status !== 'generated') throw errors.conflict('Only a generated cycle can be closed.');

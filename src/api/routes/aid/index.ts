@@ -9,6 +9,7 @@ import closeCycle from './cycles.close.ts';
 import createCycle from './cycles.create.ts';
 import generateCycle from './cycles.generate.ts';
 import getCycle from './cycles.get.ts';
+import listCycles from './cycles.list.ts';
 import cycleManifest from './cycles.manifest.ts';
 import createItem from './items.create.ts';
 import listItems from './items.list.ts';
@@ -31,7 +32,7 @@ import warehouseStock from './warehouses.stock.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem, listItems, createProgramme, listProgrammes, setRules,
-  createCycle, getCycle, generateCycle, closeCycle, cycleManifest,
+  createCycle, listCycles, getCycle, generateCycle, closeCycle, cycleManifest,
   createWarehouse, createPoint, listPoints,
   issueCard, revokeCard, listKeys, rotateKey, retireKey,
   sync, redeem, listConflicts, reviewConflict,
