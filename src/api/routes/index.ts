@@ -27,6 +27,7 @@ import updatePerson from './persons/update.ts';
 import governorates from './places/governorates.ts';
 import { createLocality, listLocalities } from './places/localities.ts';
 import stats from './stats/governorates.ts';
+import statsReach from './stats/reach.ts';
 import createUser from './users/create.ts';
 import listUsers from './users/list.ts';
 import createToken from './users/token.ts';
@@ -35,7 +36,7 @@ export const allRoutes: RouteDef[] = [
   login, logout, me, governorates, listLocalities, createLocality,
   createPerson, listPersons, searchPersons, getPerson, updatePerson, personHistory, statusEvent,
   createHousehold, getHousehold, addMember, leave, changeHead, split, merge, displacement, vulnerability,
-  stats, auditVerify, auditLog,
+  stats, statsReach, auditVerify, auditLog,
   createUser, listUsers, createToken,
   ...siteRoutes, ...aidRoutes,
 ];

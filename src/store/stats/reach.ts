@@ -1,0 +1,48 @@
+// People and households reached by aid, per cycle: for the dashboard. Counts only, from each
+// cycle's registry snapshot (targeted) and its standing redemptions (reached: a household that
+// received at least one of its entitlements), limited to the actor's organisation and governorates.
+import type pg from 'pg';
+import type { Actor } from '../../access/actor.ts';
+
+export type ReachCount = { households: number; people: number };
+export type CycleReach = {
+  id: string;
+  programme: string;
+  sector: string;
+  number: number;
+  cutoffDate: string;
+  status: string;
+  targeted: ReachCount;
+  reached: ReachCount;
+};
+
+/** The latest `limit` generated or closed cycles of the actor's organisation, newest first. */
+export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Promise<CycleReach[]> {
+  const r = await db.query<{
+    id: string; programme: string; sector: string; number: number; cutoff_date: string; status: string;
+    t_hh: number; t_people: number; r_hh: number; r_people: number;
+  }>(
+    `WITH c AS (
+       SELECT c.id, c.number, c.cutoff_date, c.status, c.created_at, p.name AS programme, p.sector
+         FROM aid_cycle c JOIN programme p ON p.id = c.programme_id
+        WHERE p.org_id = $1 AND c.status <> 'draft'
+        ORDER BY c.cutoff_date DESC, c.created_at DESC LIMIT $3
+     ), reached AS (
+       SELECT DISTINCT x.cycle_id, x.household_id FROM redemption x WHERE x.cycle_id IN (SELECT id FROM c) AND x.status = 'standing'
+     )
+     SELECT c.id, c.programme, c.sector, c.number, c.cutoff_date::text AS cutoff_date, c.status,
+            count(s.household_id)::int AS t_hh, coalesce(sum(s.size), 0)::int AS t_people,
+            count(rd.household_id)::int AS r_hh, coalesce(sum(s.size) FILTER (WHERE rd.household_id IS NOT NULL), 0)::int AS r_people
+       FROM c
+       LEFT JOIN cycle_household s ON s.cycle_id = c.id AND s.governorate = ANY($2::text[])
+       LEFT JOIN reached rd ON rd.cycle_id = s.cycle_id AND rd.household_id = s.household_id
+      GROUP BY c.id, c.programme, c.sector, c.number, c.cutoff_date, c.status, c.created_at
+      ORDER BY c.cutoff_date DESC, c.created_at DESC`,
+    [actor.orgId, actor.governorates, limit],
+  );
+  return r.rows.map((x) => ({
+    id: x.id, programme: x.programme, sector: x.sector, number: x.number, cutoffDate: x.cutoff_date, status: x.status,
+    targeted: { households: x.t_hh, people: x.t_people },
+    reached: { households: x.r_hh, people: x.r_people },
+  }));
+}
