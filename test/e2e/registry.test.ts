@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { browserAvailable, DIST, ensureBuilt, launch, sanad, SCREENSHOTS, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, DIST, ensureBuilt, launch, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
 
 const USER = 'officer.e2e';
 const PASSWORD = 'a long synthetic test password';
@@ -28,8 +28,7 @@ const run = browserAvailable();
 
 /** Shelter sites (invented names), created through the API by a site manager. */
 async function addSites(url: string) {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager.e2e', password: PASSWORD }) });
-  const { token } = (await login.json()) as { token: string };
+  const token = await apiSignIn(url, 'manager.e2e', PASSWORD);
   const sites = [
     { kind: 'school', name: 'مدرسة الياسمين (تجريبي)', governorate: 'PS0275', coveredAreaM2: 1400, toilets: 6, waterPoints: 2, managingOrganisation: 'Synthetic Relief Org' },
     { kind: 'camp', name: 'مخيم السنديان (تجريبي)', governorate: 'PS0275', coveredAreaM2: 9000, toilets: 40, waterPoints: 6 },
@@ -258,9 +257,8 @@ describe.skipIf(!run)('web app, end to end', () => {
     const p = await ctx.newPage();
     p.on('request', (r) => urls.push(r.url()));
     await p.goto(server.url);
-    await p.getByLabel('اسم المستخدم').fill('analyst.e2e');
-    await p.getByLabel('كلمة المرور').fill(PASSWORD);
-    await p.getByRole('button', { name: 'دخول' }).click();
+    await p.getByLabel('اسم المستخدم').waitFor();
+    await signIn(p, 'analyst.e2e', PASSWORD);
     await p.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
     const nav = p.getByRole('navigation', { name: 'القائمة الرئيسية' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['مواقع الإيواء', 'لوحة المتابعة']);

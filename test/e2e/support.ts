@@ -2,7 +2,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { base32Decode, timeStep, totp, TOTP_PERIOD_S, TOTP_WINDOW } from '../../src/access/totp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -81,4 +82,90 @@ export function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+// Signing in: password, then the second factor (TOTP). Staff enrol on their first sign-in; these
+// helpers read the secret the server shows once and remember it (per server and username) so that
+// later sign-ins compute the code, as an authenticator app would. A code is accepted only once, so
+// a second sign-in within the same 30 s uses the next step (within the server's tolerance) or waits.
+const enrolled = new Map<string, { secret: Buffer; lastStep: number }>();
+
+/** Remembers a secret shown at enrolment (base32) for `username` on the server at `origin`. */
+export function rememberTotpSecret(origin: string, username: string, base32: string): void {
+  enrolled.set(`${new URL(origin).origin}|${username}`, { secret: base32Decode(base32), lastStep: -1 });
+}
+
+/** The secret remembered for `username` (undefined before enrolment). */
+export function totpSecretOf(origin: string, username: string): Buffer | undefined {
+  return enrolled.get(`${new URL(origin).origin}|${username}`)?.secret;
+}
+
+/** A code the server has not accepted yet for this user; waits for the next step when needed. */
+export async function nextTotpCode(origin: string, username: string): Promise<string> {
+  const e = enrolled.get(`${new URL(origin).origin}|${username}`);
+  if (!e) throw new Error(`no second factor remembered for ${username}`);
+  for (;;) {
+    const now = timeStep(Date.now());
+    for (const step of [now, now + TOTP_WINDOW]) {
+      if (step > e.lastStep) {
+        e.lastStep = step;
+        return totp(e.secret, step);
+      }
+    }
+    await new Promise((r) => setTimeout(r, (now + 1) * TOTP_PERIOD_S * 1000 - Date.now() + 50));
+  }
+}
+
+async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await r.json()) as Record<string, unknown>;
+  if (!r.ok) throw new Error(`${new URL(url).pathname}: ${r.status} ${String(json.type ?? '')}`);
+  return json;
+}
+
+/** Signs in through the API (both steps; enrols on the first sign-in) and returns the session token. */
+export async function apiSignIn(url: string, username: string, password: string): Promise<string> {
+  const first = await postJson(`${url}/api/v1/auth/login`, { username, password });
+  if (typeof first.token === 'string') return first.token;
+  if (first.status === 'enrolment_required') {
+    rememberTotpSecret(url, username, String(first.secret));
+    const done = await postJson(`${url}/api/v1/auth/second-factor/enrol`, { challenge: first.challenge, code: await nextTotpCode(url, username) });
+    return String(done.token);
+  }
+  const done = await postJson(`${url}/api/v1/auth/second-factor`, { challenge: first.challenge, code: await nextTotpCode(url, username) });
+  return String(done.token);
+}
+
+const SIGNED_IN = "sessionStorage.getItem('sanad.session') !== null";
+
+/**
+ * Signs in on the sign-in screen (any language): username and password, then the code; on the first
+ * sign-in it reads the secret from the enrolment screen, confirms it with a code and acknowledges
+ * the recovery codes. Resolves when the app holds a session.
+ */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  const origin = page.url();
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form:has(input[name=password]) button[type=submit]').click();
+  await until(page, `${SIGNED_IN} || document.querySelector('input[name=code]') !== null`);
+  if (await page.evaluate<boolean>(SIGNED_IN)) return;
+  const secret = await page.locator('[data-totp-secret]').getAttribute('data-totp-secret', { timeout: 1000 }).catch(() => null);
+  if (secret) rememberTotpSecret(origin, username, secret);
+  await page.locator('input[name=code]').fill(await nextTotpCode(origin, username));
+  await page.locator('form:has(input[name=code]) button[type=submit]').click();
+  if (secret) {
+    await page.locator('input[name=savedRecoveryCodes]').check();
+    await page.locator('form:has(input[name=savedRecoveryCodes]) button[type=submit]').click();
+  }
+  await until(page, SIGNED_IN);
+}
+
+/** Polls a page expression (page.evaluate works under the app's CSP; waitForFunction's eval does not). */
+async function until(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
