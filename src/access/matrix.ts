@@ -13,6 +13,9 @@ export const permissionMatrix = {
   'GET /healthz': 'public',
   'GET /openapi.json': 'public',
   'POST /api/v1/auth/login': 'public',
+  // the second step of sign-in: the challenge in the body is the credential (single use, minutes)
+  'POST /api/v1/auth/second-factor': 'public',
+  'POST /api/v1/auth/second-factor/enrol': 'public',
   'POST /api/v1/auth/logout': ALL_STAFF,
   'GET /api/v1/me': ALL_STAFF,
   'GET /api/v1/places/governorates': ALL_STAFF,
@@ -45,6 +48,7 @@ export const permissionMatrix = {
   'POST /api/v1/users': ['administrator'],
   'GET /api/v1/users': ['administrator'],
   'POST /api/v1/tokens': ['administrator'],
+  'POST /api/v1/users/:id/second-factor/reset': ['administrator'],
 
   // Shelters and aid (sites, programmes, cycles, cards, offline distribution, stock, reports)
   'POST /api/v1/sites': ['administrator', 'site_manager'],
@@ -109,6 +113,7 @@ export const commandMatrix = {
   'import households': ['administrator', 'registration_officer'],
   'export persons': ['administrator', 'registration_officer'],
   'export aggregates': ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
+  'user reset-2fa': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function commandAllows(command: keyof typeof commandMatrix, role: Role): boolean {

@@ -2,6 +2,7 @@
 // Migrations are applied on open; reference data (places) is loaded if missing.
 import path from 'node:path';
 import pg from 'pg';
+import type { SecretKey } from '../access/secretBox.ts';
 import { startEmbedded, withDatabase } from './embedded.ts';
 import { StoreError } from './errors.ts';
 import { migrate } from './migrate.ts';
@@ -25,6 +26,8 @@ export type Store = {
   pool: pg.Pool;
   url: string;
   close: () => Promise<void>;
+  /** Seals second-factor secrets; set by `sanad serve` (src/store/secretKey.ts), absent for other commands. */
+  secretKey?: SecretKey;
 };
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {

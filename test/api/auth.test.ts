@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, PASSWORD, testApp, type TestUser } from '../support/factories.ts';
+import { enrol } from '../support/signIn.ts';
 
 let db: TestDb;
 let app: FastifyInstance;
@@ -21,12 +22,8 @@ test('passwords are stored as argon2id hashes', async () => {
   expect(r.rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 });
 
-test('sign in gives a session token that works; a wrong password does not', async () => {
-  const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: admin.username, password: PASSWORD } });
-  expect(ok.statusCode).toBe(200);
-  const { token, expiresAt, role } = ok.json();
-  expect(role).toBe('administrator');
-  expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
+test('sign in (password, then the second factor) gives a session token that works; a wrong password does not', async () => {
+  const { token } = await enrol(app, admin.username, PASSWORD);
   const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
   expect(me.json()).toMatchObject({ userId: admin.id, role: 'administrator' });
   const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: admin.username, password: 'wrong password here' } });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../src/access/actor.ts';
 import type { Role } from '../../src/access/roles.ts';
+import { newSecretKey } from '../../src/access/secretBox.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { governorateCodes } from '../../src/places/governorates.ts';
 import { createOrganisation, createUser } from '../../src/store/access/createUser.ts';
@@ -12,8 +13,11 @@ import type { TestDb } from './db.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
+/** The secret key that seals second-factor secrets in this test process (the server's DATA/secret.key). */
+export const TEST_SECRET_KEY = newSecretKey();
+
 export function storeOf(db: TestDb): Store {
-  return { pool: db.pool, url: db.url, close: async () => undefined };
+  return { pool: db.pool, url: db.url, close: async () => undefined, secretKey: TEST_SECRET_KEY };
 }
 
 export async function testApp(db: TestDb): Promise<FastifyInstance> {

@@ -5,9 +5,11 @@ import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import auditLog from './audit/log.ts';
 import auditVerify from './audit/verify.ts';
+import enrol from './auth/enrol.ts';
 import login from './auth/login.ts';
 import logout from './auth/logout.ts';
 import me from './auth/me.ts';
+import secondFactor from './auth/secondFactor.ts';
 import addMember from './households/addMember.ts';
 import createHousehold from './households/create.ts';
 import displacement from './households/displacement.ts';
@@ -30,14 +32,15 @@ import stats from './stats/governorates.ts';
 import statsReach from './stats/reach.ts';
 import createUser from './users/create.ts';
 import listUsers from './users/list.ts';
+import resetSecondFactor from './users/resetSecondFactor.ts';
 import createToken from './users/token.ts';
 
 export const allRoutes: RouteDef[] = [
-  login, logout, me, governorates, listLocalities, createLocality,
+  login, secondFactor, enrol, logout, me, governorates, listLocalities, createLocality,
   createPerson, listPersons, searchPersons, getPerson, updatePerson, personHistory, statusEvent,
   createHousehold, getHousehold, addMember, leave, changeHead, split, merge, displacement, vulnerability,
   stats, statsReach, auditVerify, auditLog,
-  createUser, listUsers, createToken,
+  createUser, listUsers, createToken, resetSecondFactor,
   ...siteRoutes, ...aidRoutes,
 ];
 allRoutes.push(...duplicateRoutes);

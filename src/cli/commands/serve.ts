@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
+import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
+import { loadSecretKey } from '../../store/secretKey.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 
 const DEFAULT_WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -16,7 +18,11 @@ export function register(program: Command): void {
     .option('--web <dir>', 'the built web app (npm run build)', DEFAULT_WEB)
     .action(async (opts: { port: number; host: string; dataDir: string; web: string }) => {
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be a number from 0 to 65535');
-      const store = await storeFromOptions(opts);
+      const store = { ...(await storeFromOptions(opts)), secretKey: loadSecretKey({ dataDir: opts.dataDir }) };
+      const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
+      if (elsewhere > 0) {
+        process.stdout.write(JSON.stringify({ t: new Date().toISOString(), level: 'warn', msg: `${elsewhere} second-factor secrets were sealed with another secret key: those users cannot sign in until the server gets that key (SANAD_SECRET_KEY or DATA/secret.key) or an administrator resets their second factor` }) + '\n');
+      }
       const web = loadWebApp(opts.web);
       const app = await buildApp({
         store,

@@ -3,7 +3,7 @@ import { newToken, tokenHash } from '../../access/secrets.ts';
 
 export const SESSION_HOURS = 12;
 
-export async function createSession(pool: pg.Pool, userId: string): Promise<{ token: string; expiresAt: string }> {
+export async function createSession(pool: pg.Pool | pg.PoolClient, userId: string): Promise<{ token: string; expiresAt: string }> {
   const token = newToken('session');
   const r = await pool.query<{ expires_at: Date }>(
     `INSERT INTO session (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`,

@@ -1,23 +1,23 @@
-import { z } from 'zod';
 import { verifyPassword } from '../../../access/secrets.ts';
 import { errors } from '../../../errors.ts';
 import { findUserByName } from '../../../store/access/findUser.ts';
-import { createSession } from '../../../store/access/sessions.ts';
+import { beginSecondFactor } from '../../../store/access/secondFactor.ts';
 import { defineRoute } from '../../route.ts';
+import { LoginInput, LoginStep } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
   url: '/api/v1/auth/login',
-  summary: 'Sign in with username and password; returns a session token (Bearer) and its expiry',
+  summary:
+    'Sign in, first step: username and password. Never returns a session: a short-lived single-use challenge for the code (POST /auth/second-factor), or, before the first sign-in with a second factor, a new TOTP secret (shown once) to enrol (POST /auth/second-factor/enrol)',
   tags: ['auth'],
-  body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-  response: z.object({ token: z.string(), expiresAt: z.string(), role: z.string() }),
+  body: LoginInput,
+  response: LoginStep,
   rateLimit: { max: 10, timeWindow: '1 minute' },
   handler: async ({ body, store }) => {
     const u = await findUserByName(store.pool, body.username);
     const ok = await verifyPassword(u?.password_hash ?? null, body.password);
     if (!u || !ok || u.disabled) throw errors.badCredentials();
-    const s = await createSession(store.pool, u.id);
-    return { token: s.token, expiresAt: s.expiresAt, role: u.role };
+    return beginSecondFactor(store.pool, store.secretKey, u);
   },
 });

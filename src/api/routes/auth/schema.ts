@@ -1,0 +1,32 @@
+// Sign-in: password, then the second factor (TOTP code or recovery code), or enrolment on the first sign-in.
+import { z } from 'zod';
+
+export const LoginInput = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+
+/** Never a session: a short-lived, single-use challenge for the second step. */
+export const LoginStep = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('second_factor_required'), challenge: z.string(), expiresAt: z.string() }),
+  z.object({
+    status: z.literal('enrolment_required'),
+    challenge: z.string(),
+    expiresAt: z.string(),
+    /** base32, shown once for the authenticator app; also inside otpauthUri (for a QR code) */
+    secret: z.string(),
+    otpauthUri: z.string(),
+  }),
+]);
+
+const Challenge = z.string().min(10).max(100);
+const Code = z.string().trim().regex(/^\d{6}$/, 'must be 6 digits');
+
+export const SecondFactorInput = z.union([
+  z.object({ challenge: Challenge, code: Code }).strict(),
+  z.object({ challenge: Challenge, recoveryCode: z.string().trim().min(16).max(40) }).strict(),
+]);
+
+export const EnrolInput = z.object({ challenge: Challenge, code: Code });
+
+export const SessionView = z.object({ token: z.string(), expiresAt: z.string(), role: z.string() });
+export const SecondFactorSession = SessionView.extend({ recoveryCodesLeft: z.number().int() });
+/** The recovery codes are shown once, here. */
+export const EnrolSession = SessionView.extend({ recoveryCodes: z.array(z.string()) });

@@ -1,0 +1,253 @@
+// The second factor of staff sign-in (TOTP, RFC 6238). After a correct password the user gets a
+// short-lived, single-use challenge, never a session: with an enrolled authenticator the challenge
+// is exchanged for a session with a code (or a one-time recovery code); without one, the challenge
+// carries a new secret (shown once) and is exchanged for a session with the first code, which also
+// stores the secret and hands out the recovery codes (shown once). Wrong codes are counted per user
+// and pause the account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row. Enrolment,
+// reset, recovery-code use and pauses go to the change log, without secrets or codes.
+import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { Actor } from '../../access/actor.ts';
+import type { Role } from '../../access/roles.ts';
+import { seal, unseal, type SecretKey } from '../../access/secretBox.ts';
+import { tokenHash } from '../../access/secrets.ts';
+import { base32Encode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri, verifyTotp } from '../../access/totp.ts';
+import { AppError, errors } from '../../errors.ts';
+import { StoreError } from '../errors.ts';
+import { appendLog } from '../write.ts';
+import type { UserRow } from './findUser.ts';
+import { createSession } from './sessions.ts';
+
+export const CHALLENGE_MINUTES = 5;
+export const ENROLMENT_MINUTES = 10;
+export const MAX_CODE_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+export const TOTP_ISSUER = 'Sanad';
+
+export type SignInStep =
+  | { status: 'second_factor_required'; challenge: string; expiresAt: string }
+  | { status: 'enrolment_required'; challenge: string; expiresAt: string; secret: string; otpauthUri: string };
+
+export type SessionGrant = { token: string; expiresAt: string; role: Role };
+
+const recoveryHash = (code: string): Buffer => createHash('sha256').update(normaliseRecoveryCode(code)).digest();
+
+function needKey(key: SecretKey | undefined): SecretKey {
+  if (!key) throw new StoreError('secret_key_missing', 'No secret key: the server seals second-factor secrets with SANAD_SECRET_KEY or DATA/secret.key.');
+  return key;
+}
+
+function open(key: SecretKey | undefined, box: Buffer, keyId: Buffer, userId: string): Buffer {
+  const k = needKey(key);
+  if (!k.id.equals(keyId)) throw new StoreError('secret_key_mismatch', 'A second-factor secret was sealed with another secret key: start the server with the same SANAD_SECRET_KEY or DATA/secret.key.');
+  return unseal(k, box, userId);
+}
+
+async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const r = await fn(c);
+    await c.query('COMMIT');
+    return r;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** Is the user's sign-in paused after too many wrong codes? Whether they have an authenticator. */
+export async function secondFactorState(db: pg.Pool | pg.PoolClient, userId: string): Promise<{ enrolled: boolean; locked: boolean; recoveryCodesLeft: number }> {
+  const r = await db.query<{ enrolled: boolean; locked: boolean; left: number }>(
+    `SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = u.id) AS enrolled,
+            coalesce(u.second_factor_locked_until > now(), false) AS locked,
+            (SELECT count(*)::int FROM recovery_code WHERE user_id = u.id AND used_at IS NULL) AS left
+       FROM app_user u WHERE u.id = $1`,
+    [userId],
+  );
+  const row = r.rows[0];
+  return { enrolled: row?.enrolled ?? false, locked: row?.locked ?? false, recoveryCodesLeft: row?.left ?? 0 };
+}
+
+/** The step after a correct password: a challenge for the code, or an enrolment with a new secret. */
+export async function beginSecondFactor(pool: pg.Pool, key: SecretKey | undefined, user: UserRow): Promise<SignInStep> {
+  const state = await secondFactorState(pool, user.id);
+  if (state.locked) throw errors.secondFactorLocked(LOCK_MINUTES);
+  const challenge = `chl_${randomBytes(32).toString('base64url')}`;
+  return tx(pool, async (c) => {
+    // One open challenge per user: a new sign-in replaces the previous one.
+    await c.query('DELETE FROM login_challenge WHERE user_id = $1', [user.id]);
+    if (state.enrolled) {
+      const r = await c.query<{ expires_at: Date }>(
+        `INSERT INTO login_challenge (token_hash, user_id, kind, expires_at) VALUES ($1, $2, 'second_factor', now() + make_interval(mins => $3)) RETURNING expires_at`,
+        [tokenHash(challenge), user.id, CHALLENGE_MINUTES],
+      );
+      return { status: 'second_factor_required', challenge, expiresAt: r.rows[0]!.expires_at.toISOString() };
+    }
+    const k = needKey(key);
+    const secret = newTotpSecret();
+    const r = await c.query<{ expires_at: Date }>(
+      `INSERT INTO login_challenge (token_hash, user_id, kind, secret_box, key_id, expires_at) VALUES ($1, $2, 'enrolment', $3, $4, now() + make_interval(mins => $5)) RETURNING expires_at`,
+      [tokenHash(challenge), user.id, seal(k, secret, user.id), k.id, ENROLMENT_MINUTES],
+    );
+    return {
+      status: 'enrolment_required',
+      challenge,
+      expiresAt: r.rows[0]!.expires_at.toISOString(),
+      secret: base32Encode(secret),
+      otpauthUri: otpauthUri({ issuer: TOTP_ISSUER, account: user.username, secret }),
+    };
+  });
+}
+
+type ChallengeRow = {
+  id: string;
+  user_id: string;
+  secret_box: Buffer | null;
+  key_id: Buffer | null;
+  org_id: string;
+  role: Role;
+  governorates: string[];
+  disabled: boolean;
+  failures: number;
+  locked: boolean;
+};
+
+type Outcome<T> = { ok: T } | { error: AppError };
+
+/**
+ * Runs one attempt at a challenge in a transaction that holds the challenge and the user row (so
+ * attempts of one user are serialised). `check` returns true when the proof is good. A wrong proof
+ * is counted and committed before the error is thrown; the last allowed one pauses the account.
+ */
+async function attempt<T>(
+  pool: pg.Pool,
+  challenge: string,
+  kind: 'second_factor' | 'enrolment',
+  deviceId: string | undefined,
+  check: (c: pg.PoolClient, ch: ChallengeRow, actor: Actor) => Promise<boolean>,
+  onSuccess: (c: pg.PoolClient, ch: ChallengeRow, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const outcome = await tx<Outcome<T>>(pool, async (c) => {
+    const r = await c.query<ChallengeRow>(
+      `SELECT ch.id, ch.user_id, ch.secret_box, ch.key_id, u.org_id, u.role, u.governorates, u.disabled,
+              u.second_factor_failures AS failures, coalesce(u.second_factor_locked_until > now(), false) AS locked
+         FROM login_challenge ch JOIN app_user u ON u.id = ch.user_id
+        WHERE ch.token_hash = $1 AND ch.kind = $2 AND ch.expires_at > now()
+        FOR UPDATE`,
+      [tokenHash(challenge), kind],
+    );
+    const ch = r.rows[0];
+    if (!ch || ch.disabled) return { error: errors.challengeExpired() };
+    if (ch.locked) return { error: errors.secondFactorLocked(LOCK_MINUTES) };
+    const actor: Actor = { userId: ch.user_id, orgId: ch.org_id, role: ch.role, governorates: ch.governorates, deviceId };
+    if (await check(c, ch, actor)) {
+      await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [ch.user_id]);
+      await c.query('DELETE FROM login_challenge WHERE id = $1', [ch.id]);
+      return { ok: await onSuccess(c, ch, actor) };
+    }
+    if (ch.failures + 1 >= MAX_CODE_FAILURES) {
+      await c.query(`UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = now() + make_interval(mins => $2) WHERE id = $1`, [ch.user_id, LOCK_MINUTES]);
+      await c.query('DELETE FROM login_challenge WHERE user_id = $1', [ch.user_id]);
+      await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_locked', after: { wrongCodes: MAX_CODE_FAILURES, minutes: LOCK_MINUTES } });
+      return { error: errors.secondFactorLocked(LOCK_MINUTES) };
+    }
+    await c.query('UPDATE app_user SET second_factor_failures = second_factor_failures + 1 WHERE id = $1', [ch.user_id]);
+    return { error: errors.badCode() };
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.ok;
+}
+
+/** Exchanges a challenge and a code (or a recovery code) for a session. */
+export async function completeSecondFactor(
+  pool: pg.Pool,
+  key: SecretKey | undefined,
+  challenge: string,
+  proof: { code: string } | { recoveryCode: string },
+  opts: { nowMs?: number; deviceId?: string | undefined } = {},
+): Promise<SessionGrant & { recoveryCodesLeft: number }> {
+  let usedRecoveryCode = false;
+  return attempt(
+    pool,
+    challenge,
+    'second_factor',
+    opts.deviceId,
+    async (c, ch) => {
+      if ('recoveryCode' in proof) {
+        const u = await c.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [ch.user_id, recoveryHash(proof.recoveryCode)]);
+        usedRecoveryCode = u.rowCount === 1;
+        return usedRecoveryCode;
+      }
+      const t = await c.query<{ secret_box: Buffer; key_id: Buffer; last_step: number }>('SELECT secret_box, key_id, last_step FROM user_totp WHERE user_id = $1 FOR UPDATE', [ch.user_id]);
+      const row = t.rows[0];
+      if (!row) return false;
+      const step = verifyTotp(open(key, row.secret_box, row.key_id, ch.user_id), proof.code, opts.nowMs ?? Date.now(), row.last_step);
+      if (step === undefined) return false;
+      await c.query('UPDATE user_totp SET last_step = $2 WHERE user_id = $1', [ch.user_id, step]);
+      return true;
+    },
+    async (c, ch, actor) => {
+      const left = (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [ch.user_id])).rows[0]!.n;
+      if (usedRecoveryCode) await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_recovery_code_use', after: { recoveryCodesLeft: left } });
+      const s = await createSession(c, ch.user_id);
+      return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodesLeft: left };
+    },
+  );
+}
+
+/** Confirms an enrolment with the first code: stores the secret, returns a session and the recovery codes (shown once). */
+export async function completeEnrolment(
+  pool: pg.Pool,
+  key: SecretKey | undefined,
+  challenge: string,
+  code: string,
+  opts: { nowMs?: number; deviceId?: string | undefined } = {},
+): Promise<SessionGrant & { recoveryCodes: string[] }> {
+  let step = -1;
+  let secretBox: Buffer | null = null;
+  return attempt(
+    pool,
+    challenge,
+    'enrolment',
+    opts.deviceId,
+    async (_c, ch) => {
+      const secret = open(key, ch.secret_box!, ch.key_id!, ch.user_id);
+      const s = verifyTotp(secret, code, opts.nowMs ?? Date.now());
+      if (s === undefined) return false;
+      step = s;
+      secretBox = ch.secret_box;
+      return true;
+    },
+    async (c, ch, actor) => {
+      const ins = await c.query('INSERT INTO user_totp (user_id, secret_box, key_id, last_step) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING', [ch.user_id, secretBox, ch.key_id, step]);
+      if (ins.rowCount !== 1) throw errors.challengeExpired(); // enrolled meanwhile (another tab): sign in again
+      const codes = newRecoveryCodes();
+      await c.query('DELETE FROM recovery_code WHERE user_id = $1', [ch.user_id]);
+      await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [ch.user_id, codes.map(recoveryHash)]);
+      await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_enrol', after: { method: 'totp', recoveryCodes: codes.length } });
+      const s = await createSession(c, ch.user_id);
+      return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodes: codes };
+    },
+  );
+}
+
+/**
+ * Removes a user's second factor (lost phone): secret, recovery codes, open challenges, the pause,
+ * and ends their sessions. They enrol again at their next sign-in. The caller logs who did it.
+ */
+export async function resetSecondFactor(c: pg.PoolClient, userId: string): Promise<{ wasEnrolled: boolean; sessionsEnded: number }> {
+  const t = await c.query('DELETE FROM user_totp WHERE user_id = $1', [userId]);
+  await c.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+  await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
+  await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
+  const s = await c.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()', [userId]);
+  return { wasEnrolled: t.rowCount === 1, sessionsEnded: s.rowCount ?? 0 };
+}
+
+/** Secrets sealed with a key other than `key` (a server started with the wrong key cannot check their codes). */
+export async function secretsUnderOtherKeys(db: pg.Pool | pg.PoolClient, key: SecretKey): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM user_totp WHERE key_id <> $1', [key.id])).rows[0]!.n;
+}

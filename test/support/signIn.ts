@@ -1,0 +1,44 @@
+// Signing in through the API in tests, as a person with an authenticator app would: the password,
+// then a TOTP code computed from the secret shown at enrolment. A code is accepted once, so the
+// authenticator remembers the last step it gave and uses the next one (waiting if it must).
+import type { FastifyInstance } from 'fastify';
+import { base32Decode, timeStep, totp, TOTP_PERIOD_S, TOTP_WINDOW } from '../../src/access/totp.ts';
+
+export type Authenticator = { secret: Buffer; lastStep: number };
+
+/** A code for a step the server has not accepted yet (the current one, else the next within the window). */
+export async function nextCode(a: Authenticator): Promise<string> {
+  for (;;) {
+    const now = timeStep(Date.now());
+    for (const step of [now, now + TOTP_WINDOW]) {
+      if (step > a.lastStep) {
+        a.lastStep = step;
+        return totp(a.secret, step);
+      }
+    }
+    await new Promise((r) => setTimeout(r, (now + 1) * TOTP_PERIOD_S * 1000 - Date.now() + 20));
+  }
+}
+
+async function post(app: FastifyInstance, url: string, payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const r = await app.inject({ method: 'POST', url, payload });
+  if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+  return r.json();
+}
+
+/** First sign-in: password, enrolment with the secret shown once. Returns the session token, the authenticator and the recovery codes. */
+export async function enrol(app: FastifyInstance, username: string, password: string): Promise<{ token: string; auth: Authenticator; recoveryCodes: string[] }> {
+  const step = await post(app, '/api/v1/auth/login', { username, password });
+  if (step.status !== 'enrolment_required') throw new Error(`expected an enrolment, got ${String(step.status)}`);
+  const auth: Authenticator = { secret: base32Decode(String(step.secret)), lastStep: -1 };
+  const done = await post(app, '/api/v1/auth/second-factor/enrol', { challenge: step.challenge, code: await nextCode(auth) });
+  return { token: String(done.token), auth, recoveryCodes: done.recoveryCodes as string[] };
+}
+
+/** A later sign-in: password, then a code. Returns the session token. */
+export async function signIn(app: FastifyInstance, username: string, password: string, auth: Authenticator): Promise<string> {
+  const step = await post(app, '/api/v1/auth/login', { username, password });
+  if (step.status !== 'second_factor_required') throw new Error(`expected a code step, got ${String(step.status)}`);
+  const done = await post(app, '/api/v1/auth/second-factor', { challenge: step.challenge, code: await nextCode(auth) });
+  return String(done.token);
+}
