@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, DIST, ensureBuilt, launch, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, DIST, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
 
 const USER = 'officer.e2e';
 const PASSWORD = 'a long synthetic test password';
@@ -117,7 +117,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     expect(ms).toBeLessThan(30_000);
   }, 90_000);
 
-  test('sign in with the keyboard alone, in Arabic, right to left', async () => {
+  test('sign in with the keyboard alone, in Arabic, right to left: password, then setting up the second factor', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
@@ -130,6 +130,21 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.keyboard.type(USER);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    // First sign-in: the authenticator app gets the key shown on screen; the code field has the focus.
+    await page.getByRole('heading', { name: 'إعداد التحقق بخطوتين' }).waitFor();
+    rememberTotpSecret(server.url, USER, (await page.locator('[data-totp-secret]').getAttribute('data-totp-secret'))!);
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('name') ?? null")).toBe('code');
+    await page.keyboard.type(await nextTotpCode(server.url, USER));
+    await page.keyboard.press('Enter');
+    // The recovery codes, then Tab to "I have saved them", Space, Tab to Continue, Enter.
+    await page.getByRole('heading', { name: 'رموز الاسترداد' }).waitFor();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate<boolean>("document.activeElement?.getAttribute('name') === 'savedRecoveryCodes'")) break;
+    }
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/search');

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { commandAllows } from '../../access/matrix.ts';
 import { roles, type Role } from '../../access/roles.ts';
 import { checkPasswordStrength } from '../../access/secrets.ts';
 import { governorateCodes } from '../../places/governorates.ts';
 import { createApiToken, createOrganisation, createUser } from '../../store/access/createUser.ts';
 import { findUserByName } from '../../store/access/findUser.ts';
+import { resetSecondFactor } from '../../store/access/secondFactor.ts';
+import { write } from '../../store/write.ts';
+import { actorFromOptions, withUserOption } from '../actor.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 
 export function register(program: Command): void {
@@ -44,6 +48,27 @@ export function register(program: Command): void {
         const u = await findUserByName(store.pool, o.username);
         if (!u) throw new Error(`no user named '${o.username}'`);
         process.stdout.write((await createApiToken(store.pool, u.id, o.name, o.days)) + '\n');
+      } finally {
+        await store.close();
+      }
+    });
+  withUserOption(withStoreOptions(user.command('reset-2fa').description("reset a user's second factor (lost phone): they set up a new one at their next sign-in; ends their sessions")))
+    .requiredOption('--username <name>', 'whose second factor to reset')
+    .action(async (o: { username: string; user: string; dataDir: string }) => {
+      const store = await storeFromOptions(o);
+      try {
+        const actor = await actorFromOptions(store.pool, o);
+        if (!commandAllows('user reset-2fa', actor.role)) throw new Error(`Your role (${actor.role}) may not reset a second factor.`);
+        const u = await findUserByName(store.pool, o.username);
+        if (!u || u.org_id !== actor.orgId) throw new Error(`no user named '${o.username}' in your organisation`);
+        const out = await write(store.pool, actor, { route: 'user reset-2fa', request: { userId: u.id } }, async (ctx) => {
+          const r = await resetSecondFactor(ctx.client, u.id);
+          await ctx.log({ entity: 'user', entityId: u.id, action: 'second_factor_reset', after: r });
+          return { status: 200, body: r };
+        });
+        process.stdout.write(
+          `${out.body.wasEnrolled ? 'reset the second factor of' : 'no second factor was set up for'} ${o.username}; ${out.body.sessionsEnded} session(s) ended. They set up a new one at their next sign-in.\n`,
+        );
       } finally {
         await store.close();
       }

@@ -1,5 +1,6 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
+import type { EnrolSession, LoginStep } from '../../../src/api/routes/auth/schema.ts';
 import type { DisplacementInput, HouseholdInput, HouseholdView, MemberRef } from '../../../src/api/routes/households/schema.ts';
 import type { PersonSearch, PersonSummary, PersonView, PersonUpdate } from '../../../src/api/routes/persons/schema.ts';
 import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
@@ -18,6 +19,9 @@ export type Sex = NonNullable<PersonViewT['sex']>;
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type LoginResult = { token: string; expiresAt: string; role: string };
+/** Sign-in's first step: a challenge for the code, or an enrolment (secret shown once). */
+export type LoginStepT = z.infer<typeof LoginStep>;
+export type EnrolSessionT = z.infer<typeof EnrolSession>;
 export type Me = { userId: string | null; orgId: string; role: string; governorates: string[] };
 export type GovernorateT = { pcode: string; territory: string; nameEn: string; nameAr: string };
 export type GovernorateStats = { governorate: string; people: number; female: number; male: number; households: number };

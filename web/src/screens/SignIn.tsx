@@ -1,13 +1,75 @@
-import { useState, type FormEvent } from 'react';
+// Sign-in: the password, then the second factor. With an authenticator app set up: the 6-digit
+// code (or a recovery code). On the first sign-in: set up the app (QR code and the key in groups of
+// four, shown once), confirm with a code, then the recovery codes, shown once, with an "I have
+// saved them" confirmation before the session starts.
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, makeApi } from '../api/client.ts';
-import type { LoginResult } from '../api/types.ts';
-import { Alert, errorKey, TextField } from '../components/ui.tsx';
+import type { EnrolSessionT, LoginResult, LoginStepT } from '../api/types.ts';
+import { Alert, errorKey, Loading, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 
+const QrCode = lazy(() => import('../qr/QrCode.tsx'));
+
+type Stage =
+  | { kind: 'password' }
+  | { kind: 'code'; challenge: string }
+  | { kind: 'enrol'; challenge: string; secret: string; otpauthUri: string }
+  | { kind: 'recovery'; session: LoginResult; codes: string[] };
+
+const publicApi = () => makeApi(null, () => undefined);
+const problemType = (err: unknown) => (err instanceof ApiError ? err.problem?.type : undefined);
+
+/** Digits only, Arabic-Indic and Persian digits read as Latin ones (phones with an Arabic keyboard). */
+export function codeDigits(v: string): string {
+  return v
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
+    .replace(/\D/g, '')
+    .slice(0, 6);
+}
+
+function codeError(err: unknown): MessageKey {
+  const type = problemType(err);
+  if (type === '/problems/second_factor_locked') return 'twoFactor.locked';
+  if (type === '/problems/bad_code') return 'twoFactor.badCode';
+  if (type === '/problems/challenge_expired') return 'twoFactor.expired';
+  if (err instanceof ApiError && err.status === 429) return 'signIn.rateLimited';
+  if (err instanceof ApiError && err.status === 422) return 'twoFactor.codeShape';
+  return errorKey(err);
+}
+
 export function SignIn() {
+  const { signedIn } = useSession();
+  const [stage, setStage] = useState<Stage>({ kind: 'password' });
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const restart = (why: MessageKey | null) => {
+    setNotice(why);
+    setStage({ kind: 'password' });
+  };
+  switch (stage.kind) {
+    case 'password':
+      return (
+        <PasswordStep
+          notice={notice}
+          onStep={(s) => {
+            setNotice(null);
+            setStage(s.status === 'enrolment_required' ? { kind: 'enrol', challenge: s.challenge, secret: s.secret, otpauthUri: s.otpauthUri } : { kind: 'code', challenge: s.challenge });
+          }}
+        />
+      );
+    case 'code':
+      return <CodeStep challenge={stage.challenge} onDone={signedIn} onRestart={restart} />;
+    case 'enrol':
+      return <EnrolStep stage={stage} onDone={(r) => setStage({ kind: 'recovery', session: { token: r.token, expiresAt: r.expiresAt, role: r.role }, codes: r.recoveryCodes })} onRestart={restart} />;
+    case 'recovery':
+      return <RecoveryCodes codes={stage.codes} onDone={() => signedIn(stage.session)} />;
+  }
+}
+
+function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (s: LoginStepT) => void }) {
   const { t } = useI18n();
-  const { signedIn, endReason } = useSession();
+  const { endReason } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,11 +84,16 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      const r = await makeApi(null, () => undefined).post<LoginResult>('/api/v1/auth/login', { username: username.trim(), password });
+      const r = await publicApi().post<LoginStepT>('/api/v1/auth/login', { username: username.trim(), password });
       setPassword('');
-      signedIn(r);
+      onStep(r);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'signIn.bad' : err instanceof ApiError && err.status === 429 ? 'signIn.rateLimited' : errorKey(err));
+      setError(
+        problemType(err) === '/problems/second_factor_locked' ? 'twoFactor.locked'
+        : err instanceof ApiError && err.status === 401 ? 'signIn.bad'
+        : err instanceof ApiError && err.status === 429 ? 'signIn.rateLimited'
+        : errorKey(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -35,8 +102,9 @@ export function SignIn() {
   return (
     <section className="screen signin">
       <h1 tabIndex={-1}>{t('signIn.title')}</h1>
-      {endReason === 'expired' && <Alert kind="warning">{t('signIn.expired')}</Alert>}
-      {endReason === 'signedOut' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
+      {notice && <Alert kind="warning">{t(notice)}</Alert>}
+      {!notice && endReason === 'expired' && <Alert kind="warning">{t('signIn.expired')}</Alert>}
+      {!notice && endReason === 'signedOut' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
       <p className="muted">{t('signIn.intro')}</p>
       <form onSubmit={submit} noValidate className="card">
         <TextField label={t('signIn.username')} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} dir="ltr" value={username} onChange={(e) => setUsername(e.target.value)} error={error && !username.trim() ? t('valid.required') : null} />
@@ -45,6 +113,172 @@ export function SignIn() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
+      </form>
+    </section>
+  );
+}
+
+/** The 6-digit code field: numeric keypad, filled by the phone's one-time-code suggestion. */
+function CodeField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | null }) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      label={t('twoFactor.code')}
+      name="code"
+      className="code-input mono"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={6}
+      dir="ltr"
+      spellCheck={false}
+      autoFocus
+      value={value}
+      onChange={(e) => onChange(codeDigits(e.target.value))}
+      error={error}
+    />
+  );
+}
+
+function CodeStep({ challenge, onDone, onRestart }: { challenge: string; onDone: (r: LoginResult) => void; onRestart: (why: MessageKey | null) => void }) {
+  const { t } = useI18n();
+  const [recovery, setRecovery] = useState(false);
+  const [code, setCode] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (recovery ? recoveryCode.replace(/[\s-]/g, '').length < 16 : code.length !== 6) {
+      setError(recovery ? 'common.fixFields' : 'twoFactor.codeShape');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await publicApi().post<LoginResult>('/api/v1/auth/second-factor', recovery ? { challenge, recoveryCode: recoveryCode.trim() } : { challenge, code });
+      onDone(r);
+    } catch (err) {
+      const key = codeError(err);
+      if (key === 'twoFactor.expired' || key === 'twoFactor.locked') return onRestart(key);
+      setError(key);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="screen signin">
+      <h1 tabIndex={-1}>{t('twoFactor.codeTitle')}</h1>
+      <p className="muted">{recovery ? t('twoFactor.recoveryHint') : t('twoFactor.codeIntro')}</p>
+      <form onSubmit={submit} noValidate className="card">
+        {recovery ? (
+          <TextField label={t('twoFactor.recoveryCode')} name="recoveryCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} dir="ltr" className="mono" autoFocus value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} error={error && t(error)} />
+        ) : (
+          <CodeField value={code} onChange={setCode} error={error && t(error)} />
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? t('twoFactor.busy') : t('twoFactor.submit')}
+        </button>
+      </form>
+      <p className="row">
+        <button type="button" className="btn btn-secondary" onClick={() => { setRecovery(!recovery); setError(null); }}>
+          {recovery ? t('twoFactor.useApp') : t('twoFactor.useRecovery')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => onRestart(null)}>{t('twoFactor.startOver')}</button>
+      </p>
+    </section>
+  );
+}
+
+const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
+
+function EnrolStep({ stage, onDone, onRestart }: { stage: { challenge: string; secret: string; otpauthUri: string }; onDone: (r: EnrolSessionT) => void; onRestart: (why: MessageKey | null) => void }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (code.length !== 6) {
+      setError('twoFactor.codeShape');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await publicApi().post<EnrolSessionT>('/api/v1/auth/second-factor/enrol', { challenge: stage.challenge, code }));
+    } catch (err) {
+      const key = codeError(err);
+      if (key === 'twoFactor.expired' || key === 'twoFactor.locked') return onRestart(key);
+      setError(key);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="screen signin">
+      <h1 tabIndex={-1}>{t('twoFactor.enrolTitle')}</h1>
+      <p>{t('twoFactor.enrolIntro')}</p>
+      <ol className="enrol-steps">
+        <li>{t('twoFactor.enrolStep1')}</li>
+        <li>{t('twoFactor.enrolStep2')}</li>
+        <li>{t('twoFactor.enrolStep3')}</li>
+      </ol>
+      <div className="card enrol-key">
+        <Suspense fallback={<Loading />}>
+          <QrCode text={stage.otpauthUri} label={t('twoFactor.qrLabel')} />
+        </Suspense>
+        <p className="secret-label">{t('twoFactor.secretLabel')}</p>
+        <p className="totp-secret mono" dir="ltr" data-totp-secret={stage.secret}>{grouped(stage.secret)}</p>
+        <p className="hint">{t('twoFactor.secretHint')}</p>
+      </div>
+      <form onSubmit={submit} noValidate className="card">
+        <CodeField value={code} onChange={setCode} error={error && t(error)} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? t('twoFactor.busy') : t('twoFactor.enrolSubmit')}
+        </button>
+      </form>
+      <p className="row">
+        <button type="button" className="btn btn-secondary" onClick={() => onRestart(null)}>{t('twoFactor.startOver')}</button>
+      </p>
+    </section>
+  );
+}
+
+function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const { t } = useI18n();
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="screen signin">
+      <h1 tabIndex={-1} ref={heading}>{t('twoFactor.recoveryTitle')}</h1>
+      <Alert kind="warning">{t('twoFactor.recoveryIntro')}</Alert>
+      <form
+        className="card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (saved) onDone();
+          else setError(true);
+        }}
+      >
+        <ol className="recovery-codes mono" dir="ltr">
+          {codes.map((c) => <li key={c}>{c}</li>)}
+        </ol>
+        <label className="check">
+          <input type="checkbox" name="savedRecoveryCodes" checked={saved} onChange={(e) => { setSaved(e.target.checked); setError(false); }} aria-invalid={error || undefined} />
+          {t('twoFactor.saved')}
+        </label>
+        {error && <Alert kind="error">{t('twoFactor.savedRequired')}</Alert>}
+        <button type="submit" className="btn btn-primary btn-block">{t('twoFactor.continue')}</button>
       </form>
     </section>
   );
