@@ -206,12 +206,15 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   expect((await app.inject({ method: 'POST', url, headers: other.auth })).statusCode).toBe(404);
   const self = await app.inject({ method: 'POST', url: `/api/v1/users/${admin.id}/second-factor/reset`, headers: admin.auth });
   expect(self.statusCode).toBe(409);
+  const listed = async () => (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.auth })).json().items.find((x: { id: string }) => x.id === u.id);
+  expect(await listed()).toMatchObject({ username: u.username, secondFactor: true });
   const reset = await app.inject({ method: 'POST', url, headers: admin.auth });
   expect(reset.statusCode).toBe(200);
   expect(reset.json()).toEqual({ wasEnrolled: true, sessionsEnded: 2 });
   expect((await me(before)).statusCode).toBe(401);
   expect((await me(u.token)).statusCode).toBe(401);
   expect((await db.pool.query('SELECT 1 FROM recovery_code WHERE user_id = $1', [u.id])).rowCount).toBe(0);
+  expect(await listed()).toMatchObject({ secondFactor: false });
   const log = await logOf(u.id);
   expect(log.at(-1)).toEqual({ action: 'second_factor_reset', after: { wasEnrolled: true, sessionsEnded: 2 }, actor_id: admin.id });
   // next sign-in enrols a new secret

@@ -32,7 +32,7 @@ export function register(program: Command): void {
         if (await findUserByName(store.pool, o.username)) throw new Error(`a user named '${o.username}' exists already`);
         const orgId = await createOrganisation(store.pool, o.org);
         const id = await createUser(store.pool, { orgId, username: o.username, password, role: o.role as Role, governorates: govs });
-        process.stdout.write(`created user ${o.username} (${o.role}) id ${id}\n`);
+        process.stdout.write(`created user ${o.username} (${o.role}) id ${id}; they set up their second factor (an authenticator app) at their first sign-in\n`);
         if (!o.password && !process.env.SANAD_PASSWORD) process.stdout.write(`password: ${password}\n`);
       } finally {
         await store.close();

@@ -9,4 +9,12 @@ export const UserInput = z.object({
   governorates: z.array(z.enum(governorateCodes as [string, ...string[]])).min(1).max(16),
 });
 
-export const UserView = z.object({ id: z.string(), username: z.string(), role: z.string(), governorates: z.array(z.string()), disabled: z.boolean() });
+export const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: z.string(),
+  governorates: z.array(z.string()),
+  disabled: z.boolean(),
+  /** an authenticator app is set up (false until the first sign-in, and after a reset) */
+  secondFactor: z.boolean(),
+});
