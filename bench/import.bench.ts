@@ -19,6 +19,7 @@ import { openRows } from '../src/importer/read.ts';
 import { contextOf, validateChunk } from '../src/importer/validateRows.ts';
 import { nameKey, nameSearchTokens } from '../src/names/index.ts';
 import { writeSyntheticCsv } from '../src/importer/syntheticCsv.ts';
+import { pgCpuSeconds } from './pgCpu.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,10 +81,13 @@ try {
 
   t = performance.now();
   const cpu0 = process.cpuUsage();
+  const pgDir = path.join(dataDir, 'pg');
+  const pg0 = pgCpuSeconds(pgDir);
   const s = await importFile(pool, actor, { kind: 'persons', file: csv, reportPath: path.join(dir, 'rejections.csv'), workers });
   const importSeconds = secs(t);
   const cpu = process.cpuUsage(cpu0);
   const nodeCpu = (cpu.user + cpu.system) / 1e6;
+  const pgCpu = pg0 === null ? null : pgCpuSeconds(pgDir)! - pg0;
   const rss = process.resourceUsage().maxRSS / 1024;
   if (s.rows !== persons) throw new Error(`imported ${s.rows} rows, expected ${persons}`);
 
@@ -96,9 +100,11 @@ try {
     await c.query('DROP TABLE IF EXISTS person_copy_baseline');
     await c.query('CREATE TABLE person_copy_baseline (LIKE person INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)');
     await c.query('CHECKPOINT');
+    const pgCopy0 = pgCpuSeconds(pgDir);
     t = performance.now();
     await pipeline(fs.createReadStream(copyFile, { highWaterMark: 1 << 20 }), c.query(pgCopy.from(`COPY person_copy_baseline (${cols}) FROM STDIN`)));
     const copySeconds = secs(t);
+    const pgCopyCpu = pgCopy0 === null ? null : pgCpuSeconds(pgDir)! - pgCopy0;
     await c.query('DROP TABLE person_copy_baseline');
     const rate = (n: number, sec: number) => Math.round(n / sec).toLocaleString('en-US');
     log('');
@@ -106,6 +112,7 @@ try {
     log(`plain COPY:    ${copySeconds.toFixed(1)} s, ${rate(persons, copySeconds)} rows/s (same rows and columns, same indexes, no validation)`);
     log(`ratio:         ${(copySeconds / importSeconds).toFixed(2)} (import speed / COPY speed)`);
     log(`Node CPU:      ${nodeCpu.toFixed(1)} s for the import (all threads; PostgreSQL not included)`);
+    if (pgCpu !== null && pgCopyCpu !== null) log(`PostgreSQL CPU: ${pgCpu.toFixed(1)} s during the import, ${pgCopyCpu.toFixed(1)} s during the plain COPY (server and its backends)`);
     log(`load average:  ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) at the end: other work on the machine slows both figures`);
     log(`peak RSS:      ${rss.toFixed(0)} MB (this process; PostgreSQL not included)`);
     log(`reproduce:     npm run bench:import -- --persons ${persons}`);

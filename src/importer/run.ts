@@ -16,7 +16,7 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { ImportSetupError, layoutOf, readMapping, type Mapping } from './columns.ts';
-import { copyStage, createStage, loadHouseholds, loadPersonsDirect, type Kind, type LoadResult, type StagedRow } from './load.ts';
+import { copyStage, createStage, loadHouseholds, loadPersonsDirect, type Kind, type LoadResult, type PersonsMode, type StagedRow } from './load.ts';
 import { inlineValidator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows } from './read.ts';
@@ -147,7 +147,7 @@ export async function commitBatch(...args: Parameters<typeof commitBatchOnce>): 
 async function commitBatchOnce(
   client: pg.PoolClient,
   actor: Actor,
-  run: { id: string; kind: Kind; sha256: string },
+  run: { id: string; kind: Kind; sha256: string; mode: PersonsMode },
   batch: Batch,
   governorates: ReadonlySet<string>,
   today: string,
@@ -157,7 +157,7 @@ async function commitBatchOnce(
   try {
     let res: LoadResult;
     const t1 = performance.now();
-    if (run.kind === 'persons') res = await loadPersonsDirect(client, actor.orgId, batch.rows);
+    if (run.kind === 'persons') res = await loadPersonsDirect(client, actor.orgId, batch.rows, run.mode);
     else {
       await copyStage(client, batch.rows);
       res = await loadHouseholds(client, actor.orgId, governorates, today, batch.rows.length);
@@ -303,7 +303,7 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
       const workers = opts.workers ?? defaultWorkers(source.totalBytes);
       const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
       const governorates = new Set(actor.governorates);
-      const runRef = { id: run.id, kind: opts.kind, sha256 };
+      const runRef = { id: run.id, kind: opts.kind, sha256, mode: { checked: false } };
       let done = run.rows_done;
       let seen = 0; // data rows read from the file
       let pending: Promise<unknown> = Promise.resolve();

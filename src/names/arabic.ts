@@ -11,6 +11,7 @@
 //  - Arabic-Indic digits → ASCII; ZWNJ/ZWJ/bidi marks removed; punctuation → space; spaces collapsed.
 //  Latin letters in the input are kept, lowercased and without accents.
 import { asciiDigits, fold, spaceOut } from './chars.ts';
+import { wordsBy } from './words.ts';
 
 const LETTER_MAP: Record<string, string> = {
   'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
@@ -42,8 +43,10 @@ const PREFIXES = new Set(['عبد', 'ابو']);
 const CONNECTORS = new Set(['بن', 'ابن', 'بنت']);
 
 /** Normalised name tokens with compound names joined (never empty strings). */
+const arabicWords = wordsBy(normalizeArabic);
+
 export function arabicTokens(fullName: string): string[] {
-  const words = normalizeArabic(fullName).split(' ').filter((w) => w !== '');
+  const words = arabicWords(fullName);
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -5,6 +5,7 @@
 // ß æ œ ø ł đ ð þ ı → ss ae oe o l d d th i; Arabic-Indic digits → ASCII; hyphens and every other
 // non-letter → space ("Al-Najjar" → "al najjar": latinTokens joins the article back); spaces collapsed.
 import { asciiDigits, fold, spaceOut } from './chars.ts';
+import { wordsBy } from './words.ts';
 
 const APOSTROPHES = /['’‘`´ʿʾʻʼ′]/g;
 const LETTER_MAP: Record<string, string> = {
@@ -37,8 +38,10 @@ const PREFIXES = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdil', 'abdol', 'a
 export const LATIN_SUFFIX = /^(?:(?:[aeiu][dln]?)?d(?:i|ee|ea)ne?|(?:[aeiu]?l)?lah?)$/;
 
 /** Normalised name tokens with compound names joined (never empty strings). */
+const latinWords = wordsBy(normalizeLatin);
+
 export function latinTokens(fullName: string): string[] {
-  const words = normalizeLatin(fullName).split(' ').filter((w) => w !== '');
+  const words = latinWords(fullName);
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

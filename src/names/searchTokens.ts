@@ -78,7 +78,9 @@ export function nameSearchTokens(name: NameParts): string[] {
   const all = new Set<string>();
   const add = (text: string | null | undefined, family: 'all' | 'last' | 'none') => {
     if (!text) return;
-    const tokens = cachedTokens(text);
+    // Full names are nearly unique: memoising them would only churn the memo (their words are
+    // memoised inside the tokenizers).
+    const tokens = family === 'last' ? computeTokens(text) : cachedTokens(text);
     tokens.forEach((t, i) => {
       const isFamily = family === 'all' || (family === 'last' && i === tokens.length - 1 && tokens.length > 1);
       for (const f of forms(t, isFamily)) all.add(f);
