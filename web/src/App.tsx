@@ -15,11 +15,14 @@ import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
+const ReviewQueue = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewQueue })));
+const ReviewPair = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewPair })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
   { route: { name: 'register' }, label: 'nav.register', needs: 'registerHousehold' },
   { route: { name: 'sites' }, label: 'nav.sites', needs: 'sites' },
+  { route: { name: 'review' }, label: 'review.nav', needs: 'reviewDuplicates' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
 ];
 
@@ -111,6 +114,8 @@ function Current() {
     case 'sites': return can(role, 'sites') ? <Sites /> : denied;
     case 'site': return can(role, 'readSite') ? <SitePage id={route.id} /> : denied;
     case 'move': return can(role, 'displace') ? <Move id={route.id} /> : denied;
+    case 'review': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewQueue /></Suspense> : denied;
+    case 'reviewPair': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewPair id={route.id} /></Suspense> : denied;
     default: return <Loading />;
   }
 }

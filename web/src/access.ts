@@ -17,6 +17,9 @@ export const capabilityRoutes = {
   readSite: 'GET /api/v1/sites/:id',
   listSites: 'GET /api/v1/sites',
   checkDuplicates: 'POST /api/v1/duplicates/check',
+  reviewDuplicates: 'GET /api/v1/duplicates',
+  decideDuplicates: 'POST /api/v1/duplicates/:id/decision',
+  aidReach: 'GET /api/v1/stats/reach',
 } as const;
 export type Capability = keyof typeof capabilityRoutes;
 
@@ -37,6 +40,9 @@ export const capabilities: Record<Capability, readonly RoleName[]> = {
   readSite: SITES,
   listSites: SITES,
   checkDuplicates: WRITE,
+  reviewDuplicates: ['administrator', 'caseworker'],
+  decideDuplicates: ['administrator', 'caseworker'],
+  aidReach: ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
 };
 
 export function can(role: string | undefined, c: Capability): boolean {

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'household'; id: string }
   | { name: 'move'; id: string }
+  | { name: 'review' }
+  | { name: 'reviewPair'; id: string }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -25,6 +27,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
   [new RegExp(`^/households/${ID}/move/?$`), (m) => ({ name: 'move', id: m[1]! })],
+  [/^\/review\/?$/, () => ({ name: 'review' })],
+  [new RegExp(`^/review/${ID}/?$`), (m) => ({ name: 'reviewPair', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -46,6 +50,8 @@ export function pathOf(r: Route): string {
     case 'person': return `/persons/${r.id}`;
     case 'household': return `/households/${r.id}`;
     case 'move': return `/households/${r.id}/move`;
+    case 'review': return '/review';
+    case 'reviewPair': return `/review/${r.id}`;
     case 'notFound': return '/';
   }
 }

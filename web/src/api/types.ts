@@ -4,7 +4,8 @@ import type { EnrolSession, LoginStep } from '../../../src/api/routes/auth/schem
 import type { DisplacementInput, HouseholdInput, HouseholdView, MemberRef } from '../../../src/api/routes/households/schema.ts';
 import type { PersonSearch, PersonSummary, PersonView, PersonUpdate } from '../../../src/api/routes/persons/schema.ts';
 import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
-import type { CheckResponse, DraftCheck } from '../../../src/api/routes/duplicates/schema.ts';
+import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
+import type { ReachSummary } from '../../../src/api/routes/stats/schema.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
 export type PersonSummaryT = z.infer<typeof PersonSummary>;
@@ -48,3 +49,11 @@ export type CapacityReport = { on: string; sites: SiteCapacity[] };
 // Identity resolution: a registration being typed, checked against the registry.
 export type DraftCheckT = z.input<typeof DraftCheck>;
 export type CheckResponseT = z.infer<typeof CheckResponse>;
+
+// The duplicate review queue: pairs of records that may be one person, and the decisions on them.
+export type QueueItemT = z.infer<typeof QueueItem>;
+export type CandidateViewT = z.infer<typeof CandidateView>;
+export type DecisionT = z.infer<typeof DecisionInput>['decision'];
+
+// Aid reach per cycle (the dashboard).
+export type ReachSummaryT = z.infer<typeof ReachSummary>;

@@ -1,0 +1,334 @@
+// The duplicate review queue: pairs of records that may be the same person (found by `sanad
+// dedupe`), strongest first; a pair's page shows both records side by side with the evidence per
+// field in words, and the caseworker decides: same person (the records are linked, both kept),
+// different people, or not sure. Every decision can be undone. Paths carry the pair id only.
+import { useEffect, useState } from 'react';
+import { can } from '../access.ts';
+import { ApiError, newOperationId } from '../api/client.ts';
+import type { CandidateViewT, DecisionT, Page, PersonViewT, QueueItemT } from '../api/types.ts';
+import { Alert, ErrorState, Loading, PersonName, Screen, SelectField, errorKey } from '../components/ui.tsx';
+import { useLoad } from '../components/useLoad.ts';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { Link, useRouter } from '../router.tsx';
+import { useGovernorateName, useSession } from '../session.tsx';
+
+type Status = QueueItemT['status'];
+const STATUSES: Status[] = ['pending', 'unsure', 'same', 'different', 'auto_linked'];
+const PAGE = 20;
+
+/** The last decision taken in this tab (pair id and decision only), for Undo from the queue. */
+let lastDecision: { userId: string | null; id: string; decision: DecisionT } | null = null;
+
+/** How strongly the whole comparison points to one person, in words. */
+export function strengthKey(probability: number): MessageKey {
+  if (probability >= 0.99) return 'review.strength.veryLikely';
+  if (probability >= 0.9) return 'review.strength.likely';
+  return 'review.strength.possible';
+}
+
+const LEVELS: Record<string, MessageKey> = {
+  exact: 'review.level.exact',
+  agree: 'review.level.agree',
+  'same sound': 'review.level.sameSound',
+  'very similar': 'review.level.verySimilar',
+  similar: 'review.level.similar',
+  'shifted part': 'review.level.shiftedPart',
+  disagree: 'review.level.disagree',
+  missing: 'review.level.missing',
+  'year +-1': 'review.level.yearPlusMinus1',
+  'same year': 'review.level.sameYear',
+  'year only or 01-01': 'review.level.yearOnly',
+  'same year and month': 'review.level.sameYearMonth',
+  'swapped or one typo': 'review.level.swappedOrTypo',
+  'one substitution': 'review.level.oneSubstitution',
+  'one transposition': 'review.level.oneTransposition',
+  'one typo, check digit points to it': 'review.level.typoCheckDigit',
+  'one typo': 'review.level.oneTypo',
+};
+/** The agreement level of one field, in words. */
+export const levelKey = (level: string): MessageKey => LEVELS[level] ?? 'review.level.other';
+
+/** What one field's evidence says (its weight, a log2 Bayes factor), in words. */
+export function weightKey(weight: number): MessageKey {
+  if (weight >= 4) return 'review.weight.strongSame';
+  if (weight >= 1) return 'review.weight.same';
+  if (weight > -1) return 'review.weight.neutral';
+  if (weight > -4) return 'review.weight.different';
+  return 'review.weight.strongDifferent';
+}
+
+const statusKey = (s: Status): MessageKey => `review.status.${s}` as MessageKey;
+
+export function ReviewQueue() {
+  const { t } = useI18n();
+  const { api, user } = useSession();
+  const [status, setStatus] = useState<Status>('pending');
+  const [list, setList] = useState<{ items: QueueItemT[]; next: string | null } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const [n, setN] = useState(0);
+  const [undo, setUndo] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
+  const url = (cursor: string | null) => `/api/v1/duplicates?status=${status}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    api.get<Page<QueueItemT>>(url(null)).then(
+      (p) => { if (live) { setList({ items: p.items, next: p.nextCursor }); setLoading(false); } },
+      (e: unknown) => { if (live) { setError(e); setLoading(false); } },
+    );
+    return () => { live = false; };
+  }, [api, status, n]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function loadMore() {
+    if (!list?.next) return;
+    setMore({ busy: true, error: null });
+    try {
+      const p = await api.get<Page<QueueItemT>>(url(list.next));
+      setList({ items: [...list.items, ...p.items], next: p.nextCursor });
+      setMore({ busy: false, error: null });
+    } catch (e) {
+      setMore({ busy: false, error: e });
+    }
+  }
+
+  const last = lastDecision && lastDecision.userId === (user?.me?.userId ?? null) ? lastDecision : null;
+  async function undoLast() {
+    if (!last) return;
+    setUndo({ busy: true, error: null, done: false });
+    try {
+      await api.post(`/api/v1/duplicates/${last.id}/undo`, {}, { idempotencyKey: newOperationId() });
+      lastDecision = null;
+      setUndo({ busy: false, error: null, done: true });
+      setN((x) => x + 1);
+    } catch (e) {
+      setUndo({ busy: false, error: e, done: false });
+    }
+  }
+
+  return (
+    <Screen title={t('review.title')}>
+      <p className="muted">{t('review.intro')}</p>
+      {last && (
+        <Alert kind="info">
+          <p>{t('review.lastDecision', { decision: t(`review.decision.${last.decision}` as MessageKey) })}</p>
+          {undo.error !== null && <p className="error-text">{t(errorKey(undo.error))}</p>}
+          <div className="row">
+            <button type="button" className="btn btn-secondary" disabled={undo.busy} onClick={() => void undoLast()}>{undo.busy ? t('review.saving') : t('review.undo')}</button>
+            <Link to={{ name: 'reviewPair', id: last.id }} className="btn btn-secondary">{t('review.openPair')}</Link>
+          </div>
+        </Alert>
+      )}
+      {undo.done && <Alert kind="success">{t('review.undone')}</Alert>}
+      <div className="review-filter">
+        <SelectField label={t('review.show')} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+          {STATUSES.map((s) => <option key={s} value={s}>{t(statusKey(s))}</option>)}
+        </SelectField>
+      </div>
+      {loading && !list ? <Loading /> : error !== null || !list ? <ErrorState error={error} onRetry={() => setN((x) => x + 1)} /> : (
+        <section className="results" aria-labelledby="review-results" aria-busy={loading}>
+          <h2 id="review-results">{t('review.shown', { count: list.items.length })}</h2>
+          {list.items.length === 0 ? (
+            <p className="muted">{status === 'pending' ? t('review.empty') : t('review.emptyStatus')}</p>
+          ) : (
+            <ul className="list">
+              {list.items.map((c) => <li key={c.id}><QueueEntry c={c} /></li>)}
+            </ul>
+          )}
+          {more.error !== null && <ErrorState error={more.error} onRetry={() => void loadMore()} />}
+          {list.next && (
+            <button type="button" className="btn btn-secondary btn-block" disabled={more.busy} onClick={() => void loadMore()}>
+              {more.busy ? t('common.loading') : t('review.more')}
+            </button>
+          )}
+        </section>
+      )}
+    </Screen>
+  );
+}
+
+function QueueEntry({ c }: { c: QueueItemT }) {
+  const { t, day } = useI18n();
+  const govName = useGovernorateName();
+  const meta = (p: QueueItemT['a']) => [govName(p.governorate), p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : null].filter(Boolean).join(' · ');
+  return (
+    <Link to={{ name: 'reviewPair', id: c.id }} className="list-item review-entry">
+      <span className="review-pair-names">
+        <span><span className="list-title"><PersonName fullName={c.a.fullName} fullNameEn={c.a.fullNameEn} /></span><span className="list-meta"> · {meta(c.a)}</span></span>
+        <span><span className="list-title"><PersonName fullName={c.b.fullName} fullNameEn={c.b.fullNameEn} /></span><span className="list-meta"> · {meta(c.b)}</span></span>
+      </span>
+      <span className="chips">
+        <span className={c.probability >= 0.9 ? 'chip chip-warn' : 'chip'}>{t(strengthKey(c.probability))}</span>
+        {c.conflict && <span className="chip chip-alert">{t('review.conflict')}</span>}
+      </span>
+    </Link>
+  );
+}
+
+/** A row of the comparison; `name`: the raw name part, to tell a respelling from an identical name. */
+type Field = { key: MessageKey; evidence: string | null; value: (p: PersonViewT) => React.ReactNode; name?: (p: PersonViewT) => string | null };
+
+export function ReviewPair({ id }: { id: string }) {
+  const { t, dateTime } = useI18n();
+  const { api, user } = useSession();
+  const pair = useLoad(() => api.get<CandidateViewT>(`/api/v1/duplicates/${id}`), [id, api]);
+  const [view, setView] = useState<CandidateViewT | null>(null);
+  const [busy, setBusy] = useState<DecisionT | 'undo' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [outcome, setOutcome] = useState<'decided' | 'undone' | null>(null);
+  const c = view ?? pair.data;
+  const mayDecide = can(user?.role, 'decideDuplicates');
+
+  if (pair.loading && !pair.data) return <Screen title={t('review.pairTitle')}><Loading /></Screen>;
+  if (pair.error || !c) return <Screen title={t('review.pairTitle')}><ErrorState error={pair.error} onRetry={pair.reload} /><p><Link to={{ name: 'review' }}>{t('review.back')}</Link></p></Screen>;
+
+  async function act(what: DecisionT | 'undo') {
+    setBusy(what);
+    setError(null);
+    try {
+      const r = what === 'undo'
+        ? await api.post<CandidateViewT>(`/api/v1/duplicates/${id}/undo`, {}, { idempotencyKey: newOperationId() })
+        : await api.post<CandidateViewT>(`/api/v1/duplicates/${id}/decision`, { decision: what }, { idempotencyKey: newOperationId() });
+      setView(r);
+      setOutcome(what === 'undo' ? 'undone' : 'decided');
+      lastDecision = what === 'undo' ? (lastDecision?.id === id ? null : lastDecision) : { userId: user?.me?.userId ?? null, id, decision: what };
+      requestAnimationFrame(() => document.getElementById('review-outcome')?.focus());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const decided = c.status !== 'pending';
+  const canDecide = c.status === 'pending' || c.status === 'unsure';
+  const refused = error instanceof ApiError && error.problem?.type === '/problems/merge_refused';
+  return (
+    <Screen title={t('review.pairTitle')} actions={<Link to={{ name: 'review' }} className="btn btn-secondary">{t('review.back')}</Link>}>
+      <section className="card review-summary" aria-labelledby="review-summary">
+        <h2 id="review-summary">{t(strengthKey(c.probability))}</h2>
+        <p>{t('review.statusNow', { status: t(statusKey(c.status)) })}{c.linked ? ` · ${t('review.linkedNow')}` : ''}</p>
+        {c.decidedAt && c.status !== 'auto_linked' && (
+          <p className="muted">{t(c.decidedBy && c.decidedBy === user?.me?.userId ? 'review.decidedByYou' : 'review.decidedByOther', { when: dateTime(c.decidedAt) })}</p>
+        )}
+        {c.conflict && <Alert kind="warning">{t('review.conflictNote')}</Alert>}
+        <p className="muted">{t('review.evidenceIntro')}</p>
+      </section>
+
+      <Comparison c={c} />
+
+      <section className="card review-decide" aria-labelledby="review-decide">
+        <h2 id="review-decide">{t('review.decide')}</h2>
+        <div id="review-outcome" tabIndex={-1}>
+          {outcome && <Outcome c={c} outcome={outcome} />}
+          {!outcome && c.status === 'auto_linked' && <Alert kind="info">{t('review.autoLinkedNote')}</Alert>}
+        </div>
+        {error !== null && <Alert kind="error">{refused ? t('review.refused') : t(errorKey(error))}</Alert>}
+        {mayDecide && canDecide && (
+          <>
+            <p className="muted">{t('review.sameHint')}</p>
+            <div className="review-buttons">
+              <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void act('same')}>{busy === 'same' ? t('review.saving') : t('review.same')}</button>
+              <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('different')}>{busy === 'different' ? t('review.saving') : t('review.different')}</button>
+              {c.status !== 'unsure' && (
+                <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('unsure')}>{busy === 'unsure' ? t('review.saving') : t('review.unsure')}</button>
+              )}
+            </div>
+          </>
+        )}
+        {mayDecide && decided && (
+          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('undo')}>{busy === 'undo' ? t('review.saving') : t('review.undo')}</button>
+        )}
+      </section>
+    </Screen>
+  );
+}
+
+function Outcome({ c, outcome }: { c: CandidateViewT; outcome: 'decided' | 'undone' }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  if (outcome === 'undone') return <Alert kind="success">{t('review.undone')}</Alert>;
+  const key: MessageKey = c.status === 'same' ? 'review.done.same' : c.status === 'different' ? 'review.done.different' : 'review.done.unsure';
+  return (
+    <Alert kind="success">
+      <p>{t(key)}</p>
+      {c.status === 'same' && can(user?.role, 'readPerson') && (
+        <div className="row">
+          <Link to={{ name: 'person', id: c.a.id }} className="btn btn-secondary">{t('review.openA')}</Link>
+          <Link to={{ name: 'person', id: c.b.id }} className="btn btn-secondary">{t('review.openB')}</Link>
+        </div>
+      )}
+    </Alert>
+  );
+}
+
+/** Both records side by side, one row per field, with what the comparison of that field says. */
+function Comparison({ c }: { c: CandidateViewT }) {
+  const { t, day, digitsOf, dateTime } = useI18n();
+  const govName = useGovernorateName();
+  const text = (v: string | null, ltr = false) => (v ? <bdi dir={ltr ? 'ltr' : undefined} className={ltr ? 'mono' : undefined}>{ltr ? digitsOf(v) : v}</bdi> : <span className="muted">{t('review.notRecorded')}</span>);
+  const fields: Field[] = [
+    { key: 'person.givenName', evidence: 'given', value: (p) => text(p.givenName), name: (p) => p.givenName },
+    { key: 'person.fatherName', evidence: 'father', value: (p) => text(p.fatherName), name: (p) => p.fatherName },
+    { key: 'person.grandfatherName', evidence: 'grandfather', value: (p) => text(p.grandfatherName), name: (p) => p.grandfatherName },
+    { key: 'person.familyName', evidence: 'family', value: (p) => text(p.familyName), name: (p) => p.familyName },
+    { key: 'person.fullNameEn', evidence: null, value: (p) => (p.fullNameEn ? <bdi dir="ltr">{p.fullNameEn}</bdi> : <span className="muted">{t('review.notRecorded')}</span>) },
+    { key: 'person.sex', evidence: 'sex', value: (p) => (p.sex ? t(`sex.${p.sex}`) : <span className="muted">{t('review.notRecorded')}</span>) },
+    { key: 'person.dateOfBirth', evidence: 'dob', value: (p) => (p.dateOfBirth ? `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')} ${p.dobPrecision && p.dobPrecision !== 'exact' ? t(`dob.${p.dobPrecision}`) : ''}`.trim() : <span className="muted">{t('review.notRecorded')}</span>) },
+    { key: 'person.nationalId', evidence: 'national_id', value: (p) => text(p.nationalId, true) },
+    { key: 'person.phone', evidence: 'phone', value: (p) => text(p.phone, true) },
+    { key: 'person.governorate', evidence: 'governorate', value: (p) => govName(p.governorate) },
+    { key: 'review.registeredOn', evidence: null, value: (p) => <time dateTime={p.createdAt}>{dateTime(p.createdAt)}</time> },
+  ];
+  const byField = new Map(c.evidence.map((e) => [e.field, e]));
+  return (
+    <section className="card" aria-labelledby="review-compare">
+      <h2 id="review-compare">{t('review.compare')}</h2>
+      <table className="compare">
+        <thead>
+          <tr>
+            <th scope="col">{t('review.field')}</th>
+            <th scope="col">{t('review.recordA')}</th>
+            <th scope="col">{t('review.recordB')}</th>
+            <th scope="col">{t('review.evidence')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => {
+            const e = f.evidence ? byField.get(f.evidence) : undefined;
+            return (
+              <tr key={f.key}>
+                <th scope="row">{t(f.key)}</th>
+                <td><span className="compare-label" aria-hidden="true">{t('review.recordA')}</span>{f.value(c.a)}</td>
+                <td><span className="compare-label" aria-hidden="true">{t('review.recordB')}</span>{f.value(c.b)}</td>
+                <td className="compare-evidence">{e ? <Evidence level={e.level} weight={e.weight} respelled={f.name ? f.name(c.a) !== f.name(c.b) : false} /> : <span className="muted">{t('review.notCompared')}</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Evidence({ level, weight, respelled }: { level: string; weight: number; respelled: boolean }) {
+  const { t, num } = useI18n();
+  const missing = level === 'missing';
+  const tone = missing ? 'none' : weight >= 1 ? 'same' : weight <= -1 ? 'diff' : 'none';
+  // a small bar: towards the start for "same person", towards the end for "different people"
+  const size = Math.min(1, Math.abs(weight) / 8);
+  return (
+    <span className={`evidence evidence-${tone}`}>
+      <strong>{t(level === 'exact' && respelled ? 'review.level.exactRespelled' : levelKey(level))}</strong>
+      {!missing && <span className="evidence-says">{t(weightKey(weight))}</span>}
+      {!missing && (
+        <span className="evidence-meter" aria-hidden="true">
+          <span className="evidence-fill" style={{ inlineSize: `${Math.max(4, size * 50)}%`, ...(weight < 0 ? { marginInlineStart: '50%' } : { marginInlineStart: `${50 - Math.max(4, size * 50)}%` }) }} />
+        </span>
+      )}
+      {!missing && <span className="evidence-weight muted">{t('review.weightValue', { weight: num(Math.round(weight * 10) / 10) })}</span>}
+    </span>
+  );
+}
