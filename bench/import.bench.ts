@@ -62,10 +62,10 @@ const sample = Math.min(persons, Number(arg('sample', '50000')));
   const ix = layout.index;
   c = process.cpuUsage();
   for (const r of rows) {
-    const parts = { givenName: r[ix.given_name!], fatherName: r[ix.father_name!], grandfatherName: r[ix.grandfather_name!] || undefined, familyName: r[ix.family_name!], fullNameEn: r[ix.full_name_en!] };
-    const full = [parts.givenName, parts.fatherName, parts.grandfatherName, parts.familyName].filter(Boolean).join(' ');
-    nameKey({ ...parts, fullName: full });
-    nameSearchTokens({ ...parts, fullName: full });
+    // As preparePerson calls them: the parts and the transliteration (the full name is their join).
+    const parts = { givenName: r[ix.given_name!], fatherName: r[ix.father_name!], grandfatherName: r[ix.grandfather_name!] || undefined, familyName: r[ix.family_name!], fullNameEn: r[ix.full_name_en!] || undefined };
+    nameKey(parts);
+    nameSearchTokens(parts);
   }
   u = process.cpuUsage(c);
   const namesUs = (u.user + u.system) / rows.length;

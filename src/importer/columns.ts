@@ -122,36 +122,38 @@ export type RowFields = { input: Record<string, unknown>; householdId: string | 
  */
 export function rowFields(row: readonly string[], layout: Layout): RowFields {
   const ix = layout.index;
-  const get = (c: ImportColumn): string | undefined => {
-    const i = ix[c];
-    if (i === undefined) return undefined;
-    const v = row[i];
-    if (v === undefined) return undefined;
-    const t = v.trim();
-    return t === '' ? undefined : t;
-  };
   const input: Record<string, unknown> = {};
-  const set = (field: keyof PersonInput, c: ImportColumn) => {
-    const v = get(c);
-    if (v !== undefined) input[field] = v;
-  };
-  set('recordId', 'record_id');
-  set('givenName', 'given_name');
-  set('fatherName', 'father_name');
-  set('grandfatherName', 'grandfather_name');
-  set('familyName', 'family_name');
-  set('fullName', 'full_name');
-  set('fullNameEn', 'full_name_en');
-  const sex = get('sex');
+  setField(input, 'recordId', cell(row, ix.record_id));
+  setField(input, 'givenName', cell(row, ix.given_name));
+  setField(input, 'fatherName', cell(row, ix.father_name));
+  setField(input, 'grandfatherName', cell(row, ix.grandfather_name));
+  setField(input, 'familyName', cell(row, ix.family_name));
+  setField(input, 'fullName', cell(row, ix.full_name));
+  setField(input, 'fullNameEn', cell(row, ix.full_name_en));
+  const sex = cell(row, ix.sex);
   if (sex !== undefined) input.sex = normaliseSex(sex);
-  set('dateOfBirth', 'date_of_birth');
-  const age = get('age');
+  setField(input, 'dateOfBirth', cell(row, ix.date_of_birth));
+  const age = cell(row, ix.age);
   if (age !== undefined) input.age = /^[0-9]{1,3}$/.test(age) ? Number(age) : age;
-  set('nationalId', 'national_id');
-  set('phone', 'phone');
-  const gov = get('governorate');
+  setField(input, 'nationalId', cell(row, ix.national_id));
+  setField(input, 'phone', cell(row, ix.phone));
+  const gov = cell(row, ix.governorate);
   input.governorate = gov === undefined ? '' : gov.toUpperCase();
-  return { input, householdId: get('household_id'), relationship: get('relationship')?.toLowerCase() };
+  return { input, householdId: cell(row, ix.household_id), relationship: cell(row, ix.relationship)?.toLowerCase() };
+}
+
+// Module-level helpers rather than closures in rowFields, which runs for every row of an import.
+/** The trimmed cell at column i; undefined when the column is absent or the cell empty. */
+function cell(row: readonly string[], i: number | undefined): string | undefined {
+  if (i === undefined) return undefined;
+  const v = row[i];
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+function setField(input: Record<string, unknown>, field: keyof PersonInput, v: string | undefined): void {
+  if (v !== undefined) input[field] = v;
 }
 
 const SEX: Record<string, string> = { f: 'female', female: 'female', m: 'male', male: 'male', 'أنثى': 'female', 'انثى': 'female', 'ذكر': 'male' };

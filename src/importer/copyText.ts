@@ -9,12 +9,16 @@ export function copyField(v: string | number | boolean | null | undefined): stri
   return SPECIAL.test(v) ? v.replace(SPECIAL_G, (c) => ESC[c]!) : v;
 }
 
+const ARRAY_SPECIAL = /["\\]/;
+const ARRAY_SPECIAL_G = /["\\]/g;
+
 /** A text[] literal ({"a","b"}), COPY-escaped. */
 export function copyArray(items: readonly string[]): string {
   let s = '{';
   for (let i = 0; i < items.length; i++) {
     if (i > 0) s += ',';
-    s += '"' + items[i]!.replace(/["\\]/g, (c) => '\\' + c) + '"';
+    const item = items[i]!;
+    s += '"' + (ARRAY_SPECIAL.test(item) ? item.replace(ARRAY_SPECIAL_G, (c) => '\\' + c) : item) + '"';
   }
   return copyField(s + '}');
 }

@@ -76,23 +76,27 @@ function computeForms(token: string, withoutArticle: boolean): string[] {
 /** Tokens to store in a person's name_tokens column: deduplicated and sorted. */
 export function nameSearchTokens(name: NameParts): string[] {
   const all = new Set<string>();
-  const add = (text: string | null | undefined, family: 'all' | 'last' | 'none') => {
-    if (!text) return;
-    // Full names are nearly unique: memoising them would only churn the memo (their words are
-    // memoised inside the tokenizers).
-    const tokens = family === 'last' ? computeTokens(text) : cachedTokens(text);
-    tokens.forEach((t, i) => {
-      const isFamily = family === 'all' || (family === 'last' && i === tokens.length - 1 && tokens.length > 1);
-      for (const f of forms(t, isFamily)) all.add(f);
-    });
-  };
-  add(name.givenName, 'none');
-  add(name.fatherName, 'none');
-  add(name.grandfatherName, 'none');
-  add(name.familyName, 'all');
-  add(name.fullName, 'last');
-  add(name.fullNameEn, 'last');
+  addTokens(all, name.givenName, 'none');
+  addTokens(all, name.fatherName, 'none');
+  addTokens(all, name.grandfatherName, 'none');
+  addTokens(all, name.familyName, 'all');
+  addTokens(all, name.fullName, 'last');
+  addTokens(all, name.fullNameEn, 'last');
   return [...all].sort();
+}
+
+// A module-level function rather than a closure in nameSearchTokens: this runs for every row of
+// an import, and the TypeScript loader wraps each closure it creates in a naming call.
+function addTokens(all: Set<string>, text: string | null | undefined, family: 'all' | 'last' | 'none'): void {
+  if (!text) return;
+  // Full names are nearly unique: memoising them would only churn the memo (their words are
+  // memoised inside the tokenizers).
+  const tokens = family === 'last' ? computeTokens(text) : cachedTokens(text);
+  const last = tokens.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const isFamily = family === 'all' || (family === 'last' && i === last && last > 0);
+    for (const f of forms(tokens[i]!, isFamily)) all.add(f);
+  }
 }
 
 /** Token groups of a free-text query (either script): every group must meet name_tokens. */

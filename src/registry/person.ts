@@ -3,7 +3,7 @@
 // `preparePerson` does the semantic checks and normalisation and returns `PersonRecord`.
 import { z } from 'zod';
 import { isGovernorate } from '../places/governorates.ts';
-import { nameKey, nameSearchTokens } from '../names/index.ts';
+import { nameKey, nameSearchTokens, type NameParts } from '../names/index.ts';
 import { dateOfBirthFromAge, parseDateOfBirth, type DobPrecision } from './dateOfBirth.ts';
 import type { FieldError, Result } from './fieldError.ts';
 import { parseNationalId } from './nationalId.ts';
@@ -60,9 +60,12 @@ function checkName(field: string, v: string | undefined, errors: FieldError[]): 
 export function preparePerson(input: PersonInput, today: Date = new Date()): Result<PersonRecord> {
   const errors: FieldError[] = [];
   const parts = [input.givenName, input.fatherName, input.grandfatherName, input.familyName];
-  for (const [field, v] of [['givenName', input.givenName], ['fatherName', input.fatherName], ['grandfatherName', input.grandfatherName], ['familyName', input.familyName], ['fullName', input.fullName], ['fullNameEn', input.fullNameEn]] as const) {
-    checkName(field, v, errors);
-  }
+  checkName('givenName', input.givenName, errors);
+  checkName('fatherName', input.fatherName, errors);
+  checkName('grandfatherName', input.grandfatherName, errors);
+  checkName('familyName', input.familyName, errors);
+  checkName('fullName', input.fullName, errors);
+  checkName('fullNameEn', input.fullNameEn, errors);
   const hasParts = parts.some((p) => p !== undefined);
   if (hasParts && (!input.givenName || !input.familyName)) {
     errors.push({ field: input.givenName ? 'familyName' : 'givenName', reason: 'is required when the name is given in parts (or give fullName instead)' });
@@ -107,7 +110,9 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
   const fullName = hasParts ? parts.filter((p): p is string => p !== undefined).join(' ') : (input.fullName ?? input.fullNameEn ?? '');
   // With the parts known, the joined full name adds no tokens (and, unique per person, would only
   // crowd the name memo); it is tokenised only when it is all there is.
-  const nameInput = { ...stripNulls(names), ...(hasParts ? {} : { fullName }), ...(input.fullNameEn ? { fullNameEn: input.fullNameEn } : {}) };
+  const nameInput: NameParts = hasParts
+    ? { givenName: input.givenName, fatherName: input.fatherName, grandfatherName: input.grandfatherName, familyName: input.familyName, fullNameEn: input.fullNameEn }
+    : { fullName, fullNameEn: input.fullNameEn };
   return {
     ok: true,
     value: {
@@ -126,12 +131,6 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
       governorate: input.governorate,
     },
   };
-}
-
-function stripNulls<T extends Record<string, string | null>>(o: T): { [K in keyof T]?: string } {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== null) out[k] = v;
-  return out as { [K in keyof T]?: string };
 }
 
 /** A person as read back from the store. */
