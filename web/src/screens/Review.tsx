@@ -11,6 +11,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
+import { levelKey, strengthKey, weightKey, type EvidenceField } from './reviewWords.ts';
 
 type Status = QueueItemT['status'];
 const STATUSES: Status[] = ['pending', 'unsure', 'same', 'different', 'auto_linked'];
@@ -18,44 +19,6 @@ const PAGE = 20;
 
 /** The last decision taken in this tab (pair id and decision only), for Undo from the queue. */
 let lastDecision: { userId: string | null; id: string; decision: DecisionT } | null = null;
-
-/** How strongly the whole comparison points to one person, in words. */
-export function strengthKey(probability: number): MessageKey {
-  if (probability >= 0.99) return 'review.strength.veryLikely';
-  if (probability >= 0.9) return 'review.strength.likely';
-  return 'review.strength.possible';
-}
-
-const LEVELS: Record<string, MessageKey> = {
-  exact: 'review.level.exact',
-  agree: 'review.level.agree',
-  'same sound': 'review.level.sameSound',
-  'very similar': 'review.level.verySimilar',
-  similar: 'review.level.similar',
-  'shifted part': 'review.level.shiftedPart',
-  disagree: 'review.level.disagree',
-  missing: 'review.level.missing',
-  'year +-1': 'review.level.yearPlusMinus1',
-  'same year': 'review.level.sameYear',
-  'year only or 01-01': 'review.level.yearOnly',
-  'same year and month': 'review.level.sameYearMonth',
-  'swapped or one typo': 'review.level.swappedOrTypo',
-  'one substitution': 'review.level.oneSubstitution',
-  'one transposition': 'review.level.oneTransposition',
-  'one typo, check digit points to it': 'review.level.typoCheckDigit',
-  'one typo': 'review.level.oneTypo',
-};
-/** The agreement level of one field, in words. */
-export const levelKey = (level: string): MessageKey => LEVELS[level] ?? 'review.level.other';
-
-/** What one field's evidence says (its weight, a log2 Bayes factor), in words. */
-export function weightKey(weight: number): MessageKey {
-  if (weight >= 4) return 'review.weight.strongSame';
-  if (weight >= 1) return 'review.weight.same';
-  if (weight > -1) return 'review.weight.neutral';
-  if (weight > -4) return 'review.weight.different';
-  return 'review.weight.strongDifferent';
-}
 
 const statusKey = (s: Status): MessageKey => `review.status.${s}` as MessageKey;
 
@@ -168,7 +131,7 @@ function QueueEntry({ c }: { c: QueueItemT }) {
 }
 
 /** A row of the comparison; `name`: the raw name part, to tell a respelling from an identical name. */
-type Field = { key: MessageKey; evidence: string | null; value: (p: PersonViewT) => React.ReactNode; name?: (p: PersonViewT) => string | null };
+type Field = { key: MessageKey; evidence: EvidenceField | null; value: (p: PersonViewT) => React.ReactNode; name?: (p: PersonViewT) => string | null };
 
 export function ReviewPair({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
