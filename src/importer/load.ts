@@ -126,13 +126,17 @@ export type PersonsMode = { checked: boolean };
 export async function loadPersonsDirect(client: pg.PoolClient, orgId: string, rows: readonly StagedRow[], mode: PersonsMode = { checked: true }): Promise<LoadResult> {
   const skip = new Set<string>();
   if (mode.checked) {
-    // A join on the index, not `record_id = ANY(...)`: with 10,000 values the planner chose a
-    // sequential scan of the whole table.
+    // One index probe per record_id, whatever the planner thinks: right after a bulk load the
+    // table has no statistics yet, and it then read the whole organisation's rows for every
+    // batch (a cost that grows with the registry: 0.25 s per batch at 500,000 rows).
+    const planner = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin', 'enable_mergejoin'];
+    await client.query(planner.map((p) => `SET LOCAL ${p} = off;`).join(' '));
     const existing = await client.query<{ record_id: string }>(
       `SELECT p.record_id FROM unnest($2::text[]) AS r(record_id)
        CROSS JOIN LATERAL (SELECT record_id FROM person WHERE org_id = $1 AND record_id = r.record_id) p`,
       [orgId, rows.map((r) => r.recordId)],
     );
+    await client.query(planner.map((p) => `SET LOCAL ${p} TO DEFAULT;`).join(' '));
     for (const r of existing.rows) skip.add(r.record_id);
   }
   const fresh: StagedRow[] = [];
