@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { buildGovernorateMap } from './build/governorateMap.ts';
+import { serviceWorkerSource, SW_FILE } from './build/serviceWorker.ts';
 import { firstLoadReport } from './build/sizeReport.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +20,18 @@ function governorateMap(): Plugin {
       if (id !== '\0' + MAP_ID) return undefined;
       this.addWatchFile(GEOJSON);
       return `export default ${JSON.stringify(buildGovernorateMap(GEOJSON))};`;
+    },
+  };
+}
+
+/** sw.js, listing every built file (web/build/serviceWorker.ts); registered by the app in production builds. */
+function serviceWorker(): Plugin {
+  return {
+    name: 'sanad-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      this.emitFile({ type: 'asset', fileName: SW_FILE, source: serviceWorkerSource(Object.keys(bundle)) });
     },
   };
 }
@@ -40,7 +53,7 @@ function sizeReport(): Plugin {
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react(), governorateMap(), sizeReport()],
+  plugins: [react(), governorateMap(), serviceWorker(), sizeReport()],
   build: { outDir: path.resolve(here, 'dist'), emptyOutDir: true, target: 'es2020', sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

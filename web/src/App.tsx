@@ -15,6 +15,7 @@ import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
+const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const ReviewQueue = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewQueue })));
 const ReviewPair = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewPair })));
 
@@ -22,6 +23,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
   { route: { name: 'register' }, label: 'nav.register', needs: 'registerHousehold' },
   { route: { name: 'sites' }, label: 'nav.sites', needs: 'sites' },
+  { route: { name: 'distribution' }, label: 'distribution.nav', needs: 'distribute' },
   { route: { name: 'review' }, label: 'review.nav', needs: 'reviewDuplicates' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
 ];
@@ -114,6 +116,7 @@ function Current() {
     case 'sites': return can(role, 'sites') ? <Sites /> : denied;
     case 'site': return can(role, 'readSite') ? <SitePage id={route.id} /> : denied;
     case 'move': return can(role, 'displace') ? <Move id={route.id} /> : denied;
+    case 'distribution': return can(role, 'distribute') ? <Suspense fallback={<Loading />}><Distribution /></Suspense> : denied;
     case 'review': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewQueue /></Suspense> : denied;
     case 'reviewPair': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewPair id={route.id} /></Suspense> : denied;
     default: return <Loading />;

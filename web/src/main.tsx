@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/index.tsx';
 import { RouterProvider } from './router.tsx';
+import { registerServiceWorker } from './serviceWorker.ts';
 import { SessionProvider } from './session.tsx';
 import './styles.css';
 
@@ -17,3 +18,5 @@ createRoot(document.getElementById('root')!).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

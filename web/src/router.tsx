@@ -12,6 +12,7 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'household'; id: string }
   | { name: 'move'; id: string }
+  | { name: 'distribution' }
   | { name: 'review' }
   | { name: 'reviewPair'; id: string }
   | { name: 'notFound' };
@@ -23,6 +24,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/register\/?$/, () => ({ name: 'register' })],
   [/^\/dashboard\/?$/, () => ({ name: 'dashboard' })],
   [/^\/sites\/?$/, () => ({ name: 'sites' })],
+  [/^\/distribution\/?$/, () => ({ name: 'distribution' })],
   [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
@@ -46,6 +48,7 @@ export function pathOf(r: Route): string {
     case 'register': return '/register';
     case 'dashboard': return '/dashboard';
     case 'sites': return '/sites';
+    case 'distribution': return '/distribution';
     case 'site': return `/sites/${r.id}`;
     case 'person': return `/persons/${r.id}`;
     case 'household': return `/households/${r.id}`;

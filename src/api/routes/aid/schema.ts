@@ -26,6 +26,17 @@ export const PlaceInput = z.object({ name: z.string().trim().min(1).max(200), go
 export const PointInput = PlaceInput.extend({ siteId: z.string().uuid().optional(), lat: z.number().min(-90).max(90).optional(), lon: z.number().min(-180).max(180).optional() });
 export const PlaceView = z.object({ id: z.string(), name: z.string(), governorate: z.string(), siteId: z.string().nullable() });
 
+export const ManifestView = z.object({
+  cycle: z.object({ id: z.string(), number: z.number(), programmeId: z.string(), cutoffDate: z.string(), status: z.string() }),
+  point: z.object({ id: z.string(), name: z.string() }),
+  generatedAt: z.string(),
+  keys: z.array(z.object({ id: z.string(), publicKey: z.string() })),
+  revokedSerials: z.array(z.object({ serial: z.number(), revokedAt: z.string() })),
+  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), unit: z.string() })),
+  entitlements: z.array(z.object({ id: z.string(), householdId: z.string(), itemId: z.string(), quantity: z.number(), redeemed: z.boolean() })),
+});
+export const CycleListItem = CycleView.extend({ programmeName: z.string() });
+
 export const CardInput = z.object({ householdId: z.string().uuid() });
 export const CardView = z.object({ serial: z.number(), householdId: z.string(), keyId: z.string(), token: z.string().describe('put this in the QR code') });
 export const Revoke = z.object({ reason: z.enum(['lost', 'stolen', 'damaged', 'replaced', 'other']) });

@@ -1,0 +1,75 @@
+// The distribution point's data on the device, in IndexedDB: the downloaded manifests and every
+// recorded hand-over (the outbox: those still waiting for the server). No personal data: household
+// ids, card tokens, item names and quantities. It survives reloads, power cuts and sign-outs, so
+// that nothing handed out is ever lost before the server has it.
+import type { Prepared, Recorded } from './model.ts';
+
+const NAME = 'sanad-distribution';
+const KEEP_FINISHED = 1000; // answered records kept for the "recent" list and the local checks
+
+let opened: Promise<IDBDatabase> | undefined;
+
+function open(): Promise<IDBDatabase> {
+  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(NAME, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('prepared', { keyPath: 'key' });
+      db.createObjectStore('records', { keyPath: 'id' }).createIndex('state', 'state');
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      db.onversionchange = () => { db.close(); opened = undefined; };
+      resolve(db);
+    };
+    req.onerror = () => { opened = undefined; reject(req.error ?? new Error('indexedDB')); };
+    req.onblocked = () => { opened = undefined; reject(new Error('indexedDB blocked')); };
+  });
+  return opened;
+}
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('indexedDB'));
+  });
+}
+
+/** Runs `fn` in one transaction and resolves when it has committed (durably written). */
+async function tx<T>(stores: string[], mode: IDBTransactionMode, fn: (t: IDBTransaction) => Promise<T> | T): Promise<T> {
+  const db = await open();
+  const t = db.transaction(stores, mode, { durability: 'strict' });
+  const committed = new Promise<void>((resolve, reject) => {
+    t.oncomplete = () => resolve();
+    t.onerror = () => reject(t.error ?? new Error('indexedDB'));
+    t.onabort = () => reject(t.error ?? new Error('indexedDB aborted'));
+  });
+  const out = await fn(t);
+  await committed;
+  return out;
+}
+
+export const savePrepared = (p: Prepared) => tx(['prepared'], 'readwrite', (t) => done(t.objectStore('prepared').put(p)).then(() => undefined));
+export const loadPrepared = (key: string) => tx(['prepared'], 'readonly', (t) => done(t.objectStore('prepared').get(key) as IDBRequest<Prepared | undefined>));
+
+/** Adds the records of one hand-over, all or none. */
+export const addRecords = (rs: Recorded[]) =>
+  tx(['records'], 'readwrite', async (t) => {
+    const s = t.objectStore('records');
+    for (const r of rs) s.add(r);
+  });
+
+export const allRecords = () => tx(['records'], 'readonly', (t) => done(t.objectStore('records').getAll() as IDBRequest<Recorded[]>));
+export const waitingRecords = () => tx(['records'], 'readonly', (t) => done(t.objectStore('records').index('state').getAll('waiting') as IDBRequest<Recorded[]>));
+
+/** Stores the server's answers, then keeps only the newest answered records. */
+export const putRecords = (rs: Recorded[]) =>
+  tx(['records'], 'readwrite', async (t) => {
+    const s = t.objectStore('records');
+    for (const r of rs) s.put(r);
+    const all = (await done(s.getAll() as IDBRequest<Recorded[]>)).filter((r) => r.state !== 'waiting');
+    if (all.length > KEEP_FINISHED) {
+      all.sort((a, b) => (a.redeemedAt < b.redeemedAt ? -1 : 1));
+      for (const r of all.slice(0, all.length - KEEP_FINISHED)) s.delete(r.id);
+    }
+  });

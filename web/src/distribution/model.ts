@@ -1,0 +1,115 @@
+// The distribution point's rules, without I/O: what a card shown at the point may receive, given
+// the downloaded manifest and what this device has already handed out; what a sync answer means
+// for each recorded hand-over. The screen, the outbox and the tests share these.
+import type { z } from 'zod';
+import type { CycleListItem, ManifestView, PlaceView } from '../../../src/api/routes/aid/schema.ts';
+import type { CardCheck, CardClaims, CardRefusal } from './card.ts';
+
+/** GET /api/v1/aid/cycles/:id/manifest: no personal data, household ids and quantities only. */
+export type Manifest = z.infer<typeof ManifestView>;
+/** GET /api/v1/aid/cycles */
+export type CycleItem = z.infer<typeof CycleListItem>;
+/** GET /api/v1/aid/points */
+export type PointItem = z.infer<typeof PlaceView>;
+
+/** A manifest kept on the device for a cycle and point. */
+export type Prepared = { key: string; orgId: string; programmeName: string; downloadedAt: string; manifest: Manifest };
+export const preparedKey = (cycleId: string, pointId: string) => `${cycleId}:${pointId}`;
+
+export type Line = { entitlementId: string; itemId: string; name: string; unit: string; quantity: number };
+
+export type Decision =
+  | { kind: 'refused'; reason: CardRefusal }
+  /** The household has nothing at this point in this cycle (it may be listed at another point). */
+  | { kind: 'notListed'; card: CardClaims }
+  /** Everything was handed out already: hand nothing out. */
+  | { kind: 'received'; card: CardClaims; lines: Line[] }
+  | { kind: 'due'; card: CardClaims; due: Line[]; received: Line[] }
+  | { kind: 'closed'; card: CardClaims };
+
+/** What the card may receive here. `used`: entitlements handed out by this device (the outbox and synced ones). */
+export function decide(m: Manifest, used: ReadonlySet<string>, check: CardCheck): Decision {
+  if (!check.ok) return { kind: 'refused', reason: check.reason };
+  const card = check.card;
+  const items = new Map(m.items.map((i, order) => [i.id, { ...i, order }]));
+  const lines = m.entitlements
+    .filter((e) => e.householdId === card.householdId)
+    .map((e) => ({ e, order: items.get(e.itemId)?.order ?? m.items.length, line: { entitlementId: e.id, itemId: e.itemId, name: items.get(e.itemId)?.name ?? e.itemId, unit: items.get(e.itemId)?.unit ?? '', quantity: e.quantity } }))
+    .sort((x, y) => x.order - y.order); // in the manifest's item order (by code), whatever the entitlement ids
+  if (!lines.length) return { kind: 'notListed', card };
+  const done = (e: Manifest['entitlements'][number]) => e.redeemed || used.has(e.id);
+  const due = lines.filter((l) => !done(l.e)).map((l) => l.line);
+  const received = lines.filter((l) => done(l.e)).map((l) => l.line);
+  if (!due.length) return { kind: 'received', card, lines: received };
+  if (m.cycle.status === 'closed') return { kind: 'closed', card };
+  return { kind: 'due', card, due, received };
+}
+
+/** One entitlement handed out, kept on the device (IndexedDB) until the server has answered. */
+export type Recorded = {
+  /** The redemption id, made on the device: a replay of it changes nothing on the server. */
+  id: string;
+  handoverId: string;
+  entitlementId: string;
+  card: string;
+  serial: number;
+  itemName: string;
+  unit: string;
+  quantity: number;
+  cycleId: string;
+  pointId: string;
+  orgId: string;
+  redeemedAt: string;
+  state: 'waiting' | 'standing' | 'conflict' | 'rejected' | 'failed';
+  reason?: string;
+  syncedAt?: string;
+};
+
+/** The redemptions of one hand-over, each with its own id. */
+export function handover(p: Prepared, card: string, claims: CardClaims, due: Line[], now: Date, newId: () => string): Recorded[] {
+  const handoverId = newId();
+  return due.map((l) => ({
+    id: newId(), handoverId, entitlementId: l.entitlementId, card, serial: claims.serial, itemName: l.name, unit: l.unit, quantity: l.quantity,
+    cycleId: p.manifest.cycle.id, pointId: p.manifest.point.id, orgId: p.orgId, redeemedAt: now.toISOString(), state: 'waiting',
+  }));
+}
+
+/** Entitlements this device handed out: everything but refusals (those the server does not count). */
+export function usedEntitlements(rs: Iterable<Recorded>): Set<string> {
+  const out = new Set<string>();
+  for (const r of rs) if (r.state !== 'rejected') out.add(r.entitlementId);
+  return out;
+}
+
+export type SyncResult = { id: string; status: 'standing' | 'conflict' | 'rejected'; reason?: string; replayed: boolean };
+
+/** The records after the server's answer to a batch; ids the answer does not name stay waiting. */
+export function applyResults(rs: Recorded[], results: SyncResult[], now: Date): Recorded[] {
+  const byId = new Map(results.map((r) => [r.id.toLowerCase(), r]));
+  return rs.map((r) => {
+    const res = byId.get(r.id.toLowerCase());
+    if (!res) return r;
+    const out: Recorded = { ...r, state: res.status, syncedAt: now.toISOString() };
+    if (res.reason) out.reason = res.reason;
+    else delete out.reason;
+    return out;
+  });
+}
+
+export type Group = { handoverId: string; serial: number; redeemedAt: string; state: Recorded['state']; reason?: string; lines: Recorded[] };
+
+/** Records grouped by hand-over, newest first; a group's state is its worst. */
+export function groups(rs: Recorded[]): Group[] {
+  const rank: Record<Recorded['state'], number> = { standing: 0, waiting: 1, conflict: 2, failed: 3, rejected: 4 };
+  const by = new Map<string, Group>();
+  for (const r of rs) {
+    let g = by.get(r.handoverId);
+    if (!g) by.set(r.handoverId, (g = { handoverId: r.handoverId, serial: r.serial, redeemedAt: r.redeemedAt, state: r.state, lines: [] }));
+    g.lines.push(r);
+    if (rank[r.state] > rank[g.state]) {
+      g.state = r.state;
+      if (r.reason) g.reason = r.reason;
+    }
+  }
+  return [...by.values()].sort((a, b) => (a.redeemedAt < b.redeemedAt ? 1 : a.redeemedAt > b.redeemedAt ? -1 : 0));
+}

@@ -1,0 +1,426 @@
+// The distribution point: prepare once online (a cycle and a point: the manifest with the card
+// keys goes into IndexedDB), then, online or not, scan a household card with the camera or type its
+// code, see what the household receives here, record the hand-over. Hand-overs wait in the outbox
+// on the device and are sent by themselves when the network is there; the server's answer
+// (synced, conflict, refused) is shown for each. No names or ID numbers: the card serial, items
+// and quantities only.
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { ApiError } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
+import { verifier, verifyCard, normaliseCode, parseCard, type CardRefusal } from '../distribution/card.ts';
+import { loadPrepared, savePrepared } from '../distribution/db.ts';
+import { decide, groups, handover, preparedKey, usedEntitlements, type CycleItem, type Decision, type Group, type Manifest, type PointItem, type Prepared, type Recorded } from '../distribution/model.ts';
+import { currentState, onSynced, record, retryFailed, start, subscribe, syncNow, type OutboxState } from '../distribution/outbox.ts';
+import { preloadScanner, ScanError, startScanner, type ScanProblem, type Scanner } from '../distribution/scanner.ts';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { useGovernorateName, useSession } from '../session.tsx';
+
+const CURRENT = 'sanad.distribution.current'; // "cycleId:pointId": opaque ids, no personal data
+
+const REFUSED: Record<CardRefusal, MessageKey> = {
+  malformed: 'distribution.refused.malformed',
+  unknown_key: 'distribution.refused.unknown_key',
+  bad_signature: 'distribution.refused.bad_signature',
+  revoked: 'distribution.refused.revoked',
+};
+const SCAN: Record<ScanProblem, MessageKey> = {
+  unsupported: 'distribution.scan.unsupported',
+  denied: 'distribution.scan.denied',
+  noCamera: 'distribution.scan.noCamera',
+  failed: 'distribution.scan.failed',
+};
+const REASONS: Record<string, MessageKey> = {
+  malformed: 'distribution.reason.malformed',
+  unknown_key: 'distribution.reason.unknown_key',
+  retired_key: 'distribution.reason.retired_key',
+  bad_signature: 'distribution.reason.bad_signature',
+  revoked: 'distribution.reason.revoked',
+  not_entitled: 'distribution.reason.not_entitled',
+  unknown_entitlement: 'distribution.reason.unknown_entitlement',
+  wrong_household: 'distribution.reason.wrong_household',
+  id_reused: 'distribution.reason.id_reused',
+  cycle_closed: 'distribution.reason.cycle_closed',
+  already_redeemed: 'distribution.reason.already_redeemed',
+};
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener('online', on);
+    addEventListener('offline', off);
+    return () => { removeEventListener('online', on); removeEventListener('offline', off); };
+  }, []);
+  return online;
+}
+
+/** A name inside a translated sentence, isolated for bidirectional text (option labels cannot hold <bdi>). */
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
+function storedKey(): string | null {
+  try { return localStorage.getItem(CURRENT); } catch { return null; }
+}
+
+export default function Distribution() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const online = useOnline();
+  const [outbox, setOutbox] = useState<OutboxState>(currentState);
+  const [prepared, setPrepared] = useState<Prepared | null | undefined>(undefined);
+  const [changing, setChanging] = useState(false);
+  const lastRefresh = useRef(0);
+
+  useEffect(() => subscribe(setOutbox), []);
+  useEffect(() => { start(api); }, [api]);
+  // What checking and scanning need is loaded now, while there may be a network.
+  useEffect(() => { void verifier(); preloadScanner(); }, []);
+  useEffect(() => {
+    const key = storedKey();
+    if (!key) { setPrepared(null); return; }
+    loadPrepared(key).then((p) => setPrepared(p ?? null), () => setPrepared(null));
+  }, []);
+
+  const download = useCallback(async (cycleId: string, pointId: string, programmeName: string): Promise<Prepared> => {
+    const [manifest, me] = await Promise.all([api.get<Manifest>(`/api/v1/aid/cycles/${cycleId}/manifest?point=${pointId}`), api.get<Me>('/api/v1/me')]);
+    const p: Prepared = { key: preparedKey(cycleId, pointId), orgId: me.orgId, programmeName, downloadedAt: new Date().toISOString(), manifest };
+    await savePrepared(p);
+    try { localStorage.setItem(CURRENT, p.key); } catch { /* private mode: chosen again next time */ }
+    lastRefresh.current = Date.now();
+    return p;
+  }, [api]);
+
+  // Keep the list fresh while online: after each sync (what other points handed out, revoked cards).
+  const refresh = useCallback(async (force = false) => {
+    const p = prepared;
+    if (!p || !navigator.onLine || (!force && Date.now() - lastRefresh.current < 15_000)) return;
+    try {
+      setPrepared(await download(p.manifest.cycle.id, p.manifest.point.id, p.programmeName));
+    } catch { /* offline again, or the session ended: keep the list we have */ }
+  }, [prepared, download]);
+  useEffect(() => onSynced(() => { void refresh(); }), [refresh]);
+  useEffect(() => {
+    const on = () => { void refresh(); };
+    addEventListener('online', on);
+    return () => removeEventListener('online', on);
+  }, [refresh]);
+
+  const ready = prepared && !changing;
+  return (
+    <Screen title={t('distribution.title')} actions={<span className={online ? 'chip chip-ok' : 'chip chip-warn'} role="status">{online ? t('distribution.online') : t('distribution.offline')}</span>}>
+      <div className="dist-grid">
+        <div className="dist-main">
+          {prepared === undefined ? null : ready ? (
+            <>
+              <ReadyLine p={prepared} online={online} onUpdate={() => void refresh(true)} onChange={() => setChanging(true)} />
+              <CardDesk prepared={prepared} outbox={outbox} />
+            </>
+          ) : (
+            <Prepare online={online} current={prepared ?? null} download={download} onReady={(p) => { setPrepared(p); setChanging(false); }} onCancel={prepared ? () => setChanging(false) : undefined} />
+          )}
+        </div>
+        <div className="dist-side">
+          <OutboxPanel outbox={outbox} online={online} />
+        </div>
+      </div>
+    </Screen>
+  );
+}
+
+function Prepare({ online, current, download, onReady, onCancel }: { online: boolean; current: Prepared | null; download: (c: string, p: string, programme: string) => Promise<Prepared>; onReady: (p: Prepared) => void; onCancel: (() => void) | undefined }) {
+  const { t, day } = useI18n();
+  const { api } = useSession();
+  const govName = useGovernorateName();
+  const [cycles, setCycles] = useState<CycleItem[] | null>(null);
+  const [points, setPoints] = useState<PointItem[] | null>(null);
+  const [cycleId, setCycleId] = useState(current?.manifest.cycle.id ?? '');
+  const [pointId, setPointId] = useState(current?.manifest.point.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!online) return;
+    let live = true;
+    api.get<{ cycles: CycleItem[] }>('/api/v1/aid/cycles?status=generated').then((r) => {
+      if (!live) return;
+      setCycles(r.cycles);
+      setCycleId((c) => c || r.cycles[0]?.id || '');
+    }, () => undefined);
+    api.get<{ points: PointItem[] }>('/api/v1/aid/points').then((r) => {
+      if (!live) return;
+      setPoints(r.points);
+      setPointId((p) => p || r.points[0]?.id || '');
+    }, () => undefined);
+    return () => { live = false; };
+  }, [online, api]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = cycles?.find((x) => x.id === cycleId);
+    if (!c || !pointId) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      onReady(await download(c.id, pointId, c.programmeName));
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401)) setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="dist-prepare">
+      <h2 id="dist-prepare">{t('distribution.prepare.title')}</h2>
+      {!online && <Alert kind="warning">{t('distribution.prepare.needOnline')}</Alert>}
+      {online && cycles && cycles.length === 0 && <p className="muted">{t('distribution.prepare.noCycles')}</p>}
+      {online && points && points.length === 0 && <p className="muted">{t('distribution.prepare.noPoints')}</p>}
+      {online && cycles && points && cycles.length > 0 && points.length > 0 && (
+        <form onSubmit={submit}>
+          <SelectField label={t('distribution.prepare.cycle')} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+            {cycles.map((c) => <option key={c.id} value={c.id}>{t('distribution.prepare.cycleOption', { programme: isolate(c.programmeName), number: c.number, date: day(c.cutoffDate) })}</option>)}
+          </SelectField>
+          <SelectField label={t('distribution.prepare.point')} value={pointId} onChange={(e) => setPointId(e.target.value)}>
+            {points.map((p) => <option key={p.id} value={p.id}>{`${isolate(p.name)} · ${govName(p.governorate)}`}</option>)}
+          </SelectField>
+          {failed && <Alert kind="error">{t('distribution.prepare.failed')}</Alert>}
+          <div className="row">
+            <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? t('distribution.prepare.busy') : t('distribution.prepare.download')}</button>
+            {onCancel && <button type="button" className="btn btn-secondary btn-block" onClick={onCancel}>{t('common.cancel')}</button>}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boolean; onUpdate: () => void; onChange: () => void }) {
+  const { t, dateTime } = useI18n();
+  const m = p.manifest;
+  const households = new Set(m.entitlements.map((e) => e.householdId)).size;
+  return (
+    <section className="card dist-ready">
+      <p className="big">{t('distribution.ready', { households, entitlements: m.entitlements.length })}</p>
+      <p className="muted"><bdi>{m.point.name}</bdi> · <bdi>{p.programmeName}</bdi> · {t('distribution.cycleNumber', { number: m.cycle.number })} · {t('distribution.downloaded', { time: dateTime(p.downloadedAt) })}</p>
+      {m.cycle.status === 'closed' && <Alert kind="warning">{t('distribution.cycleClosed')}</Alert>}
+      {online && (
+        <div className="row">
+          <button type="button" className="btn btn-secondary btn-small" onClick={onUpdate}>{t('distribution.update')}</button>
+          <button type="button" className="btn btn-secondary btn-small" onClick={onChange}>{t('distribution.change')}</button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+type Shown = { token: string; decision: Decision } | { recorded: number } | null;
+
+function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
+  const { t, digitsOf } = useI18n();
+  const [code, setCode] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [shown, setShown] = useState<Shown>(null);
+  const [saving, setSaving] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const scanner = useRef<Scanner | null>(null);
+  const scanButton = useRef<HTMLButtonElement>(null);
+  const recordButton = useRef<HTMLButtonElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const used = usedEntitlements(outbox.records);
+  const usedRef = useRef(used);
+  usedRef.current = used;
+
+  const check = useCallback(async (text: string) => {
+    const token = normaliseCode(text);
+    if (!token) return;
+    setChecking(true);
+    try {
+      const m = prepared.manifest;
+      const c = await verifyCard(token, m.keys, new Set(m.revokedSerials.map((r) => r.serial)));
+      setShown({ token, decision: decide(m, usedRef.current, c) });
+    } finally {
+      setChecking(false);
+    }
+  }, [prepared]);
+
+  const stopScan = useCallback(() => {
+    scanner.current?.stop();
+    scanner.current = null;
+    setScanning(false);
+  }, []);
+  useEffect(() => stopScan, [stopScan]);
+
+  const scan = async () => {
+    setScanProblem(null);
+    setShown(null);
+    setScanning(true);
+    await new Promise((r) => requestAnimationFrame(r)); // the video element is in the page
+    try {
+      scanner.current = await startScanner(video.current!, (text) => {
+        if (!parseCard(normaliseCode(text))) return false; // another QR code: keep looking
+        setScanning(false);
+        scanner.current = null;
+        void check(text);
+        return true;
+      });
+    } catch (e) {
+      setScanning(false);
+      setScanProblem(e instanceof ScanError ? e.problem : 'failed');
+    }
+  };
+
+  // Focus follows the work: the record button when there is something to hand over, else the result.
+  useEffect(() => {
+    if (shown && 'decision' in shown) {
+      if (shown.decision.kind === 'due') recordButton.current?.focus();
+      else resultHeading.current?.focus();
+    } else if (shown && 'recorded' in shown) resultHeading.current?.focus();
+  }, [shown]);
+
+  const recordHandover = async () => {
+    if (!shown || !('decision' in shown) || shown.decision.kind !== 'due' || saving) return;
+    const d = shown.decision;
+    setSaving(true);
+    try {
+      await record(handover(prepared, shown.token, d.card, d.due, new Date(), () => crypto.randomUUID()));
+      setShown({ recorded: d.card.serial });
+      setCode('');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    stopScan();
+    void check(code);
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="dist-card">
+        <h2 id="dist-card">{t('distribution.card.title')}</h2>
+        {scanning ? (
+          <div className="dist-camera">
+            <video ref={video} aria-label={t('distribution.scan.video')} muted playsInline />
+            <p className="muted" role="status">{t('distribution.scan.looking')}</p>
+            <button type="button" className="btn btn-secondary btn-block" onClick={stopScan}>{t('distribution.scan.stop')}</button>
+          </div>
+        ) : (
+          <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void scan()}>{t('distribution.scan')}</button>
+        )}
+        {scanProblem && <Alert kind="warning">{t(SCAN[scanProblem])}</Alert>}
+        <form className="dist-code" onSubmit={onSubmit}>
+          <TextField label={t('distribution.code')} hint={t('distribution.code.hint')} value={code} onChange={(e) => setCode(e.target.value)} dir="ltr" autoComplete="off" autoCapitalize="off" autoCorrect="off" spellCheck={false} name="card-code" />
+          <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>{checking ? t('distribution.checking') : t('distribution.check')}</button>
+        </form>
+      </section>
+      {shown && (
+        <section className="card dist-result" aria-live="polite">
+          {'recorded' in shown ? (
+            <Alert kind="success"><h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">{t('distribution.recorded', { serial: digitsOf(String(shown.recorded)) })}</h2></Alert>
+          ) : (
+            <Result decision={shown.decision} headingRef={resultHeading} recordRef={recordButton} saving={saving} onRecord={() => void recordHandover()} onCancel={() => { setShown(null); scanButton.current?.focus(); }} />
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function Lines({ lines }: { lines: { entitlementId: string; name: string; unit: string; quantity: number }[] }) {
+  const { num } = useI18n();
+  return (
+    <ul className="dist-lines">
+      {lines.map((l) => <li key={l.entitlementId}><bdi>{l.name}</bdi><span className="dist-qty"><bdi>{num(l.quantity)} {l.unit}</bdi></span></li>)}
+    </ul>
+  );
+}
+
+function Result({ decision: d, headingRef, recordRef, saving, onRecord, onCancel }: { decision: Decision; headingRef: RefObject<HTMLHeadingElement | null>; recordRef: RefObject<HTMLButtonElement | null>; saving: boolean; onRecord: () => void; onCancel: () => void }) {
+  const { t, digitsOf } = useI18n();
+  if (d.kind === 'refused') return <Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t(REFUSED[d.reason])}</h2></Alert>;
+  const serial = <p className="dist-serial">{t('distribution.serial', { serial: digitsOf(String(d.card.serial)) })}</p>;
+  if (d.kind === 'notListed') return <>{serial}<Alert kind="warning"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.notListed')}</h2></Alert></>;
+  if (d.kind === 'closed') return <>{serial}<Alert kind="warning"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.closed')}</h2></Alert></>;
+  if (d.kind === 'received') {
+    return (
+      <>
+        {serial}
+        <Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.received')}</h2></Alert>
+        <h3>{t('distribution.receivedBefore')}</h3>
+        <Lines lines={d.lines} />
+      </>
+    );
+  }
+  return (
+    <>
+      {serial}
+      <p className="dist-valid">{t('distribution.valid')}</p>
+      <h2 ref={headingRef} tabIndex={-1}>{t('distribution.due')}</h2>
+      <Lines lines={d.due} />
+      {d.received.length > 0 && (
+        <>
+          <h3>{t('distribution.receivedBefore')}</h3>
+          <Lines lines={d.received} />
+        </>
+      )}
+      <div className="row">
+        <button ref={recordRef} type="button" className="btn btn-primary btn-block btn-large" disabled={saving} onClick={onRecord}>{saving ? t('distribution.recording') : t('distribution.record')}</button>
+        <button type="button" className="btn btn-secondary btn-block" onClick={onCancel}>{t('common.cancel')}</button>
+      </div>
+    </>
+  );
+}
+
+function stateText(t: (k: MessageKey, v?: Record<string, string | number>) => string, g: Group): string {
+  switch (g.state) {
+    case 'waiting': return t('distribution.state.waiting');
+    case 'standing': return t('distribution.state.standing');
+    case 'conflict': return t('distribution.state.conflict');
+    case 'failed': return t('distribution.state.failed');
+    case 'rejected': return t('distribution.state.rejected', { reason: t(REASONS[g.reason ?? ''] ?? 'distribution.reason.other') });
+  }
+}
+
+function HandoverItem({ g }: { g: Group }) {
+  const { t, dateTime, num, digitsOf } = useI18n();
+  const cls = g.state === 'standing' ? 'chip chip-ok' : g.state === 'waiting' ? 'chip' : 'chip chip-bad';
+  return (
+    <li className={`dist-handover dist-${g.state}`}>
+      <span className="list-title">{t('distribution.serial', { serial: digitsOf(String(g.serial)) })}</span>
+      <span className="list-meta">{dateTime(g.redeemedAt)} · {g.lines.map((l) => `${l.itemName} ${num(l.quantity)} ${l.unit}`).join(' · ')}</span>
+      <span className={cls}>{stateText(t, g)}</span>
+    </li>
+  );
+}
+
+function OutboxPanel({ outbox, online }: { outbox: OutboxState; online: boolean }) {
+  const { t, dateTime } = useI18n();
+  const all = groups(outbox.records);
+  const waiting = all.filter((g) => g.lines.some((l: Recorded) => l.state === 'waiting'));
+  const recent = all.filter((g) => !g.lines.some((l: Recorded) => l.state === 'waiting')).slice(0, 20);
+  const failed = outbox.records.some((r) => r.state === 'failed');
+  return (
+    <>
+      <section className="card" aria-labelledby="dist-waiting">
+        <h2 id="dist-waiting" className="dist-waiting-title">{t('distribution.waiting', { count: waiting.length })}</h2>
+        {!online && <p className="warning-text">{t('distribution.offlineNote')}</p>}
+        {outbox.syncing && <p className="muted" role="status">{t('distribution.sync.busy')}</p>}
+        {!outbox.syncing && waiting.length > 0 && outbox.problem && online && <p className="warning-text" role="status">{t(outbox.problem === 'network' ? 'distribution.sync.network' : outbox.problem === 'session' ? 'distribution.sync.session' : 'distribution.sync.server')}</p>}
+        {waiting.length === 0 ? <p className="muted">{t('distribution.waiting.none')}</p> : <ul className="list">{waiting.map((g) => <HandoverItem key={g.handoverId} g={g} />)}</ul>}
+        {outbox.lastSync && <p className="muted">{t('distribution.sync.last', { time: dateTime(outbox.lastSync) })}</p>}
+        <div className="row">
+          {online && waiting.length > 0 && <button type="button" className="btn btn-secondary" disabled={outbox.syncing} onClick={() => void syncNow()}>{t('distribution.sync.now')}</button>}
+          {online && failed && <button type="button" className="btn btn-secondary" onClick={() => void retryFailed()}>{t('distribution.retryFailed')}</button>}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="dist-recent">
+        <h2 id="dist-recent">{t('distribution.recent')}</h2>
+        {recent.length === 0 ? <p className="muted">{t('distribution.recent.none')}</p> : <ul className="list">{recent.map((g) => <HandoverItem key={g.handoverId} g={g} />)}</ul>}
+      </section>
+    </>
+  );
+}
