@@ -90,8 +90,9 @@ export async function write<T>(
     return { ...result, replayed: false };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
-    // A concurrent replay committed first: answer with its result.
-    if (opts.operationId && (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'operation_pkey') {
+    // A concurrent replay committed first: answer with its result. Its rows can collide before the
+    // operation row does (e.g. the same record_id), so any unique violation looks for the winner.
+    if (opts.operationId && (e as { code?: string }).code === '23505') {
       const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
       if (prior) return prior;
     }
