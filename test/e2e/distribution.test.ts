@@ -15,7 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
-import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
 const PHONE = { width: 360, height: 740 };
@@ -102,13 +102,10 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     fs.rmSync(path.dirname(video), { recursive: true, force: true });
   }, 60_000);
 
-  /** Signs in (password and second factor through the API) and opens the app with that session. */
+  /** Opens the app and signs in on its sign-in screen (password, then the second factor; enrols the first time). */
   async function enter(page: Page, username: string) {
-    const token = await apiSignIn(server.url, username, PASSWORD);
-    const me = (await (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { role: string };
     await page.goto(server.url);
-    await page.evaluate(`sessionStorage.setItem('sanad.session', ${JSON.stringify(JSON.stringify({ token, expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(), role: me.role }))})`);
-    await page.goto(server.url);
+    await signIn(page, username, PASSWORD);
   }
 
   const text = (page: Page, s: string | RegExp) => page.getByText(s).first();
