@@ -132,12 +132,13 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     await page.setViewportSize(PHONE);
   }
 
-  async function prepare(page: Page) {
+  async function prepare(page: Page, screenshotName?: string) {
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'التوزيع' }).click();
     await page.getByRole('heading', { name: 'نقطة التوزيع', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/distribution');
     await page.getByLabel('الدورة', { exact: true }).selectOption(cycleId);
     await page.getByLabel('نقطة التوزيع', { exact: true }).selectOption(pointId);
+    if (screenshotName) await screenshots(page, screenshotName);
     await page.getByRole('button', { name: 'نزّل القائمة للعمل دون اتصال' }).click();
     await text(page, /^جاهز دون اتصال: /).waitFor();
     // The service worker has installed: the app shell is kept for offline use.
@@ -146,7 +147,7 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
 
   test('two officers prepare their devices online: cycle, point, the list for offline use', async () => {
     await enter(a.page, 'officer.a');
-    await prepare(a.page);
+    await prepare(a.page, 'distribution-prepare');
     await enter(b.page, 'officer.b');
     await prepare(b.page);
   }, 120_000);

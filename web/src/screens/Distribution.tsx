@@ -184,12 +184,10 @@ function Prepare({ online, current, download, onReady, onCancel }: { online: boo
             {points.map((p) => <option key={p.id} value={p.id}>{`${isolate(p.name)} · ${govName(p.governorate)}`}</option>)}
           </SelectField>
           {failed && <Alert kind="error">{t('distribution.prepare.failed')}</Alert>}
-          <div className="row">
-            <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? t('distribution.prepare.busy') : t('distribution.prepare.download')}</button>
-            {onCancel && <button type="button" className="btn btn-secondary btn-block" onClick={onCancel}>{t('common.cancel')}</button>}
-          </div>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? t('distribution.prepare.busy') : t('distribution.prepare.download')}</button>
         </form>
       )}
+      {onCancel && <button type="button" className="btn btn-secondary btn-block dist-cancel" onClick={onCancel}>{t('common.cancel')}</button>}
     </section>
   );
 }
@@ -213,7 +211,7 @@ function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boo
   );
 }
 
-type Shown = { token: string; decision: Decision } | { recorded: number } | null;
+type Shown = { token: string; decision: Decision } | { recorded: number; handoverId: string } | null;
 
 function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
   const { t, digitsOf } = useI18n();
@@ -221,6 +219,7 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
   const [checking, setChecking] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
   const [saving, setSaving] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -283,10 +282,14 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
     if (!shown || !('decision' in shown) || shown.decision.kind !== 'due' || saving) return;
     const d = shown.decision;
     setSaving(true);
+    setSaveFailed(false);
     try {
-      await record(handover(prepared, shown.token, d.card, d.due, new Date(), () => crypto.randomUUID()));
-      setShown({ recorded: d.card.serial });
+      const rs = handover(prepared, shown.token, d.card, d.due, new Date(), () => crypto.randomUUID());
+      await record(rs);
+      setShown({ recorded: d.card.serial, handoverId: rs[0]!.handoverId });
       setCode('');
+    } catch {
+      setSaveFailed(true); // nothing was kept: the officer must not hand over yet
     } finally {
       setSaving(false);
     }
@@ -320,9 +323,16 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
       {shown && (
         <section className="card dist-result" aria-live="polite">
           {'recorded' in shown ? (
-            <Alert kind="success"><h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">{t('distribution.recorded', { serial: digitsOf(String(shown.recorded)) })}</h2></Alert>
+            <>
+              <Alert kind="success"><h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">{t('distribution.recorded', { serial: digitsOf(String(shown.recorded)) })}</h2></Alert>
+              {/* What the server said about this hand-over, as soon as it has answered. */}
+              <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === shown.handoverId))[0]} />
+            </>
           ) : (
-            <Result decision={shown.decision} headingRef={resultHeading} recordRef={recordButton} saving={saving} onRecord={() => void recordHandover()} onCancel={() => { setShown(null); scanButton.current?.focus(); }} />
+            <>
+              {saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
+              <Result decision={shown.decision} headingRef={resultHeading} recordRef={recordButton} saving={saving} onRecord={() => void recordHandover()} onCancel={() => { setShown(null); scanButton.current?.focus(); }} />
+            </>
           )}
         </section>
       )}
@@ -385,14 +395,22 @@ function stateText(t: (k: MessageKey, v?: Record<string, string | number>) => st
   }
 }
 
+function HandoverState({ g }: { g: Group | undefined }) {
+  const { t } = useI18n();
+  if (!g) return null;
+  return <span className={g.state === 'standing' ? 'chip chip-ok' : g.state === 'waiting' ? 'chip' : 'chip chip-bad'}>{stateText(t, g)}</span>;
+}
+
 function HandoverItem({ g }: { g: Group }) {
   const { t, dateTime, num, digitsOf } = useI18n();
-  const cls = g.state === 'standing' ? 'chip chip-ok' : g.state === 'waiting' ? 'chip' : 'chip chip-bad';
   return (
     <li className={`dist-handover dist-${g.state}`}>
       <span className="list-title">{t('distribution.serial', { serial: digitsOf(String(g.serial)) })}</span>
-      <span className="list-meta">{dateTime(g.redeemedAt)} · {g.lines.map((l) => `${l.itemName} ${num(l.quantity)} ${l.unit}`).join(' · ')}</span>
-      <span className={cls}>{stateText(t, g)}</span>
+      <span className="list-meta">
+        {dateTime(g.redeemedAt)}
+        {g.lines.map((l) => <span key={l.id}> · <bdi>{l.itemName}</bdi> <bdi>{num(l.quantity)} {l.unit}</bdi></span>)}
+      </span>
+      <HandoverState g={g} />
     </li>
   );
 }
