@@ -336,6 +336,12 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     await analyst.getByRole('heading', { name: 'People reached by aid' }).waitFor();
     const [leftEn] = await barStart();
     expect(leftEn).toBeLessThan(1);
+    // The tables, opened at phone width, fit too.
+    await analyst.setViewportSize(PHONE);
+    for (const summary of await analyst.getByText('Show the figures as a table').all()) await summary.click();
+    expect(await analyst.locator('details[open] table').count()).toBe(2);
+    expect(await analyst.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    for (const summary of await analyst.getByText('Show the figures as a table').all()) await summary.click();
     await setLang(analyst, 'ar');
 
     // An analyst has no review queue either.

@@ -9,7 +9,7 @@ import type { CandidateViewT, DecisionT, Page, PersonViewT, QueueItemT } from '.
 import { Alert, ErrorState, Loading, PersonName, Screen, SelectField, errorKey } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { Link, useRouter } from '../router.tsx';
+import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { levelKey, strengthKey, weightKey, type EvidenceField } from './reviewWords.ts';
 
@@ -141,10 +141,13 @@ export function ReviewPair({ id }: { id: string }) {
   const [busy, setBusy] = useState<DecisionT | 'undo' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<'decided' | 'undone' | null>(null);
-  const c = view ?? pair.data;
+  // another pair in the same screen: forget what was done on the previous one
+  useEffect(() => { setView(null); setOutcome(null); setError(null); }, [id]);
+  const loaded = pair.data && pair.data.id === id ? pair.data : undefined;
+  const c = view && view.id === id ? view : loaded;
   const mayDecide = can(user?.role, 'decideDuplicates');
 
-  if (pair.loading && !pair.data) return <Screen title={t('review.pairTitle')}><Loading /></Screen>;
+  if (pair.loading && !c) return <Screen title={t('review.pairTitle')}><Loading /></Screen>;
   if (pair.error || !c) return <Screen title={t('review.pairTitle')}><ErrorState error={pair.error} onRetry={pair.reload} /><p><Link to={{ name: 'review' }}>{t('review.back')}</Link></p></Screen>;
 
   async function act(what: DecisionT | 'undo') {
