@@ -32,7 +32,12 @@ export const LinkSettingsSchema = z.object({
   /** a cluster holds at most one record per input (implies link_only) */
   oneToOne: z.boolean().optional(),
   /** match probabilities: >= upper linked automatically, >= lower reviewed, below distinct */
-  thresholds: z.object({ upper: z.number().min(0).max(1), lower: z.number().min(0).max(1) }).optional(),
+  // Strictly between 0 and 1: a probability of 0 or 1 is an infinite match weight (and the registry's
+  // linkage_model table refuses it).
+  thresholds: z
+    .object({ upper: z.number().gt(0).lt(1), lower: z.number().gt(0).lt(1) })
+    .refine((t) => t.lower <= t.upper, { message: 'lower must not be above upper', path: ['lower'] })
+    .optional(),
   /** a candidate cluster merge needs this mean match probability over all cross pairs */
   clusterMeanProbability: z.number().min(0).max(1).optional(),
   /** blocks larger than this are compared within a sliding window of this size */
@@ -80,7 +85,9 @@ export interface LinkSettings {
 }
 
 export function resolveSettings(input: unknown = {}): LinkSettings {
-  const s = LinkSettingsSchema.parse(input ?? {});
+  const parsed = LinkSettingsSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new Error(`settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  const s = parsed.data;
   const columns = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, c])) as Record<StandardColumn, string | null>;
   for (const [k, v] of Object.entries(s.columns ?? {})) {
     if (!(STANDARD_COLUMNS as readonly string[]).includes(k)) throw new Error(`settings: unknown standard column "${k}"`);
