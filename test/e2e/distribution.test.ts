@@ -5,8 +5,8 @@
 // serves the app; the outbox survives in IndexedDB), goes back online: the outbox drains by itself,
 // the first answer is lost on the way back and the replay changes nothing, and the database holds
 // exactly one redemption per entitlement. A second device that prepared before types the card code
-// with the keyboard while offline: the server keeps one redemption and flags the conflict, and the
-// screen says so. Screenshots in Arabic and English, phone and desktop (see support.ts).
+// with the keyboard while offline, then restarts the page on another screen: once online the outbox
+// is sent from there, the server keeps one redemption and flags the conflict, and the screen says so. Screenshots in Arabic and English, phone and desktop (see support.ts).
 // Every name here is invented.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -224,8 +224,16 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe('سجّل التسليم');
     await page.keyboard.press('Enter');
     await waitingHeading(page, '١').waitFor();
+    // The officer moves to another screen and the tablet restarts the page, still offline: the
+    // outbox is sent from any screen once the network is back.
+    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'البحث' }).click();
+    await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
     await ctx.setOffline(false);
-    await waitingHeading(page, '٠').waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await redemptions()).filter((x) => x.status === 'conflict').length, { timeout: 60_000 }).toBe(2);
+    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'التوزيع' }).click();
+    await waitingHeading(page, '٠').waitFor();
     await text(page, 'تعارض: صُرف هذا الاستحقاق من قبل في مكان آخر. أُحيل إلى المراجعة.').waitFor();
     const r = await redemptions();
     const standing = r.filter((x) => x.status === 'standing');

@@ -16,6 +16,7 @@ import { useSession } from './session.tsx';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
+const OutboxSync = lazy(() => import('./distribution/OutboxSync.tsx'));
 const ReviewQueue = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewQueue })));
 const ReviewPair = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewPair })));
 
@@ -36,6 +37,7 @@ export function App() {
       <Header />
       <Banners />
       <main id="main">{user ? <Current /> : <SignIn />}</main>
+      {user && can(user.role, 'distribute') && <Suspense fallback={null}><OutboxSync /></Suspense>}
     </>
   );
 }
