@@ -52,8 +52,13 @@ export function onSynced(l: () => void): () => void {
 
 export const currentState = () => state;
 
+/** Reads the records again; a failed read keeps what was shown (the data stays where it was). */
 async function reload() {
-  set({ records: await allRecords() });
+  try {
+    set({ records: await allRecords() });
+  } catch {
+    /* IndexedDB unavailable for a moment */
+  }
 }
 
 /** Starts the outbox for the signed-in session's API client (again after a new sign-in). */
@@ -68,7 +73,7 @@ export function start(a: Api): void {
   void reload().then(() => syncSoon(0));
 }
 
-/** Keeps a hand-over (all its redemptions or none), then tries to send it. */
+/** Keeps a hand-over (all its redemptions or none), then tries to send it. Rejects only when nothing was kept. */
 export async function record(rs: Recorded[]): Promise<void> {
   await addRecords(rs);
   await reload();
@@ -112,7 +117,13 @@ export function syncNow(): Promise<void> {
 }
 
 async function runOnce(): Promise<void> {
-  const waiting = await waitingRecords();
+  let waiting: Recorded[];
+  try {
+    waiting = await waitingRecords();
+  } catch {
+    syncSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
+    return;
+  }
   if (!waiting.length || !api) {
     set({ nextTry: null, problem: waiting.length ? 'session' : null });
     return;
