@@ -76,6 +76,7 @@ export const permissionMatrix = {
   'POST /api/v1/aid/keys': ['administrator'],
   'POST /api/v1/aid/keys/:id/retire': ['administrator'],
   'POST /api/v1/aid/sync': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cards/check': ['administrator', 'distribution_officer'],
   'POST /api/v1/aid/redemptions': ['administrator', 'distribution_officer'],
   'GET /api/v1/aid/cycles/:id/conflicts': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/redemptions/:id/review': ['administrator', 'distribution_officer'],

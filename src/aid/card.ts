@@ -11,7 +11,7 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export type CardClaims = { householdId: string; serial: number; keyId: string };
 
 export type CardRefusal = 'malformed' | 'unknown_key' | 'retired_key' | 'bad_signature' | 'revoked';
-export const refusalText: Record<CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'id_reused' | 'cycle_closed' | 'wrong_household', string> = {
+export const refusalText: Record<CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'id_reused' | 'cycle_closed' | 'wrong_household' | 'already_redeemed' | 'bad_number' | 'unknown_card', string> = {
   malformed: 'The card token cannot be read: it is not a Sanad card.',
   unknown_key: 'The card was signed with a key this server does not know: forged or from another system.',
   retired_key: 'The card was signed with a retired key: issue a new card.',
@@ -22,6 +22,9 @@ export const refusalText: Record<CardRefusal | 'not_entitled' | 'unknown_entitle
   wrong_household: 'The entitlement belongs to another household than the card.',
   id_reused: 'This redemption id was already used for a different redemption.',
   cycle_closed: 'The cycle is closed.',
+  already_redeemed: 'This entitlement was already redeemed: hand nothing out.',
+  bad_number: 'The card number cannot be read: its check digit does not match.',
+  unknown_card: 'No card of this organisation has this number.',
 };
 
 export function newKeyPair(): { publicKey: Buffer; privateKey: Buffer } {

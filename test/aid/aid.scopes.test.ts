@@ -6,6 +6,7 @@ import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, testApp, type TestUser } from '../support/factories.ts';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
+import { cardNumber } from '../../src/aid/cardNumber.ts';
 
 let db: TestDb;
 let app: FastifyInstance;
@@ -45,6 +46,34 @@ test('another organisation cannot redeem our entitlements, even with a genuine c
   const p = await app.inject({ method: 'POST', url: '/api/v1/aid/redemptions', headers: outsider.auth, payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: s.points.gaza } });
   expect(p.statusCode).toBe(404);
   expect((await db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = $1', [e.id])).rows[0].n).toBe(0);
+});
+
+test("the check before a hand-over: another organisation's card answers 404, by its code or its number; our card with their entitlements reads as other", async () => {
+  const own = new Device('own-check', s.points.gaza, injectTransport(app, s.officer.auth));
+  const m = await own.download(s.cycleId);
+  const e = m.entitlements.find((x) => s.cards.has(x.householdId))!;
+  const card = s.cards.get(e.householdId)!;
+  const ours = await s.post(s.officer, '/api/v1/aid/cards/check', { card: card.token, entitlementIds: [e.id] });
+  expect(ours.status).toBe(200);
+  expect(ours.body.entitlements).toEqual([{ id: e.id, state: 'open' }]);
+  expect(ours.body.number).toBe(cardNumber(card.serial));
+  for (const body of [{ card: card.token }, { cardNumber: cardNumber(card.serial) }]) {
+    const r = await s.post(outsider, '/api/v1/aid/cards/check', { ...body, entitlementIds: [e.id] });
+    expect(r.status).toBe(404);
+    expect(JSON.stringify(r.body)).not.toContain(e.householdId);
+  }
+  // their own card, with our entitlement: the entitlement is not theirs to see
+  const hh = (await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])).rows[0]!.id;
+  const registrar = await makeUser(db, { role: 'registration_officer', orgId: outsider.orgId });
+  const theirs = await s.post(registrar, '/api/v1/aid/cards', { householdId: hh });
+  expect(theirs.status).toBe(201);
+  const r = await s.post(outsider, '/api/v1/aid/cards/check', { cardNumber: theirs.body.number, entitlementIds: [e.id] });
+  expect(r.body).toEqual({ valid: true, serial: theirs.body.serial, number: theirs.body.number, householdId: hh, entitlements: [{ id: e.id, state: 'other' }] });
+  // our officer cannot check their card either
+  expect((await s.post(s.officer, '/api/v1/aid/cards/check', { card: theirs.body.token, entitlementIds: [e.id] })).status).toBe(404);
+  // roles: as redeem and sync
+  const analyst = await makeUser(db, { role: 'analyst', orgId: s.admin.orgId });
+  expect((await s.post(analyst, '/api/v1/aid/cards/check', { card: card.token, entitlementIds: [e.id] })).status).toBe(403);
 });
 
 test('roles: analysts read reports but cannot redeem or sync; site managers cannot generate; only administrators manage keys', async () => {

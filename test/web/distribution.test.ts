@@ -68,6 +68,7 @@ describe('what a card receives at the point', () => {
     generatedAt: '2026-01-02T00:00:00Z',
     keys,
     revokedSerials: [],
+    cards: [{ serial: 1001, householdId: HH }, { serial: 1002, householdId: OTHER }, { serial: 1003, householdId: HH }],
     items: [{ id: 'food', code: 'food_parcel', name: 'food parcel', unit: 'parcel' }, { id: 'water', code: 'water_l', name: 'water', unit: 'litre' }],
     entitlements: [
       { id: 'e2', householdId: HH, itemId: 'water', quantity: 60, redeemed: false },

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { newKeyPair, privateKeyObject, publicKeyObject, signCard, type VerifyKey } from '../../aid/card.ts';
+import { cardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
 import { getHousehold } from '../registry/households/findHousehold.ts';
 import type { WriteContext } from '../write.ts';
@@ -42,7 +43,8 @@ export async function verifyKeys(db: Db): Promise<Map<string, VerifyKey>> {
   return out;
 }
 
-export type IssuedCard = { serial: number; householdId: string; keyId: string; token: string };
+/** `number` is printed on the card (serial and check digit); `token` goes into its QR code. */
+export type IssuedCard = { serial: number; number: string; householdId: string; keyId: string; token: string };
 
 export async function issueCard(ctx: WriteContext, householdId: string): Promise<IssuedCard> {
   await getHousehold(ctx.client, ctx.actor, householdId, true);
@@ -56,7 +58,7 @@ export async function issueCard(ctx: WriteContext, householdId: string): Promise
   const serial = r.rows[0]!.serial;
   const token = signCard({ householdId, serial, keyId: key.id }, privateKeyObject(key.private_key!));
   await ctx.log({ entity: 'household_card', entityId: householdId, action: 'issue', after: { serial, keyId: key.id } });
-  return { serial, householdId, keyId: key.id, token };
+  return { serial, number: cardNumber(serial), householdId, keyId: key.id, token };
 }
 
 export async function revokeCard(ctx: WriteContext, serial: number, reason: string): Promise<{ serial: number; revokedAt: string }> {

@@ -6,19 +6,36 @@
 // redemptions: the goods went out) or refused as already redeemed (online: nothing went out yet).
 // Refusals are kept in redemption_rejection with their reason. One change-log entry per batch.
 //
+// A card is presented as its signed code ('qr': scanned, or typed in full) or as its printed number
+// ('typed': serial and check digit, src/aid/cardNumber.ts). A number proves nothing by itself: the
+// server checks that it is a card of this organisation, of the entitlement's household, signed with
+// a key not retired and not revoked; the redemption keeps `presented` for auditors. Both paths share
+// the same replay, conflict and refusal handling.
+//
 // Online redemptions are committed in groups: requests that arrive while a commit is under way are
 // written together in the next transaction (one WAL flush, one change-log entry per device), so
 // the serialised, hash-chained change log does not cap throughput at one fsync per request.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { type CardRefusal, refusalText, verifyCard } from '../../aid/card.ts';
+import { parseCardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
 import { appendLog, write } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 import { getPlace } from './catalogue.ts';
 
-export type RedemptionInput = { id: string; entitlementId: string; card: string; redeemedAt?: string | undefined };
-export type Refusal = CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'wrong_household' | 'id_reused' | 'cycle_closed' | 'already_redeemed';
+export type Presented = 'qr' | 'typed';
+export type RedemptionInput = {
+  id: string;
+  entitlementId: string;
+  /** The signed token (presented 'qr'). */
+  card?: string | undefined;
+  /** The printed card number (presented 'typed'). */
+  cardNumber?: string | undefined;
+  presented?: Presented | undefined;
+  redeemedAt?: string | undefined;
+};
+export type Refusal = CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'wrong_household' | 'id_reused' | 'cycle_closed' | 'already_redeemed' | 'bad_number' | 'unknown_card';
 export type RedemptionResult = {
   id: string;
   status: 'standing' | 'conflict' | 'rejected';
@@ -33,12 +50,28 @@ export type RedemptionResult = {
 type Entry = { actor: Actor; pointId: string; deviceId: string | null; batchId: string | null; item: RedemptionInput };
 type Mode = 'offline' | 'online';
 
-const text = (r: Refusal) => (r === 'already_redeemed' ? 'This entitlement was already redeemed: hand nothing out.' : refusalText[r]);
+const text = (r: Refusal) => refusalText[r];
+
+/** A redemption names its card one way: the token when presented 'qr' (the default), the number when 'typed'. */
+export function checkPresented(items: RedemptionInput[], field: (i: number) => string): void {
+  const bad: { field: string; reason: string }[] = [];
+  items.forEach((it, i) => {
+    if ((it.presented ?? 'qr') === 'qr') {
+      if (!it.card) bad.push({ field: `${field(i)}card`, reason: 'is required when presented is qr' });
+      if (it.cardNumber !== undefined) bad.push({ field: `${field(i)}cardNumber`, reason: 'is only for presented typed' });
+    } else {
+      if (!it.cardNumber) bad.push({ field: `${field(i)}cardNumber`, reason: 'is required when presented is typed' });
+      if (it.card !== undefined) bad.push({ field: `${field(i)}card`, reason: 'is only for presented qr' });
+    }
+  });
+  if (bad.length) throw errors.validation(bad);
+}
 const retryable = (e: unknown) => ['40P01', '40001'].includes((e as { code?: string }).code ?? '');
 
 /** A batch synced from an offline device. */
 export async function syncBatch(pool: pg.Pool, actor: Actor, a: { pointId: string; batchId: string; deviceId?: string | undefined; items: RedemptionInput[] }): Promise<RedemptionResult[]> {
   await getPlace(pool, actor, 'distribution_point', a.pointId);
+  checkPresented(a.items, (i) => `redemptions[${i}].`);
   const seen = new Set<string>();
   for (const [i, it] of a.items.entries()) {
     if (seen.has(it.id.toLowerCase())) throw errors.validation([{ field: `redemptions[${i}].id`, reason: 'appears twice in the batch' }]);
@@ -66,6 +99,7 @@ const MAX_GROUP = 500;
 const knownPoints = new Set<string>(); // `${org}|${point}`: points are never deleted nor moved to another organisation
 
 export async function redeemOnline(pool: pg.Pool, actor: Actor, a: { pointId: string; item: RedemptionInput }): Promise<RedemptionResult> {
+  checkPresented([a.item], () => '');
   const pk = `${actor.orgId}|${a.pointId}`;
   if (!knownPoints.has(pk)) {
     await getPlace(pool, actor, 'distribution_point', a.pointId);
@@ -145,7 +179,7 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
     ).rows;
     const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
     const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
-    type Fresh = Entry & { id: string; entitlementId: string; at: Date };
+    type Fresh = Entry & { id: string; entitlementId: string; at: Date; presented: Presented };
     const fresh: Fresh[] = [];
     for (const en of entries) {
       const id = en.item.id.toLowerCase();
@@ -154,7 +188,7 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
       else if (priorRej.has(id)) results.set(id, refused(id, priorRej.get(id)!, true));
       else {
         const t = en.item.redeemedAt ? Date.parse(en.item.redeemedAt) : now;
-        fresh.push({ ...en, id, entitlementId: en.item.entitlementId.toLowerCase(), at: new Date(mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)) });
+        fresh.push({ ...en, id, entitlementId: en.item.entitlementId.toLowerCase(), at: new Date(mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)), presented: en.item.presented ?? 'qr' });
       }
     }
     const rejected: (Fresh & { reason: Refusal })[] = [];
@@ -163,14 +197,39 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
       results.set(f.id, refused(f.id, reason, false));
     };
     type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
-    // Cards first (no I/O), then the entitlements and revocations in one query.
+    // Cards first (signed codes: no I/O; typed numbers: one query), then the entitlements and
+    // revocations in one query.
     const checked = new Map<string, ReturnType<typeof verifyCard>>();
     const carded: { f: Fresh; serial: number; householdId: string }[] = [];
+    const typed: { f: Fresh; serial: number }[] = [];
     for (const f of fresh) {
-      let c = checked.get(f.item.card);
-      if (!c) checked.set(f.item.card, (c = verifyCard(f.item.card, keys, () => false)));
+      if (f.presented === 'typed') {
+        const n = parseCardNumber(f.item.cardNumber ?? '');
+        if (n.ok) typed.push({ f, serial: n.serial });
+        else reject(f, 'bad_number');
+        continue;
+      }
+      const token = f.item.card ?? '';
+      let c = checked.get(token);
+      if (!c) checked.set(token, (c = verifyCard(token, keys, () => false)));
       if (!c.ok) reject(f, c.reason);
       else carded.push({ f, serial: c.card.serial, householdId: c.card.householdId });
+    }
+    if (typed.length) {
+      const found = new Map(
+        (
+          await client.query<{ serial: number; household_id: string; retired: boolean }>(
+            'SELECT c.serial, c.household_id, k.retired_at IS NOT NULL AS retired FROM household_card c JOIN card_key k ON k.id = c.key_id WHERE c.serial = ANY($1::bigint[]) AND c.org_id = $2',
+            [[...new Set(typed.map((t) => t.serial))], actor.orgId],
+          )
+        ).rows.map((r) => [r.serial, r]),
+      );
+      for (const t of typed) {
+        const c = found.get(t.serial);
+        if (!c) reject(t.f, 'unknown_card');
+        else if (c.retired) reject(t.f, 'retired_key');
+        else carded.push({ f: t.f, serial: t.serial, householdId: c.household_id });
+      }
     }
     const looked = carded.length
       ? (
@@ -200,13 +259,14 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
     const cols = (rows: typeof ok) => [
       rows.map((c) => c.f.id), rows.map((c) => c.e.id), rows.map((c) => c.e.cycle_id), rows.map((c) => c.e.household_id), rows.map((c) => c.e.item_id),
       rows.map((c) => c.e.quantity), rows.map((c) => c.serial), rows.map((c) => c.f.at.toISOString()), rows.map((c) => c.f.pointId), rows.map((c) => c.f.deviceId), rows.map((c) => c.f.batchId),
+      rows.map((c) => c.f.presented),
     ];
-    const UNNEST = 'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, ord)';
-    const COLS = 'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, status';
-    const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch';
+    const UNNEST = 'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, ord)';
+    const COLS = 'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
+    const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
     const standing = new Set<string>();
     if (ok.length) {
-      const ins = await client.query<{ id: string }>({ name: 'aid_redeem_standing', text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, values: cols(ok) });
+      const ins = await client.query<{ id: string }>({ name: 'aid_redeem_standing_v2', text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, values: cols(ok) });
       for (const r of ins.rows) standing.add(r.id);
     }
     const lost = ok.filter((c) => !standing.has(c.f.id));
@@ -232,34 +292,39 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
     }
     if (rejected.length) {
       await client.query(
-        'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[]) ON CONFLICT (id) DO NOTHING',
-        [rejected.map((r) => r.id), rejected.map((r) => r.reason), rejected.map((r) => r.pointId), rejected.map((r) => r.deviceId), rejected.map((r) => r.batchId)],
+        'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id, presented) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) ON CONFLICT (id) DO NOTHING',
+        [rejected.map((r) => r.id), rejected.map((r) => r.reason), rejected.map((r) => r.pointId), rejected.map((r) => r.deviceId), rejected.map((r) => r.batchId), rejected.map((r) => r.presented)],
       );
     }
     // One change-log entry per actor, device, point and batch in this transaction.
-    const groups = new Map<string, { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[] }>();
+    type Group = { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[]; typed: string[] };
+    const groups = new Map<string, Group>();
     const groupOf = (en: Entry) => {
       const k = `${en.actor.userId}|${en.deviceId}|${en.pointId}|${en.batchId}`;
       let g = groups.get(k);
-      if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [] }));
+      if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [], typed: [] }));
       return g;
     };
     for (const c of ok) {
       if (standing.has(c.f.id)) groupOf(c.f).standing.push(c.f.id);
       else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
+      else continue;
+      if (c.f.presented === 'typed') groupOf(c.f).typed.push(c.f.id);
     }
     for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
+    // The typed ones (card number, not the signed code) are named too, when there are any.
+    const after = (g: Group) => ({ pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected, ...(g.typed.length ? { typed: g.typed } : {}) });
     // All entries in one statement (the change-log trigger chains each row in order).
     const gs = [...groups.values()];
     if (gs.length === 1) {
       const g = gs[0]!;
-      await appendLog(client, { ...g.en.actor, deviceId: g.en.deviceId ?? undefined }, { entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync', after: { pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected } });
+      await appendLog(client, { ...g.en.actor, deviceId: g.en.deviceId ?? undefined }, { entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync', after: after(g) });
     } else if (gs.length > 1) {
       await client.query(
         `INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash)
          SELECT u.actor, u.org, u.device, 'redemption_batch', u.batch, $1, NULL, u.after, '\\x'::bytea, '\\x'::bytea
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[]) WITH ORDINALITY AS u(actor, org, device, batch, after, ord) ORDER BY u.ord`,
-        [mode === 'online' ? 'redeem' : 'sync', gs.map((g) => g.en.actor.userId), gs.map((g) => g.en.actor.orgId), gs.map((g) => g.en.deviceId), gs.map((g) => g.en.batchId), gs.map((g) => JSON.stringify({ pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected }))],
+        [mode === 'online' ? 'redeem' : 'sync', gs.map((g) => g.en.actor.userId), gs.map((g) => g.en.actor.orgId), gs.map((g) => g.en.deviceId), gs.map((g) => g.en.batchId), gs.map((g) => JSON.stringify(after(g)))],
       );
     }
     return { status: 200, body: ids.map((id) => results.get(id)!) };

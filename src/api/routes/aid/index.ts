@@ -1,6 +1,7 @@
 // Aid routes: items, programmes, cycles and entitlements, cards and keys, offline sync and
 // redemption, conflicts, stock and reconciliation, reports.
 import type { RouteDef } from '../../route.ts';
+import checkCard from './cards.check.ts';
 import issueCard from './cards.issue.ts';
 import revokeCard from './cards.revoke.ts';
 import listConflicts from './conflicts.list.ts';
@@ -34,7 +35,7 @@ export const aidRoutes: RouteDef[] = [
   createItem, listItems, createProgramme, listProgrammes, setRules,
   createCycle, listCycles, getCycle, generateCycle, closeCycle, cycleManifest,
   createWarehouse, createPoint, listPoints,
-  issueCard, revokeCard, listKeys, rotateKey, retireKey,
+  issueCard, revokeCard, checkCard, listKeys, rotateKey, retireKey,
   sync, redeem, listConflicts, reviewConflict,
   stock, warehouseStock, reconciliation, reach, threeW,
 ];

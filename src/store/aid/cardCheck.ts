@@ -1,0 +1,65 @@
+// Before a hand-over, online: is this card good, and are the entitlements the device's list gives
+// its household still open? Read-only: it writes nothing and logs nothing. A card (signed code or
+// printed number) that is not one of the actor's organisation answers 404, as if it did not exist;
+// so does an entitlement of another organisation (reported as 'other').
+import type pg from 'pg';
+import type { Actor } from '../../access/actor.ts';
+import { verifyCard } from '../../aid/card.ts';
+import { cardNumber, parseCardNumber } from '../../aid/cardNumber.ts';
+import { errors } from '../../errors.ts';
+import { verifyKeys } from './cards.ts';
+
+export type CardCheckResult = {
+  valid: boolean;
+  reason?: string;
+  serial?: number;
+  number?: string;
+  householdId?: string;
+  entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[];
+};
+
+export async function checkCard(pool: pg.Pool, actor: Actor, a: { card?: string | undefined; cardNumber?: string | undefined; entitlementIds: string[] }): Promise<CardCheckResult> {
+  if ((a.card === undefined) === (a.cardNumber === undefined)) throw errors.validation([{ field: a.card === undefined ? 'card' : 'cardNumber', reason: 'give either card (the signed code) or cardNumber (the printed number)' }]);
+  let serial: number;
+  let claimed: string | undefined;
+  if (a.card !== undefined) {
+    const c = verifyCard(a.card, await verifyKeys(pool), () => false);
+    if (!c.ok) return { valid: false, reason: c.reason, entitlements: [] };
+    serial = c.card.serial;
+    claimed = c.card.householdId;
+  } else {
+    const n = parseCardNumber(a.cardNumber!);
+    if (!n.ok) return { valid: false, reason: 'bad_number', entitlements: [] };
+    serial = n.serial;
+  }
+  const card = (
+    await pool.query<{ household_id: string; retired: boolean; revoked: boolean }>(
+      `SELECT c.household_id, k.retired_at IS NOT NULL AS retired, EXISTS (SELECT 1 FROM card_revocation r WHERE r.serial = c.serial) AS revoked
+       FROM household_card c JOIN card_key k ON k.id = c.key_id WHERE c.serial = $1 AND c.org_id = $2`,
+      [serial, actor.orgId],
+    )
+  ).rows[0];
+  if (!card || (claimed !== undefined && claimed !== card.household_id)) throw errors.notFound('card');
+  const base = { serial, number: cardNumber(serial), householdId: card.household_id };
+  if (card.retired) return { valid: false, reason: 'retired_key', ...base, entitlements: [] };
+  if (card.revoked) return { valid: false, reason: 'revoked', ...base, entitlements: [] };
+  const ids = [...new Set(a.entitlementIds.map((x) => x.toLowerCase()))];
+  const rows = new Map(
+    (
+      await pool.query<{ id: string; household_id: string; redeemed: boolean }>(
+        `SELECT e.id, e.household_id, EXISTS (SELECT 1 FROM redemption r WHERE r.entitlement_id = e.id AND r.status = 'standing') AS redeemed
+         FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $2
+         WHERE e.id = ANY($1::uuid[])`,
+        [ids, actor.orgId],
+      )
+    ).rows.map((r) => [r.id, r]),
+  );
+  return {
+    valid: true,
+    ...base,
+    entitlements: ids.map((id) => {
+      const e = rows.get(id);
+      return { id, state: !e || e.household_id !== card.household_id ? 'other' : e.redeemed ? 'redeemed' : 'open' };
+    }),
+  };
+}
