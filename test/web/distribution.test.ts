@@ -2,11 +2,13 @@
 // the server's code (src/aid/card.ts) verify in the browser code, with WebCrypto and with the
 // JavaScript fallback alike; forged, altered, revoked and unknown-key cards are refused by both;
 // what a household may receive given the manifest and what the device already handed out; how the
-// server's answers mark the recorded hand-overs.
+// server's answers mark the recorded hand-overs; typed card numbers found through the manifest; the
+// server's check before a hand-over.
 import { describe, expect, test } from 'vitest';
 import { newKeyPair, privateKeyObject, signCard } from '../../src/aid/card.ts';
 import { nobleVerifier, normaliseCode, parseCard, verifyCard, webCryptoVerifier } from '../../web/src/distribution/card.ts';
-import { applyResults, decide, groups, handover, usedEntitlements, type Manifest, type Prepared } from '../../web/src/distribution/model.ts';
+import { cardNumber } from '../../web/src/distribution/cardNumber.ts';
+import { applyResults, applyServerCheck, decide, groups, handover, lookupNumber, looksLikeNumber, syncItem, usedEntitlements, type Manifest, type Prepared } from '../../web/src/distribution/model.ts';
 
 const k1 = newKeyPair();
 const k2 = newKeyPair();
@@ -95,7 +97,7 @@ describe('what a card receives at the point', () => {
     let n = 0;
     const d = decide(m, new Set(), ok(HH));
     if (d.kind !== 'due') throw new Error('due expected');
-    const rs = handover(p, 'TOKEN', d.card, d.due, new Date('2026-01-03T10:00:00Z'), () => `id-${++n}`);
+    const rs = handover(p, { presented: 'qr', card: 'TOKEN' }, d.card, d.due, new Date('2026-01-03T10:00:00Z'), () => `id-${++n}`);
     expect(rs.map((r) => [r.id, r.handoverId, r.entitlementId, r.state, r.pointId, r.cycleId, r.orgId])).toEqual([
       ['id-2', 'id-1', 'e1', 'waiting', 'pt', 'c1', 'org'],
       ['id-3', 'id-1', 'e2', 'waiting', 'pt', 'c1', 'org'],
@@ -108,6 +110,56 @@ describe('what a card receives at the point', () => {
     const refused = applyResults(after, [{ id: 'id-3', status: 'rejected', reason: 'revoked', replayed: false }], new Date());
     expect(refused[1]).toMatchObject({ state: 'rejected', reason: 'revoked' });
     expect([...usedEntitlements(refused)]).toEqual(['e1']); // a refused redemption does not count
-    expect(groups(refused)[0]).toMatchObject({ state: 'rejected', reason: 'revoked', serial: 7 });
+    expect(groups(refused)[0]).toMatchObject({ state: 'rejected', reason: 'revoked', serial: 7, typed: false });
+    expect(syncItem(rs[0]!)).toEqual({ id: 'id-2', entitlementId: 'e1', presented: 'qr', card: 'TOKEN', redeemedAt: '2026-01-03T10:00:00.000Z' });
+    // records kept before `presented` existed are signed codes
+    const { presented: _p, ...old } = rs[0]!;
+    expect(syncItem(old)).toMatchObject({ presented: 'qr', card: 'TOKEN' });
+  });
+
+  test('a typed card number: found offline through the manifest\'s cards; mistyped, unknown and revoked numbers refused', () => {
+    expect(looksLikeNumber('0000 1001 ')).toBe(true);
+    expect(looksLikeNumber('٠٠٠٠-١٠٠١')).toBe(true);
+    expect(looksLikeNumber(' - ')).toBe(false);
+    expect(looksLikeNumber('AQ1x-9')).toBe(false);
+    const n = cardNumber(1001);
+    expect(lookupNumber(m, n)).toEqual({ ok: true, card: { householdId: HH, serial: 1001, keyId: '' }, number: n });
+    expect(lookupNumber(m, n.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))))).toMatchObject({ ok: true, card: { serial: 1001 } });
+    const digits = n.replace(' ', '');
+    expect(lookupNumber(m, digits.slice(0, -1) + String((Number(digits.at(-1)) + 3) % 10))).toEqual({ ok: false, reason: 'bad_number' });
+    expect(lookupNumber(m, cardNumber(1004))).toEqual({ ok: false, reason: 'unknown_number' });
+    expect(lookupNumber({ ...m, revokedSerials: [{ serial: 1001, revokedAt: '2026-01-01T00:00:00Z' }] }, n)).toEqual({ ok: false, reason: 'revoked' });
+    // a manifest kept from before cards were listed: the number cannot be found offline
+    const { cards: _c, ...old } = m;
+    expect(lookupNumber(old as Manifest, n)).toEqual({ ok: false, reason: 'unknown_number' });
+    // what it receives, recorded as typed, sent as typed
+    const d = decide(m, new Set(), lookupNumber(m, n));
+    if (d.kind !== 'due') throw new Error('due expected');
+    let i = 0;
+    const rs = handover(p, { presented: 'typed', cardNumber: n }, d.card, d.due, new Date('2026-01-03T10:00:00Z'), () => `t-${++i}`);
+    expect(rs.map((r) => [r.presented, r.cardNumber, r.card, r.serial])).toEqual([['typed', n, '', 1001], ['typed', n, '', 1001]]);
+    expect(syncItem(rs[0]!)).toEqual({ id: 't-2', entitlementId: 'e1', presented: 'typed', cardNumber: n, redeemedAt: '2026-01-03T10:00:00.000Z' });
+    expect(groups(rs)[0]!.typed).toBe(true);
+  });
+
+  test("the server's check before a hand-over: redeemed elsewhere moves to received, a refused card is refused", () => {
+    const d = decide(m, new Set(), ok(HH));
+    if (d.kind !== 'due') throw new Error('due expected');
+    const open = applyServerCheck(d, { valid: true, householdId: HH, entitlements: [{ id: 'e1', state: 'open' }, { id: 'e2', state: 'open' }] });
+    expect(open).toEqual(d);
+    const part = applyServerCheck(d, { valid: true, householdId: HH, entitlements: [{ id: 'e1', state: 'redeemed' }, { id: 'e2', state: 'open' }] });
+    expect(part.kind === 'due' && [part.due.map((l) => l.entitlementId), part.received.map((l) => l.entitlementId)]).toEqual([['e2'], ['e1']]);
+    const all = applyServerCheck(d, { valid: true, householdId: HH, entitlements: [{ id: 'e1', state: 'redeemed' }, { id: 'e2', state: 'redeemed' }] });
+    expect(all.kind === 'received' && all.lines.map((l) => l.entitlementId)).toEqual(['e1', 'e2']);
+    // an entitlement the server does not give this household is not handed out
+    const other = applyServerCheck(d, { valid: true, householdId: HH, entitlements: [{ id: 'e1', state: 'other' }, { id: 'e2', state: 'open' }] });
+    expect(other.kind === 'due' && other.due.map((l) => l.entitlementId)).toEqual(['e2']);
+    expect(applyServerCheck(d, { valid: true, householdId: HH, entitlements: [] }).kind).toBe('notListed');
+    expect(applyServerCheck(d, { valid: false, reason: 'revoked', entitlements: [] })).toEqual({ kind: 'refused', reason: 'revoked' });
+    expect(applyServerCheck(d, { valid: false, reason: 'retired_key', entitlements: [] })).toEqual({ kind: 'refused', reason: 'retired_key' });
+    expect(applyServerCheck(d, { valid: true, householdId: OTHER, entitlements: [] })).toEqual({ kind: 'refused', reason: 'unknown_card' });
+    // only a due decision is checked
+    const refused = { kind: 'refused' as const, reason: 'bad_number' as const };
+    expect(applyServerCheck(refused, { valid: true, entitlements: [] })).toBe(refused);
   });
 });

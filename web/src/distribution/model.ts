@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { CycleListItem, ManifestView, PlaceView } from '../../../src/api/routes/aid/schema.ts';
 import type { CardCheck, CardClaims, CardRefusal } from './card.ts';
+import { parseCardNumber } from './cardNumber.ts';
 
 /** GET /api/v1/aid/cycles/:id/manifest: no personal data, household ids and quantities only. */
 export type Manifest = z.infer<typeof ManifestView>;
@@ -18,8 +19,28 @@ export const preparedKey = (cycleId: string, pointId: string) => `${cycleId}:${p
 
 export type Line = { entitlementId: string; itemId: string; name: string; unit: string; quantity: number };
 
+/** Why a card is refused on the device: its signed code, or its typed number (check digit wrong, or no valid card with that number at this point). Online, the server may add retired_key and unknown_card. */
+export type Refusal = CardRefusal | 'bad_number' | 'unknown_number' | 'retired_key' | 'unknown_card';
+export type LocalCheck = CardCheck | { ok: false; reason: Refusal };
+
+/** How the card was shown: its signed code (scanned, or typed in full) or its printed number. */
+export type Presentation = { presented: 'qr'; card: string } | { presented: 'typed'; cardNumber: string };
+
+/** Typed text that is a card number (digits, spaces, dashes), not a signed code. */
+export const looksLikeNumber = (text: string) => /^[\s\-0-9\u0660-\u0669\u06f0-\u06f9]+$/.test(text) && /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(text);
+
+/** A typed card number, offline: the check digit, then the manifest's valid cards and revoked serials. */
+export function lookupNumber(m: Manifest, text: string): LocalCheck & { number?: string } {
+  const n = parseCardNumber(text);
+  if (!n.ok) return { ok: false, reason: 'bad_number' };
+  if (m.revokedSerials.some((r) => r.serial === n.serial)) return { ok: false, reason: 'revoked' };
+  const c = (m.cards ?? []).find((x) => x.serial === n.serial); // manifests kept from before cards were listed have none
+  if (!c) return { ok: false, reason: 'unknown_number' };
+  return { ok: true, card: { householdId: c.householdId, serial: n.serial, keyId: '' }, number: n.number };
+}
+
 export type Decision =
-  | { kind: 'refused'; reason: CardRefusal }
+  | { kind: 'refused'; reason: Refusal }
   /** The household has nothing at this point in this cycle (it may be listed at another point). */
   | { kind: 'notListed'; card: CardClaims }
   /** Everything was handed out already: hand nothing out. */
@@ -28,7 +49,7 @@ export type Decision =
   | { kind: 'closed'; card: CardClaims };
 
 /** What the card may receive here. `used`: entitlements handed out by this device (the outbox and synced ones). */
-export function decide(m: Manifest, used: ReadonlySet<string>, check: CardCheck): Decision {
+export function decide(m: Manifest, used: ReadonlySet<string>, check: LocalCheck): Decision {
   if (!check.ok) return { kind: 'refused', reason: check.reason };
   const card = check.card;
   const items = new Map(m.items.map((i, order) => [i.id, { ...i, order }]));
@@ -45,13 +66,37 @@ export function decide(m: Manifest, used: ReadonlySet<string>, check: CardCheck)
   return { kind: 'due', card, due, received };
 }
 
+/** The server's answer to POST /api/v1/aid/cards/check. */
+export type ServerCheck = { valid: boolean; reason?: string; householdId?: string; entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[] };
+
+/**
+ * A due decision after the server's check, online: a refused card is refused; entitlements redeemed
+ * elsewhere move to received (all of them: hand nothing out); ones the server does not give this
+ * household are not handed out.
+ */
+export function applyServerCheck(d: Decision, c: ServerCheck): Decision {
+  if (d.kind !== 'due') return d;
+  if (!c.valid) return { kind: 'refused', reason: (['malformed', 'unknown_key', 'bad_signature', 'revoked', 'bad_number', 'retired_key'] as const).find((r) => r === c.reason) ?? 'revoked' };
+  if (c.householdId && c.householdId !== d.card.householdId) return { kind: 'refused', reason: 'unknown_card' };
+  const state = new Map(c.entitlements.map((e) => [e.id, e.state]));
+  const due = d.due.filter((l) => state.get(l.entitlementId) === 'open');
+  const received = [...d.received, ...d.due.filter((l) => state.get(l.entitlementId) === 'redeemed')];
+  if (due.length) return { ...d, due, received };
+  if (received.length) return { kind: 'received', card: d.card, lines: received };
+  return { kind: 'notListed', card: d.card };
+}
+
 /** One entitlement handed out, kept on the device (IndexedDB) until the server has answered. */
 export type Recorded = {
   /** The redemption id, made on the device: a replay of it changes nothing on the server. */
   id: string;
   handoverId: string;
   entitlementId: string;
+  /** The signed code ('' when the number was typed). */
   card: string;
+  /** 'typed': the printed number was typed and the officer confirmed the identity document. Absent on records made before: 'qr'. */
+  presented?: 'qr' | 'typed';
+  cardNumber?: string;
   serial: number;
   itemName: string;
   unit: string;
@@ -66,12 +111,20 @@ export type Recorded = {
 };
 
 /** The redemptions of one hand-over, each with its own id. */
-export function handover(p: Prepared, card: string, claims: CardClaims, due: Line[], now: Date, newId: () => string): Recorded[] {
+export function handover(p: Prepared, shown: Presentation, claims: CardClaims, due: Line[], now: Date, newId: () => string): Recorded[] {
   const handoverId = newId();
+  const card = shown.presented === 'qr' ? { card: shown.card, presented: 'qr' as const } : { card: '', presented: 'typed' as const, cardNumber: shown.cardNumber };
   return due.map((l) => ({
-    id: newId(), handoverId, entitlementId: l.entitlementId, card, serial: claims.serial, itemName: l.name, unit: l.unit, quantity: l.quantity,
+    id: newId(), handoverId, entitlementId: l.entitlementId, ...card, serial: claims.serial, itemName: l.name, unit: l.unit, quantity: l.quantity,
     cycleId: p.manifest.cycle.id, pointId: p.manifest.point.id, orgId: p.orgId, redeemedAt: now.toISOString(), state: 'waiting',
   }));
+}
+
+/** A recorded redemption as POST /api/v1/aid/sync takes it: the signed code, or the typed number. */
+export function syncItem(r: Recorded) {
+  return r.presented === 'typed'
+    ? { id: r.id, entitlementId: r.entitlementId, presented: 'typed' as const, cardNumber: r.cardNumber ?? '', redeemedAt: r.redeemedAt }
+    : { id: r.id, entitlementId: r.entitlementId, presented: 'qr' as const, card: r.card, redeemedAt: r.redeemedAt };
 }
 
 /** Entitlements this device handed out: everything but refusals (those the server does not count). */
@@ -96,7 +149,7 @@ export function applyResults(rs: Recorded[], results: SyncResult[], now: Date): 
   });
 }
 
-export type Group = { handoverId: string; serial: number; redeemedAt: string; state: Recorded['state']; reason?: string; lines: Recorded[] };
+export type Group = { handoverId: string; serial: number; typed: boolean; redeemedAt: string; state: Recorded['state']; reason?: string; lines: Recorded[] };
 
 /** Records grouped by hand-over, newest first; a group's state is its worst. */
 export function groups(rs: Recorded[]): Group[] {
@@ -104,7 +157,7 @@ export function groups(rs: Recorded[]): Group[] {
   const by = new Map<string, Group>();
   for (const r of rs) {
     let g = by.get(r.handoverId);
-    if (!g) by.set(r.handoverId, (g = { handoverId: r.handoverId, serial: r.serial, redeemedAt: r.redeemedAt, state: r.state, lines: [] }));
+    if (!g) by.set(r.handoverId, (g = { handoverId: r.handoverId, serial: r.serial, typed: r.presented === 'typed', redeemedAt: r.redeemedAt, state: r.state, lines: [] }));
     g.lines.push(r);
     if (rank[r.state] > rank[g.state]) {
       g.state = r.state;

@@ -7,7 +7,7 @@
 import { ApiError, NetworkError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { addRecords, allRecords, putRecords, waitingRecords } from './db.ts';
-import { applyResults, type Recorded, type SyncResult } from './model.ts';
+import { applyResults, syncItem, type Recorded, type SyncResult } from './model.ts';
 
 export type OutboxState = {
   records: Recorded[];
@@ -138,7 +138,7 @@ async function runOnce(): Promise<void> {
     for (const [pointId, rs] of byPoint) {
       for (let i = 0; i < rs.length; i += BATCH) {
         const chunk = rs.slice(i, i + BATCH);
-        const body = { batchId: crypto.randomUUID(), pointId, redemptions: chunk.map((r) => ({ id: r.id, entitlementId: r.entitlementId, card: r.card, redeemedAt: r.redeemedAt })) };
+        const body = { batchId: crypto.randomUUID(), pointId, redemptions: chunk.map(syncItem) };
         let results: SyncResult[];
         try {
           results = (await api.post<{ results: SyncResult[] }>('/api/v1/aid/sync', body)).results;

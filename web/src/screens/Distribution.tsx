@@ -1,16 +1,21 @@
 // The distribution point: prepare once online (a cycle and a point: the manifest with the card
 // keys goes into IndexedDB), then, online or not, scan a household card with the camera or type its
-// code, see what the household receives here, record the hand-over. Hand-overs wait in the outbox
-// on the device and are sent by themselves when the network is there; the server's answer
-// (synced, conflict, refused) is shown for each. No names or ID numbers: the card serial, items
-// and quantities only.
+// printed number (or its whole code), see what the household receives here, record the hand-over.
+// A typed number is not proof of holding the card: the officer confirms the recipient's identity
+// document before recording, and the redemption says it was typed. Online, the server is asked
+// before "Record" is enabled whether the card is good and the entitlements still open (handed out
+// elsewhere since the list was downloaded?); offline, or without an answer, the list on the device
+// decides. Hand-overs wait in the outbox on the device and are sent by themselves when the network
+// is there; the server's answer (synced, conflict, refused) is shown for each. No names or ID
+// numbers: the card number, items and quantities only.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { ApiError } from '../api/client.ts';
+import { ApiError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
-import { verifier, verifyCard, normaliseCode, parseCard, type CardRefusal } from '../distribution/card.ts';
+import { verifier, verifyCard, normaliseCode, parseCard } from '../distribution/card.ts';
+import { cardNumber } from '../distribution/cardNumber.ts';
 import { loadPrepared, savePrepared } from '../distribution/db.ts';
-import { decide, groups, handover, preparedKey, usedEntitlements, type CycleItem, type Decision, type Group, type Manifest, type PointItem, type Prepared, type Recorded } from '../distribution/model.ts';
+import { applyServerCheck, decide, groups, handover, lookupNumber, looksLikeNumber, preparedKey, usedEntitlements, type CycleItem, type Decision, type Group, type LocalCheck, type Manifest, type PointItem, type Prepared, type Presentation, type Recorded, type Refusal, type ServerCheck } from '../distribution/model.ts';
 import { currentState, onSynced, record, retryFailed, start, subscribe, syncNow, type OutboxState } from '../distribution/outbox.ts';
 import { preloadScanner, ScanError, startScanner, type ScanProblem, type Scanner } from '../distribution/scanner.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -18,12 +23,18 @@ import { useGovernorateName, useSession } from '../session.tsx';
 
 const CURRENT = 'sanad.distribution.current'; // "cycleId:pointId": opaque ids, no personal data
 
-const REFUSED: Record<CardRefusal, MessageKey> = {
+const REFUSED: Record<Refusal, MessageKey> = {
   malformed: 'distribution.refused.malformed',
   unknown_key: 'distribution.refused.unknown_key',
   bad_signature: 'distribution.refused.bad_signature',
   revoked: 'distribution.refused.revoked',
+  bad_number: 'distribution.refused.bad_number',
+  unknown_number: 'distribution.refused.unknown_number',
+  retired_key: 'distribution.refused.retired_key',
+  unknown_card: 'distribution.refused.unknown_card',
 };
+/** How long the check with the server may take before the list on the device decides. */
+const SERVER_CHECK_MS = 8_000;
 const SCAN: Record<ScanProblem, MessageKey> = {
   unsupported: 'distribution.scan.unsupported',
   denied: 'distribution.scan.denied',
@@ -42,7 +53,29 @@ const REASONS: Record<string, MessageKey> = {
   id_reused: 'distribution.reason.id_reused',
   cycle_closed: 'distribution.reason.cycle_closed',
   already_redeemed: 'distribution.reason.already_redeemed',
+  bad_number: 'distribution.reason.bad_number',
+  unknown_card: 'distribution.reason.unknown_card',
 };
+
+/** The printed card number, in the reader's digits, kept left to right inside Arabic text. */
+const printed = (digitsOf: (s: string) => string, serial: number) => `\u2066${digitsOf(cardNumber(serial))}\u2069`;
+
+/** Online, before a hand-over: the server's view of the card and of the entitlements about to be handed out. */
+async function askServer(api: Api, shown: Presentation, d: Decision & { kind: 'due' }): Promise<{ decision: Decision; server: 'checked' | 'unreachable' }> {
+  const body = { ...(shown.presented === 'qr' ? { card: shown.card } : { cardNumber: shown.cardNumber }), entitlementIds: d.due.map((l) => l.entitlementId) };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), SERVER_CHECK_MS); });
+    const r = await Promise.race([api.post<ServerCheck>('/api/v1/aid/cards/check', body), late]);
+    return { decision: applyServerCheck(d, r), server: 'checked' };
+  } catch (e) {
+    // Not a card of this organisation: refused. No answer (network, server, timeout): the device's list decides.
+    if (e instanceof ApiError && e.status === 404) return { decision: { kind: 'refused', reason: 'unknown_card' }, server: 'checked' };
+    return { decision: d, server: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -211,10 +244,15 @@ function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boo
   );
 }
 
-type Shown = { token: string; decision: Decision } | { recorded: number; handoverId: string } | null;
+type ServerState = 'checking' | 'checked' | 'unreachable' | null;
+type Shown = { shown: Presentation; decision: Decision; server: ServerState } | { recorded: number; handoverId: string } | null;
 
 function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
   const { t, digitsOf } = useI18n();
+  const { api } = useSession();
+  const [idChecked, setIdChecked] = useState(false);
+  const idBox = useRef<HTMLInputElement>(null);
+  const asked = useRef(0);
   const [code, setCode] = useState('');
   const [checking, setChecking] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
@@ -232,17 +270,36 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
   usedRef.current = used;
 
   const check = useCallback(async (text: string) => {
-    const token = normaliseCode(text);
-    if (!token) return;
+    const raw = text.trim();
+    if (!raw) return;
     setChecking(true);
+    setIdChecked(false);
+    const seq = ++asked.current;
     try {
       const m = prepared.manifest;
-      const c = await verifyCard(token, m.keys, new Set(m.revokedSerials.map((r) => r.serial)));
-      setShown({ token, decision: decide(m, usedRef.current, c) });
+      let shown: Presentation;
+      let c: LocalCheck;
+      if (looksLikeNumber(raw)) {
+        const n = lookupNumber(m, raw);
+        shown = { presented: 'typed', cardNumber: n.number ?? raw };
+        c = n;
+      } else {
+        const token = normaliseCode(raw);
+        shown = { presented: 'qr', card: token };
+        c = await verifyCard(token, m.keys, new Set(m.revokedSerials.map((r) => r.serial)));
+      }
+      const decision = decide(m, usedRef.current, c);
+      if (decision.kind !== 'due' || !navigator.onLine) {
+        setShown({ shown, decision, server: null });
+        return;
+      }
+      setShown({ shown, decision, server: 'checking' });
+      const answer = await askServer(api, shown, decision);
+      if (seq === asked.current) setShown({ shown, ...answer });
     } finally {
       setChecking(false);
     }
-  }, [prepared]);
+  }, [prepared, api]);
 
   const stopScan = useCallback(() => {
     scanner.current?.stop();
@@ -271,20 +328,22 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
   };
 
   // Focus follows the work: the record button when there is something to hand over, else the result.
+  // A typed number: the identity check first. While the server is asked, the result's heading.
   useEffect(() => {
     if (shown && 'decision' in shown) {
-      if (shown.decision.kind === 'due') recordButton.current?.focus();
+      if (shown.decision.kind === 'due' && shown.server !== 'checking') (shown.shown.presented === 'typed' ? idBox : recordButton).current?.focus();
       else resultHeading.current?.focus();
     } else if (shown && 'recorded' in shown) resultHeading.current?.focus();
   }, [shown]);
 
   const recordHandover = async () => {
-    if (!shown || !('decision' in shown) || shown.decision.kind !== 'due' || saving) return;
+    if (!shown || !('decision' in shown) || shown.decision.kind !== 'due' || saving || shown.server === 'checking') return;
+    if (shown.shown.presented === 'typed' && !idChecked) return;
     const d = shown.decision;
     setSaving(true);
     setSaveFailed(false);
     try {
-      const rs = handover(prepared, shown.token, d.card, d.due, new Date(), () => crypto.randomUUID());
+      const rs = handover(prepared, shown.shown, d.card, d.due, new Date(), () => crypto.randomUUID());
       await record(rs);
       setShown({ recorded: d.card.serial, handoverId: rs[0]!.handoverId });
       setCode('');
@@ -324,14 +383,14 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
         <section className="card dist-result" aria-live="polite">
           {'recorded' in shown ? (
             <>
-              <Alert kind="success"><h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">{t('distribution.recorded', { serial: digitsOf(String(shown.recorded)) })}</h2></Alert>
+              <Alert kind="success"><h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">{t('distribution.recorded', { serial: printed(digitsOf, shown.recorded) })}</h2></Alert>
               {/* What the server said about this hand-over, as soon as it has answered. */}
               <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === shown.handoverId))[0]} />
             </>
           ) : (
             <>
               {saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
-              <Result decision={shown.decision} headingRef={resultHeading} recordRef={recordButton} saving={saving} onRecord={() => void recordHandover()} onCancel={() => { setShown(null); scanButton.current?.focus(); }} />
+              <Result decision={shown.decision} server={shown.server} typed={shown.shown.presented === 'typed'} idChecked={idChecked} onIdChecked={setIdChecked} idRef={idBox} headingRef={resultHeading} recordRef={recordButton} saving={saving} onRecord={() => void recordHandover()} onCancel={() => { asked.current++; setShown(null); scanButton.current?.focus(); }} />
             </>
           )}
         </section>
@@ -349,10 +408,25 @@ function Lines({ lines }: { lines: { entitlementId: string; name: string; unit: 
   );
 }
 
-function Result({ decision: d, headingRef, recordRef, saving, onRecord, onCancel }: { decision: Decision; headingRef: RefObject<HTMLHeadingElement | null>; recordRef: RefObject<HTMLButtonElement | null>; saving: boolean; onRecord: () => void; onCancel: () => void }) {
+type ResultProps = {
+  decision: Decision;
+  server: ServerState;
+  typed: boolean;
+  idChecked: boolean;
+  onIdChecked: (v: boolean) => void;
+  idRef: RefObject<HTMLInputElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  recordRef: RefObject<HTMLButtonElement | null>;
+  saving: boolean;
+  onRecord: () => void;
+  onCancel: () => void;
+};
+
+function Result({ decision: d, server, typed, idChecked, onIdChecked, idRef, headingRef, recordRef, saving, onRecord, onCancel }: ResultProps) {
   const { t, digitsOf } = useI18n();
-  if (d.kind === 'refused') return <Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t(REFUSED[d.reason])}</h2></Alert>;
-  const serial = <p className="dist-serial">{t('distribution.serial', { serial: digitsOf(String(d.card.serial)) })}</p>;
+  const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
+  if (d.kind === 'refused') return <><Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t(REFUSED[d.reason])}</h2></Alert>{checkedOnline}</>;
+  const serial = <p className="dist-serial">{t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}{typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}</p>;
   if (d.kind === 'notListed') return <>{serial}<Alert kind="warning"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.notListed')}</h2></Alert></>;
   if (d.kind === 'closed') return <>{serial}<Alert kind="warning"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.closed')}</h2></Alert></>;
   if (d.kind === 'received') {
@@ -360,6 +434,7 @@ function Result({ decision: d, headingRef, recordRef, saving, onRecord, onCancel
       <>
         {serial}
         <Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.received')}</h2></Alert>
+        {checkedOnline}
         <h3>{t('distribution.receivedBefore')}</h3>
         <Lines lines={d.lines} />
       </>
@@ -368,7 +443,7 @@ function Result({ decision: d, headingRef, recordRef, saving, onRecord, onCancel
   return (
     <>
       {serial}
-      <p className="dist-valid">{t('distribution.valid')}</p>
+      <p className="dist-valid">{t(typed ? 'distribution.typed.valid' : 'distribution.valid')}</p>
       <h2 ref={headingRef} tabIndex={-1}>{t('distribution.due')}</h2>
       <Lines lines={d.due} />
       {d.received.length > 0 && (
@@ -377,8 +452,20 @@ function Result({ decision: d, headingRef, recordRef, saving, onRecord, onCancel
           <Lines lines={d.received} />
         </>
       )}
+      {server === 'checking' && <p className="muted dist-server" role="status">{t('distribution.server.checking')}</p>}
+      {server === 'checked' && <p className="muted dist-server">{t('distribution.server.open')}</p>}
+      {server === 'unreachable' && <p className="warning-text dist-server" role="status">{t('distribution.server.unreachable')}</p>}
+      {typed && (
+        <>
+          <Alert kind="warning">{t('distribution.typed.note')}</Alert>
+          <label className="check dist-idcheck">
+            <input ref={idRef} type="checkbox" name="id-checked" required checked={idChecked} onChange={(e) => onIdChecked(e.target.checked)} />
+            {t('distribution.typed.idChecked')}
+          </label>
+        </>
+      )}
       <div className="row">
-        <button ref={recordRef} type="button" className="btn btn-primary btn-block btn-large" disabled={saving} onClick={onRecord}>{saving ? t('distribution.recording') : t('distribution.record')}</button>
+        <button ref={recordRef} type="button" className="btn btn-primary btn-block btn-large" disabled={saving || server === 'checking' || (typed && !idChecked)} onClick={onRecord}>{saving ? t('distribution.recording') : server === 'checking' ? t('distribution.server.wait') : t('distribution.record')}</button>
         <button type="button" className="btn btn-secondary btn-block" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </>
@@ -405,7 +492,7 @@ function HandoverItem({ g }: { g: Group }) {
   const { t, dateTime, num, digitsOf } = useI18n();
   return (
     <li className={`dist-handover dist-${g.state}`}>
-      <span className="list-title">{t('distribution.serial', { serial: digitsOf(String(g.serial)) })}</span>
+      <span className="list-title">{t('distribution.serial', { serial: printed(digitsOf, g.serial) })}{g.typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}</span>
       <span className="list-meta">
         {dateTime(g.redeemedAt)}
         {g.lines.map((l) => <span key={l.id}> · <bdi>{l.itemName}</bdi> <bdi>{num(l.quantity)} {l.unit}</bdi></span>)}
