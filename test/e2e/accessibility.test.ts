@@ -1,0 +1,125 @@
+// Accessibility of the main screens, checked by axe-core (WCAG 2.1 A and AA rules: contrast, names
+// of controls, labels, landmarks, language, headings) in Debian's chromium against a real server,
+// in Arabic (right to left) and English, at phone width. Every name in the data is synthetic.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, signIn, startServer, type Server } from './support.ts';
+
+const ADMIN = 'admin.a11y';
+const PASSWORD = 'a long synthetic test password';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const run = browserAvailable();
+
+type Violation = { id: string; impact: string | null; help: string; targets: string[] };
+
+describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let db: TestDb;
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  const ids: Record<string, string> = {};
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-a11y-'));
+
+  beforeAll(async () => {
+    ensureBuilt();
+    db = await freshDb();
+    const env = { DATABASE_URL: db.url };
+    sanad(['user', 'add', '--username', ADMIN, '--org', 'Synthetic Relief Org', '--role', 'administrator', '--password', PASSWORD], env);
+    sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
+    server = await startServer(env, dataDir);
+    const token = await apiSignIn(server.url, ADMIN, PASSWORD);
+    const site = await fetch(`${server.url}/api/v1/sites`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ kind: 'school', name: 'مدرسة الزيزفون (تجريبي)', governorate: 'PS0275', coveredAreaM2: 900, toilets: 4 }) });
+    expect(site.status).toBe(201);
+    ids.site = ((await site.json()) as { id: string }).id;
+    ids.person = (await db.pool.query<{ id: string }>('SELECT id FROM person ORDER BY id LIMIT 1')).rows[0]!.id;
+    ids.household = (await db.pool.query<{ id: string }>('SELECT household_id AS id FROM household_member WHERE valid_to IS NULL ORDER BY household_id LIMIT 1')).rows[0]!.id;
+    browser = await launch();
+    // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ar', bypassCSP: true, reducedMotion: 'reduce' });
+    page = await context.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  async function violations(): Promise<Violation[]> {
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+    return page.evaluate<Violation[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+  }
+
+  async function setLang(lang: 'ar' | 'en') {
+    const current = await page.evaluate<string>('document.documentElement.lang');
+    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
+    await expect.poll(() => page.evaluate<string>('document.documentElement.lang')).toBe(lang);
+  }
+
+  /** Opens a path by the app's own navigation (history + popstate), keeping the session, and waits for its heading. */
+  async function open(pathname: string) {
+    await page.evaluate(`history.pushState(null, '', ${JSON.stringify(pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+
+  test('the sign-in screen', async () => {
+    await page.goto(server.url);
+    await page.locator('input[name=username]').waitFor();
+    for (const lang of ['ar', 'en'] as const) {
+      await setLang(lang);
+      expect(await violations(), `sign-in (${lang})`).toEqual([]);
+    }
+    await setLang('ar');
+  });
+
+  test('every main screen, in Arabic and English', async () => {
+    await signIn(page, ADMIN, PASSWORD);
+    const screens: [string, string][] = [
+      ['home', '/'],
+      ['search', '/search'],
+      ['register', '/register'],
+      ['person', `/persons/${ids.person}`],
+      ['household', `/households/${ids.household}`],
+      ['move', `/households/${ids.household}/move`],
+      ['sites', '/sites'],
+      ['site', `/sites/${ids.site}`],
+      ['dashboard', '/dashboard'],
+      ['review', '/review'],
+      ['distribution', '/distribution'],
+    ];
+    const found: Record<string, Violation[]> = {};
+    for (const lang of ['ar', 'en'] as const) {
+      await setLang(lang);
+      for (const [name, pathname] of screens) {
+        await open(pathname);
+        const v = await violations();
+        if (v.length > 0) found[`${name} (${lang})`] = v;
+      }
+    }
+    // Search with results on the page too.
+    await open('/search');
+    await page.locator('input[name=term]').fill('محمد');
+    await page.locator('form[role=search] button[type=submit]').click();
+    await page.locator('section.results').waitFor();
+    const v = await violations();
+    if (v.length > 0) found['search results (en)'] = v;
+    expect(found).toEqual({});
+  }, 240_000);
+
+  test('the check itself finds a violation when there is one', async () => {
+    await open('/search');
+    await page.evaluate(`document.querySelector('main').insertAdjacentHTML('beforeend', '<button id="a11y-probe"></button><p id="a11y-probe-2" style="color:#aaa;background:#fff">faint</p>')`);
+    const ids = (await violations()).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
+    await page.evaluate(`document.getElementById('a11y-probe').remove(); document.getElementById('a11y-probe-2').remove()`);
+  });
+});
