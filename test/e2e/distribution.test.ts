@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
 import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
@@ -39,7 +40,7 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
   let pointId = '';
   let householdId = '';
   let entitlementIds: string[] = [];
-  let card = { token: '', serial: 0 };
+  let card = { token: '', serial: 0, number: '' };
 
   const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
   const redemptions = () => rows<{ id: string; entitlement_id: string; status: string; review: string | null; conflict_of: string | null }>('SELECT id, entitlement_id, status, review, conflict_of FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY status DESC, entitlement_id', [entitlementIds]);
@@ -75,6 +76,7 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     entitlementIds = (await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [cycleId, householdId])).map((r) => r.id);
     expect(entitlementIds.length).toBe(2);
     card = await call('POST', '/api/v1/aid/cards', { householdId });
+    expect(card.number).toBe(cardNumber(card.serial));
 
     writeQrVideo(video, card.token);
     browser = await chromium.launch({
@@ -160,7 +162,8 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     await page.getByRole('button', { name: 'امسح رمز البطاقة بالكاميرا' }).click();
     await page.getByRole('heading', { name: 'سلّم الآن:' }).waitFor({ timeout: 30_000 });
     await text(page, 'البطاقة صحيحة.').waitFor();
-    const serial = String(card.serial).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    // the card number as printed (serial and check digit), in Arabic-Indic digits, kept left to right
+    const serial = `\u2066${cardNumber(card.serial).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)))}\u2069`;
     await text(page, `البطاقة رقم ${serial}`).waitFor();
     const lines = await page.locator('.dist-lines li').allTextContents();
     expect(lines).toEqual(['طرد غذائي١ طرد', 'حقيبة نظافة١ حقيبة']);
@@ -217,7 +220,7 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
   test('a second device, offline, types the card code with the keyboard: one redemption stands, the conflict is flagged and shown', async () => {
     const { ctx, page } = b;
     await ctx.setOffline(true);
-    await page.getByLabel('أو اكتب رمز البطاقة').focus();
+    await page.getByLabel('أو اكتب رقم البطاقة').focus();
     await page.keyboard.type(card.token.replace(/(.{20})/g, '$1 ')); // as printed, in groups
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'سلّم الآن:' }).waitFor(); // this device cannot know: its list predates the sync

@@ -412,7 +412,7 @@ export const ar = {
   'distribution.scan.noCamera': 'لا توجد كاميرا. اكتب رقم البطاقة.',
   'distribution.scan.failed': 'تعذّر تشغيل الكاميرا. اكتب رقم البطاقة.',
   'distribution.code': 'أو اكتب رقم البطاقة',
-  'distribution.code.hint': 'الرقم المطبوع على البطاقة، مثل 0001 0008؛ المسافات لا تهم. يُقبل أيضاً رمز البطاقة الطويل كما هو.',
+  'distribution.code.hint': 'الرقم المطبوع على البطاقة، مثل \u20660001 0008\u2069؛ المسافات لا تهم. يُقبل أيضاً رمز البطاقة الطويل كما هو.',
   'distribution.check': 'تحقّق',
   'distribution.checking': 'جارٍ التحقق…',
   'distribution.serial': 'البطاقة رقم {serial}',
