@@ -223,6 +223,27 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   expect(base32Decode(fresh.secret).equals(auth.secret)).toBe(false);
 });
 
+test(`wrong codes older than ${LOCK_MINUTES} minutes no longer count towards the pause`, async () => {
+  await freshApp();
+  const u = await makeUser(db, { role: 'caseworker', orgId: admin.orgId });
+  const { auth } = await enrol(app, u.username, PASSWORD);
+  const wrongTimes = async (n: number) => {
+    const step = (await login(u.username)).json();
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push((await second({ challenge: step.challenge, code: wrongCode(auth.secret) })).statusCode);
+    return out;
+  };
+  // One short of the pause, then the last of them becomes old: the next wrong code starts a new count.
+  expect(await wrongTimes(MAX_CODE_FAILURES - 1)).toEqual(Array(MAX_CODE_FAILURES - 1).fill(401));
+  await db.pool.query('UPDATE app_user SET second_factor_failed_at = now() - make_interval(mins => $2 + 1) WHERE id = $1', [u.id, LOCK_MINUTES]);
+  expect(await wrongTimes(1)).toEqual([401]);
+  expect((await db.pool.query('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [u.id])).rows[0].n).toBe(1);
+  // Recent ones still add up: three more (four in all, recent) and one more pauses.
+  await freshApp();
+  expect(await wrongTimes(MAX_CODE_FAILURES - 1)).toEqual([...Array(MAX_CODE_FAILURES - 2).fill(401), 429]);
+  expect((await logOf(u.id)).map((e) => e.action)).toEqual(['second_factor_enrol', 'second_factor_locked']);
+});
+
 test('a disabled user cannot finish a sign-in they started', async () => {
   await freshApp();
   const u = await makeUser(db);

@@ -3,7 +3,8 @@
 // is exchanged for a session with a code (or a one-time recovery code); without one, the challenge
 // carries a new secret (shown once) and is exchanged for a session with the first code, which also
 // stores the secret and hands out the recovery codes (shown once). Wrong codes are counted per user
-// and pause the account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row. Enrolment,
+// and pause the account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row (wrong codes
+// older than LOCK_MINUTES no longer count). Enrolment,
 // reset, recovery-code use and pauses go to the change log, without secrets or codes.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
@@ -133,11 +134,12 @@ async function attempt<T>(
   const outcome = await tx<Outcome<T>>(pool, async (c) => {
     const r = await c.query<ChallengeRow>(
       `SELECT ch.id, ch.user_id, ch.secret_box, ch.key_id, u.org_id, u.role, u.governorates, u.disabled,
-              u.second_factor_failures AS failures, coalesce(u.second_factor_locked_until > now(), false) AS locked
+              CASE WHEN u.second_factor_failed_at > now() - make_interval(mins => $3) THEN u.second_factor_failures ELSE 0 END AS failures,
+              coalesce(u.second_factor_locked_until > now(), false) AS locked
          FROM login_challenge ch JOIN app_user u ON u.id = ch.user_id
         WHERE ch.token_hash = $1 AND ch.kind = $2 AND ch.expires_at > now()
         FOR UPDATE`,
-      [tokenHash(challenge), kind],
+      [tokenHash(challenge), kind, LOCK_MINUTES],
     );
     const ch = r.rows[0];
     if (!ch || ch.disabled) return { error: errors.challengeExpired() };
@@ -154,7 +156,8 @@ async function attempt<T>(
       await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_locked', after: { wrongCodes: MAX_CODE_FAILURES, minutes: LOCK_MINUTES } });
       return { error: errors.secondFactorLocked(LOCK_MINUTES) };
     }
-    await c.query('UPDATE app_user SET second_factor_failures = second_factor_failures + 1 WHERE id = $1', [ch.user_id]);
+    // Counted from the recent ones only (ch.failures is 0 when the last wrong code is old).
+    await c.query('UPDATE app_user SET second_factor_failures = $2, second_factor_failed_at = now() WHERE id = $1', [ch.user_id, ch.failures + 1]);
     return { error: errors.badCode() };
   });
   if ('error' in outcome) throw outcome.error;
