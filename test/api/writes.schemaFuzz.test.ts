@@ -60,7 +60,7 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
           expect(await snapshot(db)).toEqual(before);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
     );
   });
 });
