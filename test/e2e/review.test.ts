@@ -185,6 +185,7 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     expect(await evidence('اسم الأب').textContent()).toContain('متطابق تماماً');
     await expect.poll(() => evidence('الاسم الأول').textContent()).toContain('يرجّح بقوة أنهما الشخص نفسه');
     expect(await evidence('رقم الهوية').textContent()).toContain('غير مسجّل في أحد السجلين');
+    expect(await evidence('الهاتف').textContent()).toContain('غير مسجّل في أيٍّ من السجلين'); // neither record has a phone
     expect(await evidence('تاريخ الميلاد').textContent()).toContain('السنة نفسها، وأحد التاريخين بالسنة فقط');
     expect(await table.locator('tr', { hasText: 'اسم الجد' }).textContent()).toContain(FIRST.grandfather);
     expect(await table.locator('tr', { hasText: 'اسم الجد' }).textContent()).toContain(AGAIN.grandfather);

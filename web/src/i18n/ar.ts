@@ -340,6 +340,7 @@ export const ar = {
   'review.level.shiftedPart': 'موجود في جزء آخر من الاسم',
   'review.level.disagree': 'مختلف',
   'review.level.missing': 'غير مسجّل في أحد السجلين',
+  'review.level.missingBoth': 'غير مسجّل في أيٍّ من السجلين',
   'review.level.yearPlusMinus1': 'سنة الميلاد تختلف بسنة واحدة',
   'review.level.sameYear': 'سنة الميلاد نفسها',
   'review.level.yearOnly': 'السنة نفسها، وأحد التاريخين بالسنة فقط',

@@ -341,6 +341,7 @@ export const en: Record<MessageKey, string> = {
   'review.level.shiftedPart': 'Found in another part of the name',
   'review.level.disagree': 'Different',
   'review.level.missing': 'Missing on one record',
+  'review.level.missingBoth': 'Recorded on neither record',
   'review.level.yearPlusMinus1': 'Years of birth one year apart',
   'review.level.sameYear': 'Same year of birth',
   'review.level.yearOnly': 'Same year; one date has the year only',

@@ -131,7 +131,7 @@ function QueueEntry({ c }: { c: QueueItemT }) {
 }
 
 /** A row of the comparison; `name`: the raw name part, to tell a respelling from an identical name. */
-type Field = { key: MessageKey; evidence: EvidenceField | null; value: (p: PersonViewT) => React.ReactNode; name?: (p: PersonViewT) => string | null };
+type Field = { key: MessageKey; evidence: EvidenceField | null; value: (p: PersonViewT) => React.ReactNode; name?: (p: PersonViewT) => string | null; raw?: (p: PersonViewT) => string | null };
 
 export function ReviewPair({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
@@ -241,10 +241,10 @@ function Comparison({ c }: { c: CandidateViewT }) {
     { key: 'person.grandfatherName', evidence: 'grandfather', value: (p) => text(p.grandfatherName), name: (p) => p.grandfatherName },
     { key: 'person.familyName', evidence: 'family', value: (p) => text(p.familyName), name: (p) => p.familyName },
     { key: 'person.fullNameEn', evidence: null, value: (p) => (p.fullNameEn ? <bdi dir="ltr">{p.fullNameEn}</bdi> : <span className="muted">{t('review.notRecorded')}</span>) },
-    { key: 'person.sex', evidence: 'sex', value: (p) => (p.sex ? t(`sex.${p.sex}`) : <span className="muted">{t('review.notRecorded')}</span>) },
-    { key: 'person.dateOfBirth', evidence: 'dob', value: (p) => (p.dateOfBirth ? `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')} ${p.dobPrecision && p.dobPrecision !== 'exact' ? t(`dob.${p.dobPrecision}`) : ''}`.trim() : <span className="muted">{t('review.notRecorded')}</span>) },
-    { key: 'person.nationalId', evidence: 'national_id', value: (p) => text(p.nationalId, true) },
-    { key: 'person.phone', evidence: 'phone', value: (p) => text(p.phone, true) },
+    { key: 'person.sex', evidence: 'sex', raw: (p) => p.sex, value: (p) => (p.sex ? t(`sex.${p.sex}`) : <span className="muted">{t('review.notRecorded')}</span>) },
+    { key: 'person.dateOfBirth', evidence: 'dob', raw: (p) => p.dateOfBirth, value: (p) => (p.dateOfBirth ? `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')} ${p.dobPrecision && p.dobPrecision !== 'exact' ? t(`dob.${p.dobPrecision}`) : ''}`.trim() : <span className="muted">{t('review.notRecorded')}</span>) },
+    { key: 'person.nationalId', evidence: 'national_id', raw: (p) => p.nationalId, value: (p) => text(p.nationalId, true) },
+    { key: 'person.phone', evidence: 'phone', raw: (p) => p.phone, value: (p) => text(p.phone, true) },
     { key: 'person.governorate', evidence: 'governorate', value: (p) => govName(p.governorate) },
     { key: 'review.registeredOn', evidence: null, value: (p) => <time dateTime={p.createdAt}>{dateTime(p.createdAt)}</time> },
   ];
@@ -264,12 +264,14 @@ function Comparison({ c }: { c: CandidateViewT }) {
         <tbody>
           {fields.map((f) => {
             const e = f.evidence ? byField.get(f.evidence) : undefined;
+            const read = f.raw ?? f.name;
+            const neither = read ? !read(c.a) && !read(c.b) : false;
             return (
               <tr key={f.key}>
                 <th scope="row">{t(f.key)}</th>
                 <td><span className="compare-label" aria-hidden="true">{t('review.recordA')}</span>{f.value(c.a)}</td>
                 <td><span className="compare-label" aria-hidden="true">{t('review.recordB')}</span>{f.value(c.b)}</td>
-                <td className="compare-evidence">{e ? <Evidence level={e.level} weight={e.weight} respelled={f.name ? f.name(c.a) !== f.name(c.b) : false} /> : <span className="muted">{t('review.notCompared')}</span>}</td>
+                <td className="compare-evidence">{e ? <Evidence level={e.level} weight={e.weight} respelled={f.name ? f.name(c.a) !== f.name(c.b) : false} neither={neither} /> : <span className="muted">{t('review.notCompared')}</span>}</td>
               </tr>
             );
           })}
@@ -279,7 +281,7 @@ function Comparison({ c }: { c: CandidateViewT }) {
   );
 }
 
-function Evidence({ level, weight, respelled }: { level: string; weight: number; respelled: boolean }) {
+function Evidence({ level, weight, respelled, neither }: { level: string; weight: number; respelled: boolean; neither: boolean }) {
   const { t, num } = useI18n();
   const missing = level === 'missing';
   const tone = missing ? 'none' : weight >= 1 ? 'same' : weight <= -1 ? 'diff' : 'none';
@@ -287,7 +289,7 @@ function Evidence({ level, weight, respelled }: { level: string; weight: number;
   const size = Math.min(1, Math.abs(weight) / 8);
   return (
     <span className={`evidence evidence-${tone}`}>
-      <strong>{t(level === 'exact' && respelled ? 'review.level.exactRespelled' : levelKey(level))}</strong>
+      <strong>{t(missing && neither ? 'review.level.missingBoth' : level === 'exact' && respelled ? 'review.level.exactRespelled' : levelKey(level))}</strong>
       {!missing && <span className="evidence-says">{t(weightKey(weight))}</span>}
       {!missing && (
         <span className="evidence-meter" aria-hidden="true">
