@@ -495,7 +495,7 @@ function HandoverItem({ g }: { g: Group }) {
       <span className="list-title">{t('distribution.serial', { serial: printed(digitsOf, g.serial) })}{g.typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}</span>
       <span className="list-meta">
         {dateTime(g.redeemedAt)}
-        {g.lines.map((l) => <span key={l.id}> · <bdi>{l.itemName}</bdi> <bdi>{num(l.quantity)} {l.unit}</bdi></span>)}
+        {g.lines.map((l) => <span key={l.id}> · <bdi>{l.itemName}</bdi>: <bdi>{num(l.quantity)}</bdi> <bdi>{l.unit}</bdi></span>)}
       </span>
       <HandoverState g={g} />
     </li>
