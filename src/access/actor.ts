@@ -7,4 +7,6 @@ export type Actor = {
   role: Role;
   governorates: readonly string[];
   deviceId?: string | undefined;
+  /** How the request signed in: a person's session (password and second factor) or a machine's API token. */
+  credential?: 'session' | 'api_token' | undefined;
 };

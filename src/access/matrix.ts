@@ -18,6 +18,8 @@ export const permissionMatrix = {
   'POST /api/v1/auth/second-factor/enrol': 'public',
   'POST /api/v1/auth/logout': ALL_STAFF,
   'GET /api/v1/me': ALL_STAFF,
+  // a person's own recovery codes, with a current code of their authenticator (the handler refuses API tokens)
+  'POST /api/v1/auth/recovery-codes': ALL_STAFF,
   'GET /api/v1/places/governorates': ALL_STAFF,
   'GET /api/v1/places/localities': ALL_STAFF,
   'POST /api/v1/places/localities': ['administrator', 'registration_officer', 'site_manager'],

@@ -9,6 +9,7 @@ import enrol from './auth/enrol.ts';
 import login from './auth/login.ts';
 import logout from './auth/logout.ts';
 import me from './auth/me.ts';
+import recoveryCodes from './auth/recoveryCodes.ts';
 import secondFactor from './auth/secondFactor.ts';
 import addMember from './households/addMember.ts';
 import createHousehold from './households/create.ts';
@@ -36,7 +37,7 @@ import resetSecondFactor from './users/resetSecondFactor.ts';
 import createToken from './users/token.ts';
 
 export const allRoutes: RouteDef[] = [
-  login, secondFactor, enrol, logout, me, governorates, listLocalities, createLocality,
+  login, secondFactor, enrol, logout, me, recoveryCodes, governorates, listLocalities, createLocality,
   createPerson, listPersons, searchPersons, getPerson, updatePerson, personHistory, statusEvent,
   createHousehold, getHousehold, addMember, leave, changeHead, split, merge, displacement, vulnerability,
   stats, statsReach, auditVerify, auditLog,

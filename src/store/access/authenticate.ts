@@ -13,5 +13,5 @@ export async function authenticate(pool: pg.Pool, token: string, deviceId?: stri
     [tokenHash(token)],
   );
   const u = r.rows[0];
-  return u ? { userId: u.id, orgId: u.org_id, role: u.role, governorates: u.governorates, deviceId } : undefined;
+  return u ? { userId: u.id, orgId: u.org_id, role: u.role, governorates: u.governorates, deviceId, credential: table } : undefined;
 }

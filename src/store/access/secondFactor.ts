@@ -4,8 +4,9 @@
 // carries a new secret (shown once) and is exchanged for a session with the first code, which also
 // stores the secret and hands out the recovery codes (shown once). Wrong codes are counted per user
 // and pause the account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row (wrong codes
-// older than LOCK_MINUTES no longer count). Enrolment,
-// reset, recovery-code use and pauses go to the change log, without secrets or codes.
+// older than LOCK_MINUTES no longer count). A signed-in person replaces their recovery codes with
+// a current code (renewRecoveryCodes: same once-only rule, same count of wrong codes). Enrolment,
+// reset, recovery-code use and renewal, and pauses go to the change log, without secrets or codes.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
@@ -119,6 +120,40 @@ type ChallengeRow = {
 type Outcome<T> = { ok: T } | { error: AppError };
 
 /**
+ * Checks a code against the user's authenticator: only a step later than the last accepted one (a
+ * code works once, and never an older one), which is then stored. False without an authenticator.
+ */
+async function checkTotp(c: pg.PoolClient, key: SecretKey | undefined, userId: string, code: string, nowMs: number): Promise<boolean> {
+  const t = await c.query<{ secret_box: Buffer; key_id: Buffer; last_step: number }>('SELECT secret_box, key_id, last_step FROM user_totp WHERE user_id = $1 FOR UPDATE', [userId]);
+  const row = t.rows[0];
+  if (!row) return false;
+  const step = verifyTotp(open(key, row.secret_box, row.key_id, userId), code, nowMs, row.last_step);
+  if (step === undefined) return false;
+  await c.query('UPDATE user_totp SET last_step = $2 WHERE user_id = $1', [userId, step]);
+  return true;
+}
+
+/**
+ * Counts a wrong code (`recentFailures`: the wrong codes of the last LOCK_MINUTES before this one);
+ * the last allowed one pauses the account's sign-in and ends its open challenge. Returns the error
+ * to answer with, once the transaction has committed the count.
+ */
+async function countWrongCode(c: pg.PoolClient, actor: Actor, userId: string, recentFailures: number, status: 401 | 403): Promise<AppError> {
+  if (recentFailures + 1 >= MAX_CODE_FAILURES) {
+    await c.query(`UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = now() + make_interval(mins => $2) WHERE id = $1`, [userId, LOCK_MINUTES]);
+    await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
+    await appendLog(c, actor, { entity: 'user', entityId: userId, action: 'second_factor_locked', after: { wrongCodes: MAX_CODE_FAILURES, minutes: LOCK_MINUTES } });
+    return errors.secondFactorLocked(LOCK_MINUTES);
+  }
+  await c.query('UPDATE app_user SET second_factor_failures = $2, second_factor_failed_at = now() WHERE id = $1', [userId, recentFailures + 1]);
+  return errors.badCode(status);
+}
+
+/** Wrong codes of the last LOCK_MINUTES ($2) and whether the account is paused, for `u`, an app_user row. */
+const FAILURE_COLUMNS = `CASE WHEN u.second_factor_failed_at > now() - make_interval(mins => $2) THEN u.second_factor_failures ELSE 0 END AS failures,
+              coalesce(u.second_factor_locked_until > now(), false) AS locked`;
+
+/**
  * Runs one attempt at a challenge in a transaction that holds the challenge and the user row (so
  * attempts of one user are serialised). `check` returns true when the proof is good. A wrong proof
  * is counted and committed before the error is thrown; the last allowed one pauses the account.
@@ -134,12 +169,11 @@ async function attempt<T>(
   const outcome = await tx<Outcome<T>>(pool, async (c) => {
     const r = await c.query<ChallengeRow>(
       `SELECT ch.id, ch.user_id, ch.secret_box, ch.key_id, u.org_id, u.role, u.governorates, u.disabled,
-              CASE WHEN u.second_factor_failed_at > now() - make_interval(mins => $3) THEN u.second_factor_failures ELSE 0 END AS failures,
-              coalesce(u.second_factor_locked_until > now(), false) AS locked
+              ${FAILURE_COLUMNS}
          FROM login_challenge ch JOIN app_user u ON u.id = ch.user_id
-        WHERE ch.token_hash = $1 AND ch.kind = $2 AND ch.expires_at > now()
+        WHERE ch.token_hash = $1 AND ch.kind = $3 AND ch.expires_at > now()
         FOR UPDATE`,
-      [tokenHash(challenge), kind, LOCK_MINUTES],
+      [tokenHash(challenge), LOCK_MINUTES, kind],
     );
     const ch = r.rows[0];
     if (!ch || ch.disabled) return { error: errors.challengeExpired() };
@@ -150,15 +184,8 @@ async function attempt<T>(
       await c.query('DELETE FROM login_challenge WHERE id = $1', [ch.id]);
       return { ok: await onSuccess(c, ch, actor) };
     }
-    if (ch.failures + 1 >= MAX_CODE_FAILURES) {
-      await c.query(`UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = now() + make_interval(mins => $2) WHERE id = $1`, [ch.user_id, LOCK_MINUTES]);
-      await c.query('DELETE FROM login_challenge WHERE user_id = $1', [ch.user_id]);
-      await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_locked', after: { wrongCodes: MAX_CODE_FAILURES, minutes: LOCK_MINUTES } });
-      return { error: errors.secondFactorLocked(LOCK_MINUTES) };
-    }
     // Counted from the recent ones only (ch.failures is 0 when the last wrong code is old).
-    await c.query('UPDATE app_user SET second_factor_failures = $2, second_factor_failed_at = now() WHERE id = $1', [ch.user_id, ch.failures + 1]);
-    return { error: errors.badCode() };
+    return { error: await countWrongCode(c, actor, ch.user_id, ch.failures, 401) };
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.ok;
@@ -184,13 +211,7 @@ export async function completeSecondFactor(
         usedRecoveryCode = u.rowCount === 1;
         return usedRecoveryCode;
       }
-      const t = await c.query<{ secret_box: Buffer; key_id: Buffer; last_step: number }>('SELECT secret_box, key_id, last_step FROM user_totp WHERE user_id = $1 FOR UPDATE', [ch.user_id]);
-      const row = t.rows[0];
-      if (!row) return false;
-      const step = verifyTotp(open(key, row.secret_box, row.key_id, ch.user_id), proof.code, opts.nowMs ?? Date.now(), row.last_step);
-      if (step === undefined) return false;
-      await c.query('UPDATE user_totp SET last_step = $2 WHERE user_id = $1', [ch.user_id, step]);
-      return true;
+      return checkTotp(c, key, ch.user_id, proof.code, opts.nowMs ?? Date.now());
     },
     async (c, ch, actor) => {
       const left = (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [ch.user_id])).rows[0]!.n;
@@ -235,6 +256,41 @@ export async function completeEnrolment(
       return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodes: codes };
     },
   );
+}
+
+/**
+ * Replaces the signed-in user's recovery codes (used or not) with RECOVERY_CODE_COUNT new ones,
+ * returned this once. Needs a current code of their authenticator (a session alone is not enough):
+ * accepted once, as at sign-in; a wrong one counts towards the same pause as at sign-in (and is
+ * refused with 403, not 401: the session itself is good). The change log gets counts only.
+ */
+export async function renewRecoveryCodes(
+  pool: pg.Pool,
+  key: SecretKey | undefined,
+  actor: Actor,
+  code: string,
+  opts: { nowMs?: number } = {},
+): Promise<{ recoveryCodes: string[] }> {
+  const userId = actor.userId;
+  if (!userId) throw errors.forbidden();
+  const outcome = await tx<Outcome<{ recoveryCodes: string[] }>>(pool, async (c) => {
+    const u = await c.query<{ failures: number; locked: boolean }>(`SELECT ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`, [userId, LOCK_MINUTES]);
+    const row = u.rows[0];
+    if (!row) return { error: errors.unauthenticated() };
+    if (row.locked) return { error: errors.secondFactorLocked(LOCK_MINUTES) };
+    const enrolled = await c.query('SELECT 1 FROM user_totp WHERE user_id = $1', [userId]);
+    if (!enrolled.rowCount) return { error: errors.conflict('No second factor is set up for this account: sign out and sign in again to set one up.') };
+    if (!(await checkTotp(c, key, userId, code, opts.nowMs ?? Date.now()))) return { error: await countWrongCode(c, actor, userId, row.failures, 403) };
+    await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
+    const old = await c.query<{ unused: boolean }>('DELETE FROM recovery_code WHERE user_id = $1 RETURNING used_at IS NULL AS unused', [userId]);
+    const codes = newRecoveryCodes();
+    await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [userId, codes.map(recoveryHash)]);
+    const unusedReplaced = old.rows.filter((r) => r.unused).length;
+    await appendLog(c, actor, { entity: 'user', entityId: userId, action: 'second_factor_recovery_codes_renewed', after: { recoveryCodes: codes.length, unusedReplaced } });
+    return { ok: { recoveryCodes: codes } };
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.ok;
 }
 
 /**

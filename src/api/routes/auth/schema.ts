@@ -30,3 +30,22 @@ export const SessionView = z.object({ token: z.string(), expiresAt: z.string(), 
 export const SecondFactorSession = SessionView.extend({ recoveryCodesLeft: z.number().int() });
 /** The recovery codes are shown once, here. */
 export const EnrolSession = SessionView.extend({ recoveryCodes: z.array(z.string()) });
+
+/** Making new recovery codes while signed in: a current code proves the authenticator is at hand. */
+export const RecoveryCodesInput = z.object({ code: Code }).strict();
+/** The new recovery codes, shown once. */
+export const RecoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
+
+/** Who is signed in (GET /me): the account, its organisation and the state of its second factor. */
+export const MeView = z.object({
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  orgId: z.string(),
+  organisation: z.string().nullable(),
+  role: z.string(),
+  governorates: z.array(z.string()),
+  /** An authenticator app is set up (always true for a session; API tokens need none). */
+  secondFactor: z.boolean(),
+  /** Unused recovery codes. */
+  recoveryCodesLeft: z.number().int(),
+});
