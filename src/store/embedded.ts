@@ -257,7 +257,17 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
     await chownTree(pgdata, owner);
     if (owner) await fs.chown(pwfile, owner.uid, owner.gid);
     try {
-      await run(initdb, ['-D', pgdata, '-U', 'sanad', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-instructions'], owner, env);
+      // C collation (byte order: fast, the same on every machine) with a Unicode character
+      // classification (C.UTF-8), without which pg_trgm finds no trigrams in Arabic text and name
+      // search cannot rank Arabic names. Where the system has no C.UTF-8 locale, plain C, and the
+      // server warns at start (src/store/open.ts).
+      const base = ['-D', pgdata, '-U', 'sanad', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-instructions'];
+      await run(initdb, [...base, '--lc-ctype=C.UTF-8'], owner, env).catch(async () => {
+        await fs.rm(pgdata, { recursive: true, force: true });
+        await fs.mkdir(pgdata, { mode: 0o700 });
+        await chownTree(pgdata, owner);
+        await run(initdb, base, owner, env);
+      });
     } finally {
       await fs.rm(pwfile, { force: true });
     }

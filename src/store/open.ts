@@ -55,6 +55,15 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     if (version < 150000) throw new StoreError('postgres_version', `PostgreSQL ${Math.floor(version / 10000)} is too old: Sanad needs PostgreSQL 15 or newer.`);
     await migrate(pool);
     await loadPlaces(pool);
+    if (!(await ranksArabic(pool))) {
+      process.stderr.write(
+        JSON.stringify({
+          t: new Date().toISOString(),
+          level: 'warn',
+          msg: "This database's LC_CTYPE does not classify Arabic letters, so name search cannot rank Arabic names by similarity (pg_trgm sees no trigrams in them). Create the database with a UTF-8 LC_CTYPE, e.g. C.UTF-8.",
+        }) + '\n',
+      );
+    }
   } catch (e) {
     await pool.end();
     await stopServer?.();
@@ -68,4 +77,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       await stopServer?.();
     },
   };
+}
+
+/** Whether pg_trgm finds trigrams in Arabic text here (it needs a UTF-8 LC_CTYPE; the C locale gives none). */
+export async function ranksArabic(db: pg.Pool | pg.PoolClient): Promise<boolean> {
+  return (await db.query<{ ok: boolean }>("SELECT show_trgm('سلمى') <> '{}'::text[] AS ok")).rows[0]?.ok ?? false;
 }

@@ -13,7 +13,12 @@ export type PersonSearchQuery = { name?: string | undefined; nationalId?: string
 /** Ranked candidates considered per name search; deeper pages are not offered. */
 export const MAX_RANKED = 500;
 
-export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQuery): Promise<{ items: Person[]; more: boolean }> {
+/**
+ * `crowded`: a name search matched more people than are ranked (MAX_RANKED), so the ones ranked are
+ * an arbitrary part of them: the caller should ask for more of the name (father's, grandfather's)
+ * or another key (national ID, phone).
+ */
+export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQuery): Promise<{ items: Person[]; more: boolean; crowded: boolean }> {
   const scope = scopeSql('p', actor, 1);
   const params: unknown[] = [...scope.params];
   const where = [scope.sql];
@@ -29,21 +34,22 @@ export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQu
   let limitInner = '';
   if (q.name !== undefined) {
     const groups = querySearchTokens(q.name);
-    if (groups.length === 0) return { items: [], more: false };
+    if (groups.length === 0) return { items: [], more: false, crowded: false };
     for (const g of groups) {
       params.push(g);
       where.push(`p.name_tokens && $${params.length}::text[]`);
     }
     params.push(nameKey({ fullName: q.name }));
     order = `similarity(p.name_key, $${params.length}) DESC, p.id`;
-    limitInner = ` LIMIT ${MAX_RANKED}`;
+    limitInner = ` LIMIT ${MAX_RANKED + 1}`; // one more than ranked: tells whether the name is crowded
   }
   params.push(q.limit + 1, q.offset);
-  const sql = `SELECT * FROM (SELECT ${PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
+  const sql = `SELECT *, count(*) OVER () AS candidates FROM (SELECT ${PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
     ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  const r = await db.query<PersonRow>(sql, params);
+  const r = await db.query<PersonRow & { candidates: string }>(sql, params);
+  const crowded = q.name !== undefined && r.rows.length > 0 && Number(r.rows[0]!.candidates) > MAX_RANKED;
   const rows = r.rows.map(parsePersonRow);
-  return { items: rows.slice(0, q.limit), more: rows.length > q.limit };
+  return { items: rows.slice(0, q.limit), more: rows.length > q.limit, crowded };
 }
 
 /** Keyset-paginated list of the persons in scope. */

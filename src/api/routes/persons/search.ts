@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { errors } from '../../../errors.ts';
 import { parseNationalId } from '../../../registry/nationalId.ts';
 import { parsePhone } from '../../../registry/phone.ts';
@@ -15,7 +16,9 @@ export default defineRoute({
   summary: 'Search people by name (Arabic or Latin script), national ID or phone. POST keeps the terms out of URLs and logs.',
   tags: ['persons'],
   body: PersonSearch,
-  response: Page(PersonSummary),
+  response: Page(PersonSummary).extend({
+    crowded: z.boolean().describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
+  }),
   handler: async ({ body, actor, store }) => {
     let nationalId: string | undefined;
     if (body.nationalId !== undefined) {
@@ -31,6 +34,6 @@ export default defineRoute({
     }
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
     const r = await searchPersons(store.pool, actor, { name: body.query, nationalId, phone, limit: body.limit, offset });
-    return { items: r.items.map(personSummary), nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null };
+    return { items: r.items.map(personSummary), nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null, crowded: r.crowded };
   },
 });

@@ -1,0 +1,60 @@
+// A name shared by more people than a search ranks (500): the answer says the name is crowded, so
+// the screen can ask for the father's name or an ID instead of showing an arbitrary 500 as if they
+// were the best matches. Fewer than that, or a fuller name, is not crowded.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { preparePerson } from '../../src/registry/person.ts';
+import { MAX_RANKED } from '../../src/store/registry/searchPersons.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+
+let db: TestDb;
+let app: FastifyInstance;
+let u: TestUser;
+const FATHERS = ['خليل', 'يوسف', 'إبراهيم', 'حسن', 'سالم', 'محمود'];
+beforeAll(async () => {
+  db = await freshDb();
+  app = await testApp(db);
+  u = await makeUser(db);
+  // MAX_RANKED + 20 people called أحمد ... النجار (synthetic), written straight to the table.
+  const rows = Array.from({ length: MAX_RANKED + 20 }, (_, i) => {
+    const r = preparePerson({ givenName: 'أحمد', fatherName: FATHERS[i % FATHERS.length], grandfatherName: `عمر`, familyName: 'النجار', governorate: 'PS0260', recordId: `crowd-${i}` });
+    if (!r.ok) throw new Error('bad fixture');
+    return r.value;
+  });
+  await db.pool.query(
+    `INSERT INTO person (org_id, record_id, given_name, father_name, grandfather_name, family_name, full_name, name_key, name_tokens, governorate)
+     SELECT $1, r, g, f, gf, fam, fn, k, ARRAY(SELECT jsonb_array_elements_text(t)), 'PS0260'
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS x(r, g, f, gf, fam, fn, k, t)`,
+    [u.orgId, rows.map((r) => r.recordId), rows.map((r) => r.givenName), rows.map((r) => r.fatherName), rows.map((r) => r.grandfatherName), rows.map((r) => r.familyName), rows.map((r) => r.fullName), rows.map((r) => r.nameKey), rows.map((r) => JSON.stringify(r.nameTokens))],
+  );
+  const other = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: u.auth, payload: { governorate: 'PS0260', givenName: 'سلمى', fatherName: 'خليل', familyName: 'النجار' } });
+  expect(other.statusCode).toBe(201);
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+const search = async (query: string) => {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: { query, limit: 20 } });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as { items: { fullName: string }[]; crowded: boolean };
+};
+
+test('a name shared by more people than are ranked is crowded', async () => {
+  const r = await search('أحمد النجار');
+  expect(r.crowded).toBe(true);
+  expect(r.items).toHaveLength(20);
+});
+
+test('a fuller name, or a rarer one, is not crowded', async () => {
+  const fuller = await search('أحمد خليل عمر النجار'); // about one in six of them
+  expect(fuller.crowded).toBe(false);
+  expect(fuller.items.length).toBeGreaterThan(0);
+  expect(fuller.items.every((p) => p.fullName.startsWith('أحمد خليل'))).toBe(true);
+  const rare = await search('سلمى النجار');
+  expect(rare.crowded).toBe(false); // also matches the سالم fathers through the loose skeleton key, ranked below her
+  expect(rare.items[0]?.fullName).toBe('سلمى خليل النجار');
+  expect((await search('اسم غير موجود')).crowded).toBe(false);
+});
