@@ -8,7 +8,7 @@ import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
 type Mode = 'name' | 'nationalId' | 'phone';
-type State = { mode: Mode; term: string; items: PersonSummaryT[] | null; nextCursor: string | null };
+type State = { mode: Mode; term: string; items: PersonSummaryT[] | null; nextCursor: string | null; crowded?: boolean };
 let remembered: State = { mode: 'name', term: '', items: null, nextCursor: null };
 
 /** Forgets the last search (on sign-out: nothing personal stays in memory). */
@@ -40,8 +40,8 @@ export function Search() {
     setError(null);
     try {
       const body = { [state.mode === 'name' ? 'query' : state.mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
-      const page = await api.post<Page<PersonSummaryT>>('/api/v1/persons/search', body);
-      setState({ ...state, items: cursor && state.items ? [...state.items, ...page.items] : page.items, nextCursor: page.nextCursor });
+      const page = await api.post<Page<PersonSummaryT> & { crowded?: boolean }>('/api/v1/persons/search', body);
+      setState({ ...state, items: cursor && state.items ? [...state.items, ...page.items] : page.items, nextCursor: page.nextCursor, crowded: page.crowded === true });
     } catch (e) {
       setError(e);
     } finally {
@@ -87,6 +87,7 @@ export function Search() {
       {state.items && (
         <section aria-live="polite" className="results">
           <h2>{t('search.results', { count: state.items.length })}</h2>
+          {state.crowded && <div className="alert alert-warning" role="note"><p>{t('search.crowded')}</p></div>}
           {state.items.length === 0 ? (
             <p className="muted">{t('search.none')}</p>
           ) : (
