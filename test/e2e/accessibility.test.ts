@@ -95,6 +95,7 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['dashboard', '/dashboard'],
       ['review', '/review'],
       ['distribution', '/distribution'],
+      ['account', '/account'],
     ];
     const found: Record<string, Violation[]> = {};
     for (const lang of ['ar', 'en'] as const) {

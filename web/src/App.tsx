@@ -5,6 +5,7 @@ import { Alert, Loading, Screen } from './components/ui.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
 import { forgetHouseholds } from './memory.ts';
 import { Link, useRouter, type Route } from './router.tsx';
+import { Account, lowCodesText, recoveryCodesLow } from './screens/Account.tsx';
 import { HouseholdPage } from './screens/HouseholdPage.tsx';
 import { Move } from './screens/Move.tsx';
 import { PersonPage } from './screens/PersonPage.tsx';
@@ -73,6 +74,7 @@ function Header() {
               {t(n.label)}
             </Link>
           ))}
+          <Link to={{ name: 'account' }} className={route.name === 'account' ? 'nav-link nav-account active' : 'nav-link nav-account'}>{t('account.nav')}</Link>
           <span className="nav-role muted">{t('session.role', { role: t(`role.${user.role}` as MessageKey) })}</span>
         </nav>
       )}
@@ -82,7 +84,8 @@ function Header() {
 
 function Banners() {
   const { t } = useI18n();
-  const { minutesLeft } = useSession();
+  const { minutesLeft, user } = useSession();
+  const { route } = useRouter();
   const [online, setOnline] = useState(() => navigator.onLine);
   useEffect(() => {
     const on = () => setOnline(true);
@@ -95,6 +98,11 @@ function Banners() {
     <div className="banners">
       {!online && <Alert kind="warning">{t('offline.banner')}</Alert>}
       {minutesLeft !== null && minutesLeft <= 10 && <Alert kind="warning">{t('session.expiresSoon', { minutes: minutesLeft })}</Alert>}
+      {user?.me && recoveryCodesLow(user.me) && route.name !== 'account' && (
+        <Alert kind="warning">
+          <p className="codes-low">{lowCodesText(t, user.me.recoveryCodesLeft)} <Link to={{ name: 'account' }}>{t('account.lowCodes.link')}</Link></p>
+        </Alert>
+      )}
     </div>
   );
 }
@@ -121,6 +129,7 @@ function Current() {
     case 'distribution': return can(role, 'distribute') ? <Suspense fallback={<Loading />}><Distribution /></Suspense> : denied;
     case 'review': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewQueue /></Suspense> : denied;
     case 'reviewPair': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewPair id={route.id} /></Suspense> : denied;
+    case 'account': return <Account />;
     default: return <Loading />;
   }
 }

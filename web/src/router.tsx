@@ -15,6 +15,7 @@ export type Route =
   | { name: 'distribution' }
   | { name: 'review' }
   | { name: 'reviewPair'; id: string }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -25,6 +26,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/dashboard\/?$/, () => ({ name: 'dashboard' })],
   [/^\/sites\/?$/, () => ({ name: 'sites' })],
   [/^\/distribution\/?$/, () => ({ name: 'distribution' })],
+  [/^\/account\/?$/, () => ({ name: 'account' })],
   [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
@@ -55,6 +57,7 @@ export function pathOf(r: Route): string {
     case 'move': return `/households/${r.id}/move`;
     case 'review': return '/review';
     case 'reviewPair': return `/review/${r.id}`;
+    case 'account': return '/account';
     case 'notFound': return '/';
   }
 }

@@ -15,6 +15,8 @@ export type Session = {
   endReason: EndReason;
   signedIn: (r: LoginResult) => void;
   signOut: () => Promise<void>;
+  /** Reads GET /me again (after a change to the account, such as new recovery codes). */
+  refreshMe: () => Promise<void>;
   minutesLeft: number | null;
 };
 
@@ -79,6 +81,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     signOut: async () => {
       try { await api.post('/api/v1/auth/logout', {}); } catch { /* the session ends here anyway */ }
       end('signedOut');
+    },
+    refreshMe: async () => {
+      try { setMe(await api.get<Me>('/api/v1/me')); } catch { /* keeps the last answer */ }
     },
   }), [stored, me, api, governorates, endReason, now, end]);
 

@@ -1,6 +1,6 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
-import type { EnrolSession, LoginStep } from '../../../src/api/routes/auth/schema.ts';
+import type { EnrolSession, LoginStep, MeView, RecoveryCodesView } from '../../../src/api/routes/auth/schema.ts';
 import type { DisplacementInput, HouseholdInput, HouseholdView, MemberRef } from '../../../src/api/routes/households/schema.ts';
 import type { PersonSearch, PersonSummary, PersonView, PersonUpdate } from '../../../src/api/routes/persons/schema.ts';
 import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
@@ -23,7 +23,9 @@ export type LoginResult = { token: string; expiresAt: string; role: string };
 /** Sign-in's first step: a challenge for the code, or an enrolment (secret shown once). */
 export type LoginStepT = z.infer<typeof LoginStep>;
 export type EnrolSessionT = z.infer<typeof EnrolSession>;
-export type Me = { userId: string | null; orgId: string; role: string; governorates: string[] };
+/** Who is signed in: account, organisation, second factor and recovery codes left. */
+export type Me = z.infer<typeof MeView>;
+export type RecoveryCodesViewT = z.infer<typeof RecoveryCodesView>;
 export type GovernorateT = { pcode: string; territory: string; nameEn: string; nameAr: string };
 export type GovernorateStats = { governorate: string; people: number; female: number; male: number; households: number };
 export type HistoryEntry = { seq: number; at: string; actorId: string | null; orgId: string | null; deviceId: string | null; action: string; before: unknown; after: unknown };

@@ -1,7 +1,8 @@
 // Sign-in: the password, then the second factor. With an authenticator app set up: the 6-digit
 // code (or a recovery code). On the first sign-in: set up the app (QR code and the key in groups of
 // four, shown once), confirm with a code, then the recovery codes, shown once, with an "I have
-// saved them" confirmation before the session starts.
+// saved them" confirmation before the session starts. CodeField, codeError and SavedCodesForm are
+// shared with the Account screen (new recovery codes while signed in).
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, makeApi } from '../api/client.ts';
 import type { EnrolSessionT, LoginResult, LoginStepT } from '../api/types.ts';
@@ -29,7 +30,8 @@ export function codeDigits(v: string): string {
     .slice(0, 6);
 }
 
-function codeError(err: unknown): MessageKey {
+/** The message for a failed code: wrong, paused, expired, too many requests, wrong shape. */
+export function codeError(err: unknown): MessageKey {
   const type = problemType(err);
   if (type === '/problems/second_factor_locked') return 'twoFactor.locked';
   if (type === '/problems/bad_code') return 'twoFactor.badCode';
@@ -119,7 +121,7 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
 }
 
 /** The 6-digit code field: numeric keypad, filled by the phone's one-time-code suggestion. */
-function CodeField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | null }) {
+export function CodeField({ value, onChange, error, autoFocus = true }: { value: string; onChange: (v: string) => void; error: string | null; autoFocus?: boolean }) {
   const { t } = useI18n();
   return (
     <TextField
@@ -132,7 +134,7 @@ function CodeField({ value, onChange, error }: { value: string; onChange: (v: st
       maxLength={6}
       dir="ltr"
       spellCheck={false}
-      autoFocus
+      autoFocus={autoFocus}
       value={value}
       onChange={(e) => onChange(codeDigits(e.target.value))}
       error={error}
@@ -253,33 +255,41 @@ function EnrolStep({ stage, onDone, onRestart }: { stage: { challenge: string; s
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { t } = useI18n();
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="screen signin">
       <h1 tabIndex={-1} ref={heading}>{t('twoFactor.recoveryTitle')}</h1>
       <Alert kind="warning">{t('twoFactor.recoveryIntro')}</Alert>
-      <form
-        className="card"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (saved) onDone();
-          else setError(true);
-        }}
-      >
-        <ol className="recovery-codes mono" dir="ltr">
-          {codes.map((c) => <li key={c}>{c}</li>)}
-        </ol>
-        <label className="check">
-          <input type="checkbox" name="savedRecoveryCodes" checked={saved} onChange={(e) => { setSaved(e.target.checked); setError(false); }} aria-invalid={error || undefined} />
-          {t('twoFactor.saved')}
-        </label>
-        {error && <Alert kind="error">{t('twoFactor.savedRequired')}</Alert>}
-        <button type="submit" className="btn btn-primary btn-block">{t('twoFactor.continue')}</button>
-      </form>
+      <SavedCodesForm codes={codes} onDone={onDone} />
     </section>
+  );
+}
+
+/** The recovery codes, shown once, and "I have saved them" before going on. */
+export function SavedCodesForm({ codes, onDone, className = 'card' }: { codes: string[]; onDone: () => void; className?: string }) {
+  const { t } = useI18n();
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState(false);
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (saved) onDone();
+        else setError(true);
+      }}
+    >
+      <ol className="recovery-codes mono" dir="ltr">
+        {codes.map((c) => <li key={c}>{c}</li>)}
+      </ol>
+      <label className="check">
+        <input type="checkbox" name="savedRecoveryCodes" checked={saved} onChange={(e) => { setSaved(e.target.checked); setError(false); }} aria-invalid={error || undefined} />
+        {t('twoFactor.saved')}
+      </label>
+      {error && <Alert kind="error">{t('twoFactor.savedRequired')}</Alert>}
+      <button type="submit" className="btn btn-primary btn-block">{t('twoFactor.continue')}</button>
+    </form>
   );
 }

@@ -1,0 +1,117 @@
+// My account: who is signed in (username, role, organisation), whether the second factor is set up
+// and how many recovery codes are left; new recovery codes with a current code of the
+// authenticator app (POST /api/v1/auth/recovery-codes), shown once with the same "I have saved
+// them" confirmation as at the first sign-in. The code field and the codes list come from SignIn.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import type { Me, RecoveryCodesViewT } from '../api/types.ts';
+import { Alert, Loading, Screen } from '../components/ui.tsx';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { useSession } from '../session.tsx';
+import { CodeField, codeError, SavedCodesForm } from './SignIn.tsx';
+
+/** As many as the server hands out (RECOVERY_CODE_COUNT in src/access/totp.ts). */
+export const RECOVERY_CODES = 10;
+/** At or below this many unused recovery codes the app warns (the banner and this screen). */
+export const LOW_RECOVERY_CODES = 2;
+
+export const recoveryCodesLow = (me: Me | null | undefined): boolean => !!me && me.secondFactor && me.recoveryCodesLeft <= LOW_RECOVERY_CODES;
+
+/** The warning when recovery codes run low, in the current language. */
+export function lowCodesText(t: (k: MessageKey, v?: Record<string, string | number>) => string, left: number): string {
+  return left === 0 ? t('account.noCodes') : t('account.lowCodes', { count: left });
+}
+
+export function Account() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const me = user?.me;
+  if (!me) return <Screen title={t('account.title')} narrow><Loading /></Screen>;
+  return (
+    <Screen title={t('account.title')} narrow>
+      <section className="card" aria-labelledby="account-details">
+        <h2 id="account-details">{t('account.details')}</h2>
+        <dl className="facts account-facts">
+          <div><dt>{t('account.username')}</dt><dd><bdi dir="ltr">{me.username ?? '—'}</bdi></dd></div>
+          <div><dt>{t('account.role')}</dt><dd>{t(`role.${me.role}` as MessageKey)}</dd></div>
+          <div><dt>{t('account.organisation')}</dt><dd><bdi>{me.organisation ?? '—'}</bdi></dd></div>
+          <div><dt>{t('account.secondFactor')}</dt><dd data-second-factor={me.secondFactor}>{me.secondFactor ? t('account.secondFactor.on') : t('account.secondFactor.off')}</dd></div>
+          <div>
+            <dt>{t('account.codesLeft')}</dt>
+            <dd data-recovery-codes-left={me.recoveryCodesLeft}>{t('account.codesLeft.value', { count: me.recoveryCodesLeft, total: RECOVERY_CODES })}</dd>
+          </div>
+        </dl>
+      </section>
+      {recoveryCodesLow(me) && <Alert kind="warning">{lowCodesText(t, me.recoveryCodesLeft)}</Alert>}
+      {me.secondFactor ? <RenewCodes /> : <Alert kind="info">{t('account.renew.noSecondFactor')}</Alert>}
+    </Screen>
+  );
+}
+
+type Stage = { kind: 'form'; done: boolean } | { kind: 'codes'; codes: string[] };
+
+function RenewCodes() {
+  const { t } = useI18n();
+  const { api, refreshMe } = useSession();
+  const [stage, setStage] = useState<Stage>({ kind: 'form', done: false });
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  // Keyboard and screen reader users land on the section's heading when the codes appear and when they are confirmed.
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    heading.current?.focus();
+  }, [stage]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (code.length !== 6) {
+      setError('twoFactor.codeShape');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<RecoveryCodesViewT>('/api/v1/auth/recovery-codes', { code });
+      setCode('');
+      setStage({ kind: 'codes', codes: r.recoveryCodes });
+      void refreshMe();
+    } catch (err) {
+      const key = codeError(err);
+      setError(
+        key === 'twoFactor.badCode' ? 'account.renew.wrongCode'
+        : err instanceof ApiError && err.status === 409 ? 'account.renew.noSecondFactor'
+        : key,
+      );
+      setCode('');
+      if (key === 'twoFactor.locked') void refreshMe();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card renew-codes" aria-labelledby="renew-codes">
+      <h2 id="renew-codes" tabIndex={-1} ref={heading}>{t('account.renew.title')}</h2>
+      {stage.kind === 'codes' ? (
+        <>
+          <Alert kind="warning">{t('account.renew.shown')}</Alert>
+          <SavedCodesForm codes={stage.codes} onDone={() => setStage({ kind: 'form', done: true })} className="saved-codes" />
+        </>
+      ) : (
+        <>
+          {stage.done && <Alert kind="success">{t('account.renew.done')}</Alert>}
+          <p>{t('account.renew.intro')}</p>
+          <form onSubmit={submit} noValidate className="renew-form">
+            <CodeField value={code} onChange={(v) => { setCode(v); setError(null); }} error={error && t(error)} autoFocus={false} />
+            <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+              {busy ? t('account.renew.busy') : t('account.renew.submit')}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
