@@ -276,7 +276,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await signIn(p, 'analyst.e2e', PASSWORD);
     await p.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
     const nav = p.getByRole('navigation', { name: 'القائمة الرئيسية' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['مواقع الإيواء', 'لوحة المتابعة']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['مواقع الإيواء', 'لوحة المتابعة', 'حسابي']); // My account: everyone's
     await p.goto(`${server.url}/register`);
     await p.getByRole('heading', { name: 'دورك لا يسمح بهذا.' }).waitFor();
     await ctx.close();
