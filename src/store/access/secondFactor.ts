@@ -9,6 +9,7 @@
 // reset, recovery-code use and renewal, and pauses go to the change log, without secrets or codes.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { transaction } from '../transaction.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Role } from '../../access/roles.ts';
 import { seal, unseal, type SecretKey } from '../../access/secretBox.ts';
@@ -45,20 +46,8 @@ function open(key: SecretKey | undefined, box: Buffer, keyId: Buffer, userId: st
   return unseal(k, box, userId);
 }
 
-async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    const r = await fn(c);
-    await c.query('COMMIT');
-    return r;
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
-}
+/** A transaction that is tried again when a concurrent sign-in step of the same user deadlocks with it. */
+const tx = transaction;
 
 /** Is the user's sign-in paused after too many wrong codes? Whether they have an authenticator. */
 export async function secondFactorState(db: pg.Pool | pg.PoolClient, userId: string): Promise<{ enrolled: boolean; locked: boolean; recoveryCodesLeft: number }> {
