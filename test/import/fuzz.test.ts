@@ -49,20 +49,30 @@ const cell = {
   governorate: pick(fc.constantFrom('PS0260', 'ps0115', 'PS0275'), fc.constantFrom('PS9999', '')),
 };
 const row = fc.tuple(...HEADER.map((h) => cell[h as keyof typeof cell]));
+const householdCells = fc.tuple(
+  pick(fc.integer({ min: 1, max: 4 }).map((k) => `H${k}`), fc.constant('')),
+  pick(fc.constantFrom('head', 'spouse', 'son', 'daughter', 'Head', 'other'), fc.constant('cousin')),
+);
 let n = 0;
 const totals = { loaded: 0, rejected: 0, unchanged: 0 };
+
+/** Imports `rows` for a new organisation; checks every row is counted once. */
+async function property(kind: 'persons' | 'households', rows: string[][], header: string[]) {
+  n++;
+  const actor = await makeActor(db.pool, { username: `fuzz${n}`, org: `Fuzz organisation ${n}` });
+  const file = path.join(dir, `fuzz${n}.csv`);
+  const reportPath = path.join(dir, `fuzz${n}.rejections.csv`);
+  await fs.writeFile(file, csvOf([header, ...rows]));
+  const s = await importFile(db.pool, actor, { kind, file, reportPath, workers: 0, batchSize: 7 });
+  expect(s.rows).toBe(rows.length);
+  expect(s.loaded + s.unchanged + s.rejected).toBe(rows.length);
+  return { actor, file, reportPath, s };
+}
 
 test('every row accounted for once; quarantine and report complete and without values; a second import changes nothing', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), async (rows) => {
-      n++;
-      const actor = await makeActor(db.pool, { username: `fuzz${n}`, org: `Fuzz organisation ${n}` });
-      const file = path.join(dir, `fuzz${n}.csv`);
-      const reportPath = path.join(dir, `fuzz${n}.rejections.csv`);
-      await fs.writeFile(file, csvOf([HEADER, ...rows]));
-      const s = await importFile(db.pool, actor, { kind: 'persons', file, reportPath, workers: 0, batchSize: 7 });
-      expect(s.rows).toBe(rows.length);
-      expect(s.loaded + s.unchanged + s.rejected).toBe(rows.length);
+      const { actor, file, reportPath, s } = await property('persons', rows, HEADER);
       totals.loaded += s.loaded;
       totals.rejected += s.rejected;
       totals.unchanged += s.unchanged;
@@ -93,4 +103,23 @@ test('every row accounted for once; quarantine and report complete and without v
   expect(totals.loaded).toBeGreaterThan(0);
   expect(totals.rejected).toBeGreaterThan(0);
   expect(totals.unchanged).toBeGreaterThan(0);
+}, 120_000);
+
+test('households: every row accounted for once; memberships match; one head at most; a second import changes nothing', async () => {
+  const header = [...HEADER, 'household_id', 'relationship'];
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(row, householdCells).map(([r, h]) => [...r, ...h]), { minLength: 1, maxLength: 25 }), async (rows) => {
+      const { actor, file, reportPath, s } = await property('households', rows, header);
+      expect(await count(db.pool, 'SELECT count(*) FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1', [actor.orgId])).toBe(s.loaded);
+      expect(await count(db.pool, 'SELECT count(*) FROM quarantine WHERE import_id = $1', [s.importId])).toBe(s.rejected);
+      // At most one current head per household; nobody a current member of two.
+      expect(await count(db.pool, "SELECT count(*) FROM (SELECT household_id FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1 AND m.valid_to IS NULL AND m.relationship = 'head' GROUP BY household_id HAVING count(*) > 1) x", [actor.orgId])).toBe(0);
+      expect(await fs.readFile(reportPath, 'utf8')).not.toContain(MARK);
+      const before = { m: await count(db.pool, 'SELECT count(*) FROM household_member'), q: await count(db.pool, 'SELECT count(*) FROM quarantine') };
+      const again = await importFile(db.pool, actor, { kind: 'households', file, reportPath, workers: 0, batchSize: 7 });
+      expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
+      expect({ m: await count(db.pool, 'SELECT count(*) FROM household_member'), q: await count(db.pool, 'SELECT count(*) FROM quarantine') }).toEqual(before);
+    }),
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
+  );
 }, 120_000);
