@@ -21,6 +21,12 @@ export type AppOptions = {
   routes?: RouteDef[];
   /** Registers more plugins (the web app's static files) before start. */
   extend?: (app: FastifyInstance) => Promise<void>;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies in front of Sanad. Requests from them are taken to
+   * come from the address they name in X-Forwarded-For, so sign-in limits apply per user's address,
+   * not to everyone behind the proxy at once. Default: none (the connection's address counts).
+   */
+  trustProxy?: string[];
 };
 
 declare module 'fastify' {
@@ -43,7 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (missing.length > 0) throw new Error(`Routes missing from the permission matrix: ${missing.join(', ')}`);
 
   const log = opts.log ?? (() => undefined);
-  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
   await app.register(rateLimit, { global: false });
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
 import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
 import { loadSecretKey } from '../../store/secretKey.ts';
+import { isIP } from 'node:net';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 
 const DEFAULT_WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -16,8 +17,11 @@ export function register(program: Command): void {
     .option('--port <port>', 'TCP port', (v) => Number(v), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--web <dir>', 'the built web app (npm run build)', DEFAULT_WEB)
-    .action(async (opts: { port: number; host: string; dataDir: string; web: string }) => {
+    .option('--trust-proxy <addresses>', 'comma-separated addresses or CIDR ranges of reverse proxies in front of Sanad: sign-in limits then count the address they forward (X-Forwarded-For)', '')
+    .action(async (opts: { port: number; host: string; dataDir: string; web: string; trustProxy: string }) => {
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be a number from 0 to 65535');
+      const trustProxy = opts.trustProxy.split(',').map((a) => a.trim()).filter((a) => a !== '');
+      for (const a of trustProxy) if (!isIP(a.split('/')[0]!)) throw new Error(`--trust-proxy: "${a}" is not an IP address or CIDR range`);
       const store = { ...(await storeFromOptions(opts)), secretKey: loadSecretKey({ dataDir: opts.dataDir }) };
       const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
       if (elsewhere > 0) {
@@ -26,6 +30,7 @@ export function register(program: Command): void {
       const web = loadWebApp(opts.web);
       const app = await buildApp({
         store,
+        trustProxy,
         log: (line) => process.stdout.write(JSON.stringify({ t: new Date().toISOString(), ...line }) + '\n'),
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
