@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, signIn, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, signIn, startServer, type Server, setLang } from './support.ts';
 
 const ADMIN = 'admin.a11y';
 const PASSWORD = 'a long synthetic test password';
@@ -58,12 +58,6 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
   }
 
-  async function setLang(lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('document.documentElement.lang')).toBe(lang);
-  }
-
   /** Opens a path by the app's own navigation (history + popstate), keeping the session, and waits for its heading. */
   async function open(pathname: string) {
     await page.evaluate(`history.pushState(null, '', ${JSON.stringify(pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
@@ -75,10 +69,10 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(server.url);
     await page.locator('input[name=username]').waitFor();
     for (const lang of ['ar', 'en'] as const) {
-      await setLang(lang);
+      await setLang(page, lang);
       expect(await violations(), `sign-in (${lang})`).toEqual([]);
     }
-    await setLang('ar');
+    await setLang(page, 'ar');
   });
 
   test('every main screen, in Arabic and English', async () => {
@@ -99,7 +93,7 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ];
     const found: Record<string, Violation[]> = {};
     for (const lang of ['ar', 'en'] as const) {
-      await setLang(lang);
+      await setLang(page, lang);
       for (const [name, pathname] of screens) {
         await open(pathname);
         const v = await violations();

@@ -14,13 +14,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { browserAvailable, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, startServer, totpSecretOf, type Server } from './support.ts';
+import { browserAvailable, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, startServer, totpSecretOf, type Server, setLang, screenshots, PHONE } from './support.ts';
 
 const USER = 'account.e2e';
 const ORG = 'Synthetic Relief Org';
 const PASSWORD = 'a long synthetic test password';
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIGNED_IN = "sessionStorage.getItem('sanad.session') !== null";
 const arabicIndic = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
@@ -55,27 +53,6 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     await db?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
-
-  async function setLang(lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
-  }
-
-  /** The current screen in Arabic and English at phone and desktop width; nothing may overflow the phone. */
-  async function screenshots(name: string) {
-    for (const lang of ['ar', 'en'] as const) {
-      await setLang(lang);
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        await page.setViewportSize(viewport);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
-      }
-    }
-    await setLang('ar');
-    await page.setViewportSize(PHONE);
-  }
 
   async function password() {
     await page.getByLabel('اسم المستخدم').fill(USER);
@@ -133,7 +110,7 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     expect(await recoveryCodesLeft()).toBe('10');
     const code = page.locator('input[name=code]');
     expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete'), await code.getAttribute('dir')]).toEqual(['numeric', 'one-time-code', 'ltr']);
-    await screenshots('account');
+    await screenshots(page, 'account');
 
     // a wrong code: refused with a clear message, and the session stays
     await code.fill(wrongCode());
@@ -156,7 +133,7 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
       expect(oldCodes).not.toContain(c);
     }
     expect(await page.evaluate<string>('document.activeElement.id')).toBe('renew-codes'); // focus on the section's heading
-    await screenshots('account-codes');
+    await screenshots(page, 'account-codes');
     // "I have saved them" first, by keyboard too
     await page.getByRole('button', { name: 'متابعة' }).click();
     await page.getByText('أكّد أولاً أنك حفظت الرموز.').waitFor();
@@ -208,11 +185,11 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain('بقي لديك ٢ فقط من رموز الاسترداد');
     expect(await violations(), 'the warning banner (ar)').toEqual([]);
-    await screenshots('account-low-codes');
-    await setLang('en');
+    await screenshots(page, 'account-low-codes');
+    await setLang(page, 'en');
     expect(await banner.textContent()).toContain('You have only 2 recovery codes left');
     expect(await violations(), 'the warning banner (en)').toEqual([]);
-    await setLang('ar');
+    await setLang(page, 'ar');
 
     await banner.getByRole('link', { name: 'اصنع رموز استرداد جديدة' }).click();
     await page.getByRole('heading', { name: 'حسابي', level: 1 }).waitFor();

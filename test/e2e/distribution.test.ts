@@ -16,11 +16,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
-import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server, screenshots, PHONE } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const ORG = 'Synthetic Relief Org';
 const run = browserAvailable();
 /** A file the service worker does not keep: it can only come from the server. */
@@ -112,27 +110,6 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
 
   const text = (page: Page, s: string | RegExp) => page.getByText(s).first();
   const waitingHeading = (page: Page, n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
-
-  async function setLang(page: Page, lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
-  }
-
-  /** The screen in Arabic and English, phone and desktop; nothing may overflow the phone. */
-  async function screenshots(page: Page, name: string) {
-    for (const lang of ['ar', 'en'] as const) {
-      await setLang(page, lang);
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        await page.setViewportSize(viewport);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
-      }
-    }
-    await setLang(page, 'ar');
-    await page.setViewportSize(PHONE);
-  }
 
   async function prepare(page: Page, screenshotName?: string) {
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'التوزيع' }).click();

@@ -13,11 +13,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server, screenshots, PHONE } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const ORG = 'Synthetic Relief Org';
 const run = browserAvailable();
 const arabicDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
@@ -93,27 +91,6 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
   const waitingHeading = (n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
   const recordButton = () => page.getByRole('button', { name: 'سجّل التسليم' });
 
-  async function setLang(lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
-  }
-
-  /** The screen in Arabic and English, phone and desktop; nothing may overflow the phone. */
-  async function screenshots(name: string) {
-    for (const lang of ['ar', 'en'] as const) {
-      await setLang(lang);
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        await page.setViewportSize(viewport);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
-      }
-    }
-    await setLang('ar');
-    await page.setViewportSize(PHONE);
-  }
-
   async function typeNumber(number: string) {
     const field = page.getByLabel('أو اكتب رقم البطاقة');
     await field.fill('');
@@ -151,7 +128,7 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
     // focus is on the identity check, and Record stays off until it is confirmed
     expect(await page.evaluate<string>('document.activeElement?.getAttribute("name") ?? ""')).toBe('id-checked');
     expect(await recordButton().isDisabled()).toBe(true);
-    await screenshots('distribution-typed');
+    await screenshots(page, 'distribution-typed');
     await page.getByLabel('تحقّقت من وثيقة هوية المستلم وهي تطابق البطاقة').focus();
     await page.keyboard.press('Space');
     expect(await recordButton().isEnabled()).toBe(true);
@@ -184,7 +161,7 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
     expect(await recordButton().count()).toBe(0);
     expect(checks.length).toBe(1);
     expect(JSON.parse(checks[0]!)).toMatchObject({ cardNumber: hh[1]!.card.number, entitlementIds: expect.arrayContaining(hh[1]!.entitlements) });
-    await screenshots('distribution-typed-refused');
+    await screenshots(page, 'distribution-typed-refused');
     expect(await redemptionsOf(1)).toEqual(before); // nothing more recorded
     await waitingHeading('٠').waitFor();
   }, 120_000);

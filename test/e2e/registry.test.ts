@@ -12,12 +12,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, DIST, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, DIST, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, signIn, startServer, type Server, screenshots, PHONE } from './support.ts';
 
 const USER = 'officer.e2e';
 const PASSWORD = 'a long synthetic test password';
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const id8 = '40217385';
 const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
 const HEAD = { given: 'سامر', father: 'خليل', grandfather: 'إبراهيم', family: 'النجار', latin: 'Samer Khalil Ibrahim Al-Najjar' };
@@ -74,27 +72,6 @@ describe.skipIf(!run)('web app, end to end', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function setLang(lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
-  }
-
-  /** The current screen in Arabic and English, at phone and desktop width; checks nothing overflows the phone. */
-  async function screenshots(name: string) {
-    for (const lang of ['ar', 'en'] as const) {
-      await setLang(lang);
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        await page.setViewportSize(viewport);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
-      }
-    }
-    await setLang('ar');
-    await page.setViewportSize(PHONE);
-  }
-
   test('the first load is under 300 KB of JavaScript, gzipped', () => {
     const r = firstLoadReport(DIST);
     process.stdout.write(`[e2e] first load JavaScript: ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped\n`);
@@ -121,7 +98,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.goto(server.url);
     await expect.poll(() => page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
-    await screenshots('signin');
+    await screenshots(page, 'signin');
     // Tab to the username field, type, Tab to the password, type, Enter.
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
@@ -160,7 +137,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await form.getByLabel('رقم الهوية').fill('1234');
     await expect.poll(() => form.getByText('لا أرقام في الأسماء.').count()).toBe(1);
     await expect.poll(() => form.getByText('رقم الهوية ٩ أرقام.').count()).toBe(1);
-    await screenshots('register');
+    await screenshots(page, 'register');
 
     await form.getByLabel('الاسم الأول').fill(HEAD.given);
     await form.getByLabel('اسم الأب').fill(HEAD.father);
@@ -202,7 +179,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByText('خان يونس ← رفح').waitFor();
     await page.getByText('أمر إخلاء', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'مدرسة الياسمين (تجريبي)' }).waitFor();
-    await screenshots('household');
+    await screenshots(page, 'household');
   }, 180_000);
 
   test('search by name in Arabic and in Latin script, then open the person page with its history', async () => {
@@ -216,7 +193,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('button', { name: 'بحث', exact: true }).click();
     const hit = page.getByRole('link', { name: new RegExp(`${HEAD.given} ${HEAD.father} ${HEAD.grandfather} ${HEAD.family}`) }).first();
     await hit.waitFor();
-    await screenshots('search');
+    await screenshots(page, 'search');
 
     await hit.click();
     await page.getByRole('heading', { name: 'بيانات الشخص' }).waitFor();
@@ -224,7 +201,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByText('٤٠٢١٧٣٨٥', { exact: false }).waitFor(); // the national ID in Arabic-Indic digits
     await page.getByText('أُنشئ السجل').waitFor(); // history: who created it
     await page.getByText('بواسطة أنت').first().waitFor();
-    await screenshots('person');
+    await screenshots(page, 'person');
 
     // Latin digits by setting.
     await page.getByRole('button', { name: /الأرقام/ }).click();
@@ -244,7 +221,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await form.getByLabel('رقم الهوية').fill(NATIONAL_ID);
     await form.getByText('قد يكون هذا الشخص مسجّلاً من قبل:').waitFor();
     await form.locator('.matches li', { hasText: `${HEAD.given} ${HEAD.father} ${HEAD.grandfather} ${HEAD.family}` }).waitFor();
-    await screenshots('duplicate');
+    await screenshots(page, 'duplicate');
   }, 120_000);
 
   test('the dashboard: people by governorate and the map of the 16 governorates', async () => {
@@ -252,7 +229,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
     expect(await page.locator('svg path[data-pcode]').count()).toBe(16);
     expect(await page.locator('table.bars tbody tr').count()).toBe(16);
-    await screenshots('dashboard');
+    await screenshots(page, 'dashboard');
   }, 120_000);
 
   test('shelter sites: occupancy against the Sphere standards, and a site page', async () => {
@@ -261,7 +238,7 @@ describe.skipIf(!run)('web app, end to end', () => {
     const school = page.getByRole('link', { name: /مدرسة الياسمين/ });
     await school.waitFor();
     await expect.poll(() => school.textContent()).toContain('٢'); // the two people who moved there
-    await screenshots('sites');
+    await screenshots(page, 'sites');
     await school.click();
     await page.getByRole('heading', { name: 'مدرسة الياسمين (تجريبي)' }).waitFor();
     await page.getByText('النواقص حسب معايير اسفير').waitFor();

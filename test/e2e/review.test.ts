@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, SCREENSHOTS, signIn, startServer, type Server } from './support.ts';
+import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, SCREENSHOTS, signIn, startServer, type Server, setLang, screenshots, PHONE } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
 const REGISTRAR = 'registrar.review';
@@ -25,8 +25,6 @@ const ANALYST = 'analyst.review';
 const DISTRIBUTOR = 'distributor.review';
 const MANAGER = 'manager.review';
 const ORG = 'Synthetic Relief Org';
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const id8 = '40318256';
 const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
 // The same invented man twice: hamza and taa marbuta dropped the second time, the year of birth
@@ -84,28 +82,6 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     await p.goto(server.url);
     await signIn(p, username, PASSWORD);
     return p;
-  }
-
-  async function setLang(page: Page, lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
-  }
-
-  /** The current screen in Arabic and English, at phone and desktop width; nothing may overflow the phone. */
-  async function screenshots(page: Page, name: string, ready?: (lang: 'ar' | 'en') => Promise<unknown>) {
-    for (const lang of ['ar', 'en'] as const) {
-      await setLang(page, lang);
-      await ready?.(lang);
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        await page.setViewportSize(viewport);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
-      }
-    }
-    await setLang(page, 'ar');
-    await page.setViewportSize(PHONE);
   }
 
   async function fillPerson(page: Page, p: typeof FIRST, nationalId?: string) {

@@ -12,12 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { browserAvailable, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, startServer, totpSecretOf, type Server } from './support.ts';
+import { browserAvailable, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, startServer, totpSecretOf, type Server, screenshots, PHONE } from './support.ts';
 
 const USER = 'caseworker.e2e';
 const PASSWORD = 'a long synthetic test password';
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 
 // jsqr's types declare a default export; its CommonJS build exports the function itself.
 const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
@@ -50,27 +48,6 @@ describe.skipIf(!run)('second factor in the browser', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function setLang(lang: 'ar' | 'en') {
-    const current = await page.evaluate<string>('document.documentElement.lang');
-    if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-    await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
-  }
-
-  /** The current screen in Arabic and English at phone and desktop width; nothing may overflow the phone. */
-  async function screenshots(name: string) {
-    for (const lang of ['ar', 'en'] as const) {
-      await setLang(lang);
-      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        await page.setViewportSize(viewport);
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
-      }
-    }
-    await setLang('ar');
-    await page.setViewportSize(PHONE);
-  }
-
   async function password() {
     await page.getByLabel('اسم المستخدم').fill(USER);
     await page.getByLabel('كلمة المرور').fill(PASSWORD);
@@ -101,7 +78,7 @@ describe.skipIf(!run)('second factor in the browser', () => {
     // the code field: numeric keypad and the phone's one-time-code suggestion
     const code = page.locator('input[name=code]');
     expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete'), await code.getAttribute('dir')]).toEqual(['numeric', 'one-time-code', 'ltr']);
-    await screenshots('signin-enrol');
+    await screenshots(page, 'signin-enrol');
 
     rememberTotpSecret(server.url, USER, secret);
     await code.fill(wrongCode(totpSecretOf(server.url, USER)!));
@@ -119,7 +96,7 @@ describe.skipIf(!run)('second factor in the browser', () => {
     const codes = await page.locator('.recovery-codes li').allTextContents();
     expect(codes).toHaveLength(10);
     for (const c of codes) expect(c).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
-    await screenshots('signin-recovery');
+    await screenshots(page, 'signin-recovery');
     // no session before "I have saved them"
     expect(await page.evaluate<string>('sessionStorage.getItem("sanad.session") ?? ""')).toBe('');
     await page.getByRole('button', { name: 'متابعة' }).click();
@@ -138,12 +115,12 @@ describe.skipIf(!run)('second factor in the browser', () => {
     expect(await page.locator('[data-totp-secret]').count()).toBe(0); // the key is never shown again
     const code = page.locator('input[name=code]');
     expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete')]).toEqual(['numeric', 'one-time-code']);
-    await screenshots('signin-code');
+    await screenshots(page, 'signin-code');
     await code.fill(wrongCode(totpSecretOf(server.url, USER)!));
     await page.getByRole('button', { name: 'تحقّق' }).click();
     const error = page.getByRole('alert').filter({ hasText: 'الرمز غير صحيح' });
     await error.waitFor();
-    await screenshots('signin-code-wrong');
+    await screenshots(page, 'signin-code-wrong');
     await code.fill(await nextTotpCode(server.url, USER));
     await page.getByRole('button', { name: 'تحقّق' }).click();
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();

@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { base32Decode, timeStep, totp, TOTP_PERIOD_S, TOTP_WINDOW } from '../../src/access/totp.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -168,4 +169,34 @@ async function until(page: Page, expression: string, timeoutMs = 30_000): Promis
     if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Switches the app's language with its own button and waits for lang and dir to follow. */
+export async function setLang(page: Page, lang: 'ar' | 'en'): Promise<void> {
+  const current = await page.evaluate<string>('document.documentElement.lang');
+  if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
+  await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
+}
+
+/**
+ * The current screen in Arabic and English, at phone and desktop width, into SCREENSHOTS as
+ * NAME-LANG-SIZE.png; fails when the page is wider than the phone. `ready` runs after each language
+ * switch (for what a screen must show first). Leaves the page in Arabic at phone width.
+ */
+export async function screenshots(page: Page, name: string, ready?: (lang: 'ar' | 'en') => Promise<unknown>): Promise<void> {
+  for (const lang of ['ar', 'en'] as const) {
+    await setLang(page, lang);
+    await ready?.(lang);
+    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      await page.setViewportSize(viewport);
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
+    }
+  }
+  await setLang(page, 'ar');
+  await page.setViewportSize(PHONE);
 }
