@@ -27,6 +27,7 @@ import type { PersonRecord } from '../src/registry/person.ts';
 import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
 import { createSession } from '../src/store/access/sessions.ts';
 import { link } from '../src/linkage/engine.ts';
+import { pct } from './lookupData.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../src/linkage/registryScore.ts';
 import { preparePerson } from '../src/registry/person.ts';
 import { saveModel } from '../src/store/dedupe/model.ts';
@@ -51,11 +52,6 @@ type Sample = { id?: string; record: PersonRecord };
 
 const variant = (s: string | null): string | undefined =>
   s === null ? undefined : s.replace(/[أإآ]/g, 'ا').replace(/ة(?=\s|$)/g, 'ه').replace(/ى(?=\s|$)/g, 'ي').replace(/عبد ال/g, 'عبدال');
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 async function main() {
   try {

@@ -12,7 +12,7 @@ import { createOrganisation, createUser } from '../src/store/access/createUser.t
 import { createSession } from '../src/store/access/sessions.ts';
 import { openStore } from '../src/store/open.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
-import { lookupData, lookupDataDir } from './lookupData.ts';
+import { lookupData, lookupDataDir, pct } from './lookupData.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,11 +22,6 @@ const PERSONS = arg('persons', 1_000_000);
 const QUERIES = arg('queries', 1000);
 const dataDir = lookupDataDir(PERSONS);
 const command = `npm run bench:lookup -- --persons ${PERSONS} --queries ${QUERIES}`;
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 async function main() {
   const t0 = Date.now();

@@ -98,3 +98,9 @@ export async function lookupData(store: Store, orgId: string, persons: number, q
   for (const s of samples) s.id = byRecord.get(s.record.recordId!);
   return samples;
 }
+
+/** The p-th percentile (nearest rank) of xs. */
+export function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}

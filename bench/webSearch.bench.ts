@@ -17,7 +17,7 @@ import { createOrganisation, createUser } from '../src/store/access/createUser.t
 import { createSession } from '../src/store/access/sessions.ts';
 import { openStore } from '../src/store/open.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
-import { lookupData, lookupDataDir } from './lookupData.ts';
+import { lookupData, lookupDataDir, pct } from './lookupData.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,11 +28,6 @@ const QUERIES = arg('queries', 200);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const command = `npm run bench:web-search -- --persons ${PERSONS} --queries ${QUERIES}`;
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
   process.stderr.write('building the web app...\n');

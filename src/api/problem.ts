@@ -23,24 +23,26 @@ export function toAppError(e: unknown): AppError {
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.badRequest('The JSON body is empty.');
   if (fe.statusCode === 400 || (e instanceof SyntaxError)) return errors.badRequest('The body is not valid JSON.');
   if (fe.statusCode === 429) return errors.rateLimited();
-  if (fe.code === '23503') return foreignKeyError(e as { detail?: string });
+  if (fe.code === '23503') return foreignKeyError(e as { detail?: string; constraint?: string; table?: string });
   if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008' || fe.code === '22003' || fe.code === '22021') return errors.badRequest('A value has the wrong form.');
   return errors.internal();
 }
 
 /**
  * A reference to a record that does not exist (PostgreSQL's foreign key check), as 422 naming the
- * field: the safety net behind the handlers' own checks. Only the column and table names are read
- * from the driver's detail, never the value it quotes.
+ * field. The column comes from the constraint's name (PostgreSQL's default, <table>_<column>_fkey,
+ * which every migration keeps), so it does not depend on the server's message language; the
+ * driver's detail is read for the referenced table only, never for the value it quotes.
  */
-function foreignKeyError(e: { detail?: string }): AppError {
+function foreignKeyError(e: { detail?: string; constraint?: string; table?: string }): AppError {
   const detail = e.detail ?? '';
   if (detail.includes('is still referenced')) return errors.conflict('Other records still refer to this one.');
-  const column = /^Key \(([a-z_]+)\)=/.exec(detail)?.[1];
-  const table = / in table "([a-z_]+)"/.exec(detail)?.[1];
+  const fromName = e.constraint && e.table && e.constraint.startsWith(`${e.table}_`) && e.constraint.endsWith('_fkey') ? e.constraint.slice(e.table.length + 1, -'_fkey'.length) : undefined;
+  const column = fromName ?? /^Key \(([a-z_]+)\)=/.exec(detail)?.[1];
   if (!column) return errors.validation([{ field: 'body', reason: 'refers to a record that does not exist' }]);
+  const table = / in table "([a-z_]+)"/.exec(detail)?.[1];
   const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-  return errors.validation([{ field, reason: table ? `no such ${table.replace(/_/g, ' ')}` : 'refers to a record that does not exist' }]);
+  return errors.validation([{ field, reason: table ? `no such ${table.replace(/_/g, ' ')}` : 'no such record' }]);
 }
 
 export function sendProblem(reply: FastifyReply, err: AppError, instance?: string): FastifyReply {

@@ -46,9 +46,6 @@ function open(key: SecretKey | undefined, box: Buffer, keyId: Buffer, userId: st
   return unseal(k, box, userId);
 }
 
-/** A transaction that is tried again when a concurrent sign-in step of the same user deadlocks with it. */
-const tx = transaction;
-
 /** Is the user's sign-in paused after too many wrong codes? Whether they have an authenticator. */
 export async function secondFactorState(db: pg.Pool | pg.PoolClient, userId: string): Promise<{ enrolled: boolean; locked: boolean; recoveryCodesLeft: number }> {
   const r = await db.query<{ enrolled: boolean; locked: boolean; left: number }>(
@@ -67,7 +64,7 @@ export async function beginSecondFactor(pool: pg.Pool, key: SecretKey | undefine
   const state = await secondFactorState(pool, user.id);
   if (state.locked) throw errors.secondFactorLocked(LOCK_MINUTES);
   const challenge = `chl_${randomBytes(32).toString('base64url')}`;
-  return tx(pool, async (c) => {
+  return transaction(pool, async (c) => {
     // One open challenge per user: a new sign-in replaces the previous one.
     await c.query('DELETE FROM login_challenge WHERE user_id = $1', [user.id]);
     if (state.enrolled) {
@@ -155,7 +152,7 @@ async function attempt<T>(
   check: (c: pg.PoolClient, ch: ChallengeRow, actor: Actor) => Promise<boolean>,
   onSuccess: (c: pg.PoolClient, ch: ChallengeRow, actor: Actor) => Promise<T>,
 ): Promise<T> {
-  const outcome = await tx<Outcome<T>>(pool, async (c) => {
+  const outcome = await transaction<Outcome<T>>(pool, async (c) => {
     const r = await c.query<ChallengeRow>(
       `SELECT ch.id, ch.user_id, ch.secret_box, ch.key_id, u.org_id, u.role, u.governorates, u.disabled,
               ${FAILURE_COLUMNS}
@@ -262,7 +259,7 @@ export async function renewRecoveryCodes(
 ): Promise<{ recoveryCodes: string[] }> {
   const userId = actor.userId;
   if (!userId) throw errors.forbidden();
-  const outcome = await tx<Outcome<{ recoveryCodes: string[] }>>(pool, async (c) => {
+  const outcome = await transaction<Outcome<{ recoveryCodes: string[] }>>(pool, async (c) => {
     const u = await c.query<{ failures: number; locked: boolean }>(`SELECT ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`, [userId, LOCK_MINUTES]);
     const row = u.rows[0];
     if (!row) return { error: errors.unauthenticated() };

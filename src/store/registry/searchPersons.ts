@@ -44,9 +44,9 @@ export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQu
     limitInner = ` LIMIT ${MAX_RANKED + 1}`; // one more than ranked: tells whether the name is crowded
   }
   params.push(q.limit + 1, q.offset);
-  const sql = `SELECT *, count(*) OVER () AS candidates FROM (SELECT ${PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
+  const sql = `SELECT *${q.name !== undefined ? ', count(*) OVER () AS candidates' : ''} FROM (SELECT ${PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
     ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  const r = await db.query<PersonRow & { candidates: string }>(sql, params);
+  const r = await db.query<PersonRow & { candidates?: string }>(sql, params);
   const crowded = q.name !== undefined && r.rows.length > 0 && Number(r.rows[0]!.candidates) > MAX_RANKED;
   const rows = r.rows.map(parsePersonRow);
   return { items: rows.slice(0, q.limit), more: rows.length > q.limit, crowded };

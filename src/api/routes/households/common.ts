@@ -24,14 +24,3 @@ export async function checkPersons(client: pg.PoolClient, actor: Actor, ids: str
   for (const id of ids) await getPerson(client, actor, id, { forUpdate: true });
 }
 
-/** The locality and site a move names must exist (checked inside the write's transaction). */
-export async function checkPlaces(client: pg.PoolClient, places: { toLocality?: string | undefined; toSite?: string | undefined }): Promise<void> {
-  const errs: { field: string; reason: string }[] = [];
-  if (places.toLocality !== undefined && (await client.query('SELECT 1 FROM locality WHERE id = $1', [places.toLocality])).rowCount === 0) {
-    errs.push({ field: 'toLocality', reason: 'no such locality' });
-  }
-  if (places.toSite !== undefined && (await client.query('SELECT 1 FROM site WHERE id = $1 FOR KEY SHARE', [places.toSite])).rowCount === 0) {
-    errs.push({ field: 'toSite', reason: 'no such site' });
-  }
-  if (errs.length > 0) throw errors.validation(errs);
-}
