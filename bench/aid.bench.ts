@@ -45,7 +45,11 @@ const RULES = [
   { item: 'food_parcel', quantity: { base: 2 } },
   { item: 'hygiene_kit', when: { displaced: true }, quantity: { base: 1 } },
   { item: 'water_l', when: { inSite: true }, quantity: { perPerson: 15, max: 150 } },
-  { item: 'cash_ils', when: { vulnerabilities: ['female_headed', 'disability', 'chronic_illness', 'elderly_headed'] }, quantity: { base: 100, perPerson: 50, max: 400 } },
+  {
+    item: 'cash_ils',
+    when: { vulnerabilities: ['female_headed', 'disability', 'chronic_illness', 'elderly_headed'] },
+    quantity: { base: 100, perPerson: 50, max: 400 },
+  },
 ];
 
 async function loadRegistry(store: Store, actor: Actor): Promise<void> {
@@ -59,29 +63,56 @@ async function loadRegistry(store: Store, actor: Actor): Promise<void> {
     };
     log(`loading a synthetic registry of ${HOUSEHOLDS.toLocaleString('en')} households...`);
     await c.query('DROP INDEX IF EXISTS person_name_tokens, person_name_key_trgm');
-    await c.query("SET session_replication_role = replica"); // bulk load: no FK triggers
+    await c.query('SET session_replication_role = replica'); // bulk load: no FK triggers
     await c.query("SET work_mem = '256MB'");
     await c.query('SELECT setseed(0.2026)');
     const govs = `ARRAY['PS0255','PS0260','PS0260','PS0265','PS0270','PS0270','PS0275','PS0101','PS0115','PS0130','PS0150','PS0110','PS0140','PS0145','PS0105','PS0120']`;
-    await q('sites', `INSERT INTO site (org_id, kind, name, governorate, covered_area_m2, toilets, water_points, phase)
+    await q(
+      'sites',
+      `INSERT INTO site (org_id, kind, name, governorate, covered_area_m2, toilets, water_points, phase)
       SELECT $1, (ARRAY['collective_centre','school','camp','informal_site','host_community_area'])[1 + g % 5], 'Site ' || g, (${govs})[1 + g % 16],
         500 + floor(random() * 20000), floor(random() * 100), floor(random() * 20), CASE WHEN g % 3 = 0 THEN 'later' ELSE 'initial' END
-      FROM generate_series(1, ${SITES}) g`, [actor.orgId]);
-    await q('households', `CREATE UNLOGGED TABLE bench_hh AS SELECT g AS idx, gen_random_uuid() AS id, (${govs})[1 + floor(random() * 16)::int] AS gov, 1 + floor(random() * 9)::int AS size FROM generate_series(1, ${HOUSEHOLDS}) g`);
+      FROM generate_series(1, ${SITES}) g`,
+      [actor.orgId],
+    );
+    await q(
+      'households',
+      `CREATE UNLOGGED TABLE bench_hh AS SELECT g AS idx, gen_random_uuid() AS id, (${govs})[1 + floor(random() * 16)::int] AS gov, 1 + floor(random() * 9)::int AS size FROM generate_series(1, ${HOUSEHOLDS}) g`,
+    );
     await q('household rows', 'INSERT INTO household (id, org_id, governorate) SELECT id, $1, gov FROM bench_hh', [actor.orgId]);
-    await q('persons (staging)', `CREATE UNLOGGED TABLE bench_p AS SELECT gen_random_uuid() AS id, h.id AS hid, h.gov, k,
+    await q(
+      'persons (staging)',
+      `CREATE UNLOGGED TABLE bench_p AS SELECT gen_random_uuid() AS id, h.id AS hid, h.gov, k,
         CASE WHEN k = 1 THEN (CASE WHEN random() < 0.25 THEN 'female' ELSE 'male' END) WHEN k = 2 THEN 'female' WHEN random() < 0.5 THEN 'female' ELSE 'male' END AS sex,
         CASE WHEN k <= 2 THEN date '1945-01-01' + floor(random() * 20000)::int ELSE date '2000-01-01' + floor(random() * 9000)::int END AS dob
-      FROM bench_hh h, generate_series(1, h.size) k`);
-    await q('persons', "INSERT INTO person (id, org_id, governorate, full_name, name_key, sex, date_of_birth, dob_precision) SELECT id, $1, gov, 'synthetic', 'synthetic', sex, dob, 'exact' FROM bench_p", [actor.orgId]);
-    await q('members', "INSERT INTO household_member (household_id, person_id, relationship, valid_from) SELECT hid, id, CASE k WHEN 1 THEN 'head' WHEN 2 THEN 'spouse' ELSE (CASE WHEN sex = 'female' THEN 'daughter' ELSE 'son' END) END, date '2020-01-01' FROM bench_p");
-    await q('displacements', `INSERT INTO displacement_event (household_id, from_governorate, to_governorate, event_date, reason)
-      SELECT id, gov, (ARRAY['PS0265','PS0270','PS0275'])[1 + floor(random() * 3)::int], date '2023-10-13' + floor(random() * 300)::int, 'evacuation_order' FROM bench_hh WHERE random() < 0.7`);
-    await q('displacements to sites', `WITH s AS (SELECT array_agg(id ORDER BY name) AS ids, array_agg(governorate ORDER BY name) AS govs FROM site WHERE org_id = $1),
+      FROM bench_hh h, generate_series(1, h.size) k`,
+    );
+    await q(
+      'persons',
+      "INSERT INTO person (id, org_id, governorate, full_name, name_key, sex, date_of_birth, dob_precision) SELECT id, $1, gov, 'synthetic', 'synthetic', sex, dob, 'exact' FROM bench_p",
+      [actor.orgId],
+    );
+    await q(
+      'members',
+      "INSERT INTO household_member (household_id, person_id, relationship, valid_from) SELECT hid, id, CASE k WHEN 1 THEN 'head' WHEN 2 THEN 'spouse' ELSE (CASE WHEN sex = 'female' THEN 'daughter' ELSE 'son' END) END, date '2020-01-01' FROM bench_p",
+    );
+    await q(
+      'displacements',
+      `INSERT INTO displacement_event (household_id, from_governorate, to_governorate, event_date, reason)
+      SELECT id, gov, (ARRAY['PS0265','PS0270','PS0275'])[1 + floor(random() * 3)::int], date '2023-10-13' + floor(random() * 300)::int, 'evacuation_order' FROM bench_hh WHERE random() < 0.7`,
+    );
+    await q(
+      'displacements to sites',
+      `WITH s AS (SELECT array_agg(id ORDER BY name) AS ids, array_agg(governorate ORDER BY name) AS govs FROM site WHERE org_id = $1),
       pick AS (SELECT h.id, h.gov, 1 + floor(random() * ${SITES})::int AS i FROM bench_hh h WHERE random() < 0.15)
       INSERT INTO displacement_event (household_id, from_governorate, to_governorate, to_site, event_date, reason)
-      SELECT pick.id, pick.gov, s.govs[pick.i], s.ids[pick.i], date '2024-09-01' + floor(random() * 200)::int, 'hostilities' FROM pick, s`, [actor.orgId]);
-    await q('vulnerabilities', "INSERT INTO vulnerability (household_id, kind, valid_from) SELECT id, CASE WHEN random() < 0.5 THEN 'disability' ELSE 'chronic_illness' END, date '2022-01-01' FROM bench_hh WHERE random() < 0.08");
+      SELECT pick.id, pick.gov, s.govs[pick.i], s.ids[pick.i], date '2024-09-01' + floor(random() * 200)::int, 'hostilities' FROM pick, s`,
+      [actor.orgId],
+    );
+    await q(
+      'vulnerabilities',
+      "INSERT INTO vulnerability (household_id, kind, valid_from) SELECT id, CASE WHEN random() < 0.5 THEN 'disability' ELSE 'chronic_illness' END, date '2022-01-01' FROM bench_hh WHERE random() < 0.08",
+    );
     await c.query('SET session_replication_role = origin');
     await c.query('DROP TABLE bench_hh, bench_p');
     await q('analyze', 'ANALYZE');
@@ -89,9 +120,18 @@ async function loadRegistry(store: Store, actor: Actor): Promise<void> {
     c.release();
   }
   await write(store.pool, actor, { route: 'bench' }, async (ctx) => {
-    for (const s of (await ctx.client.query<{ id: string; governorate: string }>('SELECT id, governorate FROM site WHERE org_id = $1', [actor.orgId])).rows) await createPoint(ctx, { name: `Point at ${s.id.slice(0, 8)}`, governorate: s.governorate, siteId: s.id });
+    for (const s of (
+      await ctx.client.query<{ id: string; governorate: string }>('SELECT id, governorate FROM site WHERE org_id = $1', [actor.orgId])
+    ).rows)
+      await createPoint(ctx, { name: `Point at ${s.id.slice(0, 8)}`, governorate: s.governorate, siteId: s.id });
     for (const g of governorateCodes) await createPoint(ctx, { name: `Centre ${g}`, governorate: g });
-    for (const [code, unit, sector] of [['food_parcel', 'parcel', 'food'], ['hygiene_kit', 'kit', 'hygiene'], ['water_l', 'litre', 'water'], ['cash_ils', 'ILS', 'cash']] as const) await createItem(ctx, { code, name: code, unit, sector });
+    for (const [code, unit, sector] of [
+      ['food_parcel', 'parcel', 'food'],
+      ['hygiene_kit', 'kit', 'hygiene'],
+      ['water_l', 'litre', 'water'],
+      ['cash_ils', 'ILS', 'cash'],
+    ] as const)
+      await createItem(ctx, { code, name: code, unit, sector });
     await createProgramme(ctx, { name: 'Benchmark programme', sector: 'food', rules: RULES as never });
     await createKey(ctx);
     return { status: 200, body: null };
@@ -116,9 +156,16 @@ const pct = (xs: number[], p: number) => {
 
 /** Issues cards in bulk (one INSERT, signing in process) for the households of these entitlements. */
 async function cardsFor(store: Store, orgId: string, households: string[]): Promise<Map<string, string>> {
-  const key = (await store.pool.query<{ id: string; private_key: Buffer }>('SELECT id, private_key FROM card_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1')).rows[0]!;
+  const key = (
+    await store.pool.query<{ id: string; private_key: Buffer }>(
+      'SELECT id, private_key FROM card_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1',
+    )
+  ).rows[0]!;
   const pk = privateKeyObject(key.private_key);
-  const r = await store.pool.query<{ serial: number; household_id: string }>('INSERT INTO household_card (household_id, org_id, key_id) SELECT unnest($1::uuid[]), $2, $3 RETURNING serial, household_id', [households, orgId, key.id]);
+  const r = await store.pool.query<{ serial: number; household_id: string }>(
+    'INSERT INTO household_card (household_id, org_id, key_id) SELECT unnest($1::uuid[]), $2, $3 RETURNING serial, household_id',
+    [households, orgId, key.id],
+  );
   return new Map(r.rows.map((c) => [c.household_id, signCard({ householdId: c.household_id, serial: c.serial, keyId: key.id }, pk)]));
 }
 
@@ -126,7 +173,13 @@ async function main() {
   const store = await openStore({ dataDir, max: 20 });
   let org = (await store.pool.query<{ id: string }>("SELECT id FROM organisation WHERE name = 'Aid benchmark'")).rows[0]?.id;
   if (!org) org = await createOrganisation(store.pool, 'Aid benchmark');
-  const userId = await createUser(store.pool, { orgId: org, username: `aid-bench-${Date.now()}`, password: 'benchmark-password-1', role: 'distribution_officer', governorates: [...governorateCodes] });
+  const userId = await createUser(store.pool, {
+    orgId: org,
+    username: `aid-bench-${Date.now()}`,
+    password: 'benchmark-password-1',
+    role: 'distribution_officer',
+    governorates: [...governorateCodes],
+  });
   const actor: Actor = { userId, orgId: org, role: 'distribution_officer', governorates: governorateCodes, deviceId: 'bench' };
   const have = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM household WHERE org_id = $1', [org])).rows[0]!.n;
   if (have !== HOUSEHOLDS) {
@@ -135,26 +188,46 @@ async function main() {
   } else log(`reusing ${have.toLocaleString('en')} households in ${dataDir}`);
 
   // 1. Generation
-  const prog = (await store.pool.query<{ id: string }>("SELECT id FROM programme WHERE org_id = $1 AND name = 'Benchmark programme'", [org])).rows[0]!.id;
+  const prog = (
+    await store.pool.query<{ id: string }>("SELECT id FROM programme WHERE org_id = $1 AND name = 'Benchmark programme'", [org])
+  ).rows[0]!.id;
   let cycle: { id: string; number: number };
   let gen: { households: number; entitlements: number };
   let genS = NaN;
   if (process.argv.includes('--reuse-cycle')) {
     // Skip generation: the latest generated cycle (for repeated runs of the redemption measures).
-    const c = (await store.pool.query<{ id: string; number: number; households: number }>("SELECT id, number, households FROM aid_cycle WHERE programme_id = $1 AND status = 'generated' ORDER BY number DESC LIMIT 1", [prog])).rows[0]!;
+    const c = (
+      await store.pool.query<{ id: string; number: number; households: number }>(
+        "SELECT id, number, households FROM aid_cycle WHERE programme_id = $1 AND status = 'generated' ORDER BY number DESC LIMIT 1",
+        [prog],
+      )
+    ).rows[0]!;
     cycle = c;
-    gen = { households: c.households, entitlements: (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM entitlement WHERE cycle_id = $1', [c.id])).rows[0]!.n };
+    gen = {
+      households: c.households,
+      entitlements: (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM entitlement WHERE cycle_id = $1', [c.id]))
+        .rows[0]!.n,
+    };
   } else {
-    cycle = (await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({ status: 201, body: await createCycle(ctx, prog, new Date().toISOString().slice(0, 10)) }))).body;
+    cycle = (
+      await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({
+        status: 201,
+        body: await createCycle(ctx, prog, new Date().toISOString().slice(0, 10)),
+      }))
+    ).body;
     log(`generating cycle ${cycle.number}...`);
     const t0 = Date.now();
-    gen = (await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, cycle.id) }))).body;
+    gen = (await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, cycle.id) })))
+      .body;
     genS = (Date.now() - t0) / 1000;
   }
   log(`generated: ${gen.households} households, ${gen.entitlements} entitlements, ${genS.toFixed(1)} s`);
 
   // Server in its own process; two devices with their own connections.
-  const server = spawn(process.execPath, ['bin/run.js', 'bench/aid.server.ts'], { env: { ...process.env, DATABASE_URL: store.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['bin/run.js', 'bench/aid.server.ts'], {
+    env: { ...process.env, DATABASE_URL: store.url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const address = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: server.stdout! });
     rl.once('line', (l) => resolve(JSON.parse(l).address));
@@ -165,12 +238,25 @@ async function main() {
     const headers = (d: string) => ({ authorization: `Bearer ${token}`, 'x-device-id': d });
 
     // 2. Online redemptions at RATE/s from two devices, open loop.
-    const points = (await store.pool.query<{ point_id: string; n: number }>('SELECT point_id, count(*)::int AS n FROM entitlement WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 2', [cycle.id])).rows;
+    const points = (
+      await store.pool.query<{ point_id: string; n: number }>(
+        'SELECT point_id, count(*)::int AS n FROM entitlement WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 2',
+        [cycle.id],
+      )
+    ).rows;
     const total = Math.ceil(RATE * (SECONDS + 1));
-    const onlineEnts = (await store.pool.query<{ id: string; household_id: string }>("SELECT e.id, e.household_id FROM entitlement e WHERE e.cycle_id = $1 AND e.point_id = $2 AND NOT EXISTS (SELECT 1 FROM redemption r WHERE r.entitlement_id = e.id AND r.status = 'standing') LIMIT $3", [cycle.id, points[1]!.point_id, total])).rows;
+    const onlineEnts = (
+      await store.pool.query<{ id: string; household_id: string }>(
+        "SELECT e.id, e.household_id FROM entitlement e WHERE e.cycle_id = $1 AND e.point_id = $2 AND NOT EXISTS (SELECT 1 FROM redemption r WHERE r.entitlement_id = e.id AND r.status = 'standing') LIMIT $3",
+        [cycle.id, points[1]!.point_id, total],
+      )
+    ).rows;
     if (onlineEnts.length < total) throw new Error('not enough entitlements for the online test');
     const cards = await cardsFor(store, org, [...new Set(onlineEnts.map((e) => e.household_id))]);
-    const devices = [new Device('device-1', points[1]!.point_id, await httpTransport(address, headers('device-1'))), new Device('device-2', points[1]!.point_id, await httpTransport(address, headers('device-2')))];
+    const devices = [
+      new Device('device-1', points[1]!.point_id, await httpTransport(address, headers('device-1'))),
+      new Device('device-2', points[1]!.point_id, await httpTransport(address, headers('device-2'))),
+    ];
     log(`online: ${RATE} requests/s for ${SECONDS} s (+1 s warm-up) from two devices...`);
     const times: number[] = [];
     const statuses = new Map<number, number>();
@@ -226,12 +312,17 @@ async function main() {
       '',
       '| measure | figure | target |',
       '|---|---|---|',
-      Number.isNaN(genS) ? '| entitlement list: not measured (--reuse-cycle) | | |' : `| entitlement list of a cycle: ${gen.households.toLocaleString('en')} households, ${gen.entitlements.toLocaleString('en')} entitlements, set-based (snapshot and rules each by CREATE TEMP TABLE AS + one INSERT ... SELECT) | ${genS.toFixed(1)} s | < 30 s |`,
+      Number.isNaN(genS)
+        ? '| entitlement list: not measured (--reuse-cycle) | | |'
+        : `| entitlement list of a cycle: ${gen.households.toLocaleString('en')} households, ${gen.entitlements.toLocaleString('en')} entitlements, set-based (snapshot and rules each by CREATE TEMP TABLE AS + one INSERT ... SELECT) | ${genS.toFixed(1)} s | < 30 s |`,
       `| online redemption API, ${RATE} requests/s offered (${achieved.toFixed(0)}/s served) from 2 devices, ${times.length} measured | p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms | p99 < 20 ms |`,
       `| offline sync: ${res.length.toLocaleString('en')} redemptions in batches of 2,000 (${standing} standing) | ${syncS.toFixed(1)} s | < 10 s |`,
       `| manifest download for one point (${m.entitlements.length.toLocaleString('en')} entitlements) | ${manifestS.toFixed(1)} s | |`,
       '',
-      `machine at the end: load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}${pressure()}`,
+      `machine at the end: load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}${pressure()}`,
       `command: ${command}`,
     ];
     process.stdout.write(lines.join('\n') + '\n');

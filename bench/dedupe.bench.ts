@@ -51,7 +51,13 @@ const command = `npm run bench:dedupe -- --persons ${PERSONS} --queries ${QUERIE
 type Sample = { id?: string; record: PersonRecord };
 
 const variant = (s: string | null): string | undefined =>
-  s === null ? undefined : s.replace(/[أإآ]/g, 'ا').replace(/ة(?=\s|$)/g, 'ه').replace(/ى(?=\s|$)/g, 'ي').replace(/عبد ال/g, 'عبدال');
+  s === null
+    ? undefined
+    : s
+        .replace(/[أإآ]/g, 'ا')
+        .replace(/ة(?=\s|$)/g, 'ه')
+        .replace(/ى(?=\s|$)/g, 'ي')
+        .replace(/عبد ال/g, 'عبدال');
 
 async function main() {
   try {
@@ -64,7 +70,13 @@ async function main() {
   const have = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM person WHERE org_id = $1', [orgId])).rows[0]!.n;
   process.stderr.write(`registry: ${have.toLocaleString('en')} persons in ${dataDir}\n`);
   const username = `bench-dedupe-${Date.now()}`;
-  const userId = await createUser(store.pool, { orgId, username, password: 'benchmark-password-1', role: 'caseworker', governorates: [...governorateCodes] });
+  const userId = await createUser(store.pool, {
+    orgId,
+    username,
+    password: 'benchmark-password-1',
+    role: 'caseworker',
+    governorates: [...governorateCodes],
+  });
 
   const t0 = performance.now();
   const recs = [];
@@ -73,16 +85,42 @@ async function main() {
     const r = preparePerson(input);
     if (!r.ok) continue;
     const v = r.value;
-    recs.push(rawRecord({ id: String(recs.length), given_name: v.givenName, father_name: v.fatherName, grandfather_name: v.grandfatherName, family_name: v.familyName, full_name: v.fullName, full_name_en: v.fullNameEn, sex: v.sex, date_of_birth: v.dateOfBirth, dob_precision: v.dobPrecision, national_id: v.nationalId, phone: v.phone, governorate: v.governorate }));
+    recs.push(
+      rawRecord({
+        id: String(recs.length),
+        given_name: v.givenName,
+        father_name: v.fatherName,
+        grandfather_name: v.grandfatherName,
+        family_name: v.familyName,
+        full_name: v.fullName,
+        full_name_en: v.fullNameEn,
+        sex: v.sex,
+        date_of_birth: v.dateOfBirth,
+        dob_precision: v.dobPrecision,
+        national_id: v.nationalId,
+        phone: v.phone,
+        governorate: v.governorate,
+      }),
+    );
   }
   const fit = link([recs], {}, {}, REGISTRY_COLUMNS);
-  await saveModel(store.pool, { orgId, userId, settings: {}, model: modelToJson(fit.model), records: recs.length, stats: { bench: 'synthetic dedupe set', pairs: fit.stats.candidatePairs } });
+  await saveModel(store.pool, {
+    orgId,
+    userId,
+    settings: {},
+    model: modelToJson(fit.model),
+    records: recs.length,
+    stats: { bench: 'synthetic dedupe set', pairs: fit.stats.candidatePairs },
+  });
   const fitLine = `model: fitted by the dedupe engine on a synthetic registry with duplicates, ${recs.length.toLocaleString('en')} records, ${fit.stats.candidatePairs.toLocaleString('en')} pairs compared, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
   process.stderr.write(fitLine + '\n');
 
   const samples: Sample[] = JSON.parse(await fs.readFile(path.join(dataDir, 'bench-samples.json'), 'utf8'));
   const q = samples.slice(0, QUERIES);
-  const ids = await store.pool.query<{ id: string; record_id: string }>('SELECT id, record_id FROM person WHERE org_id = $1 AND record_id = ANY($2)', [orgId, q.map((s) => s.record.recordId)]);
+  const ids = await store.pool.query<{ id: string; record_id: string }>(
+    'SELECT id, record_id FROM person WHERE org_id = $1 AND record_id = ANY($2)',
+    [orgId, q.map((s) => s.record.recordId)],
+  );
   const byRecord = new Map(ids.rows.map((r) => [r.record_id, r.id]));
   for (const s of q) s.id = byRecord.get(s.record.recordId!);
 
@@ -93,7 +131,9 @@ async function main() {
 
   async function run(name: string, bodies: { body: object; expect: string | undefined }[]) {
     const times: number[] = [];
-    let found = 0, top1 = 0, candidates = 0;
+    let found = 0,
+      top1 = 0,
+      candidates = 0;
     for (const [i, item] of bodies.entries()) {
       const t = process.hrtime.bigint();
       const res = await fetch(`${base}/api/v1/duplicates/check`, { method: 'POST', headers, body: JSON.stringify(item.body) });
@@ -105,7 +145,16 @@ async function main() {
       if (json.matches[0]?.person.id === item.expect) top1++;
       candidates += json.candidates;
     }
-    return { name, n: times.length, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), recall: found / bodies.length, top1: top1 / bodies.length, cand: candidates / bodies.length };
+    return {
+      name,
+      n: times.length,
+      p50: pct(times, 50),
+      p95: pct(times, 95),
+      p99: pct(times, 99),
+      recall: found / bodies.length,
+      top1: top1 / bodies.length,
+      cand: candidates / bodies.length,
+    };
   }
 
   const draft = (r: PersonRecord) => ({
@@ -115,14 +164,25 @@ async function main() {
     ...(r.familyName ? { familyName: variant(r.familyName) } : {}),
     ...(r.givenName ? {} : { fullName: variant(r.fullName) }),
     ...(r.sex ? { sex: r.sex } : {}),
-    ...(r.dateOfBirth && r.dobPrecision !== 'estimated' ? { dateOfBirth: r.dobPrecision === 'exact' ? r.dateOfBirth : r.dateOfBirth.slice(0, r.dobPrecision === 'month' ? 7 : 4) } : {}),
+    ...(r.dateOfBirth && r.dobPrecision !== 'estimated'
+      ? { dateOfBirth: r.dobPrecision === 'exact' ? r.dateOfBirth : r.dateOfBirth.slice(0, r.dobPrecision === 'month' ? 7 : 4) }
+      : {}),
     governorate: r.governorate,
   });
   const withId = q.filter((s) => s.record.nationalId);
   const results = [
-    await run('retyped: names with spelling variants, sex, date of birth, no ID', q.map((s) => ({ body: draft(s.record), expect: s.id }))),
-    await run('retyped, with the national ID', withId.map((s) => ({ body: { ...draft(s.record), nationalId: s.record.nationalId! }, expect: s.id }))),
-    await run('typing: given + family name only (variants)', q.map((s) => ({ body: { givenName: variant(s.record.givenName), familyName: variant(s.record.familyName) }, expect: s.id }))),
+    await run(
+      'retyped: names with spelling variants, sex, date of birth, no ID',
+      q.map((s) => ({ body: draft(s.record), expect: s.id })),
+    ),
+    await run(
+      'retyped, with the national ID',
+      withId.map((s) => ({ body: { ...draft(s.record), nationalId: s.record.nationalId! }, expect: s.id })),
+    ),
+    await run(
+      'typing: given + family name only (variants)',
+      q.map((s) => ({ body: { givenName: variant(s.record.givenName), familyName: variant(s.record.familyName) }, expect: s.id })),
+    ),
   ];
   await app.close();
   await store.close();
@@ -131,19 +191,30 @@ async function main() {
   if (DEDUPE_RECORDS > 0) {
     const st2 = await openStore({ dataDir, max: 20 });
     const org2 = await createOrganisation(st2.pool, `Benchmark dedupe ${Date.now()}`);
-    const u2 = await createUser(st2.pool, { orgId: org2, username: `bench-dd-${Date.now()}`, role: 'caseworker', governorates: [...governorateCodes] });
+    const u2 = await createUser(st2.pool, {
+      orgId: org2,
+      username: `bench-dd-${Date.now()}`,
+      role: 'caseworker',
+      governorates: [...governorateCodes],
+    });
     const t1 = performance.now();
     const data = await loadDedupeSet(st2.pool, org2, DEDUPE_RECORDS, 2026);
     const loadS = (performance.now() - t1) / 1000;
     const s = await runDedupe(st2.pool, { userId: u2, orgId: org2, role: 'caseworker', governorates: [...governorateCodes] });
-    const rows = (await st2.pool.query<{ person_a: string; person_b: string; status: string }>('SELECT person_a, person_b, status FROM match_candidate WHERE org_id = $1', [org2])).rows;
+    const rows = (
+      await st2.pool.query<{ person_a: string; person_b: string; status: string }>(
+        'SELECT person_a, person_b, status FROM match_candidate WHERE org_id = $1',
+        [org2],
+      )
+    ).rows;
     const byCluster = new Map<string, number>();
     for (const c of data.cluster.values()) byCluster.set(c, (byCluster.get(c) ?? 0) + 1);
     let truePairs = 0;
     for (const n of byCluster.values()) truePairs += (n * (n - 1)) / 2;
     const same = (r: { person_a: string; person_b: string }) => data.cluster.get(r.person_a) === data.cluster.get(r.person_b);
     const auto = rows.filter((r) => r.status === 'auto_linked');
-    const autoRight = auto.filter(same).length, candRight = rows.filter(same).length;
+    const autoRight = auto.filter(same).length,
+      candRight = rows.filter(same).length;
     dedupeLines.push(
       '',
       `sanad dedupe over a synthetic registry with duplicates (generateDedupeSet, seed 2026): ${data.ids.length.toLocaleString('en')} persons, ${truePairs.toLocaleString('en')} true pairs (loaded in ${loadS.toFixed(1)} s)`,
@@ -161,7 +232,10 @@ async function main() {
     '',
     '| draft | n | p50 ms | p95 ms | p99 ms | records examined (mean) | person among matches | person first |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cand.toFixed(0)} | ${(r.recall * 100).toFixed(1)}% | ${(r.top1 * 100).toFixed(1)}% |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cand.toFixed(0)} | ${(r.recall * 100).toFixed(1)}% | ${(r.top1 * 100).toFixed(1)}% |`,
+    ),
     ...dedupeLines,
     '',
     `command: ${command}${DEDUPE_RECORDS ? ` --dedupe-records ${DEDUPE_RECORDS}` : ''}`,

@@ -40,7 +40,9 @@ const secs = (t: number) => (performance.now() - t) / 1000;
 log(`# Import benchmark: ${persons.toLocaleString('en-US')} synthetic persons, ${os.cpus().length} cores, Node ${process.version}`);
 let t = performance.now();
 const w = await writeSyntheticCsv(csv, { seed: 42, persons });
-log(`generated ${w.persons.toLocaleString('en-US')} persons (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${secs(t).toFixed(1)} s`);
+log(
+  `generated ${w.persons.toLocaleString('en-US')} persons (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${secs(t).toFixed(1)} s`,
+);
 
 // Node's CPU per row, without the database: parse + validate a sample in this thread, and the name
 // normalisation (src/names, called by preparePerson) alone on the same rows.
@@ -48,7 +50,13 @@ const sample = Math.min(persons, Number(arg('sample', '50000')));
 {
   const src = await openRows(csv, 'csv');
   const layout = layoutOf(src.header, {}, 'persons');
-  const ctx = contextOf({ kind: 'persons', layout, governorates: [...governorateCodes], sha256: '0'.repeat(64), today: new Date().toISOString() });
+  const ctx = contextOf({
+    kind: 'persons',
+    layout,
+    governorates: [...governorateCodes],
+    sha256: '0'.repeat(64),
+    today: new Date().toISOString(),
+  });
   const rows: string[][] = [];
   for await (const chunk of src.chunks) {
     for (const r of chunk) if (rows.length < sample) rows.push(r);
@@ -63,20 +71,34 @@ const sample = Math.min(persons, Number(arg('sample', '50000')));
   c = process.cpuUsage();
   for (const r of rows) {
     // As preparePerson calls them: the parts and the transliteration (the full name is their join).
-    const parts = { givenName: r[ix.given_name!], fatherName: r[ix.father_name!], grandfatherName: r[ix.grandfather_name!] || undefined, familyName: r[ix.family_name!], fullNameEn: r[ix.full_name_en!] || undefined };
+    const parts = {
+      givenName: r[ix.given_name!],
+      fatherName: r[ix.father_name!],
+      grandfatherName: r[ix.grandfather_name!] || undefined,
+      familyName: r[ix.family_name!],
+      fullNameEn: r[ix.full_name_en!] || undefined,
+    };
     nameKey(parts);
     nameSearchTokens(parts);
   }
   u = process.cpuUsage(c);
   const namesUs = (u.user + u.system) / rows.length;
-  log(`validation CPU: ${validateUs.toFixed(0)} µs/row in one thread (of which src/names nameKey + nameSearchTokens: ${namesUs.toFixed(0)} µs/row), sample of ${rows.length.toLocaleString('en-US')} rows`);
+  log(
+    `validation CPU: ${validateUs.toFixed(0)} µs/row in one thread (of which src/names nameKey + nameSearchTokens: ${namesUs.toFixed(0)} µs/row), sample of ${rows.length.toLocaleString('en-US')} rows`,
+  );
 }
 
 const store = await openStore({ dataDir, durable: true });
 try {
   const pool = store.pool;
-  const org = (await pool.query<{ id: string }>("INSERT INTO organisation (name) VALUES ('Benchmark organisation') RETURNING id")).rows[0]!.id;
-  const user = (await pool.query<{ id: string }>("INSERT INTO app_user (org_id, username, role, governorates) VALUES ($1, 'bench', 'administrator', $2) RETURNING id", [org, governorateCodes])).rows[0]!.id;
+  const org = (await pool.query<{ id: string }>("INSERT INTO organisation (name) VALUES ('Benchmark organisation') RETURNING id")).rows[0]!
+    .id;
+  const user = (
+    await pool.query<{ id: string }>(
+      "INSERT INTO app_user (org_id, username, role, governorates) VALUES ($1, 'bench', 'administrator', $2) RETURNING id",
+      [org, governorateCodes],
+    )
+  ).rows[0]!.id;
   const actor = { userId: user, orgId: org, role: 'administrator' as const, governorates: governorateCodes, deviceId: 'bench' };
 
   t = performance.now();
@@ -102,18 +124,33 @@ try {
     await c.query('CHECKPOINT');
     const pgCopy0 = pgCpuSeconds(pgDir);
     t = performance.now();
-    await pipeline(fs.createReadStream(copyFile, { highWaterMark: 1 << 20 }), c.query(pgCopy.from(`COPY person_copy_baseline (${cols}) FROM STDIN`)));
+    await pipeline(
+      fs.createReadStream(copyFile, { highWaterMark: 1 << 20 }),
+      c.query(pgCopy.from(`COPY person_copy_baseline (${cols}) FROM STDIN`)),
+    );
     const copySeconds = secs(t);
     const pgCopyCpu = pgCopy0 === null ? null : pgCpuSeconds(pgDir)! - pgCopy0;
     await c.query('DROP TABLE person_copy_baseline');
     const rate = (n: number, sec: number) => Math.round(n / sec).toLocaleString('en-US');
     log('');
-    log(`import:        ${importSeconds.toFixed(1)} s, ${rate(persons, importSeconds)} rows/s (loaded ${s.loaded.toLocaleString('en-US')}, rejected ${s.rejected}, unverified IDs ${s.unverifiedIds.toLocaleString('en-US')})`);
-    log(`plain COPY:    ${copySeconds.toFixed(1)} s, ${rate(persons, copySeconds)} rows/s (same rows and columns, same indexes, no validation)`);
+    log(
+      `import:        ${importSeconds.toFixed(1)} s, ${rate(persons, importSeconds)} rows/s (loaded ${s.loaded.toLocaleString('en-US')}, rejected ${s.rejected}, unverified IDs ${s.unverifiedIds.toLocaleString('en-US')})`,
+    );
+    log(
+      `plain COPY:    ${copySeconds.toFixed(1)} s, ${rate(persons, copySeconds)} rows/s (same rows and columns, same indexes, no validation)`,
+    );
     log(`ratio:         ${(copySeconds / importSeconds).toFixed(2)} (import speed / COPY speed)`);
     log(`Node CPU:      ${nodeCpu.toFixed(1)} s for the import (all threads; PostgreSQL not included)`);
-    if (pgCpu !== null && pgCopyCpu !== null) log(`PostgreSQL CPU: ${pgCpu.toFixed(1)} s during the import, ${pgCopyCpu.toFixed(1)} s during the plain COPY (server and its backends)`);
-    log(`load average:  ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) at the end: other work on the machine slows both figures`);
+    if (pgCpu !== null && pgCopyCpu !== null)
+      log(
+        `PostgreSQL CPU: ${pgCpu.toFixed(1)} s during the import, ${pgCopyCpu.toFixed(1)} s during the plain COPY (server and its backends)`,
+      );
+    log(
+      `load average:  ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (1, 5, 15 min) at the end: other work on the machine slows both figures`,
+    );
     log(`peak RSS:      ${rss.toFixed(0)} MB (this process; PostgreSQL not included)`);
     log(`reproduce:     npm run bench:import -- --persons ${persons}`);
   } finally {

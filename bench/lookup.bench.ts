@@ -31,7 +31,13 @@ async function main() {
   const loadS = (Date.now() - t0) / 1000;
 
   const username = `bench-${Date.now()}`;
-  const userId = await createUser(store.pool, { orgId, username, password: 'benchmark-password-1', role: 'registration_officer', governorates: [...governorateCodes] });
+  const userId = await createUser(store.pool, {
+    orgId,
+    username,
+    password: 'benchmark-password-1',
+    role: 'registration_officer',
+    governorates: [...governorateCodes],
+  });
   const { token } = await createSession(store.pool, userId);
   const app = await buildApp({ store });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -56,11 +62,26 @@ async function main() {
   const withId = q.filter((s) => s.record.nationalId);
   const withLatin = q.filter((s) => s.latin);
   const results = [
-    await run('national ID', withId.map((s) => ({ body: { nationalId: s.record.nationalId! }, expect: s.id }))),
-    await run('name: four parts (Arabic)', q.map((s) => ({ body: { query: s.record.fullName }, expect: s.id }))),
-    await run('name: spelling variant (Arabic)', q.map((s) => ({ body: { query: s.variant }, expect: s.id }))),
-    await run('name: given + family (Arabic)', q.map((s) => ({ body: { query: `${s.record.givenName} ${s.record.familyName}` }, expect: s.id }))),
-    await run('name: Latin transliteration', withLatin.map((s) => ({ body: { query: s.latin! }, expect: s.id }))),
+    await run(
+      'national ID',
+      withId.map((s) => ({ body: { nationalId: s.record.nationalId! }, expect: s.id })),
+    ),
+    await run(
+      'name: four parts (Arabic)',
+      q.map((s) => ({ body: { query: s.record.fullName }, expect: s.id })),
+    ),
+    await run(
+      'name: spelling variant (Arabic)',
+      q.map((s) => ({ body: { query: s.variant }, expect: s.id })),
+    ),
+    await run(
+      'name: given + family (Arabic)',
+      q.map((s) => ({ body: { query: `${s.record.givenName} ${s.record.familyName}` }, expect: s.id })),
+    ),
+    await run(
+      'name: Latin transliteration',
+      withLatin.map((s) => ({ body: { query: s.latin! }, expect: s.id })),
+    ),
   ];
   await app.close();
   await store.close();
@@ -71,7 +92,9 @@ async function main() {
     '',
     '| query | n | p50 ms | p95 ms | p99 ms | target in top 20 |',
     '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.recall * 100).toFixed(1)}% |`),
+    ...results.map(
+      (r) => `| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.recall * 100).toFixed(1)}% |`,
+    ),
     '',
     `command: ${command}`,
   ];

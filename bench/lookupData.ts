@@ -28,13 +28,20 @@ const esc = (v: string | null | boolean | string[]) => {
 
 /** A typical field spelling of an Arabic name: hamza dropped, taa marbuta as haa, alef maqsura as yaa. */
 function variant(s: string): string {
-  return s.replace(/[أإآ]/g, 'ا').replace(/ة(?=\s|$)/g, 'ه').replace(/ى(?=\s|$)/g, 'ي').replace(/عبد ال/g, 'عبدال');
+  return s
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة(?=\s|$)/g, 'ه')
+    .replace(/ى(?=\s|$)/g, 'ي')
+    .replace(/عبد ال/g, 'عبدال');
 }
 
 async function load(store: Store, orgId: string, persons: number, queries: number, dataDir: string): Promise<Sample[]> {
   const samples: Sample[] = [];
   const every = Math.max(1, Math.floor(persons / (queries * 2)));
-  const bar = new cliProgress.SingleBar({ format: 'loading persons [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'loading persons [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(persons, 0);
   const client = await store.pool.connect();
   try {
@@ -50,7 +57,25 @@ async function load(store: Store, orgId: string, persons: number, queries: numbe
         n++;
         if (n % every === 0 && samples.length < queries * 2) samples.push({ record: v, variant: variant(v.fullName), latin: v.fullNameEn });
         chunk.push(
-          [orgId, v.recordId, v.givenName, v.fatherName, v.grandfatherName, v.familyName, v.fullName, v.fullNameEn, v.nameKey, v.nameTokens, v.sex, v.dateOfBirth, v.dobPrecision, v.nationalId, v.nationalIdValid, v.phone, v.governorate]
+          [
+            orgId,
+            v.recordId,
+            v.givenName,
+            v.fatherName,
+            v.grandfatherName,
+            v.familyName,
+            v.fullName,
+            v.fullNameEn,
+            v.nameKey,
+            v.nameTokens,
+            v.sex,
+            v.dateOfBirth,
+            v.dobPrecision,
+            v.nationalId,
+            v.nationalIdValid,
+            v.phone,
+            v.governorate,
+          ]
             .map((x) => esc(x as string | null))
             .join('\t') + '\n',
         );
@@ -64,7 +89,9 @@ async function load(store: Store, orgId: string, persons: number, queries: numbe
       bar.update(n);
     }
     const copy = client.query(
-      copyFrom(`COPY person (org_id, record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en, name_key, name_tokens, sex, date_of_birth, dob_precision, national_id, national_id_valid, phone, governorate) FROM STDIN`),
+      copyFrom(
+        `COPY person (org_id, record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en, name_key, name_tokens, sex, date_of_birth, dob_precision, national_id, national_id_valid, phone, governorate) FROM STDIN`,
+      ),
     );
     await pipeline(Readable.from(rows()), copy);
     bar.stop();
@@ -93,7 +120,9 @@ export async function lookupData(store: Store, orgId: string, persons: number, q
     await store.pool.query('TRUNCATE person CASCADE');
     samples = await load(store, orgId, persons, queries, dataDir);
   }
-  const ids = await store.pool.query<{ id: string; record_id: string }>('SELECT id, record_id FROM person WHERE record_id = ANY($1)', [samples.map((s) => s.record.recordId)]);
+  const ids = await store.pool.query<{ id: string; record_id: string }>('SELECT id, record_id FROM person WHERE record_id = ANY($1)', [
+    samples.map((s) => s.record.recordId),
+  ]);
   const byRecord = new Map(ids.rows.map((r) => [r.record_id, r.id]));
   for (const s of samples) s.id = byRecord.get(s.record.recordId!);
   return samples;

@@ -47,7 +47,8 @@ function crossScriptSearch() {
     if (found(r.name_ar, nameSearchTokens({ fullNameEn: r.name_en }))) arToLa++;
     if (found(r.name_en, nameSearchTokens({ fullName: r.name_ar }))) laToAr++;
     const other = rows[Math.floor(random() * rows.length)]!;
-    if (normalizeArabic(other.name_ar) !== normalizeArabic(r.name_ar) && found(r.name_ar, nameSearchTokens({ fullNameEn: other.name_en }))) wrong++;
+    if (normalizeArabic(other.name_ar) !== normalizeArabic(r.name_ar) && found(r.name_ar, nameSearchTokens({ fullNameEn: other.name_en })))
+      wrong++;
   }
   console.log(
     `cross-script search (gaza-names, ${rows.length} four-part names): Arabic query finds the Latin-only record ${pct(arToLa / rows.length)}, Latin query finds the Arabic-only record ${pct(laToAr / rows.length)}; Arabic query matches a random other person's Latin record ${pct(wrong / rows.length, 2)}`,
@@ -185,7 +186,9 @@ function measure(label: string, pairs: Pair[]) {
 
 const t0 = performance.now();
 const gaza = gazaPairs();
-console.log(`gaza-names: ${gaza.rows} rows, ${gaza.aligned} (${pct(gaza.aligned / gaza.rows)}) with equal Arabic/Latin token counts, paired token by token`);
+console.log(
+  `gaza-names: ${gaza.rows} rows, ${gaza.aligned} (${pct(gaza.aligned / gaza.rows)}) with equal Arabic/Latin token counts, paired token by token`,
+);
 measure('gaza-names (dev)', gaza.pairs);
 crossScriptSearch();
 measure('wikidata wd_arabic_80', wikidataPairs('wd_arabic_80'));
@@ -196,5 +199,7 @@ const t1 = performance.now();
 let n = 0;
 for (let i = 0; i < 200_000; i++) n += skeleton(names[i % names.length]!).length;
 const ms = performance.now() - t1;
-console.log(`skeleton speed: ${((200_000 / ms) * 1000).toFixed(0)} tokens/s (${n > 0 ? 'ok' : ''}); total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `skeleton speed: ${((200_000 / ms) * 1000).toFixed(0)} tokens/s (${n > 0 ? 'ok' : ''}); total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 console.log('reproduce: node bin/run.js bench/names.bench.ts');

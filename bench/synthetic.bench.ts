@@ -40,10 +40,16 @@ clearInterval(sampler);
 
 const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
 console.log(`synthetic ${kind}: ${res.rows.toLocaleString('en')} rows to ${out}`);
-console.log(`  time        ${seconds.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
+console.log(
+  `  time        ${seconds.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-console.log(`  speed       ${Math.round(res.rows / seconds).toLocaleString('en')} rows/s (${Math.round(res.rows / cpuSeconds).toLocaleString('en')} rows per CPU second)`);
+console.log(
+  `  speed       ${Math.round(res.rows / seconds).toLocaleString('en')} rows/s (${Math.round(res.rows / cpuSeconds).toLocaleString('en')} rows per CPU second)`,
+);
 console.log(`  file size   ${mib(res.bytes)} MiB (${res.bytes.toLocaleString('en')} bytes)`);
 console.log(`  peak RSS    ${mib(process.resourceUsage().maxRSS * 1024)} MiB (peak heap ${mib(peakHeap)} MiB)`);
 console.log(`  node ${process.version}, ${process.platform}/${process.arch}`);
-console.log(`  reproduce:  node bin/run.js bench/synthetic.bench.ts --persons ${persons} --seed ${seed}${values.dedupe ? ' --dedupe' : ''}`);
+console.log(
+  `  reproduce:  node bin/run.js bench/synthetic.bench.ts --persons ${persons} --seed ${seed}${values.dedupe ? ' --dedupe' : ''}`,
+);

@@ -40,11 +40,20 @@ const dataDir = lookupDataDir(PERSONS);
 const store = await openStore({ dataDir });
 const orgId = await createOrganisation(store.pool, 'Benchmark organisation');
 const samples = (await lookupData(store, orgId, PERSONS, Math.max(QUERIES, 1000))).slice(0, QUERIES);
-const userId = await createUser(store.pool, { orgId, username: `web-bench-${Date.now()}`, password: 'benchmark-password-1', role: 'registration_officer', governorates: [...governorateCodes] });
+const userId = await createUser(store.pool, {
+  orgId,
+  username: `web-bench-${Date.now()}`,
+  password: 'benchmark-password-1',
+  role: 'registration_officer',
+  governorates: [...governorateCodes],
+});
 const session = await createSession(store.pool, userId);
 await store.close();
 
-const server = spawn(process.execPath, [path.join(ROOT, 'bin/sanad.js'), 'serve', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [path.join(ROOT, 'bin/sanad.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const base = await new Promise<string>((resolve, reject) => {
   let out = '';
   server.stdout!.on('data', (d: Buffer) => {
@@ -85,7 +94,9 @@ try {
       seen.observe(button, { attributes: true, attributeFilter: ['disabled'] });
       form.requestSubmit();
     })`);
-    const hrefs = await page.locator('section.results a[href^="/persons/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await page
+      .locator('section.results a[href^="/persons/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     const ids = hrefs.map((h) => h.split('/')[2]!);
     return { ms, ids };
   }
@@ -98,24 +109,54 @@ try {
       if (i >= 10) times.push(r.ms); // the first 10: warm-up
       if (q.expect && r.ids.includes(q.expect)) found++;
     }
-    return { name, n: times.length, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), max: Math.max(...times), recall: found / queries.length };
+    return {
+      name,
+      n: times.length,
+      p50: pct(times, 50),
+      p95: pct(times, 95),
+      p99: pct(times, 99),
+      max: Math.max(...times),
+      recall: found / queries.length,
+    };
   }
 
   const withId = samples.filter((s) => s.record.nationalId);
   const withLatin = samples.filter((s) => s.latin);
   const results = [
-    await run('national ID', 'nationalId', withId.map((s) => ({ term: s.record.nationalId!, expect: s.id }))),
-    await run('name: four parts (Arabic)', 'name', samples.map((s) => ({ term: s.record.fullName, expect: s.id }))),
-    await run('name: spelling variant (Arabic)', 'name', samples.map((s) => ({ term: s.variant, expect: s.id }))),
-    await run('name: Latin transliteration', 'name', withLatin.map((s) => ({ term: s.latin!, expect: s.id }))),
+    await run(
+      'national ID',
+      'nationalId',
+      withId.map((s) => ({ term: s.record.nationalId!, expect: s.id })),
+    ),
+    await run(
+      'name: four parts (Arabic)',
+      'name',
+      samples.map((s) => ({ term: s.record.fullName, expect: s.id })),
+    ),
+    await run(
+      'name: spelling variant (Arabic)',
+      'name',
+      samples.map((s) => ({ term: s.variant, expect: s.id })),
+    ),
+    await run(
+      'name: Latin transliteration',
+      'name',
+      withLatin.map((s) => ({ term: s.latin!, expect: s.id })),
+    ),
   ];
   const lines = [
     `Search results shown in the web app over ${PERSONS.toLocaleString('en')} persons: chromium ${browser.version()} (headless, 390x844), sanad serve on loopback, ${os.cpus().length} cores`,
-    `load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`,
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (1, 5, 15 min)`,
     '',
     '| query | n | p50 ms | p95 ms | p99 ms | max ms | person in the list |',
     '|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.n} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${(r.recall * 100).toFixed(1)}% |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.n} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${(r.recall * 100).toFixed(1)}% |`,
+    ),
     '',
     'Target (issue #5): results shown in under 300 ms.',
     `command: ${command}`,

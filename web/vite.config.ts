@@ -45,7 +45,9 @@ function sizeReport(): Plugin {
       if (!fs.existsSync(path.join(dist, 'index.html'))) return;
       const r = firstLoadReport(dist);
       fs.writeFileSync(path.join(dist, 'size.json'), JSON.stringify(r, null, 2) + '\n');
-      process.stdout.write(`\nFirst load JavaScript: ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${(r.jsBytes / 1024).toFixed(1)} KB raw) in ${r.files.length} file(s); budget 300 KB\n`);
+      process.stdout.write(
+        `\nFirst load JavaScript: ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${(r.jsBytes / 1024).toFixed(1)} KB raw) in ${r.files.length} file(s); budget 300 KB\n`,
+      );
     },
   };
 }

@@ -12,7 +12,22 @@ import { blockingRecall, pairwiseScores } from '../../src/linkage/metrics.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
 
 const DATA = process.env.SANAD_DATA ?? '/work/shared/data';
-const STD = ['record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en', 'sex', 'date_of_birth', 'age', 'national_id', 'phone', 'governorate', 'household_id'];
+const STD = [
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'full_name_en',
+  'sex',
+  'date_of_birth',
+  'age',
+  'national_id',
+  'phone',
+  'governorate',
+  'household_id',
+];
 
 export interface CaseResult {
   name: string;
@@ -64,7 +79,9 @@ export interface CheckTimes {
 /** Times LinkageIndex.check (process.hrtime, ns resolution, and the thread's CPU time). */
 export function timeChecks(idx: LinkageIndex, queries: RawRecord[]): CheckTimes {
   for (const q of queries.slice(0, 50)) idx.check(q); // warm-up (JIT), not timed
-  const wall: number[] = [], cpu: number[] = [], cands: number[] = [];
+  const wall: number[] = [],
+    cpu: number[] = [],
+    cands: number[] = [];
   for (const q of queries) {
     const c0 = process.cpuUsage();
     const t = process.hrtime.bigint();
@@ -92,7 +109,11 @@ const settingsOf = (file?: string, inline?: unknown) => {
   return resolveSettings({ ...base, ...JSON.parse(process.env.SANAD_LINK_SETTINGS ?? '{}') });
 };
 
-function fromRows(make: (c: string[]) => Dataset, inputs: { columns: string[]; rows: RawRecord[] }[], label: (r: RawRecord, s: number) => string) {
+function fromRows(
+  make: (c: string[]) => Dataset,
+  inputs: { columns: string[]; rows: RawRecord[] }[],
+  label: (r: RawRecord, s: number) => string,
+) {
   const ds = make(inputs.flatMap((x) => x.columns));
   const map = new Map<string, number>();
   const truth: number[] = [];
@@ -109,17 +130,21 @@ function fromRows(make: (c: string[]) => Dataset, inputs: { columns: string[]; r
 }
 
 function synthetic(people: number, seed: number): Pick<Job, 'load' | 'people' | 'seed'> {
-  return { people, seed, load: (make: (c: string[]) => Dataset) => {
-    const ds = make(STD);
-    const truth = new Int32Array(Math.ceil(people * 1.4) + 16);
-    let n = 0;
-    for (const { rec, truth: t } of dedupeRegistry(people, 0.3, seed)) {
-      ds.add(rec, 0);
-      truth[n++] = t;
-    }
-    ds.finalize();
-    return { ds, truth: truth.subarray(0, n), inputs: 1 };
-  } };
+  return {
+    people,
+    seed,
+    load: (make: (c: string[]) => Dataset) => {
+      const ds = make(STD);
+      const truth = new Int32Array(Math.ceil(people * 1.4) + 16);
+      let n = 0;
+      for (const { rec, truth: t } of dedupeRegistry(people, 0.3, seed)) {
+        ds.add(rec, 0);
+        truth[n++] = t;
+      }
+      ds.finalize();
+      return { ds, truth: truth.subarray(0, n), inputs: 1 };
+    },
+  };
 }
 
 export const CASES: Record<string, Job> = {
@@ -128,13 +153,18 @@ export const CASES: Record<string, Job> = {
     settingsFile: 'linkage-settings/febrl.json',
     cross: true,
     load: (make) =>
-      fromRows(make, [readCsv(`${DATA}/linkage/febrl/dataset4a.csv`), readCsv(`${DATA}/linkage/febrl/dataset4b.csv`)], (r) => r.rec_id!.split('-')[1]!),
+      fromRows(
+        make,
+        [readCsv(`${DATA}/linkage/febrl/dataset4a.csv`), readCsv(`${DATA}/linkage/febrl/dataset4b.csv`)],
+        (r) => r.rec_id!.split('-')[1]!,
+      ),
   },
   historical50k: {
     task: 'dedupe',
     settingsFile: 'linkage-settings/splink-historical.json',
     cross: false,
-    load: (make) => fromRows(make, [readCsv(`${DATA}/linkage/splink_historical_50k/historical_figures_with_errors_50k.csv`)], (r) => r.cluster!),
+    load: (make) =>
+      fromRows(make, [readCsv(`${DATA}/linkage/splink_historical_50k/historical_figures_with_errors_50k.csv`)], (r) => r.cluster!),
   },
   'synthetic-dedupe': { task: 'dedupe, 100k people + 30% duplicates', settings: {}, cross: false, ...synthetic(100_000, 11) },
   'synthetic-link': {
@@ -158,7 +188,14 @@ export const CASES: Record<string, Job> = {
       const src = readCsv(`${DATA}/names/gaza-names-ar-en.dev.csv`);
       const a = src.rows.map((r, k) => ({ record_id: `a${k}`, full_name: r.name_ar, sex: r.sex, age: r.age, truth: String(k) }));
       const b = src.rows.map((r, k) => ({ record_id: `b${k}`, full_name_en: r.name_en, sex: r.sex, age: r.age, truth: String(k) }));
-      return fromRows(make, [{ columns: ['record_id', 'full_name', 'sex', 'age'], rows: a }, { columns: ['record_id', 'full_name_en', 'sex', 'age'], rows: b }], (r) => r.truth!);
+      return fromRows(
+        make,
+        [
+          { columns: ['record_id', 'full_name', 'sex', 'age'], rows: a },
+          { columns: ['record_id', 'full_name_en', 'sex', 'age'], rows: b },
+        ],
+        (r) => r.truth!,
+      );
     },
   },
   'scale-200k': { task: 'dedupe 200,000 records (synthetic; profiling size)', settings: {}, cross: false, ...synthetic(154_000, 19) },
@@ -187,12 +224,23 @@ export function runCase(name: string): CaseResult {
   const src = ds.source.a.subarray(0, ds.n);
   const s = pairwiseScores(truth, r.clusterOf, src, job.cross);
   return {
-    name, task: job.task, records: ds.n, candidatePairs: r.stats.candidatePairs,
+    name,
+    task: job.task,
+    records: ds.n,
+    candidatePairs: r.stats.candidatePairs,
     blockingRecall: blockingRecall(truth, r.a, r.b, r.a.length, s.truePairs),
-    precision: s.precision, recall: s.recall, f1: s.f1, truePairs: s.truePairs, seconds,
+    precision: s.precision,
+    recall: s.recall,
+    f1: s.f1,
+    truePairs: s.truePairs,
+    seconds,
     peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
     settings: job.settingsFile ?? JSON.stringify(job.settings),
-    checkP50: check?.wallMs.p50 ?? 0, checkP99: check?.wallMs.p99 ?? 0, check, cpuSeconds: +cpuSeconds.toFixed(1), timings,
+    checkP50: check?.wallMs.p50 ?? 0,
+    checkP99: check?.wallMs.p99 ?? 0,
+    check,
+    cpuSeconds: +cpuSeconds.toFixed(1),
+    timings,
     passes: r.stats.passes,
     workerShare,
   };

@@ -27,14 +27,18 @@ class Rand {
 
 class Weighted {
   private cum: Float64Array;
-  constructor(readonly items: readonly NameEntry[], skew = 1) {
+  constructor(
+    readonly items: readonly NameEntry[],
+    skew = 1,
+  ) {
     this.cum = new Float64Array(items.length);
     let s = 0;
     items.forEach((e, i) => (this.cum[i] = s += e.weight ** skew));
   }
   pick(r: Rand): NameEntry {
     const x = r.next() * this.cum[this.cum.length - 1]!;
-    let lo = 0, hi = this.cum.length - 1;
+    let lo = 0,
+      hi = this.cum.length - 1;
     while (lo < hi) {
       const m = (lo + hi) >> 1;
       if (this.cum[m]! < x) lo = m + 1;
@@ -78,7 +82,8 @@ interface Person {
 /** Family by family, the people of a synthetic population. */
 export function* people(count: number, seed: number): Generator<Person> {
   const r = new Rand(seed);
-  let made = 0, hh = 0;
+  let made = 0,
+    hh = 0;
   while (made < count) {
     const family = FAMILY.pick(r);
     const grandfather = MALE.pick(r);
@@ -90,8 +95,19 @@ export function* people(count: number, seed: number): Generator<Person> {
     const base = (sex: 'm' | 'f', given: NameEntry, fa: NameEntry, gf: NameEntry, y: number): Person => {
       const d8 = String(r.int(4000000, 99999999)).padStart(8, '0');
       return {
-        truth: made++, sex, given, father: fa, grandfather: gf, family, y, m: r.int(1, 12), d: r.int(1, 28),
-        id: d8 + luhnDigit(d8), phone, gov, household,
+        truth: made++,
+        sex,
+        given,
+        father: fa,
+        grandfather: gf,
+        family,
+        y,
+        m: r.int(1, 12),
+        d: r.int(1, 28),
+        id: d8 + luhnDigit(d8),
+        phone,
+        gov,
+        household,
       };
     };
     // the father: his father is the children's grandfather
@@ -137,7 +153,9 @@ export function registration(p: Person, r: Rand, o: RecordOptions, recordId: str
   const e = (pr: number) => r.next() < pr * o.noise;
   const latin = r.next() < o.latin;
   const name = (n: NameEntry) => (latin ? r.pick(n.en) : e(0.5) ? arabicVariant(r, n.ar) : n.ar);
-  let y = p.y, m = p.m, d = p.d;
+  let y = p.y,
+    m = p.m,
+    d = p.d;
   let dob = `${y}-${pad(m)}-${pad(d)}`;
   const x = r.next();
   if (x < 0.08 * o.noise) dob = String(y);
@@ -192,7 +210,8 @@ export function* dedupeRegistry(count: number, dupRate: number, seed: number, la
 /** Two registries: A (Arabic, official) and B (field registrations of a share of A's people, some in Latin letters, plus people not in A). */
 export function twoRegistries(count: number, overlap: number, seed: number, latin = 0.3): { a: Generated; b: Generated } {
   const r = new Rand(seed ^ 0x1234567);
-  const a: Generated = { rows: [], truth: [] }, b: Generated = { rows: [], truth: [] };
+  const a: Generated = { rows: [], truth: [] },
+    b: Generated = { rows: [], truth: [] };
   let k = 0;
   for (const p of people(count, seed)) {
     const inA = r.next() < 0.85;

@@ -5,7 +5,15 @@ import type { Role } from './roles.ts';
 
 export type Permission = 'public' | readonly Role[];
 
-const ALL_STAFF: readonly Role[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst', 'auditor'];
+const ALL_STAFF: readonly Role[] = [
+  'administrator',
+  'registration_officer',
+  'caseworker',
+  'site_manager',
+  'distribution_officer',
+  'analyst',
+  'auditor',
+];
 const REGISTRY_READ: readonly Role[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
 
@@ -42,7 +50,14 @@ export const permissionMatrix = {
   'POST /api/v1/households/:id/displacements': ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
   'POST /api/v1/households/:id/vulnerabilities': REGISTRY_WRITE,
 
-  'GET /api/v1/stats/governorates': ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
+  'GET /api/v1/stats/governorates': [
+    'administrator',
+    'analyst',
+    'caseworker',
+    'site_manager',
+    'distribution_officer',
+    'registration_officer',
+  ],
   'GET /api/v1/stats/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'GET /api/v1/audit/verify': ['administrator', 'auditor'],
   'GET /api/v1/audit/log': ['administrator', 'auditor'],

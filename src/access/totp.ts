@@ -107,7 +107,13 @@ export function verifyTotp(secret: Uint8Array, code: string, nowMs: number, last
  */
 export function otpauthUri(opts: { issuer: string; account: string; secret: Uint8Array }): string {
   const label = `${encodeURIComponent(opts.issuer)}:${encodeURIComponent(opts.account)}`;
-  const q = new URLSearchParams({ secret: base32Encode(opts.secret), issuer: opts.issuer, algorithm: 'SHA1', digits: String(TOTP_DIGITS), period: String(TOTP_PERIOD_S) });
+  const q = new URLSearchParams({
+    secret: base32Encode(opts.secret),
+    issuer: opts.issuer,
+    algorithm: 'SHA1',
+    digits: String(TOTP_DIGITS),
+    period: String(TOTP_PERIOD_S),
+  });
   return `otpauth://totp/${label}?${q.toString().replace(/\+/g, '%20')}`;
 }
 

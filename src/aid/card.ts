@@ -11,7 +11,18 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export type CardClaims = { householdId: string; serial: number; keyId: string };
 
 export type CardRefusal = 'malformed' | 'unknown_key' | 'retired_key' | 'bad_signature' | 'revoked';
-export const refusalText: Record<CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'id_reused' | 'cycle_closed' | 'wrong_household' | 'already_redeemed' | 'bad_number' | 'unknown_card', string> = {
+export const refusalText: Record<
+  | CardRefusal
+  | 'not_entitled'
+  | 'unknown_entitlement'
+  | 'id_reused'
+  | 'cycle_closed'
+  | 'wrong_household'
+  | 'already_redeemed'
+  | 'bad_number'
+  | 'unknown_card',
+  string
+> = {
   malformed: 'The card token cannot be read: it is not a Sanad card.',
   unknown_key: 'The card was signed with a key this server does not know: forged or from another system.',
   retired_key: 'The card was signed with a retired key: issue a new card.',
@@ -33,8 +44,10 @@ export function newKeyPair(): { publicKey: Buffer; privateKey: Buffer } {
   return { publicKey: Buffer.from(jwk.x!, 'base64url'), privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }) };
 }
 
-export const publicKeyObject = (raw: Uint8Array): KeyObject => createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
-export const privateKeyObject = (pkcs8: Uint8Array): KeyObject => createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+export const publicKeyObject = (raw: Uint8Array): KeyObject =>
+  createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
+export const privateKeyObject = (pkcs8: Uint8Array): KeyObject =>
+  createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
 
 export function encodePayload(c: CardClaims): Buffer {
   if (!UUID.test(c.householdId)) throw new Error('householdId must be a UUID');

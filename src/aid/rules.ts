@@ -12,11 +12,19 @@ export type Sector = (typeof sectors)[number];
 
 const When = z
   .object({
-    governorates: z.array(z.string().regex(/^PS0[12][0-9]{2}$/)).min(1).optional().describe('current governorate (latest displacement, else registration) is one of these'),
+    governorates: z
+      .array(z.string().regex(/^PS0[12][0-9]{2}$/))
+      .min(1)
+      .optional()
+      .describe('current governorate (latest displacement, else registration) is one of these'),
     displaced: z.boolean().optional().describe('has been displaced and not returned'),
     inSite: z.boolean().optional().describe('currently lives in a site'),
     siteKinds: z.array(z.enum(siteKinds)).min(1).optional(),
-    vulnerabilities: z.array(z.enum([...vulnerabilityKinds, ...derivedVulnerabilities])).min(1).optional().describe('has any of these'),
+    vulnerabilities: z
+      .array(z.enum([...vulnerabilityKinds, ...derivedVulnerabilities]))
+      .min(1)
+      .optional()
+      .describe('has any of these'),
     minSize: z.number().int().min(1).optional(),
     maxSize: z.number().int().min(1).optional(),
   })
@@ -24,7 +32,10 @@ const When = z
 
 export const RuleSchema = z
   .object({
-    item: z.string().regex(/^[a-z0-9_]{1,40}$/).describe('item code'),
+    item: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/)
+      .describe('item code'),
     when: When.default({}),
     quantity: z
       .object({
@@ -79,7 +90,12 @@ export function quantityFor(r: Rule, size: number): number {
 }
 
 /** The entitlements of one household in a cycle. `hadBefore(item)`: any of it in an earlier cycle. */
-export function evaluate(rules: readonly Rule[], cycleNumber: number, h: HouseholdFacts, hadBefore: (item: string) => boolean = () => false): { item: string; quantity: number; ruleIndex: number }[] {
+export function evaluate(
+  rules: readonly Rule[],
+  cycleNumber: number,
+  h: HouseholdFacts,
+  hadBefore: (item: string) => boolean = () => false,
+): { item: string; quantity: number; ruleIndex: number }[] {
   const decided = new Set<string>();
   const out: { item: string; quantity: number; ruleIndex: number }[] = [];
   rules.forEach((r, i) => {
@@ -132,7 +148,14 @@ export function quantitySql(r: Rule, p: Params, s = 's'): string {
  * `itemIds` maps item codes to ids; `onceSql(itemIdParam)` gives the condition "had this item in an
  * earlier cycle" for `once` rules.
  */
-export function entitlementSelectSql(rules: readonly Rule[], cycleNumber: number, p: Params, cycleParam: string, itemIds: ReadonlyMap<string, string>, onceSql: (itemIdParam: string) => string): string | undefined {
+export function entitlementSelectSql(
+  rules: readonly Rule[],
+  cycleNumber: number,
+  p: Params,
+  cycleParam: string,
+  itemIds: ReadonlyMap<string, string>,
+  onceSql: (itemIdParam: string) => string,
+): string | undefined {
   const selects: string[] = [];
   rules.forEach((r, i) => {
     if (!appliesInCycle(r, cycleNumber)) return;
@@ -143,7 +166,9 @@ export function entitlementSelectSql(rules: readonly Rule[], cycleNumber: number
     const item = p.add(id);
     if (r.frequency.once) cond.push(`NOT ${onceSql(item)}`);
     const q = quantitySql(r, p);
-    selects.push(`SELECT s.household_id, ${item}::uuid AS item_id, ${q} AS quantity, ${i} AS rule_index, s.point_id FROM cycle_household s WHERE s.cycle_id = ${cycleParam} AND ${cond.join(' AND ')} AND ${q} > 0`);
+    selects.push(
+      `SELECT s.household_id, ${item}::uuid AS item_id, ${q} AS quantity, ${i} AS rule_index, s.point_id FROM cycle_household s WHERE s.cycle_id = ${cycleParam} AND ${cond.join(' AND ')} AND ${q} > 0`,
+    );
   });
   return selects.length ? selects.join('\nUNION ALL\n') : undefined;
 }

@@ -49,7 +49,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (missing.length > 0) throw new Error(`Routes missing from the permission matrix: ${missing.join(', ')}`);
 
   const log = opts.log ?? (() => undefined);
-  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1_048_576,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
+  });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
   await app.register(rateLimit, { global: false });
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
@@ -106,9 +110,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             operationId = h.toLowerCase();
           }
         }
-        const result = await r.handler({ params, query, body, actor: req.actor ?? NOBODY, store: opts.store, operationId, request: req, reply });
+        const result = await r.handler({
+          params,
+          query,
+          body,
+          actor: req.actor ?? NOBODY,
+          store: opts.store,
+          operationId,
+          request: req,
+          reply,
+        });
         if (reply.sent) return reply;
-        if (result && typeof result === 'object' && 'status' in result && 'body' in result && (result as { replayed?: boolean }).replayed !== undefined) {
+        if (
+          result &&
+          typeof result === 'object' &&
+          'status' in result &&
+          'body' in result &&
+          (result as { replayed?: boolean }).replayed !== undefined
+        ) {
           const w = result as { status: number; body: unknown; replayed: boolean };
           if (w.replayed) reply.header('Idempotent-Replay', 'true');
           return reply.status(w.status).send(w.body);

@@ -3,7 +3,10 @@ import { errors } from '../errors.ts';
 
 export const encodeCursor = (v: Record<string, string | number>): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-export function decodeCursor<T extends Record<string, string | number>>(s: string | undefined, check: (v: unknown) => v is T): T | undefined {
+export function decodeCursor<T extends Record<string, string | number>>(
+  s: string | undefined,
+  check: (v: unknown) => v is T,
+): T | undefined {
   if (s === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));

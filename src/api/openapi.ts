@@ -30,14 +30,24 @@ export function openApiDocument(routes: RouteDef[]): unknown {
   for (const r of routes) {
     const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
       if (!schema) continue;
       const js = json(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(js.properties ?? {})) {
         parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
       }
     }
-    if (r.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', format: 'uuid' }, description: 'Operation id: a replay returns the first result and changes nothing.' });
+    if (r.idempotent)
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', format: 'uuid' },
+        description: 'Operation id: a replay returns the first result and changes nothing.',
+      });
     const perm = permissionFor(routeKey(r));
     const op: Record<string, unknown> = {
       summary: r.summary,
@@ -45,7 +55,10 @@ export function openApiDocument(routes: RouteDef[]): unknown {
       parameters,
       'x-roles': perm,
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK', ...(r.response ? { content: { 'application/json': { schema: json(r.response, 'output') } } } : {}) },
+        [String(r.status ?? 200)]: {
+          description: 'OK',
+          ...(r.response ? { content: { 'application/json': { schema: json(r.response, 'output') } } } : {}),
+        },
         '4XX': problem,
         '5XX': problem,
       },
@@ -56,7 +69,11 @@ export function openApiDocument(routes: RouteDef[]): unknown {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Sanad API', version: '1', description: 'Registry of people and households for relief and reconstruction. Errors are RFC 9457 problem+json.' },
+    info: {
+      title: 'Sanad API',
+      version: '1',
+      description: 'Registry of people and households for relief and reconstruction. Errors are RFC 9457 problem+json.',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };

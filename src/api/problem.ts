@@ -10,7 +10,10 @@ export function zodFieldErrors(e: ZodError, prefix = ''): FieldError[] {
   return e.issues.map((i) => ({
     field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
     // zod messages describe the rule, not the value (we never configure value-echoing messages)
-    reason: i.code === 'invalid_type' ? `must be ${(i as { expected?: string }).expected ?? 'of another type'}` : i.message.replace(/^Invalid input: /, '').toLowerCase(),
+    reason:
+      i.code === 'invalid_type'
+        ? `must be ${(i as { expected?: string }).expected ?? 'of another type'}`
+        : i.message.replace(/^Invalid input: /, '').toLowerCase(),
   }));
 }
 
@@ -18,13 +21,15 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return errors.validation(zodFieldErrors(e));
   const fe = e as { statusCode?: number; code?: string; validation?: unknown };
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type', 415, 'Unsupported media type', 'Send application/json.');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new AppError('unsupported_media_type', 415, 'Unsupported media type', 'Send application/json.');
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 413, 'Request body too large');
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.badRequest('The JSON body is empty.');
-  if (fe.statusCode === 400 || (e instanceof SyntaxError)) return errors.badRequest('The body is not valid JSON.');
+  if (fe.statusCode === 400 || e instanceof SyntaxError) return errors.badRequest('The body is not valid JSON.');
   if (fe.statusCode === 429) return errors.rateLimited();
   if (fe.code === '23503') return foreignKeyError(e as { detail?: string; constraint?: string; table?: string });
-  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008' || fe.code === '22003' || fe.code === '22021') return errors.badRequest('A value has the wrong form.');
+  if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008' || fe.code === '22003' || fe.code === '22021')
+    return errors.badRequest('A value has the wrong form.');
   return errors.internal();
 }
 
@@ -37,7 +42,10 @@ export function toAppError(e: unknown): AppError {
 function foreignKeyError(e: { detail?: string; constraint?: string; table?: string }): AppError {
   const detail = e.detail ?? '';
   if (detail.includes('is still referenced')) return errors.conflict('Other records still refer to this one.');
-  const fromName = e.constraint && e.table && e.constraint.startsWith(`${e.table}_`) && e.constraint.endsWith('_fkey') ? e.constraint.slice(e.table.length + 1, -'_fkey'.length) : undefined;
+  const fromName =
+    e.constraint && e.table && e.constraint.startsWith(`${e.table}_`) && e.constraint.endsWith('_fkey')
+      ? e.constraint.slice(e.table.length + 1, -'_fkey'.length)
+      : undefined;
   const column = fromName ?? /^Key \(([a-z_]+)\)=/.exec(detail)?.[1];
   if (!column) return errors.validation([{ field: 'body', reason: 'refers to a record that does not exist' }]);
   const table = / in table "([a-z_]+)"/.exec(detail)?.[1];

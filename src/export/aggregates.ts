@@ -56,7 +56,11 @@ export async function aggregates(pool: pg.Pool, actor: Actor): Promise<Aggregate
 }
 
 /** Writes the aggregates as CSV (with the HXL row when `hxl`). */
-export async function exportAggregates(pool: pg.Pool, actor: Actor, opts: { output: string | Writable; hxl: boolean }): Promise<{ rows: number }> {
+export async function exportAggregates(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { output: string | Writable; hxl: boolean },
+): Promise<{ rows: number }> {
   const rows = await aggregates(pool, actor);
   const lines: unknown[][] = [aggregateColumns.map((c) => c.name)];
   if (opts.hxl) lines.push(aggregateColumns.map((c) => c.hxl));
@@ -64,6 +68,11 @@ export async function exportAggregates(pool: pg.Pool, actor: Actor, opts: { outp
   const text = stringify(lines);
   if (typeof opts.output === 'string') await fs.promises.writeFile(opts.output, text);
   else if (!opts.output.write(text)) await once(opts.output, 'drain');
-  await appendLog(pool, actor, { entity: 'export', entityId: null, action: 'export_aggregates', after: { governorates: actor.governorates, hxl: opts.hxl } });
+  await appendLog(pool, actor, {
+    entity: 'export',
+    entityId: null,
+    action: 'export_aggregates',
+    after: { governorates: actor.governorates, hxl: opts.hxl },
+  });
   return { rows: rows.length };
 }

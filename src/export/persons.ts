@@ -10,8 +10,6 @@ import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { appendLog } from '../store/write.ts';
 
-
-
 export class ExportError extends Error {
   constructor(message: string) {
     super(message);
@@ -65,8 +63,12 @@ export async function exportPersons(
   const scope = scopeLiteral('p', actor);
   const client = await pool.connect();
   try {
-    const total = opts.onProgress ? ((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${scope}`)).rows[0]?.n ?? 0) : 0;
-    const src = client.query(pgCopy.to(`COPY (${SELECT} FROM person p WHERE ${scope} ORDER BY p.org_id, p.id) TO STDOUT WITH (FORMAT csv, HEADER)`));
+    const total = opts.onProgress
+      ? ((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${scope}`)).rows[0]?.n ?? 0)
+      : 0;
+    const src = client.query(
+      pgCopy.to(`COPY (${SELECT} FROM person p WHERE ${scope} ORDER BY p.org_id, p.id) TO STDOUT WITH (FORMAT csv, HEADER)`),
+    );
     let rows = -1; // the header line
     let last = 0;
     const count = new Transform({
@@ -83,7 +85,12 @@ export async function exportPersons(
     await pipeline(src, count, out, { end: typeof opts.output === 'string' });
     const exported = src.rowCount ?? Math.max(rows, 0);
     opts.onProgress?.({ rows: exported, total });
-    await appendLog(pool, actor, { entity: 'export', entityId: null, action: 'export_persons', after: { rows: exported, governorates: actor.governorates, columns: exportColumns } });
+    await appendLog(pool, actor, {
+      entity: 'export',
+      entityId: null,
+      action: 'export_persons',
+      after: { rows: exported, governorates: actor.governorates, columns: exportColumns },
+    });
     return { rows: exported, seconds: (performance.now() - started) / 1000 };
   } finally {
     client.release();

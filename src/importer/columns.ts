@@ -63,17 +63,24 @@ export async function readMapping(file: string | undefined): Promise<Mapping> {
   } catch (e) {
     throw new ImportSetupError(`The mapping file ${file} could not be read as JSON (${(e as Error).message.split('\n')[0]}).`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ImportSetupError('The mapping file must be a JSON object {"column in file": "sanad column"}.');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new ImportSetupError('The mapping file must be a JSON object {"column in file": "sanad column"}.');
   const out: Mapping = {};
   for (const [from, to] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof to !== 'string' || !known.has(to)) throw new ImportSetupError(`The mapping file maps "${from}" to "${String(to)}", which is not a Sanad column. Sanad columns: ${importColumns.join(', ')}.`);
+    if (typeof to !== 'string' || !known.has(to))
+      throw new ImportSetupError(
+        `The mapping file maps "${from}" to "${String(to)}", which is not a Sanad column. Sanad columns: ${importColumns.join(', ')}.`,
+      );
     out[normaliseHeader(from)] = to;
   }
   return out;
 }
 
 export function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Where each Sanad column is in a row: column -> index. Also the file's name of each column, for reports. */
@@ -99,9 +106,13 @@ export function layoutOf(header: string[], mapping: Mapping, kind: 'persons' | '
     index[target] = i;
     fileName[target] = raw.replace(/^\uFEFF/, '').trim();
   });
-  if (index.governorate === undefined) throw new ImportSetupError('The file has no governorate column (P-code). Add one, or map yours with --mapping.');
+  if (index.governorate === undefined)
+    throw new ImportSetupError('The file has no governorate column (P-code). Add one, or map yours with --mapping.');
   const named = ['given_name', 'family_name', 'full_name', 'full_name_en'].some((c) => index[c as ImportColumn] !== undefined);
-  if (!named) throw new ImportSetupError('The file has no name column: give given_name and family_name (and father_name, grandfather_name), or full_name.');
+  if (!named)
+    throw new ImportSetupError(
+      'The file has no name column: give given_name and family_name (and father_name, grandfather_name), or full_name.',
+    );
   if (kind === 'households') {
     for (const c of householdColumns) if (index[c] === undefined) throw new ImportSetupError(`A households file needs a ${c} column.`);
   }
@@ -156,7 +167,7 @@ function setField(input: Record<string, unknown>, field: keyof PersonInput, v: s
   if (v !== undefined) input[field] = v;
 }
 
-const SEX: Record<string, string> = { f: 'female', female: 'female', m: 'male', male: 'male', 'أنثى': 'female', 'انثى': 'female', 'ذكر': 'male' };
+const SEX: Record<string, string> = { f: 'female', female: 'female', m: 'male', male: 'male', أنثى: 'female', انثى: 'female', ذكر: 'male' };
 function normaliseSex(v: string): string {
   return SEX[v.toLowerCase()] ?? v;
 }

@@ -39,22 +39,44 @@ export function stagedRow(rowNumber: number, r: ValidRow): StagedRow {
   const p = r.person;
   const fields =
     copyField(p.recordId) +
-    '\t' + copyField(p.givenName) +
-    '\t' + copyField(p.fatherName) +
-    '\t' + copyField(p.grandfatherName) +
-    '\t' + copyField(p.familyName) +
-    '\t' + copyField(p.fullName) +
-    '\t' + copyField(p.fullNameEn) +
-    '\t' + copyField(p.nameKey) +
-    '\t' + copyArray(p.nameTokens) +
-    '\t' + copyField(p.sex) +
-    '\t' + copyField(p.dateOfBirth) +
-    '\t' + copyField(p.dobPrecision) +
-    '\t' + copyField(p.nationalId) +
-    '\t' + (p.nationalIdValid === null ? '\\N' : p.nationalIdValid ? 't' : 'f') +
-    '\t' + copyField(p.phone) +
-    '\t' + copyField(p.governorate);
-  return { rowNumber, recordId: p.recordId!, unverifiedId: p.nationalIdValid === false, fields, householdId: r.householdId, relationship: r.relationship };
+    '\t' +
+    copyField(p.givenName) +
+    '\t' +
+    copyField(p.fatherName) +
+    '\t' +
+    copyField(p.grandfatherName) +
+    '\t' +
+    copyField(p.familyName) +
+    '\t' +
+    copyField(p.fullName) +
+    '\t' +
+    copyField(p.fullNameEn) +
+    '\t' +
+    copyField(p.nameKey) +
+    '\t' +
+    copyArray(p.nameTokens) +
+    '\t' +
+    copyField(p.sex) +
+    '\t' +
+    copyField(p.dateOfBirth) +
+    '\t' +
+    copyField(p.dobPrecision) +
+    '\t' +
+    copyField(p.nationalId) +
+    '\t' +
+    (p.nationalIdValid === null ? '\\N' : p.nationalIdValid ? 't' : 'f') +
+    '\t' +
+    copyField(p.phone) +
+    '\t' +
+    copyField(p.governorate);
+  return {
+    rowNumber,
+    recordId: p.recordId!,
+    unverifiedId: p.nationalIdValid === false,
+    fields,
+    householdId: r.householdId,
+    relationship: r.relationship,
+  };
 }
 
 async function copyLines(client: pg.PoolClient, sql: string, rows: readonly StagedRow[], line: (r: StagedRow) => string): Promise<void> {
@@ -77,7 +99,12 @@ async function copyLines(client: pg.PoolClient, sql: string, rows: readonly Stag
 }
 
 export async function copyStage(client: pg.PoolClient, rows: readonly StagedRow[]): Promise<void> {
-  await copyLines(client, `COPY ${STAGE} (row_number, ${PERSON_COLS}, household_record_id, relationship) FROM STDIN`, rows, (r) => `${r.rowNumber}\t${r.fields}\t${copyField(r.householdId)}\t${copyField(r.relationship)}\n`);
+  await copyLines(
+    client,
+    `COPY ${STAGE} (row_number, ${PERSON_COLS}, household_record_id, relationship) FROM STDIN`,
+    rows,
+    (r) => `${r.rowNumber}\t${r.fields}\t${copyField(r.householdId)}\t${copyField(r.relationship)}\n`,
+  );
 }
 
 export type LoadResult = {
@@ -123,7 +150,12 @@ export type PersonsMode = { checked: boolean };
  * import meanwhile), the unique index fails it and the batch goes the staging way (savepoint),
  * which settles conflicts row by row; the mode turns checked.
  */
-export async function loadPersonsDirect(client: pg.PoolClient, orgId: string, rows: readonly StagedRow[], mode: PersonsMode = { checked: true }): Promise<LoadResult> {
+export async function loadPersonsDirect(
+  client: pg.PoolClient,
+  orgId: string,
+  rows: readonly StagedRow[],
+  mode: PersonsMode = { checked: true },
+): Promise<LoadResult> {
   const skip = new Set<string>();
   if (mode.checked) {
     // One index probe per record_id, whatever the planner thinks: right after a bulk load the
@@ -163,12 +195,28 @@ export async function loadPersonsDirect(client: pg.PoolClient, orgId: string, ro
   }
   await client.query('RELEASE SAVEPOINT direct_copy');
   const unverified = fresh.reduce((n, r) => n + (r.unverifiedId ? 1 : 0), 0);
-  return { loaded: fresh.length, unchanged: rows.length - fresh.length, unverified, personsCreated: fresh.length, householdsCreated: 0, ids: { personIds: JSON.stringify(ids) }, rejected: [] };
+  return {
+    loaded: fresh.length,
+    unchanged: rows.length - fresh.length,
+    unverified,
+    personsCreated: fresh.length,
+    householdsCreated: 0,
+    ids: { personIds: JSON.stringify(ids) },
+    rejected: [],
+  };
 }
 
 export async function loadPersons(client: pg.PoolClient, orgId: string, staged: number): Promise<LoadResult> {
   const p = await insertPersons(client, orgId);
-  return { loaded: p.n, unchanged: staged - p.n, unverified: p.unverified, personsCreated: p.n, householdsCreated: 0, ids: { personIds: p.ids }, rejected: [] };
+  return {
+    loaded: p.n,
+    unchanged: staged - p.n,
+    unverified: p.unverified,
+    personsCreated: p.n,
+    householdsCreated: 0,
+    ids: { personIds: p.ids },
+    rejected: [],
+  };
 }
 
 type Resolved = {
@@ -186,7 +234,13 @@ type Resolved = {
  * exists in the organisation, which is then used as it is) who is a member of the household named
  * by household_id (created on first sight; its governorate is the head's, else the first row's).
  */
-export async function loadHouseholds(client: pg.PoolClient, orgId: string, governorates: ReadonlySet<string>, validFrom: string, staged: number): Promise<LoadResult> {
+export async function loadHouseholds(
+  client: pg.PoolClient,
+  orgId: string,
+  governorates: ReadonlySet<string>,
+  validFrom: string,
+  staged: number,
+): Promise<LoadResult> {
   const p = await insertPersons(client, orgId);
   const h = await client.query<{ n: number; ids: string }>(
     `WITH ins AS (
@@ -218,11 +272,17 @@ export async function loadHouseholds(client: pg.PoolClient, orgId: string, gover
   for (const r of rows.rows) {
     const current = r.current_household ?? memberOf.get(r.person_id) ?? null;
     if (r.person_governorate === null || !governorates.has(r.person_governorate)) {
-      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'record_id', reason: 'names a person outside the governorates you work in' }] });
+      rejected.push({
+        rowNumber: r.row_number,
+        errors: [{ field: 'record_id', reason: 'names a person outside the governorates you work in' }],
+      });
     } else if (current === r.household_id) {
       unchanged++;
     } else if (current !== null) {
-      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }] });
+      rejected.push({
+        rowNumber: r.row_number,
+        errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }],
+      });
     } else if (r.relationship === 'head' && (r.has_head || headed.has(r.household_id))) {
       rejected.push({ rowNumber: r.row_number, errors: [{ field: 'relationship', reason: 'the household already has a head' }] });
     } else {

@@ -23,7 +23,11 @@ function checkUuid(id: string | undefined, what: string): void {
   if (id !== undefined && !UUID.test(id)) throw new ImportSetupError(`${what} must be an id like 0b8e1c3a-...`);
 }
 
-export async function listQuarantine(pool: pg.Pool, actor: Actor, opts: { importId?: string | undefined; limit?: number } = {}): Promise<QuarantineEntry[]> {
+export async function listQuarantine(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { importId?: string | undefined; limit?: number } = {},
+): Promise<QuarantineEntry[]> {
   checkUuid(opts.importId, '--import');
   const r = await pool.query<{ id: string; import_id: string; file_name: string; row_number: number; errors: FieldError[] }>(
     `SELECT q.id, q.import_id, i.file_name, q.row_number, q.errors FROM quarantine q JOIN import_run i ON i.id = q.import_id
@@ -31,13 +35,23 @@ export async function listQuarantine(pool: pg.Pool, actor: Actor, opts: { import
      ORDER BY i.started_at, q.row_number LIMIT $3`,
     [actor.orgId, opts.importId ?? null, opts.limit ?? 1000],
   );
-  return r.rows.map((x) => ({ quarantineId: x.id, importId: x.import_id, fileName: x.file_name, rowNumber: x.row_number, errors: x.errors }));
+  return r.rows.map((x) => ({
+    quarantineId: x.id,
+    importId: x.import_id,
+    fileName: x.file_name,
+    rowNumber: x.row_number,
+    errors: x.errors,
+  }));
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Streams unresolved rows to a CSV, in constant memory. Returns the number of rows. */
-export async function exportQuarantine(pool: pg.Pool, actor: Actor, opts: { output: string; importId?: string | undefined }): Promise<number> {
+export async function exportQuarantine(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { output: string; importId?: string | undefined },
+): Promise<number> {
   checkImportRole(actor);
   checkUuid(opts.importId, '--import');
   if (!UUID.test(actor.orgId)) throw new Error('bad organisation id');
@@ -45,7 +59,9 @@ export async function exportQuarantine(pool: pg.Pool, actor: Actor, opts: { outp
   const client = await pool.connect();
   try {
     const keys = (
-      await client.query<{ k: string }>(`SELECT DISTINCT jsonb_object_keys(q.raw) AS k FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where}`)
+      await client.query<{ k: string }>(
+        `SELECT DISTINCT jsonb_object_keys(q.raw) AS k FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where}`,
+      )
     ).rows.map((r) => r.k);
     const order = (k: string) => {
       const i = (importColumns as readonly string[]).indexOf(normaliseHeader(k));
@@ -57,7 +73,9 @@ export async function exportQuarantine(pool: pg.Pool, actor: Actor, opts: { outp
         (SELECT string_agg((e->>'field') || ' ' || (e->>'reason'), '; ') FROM jsonb_array_elements(q.errors) e) AS problems
         ${cols.length ? ', ' + cols.join(', ') : ''}
       FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where} ORDER BY i.started_at, q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`;
-    const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where}`);
+    const count = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where}`,
+    );
     const out = fs.createWriteStream(opts.output, { mode: 0o600 });
     const src = client.query(pgCopy.to(sql));
     await new Promise<void>((resolve, reject) => {
@@ -75,7 +93,14 @@ export async function exportQuarantine(pool: pg.Pool, actor: Actor, opts: { outp
 type Item = { quarantineId: string; importId: string; rowNumber: number; raw: Record<string, string> };
 type RunInfo = { id: string; kind: Kind; file_sha256: string; mapping: Mapping };
 
-export type RetrySummary = { retried: number; loaded: number; unchanged: number; stillRejected: number; unverifiedIds: number; unknown: number };
+export type RetrySummary = {
+  retried: number;
+  loaded: number;
+  unchanged: number;
+  stillRejected: number;
+  unverifiedIds: number;
+  unknown: number;
+};
 
 const META = new Set(['quarantine_id', 'import_id', 'row_number', 'problems']);
 
@@ -84,7 +109,8 @@ async function* itemsFromFile(file: string, format: string | undefined): AsyncGe
   try {
     const header = src.header.map((h) => h.replace(/^\uFEFF/, '').trim());
     const qi = header.findIndex((h) => normaliseHeader(h) === 'quarantine_id');
-    if (qi < 0) throw new ImportSetupError('The file has no quarantine_id column: fix the file written by `sanad import quarantine export`.');
+    if (qi < 0)
+      throw new ImportSetupError('The file has no quarantine_id column: fix the file written by `sanad import quarantine export`.');
     for await (const chunk of src.chunks) {
       yield chunk.map((row) => {
         const raw: Record<string, string> = {};
@@ -100,7 +126,11 @@ async function* itemsFromFile(file: string, format: string | undefined): AsyncGe
   }
 }
 
-async function* itemsFromStore(pool: pg.Pool, actor: Actor, importId: string | undefined): AsyncGenerator<Omit<Item, 'importId' | 'rowNumber'>[]> {
+async function* itemsFromStore(
+  pool: pg.Pool,
+  actor: Actor,
+  importId: string | undefined,
+): AsyncGenerator<Omit<Item, 'importId' | 'rowNumber'>[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const r = await pool.query<{ id: string; raw: Record<string, string> }>(
@@ -115,7 +145,11 @@ async function* itemsFromStore(pool: pg.Pool, actor: Actor, importId: string | u
 }
 
 /** Validates and loads quarantined rows again (fixed in `file`, or as stored). */
-export async function retryQuarantine(pool: pg.Pool, actor: Actor, opts: { file?: string | undefined; format?: string | undefined; importId?: string | undefined; today?: Date }): Promise<RetrySummary> {
+export async function retryQuarantine(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { file?: string | undefined; format?: string | undefined; importId?: string | undefined; today?: Date },
+): Promise<RetrySummary> {
   checkImportRole(actor);
   checkUuid(opts.importId, '--import');
   const today = opts.today ?? new Date();
@@ -161,7 +195,16 @@ export async function retryQuarantine(pool: pg.Pool, actor: Actor, opts: { file?
   }
 }
 
-async function retryGroup(client: pg.PoolClient, actor: Actor, run: RunInfo, items: Item[], governorates: ReadonlySet<string>, today: Date, todayStr: string, sum: RetrySummary): Promise<void> {
+async function retryGroup(
+  client: pg.PoolClient,
+  actor: Actor,
+  run: RunInfo,
+  items: Item[],
+  governorates: ReadonlySet<string>,
+  today: Date,
+  todayStr: string,
+  sum: RetrySummary,
+): Promise<void> {
   const lines: StagedRow[] = [];
   const staged = new Map<number, Item>();
   const failed: { item: Item; errors: FieldError[] }[] = [];
@@ -171,7 +214,13 @@ async function retryGroup(client: pg.PoolClient, actor: Actor, run: RunInfo, ite
     let errors: FieldError[];
     try {
       const layout = layoutOf(header, run.mapping ?? {}, run.kind);
-      const v = validateRow(row, item.rowNumber, { kind: run.kind, layout, governorates, derivedRecordId: (n) => derivedRecordId(run.file_sha256, n), today });
+      const v = validateRow(row, item.rowNumber, {
+        kind: run.kind,
+        layout,
+        governorates,
+        derivedRecordId: (n) => derivedRecordId(run.file_sha256, n),
+        today,
+      });
       if (v.ok) {
         lines.push(stagedRow(item.rowNumber, v));
         staged.set(item.rowNumber, item);
@@ -188,7 +237,10 @@ async function retryGroup(client: pg.PoolClient, actor: Actor, run: RunInfo, ite
   await client.query('BEGIN');
   try {
     await copyStage(client, lines);
-    res = run.kind === 'persons' ? await loadPersons(client, actor.orgId, lines.length) : await loadHouseholds(client, actor.orgId, governorates, todayStr, lines.length);
+    res =
+      run.kind === 'persons'
+        ? await loadPersons(client, actor.orgId, lines.length)
+        : await loadHouseholds(client, actor.orgId, governorates, todayStr, lines.length);
     for (const r of res.rejected) {
       const item = staged.get(r.rowNumber);
       if (item) {
@@ -201,18 +253,30 @@ async function retryGroup(client: pg.PoolClient, actor: Actor, run: RunInfo, ite
     if (failed.length > 0) {
       await client.query(
         `UPDATE quarantine q SET raw = t.raw, errors = t.errors FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS t(id, raw, errors) WHERE q.id = t.id`,
-        [failed.map((f) => f.item.quarantineId), failed.map((f) => JSON.stringify(f.item.raw)), failed.map((f) => JSON.stringify(f.errors))],
+        [
+          failed.map((f) => f.item.quarantineId),
+          failed.map((f) => JSON.stringify(f.item.raw)),
+          failed.map((f) => JSON.stringify(f.errors)),
+        ],
       );
     }
-    await client.query('UPDATE import_run SET rows_retried = rows_retried + $2, rows_unverified = rows_unverified + $3, persons_created = persons_created + $4, households_created = households_created + $5 WHERE id = $1', [
-      run.id,
-      resolved.length,
-      res.unverified,
-      res.personsCreated,
-      res.householdsCreated,
-    ]);
-    const head = { importId: run.id, kind: run.kind, retried: items.length, resolved: resolved.length, loaded: res.loaded, unchanged: res.unchanged, stillRejected: failed.length, unverifiedIds: res.unverified };
-    const ids = Object.entries({ ...res.ids, quarantineIds: JSON.stringify(resolved) }).map(([k, v]) => `,${JSON.stringify(k)}:${v}`).join('');
+    await client.query(
+      'UPDATE import_run SET rows_retried = rows_retried + $2, rows_unverified = rows_unverified + $3, persons_created = persons_created + $4, households_created = households_created + $5 WHERE id = $1',
+      [run.id, resolved.length, res.unverified, res.personsCreated, res.householdsCreated],
+    );
+    const head = {
+      importId: run.id,
+      kind: run.kind,
+      retried: items.length,
+      resolved: resolved.length,
+      loaded: res.loaded,
+      unchanged: res.unchanged,
+      stillRejected: failed.length,
+      unverifiedIds: res.unverified,
+    };
+    const ids = Object.entries({ ...res.ids, quarantineIds: JSON.stringify(resolved) })
+      .map(([k, v]) => `,${JSON.stringify(k)}:${v}`)
+      .join('');
     await client.query(
       `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
        VALUES ($1,$2,$3,$4,'import',$4,'quarantine_retry',NULL,$5::jsonb,'\\x','\\x')`,

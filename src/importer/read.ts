@@ -26,7 +26,9 @@ export function formatOf(file: string, explicit?: string): FileFormat {
 
 export async function openRows(file: string, format: FileFormat, opts: { delimiter?: string } = {}): Promise<RowSource> {
   const totalBytes = (await fs.promises.stat(file)).size;
-  return format === 'xlsx' ? openXlsx(file, totalBytes) : openCsv(file, totalBytes, opts.delimiter ?? (file.toLowerCase().endsWith('.tsv') ? '\t' : ','));
+  return format === 'xlsx'
+    ? openXlsx(file, totalBytes)
+    : openCsv(file, totalBytes, opts.delimiter ?? (file.toLowerCase().endsWith('.tsv') ? '\t' : ','));
 }
 
 const CHUNK = 2000;
@@ -130,7 +132,8 @@ export function parseCsvChunk(text: string, delimiter: string, final: boolean, r
 }
 
 async function openCsv(file: string, totalBytes: number, delimiter: string): Promise<RowSource> {
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new ImportSetupError('The CSV delimiter must be one character (not a quote or line break).');
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+    throw new ImportSetupError('The CSV delimiter must be one character (not a quote or line break).');
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' });
   async function* records(): AsyncGenerator<string[][]> {
     let rest = '';
@@ -156,7 +159,12 @@ async function openCsv(file: string, totalBytes: number, delimiter: string): Pro
 }
 
 /** The first row of the first chunk as the header; the rest as the data chunks. */
-async function withHeader(gen: AsyncGenerator<string[][]>, emptyMessage: string, input: fs.ReadStream, totalBytes: number): Promise<RowSource> {
+async function withHeader(
+  gen: AsyncGenerator<string[][]>,
+  emptyMessage: string,
+  input: fs.ReadStream,
+  totalBytes: number,
+): Promise<RowSource> {
   const first = await gen.next();
   const head = first.done ? undefined : first.value[0];
   if (!head || head.length === 0) throw new ImportSetupError(emptyMessage);
@@ -185,7 +193,13 @@ function cellText(v: unknown): string {
 
 async function openXlsx(file: string, totalBytes: number): Promise<RowSource> {
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { entries: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
   async function* rows(): AsyncGenerator<string[][]> {
     for await (const sheet of reader) {
       let batch: string[][] = [];

@@ -16,12 +16,19 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { ImportSetupError, layoutOf, readMapping, type Mapping } from './columns.ts';
-import { copyStage, createStage, loadHouseholds, loadPersonsDirect, type Kind, type LoadResult, type PersonsMode, type StagedRow } from './load.ts';
+import {
+  copyStage,
+  createStage,
+  loadHouseholds,
+  loadPersonsDirect,
+  type Kind,
+  type LoadResult,
+  type PersonsMode,
+  type StagedRow,
+} from './load.ts';
 import { inlineValidator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows } from './read.ts';
-
-
 
 export type ImportOptions = {
   kind: Kind;
@@ -102,7 +109,8 @@ export function defaultReportPath(file: string): string {
 }
 
 export function checkImportRole(actor: Actor, kind: 'persons' | 'households' = 'persons'): void {
-  if (!commandAllows(`import ${kind}`, actor.role)) throw new ImportError(`Your role (${actor.role}) may not import; ask an administrator or a registration officer.`);
+  if (!commandAllows(`import ${kind}`, actor.role))
+    throw new ImportError(`Your role (${actor.role}) may not import; ask an administrator or a registration officer.`);
 }
 
 export { derivedRecordId } from './validateRows.ts';
@@ -117,7 +125,6 @@ async function logEntry(client: pg.PoolClient, actor: Actor, importId: string, a
   );
 }
 
-
 type Batch = {
   fromRow: number; // rows_done before the batch
   consumed: number;
@@ -126,7 +133,14 @@ type Batch = {
   raws: Map<number, Record<string, string>> | undefined; // households: raw rows, for rejections found in the database
 };
 
-export type Counters = { loaded: number; unchanged: number; rejected: number; unverified: number; personsCreated: number; householdsCreated: number };
+export type Counters = {
+  loaded: number;
+  unchanged: number;
+  rejected: number;
+  unverified: number;
+  personsCreated: number;
+  householdsCreated: number;
+};
 
 /**
  * Loads and commits one batch: rows, quarantine, progress and one change-log entry, atomically.
@@ -163,13 +177,21 @@ async function commitBatchOnce(
       res = await loadHouseholds(client, actor.orgId, governorates, today, batch.rows.length);
     }
     const t2 = performance.now();
-    const rejections = [...batch.rejections, ...res.rejected.map((r) => ({ rowNumber: r.rowNumber, raw: batch.raws?.get(r.rowNumber) ?? {}, errors: r.errors }))];
+    const rejections = [
+      ...batch.rejections,
+      ...res.rejected.map((r) => ({ rowNumber: r.rowNumber, raw: batch.raws?.get(r.rowNumber) ?? {}, errors: r.errors })),
+    ];
     if (rejections.length > 0) {
       await client.query(
         `INSERT INTO quarantine (import_id, row_number, raw, errors)
          SELECT $1, r, q, e FROM unnest($2::int[], $3::jsonb[], $4::jsonb[]) AS t(r, q, e)
          ON CONFLICT (import_id, row_number) DO NOTHING`,
-        [run.id, rejections.map((r) => r.rowNumber), rejections.map((r) => JSON.stringify(r.raw)), rejections.map((r) => JSON.stringify(r.errors))],
+        [
+          run.id,
+          rejections.map((r) => r.rowNumber),
+          rejections.map((r) => JSON.stringify(r.raw)),
+          rejections.map((r) => JSON.stringify(r.errors)),
+        ],
       );
     }
     const c: Counters = {
@@ -184,7 +206,17 @@ async function commitBatchOnce(
       `UPDATE import_run SET rows_done = $3, rows_loaded = rows_loaded + $4, rows_unchanged = rows_unchanged + $5, rows_rejected = rows_rejected + $6,
          rows_unverified = rows_unverified + $7, persons_created = persons_created + $8, households_created = households_created + $9
        WHERE id = $1 AND rows_done = $2`,
-      [run.id, batch.fromRow, batch.fromRow + batch.consumed, c.loaded, c.unchanged, c.rejected, c.unverified, c.personsCreated, c.householdsCreated],
+      [
+        run.id,
+        batch.fromRow,
+        batch.fromRow + batch.consumed,
+        c.loaded,
+        c.unchanged,
+        c.rejected,
+        c.unverified,
+        c.personsCreated,
+        c.householdsCreated,
+      ],
     );
     if (u.rowCount !== 1) throw new ImportError('This import advanced in another process; stopped without writing this batch.');
     const head = {
@@ -195,10 +227,15 @@ async function commitBatchOnce(
       rowsTo: batch.fromRow + batch.consumed + 1,
       ...c,
     };
-    const ids = Object.entries(res.ids).map(([k, v]) => `,${JSON.stringify(k)}:${v}`).join('');
+    const ids = Object.entries(res.ids)
+      .map(([k, v]) => `,${JSON.stringify(k)}:${v}`)
+      .join('');
     await logEntry(client, actor, run.id, 'import_batch', JSON.stringify(head).slice(0, -1) + ids + '}');
     await client.query('COMMIT');
-    if (process.env.SANAD_IMPORT_TIMING) process.stderr.write(`batch ${batch.fromRow}: copy ${(t1 - t0).toFixed(0)} ms, load ${(t2 - t1).toFixed(0)} ms, rest ${(performance.now() - t2).toFixed(0)} ms\n`);
+    if (process.env.SANAD_IMPORT_TIMING)
+      process.stderr.write(
+        `batch ${batch.fromRow}: copy ${(t1 - t0).toFixed(0)} ms, load ${(t2 - t1).toFixed(0)} ms, rest ${(performance.now() - t2).toFixed(0)} ms\n`,
+      );
     return c;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -224,7 +261,19 @@ export async function writeReport(client: pg.PoolClient, importId: string, repor
   });
 }
 
-function toSummary(r: ImportRunRow, extra: { kind: Kind; file: string; sha256: string; alreadyImported: boolean; resumedFrom: number; reportPath: string; ignored: string[]; seconds: number }): ImportSummary {
+function toSummary(
+  r: ImportRunRow,
+  extra: {
+    kind: Kind;
+    file: string;
+    sha256: string;
+    alreadyImported: boolean;
+    resumedFrom: number;
+    reportPath: string;
+    ignored: string[];
+    seconds: number;
+  },
+): ImportSummary {
   return {
     importId: r.id,
     kind: extra.kind,
@@ -245,8 +294,8 @@ function toSummary(r: ImportRunRow, extra: { kind: Kind; file: string; sha256: s
   };
 }
 
-const RUN_COLS = 'id, status, rows_done, rows_loaded, rows_rejected, rows_unchanged, rows_unverified, persons_created, households_created, mapping';
-
+const RUN_COLS =
+  'id, status, rows_done, rows_loaded, rows_rejected, rows_unchanged, rows_unverified, persons_created, households_created, mapping';
 
 export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -277,9 +326,21 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
       )
     ).rows[0];
     if (run) {
-      await logEntry(client, actor, run.id, 'import_start', JSON.stringify({ importId: run.id, kind: opts.kind, fileName: path.basename(file), fileSha256: sha256, mapping }));
+      await logEntry(
+        client,
+        actor,
+        run.id,
+        'import_start',
+        JSON.stringify({ importId: run.id, kind: opts.kind, fileName: path.basename(file), fileSha256: sha256, mapping }),
+      );
     } else {
-      run = (await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE org_id = $1 AND kind = $2 AND file_sha256 = $3`, [actor.orgId, opts.kind, sha256])).rows[0]!;
+      run = (
+        await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE org_id = $1 AND kind = $2 AND file_sha256 = $3`, [
+          actor.orgId,
+          opts.kind,
+          sha256,
+        ])
+      ).rows[0]!;
     }
     await client.query('COMMIT');
     const common = { kind: opts.kind, file, sha256, reportPath, ignored: layout.ignored };
@@ -287,7 +348,12 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
     if (run.status === 'done') {
       source.close();
       await writeReport(client, run.id, reportPath);
-      return toSummary(run, { ...common, alreadyImported: true, resumedFrom: run.rows_done, seconds: (performance.now() - started) / 1000 });
+      return toSummary(run, {
+        ...common,
+        alreadyImported: true,
+        resumedFrom: run.rows_done,
+        seconds: (performance.now() - started) / 1000,
+      });
     }
     if (!sameMapping(run.mapping ?? {}, mapping)) {
       throw new ImportSetupError('This file was partly imported with a different column mapping; run it again with the same --mapping.');
@@ -308,7 +374,13 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
       let seen = 0; // data rows read from the file
       let pending: Promise<unknown> = Promise.resolve();
       let failure: unknown;
-      const newBatch = (): Batch => ({ fromRow: done, consumed: 0, rows: [], rejections: [], raws: opts.kind === 'households' ? new Map() : undefined });
+      const newBatch = (): Batch => ({
+        fromRow: done,
+        consumed: 0,
+        rows: [],
+        rejections: [],
+        raws: opts.kind === 'households' ? new Map() : undefined,
+      });
       let batch = newBatch();
       const flush = async () => {
         const b = batch;
@@ -362,14 +434,27 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
       if (seen < run.rows_done) throw new ImportError('The file has fewer rows than this import already loaded; it is not the same file.');
       await client.query('BEGIN');
       const fin = (
-        await client.query<ImportRunRow>(`UPDATE import_run SET status = 'done', finished_at = now() WHERE id = $1 RETURNING ${RUN_COLS}`, [run.id])
+        await client.query<ImportRunRow>(`UPDATE import_run SET status = 'done', finished_at = now() WHERE id = $1 RETURNING ${RUN_COLS}`, [
+          run.id,
+        ])
       ).rows[0]!;
       await logEntry(
         client,
         actor,
         run.id,
         'import_done',
-        JSON.stringify({ importId: run.id, kind: opts.kind, fileSha256: sha256, rows: fin.rows_done, loaded: fin.rows_loaded, unchanged: fin.rows_unchanged, rejected: fin.rows_rejected, unverifiedIds: fin.rows_unverified, personsCreated: fin.persons_created, householdsCreated: fin.households_created }),
+        JSON.stringify({
+          importId: run.id,
+          kind: opts.kind,
+          fileSha256: sha256,
+          rows: fin.rows_done,
+          loaded: fin.rows_loaded,
+          unchanged: fin.rows_unchanged,
+          rejected: fin.rows_rejected,
+          unverifiedIds: fin.rows_unverified,
+          personsCreated: fin.persons_created,
+          householdsCreated: fin.households_created,
+        }),
       );
       await client.query('COMMIT');
       run = fin;

@@ -39,7 +39,8 @@ export type SeedSummary = {
 const SYSTEM = (orgId: string): Actor => ({ userId: null, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' });
 
 export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummary> {
-  if (!Number.isInteger(opts.households) || opts.households < 1 || opts.households > 2_000_000) throw new Error('--households must be a whole number from 1 to 2,000,000.');
+  if (!Number.isInteger(opts.households) || opts.households < 1 || opts.households > 2_000_000)
+    throw new Error('--households must be a whole number from 1 to 2,000,000.');
   const seedValue = opts.seed ?? 1;
   let orgCreated = false;
   let admin: SeedSummary['admin'];
@@ -53,12 +54,20 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const org = await client.query<{ id: string }>('INSERT INTO organisation (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id', [DEMO_ORG]);
+      const org = await client.query<{ id: string }>(
+        'INSERT INTO organisation (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id',
+        [DEMO_ORG],
+      );
       let orgId: string;
       if (org.rows[0]) {
         orgId = org.rows[0].id;
         orgCreated = true;
-        await appendLog(client, SYSTEM(orgId), { entity: 'organisation', entityId: orgId, action: 'create', after: { name: DEMO_ORG, seeded: true } });
+        await appendLog(client, SYSTEM(orgId), {
+          entity: 'organisation',
+          entityId: orgId,
+          action: 'create',
+          after: { name: DEMO_ORG, seeded: true },
+        });
       } else orgId = (await client.query<{ id: string }>('SELECT id FROM organisation WHERE name = $1', [DEMO_ORG])).rows[0]!.id;
       const existing = await findUserByName(client, DEMO_ADMIN);
       if (existing) {
@@ -72,7 +81,12 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
           [orgId, DEMO_ADMIN, await hashPassword(password), governorateCodes],
         );
         const userId = u.rows[0]!.id;
-        await appendLog(client, SYSTEM(orgId), { entity: 'user', entityId: userId, action: 'create', after: { username: DEMO_ADMIN, role: 'administrator', governorates: governorateCodes, seeded: true } });
+        await appendLog(client, SYSTEM(orgId), {
+          entity: 'user',
+          entityId: userId,
+          action: 'create',
+          after: { username: DEMO_ADMIN, role: 'administrator', governorates: governorateCodes, seeded: true },
+        });
         admin = { username: DEMO_ADMIN, created: true, ...(opts.password ? {} : { password }) };
         actor = { userId, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' };
       }
@@ -93,10 +107,16 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
       seed: seedValue,
       households: opts.households,
       onHousehold: (h) => {
-        for (const d of h.displacements) displacements.push({ household: h.householdId, from: d.fromGovernorate, to: d.toGovernorate, date: d.date, reason: d.reason });
+        for (const d of h.displacements)
+          displacements.push({ household: h.householdId, from: d.fromGovernorate, to: d.toGovernorate, date: d.date, reason: d.reason });
       },
     });
-    const summary = await importFile(pool, actor, { kind: 'households', file, reportPath: path.join(dir, 'rejections.csv'), onProgress: opts.onProgress });
+    const summary = await importFile(pool, actor, {
+      kind: 'households',
+      file,
+      reportPath: path.join(dir, 'rejections.csv'),
+      onProgress: opts.onProgress,
+    });
     const added = await addDisplacements(pool, actor, displacements);
     return { orgCreated, admin, import: summary, displacements: added };
   } finally {
@@ -105,7 +125,11 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
 }
 
 /** Displacement histories of seeded households that have none yet, in batches, each logged. */
-async function addDisplacements(pool: pg.Pool, actor: Actor, rows: { household: string; from: string; to: string; date: string; reason: string }[]): Promise<number> {
+async function addDisplacements(
+  pool: pg.Pool,
+  actor: Actor,
+  rows: { household: string; from: string; to: string; date: string; reason: string }[],
+): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; ) {
     // A household's moves stay in one batch (households with any move already are skipped).
@@ -126,11 +150,23 @@ async function addDisplacements(pool: pg.Pool, actor: Actor, rows: { household: 
            INSERT INTO displacement_event (household_id, from_governorate, to_governorate, event_date, reason)
            SELECT household_id, f, t, d, r FROM src RETURNING id)
          SELECT count(*)::int AS n, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
-        [actor.orgId, part.map((d) => d.household), part.map((d) => d.from), part.map((d) => d.to), part.map((d) => d.date), part.map((d) => d.reason)],
+        [
+          actor.orgId,
+          part.map((d) => d.household),
+          part.map((d) => d.from),
+          part.map((d) => d.to),
+          part.map((d) => d.date),
+          part.map((d) => d.reason),
+        ],
       );
       const n = r.rows[0]!.n;
       if (n > 0) {
-        await appendLog(client, actor, { entity: 'seed', entityId: null, action: 'seed_displacements', after: { displacements: n, displacementIds: JSON.parse(r.rows[0]!.ids) } });
+        await appendLog(client, actor, {
+          entity: 'seed',
+          entityId: null,
+          action: 'seed_displacements',
+          after: { displacements: n, displacementIds: JSON.parse(r.rows[0]!.ids) },
+        });
       }
       await client.query('COMMIT');
       added += n;

@@ -54,23 +54,27 @@ export function validateRow(row: readonly string[], rowNumber: number, ctx: RowC
   const parsed = PersonInput.safeParse(f.input);
   let person: PersonRecord | undefined;
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push({ field: reportedColumn(layout, String(issue.path[0] ?? 'row')), reason: zodReason(issue) });
+    for (const issue of parsed.error.issues)
+      errors.push({ field: reportedColumn(layout, String(issue.path[0] ?? 'row')), reason: zodReason(issue) });
   } else {
     const prepared = preparePerson(parsed.data, ctx.today);
     if (!prepared.ok) for (const e of prepared.errors) errors.push({ field: reportedColumn(layout, e.field), reason: e.reason });
     else {
       person = prepared.value;
-      if (!ctx.governorates.has(person.governorate)) errors.push({ field: reportedColumn(layout, 'governorate'), reason: 'is outside the governorates you work in' });
+      if (!ctx.governorates.has(person.governorate))
+        errors.push({ field: reportedColumn(layout, 'governorate'), reason: 'is outside the governorates you work in' });
     }
   }
   let householdId: string | null = null;
   let relationship: Relationship | null = null;
   if (ctx.kind === 'households') {
     if (f.householdId === undefined) errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'is required' });
-    else if (f.householdId.length > 100) errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'is longer than 100 characters' });
+    else if (f.householdId.length > 100)
+      errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'is longer than 100 characters' });
     else householdId = f.householdId;
     if (f.relationship === undefined) errors.push({ field: reportedColumn(layout, 'relationship'), reason: 'is required' });
-    else if (!relationshipSet.has(f.relationship)) errors.push({ field: reportedColumn(layout, 'relationship'), reason: `must be one of ${relationships.join(', ')}` });
+    else if (!relationshipSet.has(f.relationship))
+      errors.push({ field: reportedColumn(layout, 'relationship'), reason: `must be one of ${relationships.join(', ')}` });
     else relationship = f.relationship as Relationship;
   }
   if (errors.length > 0 || !person) return { ok: false, errors };

@@ -31,7 +31,7 @@ export function passKey(ds: Dataset, pass: PassSpec, i: number): number {
     if (v === 0) return 0;
     h = mix(h, v);
   }
-  return (h & 0x3fffffff) || 1;
+  return h & 0x3fffffff || 1;
 }
 
 export type PairMode = 'dedupe' | 'link_only' | 'link_and_dedupe';
@@ -77,8 +77,10 @@ function neighbourKeys(ds: Dataset, pass: PassSpec): { field: string; mode: stri
 function orderOversized(ds: Dataset, pass: PassSpec, rows: Int32Array, ks: Int32Array, maxBlock: number): number {
   const nk = neighbourKeys(ds, pass);
   if (nk.length === 0) return 0;
-  const f1 = ds.field(nk[0]!.field)!, m1 = nk[0]!.mode;
-  const f2 = nk[1] ? ds.field(nk[1].field)! : null, m2 = nk[1]?.mode ?? '';
+  const f1 = ds.field(nk[0]!.field)!,
+    m1 = nk[0]!.mode;
+  const f2 = nk[1] ? ds.field(nk[1].field)! : null,
+    m2 = nk[1]?.mode ?? '';
   let blocks = 0;
   const m = rows.length;
   let buf = new Float64Array(1024);
@@ -92,7 +94,8 @@ function orderOversized(ds: Dataset, pass: PassSpec, rows: Int32Array, ks: Int32
       if (buf.length < e - s) buf = new Float64Array((e - s) * 2);
       for (let x = s; x < e; x++) {
         const r = rows[x]!;
-        const a = f1.blockKey(m1, r) % 0x8000, b = f2 ? f2.blockKey(m2, r) % 0x8000 : 0;
+        const a = f1.blockKey(m1, r) % 0x8000,
+          b = f2 ? f2.blockKey(m2, r) % 0x8000 : 0;
         buf[x - s] = (a * 0x8000 + b) * SHIFT + r;
       }
       const sub = buf.subarray(0, e - s).sort();
@@ -109,7 +112,9 @@ function orderOversized(ds: Dataset, pass: PassSpec, rows: Int32Array, ks: Int32
 export function buildBlockIndex(ds: Dataset, passes: PassSpec[], maxBlock = Infinity): BlockIndex {
   const n = ds.n;
   if (n >= SHIFT) throw new Error('at most 8,388,607 records per job');
-  const keys: Int32Array[] = [], sortedRows: Int32Array[] = [], sortedKeys: Int32Array[] = [];
+  const keys: Int32Array[] = [],
+    sortedRows: Int32Array[] = [],
+    sortedKeys: Int32Array[] = [];
   for (const pass of passes) {
     const k = new Int32Array(n);
     let m = 0;
@@ -118,7 +123,8 @@ export function buildBlockIndex(ds: Dataset, passes: PassSpec[], maxBlock = Infi
     let t = 0;
     for (let i = 0; i < n; i++) if (k[i] !== 0) buf[t++] = k[i]! * SHIFT + i;
     buf.sort();
-    const rows = new Int32Array(m), ks = new Int32Array(m);
+    const rows = new Int32Array(m),
+      ks = new Int32Array(m);
     for (let q = 0; q < m; q++) {
       const v = buf[q]!;
       const key = Math.floor(v / SHIFT);
@@ -134,7 +140,8 @@ export function buildBlockIndex(ds: Dataset, passes: PassSpec[], maxBlock = Infi
 }
 
 export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, maxBlock: number, window = 50): Candidates {
-  const A = new GrowI32(1 << 16), B = new GrowI32(1 << 16);
+  const A = new GrowI32(1 << 16),
+    B = new GrowI32(1 << 16);
   const src = ds.source.a;
   const perPass: Candidates['perPass'] = [];
   /**
@@ -143,7 +150,8 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
    */
   const pos: Int32Array[] = [];
   for (let p = 0; p < idx.passes.length; p++) {
-    const rows = idx.sortedRows[p]!, ks = idx.sortedKeys[p]!;
+    const rows = idx.sortedRows[p]!,
+      ks = idx.sortedKeys[p]!;
     const posP = new Int32Array(ds.n).fill(-1);
     pos.push(posP);
     const before = A.n;
@@ -160,7 +168,13 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
           if (d < window && d > -window) return;
         }
       }
-      if (i < j) { A.push(i); B.push(j); } else { A.push(j); B.push(i); }
+      if (i < j) {
+        A.push(i);
+        B.push(j);
+      } else {
+        A.push(j);
+        B.push(i);
+      }
     };
     let s = 0;
     const m = rows.length;
@@ -185,7 +199,8 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
   }
   // exact-size copies in shared memory (worker threads read them without a copy); the growable
   // buffers, up to twice the size, are dropped
-  const a = new Int32Array(new SharedArrayBuffer(A.n * 4)), b = new Int32Array(new SharedArrayBuffer(B.n * 4));
+  const a = new Int32Array(new SharedArrayBuffer(A.n * 4)),
+    b = new Int32Array(new SharedArrayBuffer(B.n * 4));
   a.set(A.a.subarray(0, A.n));
   b.set(B.a.subarray(0, B.n));
   return { a, b, n: A.n, perPass };
@@ -193,8 +208,10 @@ export function candidatePairs(ds: Dataset, idx: BlockIndex, mode: PairMode, max
 
 /** Rows sharing a block with row `row` (which need not be in the index), per pass, capped. */
 export function lookupBlock(idx: BlockIndex, p: number, key: number, out: number[], cap: number): void {
-  const ks = idx.sortedKeys[p]!, rows = idx.sortedRows[p]!;
-  let lo = 0, hi = ks.length;
+  const ks = idx.sortedKeys[p]!,
+    rows = idx.sortedRows[p]!;
+  let lo = 0,
+    hi = ks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (ks[mid]! < key) lo = mid + 1;
@@ -207,8 +224,18 @@ export function lookupBlock(idx: BlockIndex, p: number, key: number, out: number
  * A sample of at most `limit` pairs of one pass, not deduplicated against other passes (training
  * data: every pair the pass forces to agree, matches and non-matches alike).
  */
-export function samplePassPairs(ds: Dataset, idx: BlockIndex, p: number, mode: PairMode, maxBlock: number, limit: number, rand: () => number, window = 50): { a: Int32Array; b: Int32Array; n: number; total: number } {
-  const rows = idx.sortedRows[p]!, ks = idx.sortedKeys[p]!;
+export function samplePassPairs(
+  ds: Dataset,
+  idx: BlockIndex,
+  p: number,
+  mode: PairMode,
+  maxBlock: number,
+  limit: number,
+  rand: () => number,
+  window = 50,
+): { a: Int32Array; b: Int32Array; n: number; total: number } {
+  const rows = idx.sortedRows[p]!,
+    ks = idx.sortedKeys[p]!;
   const src = ds.source.a;
   const m = rows.length;
   // count first
@@ -221,7 +248,8 @@ export function samplePassPairs(ds: Dataset, idx: BlockIndex, p: number, mode: P
     s = e;
   }
   const q = total > limit ? limit / total : 1;
-  const A = new GrowI32(Math.min(limit, total) + 16), B = new GrowI32(Math.min(limit, total) + 16);
+  const A = new GrowI32(Math.min(limit, total) + 16),
+    B = new GrowI32(Math.min(limit, total) + 16);
   for (let s = 0; s < m; ) {
     let e = s + 1;
     while (e < m && ks[e] === ks[s]) e++;
@@ -230,7 +258,8 @@ export function samplePassPairs(ds: Dataset, idx: BlockIndex, p: number, mode: P
       const lim = size > maxBlock ? Math.min(e, x + window) : e;
       for (let y = x + 1; y < lim; y++) {
         if (q < 1 && rand() >= q) continue;
-        const i = rows[x]!, j = rows[y]!;
+        const i = rows[x]!,
+          j = rows[y]!;
         if (mode === 'link_only' && src[i] === src[j]) continue;
         A.push(i);
         B.push(j);

@@ -54,24 +54,39 @@ export function cluster(
   let refused = 0;
   for (let t = 0; t < m; t++) {
     const k = order[t]!;
-    const i = a[k]!, j = b[k]!;
-    if (ds.conflict(i, j)) { refused++; continue; }
-    const ri = find(i), rj = find(j);
+    const i = a[k]!,
+      j = b[k]!;
+    if (ds.conflict(i, j)) {
+      refused++;
+      continue;
+    }
+    const ri = find(i),
+      rj = find(j);
     if (ri === rj) continue;
-    if (opt.oneToOne && (srcMask[ri]! & srcMask[rj]!) !== 0) { refused++; continue; }
-    const A = mem(ri), B = mem(rj);
+    if (opt.oneToOne && (srcMask[ri]! & srcMask[rj]!) !== 0) {
+      refused++;
+      continue;
+    }
+    const A = mem(ri),
+      B = mem(rj);
     if (A.length * B.length > 1) {
       const total = A.length * B.length;
       const step = total > maxCross ? total / maxCross : 1;
-      let sum = 0, cnt = 0, bad = false;
+      let sum = 0,
+        cnt = 0,
+        bad = false;
       for (let q = 0; q < total && !bad; q += step) {
         const qi = Math.floor(q);
-        const x = A[Math.floor(qi / B.length)]!, y = B[qi % B.length]!;
+        const x = A[Math.floor(qi / B.length)]!,
+          y = B[qi % B.length]!;
         if (ds.conflict(x, y)) bad = true;
         sum += probability(scorer.weight(x, y));
         cnt++;
       }
-      if (bad || sum / cnt < opt.meanProbability) { refused++; continue; }
+      if (bad || sum / cnt < opt.meanProbability) {
+        refused++;
+        continue;
+      }
     }
     // union: smaller into larger
     const [big, small] = A.length >= B.length ? [ri, rj] : [rj, ri];

@@ -14,7 +14,14 @@ interface Snap {
 }
 
 const { snap, a, b, pat, ctl, slot, n, chunk } = workerData as {
-  snap: Snap; a: Int32Array; b: Int32Array; pat: Float64Array; ctl: Int32Array; slot: number; n: number; chunk: number;
+  snap: Snap;
+  a: Int32Array;
+  b: Int32Array;
+  pat: Float64Array;
+  ctl: Int32Array;
+  slot: number;
+  n: number;
+  chunk: number;
 };
 const ds = new Dataset(snap.settings, snap.present);
 restore(ds.names as unknown as Record<string, unknown>, snap.names);

@@ -1,8 +1,18 @@
 // A Dataset holds the prepared records of one linkage job (one or two inputs) as integer columns,
 // one Field per comparison.
 import {
-  DateField, HouseholdField, IdField, NamePartField, NameStore, PARTS, PhoneField, SexField, StringField, TokensField,
-  type Field, type RawRecord,
+  DateField,
+  HouseholdField,
+  IdField,
+  NamePartField,
+  NameStore,
+  PARTS,
+  PhoneField,
+  SexField,
+  StringField,
+  TokensField,
+  type Field,
+  type RawRecord,
 } from './fields.ts';
 import type { LinkSettings } from './settings.ts';
 import { GrowI32 } from './store.ts';
@@ -24,7 +34,10 @@ export class Dataset {
   readonly present: string[];
 
   /** `present`: the input column names available (union over inputs). */
-  constructor(readonly settings: LinkSettings, present: Iterable<string>) {
+  constructor(
+    readonly settings: LinkSettings,
+    present: Iterable<string>,
+  ) {
     const have = new Set(present);
     this.present = [...have];
     const col = (c: keyof LinkSettings['columns']): string | null => {
@@ -34,17 +47,20 @@ export class Dataset {
     const off = new Set(settings.disable);
     this.idColumn = col('record_id');
     const partCols = [col('given_name'), col('father_name'), col('grandfather_name'), col('family_name')];
-    const full = col('full_name'), fullEn = col('full_name_en');
+    const full = col('full_name'),
+      fullEn = col('full_name_en');
     this.names = new NameStore({ parts: partCols, fullName: full, fullNameEn: fullEn });
     const anyName = full || fullEn;
     PARTS.forEach((p, k) => {
       if ((partCols[k] || anyName) && !off.has(p)) this.fields.push(new NamePartField(p, this.names, p, true));
     });
-    const dob = col('date_of_birth'), age = col('age');
+    const dob = col('date_of_birth'),
+      age = col('age');
     if ((dob || age) && !off.has('dob'))
       this.fields.push(new DateField('dob', dob ?? '\u0000none', age, settings.referenceYear, settings.placeholder0101, false));
     const nid = col('national_id');
-    if (nid && !off.has('national_id')) this.fields.push(new IdField('national_id', nid, settings.idCheckDigit, settings.idCheckDigit === 'luhn'));
+    if (nid && !off.has('national_id'))
+      this.fields.push(new IdField('national_id', nid, settings.idCheckDigit, settings.idCheckDigit === 'luhn'));
     const sex = col('sex');
     if (sex && !off.has('sex')) this.fields.push(new SexField('sex', sex));
     const phone = col('phone');
@@ -90,7 +106,12 @@ export class Dataset {
     if (m > 2 ** 52) throw new Error('too many comparison fields');
     const given = this.field('given');
     if (settings.siblingGuard && given)
-      this.guard = { given, father: this.field('father') ?? null, family: this.field('family') ?? null, id: this.field('national_id') ?? null };
+      this.guard = {
+        given,
+        father: this.field('father') ?? null,
+        family: this.field('family') ?? null,
+        id: this.field('national_id') ?? null,
+      };
   }
 
   field(name: string): Field | undefined {
@@ -120,7 +141,8 @@ export class Dataset {
   /** Comparison pattern of rows i and j (levels of every field packed in one number). */
   pattern(i: number, j: number): number {
     let p = 0;
-    const fs = this.fields, mult = this.mult;
+    const fs = this.fields,
+      mult = this.mult;
     for (let f = 0; f < fs.length; f++) p += fs[f]!.compare(i, j) * mult[f]!;
     return p;
   }

@@ -1,9 +1,28 @@
 // The linkage pipeline: prepare → block → compare → fit (EM) → score → decide → cluster.
-import { buildBlockIndex, candidatePairs, parsePasses, samplePassPairs, type BlockIndex, type PairMode, type PassSpec } from './blocking.ts';
+import {
+  buildBlockIndex,
+  candidatePairs,
+  parsePasses,
+  samplePassPairs,
+  type BlockIndex,
+  type PairMode,
+  type PassSpec,
+} from './blocking.ts';
 import { cluster } from './cluster.ts';
 import { Dataset } from './dataset.ts';
 import type { RawRecord } from './fields.ts';
-import { countPatterns, estimateU, rng, finishModel, fitEm, probability, Scorer, weightFor, type Contribution, type Model } from './model.ts';
+import {
+  countPatterns,
+  estimateU,
+  rng,
+  finishModel,
+  fitEm,
+  probability,
+  Scorer,
+  weightFor,
+  type Contribution,
+  type Model,
+} from './model.ts';
 import { DEFAULT_BLOCKING, resolveSettings, type LinkSettings } from './settings.ts';
 
 export const DECISION = { distinct: 0, review: 1, link: 2 } as const;
@@ -84,7 +103,13 @@ export function link(inputs: RawRecord[][], settingsInput: unknown = {}, hooks: 
   return linkDataset(ds, inputs.length, settings, hooks, timings);
 }
 
-export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings, hooks: LinkHooks = {}, timings: Record<string, number> = {}): LinkResult {
+export function linkDataset(
+  ds: Dataset,
+  nInputs: number,
+  settings: LinkSettings,
+  hooks: LinkHooks = {},
+  timings: Record<string, number> = {},
+): LinkResult {
   const mode = pairMode(settings, nInputs);
   // wall ms per stage, and the process's CPU ms per stage (all threads) as <stage>Cpu
   let cpu = process.cpuUsage();
@@ -102,7 +127,8 @@ export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings
 
   t = performance.now();
   const n = cand.n;
-  const a = cand.a, b = cand.b;
+  const a = cand.a,
+    b = cand.b;
   let pat: Float64Array;
   if (hooks.compare) pat = hooks.compare(ds, a, b, n);
   else {
@@ -125,27 +151,52 @@ export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings
   t = performance.now();
   const weight = new Float32Array(n);
   for (let k = 0; k < n; k++) weight[k] = scorer.weightOf(pat[k]!, a[k]!, b[k]!);
-  const upperW = weightFor(settings.thresholds.upper), lowerW = weightFor(settings.thresholds.lower);
+  const upperW = weightFor(settings.thresholds.upper),
+    lowerW = weightFor(settings.thresholds.lower);
   const cl = cluster(ds, scorer, a, b, weight, n, {
     upperWeight: upperW,
     meanProbability: settings.clusterMeanProbability,
     oneToOne: settings.oneToOne,
   });
   const decision = new Uint8Array(n);
-  let linked = 0, review = 0;
+  let linked = 0,
+    review = 0;
   for (let k = 0; k < n; k++) {
     const same = cl.clusterOf[a[k]!] === cl.clusterOf[b[k]!];
-    if (same) { decision[k] = DECISION.link; linked++; }
-    else if (weight[k]! >= lowerW) { decision[k] = DECISION.review; review++; }
+    if (same) {
+      decision[k] = DECISION.link;
+      linked++;
+    } else if (weight[k]! >= lowerW) {
+      decision[k] = DECISION.review;
+      review++;
+    }
   }
   lap('cluster', t);
   let clusters = 0;
   for (let i = 0; i < ds.n; i++) if (cl.clusterOf[i]! + 1 > clusters) clusters = cl.clusterOf[i]! + 1;
   return {
-    settings, mode, dataset: ds, model, scorer, blockIndex, a, b, weight, decision, clusterOf: cl.clusterOf,
+    settings,
+    mode,
+    dataset: ds,
+    model,
+    scorer,
+    blockIndex,
+    a,
+    b,
+    weight,
+    decision,
+    clusterOf: cl.clusterOf,
     stats: {
-      records: ds.n, candidatePairs: n, passes: cand.perPass, emIterations: model.iterations, lambda: model.lambda,
-      clusters, linkedPairs: linked, reviewPairs: review, refusedMerges: cl.refused, timings,
+      records: ds.n,
+      candidatePairs: n,
+      passes: cand.perPass,
+      emIterations: model.iterations,
+      lambda: model.lambda,
+      clusters,
+      linkedPairs: linked,
+      reviewPairs: review,
+      refusedMerges: cl.refused,
+      timings,
     },
     explain: (i, j) => scorer.explain(i, j),
   };
@@ -157,7 +208,14 @@ export function linkDataset(ds: Dataset, nInputs: number, settings: LinkSettings
  * non-matches are not random), with u held fixed; the passes' m estimates are averaged, weighted
  * by each pass's expected matches. The prior is then fitted over all candidates.
  */
-export function fitModel(ds: Dataset, blockIndex: BlockIndex, pat: Float64Array, u0: number[][], settings: LinkSettings, mode: PairMode): Model {
+export function fitModel(
+  ds: Dataset,
+  blockIndex: BlockIndex,
+  pat: Float64Array,
+  u0: number[][],
+  settings: LinkSettings,
+  mode: PairMode,
+): Model {
   const passes = blockIndex.passes;
   const rand = rng(settings.seed + 1);
   const F = ds.fields.length;
@@ -165,7 +223,16 @@ export function fitModel(ds: Dataset, blockIndex: BlockIndex, pat: Float64Array,
   const wSum = new Array<number>(F).fill(0);
   let iterations = 0;
   for (let p = 0; p < passes.length; p++) {
-    const sample = samplePassPairs(ds, blockIndex, p, mode, settings.maxBlockSize, settings.trainingPairs, rand, settings.blockWindow ?? 15);
+    const sample = samplePassPairs(
+      ds,
+      blockIndex,
+      p,
+      mode,
+      settings.maxBlockSize,
+      settings.trainingPairs,
+      rand,
+      settings.blockWindow ?? 15,
+    );
     const cnt = sample.n;
     if (cnt < 50) continue;
     const range = new Float64Array(cnt);

@@ -96,7 +96,11 @@ export class NameStore {
    * 3, 4 or 5, or 0 when the caller must look for the name at another position.
    */
   tokenLevel(a: number, b: number, mode: number): number {
-    if (a > b) { const t = a; a = b; b = t; }
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
     const h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b * 4 + mode, 0x85ebca6b)) >>> (32 - CMP_BITS);
     const kb = b * 4 + mode;
     if (this.cacheA[h] === a && this.cacheB[h] === kb) return this.cacheV[h]!;
@@ -113,12 +117,14 @@ export class NameStore {
       // Arabic against Arabic: spelling variants are already folded by normalisation; names that
       // differ by a long vowel are different names (محمد / محمود, سعد / سعيد), not variants.
       if (this.noVowelOf.a[a] === this.noVowelOf.a[b]) return 1;
-      const x = strs[a]!, y = strs[b]!;
+      const x = strs[a]!,
+        y = strs[b]!;
       if (withinOneEdit(x, y) && Math.min(x.length, y.length) >= 3) return 4;
       if (jaroWinkler(x, y) >= 0.9) return 3;
       return 0;
     }
-    const sa = this.skelOf.a[a]!, sb = this.skelOf.a[b]!;
+    const sa = this.skelOf.a[a]!,
+      sb = this.skelOf.a[b]!;
     const sk = this.skelDict.strings;
     if (sa === sb && sk[sa]!.length > 0) return 5;
     const sim = mode === 1 ? jaroWinkler(strs[a]!, strs[b]!) : jaroWinkler(sk[sa]!, sk[sb]!);
@@ -166,8 +172,10 @@ export class NameStore {
   private readonly latTmp = new Int32Array(4);
 
   add(rec: RawRecord, row: number, count = true): void {
-    const ar = this.arTmp.fill(-1), lat = this.latTmp.fill(-1);
-    let hasAr = false, hasLat = false;
+    const ar = this.arTmp.fill(-1),
+      lat = this.latTmp.fill(-1);
+    let hasAr = false,
+      hasLat = false;
     for (let p = 0; p < 4; p++) {
       const col = this.cols.parts[p];
       if (!col) continue;
@@ -175,8 +183,13 @@ export class NameStore {
       if (!v) continue;
       const t = this.partToken(v);
       if (t < 0) continue;
-      if (t & 1) { lat[p] = t >> 1; hasLat = true; }
-      else { ar[p] = t >> 1; hasAr = true; }
+      if (t & 1) {
+        lat[p] = t >> 1;
+        hasLat = true;
+      } else {
+        ar[p] = t >> 1;
+        hasAr = true;
+      }
     }
     for (const col of [this.cols.fullName, this.cols.fullNameEn]) {
       if (!col) continue;
@@ -240,7 +253,8 @@ export class NamePartField implements Field {
     const s = this.store;
     const arr = s.pick(i, j);
     const p = this.p;
-    const a = s.partsFor(i, arr, p), b = s.partsFor(j, arr, p);
+    const a = s.partsFor(i, arr, p),
+      b = s.partsFor(j, arr, p);
     if (a < 0 || b < 0) {
       if (a < 0 && b < 0) return 0;
       return 0;
@@ -249,7 +263,8 @@ export class NamePartField implements Field {
     const lv = s.tokenLevel(a, b, arr === s.ar.a ? 0 : arr ? 1 : 2);
     if (lv !== 0) return lv;
     const skel = s.skelOf.a;
-    const sa = skel[a]!, sb = skel[b]!;
+    const sa = skel[a]!,
+      sb = skel[b]!;
     // shifted or swapped: a equals another part of j, or b another part of i
     for (let q = 0; q < 4; q++) {
       if (q === p) continue;
@@ -284,7 +299,8 @@ export class NamePartField implements Field {
   }
   show(i: number): string {
     const s = this.store;
-    const a = s.ar.a[i * 4 + this.p]!, l = s.lat.a[i * 4 + this.p]!;
+    const a = s.ar.a[i * 4 + this.p]!,
+      l = s.lat.a[i * 4 + this.p]!;
     return [a >= 0 ? s.dict.strings[a] : '', l >= 0 ? s.dict.strings[l] : ''].filter(Boolean).join(' / ');
   }
 }
@@ -302,16 +318,26 @@ function oneDigitEdit(yi: number, mdi: number, yj: number, mdj: number): boolean
   let y = yj * 10000 + (mdj >> 5) * 100 + (mdj & 31);
   if (x === y) return false;
   // digits from the right: position 0 is the last digit
-  let first = -1, count = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  let first = -1,
+    count = 0,
+    x0 = 0,
+    y0 = 0,
+    x1 = 0,
+    y1 = 0;
   for (let k = 0; k < 8; k++) {
-    const dx = x % 10, dy = y % 10;
+    const dx = x % 10,
+      dy = y % 10;
     x = (x - dx) / 10;
     y = (y - dy) / 10;
     if (dx !== dy) {
-      if (count === 0) { first = k; x0 = dx; y0 = dy; }
-      else if (count === 1) {
+      if (count === 0) {
+        first = k;
+        x0 = dx;
+        y0 = dy;
+      } else if (count === 1) {
         if (k !== first + 1) return false;
-        x1 = dx; y1 = dy;
+        x1 = dx;
+        y1 = dy;
       }
       if (++count > 2) return false;
     }
@@ -321,7 +347,15 @@ function oneDigitEdit(yi: number, mdi: number, yj: number, mdj: number): boolean
 
 export class DateField implements Field {
   readonly type = 'date';
-  readonly levels = ['disagree', 'year +-1', 'same year', 'year only or 01-01', 'same year and month', 'swapped or one typo', 'exact'] as const;
+  readonly levels = [
+    'disagree',
+    'year +-1',
+    'same year',
+    'year only or 01-01',
+    'same year and month',
+    'swapped or one typo',
+    'exact',
+  ] as const;
   readonly y = new GrowI32();
   /** month * 32 + day; 0 = year only */
   readonly md = new GrowI32();
@@ -336,14 +370,23 @@ export class DateField implements Field {
   ) {}
   add(rec: RawRecord, row: number, _source: number, count: boolean): void {
     const v = val(rec, this.column);
-    let y = 0, m = 0, d = 0;
+    let y = 0,
+      m = 0,
+      d = 0;
     let mt: RegExpMatchArray | null;
     if ((mt = v.match(/^(\d{4})[-/.]?(\d{1,2})?[-/.]?(\d{1,2})?/)) && v.length >= 4) {
       y = +mt[1]!;
-      if (/^\d{8}$/.test(v)) { m = +v.slice(4, 6); d = +v.slice(6, 8); }
-      else { m = mt[2] ? +mt[2] : 0; d = mt[3] ? +mt[3] : 0; }
+      if (/^\d{8}$/.test(v)) {
+        m = +v.slice(4, 6);
+        d = +v.slice(6, 8);
+      } else {
+        m = mt[2] ? +mt[2] : 0;
+        d = mt[3] ? +mt[3] : 0;
+      }
     } else if ((mt = v.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/))) {
-      d = +mt[1]!; m = +mt[2]!; y = +mt[3]!;
+      d = +mt[1]!;
+      m = +mt[2]!;
+      y = +mt[3]!;
     }
     if (m > 31) m = 31;
     if (d > 31) d = 31;
@@ -360,24 +403,31 @@ export class DateField implements Field {
   }
   private yearOnly(r: number): boolean {
     const md = this.md.a[r]!;
-    const m = md >> 5, d = md & 31;
+    const m = md >> 5,
+      d = md & 31;
     return m === 0 || d === 0 || (this.placeholder0101 && m === 1 && d === 1);
   }
   compare(i: number, j: number): number {
-    const yi = this.y.a[i]!, yj = this.y.a[j]!;
+    const yi = this.y.a[i]!,
+      yj = this.y.a[j]!;
     if (!yi || !yj) return 0;
-    const mdi = this.md.a[i]!, mdj = this.md.a[j]!;
+    const mdi = this.md.a[i]!,
+      mdj = this.md.a[j]!;
     if (yi === yj && mdi === mdj && !this.yearOnly(i)) return 7;
     const yo = this.yearOnly(i) || this.yearOnly(j);
     if (!yo) {
-      const mi = mdi >> 5, di = mdi & 31, mj = mdj >> 5, dj = mdj & 31;
+      const mi = mdi >> 5,
+        di = mdi & 31,
+        mj = mdj >> 5,
+        dj = mdj & 31;
       if (yi === yj && mi === dj && di === mj) return 6;
       if (oneDigitEdit(yi, mdi, yj, mdj)) return 6;
       if (yi === yj && mi === mj) return 5;
       if (yi === yj) return 3;
     } else if (yi === yj) {
       // year-only, 01-01 placeholder, or same year with an unknown month/day
-      const mi = mdi >> 5, mj = mdj >> 5;
+      const mi = mdi >> 5,
+        mj = mdj >> 5;
       if (mi && mj && mi !== mj && !(this.placeholder0101 && (mdi === 33 || mdj === 33))) return 3;
       return 4;
     }
@@ -394,13 +444,13 @@ export class DateField implements Field {
     switch (mode) {
       case '':
       case 'exact':
-        return (md >> 5) && (md & 31) ? y * 1024 + md : 0;
+        return md >> 5 && md & 31 ? y * 1024 + md : 0;
       case 'year':
         return y;
       case 'ym':
         return md >> 5 ? y * 16 + (md >> 5) : 0;
       case 'md':
-        return (md >> 5) && (md & 31) && !(this.placeholder0101 && md === 33) ? md : 0;
+        return md >> 5 && md & 31 && !(this.placeholder0101 && md === 33) ? md : 0;
       case 'yd':
         return md & 31 ? y * 32 + (md & 31) : 0;
       default:
@@ -411,7 +461,8 @@ export class DateField implements Field {
     const y = this.y.a[i]!;
     if (!y) return '';
     const md = this.md.a[i]!;
-    const m = md >> 5, d = md & 31;
+    const m = md >> 5,
+      d = md & 31;
     return m ? `${y}-${String(m).padStart(2, '0')}${d ? '-' + String(d).padStart(2, '0') : ''}` : String(y);
   }
 }
@@ -439,10 +490,12 @@ export class IdField implements Field {
     this.valid.set(row, !ok ? 0 : this.checkDigit === 'luhn' ? (luhnValid(d) && d.length === 9 ? 1 : 0) : 2);
   }
   compare(i: number, j: number): number {
-    const a = this.v.a[i]!, b = this.v.a[j]!;
+    const a = this.v.a[i]!,
+      b = this.v.a[j]!;
     if (!a || !b) return 0;
     if (a === b) return 5;
-    const sa = this.dict.strings[a - 1]!, sb = this.dict.strings[b - 1]!;
+    const sa = this.dict.strings[a - 1]!,
+      sb = this.dict.strings[b - 1]!;
     const k = oneEditKind(sa, sb);
     if (k === 0) return 1;
     if (this.checkDigit === 'luhn' && this.valid.a[i]! + this.valid.a[j]! === 1) return 4;
@@ -453,7 +506,8 @@ export class IdField implements Field {
   }
   conflict(i: number, j: number): boolean {
     if (!this.conflictOnMismatch) return false;
-    const a = this.v.a[i]!, b = this.v.a[j]!;
+    const a = this.v.a[i]!,
+      b = this.v.a[j]!;
     return a !== 0 && b !== 0 && a !== b && this.valid.a[i] !== 0 && this.valid.a[j] !== 0;
   }
   blockKey(_mode: string, i: number): number {
@@ -473,13 +527,17 @@ export class PhoneField implements Field {
   readonly levels = ['disagree', 'one typo', 'exact'] as const;
   readonly dict = new Dict();
   readonly v = new GrowI32();
-  constructor(readonly name: string, readonly column: string) {}
+  constructor(
+    readonly name: string,
+    readonly column: string,
+  ) {}
   add(rec: RawRecord, row: number): void {
     const d = digitsOnly(val(rec, this.column)).slice(-9);
     this.v.set(row, d.length >= 6 ? this.dict.id(d) + 1 : 0);
   }
   compare(i: number, j: number): number {
-    const a = this.v.a[i]!, b = this.v.a[j]!;
+    const a = this.v.a[i]!,
+      b = this.v.a[j]!;
     if (!a || !b) return 0;
     if (a === b) return 3;
     return oneEditKind(this.dict.strings[a - 1]!, this.dict.strings[b - 1]!) ? 2 : 1;
@@ -511,12 +569,16 @@ export class SexField implements Field {
   readonly type = 'sex';
   readonly levels = ['disagree', 'agree'] as const;
   readonly v = new GrowI32();
-  constructor(readonly name: string, readonly column: string) {}
+  constructor(
+    readonly name: string,
+    readonly column: string,
+  ) {}
   add(rec: RawRecord, row: number): void {
     this.v.set(row, parseSex(val(rec, this.column)));
   }
   compare(i: number, j: number): number {
-    const a = this.v.a[i]!, b = this.v.a[j]!;
+    const a = this.v.a[i]!,
+      b = this.v.a[j]!;
     if (!a || !b) return 0;
     return a === b ? 2 : 1;
   }
@@ -555,7 +617,8 @@ export class StringField implements Field {
     if (id && count) this.freq.add(id);
   }
   compare(i: number, j: number): number {
-    const a = this.v.a[i]!, b = this.v.a[j]!;
+    const a = this.v.a[i]!,
+      b = this.v.a[j]!;
     if (!a || !b) return 0;
     if (this.type !== 'string') return a === b ? 2 : 1;
     if (a === b) return 4;
@@ -590,7 +653,10 @@ export class TokensField implements Field {
   readonly dict = new Dict();
   readonly off = new GrowI32();
   readonly toks = new GrowI32(8192);
-  constructor(readonly name: string, readonly column: string) {
+  constructor(
+    readonly name: string,
+    readonly column: string,
+  ) {
     this.off.push(0);
   }
   add(rec: RawRecord, row: number): void {
@@ -607,15 +673,24 @@ export class TokensField implements Field {
     this.off.push(this.toks.n);
   }
   compare(i: number, j: number): number {
-    const o = this.off.a, t = this.toks.a;
-    let a = o[i]!, ae = o[i + 1]!, b = o[j]!, be = o[j + 1]!;
-    const na = ae - a, nb = be - b;
+    const o = this.off.a,
+      t = this.toks.a;
+    let a = o[i]!,
+      ae = o[i + 1]!,
+      b = o[j]!,
+      be = o[j + 1]!;
+    const na = ae - a,
+      nb = be - b;
     if (!na || !nb) return 0;
     let shared = 0;
     while (a < ae && b < be) {
-      const x = t[a]!, y = t[b]!;
-      if (x === y) { shared++; a++; b++; }
-      else if (x < y) a++;
+      const x = t[a]!,
+        y = t[b]!;
+      if (x === y) {
+        shared++;
+        a++;
+        b++;
+      } else if (x < y) a++;
       else b++;
     }
     const small = na < nb ? na : nb;
@@ -655,7 +730,11 @@ export class HouseholdField implements Field {
   /** sorted given-name skeleton ids of the other members, CSR */
   off: Int32Array = new Int32Array(1);
   mem: Int32Array = new Int32Array(0);
-  constructor(readonly name: string, readonly column: string, readonly names: NameStore) {}
+  constructor(
+    readonly name: string,
+    readonly column: string,
+    readonly names: NameStore,
+  ) {}
   add(rec: RawRecord, row: number, source: number): void {
     const h = val(rec, this.column);
     this.hh.set(row, h ? this.hhDict.id(`${source}\u0000${h}`) + 1 : 0);
@@ -695,15 +774,23 @@ export class HouseholdField implements Field {
     this.off[n] = k;
   }
   compare(i: number, j: number): number {
-    const o = this.off, t = this.mem;
+    const o = this.off,
+      t = this.mem;
     if (i + 1 >= o.length || j + 1 >= o.length) return 0;
-    let a = o[i]!, ae = o[i + 1]!, b = o[j]!, be = o[j + 1]!;
+    let a = o[i]!,
+      ae = o[i + 1]!,
+      b = o[j]!,
+      be = o[j + 1]!;
     if (a === ae || b === be) return 0;
     let shared = 0;
     while (a < ae && b < be) {
-      const x = t[a]!, y = t[b]!;
-      if (x === y) { shared++; a++; b++; }
-      else if (x < y) a++;
+      const x = t[a]!,
+        y = t[b]!;
+      if (x === y) {
+        shared++;
+        a++;
+        b++;
+      } else if (x < y) a++;
       else b++;
     }
     return shared === 0 ? 1 : shared === 1 ? 2 : 3;

@@ -27,7 +27,9 @@ export async function loadInputs(paths: string[], settings: LinkSettings, onRow?
   for (let s = 0; s < paths.length; s++) {
     const stream = fs.createReadStream(paths[s]!, { highWaterMark: 1 << 20 });
     stream.on('data', (c) => (bytes += c.length));
-    const parser = stream.pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim()), trim: true, bom: true, skip_empty_lines: true, relax_column_count: true }));
+    const parser = stream.pipe(
+      parse({ columns: (h: string[]) => h.map((x) => x.trim()), trim: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
+    );
     for await (const rec of parser as AsyncIterable<RawRecord>) {
       ds.add(rec, s);
       if (onRow && (ds.n & 4095) === 0) onRow(ds.n, bytes);
@@ -81,7 +83,8 @@ export async function writePairs(path: string, r: LinkResult, inputs: number, al
     yield head.join(',');
     for (let k = 0; k < r.a.length; k++) {
       if (!all && r.decision[k] === 0) continue;
-      const i = r.a[k]!, j = r.b[k]!;
+      const i = r.a[k]!,
+        j = r.b[k]!;
       const w = r.weight[k]!;
       const row = [esc(ds.ids[i]!), esc(ds.ids[j]!)];
       if (inputs > 1) row.push(String(ds.source.a[i]! + 1), String(ds.source.a[j]! + 1));

@@ -57,8 +57,13 @@ export class LinkageIndex {
       if (w < minW) continue;
       const conflict = ds.conflict(j, row);
       out.push({
-        row: j, recordId: ds.ids[j]!, weight: w, probability: probability(w),
-        decision: w >= this.upperW && !conflict ? 'link' : 'review', conflict, explanation: [],
+        row: j,
+        recordId: ds.ids[j]!,
+        weight: w,
+        probability: probability(w),
+        decision: w >= this.upperW && !conflict ? 'link' : 'review',
+        conflict,
+        explanation: [],
       });
     }
     out.sort((x, y) => y.weight - x.weight);

@@ -14,11 +14,17 @@ export interface PairwiseScores {
  * `cross`: count only pairs of records from different sources (link_only tasks).
  * `truth` and `predicted` are cluster labels per record; `source` is the input of each record.
  */
-export function pairwiseScores(truth: ArrayLike<number>, predicted: ArrayLike<number>, source: ArrayLike<number>, cross: boolean): PairwiseScores {
+export function pairwiseScores(
+  truth: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  source: ArrayLike<number>,
+  cross: boolean,
+): PairwiseScores {
   const n = truth.length;
   // labels are non-negative integers; pairs within groups are counted over sorted composite keys
   // (no per-record strings or maps: this runs on millions of records)
-  let maxT = 0, maxP = 0;
+  let maxT = 0,
+    maxP = 0;
   for (let i = 0; i < n; i++) {
     if (truth[i]! > maxT) maxT = truth[i]!;
     if (predicted[i]! > maxP) maxP = predicted[i]!;
@@ -30,7 +36,8 @@ export function pairwiseScores(truth: ArrayLike<number>, predicted: ArrayLike<nu
     let s = 0;
     for (let x = 0; x < n; ) {
       const g = Math.floor(k[x]! / 2);
-      let c0 = 0, c1 = 0;
+      let c0 = 0,
+        c1 = 0;
       while (x < n && Math.floor(k[x]! / 2) === g) {
         if (k[x]! % 2 === 1) c1++;
         else c0++;

@@ -40,7 +40,8 @@ export function estimateU(ds: Dataset, mode: PairMode, samples: number, seed: nu
   const counts = ds.fields.map((f) => new Array<number>(f.levels.length + 1).fill(1));
   const n = ds.n;
   const src = ds.source.a;
-  let rows0: number[] | null = null, rows1: number[] | null = null;
+  let rows0: number[] | null = null,
+    rows1: number[] | null = null;
   if (mode === 'link_only') {
     rows0 = [];
     rows1 = [];
@@ -77,9 +78,13 @@ export function countPatterns(pat: Float64Array, n: number): PatternCounts {
     const p = pat[k]!;
     map.set(p, (map.get(p) ?? 0) + 1);
   }
-  const patterns = new Float64Array(map.size), counts = new Float64Array(map.size);
+  const patterns = new Float64Array(map.size),
+    counts = new Float64Array(map.size);
   let t = 0;
-  for (const [p, c] of map) { patterns[t] = p; counts[t++] = c; }
+  for (const [p, c] of map) {
+    patterns[t] = p;
+    counts[t++] = c;
+  }
   return { patterns, counts };
 }
 
@@ -101,7 +106,7 @@ export function fitEm(ds: Dataset, pc: PatternCounts, u0: number[][], opt: EmOpt
     const L = fd.levels.length;
     const v = new Array<number>(L + 1).fill(0);
     let tot = 0;
-    for (let c = 1; c <= L; c++) tot += (v[c] = 4 ** (c - 1));
+    for (let c = 1; c <= L; c++) tot += v[c] = 4 ** (c - 1);
     for (let c = 1; c <= L; c++) v[c]! /= tot;
     return v;
   });
@@ -111,16 +116,19 @@ export function fitEm(ds: Dataset, pc: PatternCounts, u0: number[][], opt: EmOpt
   let it = 0;
   for (; it < opt.iterations; it++) {
     // E step
-    let sumP = 0, total = 0;
+    let sumP = 0,
+      total = 0;
     for (let k = 0; k < P; k++) {
-      let lm = 1, lu = 1;
+      let lm = 1,
+        lu = 1;
       for (let f = 0; f < F; f++) {
         const c = codes[k * F + f]!;
         if (c === 0) continue;
         lm *= m[f]![c]!;
         lu *= u[f]![c]!;
       }
-      const a = lambda * lm, b = (1 - lambda) * lu;
+      const a = lambda * lm,
+        b = (1 - lambda) * lu;
       const p = a + b > 0 ? a / (a + b) : 0;
       post[k] = p;
       sumP += p * pc.counts[k]!;
@@ -132,14 +140,16 @@ export function fitEm(ds: Dataset, pc: PatternCounts, u0: number[][], opt: EmOpt
     lambda = newLambda;
     for (let f = 0; f < F; f++) {
       const L = ds.fields[f]!.levels.length;
-      const mm = new Array<number>(L + 1).fill(0), uu = new Array<number>(L + 1).fill(0);
+      const mm = new Array<number>(L + 1).fill(0),
+        uu = new Array<number>(L + 1).fill(0);
       for (let k = 0; k < P; k++) {
         const c = codes[k * F + f]!;
         if (c === 0) continue;
         mm[c]! += post[k]! * pc.counts[k]!;
         uu[c]! += (1 - post[k]!) * pc.counts[k]!;
       }
-      const ms = mm.reduce((a, b) => a + b, 0), us = uu.reduce((a, b) => a + b, 0);
+      const ms = mm.reduce((a, b) => a + b, 0),
+        us = uu.reduce((a, b) => a + b, 0);
       for (let c = 1; c <= L; c++) {
         // light smoothing keeps every level possible
         const nm = (mm[c]! + 0.5) / (ms + 0.5 * L);
@@ -148,7 +158,10 @@ export function fitEm(ds: Dataset, pc: PatternCounts, u0: number[][], opt: EmOpt
         if (!opt.fixU) u[f]![c] = (uu[c]! + 0.5) / (us + 0.5 * L);
       }
     }
-    if (delta < 1e-6) { it++; break; }
+    if (delta < 1e-6) {
+      it++;
+      break;
+    }
   }
   const fields: FieldParams[] = ds.fields.map((fd, f) => ({
     name: fd.name,
@@ -171,7 +184,8 @@ export function finishModel(ds: Dataset, m: number[][], u: number[][], pc: Patte
     u: u[f]!,
     w: m[f]!.map((x, c) => (c === 0 ? 0 : Math.log2(x / u[f]![c]!))),
   }));
-  const P = pc.patterns.length, F = ds.fields.length;
+  const P = pc.patterns.length,
+    F = ds.fields.length;
   const bf = new Float64Array(P);
   for (let k = 0; k < P; k++) {
     let w = 0;
@@ -188,7 +202,10 @@ export function finishModel(ds: Dataset, m: number[][], u: number[][], pc: Patte
       expected += (o / (1 + o)) * pc.counts[k]!;
     }
     const next = Math.min(0.5, Math.max(1e-12, expected / totalPairs));
-    if (Math.abs(next - lambda) < lambda * 1e-4) { lambda = next; break; }
+    if (Math.abs(next - lambda) < lambda * 1e-4) {
+      lambda = next;
+      break;
+    }
     lambda = next;
   }
   return { lambda, priorWeight: Math.log2(lambda / (1 - lambda)), fields, iterations };
@@ -209,7 +226,10 @@ export class Scorer {
   /** flat weight table: w[f * 16 + code] */
   private readonly w: Float64Array;
   private readonly tfFields: number[];
-  constructor(readonly ds: Dataset, readonly model: Model) {
+  constructor(
+    readonly ds: Dataset,
+    readonly model: Model,
+  ) {
     this.w = new Float64Array(ds.fields.length * 16);
     model.fields.forEach((fp, f) => fp.w.forEach((x, c) => (this.w[f * 16 + c] = x)));
     this.tfFields = [];
@@ -225,7 +245,9 @@ export class Scorer {
     let s = this.slots.get(pattern);
     if (s !== undefined) return s;
     s = this.slots.size;
-    const ds = this.ds, F = ds.fields.length, T = this.tfFields.length;
+    const ds = this.ds,
+      F = ds.fields.length,
+      T = this.tfFields.length;
     if (s >= this.baseW.length || (s + 1) * T > this.tfCode.length) {
       const cap = this.baseW.length * 2;
       const bw = new Float64Array(cap);
@@ -252,7 +274,8 @@ export class Scorer {
   weightOf(pattern: number, i: number, j: number): number {
     const s = this.slot(pattern);
     let w = this.model.priorWeight + this.baseW[s]!;
-    const tfs = this.tfFields, T = tfs.length;
+    const tfs = this.tfFields,
+      T = tfs.length;
     for (let t = 0; t < T; t++) {
       const c = this.tfCode[s * T + t]!;
       if (c > 1) w += this.ds.fields[tfs[t]!]!.tfAdjust(i, j, c);

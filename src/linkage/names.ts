@@ -1,8 +1,15 @@
 // Name normalisation used by the linkage engine: the project's name library (src/names), adapted
 // to the engine's needs in one place.
 import {
-  arabicTokens as arTokens, hasArabic, latinTokens as latTokens, normalizeArabic as normAr, normalizeLatin as normLat,
-  skeleton as skel, skeletonSimilarity as skelSim, stripArticle as stripAr, stripLatinArticle,
+  arabicTokens as arTokens,
+  hasArabic,
+  latinTokens as latTokens,
+  normalizeArabic as normAr,
+  normalizeLatin as normLat,
+  skeleton as skel,
+  skeletonSimilarity as skelSim,
+  stripArticle as stripAr,
+  stripLatinArticle,
 } from '../names/index.ts';
 
 export const isArabic = (s: string): boolean => hasArabic(s);

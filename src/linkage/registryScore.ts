@@ -9,8 +9,18 @@ import type { LinkSettings } from './settings.ts';
 
 /** The input columns the registry feeds the engine (person rows as RawRecord). */
 export const REGISTRY_COLUMNS = [
-  'record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en',
-  'sex', 'date_of_birth', 'national_id', 'phone', 'governorate',
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'full_name_en',
+  'sex',
+  'date_of_birth',
+  'national_id',
+  'phone',
+  'governorate',
 ];
 
 export interface Evidence {
@@ -48,7 +58,13 @@ export function checkPriorWeight(model: Model, modelRecords: number, registrySiz
 }
 
 /** Scores `query` against every record of `others` with `model`; fields the model lacks weigh 0. */
-export function scoreAgainst(query: RawRecord, others: RawRecord[], model: Model, settings: LinkSettings, opts: { priorWeight?: number } = {}): PairScore[] {
+export function scoreAgainst(
+  query: RawRecord,
+  others: RawRecord[],
+  model: Model,
+  settings: LinkSettings,
+  opts: { priorWeight?: number } = {},
+): PairScore[] {
   if (others.length === 0) return [];
   const ds = prepare([[query, ...others]], settings, REGISTRY_COLUMNS);
   const params = ds.fields.map((f) => {

@@ -3,8 +3,20 @@
 import { z } from 'zod';
 
 export const STANDARD_COLUMNS = [
-  'record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en',
-  'sex', 'date_of_birth', 'age', 'national_id', 'phone', 'governorate', 'household_id',
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'full_name_en',
+  'sex',
+  'date_of_birth',
+  'age',
+  'national_id',
+  'phone',
+  'governorate',
+  'household_id',
 ] as const;
 export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
 
@@ -86,7 +98,8 @@ export interface LinkSettings {
 
 export function resolveSettings(input: unknown = {}): LinkSettings {
   const parsed = LinkSettingsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new Error(`settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
   const s = parsed.data;
   const columns = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, c])) as Record<StandardColumn, string | null>;
   for (const [k, v] of Object.entries(s.columns ?? {})) {

@@ -96,7 +96,8 @@ export class Freq {
     if (id >= 0) {
       if (id >= this.memoAt.length) {
         const len = Math.max(1024, id * 2);
-        const at = new Int32Array(len), m = new Float64Array(len);
+        const at = new Int32Array(len),
+          m = new Float64Array(len);
         at.set(this.memoAt);
         m.set(this.memo);
         this.memoAt = at;

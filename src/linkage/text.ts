@@ -7,7 +7,8 @@ let mb = new Uint8Array(64);
 /** Jaro-Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
-  const la = a.length, lb = b.length;
+  const la = a.length,
+    lb = b.length;
   if (!la || !lb) return 0;
   if (la > ma.length) ma = new Uint8Array(la * 2);
   if (lb > mb.length) mb = new Uint8Array(lb * 2);
@@ -20,11 +21,17 @@ export function jaroWinkler(a: string, b: string): number {
     const hi = i + win < lb - 1 ? i + win : lb - 1;
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (mb[j] === 0 && c === b.charCodeAt(j)) { ma[i] = 1; mb[j] = 1; m++; break; }
+      if (mb[j] === 0 && c === b.charCodeAt(j)) {
+        ma[i] = 1;
+        mb[j] = 1;
+        m++;
+        break;
+      }
     }
   }
   if (m === 0) return 0;
-  let t = 0, k = 0;
+  let t = 0,
+    k = 0;
   for (let i = 0; i < la; i++) {
     if (ma[i] === 0) continue;
     while (mb[k] === 0) k++;
@@ -40,7 +47,8 @@ export function jaroWinkler(a: string, b: string): number {
 /** 1 if the strings differ by exactly one substituted character, 2 by one adjacent transposition, 0 otherwise. */
 export function oneEditKind(a: string, b: string): 0 | 1 | 2 {
   if (a.length !== b.length || a === b) return 0;
-  let first = -1, count = 0;
+  let first = -1,
+    count = 0;
   for (let i = 0; i < a.length; i++) {
     if (a.charCodeAt(i) !== b.charCodeAt(i)) {
       if (count === 0) first = i;
@@ -55,13 +63,20 @@ export function oneEditKind(a: string, b: string): 0 | 1 | 2 {
 
 /** True when a and b are within Levenshtein distance 1 (insertion, deletion or substitution). */
 export function withinOneEdit(a: string, b: string): boolean {
-  const la = a.length, lb = b.length;
+  const la = a.length,
+    lb = b.length;
   if (la === lb) return oneEditKind(a, b) === 1 || a === b;
   if (Math.abs(la - lb) !== 1) return false;
   const [s, l] = la < lb ? [a, b] : [b, a];
-  let i = 0, j = 0, skipped = false;
+  let i = 0,
+    j = 0,
+    skipped = false;
   while (i < s.length && j < l.length) {
-    if (s.charCodeAt(i) === l.charCodeAt(j)) { i++; j++; continue; }
+    if (s.charCodeAt(i) === l.charCodeAt(j)) {
+      i++;
+      j++;
+      continue;
+    }
     if (skipped) return false;
     skipped = true;
     j++;

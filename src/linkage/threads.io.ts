@@ -14,7 +14,20 @@ export const CHUNK = 1 << 15;
 const NEXT = 0;
 
 /** Keys that are caches or lookups the comparison does not use (rebuilt empty in the worker). */
-const SKIP = new Set(['settings', 'store', 'names', 'map', 'partCache', 'fullCache', 'cacheA', 'cacheB', 'cacheV', 'memoAt', 'memo', 'slots']);
+const SKIP = new Set([
+  'settings',
+  'store',
+  'names',
+  'map',
+  'partCache',
+  'fullCache',
+  'cacheA',
+  'cacheB',
+  'cacheV',
+  'memoAt',
+  'memo',
+  'slots',
+]);
 
 /**
  * The state of the dataset's fields as plain data (structured-cloneable). Growable columns are
@@ -25,7 +38,11 @@ export function snapshot(ds: Dataset): unknown {
     if (v instanceof GrowI32) return { a: v.a.slice(0, v.n), n: v.n };
     if (!v || typeof v !== 'object' || ArrayBuffer.isView(v) || v instanceof Map) return v;
     if (Array.isArray(v)) return v.length && v[0] && typeof v[0] === 'object' ? v.map(plain) : v;
-    return Object.fromEntries(Object.entries(v).filter(([k, x]) => !SKIP.has(k) && typeof x !== 'function').map(([k, x]) => [k, plain(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k, x]) => !SKIP.has(k) && typeof x !== 'function')
+        .map(([k, x]) => [k, plain(x)]),
+    );
   };
   return { settings: ds.settings, present: ds.present, n: ds.n, names: plain(ds.names), fields: ds.fields.map(plain) };
 }
@@ -35,7 +52,16 @@ export function restore(target: Record<string, unknown>, src: Record<string, unk
   for (const [k, v] of Object.entries(src)) {
     if (SKIP.has(k)) continue;
     const t = target[k];
-    if (t && typeof t === 'object' && !ArrayBuffer.isView(t) && !Array.isArray(t) && !(t instanceof Map) && v && typeof v === 'object' && !ArrayBuffer.isView(v))
+    if (
+      t &&
+      typeof t === 'object' &&
+      !ArrayBuffer.isView(t) &&
+      !Array.isArray(t) &&
+      !(t instanceof Map) &&
+      v &&
+      typeof v === 'object' &&
+      !ArrayBuffer.isView(v)
+    )
       restore(t as Record<string, unknown>, v as Record<string, unknown>);
     else target[k] = v;
   }
@@ -70,13 +96,16 @@ export function parallelCompare(opt: ParallelOptions = {}): (ds: Dataset, a: Int
       y.set(x.subarray(0, n));
       return y;
     };
-    const sa = shared(a), sb = shared(b);
+    const sa = shared(a),
+      sb = shared(b);
     const pat = new Float64Array(new SharedArrayBuffer(n * 8));
     const ctl = new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * W)));
     const snap = snapshot(ds);
     const workers: Worker[] = [];
     for (let w = 0; w < W; w++) {
-      const worker = new Worker(new URL('./compare-worker.mjs', import.meta.url), { workerData: { snap, a: sa, b: sb, pat, ctl, slot: w, n, chunk: CHUNK } });
+      const worker = new Worker(new URL('./compare-worker.mjs', import.meta.url), {
+        workerData: { snap, a: sa, b: sb, pat, ctl, slot: w, n, chunk: CHUNK },
+      });
       // a worker that fails leaves its chunks to the main thread (see below); its error event
       // arrives after this synchronous call and must not crash the process
       worker.on('error', () => undefined);

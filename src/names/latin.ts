@@ -9,7 +9,16 @@ import { wordsBy } from './words.ts';
 
 const APOSTROPHES = /['’‘`´ʿʾʻʼ′]/g;
 const LETTER_MAP: Record<string, string> = {
-  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
 };
 const MAPPED = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
 
@@ -33,7 +42,22 @@ export function normalizeLatin(s: string): string {
 const ARTICLES = new Set(['al', 'el']);
 const ASSIMILATED = new Set(['ad', 'ar', 'as', 'at', 'az', 'an', 'ash', 'ud', 'ur', 'us', 'ed', 'er', 'es', 'en', 'ez', 'et']);
 const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint']);
-const PREFIXES = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdil', 'abdol', 'abdou', 'abdu', 'abdoul', 'abu', 'abou', 'abo', 'abul', 'aboul']);
+const PREFIXES = new Set([
+  'abd',
+  'abdel',
+  'abdul',
+  'abdal',
+  'abdil',
+  'abdol',
+  'abdou',
+  'abdu',
+  'abdoul',
+  'abu',
+  'abou',
+  'abo',
+  'abul',
+  'aboul',
+]);
 /** din-type and allah-type second parts (optionally with their article already attached). */
 export const LATIN_SUFFIX = /^(?:(?:[aeiu][dln]?)?d(?:i|ee|ea)ne?|(?:[aeiu]?l)?lah?)$/;
 
@@ -47,8 +71,7 @@ export function latinTokens(fullName: string): string[] {
     const w = words[i]!;
     const next = words[i + 1];
     const joins =
-      next !== undefined &&
-      (ARTICLES.has(w) || (ASSIMILATED.has(w) && i > 0 && next.startsWith(w === 'ash' ? 'sh' : w.slice(1))));
+      next !== undefined && (ARTICLES.has(w) || (ASSIMILATED.has(w) && i > 0 && next.startsWith(w === 'ash' ? 'sh' : w.slice(1))));
     if (joins) {
       joined.push(w + next);
       i++;

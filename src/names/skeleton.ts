@@ -25,9 +25,30 @@ import { jaroWinkler } from './jaroWinkler.ts';
 import { normalizeLatin } from './latin.ts';
 
 const AR_CLASS: Record<string, string> = {
-  'ب': 'b', 'ت': 't', 'ط': 't', 'ث': 't', 'د': 'd', 'ض': 'd', 'ذ': 't', 'ظ': 'z', 'ز': 'z',
-  'س': 's', 'ص': 's', 'ش': 'c', 'خ': 'x', 'غ': 'g', 'ج': 'j', 'ق': 'k', 'ك': 'k', 'ف': 'f',
-  'ح': 'h', 'ه': 'h', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ر': 'r',
+  ب: 'b',
+  ت: 't',
+  ط: 't',
+  ث: 't',
+  د: 'd',
+  ض: 'd',
+  ذ: 't',
+  ظ: 'z',
+  ز: 'z',
+  س: 's',
+  ص: 's',
+  ش: 'c',
+  خ: 'x',
+  غ: 'g',
+  ج: 'j',
+  ق: 'k',
+  ك: 'k',
+  ف: 'f',
+  ح: 'h',
+  ه: 'h',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ر: 'r',
 };
 const AR_VOWELS = new Set(['ا', 'و', 'ي', 'ع']);
 
@@ -46,8 +67,18 @@ function arabicClasses(part: string): string {
 }
 
 const LATIN_RULES: [RegExp, string][] = [
-  [/sch|sh|ch/y, 'c'], [/kh/y, 'x'], [/gh/y, 'g'], [/ph/y, 'f'], [/ck/y, 'k'], [/c(?=[eiy])/y, 's'],
-  [/[cqk]/y, 'k'], [/x/y, 'ks'], [/[bp]/y, 'b'], [/[fv]/y, 'f'], [/g/y, 'g'], [/[a-z0-9]/y, ''],
+  [/sch|sh|ch/y, 'c'],
+  [/kh/y, 'x'],
+  [/gh/y, 'g'],
+  [/ph/y, 'f'],
+  [/ck/y, 'k'],
+  [/c(?=[eiy])/y, 's'],
+  [/[cqk]/y, 'k'],
+  [/x/y, 'ks'],
+  [/[bp]/y, 'b'],
+  [/[fv]/y, 'f'],
+  [/g/y, 'g'],
+  [/[a-z0-9]/y, ''],
 ];
 
 /** Latin part (normalised, no spaces) → class string, with a leading vowel marked "a". */
@@ -114,7 +145,11 @@ function arabicKey(t: string): string {
     rest = rest.replace(AR_ALLAH, '');
   }
   if (key === '' && rest.startsWith('ال') && strongCount(arabicClasses(rest.slice(2))) >= 2) {
-    return arabicClasses(rest.slice(2)).replace(/^a/, '').replace(/^[VU]+/, '') + tail;
+    return (
+      arabicClasses(rest.slice(2))
+        .replace(/^a/, '')
+        .replace(/^[VU]+/, '') + tail
+    );
   }
   return key + arabicClasses(rest) + tail;
 }
@@ -138,7 +173,11 @@ function latinKey(t: string): string {
   }
   const art = /^(?:aa|a|e)l/.exec(rest)?.[0].length ?? 0;
   if (key === '' && art > 0 && strongCount(latinClasses(rest.slice(art))) >= 2) {
-    return latinClasses(rest.slice(art)).replace(/^a/, '').replace(/^[VU]+/, '') + tail;
+    return (
+      latinClasses(rest.slice(art))
+        .replace(/^a/, '')
+        .replace(/^[VU]+/, '') + tail
+    );
   }
   return key + latinClasses(rest) + tail;
 }
@@ -149,7 +188,11 @@ function finishAbd(key: string, rest: string): string {
 }
 
 function strongCount(classes: string): number {
-  return classes.replace(/^a/, '').replace(/h$/, '').replace(/[VU]/g, '').replace(/(.)\1+/g, '$1').length;
+  return classes
+    .replace(/^a/, '')
+    .replace(/h$/, '')
+    .replace(/[VU]/g, '')
+    .replace(/(.)\1+/g, '$1').length;
 }
 
 /** Cross-script phonetic key of one name token ("" when nothing phonetic is left). */

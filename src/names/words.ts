@@ -11,7 +11,11 @@
 import { memo } from './memo.ts';
 
 export function wordsBy(normalize: (s: string) => string): (s: string) => readonly string[] {
-  const piece = memo((p: string): readonly string[] => normalize(p).split(' ').filter((w) => w !== ''));
+  const piece = memo((p: string): readonly string[] =>
+    normalize(p)
+      .split(' ')
+      .filter((w) => w !== ''),
+  );
   return (s: string) => {
     const out: string[] = [];
     for (const p of s.split(' ')) {

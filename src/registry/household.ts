@@ -11,7 +11,10 @@ export function ageOn(dateOfBirth: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export function deriveHeadVulnerabilities(head: { sex: 'female' | 'male' | null; dateOfBirth: string | null } | undefined, on: string): ('female_headed' | 'child_headed' | 'elderly_headed')[] {
+export function deriveHeadVulnerabilities(
+  head: { sex: 'female' | 'male' | null; dateOfBirth: string | null } | undefined,
+  on: string,
+): ('female_headed' | 'child_headed' | 'elderly_headed')[] {
   if (!head) return [];
   const out: ('female_headed' | 'child_headed' | 'elderly_headed')[] = [];
   if (head.sex === 'female') out.push('female_headed');

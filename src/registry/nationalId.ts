@@ -4,9 +4,7 @@
 // A wrong length or a non-digit is an error. A failed check digit is NOT: on a public list of
 // 28,185 real records 2.1% of IDs fail it, so the record is kept and the ID flagged unverified.
 
-export type NationalIdResult =
-  | { ok: true; value: string; checkDigitValid: boolean }
-  | { ok: false; reason: string };
+export type NationalIdResult = { ok: true; value: string; checkDigitValid: boolean } | { ok: false; reason: string };
 
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 

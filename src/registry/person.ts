@@ -68,9 +68,13 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
   checkName('fullNameEn', input.fullNameEn, errors);
   const hasParts = parts.some((p) => p !== undefined);
   if (hasParts && (!input.givenName || !input.familyName)) {
-    errors.push({ field: input.givenName ? 'familyName' : 'givenName', reason: 'is required when the name is given in parts (or give fullName instead)' });
+    errors.push({
+      field: input.givenName ? 'familyName' : 'givenName',
+      reason: 'is required when the name is given in parts (or give fullName instead)',
+    });
   }
-  if (!hasParts && !input.fullName && !input.fullNameEn) errors.push({ field: 'fullName', reason: 'a name is required: the four parts, or the full name' });
+  if (!hasParts && !input.fullName && !input.fullNameEn)
+    errors.push({ field: 'fullName', reason: 'a name is required: the four parts, or the full name' });
   if (!isGovernorate(input.governorate)) errors.push({ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' });
 
   let nationalId: string | null = null;
@@ -111,7 +115,13 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
   // With the parts known, the joined full name adds no tokens (and, unique per person, would only
   // crowd the name memo); it is tokenised only when it is all there is.
   const nameInput: NameParts = hasParts
-    ? { givenName: input.givenName, fatherName: input.fatherName, grandfatherName: input.grandfatherName, familyName: input.familyName, fullNameEn: input.fullNameEn }
+    ? {
+        givenName: input.givenName,
+        fatherName: input.fatherName,
+        grandfatherName: input.grandfatherName,
+        familyName: input.familyName,
+        fullNameEn: input.fullNameEn,
+      }
     : { fullName, fullNameEn: input.fullNameEn };
   return {
     ok: true,

@@ -16,7 +16,14 @@ export type SphereStandards = {
   kcal_per_person_day: number;
   persons_per_water_point: number;
 };
-export const sphereKeys = ['covered_area_per_person', 'persons_per_toilet_initial', 'persons_per_toilet_later', 'water_litres_per_person_day', 'kcal_per_person_day', 'persons_per_water_point'] as const;
+export const sphereKeys = [
+  'covered_area_per_person',
+  'persons_per_toilet_initial',
+  'persons_per_toilet_later',
+  'water_litres_per_person_day',
+  'kcal_per_person_day',
+  'persons_per_water_point',
+] as const;
 
 /** Reads the standards from rows of (key, value); a missing key is an error, never a silent default. */
 export function standardsFrom(rows: { key: string; value: number | string }[]): SphereStandards {
@@ -39,7 +46,14 @@ export type SiteFacts = {
   status: SiteStatus;
 };
 
-export type Flag = 'over_capacity' | 'toilet_shortfall' | 'water_point_shortfall' | 'water_shortfall' | 'occupied_but_closed' | 'occupied_but_damaged' | 'area_unknown';
+export type Flag =
+  | 'over_capacity'
+  | 'toilet_shortfall'
+  | 'water_point_shortfall'
+  | 'water_shortfall'
+  | 'occupied_but_closed'
+  | 'occupied_but_damaged'
+  | 'area_unknown';
 
 export type SiteCapacity = {
   people: number;
@@ -115,7 +129,19 @@ export type GovernorateCapacity = {
 export function governorateCapacity(rows: { governorate: string; capacity: SiteCapacity }[]): GovernorateCapacity[] {
   const by = new Map<string, GovernorateCapacity>();
   for (const { governorate, capacity: c } of rows) {
-    const g = by.get(governorate) ?? { governorate, sites: 0, sitesOverCapacity: 0, people: 0, capacity: 0, overBy: 0, toiletGap: 0, waterPointGap: 0, waterGapLitresPerDay: 0, kcalNeededPerDay: 0, flags: [] };
+    const g = by.get(governorate) ?? {
+      governorate,
+      sites: 0,
+      sitesOverCapacity: 0,
+      people: 0,
+      capacity: 0,
+      overBy: 0,
+      toiletGap: 0,
+      waterPointGap: 0,
+      waterGapLitresPerDay: 0,
+      kcalNeededPerDay: 0,
+      flags: [],
+    };
     g.sites++;
     if (c.overBy > 0) g.sitesOverCapacity++;
     g.people += c.people;

@@ -24,7 +24,8 @@ export async function verifyAuditChain(pool: pg.Pool, onProgress?: (checked: num
     for (const row of r.rows) {
       rows++;
       if (!row.computed.equals(row.hash)) return { ok: false, rows, firstBadSeq: row.seq, problem: 'edited' };
-      if (row.seq !== prevSeq + 1 || !row.prev_hash.equals(prevHash)) return { ok: false, rows, firstBadSeq: row.seq, problem: 'deleted_or_reordered' };
+      if (row.seq !== prevSeq + 1 || !row.prev_hash.equals(prevHash))
+        return { ok: false, rows, firstBadSeq: row.seq, problem: 'deleted_or_reordered' };
       prevHash = row.hash;
       prevSeq = row.seq;
     }

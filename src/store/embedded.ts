@@ -39,7 +39,10 @@ async function binaries(): Promise<{ initdb: string; postgres: string; root: str
   try {
     root = path.dirname(path.dirname(require.resolve(pkg)));
   } catch {
-    throw new StoreError('embedded_unsupported', `No embedded PostgreSQL for ${os.platform()}-${os.arch()}: set DATABASE_URL to an external PostgreSQL >= 15.`);
+    throw new StoreError(
+      'embedded_unsupported',
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()}: set DATABASE_URL to an external PostgreSQL >= 15.`,
+    );
   }
   await hydrateLibrarySymlinks(root);
   return { root, initdb: path.join(root, 'native/bin/initdb'), postgres: path.join(root, 'native/bin/postgres') };
@@ -193,7 +196,9 @@ async function run(cmd: string, args: string[], owner: Owner, env: NodeJS.Proces
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new StoreError('embedded_start', `${path.basename(cmd)} failed (${code}): ${out.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new StoreError('embedded_start', `${path.basename(cmd)} failed (${code}): ${out.slice(-2000)}`)),
+    );
   });
 }
 
@@ -247,7 +252,10 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
   }
 
   let password: string;
-  const initialised = await fs.access(path.join(pgdata, 'PG_VERSION')).then(() => true, () => false);
+  const initialised = await fs.access(path.join(pgdata, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
   if (!initialised) {
     await fs.rm(pgdata, { recursive: true, force: true });
     await fs.mkdir(pgdata, { mode: 0o700 });
@@ -261,7 +269,18 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
       // classification (C.UTF-8), without which pg_trgm finds no trigrams in Arabic text and name
       // search cannot rank Arabic names. Where the system has no C.UTF-8 locale, plain C, and the
       // server warns at start (src/store/open.ts).
-      const base = ['-D', pgdata, '-U', 'sanad', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-instructions'];
+      const base = [
+        '-D',
+        pgdata,
+        '-U',
+        'sanad',
+        '--auth=scram-sha-256',
+        `--pwfile=${pwfile}`,
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ];
       await run(initdb, [...base, '--lc-ctype=C.UTF-8'], owner, env).catch(async () => {
         await fs.rm(pgdata, { recursive: true, force: true });
         await fs.mkdir(pgdata, { mode: 0o700 });
@@ -317,7 +336,10 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
   for (;;) {
     if (exited) {
       const log = await fs.readFile(path.join(dataDir, 'postgres.log'), 'utf8').catch(() => '');
-      throw new StoreError('embedded_start', `Embedded PostgreSQL exited at start. Last log lines:\n${log.split('\n').slice(-15).join('\n')}`);
+      throw new StoreError(
+        'embedded_start',
+        `Embedded PostgreSQL exited at start. Last log lines:\n${log.split('\n').slice(-15).join('\n')}`,
+      );
     }
     const c = new pg.Client({ connectionString: url });
     try {

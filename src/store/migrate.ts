@@ -12,7 +12,9 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
   try {
     // One migrator at a time, across processes.
     await client.query('SELECT pg_advisory_lock(727001)');
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migration')).rows.map((r) => r.name));
     const files = (await fs.readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
     for (const file of files) {

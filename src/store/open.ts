@@ -52,7 +52,8 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   pool.on('error', () => undefined); // idle client errors (server restart) surface on the next query
   try {
     const version = Number((await pool.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v);
-    if (version < 150000) throw new StoreError('postgres_version', `PostgreSQL ${Math.floor(version / 10000)} is too old: Sanad needs PostgreSQL 15 or newer.`);
+    if (version < 150000)
+      throw new StoreError('postgres_version', `PostgreSQL ${Math.floor(version / 10000)} is too old: Sanad needs PostgreSQL 15 or newer.`);
     await migrate(pool);
     await loadPlaces(pool);
     if (!(await ranksArabic(pool))) {

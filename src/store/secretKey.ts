@@ -10,7 +10,11 @@ import { StoreError } from './errors.ts';
 
 function decode(text: string, where: string): SecretKey {
   const raw = Buffer.from(text.trim(), 'base64');
-  if (raw.length !== SECRET_KEY_BYTES) throw new StoreError('secret_key_invalid', `${where} must hold ${SECRET_KEY_BYTES} random bytes in base64 (e.g. the output of: openssl rand -base64 32).`);
+  if (raw.length !== SECRET_KEY_BYTES)
+    throw new StoreError(
+      'secret_key_invalid',
+      `${where} must hold ${SECRET_KEY_BYTES} random bytes in base64 (e.g. the output of: openssl rand -base64 32).`,
+    );
   return secretKeyOf(raw);
 }
 

@@ -23,13 +23,33 @@ export type WriteContext = {
 export type WriteOutcome<T> = { status: number; body: T; replayed: boolean };
 
 export function requestHash(route: string, body: unknown): Buffer {
-  return createHash('sha256').update(route).update('\0').update(JSON.stringify(body ?? null)).digest();
+  return createHash('sha256')
+    .update(route)
+    .update('\0')
+    .update(JSON.stringify(body ?? null))
+    .digest();
 }
 
-async function logEntry(client: pg.PoolClient, actor: Actor, operationId: string | undefined, e: Parameters<ChangeLogger>[0]): Promise<void> {
+async function logEntry(
+  client: pg.PoolClient,
+  actor: Actor,
+  operationId: string | undefined,
+  e: Parameters<ChangeLogger>[0],
+): Promise<void> {
   await client.query(
     'INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$10)',
-    [actor.userId, actor.orgId, actor.deviceId ?? null, operationId ?? null, e.entity, e.entityId, e.action, e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after), Buffer.alloc(0)],
+    [
+      actor.userId,
+      actor.orgId,
+      actor.deviceId ?? null,
+      operationId ?? null,
+      e.entity,
+      e.entityId,
+      e.action,
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+      Buffer.alloc(0),
+    ],
   );
 }
 
@@ -37,12 +57,24 @@ async function logEntry(client: pg.PoolClient, actor: Actor, operationId: string
 export async function appendLog(pool: pg.Pool | pg.PoolClient, actor: Actor, e: Parameters<ChangeLogger>[0]): Promise<void> {
   await pool.query(
     'INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,NULL,$7,$8,$8)',
-    [actor.userId, actor.orgId, actor.deviceId ?? null, e.entity, e.entityId, e.action, e.after === undefined ? null : JSON.stringify(e.after), Buffer.alloc(0)],
+    [
+      actor.userId,
+      actor.orgId,
+      actor.deviceId ?? null,
+      e.entity,
+      e.entityId,
+      e.action,
+      e.after === undefined ? null : JSON.stringify(e.after),
+      Buffer.alloc(0),
+    ],
   );
 }
 
 async function storedOutcome<T>(pool: pg.Pool, operationId: string, actor: Actor, hash: Buffer): Promise<WriteOutcome<T> | undefined> {
-  const r = await pool.query<{ status: number; response: T; request_hash: Buffer; org_id: string }>('SELECT status, response, request_hash, org_id FROM operation WHERE id = $1', [operationId]);
+  const r = await pool.query<{ status: number; response: T; request_hash: Buffer; org_id: string }>(
+    'SELECT status, response, request_hash, org_id FROM operation WHERE id = $1',
+    [operationId],
+  );
   const row = r.rows[0];
   if (!row) return undefined;
   if (row.org_id !== actor.orgId || !row.request_hash.equals(hash)) throw errors.operationReused();
@@ -76,15 +108,10 @@ export async function write<T>(
     };
     const result = await fn(ctx);
     if (opts.operationId) {
-      await client.query('INSERT INTO operation (id, org_id, actor_id, route, request_hash, status, response) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-        opts.operationId,
-        actor.orgId,
-        actor.userId,
-        opts.route,
-        hash,
-        result.status,
-        JSON.stringify(result.body ?? null),
-      ]);
+      await client.query(
+        'INSERT INTO operation (id, org_id, actor_id, route, request_hash, status, response) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+        [opts.operationId, actor.orgId, actor.userId, opts.route, hash, result.status, JSON.stringify(result.body ?? null)],
+      );
     }
     await client.query('COMMIT');
     return { ...result, replayed: false };

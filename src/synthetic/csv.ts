@@ -7,8 +7,21 @@ import type { Writable } from 'node:stream';
 import type { SyntheticPerson } from './households.ts';
 
 export const PERSON_CSV_COLUMNS = [
-  'record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en',
-  'sex', 'date_of_birth', 'age', 'national_id', 'phone', 'governorate', 'household_id', 'relationship',
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'full_name_en',
+  'sex',
+  'date_of_birth',
+  'age',
+  'national_id',
+  'phone',
+  'governorate',
+  'household_id',
+  'relationship',
 ] as const;
 
 export interface PersonCsvOptions<T> {
@@ -36,7 +49,8 @@ function field(v: string | number | undefined): string {
 
 /** The Arabic full name: the known parts joined by single spaces. */
 export function fullName(p: Pick<SyntheticPerson, 'givenName' | 'fatherName' | 'grandfatherName' | 'familyName'>): string {
-  if (p.givenName && p.fatherName && p.grandfatherName && p.familyName) return p.givenName + ' ' + p.fatherName + ' ' + p.grandfatherName + ' ' + p.familyName;
+  if (p.givenName && p.fatherName && p.grandfatherName && p.familyName)
+    return p.givenName + ' ' + p.fatherName + ' ' + p.grandfatherName + ' ' + p.familyName;
   let s = p.givenName;
   if (p.fatherName) s = s ? s + ' ' + p.fatherName : p.fatherName;
   if (p.grandfatherName) s = s ? s + ' ' + p.grandfatherName : p.grandfatherName;
@@ -65,12 +79,39 @@ export function personCsvLine<T extends SyntheticPerson>(p: T, opts?: PersonCsvO
   let grand = p.grandfatherName;
   let family = p.familyName;
   let full = fullName(p);
-  if (needsQuotes(full)) (given = field(given)), (father = field(father)), (grand = field(grand)), (family = field(family)), (full = quote(full));
+  if (needsQuotes(full))
+    (given = field(given)), (father = field(father)), (grand = field(grand)), (family = field(family)), (full = quote(full));
   const en = p.fullNameEn === undefined ? '' : field(p.fullNameEn);
   let line =
-    p.recordId + ',' + given + ',' + father + ',' + grand + ',' + family + ',' + full + ',' + en + ',' + p.sex + ',' +
-    (p.dateOfBirth ?? '') + ',' + (p.dateOfBirth === undefined ? (p.age ?? '') : '') + ',' + (p.nationalId ?? '') + ',' +
-    (p.phone ?? '') + ',' + p.governorate + ',' + p.householdId + ',' + p.relationship;
+    p.recordId +
+    ',' +
+    given +
+    ',' +
+    father +
+    ',' +
+    grand +
+    ',' +
+    family +
+    ',' +
+    full +
+    ',' +
+    en +
+    ',' +
+    p.sex +
+    ',' +
+    (p.dateOfBirth ?? '') +
+    ',' +
+    (p.dateOfBirth === undefined ? (p.age ?? '') : '') +
+    ',' +
+    (p.nationalId ?? '') +
+    ',' +
+    (p.phone ?? '') +
+    ',' +
+    p.governorate +
+    ',' +
+    p.householdId +
+    ',' +
+    p.relationship;
   if (opts?.truthColumn) line += ',' + field(opts.truth ? opts.truth(p) : defaultTruth(p, opts.truthColumn));
   return line + '\n';
 }
@@ -137,13 +178,13 @@ async function writeAll<T extends SyntheticPerson>(
     // Synchronous sources are read without a microtask per row; only full buffers wait.
     for (const row of rows) {
       const line = personCsvLine(row, opts);
-      if (!put(line)) (await flush(), put(line));
+      if (!put(line)) await flush(), put(line);
       count++;
     }
   } else {
     for await (const row of rows) {
       const line = personCsvLine(row, opts);
-      if (!put(line)) (await flush(), put(line));
+      if (!put(line)) await flush(), put(line);
       count++;
     }
   }

@@ -6,7 +6,7 @@ import { latin, REFERENCE_DATE } from './attributes.ts';
 import type { NameEntry } from './names.ts';
 import type { Rng } from './random.ts';
 
-const HAMZA_TO_BARE: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ؤ': 'و', 'ئ': 'ي' };
+const HAMZA_TO_BARE: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ؤ: 'و', ئ: 'ي' };
 
 /** One orthographic variant: hamza forms, final ة/ه, final ى/ي. */
 export function spellingVariant(rng: Rng, s: string): string {
@@ -38,9 +38,36 @@ export function spacingVariant(rng: Rng, s: string): string {
 
 // Letters confused when heard or typed on an Arabic keyboard.
 const CONFUSABLE: Record<string, string> = {
-  'ح': 'خج', 'خ': 'حج', 'ج': 'حخ', 'س': 'شص', 'ش': 'س', 'ص': 'سض', 'ض': 'صظ', 'ط': 'ظت', 'ظ': 'طض', 'د': 'ذ', 'ذ': 'دز',
-  'ر': 'ز', 'ز': 'رذ', 'ع': 'غء', 'غ': 'ع', 'ف': 'ق', 'ق': 'فك', 'ك': 'ق', 'ت': 'ثط', 'ث': 'تس', 'ب': 'ت', 'ن': 'ت',
-  'ه': 'ة', 'ة': 'ه', 'ي': 'ى', 'ى': 'ي', 'ا': 'أ', 'و': 'ؤ', 'م': 'ن', 'ل': 'ك',
+  ح: 'خج',
+  خ: 'حج',
+  ج: 'حخ',
+  س: 'شص',
+  ش: 'س',
+  ص: 'سض',
+  ض: 'صظ',
+  ط: 'ظت',
+  ظ: 'طض',
+  د: 'ذ',
+  ذ: 'دز',
+  ر: 'ز',
+  ز: 'رذ',
+  ع: 'غء',
+  غ: 'ع',
+  ف: 'ق',
+  ق: 'فك',
+  ك: 'ق',
+  ت: 'ثط',
+  ث: 'تس',
+  ب: 'ت',
+  ن: 'ت',
+  ه: 'ة',
+  ة: 'ه',
+  ي: 'ى',
+  ى: 'ي',
+  ا: 'أ',
+  و: 'ؤ',
+  م: 'ن',
+  ل: 'ك',
 };
 
 /** One typo: a confusable letter, a dropped letter, a doubled letter, or two letters swapped. */
@@ -83,9 +110,12 @@ export function latinTypo(rng: Rng, s: string): string {
   if (s.length < 4) return s;
   const i = rng.int(1, s.length - 2);
   switch (rng.int(0, 2)) {
-    case 0: return s.slice(0, i) + s.slice(i + 1);
-    case 1: return s.slice(0, i) + (s[i] as string) + s.slice(i);
-    default: return s.slice(0, i) + (s[i + 1] as string) + (s[i] as string) + s.slice(i + 2);
+    case 0:
+      return s.slice(0, i) + s.slice(i + 1);
+    case 1:
+      return s.slice(0, i) + (s[i] as string) + s.slice(i);
+    default:
+      return s.slice(0, i) + (s[i + 1] as string) + (s[i] as string) + s.slice(i + 2);
   }
 }
 

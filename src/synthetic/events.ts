@@ -35,10 +35,34 @@ const WAR_START = dayOf('2023-10-13');
 const LAST_DAY = dayOf('2025-05-31');
 const CEASEFIRE = dayOf('2025-01-27');
 
-const table = <T>(rows: readonly (readonly [T, number])[]) => new AliasTable(rows.map((r) => r[0]), rows.map((r) => r[1]));
-const GAZA_REASONS = table<DisplacementReason>([['evacuation_order', 35], ['hostilities', 30], ['home_destroyed', 12], ['home_damaged', 10], ['relocation', 8], ['other', 5]]);
-const WB_REASONS = table<DisplacementReason>([['hostilities', 40], ['evacuation_order', 25], ['home_damaged', 15], ['home_destroyed', 10], ['relocation', 10]]);
-const MOVES = table([[1, 45], [2, 30], [3, 15], [4, 5], [5, 3], [6, 2]]);
+const table = <T>(rows: readonly (readonly [T, number])[]) =>
+  new AliasTable(
+    rows.map((r) => r[0]),
+    rows.map((r) => r[1]),
+  );
+const GAZA_REASONS = table<DisplacementReason>([
+  ['evacuation_order', 35],
+  ['hostilities', 30],
+  ['home_destroyed', 12],
+  ['home_damaged', 10],
+  ['relocation', 8],
+  ['other', 5],
+]);
+const WB_REASONS = table<DisplacementReason>([
+  ['hostilities', 40],
+  ['evacuation_order', 25],
+  ['home_damaged', 15],
+  ['home_destroyed', 10],
+  ['relocation', 10],
+]);
+const MOVES = table([
+  [1, 45],
+  [2, 30],
+  [3, 15],
+  [4, 5],
+  [5, 3],
+  [6, 2],
+]);
 
 /** The moves of one household, oldest first, starting from its home governorate. */
 export function displacementsFor(rng: Rng, householdId: string, home: string): SyntheticDisplacement[] {
@@ -96,9 +120,17 @@ export function vulnerabilitiesFor(
   for (const m of members) if (m.age <= 1) hasInfant = true;
   for (const m of members) {
     const id = m.recordId;
-    if (m.sex === 'female' && m.age >= 18 && m.age <= 45 && (m.rel === 'spouse' || m.rel === 'head' || m.rel === 'other_relative') && rng.chance(hasInfant ? 0.3 : 0.08)) out.push({ householdId, recordId: id, kind: 'pregnant_lactating', since: '' });
+    if (
+      m.sex === 'female' &&
+      m.age >= 18 &&
+      m.age <= 45 &&
+      (m.rel === 'spouse' || m.rel === 'head' || m.rel === 'other_relative') &&
+      rng.chance(hasInfant ? 0.3 : 0.08)
+    )
+      out.push({ householdId, recordId: id, kind: 'pregnant_lactating', since: '' });
     if (rng.chance(0.015 + m.age * 0.0004)) out.push({ householdId, recordId: id, kind: 'disability', since: '' });
-    if (rng.chance(m.age >= 50 ? 0.2 : m.age >= 18 ? 0.04 : 0.01)) out.push({ householdId, recordId: id, kind: 'chronic_illness', since: '' });
+    if (rng.chance(m.age >= 50 ? 0.2 : m.age >= 18 ? 0.04 : 0.01))
+      out.push({ householdId, recordId: id, kind: 'chronic_illness', since: '' });
     if (rng.chance(gaza ? 0.025 : 0.002)) out.push({ householdId, recordId: id, kind: 'injured', since: '' });
     if (m.unaccompanied) out.push({ householdId, recordId: id, kind: 'unaccompanied_child', since: '' });
     else if (m.separated) out.push({ householdId, recordId: id, kind: 'separated_child', since: '' });

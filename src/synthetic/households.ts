@@ -7,7 +7,16 @@
 // Household i depends only on (seed, i): generation is lazy, constant-memory, and any range can
 // be produced on its own (startIndex) with the same result as inside a longer run.
 import type { Relationship } from '../registry/vocabulary.ts';
-import { birthDate, latin, mobilePhone, nationalIdFor, recordedDob, withWrongCheckDigit, type BirthDate, type DobPrecision } from './attributes.ts';
+import {
+  birthDate,
+  latin,
+  mobilePhone,
+  nationalIdFor,
+  recordedDob,
+  withWrongCheckDigit,
+  type BirthDate,
+  type DobPrecision,
+} from './attributes.ts';
 import { displacementsFor, vulnerabilitiesFor, type SyntheticDisplacement, type SyntheticVulnerability } from './events.ts';
 import { governorateTable, isGaza } from './geography.ts';
 import { familyNames, femaleGivenNames, maleGivenNames, type NameEntry } from './names.ts';
@@ -61,24 +70,68 @@ export interface MemberTruth {
 export const MAX_MEMBERS = 15;
 export const personKey = (householdIndex: number, position: number): number => householdIndex * 16 + position;
 
-const males = new AliasTable(maleGivenNames, maleGivenNames.map((n) => n.weight));
-const females = new AliasTable(femaleGivenNames, femaleGivenNames.map((n) => n.weight));
-const families = new AliasTable(familyNames, familyNames.map((n) => n.weight));
+const males = new AliasTable(
+  maleGivenNames,
+  maleGivenNames.map((n) => n.weight),
+);
+const females = new AliasTable(
+  femaleGivenNames,
+  femaleGivenNames.map((n) => n.weight),
+);
+const families = new AliasTable(
+  familyNames,
+  familyNames.map((n) => n.weight),
+);
 
 // Household size: mean about 5.5 (Gaza a little larger than the West Bank), range 1 to 15.
 const SIZE_WEIGHTS = [0, 0, 4, 7, 11, 14, 15, 14, 12, 9, 6, 4, 2.5, 1.5, 1, 0.6];
-const sizeTable = new AliasTable(SIZE_WEIGHTS.map((_, i) => i), SIZE_WEIGHTS);
+const sizeTable = new AliasTable(
+  SIZE_WEIGHTS.map((_, i) => i),
+  SIZE_WEIGHTS,
+);
 // Age of a married male head, by five-year band from 20.
 const HEAD_BANDS = [5, 11, 14, 14, 13, 11, 9, 7, 5.5, 4, 2.5, 1.5];
-const headBandTable = new AliasTable(HEAD_BANDS.map((_, i) => 20 + i * 5), HEAD_BANDS);
+const headBandTable = new AliasTable(
+  HEAD_BANDS.map((_, i) => 20 + i * 5),
+  HEAD_BANDS,
+);
 
 type Kind = 'couple' | 'female_headed' | 'single_elderly' | 'single_adult' | 'child_headed';
-const table = <T>(rows: readonly (readonly [T, number])[]) => new AliasTable(rows.map((r) => r[0]), rows.map((r) => r[1]));
-const KINDS_GAZA = table<Kind>([['couple', 80], ['female_headed', 13], ['single_elderly', 3], ['single_adult', 1.5], ['child_headed', 1.2]]);
-const KINDS_WB = table<Kind>([['couple', 84], ['female_headed', 9], ['single_elderly', 4.5], ['single_adult', 2], ['child_headed', 0.2]]);
+const table = <T>(rows: readonly (readonly [T, number])[]) =>
+  new AliasTable(
+    rows.map((r) => r[0]),
+    rows.map((r) => r[1]),
+  );
+const KINDS_GAZA = table<Kind>([
+  ['couple', 80],
+  ['female_headed', 13],
+  ['single_elderly', 3],
+  ['single_adult', 1.5],
+  ['child_headed', 1.2],
+]);
+const KINDS_WB = table<Kind>([
+  ['couple', 84],
+  ['female_headed', 9],
+  ['single_elderly', 4.5],
+  ['single_adult', 2],
+  ['child_headed', 0.2],
+]);
 // Years between births; husband's age minus wife's.
-const SPACING = table([[1, 20], [2, 45], [3, 22], [4, 8], [6, 5]]);
-const AGE_GAP = table([[0, 8], [2, 20], [4, 30], [6, 22], [9, 12], [13, 8]]);
+const SPACING = table([
+  [1, 20],
+  [2, 45],
+  [3, 22],
+  [4, 8],
+  [6, 5],
+]);
+const AGE_GAP = table([
+  [0, 8],
+  [2, 20],
+  [4, 30],
+  [6, 22],
+  [9, 12],
+  [13, 8],
+]);
 
 interface Lineage {
   father: NameEntry;
@@ -121,7 +174,18 @@ function clanOf(seed: number, clan: number): Lineage & { governorate: string; so
 const manOf = (rng: Rng, l: Lineage): NameEntry => l.son ?? male(rng, l.father);
 
 /** A child of the given father: sometimes named after the paternal grandfather; not a sibling's name. */
-function child(rng: Rng, sex: Sex, father: NameEntry, grand: NameEntry, family: NameEntry, age: number, rel: Relationship, siblings: readonly Draft[], firstSon: boolean, from = 0): Draft {
+function child(
+  rng: Rng,
+  sex: Sex,
+  father: NameEntry,
+  grand: NameEntry,
+  family: NameEntry,
+  age: number,
+  rel: Relationship,
+  siblings: readonly Draft[],
+  firstSon: boolean,
+  from = 0,
+): Draft {
   let given: NameEntry;
   if (sex === 'male' && firstSon && grand !== father && rng.chance(0.35)) given = grand;
   else {
@@ -138,7 +202,16 @@ const randomSex = (rng: Rng): Sex => (rng.chance(0.51) ? 'male' : 'female');
 const sibling = (sex: Sex): Relationship => (sex === 'male' ? 'brother' : 'sister');
 
 /** Children of a mother aged momAge, eldest first, until `room` is used or she is past bearing age. */
-function children(rng: Rng, out: Draft[], room: number, momAge: number, father: NameEntry, grand: NameEntry, family: NameEntry, asGrandchildren = false): void {
+function children(
+  rng: Rng,
+  out: Draft[],
+  room: number,
+  momAge: number,
+  father: NameEntry,
+  grand: NameEntry,
+  family: NameEntry,
+  asGrandchildren = false,
+): void {
   let age = momAge - rng.int(18, 24);
   let sonSeen = false;
   let twin = false;
@@ -162,19 +235,58 @@ function children(rng: Rng, out: Draft[], room: number, momAge: number, father: 
 
 function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const headAge = Math.min(85, rng.int(0, 4) + headBandTable.sample(rng));
-  const head: Draft = { given: manOf(rng, lineage), father: lineage.father, grand: lineage.grand, family: lineage.family, sex: 'male', age: headAge, rel: 'head' };
+  const head: Draft = {
+    given: manOf(rng, lineage),
+    father: lineage.father,
+    grand: lineage.grand,
+    family: lineage.family,
+    sex: 'male',
+    age: headAge,
+    rel: 'head',
+  };
   const wifeAge = Math.max(17, headAge - AGE_GAP.sample(rng) - rng.int(0, 1));
   const wifeFamily = rng.chance(0.25) ? lineage.family : families.sample(rng);
-  const out: Draft[] = [head, { given: female(rng), father: male(rng), grand: male(rng), family: wifeFamily, sex: 'female', age: wifeAge, rel: 'spouse' }];
+  const out: Draft[] = [
+    head,
+    { given: female(rng), father: male(rng), grand: male(rng), family: wifeFamily, sex: 'female', age: wifeAge, rel: 'spouse' },
+  ];
   if (headAge < 55 && rng.chance(headAge < 35 ? 0.25 : 0.1)) {
     const mAge = Math.min(95, headAge + rng.int(18, 35));
-    out.push({ given: female(rng), father: male(rng), grand: male(rng), family: rng.chance(0.3) ? lineage.family : families.sample(rng), sex: 'female', age: mAge, rel: 'mother' });
-    if (rng.chance(0.25)) out.push({ given: lineage.father, father: lineage.grand, grand: male(rng), family: lineage.family, sex: 'male', age: Math.min(98, mAge + rng.int(0, 10)), rel: 'father' });
+    out.push({
+      given: female(rng),
+      father: male(rng),
+      grand: male(rng),
+      family: rng.chance(0.3) ? lineage.family : families.sample(rng),
+      sex: 'female',
+      age: mAge,
+      rel: 'mother',
+    });
+    if (rng.chance(0.25))
+      out.push({
+        given: lineage.father,
+        father: lineage.grand,
+        grand: male(rng),
+        family: lineage.family,
+        sex: 'male',
+        age: Math.min(98, mAge + rng.int(0, 10)),
+        rel: 'father',
+      });
   }
-  if (headAge < 32 && rng.chance(0.04)) out.push({ given: female(rng), father: male(rng), grand: male(rng), family: families.sample(rng), sex: 'female', age: Math.min(98, headAge + rng.int(38, 50)), rel: 'grandparent' });
+  if (headAge < 32 && rng.chance(0.04))
+    out.push({
+      given: female(rng),
+      father: male(rng),
+      grand: male(rng),
+      family: families.sample(rng),
+      sex: 'female',
+      age: Math.min(98, headAge + rng.int(38, 50)),
+      rel: 'grandparent',
+    });
   if (rng.chance(0.05)) {
     const sex = randomSex(rng);
-    out.push(child(rng, sex, lineage.father, lineage.grand, lineage.family, Math.max(16, headAge + rng.int(-8, 8)), sibling(sex), [head], false));
+    out.push(
+      child(rng, sex, lineage.father, lineage.grand, lineage.family, Math.max(16, headAge + rng.int(-8, 8)), sibling(sex), [head], false),
+    );
   }
   if (rng.chance(0.03)) {
     const nephew = child(rng, randomSex(rng), male(rng), lineage.father, lineage.family, rng.int(1, 16), 'other_relative', [], false);
@@ -189,7 +301,15 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   for (let i = first; i < out.length && !son; i++) if (out[i]?.rel === 'son' && (out[i] as Draft).age >= 22) son = out[i];
   if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.6)) {
     const dilAge = Math.max(17, son.age - rng.int(0, 6));
-    out.push({ given: female(rng), father: male(rng), grand: male(rng), family: families.sample(rng), sex: 'female', age: dilAge, rel: 'other_relative' });
+    out.push({
+      given: female(rng),
+      father: male(rng),
+      grand: male(rng),
+      family: families.sample(rng),
+      sex: 'female',
+      age: dilAge,
+      rel: 'other_relative',
+    });
     children(rng, out, target - out.length, dilAge, son.given, head.given, lineage.family, true);
   }
   return out;
@@ -198,7 +318,8 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
 function femaleHeaded(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const age = rng.int(22, 40) + (rng.chance(0.35) ? rng.int(0, 25) : 0);
   const out: Draft[] = [{ given: female(rng), ...randomLineage(rng), sex: 'female', age, rel: 'head' }];
-  if (rng.chance(0.08)) out.push({ given: female(rng), ...randomLineage(rng), sex: 'female', age: Math.min(95, age + rng.int(18, 32)), rel: 'mother' });
+  if (rng.chance(0.08))
+    out.push({ given: female(rng), ...randomLineage(rng), sex: 'female', age: Math.min(95, age + rng.int(18, 32)), rel: 'mother' });
   // The children carry the names of their (deceased, detained or absent) father.
   children(rng, out, target - out.length, age, manOf(rng, lineage), lineage.father, lineage.family);
   return out;
@@ -229,22 +350,50 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
   const clan = clanOf(seed, Math.floor(index / 4));
   const related = index % 4 === 0 || rng.chance(0.3);
   const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
-  const lineage: Lineage = related ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] } : randomLineage(rng);
+  const lineage: Lineage = related
+    ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] }
+    : randomLineage(rng);
   const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
   let drafts: Draft[];
   switch ((isGaza(home) ? KINDS_GAZA : KINDS_WB).sample(rng)) {
-    case 'couple': drafts = coupleHousehold(rng, lineage, target); break;
-    case 'female_headed': drafts = femaleHeaded(rng, lineage, target); break;
-    case 'child_headed': drafts = childHeaded(rng, lineage, target); break;
+    case 'couple':
+      drafts = coupleHousehold(rng, lineage, target);
+      break;
+    case 'female_headed':
+      drafts = femaleHeaded(rng, lineage, target);
+      break;
+    case 'child_headed':
+      drafts = childHeaded(rng, lineage, target);
+      break;
     case 'single_elderly': {
       const sex: Sex = rng.chance(0.65) ? 'female' : 'male';
       const l = sex === 'male' ? lineage : randomLineage(rng);
-      drafts = [{ given: sex === 'male' ? manOf(rng, l) : female(rng), father: l.father, grand: l.grand, family: l.family, sex, age: rng.int(60, 92), rel: 'head' }];
+      drafts = [
+        {
+          given: sex === 'male' ? manOf(rng, l) : female(rng),
+          father: l.father,
+          grand: l.grand,
+          family: l.family,
+          sex,
+          age: rng.int(60, 92),
+          rel: 'head',
+        },
+      ];
       break;
     }
     case 'single_adult': {
       const sex: Sex = rng.chance(0.7) ? 'male' : 'female';
-      drafts = [{ given: sex === 'male' ? manOf(rng, lineage) : female(rng), father: lineage.father, grand: lineage.grand, family: lineage.family, sex, age: rng.int(20, 59), rel: 'head' }];
+      drafts = [
+        {
+          given: sex === 'male' ? manOf(rng, lineage) : female(rng),
+          father: lineage.father,
+          grand: lineage.grand,
+          family: lineage.family,
+          sex,
+          age: rng.int(20, 59),
+          rel: 'head',
+        },
+      ];
       break;
     }
   }
@@ -319,7 +468,12 @@ export function* generateHouseholds(opts: { households: number; seed: number; st
  * Persons of the generated households, one after another (what a CSV file holds); with `limit`,
  * exactly that many (the last household cut short), however many households that takes.
  */
-export function* generatePersons(opts: { households: number; seed: number; startIndex?: number; limit?: number }): Generator<SyntheticPerson> {
+export function* generatePersons(opts: {
+  households: number;
+  seed: number;
+  startIndex?: number;
+  limit?: number;
+}): Generator<SyntheticPerson> {
   let left = opts.limit ?? Number.POSITIVE_INFINITY;
   if (left <= 0) return;
   for (const h of generateHouseholds(opts)) {

@@ -1,7 +1,15 @@
 // Synthetic registry data (never real people): households in the Arabic four-part naming
 // pattern, benchmark registries with known truth, and a fast CSV writer. See the files for details.
 export { REFERENCE_DATE } from './attributes.ts';
-export { fullName, PERSON_CSV_COLUMNS, personCsvHeader, personCsvLine, writePersonsCsv, type CsvWriteResult, type PersonCsvOptions } from './csv.ts';
+export {
+  fullName,
+  PERSON_CSV_COLUMNS,
+  personCsvHeader,
+  personCsvLine,
+  writePersonsCsv,
+  type CsvWriteResult,
+  type PersonCsvOptions,
+} from './csv.ts';
 export {
   generateHouseholds,
   generatePersons,

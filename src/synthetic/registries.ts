@@ -80,7 +80,13 @@ function cleanRecord(seed: number, mem: Member, recordId: string, householdId: s
 }
 
 /** A copy of a person as a record of another registry (explicit fields: one object shape, fast). */
-function record(p: SyntheticPerson, recordId: string, householdId: string, cluster: string, dob?: Pick<SyntheticPerson, 'dateOfBirth' | 'dobPrecision' | 'age' | 'nationalId'>): SyntheticRecord {
+function record(
+  p: SyntheticPerson,
+  recordId: string,
+  householdId: string,
+  cluster: string,
+  dob?: Pick<SyntheticPerson, 'dateOfBirth' | 'dobPrecision' | 'age' | 'nationalId'>,
+): SyntheticRecord {
   return {
     recordId,
     givenName: p.givenName,
@@ -102,7 +108,15 @@ function record(p: SyntheticPerson, recordId: string, householdId: string, clust
 }
 
 /** A field registration of the person: the household's record with the usual slips. */
-function fieldRecord(rng: Rng, mem: Member, recordId: string, householdId: string, cluster: string, crossScriptShare: number, errorScale = 1): SyntheticRecord {
+function fieldRecord(
+  rng: Rng,
+  mem: Member,
+  recordId: string,
+  householdId: string,
+  cluster: string,
+  crossScriptShare: number,
+  errorScale = 1,
+): SyntheticRecord {
   const { person: p, truth: t, household: h } = mem;
   const e = (p: number) => rng.chance(p * errorScale);
   const r = record(p, recordId, householdId, cluster);
@@ -143,7 +157,8 @@ function fieldRecord(rng: Rng, mem: Member, recordId: string, householdId: strin
     r.grandfatherName = parts[2] as string;
     r.familyName = parts[3] as string;
     // Some forms also carry the name in Latin script, spelt the clerk's way.
-    if (rng.chance(0.2)) r.fullNameEn = `${E.anyLatin(rng, t.given)} ${E.anyLatin(rng, t.father)} ${E.anyLatin(rng, t.grand)} ${E.anyLatin(rng, t.family)}`;
+    if (rng.chance(0.2))
+      r.fullNameEn = `${E.anyLatin(rng, t.given)} ${E.anyLatin(rng, t.father)} ${E.anyLatin(rng, t.grand)} ${E.anyLatin(rng, t.family)}`;
   }
 
   // Date of birth slips.
@@ -227,7 +242,12 @@ const extraCopies = (rng: Rng): number => (rng.chance(0.7) ? 1 : rng.chance(0.67
  * household registers again elsewhere (so duplicated siblings appear side by side with their
  * look-alike brothers), sometimes one person alone. `cluster` is the truth.
  */
-export function generateDedupeSet(opts: { records: number; seed: number; duplicateRate?: number; crossScriptShare?: number }): Iterable<SyntheticRecord> {
+export function generateDedupeSet(opts: {
+  records: number;
+  seed: number;
+  duplicateRate?: number;
+  crossScriptShare?: number;
+}): Iterable<SyntheticRecord> {
   const { records, seed } = opts;
   const rate = opts.duplicateRate ?? 0.2;
   const cross = opts.crossScriptShare ?? 0.05;

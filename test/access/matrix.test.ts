@@ -35,7 +35,9 @@ test('a route missing from the matrix stops the server from starting', async () 
   const extra = defineRoute({ method: 'GET', url: '/api/v1/unlisted', summary: 'x', tags: [], handler: async () => ({}) });
   expect(unlistedRoutes([extra])).toEqual(['GET /api/v1/unlisted']);
   const { buildApp } = await import('../../src/api/app.ts');
-  await expect(buildApp({ store: { pool: db.pool, url: db.url, close: async () => undefined }, routes: [extra] })).rejects.toThrow(/missing from the permission matrix/);
+  await expect(buildApp({ store: { pool: db.pool, url: db.url, close: async () => undefined }, routes: [extra] })).rejects.toThrow(
+    /missing from the permission matrix/,
+  );
 });
 
 describe.each(Object.entries(permissionMatrix) as [string, Permission][])('%s', (key, permission) => {
@@ -43,7 +45,12 @@ describe.each(Object.entries(permissionMatrix) as [string, Permission][])('%s', 
   test.each([...roles])('as %s', async (role) => {
     // logging out revokes the session: that row gets a user of its own
     const user = key === 'POST /api/v1/auth/logout' ? await makeUser(db, { role }) : users.get(role)!;
-    const res = await app.inject({ method: method as 'GET', url: fill(url), headers: user.auth, ...(method === 'GET' ? {} : { payload: {} }) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url: fill(url),
+      headers: user.auth,
+      ...(method === 'GET' ? {} : { payload: {} }),
+    });
     if (permission === 'public' || permission.includes(role)) {
       expect([401, 403]).not.toContain(res.statusCode);
     } else {

@@ -128,7 +128,8 @@ describe('verification', () => {
     const secret = newTotpSecret();
     const now = Date.now();
     const good = totp(secret, timeStep(now));
-    for (const bad of ['', good.slice(1), `${good}0`, ` ${good}`, good.replace(/\d$/, 'a'), '١٢٣٤٥٦']) expect(verifyTotp(secret, bad, now)).toBeUndefined();
+    for (const bad of ['', good.slice(1), `${good}0`, ` ${good}`, good.replace(/\d$/, 'a'), '١٢٣٤٥٦'])
+      expect(verifyTotp(secret, bad, now)).toBeUndefined();
   });
 });
 
@@ -140,7 +141,9 @@ test('otpauth URI: issuer, account, the secret in base32, SHA1, 6 digits, 30 s',
   const q = new URLSearchParams(uri.slice(uri.indexOf('?') + 1));
   expect([...base32Decode(q.get('secret')!)]).toEqual([...secret]);
   expect(Object.fromEntries(q)).toMatchObject({ issuer: 'Sanad', algorithm: 'SHA1', digits: '6', period: '30' });
-  expect(otpauthUri({ issuer: 'Sanad Org', account: 'a:b c', secret })).toMatch(/^otpauth:\/\/totp\/Sanad%20Org:a%3Ab%20c\?.*issuer=Sanad%20Org/);
+  expect(otpauthUri({ issuer: 'Sanad Org', account: 'a:b c', secret })).toMatch(
+    /^otpauth:\/\/totp\/Sanad%20Org:a%3Ab%20c\?.*issuer=Sanad%20Org/,
+  );
 });
 
 test('recovery codes: ten distinct codes of 80 bits, normalised for typing', () => {

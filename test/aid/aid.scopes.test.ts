@@ -24,7 +24,13 @@ afterAll(async () => {
 });
 
 test('another organisation gets 404 for cycles, manifests, reports, cards and households', async () => {
-  for (const url of [`/api/v1/aid/cycles/${s.cycleId}`, `/api/v1/aid/cycles/${s.cycleId}/manifest?point=${s.points.gaza}`, `/api/v1/aid/cycles/${s.cycleId}/reconciliation`, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`, `/api/v1/aid/cycles/${s.cycleId}/conflicts`]) {
+  for (const url of [
+    `/api/v1/aid/cycles/${s.cycleId}`,
+    `/api/v1/aid/cycles/${s.cycleId}/manifest?point=${s.points.gaza}`,
+    `/api/v1/aid/cycles/${s.cycleId}/reconciliation`,
+    `/api/v1/aid/reports/reach?cycle=${s.cycleId}`,
+    `/api/v1/aid/cycles/${s.cycleId}/conflicts`,
+  ]) {
     expect((await s.get(outsider, url)).status, url).toBe(404);
   }
   const [hh] = [...s.cards.keys()];
@@ -39,11 +45,21 @@ test('another organisation cannot redeem our entitlements, even with a genuine c
   const m = await own.download(s.cycleId);
   const e = m.entitlements.find((x) => s.cards.has(x.householdId))!;
   const theirPoint = (await s.post(outsider, '/api/v1/aid/points', { name: 'Theirs', governorate: 'PS0260' })).body.id;
-  const r = await app.inject({ method: 'POST', url: '/api/v1/aid/redemptions', headers: outsider.auth, payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: theirPoint } });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/aid/redemptions',
+    headers: outsider.auth,
+    payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: theirPoint },
+  });
   expect(r.statusCode).toBe(422);
   expect(r.json().reason).toBe('unknown_entitlement');
   // and cannot use our point
-  const p = await app.inject({ method: 'POST', url: '/api/v1/aid/redemptions', headers: outsider.auth, payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: s.points.gaza } });
+  const p = await app.inject({
+    method: 'POST',
+    url: '/api/v1/aid/redemptions',
+    headers: outsider.auth,
+    payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: s.points.gaza },
+  });
   expect(p.statusCode).toBe(404);
   expect((await db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = $1', [e.id])).rows[0].n).toBe(0);
 });
@@ -63,12 +79,20 @@ test("the check before a hand-over: another organisation's card answers 404, by 
     expect(JSON.stringify(r.body)).not.toContain(e.householdId);
   }
   // their own card, with our entitlement: the entitlement is not theirs to see
-  const hh = (await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])).rows[0]!.id;
+  const hh = (
+    await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])
+  ).rows[0]!.id;
   const registrar = await makeUser(db, { role: 'registration_officer', orgId: outsider.orgId });
   const theirs = await s.post(registrar, '/api/v1/aid/cards', { householdId: hh });
   expect(theirs.status).toBe(201);
   const r = await s.post(outsider, '/api/v1/aid/cards/check', { cardNumber: theirs.body.number, entitlementIds: [e.id] });
-  expect(r.body).toEqual({ valid: true, serial: theirs.body.serial, number: theirs.body.number, householdId: hh, entitlements: [{ id: e.id, state: 'other' }] });
+  expect(r.body).toEqual({
+    valid: true,
+    serial: theirs.body.serial,
+    number: theirs.body.number,
+    householdId: hh,
+    entitlements: [{ id: e.id, state: 'other' }],
+  });
   // our officer cannot check their card either
   expect((await s.post(s.officer, '/api/v1/aid/cards/check', { card: theirs.body.token, entitlementIds: [e.id] })).status).toBe(404);
   // roles: as redeem and sync
@@ -90,7 +114,15 @@ test('roles: analysts read reports but cannot redeem or sync; site managers cann
 test('the list of cycles: ours with the programme name and a status filter; another organisation sees none', async () => {
   const ours = await s.get(s.officer, '/api/v1/aid/cycles');
   expect(ours.status).toBe(200);
-  expect(ours.body.cycles).toEqual([expect.objectContaining({ id: s.cycleId, programmeId: s.programmeId, programmeName: 'Winter response', status: 'generated', number: 1 })]);
+  expect(ours.body.cycles).toEqual([
+    expect.objectContaining({
+      id: s.cycleId,
+      programmeId: s.programmeId,
+      programmeName: 'Winter response',
+      status: 'generated',
+      number: 1,
+    }),
+  ]);
   expect((await s.get(s.officer, '/api/v1/aid/cycles?status=generated')).body.cycles.map((c: { id: string }) => c.id)).toEqual([s.cycleId]);
   expect((await s.get(s.officer, '/api/v1/aid/cycles?status=closed')).body.cycles).toEqual([]);
   expect((await s.get(s.officer, '/api/v1/aid/cycles?status=open')).status).toBe(422);

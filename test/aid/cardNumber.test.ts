@@ -21,7 +21,8 @@ describe('the Damm table', () => {
       expect(new Set(Array.from({ length: 10 }, (_, b) => op(a, b))).size).toBe(10); // rows are permutations
       expect(new Set(Array.from({ length: 10 }, (_, b) => op(b, a))).size).toBe(10); // columns too
       // (c*x)*y = (c*y)*x only when x = y
-      for (let x = 0; x < 10; x++) for (let y = 0; y < 10; y++) if (x !== y) expect(op(op(a, x), y), `${a} ${x} ${y}`).not.toBe(op(op(a, y), x));
+      for (let x = 0; x < 10; x++)
+        for (let y = 0; y < 10; y++) if (x !== y) expect(op(op(a, x), y), `${a} ${x} ${y}`).not.toBe(op(op(a, y), x));
     }
   });
 
@@ -36,49 +37,59 @@ describe('card numbers', () => {
     expect(cardNumber(1000)).toBe('0001 0008');
     expect(cardNumber(572)).toBe('0000 5724');
     expect(cardNumber(123456789)).toBe('1234 5678 94');
-    fc.assert(fc.property(serials, (s) => {
-      const n = cardNumber(s);
-      expect(n).toMatch(/^\d{4}( \d{4})* ?\d{0,4}$/);
-      expect(digitsOf(n).length).toBeGreaterThanOrEqual(8);
-      expect(parseCardNumber(n)).toEqual({ ok: true, serial: s, number: n });
-    }));
+    fc.assert(
+      fc.property(serials, (s) => {
+        const n = cardNumber(s);
+        expect(n).toMatch(/^\d{4}( \d{4})* ?\d{0,4}$/);
+        expect(digitsOf(n).length).toBeGreaterThanOrEqual(8);
+        expect(parseCardNumber(n)).toEqual({ ok: true, serial: s, number: n });
+      }),
+    );
   });
 
   test('every single mistyped digit is caught', () => {
-    fc.assert(fc.property(serials, fc.nat(), fc.integer({ min: 1, max: 9 }), (s, pos, delta) => {
-      const d = digitsOf(cardNumber(s));
-      const i = pos % d.length;
-      const typo = d.slice(0, i) + String((Number(d[i]) + delta) % 10) + d.slice(i + 1);
-      expect(parseCardNumber(typo)).toEqual({ ok: false, problem: 'check_digit' });
-    }));
+    fc.assert(
+      fc.property(serials, fc.nat(), fc.integer({ min: 1, max: 9 }), (s, pos, delta) => {
+        const d = digitsOf(cardNumber(s));
+        const i = pos % d.length;
+        const typo = d.slice(0, i) + String((Number(d[i]) + delta) % 10) + d.slice(i + 1);
+        expect(parseCardNumber(typo)).toEqual({ ok: false, problem: 'check_digit' });
+      }),
+    );
   });
 
   test('every swap of two adjacent different digits is caught', () => {
-    fc.assert(fc.property(serials, fc.nat(), (s, pos) => {
-      const d = digitsOf(cardNumber(s));
-      const i = pos % (d.length - 1);
-      fc.pre(d[i] !== d[i + 1]);
-      const swapped = d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2);
-      expect(parseCardNumber(swapped)).toEqual({ ok: false, problem: 'check_digit' });
-    }));
+    fc.assert(
+      fc.property(serials, fc.nat(), (s, pos) => {
+        const d = digitsOf(cardNumber(s));
+        const i = pos % (d.length - 1);
+        fc.pre(d[i] !== d[i + 1]);
+        const swapped = d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2);
+        expect(parseCardNumber(swapped)).toEqual({ ok: false, problem: 'check_digit' });
+      }),
+    );
   });
 
   test('exhaustively over the first 200,000 serials: no single-digit error or adjacent swap passes', () => {
     for (let s = 0; s < 200_000; s++) {
       const d = digitsOf(cardNumber(s));
       for (let i = 0; i < d.length; i++) {
-        for (let v = 0; v < 10; v++) if (String(v) !== d[i] && damm(d.slice(0, i) + v + d.slice(i + 1)) === 0) throw new Error(`${d} at ${i}`);
-        if (i + 1 < d.length && d[i] !== d[i + 1] && damm(d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2)) === 0) throw new Error(`${d} swap ${i}`);
+        for (let v = 0; v < 10; v++)
+          if (String(v) !== d[i] && damm(d.slice(0, i) + v + d.slice(i + 1)) === 0) throw new Error(`${d} at ${i}`);
+        if (i + 1 < d.length && d[i] !== d[i + 1] && damm(d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2)) === 0)
+          throw new Error(`${d} swap ${i}`);
       }
     }
   });
 
   test('a printed 8-digit number that lost a digit is refused as too short', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 9_999_999 }), fc.nat(), (s, pos) => {
-      const d = digitsOf(cardNumber(s));
-      const i = pos % d.length;
-      expect(parseCardNumber(d.slice(0, i) + d.slice(i + 1))).toEqual({ ok: false, problem: 'too_short' });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999 }), fc.nat(), (s, pos) => {
+        const d = digitsOf(cardNumber(s));
+        const i = pos % d.length;
+        expect(parseCardNumber(d.slice(0, i) + d.slice(i + 1))).toEqual({ ok: false, problem: 'too_short' });
+      }),
+    );
   });
 
   test('spaces, dashes and Arabic-Indic digits are read; letters are not; leading zeros do not matter', () => {

@@ -22,14 +22,22 @@ describe('tokens (pure)', () => {
   });
   test('forged with another key, altered, unknown key, retired, revoked, garbage', () => {
     const other = newKeyPair();
-    expect(verifyCard(signCard({ householdId: hh, serial: 1042, keyId: 'k1' }, privateKeyObject(other.privateKey)), keys, () => false)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(
+      verifyCard(signCard({ householdId: hh, serial: 1042, keyId: 'k1' }, privateKeyObject(other.privateKey)), keys, () => false),
+    ).toEqual({ ok: false, reason: 'bad_signature' });
     const b = Buffer.from(token, 'base64url');
     b[5] = b[5]! ^ 1; // another household id
     expect(verifyCard(b.toString('base64url'), keys, () => false)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyCard(signCard({ householdId: hh, serial: 1, keyId: 'k9' }, privateKeyObject(other.privateKey)), keys, () => false)).toEqual({ ok: false, reason: 'unknown_key' });
-    expect(verifyCard(token, new Map([['k1', { ...keys.get('k1')!, retired: true }]]), () => false)).toEqual({ ok: false, reason: 'retired_key' });
+    expect(
+      verifyCard(signCard({ householdId: hh, serial: 1, keyId: 'k9' }, privateKeyObject(other.privateKey)), keys, () => false),
+    ).toEqual({ ok: false, reason: 'unknown_key' });
+    expect(verifyCard(token, new Map([['k1', { ...keys.get('k1')!, retired: true }]]), () => false)).toEqual({
+      ok: false,
+      reason: 'retired_key',
+    });
     expect(verifyCard(token, keys, (s) => s === 1042)).toEqual({ ok: false, reason: 'revoked' });
-    for (const junk of ['', 'abc', 'x'.repeat(500), token.slice(0, -4), '{"householdId":"x"}']) expect(verifyCard(junk, keys, () => false)).toEqual({ ok: false, reason: 'malformed' });
+    for (const junk of ['', 'abc', 'x'.repeat(500), token.slice(0, -4), '{"householdId":"x"}'])
+      expect(verifyCard(junk, keys, () => false)).toEqual({ ok: false, reason: 'malformed' });
   });
 });
 
@@ -51,14 +59,22 @@ describe('server', () => {
     const d = new Device('dev-f', s.points.gaza, injectTransport(app, s.officer.auth));
     const m = await d.download(s.cycleId);
     const e = m.entitlements[0]!;
-    const forged = signCard({ householdId: e.householdId, serial: 999999, keyId: m.keys[0]!.id }, privateKeyObject(newKeyPair().privateKey));
+    const forged = signCard(
+      { householdId: e.householdId, serial: 999999, keyId: m.keys[0]!.id },
+      privateKeyObject(newKeyPair().privateKey),
+    );
     const r = await d.redeemOnline(forged, e.id);
     expect(r.status).toBe(422);
     expect(r.body).toMatchObject({ status: 'rejected', reason: 'bad_signature' });
     expect(r.body.detail).toMatch(/forged/);
     expect(d.redeemOffline(forged)).toEqual({ ok: false, reason: 'bad_signature' });
     const id = crypto.randomUUID();
-    const sync = await d.send({ batchId: crypto.randomUUID(), pointId: s.points.gaza, deviceId: 'dev-f', redemptions: [{ id, entitlementId: e.id, card: forged, redeemedAt: new Date().toISOString() }] });
+    const sync = await d.send({
+      batchId: crypto.randomUUID(),
+      pointId: s.points.gaza,
+      deviceId: 'dev-f',
+      redemptions: [{ id, entitlementId: e.id, card: forged, redeemedAt: new Date().toISOString() }],
+    });
     expect(sync[0]).toMatchObject({ status: 'rejected', reason: 'bad_signature' });
     expect((await db.pool.query('SELECT reason FROM redemption_rejection WHERE id = $1', [id])).rows[0].reason).toBe('bad_signature');
     // another household's card for this entitlement
@@ -74,7 +90,8 @@ describe('server', () => {
     const [h1, h2] = hhs as [string, string];
     const early = d.redeemOffline(s.cards.get(h2)!.token, new Date(Date.now() - 60_000));
     expect(early.ok).toBe(true);
-    for (const h of [h1, h2]) expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason: 'lost' })).status).toBe(200);
+    for (const h of [h1, h2])
+      expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason: 'lost' })).status).toBe(200);
     const e1 = m.entitlements.find((e) => e.householdId === h1)!;
     const online = await d.redeemOnline(s.cards.get(h1)!.token, e1.id);
     expect(online.body).toMatchObject({ status: 'rejected', reason: 'revoked' });
@@ -84,7 +101,11 @@ describe('server', () => {
     expect(late.ok).toBe(true);
     const res = await d.sync();
     expect(res.filter((r) => early.ok && early.redemptions.some((x) => x.id === r.id)).every((r) => r.status === 'standing')).toBe(true);
-    expect(res.filter((r) => late.ok && late.redemptions.some((x) => x.id === r.id)).every((r) => r.status === 'rejected' && r.reason === 'revoked')).toBe(true);
+    expect(
+      res
+        .filter((r) => late.ok && late.redemptions.some((x) => x.id === r.id))
+        .every((r) => r.status === 'rejected' && r.reason === 'revoked'),
+    ).toBe(true);
     // after the next download the device refuses the card itself
     await d.download(s.cycleId);
     expect(d.redeemOffline(s.cards.get(h1)!.token)).toEqual({ ok: false, reason: 'revoked' });

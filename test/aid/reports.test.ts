@@ -32,7 +32,8 @@ function knowledgeBase(): { tags: Set<string>; atts: Set<string> } {
     else if (x && typeof x === 'object') {
       for (const [k, v] of Object.entries(x)) {
         if (k === 'hashtag' && typeof v === 'string') tags.add(v);
-        else if ((k === 'attribute' || k === 'attributes') && (typeof v === 'string' || Array.isArray(v))) for (const a of [v].flat()) atts.add(String(a));
+        else if ((k === 'attribute' || k === 'attributes') && (typeof v === 'string' || Array.isArray(v)))
+          for (const a of [v].flat()) atts.add(String(a));
         walk(v);
       }
     }
@@ -89,11 +90,25 @@ describe('reports', () => {
     const r = await s.get(s.officer, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`);
     expect(r.status).toBe(200);
     type C = { households: number; people: number; female: number; male: number; f_0_17: number; f_18_59: number; f_60_plus: number };
-    type R = { level: string; governorate: string; siteId: string | null; item: string; targeted: C; reached: C; distributedQuantity: number; coverage: number | null };
+    type R = {
+      level: string;
+      governorate: string;
+      siteId: string | null;
+      item: string;
+      targeted: C;
+      reached: C;
+      distributedQuantity: number;
+      coverage: number | null;
+    };
     const rows = r.body.rows as R[];
     const gov = rows.filter((x) => x.level === 'governorate');
     for (const item of Object.keys(s.items)) {
-      const reachedHh = (await db.pool.query("SELECT count(DISTINCT household_id)::int AS n FROM redemption WHERE cycle_id = $1 AND status = 'standing' AND item_id = $2", [s.cycleId, s.items[item]])).rows[0].n;
+      const reachedHh = (
+        await db.pool.query(
+          "SELECT count(DISTINCT household_id)::int AS n FROM redemption WHERE cycle_id = $1 AND status = 'standing' AND item_id = $2",
+          [s.cycleId, s.items[item]],
+        )
+      ).rows[0].n;
       expect(gov.filter((x) => x.item === item).reduce((a, x) => a + x.reached.households, 0)).toBe(reachedHh);
     }
     for (const x of rows) {
@@ -109,36 +124,51 @@ describe('reports', () => {
     expect(Array.isArray(r.body.sitesOverCapacity)).toBe(true);
   });
 
-  test.skipIf(!have)('the 3W/5W CSV is valid HXL: known hashtags and attributes, numbers where the default schema wants numbers', async () => {
-    const r = await app.inject({ method: 'GET', url: `/api/v1/aid/reports/3w.csv?cycle=${s.cycleId}`, headers: s.officer.auth });
-    expect(r.statusCode).toBe(200);
-    expect(r.headers['content-type']).toMatch(/text\/csv/);
-    const rows = parse(r.body) as string[][];
-    const h = hashtagRow(rows);
-    expect(h).toBe(1);
-    const tags = rows[h]!;
-    const kb = knowledgeBase();
-    for (const t of tags.filter((x) => x)) {
-      const [hash, ...atts] = t.slice(1).split('+');
-      expect(kb.tags.has(hash!), t).toBe(true);
-      for (const a of atts) expect(kb.atts.has(a), `${t}: +${a}`).toBe(true);
-    }
-    for (const need of ['#org+name', '#sector', '#adm1+code', '#adm2+code', '#targeted', '#reached', '#reached+f', '#reached+m', '#targeted+f', '#targeted+m']) expect(tags).toContain(need);
-    const numeric = numericTags();
-    const data = rows.slice(h + 1);
-    expect(data.length).toBeGreaterThan(0);
-    for (const row of data) {
-      row.forEach((v, i) => {
-        const t = tags[i]!;
-        if (numeric.some((n) => t === n || t.startsWith(n + '+'))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
-        expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
-      });
-      const col = (t: string) => row[tags.indexOf(t)]!;
-      expect(col('#adm1+code')).toMatch(/^PS0[12]$/);
-      expect(col('#adm2+code').startsWith(col('#adm1+code'))).toBe(true);
-      expect(Number(col('#reached+f')) + Number(col('#reached+m'))).toBe(Number(col('#reached')));
-    }
-    const logged = await db.pool.query("SELECT count(*)::int AS n FROM change_log WHERE action = 'export_3w'");
-    expect(logged.rows[0].n).toBe(1);
-  });
+  test.skipIf(!have)(
+    'the 3W/5W CSV is valid HXL: known hashtags and attributes, numbers where the default schema wants numbers',
+    async () => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/aid/reports/3w.csv?cycle=${s.cycleId}`, headers: s.officer.auth });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toMatch(/text\/csv/);
+      const rows = parse(r.body) as string[][];
+      const h = hashtagRow(rows);
+      expect(h).toBe(1);
+      const tags = rows[h]!;
+      const kb = knowledgeBase();
+      for (const t of tags.filter((x) => x)) {
+        const [hash, ...atts] = t.slice(1).split('+');
+        expect(kb.tags.has(hash!), t).toBe(true);
+        for (const a of atts) expect(kb.atts.has(a), `${t}: +${a}`).toBe(true);
+      }
+      for (const need of [
+        '#org+name',
+        '#sector',
+        '#adm1+code',
+        '#adm2+code',
+        '#targeted',
+        '#reached',
+        '#reached+f',
+        '#reached+m',
+        '#targeted+f',
+        '#targeted+m',
+      ])
+        expect(tags).toContain(need);
+      const numeric = numericTags();
+      const data = rows.slice(h + 1);
+      expect(data.length).toBeGreaterThan(0);
+      for (const row of data) {
+        row.forEach((v, i) => {
+          const t = tags[i]!;
+          if (numeric.some((n) => t === n || t.startsWith(n + '+'))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
+          expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
+        });
+        const col = (t: string) => row[tags.indexOf(t)]!;
+        expect(col('#adm1+code')).toMatch(/^PS0[12]$/);
+        expect(col('#adm2+code').startsWith(col('#adm1+code'))).toBe(true);
+        expect(Number(col('#reached+f')) + Number(col('#reached+m'))).toBe(Number(col('#reached')));
+      }
+      const logged = await db.pool.query("SELECT count(*)::int AS n FROM change_log WHERE action = 'export_3w'");
+      expect(logged.rows[0].n).toBe(1);
+    },
+  );
 });

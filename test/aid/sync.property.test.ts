@@ -70,7 +70,12 @@ test('any cut, replay and interleaving of offline batches from several devices',
         for (let i = 0; i < sends.length; i += 3) await Promise.all(sends.slice(i, i + 3).map(({ d, b }) => d.send(b)));
         if (!ids.length) return;
         checked += ids.length;
-        const rows = (await db.pool.query<{ id: string; entitlement_id: string; status: string; conflict_of: string | null }>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [ids])).rows;
+        const rows = (
+          await db.pool.query<{ id: string; entitlement_id: string; status: string; conflict_of: string | null }>(
+            'SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])',
+            [ids],
+          )
+        ).rows;
         expect(rows.length).toBe(new Set(ids).size);
         for (const e of new Set(ents)) {
           const mine = rows.filter((x) => x.entitlement_id === e);
@@ -78,7 +83,12 @@ test('any cut, replay and interleaving of offline batches from several devices',
           expect(standing.length).toBe(1);
           for (const c of mine.filter((x) => x.status === 'conflict')) expect(c.conflict_of).toBe(standing[0]!.id);
         }
-        const all = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[]) AND status = 'standing' GROUP BY entitlement_id HAVING count(*) > 1", [[...new Set(ents)]])).rows;
+        const all = (
+          await db.pool.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[]) AND status = 'standing' GROUP BY entitlement_id HAVING count(*) > 1",
+            [[...new Set(ents)]],
+          )
+        ).rows;
         expect(all).toEqual([]);
       },
     ),

@@ -45,17 +45,28 @@ test('replaying every sync batch 1-5 times, in random order and concurrently, le
   // Cut the outbox into batches, then send each 1-5 times, shuffled, 4 at a time concurrently.
   const ids = d.outbox.map((r) => r.id);
   const batches: Device['sent'] = [];
-  for (let i = 0; i < d.outbox.length; i += 7) batches.push({ batchId: crypto.randomUUID(), pointId: s.points.gaza, deviceId: 'dev-replay', redemptions: d.outbox.slice(i, i + 7) });
+  for (let i = 0; i < d.outbox.length; i += 7)
+    batches.push({ batchId: crypto.randomUUID(), pointId: s.points.gaza, deviceId: 'dev-replay', redemptions: d.outbox.slice(i, i + 7) });
   const sends = batches.flatMap((b) => Array.from({ length: 1 + Math.floor(Math.random() * 5) }, () => b));
   sends.sort(() => Math.random() - 0.5);
   const results: { id: string; status: string }[][] = [];
   for (let i = 0; i < sends.length; i += 4) results.push(...(await Promise.all(sends.slice(i, i + 4).map((b) => d.send(b)))));
   for (const rs of results) for (const r of rs) expect(r.status).toBe('standing');
   expect(await count('SELECT count(*)::int AS n FROM redemption WHERE id = ANY($1::uuid[])', [ids])).toBe(ids.length);
-  expect(await count("SELECT count(*)::int AS n FROM redemption WHERE id = ANY($1::uuid[]) AND status = 'standing'", [ids])).toBe(ids.length);
-  expect(await count('SELECT count(*)::int AS n FROM (SELECT entitlement_id FROM redemption WHERE id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1) x', [ids])).toBe(0);
+  expect(await count("SELECT count(*)::int AS n FROM redemption WHERE id = ANY($1::uuid[]) AND status = 'standing'", [ids])).toBe(
+    ids.length,
+  );
+  expect(
+    await count(
+      'SELECT count(*)::int AS n FROM (SELECT entitlement_id FROM redemption WHERE id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1) x',
+      [ids],
+    ),
+  ).toBe(0);
   // One change-log entry per batch that changed something: exactly one per distinct batch content.
-  const logged = await count("SELECT count(*)::int AS n FROM change_log WHERE entity = 'redemption_batch' AND entity_id = ANY($1::uuid[])", [batches.map((b) => b.batchId)]);
+  const logged = await count(
+    "SELECT count(*)::int AS n FROM change_log WHERE entity = 'redemption_batch' AND entity_id = ANY($1::uuid[])",
+    [batches.map((b) => b.batchId)],
+  );
   expect(logged).toBe(batches.length);
   // a replay answers as before
   const again = await d.send(batches[0]!);
@@ -80,7 +91,9 @@ test('two devices redeeming the same entitlement offline: one stands, the other 
   expect(all.filter((r) => r.status === 'conflict').length).toBe(n);
   const ents = [...a.sent.flatMap((x) => x.redemptions), ...b.sent.flatMap((x) => x.redemptions)].map((r) => r.entitlementId);
   for (const e of new Set(ents)) {
-    const rows = (await db.pool.query('SELECT id, status, conflict_of, review FROM redemption WHERE entitlement_id = $1 ORDER BY status DESC', [e])).rows;
+    const rows = (
+      await db.pool.query('SELECT id, status, conflict_of, review FROM redemption WHERE entitlement_id = $1 ORDER BY status DESC', [e])
+    ).rows;
     expect(rows.map((r) => r.status).sort()).toEqual(['conflict', 'standing']);
     const standing = rows.find((r) => r.status === 'standing')!;
     const conflict = rows.find((r) => r.status === 'conflict')!;
@@ -90,7 +103,9 @@ test('two devices redeeming the same entitlement offline: one stands, the other 
   const list = await s.get(s.officer, `/api/v1/aid/cycles/${s.cycleId}/conflicts`);
   expect(list.status).toBe(200);
   expect(list.body.conflicts.length).toBe(n);
-  const review = await s.post(s.officer, `/api/v1/aid/redemptions/${list.body.conflicts[0].id}/review`, { decision: 'duplicate_confirmed' });
+  const review = await s.post(s.officer, `/api/v1/aid/redemptions/${list.body.conflicts[0].id}/review`, {
+    decision: 'duplicate_confirmed',
+  });
   expect(review.status).toBe(200);
   // a replay of both devices' batches changes nothing
   const before = await count('SELECT count(*)::int AS n FROM redemption');
@@ -122,7 +137,7 @@ test('online, concurrently: many devices redeem the same entitlement at once; ex
   const d = device('dev-burst', s.points.site);
   const m = await d.download(s.cycleId);
   const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId)).slice(0, 3);
-  const [e1, e2, e3] = free as [typeof free[0], typeof free[0], typeof free[0]];
+  const [e1, e2, e3] = free as [(typeof free)[0], (typeof free)[0], (typeof free)[0]];
   const card = (e: typeof e1) => s.cards.get(e.householdId)!.token;
   const rs = await Promise.all(Array.from({ length: 20 }, () => d.redeemOnline(card(e1), e1.id)));
   expect(rs.filter((r) => r.status === 201).length).toBe(1);
@@ -135,7 +150,11 @@ test('online, concurrently: many devices redeem the same entitlement at once; ex
   const [good, bad] = await Promise.all([d.redeemOnline(card(e3), e3.id), d.redeemOnline(card(e3).slice(0, -6) + 'AAAAAA', e3.id)]);
   expect(good.status).toBe(201);
   expect(bad.status).toBe(422);
-  expect(await count("SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[]) AND status = 'standing'", [[e1.id, e2.id, e3.id]])).toBe(3);
+  expect(
+    await count("SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[]) AND status = 'standing'", [
+      [e1.id, e2.id, e3.id],
+    ]),
+  ).toBe(3);
   expect(await count('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [[e1.id, e2.id, e3.id]])).toBe(3);
 });
 
@@ -146,7 +165,11 @@ test('online redemptions from several devices committed together: one change-log
   expect(free.length).toBe(12);
   const rs = await Promise.all(free.map((e, i) => devs[i % 3]!.redeemOnline(s.cards.get(e.householdId)!.token, e.id)));
   expect(rs.every((r) => r.status === 201)).toBe(true);
-  const logged = (await db.pool.query<{ device_id: string; after: { standing: string[] } }>("SELECT device_id, after FROM change_log WHERE entity = 'redemption_batch' AND device_id LIKE 'dev-g%'")).rows;
+  const logged = (
+    await db.pool.query<{ device_id: string; after: { standing: string[] } }>(
+      "SELECT device_id, after FROM change_log WHERE entity = 'redemption_batch' AND device_id LIKE 'dev-g%'",
+    )
+  ).rows;
   expect(new Set(logged.map((l) => l.device_id))).toEqual(new Set(['dev-g1', 'dev-g2', 'dev-g3']));
   expect(logged.flatMap((l) => l.after.standing).sort()).toEqual(rs.map((r) => r.body.id).sort());
   expect((await s.get(s.admin, '/api/v1/audit/verify')).body.ok).toBe(true);

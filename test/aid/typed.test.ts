@@ -26,7 +26,12 @@ beforeAll(async () => {
   app = await testApp(db);
   s = await scenario(db, app, { households: 80 });
   // the point with the most households
-  point = (await db.pool.query<{ point_id: string }>('SELECT point_id FROM entitlement WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(DISTINCT household_id) DESC LIMIT 1', [s.cycleId])).rows[0]!.point_id;
+  point = (
+    await db.pool.query<{ point_id: string }>(
+      'SELECT point_id FROM entitlement WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(DISTINCT household_id) DESC LIMIT 1',
+      [s.cycleId],
+    )
+  ).rows[0]!.point_id;
   m = (await new Device('setup', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as typeof m;
   households = [...new Set(m.entitlements.map((e) => e.householdId))].filter((h) => s.cards.has(h)).sort();
   expect(households.length).toBeGreaterThan(12);
@@ -43,14 +48,31 @@ const sync = async (items: Item[], deviceId = 'dev-typed', batchId: string = cry
   const r = await s.post(s.officer, '/api/v1/aid/sync', { batchId, pointId: point, deviceId, redemptions: items });
   return r;
 };
-const typedItems = (h: string, number = numberOf(h), at = new Date()) => ents(h).map((e) => ({ id: crypto.randomUUID(), entitlementId: e.id, presented: 'typed' as const, cardNumber: number, redeemedAt: at.toISOString() }));
-const stored = async (ids: string[]) => (await db.pool.query<{ id: string; status: string; presented: string; card_serial: number; conflict_of: string | null }>('SELECT id, status, presented, card_serial, conflict_of FROM redemption WHERE id = ANY($1::uuid[]) ORDER BY id', [ids])).rows;
-const rejection = async (id: string) => (await db.pool.query<{ reason: string; presented: string }>('SELECT reason, presented FROM redemption_rejection WHERE id = $1', [id])).rows[0];
+const typedItems = (h: string, number = numberOf(h), at = new Date()) =>
+  ents(h).map((e) => ({
+    id: crypto.randomUUID(),
+    entitlementId: e.id,
+    presented: 'typed' as const,
+    cardNumber: number,
+    redeemedAt: at.toISOString(),
+  }));
+const stored = async (ids: string[]) =>
+  (
+    await db.pool.query<{ id: string; status: string; presented: string; card_serial: number; conflict_of: string | null }>(
+      'SELECT id, status, presented, card_serial, conflict_of FROM redemption WHERE id = ANY($1::uuid[]) ORDER BY id',
+      [ids],
+    )
+  ).rows;
+const rejection = async (id: string) =>
+  (await db.pool.query<{ reason: string; presented: string }>('SELECT reason, presented FROM redemption_rejection WHERE id = $1', [id]))
+    .rows[0];
 const check = (body: unknown, u = s.officer) => s.post(u, '/api/v1/aid/cards/check', body);
 /** A card issued by another organisation to one of its own households (an empty household row: enough for a card). */
 async function otherOrganisationsCard(): Promise<{ serial: number; number: string; token: string }> {
   const outsider = await makeUser(db, { role: 'registration_officer' });
-  const hh = (await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])).rows[0]!.id;
+  const hh = (
+    await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])
+  ).rows[0]!.id;
   const r = await s.post(outsider, '/api/v1/aid/cards', { householdId: hh });
   expect(r.status).toBe(201);
   return r.body;
@@ -65,7 +87,7 @@ describe('the printed number', () => {
     expect(r.body.number).toMatch(/^\d{4} \d{4}$/);
     // the scenario's first card for h is replaced by this one (both stay valid until revoked)
     s.cards.set(h, { serial: r.body.serial, token: r.body.token });
-    const m2 = await new Device('d2', point, injectTransport(app, s.officer.auth)).download(s.cycleId) as typeof m;
+    const m2 = (await new Device('d2', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as typeof m;
     expect(m2.cards.filter((c) => c.householdId === h).length).toBe(2);
     m = m2;
   });
@@ -91,12 +113,19 @@ describe('sync of typed card numbers', () => {
     expect(r.body.results.map((x: { status: string }) => x.status)).toEqual(items.map(() => 'standing'));
     const rows = await stored(items.map((i) => i.id));
     expect(rows.map((x) => [x.status, x.presented, x.card_serial])).toEqual(items.map(() => ['standing', 'typed', s.cards.get(h)!.serial]));
-    const log = (await db.pool.query<{ after: { standing: string[]; typed?: string[] } }>("SELECT after FROM change_log WHERE entity = 'redemption_batch' AND entity_id = $1", [batchId])).rows;
+    const log = (
+      await db.pool.query<{ after: { standing: string[]; typed?: string[] } }>(
+        "SELECT after FROM change_log WHERE entity = 'redemption_batch' AND entity_id = $1",
+        [batchId],
+      )
+    ).rows;
     expect(log.length).toBe(1);
     expect(log[0]!.after.typed?.sort()).toEqual(items.map((i) => i.id).sort());
     // spaces, dashes and Arabic-Indic digits are the same number
     const h2 = take();
-    const arabic = numberOf(h2).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(' ', '-');
+    const arabic = numberOf(h2)
+      .replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)))
+      .replace(' ', '-');
     const r2 = await sync(typedItems(h2, arabic));
     expect(r2.body.results.every((x: { status: string }) => x.status === 'standing')).toBe(true);
   });
@@ -122,10 +151,14 @@ describe('sync of typed card numbers', () => {
   test('a revoked card number: refused after the revocation, counted before it (as for scanned cards)', async () => {
     const [h1, h2] = [take(), take()];
     const early = typedItems(h2, numberOf(h2), new Date(Date.now() - 60_000));
-    for (const h of [h1, h2]) expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason: 'lost' })).status).toBe(200);
+    for (const h of [h1, h2])
+      expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason: 'lost' })).status).toBe(200);
     const late = typedItems(h1);
     const r = await sync([...late, ...early]);
-    expect(r.body.results.map((x: { status: string; reason?: string }) => x.reason ?? x.status)).toEqual([...late.map(() => 'revoked'), ...early.map(() => 'standing')]);
+    expect(r.body.results.map((x: { status: string; reason?: string }) => x.reason ?? x.status)).toEqual([
+      ...late.map(() => 'revoked'),
+      ...early.map(() => 'standing'),
+    ]);
     // the next manifest no longer maps the revoked serials to their households
     const m2 = (await new Device('d3', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as typeof m;
     for (const h of [h1, h2]) {
@@ -134,12 +167,17 @@ describe('sync of typed card numbers', () => {
     }
   });
 
-  test('unknown serial, a bad check digit, another organisation\'s card: refused', async () => {
+  test("unknown serial, a bad check digit, another organisation's card: refused", async () => {
     const h = take();
     const e = ents(h)[0]!;
     const unknown = { id: crypto.randomUUID(), entitlementId: e.id, presented: 'typed' as const, cardNumber: cardNumber(99_999_999) };
     const d = numberOf(h).replace(' ', '');
-    const badDigit = { id: crypto.randomUUID(), entitlementId: e.id, presented: 'typed' as const, cardNumber: d.slice(0, -1) + String((Number(d.at(-1)) + 1) % 10) };
+    const badDigit = {
+      id: crypto.randomUUID(),
+      entitlementId: e.id,
+      presented: 'typed' as const,
+      cardNumber: d.slice(0, -1) + String((Number(d.at(-1)) + 1) % 10),
+    };
     // a card issued by another organisation to one of its own households
     const theirCard = await otherOrganisationsCard();
     const theirs = { id: crypto.randomUUID(), entitlementId: e.id, presented: 'typed' as const, cardNumber: theirCard.number };
@@ -155,27 +193,50 @@ describe('sync of typed card numbers', () => {
     const batchId = crypto.randomUUID();
     const first = await sync(items, 'dev-typed', batchId);
     const again = await Promise.all([sync(items, 'dev-typed', batchId), sync(items, 'dev-typed', batchId)]);
-    for (const a of again) expect(a.body.results.map((x: { status: string; replayed: boolean }) => [x.status, x.replayed])).toEqual(items.map(() => ['standing', true]));
+    for (const a of again)
+      expect(a.body.results.map((x: { status: string; replayed: boolean }) => [x.status, x.replayed])).toEqual(
+        items.map(() => ['standing', true]),
+      );
     expect(first.body.results.every((x: { replayed: boolean }) => !x.replayed)).toBe(true);
     expect((await stored(items.map((i) => i.id))).length).toBe(items.length);
-    expect((await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [items.map((i) => i.entitlementId)])).rows[0]!.n).toBe(items.length);
+    expect(
+      (
+        await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [
+          items.map((i) => i.entitlementId),
+        ])
+      ).rows[0]!.n,
+    ).toBe(items.length);
     // a refused typed one replays as refused
-    const bad = { id: crypto.randomUUID(), entitlementId: items[0]!.entitlementId, presented: 'typed' as const, cardNumber: cardNumber(99_999_998) };
+    const bad = {
+      id: crypto.randomUUID(),
+      entitlementId: items[0]!.entitlementId,
+      presented: 'typed' as const,
+      cardNumber: cardNumber(99_999_998),
+    };
     expect((await sync([bad])).body.results[0].reason).toBe('unknown_card');
     expect((await sync([bad])).body.results[0]).toMatchObject({ reason: 'unknown_card', replayed: true });
   });
 
   test('the same entitlement scanned on one device and typed on another: one stands, the other is a conflict for review', async () => {
     const h = take();
-    const qr = ents(h).map((e) => ({ id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(h)!.token, redeemedAt: new Date().toISOString() }));
+    const qr = ents(h).map((e) => ({
+      id: crypto.randomUUID(),
+      entitlementId: e.id,
+      card: s.cards.get(h)!.token,
+      redeemedAt: new Date().toISOString(),
+    }));
     const typed = typedItems(h);
     expect((await sync(qr, 'dev-qr')).body.results.every((x: { status: string }) => x.status === 'standing')).toBe(true);
     const r = await sync(typed, 'dev-typed');
-    expect(r.body.results.map((x: { status: string; standingId: string }) => [x.status, x.standingId])).toEqual(qr.map((q) => ['conflict', q.id]));
+    expect(r.body.results.map((x: { status: string; standingId: string }) => [x.status, x.standingId])).toEqual(
+      qr.map((q) => ['conflict', q.id]),
+    );
     const rows = await stored(typed.map((t) => t.id));
     expect(rows.map((x) => [x.status, x.presented]).sort()).toEqual(typed.map(() => ['conflict', 'typed']));
     const list = await s.get(s.officer, `/api/v1/aid/cycles/${s.cycleId}/conflicts`);
-    expect(list.body.conflicts.filter((c: { id: string }) => typed.some((t) => t.id === c.id)).map((c: { presented: string }) => c.presented)).toEqual(typed.map(() => 'typed'));
+    expect(
+      list.body.conflicts.filter((c: { id: string }) => typed.some((t) => t.id === c.id)).map((c: { presented: string }) => c.presented),
+    ).toEqual(typed.map(() => 'typed'));
     // and the other way round: typed first, then scanned
     const h2 = take();
     const typed2 = typedItems(h2);
@@ -220,7 +281,13 @@ describe('the check before a hand-over', () => {
     for (const body of [{ card: s.cards.get(h)!.token }, { cardNumber: numberOf(h) }]) {
       const r = await check({ ...body, entitlementIds: [...ids, other] });
       expect(r.status).toBe(200);
-      expect(r.body).toEqual({ valid: true, serial: s.cards.get(h)!.serial, number: numberOf(h), householdId: h, entitlements: [...ids.map((id) => ({ id, state: 'open' })), { id: other, state: 'other' }] });
+      expect(r.body).toEqual({
+        valid: true,
+        serial: s.cards.get(h)!.serial,
+        number: numberOf(h),
+        householdId: h,
+        entitlements: [...ids.map((id) => ({ id, state: 'open' })), { id: other, state: 'other' }],
+      });
     }
     const before = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n;
     await sync(typedItems(h).slice(0, 1));
@@ -234,10 +301,17 @@ describe('the check before a hand-over', () => {
     const h = take();
     const ids = ents(h).map((e) => e.id);
     expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason: 'stolen' })).status).toBe(200);
-    expect((await check({ cardNumber: numberOf(h), entitlementIds: ids })).body).toMatchObject({ valid: false, reason: 'revoked', entitlements: [] });
+    expect((await check({ cardNumber: numberOf(h), entitlementIds: ids })).body).toMatchObject({
+      valid: false,
+      reason: 'revoked',
+      entitlements: [],
+    });
     expect((await check({ card: s.cards.get(h)!.token, entitlementIds: ids })).body).toMatchObject({ valid: false, reason: 'revoked' });
     const token = s.cards.get(take())!.token;
-    expect((await check({ card: token.slice(0, -6) + 'AAAAAA', entitlementIds: ids })).body).toMatchObject({ valid: false, reason: 'bad_signature' });
+    expect((await check({ card: token.slice(0, -6) + 'AAAAAA', entitlementIds: ids })).body).toMatchObject({
+      valid: false,
+      reason: 'bad_signature',
+    });
     expect((await check({ cardNumber: '0001 0009', entitlementIds: ids })).body).toMatchObject({ valid: false, reason: 'bad_number' });
     expect((await check({ cardNumber: cardNumber(99_999_997), entitlementIds: ids })).status).toBe(404);
     expect((await check({ entitlementIds: ids })).status).toBe(422);

@@ -21,7 +21,12 @@ afterAll(async () => {
 test('a site in a locality that does not exist: 422 naming locality', async () => {
   const missing = '00000000-0000-4000-8000-00000000abcd';
   const before = await snapshot(db);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/sites', headers: admin.auth, payload: { name: 'School shelter', kind: 'collective_centre', governorate: 'PS0260', locality: missing } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sites',
+    headers: admin.auth,
+    payload: { name: 'School shelter', kind: 'collective_centre', governorate: 'PS0260', locality: missing },
+  });
   expect(res.statusCode, res.body).toBe(422);
   expect(res.headers['content-type']).toContain('application/problem+json');
   expect(res.json().errors).toEqual([{ field: 'locality', reason: 'no such locality' }]);

@@ -15,7 +15,12 @@ beforeAll(async () => {
   app = await testApp(db);
   admin = await makeUser(db, { role: 'administrator' });
   const p = (await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json();
-  const h = await app.inject({ method: 'POST', url: '/api/v1/households', headers: admin.auth, payload: { governorate: 'PS0260', members: [{ personId: p.id, relationship: 'head' }] } });
+  const h = await app.inject({
+    method: 'POST',
+    url: '/api/v1/households',
+    headers: admin.auth,
+    payload: { governorate: 'PS0260', members: [{ personId: p.id, relationship: 'head' }] },
+  });
   household = h.json().id;
 });
 afterAll(async () => {
@@ -23,7 +28,13 @@ afterAll(async () => {
   await db.drop();
 });
 
-const move = (body: object) => app.inject({ method: 'POST', url: `/api/v1/households/${household}/displacements`, headers: admin.auth, payload: { date: '2025-01-20', reason: 'evacuation_order', ...body } });
+const move = (body: object) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/v1/households/${household}/displacements`,
+    headers: admin.auth,
+    payload: { date: '2025-01-20', reason: 'evacuation_order', ...body },
+  });
 
 test.each([
   ['toLocality', { toLocality: '00000000-0000-4000-8000-000000000001' }],
@@ -38,10 +49,18 @@ test.each([
 });
 
 test('a known site is accepted and becomes the current location', async () => {
-  const site = await app.inject({ method: 'POST', url: '/api/v1/sites', headers: admin.auth, payload: { name: 'Test school shelter', kind: 'collective_centre', governorate: 'PS0265', capacityPeople: 300 } });
+  const site = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sites',
+    headers: admin.auth,
+    payload: { name: 'Test school shelter', kind: 'collective_centre', governorate: 'PS0265', capacityPeople: 300 },
+  });
   expect(site.statusCode, site.body).toBe(201);
   const res = await move({ toSite: site.json().id, toGovernorate: 'PS0265' });
   expect(res.statusCode, res.body).toBe(200);
-  const n = await db.pool.query('SELECT count(*)::int AS n FROM displacement_event WHERE household_id = $1 AND to_site = $2', [household, site.json().id]);
+  const n = await db.pool.query('SELECT count(*)::int AS n FROM displacement_event WHERE household_id = $1 AND to_site = $2', [
+    household,
+    site.json().id,
+  ]);
   expect(n.rows[0].n).toBe(1);
 });

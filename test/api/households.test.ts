@@ -24,7 +24,8 @@ async function person(over: Record<string, unknown> = {}): Promise<string> {
   return r.json().id;
 }
 const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: u.auth, payload: payload as object });
-const get = async (id: string, on: string) => (await app.inject({ method: 'GET', url: `/api/v1/households/${id}?on=${on}`, headers: u.auth })).json();
+const get = async (id: string, on: string) =>
+  (await app.inject({ method: 'GET', url: `/api/v1/households/${id}?on=${on}`, headers: u.auth })).json();
 const memberIds = (h: { members: { personId: string }[] }) => h.members.map((m) => m.personId).sort();
 
 test('a household through a change of head, a split and a merge', async () => {
@@ -32,12 +33,23 @@ test('a household through a change of head, a split and a merge', async () => {
   const mother = await person({ sex: 'female', dateOfBirth: '1974-05-05' });
   const son = await person({ sex: 'male', dateOfBirth: '1995-02-02' });
   const daughter = await person({ sex: 'female', dateOfBirth: '2010-03-03' });
-  const created = await post('/api/v1/households', { governorate: 'PS0260', date: '2023-01-01', members: [{ personId: father, relationship: 'head' }, { personId: mother, relationship: 'spouse' }, { personId: son, relationship: 'son' }, { personId: daughter, relationship: 'daughter' }] });
+  const created = await post('/api/v1/households', {
+    governorate: 'PS0260',
+    date: '2023-01-01',
+    members: [
+      { personId: father, relationship: 'head' },
+      { personId: mother, relationship: 'spouse' },
+      { personId: son, relationship: 'son' },
+      { personId: daughter, relationship: 'daughter' },
+    ],
+  });
   expect(created.statusCode).toBe(201);
   const hh = created.json().id;
 
   // the father dies; the mother becomes head on 2024-01-10
-  expect((await post(`/api/v1/persons/${father}/status-events`, { kind: 'deceased', date: '2024-01-10', source: 'hospital record' })).statusCode).toBe(201);
+  expect(
+    (await post(`/api/v1/persons/${father}/status-events`, { kind: 'deceased', date: '2024-01-10', source: 'hospital record' })).statusCode,
+  ).toBe(201);
   const headChange = await post(`/api/v1/households/${hh}/head`, { personId: mother, date: '2024-01-10', previousHead: 'leaves' });
   expect(headChange.statusCode).toBe(200);
   expect(headChange.json().vulnerabilities.map((v: { kind: string }) => v.kind)).toContain('female_headed');
@@ -46,12 +58,24 @@ test('a household through a change of head, a split and a merge', async () => {
   const wife = await person({ sex: 'female', familyName: 'النجار' });
   const split = await post(`/api/v1/households/${hh}/split`, { date: '2024-06-01', members: [{ personId: son, relationship: 'head' }] });
   expect(split.statusCode).toBe(200);
-  const newHh = (await db.pool.query("SELECT other_id FROM household_event WHERE kind = 'split' AND household_id = $1", [hh])).rows[0].other_id;
-  expect((await post(`/api/v1/households/${newHh}/members`, { personId: wife, relationship: 'spouse', date: '2024-06-02' })).statusCode).toBe(200);
+  const newHh = (await db.pool.query("SELECT other_id FROM household_event WHERE kind = 'split' AND household_id = $1", [hh])).rows[0]
+    .other_id;
+  expect(
+    (await post(`/api/v1/households/${newHh}/members`, { personId: wife, relationship: 'spouse', date: '2024-06-02' })).statusCode,
+  ).toBe(200);
 
   // displaced together, the two households merge on 2025-01-15
   expect((await post(`/api/v1/households/${hh}/merge`, { otherId: newHh, date: '2025-01-15' })).statusCode).toBe(200);
-  expect((await post(`/api/v1/households/${hh}/displacements`, { date: '2025-01-20', fromGovernorate: 'PS0260', toGovernorate: 'PS0265', reason: 'evacuation_order' })).statusCode).toBe(200);
+  expect(
+    (
+      await post(`/api/v1/households/${hh}/displacements`, {
+        date: '2025-01-20',
+        fromGovernorate: 'PS0260',
+        toGovernorate: 'PS0265',
+        reason: 'evacuation_order',
+      })
+    ).statusCode,
+  ).toBe(200);
 
   // who was in the household on each date
   expect(memberIds(await get(hh, '2023-06-01'))).toEqual([father, mother, son, daughter].sort());
@@ -69,7 +93,11 @@ test('a household through a change of head, a split and a merge', async () => {
   expect(before.members.find((m: { relationship: string }) => m.relationship === 'head').personId).toBe(father);
 
   // every change is in the change log
-  const actions = (await db.pool.query("SELECT action FROM change_log WHERE entity = 'household' AND entity_id = $1 AND action <> 'read' ORDER BY seq", [hh])).rows.map((r) => r.action);
+  const actions = (
+    await db.pool.query("SELECT action FROM change_log WHERE entity = 'household' AND entity_id = $1 AND action <> 'read' ORDER BY seq", [
+      hh,
+    ])
+  ).rows.map((r) => r.action);
   expect(actions).toEqual(['create', 'head_change', 'split', 'merge', 'displacement']);
 });
 
@@ -84,14 +112,22 @@ test('a person cannot be a current member of two households', async () => {
   // the head cannot move away without a new head; a non-head can move with move: true
   const c = await person();
   expect((await post(`/api/v1/households/${h1}/members`, { personId: c, relationship: 'son' })).statusCode).toBe(200);
-  expect((await post(`/api/v1/households/${h2}/members`, { personId: c, relationship: 'other_relative', move: true })).statusCode).toBe(200);
+  expect((await post(`/api/v1/households/${h2}/members`, { personId: c, relationship: 'other_relative', move: true })).statusCode).toBe(
+    200,
+  );
   expect(memberIds(await get(h2, new Date().toISOString().slice(0, 10)))).toEqual([b, c].sort());
 });
 
 test('a household needs exactly one head', async () => {
   const a = await person();
   const b = await person();
-  const r = await post('/api/v1/households', { governorate: 'PS0260', members: [{ personId: a, relationship: 'son' }, { personId: b, relationship: 'daughter' }] });
+  const r = await post('/api/v1/households', {
+    governorate: 'PS0260',
+    members: [
+      { personId: a, relationship: 'son' },
+      { personId: b, relationship: 'daughter' },
+    ],
+  });
   expect(r.statusCode).toBe(422);
   expect(r.json().errors).toEqual([{ field: 'members', reason: 'must have exactly one head (has 0)' }]);
 });
@@ -99,9 +135,21 @@ test('a household needs exactly one head', async () => {
 test('recorded and derived vulnerabilities', async () => {
   const grandma = await person({ sex: 'female', dateOfBirth: '1950-01-01' });
   const child = await person({ sex: 'male', dateOfBirth: '2015-01-01' });
-  const h = (await post('/api/v1/households', { governorate: 'PS0275', date: '2024-01-01', members: [{ personId: grandma, relationship: 'head' }, { personId: child, relationship: 'grandchild' }] })).json().id;
+  const h = (
+    await post('/api/v1/households', {
+      governorate: 'PS0275',
+      date: '2024-01-01',
+      members: [
+        { personId: grandma, relationship: 'head' },
+        { personId: child, relationship: 'grandchild' },
+      ],
+    })
+  ).json().id;
   const r = await post(`/api/v1/households/${h}/vulnerabilities`, { kind: 'separated_child', personId: child, date: '2024-02-01' });
   expect(r.statusCode).toBe(200);
-  const kinds = r.json().vulnerabilities.map((v: { kind: string }) => v.kind).sort();
+  const kinds = r
+    .json()
+    .vulnerabilities.map((v: { kind: string }) => v.kind)
+    .sort();
   expect(kinds).toEqual(['elderly_headed', 'female_headed', 'separated_child']);
 });

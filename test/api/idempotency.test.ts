@@ -26,7 +26,12 @@ test('replaying an operation id returns the first result and writes nothing more
   const persons = await count('SELECT count(*)::int AS n FROM person');
   const logs = await count('SELECT count(*)::int AS n FROM change_log');
   for (let i = 0; i < 3; i++) {
-    const again = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      headers: { ...officer.auth, 'idempotency-key': op },
+      payload,
+    });
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replay']).toBe('true');
     expect(again.json()).toEqual(first.json());
@@ -38,7 +43,11 @@ test('replaying an operation id returns the first result and writes nothing more
 test('concurrent replays of one operation create exactly one record', async () => {
   const op = randomUUID();
   const payload = personInput({ recordId: 'concurrent-1' });
-  const results = await Promise.all(Array.from({ length: 8 }, () => app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload })));
+  const results = await Promise.all(
+    Array.from({ length: 8 }, () =>
+      app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload }),
+    ),
+  );
   expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
   expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
   expect(await count("SELECT count(*)::int AS n FROM person WHERE record_id = 'concurrent-1'")).toBe(1);
@@ -47,12 +56,22 @@ test('concurrent replays of one operation create exactly one record', async () =
 test('reusing an operation id for a different request is a conflict', async () => {
   const op = randomUUID();
   await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload: personInput() });
-  const other = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload: personInput({ familyName: 'السقا' }) });
+  const other = await app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: { ...officer.auth, 'idempotency-key': op },
+    payload: personInput({ familyName: 'السقا' }),
+  });
   expect(other.statusCode).toBe(409);
 });
 
 test('an operation id must be a UUID', async () => {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': 'abc' }, payload: personInput() });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: { ...officer.auth, 'idempotency-key': 'abc' },
+    payload: personInput(),
+  });
   expect(res.statusCode).toBe(422);
   expect(res.json().errors).toEqual([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
 });

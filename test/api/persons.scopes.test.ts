@@ -13,7 +13,12 @@ beforeAll(async () => {
   db = await freshDb();
   app = await testApp(db);
   mine = await makeUser(db, { role: 'registration_officer' });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: mine.auth, payload: personInput({ governorate: 'PS0260', nationalId: '123456782' }) });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: mine.auth,
+    payload: personInput({ governorate: 'PS0260', nationalId: '123456782' }),
+  });
   personId = res.json().id;
 });
 afterAll(async () => {
@@ -24,7 +29,9 @@ afterAll(async () => {
 test('another organisation gets 404 for read, update and search', async () => {
   const other = await makeUser(db, { role: 'administrator' });
   expect((await app.inject({ method: 'GET', url: `/api/v1/persons/${personId}`, headers: other.auth })).statusCode).toBe(404);
-  expect((await app.inject({ method: 'PUT', url: `/api/v1/persons/${personId}`, headers: other.auth, payload: personInput() })).statusCode).toBe(404);
+  expect(
+    (await app.inject({ method: 'PUT', url: `/api/v1/persons/${personId}`, headers: other.auth, payload: personInput() })).statusCode,
+  ).toBe(404);
   const s = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: other.auth, payload: { nationalId: '123456782' } });
   expect(s.json().items).toEqual([]);
 });
@@ -52,7 +59,9 @@ test('the analyst sees aggregates only', async () => {
 
 test('no token, a bad token or a revoked session: 401', async () => {
   expect((await app.inject({ method: 'GET', url: `/api/v1/persons/${personId}` })).statusCode).toBe(401);
-  expect((await app.inject({ method: 'GET', url: `/api/v1/persons/${personId}`, headers: { authorization: 'Bearer ses_nope' } })).statusCode).toBe(401);
+  expect(
+    (await app.inject({ method: 'GET', url: `/api/v1/persons/${personId}`, headers: { authorization: 'Bearer ses_nope' } })).statusCode,
+  ).toBe(401);
   const u = await makeUser(db, { orgId: mine.orgId });
   expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: u.auth })).statusCode).toBe(200);
   expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: u.auth })).statusCode).toBe(401);

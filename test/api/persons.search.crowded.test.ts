@@ -18,7 +18,14 @@ beforeAll(async () => {
   u = await makeUser(db);
   // MAX_RANKED + 20 people called أحمد ... النجار (synthetic), written straight to the table.
   const rows = Array.from({ length: MAX_RANKED + 20 }, (_, i) => {
-    const r = preparePerson({ givenName: 'أحمد', fatherName: FATHERS[i % FATHERS.length], grandfatherName: `عمر`, familyName: 'النجار', governorate: 'PS0260', recordId: `crowd-${i}` });
+    const r = preparePerson({
+      givenName: 'أحمد',
+      fatherName: FATHERS[i % FATHERS.length],
+      grandfatherName: `عمر`,
+      familyName: 'النجار',
+      governorate: 'PS0260',
+      recordId: `crowd-${i}`,
+    });
     if (!r.ok) throw new Error('bad fixture');
     return r.value;
   });
@@ -26,9 +33,24 @@ beforeAll(async () => {
     `INSERT INTO person (org_id, record_id, given_name, father_name, grandfather_name, family_name, full_name, name_key, name_tokens, governorate)
      SELECT $1, r, g, f, gf, fam, fn, k, ARRAY(SELECT jsonb_array_elements_text(t)), 'PS0260'
      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS x(r, g, f, gf, fam, fn, k, t)`,
-    [u.orgId, rows.map((r) => r.recordId), rows.map((r) => r.givenName), rows.map((r) => r.fatherName), rows.map((r) => r.grandfatherName), rows.map((r) => r.familyName), rows.map((r) => r.fullName), rows.map((r) => r.nameKey), rows.map((r) => JSON.stringify(r.nameTokens))],
+    [
+      u.orgId,
+      rows.map((r) => r.recordId),
+      rows.map((r) => r.givenName),
+      rows.map((r) => r.fatherName),
+      rows.map((r) => r.grandfatherName),
+      rows.map((r) => r.familyName),
+      rows.map((r) => r.fullName),
+      rows.map((r) => r.nameKey),
+      rows.map((r) => JSON.stringify(r.nameTokens)),
+    ],
   );
-  const other = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: u.auth, payload: { governorate: 'PS0260', givenName: 'سلمى', fatherName: 'خليل', familyName: 'النجار' } });
+  const other = await app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: u.auth,
+    payload: { governorate: 'PS0260', givenName: 'سلمى', fatherName: 'خليل', familyName: 'النجار' },
+  });
   expect(other.statusCode).toBe(201);
 });
 afterAll(async () => {

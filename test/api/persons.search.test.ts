@@ -14,7 +14,15 @@ beforeAll(async () => {
   app = await testApp(db);
   u = await makeUser(db);
   const people = {
-    abdallah: { givenName: 'عبد الله', fatherName: 'مصطفى', grandfatherName: 'أحمد', familyName: 'الشوا', fullNameEn: 'Abdullah Mustafa Ahmad Al-Shawa', nationalId: '123456782', phone: '0599123456' },
+    abdallah: {
+      givenName: 'عبد الله',
+      fatherName: 'مصطفى',
+      grandfatherName: 'أحمد',
+      familyName: 'الشوا',
+      fullNameEn: 'Abdullah Mustafa Ahmad Al-Shawa',
+      nationalId: '123456782',
+      phone: '0599123456',
+    },
     fatima: { givenName: 'فاطمة', fatherName: 'يحيى', grandfatherName: 'إسماعيل', familyName: 'أبو سمرة', sex: 'female' },
     brother: { givenName: 'عمر', fatherName: 'مصطفى', grandfatherName: 'أحمد', familyName: 'الشوا' },
     latinOnly: { fullNameEn: 'Mohammed Khaled Al-Najjar' },

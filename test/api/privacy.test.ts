@@ -36,8 +36,14 @@ test('writes, failed writes, reads and searches leave no personal data in logs o
     expect(r.statusCode).toBe(422);
     bodies.push(r.body);
   }
-  bodies.push((await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: { query: 'زهرة القيشاوي' } })).body.replace(/"items":\[.*\]/, ''));
-  bodies.push((await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: { nationalId: '98765' } })).body);
+  bodies.push(
+    (
+      await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: { query: 'زهرة القيشاوي' } })
+    ).body.replace(/"items":\[.*\]/, ''),
+  );
+  bodies.push(
+    (await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: { nationalId: '98765' } })).body,
+  );
   await app.inject({ method: 'GET', url: `/api/v1/persons/${id}`, headers: u.auth });
   expect(lines.length).toBeGreaterThanOrEqual(8);
   const text = lines.join('\n') + bodies.join('\n');

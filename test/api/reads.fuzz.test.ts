@@ -18,8 +18,14 @@ beforeAll(async () => {
   db = await freshDb();
   app = await testApp(db);
   admin = await makeUser(db, { role: 'administrator' });
-  for (let i = 0; i < 3; i++) ids.push((await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json().id);
-  const h = await app.inject({ method: 'POST', url: '/api/v1/households', headers: admin.auth, payload: { governorate: 'PS0260', members: [{ personId: ids[0], relationship: 'head' }] } });
+  for (let i = 0; i < 3; i++)
+    ids.push((await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json().id);
+  const h = await app.inject({
+    method: 'POST',
+    url: '/api/v1/households',
+    headers: admin.auth,
+    payload: { governorate: 'PS0260', members: [{ personId: ids[0], relationship: 'head' }] },
+  });
   ids.push(h.json().id);
 });
 afterAll(async () => {
@@ -30,21 +36,44 @@ afterAll(async () => {
 const hostile = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom("'; DROP TABLE person; --", '\u0000', '%00', '..%2F..%2Fetc', '-1', '1e309', 'NaN', '9'.repeat(40), '00000000-0000-0000-0000-000000000000', '2024-02-30', 'eyJvIjotMX0', 'null', '[]', '{}'),
+  fc.constantFrom(
+    "'; DROP TABLE person; --",
+    '\u0000',
+    '%00',
+    '..%2F..%2Fetc',
+    '-1',
+    '1e309',
+    'NaN',
+    '9'.repeat(40),
+    '00000000-0000-0000-0000-000000000000',
+    '2024-02-30',
+    'eyJvIjotMX0',
+    'null',
+    '[]',
+    '{}',
+  ),
 );
 const readRoutes = allRoutes.filter((r) => r.method === 'GET');
 
 describe.each(readRoutes.map((r) => [r.url, r] as const))('GET %s', (_url, route) => {
   test('hostile and schema-shaped parameters: no 5xx', async () => {
-    const querySchema = route.query ? (z.toJSONSchema(route.query as z.ZodType, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> }) : {};
+    const querySchema = route.query
+      ? (z.toJSONSchema(route.query as z.ZodType, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> })
+      : {};
     const shaped = route.query ? fromJsonSchema(querySchema as Parameters<typeof fromJsonSchema>[0], ids) : fc.constant({});
     const keys = Object.keys(querySchema.properties ?? {});
-    const hostileQuery = fc.dictionary(keys.length > 0 ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })) : fc.string({ maxLength: 8 }), hostile, { maxKeys: 4 });
+    const hostileQuery = fc.dictionary(
+      keys.length > 0 ? fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })) : fc.string({ maxLength: 8 }),
+      hostile,
+      { maxKeys: 4 },
+    );
     const request = fc.record({ id: fc.oneof(fc.constantFrom(...ids), fc.uuid(), hostile), query: fc.oneof(shaped, hostileQuery) });
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const params = new URLSearchParams();
-        if (r.query && typeof r.query === 'object') for (const [k, v] of Object.entries(r.query as Record<string, unknown>)) params.append(k, typeof v === 'string' ? v : JSON.stringify(v));
+        if (r.query && typeof r.query === 'object')
+          for (const [k, v] of Object.entries(r.query as Record<string, unknown>))
+            params.append(k, typeof v === 'string' ? v : JSON.stringify(v));
         const path = route.url.replace(':id', encodeURIComponent(String(r.id)));
         const qs = params.toString();
         const res = await app.inject({ method: 'GET', url: qs ? `${path}?${qs}` : path, headers: admin.auth });

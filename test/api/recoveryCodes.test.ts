@@ -28,15 +28,21 @@ async function freshApp(): Promise<FastifyInstance> {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const renew = (token: string, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/recovery-codes', headers: bearer(token), payload });
+const renew = (token: string, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/v1/auth/recovery-codes', headers: bearer(token), payload });
 const me = (token: string) => app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) });
 const login = (username: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
 const second = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/second-factor', payload });
 const recoveryHashes = async (userId: string) =>
-  (await db.pool.query<{ h: string }>("SELECT encode(code_hash, 'hex') AS h FROM recovery_code WHERE user_id = $1 ORDER BY 1", [userId])).rows.map((r) => r.h);
+  (
+    await db.pool.query<{ h: string }>("SELECT encode(code_hash, 'hex') AS h FROM recovery_code WHERE user_id = $1 ORDER BY 1", [userId])
+  ).rows.map((r) => r.h);
 const actionsOf = async (userId: string) =>
-  (await db.pool.query<{ action: string }>("SELECT action FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq", [userId])).rows.map((r) => r.action);
-const failuresOf = async (userId: string) => (await db.pool.query<{ n: number }>('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [userId])).rows[0]!.n;
+  (
+    await db.pool.query<{ action: string }>("SELECT action FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq", [userId])
+  ).rows.map((r) => r.action);
+const failuresOf = async (userId: string) =>
+  (await db.pool.query<{ n: number }>('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [userId])).rows[0]!.n;
 
 /** Signs in with a recovery code; returns the HTTP answer of the second step. */
 async function signInWithRecoveryCode(username: string, recoveryCode: string) {
@@ -62,7 +68,13 @@ test('a current code replaces every recovery code: the new ones work once, the o
   // one old code used before the renewal: 9 unused ones are replaced
   const used = await signInWithRecoveryCode(u.username, old[0]!);
   expect(used.statusCode).toBe(200);
-  expect((await me(token)).json()).toMatchObject({ userId: u.id, username: u.username, role: 'site_manager', secondFactor: true, recoveryCodesLeft: 9 });
+  expect((await me(token)).json()).toMatchObject({
+    userId: u.id,
+    username: u.username,
+    role: 'site_manager',
+    secondFactor: true,
+    recoveryCodesLeft: 9,
+  });
   const before = await recoveryHashes(u.id);
 
   const r = await renew(token, { code: await nextCode(auth) });
@@ -77,7 +89,8 @@ test('a current code replaces every recovery code: the new ones work once, the o
   const after = await recoveryHashes(u.id);
   expect(after).toHaveLength(10);
   for (const h of after) expect(before).not.toContain(h);
-  const stored = (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(recovery_code::text, ' '), '') AS t FROM recovery_code")).rows[0]!.t;
+  const stored = (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(recovery_code::text, ' '), '') AS t FROM recovery_code"))
+    .rows[0]!.t;
   for (const c of fresh) expect(stored).not.toContain(c.replace(/-/g, ''));
   expect((await me(token)).json()).toMatchObject({ secondFactor: true, recoveryCodesLeft: 10 });
 
@@ -94,11 +107,17 @@ test('a current code replaces every recovery code: the new ones work once, the o
   expect(again.statusCode).toBe(401);
 
   // the change log: who renewed, with counts only
-  const log = (await db.pool.query<{ action: string; after: unknown; actor_id: string }>(
-    "SELECT action, after, actor_id FROM change_log WHERE entity = 'user' AND entity_id = $1 AND action = 'second_factor_recovery_codes_renewed'", [u.id],
-  )).rows;
-  expect(log).toEqual([{ action: 'second_factor_recovery_codes_renewed', after: { recoveryCodes: 10, unusedReplaced: 9 }, actor_id: u.id }]);
-  const text = (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!.t;
+  const log = (
+    await db.pool.query<{ action: string; after: unknown; actor_id: string }>(
+      "SELECT action, after, actor_id FROM change_log WHERE entity = 'user' AND entity_id = $1 AND action = 'second_factor_recovery_codes_renewed'",
+      [u.id],
+    )
+  ).rows;
+  expect(log).toEqual([
+    { action: 'second_factor_recovery_codes_renewed', after: { recoveryCodes: 10, unusedReplaced: 9 }, actor_id: u.id },
+  ]);
+  const text = (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!
+    .t;
   for (const c of [...fresh, ...old]) {
     expect(text).not.toContain(c);
     expect(text).not.toContain(c.replace(/-/g, ''));
@@ -159,7 +178,9 @@ test('wrong codes are refused with 403 (the session stays) and count towards the
   expect(last.json().type).toBe('/problems/second_factor_locked');
   expect((await actionsOf(u.id)).at(-1)).toBe('second_factor_locked');
   // the open sign-in challenge ended, sign-in is paused, and so is the renewal, even with a good code
-  expect((await second({ challenge: step.challenge, code: totp(auth.secret, timeStep(Date.now()) + 1) })).json().type).toBe('/problems/challenge_expired');
+  expect((await second({ challenge: step.challenge, code: totp(auth.secret, timeStep(Date.now()) + 1) })).json().type).toBe(
+    '/problems/challenge_expired',
+  );
   const paused = await login(u.username);
   expect(paused.statusCode).toBe(429);
   expect(paused.json().type).toBe('/problems/second_factor_locked');
@@ -174,7 +195,12 @@ test('an API token cannot make recovery codes, even with a good code (which stay
   const admin = await makeUser(db, { role: 'administrator' });
   const u = await makeUser(db, { role: 'distribution_officer', orgId: admin.orgId });
   const { token, auth } = await enrol(app, u.username, PASSWORD);
-  const t = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: admin.auth, payload: { userId: u.id, name: 'point tablet' } });
+  const t = await app.inject({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    headers: admin.auth,
+    payload: { userId: u.id, name: 'point tablet' },
+  });
   expect(t.statusCode, t.body).toBe(201);
   const apiToken = t.json().token as string;
   expect(apiToken).toMatch(/^sat_/);
@@ -210,7 +236,14 @@ test('GET /me names the account and its organisation', async () => {
   const u = await makeUser(db, { role: 'analyst' });
   const org = (await db.pool.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [u.orgId])).rows[0]!.name;
   expect((await me(u.token)).json()).toEqual({
-    userId: u.id, username: u.username, orgId: u.orgId, organisation: org, role: 'analyst', governorates: u.actor.governorates, secondFactor: false, recoveryCodesLeft: 0,
+    userId: u.id,
+    username: u.username,
+    orgId: u.orgId,
+    organisation: org,
+    role: 'analyst',
+    governorates: u.actor.governorates,
+    secondFactor: false,
+    recoveryCodesLeft: 0,
   });
 });
 
@@ -219,10 +252,20 @@ test('the OpenAPI document lists the route, for every staff role, with a bearer 
   const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
   const op = doc.paths['/api/v1/auth/recovery-codes'].post;
   expect(op.tags).toEqual(['auth']);
-  expect(op['x-roles']).toEqual(['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst', 'auditor']);
+  expect(op['x-roles']).toEqual([
+    'administrator',
+    'registration_officer',
+    'caseworker',
+    'site_manager',
+    'distribution_officer',
+    'analyst',
+    'auditor',
+  ]);
   expect(op.security).toEqual([{ bearer: [] }]);
   expect(op.requestBody.content['application/json'].schema.properties).toHaveProperty('code');
   expect(op.responses['200'].content['application/json'].schema.properties).toHaveProperty('recoveryCodes');
   const meOp = doc.paths['/api/v1/me'].get;
-  expect(Object.keys(meOp.responses['200'].content['application/json'].schema.properties)).toEqual(expect.arrayContaining(['username', 'organisation', 'secondFactor', 'recoveryCodesLeft']));
+  expect(Object.keys(meOp.responses['200'].content['application/json'].schema.properties)).toEqual(
+    expect.arrayContaining(['username', 'organisation', 'secondFactor', 'recoveryCodesLeft']),
+  );
 });

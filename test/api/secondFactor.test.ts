@@ -29,13 +29,20 @@ async function freshApp(): Promise<FastifyInstance> {
   return app;
 }
 
-const login = (username: string, password = PASSWORD) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const login = (username: string, password = PASSWORD) =>
+  app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 const second = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/second-factor', payload });
 const confirm = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/second-factor/enrol', payload });
 const me = (token: string) => app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
 const logOf = async (userId: string) =>
-  (await db.pool.query<{ action: string; after: unknown; actor_id: string }>("SELECT action, after, actor_id FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq", [userId])).rows;
-const changeLogText = async () => (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!.t;
+  (
+    await db.pool.query<{ action: string; after: unknown; actor_id: string }>(
+      "SELECT action, after, actor_id FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq",
+      [userId],
+    )
+  ).rows;
+const changeLogText = async () =>
+  (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!.t;
 
 /** The code an authenticator would give next, without using it up (for requests that must fail). */
 const unusedCode = (a: Authenticator) => totp(a.secret, Math.max(a.lastStep + 1, timeStep(Date.now())));
@@ -187,7 +194,8 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   const { auth, token: before } = await enrol(app, u.username, PASSWORD);
   const step = (await login(u.username)).json();
   const statuses: number[] = [];
-  for (let i = 0; i < MAX_CODE_FAILURES; i++) statuses.push((await second({ challenge: step.challenge, code: wrongCode(auth.secret) })).statusCode);
+  for (let i = 0; i < MAX_CODE_FAILURES; i++)
+    statuses.push((await second({ challenge: step.challenge, code: wrongCode(auth.secret) })).statusCode);
   expect(statuses).toEqual([...Array(MAX_CODE_FAILURES - 1).fill(401), 429]);
   const paused = await second({ challenge: step.challenge, code: await nextCode(auth) });
   expect(paused.statusCode).toBe(401); // the challenge died with the pause
@@ -195,7 +203,10 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   const again = await login(u.username);
   expect(again.statusCode).toBe(429);
   expect(again.headers['content-type']).toContain('application/problem+json');
-  expect(again.json()).toMatchObject({ type: '/problems/second_factor_locked', detail: expect.stringContaining(`${LOCK_MINUTES} minutes`) });
+  expect(again.json()).toMatchObject({
+    type: '/problems/second_factor_locked',
+    detail: expect.stringContaining(`${LOCK_MINUTES} minutes`),
+  });
   expect((await login(u.username, 'not the password at all')).json().type).toBe('/problems/bad_credentials');
   expect((await logOf(u.id)).map((e) => e.action)).toEqual(['second_factor_enrol', 'second_factor_locked']);
 
@@ -206,7 +217,10 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   expect((await app.inject({ method: 'POST', url, headers: other.auth })).statusCode).toBe(404);
   const self = await app.inject({ method: 'POST', url: `/api/v1/users/${admin.id}/second-factor/reset`, headers: admin.auth });
   expect(self.statusCode).toBe(409);
-  const listed = async () => (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.auth })).json().items.find((x: { id: string }) => x.id === u.id);
+  const listed = async () =>
+    (await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.auth }))
+      .json()
+      .items.find((x: { id: string }) => x.id === u.id);
   expect(await listed()).toMatchObject({ username: u.username, secondFactor: true });
   const reset = await app.inject({ method: 'POST', url, headers: admin.auth });
   expect(reset.statusCode).toBe(200);
@@ -235,7 +249,10 @@ test(`wrong codes older than ${LOCK_MINUTES} minutes no longer count towards the
   };
   // One short of the pause, then the last of them becomes old: the next wrong code starts a new count.
   expect(await wrongTimes(MAX_CODE_FAILURES - 1)).toEqual(Array(MAX_CODE_FAILURES - 1).fill(401));
-  await db.pool.query('UPDATE app_user SET second_factor_failed_at = now() - make_interval(mins => $2 + 1) WHERE id = $1', [u.id, LOCK_MINUTES]);
+  await db.pool.query('UPDATE app_user SET second_factor_failed_at = now() - make_interval(mins => $2 + 1) WHERE id = $1', [
+    u.id,
+    LOCK_MINUTES,
+  ]);
   expect(await wrongTimes(1)).toEqual([401]);
   expect((await db.pool.query('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [u.id])).rows[0].n).toBe(1);
   // Recent ones still add up: three more (four in all, recent) and one more pauses.

@@ -15,7 +15,13 @@ afterAll(async () => db.drop());
 const attempts = async (app: Awaited<ReturnType<typeof buildApp>>, remoteAddress: string, forwardedFor: string, n: number) => {
   const statuses: number[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { username: 'nobody', password: 'not the password' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { username: 'nobody', password: 'not the password' },
+    });
     statuses.push(r.statusCode);
   }
   return statuses;

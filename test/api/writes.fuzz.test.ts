@@ -17,7 +17,18 @@ beforeAll(async () => {
   admin = await makeUser(db, { role: 'administrator' });
   const p1 = (await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json();
   const p2 = (await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json();
-  const h = await app.inject({ method: 'POST', url: '/api/v1/households', headers: admin.auth, payload: { governorate: 'PS0260', members: [{ personId: p1.id, relationship: 'head' }, { personId: p2.id, relationship: 'son' }] } });
+  const h = await app.inject({
+    method: 'POST',
+    url: '/api/v1/households',
+    headers: admin.auth,
+    payload: {
+      governorate: 'PS0260',
+      members: [
+        { personId: p1.id, relationship: 'head' },
+        { personId: p2.id, relationship: 'son' },
+      ],
+    },
+  });
   expect(h.statusCode).toBe(201);
   ids.id = h.json().id;
   ids.personId = p2.id;
@@ -31,16 +42,43 @@ afterAll(async () => {
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 50 }),
-  fc.constantFrom("'; DROP TABLE person; --", '\u0000', '\uD800', '<script>alert(1)</script>', '../../etc/passwd', 'ـــ', '٠١٢٣٤٥٦٧٨٩', ' '.repeat(500), 'x'.repeat(5000), 'PS0260', '2024-02-30', '1990-13-01', '-1', '1e309', 'NaN', '00000000-0000-0000-0000-000000000000'),
+  fc.constantFrom(
+    "'; DROP TABLE person; --",
+    '\u0000',
+    '\uD800',
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    'ـــ',
+    '٠١٢٣٤٥٦٧٨٩',
+    ' '.repeat(500),
+    'x'.repeat(5000),
+    'PS0260',
+    '2024-02-30',
+    '1990-13-01',
+    '-1',
+    '1e309',
+    'NaN',
+    '00000000-0000-0000-0000-000000000000',
+  ),
 );
-const hostileValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }));
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 3 }),
+  fc.dictionary(hostileString, hostileString, { maxKeys: 3 }),
+);
 
 const writeRoutes = allRoutes.filter((r) => r.method !== 'GET' && !r.url.includes('/auth/'));
 
 describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_key, route) => {
   test('random and hostile bodies: no 5xx; rejected writes change nothing', async () => {
-    const url = () => route.url.replace(':personId', ids.personId!).replace(':id', route.url.startsWith('/api/v1/persons') ? ids.personRouteId! : ids.id!);
-    const fields = route.body && 'shape' in route.body ? Object.keys((route.body as unknown as { shape: Record<string, unknown> }).shape) : [];
+    const url = () =>
+      route.url.replace(':personId', ids.personId!).replace(':id', route.url.startsWith('/api/v1/persons') ? ids.personRouteId! : ids.id!);
+    const fields =
+      route.body && 'shape' in route.body ? Object.keys((route.body as unknown as { shape: Record<string, unknown> }).shape) : [];
     const body = fc.oneof(
       hostileValue,
       fc.dictionary(fc.constantFrom(...(fields.length ? fields : ['x'])), hostileValue, { maxKeys: 6 }),
@@ -49,7 +87,12 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
     await fc.assert(
       fc.asyncProperty(body, async (payload) => {
         const before = await snapshot(db);
-        const res = await app.inject({ method: route.method, url: url(), headers: { ...admin.auth, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+        const res = await app.inject({
+          method: route.method,
+          url: url(),
+          headers: { ...admin.auth, 'content-type': 'application/json' },
+          payload: JSON.stringify(payload),
+        });
         expect(res.statusCode, res.body).toBeLessThan(500);
         if (res.statusCode >= 400) {
           expect(res.headers['content-type']).toContain('application/problem+json');
@@ -62,9 +105,19 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
 });
 
 test('malformed JSON and wrong content types are clear 4xx problems', async () => {
-  const bad = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...admin.auth, 'content-type': 'application/json' }, payload: '{"givenName": ' });
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: { ...admin.auth, 'content-type': 'application/json' },
+    payload: '{"givenName": ',
+  });
   expect(bad.statusCode).toBe(400);
   expect(bad.json().type).toBe('/problems/bad_request');
-  const text = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...admin.auth, 'content-type': 'text/plain' }, payload: 'hello' });
+  const text = await app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: { ...admin.auth, 'content-type': 'text/plain' },
+    payload: 'hello',
+  });
   expect(text.statusCode).toBe(415);
 });

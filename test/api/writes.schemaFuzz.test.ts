@@ -21,11 +21,28 @@ beforeAll(async () => {
   admin = await makeUser(db, { role: 'administrator' });
   const other = await makeUser(db, { role: 'registration_officer' });
   ids.user.push(other.id);
-  for (let i = 0; i < 3; i++) ids.person.push((await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json().id);
-  const h = await app.inject({ method: 'POST', url: '/api/v1/households', headers: admin.auth, payload: { governorate: 'PS0260', members: [{ personId: ids.person[0], relationship: 'head' }, { personId: ids.person[1], relationship: 'son' }] } });
+  for (let i = 0; i < 3; i++)
+    ids.person.push((await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json().id);
+  const h = await app.inject({
+    method: 'POST',
+    url: '/api/v1/households',
+    headers: admin.auth,
+    payload: {
+      governorate: 'PS0260',
+      members: [
+        { personId: ids.person[0], relationship: 'head' },
+        { personId: ids.person[1], relationship: 'son' },
+      ],
+    },
+  });
   expect(h.statusCode, h.body).toBe(201);
   ids.household.push(h.json().id);
-  const s = await app.inject({ method: 'POST', url: '/api/v1/sites', headers: admin.auth, payload: { name: 'Test school shelter', kind: 'collective_centre', governorate: 'PS0260', capacityPeople: 300 } });
+  const s = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sites',
+    headers: admin.auth,
+    payload: { name: 'Test school shelter', kind: 'collective_centre', governorate: 'PS0260', capacityPeople: 300 },
+  });
   expect(s.statusCode, s.body).toBe(201);
   ids.site.push(s.json().id);
 });
@@ -39,7 +56,15 @@ const allIds = () => [...ids.person, ...ids.household, ...ids.site, ...ids.user]
 
 /** The path's :id from the records of its kind (or a random uuid: a record that does not exist). */
 function idFor(url: string): fc.Arbitrary<string> {
-  const kind = url.startsWith('/api/v1/persons') ? ids.person : url.startsWith('/api/v1/households') ? ids.household : url.startsWith('/api/v1/sites') ? ids.site : url.startsWith('/api/v1/users') ? ids.user : [];
+  const kind = url.startsWith('/api/v1/persons')
+    ? ids.person
+    : url.startsWith('/api/v1/households')
+      ? ids.household
+      : url.startsWith('/api/v1/sites')
+        ? ids.site
+        : url.startsWith('/api/v1/users')
+          ? ids.user
+          : [];
   return kind.length > 0 ? fc.oneof(fc.constantFrom(...kind), fc.uuid()) : fc.uuid();
 }
 
@@ -53,7 +78,12 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
       fc.asyncProperty(request, async (r) => {
         const url = route.url.replace(':personId', r.personId).replace(':serial', r.serial).replace(':id', r.id);
         const before = await snapshot(db);
-        const res = await app.inject({ method: route.method, url, headers: { ...admin.auth, 'content-type': 'application/json' }, payload: JSON.stringify(r.body ?? {}) });
+        const res = await app.inject({
+          method: route.method,
+          url,
+          headers: { ...admin.auth, 'content-type': 'application/json' },
+          payload: JSON.stringify(r.body ?? {}),
+        });
         expect(res.statusCode, `${route.method} ${route.url} ${JSON.stringify(r.body)} -> ${res.body}`).toBeLessThan(500);
         if (res.statusCode >= 400) {
           expect(res.headers['content-type']).toContain('application/problem+json');

@@ -40,7 +40,7 @@ test('an administrator resets a user of their organisation; others may not', asy
   expect(ok.code).toBe(0);
   expect(ok.out).toContain(`reset the second factor of ${officer.username}; 2 session(s) ended`);
   expect((await db.pool.query('SELECT 1 FROM user_totp WHERE user_id = $1', [officer.id])).rowCount).toBe(0);
-  const log = await db.pool.query("SELECT actor_id, device_id, action FROM change_log WHERE entity_id = $1 ORDER BY seq", [officer.id]);
+  const log = await db.pool.query('SELECT actor_id, device_id, action FROM change_log WHERE entity_id = $1 ORDER BY seq', [officer.id]);
   expect(log.rows.at(-1)).toEqual({ actor_id: admin.id, device_id: 'cli', action: 'second_factor_reset' });
   const next = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: officer.username, password: PASSWORD } });
   expect(next.json().status).toBe('enrolment_required');

@@ -10,7 +10,10 @@ test('sanad serve starts on an empty data directory and answers within 15 s', as
   const env = { ...process.env };
   delete env.DATABASE_URL;
   const t0 = Date.now();
-  const child = spawn(process.execPath, ['bin/sanad.js', 'serve', '--port', '0', '--data-dir', dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/sanad.js', 'serve', '--port', '0', '--data-dir', dir], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -30,7 +33,10 @@ test('sanad serve starts on an empty data directory and answers within 15 s', as
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/v1/persons/{id}');
     // a second server on the same data directory is refused with a clear message, not a corrupted store
-    const second = spawn(process.execPath, ['bin/sanad.js', 'serve', '--port', '0', '--data-dir', dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = spawn(process.execPath, ['bin/sanad.js', 'serve', '--port', '0', '--data-dir', dir], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     second.stderr.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((r) => second.on('exit', r));

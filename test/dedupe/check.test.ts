@@ -34,13 +34,31 @@ test('finds a just-registered person when the draft has a spelling variant', asy
   await loadDedupeSet(db.pool, caseworker.orgId, 1500);
   await runDedupe(db.pool, caseworker.actor);
   const reg = await app.inject({
-    method: 'POST', url: '/api/v1/persons', headers: officer.auth,
-    payload: { givenName: 'أسامة', fatherName: 'إبراهيم', grandfatherName: 'مصطفى', familyName: 'أبو شمالة', sex: 'male', dateOfBirth: '1988-02-14', governorate: 'PS0260' },
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: officer.auth,
+    payload: {
+      givenName: 'أسامة',
+      fatherName: 'إبراهيم',
+      grandfatherName: 'مصطفى',
+      familyName: 'أبو شمالة',
+      sex: 'male',
+      dateOfBirth: '1988-02-14',
+      governorate: 'PS0260',
+    },
   });
   expect(reg.statusCode).toBe(201);
   const id = reg.json().id;
   // hamza dropped, taa marbuta written as haa, family name joined: how it is often typed
-  const res = await check(officer, { givenName: 'اسامه', fatherName: 'ابراهيم', grandfatherName: 'مصطفي', familyName: 'ابوشمالة', sex: 'male', dateOfBirth: '1988-02-14', governorate: 'PS0260' });
+  const res = await check(officer, {
+    givenName: 'اسامه',
+    fatherName: 'ابراهيم',
+    grandfatherName: 'مصطفي',
+    familyName: 'ابوشمالة',
+    sex: 'male',
+    dateOfBirth: '1988-02-14',
+    governorate: 'PS0260',
+  });
   expect(res.statusCode).toBe(200);
   const body = res.json();
   expect(body.modelId).toEqual(expect.any(String));
@@ -57,8 +75,18 @@ test('finds a just-registered person when the draft has a spelling variant', asy
 
 test('a national ID match is found whatever the name', async () => {
   const reg = await app.inject({
-    method: 'POST', url: '/api/v1/persons', headers: officer.auth,
-    payload: { givenName: 'نادية', fatherName: 'سعيد', familyName: 'الكرد', sex: 'female', dateOfBirth: '1992-07-01', nationalId: '400000003', governorate: 'PS0260' },
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: officer.auth,
+    payload: {
+      givenName: 'نادية',
+      fatherName: 'سعيد',
+      familyName: 'الكرد',
+      sex: 'female',
+      dateOfBirth: '1992-07-01',
+      nationalId: '400000003',
+      governorate: 'PS0260',
+    },
   });
   expect(reg.statusCode).toBe(201);
   const res = await check(officer, { fullName: 'ناديه الكرد', nationalId: '400000003' });

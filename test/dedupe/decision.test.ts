@@ -12,7 +12,14 @@ let db: TestDb;
 let app: FastifyInstance;
 let cw: TestUser;
 const validId = (first8: string) => first8 + String(nationalIdCheckDigit(first8));
-const base = { fatherName: 'خالد', grandfatherName: 'محمود', familyName: 'النجار', sex: 'male' as const, dateOfBirth: '1985-04-03', governorate: 'PS0260' };
+const base = {
+  fatherName: 'خالد',
+  grandfatherName: 'محمود',
+  familyName: 'النجار',
+  sex: 'male' as const,
+  dateOfBirth: '1985-04-03',
+  governorate: 'PS0260',
+};
 
 beforeAll(async () => {
   db = await freshDb();
@@ -28,7 +35,10 @@ const decide = (id: string, decision: string, headers: Record<string, string> = 
   app.inject({ method: 'POST', url: `/api/v1/duplicates/${id}/decision`, headers: { ...cw.auth, ...headers }, payload: { decision } });
 
 test('same person: the two records are linked into one identity, both kept, and the decision is logged with who decided', async () => {
-  const [a, b] = await insertRecords(db.pool, cw.orgId, [prepared({ givenName: 'سامي', ...base }), prepared({ givenName: 'سامى', ...base })]);
+  const [a, b] = await insertRecords(db.pool, cw.orgId, [
+    prepared({ givenName: 'سامي', ...base }),
+    prepared({ givenName: 'سامى', ...base }),
+  ]);
   const cid = await insertCandidate(db.pool, cw.orgId, a!, b!);
   const res = await decide(cid, 'same');
   expect(res.statusCode).toBe(200);
@@ -37,7 +47,10 @@ test('same person: the two records are linked into one identity, both kept, and 
   expect([body.a.id, body.b.id].sort()).toEqual([a, b].sort());
   expect((await identityOf(db.pool, a!)).sort()).toEqual([a, b].sort());
   expect((await db.pool.query('SELECT count(*)::int AS n FROM person WHERE id = ANY($1::uuid[])', [[a, b]])).rows[0].n).toBe(2);
-  const log = await db.pool.query("SELECT actor_id, before, after FROM change_log WHERE entity = 'match_candidate' AND entity_id = $1 AND action = 'decide'", [cid]);
+  const log = await db.pool.query(
+    "SELECT actor_id, before, after FROM change_log WHERE entity = 'match_candidate' AND entity_id = $1 AND action = 'decide'",
+    [cid],
+  );
   expect(log.rows).toHaveLength(1);
   expect(log.rows[0].actor_id).toBe(cw.id);
   expect(log.rows[0].before.status).toBe('pending');
@@ -47,7 +60,10 @@ test('same person: the two records are linked into one identity, both kept, and 
 });
 
 test('the decision is idempotent with an Idempotency-Key: a replay changes nothing', async () => {
-  const [a, b] = await insertRecords(db.pool, cw.orgId, [prepared({ givenName: 'رامي', ...base }), prepared({ givenName: 'رامى', ...base })]);
+  const [a, b] = await insertRecords(db.pool, cw.orgId, [
+    prepared({ givenName: 'رامي', ...base }),
+    prepared({ givenName: 'رامى', ...base }),
+  ]);
   const cid = await insertCandidate(db.pool, cw.orgId, a!, b!);
   const key = { 'idempotency-key': '5b0e4a3c-1f2d-4e5f-8a9b-0c1d2e3f4a5b' };
   const first = await decide(cid, 'unsure', key);
@@ -79,14 +95,16 @@ test('a merge that would chain two records with different valid national IDs is 
   expect(res.json().detail).toMatch(/two different valid national IDs/);
   expect(res.json().detail).not.toMatch(/402/); // never quotes the IDs
   // nothing changed
-  expect((await identityOf(db.pool, c!))).toEqual([c]);
+  expect(await identityOf(db.pool, c!)).toEqual([c]);
   const st = await db.pool.query('SELECT status FROM match_candidate WHERE id = $1', [bc]);
   expect(st.rows[0].status).toBe('pending');
 });
 
 test('a merge that would chain two records decided to be different people is refused', async () => {
   const [x, y, z] = await insertRecords(db.pool, cw.orgId, [
-    prepared({ givenName: 'حازم', ...base }), prepared({ givenName: 'حازم', ...base, dateOfBirth: '1985' }), prepared({ givenName: 'حازم', ...base, dateOfBirth: '1985-04' }),
+    prepared({ givenName: 'حازم', ...base }),
+    prepared({ givenName: 'حازم', ...base, dateOfBirth: '1985' }),
+    prepared({ givenName: 'حازم', ...base, dateOfBirth: '1985-04' }),
   ]);
   const xz = await insertCandidate(db.pool, cw.orgId, x!, z!);
   const xy = await insertCandidate(db.pool, cw.orgId, x!, y!);
@@ -115,7 +133,10 @@ test('brothers are never chained together through a third record', async () => {
   expect(res.json().detail).toMatch(/brothers/);
   expect(await identityOf(db.pool, yunus!)).toEqual([yunus]);
   // a person may still decide a direct pair of two records alone
-  const [p, q] = await insertRecords(db.pool, cw.orgId, [prepared({ givenName: 'يوسف', dateOfBirth: '2001-01-01', ...fam }), prepared({ givenName: 'يونس', dateOfBirth: '2001-01-01', ...fam })]);
+  const [p, q] = await insertRecords(db.pool, cw.orgId, [
+    prepared({ givenName: 'يوسف', dateOfBirth: '2001-01-01', ...fam }),
+    prepared({ givenName: 'يونس', dateOfBirth: '2001-01-01', ...fam }),
+  ]);
   expect((await decide(await insertCandidate(db.pool, cw.orgId, p!, q!), 'same')).statusCode).toBe(200);
 });
 

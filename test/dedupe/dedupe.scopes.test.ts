@@ -40,7 +40,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-const req = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
+const req = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
 
 test('another organisation: 404 on the pair, its decision and undo; an empty queue; no check matches', async () => {
   expect((await req(otherOrg, 'GET', `/api/v1/duplicates/${cid}`)).statusCode).toBe(404);
@@ -59,7 +60,10 @@ test('a pair with one record outside your governorates does not exist for you', 
   const all: string[] = [];
   let cursor: string | null = null;
   do {
-    const body = (await req(northOnly, 'GET', `/api/v1/duplicates?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: { id: string; a: { governorate: string }; b: { governorate: string } }[]; nextCursor: string | null };
+    const body = (await req(northOnly, 'GET', `/api/v1/duplicates?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json() as {
+      items: { id: string; a: { governorate: string }; b: { governorate: string } }[];
+      nextCursor: string | null;
+    };
     for (const it of body.items) {
       expect([it.a.governorate, it.b.governorate]).toEqual(['PS0101', 'PS0101']);
       all.push(it.id);

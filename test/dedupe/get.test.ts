@@ -21,17 +21,32 @@ afterAll(async () => {
 
 test('both records side by side, the evidence, and a logged read', async () => {
   const base = { fatherName: 'نبيل', familyName: 'عياد', sex: 'male' as const, governorate: 'PS0260' };
-  const [a, b] = await insertRecords(db.pool, cw.orgId, [prepared({ givenName: 'طارق', dateOfBirth: '1975-01-20', ...base }), prepared({ givenName: 'طارق', dateOfBirth: '1975', ...base })]);
+  const [a, b] = await insertRecords(db.pool, cw.orgId, [
+    prepared({ givenName: 'طارق', dateOfBirth: '1975-01-20', ...base }),
+    prepared({ givenName: 'طارق', dateOfBirth: '1975', ...base }),
+  ]);
   const cid = await insertCandidate(db.pool, cw.orgId, a!, b!, 9.5);
-  await db.pool.query(`UPDATE match_candidate SET explanation = '[{"field":"given","level":"exact","weight":6.1,"tf":0.2}]' WHERE id = $1`, [cid]);
+  await db.pool.query(
+    `UPDATE match_candidate SET explanation = '[{"field":"given","level":"exact","weight":6.1,"tf":0.2}]' WHERE id = $1`,
+    [cid],
+  );
   const res = await app.inject({ method: 'GET', url: `/api/v1/duplicates/${cid}`, headers: cw.auth });
   expect(res.statusCode).toBe(200);
   const body = res.json();
-  expect(body).toMatchObject({ id: cid, status: 'pending', weight: 9.5, linked: false, evidence: [{ field: 'given', level: 'exact', weight: 6.1, tf: 0.2 }] });
+  expect(body).toMatchObject({
+    id: cid,
+    status: 'pending',
+    weight: 9.5,
+    linked: false,
+    evidence: [{ field: 'given', level: 'exact', weight: 6.1, tf: 0.2 }],
+  });
   expect([body.a.id, body.b.id].sort()).toEqual([a, b].sort());
   expect(body.a.givenName).toBe('طارق');
   expect(body.a.dateOfBirth).toEqual(expect.any(String));
-  const log = await db.pool.query("SELECT actor_id FROM change_log WHERE entity = 'match_candidate' AND entity_id = $1 AND action = 'read'", [cid]);
+  const log = await db.pool.query(
+    "SELECT actor_id FROM change_log WHERE entity = 'match_candidate' AND entity_id = $1 AND action = 'read'",
+    [cid],
+  );
   expect(log.rows).toEqual([{ actor_id: cw.id }]);
 });
 

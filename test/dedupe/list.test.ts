@@ -22,15 +22,27 @@ afterAll(async () => {
   await db.drop();
 });
 
-type Item = { id: string; status: string; weight: number; a: { id: string; fullName: string }; b: { id: string }; evidence: { field: string; level: string; weight: number }[] };
+type Item = {
+  id: string;
+  status: string;
+  weight: number;
+  a: { id: string; fullName: string };
+  b: { id: string };
+  evidence: { field: string; level: string; weight: number }[];
+};
 
 test('pages through every pending pair once, strongest first, with both records and the evidence', async () => {
-  const pending = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'pending'")).rows[0]!.n;
+  const pending = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'pending'")).rows[0]!
+    .n;
   expect(pending).toBeGreaterThan(5);
   const seen: Item[] = [];
   let cursor: string | null = null;
   do {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/duplicates?limit=4${cursor ? `&cursor=${cursor}` : ''}`, headers: cw.auth });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/duplicates?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      headers: cw.auth,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { items: Item[]; nextCursor: string | null };
     seen.push(...body.items);
@@ -46,7 +58,8 @@ test('pages through every pending pair once, strongest first, with both records 
 test('other statuses on request: the automatic links', async () => {
   const res = await app.inject({ method: 'GET', url: '/api/v1/duplicates?status=auto_linked&limit=200', headers: cw.auth });
   expect(res.statusCode).toBe(200);
-  const auto = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'auto_linked'")).rows[0]!.n;
+  const auto = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'auto_linked'")).rows[0]!
+    .n;
   expect(res.json().items.length).toBe(Math.min(200, auto));
 });
 

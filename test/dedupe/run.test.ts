@@ -17,14 +17,61 @@ const prep = (i: PersonInput) => {
 };
 // Twin brothers: same father, grandfather, family name, birth date, phone; different given names.
 const brothers = [
-  prep({ givenName: 'يوسف', fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male', dateOfBirth: '2004-05-17', phone: '+970599123456', governorate: 'PS0260' }),
-  prep({ givenName: 'يونس', fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male', dateOfBirth: '2004-05-17', phone: '+970599123456', governorate: 'PS0260' }),
-  prep({ givenName: 'أنس', fatherName: 'عبد الرحيم', grandfatherName: 'سليمان', familyName: 'العطار', sex: 'male', dateOfBirth: '2004-05-17', phone: '+970599123456', governorate: 'PS0260' }),
+  prep({
+    givenName: 'يوسف',
+    fatherName: 'عبد الرحيم',
+    grandfatherName: 'سليمان',
+    familyName: 'العطار',
+    sex: 'male',
+    dateOfBirth: '2004-05-17',
+    phone: '+970599123456',
+    governorate: 'PS0260',
+  }),
+  prep({
+    givenName: 'يونس',
+    fatherName: 'عبد الرحيم',
+    grandfatherName: 'سليمان',
+    familyName: 'العطار',
+    sex: 'male',
+    dateOfBirth: '2004-05-17',
+    phone: '+970599123456',
+    governorate: 'PS0260',
+  }),
+  prep({
+    givenName: 'أنس',
+    fatherName: 'عبد الرحيم',
+    grandfatherName: 'سليمان',
+    familyName: 'العطار',
+    sex: 'male',
+    dateOfBirth: '2004-05-17',
+    phone: '+970599123456',
+    governorate: 'PS0260',
+  }),
 ];
 // The same name, birth date and phone, but two different valid national IDs.
 const twoIds = [
-  prep({ givenName: 'مروان', fatherName: 'طلال', grandfatherName: 'حسين', familyName: 'الشوا', sex: 'male', dateOfBirth: '1979-11-02', phone: '+970598765432', nationalId: validId('40112233'), governorate: 'PS0260' }),
-  prep({ givenName: 'مروان', fatherName: 'طلال', grandfatherName: 'حسين', familyName: 'الشوا', sex: 'male', dateOfBirth: '1979-11-02', phone: '+970598765432', nationalId: validId('40998877'), governorate: 'PS0260' }),
+  prep({
+    givenName: 'مروان',
+    fatherName: 'طلال',
+    grandfatherName: 'حسين',
+    familyName: 'الشوا',
+    sex: 'male',
+    dateOfBirth: '1979-11-02',
+    phone: '+970598765432',
+    nationalId: validId('40112233'),
+    governorate: 'PS0260',
+  }),
+  prep({
+    givenName: 'مروان',
+    fatherName: 'طلال',
+    grandfatherName: 'حسين',
+    familyName: 'الشوا',
+    sex: 'male',
+    dateOfBirth: '1979-11-02',
+    phone: '+970598765432',
+    nationalId: validId('40998877'),
+    governorate: 'PS0260',
+  }),
 ];
 let brotherIds: string[];
 let twoIdIds: string[];
@@ -52,7 +99,8 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
   const truePairs = new Set<string>();
   const byCluster = new Map<string, string[]>();
   for (const [id, c] of data.cluster) byCluster.set(c, [...(byCluster.get(c) ?? []), id]);
-  for (const ids of byCluster.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) truePairs.add([ids[i]!, ids[j]!].sort().join('|'));
+  for (const ids of byCluster.values())
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) truePairs.add([ids[i]!, ids[j]!].sort().join('|'));
   const rows = (await db.pool.query<Row>('SELECT person_a, person_b, status, conflict FROM match_candidate')).rows;
   expect(rows.length).toBe(summary.candidates);
   const found = rows.filter((r) => truePairs.has(`${r.person_a}|${r.person_b}`)).length;
@@ -63,15 +111,27 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
   expect(autoRight / auto.length).toBeGreaterThan(0.95);
   expect(summary.persons).toBe(data.ids.length + brothers.length + twoIds.length);
   // every automatic link is an active person_link, logged with who ran it
-  const links = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM person_link WHERE kind = 'auto' AND undone_at IS NULL AND created_by = $1", [user.id])).rows[0]!.n;
+  const links = (
+    await db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM person_link WHERE kind = 'auto' AND undone_at IS NULL AND created_by = $1",
+      [user.id],
+    )
+  ).rows[0]!.n;
   expect(links).toBe(auto.length);
-  const logged = (await db.pool.query<{ n: number }>("SELECT coalesce(sum(jsonb_array_length(after->'links')), 0)::int AS n FROM change_log WHERE action = 'auto_link_batch' AND actor_id = $1", [user.id])).rows[0]!.n;
+  const logged = (
+    await db.pool.query<{ n: number }>(
+      "SELECT coalesce(sum(jsonb_array_length(after->'links')), 0)::int AS n FROM change_log WHERE action = 'auto_link_batch' AND actor_id = $1",
+      [user.id],
+    )
+  ).rows[0]!.n;
   expect(logged).toBe(auto.length);
   expect((await verifyAuditChain(db.pool)).ok).toBe(true);
 });
 
 test('the model is stored as data with the thresholds', async () => {
-  const m = (await db.pool.query('SELECT model, upper_threshold, lower_threshold, records FROM linkage_model WHERE id = $1', [summary.modelId])).rows[0];
+  const m = (
+    await db.pool.query('SELECT model, upper_threshold, lower_threshold, records FROM linkage_model WHERE id = $1', [summary.modelId])
+  ).rows[0];
   expect(m.records).toBe(summary.persons);
   expect(m.upper_threshold).toBe(0.9);
   expect(m.model.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['given', 'family', 'dob', 'national_id']));
@@ -86,26 +146,36 @@ test('no automatic link carries conflicting evidence (different valid IDs, sibli
 });
 
 test('brothers (same father, grandfather, family name; different given names) are never linked automatically', async () => {
-  const r = await db.pool.query<Row>('SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = ANY($1::uuid[]) AND person_b = ANY($1::uuid[])', [brotherIds]);
+  const r = await db.pool.query<Row>(
+    'SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = ANY($1::uuid[]) AND person_b = ANY($1::uuid[])',
+    [brotherIds],
+  );
   expect(r.rows.length).toBeGreaterThan(0); // alike enough to be offered for review
   for (const row of r.rows) {
     expect(row.status).toBe('pending');
     expect(row.conflict).toBe(true);
   }
-  const links = await db.pool.query('SELECT 1 FROM person_link WHERE person_a = ANY($1::uuid[]) OR person_b = ANY($1::uuid[])', [brotherIds]);
+  const links = await db.pool.query('SELECT 1 FROM person_link WHERE person_a = ANY($1::uuid[]) OR person_b = ANY($1::uuid[])', [
+    brotherIds,
+  ]);
   expect(links.rows).toEqual([]);
 });
 
 test('two different valid national IDs never link automatically, however alike the rest', async () => {
   const [a, b] = [...twoIdIds].sort();
-  const r = await db.pool.query<Row>('SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = $1 AND person_b = $2', [a, b]);
+  const r = await db.pool.query<Row>(
+    'SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = $1 AND person_b = $2',
+    [a, b],
+  );
   expect(r.rows).toHaveLength(1); // offered for review
   expect(r.rows[0]!.status).toBe('pending');
   expect(r.rows[0]!.conflict).toBe(true);
 });
 
 test('a second run keeps every decision and adds nothing twice', async () => {
-  await db.pool.query("UPDATE match_candidate SET status = 'different' WHERE id = (SELECT id FROM match_candidate WHERE status = 'pending' ORDER BY id LIMIT 1)");
+  await db.pool.query(
+    "UPDATE match_candidate SET status = 'different' WHERE id = (SELECT id FROM match_candidate WHERE status = 'pending' ORDER BY id LIMIT 1)",
+  );
   const before = (await db.pool.query("SELECT id, status FROM match_candidate WHERE status <> 'pending' ORDER BY id")).rows;
   const again = await runDedupe(db.pool, user.actor);
   expect(again.newCandidates).toBe(0);

@@ -11,12 +11,39 @@ export const toInput = personInputOf;
 
 /** Inserts records (prepared like the API does) for an organisation; returns their person ids in order. */
 export async function insertRecords(db: pg.Pool, orgId: string, recs: PersonRecord[]): Promise<string[]> {
-  const cols = ['record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en', 'name_key', 'sex', 'date_of_birth', 'dob_precision', 'national_id', 'national_id_valid', 'phone', 'governorate'] as const;
+  const cols = [
+    'record_id',
+    'given_name',
+    'father_name',
+    'grandfather_name',
+    'family_name',
+    'full_name',
+    'full_name_en',
+    'name_key',
+    'sex',
+    'date_of_birth',
+    'dob_precision',
+    'national_id',
+    'national_id_valid',
+    'phone',
+    'governorate',
+  ] as const;
   const get: Record<(typeof cols)[number], (r: PersonRecord) => unknown> = {
-    record_id: (r) => r.recordId, given_name: (r) => r.givenName, father_name: (r) => r.fatherName, grandfather_name: (r) => r.grandfatherName,
-    family_name: (r) => r.familyName, full_name: (r) => r.fullName, full_name_en: (r) => r.fullNameEn, name_key: (r) => r.nameKey, sex: (r) => r.sex,
-    date_of_birth: (r) => r.dateOfBirth, dob_precision: (r) => r.dobPrecision, national_id: (r) => r.nationalId, national_id_valid: (r) => r.nationalIdValid,
-    phone: (r) => r.phone, governorate: (r) => r.governorate,
+    record_id: (r) => r.recordId,
+    given_name: (r) => r.givenName,
+    father_name: (r) => r.fatherName,
+    grandfather_name: (r) => r.grandfatherName,
+    family_name: (r) => r.familyName,
+    full_name: (r) => r.fullName,
+    full_name_en: (r) => r.fullNameEn,
+    name_key: (r) => r.nameKey,
+    sex: (r) => r.sex,
+    date_of_birth: (r) => r.dateOfBirth,
+    dob_precision: (r) => r.dobPrecision,
+    national_id: (r) => r.nationalId,
+    national_id_valid: (r) => r.nationalIdValid,
+    phone: (r) => r.phone,
+    governorate: (r) => r.governorate,
   };
   const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'date', 'text', 'text', 'bool', 'text', 'text'];
   const ids: string[] = [];

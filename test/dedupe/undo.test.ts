@@ -12,7 +12,14 @@ let db: TestDb;
 let app: FastifyInstance;
 let cw: TestUser;
 let admin: TestUser;
-const base = { fatherName: 'جمال', grandfatherName: 'عيسى', familyName: 'الفرا', sex: 'female' as const, dateOfBirth: '1990-09-09', governorate: 'PS0260' };
+const base = {
+  fatherName: 'جمال',
+  grandfatherName: 'عيسى',
+  familyName: 'الفرا',
+  sex: 'female' as const,
+  dateOfBirth: '1990-09-09',
+  governorate: 'PS0260',
+};
 
 beforeAll(async () => {
   db = await freshDb();
@@ -25,10 +32,14 @@ afterAll(async () => {
   await db.drop();
 });
 
-const post = (u: TestUser, url: string, payload?: object) => app.inject({ method: 'POST', url, headers: u.auth, ...(payload ? { payload } : {}) });
+const post = (u: TestUser, url: string, payload?: object) =>
+  app.inject({ method: 'POST', url, headers: u.auth, ...(payload ? { payload } : {}) });
 
 test('decision same, then undo: linked, then unlinked; both logged with who decided and who undid', async () => {
-  const [a, b] = await insertRecords(db.pool, cw.orgId, [prepared({ givenName: 'سلمى', ...base }), prepared({ givenName: 'سلمي', ...base })]);
+  const [a, b] = await insertRecords(db.pool, cw.orgId, [
+    prepared({ givenName: 'سلمى', ...base }),
+    prepared({ givenName: 'سلمي', ...base }),
+  ]);
   const cid = await insertCandidate(db.pool, cw.orgId, a!, b!);
   expect((await post(cw, `/api/v1/duplicates/${cid}/decision`, { decision: 'same' })).json().linked).toBe(true);
   const res = await post(admin, `/api/v1/duplicates/${cid}/undo`);
@@ -38,8 +49,14 @@ test('decision same, then undo: linked, then unlinked; both logged with who deci
   const link = await db.pool.query('SELECT created_by, undone_by, undone_at FROM person_link WHERE candidate_id = $1', [cid]);
   expect(link.rows).toHaveLength(1); // kept as history
   expect(link.rows[0]).toMatchObject({ created_by: cw.id, undone_by: admin.id });
-  const log = await db.pool.query("SELECT action, actor_id FROM change_log WHERE entity_id = $1 AND action IN ('decide','undo') ORDER BY seq", [cid]);
-  expect(log.rows).toEqual([{ action: 'decide', actor_id: cw.id }, { action: 'undo', actor_id: admin.id }]);
+  const log = await db.pool.query(
+    "SELECT action, actor_id FROM change_log WHERE entity_id = $1 AND action IN ('decide','undo') ORDER BY seq",
+    [cid],
+  );
+  expect(log.rows).toEqual([
+    { action: 'decide', actor_id: cw.id },
+    { action: 'undo', actor_id: admin.id },
+  ]);
   // back in the queue: it can be decided again
   expect((await post(cw, `/api/v1/duplicates/${cid}/decision`, { decision: 'different' })).json().status).toBe('different');
 });

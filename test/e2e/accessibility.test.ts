@@ -33,14 +33,27 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
     server = await startServer(env, dataDir);
     const token = await apiSignIn(server.url, ADMIN, PASSWORD);
-    const site = await fetch(`${server.url}/api/v1/sites`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ kind: 'school', name: 'مدرسة الزيزفون (تجريبي)', governorate: 'PS0275', coveredAreaM2: 900, toilets: 4 }) });
+    const site = await fetch(`${server.url}/api/v1/sites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ kind: 'school', name: 'مدرسة الزيزفون (تجريبي)', governorate: 'PS0275', coveredAreaM2: 900, toilets: 4 }),
+    });
     expect(site.status).toBe(201);
     ids.site = ((await site.json()) as { id: string }).id;
     ids.person = (await db.pool.query<{ id: string }>('SELECT id FROM person ORDER BY id LIMIT 1')).rows[0]!.id;
-    ids.household = (await db.pool.query<{ id: string }>('SELECT household_id AS id FROM household_member WHERE valid_to IS NULL ORDER BY household_id LIMIT 1')).rows[0]!.id;
+    ids.household = (
+      await db.pool.query<{ id: string }>(
+        'SELECT household_id AS id FROM household_member WHERE valid_to IS NULL ORDER BY household_id LIMIT 1',
+      )
+    ).rows[0]!.id;
     browser = await launch();
     // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ar', bypassCSP: true, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'ar',
+      bypassCSP: true,
+      reducedMotion: 'reduce',
+    });
     page = await context.newPage();
   }, 240_000);
 
@@ -54,7 +67,9 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
   async function violations(): Promise<Violation[]> {
     await page.evaluate('document.fonts.ready.then(() => true)');
     if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
-    return page.evaluate<Violation[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    return page.evaluate<
+      Violation[]
+    >(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
   }
 
@@ -112,7 +127,9 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   test('the check itself finds a violation when there is one', async () => {
     await open('/search');
-    await page.evaluate(`document.querySelector('main').insertAdjacentHTML('beforeend', '<button id="a11y-probe"></button><p id="a11y-probe-2" style="color:#aaa;background:#fff">faint</p>')`);
+    await page.evaluate(
+      `document.querySelector('main').insertAdjacentHTML('beforeend', '<button id="a11y-probe"></button><p id="a11y-probe-2" style="color:#aaa;background:#fff">faint</p>')`,
+    );
     const ids = (await violations()).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
     await page.evaluate(`document.getElementById('a11y-probe').remove(); document.getElementById('a11y-probe-2').remove()`);

@@ -14,7 +14,21 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { browserAvailable, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, startServer, totpSecretOf, type Server, setLang, screenshots, PHONE } from './support.ts';
+import {
+  browserAvailable,
+  ensureBuilt,
+  launch,
+  nextTotpCode,
+  rememberTotpSecret,
+  sanad,
+  SCREENSHOTS,
+  startServer,
+  totpSecretOf,
+  type Server,
+  setLang,
+  screenshots,
+  PHONE,
+} from './support.ts';
 
 const USER = 'account.e2e';
 const ORG = 'Synthetic Relief Org';
@@ -42,7 +56,13 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     server = await startServer(env, dataDir);
     browser = await launch();
     // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce', bypassCSP: true });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'ar',
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+      bypassCSP: true,
+    });
     page = await context.newPage();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
@@ -65,7 +85,11 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
   /** Sign-in's routes allow 10 requests a minute per address: waits out the limit when it is reached. */
   async function post(pathname: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
     for (;;) {
-      const r = await fetch(`${server.url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await fetch(`${server.url}${pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (r.status === 429 && r.headers.get('retry-after')) {
         await new Promise((ok) => setTimeout(ok, Number(r.headers.get('retry-after')) * 1000 + 200));
         continue;
@@ -109,7 +133,11 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     for (const s of ['باحث حالة', ORG, 'مفعّل (تطبيق المصادقة)', '١٠ من ١٠']) expect(text).toContain(s);
     expect(await recoveryCodesLeft()).toBe('10');
     const code = page.locator('input[name=code]');
-    expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete'), await code.getAttribute('dir')]).toEqual(['numeric', 'one-time-code', 'ltr']);
+    expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete'), await code.getAttribute('dir')]).toEqual([
+      'numeric',
+      'one-time-code',
+      'ltr',
+    ]);
     await screenshots(page, 'account');
 
     // a wrong code: refused with a clear message, and the session stays
@@ -208,7 +236,14 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
     expect(await page.locator('.banners .codes-low').count()).toBe(0);
     // the codes of the round before no longer work; the newest do
-    expect((await post('/api/v1/auth/second-factor', { challenge: (await post('/api/v1/auth/login', { username: USER, password: PASSWORD })).json.challenge, recoveryCode: newCodes[9] })).status).toBe(401);
+    expect(
+      (
+        await post('/api/v1/auth/second-factor', {
+          challenge: (await post('/api/v1/auth/login', { username: USER, password: PASSWORD })).json.challenge,
+          recoveryCode: newCodes[9],
+        })
+      ).status,
+    ).toBe(401);
     expect(await useRecoveryCode(third[0]!)).toBe(9);
   }, 240_000);
 

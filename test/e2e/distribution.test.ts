@@ -16,7 +16,19 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
-import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server, screenshots, PHONE } from './support.ts';
+import {
+  apiSignIn,
+  browserAvailable,
+  CHROMIUM,
+  ensureBuilt,
+  sanad,
+  SCREENSHOTS,
+  signIn,
+  startServer,
+  type Server,
+  screenshots,
+  PHONE,
+} from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
 const ORG = 'Synthetic Relief Org';
@@ -41,7 +53,11 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
   let card = { token: '', serial: 0, number: '' };
 
   const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
-  const redemptions = () => rows<{ id: string; entitlement_id: string; status: string; review: string | null; conflict_of: string | null }>('SELECT id, entitlement_id, status, review, conflict_of FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY status DESC, entitlement_id', [entitlementIds]);
+  const redemptions = () =>
+    rows<{ id: string; entitlement_id: string; status: string; review: string | null; conflict_of: string | null }>(
+      'SELECT id, entitlement_id, status, review, conflict_of FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY status DESC, entitlement_id',
+      [entitlementIds],
+    );
 
   beforeAll(async () => {
     ensureBuilt();
@@ -49,29 +65,63 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     const env = { DATABASE_URL: db.url };
     sanad(['user', 'add', '--username', 'registrar.e2e', '--org', ORG, '--role', 'registration_officer', '--password', PASSWORD], env);
     sanad(['seed', '--households', '40', '--seed', '11', '--user', 'registrar.e2e', '--no-progress'], env);
-    for (const u of ['admin.e2e', 'officer.a', 'officer.b']) sanad(['user', 'add', '--username', u, '--org', ORG, '--role', u === 'admin.e2e' ? 'administrator' : 'distribution_officer', '--password', PASSWORD], env);
+    for (const u of ['admin.e2e', 'officer.a', 'officer.b'])
+      sanad(
+        [
+          'user',
+          'add',
+          '--username',
+          u,
+          '--org',
+          ORG,
+          '--role',
+          u === 'admin.e2e' ? 'administrator' : 'distribution_officer',
+          '--password',
+          PASSWORD,
+        ],
+        env,
+      );
     server = await startServer(env, dataDir);
 
     // A programme, a point in each governorate, a generated cycle and one household's card, through the API.
     const token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
     const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
-      const r = await fetch(server.url + url, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const r = await fetch(server.url + url, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const json = await r.json();
       if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
       return json;
     };
     await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
     await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
-    const programme = await call('POST', '/api/v1/aid/programmes', { name: 'استجابة الشتاء (تجريبي)', sector: 'food', rules: [{ item: 'food_parcel', quantity: { base: 1 } }, { item: 'hygiene_kit', quantity: { base: 1 } }] });
+    const programme = await call('POST', '/api/v1/aid/programmes', {
+      name: 'استجابة الشتاء (تجريبي)',
+      sector: 'food',
+      rules: [
+        { item: 'food_parcel', quantity: { base: 1 } },
+        { item: 'hygiene_kit', quantity: { base: 1 } },
+      ],
+    });
     for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
       await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
     }
-    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) })).id;
+    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
+      .id;
     await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
-    const hh = (await rows<{ household_id: string; point_id: string }>('SELECT household_id, point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL ORDER BY household_id LIMIT 1', [cycleId]))[0]!;
+    const hh = (
+      await rows<{ household_id: string; point_id: string }>(
+        'SELECT household_id, point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL ORDER BY household_id LIMIT 1',
+        [cycleId],
+      )
+    )[0]!;
     householdId = hh.household_id;
     pointId = hh.point_id;
-    entitlementIds = (await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [cycleId, householdId])).map((r) => r.id);
+    entitlementIds = (
+      await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [cycleId, householdId])
+    ).map((r) => r.id);
     expect(entitlementIds.length).toBe(2);
     card = await call('POST', '/api/v1/aid/cards', { householdId });
     expect(card.number).toBe(cardNumber(card.serial));
@@ -79,8 +129,19 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     writeQrVideo(video, card.token);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
     });
     const device = async () => {
       const ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
@@ -121,7 +182,9 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     await page.getByRole('button', { name: 'نزّل القائمة للعمل دون اتصال' }).click();
     await text(page, /^جاهز دون اتصال: /).waitFor();
     // The service worker has installed: the app shell is kept for offline use.
-    await expect.poll(() => page.evaluate<boolean>('navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))'), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate<boolean>('navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))'), { timeout: 30_000 })
+      .toBe(true);
   }
 
   test('two officers prepare their devices online: cycle, point, the list for offline use', async () => {
@@ -134,7 +197,10 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
   test('offline: scan the card with the camera, see the entitlement, record the hand-over; it waits on the device', async () => {
     const { ctx, page } = a;
     await ctx.setOffline(true);
-    await page.getByRole('status').filter({ hasText: /^دون اتصال$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^دون اتصال$/ })
+      .waitFor();
     await text(page, /^تابع العمل: التسليمات تُحفظ على هذا الجهاز/).waitFor();
     await page.getByRole('button', { name: 'امسح رمز البطاقة بالكاميرا' }).click();
     await page.getByRole('heading', { name: 'سلّم الآن:' }).waitFor({ timeout: 30_000 });
@@ -171,7 +237,8 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     await page.route('**/api/v1/aid/sync', async (route) => {
       sent.push((JSON.parse(route.request().postData() ?? '{}').redemptions as { id: string }[]).map((r) => r.id));
       const res = await route.fetch(); // the server stores the redemptions...
-      if (sent.length === 1) await route.abort('connectionreset'); // ...but the answer never arrives
+      if (sent.length === 1)
+        await route.abort('connectionreset'); // ...but the answer never arrives
       else await route.fulfill({ response: res });
     });
     await ctx.setOffline(false);
@@ -219,7 +286,9 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     const standing = r.filter((x) => x.status === 'standing');
     const conflicts = r.filter((x) => x.status === 'conflict');
     expect(standing.map((x) => x.entitlement_id)).toEqual(entitlementIds);
-    expect(conflicts.map((x) => [x.entitlement_id, x.review, x.conflict_of])).toEqual(standing.map((s) => [s.entitlement_id, 'open', s.id]));
+    expect(conflicts.map((x) => [x.entitlement_id, x.review, x.conflict_of])).toEqual(
+      standing.map((s) => [s.entitlement_id, 'open', s.id]),
+    );
     await screenshots(page, 'distribution-synced');
   }, 180_000);
 
@@ -241,7 +310,9 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
 
   test('no card, household id or API answer in a URL or in the service worker cache', async () => {
     expect(urls.filter((u) => u.includes(card.token.slice(0, 24)) || u.includes(householdId))).toEqual([]);
-    const cached = await a.page.evaluate<string[]>('caches.keys().then((ks) => Promise.all(ks.map((k) => caches.open(k).then((c) => c.keys())))).then((rs) => rs.flat().map((r) => new URL(r.url).pathname))');
+    const cached = await a.page.evaluate<string[]>(
+      'caches.keys().then((ks) => Promise.all(ks.map((k) => caches.open(k).then((c) => c.keys())))).then((rs) => rs.flat().map((r) => new URL(r.url).pathname))',
+    );
     expect(cached).toContain('/index.html');
     expect(cached.filter((p) => !/^\/(index\.html|assets\/[\w.-]+)$/.test(p))).toEqual([]);
   });

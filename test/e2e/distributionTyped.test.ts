@@ -13,7 +13,19 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, CHROMIUM, ensureBuilt, sanad, SCREENSHOTS, signIn, startServer, type Server, screenshots, PHONE } from './support.ts';
+import {
+  apiSignIn,
+  browserAvailable,
+  CHROMIUM,
+  ensureBuilt,
+  sanad,
+  SCREENSHOTS,
+  signIn,
+  startServer,
+  type Server,
+  screenshots,
+  PHONE,
+} from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
 const ORG = 'Synthetic Relief Org';
@@ -38,9 +50,17 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
   const hh: { id: string; entitlements: string[]; card: { serial: number; number: string; token: string } }[] = [];
 
   const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
-  const redemptionsOf = (i: number) => rows<{ id: string; entitlement_id: string; status: string; presented: string; card_serial: number }>('SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id', [hh[i]!.entitlements]);
+  const redemptionsOf = (i: number) =>
+    rows<{ id: string; entitlement_id: string; status: string; presented: string; card_serial: number }>(
+      'SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id',
+      [hh[i]!.entitlements],
+    );
   const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
-    const r = await fetch(server.url + url, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const r = await fetch(server.url + url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const json = await r.json();
     if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
     return json;
@@ -52,27 +72,75 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
     const env = { DATABASE_URL: db.url };
     sanad(['user', 'add', '--username', 'registrar.e2e', '--org', ORG, '--role', 'registration_officer', '--password', PASSWORD], env);
     sanad(['seed', '--households', '40', '--seed', '12', '--user', 'registrar.e2e', '--no-progress'], env);
-    for (const u of ['admin.e2e', 'officer.t']) sanad(['user', 'add', '--username', u, '--org', ORG, '--role', u === 'admin.e2e' ? 'administrator' : 'distribution_officer', '--password', PASSWORD], env);
+    for (const u of ['admin.e2e', 'officer.t'])
+      sanad(
+        [
+          'user',
+          'add',
+          '--username',
+          u,
+          '--org',
+          ORG,
+          '--role',
+          u === 'admin.e2e' ? 'administrator' : 'distribution_officer',
+          '--password',
+          PASSWORD,
+        ],
+        env,
+      );
     server = await startServer(env, dataDir);
     token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
     await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
     await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
-    const programme = await call('POST', '/api/v1/aid/programmes', { name: 'استجابة الشتاء (تجريبي)', sector: 'food', rules: [{ item: 'food_parcel', quantity: { base: 1 } }, { item: 'hygiene_kit', quantity: { base: 1 } }] });
+    const programme = await call('POST', '/api/v1/aid/programmes', {
+      name: 'استجابة الشتاء (تجريبي)',
+      sector: 'food',
+      rules: [
+        { item: 'food_parcel', quantity: { base: 1 } },
+        { item: 'hygiene_kit', quantity: { base: 1 } },
+      ],
+    });
     for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
       await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
     }
-    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) })).id;
+    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
+      .id;
     await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
-    pointId = (await rows<{ point_id: string }>('SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1', [cycleId]))[0]!.point_id;
-    for (const { household_id } of await rows<{ household_id: string }>('SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id LIMIT 2', [cycleId, pointId])) {
-      const entitlements = (await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [cycleId, household_id])).map((r) => r.id);
+    pointId = (
+      await rows<{ point_id: string }>(
+        'SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
+        [cycleId],
+      )
+    )[0]!.point_id;
+    for (const { household_id } of await rows<{ household_id: string }>(
+      'SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id LIMIT 2',
+      [cycleId, pointId],
+    )) {
+      const entitlements = (
+        await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [
+          cycleId,
+          household_id,
+        ])
+      ).map((r) => r.id);
       expect(entitlements.length).toBe(2);
       const card = await call('POST', '/api/v1/aid/cards', { householdId: household_id });
       expect(card.number).toBe(cardNumber(card.serial)); // the issue answer carries the number to print
       hh.push({ id: household_id, entitlements, card });
     }
     expect(hh.length).toBe(2);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    });
     ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
     page = await ctx.newPage();
     page.on('request', (r) => urls.push(r.url()));
@@ -112,7 +180,10 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
 
   test('offline: a mistyped number is caught on the device; the right one, typed with the keyboard, needs the identity check before it is recorded', async () => {
     await ctx.setOffline(true);
-    await page.getByRole('status').filter({ hasText: /^دون اتصال$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^دون اتصال$/ })
+      .waitFor();
     const number = hh[0]!.card.number;
     // one digit wrong: the check digit catches it, nothing to record
     const digits = number.replace(/ /g, '');
@@ -143,51 +214,90 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
     await waitingHeading('٠').waitFor({ timeout: 60_000 });
     await text('تمت المزامنة').waitFor();
     const r = await redemptionsOf(0);
-    expect(r.map((x) => [x.entitlement_id, x.status, x.presented, x.card_serial])).toEqual(hh[0]!.entitlements.map((e) => [e, 'standing', 'typed', hh[0]!.card.serial]));
-    const log = await rows<{ n: number }>("SELECT count(*)::int AS n FROM change_log WHERE entity = 'redemption_batch' AND after->'typed' ?| $1::text[]", [r.map((x) => x.id)]);
+    expect(r.map((x) => [x.entitlement_id, x.status, x.presented, x.card_serial])).toEqual(
+      hh[0]!.entitlements.map((e) => [e, 'standing', 'typed', hh[0]!.card.serial]),
+    );
+    const log = await rows<{ n: number }>(
+      "SELECT count(*)::int AS n FROM change_log WHERE entity = 'redemption_batch' AND after->'typed' ?| $1::text[]",
+      [r.map((x) => x.id)],
+    );
     expect(log[0]!.n).toBe(1);
   }, 120_000);
 
   test('online: a card handed out elsewhere since the list was downloaded is refused by the server before anything can be recorded', async () => {
     // another point hands out the second household's entitlements now, online
-    for (const e of hh[1]!.entitlements) await call('POST', '/api/v1/aid/redemptions', { id: crypto.randomUUID(), entitlementId: e, card: hh[1]!.card.token, pointId });
+    for (const e of hh[1]!.entitlements)
+      await call('POST', '/api/v1/aid/redemptions', { id: crypto.randomUUID(), entitlementId: e, card: hh[1]!.card.token, pointId });
     const before = await redemptionsOf(1);
     expect(before.length).toBe(2);
     const checks: string[] = [];
-    page.on('request', (r) => { if (r.url().endsWith('/api/v1/aid/cards/check')) checks.push(r.postData() ?? ''); });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/v1/aid/cards/check')) checks.push(r.postData() ?? '');
+    });
     await typeNumber(arabicDigits(hh[1]!.card.number)); // an Arabic keyboard's digits read the same
     await text('استلمت هذه الأسرة حصتها من قبل. لا تسلّم شيئاً.').waitFor({ timeout: 30_000 });
     await text('تحقّق الخادم الآن.').waitFor();
     expect(await recordButton().count()).toBe(0);
     expect(checks.length).toBe(1);
-    expect(JSON.parse(checks[0]!)).toMatchObject({ cardNumber: hh[1]!.card.number, entitlementIds: expect.arrayContaining(hh[1]!.entitlements) });
+    expect(JSON.parse(checks[0]!)).toMatchObject({
+      cardNumber: hh[1]!.card.number,
+      entitlementIds: expect.arrayContaining(hh[1]!.entitlements),
+    });
     await screenshots(page, 'distribution-typed-refused');
     expect(await redemptionsOf(1)).toEqual(before); // nothing more recorded
     await waitingHeading('٠').waitFor();
   }, 120_000);
 
   test('online: an open card is checked with the server, then recorded', async () => {
-    const third = (await rows<{ household_id: string }>('SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id OFFSET 2 LIMIT 1', [cycleId, pointId]))[0];
+    const third = (
+      await rows<{ household_id: string }>(
+        'SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id OFFSET 2 LIMIT 1',
+        [cycleId, pointId],
+      )
+    )[0];
     if (!third) throw new Error('the point needs a third household');
     const card = await call('POST', '/api/v1/aid/cards', { householdId: third.household_id });
     // the device's list predates this card: the typed number is unknown here until the list is updated
     await typeNumber(card.number);
-    await text('لا توجد بطاقة صالحة بهذا الرقم في قائمة هذه النقطة. راجع الرقم، أو امسح البطاقة، أو وجّه الأسرة إلى مكتب المساعدة.').waitFor();
+    await text(
+      'لا توجد بطاقة صالحة بهذا الرقم في قائمة هذه النقطة. راجع الرقم، أو امسح البطاقة، أو وجّه الأسرة إلى مكتب المساعدة.',
+    ).waitFor();
     await page.getByRole('button', { name: 'حدّث القائمة' }).click();
-    await expect.poll(async () => {
-      await typeNumber(card.number);
-      return page.getByRole('heading', { name: 'سلّم الآن:' }).count();
-    }, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await typeNumber(card.number);
+          return page.getByRole('heading', { name: 'سلّم الآن:' }).count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await text('تحقّق الخادم الآن: لم يُصرف في مكان آخر.').waitFor();
     await page.getByLabel('تحقّقت من وثيقة هوية المستلم وهي تطابق البطاقة').check();
     await recordButton().click();
     await text(`سُجّل التسليم للبطاقة رقم ${shownNumber(card.serial)}. امسح البطاقة التالية.`).waitFor();
-    await expect.poll(async () => (await rows<{ presented: string }>("SELECT presented FROM redemption r JOIN entitlement e ON e.id = r.entitlement_id WHERE e.household_id = $1 AND e.cycle_id = $2 AND r.status = 'standing'", [third.household_id, cycleId])).map((x) => x.presented), { timeout: 30_000 }).toEqual(['typed', 'typed']);
+    await expect
+      .poll(
+        async () =>
+          (
+            await rows<{ presented: string }>(
+              "SELECT presented FROM redemption r JOIN entitlement e ON e.id = r.entitlement_id WHERE e.household_id = $1 AND e.cycle_id = $2 AND r.status = 'standing'",
+              [third.household_id, cycleId],
+            )
+          ).map((x) => x.presented),
+        { timeout: 30_000 },
+      )
+      .toEqual(['typed', 'typed']);
   }, 120_000);
 
   test('no error in the page; no card number or token in a URL', () => {
     expect(pageErrors).toEqual([]);
-    const secrets = hh.flatMap((h) => [h.card.number.replace(/ /g, ''), encodeURIComponent(h.card.number), h.card.token.slice(0, 24), h.id]);
+    const secrets = hh.flatMap((h) => [
+      h.card.number.replace(/ /g, ''),
+      encodeURIComponent(h.card.number),
+      h.card.token.slice(0, 24),
+      h.id,
+    ]);
     expect(urls.filter((u) => secrets.some((s) => u.includes(s)))).toEqual([]);
   });
 });

@@ -12,8 +12,14 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 test('Arabic and English have the same keys', () => {
   const a = Object.keys(ar).sort();
   const e = Object.keys(en).sort();
-  expect(a.filter((k) => !e.includes(k)), 'missing in English').toEqual([]);
-  expect(e.filter((k) => !a.includes(k)), 'missing in Arabic').toEqual([]);
+  expect(
+    a.filter((k) => !e.includes(k)),
+    'missing in English',
+  ).toEqual([]);
+  expect(
+    e.filter((k) => !a.includes(k)),
+    'missing in Arabic',
+  ).toEqual([]);
 });
 
 test('no message is empty, and placeholders match', () => {
@@ -26,12 +32,25 @@ test('no message is empty, and placeholders match', () => {
 });
 
 test('Arabic messages are in Arabic script', () => {
-  const latinOnly = Object.entries(ar).filter(([k, v]) => !/[\u0600-\u06FF]/.test(v) && !['settings.language', 'settings.languageLabel', 'household.move', 'settings.digits.latn', 'settings.digits.arab', 'common.none'].includes(k));
+  const latinOnly = Object.entries(ar).filter(
+    ([k, v]) =>
+      !/[\u0600-\u06FF]/.test(v) &&
+      ![
+        'settings.language',
+        'settings.languageLabel',
+        'household.move',
+        'settings.digits.latn',
+        'settings.digits.arab',
+        'common.none',
+      ].includes(k),
+  );
   expect(latinOnly).toEqual([]);
 });
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 test('every key the web app uses exists', () => {

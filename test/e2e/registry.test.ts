@@ -12,7 +12,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, DIST, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, signIn, startServer, type Server, screenshots, PHONE } from './support.ts';
+import {
+  apiSignIn,
+  browserAvailable,
+  DIST,
+  ensureBuilt,
+  launch,
+  nextTotpCode,
+  rememberTotpSecret,
+  sanad,
+  SCREENSHOTS,
+  signIn,
+  startServer,
+  type Server,
+  screenshots,
+  PHONE,
+} from './support.ts';
 
 const USER = 'officer.e2e';
 const PASSWORD = 'a long synthetic test password';
@@ -20,7 +35,15 @@ const id8 = '40217385';
 const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
 const HEAD = { given: 'سامر', father: 'خليل', grandfather: 'إبراهيم', family: 'النجار', latin: 'Samer Khalil Ibrahim Al-Najjar' };
 const SPOUSE = { given: 'ليلى', father: 'يوسف', grandfather: 'حسن', family: 'العطار' };
-const PERSONAL = [NATIONAL_ID, '0599123456', '599123456', encodeURIComponent(HEAD.given), encodeURIComponent(HEAD.family), 'Samer', 'Najjar'];
+const PERSONAL = [
+  NATIONAL_ID,
+  '0599123456',
+  '599123456',
+  encodeURIComponent(HEAD.given),
+  encodeURIComponent(HEAD.family),
+  'Samer',
+  'Najjar',
+];
 
 const run = browserAvailable();
 
@@ -28,12 +51,24 @@ const run = browserAvailable();
 async function addSites(url: string) {
   const token = await apiSignIn(url, 'manager.e2e', PASSWORD);
   const sites = [
-    { kind: 'school', name: 'مدرسة الياسمين (تجريبي)', governorate: 'PS0275', coveredAreaM2: 1400, toilets: 6, waterPoints: 2, managingOrganisation: 'Synthetic Relief Org' },
+    {
+      kind: 'school',
+      name: 'مدرسة الياسمين (تجريبي)',
+      governorate: 'PS0275',
+      coveredAreaM2: 1400,
+      toilets: 6,
+      waterPoints: 2,
+      managingOrganisation: 'Synthetic Relief Org',
+    },
     { kind: 'camp', name: 'مخيم السنديان (تجريبي)', governorate: 'PS0275', coveredAreaM2: 9000, toilets: 40, waterPoints: 6 },
     { kind: 'collective_centre', name: 'مركز الزيتون (تجريبي)', governorate: 'PS0270', toilets: 3 },
   ];
   for (const site of sites) {
-    const r = await fetch(`${url}/api/v1/sites`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(site) });
+    const r = await fetch(`${url}/api/v1/sites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(site),
+    });
     if (r.status !== 201 && r.status !== 200) throw new Error(`site: ${r.status} ${await r.text()}`);
   }
 }
@@ -51,11 +86,17 @@ describe.skipIf(!run)('web app, end to end', () => {
     ensureBuilt();
     db = await freshDb();
     const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD], env);
+    sanad(
+      ['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD],
+      env,
+    );
     sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
     sanad(['dedupe', '--user', USER, '--no-progress'], env); // fits the identity resolution model the check while typing uses
     sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
-    sanad(['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD], env);
+    sanad(
+      ['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD],
+      env,
+    );
     server = await startServer(env, dataDir);
     await addSites(server.url);
     browser = await launch();
@@ -83,7 +124,12 @@ describe.skipIf(!run)('web app, end to end', () => {
     const p = await ctx.newPage();
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 62_500, uploadThroughput: 62_500 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: 62_500,
+      uploadThroughput: 62_500,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const t0 = Date.now();
     await p.goto(server.url);
@@ -187,7 +233,10 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
     await page.getByRole('textbox', { name: 'الاسم', exact: true }).fill('Samer Najjar');
     await page.getByRole('button', { name: 'بحث', exact: true }).click();
-    await page.getByRole('link', { name: new RegExp(`${HEAD.given} ${HEAD.father}`) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(`${HEAD.given} ${HEAD.father}`) })
+      .first()
+      .waitFor();
 
     await page.getByRole('textbox', { name: 'الاسم', exact: true }).fill(`${HEAD.given} ${HEAD.family}`);
     await page.getByRole('button', { name: 'بحث', exact: true }).click();

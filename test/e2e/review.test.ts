@@ -16,7 +16,20 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, SCREENSHOTS, signIn, startServer, type Server, setLang, screenshots, PHONE } from './support.ts';
+import {
+  apiSignIn,
+  browserAvailable,
+  ensureBuilt,
+  launch,
+  sanad,
+  SCREENSHOTS,
+  signIn,
+  startServer,
+  type Server,
+  setLang,
+  screenshots,
+  PHONE,
+} from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
 const REGISTRAR = 'registrar.review';
@@ -54,7 +67,13 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     ensureBuilt();
     db = await freshDb();
     env = { DATABASE_URL: db.url };
-    for (const [username, role] of [[REGISTRAR, 'registration_officer'], [CASEWORKER, 'caseworker'], [ANALYST, 'analyst'], [DISTRIBUTOR, 'distribution_officer'], [MANAGER, 'site_manager']]) {
+    for (const [username, role] of [
+      [REGISTRAR, 'registration_officer'],
+      [CASEWORKER, 'caseworker'],
+      [ANALYST, 'analyst'],
+      [DISTRIBUTOR, 'distribution_officer'],
+      [MANAGER, 'site_manager'],
+    ]) {
       sanad(['user', 'add', '--username', username!, '--org', ORG, '--role', role!, '--password', PASSWORD], env);
     }
     sanad(['seed', '--households', '60', '--seed', '11', '--user', REGISTRAR, '--no-progress'], env);
@@ -103,10 +122,22 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     expect(new URL(page.url()).pathname).toMatch(/^\/households\/[0-9a-f-]{36}$/);
   }
 
-  const personId = async (name: string) => (await db.pool.query<{ id: string }>('SELECT id FROM person WHERE full_name = $1', [name])).rows.map((r) => r.id);
-  const candidate = async () => (await db.pool.query<{ status: string; decided_by: string | null }>('SELECT status, decided_by FROM match_candidate WHERE id = $1', [candidateId])).rows[0]!;
-  const activeLinks = async () => (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM person_link WHERE candidate_id = $1 AND undone_at IS NULL', [candidateId])).rows[0]!.n;
-  const userId = async (username: string) => (await db.pool.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0]!.id;
+  const personId = async (name: string) =>
+    (await db.pool.query<{ id: string }>('SELECT id FROM person WHERE full_name = $1', [name])).rows.map((r) => r.id);
+  const candidate = async () =>
+    (
+      await db.pool.query<{ status: string; decided_by: string | null }>('SELECT status, decided_by FROM match_candidate WHERE id = $1', [
+        candidateId,
+      ])
+    ).rows[0]!;
+  const activeLinks = async () =>
+    (
+      await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM person_link WHERE candidate_id = $1 AND undone_at IS NULL', [
+        candidateId,
+      ])
+    ).rows[0]!.n;
+  const userId = async (username: string) =>
+    (await db.pool.query<{ id: string }>('SELECT id FROM app_user WHERE username = $1', [username])).rows[0]!.id;
 
   test('register a household; get a duplicate warning and merge from the queue', async () => {
     // 1. A registration officer registers a household.
@@ -138,7 +169,12 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     const out = sanad(['dedupe', '--user', CASEWORKER, '--settings', settingsFile, '--no-progress'], env);
     expect(out).toMatch(/0 linked automatically/);
     const [x, y] = [a!, b!].sort();
-    const row = (await db.pool.query<{ id: string; status: string }>('SELECT id, status FROM match_candidate WHERE person_a = $1 AND person_b = $2', [x, y])).rows[0];
+    const row = (
+      await db.pool.query<{ id: string; status: string }>('SELECT id, status FROM match_candidate WHERE person_a = $1 AND person_b = $2', [
+        x,
+        y,
+      ])
+    ).rows[0];
     expect(row?.status).toBe('pending');
     candidateId = row!.id;
 
@@ -149,14 +185,17 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     await caseworker.getByRole('heading', { name: 'مراجعة السجلات المكررة المحتملة' }).waitFor();
     const entry = caseworker.getByRole('link', { name: new RegExp(fullName(AGAIN)) }).filter({ hasText: fullName(FIRST) });
     await entry.waitFor();
-    await screenshots(caseworker, 'review-queue', (lang) => caseworker.getByRole('heading', { name: lang === 'ar' ? 'مراجعة السجلات المكررة المحتملة' : 'Possible duplicate records' }).waitFor());
+    await screenshots(caseworker, 'review-queue', (lang) =>
+      caseworker.getByRole('heading', { name: lang === 'ar' ? 'مراجعة السجلات المكررة المحتملة' : 'Possible duplicate records' }).waitFor(),
+    );
 
     // 6. The pair: both records side by side, the evidence per field in words.
     await entry.click();
     await caseworker.getByRole('heading', { name: 'مقارنة سجلين' }).waitFor();
     expect(new URL(caseworker.url()).pathname).toBe(`/review/${candidateId}`);
     const table = caseworker.locator('table.compare');
-    const evidence = (field: string) => table.locator('tr', { has: caseworker.getByRole('rowheader', { name: field, exact: true }) }).locator('td.compare-evidence');
+    const evidence = (field: string) =>
+      table.locator('tr', { has: caseworker.getByRole('rowheader', { name: field, exact: true }) }).locator('td.compare-evidence');
     await expect.poll(() => evidence('الاسم الأول').textContent()).toContain('الاسم نفسه بكتابة مختلفة قليلاً'); // hamza and taa marbuta do not count as a difference
     expect(await evidence('اسم الأب').textContent()).toContain('متطابق تماماً');
     await expect.poll(() => evidence('الاسم الأول').textContent()).toContain('يرجّح بقوة أنهما الشخص نفسه');
@@ -165,7 +204,9 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     expect(await evidence('تاريخ الميلاد').textContent()).toContain('السنة نفسها، وأحد التاريخين بالسنة فقط');
     expect(await table.locator('tr', { hasText: 'اسم الجد' }).textContent()).toContain(FIRST.grandfather);
     expect(await table.locator('tr', { hasText: 'اسم الجد' }).textContent()).toContain(AGAIN.grandfather);
-    await screenshots(caseworker, 'review-pair', (lang) => caseworker.getByRole('heading', { name: lang === 'ar' ? 'مقارنة سجلين' : 'Compare two records' }).waitFor());
+    await screenshots(caseworker, 'review-pair', (lang) =>
+      caseworker.getByRole('heading', { name: lang === 'ar' ? 'مقارنة سجلين' : 'Compare two records' }).waitFor(),
+    );
 
     // 7. Same person: the two records are linked (both kept), recorded with who decided.
     await caseworker.getByRole('button', { name: 'الشخص نفسه', exact: true }).click();
@@ -214,7 +255,11 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     const auth = { authorization: `Bearer ${token}` };
     expect((await fetch(`${server.url}/api/v1/duplicates`, { headers: auth })).status).toBe(403);
     expect((await fetch(`${server.url}/api/v1/duplicates/${candidateId}`, { headers: auth })).status).toBe(403);
-    const decide = await fetch(`${server.url}/api/v1/duplicates/${candidateId}/undo`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+    const decide = await fetch(`${server.url}/api/v1/duplicates/${candidateId}/undo`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(decide.status).toBe(403);
     expect((await candidate()).status).toBe('different');
   }, 60_000);
@@ -223,19 +268,28 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
   async function distribute(): Promise<void> {
     const token = await apiSignIn(server.url, DISTRIBUTOR, PASSWORD);
     const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
-      const r = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const r = await fetch(`${server.url}${url}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const json = (await r.json()) as any;
       if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
       return json;
     };
     await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'Food parcel', unit: 'parcel', sector: 'food' });
     await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'Hygiene kit', unit: 'kit', sector: 'hygiene' });
-    const govs = (await db.pool.query<{ governorate: string }>('SELECT DISTINCT governorate FROM household ORDER BY 1')).rows.map((r) => r.governorate);
+    const govs = (await db.pool.query<{ governorate: string }>('SELECT DISTINCT governorate FROM household ORDER BY 1')).rows.map(
+      (r) => r.governorate,
+    );
     const points: string[] = [];
     for (const g of govs) points.push((await call('POST', '/api/v1/aid/points', { name: `Point ${g} (synthetic)`, governorate: g })).id);
     const today = new Date().toISOString().slice(0, 10);
     const cards = new Map<string, string>();
-    for (const [name, sector, item, share] of [['Food assistance', 'food', 'food_parcel', 0.6], ['Hygiene kits', 'hygiene', 'hygiene_kit', 0.3]] as const) {
+    for (const [name, sector, item, share] of [
+      ['Food assistance', 'food', 'food_parcel', 0.6],
+      ['Hygiene kits', 'hygiene', 'hygiene_kit', 0.3],
+    ] as const) {
       const programme = await call('POST', '/api/v1/aid/programmes', { name, sector, rules: [{ item, quantity: { base: 1 } }] });
       const cycle = await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: today });
       await call('POST', `/api/v1/aid/cycles/${cycle.id}/generate`);
@@ -243,8 +297,14 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
         const m = await call('GET', `/api/v1/aid/cycles/${cycle.id}/manifest?point=${point}`);
         const ents = m.entitlements as { id: string; householdId: string }[];
         for (const e of ents.slice(0, Math.ceil(ents.length * share))) {
-          if (!cards.has(e.householdId)) cards.set(e.householdId, (await call('POST', '/api/v1/aid/cards', { householdId: e.householdId })).token);
-          await call('POST', '/api/v1/aid/redemptions', { id: randomUUID(), entitlementId: e.id, card: cards.get(e.householdId), pointId: point });
+          if (!cards.has(e.householdId))
+            cards.set(e.householdId, (await call('POST', '/api/v1/aid/cards', { householdId: e.householdId })).token);
+          await call('POST', '/api/v1/aid/redemptions', {
+            id: randomUUID(),
+            entitlementId: e.id,
+            card: cards.get(e.householdId),
+            pointId: point,
+          });
         }
       }
     }
@@ -254,15 +314,42 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
   async function crowdSite(): Promise<string> {
     const token = await apiSignIn(server.url, MANAGER, PASSWORD);
     const post = async (url: string, body: unknown) => {
-      const r = await fetch(`${server.url}${url}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await fetch(`${server.url}${url}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
       return (await r.json()) as any;
     };
     const name = 'مدرسة الكرمل (تجريبي)';
-    const site = await post('/api/v1/sites', { kind: 'school', name, governorate: 'PS0270', coveredAreaM2: 28, toilets: 2, waterPoints: 1 });
-    await post('/api/v1/sites', { kind: 'camp', name: 'مخيم الريحان (تجريبي)', governorate: 'PS0270', coveredAreaM2: 5000, toilets: 30, waterPoints: 5 });
-    const hh = (await db.pool.query<{ id: string }>('SELECT h.id FROM household h JOIN household_member m ON m.household_id = h.id AND m.valid_to IS NULL GROUP BY h.id HAVING count(*) >= 3 ORDER BY h.id LIMIT 3')).rows;
-    for (const h of hh) await post(`/api/v1/households/${h.id}/displacements`, { date: new Date().toISOString().slice(0, 10), toSite: site.id, reason: 'evacuation_order' });
+    const site = await post('/api/v1/sites', {
+      kind: 'school',
+      name,
+      governorate: 'PS0270',
+      coveredAreaM2: 28,
+      toilets: 2,
+      waterPoints: 1,
+    });
+    await post('/api/v1/sites', {
+      kind: 'camp',
+      name: 'مخيم الريحان (تجريبي)',
+      governorate: 'PS0270',
+      coveredAreaM2: 5000,
+      toilets: 30,
+      waterPoints: 5,
+    });
+    const hh = (
+      await db.pool.query<{ id: string }>(
+        'SELECT h.id FROM household h JOIN household_member m ON m.household_id = h.id AND m.valid_to IS NULL GROUP BY h.id HAVING count(*) >= 3 ORDER BY h.id LIMIT 3',
+      )
+    ).rows;
+    for (const h of hh)
+      await post(`/api/v1/households/${h.id}/displacements`, {
+        date: new Date().toISOString().slice(0, 10),
+        toSite: site.id,
+        reason: 'evacuation_order',
+      });
     return name;
   }
 
@@ -277,12 +364,14 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     await capacity.locator('svg[role=img]').waitFor();
 
     // Reach: one row per cycle, the figures equal to the database's.
-    const truth = (await db.pool.query<{ programme: string; t_people: number; r_people: number; r_hh: number }>(
-      `SELECT p.name AS programme, sum(s.size)::int AS t_people,
+    const truth = (
+      await db.pool.query<{ programme: string; t_people: number; r_people: number; r_hh: number }>(
+        `SELECT p.name AS programme, sum(s.size)::int AS t_people,
               coalesce(sum(s.size) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.cycle_id = c.id AND r.household_id = s.household_id AND r.status = 'standing')), 0)::int AS r_people,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.cycle_id = c.id AND r.household_id = s.household_id AND r.status = 'standing'))::int AS r_hh
          FROM aid_cycle c JOIN programme p ON p.id = c.programme_id JOIN cycle_household s ON s.cycle_id = c.id GROUP BY p.name`,
-    )).rows;
+      )
+    ).rows;
     expect(truth).toHaveLength(2);
     await reach.getByText('اعرض الأرقام في جدول').click();
     for (const t of truth) {
@@ -296,16 +385,26 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     await reach.getByText('اعرض الأرقام في جدول').click();
 
     // Capacity: the crowded school is listed with its figures; the large camp is not.
-    const people = (await db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM household_member m WHERE m.valid_to IS NULL AND m.household_id IN (SELECT household_id FROM displacement_event WHERE to_site = (SELECT id FROM site WHERE name = $1))`, [crowded],
-    )).rows[0]!.n;
+    const people = (
+      await db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM household_member m WHERE m.valid_to IS NULL AND m.household_id IN (SELECT household_id FROM displacement_event WHERE to_site = (SELECT id FROM site WHERE name = $1))`,
+        [crowded],
+      )
+    ).rows[0]!.n;
     await capacity.getByText(`المواقع فوق السعة: ${arabic(1)} من ${arabic(2)}`).waitFor();
-    expect(await capacity.locator('svg desc').textContent()).toBe(`${crowded}: ${arabic(people)} فرداً لسعة ${arabic(8)}: ${arabic(people - 8)} فوق السعة`);
+    expect(await capacity.locator('svg desc').textContent()).toBe(
+      `${crowded}: ${arabic(people)} فرداً لسعة ${arabic(8)}: ${arabic(people - 8)} فوق السعة`,
+    );
     expect(await capacity.locator('svg').textContent()).not.toContain('مخيم الريحان');
-    await screenshots(analyst, 'dashboard-charts', (lang) => analyst.getByRole('heading', { name: lang === 'ar' ? 'الأفراد الذين وصلتهم المساعدة' : 'People reached by aid' }).waitFor());
+    await screenshots(analyst, 'dashboard-charts', (lang) =>
+      analyst.getByRole('heading', { name: lang === 'ar' ? 'الأفراد الذين وصلتهم المساعدة' : 'People reached by aid' }).waitFor(),
+    );
 
     // In English, left to right: the bars start on the left; in Arabic, on the right.
-    const barStart = async () => analyst.evaluate<number[]>(`(() => { const s = document.querySelector('.meter-chart-frame svg'); const r = s.querySelector('.meter-chart-reference'); return [r.getBoundingClientRect().left - s.getBoundingClientRect().left, s.getBoundingClientRect().right - r.getBoundingClientRect().right]; })()`);
+    const barStart = async () =>
+      analyst.evaluate<number[]>(
+        `(() => { const s = document.querySelector('.meter-chart-frame svg'); const r = s.querySelector('.meter-chart-reference'); return [r.getBoundingClientRect().left - s.getBoundingClientRect().left, s.getBoundingClientRect().right - r.getBoundingClientRect().right]; })()`,
+      );
     const [leftAr, rightAr] = await barStart();
     expect(rightAr).toBeLessThan(1);
     expect(leftAr).toBeGreaterThanOrEqual(0);
@@ -330,6 +429,7 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     expect(urls.filter((u) => PERSONAL.some((p) => u.includes(p)))).toEqual([]);
     const review = urls.filter((u) => new URL(u).pathname.includes('/review') || new URL(u).pathname.startsWith('/api/v1/duplicates'));
     expect(review.length).toBeGreaterThan(0);
-    for (const u of review) expect(new URL(u).pathname).toMatch(/^(\/review|\/api\/v1\/duplicates)(\/check|\/[0-9a-f-]{36}(\/(decision|undo))?)?$/);
+    for (const u of review)
+      expect(new URL(u).pathname).toMatch(/^(\/review|\/api\/v1\/duplicates)(\/check|\/[0-9a-f-]{36}(\/(decision|undo))?)?$/);
   });
 });

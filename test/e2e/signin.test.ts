@@ -12,7 +12,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { browserAvailable, ensureBuilt, launch, nextTotpCode, rememberTotpSecret, sanad, SCREENSHOTS, startServer, totpSecretOf, type Server, screenshots, PHONE } from './support.ts';
+import {
+  browserAvailable,
+  ensureBuilt,
+  launch,
+  nextTotpCode,
+  rememberTotpSecret,
+  sanad,
+  SCREENSHOTS,
+  startServer,
+  totpSecretOf,
+  type Server,
+  screenshots,
+  PHONE,
+} from './support.ts';
 
 const USER = 'caseworker.e2e';
 const PASSWORD = 'a long synthetic test password';
@@ -77,7 +90,11 @@ describe.skipIf(!run)('second factor in the browser', () => {
     expect(decodePng(shot)).toBe(`otpauth://totp/Sanad:${USER}?secret=${secret}&issuer=Sanad&algorithm=SHA1&digits=6&period=30`);
     // the code field: numeric keypad and the phone's one-time-code suggestion
     const code = page.locator('input[name=code]');
-    expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete'), await code.getAttribute('dir')]).toEqual(['numeric', 'one-time-code', 'ltr']);
+    expect([await code.getAttribute('inputmode'), await code.getAttribute('autocomplete'), await code.getAttribute('dir')]).toEqual([
+      'numeric',
+      'one-time-code',
+      'ltr',
+    ]);
     await screenshots(page, 'signin-enrol');
 
     rememberTotpSecret(server.url, USER, secret);
@@ -164,7 +181,16 @@ function decodePng(png: Buffer): string | undefined {
       const pa = Math.abs(b - c);
       const pb = Math.abs(a - c);
       const pc = Math.abs(a + b - 2 * c);
-      cur[i] = (filter === 0 ? x : filter === 1 ? x + a : filter === 2 ? x + b : filter === 3 ? x + ((a + b) >> 1) : x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+      cur[i] =
+        (filter === 0
+          ? x
+          : filter === 1
+            ? x + a
+            : filter === 2
+              ? x + b
+              : filter === 3
+                ? x + ((a + b) >> 1)
+                : x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
     }
     for (let x = 0; x < width; x++) {
       const o = (y * width + x) * 4;

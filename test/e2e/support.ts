@@ -14,13 +14,18 @@ export const DIST = path.join(ROOT, 'web/dist');
  * otherwise to test-results/screenshots (ignored by git), so an ordinary test run leaves the
  * committed pictures alone: they show timestamps and would change on every run.
  */
-export const SCREENSHOTS = process.env.SANAD_SCREENSHOTS === '1' || !fs.existsSync(path.join(ROOT, 'docs/screenshots/signin-ar-phone.png')) ? path.join(ROOT, 'docs/screenshots') : path.join(ROOT, 'test-results/screenshots');
+export const SCREENSHOTS =
+  process.env.SANAD_SCREENSHOTS === '1' || !fs.existsSync(path.join(ROOT, 'docs/screenshots/signin-ar-phone.png'))
+    ? path.join(ROOT, 'docs/screenshots')
+    : path.join(ROOT, 'test-results/screenshots');
 
 /** Under CI the browser tests always run (and fail without chromium); elsewhere they skip with a message. */
 export function browserAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;
   if (process.env.CI) return true;
-  process.stderr.write(`\n[e2e] SKIPPED: no chromium at ${CHROMIUM}. Install it (apt-get install chromium) or run under CI=true to make this an error.\n\n`);
+  process.stderr.write(
+    `\n[e2e] SKIPPED: no chromium at ${CHROMIUM}. Install it (apt-get install chromium) or run under CI=true to make this an error.\n\n`,
+  );
   return false;
 }
 
@@ -36,23 +41,43 @@ function newest(dir: string): number {
 /** Builds the web app when web/dist is missing or older than its sources. */
 export function ensureBuilt(): void {
   const index = path.join(DIST, 'index.html');
-  const sources = Math.max(newest(path.join(ROOT, 'web/src')), newest(path.join(ROOT, 'web/build')), fs.statSync(path.join(ROOT, 'web/vite.config.ts')).mtimeMs, fs.statSync(path.join(ROOT, 'web/index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(ROOT, 'web/src')),
+    newest(path.join(ROOT, 'web/build')),
+    fs.statSync(path.join(ROOT, 'web/vite.config.ts')).mtimeMs,
+    fs.statSync(path.join(ROOT, 'web/index.html')).mtimeMs,
+  );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } }); // vitest sets NODE_ENV=test, which would build React's development bundle
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+  ); // vitest sets NODE_ENV=test, which would build React's development bundle
 }
 
 /** Runs the sanad command line against the database in `env.DATABASE_URL`. */
 export function sanad(args: string[], env: NodeJS.ProcessEnv): string {
-  return execFileSync(process.execPath, [path.join(ROOT, 'bin/sanad.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, [path.join(ROOT, 'bin/sanad.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export type Server = { url: string; stop: () => Promise<void> };
 
 /** Starts `sanad serve --port 0` and reads its "listening on" line. */
 export async function startServer(env: NodeJS.ProcessEnv, dataDir: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/sanad.js'), 'serve', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/sanad.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s: ${stderr}`)), 60_000);
@@ -64,24 +89,37 @@ export async function startServer(env: NodeJS.ProcessEnv, dataDir: string): Prom
         resolve(m[1]!);
       }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${stderr}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${stderr}`));
+    });
   });
   child.stdout!.resume();
   return {
     url,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
   };
 }
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -130,7 +168,10 @@ export async function apiSignIn(url: string, username: string, password: string)
   if (typeof first.token === 'string') return first.token;
   if (first.status === 'enrolment_required') {
     rememberTotpSecret(url, username, String(first.secret));
-    const done = await postJson(`${url}/api/v1/auth/second-factor/enrol`, { challenge: first.challenge, code: await nextTotpCode(url, username) });
+    const done = await postJson(`${url}/api/v1/auth/second-factor/enrol`, {
+      challenge: first.challenge,
+      code: await nextTotpCode(url, username),
+    });
     return String(done.token);
   }
   const done = await postJson(`${url}/api/v1/auth/second-factor`, { challenge: first.challenge, code: await nextTotpCode(url, username) });
@@ -151,7 +192,10 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.locator('form:has(input[name=password]) button[type=submit]').click();
   await until(page, `${SIGNED_IN} || document.querySelector('input[name=code]') !== null`);
   if (await page.evaluate<boolean>(SIGNED_IN)) return;
-  const secret = await page.locator('[data-totp-secret]').getAttribute('data-totp-secret', { timeout: 1000 }).catch(() => null);
+  const secret = await page
+    .locator('[data-totp-secret]')
+    .getAttribute('data-totp-secret', { timeout: 1000 })
+    .catch(() => null);
   if (secret) rememberTotpSecret(origin, username, secret);
   await page.locator('input[name=code]').fill(await nextTotpCode(origin, username));
   await page.locator('form:has(input[name=code]) button[type=submit]').click();
@@ -178,7 +222,9 @@ export const DESKTOP = { width: 1280, height: 800 };
 export async function setLang(page: Page, lang: 'ar' | 'en'): Promise<void> {
   const current = await page.evaluate<string>('document.documentElement.lang');
   if (current !== lang) await page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : 'التبديل إلى العربية' }).click();
-  await expect.poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()')).toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
+  await expect
+    .poll(() => page.evaluate<string>('[document.documentElement.lang, document.documentElement.dir].join()'))
+    .toBe(lang === 'ar' ? 'ar,rtl' : 'en,ltr');
 }
 
 /**
@@ -190,10 +236,16 @@ export async function screenshots(page: Page, name: string, ready?: (lang: 'ar' 
   for (const lang of ['ar', 'en'] as const) {
     await setLang(page, lang);
     await ready?.(lang);
-    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [size, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       await page.setViewportSize(viewport);
       await page.evaluate('document.fonts.ready.then(() => true)');
-      if (size === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(PHONE.width);
+      if (size === 'phone')
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} ${lang} fits 360 px`).toBeLessThanOrEqual(
+          PHONE.width,
+        );
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
     }
   }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 test('web/src imports only types from src/api/routes/*/schema.ts', () => {
@@ -17,7 +19,8 @@ test('web/src imports only types from src/api/routes/*/schema.ts', () => {
       const target = path.resolve(path.dirname(f), m[2]!);
       if (target.startsWith(web + path.sep)) continue;
       const rel = path.relative(process.cwd(), target).split(path.sep).join('/');
-      if (!/^src\/api\/routes\/[^/]+\/schema\.ts$/.test(rel) || !m[1]) offences.push(`${path.relative(web, f)} imports ${rel}${m[1] ? '' : ' (not type-only)'}`);
+      if (!/^src\/api\/routes\/[^/]+\/schema\.ts$/.test(rel) || !m[1])
+        offences.push(`${path.relative(web, f)} imports ${rel}${m[1] ? '' : ' (not type-only)'}`);
     }
   }
   expect(offences).toEqual([]);

@@ -40,14 +40,37 @@ test('counts by governorate, sex and age group, under an HXL hashtag row', async
   const lines = parse(await fs.readFile(out, 'utf8')) as string[][];
   expect(lines[0]!.slice(0, 7)).toEqual(['governorate', 'governorate_ar', 'governorate_pcode', 'territory', 'people', 'female', 'male']);
   expect(lines[1]).toEqual([
-    '#adm1+name', '#adm1+name+i_ar', '#adm1+code', '#adm1+territory', '#affected+total', '#affected+f', '#affected+m', '#affected+sex_unknown',
-    '#affected+f+children', '#affected+m+children', '#affected+f+adults', '#affected+m+adults', '#affected+f+elderly', '#affected+m+elderly', '#affected+age_unknown',
+    '#adm1+name',
+    '#adm1+name+i_ar',
+    '#adm1+code',
+    '#adm1+territory',
+    '#affected+total',
+    '#affected+f',
+    '#affected+m',
+    '#affected+sex_unknown',
+    '#affected+f+children',
+    '#affected+m+children',
+    '#affected+f+adults',
+    '#affected+m+adults',
+    '#affected+f+elderly',
+    '#affected+m+elderly',
+    '#affected+age_unknown',
   ]);
   const rows = lines.slice(2).map((l) => Object.fromEntries(lines[0]!.map((h, i) => [h, l[i]])));
   expect(rows.map((r) => r.governorate_pcode)).toEqual(['PS0115', 'PS0260']);
   expect(rows[0]).toMatchObject({ governorate: 'Nablus', territory: 'West Bank', people: '1', female: '0', male: '0', sex_unknown: '1' });
   expect(rows[1]).toMatchObject({
-    governorate: 'Gaza', people: '4', female: '2', male: '2', girls_0_17: '1', boys_0_17: '0', women_18_59: '1', men_18_59: '0', women_60_plus: '0', men_60_plus: '1', age_unknown: '1',
+    governorate: 'Gaza',
+    people: '4',
+    female: '2',
+    male: '2',
+    girls_0_17: '1',
+    boys_0_17: '0',
+    women_18_59: '1',
+    men_18_59: '0',
+    women_60_plus: '0',
+    men_60_plus: '1',
+    age_unknown: '1',
   });
   const plain = path.join(dir, 'plain.csv');
   await exportAggregates(db.pool, actor, { output: plain, hxl: false });

@@ -28,7 +28,10 @@ test('exports only the persons in scope, with the import columns, and the file i
   await importFile(db.pool, admin, { kind: 'persons', file });
   // Another organisation's person must never appear.
   const other = await makeActor(db.pool, { username: 'other', role: 'administrator', org: 'Other organisation' });
-  await db.pool.query("INSERT INTO person (org_id, record_id, full_name, name_key, governorate) VALUES ($1, 'OTHER-1', 'x', 'x', 'PS0260')", [other.orgId]);
+  await db.pool.query(
+    "INSERT INTO person (org_id, record_id, full_name, name_key, governorate) VALUES ($1, 'OTHER-1', 'x', 'x', 'PS0260')",
+    [other.orgId],
+  );
 
   const gaza = ['PS0255', 'PS0260', 'PS0265', 'PS0270', 'PS0275'];
   const officer = await makeActor(db.pool, { username: 'gaza-officer', role: 'registration_officer', governorates: gaza });
@@ -40,7 +43,23 @@ test('exports only the persons in scope, with the import columns, and the file i
   expect(s.rows).toBe(expected);
   const rows = parse(await fs.readFile(out, 'utf8'), { columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(expected);
-  expect(Object.keys(rows[0]!)).toEqual(['record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en', 'sex', 'date_of_birth', 'dob_precision', 'national_id', 'national_id_valid', 'phone', 'governorate', 'sanad_id']);
+  expect(Object.keys(rows[0]!)).toEqual([
+    'record_id',
+    'given_name',
+    'father_name',
+    'grandfather_name',
+    'family_name',
+    'full_name',
+    'full_name_en',
+    'sex',
+    'date_of_birth',
+    'dob_precision',
+    'national_id',
+    'national_id_valid',
+    'phone',
+    'governorate',
+    'sanad_id',
+  ]);
   expect(rows.every((r) => gaza.includes(r.governorate!))).toBe(true);
   expect(rows.some((r) => r.record_id === 'OTHER-1')).toBe(false);
 

@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 function sanad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/sanad.js', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -29,7 +32,14 @@ function sanad(args: string[]): Promise<{ code: number | null; stdout: string; s
 test('sanad import persons, quarantine list and export persons', { timeout: 120_000 }, async () => {
   await makeActor(db.pool, { username: 'officer' });
   const file = path.join(dir, 'people.csv');
-  await fs.writeFile(file, csvOf([['record_id', 'given_name', 'family_name', 'phone', 'governorate'], ['K1', 'وائل', 'الدحدوح', '0599111222', 'PS0260'], ['K2', 'مريم', 'عابد', '12', 'PS0260']]));
+  await fs.writeFile(
+    file,
+    csvOf([
+      ['record_id', 'given_name', 'family_name', 'phone', 'governorate'],
+      ['K1', 'وائل', 'الدحدوح', '0599111222', 'PS0260'],
+      ['K2', 'مريم', 'عابد', '12', 'PS0260'],
+    ]),
+  );
   const report = path.join(dir, 'report.csv');
   const r = await sanad(['import', 'persons', file, '--user', 'officer', '--report', report]);
   expect(r.code, r.stderr).toBe(0);

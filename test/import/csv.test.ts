@@ -19,7 +19,7 @@ function parseInChunks(text: string, cuts: number[]): string[][] {
 }
 
 const cellArb = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'ب', ' ', '1', '-') , maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom('a', 'ب', ' ', '1', '-'), maxLength: 6 }),
   fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r\n', 'ج'), maxLength: 6 }),
 );
 const rowsArb = fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 });
@@ -40,7 +40,11 @@ test('parses quoted fields, embedded delimiters, quotes and line breaks across a
 });
 
 test('skips blank lines and reads a last line without a line break', () => {
-  expect(parseInChunks('a,b\n\n1,2\r\n\r\n3,"x\ny"', [5])).toEqual([['a', 'b'], ['1', '2'], ['3', 'x\ny']]);
+  expect(parseInChunks('a,b\n\n1,2\r\n\r\n3,"x\ny"', [5])).toEqual([
+    ['a', 'b'],
+    ['1', '2'],
+    ['3', 'x\ny'],
+  ]);
 });
 
 test('an unclosed quote is an error naming the record, not the content', () => {

@@ -22,7 +22,21 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const HEADER = ['record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'full_name_en', 'sex', 'date_of_birth', 'age', 'national_id', 'phone', 'governorate'];
+const HEADER = [
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'full_name_en',
+  'sex',
+  'date_of_birth',
+  'age',
+  'national_id',
+  'phone',
+  'governorate',
+];
 // Hostile cells carry a marker, so the report can be searched for any value quoted back.
 const MARK = 'QQZX';
 const hostile = fc.oneof(
@@ -31,10 +45,17 @@ const hostile = fc.oneof(
 );
 const id8 = fc.integer({ min: 10_000_000, max: 99_999_999 }).map(String);
 // Each cell: mostly a valid value, sometimes a wrong one, now and then a hostile one.
-const pick = <T,>(valid: fc.Arbitrary<T>, wrong: fc.Arbitrary<T>) =>
-  fc.oneof({ arbitrary: valid, weight: 30 }, { arbitrary: wrong, weight: 1 }, { arbitrary: hostile as unknown as fc.Arbitrary<T>, weight: 1 });
+const pick = <T>(valid: fc.Arbitrary<T>, wrong: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { arbitrary: valid, weight: 30 },
+    { arbitrary: wrong, weight: 1 },
+    { arbitrary: hostile as unknown as fc.Arbitrary<T>, weight: 1 },
+  );
 const cell = {
-  record_id: pick(fc.integer({ min: 1, max: 12 }).map((k) => `R${k}`), fc.constant('')),
+  record_id: pick(
+    fc.integer({ min: 1, max: 12 }).map((k) => `R${k}`),
+    fc.constant(''),
+  ),
   given_name: pick(fc.constantFrom('محمد', 'فاطمة', 'عبد الله', 'Ahmad'), fc.constant('')),
   father_name: pick(fc.constantFrom('خليل', 'يوسف', ''), fc.constant('٣')),
   grandfather_name: pick(fc.constantFrom('إبراهيم', ''), fc.constant('123')),
@@ -44,13 +65,23 @@ const cell = {
   sex: pick(fc.constantFrom('male', 'female', 'F', 'ذكر', ''), fc.constant('x')),
   date_of_birth: pick(fc.constantFrom('1990-05-01', '1985', '2001-02', ''), fc.constantFrom('2024-02-30', '3000-01-01', '1990-13')),
   age: pick(fc.constantFrom('', '30'), fc.constantFrom('-1', '131')),
-  national_id: pick(fc.oneof(id8.map((d) => d + nationalIdCheckDigit(d)), id8.map((d) => d + ((nationalIdCheckDigit(d) + 1) % 10)), fc.constant('')), fc.constant('12345')),
+  national_id: pick(
+    fc.oneof(
+      id8.map((d) => d + nationalIdCheckDigit(d)),
+      id8.map((d) => d + ((nationalIdCheckDigit(d) + 1) % 10)),
+      fc.constant(''),
+    ),
+    fc.constant('12345'),
+  ),
   phone: pick(fc.constantFrom('', '0599123456', '+970 59 912 3457'), fc.constant('123')),
   governorate: pick(fc.constantFrom('PS0260', 'ps0115', 'PS0275'), fc.constantFrom('PS9999', '')),
 };
 const row = fc.tuple(...HEADER.map((h) => cell[h as keyof typeof cell]));
 const householdCells = fc.tuple(
-  pick(fc.integer({ min: 1, max: 4 }).map((k) => `H${k}`), fc.constant('')),
+  pick(
+    fc.integer({ min: 1, max: 4 }).map((k) => `H${k}`),
+    fc.constant(''),
+  ),
   pick(fc.constantFrom('head', 'spouse', 'son', 'daughter', 'Head', 'other'), fc.constant('cousin')),
 );
 let n = 0;
@@ -77,7 +108,10 @@ test('every row accounted for once; quarantine and report complete and without v
       totals.rejected += s.rejected;
       totals.unchanged += s.unchanged;
       expect(await count(db.pool, 'SELECT count(*) FROM person WHERE org_id = $1', [actor.orgId])).toBe(s.loaded);
-      const q = await db.pool.query<{ row_number: number; errors: { field: string; reason: string }[] }>('SELECT row_number, errors FROM quarantine WHERE import_id = $1', [s.importId]);
+      const q = await db.pool.query<{ row_number: number; errors: { field: string; reason: string }[] }>(
+        'SELECT row_number, errors FROM quarantine WHERE import_id = $1',
+        [s.importId],
+      );
       expect(q.rowCount).toBe(s.rejected);
       for (const r of q.rows) {
         expect(r.row_number).toBeGreaterThanOrEqual(2);
@@ -91,10 +125,18 @@ test('every row accounted for once; quarantine and report complete and without v
       const report = await fs.readFile(reportPath, 'utf8');
       expect(report.split('\n').filter(Boolean).length - 1).toBe(q.rows.reduce((k, r) => k + r.errors.length, 0));
       expect(report).not.toContain(MARK);
-      const before = { persons: await count(db.pool, 'SELECT count(*) FROM person'), q: await count(db.pool, 'SELECT count(*) FROM quarantine'), log: await count(db.pool, 'SELECT count(*) FROM change_log') };
+      const before = {
+        persons: await count(db.pool, 'SELECT count(*) FROM person'),
+        q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
+        log: await count(db.pool, 'SELECT count(*) FROM change_log'),
+      };
       const again = await importFile(db.pool, actor, { kind: 'persons', file, reportPath, workers: 0, batchSize: 7 });
       expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
-      expect({ persons: await count(db.pool, 'SELECT count(*) FROM person'), q: await count(db.pool, 'SELECT count(*) FROM quarantine'), log: await count(db.pool, 'SELECT count(*) FROM change_log') }).toEqual(before);
+      expect({
+        persons: await count(db.pool, 'SELECT count(*) FROM person'),
+        q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
+        log: await count(db.pool, 'SELECT count(*) FROM change_log'),
+      }).toEqual(before);
     }),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
   );
@@ -108,18 +150,40 @@ test('every row accounted for once; quarantine and report complete and without v
 test('households: every row accounted for once; memberships match; one head at most; a second import changes nothing', async () => {
   const header = [...HEADER, 'household_id', 'relationship'];
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.tuple(row, householdCells).map(([r, h]) => [...r, ...h]), { minLength: 1, maxLength: 25 }), async (rows) => {
-      const { actor, file, reportPath, s } = await property('households', rows, header);
-      expect(await count(db.pool, 'SELECT count(*) FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1', [actor.orgId])).toBe(s.loaded);
-      expect(await count(db.pool, 'SELECT count(*) FROM quarantine WHERE import_id = $1', [s.importId])).toBe(s.rejected);
-      // At most one current head per household; nobody a current member of two.
-      expect(await count(db.pool, "SELECT count(*) FROM (SELECT household_id FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1 AND m.valid_to IS NULL AND m.relationship = 'head' GROUP BY household_id HAVING count(*) > 1) x", [actor.orgId])).toBe(0);
-      expect(await fs.readFile(reportPath, 'utf8')).not.toContain(MARK);
-      const before = { m: await count(db.pool, 'SELECT count(*) FROM household_member'), q: await count(db.pool, 'SELECT count(*) FROM quarantine') };
-      const again = await importFile(db.pool, actor, { kind: 'households', file, reportPath, workers: 0, batchSize: 7 });
-      expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
-      expect({ m: await count(db.pool, 'SELECT count(*) FROM household_member'), q: await count(db.pool, 'SELECT count(*) FROM quarantine') }).toEqual(before);
-    }),
+    fc.asyncProperty(
+      fc.array(
+        fc.tuple(row, householdCells).map(([r, h]) => [...r, ...h]),
+        { minLength: 1, maxLength: 25 },
+      ),
+      async (rows) => {
+        const { actor, file, reportPath, s } = await property('households', rows, header);
+        expect(
+          await count(db.pool, 'SELECT count(*) FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1', [
+            actor.orgId,
+          ]),
+        ).toBe(s.loaded);
+        expect(await count(db.pool, 'SELECT count(*) FROM quarantine WHERE import_id = $1', [s.importId])).toBe(s.rejected);
+        // At most one current head per household; nobody a current member of two.
+        expect(
+          await count(
+            db.pool,
+            "SELECT count(*) FROM (SELECT household_id FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1 AND m.valid_to IS NULL AND m.relationship = 'head' GROUP BY household_id HAVING count(*) > 1) x",
+            [actor.orgId],
+          ),
+        ).toBe(0);
+        expect(await fs.readFile(reportPath, 'utf8')).not.toContain(MARK);
+        const before = {
+          m: await count(db.pool, 'SELECT count(*) FROM household_member'),
+          q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
+        };
+        const again = await importFile(db.pool, actor, { kind: 'households', file, reportPath, workers: 0, batchSize: 7 });
+        expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
+        expect({
+          m: await count(db.pool, 'SELECT count(*) FROM household_member'),
+          q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
+        }).toEqual(before);
+      },
+    ),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
   );
 }, 120_000);

@@ -33,7 +33,8 @@ async function importIds(name: string, recordIds: string[], batchSize: number) {
 }
 
 const persons = (prefix: string) => count(db.pool, "SELECT count(*) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
-const distinct = (prefix: string) => count(db.pool, "SELECT count(DISTINCT record_id) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
+const distinct = (prefix: string) =>
+  count(db.pool, "SELECT count(DISTINCT record_id) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
 
 test('a record_id repeated in a later batch of the same file is left unchanged', async () => {
   // Batches of 10: A0..A9 | A10..A14 + A3 + A15..A18 | A19, A5, A20
@@ -60,6 +61,10 @@ test('a file whose first batch is all known rows', async () => {
   expect(s).toMatchObject({ rows: 20, loaded: 10, unchanged: 10 });
   expect(await persons('C')).toBe(20);
   // The change log names exactly the persons created, batch by batch.
-  const logged = await count(db.pool, "SELECT sum(jsonb_array_length(after->'personIds')) FROM change_log WHERE action = 'import_batch' AND operation_id = $1", [s.importId]);
+  const logged = await count(
+    db.pool,
+    "SELECT sum(jsonb_array_length(after->'personIds')) FROM change_log WHERE action = 'import_batch' AND operation_id = $1",
+    [s.importId],
+  );
   expect(logged).toBe(10);
 });

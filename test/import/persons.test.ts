@@ -22,7 +22,21 @@ afterAll(async () => {
 const validId = (first8: string) => first8 + nationalIdCheckDigit(first8);
 const badCheck = (first8: string) => first8 + ((nationalIdCheckDigit(first8) + 1) % 10);
 
-const header = ['record_id', 'given_name', 'father_name', 'grandfather_name', 'family_name', 'full_name', 'sex', 'date_of_birth', 'age', 'national_id', 'phone', 'governorate', 'notes'];
+const header = [
+  'record_id',
+  'given_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'full_name',
+  'sex',
+  'date_of_birth',
+  'age',
+  'national_id',
+  'phone',
+  'governorate',
+  'notes',
+];
 const rows = [
   ['P1', 'محمد', 'أحمد', 'خليل', 'النجار', '', 'male', '1990-05-01', '', validId('40000001'), '0599123456', 'PS0260', 'x'],
   ['P2', '', '', '', '', 'فاطمة علي حسن', 'female', '', '30', badCheck('40000002'), '', 'ps0270', ''],
@@ -38,19 +52,62 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
   const file = path.join(dir, 'persons.csv');
   await fs.writeFile(file, '\uFEFF' + csvOf([header, ...rows]));
   const s = await importFile(db.pool, actor, { kind: 'persons', file });
-  expect(s).toMatchObject({ rows: 7, loaded: 3, unchanged: 1, rejected: 3, unverifiedIds: 1, alreadyImported: false, ignoredColumns: ['notes'] });
+  expect(s).toMatchObject({
+    rows: 7,
+    loaded: 3,
+    unchanged: 1,
+    rejected: 3,
+    unverifiedIds: 1,
+    alreadyImported: false,
+    ignoredColumns: ['notes'],
+  });
   expect(s.reportPath).toBe(path.join(dir, 'persons.rejections.csv'));
 
-  const people = await db.pool.query('SELECT record_id, full_name, sex, date_of_birth, dob_precision, national_id_valid, phone, governorate FROM person ORDER BY record_id');
+  const people = await db.pool.query(
+    'SELECT record_id, full_name, sex, date_of_birth, dob_precision, national_id_valid, phone, governorate FROM person ORDER BY record_id',
+  );
   expect(people.rows).toEqual([
-    { record_id: 'P1', full_name: 'محمد أحمد خليل النجار', sex: 'male', date_of_birth: '1990-05-01', dob_precision: 'exact', national_id_valid: true, phone: '+970599123456', governorate: 'PS0260' },
-    { record_id: 'P2', full_name: 'فاطمة علي حسن', sex: 'female', date_of_birth: expect.stringMatching(/-07-01$/), dob_precision: 'estimated', national_id_valid: false, phone: null, governorate: 'PS0270' },
-    { record_id: `file-${s.fileSha256.slice(0, 16)}-6`, full_name: 'ليلى محمود شاهين', sex: 'female', date_of_birth: '2001-02-01', dob_precision: 'month', national_id_valid: null, phone: '+970599123457', governorate: 'PS0101' },
+    {
+      record_id: 'P1',
+      full_name: 'محمد أحمد خليل النجار',
+      sex: 'male',
+      date_of_birth: '1990-05-01',
+      dob_precision: 'exact',
+      national_id_valid: true,
+      phone: '+970599123456',
+      governorate: 'PS0260',
+    },
+    {
+      record_id: 'P2',
+      full_name: 'فاطمة علي حسن',
+      sex: 'female',
+      date_of_birth: expect.stringMatching(/-07-01$/),
+      dob_precision: 'estimated',
+      national_id_valid: false,
+      phone: null,
+      governorate: 'PS0270',
+    },
+    {
+      record_id: `file-${s.fileSha256.slice(0, 16)}-6`,
+      full_name: 'ليلى محمود شاهين',
+      sex: 'female',
+      date_of_birth: '2001-02-01',
+      dob_precision: 'month',
+      national_id_valid: null,
+      phone: '+970599123457',
+      governorate: 'PS0101',
+    },
   ]);
 
   const q = await db.pool.query('SELECT row_number, raw, errors FROM quarantine ORDER BY row_number');
   expect(q.rows.map((r) => [r.row_number, r.errors])).toEqual([
-    [4, [{ field: 'national_id', reason: 'must have 9 digits, not 5' }, { field: 'date_of_birth', reason: 'has a month outside 01-12' }]],
+    [
+      4,
+      [
+        { field: 'national_id', reason: 'must have 9 digits, not 5' },
+        { field: 'date_of_birth', reason: 'has a month outside 01-12' },
+      ],
+    ],
     [5, [{ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' }]],
     [7, [{ field: 'sex', reason: 'must be one of female, male' }]],
   ]);
@@ -66,11 +123,22 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
   );
   expect(report).not.toMatch(/12345|PS9999|سارة/);
 
-  const log = await db.pool.query("SELECT action, actor_id, org_id, device_id, operation_id, after FROM change_log WHERE entity = 'import' ORDER BY seq");
+  const log = await db.pool.query(
+    "SELECT action, actor_id, org_id, device_id, operation_id, after FROM change_log WHERE entity = 'import' ORDER BY seq",
+  );
   expect(log.rows.map((r) => r.action)).toEqual(['import_start', 'import_batch', 'import_done']);
   const batch = log.rows[1];
   expect(batch).toMatchObject({ actor_id: actor.userId, org_id: actor.orgId, device_id: 'test', operation_id: s.importId });
-  expect(batch.after).toMatchObject({ importId: s.importId, fileSha256: s.fileSha256, rowsFrom: 2, rowsTo: 8, loaded: 3, unchanged: 1, rejected: 3, unverified: 1 });
+  expect(batch.after).toMatchObject({
+    importId: s.importId,
+    fileSha256: s.fileSha256,
+    rowsFrom: 2,
+    rowsTo: 8,
+    loaded: 3,
+    unchanged: 1,
+    rejected: 3,
+    unverified: 1,
+  });
   const ids = (await db.pool.query('SELECT id FROM person ORDER BY id')).rows.map((r) => r.id);
   expect([...batch.after.personIds].sort()).toEqual(ids);
   // Personal data stays out of the change log's import entries.
@@ -79,44 +147,88 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
 
 test('importing the same file again changes nothing', async () => {
   const actor = (await db.pool.query("SELECT id, org_id FROM app_user WHERE username = 'importer'")).rows[0];
-  const a = { userId: actor.id, orgId: actor.org_id, role: 'registration_officer' as const, governorates: (await db.pool.query('SELECT array_agg(pcode) AS g FROM governorate')).rows[0].g };
+  const a = {
+    userId: actor.id,
+    orgId: actor.org_id,
+    role: 'registration_officer' as const,
+    governorates: (await db.pool.query('SELECT array_agg(pcode) AS g FROM governorate')).rows[0].g,
+  };
   const file = path.join(dir, 'persons.csv');
-  const before = { persons: await count(db.pool, 'SELECT count(*) FROM person'), log: await count(db.pool, 'SELECT count(*) FROM change_log'), q: await count(db.pool, 'SELECT count(*) FROM quarantine'), runs: await count(db.pool, 'SELECT count(*) FROM import_run') };
+  const before = {
+    persons: await count(db.pool, 'SELECT count(*) FROM person'),
+    log: await count(db.pool, 'SELECT count(*) FROM change_log'),
+    q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
+    runs: await count(db.pool, 'SELECT count(*) FROM import_run'),
+  };
   const s = await importFile(db.pool, a, { kind: 'persons', file });
   expect(s).toMatchObject({ alreadyImported: true, rows: 7, loaded: 3, rejected: 3 });
-  const after = { persons: await count(db.pool, 'SELECT count(*) FROM person'), log: await count(db.pool, 'SELECT count(*) FROM change_log'), q: await count(db.pool, 'SELECT count(*) FROM quarantine'), runs: await count(db.pool, 'SELECT count(*) FROM import_run') };
+  const after = {
+    persons: await count(db.pool, 'SELECT count(*) FROM person'),
+    log: await count(db.pool, 'SELECT count(*) FROM change_log'),
+    q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
+    runs: await count(db.pool, 'SELECT count(*) FROM import_run'),
+  };
   expect(after).toEqual(before);
 
   // Another file with the same rows and one more: only the new row loads.
   const file2 = path.join(dir, 'persons2.csv');
-  await fs.writeFile(file2, csvOf([header, ...rows.slice(0, 2), ['P9', 'هدى', '', '', 'سالم', '', 'female', '', '', '', '', 'PS0265', '']]));
+  await fs.writeFile(
+    file2,
+    csvOf([header, ...rows.slice(0, 2), ['P9', 'هدى', '', '', 'سالم', '', 'female', '', '', '', '', 'PS0265', '']]),
+  );
   const s2 = await importFile(db.pool, a, { kind: 'persons', file: file2 });
   expect(s2).toMatchObject({ rows: 3, loaded: 1, unchanged: 2, rejected: 0 });
   expect(await count(db.pool, 'SELECT count(*) FROM person')).toBe(before.persons + 1);
 });
 
-test('rows outside the user\'s governorates are rejected; roles without import rights are refused', async () => {
+test("rows outside the user's governorates are rejected; roles without import rights are refused", async () => {
   const actor = await makeActor(db.pool, { username: 'gaza-only', governorates: ['PS0260'] });
   const file = path.join(dir, 'scope.csv');
-  await fs.writeFile(file, csvOf([['given_name', 'family_name', 'governorate'], ['خالد', 'عيسى', 'PS0260'], ['رامي', 'عيسى', 'PS0115']]));
+  await fs.writeFile(
+    file,
+    csvOf([
+      ['given_name', 'family_name', 'governorate'],
+      ['خالد', 'عيسى', 'PS0260'],
+      ['رامي', 'عيسى', 'PS0115'],
+    ]),
+  );
   const s = await importFile(db.pool, actor, { kind: 'persons', file, reportPath: path.join(dir, 'scope-report.csv') });
   expect(s).toMatchObject({ loaded: 1, rejected: 1 });
-  expect(await fs.readFile(path.join(dir, 'scope-report.csv'), 'utf8')).toBe('row_number,field,reason\n3,governorate,is outside the governorates you work in\n');
+  expect(await fs.readFile(path.join(dir, 'scope-report.csv'), 'utf8')).toBe(
+    'row_number,field,reason\n3,governorate,is outside the governorates you work in\n',
+  );
   // A NUL character (which PostgreSQL cannot store) rejects the row instead of failing the import.
   const nul = path.join(dir, 'nul.csv');
-  await fs.writeFile(nul, csvOf([['given_name', 'family_name', 'governorate'], ['خالد\u0000', 'عيسى', 'PS0260'], ['سعيد', 'عيسى', 'PS0260']]));
+  await fs.writeFile(
+    nul,
+    csvOf([
+      ['given_name', 'family_name', 'governorate'],
+      ['خالد\u0000', 'عيسى', 'PS0260'],
+      ['سعيد', 'عيسى', 'PS0260'],
+    ]),
+  );
   expect(await importFile(db.pool, actor, { kind: 'persons', file: nul })).toMatchObject({ loaded: 1, rejected: 1 });
   const analyst = await makeActor(db.pool, { username: 'analyst', role: 'analyst' });
   await expect(importFile(db.pool, analyst, { kind: 'persons', file })).rejects.toThrow(/may not import/);
 });
 
-test('a mapping file renames columns; errors are reported under the file\'s column names', async () => {
+test("a mapping file renames columns; errors are reported under the file's column names", async () => {
   const actor = (await db.pool.query("SELECT id, org_id FROM app_user WHERE username = 'importer'")).rows[0];
   const a = { userId: actor.id, orgId: actor.org_id, role: 'registration_officer' as const, governorates: ['PS0260', 'PS0101'] };
   const file = path.join(dir, 'mapped.csv');
-  await fs.writeFile(file, csvOf([['ID', 'First', 'Family', 'Gov', 'Birth'], ['M1', 'نور', 'زيد', 'PS0260', '2030-01-01'], ['M2', 'نور', 'زيد', 'PS0101', '1999-01-01']]));
+  await fs.writeFile(
+    file,
+    csvOf([
+      ['ID', 'First', 'Family', 'Gov', 'Birth'],
+      ['M1', 'نور', 'زيد', 'PS0260', '2030-01-01'],
+      ['M2', 'نور', 'زيد', 'PS0101', '1999-01-01'],
+    ]),
+  );
   const mapping = path.join(dir, 'mapping.json');
-  await fs.writeFile(mapping, JSON.stringify({ ID: 'record_id', First: 'given_name', Family: 'family_name', Gov: 'governorate', Birth: 'date_of_birth' }));
+  await fs.writeFile(
+    mapping,
+    JSON.stringify({ ID: 'record_id', First: 'given_name', Family: 'family_name', Gov: 'governorate', Birth: 'date_of_birth' }),
+  );
   const s = await importFile(db.pool, a, { kind: 'persons', file, mappingFile: mapping });
   expect(s).toMatchObject({ loaded: 1, rejected: 1 });
   expect(await fs.readFile(s.reportPath, 'utf8')).toBe('row_number,field,reason\n2,Birth,is in the future\n');

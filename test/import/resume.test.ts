@@ -21,8 +21,14 @@ afterAll(async () => {
 
 const ROWS = 30_000;
 
-function sanad(args: string[]): { done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>; kill: () => void } {
-  const child = spawn(process.execPath, ['bin/sanad.js', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+function sanad(args: string[]): {
+  done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
+  kill: () => void;
+} {
+  const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -55,7 +61,9 @@ test('an import killed with SIGKILL resumes and loads every row exactly once', {
   const res1 = await first.done;
   expect(res1.signal).toBe('SIGKILL');
   expect(killedAt).toBeGreaterThan(0);
-  const mid = (await db.pool.query<{ rows_done: number; rows_loaded: number; status: string }>('SELECT rows_done, rows_loaded, status FROM import_run')).rows[0]!;
+  const mid = (
+    await db.pool.query<{ rows_done: number; rows_loaded: number; status: string }>('SELECT rows_done, rows_loaded, status FROM import_run')
+  ).rows[0]!;
   expect(mid.status).toBe('running');
   expect(mid.rows_done).toBeLessThan(ROWS);
   // What was committed is exactly the rows counted as done.
@@ -67,9 +75,15 @@ test('an import killed with SIGKILL resumes and loads every row exactly once', {
   const summary = JSON.parse(res2.stdout);
   expect(summary).toMatchObject({ rows: ROWS, loaded: ROWS, rejected: 0, unchanged: 0, resumedFrom: mid.rows_done });
 
-  const ids = (await fs.readFile(file, 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  const ids = (await fs.readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
   expect(ids).toHaveLength(ROWS);
-  const stored = await db.pool.query<{ record_id: string; n: number }>('SELECT record_id, count(*)::int AS n FROM person GROUP BY record_id');
+  const stored = await db.pool.query<{ record_id: string; n: number }>(
+    'SELECT record_id, count(*)::int AS n FROM person GROUP BY record_id',
+  );
   expect(stored.rows.every((r) => r.n === 1)).toBe(true);
   expect(stored.rows.map((r) => r.record_id).sort()).toEqual([...ids].sort());
   const run = (await db.pool.query('SELECT rows_done, rows_loaded, status FROM import_run')).rows[0];

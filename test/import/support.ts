@@ -7,14 +7,20 @@ import type { Actor } from '../../src/access/actor.ts';
 import type { Role } from '../../src/access/roles.ts';
 import { governorateCodes } from '../../src/places/governorates.ts';
 
-export async function makeActor(pool: pg.Pool, opts: { username?: string; role?: Role; governorates?: readonly string[]; org?: string } = {}): Promise<Actor & { username: string }> {
+export async function makeActor(
+  pool: pg.Pool,
+  opts: { username?: string; role?: Role; governorates?: readonly string[]; org?: string } = {},
+): Promise<Actor & { username: string }> {
   const orgName = opts.org ?? 'Test organisation';
   await pool.query('INSERT INTO organisation (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [orgName]);
   const orgId = (await pool.query<{ id: string }>('SELECT id FROM organisation WHERE name = $1', [orgName])).rows[0]!.id;
   const username = opts.username ?? 'importer';
   const role = opts.role ?? 'registration_officer';
   const governorates = [...(opts.governorates ?? governorateCodes)];
-  const r = await pool.query<{ id: string }>('INSERT INTO app_user (org_id, username, role, governorates) VALUES ($1,$2,$3,$4) RETURNING id', [orgId, username, role, governorates]);
+  const r = await pool.query<{ id: string }>(
+    'INSERT INTO app_user (org_id, username, role, governorates) VALUES ($1,$2,$3,$4) RETURNING id',
+    [orgId, username, role, governorates],
+  );
   return { userId: r.rows[0]!.id, orgId, role, governorates, deviceId: 'test', username };
 }
 
@@ -24,7 +30,8 @@ export async function tempDir(): Promise<string> {
   return d;
 }
 
-export const csvOf = (rows: string[][]): string => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
+export const csvOf = (rows: string[][]): string =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
 
 export async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
   return (await pool.query<{ n: number }>(`SELECT (${sql})::int AS n`, params)).rows[0]!.n;

@@ -33,10 +33,26 @@ test('imports an XLSX worksheet, with a rejected row and an idempotent re-import
 
   const s = await importFile(db.pool, actor, { kind: 'persons', file });
   expect(s).toMatchObject({ rows: 3, loaded: 2, rejected: 1, unverifiedIds: 0 });
-  const people = await db.pool.query('SELECT record_id, full_name, date_of_birth, dob_precision, national_id, national_id_valid FROM person ORDER BY record_id');
+  const people = await db.pool.query(
+    'SELECT record_id, full_name, date_of_birth, dob_precision, national_id, national_id_valid FROM person ORDER BY record_id',
+  );
   expect(people.rows).toEqual([
-    { record_id: 'X1', full_name: 'أسماء سمير الأغا', date_of_birth: '1994-03-17', dob_precision: 'exact', national_id: id, national_id_valid: true },
-    { record_id: 'X2', full_name: 'حسن ماجد قديح', date_of_birth: '2010-01-01', dob_precision: 'year', national_id: null, national_id_valid: null },
+    {
+      record_id: 'X1',
+      full_name: 'أسماء سمير الأغا',
+      date_of_birth: '1994-03-17',
+      dob_precision: 'exact',
+      national_id: id,
+      national_id_valid: true,
+    },
+    {
+      record_id: 'X2',
+      full_name: 'حسن ماجد قديح',
+      date_of_birth: '2010-01-01',
+      dob_precision: 'year',
+      national_id: null,
+      national_id_valid: null,
+    },
   ]);
   expect(await fs.readFile(s.reportPath, 'utf8')).toBe('row_number,field,reason\n4,date_of_birth,is not a calendar date\n');
 

@@ -7,7 +7,11 @@ describe('blocking', () => {
   it('emits every candidate pair once, also when oversized blocks are windowed in several passes', () => {
     const recs: RawRecord[] = [];
     for (const { rec } of dedupeRegistry(4000, 0.3, 3)) recs.push(rec);
-    for (const [maxBlockSize, blockWindow] of [[3, 2], [10, 4], [40, 15]] as const) {
+    for (const [maxBlockSize, blockWindow] of [
+      [3, 2],
+      [10, 4],
+      [40, 15],
+    ] as const) {
       const r = link([recs], { uSamples: 20000, maxBlockSize, blockWindow });
       const seen = new Set<number>();
       for (let k = 0; k < r.a.length; k++) {

@@ -7,8 +7,12 @@ const base: RawRecord[] = [];
 const names = ['محمد', 'أحمد', 'خالد', 'يوسف', 'سامي', 'علي', 'عمر', 'حسن', 'رامي', 'ماهر'];
 for (let i = 0; i < 400; i++)
   base.push({
-    record_id: `p${i}`, given_name: names[i % 10]!, father_name: names[(i * 3 + 1) % 10]!, grandfather_name: names[(i * 7 + 2) % 10]!,
-    family_name: ['النجار', 'المصري', 'الحلو', 'الشامي', 'العطار'][i % 5]!, date_of_birth: `${1960 + (i % 47)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    record_id: `p${i}`,
+    given_name: names[i % 10]!,
+    father_name: names[(i * 3 + 1) % 10]!,
+    grandfather_name: names[(i * 7 + 2) % 10]!,
+    family_name: ['النجار', 'المصري', 'الحلو', 'الشامي', 'العطار'][i % 5]!,
+    date_of_birth: `${1960 + (i % 47)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
     sex: 'm',
   });
 

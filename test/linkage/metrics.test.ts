@@ -13,7 +13,12 @@ describe('pairwise evaluation', () => {
   it('a perfect clustering scores 1, whatever the labels', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 40 }), (t) => {
-        const s = pairwiseScores(t, t.map((x) => x + 100), t.map(() => 0), false);
+        const s = pairwiseScores(
+          t,
+          t.map((x) => x + 100),
+          t.map(() => 0),
+          false,
+        );
         expect(s.precision).toBe(1);
         expect(s.recall).toBe(1);
       }),

@@ -12,7 +12,8 @@ describe('comparison in worker threads', () => {
     const settings = resolveSettings({ uSamples: 20000 });
     const one = linkDataset(prepare([recs], settings), 1, settings);
     let calls = 0;
-    let byWorkers = -1, chunks = 0;
+    let byWorkers = -1,
+      chunks = 0;
     const par = parallelCompare({ threads: 3, minPairs: 0, mainWorks: false, onDone: (x) => ({ byWorkers, chunks } = x) });
     const two = linkDataset(prepare([recs], settings), 1, settings, {
       compare: (ds, a, b, n) => {

@@ -47,8 +47,10 @@ describe('arabicTokens', () => {
 
   test('spacing around عبد does not change the tokens', () => {
     const names = fc.constantFrom('الله', 'الرحمن', 'العزيز', 'الكريم', 'الحميد');
-    fc.assert(fc.property(names, (n) => {
-      expect(arabicTokens('عبد ' + n)).toEqual(arabicTokens('عبد' + n));
-    }));
+    fc.assert(
+      fc.property(names, (n) => {
+        expect(arabicTokens('عبد ' + n)).toEqual(arabicTokens('عبد' + n));
+      }),
+    );
   });
 });

@@ -12,9 +12,17 @@ describe('nameSearchTokens', () => {
       fullNameEn: 'Mohammed Abdel Rahman Al-Najjar',
     });
     expect(tokens).toEqual([
-      'a:النجار', 'a:عبدالرحمن', 'a:محمد', 'a:نجار',
-      'l:abdelrahman', 'l:alnajjar', 'l:mohammed', 'l:najjar',
-      's:abdrhmn', 's:mhmd', 's:njr',
+      'a:النجار',
+      'a:عبدالرحمن',
+      'a:محمد',
+      'a:نجار',
+      'l:abdelrahman',
+      'l:alnajjar',
+      'l:mohammed',
+      'l:najjar',
+      's:abdrhmn',
+      's:mhmd',
+      's:njr',
     ]);
   });
 

@@ -42,7 +42,10 @@ describe('normalizeArabic', () => {
   });
 
   test('is idempotent', () => {
-    fc.assert(fc.property(mixedText, (s) => normalizeArabic(normalizeArabic(s)) === normalizeArabic(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(mixedText, (s) => normalizeArabic(normalizeArabic(s)) === normalizeArabic(s)),
+      { numRuns: 2000 },
+    );
   });
 
   test('never throws and leaves no diacritics, tatweel, doubled or edge spaces', () => {

@@ -20,7 +20,10 @@ describe('normalizeLatin', () => {
   });
 
   test('is idempotent', () => {
-    fc.assert(fc.property(mixedText, (s) => normalizeLatin(normalizeLatin(s)) === normalizeLatin(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(mixedText, (s) => normalizeLatin(normalizeLatin(s)) === normalizeLatin(s)),
+      { numRuns: 2000 },
+    );
   });
 
   test('never throws; no accents, uppercase ASCII, apostrophes or hyphens are left', () => {

@@ -8,11 +8,42 @@ import { normalizeLatin } from '../../src/names/latin.ts';
 import { wordsBy } from '../../src/names/words.ts';
 import { mixedText } from './arbitraries.ts';
 
-const whole = (normalize: (s: string) => string) => (s: string) => normalize(s).split(' ').filter((w) => w !== '');
-const tricky = fc.constantFrom(' ', '  ', '\u0301', '\u0308', 'Σ', 'ΑΣ', 'σ', '\u00A0', '\u00A8', '\uFEFF', '\u200D', 'İ', 'ﷲ', 'ﻻ', 'ـ', 'ß', '’', '\u2002', 'x', 'ال', 'Al');
-const text = fc.oneof(mixedText, fc.array(fc.oneof(tricky, mixedText), { maxLength: 8 }).map((a) => a.join('')));
+const whole = (normalize: (s: string) => string) => (s: string) =>
+  normalize(s)
+    .split(' ')
+    .filter((w) => w !== '');
+const tricky = fc.constantFrom(
+  ' ',
+  '  ',
+  '\u0301',
+  '\u0308',
+  'Σ',
+  'ΑΣ',
+  'σ',
+  '\u00A0',
+  '\u00A8',
+  '\uFEFF',
+  '\u200D',
+  'İ',
+  'ﷲ',
+  'ﻻ',
+  'ـ',
+  'ß',
+  '’',
+  '\u2002',
+  'x',
+  'ال',
+  'Al',
+);
+const text = fc.oneof(
+  mixedText,
+  fc.array(fc.oneof(tricky, mixedText), { maxLength: 8 }).map((a) => a.join('')),
+);
 
-for (const [name, normalize] of [['Latin', normalizeLatin], ['Arabic', normalizeArabic]] as const) {
+for (const [name, normalize] of [
+  ['Latin', normalizeLatin],
+  ['Arabic', normalizeArabic],
+] as const) {
   test(`${name}: piecewise words equal the words of the whole string`, () => {
     const words = wordsBy(normalize);
     const reference = whole(normalize);

@@ -10,7 +10,10 @@ beforeAll(async () => (db = await freshDb()));
 afterAll(async () => db.drop());
 
 function sanad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/sanad.js', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -37,11 +40,17 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
   const persons = await n('SELECT count(*) FROM person');
   expect(persons).toBeGreaterThan(600);
   expect(await n('SELECT count(*) FROM household_member')).toBe(persons);
-  expect(await n('SELECT count(*) FROM household h WHERE (SELECT count(*) FROM household_member m WHERE m.household_id = h.id AND m.relationship = \'head\') = 1')).toBe(300);
-  expect(await n("SELECT count(DISTINCT left(governorate, 4)) FROM person")).toBe(2);
+  expect(
+    await n(
+      "SELECT count(*) FROM household h WHERE (SELECT count(*) FROM household_member m WHERE m.household_id = h.id AND m.relationship = 'head') = 1",
+    ),
+  ).toBe(300);
+  expect(await n('SELECT count(DISTINCT left(governorate, 4)) FROM person')).toBe(2);
   expect(await n('SELECT count(*) FROM displacement_event')).toBeGreaterThan(0);
   // Arabic four-part names (grandfather's name sometimes not recorded).
-  expect(await n("SELECT count(*) FROM person WHERE given_name !~ '[\u0600-\u06FF]' OR family_name !~ '[\u0600-\u06FF]' OR father_name IS NULL")).toBe(0);
+  expect(
+    await n("SELECT count(*) FROM person WHERE given_name !~ '[\u0600-\u06FF]' OR family_name !~ '[\u0600-\u06FF]' OR father_name IS NULL"),
+  ).toBe(0);
   expect(await n('SELECT count(*) FROM person WHERE national_id_valid = false')).toBeGreaterThan(0);
 
   const log = await n('SELECT count(*) FROM change_log');

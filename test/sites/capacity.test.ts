@@ -7,10 +7,21 @@ import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
 
 const STD = standardsFrom([
-  { key: 'covered_area_per_person', value: '3.5' }, { key: 'persons_per_toilet_initial', value: 50 }, { key: 'persons_per_toilet_later', value: 20 },
-  { key: 'water_litres_per_person_day', value: 15 }, { key: 'kcal_per_person_day', value: 2100 }, { key: 'persons_per_water_point', value: 250 },
+  { key: 'covered_area_per_person', value: '3.5' },
+  { key: 'persons_per_toilet_initial', value: 50 },
+  { key: 'persons_per_toilet_later', value: 20 },
+  { key: 'water_litres_per_person_day', value: 15 },
+  { key: 'kcal_per_person_day', value: 2100 },
+  { key: 'persons_per_water_point', value: 250 },
 ]);
-const site = { coveredAreaM2: 350, toilets: 1, waterPoints: 0, waterLitresPerDay: 1000, phase: 'initial' as const, status: 'open' as const };
+const site = {
+  coveredAreaM2: 350,
+  toilets: 1,
+  waterPoints: 0,
+  waterLitresPerDay: 1000,
+  phase: 'initial' as const,
+  status: 'open' as const,
+};
 
 describe('Sphere capacity (pure)', () => {
   test('3.5 m2 per person; 1 toilet per 50 at first, 1 per 20 later; 15 l and 2,100 kcal per person per day', () => {
@@ -35,7 +46,10 @@ describe('Sphere capacity (pure)', () => {
   test('governorate sums', () => {
     const a = siteCapacity(site, { people: 120, households: 20 }, STD);
     const b = siteCapacity({ ...site, coveredAreaM2: 3500 }, { people: 10, households: 2 }, STD);
-    const [g] = governorateCapacity([{ governorate: 'PS0260', capacity: a }, { governorate: 'PS0260', capacity: b }]);
+    const [g] = governorateCapacity([
+      { governorate: 'PS0260', capacity: a },
+      { governorate: 'PS0260', capacity: b },
+    ]);
     expect(g).toMatchObject({ sites: 2, sitesOverCapacity: 1, people: 130, capacity: 1100, overBy: 20 });
   });
   test('a missing standard is an error, not a silent default', () => {
@@ -58,42 +72,102 @@ describe('sites API', () => {
     await app.close();
     await db.drop();
   });
-  const req = (u: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
+  const req = (u: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
 
   test('a school fills up from the registry and is flagged over capacity and short of toilets; the standards are data', async () => {
-    const created = await req(manager, 'POST', '/api/v1/sites', { kind: 'school', name: 'Girls school', governorate: 'PS0265', lat: 31.42, lon: 34.35, managingOrganisation: 'UNRWA', coveredAreaM2: 14, toilets: 0, waterPoints: 1 });
+    const created = await req(manager, 'POST', '/api/v1/sites', {
+      kind: 'school',
+      name: 'Girls school',
+      governorate: 'PS0265',
+      lat: 31.42,
+      lon: 34.35,
+      managingOrganisation: 'UNRWA',
+      coveredAreaM2: 14,
+      toilets: 0,
+      waterPoints: 1,
+    });
     expect(created.statusCode).toBe(201);
     const s = created.json();
     expect(s).toMatchObject({ kind: 'school', status: 'open', phase: 'initial', coveredAreaM2: 14, version: 1 });
     // a household of 5 moves into the school
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await req(caseworker, 'POST', '/api/v1/persons', personInput())).json().id);
-    const hh = await req(caseworker, 'POST', '/api/v1/households', { governorate: 'PS0260', date: '2024-01-01', members: ids.map((personId, i) => ({ personId, relationship: i ? 'son' : 'head' })) });
+    const hh = await req(caseworker, 'POST', '/api/v1/households', {
+      governorate: 'PS0260',
+      date: '2024-01-01',
+      members: ids.map((personId, i) => ({ personId, relationship: i ? 'son' : 'head' })),
+    });
     expect(hh.statusCode).toBe(201);
-    expect((await req(caseworker, 'POST', `/api/v1/households/${hh.json().id}/displacements`, { date: '2024-02-01', toSite: s.id, toGovernorate: 'PS0265', reason: 'evacuation_order' })).statusCode).toBe(200);
+    expect(
+      (
+        await req(caseworker, 'POST', `/api/v1/households/${hh.json().id}/displacements`, {
+          date: '2024-02-01',
+          toSite: s.id,
+          toGovernorate: 'PS0265',
+          reason: 'evacuation_order',
+        })
+      ).statusCode,
+    ).toBe(200);
     const cap = await req(manager, 'GET', '/api/v1/sites/capacity?governorate=PS0265');
     expect(cap.statusCode).toBe(200);
     const row = cap.json().sites.find((x: { site: { id: string } }) => x.site.id === s.id);
-    expect(row).toMatchObject({ people: 5, households: 1, capacity: 4, overBy: 1, toiletsNeeded: 1, toiletGap: 1, waterNeededLitresPerDay: 75, kcalNeededPerDay: 10500 });
+    expect(row).toMatchObject({
+      people: 5,
+      households: 1,
+      capacity: 4,
+      overBy: 1,
+      toiletsNeeded: 1,
+      toiletGap: 1,
+      waterNeededLitresPerDay: 75,
+      kcalNeededPerDay: 10500,
+    });
     expect(row.flags).toEqual(expect.arrayContaining(['over_capacity', 'toilet_shortfall']));
     expect(cap.json().governorates[0]).toMatchObject({ governorate: 'PS0265', sitesOverCapacity: 1 });
     // before the move: empty
-    expect((await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-01-15')).json().sites.find((x: { site: { id: string } }) => x.site.id === s.id).people).toBe(0);
+    expect(
+      (await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-01-15'))
+        .json()
+        .sites.find((x: { site: { id: string } }) => x.site.id === s.id).people,
+    ).toBe(0);
     // they move on: the school empties
-    expect((await req(caseworker, 'POST', `/api/v1/households/${hh.json().id}/displacements`, { date: '2024-03-01', toGovernorate: 'PS0270', reason: 'relocation' })).statusCode).toBe(200);
-    expect((await req(manager, 'GET', '/api/v1/sites/capacity')).json().sites.find((x: { site: { id: string } }) => x.site.id === s.id).people).toBe(0);
+    expect(
+      (
+        await req(caseworker, 'POST', `/api/v1/households/${hh.json().id}/displacements`, {
+          date: '2024-03-01',
+          toGovernorate: 'PS0270',
+          reason: 'relocation',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await req(manager, 'GET', '/api/v1/sites/capacity')).json().sites.find((x: { site: { id: string } }) => x.site.id === s.id).people,
+    ).toBe(0);
     // the standard is data: 2 m2 per person gives a capacity of 7
     await db.pool.query("UPDATE sphere_standard SET value = 2 WHERE key = 'covered_area_per_person'");
-    expect((await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-02-15')).json().sites.find((x: { site: { id: string } }) => x.site.id === s.id).capacity).toBe(7);
+    expect(
+      (await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-02-15'))
+        .json()
+        .sites.find((x: { site: { id: string } }) => x.site.id === s.id).capacity,
+    ).toBe(7);
     await db.pool.query("UPDATE sphere_standard SET value = 3.5 WHERE key = 'covered_area_per_person'");
   });
 
   test('update with the version read; a stale version is refused; the change is logged', async () => {
     const s = (await req(manager, 'POST', '/api/v1/sites', { kind: 'camp', name: 'Camp', governorate: 'PS0270' })).json();
-    const upd = await req(manager, 'PUT', `/api/v1/sites/${s.id}`, { kind: 'camp', name: 'Camp', governorate: 'PS0270', status: 'damaged', toilets: 10, version: 1 });
+    const upd = await req(manager, 'PUT', `/api/v1/sites/${s.id}`, {
+      kind: 'camp',
+      name: 'Camp',
+      governorate: 'PS0270',
+      status: 'damaged',
+      toilets: 10,
+      version: 1,
+    });
     expect(upd.statusCode).toBe(200);
     expect(upd.json()).toMatchObject({ status: 'damaged', toilets: 10, version: 2 });
-    expect((await req(manager, 'PUT', `/api/v1/sites/${s.id}`, { kind: 'camp', name: 'Camp', governorate: 'PS0270', version: 1 })).statusCode).toBe(409);
+    expect(
+      (await req(manager, 'PUT', `/api/v1/sites/${s.id}`, { kind: 'camp', name: 'Camp', governorate: 'PS0270', version: 1 })).statusCode,
+    ).toBe(409);
     const log = await db.pool.query("SELECT action FROM change_log WHERE entity = 'site' AND entity_id = $1 ORDER BY seq", [s.id]);
     expect(log.rows.map((r) => r.action)).toEqual(['create', 'update']);
     const list = await req(caseworker, 'GET', '/api/v1/sites?status=damaged');

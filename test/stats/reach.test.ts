@@ -11,7 +11,14 @@ import { Device, injectTransport } from '../support/device.ts';
 let db: TestDb;
 let app: FastifyInstance;
 let s: Scenario;
-type Row = { id: string; programme: string; number: number; status: string; targeted: { households: number; people: number }; reached: { households: number; people: number } };
+type Row = {
+  id: string;
+  programme: string;
+  number: number;
+  status: string;
+  targeted: { households: number; people: number };
+  reached: { households: number; people: number };
+};
 
 beforeAll(async () => {
   db = await freshDb();
@@ -66,12 +73,15 @@ test('a draft cycle (no snapshot yet) is not listed; the newest cycles come firs
   expect((await get(s.officer)).body.cycles.map((c) => c.id)).toEqual([s.cycleId]);
   expect((await s.post(s.officer, `/api/v1/aid/cycles/${next.body.id}/generate`)).status).toBe(200);
   const r = await get(s.officer);
-  expect(r.body.cycles.map((c) => [c.id, c.number])).toEqual([[next.body.id, 2], [s.cycleId, 1]]);
+  expect(r.body.cycles.map((c) => [c.id, c.number])).toEqual([
+    [next.body.id, 2],
+    [s.cycleId, 1],
+  ]);
   expect(r.body.cycles[0]!.reached).toEqual({ households: 0, people: 0 });
   expect((await get(s.officer, '/api/v1/stats/reach?limit=1')).body.cycles.map((c) => c.id)).toEqual([next.body.id]);
 });
 
-test('only the actor\'s governorates count', async () => {
+test("only the actor's governorates count", async () => {
   const gazaOnly = await makeUser(db, { role: 'analyst', orgId: s.admin.orgId, governorates: ['PS0260'] });
   const r = await get(gazaOnly);
   expect(r.status).toBe(200);

@@ -10,7 +10,8 @@ let db: TestDb;
 const actor = { userId: null, orgId: randomUUID(), role: 'administrator' as const, governorates: [] };
 beforeEach(async () => {
   db = await freshDb();
-  for (let i = 0; i < 20; i++) await appendLog(db.pool, actor, { entity: 'person', entityId: randomUUID(), action: 'update', after: { n: i } });
+  for (let i = 0; i < 20; i++)
+    await appendLog(db.pool, actor, { entity: 'person', entityId: randomUUID(), action: 'update', after: { n: i } });
 });
 afterEach(async () => db.drop());
 
@@ -52,7 +53,9 @@ test('a deleted row is named by the row after the gap', async () => {
 });
 
 test('reordered rows are detected', async () => {
-  await tamper('UPDATE change_log SET seq = -5 WHERE seq = 5; UPDATE change_log SET seq = 5 WHERE seq = 6; UPDATE change_log SET seq = 6 WHERE seq = -5');
+  await tamper(
+    'UPDATE change_log SET seq = -5 WHERE seq = 5; UPDATE change_log SET seq = 5 WHERE seq = 6; UPDATE change_log SET seq = 6 WHERE seq = -5',
+  );
   expect(await verifyAuditChain(db.pool)).toMatchObject({ ok: false, firstBadSeq: 5 });
 });
 

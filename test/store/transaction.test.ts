@@ -52,7 +52,10 @@ test('a deadlock victim is run again and both transactions go through', async ()
     other.release();
   }
   const rows = (await db.pool.query<{ id: number; v: number }>('SELECT id, v FROM lock_probe ORDER BY id')).rows;
-  expect(rows).toEqual([{ id: 1, v: 11 }, { id: 2, v: 11 }]);
+  expect(rows).toEqual([
+    { id: 1, v: 11 },
+    { id: 2, v: 11 },
+  ]);
 }, 20_000);
 
 test('other errors are not retried', async () => {

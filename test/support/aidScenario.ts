@@ -25,7 +25,11 @@ export const RULES = [
   { item: 'food_parcel', quantity: { base: 2 } },
   { item: 'hygiene_kit', when: { displaced: true }, quantity: { base: 1 } },
   { item: 'water_l', when: { inSite: true }, quantity: { perPerson: 15, max: 150 } },
-  { item: 'cash_ils', when: { vulnerabilities: ['female_headed', 'disability', 'elderly_headed'] }, quantity: { base: 100, perPerson: 50, max: 400 } },
+  {
+    item: 'cash_ils',
+    when: { vulnerabilities: ['female_headed', 'disability', 'elderly_headed'] },
+    quantity: { base: 100, perPerson: 50, max: 400 },
+  },
 ];
 
 export async function scenario(db: TestDb, app: FastifyInstance, opts: { households?: number; cards?: number } = {}): Promise<Scenario> {
@@ -44,8 +48,28 @@ export async function scenario(db: TestDb, app: FastifyInstance, opts: { househo
     return r.body;
   };
   const sites = [
-    ok(await post(admin, '/api/v1/sites', { kind: 'school', name: 'School A', governorate: 'PS0260', coveredAreaM2: 700, toilets: 2, waterPoints: 1, waterLitresPerDay: 1000 })),
-    ok(await post(admin, '/api/v1/sites', { kind: 'camp', name: 'Camp B', governorate: 'PS0270', coveredAreaM2: 35000, toilets: 400, waterPoints: 60, phase: 'later' })),
+    ok(
+      await post(admin, '/api/v1/sites', {
+        kind: 'school',
+        name: 'School A',
+        governorate: 'PS0260',
+        coveredAreaM2: 700,
+        toilets: 2,
+        waterPoints: 1,
+        waterLitresPerDay: 1000,
+      }),
+    ),
+    ok(
+      await post(admin, '/api/v1/sites', {
+        kind: 'camp',
+        name: 'Camp B',
+        governorate: 'PS0270',
+        coveredAreaM2: 35000,
+        toilets: 400,
+        waterPoints: 60,
+        phase: 'later',
+      }),
+    ),
   ].map((s) => ({ id: s.id as string, governorate: s.governorate as string }));
   const points = {
     site: ok(await post(officer, '/api/v1/aid/points', { name: 'School A gate', governorate: 'PS0260', siteId: sites[0]!.id })).id,
@@ -53,12 +77,19 @@ export async function scenario(db: TestDb, app: FastifyInstance, opts: { househo
     khanYounis: ok(await post(officer, '/api/v1/aid/points', { name: 'Khan Younis centre', governorate: 'PS0270' })).id,
   };
   const items: Record<string, string> = {};
-  for (const [code, unit, sector] of [['food_parcel', 'parcel', 'food'], ['hygiene_kit', 'kit', 'hygiene'], ['water_l', 'litre', 'water'], ['cash_ils', 'ILS', 'cash']] as const) {
+  for (const [code, unit, sector] of [
+    ['food_parcel', 'parcel', 'food'],
+    ['hygiene_kit', 'kit', 'hygiene'],
+    ['water_l', 'litre', 'water'],
+    ['cash_ils', 'ILS', 'cash'],
+  ] as const) {
     items[code] = ok(await post(officer, '/api/v1/aid/items', { code, name: code.replace('_', ' '), unit, sector })).id;
   }
   const programmeId = ok(await post(officer, '/api/v1/aid/programmes', { name: 'Winter response', sector: 'food', rules: RULES })).id;
   const registry = await loadRegistry(db.pool, admin.orgId, { households: opts.households ?? 200, seed: 7, sites });
-  const cycleId = ok(await post(officer, `/api/v1/aid/programmes/${programmeId}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) })).id;
+  const cycleId = ok(
+    await post(officer, `/api/v1/aid/programmes/${programmeId}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }),
+  ).id;
   ok(await post(officer, `/api/v1/aid/cycles/${cycleId}/generate`), 200);
   const cards = new Map<string, { serial: number; token: string }>();
   for (const h of registry.households.slice(0, opts.cards ?? registry.households.length)) {

@@ -10,14 +10,23 @@ export type Transport = (req: { method: 'GET' | 'POST'; url: string; body?: unkn
 
 export function injectTransport(app: FastifyInstance, headers: Record<string, string>): Transport {
   return async (req) => {
-    const res = await app.inject({ method: req.method, url: req.url, headers, ...(req.body === undefined ? {} : { payload: req.body as object }) });
+    const res = await app.inject({
+      method: req.method,
+      url: req.url,
+      headers,
+      ...(req.body === undefined ? {} : { payload: req.body as object }),
+    });
     return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body };
   };
 }
 
 export function fetchTransport(base: string, headers: Record<string, string>): Transport {
   return async (req) => {
-    const res = await fetch(base + req.url, { method: req.method, headers: { ...headers, ...(req.body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }) });
+    const res = await fetch(base + req.url, {
+      method: req.method,
+      headers: { ...headers, ...(req.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+    });
     const text = await res.text();
     return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
   };
@@ -42,7 +51,11 @@ export class Device {
   /** Every batch sent, as sent (to replay them). */
   sent: { batchId: string; pointId: string; deviceId: string; redemptions: OfflineRedemption[] }[] = [];
 
-  constructor(readonly deviceId: string, readonly pointId: string, readonly t: Transport) {}
+  constructor(
+    readonly deviceId: string,
+    readonly pointId: string,
+    readonly t: Transport,
+  ) {}
 
   async download(cycleId: string): Promise<Manifest> {
     const r = await this.t({ method: 'GET', url: `/api/v1/aid/cycles/${cycleId}/manifest?point=${this.pointId}` });
@@ -85,7 +98,9 @@ export class Device {
     return all;
   }
 
-  async send(batch: Device['sent'][number]): Promise<{ id: string; status: string; reason?: string; standingId?: string; replayed: boolean }[]> {
+  async send(
+    batch: Device['sent'][number],
+  ): Promise<{ id: string; status: string; reason?: string; standingId?: string; replayed: boolean }[]> {
     this.sent.push(batch);
     const r = await this.t({ method: 'POST', url: '/api/v1/aid/sync', body: batch });
     if (r.status !== 200) throw new Error(`sync: ${r.status} ${JSON.stringify(r.body)}`);
@@ -106,13 +121,23 @@ export async function httpTransport(base: string, headers: Record<string, string
     new Promise((resolve, reject) => {
       const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
       const r = http.request(
-        { host: url.hostname, port: url.port, path: req.url, method: req.method, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: req.url,
+          method: req.method,
+          agent,
+          headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, body: String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text,
+            });
           });
           res.on('error', reject);
         },

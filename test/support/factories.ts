@@ -59,10 +59,12 @@ export function personInput(over: Record<string, unknown> = {}): Record<string, 
 
 /** Row counts of every table plus the change-log head: equal before and after means nothing changed. */
 export async function snapshot(db: TestDb): Promise<Record<string, number | string>> {
-  const tables = (await db.pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
+  const tables = (
+    await db.pool.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+  ).rows.map((r) => r.tablename);
   const out: Record<string, number | string> = {};
   for (const t of tables) out[t] = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0]!.n;
   const head = (await db.pool.query<{ h: string }>("SELECT seq::text || ':' || encode(hash, 'hex') AS h FROM change_log_head")).rows[0]!.h;
-  const versions = (await db.pool.query<{ v: string }>("SELECT coalesce(sum(version), 0)::text AS v FROM person")).rows[0]!.v;
+  const versions = (await db.pool.query<{ v: string }>('SELECT coalesce(sum(version), 0)::text AS v FROM person')).rows[0]!.v;
   return { ...out, head, versions };
 }

@@ -51,12 +51,15 @@ function build(s: Schema, ids: readonly string[]): fc.Arbitrary<unknown> {
   switch (type) {
     case 'string': {
       if (s.format === 'uuid') return ids.length > 0 ? fc.oneof(fc.constantFrom(...ids), fc.uuid()) : fc.uuid();
-      if (s.format === 'date-time') return fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.now() + 86_400_000 }).map((t) => new Date(t).toISOString());
+      if (s.format === 'date-time')
+        return fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.now() + 86_400_000 }).map((t) => new Date(t).toISOString());
       if (s.format === 'date') return day;
       if (s.pattern) return patterned(s.pattern, s.maxLength);
       return fc.oneof(
         fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) }),
-        fc.constantFrom('محمد', 'عبد الله', 'PS0260', 'PS0115', '2024-05-01', '970599123456', 'test').filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity)),
+        fc
+          .constantFrom('محمد', 'عبد الله', 'PS0260', 'PS0115', '2024-05-01', '970599123456', 'test')
+          .filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity)),
       );
     }
     case 'integer':
@@ -74,10 +77,7 @@ function build(s: Schema, ids: readonly string[]): fc.Arbitrary<unknown> {
     case 'object': {
       const props = s.properties ?? {};
       const required = new Set(s.required ?? []);
-      return fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, build(v, ids)])),
-        { requiredKeys: [...required] },
-      );
+      return fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, build(v, ids)])), { requiredKeys: [...required] });
     }
     default:
       return wrongKind;

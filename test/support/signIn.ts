@@ -27,7 +27,11 @@ async function post(app: FastifyInstance, url: string, payload: Record<string, u
 }
 
 /** First sign-in: password, enrolment with the secret shown once. Returns the session token, the authenticator and the recovery codes. */
-export async function enrol(app: FastifyInstance, username: string, password: string): Promise<{ token: string; auth: Authenticator; recoveryCodes: string[] }> {
+export async function enrol(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<{ token: string; auth: Authenticator; recoveryCodes: string[] }> {
   const step = await post(app, '/api/v1/auth/login', { username, password });
   if (step.status !== 'enrolment_required') throw new Error(`expected an enrolment, got ${String(step.status)}`);
   const auth: Authenticator = { secret: base32Decode(String(step.secret)), lastStep: -1 };

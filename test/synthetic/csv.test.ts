@@ -47,8 +47,15 @@ test('adds the truth column named by the caller', async () => {
 
 test('quotes fields holding commas or quotes', () => {
   const p: SyntheticPerson = {
-    recordId: 'X1', givenName: 'a,b', fatherName: 'say "hi"', grandfatherName: '', familyName: 'f',
-    sex: 'male', governorate: 'PS0101', householdId: 'H1', relationship: 'head',
+    recordId: 'X1',
+    givenName: 'a,b',
+    fatherName: 'say "hi"',
+    grandfatherName: '',
+    familyName: 'f',
+    sex: 'male',
+    governorate: 'PS0101',
+    householdId: 'H1',
+    relationship: 'head',
   };
   const [row] = parse(personCsvLine(p)) as string[][];
   expect(row!.slice(0, 6)).toEqual(['X1', 'a,b', 'say "hi"', '', 'f', 'a,b say "hi" f']);

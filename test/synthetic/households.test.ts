@@ -73,7 +73,11 @@ describe('family pattern', () => {
     for (const h of sample) {
       const kids = h.members.filter((m) => m.relationship === 'son' || m.relationship === 'daughter');
       for (const k of kids) {
-        expect([k.fatherName, k.grandfatherName, k.familyName]).toEqual([kids[0]!.fatherName, kids[0]!.grandfatherName, kids[0]!.familyName]);
+        expect([k.fatherName, k.grandfatherName, k.familyName]).toEqual([
+          kids[0]!.fatherName,
+          kids[0]!.grandfatherName,
+          kids[0]!.familyName,
+        ]);
       }
       const head = h.members[0]!;
       for (const s of h.members.filter((m) => m.relationship === 'brother' || m.relationship === 'sister')) {
@@ -123,7 +127,12 @@ describe('attributes', () => {
     expect(phones.length).toBeGreaterThan(0.2 * persons.length);
     expect(phones.length).toBeLessThan(persons.length);
     expect(phones.filter((ph) => !/^\+97[02]5[0-9]{8}$/.test(ph))).toEqual([]);
-    expect(phones.filter((ph) => { const r = parsePhone(ph); return !r.ok || r.value !== ph; })).toEqual([]);
+    expect(
+      phones.filter((ph) => {
+        const r = parsePhone(ph);
+        return !r.ok || r.value !== ph;
+      }),
+    ).toEqual([]);
     expect(phones.some((p) => p.startsWith('+970'))).toBe(true);
     expect(phones.some((p) => p.startsWith('+972'))).toBe(true);
   });
@@ -167,7 +176,7 @@ describe('events', () => {
     let gazaDisplaced = 0;
     let gaza = 0;
     for (const h of sample) {
-      if (h.governorate.startsWith('PS02')) (gaza++, h.displacements.length && gazaDisplaced++);
+      if (h.governorate.startsWith('PS02')) gaza++, h.displacements.length && gazaDisplaced++;
       let at = h.governorate;
       let last = '2023-10-01';
       for (const d of h.displacements) {

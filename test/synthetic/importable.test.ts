@@ -30,7 +30,8 @@ async function rejected(rows: Iterable<SyntheticPerson>, truthColumn?: string): 
     }
     const r = preparePerson(parsed.data);
     if (!r.ok) problems.push(`${row[0]}: ${JSON.stringify(r.errors)} ${row.join(',')}`);
-    if (!f.householdId || !(relationships as readonly string[]).includes(f.relationship ?? '')) problems.push(`${row[0]}: household ${f.householdId} ${f.relationship}`);
+    if (!f.householdId || !(relationships as readonly string[]).includes(f.relationship ?? ''))
+      problems.push(`${row[0]}: household ${f.householdId} ${f.relationship}`);
   }
   return { total: body.length, problems };
 }

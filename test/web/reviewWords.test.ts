@@ -31,5 +31,11 @@ test('strength and weight words follow the numbers', () => {
   expect(strengthKey(0.999)).toBe('review.strength.veryLikely');
   expect(strengthKey(0.95)).toBe('review.strength.likely');
   expect(strengthKey(0.6)).toBe('review.strength.possible');
-  expect([6, 2, 0, -2, -6].map(weightKey)).toEqual(['review.weight.strongSame', 'review.weight.same', 'review.weight.neutral', 'review.weight.different', 'review.weight.strongDifferent']);
+  expect([6, 2, 0, -2, -6].map(weightKey)).toEqual([
+    'review.weight.strongSame',
+    'review.weight.same',
+    'review.weight.neutral',
+    'review.weight.different',
+    'review.weight.strongDifferent',
+  ]);
 });

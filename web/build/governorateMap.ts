@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 
 type Ring = [number, number][];
-type Feature = { properties: { adm2_pcode: string; adm1_pcode: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } };
+type Feature = {
+  properties: { adm2_pcode: string; adm1_pcode: string };
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+};
 
 export type MapShape = { pcode: string; territory: string; d: string; cx: number; cy: number };
 export type MapFrame = { territory: string; x: number; y: number; w: number; h: number };
@@ -58,14 +61,22 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
   const shapes: MapShape[] = [];
   for (const frame of FRAMES) {
     const feats = fc.features.filter((f) => f.properties.adm1_pcode === frame.territory);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     const midLat = 31.7;
     const k = Math.cos((midLat * Math.PI) / 180);
     const proj = ([lon, lat]: [number, number]): [number, number] => [lon * k, -lat];
-    for (const f of feats) for (const r of rings(f)) for (const p of r) {
-      const [x, y] = proj(p);
-      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-    }
+    for (const f of feats)
+      for (const r of rings(f))
+        for (const p of r) {
+          const [x, y] = proj(p);
+          minX = Math.min(minX, x);
+          maxX = Math.max(maxX, x);
+          minY = Math.min(minY, y);
+          maxY = Math.max(maxY, y);
+        }
     const scale = Math.min(frame.w / (maxX - minX), frame.h / (maxY - minY));
     const ox = frame.x + (frame.w - (maxX - minX) * scale) / 2;
     const oy = frame.y + (frame.h - (maxY - minY) * scale) / 2;
@@ -75,14 +86,26 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
     };
     for (const f of feats) {
       let d = '';
-      let sx = 0, sy = 0, n = 0;
+      let sx = 0,
+        sy = 0,
+        n = 0;
       for (const r of rings(f)) {
         const pts = simplify(r.map(toBox), tolerance);
         if (pts.length < 3) continue;
         d += 'M' + pts.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L') + 'Z';
-        for (const [x, y] of pts) { sx += x; sy += y; n++; }
+        for (const [x, y] of pts) {
+          sx += x;
+          sy += y;
+          n++;
+        }
       }
-      shapes.push({ pcode: f.properties.adm2_pcode, territory: frame.territory, d, cx: Math.round((sx / n) * 10) / 10, cy: Math.round((sy / n) * 10) / 10 });
+      shapes.push({
+        pcode: f.properties.adm2_pcode,
+        territory: frame.territory,
+        d,
+        cx: Math.round((sx / n) * 10) / 10,
+        cy: Math.round((sy / n) * 10) / 10,
+      });
     }
   }
   return { width: 400, height: 336, frames: FRAMES, shapes };

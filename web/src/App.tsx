@@ -34,11 +34,17 @@ export function App() {
   const { user } = useSession();
   return (
     <>
-      <a className="skip" href="#main">{useI18n().t('app.skip')}</a>
+      <a className="skip" href="#main">
+        {useI18n().t('app.skip')}
+      </a>
       <Header />
       <Banners />
       <main id="main">{user ? <Current /> : <SignIn />}</main>
-      {user && can(user.role, 'distribute') && <Suspense fallback={null}><OutboxSync /></Suspense>}
+      {user && can(user.role, 'distribute') && (
+        <Suspense fallback={null}>
+          <OutboxSync />
+        </Suspense>
+      )}
     </>
   );
 }
@@ -54,14 +60,33 @@ function Header() {
           <span className="brand-name">{t('app.name')}</span> <span className="brand-tag">{t('app.tagline')}</span>
         </span>
         <span className="top-actions">
-          <button type="button" className="btn btn-ghost" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t('settings.languageLabel')} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            lang={lang === 'ar' ? 'en' : 'ar'}
+            aria-label={t('settings.languageLabel')}
+            onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}
+          >
             {t('settings.language')}
           </button>
-          <button type="button" className="btn btn-ghost" aria-label={`${t('settings.digits')}: ${digits === 'arab' ? t('settings.digits.latn') : t('settings.digits.arab')}`} onClick={() => setDigits(digits === 'arab' ? 'latn' : 'arab')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-label={`${t('settings.digits')}: ${digits === 'arab' ? t('settings.digits.latn') : t('settings.digits.arab')}`}
+            onClick={() => setDigits(digits === 'arab' ? 'latn' : 'arab')}
+          >
             {digits === 'arab' ? t('settings.digits.latn') : t('settings.digits.arab')}
           </button>
           {user && (
-            <button type="button" className="btn btn-ghost" onClick={() => { forgetSearch(); forgetHouseholds(); void signOut(); }}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                forgetSearch();
+                forgetHouseholds();
+                void signOut();
+              }}
+            >
               {t('nav.signOut')}
             </button>
           )}
@@ -74,7 +99,9 @@ function Header() {
               {t(n.label)}
             </Link>
           ))}
-          <Link to={{ name: 'account' }} className={route.name === 'account' ? 'nav-link nav-account active' : 'nav-link nav-account'}>{t('account.nav')}</Link>
+          <Link to={{ name: 'account' }} className={route.name === 'account' ? 'nav-link nav-account active' : 'nav-link nav-account'}>
+            {t('account.nav')}
+          </Link>
           <span className="nav-role muted">{t('session.role', { role: t(`role.${user.role}` as MessageKey) })}</span>
         </nav>
       )}
@@ -92,7 +119,10 @@ function Banners() {
     const off = () => setOnline(false);
     addEventListener('online', on);
     addEventListener('offline', off);
-    return () => { removeEventListener('online', on); removeEventListener('offline', off); };
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', off);
+    };
   }, []);
   return (
     <div className="banners">
@@ -100,7 +130,9 @@ function Banners() {
       {minutesLeft !== null && minutesLeft <= 10 && <Alert kind="warning">{t('session.expiresSoon', { minutes: minutesLeft })}</Alert>}
       {user?.me && recoveryCodesLow(user.me) && route.name !== 'account' && (
         <Alert kind="warning">
-          <p className="codes-low">{lowCodesText(t, user.me.recoveryCodesLeft)} <Link to={{ name: 'account' }}>{t('account.lowCodes.link')}</Link></p>
+          <p className="codes-low">
+            {lowCodesText(t, user.me.recoveryCodesLeft)} <Link to={{ name: 'account' }}>{t('account.lowCodes.link')}</Link>
+          </p>
         </Alert>
       )}
     </div>
@@ -116,20 +148,61 @@ function Current() {
   useEffect(() => {
     if (route.name === 'home' || route.name === 'notFound') go(home);
   }, [route.name]); // eslint-disable-line react-hooks/exhaustive-deps
-  const denied = <Screen title={t('common.forbidden')}><p>{t('common.forbidden')}</p></Screen>;
+  const denied = (
+    <Screen title={t('common.forbidden')}>
+      <p>{t('common.forbidden')}</p>
+    </Screen>
+  );
   switch (route.name) {
-    case 'search': return can(role, 'search') ? <Search /> : denied;
-    case 'register': return can(role, 'registerHousehold') ? <Register /> : denied;
-    case 'dashboard': return can(role, 'dashboard') ? <Suspense fallback={<Loading />}><Dashboard /></Suspense> : denied;
-    case 'person': return can(role, 'readPerson') ? <PersonPage id={route.id} /> : denied;
-    case 'household': return can(role, 'readHousehold') ? <HouseholdPage id={route.id} /> : denied;
-    case 'sites': return can(role, 'sites') ? <Sites /> : denied;
-    case 'site': return can(role, 'readSite') ? <SitePage id={route.id} /> : denied;
-    case 'move': return can(role, 'displace') ? <Move id={route.id} /> : denied;
-    case 'distribution': return can(role, 'distribute') ? <Suspense fallback={<Loading />}><Distribution /></Suspense> : denied;
-    case 'review': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewQueue /></Suspense> : denied;
-    case 'reviewPair': return can(role, 'reviewDuplicates') ? <Suspense fallback={<Loading />}><ReviewPair id={route.id} /></Suspense> : denied;
-    case 'account': return <Account />;
-    default: return <Loading />;
+    case 'search':
+      return can(role, 'search') ? <Search /> : denied;
+    case 'register':
+      return can(role, 'registerHousehold') ? <Register /> : denied;
+    case 'dashboard':
+      return can(role, 'dashboard') ? (
+        <Suspense fallback={<Loading />}>
+          <Dashboard />
+        </Suspense>
+      ) : (
+        denied
+      );
+    case 'person':
+      return can(role, 'readPerson') ? <PersonPage id={route.id} /> : denied;
+    case 'household':
+      return can(role, 'readHousehold') ? <HouseholdPage id={route.id} /> : denied;
+    case 'sites':
+      return can(role, 'sites') ? <Sites /> : denied;
+    case 'site':
+      return can(role, 'readSite') ? <SitePage id={route.id} /> : denied;
+    case 'move':
+      return can(role, 'displace') ? <Move id={route.id} /> : denied;
+    case 'distribution':
+      return can(role, 'distribute') ? (
+        <Suspense fallback={<Loading />}>
+          <Distribution />
+        </Suspense>
+      ) : (
+        denied
+      );
+    case 'review':
+      return can(role, 'reviewDuplicates') ? (
+        <Suspense fallback={<Loading />}>
+          <ReviewQueue />
+        </Suspense>
+      ) : (
+        denied
+      );
+    case 'reviewPair':
+      return can(role, 'reviewDuplicates') ? (
+        <Suspense fallback={<Loading />}>
+          <ReviewPair id={route.id} />
+        </Suspense>
+      ) : (
+        denied
+      );
+    case 'account':
+      return <Account />;
+    default:
+      return <Loading />;
   }
 }

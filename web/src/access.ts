@@ -1,7 +1,15 @@
 // What each role may do in the web app: only what the signed-in role may see is shown.
 // Each capability names the API route it needs; test/e2e/capabilities.test.ts checks this table
 // against the server's permission matrix, so the two cannot drift apart.
-export const roleNames = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst', 'auditor'] as const;
+export const roleNames = [
+  'administrator',
+  'registration_officer',
+  'caseworker',
+  'site_manager',
+  'distribution_officer',
+  'analyst',
+  'auditor',
+] as const;
 export type RoleName = (typeof roleNames)[number];
 
 export const capabilityRoutes = {

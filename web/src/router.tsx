@@ -45,20 +45,34 @@ export function parsePath(path: string): Route {
 
 export function pathOf(r: Route): string {
   switch (r.name) {
-    case 'home': return '/';
-    case 'search': return '/search';
-    case 'register': return '/register';
-    case 'dashboard': return '/dashboard';
-    case 'sites': return '/sites';
-    case 'distribution': return '/distribution';
-    case 'site': return `/sites/${r.id}`;
-    case 'person': return `/persons/${r.id}`;
-    case 'household': return `/households/${r.id}`;
-    case 'move': return `/households/${r.id}/move`;
-    case 'review': return '/review';
-    case 'reviewPair': return `/review/${r.id}`;
-    case 'account': return '/account';
-    case 'notFound': return '/';
+    case 'home':
+      return '/';
+    case 'search':
+      return '/search';
+    case 'register':
+      return '/register';
+    case 'dashboard':
+      return '/dashboard';
+    case 'sites':
+      return '/sites';
+    case 'distribution':
+      return '/distribution';
+    case 'site':
+      return `/sites/${r.id}`;
+    case 'person':
+      return `/persons/${r.id}`;
+    case 'household':
+      return `/households/${r.id}`;
+    case 'move':
+      return `/households/${r.id}/move`;
+    case 'review':
+      return '/review';
+    case 'reviewPair':
+      return `/review/${r.id}`;
+    case 'account':
+      return '/account';
+    case 'notFound':
+      return '/';
   }
 }
 

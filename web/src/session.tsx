@@ -40,7 +40,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [now, setNow] = useState(() => Date.now());
 
   const end = useCallback((reason: EndReason) => {
-    try { sessionStorage.removeItem(KEY); } catch { /* ignore */ }
+    try {
+      sessionStorage.removeItem(KEY);
+    } catch {
+      /* ignore */
+    }
     setStored(null);
     setMe(null);
     setEndReason(reason);
@@ -51,9 +55,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!stored) return;
     let live = true;
-    api.get<Me>('/api/v1/me').then((m) => live && setMe(m), () => undefined);
-    api.get<{ items: GovernorateT[] }>('/api/v1/places/governorates').then((g) => live && setGovernorates(g.items), () => undefined);
-    return () => { live = false; };
+    api.get<Me>('/api/v1/me').then(
+      (m) => live && setMe(m),
+      () => undefined,
+    );
+    api.get<{ items: GovernorateT[] }>('/api/v1/places/governorates').then(
+      (g) => live && setGovernorates(g.items),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [stored, api]);
 
   // The clock for the expiry warning; the session ends by itself at expiresAt.
@@ -62,30 +74,48 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const tick = setInterval(() => setNow(Date.now()), 15_000);
     const ms = Date.parse(stored.expiresAt) - Date.now();
     const timer = setTimeout(() => end('expired'), Math.max(0, Math.min(ms, 2_147_000_000)));
-    return () => { clearInterval(tick); clearTimeout(timer); };
+    return () => {
+      clearInterval(tick);
+      clearTimeout(timer);
+    };
   }, [stored, end]);
 
-  const value = useMemo<Session>(() => ({
-    user: stored ? { ...stored, me } : null,
-    api,
-    governorates,
-    endReason,
-    minutesLeft: stored ? Math.max(0, Math.ceil((Date.parse(stored.expiresAt) - now) / 60_000)) : null,
-    signedIn: (r) => {
-      const s = { token: r.token, expiresAt: r.expiresAt, role: r.role };
-      try { sessionStorage.setItem(KEY, JSON.stringify(s)); } catch { /* ignore */ }
-      setEndReason(null);
-      setNow(Date.now());
-      setStored(s);
-    },
-    signOut: async () => {
-      try { await api.post('/api/v1/auth/logout', {}); } catch { /* the session ends here anyway */ }
-      end('signedOut');
-    },
-    refreshMe: async () => {
-      try { setMe(await api.get<Me>('/api/v1/me')); } catch { /* keeps the last answer */ }
-    },
-  }), [stored, me, api, governorates, endReason, now, end]);
+  const value = useMemo<Session>(
+    () => ({
+      user: stored ? { ...stored, me } : null,
+      api,
+      governorates,
+      endReason,
+      minutesLeft: stored ? Math.max(0, Math.ceil((Date.parse(stored.expiresAt) - now) / 60_000)) : null,
+      signedIn: (r) => {
+        const s = { token: r.token, expiresAt: r.expiresAt, role: r.role };
+        try {
+          sessionStorage.setItem(KEY, JSON.stringify(s));
+        } catch {
+          /* ignore */
+        }
+        setEndReason(null);
+        setNow(Date.now());
+        setStored(s);
+      },
+      signOut: async () => {
+        try {
+          await api.post('/api/v1/auth/logout', {});
+        } catch {
+          /* the session ends here anyway */
+        }
+        end('signedOut');
+      },
+      refreshMe: async () => {
+        try {
+          setMe(await api.get<Me>('/api/v1/me'));
+        } catch {
+          /* keeps the last answer */
+        }
+      },
+    }),
+    [stored, me, api, governorates, endReason, now, end],
+  );
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

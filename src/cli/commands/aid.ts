@@ -13,26 +13,39 @@ import { storeFromOptions, withStoreOptions } from '../options.ts';
 
 export function register(program: Command): void {
   const aid = program.command('aid').description('aid cycles: generate entitlements, reconcile stock, 3W/5W report (HXL)');
-  withStoreOptions(withUserOption(aid.command('generate').description("generate a cycle's entitlement list from the registry as it stood on its cut-off date")))
+  withStoreOptions(
+    withUserOption(
+      aid.command('generate').description("generate a cycle's entitlement list from the registry as it stood on its cut-off date"),
+    ),
+  )
     .requiredOption('--cycle <id>', 'the cycle')
     .action(async (opts: { dataDir?: string; user: string; cycle: string }) => {
       const store = await storeFromOptions(opts);
       try {
         const actor = await actorFromOptions(store.pool, opts);
-        if (!allows('POST /api/v1/aid/cycles/:id/generate', actor.role)) throw new Error(`Your role (${actor.role}) may not generate cycles.`);
-        const r = await write(store.pool, actor, { route: `POST /api/v1/aid/cycles/${opts.cycle}/generate` }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, opts.cycle) }));
-        process.stdout.write(`Generated ${r.body.entitlements} entitlements for ${r.body.households} households in ${(r.body.ms / 1000).toFixed(1)} s.\n`);
+        if (!allows('POST /api/v1/aid/cycles/:id/generate', actor.role))
+          throw new Error(`Your role (${actor.role}) may not generate cycles.`);
+        const r = await write(store.pool, actor, { route: `POST /api/v1/aid/cycles/${opts.cycle}/generate` }, async (ctx) => ({
+          status: 200,
+          body: await generateCycle(ctx, opts.cycle),
+        }));
+        process.stdout.write(
+          `Generated ${r.body.entitlements} entitlements for ${r.body.households} households in ${(r.body.ms / 1000).toFixed(1)} s.\n`,
+        );
       } finally {
         await store.close();
       }
     });
-  withStoreOptions(withUserOption(aid.command('reconcile').description('entitled vs distributed vs dispatched vs remaining, per point and item (JSON)')))
+  withStoreOptions(
+    withUserOption(aid.command('reconcile').description('entitled vs distributed vs dispatched vs remaining, per point and item (JSON)')),
+  )
     .requiredOption('--cycle <id>', 'the cycle')
     .action(async (opts: { dataDir?: string; user: string; cycle: string }) => {
       const store = await storeFromOptions(opts);
       try {
         const actor = await actorFromOptions(store.pool, opts);
-        if (!allows('GET /api/v1/aid/cycles/:id/reconciliation', actor.role)) throw new Error(`Your role (${actor.role}) may not read reconciliations.`);
+        if (!allows('GET /api/v1/aid/cycles/:id/reconciliation', actor.role))
+          throw new Error(`Your role (${actor.role}) may not read reconciliations.`);
         process.stdout.write(JSON.stringify(await reconciliation(store.pool, actor, opts.cycle), null, 2) + '\n');
       } finally {
         await store.close();
@@ -47,7 +60,12 @@ export function register(program: Command): void {
         const actor = await actorFromOptions(store.pool, opts);
         if (!allows('GET /api/v1/aid/reports/3w.csv', actor.role)) throw new Error(`Your role (${actor.role}) may not export reports.`);
         const rows = await threeW(store.pool, actor, opts.cycle);
-        await appendLog(store.pool, actor, { entity: 'export', entityId: opts.cycle, action: 'export_3w', after: { rows: rows.length - 2 } });
+        await appendLog(store.pool, actor, {
+          entity: 'export',
+          entityId: opts.cycle,
+          action: 'export_3w',
+          after: { rows: rows.length - 2 },
+        });
         if (opts.output === '-') process.stdout.write(stringify(rows));
         else {
           await fs.writeFile(opts.output, stringify(rows));

@@ -5,9 +5,14 @@ import { storeFromOptions, withStoreOptions } from '../options.ts';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('check the change log');
-  withStoreOptions(audit.command('verify').description('verify the hash chain of the change log; names the first edited, deleted or reordered row')).action(async (o: { dataDir: string }) => {
+  withStoreOptions(
+    audit.command('verify').description('verify the hash chain of the change log; names the first edited, deleted or reordered row'),
+  ).action(async (o: { dataDir: string }) => {
     const store = await storeFromOptions(o);
-    const bar = new cliProgress.SingleBar({ format: 'verifying [{bar}] {value}/{total} rows', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: 'verifying [{bar}] {value}/{total} rows', stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     try {
       const r = await verifyAuditChain(store.pool, (done, total) => {

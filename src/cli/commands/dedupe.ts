@@ -11,7 +11,13 @@ import { fmt } from '../../importer/progress.ts';
 type DedupeOptions = { dataDir?: string; user: string; settings?: string; progress?: boolean };
 
 export function register(program: Command): void {
-  withStoreOptions(withUserOption(program.command('dedupe').description('find people registered more than once (review queue, automatic links above the upper threshold)')))
+  withStoreOptions(
+    withUserOption(
+      program
+        .command('dedupe')
+        .description('find people registered more than once (review queue, automatic links above the upper threshold)'),
+    ),
+  )
     .option('--settings <file>', 'JSON linkage settings (thresholds, blocking passes; see docs/benchmarks.md)')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (opts: DedupeOptions) => {
@@ -21,7 +27,12 @@ export function register(program: Command): void {
         const settings = opts.settings ? JSON.parse(fs.readFileSync(opts.settings, 'utf8')) : {};
         const show = opts.progress !== false && process.stderr.isTTY === true;
         const bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: '{stage} [{bar}] {percentage}% {value}/{total} | ETA {eta_formatted}', hideCursor: true, fps: 5 },
+          {
+            stream: process.stderr,
+            format: '{stage} [{bar}] {percentage}% {value}/{total} | ETA {eta_formatted}',
+            hideCursor: true,
+            fps: 5,
+          },
           cliProgress.Presets.shades_classic,
         );
         let stage = '';

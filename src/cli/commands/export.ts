@@ -8,7 +8,13 @@ import { fmt, progressBar } from '../../importer/progress.ts';
 
 export function register(program: Command): void {
   const exp = program.command('export').description('export persons (CSV) or aggregates (CSV, HXL) of your organisation and governorates');
-  withStoreOptions(withUserOption(exp.command('persons').description('all persons in your scope, one row each, with the import columns (personal data: keep the file safe)')))
+  withStoreOptions(
+    withUserOption(
+      exp
+        .command('persons')
+        .description('all persons in your scope, one row each, with the import columns (personal data: keep the file safe)'),
+    ),
+  )
     .requiredOption('--output <file>', "the CSV file to write ('-' for stdout)")
     .option('--no-progress', 'no progress bar')
     .action(async (opts: { dataDir?: string; user: string; output: string; progress?: boolean }) => {

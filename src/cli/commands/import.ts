@@ -7,7 +7,18 @@ import { exportQuarantine, listQuarantine, retryQuarantine } from '../../importe
 import { fmt, progressBar } from '../../importer/progress.ts';
 import type { Kind } from '../../importer/load.ts';
 
-type ImportOpts = { dataDir?: string; user: string; workers?: string; format?: string; mapping?: string; report?: string; batchSize?: string; delimiter?: string; json?: boolean; progress?: boolean };
+type ImportOpts = {
+  dataDir?: string;
+  user: string;
+  workers?: string;
+  format?: string;
+  mapping?: string;
+  report?: string;
+  batchSize?: string;
+  delimiter?: string;
+  json?: boolean;
+  progress?: boolean;
+};
 
 function printSummary(s: ImportSummary): void {
   const out = process.stdout;
@@ -23,7 +34,9 @@ function printSummary(s: ImportSummary): void {
     out.write(`  households created: ${fmt(s.householdsCreated)}\n`);
   }
   out.write(`  already present:    ${fmt(s.unchanged)}\n`);
-  out.write(`  rejected:           ${fmt(s.rejected)}${s.rejected > 0 ? `  (report: ${s.reportPath}; fix with: sanad import quarantine export)` : ''}\n`);
+  out.write(
+    `  rejected:           ${fmt(s.rejected)}${s.rejected > 0 ? `  (report: ${s.reportPath}; fix with: sanad import quarantine export)` : ''}\n`,
+  );
   out.write(`  unverified IDs:     ${fmt(s.unverifiedIds)}  (national ID check digit failed: kept, flagged)\n`);
   if (s.ignoredColumns.length > 0) out.write(`  ignored columns:    ${s.ignoredColumns.join(', ')}\n`);
   if (!s.alreadyImported) {
@@ -100,13 +113,20 @@ export function register(program: Command): void {
         if (opts.json) process.stdout.write(JSON.stringify(rows) + '\n');
         else {
           if (rows.length === 0) process.stdout.write('No rows in quarantine.\n');
-          for (const r of rows) process.stdout.write(`${r.quarantineId}  ${r.fileName} row ${r.rowNumber}: ${r.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}\n`);
+          for (const r of rows)
+            process.stdout.write(
+              `${r.quarantineId}  ${r.fileName} row ${r.rowNumber}: ${r.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}\n`,
+            );
         }
       } finally {
         await store.close();
       }
     });
-  withStoreOptions(withUserOption(q.command('export').description('write unresolved rows with their problems to a CSV to fix (contains personal data: keep it safe)')))
+  withStoreOptions(
+    withUserOption(
+      q.command('export').description('write unresolved rows with their problems to a CSV to fix (contains personal data: keep it safe)'),
+    ),
+  )
     .requiredOption('--output <file>', 'the CSV to write')
     .option('--import <id>', 'only this import')
     .action(async (opts: { dataDir?: string; user: string; import?: string; output: string }) => {
@@ -114,28 +134,36 @@ export function register(program: Command): void {
       try {
         const actor = await actorFromOptions(store.pool, opts);
         const n = await exportQuarantine(store.pool, actor, { output: opts.output, importId: opts.import });
-        process.stdout.write(`Wrote ${fmt(n)} rows to ${opts.output}. Fix them there, then: sanad import quarantine retry ${opts.output}\n`);
+        process.stdout.write(
+          `Wrote ${fmt(n)} rows to ${opts.output}. Fix them there, then: sanad import quarantine retry ${opts.output}\n`,
+        );
       } finally {
         await store.close();
       }
     });
-  withStoreOptions(withUserOption(q.command('retry').description('validate and load quarantined rows again: from the fixed CSV, or as stored')))
+  withStoreOptions(
+    withUserOption(q.command('retry').description('validate and load quarantined rows again: from the fixed CSV, or as stored')),
+  )
     .argument('[file]', 'the fixed file from `quarantine export` (it keeps the quarantine_id column)')
     .option('--import <id>', 'only rows of this import')
     .option('--format <format>', 'csv or xlsx (default: from the file name)')
     .option('--json', 'print the summary as JSON')
-    .action(async (file: string | undefined, opts: { dataDir?: string; user: string; import?: string; format?: string; json?: boolean }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
-        const s = await retryQuarantine(store.pool, actor, { file, format: opts.format, importId: opts.import });
-        if (opts.json) process.stdout.write(JSON.stringify(s) + '\n');
-        else {
-          process.stdout.write(`Retried ${fmt(s.retried)} rows: ${fmt(s.loaded)} loaded, ${fmt(s.unchanged)} already present, ${fmt(s.stillRejected)} still rejected, ${fmt(s.unverifiedIds)} unverified IDs.\n`);
-          if (s.unknown > 0) process.stdout.write(`${fmt(s.unknown)} rows named no unresolved quarantine row and were skipped.\n`);
+    .action(
+      async (file: string | undefined, opts: { dataDir?: string; user: string; import?: string; format?: string; json?: boolean }) => {
+        const store = await storeFromOptions(opts);
+        try {
+          const actor = await actorFromOptions(store.pool, opts);
+          const s = await retryQuarantine(store.pool, actor, { file, format: opts.format, importId: opts.import });
+          if (opts.json) process.stdout.write(JSON.stringify(s) + '\n');
+          else {
+            process.stdout.write(
+              `Retried ${fmt(s.retried)} rows: ${fmt(s.loaded)} loaded, ${fmt(s.unchanged)} already present, ${fmt(s.stillRejected)} still rejected, ${fmt(s.unverifiedIds)} unverified IDs.\n`,
+            );
+            if (s.unknown > 0) process.stdout.write(`${fmt(s.unknown)} rows named no unresolved quarantine row and were skipped.\n`);
+          }
+        } finally {
+          await store.close();
         }
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 }

@@ -40,7 +40,13 @@ national_id, phone, governorate, household_id. Other column names and extra fiel
       const settings = resolveSettings(opts.settings ? JSON.parse(fs.readFileSync(opts.settings, 'utf8')) : {});
       const show = opts.progress && process.stderr.isTTY !== false;
       const bar = new cliProgress.SingleBar(
-        { stream: process.stderr, format: '{stage} [{bar}] {percentage}% {value}/{total}', hideCursor: true, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5000 },
+        {
+          stream: process.stderr,
+          format: '{stage} [{bar}] {percentage}% {value}/{total}',
+          hideCursor: true,
+          noTTYOutput: !process.stderr.isTTY,
+          notTTYSchedule: 5000,
+        },
         cliProgress.Presets.shades_classic,
       );
       const t0 = Date.now();

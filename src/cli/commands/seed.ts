@@ -8,7 +8,9 @@ export function register(program: Command): void {
   withStoreOptions(
     program
       .command('seed')
-      .description('load synthetic households (Arabic four-part names, Gaza and the West Bank, displacement) to try Sanad; never real people')
+      .description(
+        'load synthetic households (Arabic four-part names, Gaza and the West Bank, displacement) to try Sanad; never real people',
+      )
       .requiredOption('--households <n>', 'how many households to generate')
       .option('--seed <n>', 'random seed: the same seed gives the same people', '1')
       .option('--user <username>', 'load as this existing user (default: the demo administrator, created if missing)')

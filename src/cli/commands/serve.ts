@@ -17,15 +17,28 @@ export function register(program: Command): void {
     .option('--port <port>', 'TCP port', (v) => Number(v), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--web <dir>', 'the built web app (npm run build)', DEFAULT_WEB)
-    .option('--trust-proxy <addresses>', 'comma-separated addresses or CIDR ranges of reverse proxies in front of Sanad: sign-in limits then count the address they forward (X-Forwarded-For)', '')
+    .option(
+      '--trust-proxy <addresses>',
+      'comma-separated addresses or CIDR ranges of reverse proxies in front of Sanad: sign-in limits then count the address they forward (X-Forwarded-For)',
+      '',
+    )
     .action(async (opts: { port: number; host: string; dataDir: string; web: string; trustProxy: string }) => {
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be a number from 0 to 65535');
-      const trustProxy = opts.trustProxy.split(',').map((a) => a.trim()).filter((a) => a !== '');
+      const trustProxy = opts.trustProxy
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== '');
       for (const a of trustProxy) if (!isIP(a.split('/')[0]!)) throw new Error(`--trust-proxy: "${a}" is not an IP address or CIDR range`);
       const store = { ...(await storeFromOptions(opts)), secretKey: loadSecretKey({ dataDir: opts.dataDir }) };
       const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
       if (elsewhere > 0) {
-        process.stdout.write(JSON.stringify({ t: new Date().toISOString(), level: 'warn', msg: `${elsewhere} second-factor secrets were sealed with another secret key: those users cannot sign in until the server gets that key (SANAD_SECRET_KEY or DATA/secret.key) or an administrator resets their second factor` }) + '\n');
+        process.stdout.write(
+          JSON.stringify({
+            t: new Date().toISOString(),
+            level: 'warn',
+            msg: `${elsewhere} second-factor secrets were sealed with another secret key: those users cannot sign in until the server gets that key (SANAD_SECRET_KEY or DATA/secret.key) or an administrator resets their second factor`,
+          }) + '\n',
+        );
       }
       const web = loadWebApp(opts.web);
       const app = await buildApp({
@@ -35,8 +48,18 @@ export function register(program: Command): void {
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
       const address = await app.listen({ port: opts.port, host: opts.host });
-      if (!web) process.stdout.write(JSON.stringify({ t: new Date().toISOString(), msg: `no web app at ${opts.web} (run npm run build); serving the API only` }) + '\n');
-      process.stdout.write(JSON.stringify({ t: new Date().toISOString(), msg: `Sanad listening on ${address}`, database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})` }) + '\n');
+      if (!web)
+        process.stdout.write(
+          JSON.stringify({ t: new Date().toISOString(), msg: `no web app at ${opts.web} (run npm run build); serving the API only` }) +
+            '\n',
+        );
+      process.stdout.write(
+        JSON.stringify({
+          t: new Date().toISOString(),
+          msg: `Sanad listening on ${address}`,
+          database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
+        }) + '\n',
+      );
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
@@ -57,8 +80,16 @@ type WebFile = { body: Buffer; gzip: Buffer | null; type: string; immutable: boo
 type WebApp = { files: Map<string, WebFile>; index: WebFile };
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 function loadWebApp(dir: string): WebApp | undefined {
@@ -100,7 +131,10 @@ function serveWebApp(app: FastifyInstance, web: WebApp): void {
       .header('content-type', file.type)
       .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
       .header('vary', 'accept-encoding')
-      .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+      );
     if (gz) reply.header('content-encoding', 'gzip');
     await reply.send(gz ? file.gzip : file.body);
     return reply;

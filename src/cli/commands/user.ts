@@ -18,7 +18,10 @@ export function register(program: Command): void {
     .requiredOption('--org <name>', 'organisation name')
     .requiredOption('--role <role>', `one of: ${roles.join(', ')}`)
     .option('--governorates <codes>', 'comma-separated P-codes, or "all"', 'all')
-    .option('--password <password>', 'at least 12 characters; a random one is printed if omitted (prefer SANAD_PASSWORD in the environment)')
+    .option(
+      '--password <password>',
+      'at least 12 characters; a random one is printed if omitted (prefer SANAD_PASSWORD in the environment)',
+    )
     .action(async (o: { username: string; org: string; role: string; governorates: string; password?: string; dataDir: string }) => {
       if (!(roles as readonly string[]).includes(o.role)) throw new Error(`--role must be one of: ${roles.join(', ')}`);
       const govs = o.governorates === 'all' ? [...governorateCodes] : o.governorates.split(',').map((s) => s.trim());
@@ -32,7 +35,9 @@ export function register(program: Command): void {
         if (await findUserByName(store.pool, o.username)) throw new Error(`a user named '${o.username}' exists already`);
         const orgId = await createOrganisation(store.pool, o.org);
         const id = await createUser(store.pool, { orgId, username: o.username, password, role: o.role as Role, governorates: govs });
-        process.stdout.write(`created user ${o.username} (${o.role}) id ${id}; they set up their second factor (an authenticator app) at their first sign-in\n`);
+        process.stdout.write(
+          `created user ${o.username} (${o.role}) id ${id}; they set up their second factor (an authenticator app) at their first sign-in\n`,
+        );
         if (!o.password && !process.env.SANAD_PASSWORD) process.stdout.write(`password: ${password}\n`);
       } finally {
         await store.close();
@@ -52,7 +57,13 @@ export function register(program: Command): void {
         await store.close();
       }
     });
-  withUserOption(withStoreOptions(user.command('reset-2fa').description("reset a user's second factor (lost phone): they set up a new one at their next sign-in; ends their sessions")))
+  withUserOption(
+    withStoreOptions(
+      user
+        .command('reset-2fa')
+        .description("reset a user's second factor (lost phone): they set up a new one at their next sign-in; ends their sessions"),
+    ),
+  )
     .requiredOption('--username <name>', 'whose second factor to reset')
     .action(async (o: { username: string; user: string; dataDir: string }) => {
       const store = await storeFromOptions(o);

@@ -36,18 +36,29 @@ export type SessionGrant = { token: string; expiresAt: string; role: Role };
 const recoveryHash = (code: string): Buffer => createHash('sha256').update(normaliseRecoveryCode(code)).digest();
 
 function needKey(key: SecretKey | undefined): SecretKey {
-  if (!key) throw new StoreError('secret_key_missing', 'No secret key: the server seals second-factor secrets with SANAD_SECRET_KEY or DATA/secret.key.');
+  if (!key)
+    throw new StoreError(
+      'secret_key_missing',
+      'No secret key: the server seals second-factor secrets with SANAD_SECRET_KEY or DATA/secret.key.',
+    );
   return key;
 }
 
 function open(key: SecretKey | undefined, box: Buffer, keyId: Buffer, userId: string): Buffer {
   const k = needKey(key);
-  if (!k.id.equals(keyId)) throw new StoreError('secret_key_mismatch', 'A second-factor secret was sealed with another secret key: start the server with the same SANAD_SECRET_KEY or DATA/secret.key.');
+  if (!k.id.equals(keyId))
+    throw new StoreError(
+      'secret_key_mismatch',
+      'A second-factor secret was sealed with another secret key: start the server with the same SANAD_SECRET_KEY or DATA/secret.key.',
+    );
   return unseal(k, box, userId);
 }
 
 /** Is the user's sign-in paused after too many wrong codes? Whether they have an authenticator. */
-export async function secondFactorState(db: pg.Pool | pg.PoolClient, userId: string): Promise<{ enrolled: boolean; locked: boolean; recoveryCodesLeft: number }> {
+export async function secondFactorState(
+  db: pg.Pool | pg.PoolClient,
+  userId: string,
+): Promise<{ enrolled: boolean; locked: boolean; recoveryCodesLeft: number }> {
   const r = await db.query<{ enrolled: boolean; locked: boolean; left: number }>(
     `SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = u.id) AS enrolled,
             coalesce(u.second_factor_locked_until > now(), false) AS locked,
@@ -110,7 +121,10 @@ type Outcome<T> = { ok: T } | { error: AppError };
  * code works once, and never an older one), which is then stored. False without an authenticator.
  */
 async function checkTotp(c: pg.PoolClient, key: SecretKey | undefined, userId: string, code: string, nowMs: number): Promise<boolean> {
-  const t = await c.query<{ secret_box: Buffer; key_id: Buffer; last_step: number }>('SELECT secret_box, key_id, last_step FROM user_totp WHERE user_id = $1 FOR UPDATE', [userId]);
+  const t = await c.query<{ secret_box: Buffer; key_id: Buffer; last_step: number }>(
+    'SELECT secret_box, key_id, last_step FROM user_totp WHERE user_id = $1 FOR UPDATE',
+    [userId],
+  );
   const row = t.rows[0];
   if (!row) return false;
   const step = verifyTotp(open(key, row.secret_box, row.key_id, userId), code, nowMs, row.last_step);
@@ -124,14 +138,31 @@ async function checkTotp(c: pg.PoolClient, key: SecretKey | undefined, userId: s
  * the last allowed one pauses the account's sign-in and ends its open challenge. Returns the error
  * to answer with, once the transaction has committed the count.
  */
-async function countWrongCode(c: pg.PoolClient, actor: Actor, userId: string, recentFailures: number, status: 401 | 403): Promise<AppError> {
+async function countWrongCode(
+  c: pg.PoolClient,
+  actor: Actor,
+  userId: string,
+  recentFailures: number,
+  status: 401 | 403,
+): Promise<AppError> {
   if (recentFailures + 1 >= MAX_CODE_FAILURES) {
-    await c.query(`UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = now() + make_interval(mins => $2) WHERE id = $1`, [userId, LOCK_MINUTES]);
+    await c.query(
+      `UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = now() + make_interval(mins => $2) WHERE id = $1`,
+      [userId, LOCK_MINUTES],
+    );
     await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
-    await appendLog(c, actor, { entity: 'user', entityId: userId, action: 'second_factor_locked', after: { wrongCodes: MAX_CODE_FAILURES, minutes: LOCK_MINUTES } });
+    await appendLog(c, actor, {
+      entity: 'user',
+      entityId: userId,
+      action: 'second_factor_locked',
+      after: { wrongCodes: MAX_CODE_FAILURES, minutes: LOCK_MINUTES },
+    });
     return errors.secondFactorLocked(LOCK_MINUTES);
   }
-  await c.query('UPDATE app_user SET second_factor_failures = $2, second_factor_failed_at = now() WHERE id = $1', [userId, recentFailures + 1]);
+  await c.query('UPDATE app_user SET second_factor_failures = $2, second_factor_failed_at = now() WHERE id = $1', [
+    userId,
+    recentFailures + 1,
+  ]);
   return errors.badCode(status);
 }
 
@@ -193,15 +224,26 @@ export async function completeSecondFactor(
     opts.deviceId,
     async (c, ch) => {
       if ('recoveryCode' in proof) {
-        const u = await c.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [ch.user_id, recoveryHash(proof.recoveryCode)]);
+        const u = await c.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [
+          ch.user_id,
+          recoveryHash(proof.recoveryCode),
+        ]);
         usedRecoveryCode = u.rowCount === 1;
         return usedRecoveryCode;
       }
       return checkTotp(c, key, ch.user_id, proof.code, opts.nowMs ?? Date.now());
     },
     async (c, ch, actor) => {
-      const left = (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [ch.user_id])).rows[0]!.n;
-      if (usedRecoveryCode) await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_recovery_code_use', after: { recoveryCodesLeft: left } });
+      const left = (
+        await c.query<{ n: number }>('SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [ch.user_id])
+      ).rows[0]!.n;
+      if (usedRecoveryCode)
+        await appendLog(c, actor, {
+          entity: 'user',
+          entityId: ch.user_id,
+          action: 'second_factor_recovery_code_use',
+          after: { recoveryCodesLeft: left },
+        });
       const s = await createSession(c, ch.user_id);
       return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodesLeft: left };
     },
@@ -232,12 +274,20 @@ export async function completeEnrolment(
       return true;
     },
     async (c, ch, actor) => {
-      const ins = await c.query('INSERT INTO user_totp (user_id, secret_box, key_id, last_step) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING', [ch.user_id, secretBox, ch.key_id, step]);
+      const ins = await c.query(
+        'INSERT INTO user_totp (user_id, secret_box, key_id, last_step) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING',
+        [ch.user_id, secretBox, ch.key_id, step],
+      );
       if (ins.rowCount !== 1) throw errors.challengeExpired(); // enrolled meanwhile (another tab): sign in again
       const codes = newRecoveryCodes();
       await c.query('DELETE FROM recovery_code WHERE user_id = $1', [ch.user_id]);
       await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [ch.user_id, codes.map(recoveryHash)]);
-      await appendLog(c, actor, { entity: 'user', entityId: ch.user_id, action: 'second_factor_enrol', after: { method: 'totp', recoveryCodes: codes.length } });
+      await appendLog(c, actor, {
+        entity: 'user',
+        entityId: ch.user_id,
+        action: 'second_factor_enrol',
+        after: { method: 'totp', recoveryCodes: codes.length },
+      });
       const s = await createSession(c, ch.user_id);
       return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodes: codes };
     },
@@ -260,19 +310,31 @@ export async function renewRecoveryCodes(
   const userId = actor.userId;
   if (!userId) throw errors.forbidden();
   const outcome = await transaction<Outcome<{ recoveryCodes: string[] }>>(pool, async (c) => {
-    const u = await c.query<{ failures: number; locked: boolean }>(`SELECT ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`, [userId, LOCK_MINUTES]);
+    const u = await c.query<{ failures: number; locked: boolean }>(
+      `SELECT ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`,
+      [userId, LOCK_MINUTES],
+    );
     const row = u.rows[0];
     if (!row) return { error: errors.unauthenticated() };
     if (row.locked) return { error: errors.secondFactorLocked(LOCK_MINUTES) };
     const enrolled = await c.query('SELECT 1 FROM user_totp WHERE user_id = $1', [userId]);
-    if (!enrolled.rowCount) return { error: errors.conflict('No second factor is set up for this account: sign out and sign in again to set one up.') };
-    if (!(await checkTotp(c, key, userId, code, opts.nowMs ?? Date.now()))) return { error: await countWrongCode(c, actor, userId, row.failures, 403) };
+    if (!enrolled.rowCount)
+      return { error: errors.conflict('No second factor is set up for this account: sign out and sign in again to set one up.') };
+    if (!(await checkTotp(c, key, userId, code, opts.nowMs ?? Date.now())))
+      return { error: await countWrongCode(c, actor, userId, row.failures, 403) };
     await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
-    const old = await c.query<{ unused: boolean }>('DELETE FROM recovery_code WHERE user_id = $1 RETURNING used_at IS NULL AS unused', [userId]);
+    const old = await c.query<{ unused: boolean }>('DELETE FROM recovery_code WHERE user_id = $1 RETURNING used_at IS NULL AS unused', [
+      userId,
+    ]);
     const codes = newRecoveryCodes();
     await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [userId, codes.map(recoveryHash)]);
     const unusedReplaced = old.rows.filter((r) => r.unused).length;
-    await appendLog(c, actor, { entity: 'user', entityId: userId, action: 'second_factor_recovery_codes_renewed', after: { recoveryCodes: codes.length, unusedReplaced } });
+    await appendLog(c, actor, {
+      entity: 'user',
+      entityId: userId,
+      action: 'second_factor_recovery_codes_renewed',
+      after: { recoveryCodes: codes.length, unusedReplaced },
+    });
     return { ok: { recoveryCodes: codes } };
   });
   if ('error' in outcome) throw outcome.error;
@@ -288,7 +350,9 @@ export async function resetSecondFactor(c: pg.PoolClient, userId: string): Promi
   await c.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
   await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
   await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
-  const s = await c.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()', [userId]);
+  const s = await c.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()', [
+    userId,
+  ]);
   return { wasEnrolled: t.rowCount === 1, sessionsEnded: s.rowCount ?? 0 };
 }
 

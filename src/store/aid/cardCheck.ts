@@ -18,8 +18,18 @@ export type CardCheckResult = {
   entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[];
 };
 
-export async function checkCard(pool: pg.Pool, actor: Actor, a: { card?: string | undefined; cardNumber?: string | undefined; entitlementIds: string[] }): Promise<CardCheckResult> {
-  if ((a.card === undefined) === (a.cardNumber === undefined)) throw errors.validation([{ field: a.card === undefined ? 'card' : 'cardNumber', reason: 'give either card (the signed code) or cardNumber (the printed number)' }]);
+export async function checkCard(
+  pool: pg.Pool,
+  actor: Actor,
+  a: { card?: string | undefined; cardNumber?: string | undefined; entitlementIds: string[] },
+): Promise<CardCheckResult> {
+  if ((a.card === undefined) === (a.cardNumber === undefined))
+    throw errors.validation([
+      {
+        field: a.card === undefined ? 'card' : 'cardNumber',
+        reason: 'give either card (the signed code) or cardNumber (the printed number)',
+      },
+    ]);
   let serial: number;
   let claimed: string | undefined;
   if (a.card !== undefined) {

@@ -9,22 +9,41 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Db = pg.Pool | pg.PoolClient;
 
 export type Item = { id: string; code: string; name: string; unit: string; sector: Sector; kcalPerUnit: number | null };
-export async function createItem(ctx: WriteContext, i: Omit<Item, 'id' | 'kcalPerUnit'> & { kcalPerUnit?: number | undefined }): Promise<Item> {
-  const r = await ctx.client.query<{ id: string }>('INSERT INTO aid_item (org_id, code, name, unit, sector, kcal_per_unit) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (org_id, code) DO NOTHING RETURNING id', [ctx.actor.orgId, i.code, i.name, i.unit, i.sector, i.kcalPerUnit ?? null]);
+export async function createItem(
+  ctx: WriteContext,
+  i: Omit<Item, 'id' | 'kcalPerUnit'> & { kcalPerUnit?: number | undefined },
+): Promise<Item> {
+  const r = await ctx.client.query<{ id: string }>(
+    'INSERT INTO aid_item (org_id, code, name, unit, sector, kcal_per_unit) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (org_id, code) DO NOTHING RETURNING id',
+    [ctx.actor.orgId, i.code, i.name, i.unit, i.sector, i.kcalPerUnit ?? null],
+  );
   if (!r.rows[0]) throw errors.conflict('An item with this code exists.');
   const item = { id: r.rows[0].id, code: i.code, name: i.name, unit: i.unit, sector: i.sector, kcalPerUnit: i.kcalPerUnit ?? null };
   await ctx.log({ entity: 'aid_item', entityId: item.id, action: 'create', after: item });
   return item;
 }
 export async function listItems(db: Db, actor: Actor): Promise<Item[]> {
-  const r = await db.query<{ id: string; code: string; name: string; unit: string; sector: Sector; kcal_per_unit: string | null }>('SELECT id, code, name, unit, sector, kcal_per_unit FROM aid_item WHERE org_id = $1 ORDER BY code', [actor.orgId]);
-  return r.rows.map((x) => ({ id: x.id, code: x.code, name: x.name, unit: x.unit, sector: x.sector, kcalPerUnit: x.kcal_per_unit === null ? null : Number(x.kcal_per_unit) }));
+  const r = await db.query<{ id: string; code: string; name: string; unit: string; sector: Sector; kcal_per_unit: string | null }>(
+    'SELECT id, code, name, unit, sector, kcal_per_unit FROM aid_item WHERE org_id = $1 ORDER BY code',
+    [actor.orgId],
+  );
+  return r.rows.map((x) => ({
+    id: x.id,
+    code: x.code,
+    name: x.name,
+    unit: x.unit,
+    sector: x.sector,
+    kcalPerUnit: x.kcal_per_unit === null ? null : Number(x.kcal_per_unit),
+  }));
 }
 
 export type Programme = { id: string; name: string; sector: Sector; rules: Rule[]; version: number };
 export async function createProgramme(ctx: WriteContext, p: { name: string; sector: Sector; rules: Rule[] }): Promise<Programme> {
   await checkRuleItems(ctx.client, ctx.actor, p.rules);
-  const r = await ctx.client.query<{ id: string }>('INSERT INTO programme (org_id, name, sector, rules) VALUES ($1,$2,$3,$4) ON CONFLICT (org_id, name) DO NOTHING RETURNING id', [ctx.actor.orgId, p.name, p.sector, JSON.stringify(p.rules)]);
+  const r = await ctx.client.query<{ id: string }>(
+    'INSERT INTO programme (org_id, name, sector, rules) VALUES ($1,$2,$3,$4) ON CONFLICT (org_id, name) DO NOTHING RETURNING id',
+    [ctx.actor.orgId, p.name, p.sector, JSON.stringify(p.rules)],
+  );
   if (!r.rows[0]) throw errors.conflict('A programme with this name exists.');
   const prog = { id: r.rows[0].id, ...p, version: 1 };
   await ctx.log({ entity: 'programme', entityId: prog.id, action: 'create', after: prog });
@@ -32,7 +51,10 @@ export async function createProgramme(ctx: WriteContext, p: { name: string; sect
 }
 export async function findProgramme(db: Db, actor: Actor, id: string, forUpdate = false): Promise<Programme | undefined> {
   if (!UUID.test(id)) return undefined;
-  const r = await db.query<Programme>(`SELECT id, name, sector, rules, version FROM programme WHERE id = $1 AND org_id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [id, actor.orgId]);
+  const r = await db.query<Programme>(
+    `SELECT id, name, sector, rules, version FROM programme WHERE id = $1 AND org_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, actor.orgId],
+  );
   return r.rows[0];
 }
 export async function getProgramme(db: Db, actor: Actor, id: string, forUpdate = false): Promise<Programme> {
@@ -50,18 +72,49 @@ export async function setRules(ctx: WriteContext, id: string, version: number, r
   return after;
 }
 export async function listProgrammes(db: Db, actor: Actor): Promise<Programme[]> {
-  return (await db.query<Programme>('SELECT id, name, sector, rules, version FROM programme WHERE org_id = $1 ORDER BY name', [actor.orgId])).rows;
+  return (
+    await db.query<Programme>('SELECT id, name, sector, rules, version FROM programme WHERE org_id = $1 ORDER BY name', [actor.orgId])
+  ).rows;
 }
 async function checkRuleItems(db: Db, actor: Actor, rules: Rule[]): Promise<void> {
   const codes = [...new Set(rules.map((r) => r.item))];
-  const have = new Set((await db.query<{ code: string }>('SELECT code FROM aid_item WHERE org_id = $1 AND code = ANY($2::text[])', [actor.orgId, codes])).rows.map((r) => r.code));
+  const have = new Set(
+    (
+      await db.query<{ code: string }>('SELECT code FROM aid_item WHERE org_id = $1 AND code = ANY($2::text[])', [actor.orgId, codes])
+    ).rows.map((r) => r.code),
+  );
   const bad = rules.map((r, i) => ({ r, i })).filter(({ r }) => !have.has(r.item));
-  if (bad.length) throw errors.validation(bad.map(({ i }) => ({ field: `rules[${i}].item`, reason: 'is not an item code of your organisation' })));
+  if (bad.length)
+    throw errors.validation(bad.map(({ i }) => ({ field: `rules[${i}].item`, reason: 'is not an item code of your organisation' })));
 }
 
-export type Cycle = { id: string; programmeId: string; number: number; cutoffDate: string; status: 'draft' | 'generated' | 'closed'; generatedAt: string | null; households: number | null };
-type CycleRow = { id: string; programme_id: string; number: number; cutoff_date: string; status: Cycle['status']; generated_at: Date | null; households: number | null };
-const cycleOf = (r: CycleRow): Cycle => ({ id: r.id, programmeId: r.programme_id, number: r.number, cutoffDate: r.cutoff_date, status: r.status, generatedAt: r.generated_at?.toISOString() ?? null, households: r.households });
+export type Cycle = {
+  id: string;
+  programmeId: string;
+  number: number;
+  cutoffDate: string;
+  status: 'draft' | 'generated' | 'closed';
+  generatedAt: string | null;
+  households: number | null;
+};
+type CycleRow = {
+  id: string;
+  programme_id: string;
+  number: number;
+  cutoff_date: string;
+  status: Cycle['status'];
+  generated_at: Date | null;
+  households: number | null;
+};
+const cycleOf = (r: CycleRow): Cycle => ({
+  id: r.id,
+  programmeId: r.programme_id,
+  number: r.number,
+  cutoffDate: r.cutoff_date,
+  status: r.status,
+  generatedAt: r.generated_at?.toISOString() ?? null,
+  households: r.households,
+});
 
 export async function createCycle(ctx: WriteContext, programmeId: string, cutoffDate: string): Promise<Cycle> {
   await getProgramme(ctx.client, ctx.actor, programmeId, true);
@@ -106,27 +159,45 @@ export async function closeCycle(ctx: WriteContext, id: string): Promise<Cycle> 
 
 export type Place = { id: string; name: string; governorate: string; siteId: string | null };
 export async function createWarehouse(ctx: WriteContext, w: { name: string; governorate: string }): Promise<Place> {
-  const r = await ctx.client.query<{ id: string }>('INSERT INTO warehouse (org_id, name, governorate) VALUES ($1,$2,$3) RETURNING id', [ctx.actor.orgId, w.name, w.governorate]);
+  const r = await ctx.client.query<{ id: string }>('INSERT INTO warehouse (org_id, name, governorate) VALUES ($1,$2,$3) RETURNING id', [
+    ctx.actor.orgId,
+    w.name,
+    w.governorate,
+  ]);
   const out = { id: r.rows[0]!.id, name: w.name, governorate: w.governorate, siteId: null };
   await ctx.log({ entity: 'warehouse', entityId: out.id, action: 'create', after: out });
   return out;
 }
-export async function createPoint(ctx: WriteContext, p: { name: string; governorate: string; siteId?: string | undefined; lat?: number | undefined; lon?: number | undefined }): Promise<Place> {
+export async function createPoint(
+  ctx: WriteContext,
+  p: { name: string; governorate: string; siteId?: string | undefined; lat?: number | undefined; lon?: number | undefined },
+): Promise<Place> {
   if (p.siteId) {
     const s = await ctx.client.query('SELECT 1 FROM site WHERE id = $1 AND org_id = $2', [p.siteId, ctx.actor.orgId]);
     if (!s.rowCount) throw errors.validation([{ field: 'siteId', reason: 'is not a site of your organisation' }]);
   }
-  const r = await ctx.client.query<{ id: string }>('INSERT INTO distribution_point (org_id, name, governorate, site_id, lat, lon) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id', [ctx.actor.orgId, p.name, p.governorate, p.siteId ?? null, p.lat ?? null, p.lon ?? null]);
+  const r = await ctx.client.query<{ id: string }>(
+    'INSERT INTO distribution_point (org_id, name, governorate, site_id, lat, lon) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
+    [ctx.actor.orgId, p.name, p.governorate, p.siteId ?? null, p.lat ?? null, p.lon ?? null],
+  );
   const out = { id: r.rows[0]!.id, name: p.name, governorate: p.governorate, siteId: p.siteId ?? null };
   await ctx.log({ entity: 'distribution_point', entityId: out.id, action: 'create', after: out });
   return out;
 }
 export async function listPoints(db: Db, actor: Actor): Promise<Place[]> {
-  return (await db.query<Place>('SELECT id, name, governorate, site_id AS "siteId" FROM distribution_point WHERE org_id = $1 ORDER BY governorate, name', [actor.orgId])).rows;
+  return (
+    await db.query<Place>(
+      'SELECT id, name, governorate, site_id AS "siteId" FROM distribution_point WHERE org_id = $1 ORDER BY governorate, name',
+      [actor.orgId],
+    )
+  ).rows;
 }
 export async function findPlace(db: Db, actor: Actor, table: 'warehouse' | 'distribution_point', id: string): Promise<Place | undefined> {
   if (!UUID.test(id)) return undefined;
-  const r = await db.query<Place>(`SELECT id, name, governorate, ${table === 'warehouse' ? 'NULL' : 'site_id'} AS "siteId" FROM ${table} WHERE id = $1 AND org_id = $2`, [id, actor.orgId]);
+  const r = await db.query<Place>(
+    `SELECT id, name, governorate, ${table === 'warehouse' ? 'NULL' : 'site_id'} AS "siteId" FROM ${table} WHERE id = $1 AND org_id = $2`,
+    [id, actor.orgId],
+  );
   return r.rows[0];
 }
 export async function getPlace(db: Db, actor: Actor, table: 'warehouse' | 'distribution_point', id: string): Promise<Place> {

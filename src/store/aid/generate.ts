@@ -66,12 +66,23 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   const rules = RulesSchema.parse(prog.rules);
   const client = ctx.client;
   await client.query("SET LOCAL work_mem = '256MB'");
-  const cut = (await client.query<{ c18: string; c60: string }>("SELECT ($1::date - interval '18 years')::date AS c18, ($1::date - interval '60 years')::date AS c60", [c.cutoffDate])).rows[0]!;
+  const cut = (
+    await client.query<{ c18: string; c60: string }>(
+      "SELECT ($1::date - interval '18 years')::date AS c18, ($1::date - interval '60 years')::date AS c60",
+      [c.cutoffDate],
+    )
+  ).rows[0]!;
   // The snapshot is computed by CREATE TABLE AS, which PostgreSQL may run with parallel workers
   // (an INSERT ... SELECT never is), then inserted in one statement. Latest displacements by a
   // sequential scan and one sort, not an index walk over random pages.
   await client.query('SET LOCAL enable_indexscan = off');
-  await client.query(`CREATE TEMP TABLE aid_snapshot ON COMMIT DROP AS ${SNAPSHOT}`, [cycleId, ctx.actor.orgId, c.cutoffDate, cut.c18, cut.c60]);
+  await client.query(`CREATE TEMP TABLE aid_snapshot ON COMMIT DROP AS ${SNAPSHOT}`, [
+    cycleId,
+    ctx.actor.orgId,
+    c.cutoffDate,
+    cut.c18,
+    cut.c60,
+  ]);
   await client.query('SET LOCAL enable_indexscan = on');
   const snap = await client.query(
     `INSERT INTO cycle_household (cycle_id, household_id, governorate, site_id, site_kind, point_id, displaced, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59, f_60_plus, m_60_plus, vulnerabilities)
@@ -79,16 +90,29 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   );
   // Fresh rows have no statistics yet: without them the planner may rescan the snapshot per rule.
   await client.query('ANALYZE cycle_household');
-  const itemIds = new Map((await client.query<{ code: string; id: string }>('SELECT code, id FROM aid_item WHERE org_id = $1', [ctx.actor.orgId])).rows.map((r) => [r.code, r.id]));
+  const itemIds = new Map(
+    (await client.query<{ code: string; id: string }>('SELECT code, id FROM aid_item WHERE org_id = $1', [ctx.actor.orgId])).rows.map(
+      (r) => [r.code, r.id],
+    ),
+  );
   const p = new Params(3);
-  const select = entitlementSelectSql(rules, c.number, p, '$1::uuid', itemIds, (item) =>
-    `EXISTS (SELECT 1 FROM entitlement e JOIN aid_cycle c2 ON c2.id = e.cycle_id WHERE c2.programme_id = $2 AND c2.number < $3 AND e.item_id = ${item} AND e.household_id = s.household_id)`,
+  const select = entitlementSelectSql(
+    rules,
+    c.number,
+    p,
+    '$1::uuid',
+    itemIds,
+    (item) =>
+      `EXISTS (SELECT 1 FROM entitlement e JOIN aid_cycle c2 ON c2.id = e.cycle_id WHERE c2.programme_id = $2 AND c2.number < $3 AND e.item_id = ${item} AND e.household_id = s.household_id)`,
   );
   let entitlements = 0;
   if (select) {
     // Rules applied by CREATE TABLE AS (parallel workers may scan the snapshot), grouped by point
     // (the BRIN index entitlement_point relies on it), then one insert with ids in insertion order (a time prefix, then a counter): the primary key grows at its right edge.
-    await client.query(`CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1 ORDER BY x.point_id, x.household_id`, [cycleId, c.programmeId, c.number, ...p.values]);
+    await client.query(
+      `CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1 ORDER BY x.point_id, x.household_id`,
+      [cycleId, c.programmeId, c.number, ...p.values],
+    );
     const prefix = Date.now().toString(16).padStart(12, '0') + '7' + randomBytes(2).toString('hex').slice(0, 3);
     const ins = await client.query(
       `INSERT INTO entitlement (id, cycle_id, household_id, item_id, quantity, point_id, rule_index)
@@ -100,8 +124,17 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
     await client.query("SELECT brin_summarize_new_values('entitlement_point'::regclass)");
   }
   const households = snap.rowCount ?? 0;
-  await client.query("UPDATE aid_cycle SET status = 'generated', rules = $2, generated_at = now(), households = $3 WHERE id = $1", [cycleId, JSON.stringify(rules), households]);
-  await ctx.log({ entity: 'aid_cycle', entityId: cycleId, action: 'generate', after: { cutoffDate: c.cutoffDate, households, entitlements } });
+  await client.query("UPDATE aid_cycle SET status = 'generated', rules = $2, generated_at = now(), households = $3 WHERE id = $1", [
+    cycleId,
+    JSON.stringify(rules),
+    households,
+  ]);
+  await ctx.log({
+    entity: 'aid_cycle',
+    entityId: cycleId,
+    action: 'generate',
+    after: { cutoffDate: c.cutoffDate, households, entitlements },
+  });
   return { cycleId, households, entitlements, ms: Date.now() - t0 };
 }
 
@@ -110,11 +143,26 @@ export type TotalRow = { governorate: string | null; item: string; unit: string;
 /** Totals per item and governorate (and per item over all governorates, governorate null). */
 export async function entitlementTotals(db: pg.Pool | pg.PoolClient, actor: Actor, cycleId: string): Promise<TotalRow[]> {
   await getCycle(db, actor, cycleId);
-  const r = await db.query<{ governorate: string | null; item: string; unit: string; households: number; people: number; quantity: string; g: number }>(
+  const r = await db.query<{
+    governorate: string | null;
+    item: string;
+    unit: string;
+    households: number;
+    people: number;
+    quantity: string;
+    g: number;
+  }>(
     `SELECT s.governorate, i.code AS item, i.unit, count(*)::int AS households, sum(s.size)::int AS people, sum(e.quantity) AS quantity, grouping(s.governorate) AS g
      FROM entitlement e JOIN cycle_household s ON s.cycle_id = e.cycle_id AND s.household_id = e.household_id JOIN aid_item i ON i.id = e.item_id
      WHERE e.cycle_id = $1 GROUP BY GROUPING SETS ((i.code, i.unit, s.governorate), (i.code, i.unit)) ORDER BY i.code, g DESC, s.governorate`,
     [cycleId],
   );
-  return r.rows.map((x) => ({ governorate: x.g ? null : x.governorate, item: x.item, unit: x.unit, households: x.households, people: x.people, quantity: Number(x.quantity) }));
+  return r.rows.map((x) => ({
+    governorate: x.g ? null : x.governorate,
+    item: x.item,
+    unit: x.unit,
+    households: x.households,
+    people: x.people,
+    quantity: Number(x.quantity),
+  }));
 }

@@ -26,8 +26,14 @@ export async function manifest(db: pg.Pool, actor: Actor, cycleId: string, point
      FROM entitlement e WHERE e.cycle_id = $1 AND e.point_id = $2 ORDER BY e.household_id, e.item_id`,
     [cycleId, pointId],
   );
-  const items = await db.query<{ id: string; code: string; name: string; unit: string }>('SELECT id, code, name, unit FROM aid_item WHERE org_id = $1 ORDER BY code', [actor.orgId]);
-  const revoked = await db.query<{ serial: number; revoked_at: Date }>('SELECT r.serial, r.revoked_at FROM card_revocation r JOIN household_card c ON c.serial = r.serial WHERE c.org_id = $1 ORDER BY r.serial', [actor.orgId]);
+  const items = await db.query<{ id: string; code: string; name: string; unit: string }>(
+    'SELECT id, code, name, unit FROM aid_item WHERE org_id = $1 ORDER BY code',
+    [actor.orgId],
+  );
+  const revoked = await db.query<{ serial: number; revoked_at: Date }>(
+    'SELECT r.serial, r.revoked_at FROM card_revocation r JOIN household_card c ON c.serial = r.serial WHERE c.org_id = $1 ORDER BY r.serial',
+    [actor.orgId],
+  );
   // Cards of this organisation, not revoked, signed with a key not retired, of the households listed here.
   const cards = await db.query<{ serial: number; household_id: string }>(
     `SELECT c.serial, c.household_id FROM household_card c JOIN card_key k ON k.id = c.key_id AND k.retired_at IS NULL
@@ -44,6 +50,12 @@ export async function manifest(db: pg.Pool, actor: Actor, cycleId: string, point
     revokedSerials: revoked.rows.map((r) => ({ serial: r.serial, revokedAt: r.revoked_at.toISOString() })),
     cards: cards.rows.map((c) => ({ serial: c.serial, householdId: c.household_id })),
     items: items.rows,
-    entitlements: ents.rows.map((e) => ({ id: e.id, householdId: e.household_id, itemId: e.item_id, quantity: Number(e.quantity), redeemed: e.redeemed })),
+    entitlements: ents.rows.map((e) => ({
+      id: e.id,
+      householdId: e.household_id,
+      itemId: e.item_id,
+      quantity: Number(e.quantity),
+      redeemed: e.redeemed,
+    })),
   };
 }

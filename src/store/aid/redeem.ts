@@ -35,7 +35,16 @@ export type RedemptionInput = {
   presented?: Presented | undefined;
   redeemedAt?: string | undefined;
 };
-export type Refusal = CardRefusal | 'not_entitled' | 'unknown_entitlement' | 'wrong_household' | 'id_reused' | 'cycle_closed' | 'already_redeemed' | 'bad_number' | 'unknown_card';
+export type Refusal =
+  | CardRefusal
+  | 'not_entitled'
+  | 'unknown_entitlement'
+  | 'wrong_household'
+  | 'id_reused'
+  | 'cycle_closed'
+  | 'already_redeemed'
+  | 'bad_number'
+  | 'unknown_card';
 export type RedemptionResult = {
   id: string;
   status: 'standing' | 'conflict' | 'rejected';
@@ -69,7 +78,11 @@ export function checkPresented(items: RedemptionInput[], field: (i: number) => s
 const retryable = (e: unknown) => ['40P01', '40001'].includes((e as { code?: string }).code ?? '');
 
 /** A batch synced from an offline device. */
-export async function syncBatch(pool: pg.Pool, actor: Actor, a: { pointId: string; batchId: string; deviceId?: string | undefined; items: RedemptionInput[] }): Promise<RedemptionResult[]> {
+export async function syncBatch(
+  pool: pg.Pool,
+  actor: Actor,
+  a: { pointId: string; batchId: string; deviceId?: string | undefined; items: RedemptionInput[] },
+): Promise<RedemptionResult[]> {
   await getPlace(pool, actor, 'distribution_point', a.pointId);
   checkPresented(a.items, (i) => `redemptions[${i}].`);
   const seen = new Set<string>();
@@ -77,7 +90,13 @@ export async function syncBatch(pool: pg.Pool, actor: Actor, a: { pointId: strin
     if (seen.has(it.id.toLowerCase())) throw errors.validation([{ field: `redemptions[${i}].id`, reason: 'appears twice in the batch' }]);
     seen.add(it.id.toLowerCase());
   }
-  const entries = a.items.map((item) => ({ actor, pointId: a.pointId, deviceId: a.deviceId ?? actor.deviceId ?? null, batchId: a.batchId, item }));
+  const entries = a.items.map((item) => ({
+    actor,
+    pointId: a.pointId,
+    deviceId: a.deviceId ?? actor.deviceId ?? null,
+    batchId: a.batchId,
+    item,
+  }));
   for (let attempt = 0; ; attempt++) {
     try {
       return await redeemEntries(pool, 'offline', entries);
@@ -166,169 +185,231 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
   const ids = entries.map((e) => e.item.id.toLowerCase());
   const keys = await verifyKeys(pool);
   const now = Date.now();
-  const w = await write(pool, actor, { route: mode === 'online' ? 'POST /api/v1/aid/redemptions' : 'POST /api/v1/aid/sync', request: null }, async ({ client }) => {
-    const results = new Map<string, RedemptionResult>();
-    // Replays: ids already stored (redeemed or refused) keep their outcome.
-    type Prior = Stored & { reason: Refusal | null };
-    const priorRows = (
-      await client.query<Prior>({
-        name: 'aid_redeem_prior', // prepared once per connection: the hot path is not re-planned
-        text: 'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
-        values: [ids],
-      })
-    ).rows;
-    const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
-    const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
-    type Fresh = Entry & { id: string; entitlementId: string; at: Date; presented: Presented };
-    const fresh: Fresh[] = [];
-    for (const en of entries) {
-      const id = en.item.id.toLowerCase();
-      const p = prior.get(id);
-      if (p) results.set(id, p.entitlement_id === en.item.entitlementId.toLowerCase() ? storedResult(p, true) : refused(id, 'id_reused', true));
-      else if (priorRej.has(id)) results.set(id, refused(id, priorRej.get(id)!, true));
-      else {
-        const t = en.item.redeemedAt ? Date.parse(en.item.redeemedAt) : now;
-        fresh.push({ ...en, id, entitlementId: en.item.entitlementId.toLowerCase(), at: new Date(mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)), presented: en.item.presented ?? 'qr' });
+  const w = await write(
+    pool,
+    actor,
+    { route: mode === 'online' ? 'POST /api/v1/aid/redemptions' : 'POST /api/v1/aid/sync', request: null },
+    async ({ client }) => {
+      const results = new Map<string, RedemptionResult>();
+      // Replays: ids already stored (redeemed or refused) keep their outcome.
+      type Prior = Stored & { reason: Refusal | null };
+      const priorRows = (
+        await client.query<Prior>({
+          name: 'aid_redeem_prior', // prepared once per connection: the hot path is not re-planned
+          text: 'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
+          values: [ids],
+        })
+      ).rows;
+      const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
+      const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
+      type Fresh = Entry & { id: string; entitlementId: string; at: Date; presented: Presented };
+      const fresh: Fresh[] = [];
+      for (const en of entries) {
+        const id = en.item.id.toLowerCase();
+        const p = prior.get(id);
+        if (p)
+          results.set(
+            id,
+            p.entitlement_id === en.item.entitlementId.toLowerCase() ? storedResult(p, true) : refused(id, 'id_reused', true),
+          );
+        else if (priorRej.has(id)) results.set(id, refused(id, priorRej.get(id)!, true));
+        else {
+          const t = en.item.redeemedAt ? Date.parse(en.item.redeemedAt) : now;
+          fresh.push({
+            ...en,
+            id,
+            entitlementId: en.item.entitlementId.toLowerCase(),
+            at: new Date(mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)),
+            presented: en.item.presented ?? 'qr',
+          });
+        }
       }
-    }
-    const rejected: (Fresh & { reason: Refusal })[] = [];
-    const reject = (f: Fresh, reason: Refusal) => {
-      rejected.push({ ...f, reason });
-      results.set(f.id, refused(f.id, reason, false));
-    };
-    type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
-    // Cards first (signed codes: no I/O; typed numbers: one query), then the entitlements and
-    // revocations in one query.
-    const checked = new Map<string, ReturnType<typeof verifyCard>>();
-    const carded: { f: Fresh; serial: number; householdId: string }[] = [];
-    const typed: { f: Fresh; serial: number }[] = [];
-    for (const f of fresh) {
-      if (f.presented === 'typed') {
-        const n = parseCardNumber(f.item.cardNumber ?? '');
-        if (n.ok) typed.push({ f, serial: n.serial });
-        else reject(f, 'bad_number');
-        continue;
+      const rejected: (Fresh & { reason: Refusal })[] = [];
+      const reject = (f: Fresh, reason: Refusal) => {
+        rejected.push({ ...f, reason });
+        results.set(f.id, refused(f.id, reason, false));
+      };
+      type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
+      // Cards first (signed codes: no I/O; typed numbers: one query), then the entitlements and
+      // revocations in one query.
+      const checked = new Map<string, ReturnType<typeof verifyCard>>();
+      const carded: { f: Fresh; serial: number; householdId: string }[] = [];
+      const typed: { f: Fresh; serial: number }[] = [];
+      for (const f of fresh) {
+        if (f.presented === 'typed') {
+          const n = parseCardNumber(f.item.cardNumber ?? '');
+          if (n.ok) typed.push({ f, serial: n.serial });
+          else reject(f, 'bad_number');
+          continue;
+        }
+        const token = f.item.card ?? '';
+        let c = checked.get(token);
+        if (!c) checked.set(token, (c = verifyCard(token, keys, () => false)));
+        if (!c.ok) reject(f, c.reason);
+        else carded.push({ f, serial: c.card.serial, householdId: c.card.householdId });
       }
-      const token = f.item.card ?? '';
-      let c = checked.get(token);
-      if (!c) checked.set(token, (c = verifyCard(token, keys, () => false)));
-      if (!c.ok) reject(f, c.reason);
-      else carded.push({ f, serial: c.card.serial, householdId: c.card.householdId });
-    }
-    if (typed.length) {
-      const found = new Map(
-        (
-          await client.query<{ serial: number; household_id: string; retired: boolean }>(
-            'SELECT c.serial, c.household_id, k.retired_at IS NOT NULL AS retired FROM household_card c JOIN card_key k ON k.id = c.key_id WHERE c.serial = ANY($1::bigint[]) AND c.org_id = $2',
-            [[...new Set(typed.map((t) => t.serial))], actor.orgId],
-          )
-        ).rows.map((r) => [r.serial, r]),
-      );
-      for (const t of typed) {
-        const c = found.get(t.serial);
-        if (!c) reject(t.f, 'unknown_card');
-        else if (c.retired) reject(t.f, 'retired_key');
-        else carded.push({ f: t.f, serial: t.serial, householdId: c.household_id });
+      if (typed.length) {
+        const found = new Map(
+          (
+            await client.query<{ serial: number; household_id: string; retired: boolean }>(
+              'SELECT c.serial, c.household_id, k.retired_at IS NOT NULL AS retired FROM household_card c JOIN card_key k ON k.id = c.key_id WHERE c.serial = ANY($1::bigint[]) AND c.org_id = $2',
+              [[...new Set(typed.map((t) => t.serial))], actor.orgId],
+            )
+          ).rows.map((r) => [r.serial, r]),
+        );
+        for (const t of typed) {
+          const c = found.get(t.serial);
+          if (!c) reject(t.f, 'unknown_card');
+          else if (c.retired) reject(t.f, 'retired_key');
+          else carded.push({ f: t.f, serial: t.serial, householdId: c.household_id });
+        }
       }
-    }
-    const looked = carded.length
-      ? (
-          await client.query<Ent & { id: string | null; revoked_at: Date | null }>({
-            name: 'aid_redeem_entitlements',
-            text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
+      const looked = carded.length
+        ? (
+            await client.query<Ent & { id: string | null; revoked_at: Date | null }>({
+              name: 'aid_redeem_entitlements',
+              text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
              FROM unnest($1::uuid[], $2::bigint[]) WITH ORDINALITY AS u(eid, serial, ord)
              LEFT JOIN (SELECT e.*, c.status FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $3) e ON e.id = u.eid
              LEFT JOIN card_revocation r ON r.serial = u.serial
              ORDER BY u.ord`,
-            values: [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), actor.orgId],
-          })
-        ).rows
-      : [];
-    const ok: { f: Fresh; e: Ent; serial: number }[] = [];
-    carded.forEach((c, i) => {
-      const row = looked[i]!;
-      // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
-      if (row.revoked_at && (mode === 'online' || c.f.at.getTime() >= row.revoked_at.getTime())) reject(c.f, 'revoked');
-      else if (!row.id) reject(c.f, 'unknown_entitlement');
-      else if (row.household_id !== c.householdId) reject(c.f, 'wrong_household');
-      else if (mode === 'online' && row.status === 'closed') reject(c.f, 'cycle_closed');
-      else ok.push({ f: c.f, e: row as Ent, serial: c.serial });
-    });
-    // Lock order: by entitlement, so concurrent batches do not deadlock.
-    ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
-    const cols = (rows: typeof ok) => [
-      rows.map((c) => c.f.id), rows.map((c) => c.e.id), rows.map((c) => c.e.cycle_id), rows.map((c) => c.e.household_id), rows.map((c) => c.e.item_id),
-      rows.map((c) => c.e.quantity), rows.map((c) => c.serial), rows.map((c) => c.f.at.toISOString()), rows.map((c) => c.f.pointId), rows.map((c) => c.f.deviceId), rows.map((c) => c.f.batchId),
-      rows.map((c) => c.f.presented),
-    ];
-    const UNNEST = 'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, ord)';
-    const COLS = 'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
-    const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
-    const standing = new Set<string>();
-    if (ok.length) {
-      const ins = await client.query<{ id: string }>({ name: 'aid_redeem_standing_v2', text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`, values: cols(ok) });
-      for (const r of ins.rows) standing.add(r.id);
-    }
-    const lost = ok.filter((c) => !standing.has(c.f.id));
-    const conflicts = new Set<string>();
-    if (lost.length && mode === 'offline') {
-      const ins = await client.query<{ id: string }>(
-        `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
-         FROM ${UNNEST} ORDER BY u.ord ON CONFLICT (id) DO NOTHING RETURNING id`,
-        cols(lost),
-      );
-      for (const r of ins.rows) conflicts.add(r.id);
-    }
-    // The final state of each lost row (a concurrent replay may have stored it first).
-    const finalRows = lost.length ? new Map((await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [lost.map((c) => c.f.id)])).rows.map((r) => [r.id, r])) : new Map<string, Stored>();
-    for (const c of ok) {
-      if (standing.has(c.f.id)) {
-        results.set(c.f.id, { id: c.f.id, status: 'standing', replayed: false });
-        continue;
+              values: [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), actor.orgId],
+            })
+          ).rows
+        : [];
+      const ok: { f: Fresh; e: Ent; serial: number }[] = [];
+      carded.forEach((c, i) => {
+        const row = looked[i]!;
+        // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
+        if (row.revoked_at && (mode === 'online' || c.f.at.getTime() >= row.revoked_at.getTime())) reject(c.f, 'revoked');
+        else if (!row.id) reject(c.f, 'unknown_entitlement');
+        else if (row.household_id !== c.householdId) reject(c.f, 'wrong_household');
+        else if (mode === 'online' && row.status === 'closed') reject(c.f, 'cycle_closed');
+        else ok.push({ f: c.f, e: row as Ent, serial: c.serial });
+      });
+      // Lock order: by entitlement, so concurrent batches do not deadlock.
+      ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
+      const cols = (rows: typeof ok) => [
+        rows.map((c) => c.f.id),
+        rows.map((c) => c.e.id),
+        rows.map((c) => c.e.cycle_id),
+        rows.map((c) => c.e.household_id),
+        rows.map((c) => c.e.item_id),
+        rows.map((c) => c.e.quantity),
+        rows.map((c) => c.serial),
+        rows.map((c) => c.f.at.toISOString()),
+        rows.map((c) => c.f.pointId),
+        rows.map((c) => c.f.deviceId),
+        rows.map((c) => c.f.batchId),
+        rows.map((c) => c.f.presented),
+      ];
+      const UNNEST =
+        'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, ord)';
+      const COLS =
+        'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
+      const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
+      const standing = new Set<string>();
+      if (ok.length) {
+        const ins = await client.query<{ id: string }>({
+          name: 'aid_redeem_standing_v2',
+          text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`,
+          values: cols(ok),
+        });
+        for (const r of ins.rows) standing.add(r.id);
       }
-      const r = finalRows.get(c.f.id);
-      if (r) results.set(c.f.id, r.entitlement_id === c.e.id ? storedResult(r, !conflicts.has(r.id)) : refused(r.id, 'id_reused', true));
-      else reject(c.f, 'already_redeemed'); // online: another redemption stands
-    }
-    if (rejected.length) {
-      await client.query(
-        'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id, presented) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) ON CONFLICT (id) DO NOTHING',
-        [rejected.map((r) => r.id), rejected.map((r) => r.reason), rejected.map((r) => r.pointId), rejected.map((r) => r.deviceId), rejected.map((r) => r.batchId), rejected.map((r) => r.presented)],
-      );
-    }
-    // One change-log entry per actor, device, point and batch in this transaction.
-    type Group = { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[]; typed: string[] };
-    const groups = new Map<string, Group>();
-    const groupOf = (en: Entry) => {
-      const k = `${en.actor.userId}|${en.deviceId}|${en.pointId}|${en.batchId}`;
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [], typed: [] }));
-      return g;
-    };
-    for (const c of ok) {
-      if (standing.has(c.f.id)) groupOf(c.f).standing.push(c.f.id);
-      else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
-      else continue;
-      if (c.f.presented === 'typed') groupOf(c.f).typed.push(c.f.id);
-    }
-    for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
-    // The typed ones (card number, not the signed code) are named too, when there are any.
-    const after = (g: Group) => ({ pointId: g.en.pointId, standing: g.standing, conflict: g.conflict, rejected: g.rejected, ...(g.typed.length ? { typed: g.typed } : {}) });
-    // All entries in one statement (the change-log trigger chains each row in order).
-    const gs = [...groups.values()];
-    if (gs.length === 1) {
-      const g = gs[0]!;
-      await appendLog(client, { ...g.en.actor, deviceId: g.en.deviceId ?? undefined }, { entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync', after: after(g) });
-    } else if (gs.length > 1) {
-      await client.query(
-        `INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash)
+      const lost = ok.filter((c) => !standing.has(c.f.id));
+      const conflicts = new Set<string>();
+      if (lost.length && mode === 'offline') {
+        const ins = await client.query<{ id: string }>(
+          `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
+         FROM ${UNNEST} ORDER BY u.ord ON CONFLICT (id) DO NOTHING RETURNING id`,
+          cols(lost),
+        );
+        for (const r of ins.rows) conflicts.add(r.id);
+      }
+      // The final state of each lost row (a concurrent replay may have stored it first).
+      const finalRows = lost.length
+        ? new Map(
+            (
+              await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [
+                lost.map((c) => c.f.id),
+              ])
+            ).rows.map((r) => [r.id, r]),
+          )
+        : new Map<string, Stored>();
+      for (const c of ok) {
+        if (standing.has(c.f.id)) {
+          results.set(c.f.id, { id: c.f.id, status: 'standing', replayed: false });
+          continue;
+        }
+        const r = finalRows.get(c.f.id);
+        if (r) results.set(c.f.id, r.entitlement_id === c.e.id ? storedResult(r, !conflicts.has(r.id)) : refused(r.id, 'id_reused', true));
+        else reject(c.f, 'already_redeemed'); // online: another redemption stands
+      }
+      if (rejected.length) {
+        await client.query(
+          'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id, presented) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) ON CONFLICT (id) DO NOTHING',
+          [
+            rejected.map((r) => r.id),
+            rejected.map((r) => r.reason),
+            rejected.map((r) => r.pointId),
+            rejected.map((r) => r.deviceId),
+            rejected.map((r) => r.batchId),
+            rejected.map((r) => r.presented),
+          ],
+        );
+      }
+      // One change-log entry per actor, device, point and batch in this transaction.
+      type Group = { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[]; typed: string[] };
+      const groups = new Map<string, Group>();
+      const groupOf = (en: Entry) => {
+        const k = `${en.actor.userId}|${en.deviceId}|${en.pointId}|${en.batchId}`;
+        let g = groups.get(k);
+        if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [], typed: [] }));
+        return g;
+      };
+      for (const c of ok) {
+        if (standing.has(c.f.id)) groupOf(c.f).standing.push(c.f.id);
+        else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
+        else continue;
+        if (c.f.presented === 'typed') groupOf(c.f).typed.push(c.f.id);
+      }
+      for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
+      // The typed ones (card number, not the signed code) are named too, when there are any.
+      const after = (g: Group) => ({
+        pointId: g.en.pointId,
+        standing: g.standing,
+        conflict: g.conflict,
+        rejected: g.rejected,
+        ...(g.typed.length ? { typed: g.typed } : {}),
+      });
+      // All entries in one statement (the change-log trigger chains each row in order).
+      const gs = [...groups.values()];
+      if (gs.length === 1) {
+        const g = gs[0]!;
+        await appendLog(
+          client,
+          { ...g.en.actor, deviceId: g.en.deviceId ?? undefined },
+          { entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync', after: after(g) },
+        );
+      } else if (gs.length > 1) {
+        await client.query(
+          `INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash)
          SELECT u.actor, u.org, u.device, 'redemption_batch', u.batch, $1, NULL, u.after, '\\x'::bytea, '\\x'::bytea
          FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[]) WITH ORDINALITY AS u(actor, org, device, batch, after, ord) ORDER BY u.ord`,
-        [mode === 'online' ? 'redeem' : 'sync', gs.map((g) => g.en.actor.userId), gs.map((g) => g.en.actor.orgId), gs.map((g) => g.en.deviceId), gs.map((g) => g.en.batchId), gs.map((g) => JSON.stringify(after(g)))],
-      );
-    }
-    return { status: 200, body: ids.map((id) => results.get(id)!) };
-  });
+          [
+            mode === 'online' ? 'redeem' : 'sync',
+            gs.map((g) => g.en.actor.userId),
+            gs.map((g) => g.en.actor.orgId),
+            gs.map((g) => g.en.deviceId),
+            gs.map((g) => g.en.batchId),
+            gs.map((g) => JSON.stringify(after(g))),
+          ],
+        );
+      }
+      return { status: 200, body: ids.map((id) => results.get(id)!) };
+    },
+  );
   return w.body;
 }
 
@@ -338,7 +419,12 @@ function refused(id: string, reason: Refusal, replayed: boolean): RedemptionResu
 
 function storedResult(r: Stored, replayed: boolean): RedemptionResult {
   if (r.status === 'standing') return { id: r.id, status: 'standing', replayed };
-  const out: RedemptionResult = { id: r.id, status: 'conflict', detail: 'Another redemption of this entitlement stands: flagged for review.', replayed };
+  const out: RedemptionResult = {
+    id: r.id,
+    status: 'conflict',
+    detail: 'Another redemption of this entitlement stands: flagged for review.',
+    replayed,
+  };
   if (r.conflict_of) out.standingId = r.conflict_of;
   return out;
 }

@@ -25,8 +25,16 @@ export type ReachRow = {
 export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
   const c = await getCycle(db, actor, cycleId);
   const prog = await getProgramme(db, actor, c.programmeId);
-  const sum = (pre: string) => [`count(*)::int AS ${pre}households`, `sum(s.size)::int AS ${pre}people`, ...GROUPS.map((g) => `sum(s.${g})::int AS ${pre}${g}`)];
-  const filtered = (pre: string, cond: string) => [`count(*) FILTER (WHERE ${cond})::int AS ${pre}households`, `coalesce(sum(s.size) FILTER (WHERE ${cond}), 0)::int AS ${pre}people`, ...GROUPS.map((g) => `coalesce(sum(s.${g}) FILTER (WHERE ${cond}), 0)::int AS ${pre}${g}`)];
+  const sum = (pre: string) => [
+    `count(*)::int AS ${pre}households`,
+    `sum(s.size)::int AS ${pre}people`,
+    ...GROUPS.map((g) => `sum(s.${g})::int AS ${pre}${g}`),
+  ];
+  const filtered = (pre: string, cond: string) => [
+    `count(*) FILTER (WHERE ${cond})::int AS ${pre}households`,
+    `coalesce(sum(s.size) FILTER (WHERE ${cond}), 0)::int AS ${pre}people`,
+    ...GROUPS.map((g) => `coalesce(sum(s.${g}) FILTER (WHERE ${cond}), 0)::int AS ${pre}${g}`),
+  ];
   const r = await db.query<Record<string, unknown>>(
     `SELECT s.governorate, s.site_id, i.code AS item, i.unit, grouping(s.site_id) AS by_gov,
        ${sum('t_').join(', ')}, ${filtered('r_', 'red.q IS NOT NULL').join(', ')},
@@ -65,7 +73,16 @@ export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
   return {
     cycle: { id: c.id, number: c.number, cutoffDate: c.cutoffDate, programme: { id: prog.id, name: prog.name, sector: prog.sector } },
     rows,
-    sitesOverCapacity: cap.sites.filter((s) => s.overBy > 0).map((s) => ({ siteId: s.site.id, name: s.site.name, governorate: s.site.governorate, people: s.people, capacity: s.capacity, overBy: s.overBy })),
+    sitesOverCapacity: cap.sites
+      .filter((s) => s.overBy > 0)
+      .map((s) => ({
+        siteId: s.site.id,
+        name: s.site.name,
+        governorate: s.site.governorate,
+        people: s.people,
+        capacity: s.capacity,
+        overBy: s.overBy,
+      })),
   };
 }
 
@@ -99,7 +116,17 @@ export const hxlColumns: { name: string; tag: string; value: (r: HxlRow) => stri
   { name: 'Quantity entitled', tag: '#targeted+num', value: (r) => r.entitledQuantity },
   { name: 'Quantity distributed', tag: '#output+num', value: (r) => r.distributedQuantity },
 ];
-type HxlRow = Pick<ReachRow, 'targeted' | 'reached' | 'entitledQuantity' | 'distributedQuantity' | 'item' | 'unit'> & { org: string; sector: string; programme: string; cycle: string; adm1Name: string; adm1Code: string; adm2Name: string; adm2NameAr: string; adm2Code: string };
+type HxlRow = Pick<ReachRow, 'targeted' | 'reached' | 'entitledQuantity' | 'distributedQuantity' | 'item' | 'unit'> & {
+  org: string;
+  sector: string;
+  programme: string;
+  cycle: string;
+  adm1Name: string;
+  adm1Code: string;
+  adm2Name: string;
+  adm2NameAr: string;
+  adm2Code: string;
+};
 
 /** Rows (header, hashtags, data) of the 3W/5W CSV of a cycle, one data row per governorate and item. */
 export async function threeW(db: pg.Pool, actor: Actor, cycleId: string): Promise<(string | number)[][]> {
@@ -110,7 +137,18 @@ export async function threeW(db: pg.Pool, actor: Actor, cycleId: string): Promis
     if (r.level !== 'governorate' || !r.governorate) continue;
     const g = governorates.find((x) => x.pcode === r.governorate)!;
     const t = territories.find((x) => x.pcode === g.territory)!;
-    const row: HxlRow = { ...r, org, sector: rep.cycle.programme.sector, programme: rep.cycle.programme.name, cycle: String(rep.cycle.number), adm1Name: t.nameEn, adm1Code: t.pcode, adm2Name: g.nameEn, adm2NameAr: g.nameAr, adm2Code: g.pcode };
+    const row: HxlRow = {
+      ...r,
+      org,
+      sector: rep.cycle.programme.sector,
+      programme: rep.cycle.programme.name,
+      cycle: String(rep.cycle.number),
+      adm1Name: t.nameEn,
+      adm1Code: t.pcode,
+      adm2Name: g.nameEn,
+      adm2NameAr: g.nameAr,
+      adm2Code: g.pcode,
+    };
     out.push(hxlColumns.map((c) => c.value(row)));
   }
   return out;

@@ -7,7 +7,16 @@ import { errors } from '../../errors.ts';
 import type { WriteContext } from '../write.ts';
 import { getCycle, getPlace } from './catalogue.ts';
 
-export type MovementInput = { kind: 'receipt' | 'dispatch' | 'return' | 'loss' | 'damage'; itemId: string; quantity: number; warehouseId?: string | undefined; pointId?: string | undefined; cycleId?: string | undefined; date: string; note?: string | undefined };
+export type MovementInput = {
+  kind: 'receipt' | 'dispatch' | 'return' | 'loss' | 'damage';
+  itemId: string;
+  quantity: number;
+  warehouseId?: string | undefined;
+  pointId?: string | undefined;
+  cycleId?: string | undefined;
+  date: string;
+  note?: string | undefined;
+};
 
 async function warehouseStock(db: pg.PoolClient, warehouseId: string, itemId: string): Promise<number> {
   const r = await db.query<{ q: string }>(
@@ -35,10 +44,16 @@ export async function recordMovement(ctx: WriteContext, m: MovementInput): Promi
     if (yes && !m[field]) throw errors.validation([{ field, reason: `is required for a ${m.kind}` }]);
     if (!yes && m[field]) throw errors.validation([{ field, reason: `must not be given for a ${m.kind}` }]);
   };
-  if (m.kind === 'receipt') { need('warehouseId', true); need('pointId', false); }
-  else if (m.kind === 'dispatch' || m.kind === 'return') { need('warehouseId', true); need('pointId', true); need('cycleId', true); }
-  else {
-    if (!!m.warehouseId === !!m.pointId) throw errors.validation([{ field: 'warehouseId', reason: 'give either warehouseId or pointId (where the loss happened)' }]);
+  if (m.kind === 'receipt') {
+    need('warehouseId', true);
+    need('pointId', false);
+  } else if (m.kind === 'dispatch' || m.kind === 'return') {
+    need('warehouseId', true);
+    need('pointId', true);
+    need('cycleId', true);
+  } else {
+    if (!!m.warehouseId === !!m.pointId)
+      throw errors.validation([{ field: 'warehouseId', reason: 'give either warehouseId or pointId (where the loss happened)' }]);
     if (m.pointId) need('cycleId', true);
   }
   if (m.warehouseId) {
@@ -51,14 +66,26 @@ export async function recordMovement(ctx: WriteContext, m: MovementInput): Promi
   }
   if (m.cycleId) await getCycle(client, actor, m.cycleId);
   if (m.kind === 'dispatch' || (m.warehouseId && !m.pointId && m.kind !== 'receipt')) {
-    if ((await warehouseStock(client, m.warehouseId!, m.itemId)) < m.quantity) throw errors.conflict('Not enough of this item in the warehouse.');
+    if ((await warehouseStock(client, m.warehouseId!, m.itemId)) < m.quantity)
+      throw errors.conflict('Not enough of this item in the warehouse.');
   }
   if (m.kind === 'return' || (m.pointId && (m.kind === 'loss' || m.kind === 'damage'))) {
-    if ((await pointStock(client, m.pointId!, m.cycleId!, m.itemId)) < m.quantity) throw errors.conflict('Not enough of this item at the distribution point.');
+    if ((await pointStock(client, m.pointId!, m.cycleId!, m.itemId)) < m.quantity)
+      throw errors.conflict('Not enough of this item at the distribution point.');
   }
   const r = await client.query<{ id: string }>(
     'INSERT INTO stock_movement (org_id, kind, item_id, quantity, warehouse_id, point_id, cycle_id, occurred_on, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id',
-    [actor.orgId, m.kind, m.itemId, String(m.quantity), m.warehouseId ?? null, m.pointId ?? null, m.cycleId ?? null, m.date, m.note ?? null],
+    [
+      actor.orgId,
+      m.kind,
+      m.itemId,
+      String(m.quantity),
+      m.warehouseId ?? null,
+      m.pointId ?? null,
+      m.cycleId ?? null,
+      m.date,
+      m.note ?? null,
+    ],
   );
   await ctx.log({ entity: 'stock_movement', entityId: r.rows[0]!.id, action: m.kind, after: m });
   return { id: r.rows[0]!.id };
@@ -89,7 +116,11 @@ export type ReconRow = {
  * dispatched - returned - lost - distributed. Flags: conflicts, stock_shortfall (remaining < 0),
  * undelivered (outstanding entitlements with no stock left), unassigned (no point).
  */
-export async function reconciliation(db: pg.Pool | pg.PoolClient, actor: Actor, cycleId: string): Promise<{ cycleId: string; points: ReconRow[]; totals: Omit<ReconRow, 'pointId' | 'flags' | 'balanced'>[] }> {
+export async function reconciliation(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  cycleId: string,
+): Promise<{ cycleId: string; points: ReconRow[]; totals: Omit<ReconRow, 'pointId' | 'flags' | 'balanced'>[] }> {
   await getCycle(db, actor, cycleId);
   const r = await db.query<Record<string, string | null>>(
     `SELECT x.point_id, i.code AS item, i.unit,
@@ -108,7 +139,12 @@ export async function reconciliation(db: pg.Pool | pg.PoolClient, actor: Actor, 
   );
   const n = (v: string | null | undefined) => Number(v ?? 0);
   const points: ReconRow[] = r.rows.map((x) => {
-    const standing = n(x.standing), conflicts = n(x.conflicts), dispatched = n(x.dispatched), returned = n(x.returned), lost = n(x.lost), entitled = n(x.entitled);
+    const standing = n(x.standing),
+      conflicts = n(x.conflicts),
+      dispatched = n(x.dispatched),
+      returned = n(x.returned),
+      lost = n(x.lost),
+      entitled = n(x.entitled);
     const distributed = standing + conflicts;
     const remaining = dispatched - returned - lost - distributed;
     const outstanding = entitled - standing;
@@ -118,21 +154,69 @@ export async function reconciliation(db: pg.Pool | pg.PoolClient, actor: Actor, 
     if (remaining < 0) flags.push('stock_shortfall');
     if (outstanding > 0 && remaining < outstanding) flags.push('undelivered');
     return {
-      pointId: x.point_id ?? null, item: x.item!, unit: x.unit!, entitled, entitledHouseholds: n(x.entitled_households), distributed, standing, conflicts, redeemedHouseholds: n(x.redeemed_households),
-      outstanding, dispatched, returned, lost, remaining, balanced: Math.abs(dispatched - (returned + lost + distributed + remaining)) < 1e-9 && remaining >= 0, flags,
+      pointId: x.point_id ?? null,
+      item: x.item!,
+      unit: x.unit!,
+      entitled,
+      entitledHouseholds: n(x.entitled_households),
+      distributed,
+      standing,
+      conflicts,
+      redeemedHouseholds: n(x.redeemed_households),
+      outstanding,
+      dispatched,
+      returned,
+      lost,
+      remaining,
+      balanced: Math.abs(dispatched - (returned + lost + distributed + remaining)) < 1e-9 && remaining >= 0,
+      flags,
     };
   });
   const totals = new Map<string, Omit<ReconRow, 'pointId' | 'flags' | 'balanced'>>();
   for (const p of points) {
-    const t = totals.get(p.item) ?? { item: p.item, unit: p.unit, entitled: 0, entitledHouseholds: 0, distributed: 0, standing: 0, conflicts: 0, redeemedHouseholds: 0, outstanding: 0, dispatched: 0, returned: 0, lost: 0, remaining: 0 };
-    for (const k of ['entitled', 'entitledHouseholds', 'distributed', 'standing', 'conflicts', 'redeemedHouseholds', 'outstanding', 'dispatched', 'returned', 'lost', 'remaining'] as const) t[k] += p[k];
+    const t = totals.get(p.item) ?? {
+      item: p.item,
+      unit: p.unit,
+      entitled: 0,
+      entitledHouseholds: 0,
+      distributed: 0,
+      standing: 0,
+      conflicts: 0,
+      redeemedHouseholds: 0,
+      outstanding: 0,
+      dispatched: 0,
+      returned: 0,
+      lost: 0,
+      remaining: 0,
+    };
+    for (const k of [
+      'entitled',
+      'entitledHouseholds',
+      'distributed',
+      'standing',
+      'conflicts',
+      'redeemedHouseholds',
+      'outstanding',
+      'dispatched',
+      'returned',
+      'lost',
+      'remaining',
+    ] as const)
+      t[k] += p[k];
     totals.set(p.item, t);
   }
   return { cycleId, points, totals: [...totals.values()] };
 }
 
 /** What a warehouse holds per item: received + returned - dispatched - lost or damaged there. */
-export async function warehouseBalance(db: pg.Pool | pg.PoolClient, actor: Actor, warehouseId: string): Promise<{ warehouseId: string; items: { item: string; unit: string; received: number; dispatched: number; returned: number; lost: number; onHand: number }[] }> {
+export async function warehouseBalance(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  warehouseId: string,
+): Promise<{
+  warehouseId: string;
+  items: { item: string; unit: string; received: number; dispatched: number; returned: number; lost: number; onHand: number }[];
+}> {
   await getPlace(db, actor, 'warehouse', warehouseId);
   const r = await db.query<{ item: string; unit: string; received: string; dispatched: string; returned: string; lost: string }>(
     `SELECT i.code AS item, i.unit,
@@ -147,7 +231,12 @@ export async function warehouseBalance(db: pg.Pool | pg.PoolClient, actor: Actor
   return {
     warehouseId,
     items: r.rows.map((x) => {
-      const [received, dispatched, returned, lost] = [x.received, x.dispatched, x.returned, x.lost].map(Number) as [number, number, number, number];
+      const [received, dispatched, returned, lost] = [x.received, x.dispatched, x.returned, x.lost].map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
       return { item: x.item, unit: x.unit, received, dispatched, returned, lost, onHand: received + returned - dispatched - lost };
     }),
   };

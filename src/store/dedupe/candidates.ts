@@ -29,28 +29,52 @@ export type Candidate = {
 };
 
 type CandidateRow = {
-  id: string; person_a: string; person_b: string; weight: number; probability: number; conflict: boolean;
-  explanation: Candidate['explanation']; status: CandidateStatus; decided_by: string | null; decided_at: Date | null; created_at: Date;
+  id: string;
+  person_a: string;
+  person_b: string;
+  weight: number;
+  probability: number;
+  conflict: boolean;
+  explanation: Candidate['explanation'];
+  status: CandidateStatus;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: Date;
 };
 
-const COLS = 'c.id, c.person_a, c.person_b, c.weight, c.probability, c.conflict, c.explanation, c.status, c.decided_by, c.decided_at, c.created_at';
+const COLS =
+  'c.id, c.person_a, c.person_b, c.weight, c.probability, c.conflict, c.explanation, c.status, c.decided_by, c.decided_at, c.created_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const parse = (r: CandidateRow): Candidate => ({
-  id: r.id, personA: r.person_a, personB: r.person_b, weight: r.weight, probability: r.probability, conflict: r.conflict,
-  explanation: r.explanation, status: r.status, decidedBy: r.decided_by, decidedAt: r.decided_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(),
+  id: r.id,
+  personA: r.person_a,
+  personB: r.person_b,
+  weight: r.weight,
+  probability: r.probability,
+  conflict: r.conflict,
+  explanation: r.explanation,
+  status: r.status,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at?.toISOString() ?? null,
+  createdAt: r.created_at.toISOString(),
 });
 
 /** Both records of the pair in the actor's scope: the condition on aliases a and b. */
 function pairScope(actor: Actor, from: number): { sql: string; params: unknown[] } {
-  const a = scopeSql('a', actor, from), b = scopeSql('b', actor, from);
+  const a = scopeSql('a', actor, from),
+    b = scopeSql('b', actor, from);
   return { sql: `c.org_id = $${from} AND ${a.sql} AND ${b.sql}`, params: a.params };
 }
 
 export type QueueCursor = { w: number; i: string };
 
 /** Pending pairs, strongest first (keyset on weight, id). */
-export async function listQueue(db: pg.Pool, actor: Actor, opts: { after?: QueueCursor | undefined; limit: number; status?: CandidateStatus }): Promise<{ items: (Candidate & { a: Person; b: Person })[]; more: boolean }> {
+export async function listQueue(
+  db: pg.Pool,
+  actor: Actor,
+  opts: { after?: QueueCursor | undefined; limit: number; status?: CandidateStatus },
+): Promise<{ items: (Candidate & { a: Person; b: Person })[]; more: boolean }> {
   const s = pairScope(actor, 1);
   const params: unknown[] = [...s.params, opts.status ?? 'pending', opts.limit + 1];
   let after = '';
@@ -77,7 +101,12 @@ function fixJson(r: PersonRow): PersonRow {
 }
 
 /** The pair if both its records are in the actor's scope. */
-export async function findCandidate(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<Candidate | undefined> {
+export async function findCandidate(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Candidate | undefined> {
   if (!UUID.test(id)) return undefined;
   const s = pairScope(actor, 2);
   const r = await db.query<CandidateRow>(
@@ -88,7 +117,12 @@ export async function findCandidate(db: pg.Pool | pg.PoolClient, actor: Actor, i
   return r.rows[0] ? parse(r.rows[0]) : undefined;
 }
 
-export async function getCandidate(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<Candidate> {
+export async function getCandidate(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Candidate> {
   const c = await findCandidate(db, actor, id, opts);
   if (!c) throw errors.notFound('duplicate candidate');
   return c;
@@ -107,11 +141,14 @@ export async function linked(db: pg.Pool | pg.PoolClient, c: Candidate): Promise
 
 const REFUSALS: Record<Exclude<MergeConflict, 'already_same'>, string> = {
   national_id: 'The two records, or records already linked to them, have two different valid national IDs: they cannot be one person.',
-  decided_different: 'A record linked to one of them was decided to be a different person from a record linked to the other: undo that decision or those links first.',
-  siblings: 'Records already linked to them would join records whose given names differ while the father\'s or family name agrees (brothers, sisters, a parent and a child): decide those pairs directly.',
+  decided_different:
+    'A record linked to one of them was decided to be a different person from a record linked to the other: undo that decision or those links first.',
+  siblings:
+    "Records already linked to them would join records whose given names differ while the father's or family name agrees (brothers, sisters, a parent and a child): decide those pairs directly.",
 };
 
-export const mergeRefused = (why: keyof typeof REFUSALS) => new AppError('merge_refused', 409, 'Merge refused: conflicting evidence', REFUSALS[why]);
+export const mergeRefused = (why: keyof typeof REFUSALS) =>
+  new AppError('merge_refused', 409, 'Merge refused: conflicting evidence', REFUSALS[why]);
 
 /** Records a decision on a pair; 'same' links the two records. */
 export async function decide(ctx: WriteContext, id: string, decision: Decision): Promise<Candidate> {
@@ -125,12 +162,24 @@ export async function decide(ctx: WriteContext, id: string, decision: Decision):
   if (decision === 'same') {
     const why = await mergeConflict(client, c.personA, c.personB);
     if (why && why !== 'already_same') throw mergeRefused(why);
-    await client.query(`INSERT INTO person_link (org_id, person_a, person_b, candidate_id, kind, created_by) VALUES ($1,$2,$3,$4,'decision',$5)`, [actor.orgId, c.personA, c.personB, c.id, actor.userId]);
+    await client.query(
+      `INSERT INTO person_link (org_id, person_a, person_b, candidate_id, kind, created_by) VALUES ($1,$2,$3,$4,'decision',$5)`,
+      [actor.orgId, c.personA, c.personB, c.id, actor.userId],
+    );
   } else if (decision === 'different' && (await linked(client, c))) {
     throw errors.conflict('These two records are linked through other records; undo those links first.');
   }
-  const r = await client.query<{ decided_at: Date }>(`UPDATE match_candidate SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1 RETURNING decided_at`, [c.id, decision, actor.userId]);
-  await ctx.log({ entity: 'match_candidate', entityId: c.id, action: 'decide', before: { status: c.status, decidedBy: c.decidedBy }, after: { status: decision, decidedBy: actor.userId, personA: c.personA, personB: c.personB } });
+  const r = await client.query<{ decided_at: Date }>(
+    `UPDATE match_candidate SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1 RETURNING decided_at`,
+    [c.id, decision, actor.userId],
+  );
+  await ctx.log({
+    entity: 'match_candidate',
+    entityId: c.id,
+    action: 'decide',
+    before: { status: c.status, decidedBy: c.decidedBy },
+    after: { status: decision, decidedBy: actor.userId, personA: c.personA, personB: c.personB },
+  });
   return { ...c, status: decision, decidedBy: actor.userId, decidedAt: r.rows[0]!.decided_at.toISOString() };
 }
 
@@ -140,8 +189,20 @@ export async function undo(ctx: WriteContext, id: string): Promise<Candidate> {
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
   const c = await getCandidate(client, actor, id, { forUpdate: true });
   if (c.status === 'pending') throw errors.conflict('This pair has no decision to undo.');
-  const l = await client.query<{ id: string }>('UPDATE person_link SET undone_at = now(), undone_by = $2 WHERE candidate_id = $1 AND undone_at IS NULL RETURNING id', [c.id, actor.userId]);
-  await client.query(`UPDATE match_candidate SET status = 'pending', decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1`, [c.id]);
-  await ctx.log({ entity: 'match_candidate', entityId: c.id, action: 'undo', before: { status: c.status, decidedBy: c.decidedBy }, after: { status: 'pending', undoneBy: actor.userId, unlinked: l.rows.length > 0 } });
+  const l = await client.query<{ id: string }>(
+    'UPDATE person_link SET undone_at = now(), undone_by = $2 WHERE candidate_id = $1 AND undone_at IS NULL RETURNING id',
+    [c.id, actor.userId],
+  );
+  await client.query(
+    `UPDATE match_candidate SET status = 'pending', decided_by = NULL, decided_at = NULL, updated_at = now() WHERE id = $1`,
+    [c.id],
+  );
+  await ctx.log({
+    entity: 'match_candidate',
+    entityId: c.id,
+    action: 'undo',
+    before: { status: c.status, decidedBy: c.decidedBy },
+    after: { status: 'pending', undoneBy: actor.userId, unlinked: l.rows.length > 0 },
+  });
   return { ...c, status: 'pending', decidedBy: null, decidedAt: null };
 }

@@ -54,9 +54,18 @@ function draftRecord(d: Draft): { rec: RawRecord; nationalId?: string; phone?: s
   const dob = d.dateOfBirth ? parseDateOfBirth(d.dateOfBirth) : undefined;
   const dobText = dob?.ok ? d.dateOfBirth!.trim() : undefined;
   const rec: RawRecord = {
-    record_id: '', given_name: d.givenName, father_name: d.fatherName, grandfather_name: d.grandfatherName, family_name: d.familyName,
-    full_name: d.fullName, full_name_en: d.fullNameEn, sex: d.sex, date_of_birth: dobText,
-    national_id: nid?.ok ? nid.value : undefined, phone: phone?.ok ? phone.value : undefined, governorate: d.governorate,
+    record_id: '',
+    given_name: d.givenName,
+    father_name: d.fatherName,
+    grandfather_name: d.grandfatherName,
+    family_name: d.familyName,
+    full_name: d.fullName,
+    full_name_en: d.fullNameEn,
+    sex: d.sex,
+    date_of_birth: dobText,
+    national_id: nid?.ok ? nid.value : undefined,
+    phone: phone?.ok ? phone.value : undefined,
+    governorate: d.governorate,
   };
   return {
     rec,
@@ -79,8 +88,19 @@ async function registrySize(db: pg.Pool): Promise<number> {
 }
 
 const rawRow = (p: Person) => ({
-  id: p.id, given_name: p.givenName, father_name: p.fatherName, grandfather_name: p.grandfatherName, family_name: p.familyName, full_name: p.fullName,
-  full_name_en: p.fullNameEn, sex: p.sex, date_of_birth: p.dateOfBirth, dob_precision: p.dobPrecision, national_id: p.nationalId, phone: p.phone, governorate: p.governorate,
+  id: p.id,
+  given_name: p.givenName,
+  father_name: p.fatherName,
+  grandfather_name: p.grandfatherName,
+  family_name: p.familyName,
+  full_name: p.fullName,
+  full_name_en: p.fullNameEn,
+  sex: p.sex,
+  date_of_birth: p.dateOfBirth,
+  dob_precision: p.dobPrecision,
+  national_id: p.nationalId,
+  phone: p.phone,
+  governorate: p.governorate,
 });
 
 export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: { limit?: number } = {}): Promise<CheckResult> {
@@ -88,7 +108,9 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
   if (!stored) return { matches: [], candidates: 0, modelId: null };
   const { rec, nationalId, phone, year } = draftRecord(draft);
   const scope = scopeSql('p', actor, 1);
-  const cols = PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ');
+  const cols = PERSON_COLUMNS.split(',')
+    .map((c) => `p.${c.trim()}`)
+    .join(', ');
   // each query carries its own parameters (PostgreSQL refuses unused ones)
   type Q = { sql: string[]; params: unknown[] };
   const newQuery = (): Q => ({ sql: [], params: [...scope.params] });
@@ -98,7 +120,10 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
   if (phone) first.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.phone = ${p(first, phone)} LIMIT 50)`);
 
   // names: the parts when given, else the first and last words of the full name
-  let given = groupsOf(draft.givenName), father = groupsOf(draft.fatherName), grand = groupsOf(draft.grandfatherName), family = groupsOf(draft.familyName);
+  let given = groupsOf(draft.givenName),
+    father = groupsOf(draft.fatherName),
+    grand = groupsOf(draft.grandfatherName),
+    family = groupsOf(draft.familyName);
   if (given.length === 0 && family.length === 0) {
     const all = groupsOf(draft.fullName ?? draft.fullNameEn);
     if (all.length >= 2) {
@@ -107,13 +132,23 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
       if (all.length >= 3) father = [all[1]!];
     }
   }
-  const key = nameKey({ givenName: draft.givenName, fatherName: draft.fatherName, grandfatherName: draft.grandfatherName, familyName: draft.familyName, fullName: draft.fullName, fullNameEn: draft.fullNameEn });
+  const key = nameKey({
+    givenName: draft.givenName,
+    fatherName: draft.fatherName,
+    grandfatherName: draft.grandfatherName,
+    familyName: draft.familyName,
+    fullName: draft.fullName,
+    fullNameEn: draft.fullNameEn,
+  });
   // `dobIndex` false: the year range only filters the rows the (selective) name tokens give; true:
   // PostgreSQL may intersect it with the tokens through person_date_of_birth (common names)
   const nameQuery = (q: Q, groups: string[][], dobIndex: boolean) => {
     const conds = groups.map((g) => `p.name_tokens && ${p(q, g)}::text[]`).join(' AND ');
     const dob = dobIndex ? 'p.date_of_birth' : '(p.date_of_birth + 0)';
-    const years = year !== undefined ? `AND (p.date_of_birth IS NULL OR ${dob} BETWEEN ${p(q, `${year - 1}-01-01`)}::date AND ${p(q, `${year + 1}-12-31`)}::date)` : '';
+    const years =
+      year !== undefined
+        ? `AND (p.date_of_birth IS NULL OR ${dob} BETWEEN ${p(q, `${year - 1}-01-01`)}::date AND ${p(q, `${year + 1}-12-31`)}::date)`
+        : '';
     const order = key ? `ORDER BY similarity(p.name_key, ${p(q, key)}) DESC` : '';
     q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} ${years} ${order} LIMIT ${PER_QUERY})`);
   };
@@ -125,7 +160,8 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
 
   const size = Math.max(await registrySize(db), stored.records);
   const prior = checkPriorWeight(stored.model, stored.records, size);
-  const lowerW = weightFor(stored.settings.thresholds.lower), upperW = weightFor(stored.settings.thresholds.upper);
+  const lowerW = weightFor(stored.settings.thresholds.lower),
+    upperW = weightFor(stored.settings.thresholds.upper);
   const persons: Person[] = [];
   const scored: { person: Person; s: ReturnType<typeof scoreAgainst>[number] }[] = [];
   const seen = new Set<string>();
@@ -137,7 +173,13 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
       seen.add(row.id);
       fresh.push(parsePersonRow(row));
     }
-    const scores = scoreAgainst(rec, fresh.map((x) => rawRecord(rawRow(x))), stored.model, stored.settings, { priorWeight: prior });
+    const scores = scoreAgainst(
+      rec,
+      fresh.map((x) => rawRecord(rawRow(x))),
+      stored.model,
+      stored.settings,
+      { priorWeight: prior },
+    );
     persons.push(...fresh);
     for (const sc of scores) scored.push({ person: fresh[sc.index]!, s: sc });
   };

@@ -51,7 +51,8 @@ export async function mergeConflict(db: pg.Pool | pg.PoolClient, a: string, b: s
   if (A.length + B.length > 2) {
     const rows = await db.query<RawPersonRow>(`SELECT ${RAW_COLUMNS} FROM person WHERE id = ANY($1::uuid[])`, [[...A, ...B]]);
     const by = new Map(rows.rows.map((r) => [r.id, rawRecord(r)]));
-    const left = A.map((id) => by.get(id)!), right = B.map((id) => by.get(id)!);
+    const left = A.map((id) => by.get(id)!),
+      right = B.map((id) => by.get(id)!);
     if (conflictAcross(left, right, SETTINGS, [A.indexOf(a), B.indexOf(b)])) return 'siblings';
   }
   return undefined;

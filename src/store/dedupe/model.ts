@@ -14,7 +14,16 @@ export async function saveModel(
   const r = await db.query<{ id: string }>(
     `INSERT INTO linkage_model (org_id, settings, model, upper_threshold, lower_threshold, records, stats, created_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [m.orgId, JSON.stringify(m.settings), JSON.stringify(m.model), s.thresholds.upper, s.thresholds.lower, m.records, JSON.stringify(m.stats ?? null), m.userId],
+    [
+      m.orgId,
+      JSON.stringify(m.settings),
+      JSON.stringify(m.model),
+      s.thresholds.upper,
+      s.thresholds.lower,
+      m.records,
+      JSON.stringify(m.stats ?? null),
+      m.userId,
+    ],
   );
   return r.rows[0]!.id;
 }
@@ -23,7 +32,9 @@ const cache = new Map<string, StoredModel>();
 
 /** The organisation's latest model. Parsed models are cached by id: a check costs one index probe. */
 export async function latestModel(db: pg.Pool | pg.PoolClient, orgId: string): Promise<StoredModel | undefined> {
-  const head = await db.query<{ id: string }>('SELECT id FROM linkage_model WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [orgId]);
+  const head = await db.query<{ id: string }>('SELECT id FROM linkage_model WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [
+    orgId,
+  ]);
   const id = head.rows[0]?.id;
   if (!id) return undefined;
   const hit = cache.get(id);
@@ -33,7 +44,13 @@ export async function latestModel(db: pg.Pool | pg.PoolClient, orgId: string): P
     [id],
   );
   const row = r.rows[0]!;
-  const value = { id: row.id, model: row.model, settings: resolveSettings(row.settings), createdAt: row.created_at.toISOString(), records: row.records };
+  const value = {
+    id: row.id,
+    model: row.model,
+    settings: resolveSettings(row.settings),
+    createdAt: row.created_at.toISOString(),
+    records: row.records,
+  };
   if (cache.size > 50) cache.clear();
   cache.set(id, value);
   return value;

@@ -58,7 +58,11 @@ export async function countInScope(db: pg.Pool, actor: Actor): Promise<number> {
 }
 
 /** The persons in the actor's scope in id order, `batch` rows per query (keyset pagination). */
-export async function* personsInScope(db: pg.Pool, actor: Actor, opts: { batch?: number; limit?: number } = {}): AsyncGenerator<RawPersonRow[]> {
+export async function* personsInScope(
+  db: pg.Pool,
+  actor: Actor,
+  opts: { batch?: number; limit?: number } = {},
+): AsyncGenerator<RawPersonRow[]> {
   const s = scopeSql('p', actor, 1);
   const batch = opts.batch ?? 10_000;
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;

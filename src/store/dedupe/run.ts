@@ -36,17 +36,21 @@ type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boo
 const CHUNK = 2000;
 
 function pairsOf(r: LinkResult): Pair[] {
-  const upperW = weightFor(r.settings.thresholds.upper), lowerW = weightFor(r.settings.thresholds.lower);
+  const upperW = weightFor(r.settings.thresholds.upper),
+    lowerW = weightFor(r.settings.thresholds.lower);
   const ids = r.dataset.ids;
   const out: Pair[] = [];
   for (let k = 0; k < r.a.length; k++) {
-    const i = r.a[k]!, j = r.b[k]!;
+    const i = r.a[k]!,
+      j = r.b[k]!;
     const w = r.weight[k]!;
     const linked = r.decision[k] === DECISION.link;
     if (w < lowerW && !linked) continue;
     const conflict = r.dataset.conflict(i, j);
     const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
-    const explanation = JSON.stringify(r.explain(i, j).map((c) => ({ field: c.field, level: c.level, weight: round(c.weight), tf: round(c.tf) })));
+    const explanation = JSON.stringify(
+      r.explain(i, j).map((c) => ({ field: c.field, level: c.level, weight: round(c.weight), tf: round(c.tf) })),
+    );
     out.push({ a, b, weight: w, conflict, auto: linked && w >= upperW && !conflict, explanation });
   }
   return out;
@@ -58,7 +62,11 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * Automatic links in bulk: the person_link rows, who decided on the candidates, and one change-log
  * entry for the batch, with the actor who ran the dedupe and every link.
  */
-async function storeLinks(ctx: WriteContext, rows: { id: string; person_a: string; person_b: string; weight: number }[], modelId: string): Promise<void> {
+async function storeLinks(
+  ctx: WriteContext,
+  rows: { id: string; person_a: string; person_b: string; weight: number }[],
+  modelId: string,
+): Promise<void> {
   if (rows.length === 0) return;
   const { client: c, actor } = ctx;
   const ids = rows.map((x) => x.id);
@@ -71,8 +79,14 @@ async function storeLinks(ctx: WriteContext, rows: { id: string; person_a: strin
   // one entry per batch (listing every link) rather than per link: each entry updates the log's
   // head row, and thousands of updates of one row in one transaction slow down quadratically
   await ctx.log({
-    entity: 'match_candidate', entityId: null, action: 'auto_link_batch',
-    after: { modelId, status: 'auto_linked', links: rows.map((x) => ({ id: x.id, personA: x.person_a, personB: x.person_b, weight: round(x.weight) })) },
+    entity: 'match_candidate',
+    entityId: null,
+    action: 'auto_link_batch',
+    after: {
+      modelId,
+      status: 'auto_linked',
+      links: rows.map((x) => ({ id: x.id, personA: x.person_a, personB: x.person_b, weight: round(x.weight) })),
+    },
   });
 }
 
@@ -90,7 +104,12 @@ export async function runDedupe(
     opts.onProgress?.('read', records.length, total);
   }
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
-  const result = link([records], settings, { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) }, REGISTRY_COLUMNS);
+  const result = link(
+    [records],
+    settings,
+    { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
+    REGISTRY_COLUMNS,
+  );
   const pairs = pairsOf(result);
   const st = result.stats;
 
@@ -99,18 +118,32 @@ export async function runDedupe(
     // links of one organisation change one at a time (as in decisions)
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
     const modelId = await saveModel(c, {
-      orgId: actor.orgId, userId: actor.userId, settings, model: modelToJson(result.model), records: records.length,
-      stats: { candidatePairs: st.candidatePairs, linkedPairs: st.linkedPairs, reviewPairs: st.reviewPairs, refusedMerges: st.refusedMerges, timings: st.timings },
+      orgId: actor.orgId,
+      userId: actor.userId,
+      settings,
+      model: modelToJson(result.model),
+      records: records.length,
+      stats: {
+        candidatePairs: st.candidatePairs,
+        linkedPairs: st.linkedPairs,
+        reviewPairs: st.reviewPairs,
+        refusedMerges: st.refusedMerges,
+        timings: st.timings,
+      },
     });
     // persons already in an identity or in a 'different' decision: auto links touching them are checked
     const touched = new Set(
-      (await c.query<{ id: string }>(
-        `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
+      (
+        await c.query<{ id: string }>(
+          `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
          UNION SELECT person_a FROM match_candidate WHERE org_id = $1 AND status = 'different' UNION SELECT person_b FROM match_candidate WHERE org_id = $1 AND status = 'different'`,
-        [actor.orgId],
-      )).rows.map((r) => r.id),
+          [actor.orgId],
+        )
+      ).rows.map((r) => r.id),
     );
-    let inserted = 0, autoLinked = 0, refused = 0;
+    let inserted = 0,
+      autoLinked = 0,
+      refused = 0;
     for (let s = 0; s < pairs.length; s += CHUNK) {
       const chunk = pairs.slice(s, s + CHUNK);
       const r = await c.query<{ id: string; person_a: string; person_b: string; status: string; inserted: boolean; weight: number }>(
@@ -122,8 +155,15 @@ export async function runDedupe(
          WHERE match_candidate.status = 'pending'
          RETURNING id, person_a, person_b, status, weight, (xmax = 0) AS inserted`,
         [
-          actor.orgId, chunk.map((p) => p.a), chunk.map((p) => p.b), chunk.map((p) => p.weight), chunk.map((p) => probability(p.weight)),
-          chunk.map((p) => p.conflict), chunk.map((p) => p.explanation), chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')), modelId,
+          actor.orgId,
+          chunk.map((p) => p.a),
+          chunk.map((p) => p.b),
+          chunk.map((p) => p.weight),
+          chunk.map((p) => probability(p.weight)),
+          chunk.map((p) => p.conflict),
+          chunk.map((p) => p.explanation),
+          chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
+          modelId,
         ],
       );
       const links: typeof r.rows = [];
@@ -151,8 +191,15 @@ export async function runDedupe(
       opts.onProgress?.('store', Math.min(s + CHUNK, pairs.length), pairs.length);
     }
     const summary = {
-      modelId, persons: records.length, pairsCompared: st.candidatePairs, candidates: pairs.length, newCandidates: inserted, autoLinked,
-      forReview: inserted - autoLinked, refusedMerges: st.refusedMerges + refused, seconds: 0,
+      modelId,
+      persons: records.length,
+      pairsCompared: st.candidatePairs,
+      candidates: pairs.length,
+      newCandidates: inserted,
+      autoLinked,
+      forReview: inserted - autoLinked,
+      refusedMerges: st.refusedMerges + refused,
+      seconds: 0,
     };
     await ctx.log({ entity: 'linkage_model', entityId: modelId, action: 'dedupe', after: { ...summary, seconds: undefined } });
     return { status: 200, body: summary };

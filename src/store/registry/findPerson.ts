@@ -8,15 +8,28 @@ import { scopeSql } from './scope.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The person if it exists within the actor's scope; undefined otherwise. */
-export async function findPerson(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<Person | undefined> {
+export async function findPerson(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Person | undefined> {
   if (!UUID.test(id)) return undefined;
   const scope = scopeSql('p', actor, 2);
-  const r = await db.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1 AND ${scope.sql}${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id, ...scope.params]);
+  const r = await db.query<PersonRow>(
+    `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1 AND ${scope.sql}${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, ...scope.params],
+  );
   return r.rows[0] ? parsePersonRow(r.rows[0]) : undefined;
 }
 
 /** The person within the actor's scope; throws not_found otherwise. */
-export async function getPerson(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<Person> {
+export async function getPerson(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Person> {
   const p = await findPerson(db, actor, id, opts);
   if (!p) throw errors.notFound('person');
   return p;

@@ -8,7 +8,13 @@ import type { Person } from '../../registry/person.ts';
 import { PERSON_COLUMNS, parsePersonRow, type PersonRow } from './personRow.ts';
 import { scopeSql } from './scope.ts';
 
-export type PersonSearchQuery = { name?: string | undefined; nationalId?: string | undefined; phone?: string | undefined; limit: number; offset: number };
+export type PersonSearchQuery = {
+  name?: string | undefined;
+  nationalId?: string | undefined;
+  phone?: string | undefined;
+  limit: number;
+  offset: number;
+};
 
 /** Ranked candidates considered per name search; deeper pages are not offered. */
 export const MAX_RANKED = 500;
@@ -18,7 +24,11 @@ export const MAX_RANKED = 500;
  * an arbitrary part of them: the caller should ask for more of the name (father's, grandfather's)
  * or another key (national ID, phone).
  */
-export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQuery): Promise<{ items: Person[]; more: boolean; crowded: boolean }> {
+export async function searchPersons(
+  db: pg.Pool,
+  actor: Actor,
+  q: PersonSearchQuery,
+): Promise<{ items: Person[]; more: boolean; crowded: boolean }> {
   const scope = scopeSql('p', actor, 1);
   const params: unknown[] = [...scope.params];
   const where = [scope.sql];
@@ -44,7 +54,9 @@ export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQu
     limitInner = ` LIMIT ${MAX_RANKED + 1}`; // one more than ranked: tells whether the name is crowded
   }
   params.push(q.limit + 1, q.offset);
-  const sql = `SELECT *${q.name !== undefined ? ', count(*) OVER () AS candidates' : ''} FROM (SELECT ${PERSON_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
+  const sql = `SELECT *${q.name !== undefined ? ', count(*) OVER () AS candidates' : ''} FROM (SELECT ${PERSON_COLUMNS.split(',')
+    .map((c) => `p.${c.trim()}`)
+    .join(', ')} FROM person p WHERE ${where.join(' AND ')}${limitInner}) p
     ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
   const r = await db.query<PersonRow & { candidates?: string }>(sql, params);
   const crowded = q.name !== undefined && r.rows.length > 0 && Number(r.rows[0]!.candidates) > MAX_RANKED;
@@ -53,7 +65,12 @@ export async function searchPersons(db: pg.Pool, actor: Actor, q: PersonSearchQu
 }
 
 /** Keyset-paginated list of the persons in scope. */
-export async function listPersons(db: pg.Pool, actor: Actor, after: string | undefined, limit: number): Promise<{ items: Person[]; more: boolean }> {
+export async function listPersons(
+  db: pg.Pool,
+  actor: Actor,
+  after: string | undefined,
+  limit: number,
+): Promise<{ items: Person[]; more: boolean }> {
   const scope = scopeSql('p', actor, 1);
   const r = await db.query<PersonRow>(
     `SELECT ${PERSON_COLUMNS} FROM person p WHERE ${scope.sql} ${after ? 'AND p.id > $4' : ''} ORDER BY p.id LIMIT $3`,

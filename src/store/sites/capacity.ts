@@ -11,7 +11,11 @@ export async function sphereStandards(db: pg.Pool | pg.PoolClient): Promise<Sphe
 }
 
 /** People and households living in each site on `on`. */
-export async function occupancy(db: pg.Pool | pg.PoolClient, siteIds: string[], on: string): Promise<Map<string, { people: number; households: number }>> {
+export async function occupancy(
+  db: pg.Pool | pg.PoolClient,
+  siteIds: string[],
+  on: string,
+): Promise<Map<string, { people: number; households: number }>> {
   const out = new Map<string, { people: number; households: number }>();
   if (!siteIds.length) return out;
   const r = await db.query<{ site_id: string; households: number; people: number }>(
@@ -36,10 +40,19 @@ export type SiteCapacityRow = { site: Pick<Site, 'id' | 'name' | 'kind' | 'gover
 export async function capacityReport(db: pg.Pool, actor: Actor, f: { governorate?: string | undefined; on: string }) {
   const standards = await sphereStandards(db);
   const sites = await listSites(db, actor, { governorate: f.governorate });
-  const occ = await occupancy(db, sites.map((s) => s.id), f.on);
+  const occ = await occupancy(
+    db,
+    sites.map((s) => s.id),
+    f.on,
+  );
   const rows: SiteCapacityRow[] = sites.map((s) => ({
     site: { id: s.id, name: s.name, kind: s.kind, governorate: s.governorate, status: s.status },
     ...siteCapacity(s, occ.get(s.id) ?? { people: 0, households: 0 }, standards),
   }));
-  return { on: f.on, standards, sites: rows, governorates: governorateCapacity(rows.map((r) => ({ governorate: r.site.governorate, capacity: r }))) };
+  return {
+    on: f.on,
+    standards,
+    sites: rows,
+    governorates: governorateCapacity(rows.map((r) => ({ governorate: r.site.governorate, capacity: r }))),
+  };
 }

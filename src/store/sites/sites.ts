@@ -40,17 +40,61 @@ export type Site = {
   version: number;
 };
 
-type Row = { id: string; kind: SiteKind; name: string; governorate: string; locality: string | null; lat: number | null; lon: number | null; managing_organisation: string | null; covered_area_m2: string | null; toilets: number | null; water_points: number | null; water_litres_per_day: string | null; phase: SitePhase; status: SiteStatus; version: number };
-const COLS = 'id, kind, name, governorate, locality, lat, lon, managing_organisation, covered_area_m2, toilets, water_points, water_litres_per_day, phase, status, version';
+type Row = {
+  id: string;
+  kind: SiteKind;
+  name: string;
+  governorate: string;
+  locality: string | null;
+  lat: number | null;
+  lon: number | null;
+  managing_organisation: string | null;
+  covered_area_m2: string | null;
+  toilets: number | null;
+  water_points: number | null;
+  water_litres_per_day: string | null;
+  phase: SitePhase;
+  status: SiteStatus;
+  version: number;
+};
+const COLS =
+  'id, kind, name, governorate, locality, lat, lon, managing_organisation, covered_area_m2, toilets, water_points, water_litres_per_day, phase, status, version';
 const num = (v: string | null) => (v === null ? null : Number(v));
 export const siteOf = (r: Row): Site => ({
-  id: r.id, kind: r.kind, name: r.name, governorate: r.governorate, locality: r.locality, lat: r.lat, lon: r.lon, managingOrganisation: r.managing_organisation,
-  coveredAreaM2: num(r.covered_area_m2), toilets: r.toilets, waterPoints: r.water_points, waterLitresPerDay: num(r.water_litres_per_day), phase: r.phase, status: r.status, version: r.version,
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  governorate: r.governorate,
+  locality: r.locality,
+  lat: r.lat,
+  lon: r.lon,
+  managingOrganisation: r.managing_organisation,
+  coveredAreaM2: num(r.covered_area_m2),
+  toilets: r.toilets,
+  waterPoints: r.water_points,
+  waterLitresPerDay: num(r.water_litres_per_day),
+  phase: r.phase,
+  status: r.status,
+  version: r.version,
 });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function values(s: SiteInput): unknown[] {
-  return [s.kind, s.name, s.governorate, s.locality ?? null, s.lat ?? null, s.lon ?? null, s.managingOrganisation ?? null, s.coveredAreaM2 ?? null, s.toilets ?? null, s.waterPoints ?? null, s.waterLitresPerDay ?? null, s.phase ?? 'initial', s.status ?? 'open'];
+  return [
+    s.kind,
+    s.name,
+    s.governorate,
+    s.locality ?? null,
+    s.lat ?? null,
+    s.lon ?? null,
+    s.managingOrganisation ?? null,
+    s.coveredAreaM2 ?? null,
+    s.toilets ?? null,
+    s.waterPoints ?? null,
+    s.waterLitresPerDay ?? null,
+    s.phase ?? 'initial',
+    s.status ?? 'open',
+  ];
 }
 
 export async function createSite(ctx: WriteContext, s: SiteInput): Promise<Site> {
@@ -67,7 +111,12 @@ export async function createSite(ctx: WriteContext, s: SiteInput): Promise<Site>
 export async function findSite(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, forUpdate = false): Promise<Site | undefined> {
   if (!UUID.test(id)) return undefined;
   const scope = scopeSql('s', actor, 2);
-  const r = await db.query<Row>(`SELECT ${COLS.split(', ').map((c) => 's.' + c).join(', ')} FROM site s WHERE s.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE' : ''}`, [id, ...scope.params]);
+  const r = await db.query<Row>(
+    `SELECT ${COLS.split(', ')
+      .map((c) => 's.' + c)
+      .join(', ')} FROM site s WHERE s.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, ...scope.params],
+  );
   return r.rows[0] ? siteOf(r.rows[0]) : undefined;
 }
 
@@ -90,13 +139,22 @@ export async function updateSite(ctx: WriteContext, id: string, version: number,
   return after;
 }
 
-export async function listSites(db: pg.Pool, actor: Actor, f: { governorate?: string | undefined; kind?: string | undefined; status?: string | undefined }): Promise<Site[]> {
+export async function listSites(
+  db: pg.Pool,
+  actor: Actor,
+  f: { governorate?: string | undefined; kind?: string | undefined; status?: string | undefined },
+): Promise<Site[]> {
   const scope = scopeSql('s', actor, 1);
   const params: unknown[] = [...scope.params];
   let where = scope.sql;
   if (f.governorate) where += ` AND s.governorate = $${params.push(f.governorate)}`;
   if (f.kind) where += ` AND s.kind = $${params.push(f.kind)}`;
   if (f.status) where += ` AND s.status = $${params.push(f.status)}`;
-  const r = await db.query<Row>(`SELECT ${COLS.split(', ').map((c) => 's.' + c).join(', ')} FROM site s WHERE ${where} ORDER BY s.governorate, s.name, s.id LIMIT 5000`, params);
+  const r = await db.query<Row>(
+    `SELECT ${COLS.split(', ')
+      .map((c) => 's.' + c)
+      .join(', ')} FROM site s WHERE ${where} ORDER BY s.governorate, s.name, s.id LIMIT 5000`,
+    params,
+  );
   return r.rows.map(siteOf);
 }

@@ -19,8 +19,16 @@ export type CycleReach = {
 /** The latest `limit` generated or closed cycles of the actor's organisation, newest first. */
 export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Promise<CycleReach[]> {
   const r = await db.query<{
-    id: string; programme: string; sector: string; number: number; cutoff_date: string; status: string;
-    t_hh: number; t_people: number; r_hh: number; r_people: number;
+    id: string;
+    programme: string;
+    sector: string;
+    number: number;
+    cutoff_date: string;
+    status: string;
+    t_hh: number;
+    t_people: number;
+    r_hh: number;
+    r_people: number;
   }>(
     `WITH c AS (
        SELECT c.id, c.number, c.cutoff_date, c.status, c.created_at, p.name AS programme, p.sector
@@ -41,7 +49,12 @@ export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Pr
     [actor.orgId, actor.governorates, limit],
   );
   return r.rows.map((x) => ({
-    id: x.id, programme: x.programme, sector: x.sector, number: x.number, cutoffDate: x.cutoff_date, status: x.status,
+    id: x.id,
+    programme: x.programme,
+    sector: x.sector,
+    number: x.number,
+    cutoffDate: x.cutoff_date,
+    status: x.status,
     targeted: { households: x.t_hh, people: x.t_people },
     reached: { households: x.r_hh, people: x.r_people },
   }));

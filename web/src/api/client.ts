@@ -47,7 +47,13 @@ export function makeApi(token: string | null, onUnauthorized: () => void): Api {
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     let res: Response;
     try {
-      res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
+      res = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
     } catch {
       throw new NetworkError('network');
     }

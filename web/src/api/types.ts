@@ -28,23 +28,60 @@ export type Me = z.infer<typeof MeView>;
 export type RecoveryCodesViewT = z.infer<typeof RecoveryCodesView>;
 export type GovernorateT = { pcode: string; territory: string; nameEn: string; nameAr: string };
 export type GovernorateStats = { governorate: string; people: number; female: number; male: number; households: number };
-export type HistoryEntry = { seq: number; at: string; actorId: string | null; orgId: string | null; deviceId: string | null; action: string; before: unknown; after: unknown };
+export type HistoryEntry = {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  orgId: string | null;
+  deviceId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+};
 export type FieldError = { field: string; reason: string };
 export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[] };
 
 // Vocabularies, checked against the server's types: a value missing here fails the typecheck.
 type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
-const rel = ['head', 'spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'grandchild', 'grandparent', 'other_relative', 'other'] as const satisfies readonly Relationship[];
+const rel = [
+  'head',
+  'spouse',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'brother',
+  'sister',
+  'grandchild',
+  'grandparent',
+  'other_relative',
+  'other',
+] as const satisfies readonly Relationship[];
 export const relationships: Exhaustive<Relationship, typeof rel> = rel;
-const reasons = ['hostilities', 'evacuation_order', 'home_damaged', 'home_destroyed', 'return', 'relocation', 'other'] as const satisfies readonly DisplacementReason[];
+const reasons = [
+  'hostilities',
+  'evacuation_order',
+  'home_damaged',
+  'home_destroyed',
+  'return',
+  'relocation',
+  'other',
+] as const satisfies readonly DisplacementReason[];
 export const displacementReasons: Exhaustive<DisplacementReason, typeof reasons> = reasons;
 
 // Sites (shelters) and their occupancy against the Sphere standards.
 export type SiteViewT = z.infer<typeof SiteView>;
 export type SiteCapacity = {
   site: { id: string; name: string; kind: string; governorate: string; status: string };
-  households: number; people: number; capacity: number | null; overBy: number; occupancyRate: number | null;
-  toiletGap: number; waterPointGap: number; waterGapLitresPerDay: number | null; flags: string[];
+  households: number;
+  people: number;
+  capacity: number | null;
+  overBy: number;
+  occupancyRate: number | null;
+  toiletGap: number;
+  waterPointGap: number;
+  waterGapLitresPerDay: number | null;
+  flags: string[];
 };
 export type CapacityReport = { on: string; sites: SiteCapacity[] };
 

@@ -4,9 +4,18 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
-  givenName: 'person.givenName', fatherName: 'person.fatherName', grandfatherName: 'person.grandfatherName', familyName: 'person.familyName',
-  fullName: 'person.fullName', fullNameEn: 'person.fullNameEn', sex: 'person.sex', dateOfBirth: 'person.dateOfBirth', nationalId: 'person.nationalId',
-  phone: 'person.phone', governorate: 'person.governorate', recordId: 'person.recordId',
+  givenName: 'person.givenName',
+  fatherName: 'person.fatherName',
+  grandfatherName: 'person.grandfatherName',
+  familyName: 'person.familyName',
+  fullName: 'person.fullName',
+  fullNameEn: 'person.fullNameEn',
+  sex: 'person.sex',
+  dateOfBirth: 'person.dateOfBirth',
+  nationalId: 'person.nationalId',
+  phone: 'person.phone',
+  governorate: 'person.governorate',
+  recordId: 'person.recordId',
 };
 
 function actionKey(a: string): MessageKey {
@@ -37,7 +46,9 @@ export function History({ items }: { items: HistoryEntry[] }) {
             <br />
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             {e.action !== 'read' && fields.length > 0 && (
-              <div className="muted">{t('history.fields', { fields: fields.map((f) => t(FIELD_KEYS[f]!)).join(lang === 'ar' ? '، ' : ', ') })}</div>
+              <div className="muted">
+                {t('history.fields', { fields: fields.map((f) => t(FIELD_KEYS[f]!)).join(lang === 'ar' ? '، ' : ', ') })}
+              </div>
             )}
           </li>
         );

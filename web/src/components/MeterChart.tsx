@@ -25,7 +25,21 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, w];
 }
 
-export function MeterChart({ title, rows, valueName, referenceName, overName, table }: { title: string; rows: MeterRow[]; valueName: string; referenceName: string; overName?: string; table: { caption: string; head: string[]; body: ReactNode[][] } }) {
+export function MeterChart({
+  title,
+  rows,
+  valueName,
+  referenceName,
+  overName,
+  table,
+}: {
+  title: string;
+  rows: MeterRow[];
+  valueName: string;
+  referenceName: string;
+  overName?: string;
+  table: { caption: string; head: string[]; body: ReactNode[][] };
+}) {
   const { t, dir } = useI18n();
   const [ref, width] = useWidth<HTMLDivElement>();
   const titleId = useId();
@@ -46,7 +60,14 @@ export function MeterChart({ title, rows, valueName, referenceName, overName, ta
     <div className="meter-chart">
       <div ref={ref} className="meter-chart-frame">
         {width > 0 && (
-          <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${titleId} ${descId}`} style={{ direction: dir }}>
+          <svg
+            width={W}
+            height={H}
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-labelledby={`${titleId} ${descId}`}
+            style={{ direction: dir }}
+          >
             <title id={titleId}>{title}</title>
             <desc id={descId}>{rows.map((r) => `${r.label}: ${r.text}`).join('; ')}</desc>
             {rows.map((r, i) => {
@@ -55,12 +76,43 @@ export function MeterChart({ title, rows, valueName, referenceName, overName, ta
               const over = Math.max(0, r.value - r.reference);
               return (
                 <g key={r.id} aria-hidden="true">
-                  <text x={start} y={y + 17} className="meter-chart-label" textAnchor="start">{fit(r.label)}</text>
-                  <rect x={xOf(0, r.reference)} y={y + 24} width={Math.max(1, scale(r.reference))} height={BAR} className="meter-chart-reference" rx={3} />
-                  {within > 0 && <rect x={xOf(0, within)} y={y + 24} width={Math.max(2, scale(within))} height={BAR} className="meter-chart-value" rx={3} />}
-                  {over > 0 && <rect x={xOf(r.reference, r.value)} y={y + 24} width={Math.max(2, scale(r.value) - scale(r.reference))} height={BAR} className="meter-chart-over" rx={3} />}
-                  {r.reference > 0 && <line x1={mark(r.reference)} x2={mark(r.reference)} y1={y + 20} y2={y + 44} className="meter-chart-mark" />}
-                  <text x={start} y={y + 58} className="meter-chart-text" textAnchor="start">{r.text}</text>
+                  <text x={start} y={y + 17} className="meter-chart-label" textAnchor="start">
+                    {fit(r.label)}
+                  </text>
+                  <rect
+                    x={xOf(0, r.reference)}
+                    y={y + 24}
+                    width={Math.max(1, scale(r.reference))}
+                    height={BAR}
+                    className="meter-chart-reference"
+                    rx={3}
+                  />
+                  {within > 0 && (
+                    <rect
+                      x={xOf(0, within)}
+                      y={y + 24}
+                      width={Math.max(2, scale(within))}
+                      height={BAR}
+                      className="meter-chart-value"
+                      rx={3}
+                    />
+                  )}
+                  {over > 0 && (
+                    <rect
+                      x={xOf(r.reference, r.value)}
+                      y={y + 24}
+                      width={Math.max(2, scale(r.value) - scale(r.reference))}
+                      height={BAR}
+                      className="meter-chart-over"
+                      rx={3}
+                    />
+                  )}
+                  {r.reference > 0 && (
+                    <line x1={mark(r.reference)} x2={mark(r.reference)} y1={y + 20} y2={y + 44} className="meter-chart-mark" />
+                  )}
+                  <text x={start} y={y + 58} className="meter-chart-text" textAnchor="start">
+                    {r.text}
+                  </text>
                 </g>
               );
             })}
@@ -68,22 +120,48 @@ export function MeterChart({ title, rows, valueName, referenceName, overName, ta
         )}
       </div>
       <p className="meter-chart-legend" aria-hidden="true">
-        <span><i className="meter-chart-key value" /> {valueName}</span>
-        <span><i className="meter-chart-key reference" /> {referenceName}</span>
-        {overName && <span><i className="meter-chart-key over" /> {overName}</span>}
+        <span>
+          <i className="meter-chart-key value" /> {valueName}
+        </span>
+        <span>
+          <i className="meter-chart-key reference" /> {referenceName}
+        </span>
+        {overName && (
+          <span>
+            <i className="meter-chart-key over" /> {overName}
+          </span>
+        )}
       </p>
       <details className="meter-chart-table">
         <summary>{t('dashboard.showTable')}</summary>
         <div className="meter-chart-scroll">
-        <table>
-          <caption className="visually-hidden">{table.caption}</caption>
-          <thead><tr>{table.head.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
-          <tbody>
-            {table.body.map((cells, i) => (
-              <tr key={rows[i]?.id ?? i}>{cells.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}</tr>
-            ))}
-          </tbody>
-        </table>
+          <table>
+            <caption className="visually-hidden">{table.caption}</caption>
+            <thead>
+              <tr>
+                {table.head.map((h, i) => (
+                  <th key={i} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.body.map((cells, i) => (
+                <tr key={rows[i]?.id ?? i}>
+                  {cells.map((c, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {c}
+                      </th>
+                    ) : (
+                      <td key={j}>{c}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </details>
     </div>

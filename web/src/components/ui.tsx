@@ -13,9 +13,21 @@ function FieldShell({ id, label, hint, error, warning, optional, children }: Fie
         {label} {optional && <span className="muted">{t('common.optional')}</span>}
       </label>
       {children}
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="error-text" id={`${id}-error`} role="alert">{error}</p>}
-      {!error && warning && <p className="warning-text" id={`${id}-error`}>{warning}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-text" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+      {!error && warning && (
+        <p className="warning-text" id={`${id}-error`}>
+          {warning}
+        </p>
+      )}
     </div>
   );
 }
@@ -34,7 +46,12 @@ export function SelectField({ label, hint, error, optional, children, ...select 
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} optional={optional}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...select}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...select}
+      >
         {children}
       </select>
     </FieldShell>
@@ -77,7 +94,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 export function Loading() {
   const { t } = useI18n();
-  return <p className="muted" role="status">{t('common.loading')}</p>;
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 /** A person's name: isolated for bidirectional text, with the Latin form beside it in English. */
@@ -86,14 +107,27 @@ export function PersonName({ fullName, fullNameEn }: { fullName: string; fullNam
   if (lang === 'en' && fullNameEn) {
     return (
       <>
-        <bdi>{fullNameEn}</bdi> <bdi className="muted" lang="ar" dir="rtl">{fullName}</bdi>
+        <bdi>{fullNameEn}</bdi>{' '}
+        <bdi className="muted" lang="ar" dir="rtl">
+          {fullName}
+        </bdi>
       </>
     );
   }
   return <bdi lang={/[\u0600-\u06FF]/.test(fullName) ? 'ar' : undefined}>{fullName}</bdi>;
 }
 
-export function Screen({ title, children, actions, narrow }: { title: string; children: ReactNode; actions?: ReactNode; narrow?: boolean }) {
+export function Screen({
+  title,
+  children,
+  actions,
+  narrow,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  narrow?: boolean;
+}) {
   return (
     <section className={narrow ? 'screen narrow' : 'screen'}>
       <div className="screen-head">

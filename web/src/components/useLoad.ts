@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Loads data for a screen; `reload` runs it again (after an error, or after a change). */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -11,10 +14,22 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
     setLoading(true);
     setError(null);
     load().then(
-      (d) => { if (live) { setData(d); setLoading(false); } },
-      (e: unknown) => { if (live) { setError(e); setLoading(false); } },
+      (d) => {
+        if (live) {
+          setData(d);
+          setLoading(false);
+        }
+      },
+      (e: unknown) => {
+        if (live) {
+          setError(e);
+          setLoading(false);
+        }
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, n]);
   const reload = useCallback(() => setN((x) => x + 1), []);

@@ -7,6 +7,8 @@ import { start } from './outbox.ts';
 
 export default function OutboxSync() {
   const { api } = useSession();
-  useEffect(() => { start(api); }, [api]);
+  useEffect(() => {
+    start(api);
+  }, [api]);
   return null;
 }

@@ -90,7 +90,12 @@ export function verifier(): Promise<Verify> {
 }
 
 /** Checks a token offline: a key of the manifest, a good signature, a serial not revoked. */
-export async function verifyCard(token: string, keys: readonly CardKey[], revoked: ReadonlySet<number>, verify?: Verify): Promise<CardCheck> {
+export async function verifyCard(
+  token: string,
+  keys: readonly CardKey[],
+  revoked: ReadonlySet<number>,
+  verify?: Verify,
+): Promise<CardCheck> {
   const c = parseCard(token);
   if (!c) return { ok: false, reason: 'malformed' };
   const k = keys.find((x) => x.id === c.keyId);

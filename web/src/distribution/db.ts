@@ -19,11 +19,20 @@ function open(): Promise<IDBDatabase> {
     };
     req.onsuccess = () => {
       const db = req.result;
-      db.onversionchange = () => { db.close(); opened = undefined; };
+      db.onversionchange = () => {
+        db.close();
+        opened = undefined;
+      };
       resolve(db);
     };
-    req.onerror = () => { opened = undefined; reject(req.error ?? new Error('indexedDB')); };
-    req.onblocked = () => { opened = undefined; reject(new Error('indexedDB blocked')); };
+    req.onerror = () => {
+      opened = undefined;
+      reject(req.error ?? new Error('indexedDB'));
+    };
+    req.onblocked = () => {
+      opened = undefined;
+      reject(new Error('indexedDB blocked'));
+    };
   });
   return opened;
 }
@@ -49,8 +58,10 @@ async function tx<T>(stores: string[], mode: IDBTransactionMode, fn: (t: IDBTran
   return out;
 }
 
-export const savePrepared = (p: Prepared) => tx(['prepared'], 'readwrite', (t) => done(t.objectStore('prepared').put(p)).then(() => undefined));
-export const loadPrepared = (key: string) => tx(['prepared'], 'readonly', (t) => done(t.objectStore('prepared').get(key) as IDBRequest<Prepared | undefined>));
+export const savePrepared = (p: Prepared) =>
+  tx(['prepared'], 'readwrite', (t) => done(t.objectStore('prepared').put(p)).then(() => undefined));
+export const loadPrepared = (key: string) =>
+  tx(['prepared'], 'readonly', (t) => done(t.objectStore('prepared').get(key) as IDBRequest<Prepared | undefined>));
 
 /** Adds the records of one hand-over, all or none. */
 export const addRecords = (rs: Recorded[]) =>
@@ -60,7 +71,8 @@ export const addRecords = (rs: Recorded[]) =>
   });
 
 export const allRecords = () => tx(['records'], 'readonly', (t) => done(t.objectStore('records').getAll() as IDBRequest<Recorded[]>));
-export const waitingRecords = () => tx(['records'], 'readonly', (t) => done(t.objectStore('records').index('state').getAll('waiting') as IDBRequest<Recorded[]>));
+export const waitingRecords = () =>
+  tx(['records'], 'readonly', (t) => done(t.objectStore('records').index('state').getAll('waiting') as IDBRequest<Recorded[]>));
 
 /** Stores the server's answers, then keeps only the newest answered records. */
 export const putRecords = (rs: Recorded[]) =>

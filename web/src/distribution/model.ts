@@ -27,7 +27,8 @@ export type LocalCheck = CardCheck | { ok: false; reason: Refusal };
 export type Presentation = { presented: 'qr'; card: string } | { presented: 'typed'; cardNumber: string };
 
 /** Typed text that is a card number (digits, spaces, dashes), not a signed code. */
-export const looksLikeNumber = (text: string) => /^[\s\-0-9\u0660-\u0669\u06f0-\u06f9]+$/.test(text) && /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(text);
+export const looksLikeNumber = (text: string) =>
+  /^[\s\-0-9\u0660-\u0669\u06f0-\u06f9]+$/.test(text) && /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(text);
 
 /** A typed card number, offline: the check digit, then the manifest's valid cards and revoked serials. */
 export function lookupNumber(m: Manifest, text: string): LocalCheck & { number?: string } {
@@ -55,7 +56,17 @@ export function decide(m: Manifest, used: ReadonlySet<string>, check: LocalCheck
   const items = new Map(m.items.map((i, order) => [i.id, { ...i, order }]));
   const lines = m.entitlements
     .filter((e) => e.householdId === card.householdId)
-    .map((e) => ({ e, order: items.get(e.itemId)?.order ?? m.items.length, line: { entitlementId: e.id, itemId: e.itemId, name: items.get(e.itemId)?.name ?? e.itemId, unit: items.get(e.itemId)?.unit ?? '', quantity: e.quantity } }))
+    .map((e) => ({
+      e,
+      order: items.get(e.itemId)?.order ?? m.items.length,
+      line: {
+        entitlementId: e.id,
+        itemId: e.itemId,
+        name: items.get(e.itemId)?.name ?? e.itemId,
+        unit: items.get(e.itemId)?.unit ?? '',
+        quantity: e.quantity,
+      },
+    }))
     .sort((x, y) => x.order - y.order); // in the manifest's item order (by code), whatever the entitlement ids
   if (!lines.length) return { kind: 'notListed', card };
   const done = (e: Manifest['entitlements'][number]) => e.redeemed || used.has(e.id);
@@ -67,7 +78,12 @@ export function decide(m: Manifest, used: ReadonlySet<string>, check: LocalCheck
 }
 
 /** The server's answer to POST /api/v1/aid/cards/check. */
-export type ServerCheck = { valid: boolean; reason?: string; householdId?: string; entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[] };
+export type ServerCheck = {
+  valid: boolean;
+  reason?: string;
+  householdId?: string;
+  entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[];
+};
 
 /**
  * A due decision after the server's check, online: a refused card is refused; entitlements redeemed
@@ -76,7 +92,13 @@ export type ServerCheck = { valid: boolean; reason?: string; householdId?: strin
  */
 export function applyServerCheck(d: Decision, c: ServerCheck): Decision {
   if (d.kind !== 'due') return d;
-  if (!c.valid) return { kind: 'refused', reason: (['malformed', 'unknown_key', 'bad_signature', 'revoked', 'bad_number', 'retired_key'] as const).find((r) => r === c.reason) ?? 'revoked' };
+  if (!c.valid)
+    return {
+      kind: 'refused',
+      reason:
+        (['malformed', 'unknown_key', 'bad_signature', 'revoked', 'bad_number', 'retired_key'] as const).find((r) => r === c.reason) ??
+        'revoked',
+    };
   if (c.householdId && c.householdId !== d.card.householdId) return { kind: 'refused', reason: 'unknown_card' };
   const state = new Map(c.entitlements.map((e) => [e.id, e.state]));
   const due = d.due.filter((l) => state.get(l.entitlementId) === 'open');
@@ -113,10 +135,24 @@ export type Recorded = {
 /** The redemptions of one hand-over, each with its own id. */
 export function handover(p: Prepared, shown: Presentation, claims: CardClaims, due: Line[], now: Date, newId: () => string): Recorded[] {
   const handoverId = newId();
-  const card = shown.presented === 'qr' ? { card: shown.card, presented: 'qr' as const } : { card: '', presented: 'typed' as const, cardNumber: shown.cardNumber };
+  const card =
+    shown.presented === 'qr'
+      ? { card: shown.card, presented: 'qr' as const }
+      : { card: '', presented: 'typed' as const, cardNumber: shown.cardNumber };
   return due.map((l) => ({
-    id: newId(), handoverId, entitlementId: l.entitlementId, ...card, serial: claims.serial, itemName: l.name, unit: l.unit, quantity: l.quantity,
-    cycleId: p.manifest.cycle.id, pointId: p.manifest.point.id, orgId: p.orgId, redeemedAt: now.toISOString(), state: 'waiting',
+    id: newId(),
+    handoverId,
+    entitlementId: l.entitlementId,
+    ...card,
+    serial: claims.serial,
+    itemName: l.name,
+    unit: l.unit,
+    quantity: l.quantity,
+    cycleId: p.manifest.cycle.id,
+    pointId: p.manifest.point.id,
+    orgId: p.orgId,
+    redeemedAt: now.toISOString(),
+    state: 'waiting',
   }));
 }
 
@@ -149,7 +185,15 @@ export function applyResults(rs: Recorded[], results: SyncResult[], now: Date): 
   });
 }
 
-export type Group = { handoverId: string; serial: number; typed: boolean; redeemedAt: string; state: Recorded['state']; reason?: string; lines: Recorded[] };
+export type Group = {
+  handoverId: string;
+  serial: number;
+  typed: boolean;
+  redeemedAt: string;
+  state: Recorded['state'];
+  reason?: string;
+  lines: Recorded[];
+};
 
 /** Records grouped by hand-over, newest first; a group's state is its worst. */
 export function groups(rs: Recorded[]): Group[] {
@@ -157,7 +201,18 @@ export function groups(rs: Recorded[]): Group[] {
   const by = new Map<string, Group>();
   for (const r of rs) {
     let g = by.get(r.handoverId);
-    if (!g) by.set(r.handoverId, (g = { handoverId: r.handoverId, serial: r.serial, typed: r.presented === 'typed', redeemedAt: r.redeemedAt, state: r.state, lines: [] }));
+    if (!g)
+      by.set(
+        r.handoverId,
+        (g = {
+          handoverId: r.handoverId,
+          serial: r.serial,
+          typed: r.presented === 'typed',
+          redeemedAt: r.redeemedAt,
+          state: r.state,
+          lines: [],
+        }),
+      );
     g.lines.push(r);
     if (rank[r.state] > rank[g.state]) {
       g.state = r.state;

@@ -41,13 +41,17 @@ function set(patch: Partial<OutboxState>) {
 export function subscribe(l: (s: OutboxState) => void): () => void {
   listeners.add(l);
   l(state);
-  return () => { listeners.delete(l); };
+  return () => {
+    listeners.delete(l);
+  };
 }
 
 /** Called after each sync the server answered (the screen then refreshes its manifest). */
 export function onSynced(l: () => void): () => void {
   syncedListeners.add(l);
-  return () => { syncedListeners.delete(l); };
+  return () => {
+    syncedListeners.delete(l);
+  };
 }
 
 export const currentState = () => state;
@@ -66,8 +70,13 @@ export function start(a: Api): void {
   api = a;
   if (!started) {
     started = true;
-    addEventListener('online', () => { failures = 0; syncSoon(0); });
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') syncSoon(0); });
+    addEventListener('online', () => {
+      failures = 0;
+      syncSoon(0);
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') syncSoon(0);
+    });
   }
   failures = 0;
   void reload().then(() => syncSoon(0));
@@ -91,7 +100,9 @@ export async function retryFailed(): Promise<void> {
 export function syncSoon(ms: number): void {
   clearTimeout(timer);
   set({ nextTry: Date.now() + ms });
-  timer = setTimeout(() => { void syncNow(); }, ms);
+  timer = setTimeout(() => {
+    void syncNow();
+  }, ms);
 }
 
 /** One sync run; a call while one runs makes it run once more afterwards. */
@@ -160,7 +171,8 @@ async function runOnce(): Promise<void> {
     for (const l of syncedListeners) l();
   } catch (e) {
     await reload();
-    const problem = e instanceof NetworkError ? 'network' : e instanceof ApiError && (e.status === 401 || e.status === 403) ? 'session' : 'server';
+    const problem =
+      e instanceof NetworkError ? 'network' : e instanceof ApiError && (e.status === 401 || e.status === 403) ? 'session' : 'server';
     set({ problem });
     if (problem !== 'session') syncSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
     return;

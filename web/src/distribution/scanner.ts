@@ -50,7 +50,9 @@ async function jsQrDetector(): Promise<Detect> {
  * that opened before the service worker kept the app (a first visit).
  */
 export function preloadScanner(): void {
-  void nativeDetector().then((native) => (native ? undefined : import('jsqr'))).catch(() => undefined);
+  void nativeDetector()
+    .then((native) => (native ? undefined : import('jsqr')))
+    .catch(() => undefined);
 }
 
 export type Scanner = { stop: () => void; engine: 'native' | 'jsqr' };
@@ -68,7 +70,13 @@ export async function startScanner(video: HTMLVideoElement, onText: (text: strin
     stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
   } catch (e) {
     const name = (e as { name?: string }).name;
-    throw new ScanError(name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : name === 'NotFoundError' || name === 'OverconstrainedError' ? 'noCamera' : 'failed');
+    throw new ScanError(
+      name === 'NotAllowedError' || name === 'SecurityError'
+        ? 'denied'
+        : name === 'NotFoundError' || name === 'OverconstrainedError'
+          ? 'noCamera'
+          : 'failed',
+    );
   }
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -100,7 +108,10 @@ export async function startScanner(video: HTMLVideoElement, onText: (text: strin
     } catch {
       /* a frame that could not be read: try the next one */
     }
-    if (!stopped) timer = setTimeout(() => { void tick(); }, 150);
+    if (!stopped)
+      timer = setTimeout(() => {
+        void tick();
+      }, 150);
   };
   void tick();
   return { stop, engine: native ? 'native' : 'jsqr' };

@@ -35,7 +35,8 @@ export const en: Record<MessageKey, string> = {
   'twoFactor.badCode': 'The code is wrong or was already used. Check that the time on your phone is right and enter the newest code.',
   'twoFactor.codeShape': 'The code has 6 digits.',
   'twoFactor.expired': 'This step has timed out. Sign in with your password again.',
-  'twoFactor.locked': 'Sign-in to this account is paused for 15 minutes after too many wrong codes. Wait, or ask an administrator to reset your two-step verification.',
+  'twoFactor.locked':
+    'Sign-in to this account is paused for 15 minutes after too many wrong codes. Wait, or ask an administrator to reset your two-step verification.',
   'twoFactor.useRecovery': "I can't reach my phone: recovery code",
   'twoFactor.useApp': 'Authenticator app code',
   'twoFactor.recoveryCode': 'Recovery code',
@@ -51,7 +52,8 @@ export const en: Record<MessageKey, string> = {
   'twoFactor.secretHint': 'Shown this once only. Do not share it with anyone.',
   'twoFactor.enrolSubmit': 'Confirm and turn on',
   'twoFactor.recoveryTitle': 'Recovery codes',
-  'twoFactor.recoveryIntro': 'If you lose your phone, each of these codes signs you in once. Save them now somewhere safe (on paper, for example): they will not be shown again.',
+  'twoFactor.recoveryIntro':
+    'If you lose your phone, each of these codes signs you in once. Save them now somewhere safe (on paper, for example): they will not be shown again.',
   'twoFactor.saved': 'I have saved these codes somewhere safe',
   'twoFactor.savedRequired': 'First confirm that you have saved the codes.',
   'twoFactor.continue': 'Continue',
@@ -73,12 +75,15 @@ export const en: Record<MessageKey, string> = {
   'account.noCodes': 'You have no recovery codes left: if you lose your phone you cannot sign in. Make new ones now.',
   'account.lowCodes.link': 'Make new recovery codes',
   'account.renew.title': 'New recovery codes',
-  'account.renew.intro': 'Ten new codes replace all your old ones: none of the old codes will work any more. To confirm, enter the current code from the authenticator app on your phone.',
+  'account.renew.intro':
+    'Ten new codes replace all your old ones: none of the old codes will work any more. To confirm, enter the current code from the authenticator app on your phone.',
   'account.renew.submit': 'Make new codes',
   'account.renew.busy': 'Making codes…',
-  'account.renew.shown': 'These are your new codes. Save them now in a safe place (on paper, for example): they will not be shown again. Your old codes no longer work.',
+  'account.renew.shown':
+    'These are your new codes. Save them now in a safe place (on paper, for example): they will not be shown again. Your old codes no longer work.',
   'account.renew.done': 'Your new recovery codes are in place. The old ones no longer work.',
-  'account.renew.wrongCode': 'The code is wrong or was already used. Wait for the next code in the app and enter it. Many wrong codes pause sign-in to your account for 15 minutes.',
+  'account.renew.wrongCode':
+    'The code is wrong or was already used. Wait for the next code in the app and enter it. Many wrong codes pause sign-in to your account for 15 minutes.',
   'account.renew.noSecondFactor': 'This account has no two-step verification yet. Sign out and sign in again to set it up.',
   'offline.banner': 'No network connection. What you typed stays on this page; try again when the connection is back.',
 
@@ -108,7 +113,8 @@ export const en: Record<MessageKey, string> = {
   'search.submit': 'Search',
   'search.results': 'Results: {count}',
   'search.none': 'No results. Try another spelling of the name, or search by national ID.',
-  'search.crowded': 'Many people share this name, so these results are only some of them. Add the father\'s or grandfather\'s name, or search by national ID or phone.',
+  'search.crowded':
+    "Many people share this name, so these results are only some of them. Add the father's or grandfather's name, or search by national ID or phone.",
   'search.more': 'More results',
   'search.empty': 'Type what you are looking for.',
 
@@ -333,11 +339,15 @@ export const en: Record<MessageKey, string> = {
   'review.linkedNow': 'The records are linked as one person',
   'review.decidedByYou': 'You decided this on {when}',
   'review.decidedByOther': 'A colleague decided this on {when}',
-  'review.conflictNote': 'These records have conflicting evidence (for example two different valid ID numbers, or names like those of brothers or sisters). They are never linked automatically; compare carefully.',
-  'review.evidenceIntro': 'The table shows how each field compares between the two records, and whether that points to the same person or to different people.',
+  'review.conflictNote':
+    'These records have conflicting evidence (for example two different valid ID numbers, or names like those of brothers or sisters). They are never linked automatically; compare carefully.',
+  'review.evidenceIntro':
+    'The table shows how each field compares between the two records, and whether that points to the same person or to different people.',
   'review.decide': 'Your decision',
-  'review.autoLinkedNote': 'The duplicate check linked these records automatically. If they are different people, undo the link and then decide.',
-  'review.refused': 'These records cannot be linked: the evidence conflicts (two different valid ID numbers, an earlier “different people” decision, or likely relatives). Choose “Different people” or “Not sure”, or undo the other decision first.',
+  'review.autoLinkedNote':
+    'The duplicate check linked these records automatically. If they are different people, undo the link and then decide.',
+  'review.refused':
+    'These records cannot be linked: the evidence conflicts (two different valid ID numbers, an earlier “different people” decision, or likely relatives). Choose “Different people” or “Not sure”, or undo the other decision first.',
   'review.sameHint': '“Same person” links the two records as one person and keeps both records. Any decision can be undone.',
   'review.same': 'Same person',
   'review.different': 'Different people',
@@ -384,7 +394,8 @@ export const en: Record<MessageKey, string> = {
 
   'dashboard.showTable': 'Show the figures as a table',
   'dashboard.reach.title': 'People reached by aid',
-  'dashboard.reach.note': 'In your governorates, for the latest distribution cycles: households that received at least one item they were entitled to, and their members.',
+  'dashboard.reach.note':
+    'In your governorates, for the latest distribution cycles: households that received at least one item they were entitled to, and their members.',
   'dashboard.reach.none': 'No distribution cycles yet.',
   'dashboard.reach.cycle': '{programme}, cycle {number} ({date})',
   'dashboard.reach.cycleShort': '{programme}, cycle {number}',
@@ -437,7 +448,8 @@ export const en: Record<MessageKey, string> = {
   'distribution.scan.noCamera': 'There is no camera. Type the card number.',
   'distribution.scan.failed': 'The camera could not be started. Type the card number.',
   'distribution.code': 'Or type the card number',
-  'distribution.code.hint': 'The number printed on the card, like 0001 0008; spaces do not matter. The long card code is accepted too, exactly as printed.',
+  'distribution.code.hint':
+    'The number printed on the card, like 0001 0008; spaces do not matter. The long card code is accepted too, exactly as printed.',
   'distribution.check': 'Check',
   'distribution.checking': 'Checking…',
   'distribution.serial': 'Card no. {serial}',
@@ -455,14 +467,17 @@ export const en: Record<MessageKey, string> = {
   'distribution.refused.unknown_key': 'The card was signed with a key this list does not know: forged or out of date. Hand nothing out.',
   'distribution.refused.bad_signature': 'The card signature is wrong: the card is forged or altered. Hand nothing out.',
   'distribution.refused.revoked': 'This card was revoked (lost, stolen or replaced). Hand nothing out.',
-  'distribution.refused.bad_number': 'This card number is wrong: its last (check) digit does not match. Check each digit and type it again.',
-  'distribution.refused.unknown_number': 'No valid card with this number is on this point\'s list. Check the number, scan the card, or send the household to the help desk.',
+  'distribution.refused.bad_number':
+    'This card number is wrong: its last (check) digit does not match. Check each digit and type it again.',
+  'distribution.refused.unknown_number':
+    "No valid card with this number is on this point's list. Check the number, scan the card, or send the household to the help desk.",
   'distribution.refused.retired_key': 'This card was signed with a retired key: the household needs a new card. Hand nothing out.',
   'distribution.refused.unknown_card': 'The server does not know this card for your organisation. Hand nothing out.',
   'distribution.typed': 'typed number',
-  'distribution.typed.valid': 'The number is valid and on this point\'s list.',
-  'distribution.typed.note': 'A typed number does not prove the recipient holds the card. Check their identity document before handing over.',
-  'distribution.typed.idChecked': 'I checked the recipient\'s identity document and it matches the card',
+  'distribution.typed.valid': "The number is valid and on this point's list.",
+  'distribution.typed.note':
+    'A typed number does not prove the recipient holds the card. Check their identity document before handing over.',
+  'distribution.typed.idChecked': "I checked the recipient's identity document and it matches the card",
   'distribution.server.checking': 'Asking the server whether this was handed out elsewhere…',
   'distribution.server.wait': 'Waiting for the server…',
   'distribution.server.open': 'Checked with the server just now: not handed out elsewhere.',

@@ -34,7 +34,10 @@ function stored<T extends string>(key: string, allowed: readonly T[], fallback: 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => stored('sanad.lang', ['ar', 'en'], 'ar'));
   // The digits are a setting per language: Arabic-Indic by default in Arabic, Latin in English.
-  const [digitsByLang, setDigitsByLang] = useState<Record<Lang, Digits>>(() => ({ ar: stored('sanad.digits.ar', ['arab', 'latn'], 'arab'), en: stored('sanad.digits.en', ['arab', 'latn'], 'latn') }));
+  const [digitsByLang, setDigitsByLang] = useState<Record<Lang, Digits>>(() => ({
+    ar: stored('sanad.digits.ar', ['arab', 'latn'], 'arab'),
+    en: stored('sanad.digits.en', ['arab', 'latn'], 'latn'),
+  }));
   const digits = digitsByLang[lang];
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   useEffect(() => {
@@ -50,13 +53,27 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       digits,
       setLang: (l) => {
         setLangState(l);
-        try { localStorage.setItem('sanad.lang', l); } catch { /* private mode */ }
+        try {
+          localStorage.setItem('sanad.lang', l);
+        } catch {
+          /* private mode */
+        }
       },
       setDigits: (d) => {
         setDigitsByLang((x) => ({ ...x, [lang]: d }));
-        try { localStorage.setItem(`sanad.digits.${lang}`, d); } catch { /* private mode */ }
+        try {
+          localStorage.setItem(`sanad.digits.${lang}`, d);
+        } catch {
+          /* private mode */
+        }
       },
-      t: (key, vars) => interpolate(dict[key], vars ? Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang, digits) : v])) : undefined),
+      t: (key, vars) =>
+        interpolate(
+          dict[key],
+          vars
+            ? Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang, digits) : v]))
+            : undefined,
+        ),
       num: (n) => formatNumber(n, lang, digits),
       day: (d, p) => formatDay(d, lang, digits, p),
       dateTime: (iso) => formatDateTime(iso, lang, digits),

@@ -22,7 +22,9 @@ export function GovernorateMap({ values }: { values: Record<string, number> }) {
         {map.frames.map((f) => (
           <g key={f.territory}>
             <rect x={f.x - 4} y={f.y - 4} width={f.w + 8} height={f.h + 8} rx="6" className="map-frame" />
-            <text x={f.x + f.w / 2} y={f.y + f.h + 18} textAnchor="middle" className="map-territory">{t(`territory.${f.territory}` as 'territory.PS01')}</text>
+            <text x={f.x + f.w / 2} y={f.y + f.h + 18} textAnchor="middle" className="map-territory">
+              {t(`territory.${f.territory}` as 'territory.PS01')}
+            </text>
           </g>
         ))}
         {map.shapes.map((s) => (
@@ -31,11 +33,18 @@ export function GovernorateMap({ values }: { values: Record<string, number> }) {
           </path>
         ))}
         {map.shapes.map((s) => (
-          <text key={s.pcode} x={s.cx} y={s.cy} textAnchor="middle" dominantBaseline="middle" className="map-label">{num(values[s.pcode] ?? 0)}</text>
+          <text key={s.pcode} x={s.cx} y={s.cy} textAnchor="middle" dominantBaseline="middle" className="map-label">
+            {num(values[s.pcode] ?? 0)}
+          </text>
         ))}
       </svg>
       <figcaption className="muted">
-        <span className="legend" aria-hidden="true">{SHADES.map((c) => <i key={c} style={{ background: c }} />)}</span> {t('dash.legend')}. {t('dash.mapNote')}
+        <span className="legend" aria-hidden="true">
+          {SHADES.map((c) => (
+            <i key={c} style={{ background: c }} />
+          ))}
+        </span>{' '}
+        {t('dash.legend')}. {t('dash.mapNote')}
       </figcaption>
     </figure>
   );

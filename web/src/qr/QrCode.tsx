@@ -8,7 +8,15 @@ export default function QrCode({ text, label, size = 220 }: { text: string; labe
     return { path: qrPath(m), side: m.length + 8 };
   }, [text]);
   return (
-    <svg className="qr" role="img" aria-label={label} viewBox={`0 0 ${side} ${side}`} width={size} height={size} shapeRendering="crispEdges">
+    <svg
+      className="qr"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${side} ${side}`}
+      width={size}
+      height={size}
+      shapeRendering="crispEdges"
+    >
       <rect width={side} height={side} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -4,8 +4,14 @@
 // (true = dark), rows top to bottom, without the quiet zone.
 
 // Error correction level M, by version (index 0 unused): codewords per block and number of blocks.
-const EC_PER_BLOCK = [0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28];
-const BLOCKS = [0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
+const EC_PER_BLOCK = [
+  0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+  28, 28, 28, 28, 28, 28,
+];
+const BLOCKS = [
+  0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43,
+  45, 47, 49,
+];
 const EC_LEVEL_M = 0b00; // format bits of level M
 
 /** Modules left for data and error correction once the function patterns are placed. */
@@ -162,7 +168,11 @@ class Matrix {
       this.set(6, i, i % 2 === 0);
       this.set(i, 6, i % 2 === 0);
     }
-    for (const [cx, cy] of [[3, 3], [n - 4, 3], [3, n - 4]] as const) {
+    for (const [cx, cy] of [
+      [3, 3],
+      [n - 4, 3],
+      [3, n - 4],
+    ] as const) {
       for (let dy = -4; dy <= 4; dy++) {
         for (let dx = -4; dx <= 4; dx++) {
           const x = cx + dx;
@@ -178,7 +188,8 @@ class Matrix {
     pos.forEach((cy, i) => {
       pos.forEach((cx, j) => {
         if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) return; // the finders' corners
-        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) this.set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+        for (let dy = -2; dy <= 2; dy++)
+          for (let dx = -2; dx <= 2; dx++) this.set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
       });
     });
     this.format(0); // reserves the format areas; drawn again with the chosen mask
@@ -230,7 +241,8 @@ class Matrix {
 
   applyMask(mask: number) {
     const f = MASKS[mask]!;
-    for (let y = 0; y < this.size; y++) for (let x = 0; x < this.size; x++) if (!this.fixed[y]![x] && f(x, y)) this.dark[y]![x] = !this.dark[y]![x];
+    for (let y = 0; y < this.size; y++)
+      for (let x = 0; x < this.size; x++) if (!this.fixed[y]![x] && f(x, y)) this.dark[y]![x] = !this.dark[y]![x];
   }
 
   penalty(): number {
@@ -255,7 +267,9 @@ class Matrix {
         }
       }
     }
-    for (let y = 0; y + 1 < n; y++) for (let x = 0; x + 1 < n; x++) if (m[y]![x] === m[y]![x + 1] && m[y]![x] === m[y + 1]![x] && m[y]![x] === m[y + 1]![x + 1]) score += 3;
+    for (let y = 0; y + 1 < n; y++)
+      for (let x = 0; x + 1 < n; x++)
+        if (m[y]![x] === m[y]![x + 1] && m[y]![x] === m[y + 1]![x] && m[y]![x] === m[y + 1]![x + 1]) score += 3;
     const dark = m.reduce((a, row) => a + row.filter(Boolean).length, 0);
     score += 10 * Math.floor(Math.abs(dark * 20 - n * n * 10) / (n * n));
     return score;

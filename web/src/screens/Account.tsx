@@ -15,7 +15,8 @@ export const RECOVERY_CODES = 10;
 /** At or below this many unused recovery codes the app warns (the banner and this screen). */
 export const LOW_RECOVERY_CODES = 2;
 
-export const recoveryCodesLow = (me: Me | null | undefined): boolean => !!me && me.secondFactor && me.recoveryCodesLeft <= LOW_RECOVERY_CODES;
+export const recoveryCodesLow = (me: Me | null | undefined): boolean =>
+  !!me && me.secondFactor && me.recoveryCodesLeft <= LOW_RECOVERY_CODES;
 
 /** The warning when recovery codes run low, in the current language. */
 export function lowCodesText(t: (k: MessageKey, v?: Record<string, string | number>) => string, left: number): string {
@@ -26,19 +27,42 @@ export function Account() {
   const { t } = useI18n();
   const { user } = useSession();
   const me = user?.me;
-  if (!me) return <Screen title={t('account.title')} narrow><Loading /></Screen>;
+  if (!me)
+    return (
+      <Screen title={t('account.title')} narrow>
+        <Loading />
+      </Screen>
+    );
   return (
     <Screen title={t('account.title')} narrow>
       <section className="card" aria-labelledby="account-details">
         <h2 id="account-details">{t('account.details')}</h2>
         <dl className="facts account-facts">
-          <div><dt>{t('account.username')}</dt><dd><bdi dir="ltr">{me.username ?? '—'}</bdi></dd></div>
-          <div><dt>{t('account.role')}</dt><dd>{t(`role.${me.role}` as MessageKey)}</dd></div>
-          <div><dt>{t('account.organisation')}</dt><dd><bdi>{me.organisation ?? '—'}</bdi></dd></div>
-          <div><dt>{t('account.secondFactor')}</dt><dd data-second-factor={me.secondFactor}>{me.secondFactor ? t('account.secondFactor.on') : t('account.secondFactor.off')}</dd></div>
+          <div>
+            <dt>{t('account.username')}</dt>
+            <dd>
+              <bdi dir="ltr">{me.username ?? '—'}</bdi>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('account.role')}</dt>
+            <dd>{t(`role.${me.role}` as MessageKey)}</dd>
+          </div>
+          <div>
+            <dt>{t('account.organisation')}</dt>
+            <dd>
+              <bdi>{me.organisation ?? '—'}</bdi>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('account.secondFactor')}</dt>
+            <dd data-second-factor={me.secondFactor}>{me.secondFactor ? t('account.secondFactor.on') : t('account.secondFactor.off')}</dd>
+          </div>
           <div>
             <dt>{t('account.codesLeft')}</dt>
-            <dd data-recovery-codes-left={me.recoveryCodesLeft}>{t('account.codesLeft.value', { count: me.recoveryCodesLeft, total: RECOVERY_CODES })}</dd>
+            <dd data-recovery-codes-left={me.recoveryCodesLeft}>
+              {t('account.codesLeft.value', { count: me.recoveryCodesLeft, total: RECOVERY_CODES })}
+            </dd>
           </div>
         </dl>
       </section>
@@ -61,7 +85,10 @@ function RenewCodes() {
   const first = useRef(true);
   // Keyboard and screen reader users land on the section's heading when the codes appear and when they are confirmed.
   useEffect(() => {
-    if (first.current) { first.current = false; return; }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     heading.current?.focus();
   }, [stage]);
 
@@ -81,9 +108,11 @@ function RenewCodes() {
     } catch (err) {
       const key = codeError(err);
       setError(
-        key === 'twoFactor.badCode' ? 'account.renew.wrongCode'
-        : err instanceof ApiError && err.status === 409 ? 'account.renew.noSecondFactor'
-        : key,
+        key === 'twoFactor.badCode'
+          ? 'account.renew.wrongCode'
+          : err instanceof ApiError && err.status === 409
+            ? 'account.renew.noSecondFactor'
+            : key,
       );
       setCode('');
       if (key === 'twoFactor.locked') void refreshMe();
@@ -94,7 +123,9 @@ function RenewCodes() {
 
   return (
     <section className="card renew-codes" aria-labelledby="renew-codes">
-      <h2 id="renew-codes" tabIndex={-1} ref={heading}>{t('account.renew.title')}</h2>
+      <h2 id="renew-codes" tabIndex={-1} ref={heading}>
+        {t('account.renew.title')}
+      </h2>
       {stage.kind === 'codes' ? (
         <>
           <Alert kind="warning">{t('account.renew.shown')}</Alert>
@@ -105,7 +136,15 @@ function RenewCodes() {
           {stage.done && <Alert kind="success">{t('account.renew.done')}</Alert>}
           <p>{t('account.renew.intro')}</p>
           <form onSubmit={submit} noValidate className="renew-form">
-            <CodeField value={code} onChange={(v) => { setCode(v); setError(null); }} error={error && t(error)} autoFocus={false} />
+            <CodeField
+              value={code}
+              onChange={(v) => {
+                setCode(v);
+                setError(null);
+              }}
+              error={error && t(error)}
+              autoFocus={false}
+            />
             <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
               {busy ? t('account.renew.busy') : t('account.renew.submit')}
             </button>

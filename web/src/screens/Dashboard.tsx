@@ -15,8 +15,18 @@ export default function Dashboard() {
   const { t } = useI18n();
   const { api, user } = useSession();
   const stats = useLoad(() => api.get<{ items: GovernorateStats[] }>('/api/v1/stats/governorates'), [api]);
-  if (stats.loading && !stats.data) return <Screen title={t('dash.title')}><Loading /></Screen>;
-  if (stats.error || !stats.data) return <Screen title={t('dash.title')}><ErrorState error={stats.error} onRetry={stats.reload} /></Screen>;
+  if (stats.loading && !stats.data)
+    return (
+      <Screen title={t('dash.title')}>
+        <Loading />
+      </Screen>
+    );
+  if (stats.error || !stats.data)
+    return (
+      <Screen title={t('dash.title')}>
+        <ErrorState error={stats.error} onRetry={stats.reload} />
+      </Screen>
+    );
   const items = stats.data.items;
   return (
     <Screen title={t('dash.title')}>
@@ -42,7 +52,12 @@ export default function Dashboard() {
 function Totals({ items }: { items: GovernorateStats[] }) {
   const { t, num } = useI18n();
   const sum = (k: keyof Omit<GovernorateStats, 'governorate'>) => items.reduce((s, i) => s + i[k], 0);
-  const cards = [['dash.people', sum('people')], ['dash.households', sum('households')], ['dash.female', sum('female')], ['dash.male', sum('male')]] as const;
+  const cards = [
+    ['dash.people', sum('people')],
+    ['dash.households', sum('households')],
+    ['dash.female', sum('female')],
+    ['dash.male', sum('male')],
+  ] as const;
   return (
     <ul className="totals">
       {cards.map(([k, v]) => (
@@ -63,7 +78,10 @@ function Bars({ items }: { items: GovernorateStats[] }) {
     <table className="bars">
       <caption className="visually-hidden">{t('dash.byGovernorate')}</caption>
       <thead className="visually-hidden">
-        <tr><th scope="col">{t('dash.governorate')}</th><th scope="col">{t('dash.people')}</th></tr>
+        <tr>
+          <th scope="col">{t('dash.governorate')}</th>
+          <th scope="col">{t('dash.people')}</th>
+        </tr>
       </thead>
       <tbody>
         {items.map((i) => (
@@ -93,17 +111,40 @@ function ReachChart() {
   else {
     const cycles = reach.data.cycles;
     const pct = (a: number, b: number) => (b ? Math.round((a / b) * 100) : 0);
-    const label = (c: ReachSummaryT['cycles'][number]) => t('dashboard.reach.cycle', { programme: c.programme, number: c.number, date: day(c.cutoffDate) });
+    const label = (c: ReachSummaryT['cycles'][number]) =>
+      t('dashboard.reach.cycle', { programme: c.programme, number: c.number, date: day(c.cutoffDate) });
     body = (
       <MeterChart
         title={title}
         valueName={t('dashboard.reach.reached')}
         referenceName={t('dashboard.reach.targeted')}
-        rows={cycles.map((c) => ({ id: c.id, label: t('dashboard.reach.cycleShort', { programme: c.programme, number: c.number }), value: c.reached.people, reference: c.targeted.people, text: t('dashboard.reach.text', { reached: c.reached.people, targeted: c.targeted.people, percent: pct(c.reached.people, c.targeted.people) }) }))}
+        rows={cycles.map((c) => ({
+          id: c.id,
+          label: t('dashboard.reach.cycleShort', { programme: c.programme, number: c.number }),
+          value: c.reached.people,
+          reference: c.targeted.people,
+          text: t('dashboard.reach.text', {
+            reached: c.reached.people,
+            targeted: c.targeted.people,
+            percent: pct(c.reached.people, c.targeted.people),
+          }),
+        }))}
         table={{
           caption: title,
-          head: [t('dashboard.reach.cycleHead'), t('dashboard.reach.peopleReached'), t('dashboard.reach.peopleTargeted'), t('dashboard.reach.householdsReached'), t('dashboard.reach.householdsTargeted')],
-          body: cycles.map((c) => [<bdi key="l">{label(c)}</bdi>, num(c.reached.people), num(c.targeted.people), num(c.reached.households), num(c.targeted.households)]),
+          head: [
+            t('dashboard.reach.cycleHead'),
+            t('dashboard.reach.peopleReached'),
+            t('dashboard.reach.peopleTargeted'),
+            t('dashboard.reach.householdsReached'),
+            t('dashboard.reach.householdsTargeted'),
+          ],
+          body: cycles.map((c) => [
+            <bdi key="l">{label(c)}</bdi>,
+            num(c.reached.people),
+            num(c.targeted.people),
+            num(c.reached.households),
+            num(c.targeted.households),
+          ]),
         }}
       />
     );
@@ -134,17 +175,37 @@ function OverCapacityChart() {
     body = (
       <>
         <p>{t('dashboard.capacity.count', { over: over.length, total: all.length })}</p>
-        {over.length === 0 ? <p className="muted">{t('dashboard.capacity.none')}</p> : (
+        {over.length === 0 ? (
+          <p className="muted">{t('dashboard.capacity.none')}</p>
+        ) : (
           <MeterChart
             title={title}
             valueName={t('dashboard.capacity.people')}
             referenceName={t('dashboard.capacity.capacity')}
             overName={t('dashboard.capacity.over')}
-            rows={shown.map((s) => ({ id: s.site.id, label: s.site.name, value: s.people, reference: s.capacity ?? 0, text: t('dashboard.capacity.text', { people: s.people, capacity: s.capacity ?? 0, over: s.overBy }) }))}
+            rows={shown.map((s) => ({
+              id: s.site.id,
+              label: s.site.name,
+              value: s.people,
+              reference: s.capacity ?? 0,
+              text: t('dashboard.capacity.text', { people: s.people, capacity: s.capacity ?? 0, over: s.overBy }),
+            }))}
             table={{
               caption: title,
-              head: [t('dashboard.capacity.site'), t('person.governorate'), t('dashboard.capacity.people'), t('dashboard.capacity.capacity'), t('dashboard.capacity.over')],
-              body: shown.map((s) => [<bdi key="n">{s.site.name}</bdi>, govName(s.site.governorate), num(s.people), num(s.capacity ?? 0), num(s.overBy)]),
+              head: [
+                t('dashboard.capacity.site'),
+                t('person.governorate'),
+                t('dashboard.capacity.people'),
+                t('dashboard.capacity.capacity'),
+                t('dashboard.capacity.over'),
+              ],
+              body: shown.map((s) => [
+                <bdi key="n">{s.site.name}</bdi>,
+                govName(s.site.governorate),
+                num(s.people),
+                num(s.capacity ?? 0),
+                num(s.overBy),
+              ]),
             }}
           />
         )}

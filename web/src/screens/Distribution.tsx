@@ -15,7 +15,27 @@ import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { verifier, verifyCard, normaliseCode, parseCard } from '../distribution/card.ts';
 import { cardNumber } from '../distribution/cardNumber.ts';
 import { loadPrepared, savePrepared } from '../distribution/db.ts';
-import { applyServerCheck, decide, groups, handover, lookupNumber, looksLikeNumber, preparedKey, usedEntitlements, type CycleItem, type Decision, type Group, type LocalCheck, type Manifest, type PointItem, type Prepared, type Presentation, type Recorded, type Refusal, type ServerCheck } from '../distribution/model.ts';
+import {
+  applyServerCheck,
+  decide,
+  groups,
+  handover,
+  lookupNumber,
+  looksLikeNumber,
+  preparedKey,
+  usedEntitlements,
+  type CycleItem,
+  type Decision,
+  type Group,
+  type LocalCheck,
+  type Manifest,
+  type PointItem,
+  type Prepared,
+  type Presentation,
+  type Recorded,
+  type Refusal,
+  type ServerCheck,
+} from '../distribution/model.ts';
 import { currentState, onSynced, record, retryFailed, start, subscribe, syncNow, type OutboxState } from '../distribution/outbox.ts';
 import { preloadScanner, ScanError, startScanner, type ScanProblem, type Scanner } from '../distribution/scanner.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -61,11 +81,20 @@ const REASONS: Record<string, MessageKey> = {
 const printed = (digitsOf: (s: string) => string, serial: number) => `\u2066${digitsOf(cardNumber(serial))}\u2069`;
 
 /** Online, before a hand-over: the server's view of the card and of the entitlements about to be handed out. */
-async function askServer(api: Api, shown: Presentation, d: Decision & { kind: 'due' }): Promise<{ decision: Decision; server: 'checked' | 'unreachable' }> {
-  const body = { ...(shown.presented === 'qr' ? { card: shown.card } : { cardNumber: shown.cardNumber }), entitlementIds: d.due.map((l) => l.entitlementId) };
+async function askServer(
+  api: Api,
+  shown: Presentation,
+  d: Decision & { kind: 'due' },
+): Promise<{ decision: Decision; server: 'checked' | 'unreachable' }> {
+  const body = {
+    ...(shown.presented === 'qr' ? { card: shown.card } : { cardNumber: shown.cardNumber }),
+    entitlementIds: d.due.map((l) => l.entitlementId),
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), SERVER_CHECK_MS); });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), SERVER_CHECK_MS);
+    });
     const r = await Promise.race([api.post<ServerCheck>('/api/v1/aid/cards/check', body), late]);
     return { decision: applyServerCheck(d, r), server: 'checked' };
   } catch (e) {
@@ -84,7 +113,10 @@ function useOnline(): boolean {
     const off = () => setOnline(false);
     addEventListener('online', on);
     addEventListener('offline', off);
-    return () => { removeEventListener('online', on); removeEventListener('offline', off); };
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', off);
+    };
   }, []);
   return online;
 }
@@ -93,7 +125,11 @@ function useOnline(): boolean {
 const isolate = (s: string) => `\u2068${s}\u2069`;
 
 function storedKey(): string | null {
-  try { return localStorage.getItem(CURRENT); } catch { return null; }
+  try {
+    return localStorage.getItem(CURRENT);
+  } catch {
+    return null;
+  }
 }
 
 export default function Distribution() {
@@ -106,42 +142,89 @@ export default function Distribution() {
   const lastRefresh = useRef(0);
 
   useEffect(() => subscribe(setOutbox), []);
-  useEffect(() => { start(api); }, [api]);
+  useEffect(() => {
+    start(api);
+  }, [api]);
   // What checking and scanning need is loaded now, while there may be a network.
-  useEffect(() => { void verifier(); preloadScanner(); }, []);
+  useEffect(() => {
+    void verifier();
+    preloadScanner();
+  }, []);
   useEffect(() => {
     const key = storedKey();
-    if (!key) { setPrepared(null); return; }
-    loadPrepared(key).then((p) => setPrepared(p ?? null), () => setPrepared(null));
+    if (!key) {
+      setPrepared(null);
+      return;
+    }
+    loadPrepared(key).then(
+      (p) => setPrepared(p ?? null),
+      () => setPrepared(null),
+    );
   }, []);
 
-  const download = useCallback(async (cycleId: string, pointId: string, programmeName: string): Promise<Prepared> => {
-    const [manifest, me] = await Promise.all([api.get<Manifest>(`/api/v1/aid/cycles/${cycleId}/manifest?point=${pointId}`), api.get<Me>('/api/v1/me')]);
-    const p: Prepared = { key: preparedKey(cycleId, pointId), orgId: me.orgId, programmeName, downloadedAt: new Date().toISOString(), manifest };
-    await savePrepared(p);
-    try { localStorage.setItem(CURRENT, p.key); } catch { /* private mode: chosen again next time */ }
-    lastRefresh.current = Date.now();
-    return p;
-  }, [api]);
+  const download = useCallback(
+    async (cycleId: string, pointId: string, programmeName: string): Promise<Prepared> => {
+      const [manifest, me] = await Promise.all([
+        api.get<Manifest>(`/api/v1/aid/cycles/${cycleId}/manifest?point=${pointId}`),
+        api.get<Me>('/api/v1/me'),
+      ]);
+      const p: Prepared = {
+        key: preparedKey(cycleId, pointId),
+        orgId: me.orgId,
+        programmeName,
+        downloadedAt: new Date().toISOString(),
+        manifest,
+      };
+      await savePrepared(p);
+      try {
+        localStorage.setItem(CURRENT, p.key);
+      } catch {
+        /* private mode: chosen again next time */
+      }
+      lastRefresh.current = Date.now();
+      return p;
+    },
+    [api],
+  );
 
   // Keep the list fresh while online: after each sync (what other points handed out, revoked cards).
-  const refresh = useCallback(async (force = false) => {
-    const p = prepared;
-    if (!p || !navigator.onLine || (!force && Date.now() - lastRefresh.current < 15_000)) return;
-    try {
-      setPrepared(await download(p.manifest.cycle.id, p.manifest.point.id, p.programmeName));
-    } catch { /* offline again, or the session ended: keep the list we have */ }
-  }, [prepared, download]);
-  useEffect(() => onSynced(() => { void refresh(); }), [refresh]);
+  const refresh = useCallback(
+    async (force = false) => {
+      const p = prepared;
+      if (!p || !navigator.onLine || (!force && Date.now() - lastRefresh.current < 15_000)) return;
+      try {
+        setPrepared(await download(p.manifest.cycle.id, p.manifest.point.id, p.programmeName));
+      } catch {
+        /* offline again, or the session ended: keep the list we have */
+      }
+    },
+    [prepared, download],
+  );
+  useEffect(
+    () =>
+      onSynced(() => {
+        void refresh();
+      }),
+    [refresh],
+  );
   useEffect(() => {
-    const on = () => { void refresh(); };
+    const on = () => {
+      void refresh();
+    };
     addEventListener('online', on);
     return () => removeEventListener('online', on);
   }, [refresh]);
 
   const ready = prepared && !changing;
   return (
-    <Screen title={t('distribution.title')} actions={<span className={online ? 'chip chip-ok' : 'chip chip-warn'} role="status">{online ? t('distribution.online') : t('distribution.offline')}</span>}>
+    <Screen
+      title={t('distribution.title')}
+      actions={
+        <span className={online ? 'chip chip-ok' : 'chip chip-warn'} role="status">
+          {online ? t('distribution.online') : t('distribution.offline')}
+        </span>
+      }
+    >
       <div className="dist-grid">
         <div className="dist-main">
           {prepared === undefined ? null : ready ? (
@@ -150,7 +233,16 @@ export default function Distribution() {
               <CardDesk prepared={prepared} outbox={outbox} />
             </>
           ) : (
-            <Prepare online={online} current={prepared ?? null} download={download} onReady={(p) => { setPrepared(p); setChanging(false); }} onCancel={prepared ? () => setChanging(false) : undefined} />
+            <Prepare
+              online={online}
+              current={prepared ?? null}
+              download={download}
+              onReady={(p) => {
+                setPrepared(p);
+                setChanging(false);
+              }}
+              onCancel={prepared ? () => setChanging(false) : undefined}
+            />
           )}
         </div>
         <div className="dist-side">
@@ -161,7 +253,19 @@ export default function Distribution() {
   );
 }
 
-function Prepare({ online, current, download, onReady, onCancel }: { online: boolean; current: Prepared | null; download: (c: string, p: string, programme: string) => Promise<Prepared>; onReady: (p: Prepared) => void; onCancel: (() => void) | undefined }) {
+function Prepare({
+  online,
+  current,
+  download,
+  onReady,
+  onCancel,
+}: {
+  online: boolean;
+  current: Prepared | null;
+  download: (c: string, p: string, programme: string) => Promise<Prepared>;
+  onReady: (p: Prepared) => void;
+  onCancel: (() => void) | undefined;
+}) {
   const { t, day } = useI18n();
   const { api } = useSession();
   const govName = useGovernorateName();
@@ -174,17 +278,25 @@ function Prepare({ online, current, download, onReady, onCancel }: { online: boo
   useEffect(() => {
     if (!online) return;
     let live = true;
-    api.get<{ cycles: CycleItem[] }>('/api/v1/aid/cycles?status=generated').then((r) => {
-      if (!live) return;
-      setCycles(r.cycles);
-      setCycleId((c) => c || r.cycles[0]?.id || '');
-    }, () => undefined);
-    api.get<{ points: PointItem[] }>('/api/v1/aid/points').then((r) => {
-      if (!live) return;
-      setPoints(r.points);
-      setPointId((p) => p || r.points[0]?.id || '');
-    }, () => undefined);
-    return () => { live = false; };
+    api.get<{ cycles: CycleItem[] }>('/api/v1/aid/cycles?status=generated').then(
+      (r) => {
+        if (!live) return;
+        setCycles(r.cycles);
+        setCycleId((c) => c || r.cycles[0]?.id || '');
+      },
+      () => undefined,
+    );
+    api.get<{ points: PointItem[] }>('/api/v1/aid/points').then(
+      (r) => {
+        if (!live) return;
+        setPoints(r.points);
+        setPointId((p) => p || r.points[0]?.id || '');
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [online, api]);
 
   const submit = async (e: FormEvent) => {
@@ -211,16 +323,28 @@ function Prepare({ online, current, download, onReady, onCancel }: { online: boo
       {online && cycles && points && cycles.length > 0 && points.length > 0 && (
         <form onSubmit={submit}>
           <SelectField label={t('distribution.prepare.cycle')} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-            {cycles.map((c) => <option key={c.id} value={c.id}>{t('distribution.prepare.cycleOption', { programme: isolate(c.programmeName), number: c.number, date: day(c.cutoffDate) })}</option>)}
+            {cycles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {t('distribution.prepare.cycleOption', { programme: isolate(c.programmeName), number: c.number, date: day(c.cutoffDate) })}
+              </option>
+            ))}
           </SelectField>
           <SelectField label={t('distribution.prepare.point')} value={pointId} onChange={(e) => setPointId(e.target.value)}>
-            {points.map((p) => <option key={p.id} value={p.id}>{`${isolate(p.name)} · ${govName(p.governorate)}`}</option>)}
+            {points.map((p) => (
+              <option key={p.id} value={p.id}>{`${isolate(p.name)} · ${govName(p.governorate)}`}</option>
+            ))}
           </SelectField>
           {failed && <Alert kind="error">{t('distribution.prepare.failed')}</Alert>}
-          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? t('distribution.prepare.busy') : t('distribution.prepare.download')}</button>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('distribution.prepare.busy') : t('distribution.prepare.download')}
+          </button>
         </form>
       )}
-      {onCancel && <button type="button" className="btn btn-secondary btn-block dist-cancel" onClick={onCancel}>{t('common.cancel')}</button>}
+      {onCancel && (
+        <button type="button" className="btn btn-secondary btn-block dist-cancel" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
     </section>
   );
 }
@@ -232,12 +356,19 @@ function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boo
   return (
     <section className="card dist-ready">
       <p className="big">{t('distribution.ready', { households, entitlements: m.entitlements.length })}</p>
-      <p className="muted"><bdi>{m.point.name}</bdi> · <bdi>{p.programmeName}</bdi> · {t('distribution.cycleNumber', { number: m.cycle.number })} · {t('distribution.downloaded', { time: dateTime(p.downloadedAt) })}</p>
+      <p className="muted">
+        <bdi>{m.point.name}</bdi> · <bdi>{p.programmeName}</bdi> · {t('distribution.cycleNumber', { number: m.cycle.number })} ·{' '}
+        {t('distribution.downloaded', { time: dateTime(p.downloadedAt) })}
+      </p>
       {m.cycle.status === 'closed' && <Alert kind="warning">{t('distribution.cycleClosed')}</Alert>}
       {online && (
         <div className="row">
-          <button type="button" className="btn btn-secondary btn-small" onClick={onUpdate}>{t('distribution.update')}</button>
-          <button type="button" className="btn btn-secondary btn-small" onClick={onChange}>{t('distribution.change')}</button>
+          <button type="button" className="btn btn-secondary btn-small" onClick={onUpdate}>
+            {t('distribution.update')}
+          </button>
+          <button type="button" className="btn btn-secondary btn-small" onClick={onChange}>
+            {t('distribution.change')}
+          </button>
         </div>
       )}
     </section>
@@ -269,37 +400,40 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
   const usedRef = useRef(used);
   usedRef.current = used;
 
-  const check = useCallback(async (text: string) => {
-    const raw = text.trim();
-    if (!raw) return;
-    setChecking(true);
-    setIdChecked(false);
-    const seq = ++asked.current;
-    try {
-      const m = prepared.manifest;
-      let shown: Presentation;
-      let c: LocalCheck;
-      if (looksLikeNumber(raw)) {
-        const n = lookupNumber(m, raw);
-        shown = { presented: 'typed', cardNumber: n.number ?? raw };
-        c = n;
-      } else {
-        const token = normaliseCode(raw);
-        shown = { presented: 'qr', card: token };
-        c = await verifyCard(token, m.keys, new Set(m.revokedSerials.map((r) => r.serial)));
+  const check = useCallback(
+    async (text: string) => {
+      const raw = text.trim();
+      if (!raw) return;
+      setChecking(true);
+      setIdChecked(false);
+      const seq = ++asked.current;
+      try {
+        const m = prepared.manifest;
+        let shown: Presentation;
+        let c: LocalCheck;
+        if (looksLikeNumber(raw)) {
+          const n = lookupNumber(m, raw);
+          shown = { presented: 'typed', cardNumber: n.number ?? raw };
+          c = n;
+        } else {
+          const token = normaliseCode(raw);
+          shown = { presented: 'qr', card: token };
+          c = await verifyCard(token, m.keys, new Set(m.revokedSerials.map((r) => r.serial)));
+        }
+        const decision = decide(m, usedRef.current, c);
+        if (decision.kind !== 'due' || !navigator.onLine) {
+          setShown({ shown, decision, server: null });
+          return;
+        }
+        setShown({ shown, decision, server: 'checking' });
+        const answer = await askServer(api, shown, decision);
+        if (seq === asked.current) setShown({ shown, ...answer });
+      } finally {
+        setChecking(false);
       }
-      const decision = decide(m, usedRef.current, c);
-      if (decision.kind !== 'due' || !navigator.onLine) {
-        setShown({ shown, decision, server: null });
-        return;
-      }
-      setShown({ shown, decision, server: 'checking' });
-      const answer = await askServer(api, shown, decision);
-      if (seq === asked.current) setShown({ shown, ...answer });
-    } finally {
-      setChecking(false);
-    }
-  }, [prepared, api]);
+    },
+    [prepared, api],
+  );
 
   const stopScan = useCallback(() => {
     scanner.current?.stop();
@@ -331,7 +465,8 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
   // A typed number: the identity check first. While the server is asked, the result's heading.
   useEffect(() => {
     if (shown && 'decision' in shown) {
-      if (shown.decision.kind === 'due' && shown.server !== 'checking') (shown.shown.presented === 'typed' ? idBox : recordButton).current?.focus();
+      if (shown.decision.kind === 'due' && shown.server !== 'checking')
+        (shown.shown.presented === 'typed' ? idBox : recordButton).current?.focus();
       else resultHeading.current?.focus();
     } else if (shown && 'recorded' in shown) resultHeading.current?.focus();
   }, [shown]);
@@ -367,30 +502,69 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
         {scanning ? (
           <div className="dist-camera">
             <video ref={video} aria-label={t('distribution.scan.video')} muted playsInline />
-            <p className="muted" role="status">{t('distribution.scan.looking')}</p>
-            <button type="button" className="btn btn-secondary btn-block" onClick={stopScan}>{t('distribution.scan.stop')}</button>
+            <p className="muted" role="status">
+              {t('distribution.scan.looking')}
+            </p>
+            <button type="button" className="btn btn-secondary btn-block" onClick={stopScan}>
+              {t('distribution.scan.stop')}
+            </button>
           </div>
         ) : (
-          <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void scan()}>{t('distribution.scan')}</button>
+          <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void scan()}>
+            {t('distribution.scan')}
+          </button>
         )}
         {scanProblem && <Alert kind="warning">{t(SCAN[scanProblem])}</Alert>}
         <form className="dist-code" onSubmit={onSubmit}>
-          <TextField label={t('distribution.code')} hint={t('distribution.code.hint')} value={code} onChange={(e) => setCode(e.target.value)} dir="ltr" autoComplete="off" autoCapitalize="off" autoCorrect="off" spellCheck={false} name="card-code" />
-          <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>{checking ? t('distribution.checking') : t('distribution.check')}</button>
+          <TextField
+            label={t('distribution.code')}
+            hint={t('distribution.code.hint')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            dir="ltr"
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            name="card-code"
+          />
+          <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>
+            {checking ? t('distribution.checking') : t('distribution.check')}
+          </button>
         </form>
       </section>
       {shown && (
         <section className="card dist-result" aria-live="polite">
           {'recorded' in shown ? (
             <>
-              <Alert kind="success"><h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">{t('distribution.recorded', { serial: printed(digitsOf, shown.recorded) })}</h2></Alert>
+              <Alert kind="success">
+                <h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">
+                  {t('distribution.recorded', { serial: printed(digitsOf, shown.recorded) })}
+                </h2>
+              </Alert>
               {/* What the server said about this hand-over, as soon as it has answered. */}
               <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === shown.handoverId))[0]} />
             </>
           ) : (
             <>
               {saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
-              <Result decision={shown.decision} server={shown.server} typed={shown.shown.presented === 'typed'} idChecked={idChecked} onIdChecked={setIdChecked} idRef={idBox} headingRef={resultHeading} recordRef={recordButton} saving={saving} onRecord={() => void recordHandover()} onCancel={() => { asked.current++; setShown(null); scanButton.current?.focus(); }} />
+              <Result
+                decision={shown.decision}
+                server={shown.server}
+                typed={shown.shown.presented === 'typed'}
+                idChecked={idChecked}
+                onIdChecked={setIdChecked}
+                idRef={idBox}
+                headingRef={resultHeading}
+                recordRef={recordButton}
+                saving={saving}
+                onRecord={() => void recordHandover()}
+                onCancel={() => {
+                  asked.current++;
+                  setShown(null);
+                  scanButton.current?.focus();
+                }}
+              />
             </>
           )}
         </section>
@@ -403,7 +577,16 @@ function Lines({ lines }: { lines: { entitlementId: string; name: string; unit: 
   const { num } = useI18n();
   return (
     <ul className="dist-lines">
-      {lines.map((l) => <li key={l.entitlementId}><bdi>{l.name}</bdi><span className="dist-qty"><bdi>{num(l.quantity)} {l.unit}</bdi></span></li>)}
+      {lines.map((l) => (
+        <li key={l.entitlementId}>
+          <bdi>{l.name}</bdi>
+          <span className="dist-qty">
+            <bdi>
+              {num(l.quantity)} {l.unit}
+            </bdi>
+          </span>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -422,18 +605,69 @@ type ResultProps = {
   onCancel: () => void;
 };
 
-function Result({ decision: d, server, typed, idChecked, onIdChecked, idRef, headingRef, recordRef, saving, onRecord, onCancel }: ResultProps) {
+function Result({
+  decision: d,
+  server,
+  typed,
+  idChecked,
+  onIdChecked,
+  idRef,
+  headingRef,
+  recordRef,
+  saving,
+  onRecord,
+  onCancel,
+}: ResultProps) {
   const { t, digitsOf } = useI18n();
   const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
-  if (d.kind === 'refused') return <><Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t(REFUSED[d.reason])}</h2></Alert>{checkedOnline}</>;
-  const serial = <p className="dist-serial">{t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}{typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}</p>;
-  if (d.kind === 'notListed') return <>{serial}<Alert kind="warning"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.notListed')}</h2></Alert></>;
-  if (d.kind === 'closed') return <>{serial}<Alert kind="warning"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.closed')}</h2></Alert></>;
+  if (d.kind === 'refused')
+    return (
+      <>
+        <Alert kind="error">
+          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+            {t(REFUSED[d.reason])}
+          </h2>
+        </Alert>
+        {checkedOnline}
+      </>
+    );
+  const serial = (
+    <p className="dist-serial">
+      {t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}
+      {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
+    </p>
+  );
+  if (d.kind === 'notListed')
+    return (
+      <>
+        {serial}
+        <Alert kind="warning">
+          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+            {t('distribution.notListed')}
+          </h2>
+        </Alert>
+      </>
+    );
+  if (d.kind === 'closed')
+    return (
+      <>
+        {serial}
+        <Alert kind="warning">
+          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+            {t('distribution.closed')}
+          </h2>
+        </Alert>
+      </>
+    );
   if (d.kind === 'received') {
     return (
       <>
         {serial}
-        <Alert kind="error"><h2 ref={headingRef} tabIndex={-1} className="dist-result-title">{t('distribution.received')}</h2></Alert>
+        <Alert kind="error">
+          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+            {t('distribution.received')}
+          </h2>
+        </Alert>
         {checkedOnline}
         <h3>{t('distribution.receivedBefore')}</h3>
         <Lines lines={d.lines} />
@@ -444,7 +678,9 @@ function Result({ decision: d, server, typed, idChecked, onIdChecked, idRef, hea
     <>
       {serial}
       <p className="dist-valid">{t(typed ? 'distribution.typed.valid' : 'distribution.valid')}</p>
-      <h2 ref={headingRef} tabIndex={-1}>{t('distribution.due')}</h2>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t('distribution.due')}
+      </h2>
       <Lines lines={d.due} />
       {d.received.length > 0 && (
         <>
@@ -452,21 +688,46 @@ function Result({ decision: d, server, typed, idChecked, onIdChecked, idRef, hea
           <Lines lines={d.received} />
         </>
       )}
-      {server === 'checking' && <p className="muted dist-server" role="status">{t('distribution.server.checking')}</p>}
+      {server === 'checking' && (
+        <p className="muted dist-server" role="status">
+          {t('distribution.server.checking')}
+        </p>
+      )}
       {server === 'checked' && <p className="muted dist-server">{t('distribution.server.open')}</p>}
-      {server === 'unreachable' && <p className="warning-text dist-server" role="status">{t('distribution.server.unreachable')}</p>}
+      {server === 'unreachable' && (
+        <p className="warning-text dist-server" role="status">
+          {t('distribution.server.unreachable')}
+        </p>
+      )}
       {typed && (
         <>
           <Alert kind="warning">{t('distribution.typed.note')}</Alert>
           <label className="check dist-idcheck">
-            <input ref={idRef} type="checkbox" name="id-checked" required checked={idChecked} onChange={(e) => onIdChecked(e.target.checked)} />
+            <input
+              ref={idRef}
+              type="checkbox"
+              name="id-checked"
+              required
+              checked={idChecked}
+              onChange={(e) => onIdChecked(e.target.checked)}
+            />
             {t('distribution.typed.idChecked')}
           </label>
         </>
       )}
       <div className="row">
-        <button ref={recordRef} type="button" className="btn btn-primary btn-block btn-large" disabled={saving || server === 'checking' || (typed && !idChecked)} onClick={onRecord}>{saving ? t('distribution.recording') : server === 'checking' ? t('distribution.server.wait') : t('distribution.record')}</button>
-        <button type="button" className="btn btn-secondary btn-block" onClick={onCancel}>{t('common.cancel')}</button>
+        <button
+          ref={recordRef}
+          type="button"
+          className="btn btn-primary btn-block btn-large"
+          disabled={saving || server === 'checking' || (typed && !idChecked)}
+          onClick={onRecord}
+        >
+          {saving ? t('distribution.recording') : server === 'checking' ? t('distribution.server.wait') : t('distribution.record')}
+        </button>
+        <button type="button" className="btn btn-secondary btn-block" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </>
   );
@@ -474,28 +735,43 @@ function Result({ decision: d, server, typed, idChecked, onIdChecked, idRef, hea
 
 function stateText(t: (k: MessageKey, v?: Record<string, string | number>) => string, g: Group): string {
   switch (g.state) {
-    case 'waiting': return t('distribution.state.waiting');
-    case 'standing': return t('distribution.state.standing');
-    case 'conflict': return t('distribution.state.conflict');
-    case 'failed': return t('distribution.state.failed');
-    case 'rejected': return t('distribution.state.rejected', { reason: t(REASONS[g.reason ?? ''] ?? 'distribution.reason.other') });
+    case 'waiting':
+      return t('distribution.state.waiting');
+    case 'standing':
+      return t('distribution.state.standing');
+    case 'conflict':
+      return t('distribution.state.conflict');
+    case 'failed':
+      return t('distribution.state.failed');
+    case 'rejected':
+      return t('distribution.state.rejected', { reason: t(REASONS[g.reason ?? ''] ?? 'distribution.reason.other') });
   }
 }
 
 function HandoverState({ g }: { g: Group | undefined }) {
   const { t } = useI18n();
   if (!g) return null;
-  return <span className={g.state === 'standing' ? 'chip chip-ok' : g.state === 'waiting' ? 'chip' : 'chip chip-bad'}>{stateText(t, g)}</span>;
+  return (
+    <span className={g.state === 'standing' ? 'chip chip-ok' : g.state === 'waiting' ? 'chip' : 'chip chip-bad'}>{stateText(t, g)}</span>
+  );
 }
 
 function HandoverItem({ g }: { g: Group }) {
   const { t, dateTime, num, digitsOf } = useI18n();
   return (
     <li className={`dist-handover dist-${g.state}`}>
-      <span className="list-title">{t('distribution.serial', { serial: printed(digitsOf, g.serial) })}{g.typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}</span>
+      <span className="list-title">
+        {t('distribution.serial', { serial: printed(digitsOf, g.serial) })}
+        {g.typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
+      </span>
       <span className="list-meta">
         {dateTime(g.redeemedAt)}
-        {g.lines.map((l) => <span key={l.id}> · <bdi>{l.itemName}</bdi>: <bdi>{num(l.quantity)}</bdi> <bdi>{l.unit}</bdi></span>)}
+        {g.lines.map((l) => (
+          <span key={l.id}>
+            {' '}
+            · <bdi>{l.itemName}</bdi>: <bdi>{num(l.quantity)}</bdi> <bdi>{l.unit}</bdi>
+          </span>
+        ))}
       </span>
       <HandoverState g={g} />
     </li>
@@ -511,20 +787,60 @@ function OutboxPanel({ outbox, online }: { outbox: OutboxState; online: boolean 
   return (
     <>
       <section className="card" aria-labelledby="dist-waiting">
-        <h2 id="dist-waiting" className="dist-waiting-title">{t('distribution.waiting', { count: waiting.length })}</h2>
+        <h2 id="dist-waiting" className="dist-waiting-title">
+          {t('distribution.waiting', { count: waiting.length })}
+        </h2>
         {!online && <p className="warning-text">{t('distribution.offlineNote')}</p>}
-        {outbox.syncing && <p className="muted" role="status">{t('distribution.sync.busy')}</p>}
-        {!outbox.syncing && waiting.length > 0 && outbox.problem && online && <p className="warning-text" role="status">{t(outbox.problem === 'network' ? 'distribution.sync.network' : outbox.problem === 'session' ? 'distribution.sync.session' : 'distribution.sync.server')}</p>}
-        {waiting.length === 0 ? <p className="muted">{t('distribution.waiting.none')}</p> : <ul className="list">{waiting.map((g) => <HandoverItem key={g.handoverId} g={g} />)}</ul>}
+        {outbox.syncing && (
+          <p className="muted" role="status">
+            {t('distribution.sync.busy')}
+          </p>
+        )}
+        {!outbox.syncing && waiting.length > 0 && outbox.problem && online && (
+          <p className="warning-text" role="status">
+            {t(
+              outbox.problem === 'network'
+                ? 'distribution.sync.network'
+                : outbox.problem === 'session'
+                  ? 'distribution.sync.session'
+                  : 'distribution.sync.server',
+            )}
+          </p>
+        )}
+        {waiting.length === 0 ? (
+          <p className="muted">{t('distribution.waiting.none')}</p>
+        ) : (
+          <ul className="list">
+            {waiting.map((g) => (
+              <HandoverItem key={g.handoverId} g={g} />
+            ))}
+          </ul>
+        )}
         {outbox.lastSync && <p className="muted">{t('distribution.sync.last', { time: dateTime(outbox.lastSync) })}</p>}
         <div className="row">
-          {online && waiting.length > 0 && <button type="button" className="btn btn-secondary" disabled={outbox.syncing} onClick={() => void syncNow()}>{t('distribution.sync.now')}</button>}
-          {online && failed && <button type="button" className="btn btn-secondary" onClick={() => void retryFailed()}>{t('distribution.retryFailed')}</button>}
+          {online && waiting.length > 0 && (
+            <button type="button" className="btn btn-secondary" disabled={outbox.syncing} onClick={() => void syncNow()}>
+              {t('distribution.sync.now')}
+            </button>
+          )}
+          {online && failed && (
+            <button type="button" className="btn btn-secondary" onClick={() => void retryFailed()}>
+              {t('distribution.retryFailed')}
+            </button>
+          )}
         </div>
       </section>
       <section className="card" aria-labelledby="dist-recent">
         <h2 id="dist-recent">{t('distribution.recent')}</h2>
-        {recent.length === 0 ? <p className="muted">{t('distribution.recent.none')}</p> : <ul className="list">{recent.map((g) => <HandoverItem key={g.handoverId} g={g} />)}</ul>}
+        {recent.length === 0 ? (
+          <p className="muted">{t('distribution.recent.none')}</p>
+        ) : (
+          <ul className="list">
+            {recent.map((g) => (
+              <HandoverItem key={g.handoverId} g={g} />
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

@@ -13,10 +13,24 @@ export function HouseholdPage({ id }: { id: string }) {
   const { api, user } = useSession();
   const hh = useLoad(() => api.get<HouseholdViewT>(`/api/v1/households/${id}`), [id, api]);
   const title = t('household.title');
-  if (hh.loading && !hh.data) return <Screen title={title}><Loading /></Screen>;
-  if (hh.error || !hh.data) return <Screen title={title}><ErrorState error={hh.error} onRetry={hh.reload} /></Screen>;
+  if (hh.loading && !hh.data)
+    return (
+      <Screen title={title}>
+        <Loading />
+      </Screen>
+    );
+  if (hh.error || !hh.data)
+    return (
+      <Screen title={title}>
+        <ErrorState error={hh.error} onRetry={hh.reload} />
+      </Screen>
+    );
   const h = hh.data;
-  const actions = can(user?.role, 'displace') ? <Link to={{ name: 'move', id: h.id }} className="btn btn-primary">{t('household.recordMove')}</Link> : undefined;
+  const actions = can(user?.role, 'displace') ? (
+    <Link to={{ name: 'move', id: h.id }} className="btn btn-primary">
+      {t('household.recordMove')}
+    </Link>
+  ) : undefined;
   return (
     <Screen title={title} actions={actions}>
       <Location h={h} />
@@ -51,7 +65,13 @@ function SiteLink({ id }: { id: string }) {
   const may = can(user?.role, 'readSite');
   const site = useLoad(() => (may ? api.get<SiteViewT>(`/api/v1/sites/${id}`) : Promise.resolve(null)), [id, api, may]);
   if (!site.data) return null;
-  return <p><Link to={{ name: 'site', id }} className="btn btn-secondary"><bdi>{site.data.name}</bdi></Link></p>;
+  return (
+    <p>
+      <Link to={{ name: 'site', id }} className="btn btn-secondary">
+        <bdi>{site.data.name}</bdi>
+      </Link>
+    </p>
+  );
 }
 
 function Members({ h }: { h: HouseholdViewT }) {
@@ -91,7 +111,10 @@ function Displacements({ h }: { h: HouseholdViewT }) {
             <li key={d.id}>
               <strong>{t('household.move', { from: govName(d.fromGovernorate), to: govName(d.toGovernorate) })}</strong>
               <br />
-              <span className="muted">{day(d.date)}{d.reason ? ` · ${t(reasonKey(d.reason))}` : ''}</span>
+              <span className="muted">
+                {day(d.date)}
+                {d.reason ? ` · ${t(reasonKey(d.reason))}` : ''}
+              </span>
             </li>
           ))}
         </ol>
@@ -109,21 +132,53 @@ function Vulnerabilities({ h }: { h: HouseholdViewT }) {
         <p className="muted">{t('household.noVulnerabilities')}</p>
       ) : (
         <ul className="chips">
-          {h.vulnerabilities.map((v, i) => <li key={i}>{t(vulnKey(v.kind))}</li>)}
+          {h.vulnerabilities.map((v, i) => (
+            <li key={i}>{t(vulnKey(v.kind))}</li>
+          ))}
         </ul>
       )}
     </section>
   );
 }
 
-const known = (prefix: string, v: string, keys: readonly string[]) => keys.includes(v) ? (`${prefix}.${v}` as MessageKey) : null;
+const known = (prefix: string, v: string, keys: readonly string[]) => (keys.includes(v) ? (`${prefix}.${v}` as MessageKey) : null);
 export function relKey(r: string): MessageKey {
-  return known('rel', r, ['head', 'spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'grandchild', 'grandparent', 'other_relative', 'other']) ?? 'rel.other';
+  return (
+    known('rel', r, [
+      'head',
+      'spouse',
+      'son',
+      'daughter',
+      'father',
+      'mother',
+      'brother',
+      'sister',
+      'grandchild',
+      'grandparent',
+      'other_relative',
+      'other',
+    ]) ?? 'rel.other'
+  );
 }
 export function reasonKey(r: string): MessageKey {
-  return known('reason', r, ['hostilities', 'evacuation_order', 'home_damaged', 'home_destroyed', 'return', 'relocation', 'other']) ?? 'reason.other';
+  return (
+    known('reason', r, ['hostilities', 'evacuation_order', 'home_damaged', 'home_destroyed', 'return', 'relocation', 'other']) ??
+    'reason.other'
+  );
 }
-const VULNS = ['pregnant_lactating', 'disability', 'chronic_illness', 'injured', 'unaccompanied_child', 'separated_child', 'lost_home', 'lost_livelihood', 'female_headed', 'child_headed', 'elderly_headed'];
+const VULNS = [
+  'pregnant_lactating',
+  'disability',
+  'chronic_illness',
+  'injured',
+  'unaccompanied_child',
+  'separated_child',
+  'lost_home',
+  'lost_livelihood',
+  'female_headed',
+  'child_headed',
+  'elderly_headed',
+];
 export function vulnKey(k: string): MessageKey {
   return known('vuln', k, VULNS) ?? 'history.action.other';
 }

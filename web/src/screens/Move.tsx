@@ -25,7 +25,10 @@ export function Move({ id }: { id: string }) {
   const [note, setNote] = useState('');
   const [site, setSite] = useState('');
   const maySites = can(user?.role, 'listSites');
-  const sites = useLoad(() => (to && maySites ? api.get<{ sites: SiteViewT[] }>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })), [to, api, maySites]);
+  const sites = useLoad(
+    () => (to && maySites ? api.get<{ sites: SiteViewT[] }>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })),
+    [to, api, maySites],
+  );
   const openSites = (sites.data?.sites ?? []).filter((x) => x.status === 'open');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,8 +36,18 @@ export function Move({ id }: { id: string }) {
   // One operation id per move: retrying after a dropped connection cannot record it twice.
   const operationId = useMemo(newOperationId, []);
 
-  if (hh.loading && !hh.data) return <Screen title={t('move.title')}><Loading /></Screen>;
-  if (hh.error || !hh.data) return <Screen title={t('move.title')}><ErrorState error={hh.error} onRetry={hh.reload} /></Screen>;
+  if (hh.loading && !hh.data)
+    return (
+      <Screen title={t('move.title')}>
+        <Loading />
+      </Screen>
+    );
+  if (hh.error || !hh.data)
+    return (
+      <Screen title={t('move.title')}>
+        <ErrorState error={hh.error} onRetry={hh.reload} />
+      </Screen>
+    );
   const from = hh.data.currentLocation.governorate ?? hh.data.governorate;
   const allowed = user?.me?.governorates ?? [];
 
@@ -49,7 +62,18 @@ export function Move({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/households/${id}/displacements`, { date, fromGovernorate: from, toGovernorate: to, ...(site ? { toSite: site } : {}), reason, ...(note.trim() ? { note: note.trim() } : {}) }, { idempotencyKey: operationId });
+      await api.post(
+        `/api/v1/households/${id}/displacements`,
+        {
+          date,
+          fromGovernorate: from,
+          toGovernorate: to,
+          ...(site ? { toSite: site } : {}),
+          reason,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
+        { idempotencyKey: operationId },
+      );
       go({ name: 'household', id });
     } catch (err) {
       setError(err);
@@ -61,28 +85,73 @@ export function Move({ id }: { id: string }) {
   return (
     <Screen title={t('move.title')} narrow>
       <form className="card" onSubmit={submit} noValidate>
-        <p>{t('move.from')}: <strong>{govName(from)}</strong></p>
-        <TextField label={t('move.date')} type="date" name="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} error={touched ? errs.date : null} />
-        <SelectField label={t('move.to')} name="to" value={to} onChange={(e) => { setTo(e.target.value); setSite(''); }} error={touched ? errs.to : null}>
+        <p>
+          {t('move.from')}: <strong>{govName(from)}</strong>
+        </p>
+        <TextField
+          label={t('move.date')}
+          type="date"
+          name="date"
+          value={date}
+          max={today()}
+          onChange={(e) => setDate(e.target.value)}
+          error={touched ? errs.date : null}
+        />
+        <SelectField
+          label={t('move.to')}
+          name="to"
+          value={to}
+          onChange={(e) => {
+            setTo(e.target.value);
+            setSite('');
+          }}
+          error={touched ? errs.to : null}
+        >
           <option value="">{t('common.none')}</option>
-          {allowed.map((g) => <option key={g} value={g}>{govName(g)}</option>)}
+          {allowed.map((g) => (
+            <option key={g} value={g}>
+              {govName(g)}
+            </option>
+          ))}
         </SelectField>
         {openSites.length > 0 && (
           <SelectField label={t('move.site')} optional name="site" value={site} onChange={(e) => setSite(e.target.value)}>
             <option value="">{t('common.none')}</option>
-            {openSites.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {openSites.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </SelectField>
         )}
-        <SelectField label={t('move.reason')} name="reason" value={reason} onChange={(e) => setReason(e.target.value as DisplacementReason)} error={touched ? errs.reason : null}>
+        <SelectField
+          label={t('move.reason')}
+          name="reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value as DisplacementReason)}
+          error={touched ? errs.reason : null}
+        >
           <option value="">{t('common.none')}</option>
-          {displacementReasons.map((r) => <option key={r} value={r}>{t(reasonKey(r))}</option>)}
+          {displacementReasons.map((r) => (
+            <option key={r} value={r}>
+              {t(reasonKey(r))}
+            </option>
+          ))}
         </SelectField>
         <TextField label={t('move.note')} optional name="note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
         {error !== null && <ErrorState error={error} />}
-        {serverErrs.map((f) => <Alert key={f.field} kind="error">{t('valid.server', { reason: `${f.field}: ${f.reason}` })}</Alert>)}
+        {serverErrs.map((f) => (
+          <Alert key={f.field} kind="error">
+            {t('valid.server', { reason: `${f.field}: ${f.reason}` })}
+          </Alert>
+        ))}
         <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.loading') : t('move.submit')}</button>
-          <button type="button" className="btn btn-secondary" onClick={() => go({ name: 'household', id })}>{t('common.cancel')}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.loading') : t('move.submit')}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => go({ name: 'household', id })}>
+            {t('common.cancel')}
+          </button>
         </div>
       </form>
     </Screen>

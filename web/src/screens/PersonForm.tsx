@@ -3,17 +3,49 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
 import { can } from '../access.ts';
-import { relationships, type CheckResponseT, type DraftCheckT, type PersonInputT, type PersonViewT, type Relationship, type Sex } from '../api/types.ts';
+import {
+  relationships,
+  type CheckResponseT,
+  type DraftCheckT,
+  type PersonInputT,
+  type PersonViewT,
+  type Relationship,
+  type Sex,
+} from '../api/types.ts';
 import { Alert, errorKey, PersonName, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { asciiDigits, checkDateOfBirth, checkName, checkNationalId, checkPhone, normalNationalId } from '../validate.ts';
 import { relKey } from './HouseholdPage.tsx';
 
-type Values = { givenName: string; fatherName: string; grandfatherName: string; familyName: string; fullNameEn: string; sex: Sex | ''; dateOfBirth: string; nationalId: string; phone: string; governorate: string; relationship: Relationship };
+type Values = {
+  givenName: string;
+  fatherName: string;
+  grandfatherName: string;
+  familyName: string;
+  fullNameEn: string;
+  sex: Sex | '';
+  dateOfBirth: string;
+  nationalId: string;
+  phone: string;
+  governorate: string;
+  relationship: Relationship;
+};
 type FieldName = keyof Values;
 
-const blank = (governorate: string, relationship: Relationship): Values => ({ givenName: '', fatherName: '', grandfatherName: '', familyName: '', fullNameEn: '', sex: '', dateOfBirth: '', nationalId: '', phone: '', governorate, relationship });
+const blank = (governorate: string, relationship: Relationship): Values => ({
+  givenName: '',
+  fatherName: '',
+  grandfatherName: '',
+  familyName: '',
+  fullNameEn: '',
+  sex: '',
+  dateOfBirth: '',
+  nationalId: '',
+  phone: '',
+  governorate,
+  relationship,
+});
 
 function validate(v: Values): Partial<Record<FieldName, MessageKey>> {
   const e: Partial<Record<FieldName, MessageKey | null>> = {
@@ -41,7 +73,8 @@ function useDuplicates(v: Values): Match[] {
   const draft = useMemo<DraftCheckT | null>(() => {
     const nid = normalNationalId(v.nationalId);
     const d: DraftCheckT = { limit: 5 };
-    for (const f of ['givenName', 'fatherName', 'grandfatherName', 'familyName', 'fullNameEn'] as const) if (!checkName(v[f], true)) d[f] = v[f].trim();
+    for (const f of ['givenName', 'fatherName', 'grandfatherName', 'familyName', 'fullNameEn'] as const)
+      if (!checkName(v[f], true)) d[f] = v[f].trim();
     if (v.sex) d.sex = v.sex;
     if (v.dateOfBirth.trim() && !checkDateOfBirth(v.dateOfBirth)) d.dateOfBirth = asciiDigits(v.dateOfBirth.trim());
     if (/^[0-9]{9}$/.test(nid)) d.nationalId = nid;
@@ -57,9 +90,15 @@ function useDuplicates(v: Values): Match[] {
     }
     let live = true;
     const timer = setTimeout(() => {
-      api.post<CheckResponseT>('/api/v1/duplicates/check', draft).then((r) => live && setFound(r.matches), () => undefined);
+      api.post<CheckResponseT>('/api/v1/duplicates/check', draft).then(
+        (r) => live && setFound(r.matches),
+        () => undefined,
+      );
     }, 500);
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [api, key, may]); // eslint-disable-line react-hooks/exhaustive-deps
   return found;
 }
@@ -92,7 +131,10 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
   const bind = (f: FieldName) => ({
     name: f,
     value: v[f],
-    onChange: (e: { target: { value: string } }) => { setV({ ...v, [f]: e.target.value }); setTouched({ ...touched, [f]: true }); },
+    onChange: (e: { target: { value: string } }) => {
+      setV({ ...v, [f]: e.target.value });
+      setTouched({ ...touched, [f]: true });
+    },
     onBlur: () => setTouched({ ...touched, [f]: true }),
     error: show(f),
   });
@@ -138,7 +180,11 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
     <form className="card" onSubmit={submit} noValidate aria-labelledby="person-form-title">
       <h2 id="person-form-title">{t('register.personForm')}</h2>
       <SelectField label={t('household.relationship')} {...bind('relationship')} error={null}>
-        {relationships.map((r) => <option key={r} value={r}>{t(relKey(r))}</option>)}
+        {relationships.map((r) => (
+          <option key={r} value={r}>
+            {t(relKey(r))}
+          </option>
+        ))}
       </SelectField>
       <fieldset>
         <legend>{t('register.nameParts')}</legend>
@@ -154,19 +200,53 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
         <legend>{t('person.sex')}</legend>
         {(['female', 'male'] as const).map((s) => (
           <label key={s} className={v.sex === s ? 'selected' : ''}>
-            <input type="radio" name="sex" value={s} checked={v.sex === s} onChange={() => { setV({ ...v, sex: s }); setTouched({ ...touched, sex: true }); }} />
+            <input
+              type="radio"
+              name="sex"
+              value={s}
+              checked={v.sex === s}
+              onChange={() => {
+                setV({ ...v, sex: s });
+                setTouched({ ...touched, sex: true });
+              }}
+            />
             {t(`sex.${s}`)}
           </label>
         ))}
-        {show('sex') && <p className="error-text" role="alert">{show('sex')}</p>}
+        {show('sex') && (
+          <p className="error-text" role="alert">
+            {show('sex')}
+          </p>
+        )}
       </fieldset>
-      <TextField label={t('register.dobOrAge')} optional inputMode="numeric" dir="ltr" placeholder="1990-03-12" autoComplete="off" {...bind('dateOfBirth')} />
+      <TextField
+        label={t('register.dobOrAge')}
+        optional
+        inputMode="numeric"
+        dir="ltr"
+        placeholder="1990-03-12"
+        autoComplete="off"
+        {...bind('dateOfBirth')}
+      />
       <div className="grid-2">
-        <TextField label={t('person.nationalId')} optional inputMode="numeric" dir="ltr" autoComplete="off" maxLength={20} {...bind('nationalId')} warning={nidWarning ? t(nidWarning) : null} />
+        <TextField
+          label={t('person.nationalId')}
+          optional
+          inputMode="numeric"
+          dir="ltr"
+          autoComplete="off"
+          maxLength={20}
+          {...bind('nationalId')}
+          warning={nidWarning ? t(nidWarning) : null}
+        />
         <TextField label={t('person.phone')} optional type="tel" inputMode="tel" dir="ltr" autoComplete="off" {...bind('phone')} />
       </div>
       <SelectField label={t('person.governorate')} {...bind('governorate')}>
-        {governorates.map((g) => <option key={g} value={g}>{govName(g)}</option>)}
+        {governorates.map((g) => (
+          <option key={g} value={g}>
+            {govName(g)}
+          </option>
+        ))}
       </SelectField>
       {duplicates.length > 0 && (
         <Alert kind="warning">
@@ -174,11 +254,17 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
           <ul className="matches">
             {duplicates.map((m) => (
               <li key={m.person.id}>
-                <strong><PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} /></strong>
-                {' · '}{govName(m.person.governorate)}
+                <strong>
+                  <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
+                </strong>
+                {' · '}
+                {govName(m.person.governorate)}
                 {m.person.dateOfBirth ? ` · ${day(m.person.dateOfBirth, m.person.dobPrecision ?? 'exact')}` : ''}
                 <br />
-                <span className={m.decision === 'likely_same' ? 'badge badge-warning' : 'badge'}>{t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')} · {t('register.probability', { percent: Math.round(m.probability * 100) })}</span>
+                <span className={m.decision === 'likely_same' ? 'badge badge-warning' : 'badge'}>
+                  {t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')} ·{' '}
+                  {t('register.probability', { percent: Math.round(m.probability * 100) })}
+                </span>
                 {m.conflict && <span className="badge">{t('register.conflict')}</span>}
               </li>
             ))}
@@ -186,7 +272,9 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
         </Alert>
       )}
       {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
-      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>{busy ? t('register.adding') : t('register.addPerson')}</button>
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? t('register.adding') : t('register.addPerson')}
+      </button>
     </form>
   );
 }

@@ -15,24 +15,51 @@ export function PersonPage({ id }: { id: string }) {
   const { api, user } = useSession();
   const person = useLoad(() => api.get<PersonViewT>(`/api/v1/persons/${id}`), [id, api]);
   const mayHistory = can(user?.role, 'history');
-  const history = useLoad(() => (mayHistory ? api.get<{ items: HistoryEntry[] }>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })), [id, api, mayHistory, person.data?.version]);
+  const history = useLoad(
+    () => (mayHistory ? api.get<{ items: HistoryEntry[] }>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })),
+    [id, api, mayHistory, person.data?.version],
+  );
 
-  if (person.loading && !person.data) return <Screen title={t('person.title')}><Loading /></Screen>;
-  if (person.error || !person.data) return <Screen title={t('person.title')}><ErrorState error={person.error} onRetry={person.reload} /></Screen>;
+  if (person.loading && !person.data)
+    return (
+      <Screen title={t('person.title')}>
+        <Loading />
+      </Screen>
+    );
+  if (person.error || !person.data)
+    return (
+      <Screen title={t('person.title')}>
+        <ErrorState error={person.error} onRetry={person.reload} />
+      </Screen>
+    );
   const p = person.data;
   const hh = householdOf(p.id);
   return (
     <Screen title={t('person.title')}>
       <article className="card">
-        <h2 className="person-name"><PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} /></h2>
+        <h2 className="person-name">
+          <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
+        </h2>
         <PersonFacts p={p} />
         {hh && can(user?.role, 'readHousehold') && (
-          <p><Link to={{ name: 'household', id: hh }} className="btn btn-secondary">{t('person.openHousehold')}</Link></p>
+          <p>
+            <Link to={{ name: 'household', id: hh }} className="btn btn-secondary">
+              {t('person.openHousehold')}
+            </Link>
+          </p>
         )}
       </article>
       <section className="card">
         <h2>{t('history.title')}</h2>
-        {!mayHistory ? <p className="muted">{t('history.hidden')}</p> : history.error ? <ErrorState error={history.error} onRetry={history.reload} /> : history.data ? <History items={history.data.items} /> : <Loading />}
+        {!mayHistory ? (
+          <p className="muted">{t('history.hidden')}</p>
+        ) : history.error ? (
+          <ErrorState error={history.error} onRetry={history.reload} />
+        ) : history.data ? (
+          <History items={history.data.items} />
+        ) : (
+          <Loading />
+        )}
       </section>
     </Screen>
   );
@@ -42,9 +69,20 @@ function PersonFacts({ p }: { p: PersonViewT }) {
   const { t, day, digitsOf } = useI18n();
   const govName = useGovernorateName();
   const rows: [MessageKey, React.ReactNode][] = [];
-  const parts: [MessageKey, string | null][] = [['person.givenName', p.givenName], ['person.fatherName', p.fatherName], ['person.grandfatherName', p.grandfatherName], ['person.familyName', p.familyName]];
+  const parts: [MessageKey, string | null][] = [
+    ['person.givenName', p.givenName],
+    ['person.fatherName', p.fatherName],
+    ['person.grandfatherName', p.grandfatherName],
+    ['person.familyName', p.familyName],
+  ];
   for (const [k, v] of parts) if (v) rows.push([k, <bdi key={k}>{v}</bdi>]);
-  if (p.fullNameEn) rows.push(['person.fullNameEn', <bdi key="en" dir="ltr">{p.fullNameEn}</bdi>]);
+  if (p.fullNameEn)
+    rows.push([
+      'person.fullNameEn',
+      <bdi key="en" dir="ltr">
+        {p.fullNameEn}
+      </bdi>,
+    ]);
   if (p.sex) rows.push(['person.sex', t(`sex.${p.sex}`)]);
   if (p.dateOfBirth) {
     const precision = p.dobPrecision ?? 'exact';
@@ -52,16 +90,31 @@ function PersonFacts({ p }: { p: PersonViewT }) {
     rows.push(['person.age', t('person.ageYears', { age: ageOn(p.dateOfBirth) })]);
   }
   if (p.nationalId) {
-    rows.push(['person.nationalId', (
+    rows.push([
+      'person.nationalId',
       <span key="nid">
-        <bdi dir="ltr" className="mono">{digitsOf(p.nationalId)}</bdi>
+        <bdi dir="ltr" className="mono">
+          {digitsOf(p.nationalId)}
+        </bdi>
         {p.nationalIdVerified === false && <span className="badge badge-warning">{t('person.nationalIdUnverified')}</span>}
-      </span>
-    )]);
+      </span>,
+    ]);
   }
-  if (p.phone) rows.push(['person.phone', <bdi key="ph" dir="ltr" className="mono">{digitsOf(p.phone)}</bdi>]);
+  if (p.phone)
+    rows.push([
+      'person.phone',
+      <bdi key="ph" dir="ltr" className="mono">
+        {digitsOf(p.phone)}
+      </bdi>,
+    ]);
   rows.push(['person.governorate', govName(p.governorate)]);
-  if (p.recordId) rows.push(['person.recordId', <bdi key="rid" dir="ltr">{p.recordId}</bdi>]);
+  if (p.recordId)
+    rows.push([
+      'person.recordId',
+      <bdi key="rid" dir="ltr">
+        {p.recordId}
+      </bdi>,
+    ]);
   rows.push(['person.updatedAt', <DateTime key="u" iso={p.updatedAt} />]);
   return (
     <dl className="facts">

@@ -55,8 +55,19 @@ function HouseholdForm({ members, onRemove }: { members: Member[]; onRemove: (pe
     setBusy(true);
     setError(null);
     try {
-      const h = await api.post<HouseholdViewT>('/api/v1/households', { governorate: gov, ...(recordId.trim() ? { recordId: recordId.trim() } : {}), members: members.map((m) => ({ personId: m.person.id, relationship: m.relationship })) }, { idempotencyKey: operationId });
-      rememberHousehold(h.id, members.map((m) => m.person.id));
+      const h = await api.post<HouseholdViewT>(
+        '/api/v1/households',
+        {
+          governorate: gov,
+          ...(recordId.trim() ? { recordId: recordId.trim() } : {}),
+          members: members.map((m) => ({ personId: m.person.id, relationship: m.relationship })),
+        },
+        { idempotencyKey: operationId },
+      );
+      rememberHousehold(
+        h.id,
+        members.map((m) => m.person.id),
+      );
       go({ name: 'household', id: h.id });
     } catch (e) {
       setError(e);
@@ -75,19 +86,43 @@ function HouseholdForm({ members, onRemove }: { members: Member[]; onRemove: (pe
           {members.map((m) => (
             <li key={m.person.id} className="list-item list-row">
               <span>
-                <span className="list-title"><PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} /></span>
+                <span className="list-title">
+                  <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
+                </span>
                 <span className="list-meta">{t(relKey(m.relationship))}</span>
               </span>
-              <button type="button" className="btn btn-small btn-secondary" aria-label={t('register.removeMember', { name: m.person.fullName })} onClick={() => onRemove(m.person.id)}>×</button>
+              <button
+                type="button"
+                className="btn btn-small btn-secondary"
+                aria-label={t('register.removeMember', { name: m.person.fullName })}
+                onClick={() => onRemove(m.person.id)}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       )}
-      {headError && <p className="error-text" role="alert">{headError}</p>}
+      {headError && (
+        <p className="error-text" role="alert">
+          {headError}
+        </p>
+      )}
       <SelectField label={t('person.governorate')} name="householdGovernorate" value={gov} onChange={(e) => setGovernorate(e.target.value)}>
-        {governorates.map((g) => <option key={g} value={g}>{govName(g)}</option>)}
+        {governorates.map((g) => (
+          <option key={g} value={g}>
+            {govName(g)}
+          </option>
+        ))}
       </SelectField>
-      <TextField label={t('household.recordId')} optional name="householdRecordId" dir="ltr" value={recordId} onChange={(e) => setRecordId(e.target.value)} />
+      <TextField
+        label={t('household.recordId')}
+        optional
+        name="householdRecordId"
+        dir="ltr"
+        value={recordId}
+        onChange={(e) => setRecordId(e.target.value)}
+      />
       {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
       <button type="button" className="btn btn-primary btn-block" disabled={busy} onClick={() => void submit()}>
         {busy ? t('register.creating') : t('register.createHousehold')}

@@ -32,17 +32,30 @@ export function ReviewQueue() {
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const [n, setN] = useState(0);
   const [undo, setUndo] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
-  const url = (cursor: string | null) => `/api/v1/duplicates?status=${status}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+  const url = (cursor: string | null) =>
+    `/api/v1/duplicates?status=${status}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 
   useEffect(() => {
     let live = true;
     setLoading(true);
     setError(null);
     api.get<Page<QueueItemT>>(url(null)).then(
-      (p) => { if (live) { setList({ items: p.items, next: p.nextCursor }); setLoading(false); } },
-      (e: unknown) => { if (live) { setError(e); setLoading(false); } },
+      (p) => {
+        if (live) {
+          setList({ items: p.items, next: p.nextCursor });
+          setLoading(false);
+        }
+      },
+      (e: unknown) => {
+        if (live) {
+          setError(e);
+          setLoading(false);
+        }
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [api, status, n]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function loadMore() {
@@ -79,25 +92,41 @@ export function ReviewQueue() {
           <p>{t('review.lastDecision', { decision: t(`review.decision.${last.decision}` as MessageKey) })}</p>
           {undo.error !== null && <p className="error-text">{t(errorKey(undo.error))}</p>}
           <div className="row">
-            <button type="button" className="btn btn-secondary" disabled={undo.busy} onClick={() => void undoLast()}>{undo.busy ? t('review.saving') : t('review.undo')}</button>
-            <Link to={{ name: 'reviewPair', id: last.id }} className="btn btn-secondary">{t('review.openPair')}</Link>
+            <button type="button" className="btn btn-secondary" disabled={undo.busy} onClick={() => void undoLast()}>
+              {undo.busy ? t('review.saving') : t('review.undo')}
+            </button>
+            <Link to={{ name: 'reviewPair', id: last.id }} className="btn btn-secondary">
+              {t('review.openPair')}
+            </Link>
           </div>
         </Alert>
       )}
       {undo.done && <Alert kind="success">{t('review.undone')}</Alert>}
       <div className="review-filter">
         <SelectField label={t('review.show')} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-          {STATUSES.map((s) => <option key={s} value={s}>{t(statusKey(s))}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(statusKey(s))}
+            </option>
+          ))}
         </SelectField>
       </div>
-      {loading && !list ? <Loading /> : error !== null || !list ? <ErrorState error={error} onRetry={() => setN((x) => x + 1)} /> : (
+      {loading && !list ? (
+        <Loading />
+      ) : error !== null || !list ? (
+        <ErrorState error={error} onRetry={() => setN((x) => x + 1)} />
+      ) : (
         <section className="results" aria-labelledby="review-results" aria-busy={loading}>
           <h2 id="review-results">{t('review.shown', { count: list.items.length })}</h2>
           {list.items.length === 0 ? (
             <p className="muted">{status === 'pending' ? t('review.empty') : t('review.emptyStatus')}</p>
           ) : (
             <ul className="list">
-              {list.items.map((c) => <li key={c.id}><QueueEntry c={c} /></li>)}
+              {list.items.map((c) => (
+                <li key={c.id}>
+                  <QueueEntry c={c} />
+                </li>
+              ))}
             </ul>
           )}
           {more.error !== null && <ErrorState error={more.error} onRetry={() => void loadMore()} />}
@@ -115,12 +144,23 @@ export function ReviewQueue() {
 function QueueEntry({ c }: { c: QueueItemT }) {
   const { t, day } = useI18n();
   const govName = useGovernorateName();
-  const meta = (p: QueueItemT['a']) => [govName(p.governorate), p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : null].filter(Boolean).join(' · ');
+  const meta = (p: QueueItemT['a']) =>
+    [govName(p.governorate), p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : null].filter(Boolean).join(' · ');
   return (
     <Link to={{ name: 'reviewPair', id: c.id }} className="list-item review-entry">
       <span className="review-pair-names">
-        <span><span className="list-title"><PersonName fullName={c.a.fullName} fullNameEn={c.a.fullNameEn} /></span><span className="list-meta"> · {meta(c.a)}</span></span>
-        <span><span className="list-title"><PersonName fullName={c.b.fullName} fullNameEn={c.b.fullNameEn} /></span><span className="list-meta"> · {meta(c.b)}</span></span>
+        <span>
+          <span className="list-title">
+            <PersonName fullName={c.a.fullName} fullNameEn={c.a.fullNameEn} />
+          </span>
+          <span className="list-meta"> · {meta(c.a)}</span>
+        </span>
+        <span>
+          <span className="list-title">
+            <PersonName fullName={c.b.fullName} fullNameEn={c.b.fullNameEn} />
+          </span>
+          <span className="list-meta"> · {meta(c.b)}</span>
+        </span>
       </span>
       <span className="chips">
         <span className={c.probability >= 0.9 ? 'chip chip-warn' : 'chip'}>{t(strengthKey(c.probability))}</span>
@@ -131,7 +171,13 @@ function QueueEntry({ c }: { c: QueueItemT }) {
 }
 
 /** A row of the comparison; `name`: the raw name part, to tell a respelling from an identical name. */
-type Field = { key: MessageKey; evidence: EvidenceField | null; value: (p: PersonViewT) => React.ReactNode; name?: (p: PersonViewT) => string | null; raw?: (p: PersonViewT) => string | null };
+type Field = {
+  key: MessageKey;
+  evidence: EvidenceField | null;
+  value: (p: PersonViewT) => React.ReactNode;
+  name?: (p: PersonViewT) => string | null;
+  raw?: (p: PersonViewT) => string | null;
+};
 
 export function ReviewPair({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
@@ -142,24 +188,43 @@ export function ReviewPair({ id }: { id: string }) {
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<'decided' | 'undone' | null>(null);
   // another pair in the same screen: forget what was done on the previous one
-  useEffect(() => { setView(null); setOutcome(null); setError(null); }, [id]);
+  useEffect(() => {
+    setView(null);
+    setOutcome(null);
+    setError(null);
+  }, [id]);
   const loaded = pair.data && pair.data.id === id ? pair.data : undefined;
   const c = view && view.id === id ? view : loaded;
   const mayDecide = can(user?.role, 'decideDuplicates');
 
-  if (pair.loading && !c) return <Screen title={t('review.pairTitle')}><Loading /></Screen>;
-  if (pair.error || !c) return <Screen title={t('review.pairTitle')}><ErrorState error={pair.error} onRetry={pair.reload} /><p><Link to={{ name: 'review' }}>{t('review.back')}</Link></p></Screen>;
+  if (pair.loading && !c)
+    return (
+      <Screen title={t('review.pairTitle')}>
+        <Loading />
+      </Screen>
+    );
+  if (pair.error || !c)
+    return (
+      <Screen title={t('review.pairTitle')}>
+        <ErrorState error={pair.error} onRetry={pair.reload} />
+        <p>
+          <Link to={{ name: 'review' }}>{t('review.back')}</Link>
+        </p>
+      </Screen>
+    );
 
   async function act(what: DecisionT | 'undo') {
     setBusy(what);
     setError(null);
     try {
-      const r = what === 'undo'
-        ? await api.post<CandidateViewT>(`/api/v1/duplicates/${id}/undo`, {}, { idempotencyKey: newOperationId() })
-        : await api.post<CandidateViewT>(`/api/v1/duplicates/${id}/decision`, { decision: what }, { idempotencyKey: newOperationId() });
+      const r =
+        what === 'undo'
+          ? await api.post<CandidateViewT>(`/api/v1/duplicates/${id}/undo`, {}, { idempotencyKey: newOperationId() })
+          : await api.post<CandidateViewT>(`/api/v1/duplicates/${id}/decision`, { decision: what }, { idempotencyKey: newOperationId() });
       setView(r);
       setOutcome(what === 'undo' ? 'undone' : 'decided');
-      lastDecision = what === 'undo' ? (lastDecision?.id === id ? null : lastDecision) : { userId: user?.me?.userId ?? null, id, decision: what };
+      lastDecision =
+        what === 'undo' ? (lastDecision?.id === id ? null : lastDecision) : { userId: user?.me?.userId ?? null, id, decision: what };
       requestAnimationFrame(() => document.getElementById('review-outcome')?.focus());
     } catch (e) {
       setError(e);
@@ -172,12 +237,26 @@ export function ReviewPair({ id }: { id: string }) {
   const canDecide = c.status === 'pending' || c.status === 'unsure';
   const refused = error instanceof ApiError && error.problem?.type === '/problems/merge_refused';
   return (
-    <Screen title={t('review.pairTitle')} actions={<Link to={{ name: 'review' }} className="btn btn-secondary">{t('review.back')}</Link>}>
+    <Screen
+      title={t('review.pairTitle')}
+      actions={
+        <Link to={{ name: 'review' }} className="btn btn-secondary">
+          {t('review.back')}
+        </Link>
+      }
+    >
       <section className="card review-summary" aria-labelledby="review-summary">
         <h2 id="review-summary">{t(strengthKey(c.probability))}</h2>
-        <p>{t('review.statusNow', { status: t(statusKey(c.status)) })}{c.linked ? ` · ${t('review.linkedNow')}` : ''}</p>
+        <p>
+          {t('review.statusNow', { status: t(statusKey(c.status)) })}
+          {c.linked ? ` · ${t('review.linkedNow')}` : ''}
+        </p>
         {c.decidedAt && c.status !== 'auto_linked' && (
-          <p className="muted">{t(c.decidedBy && c.decidedBy === user?.me?.userId ? 'review.decidedByYou' : 'review.decidedByOther', { when: dateTime(c.decidedAt) })}</p>
+          <p className="muted">
+            {t(c.decidedBy && c.decidedBy === user?.me?.userId ? 'review.decidedByYou' : 'review.decidedByOther', {
+              when: dateTime(c.decidedAt),
+            })}
+          </p>
         )}
         {c.conflict && <Alert kind="warning">{t('review.conflictNote')}</Alert>}
         <p className="muted">{t('review.evidenceIntro')}</p>
@@ -196,16 +275,24 @@ export function ReviewPair({ id }: { id: string }) {
           <>
             <p className="muted">{t('review.sameHint')}</p>
             <div className="review-buttons">
-              <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void act('same')}>{busy === 'same' ? t('review.saving') : t('review.same')}</button>
-              <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('different')}>{busy === 'different' ? t('review.saving') : t('review.different')}</button>
+              <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void act('same')}>
+                {busy === 'same' ? t('review.saving') : t('review.same')}
+              </button>
+              <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('different')}>
+                {busy === 'different' ? t('review.saving') : t('review.different')}
+              </button>
               {c.status !== 'unsure' && (
-                <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('unsure')}>{busy === 'unsure' ? t('review.saving') : t('review.unsure')}</button>
+                <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('unsure')}>
+                  {busy === 'unsure' ? t('review.saving') : t('review.unsure')}
+                </button>
               )}
             </div>
           </>
         )}
         {mayDecide && decided && (
-          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('undo')}>{busy === 'undo' ? t('review.saving') : t('review.undo')}</button>
+          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('undo')}>
+            {busy === 'undo' ? t('review.saving') : t('review.undo')}
+          </button>
         )}
       </section>
     </Screen>
@@ -216,14 +303,19 @@ function Outcome({ c, outcome }: { c: CandidateViewT; outcome: 'decided' | 'undo
   const { t } = useI18n();
   const { user } = useSession();
   if (outcome === 'undone') return <Alert kind="success">{t('review.undone')}</Alert>;
-  const key: MessageKey = c.status === 'same' ? 'review.done.same' : c.status === 'different' ? 'review.done.different' : 'review.done.unsure';
+  const key: MessageKey =
+    c.status === 'same' ? 'review.done.same' : c.status === 'different' ? 'review.done.different' : 'review.done.unsure';
   return (
     <Alert kind="success">
       <p>{t(key)}</p>
       {c.status === 'same' && can(user?.role, 'readPerson') && (
         <div className="row">
-          <Link to={{ name: 'person', id: c.a.id }} className="btn btn-secondary">{t('review.openA')}</Link>
-          <Link to={{ name: 'person', id: c.b.id }} className="btn btn-secondary">{t('review.openB')}</Link>
+          <Link to={{ name: 'person', id: c.a.id }} className="btn btn-secondary">
+            {t('review.openA')}
+          </Link>
+          <Link to={{ name: 'person', id: c.b.id }} className="btn btn-secondary">
+            {t('review.openB')}
+          </Link>
         </div>
       )}
     </Alert>
@@ -234,15 +326,41 @@ function Outcome({ c, outcome }: { c: CandidateViewT; outcome: 'decided' | 'undo
 function Comparison({ c }: { c: CandidateViewT }) {
   const { t, day, digitsOf, dateTime } = useI18n();
   const govName = useGovernorateName();
-  const text = (v: string | null, ltr = false) => (v ? <bdi dir={ltr ? 'ltr' : undefined} className={ltr ? 'mono' : undefined}>{ltr ? digitsOf(v) : v}</bdi> : <span className="muted">{t('review.notRecorded')}</span>);
+  const text = (v: string | null, ltr = false) =>
+    v ? (
+      <bdi dir={ltr ? 'ltr' : undefined} className={ltr ? 'mono' : undefined}>
+        {ltr ? digitsOf(v) : v}
+      </bdi>
+    ) : (
+      <span className="muted">{t('review.notRecorded')}</span>
+    );
   const fields: Field[] = [
     { key: 'person.givenName', evidence: 'given', value: (p) => text(p.givenName), name: (p) => p.givenName },
     { key: 'person.fatherName', evidence: 'father', value: (p) => text(p.fatherName), name: (p) => p.fatherName },
     { key: 'person.grandfatherName', evidence: 'grandfather', value: (p) => text(p.grandfatherName), name: (p) => p.grandfatherName },
     { key: 'person.familyName', evidence: 'family', value: (p) => text(p.familyName), name: (p) => p.familyName },
-    { key: 'person.fullNameEn', evidence: null, value: (p) => (p.fullNameEn ? <bdi dir="ltr">{p.fullNameEn}</bdi> : <span className="muted">{t('review.notRecorded')}</span>) },
-    { key: 'person.sex', evidence: 'sex', raw: (p) => p.sex, value: (p) => (p.sex ? t(`sex.${p.sex}`) : <span className="muted">{t('review.notRecorded')}</span>) },
-    { key: 'person.dateOfBirth', evidence: 'dob', raw: (p) => p.dateOfBirth, value: (p) => (p.dateOfBirth ? `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')} ${p.dobPrecision && p.dobPrecision !== 'exact' ? t(`dob.${p.dobPrecision}`) : ''}`.trim() : <span className="muted">{t('review.notRecorded')}</span>) },
+    {
+      key: 'person.fullNameEn',
+      evidence: null,
+      value: (p) => (p.fullNameEn ? <bdi dir="ltr">{p.fullNameEn}</bdi> : <span className="muted">{t('review.notRecorded')}</span>),
+    },
+    {
+      key: 'person.sex',
+      evidence: 'sex',
+      raw: (p) => p.sex,
+      value: (p) => (p.sex ? t(`sex.${p.sex}`) : <span className="muted">{t('review.notRecorded')}</span>),
+    },
+    {
+      key: 'person.dateOfBirth',
+      evidence: 'dob',
+      raw: (p) => p.dateOfBirth,
+      value: (p) =>
+        p.dateOfBirth ? (
+          `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')} ${p.dobPrecision && p.dobPrecision !== 'exact' ? t(`dob.${p.dobPrecision}`) : ''}`.trim()
+        ) : (
+          <span className="muted">{t('review.notRecorded')}</span>
+        ),
+    },
     { key: 'person.nationalId', evidence: 'national_id', raw: (p) => p.nationalId, value: (p) => text(p.nationalId, true) },
     { key: 'person.phone', evidence: 'phone', raw: (p) => p.phone, value: (p) => text(p.phone, true) },
     { key: 'person.governorate', evidence: 'governorate', value: (p) => govName(p.governorate) },
@@ -269,9 +387,30 @@ function Comparison({ c }: { c: CandidateViewT }) {
             return (
               <tr key={f.key}>
                 <th scope="row">{t(f.key)}</th>
-                <td><span className="compare-label" aria-hidden="true">{t('review.recordA')}</span>{f.value(c.a)}</td>
-                <td><span className="compare-label" aria-hidden="true">{t('review.recordB')}</span>{f.value(c.b)}</td>
-                <td className="compare-evidence">{e ? <Evidence level={e.level} weight={e.weight} respelled={f.name ? f.name(c.a) !== f.name(c.b) : false} neither={neither} /> : <span className="muted">{t('review.notCompared')}</span>}</td>
+                <td>
+                  <span className="compare-label" aria-hidden="true">
+                    {t('review.recordA')}
+                  </span>
+                  {f.value(c.a)}
+                </td>
+                <td>
+                  <span className="compare-label" aria-hidden="true">
+                    {t('review.recordB')}
+                  </span>
+                  {f.value(c.b)}
+                </td>
+                <td className="compare-evidence">
+                  {e ? (
+                    <Evidence
+                      level={e.level}
+                      weight={e.weight}
+                      respelled={f.name ? f.name(c.a) !== f.name(c.b) : false}
+                      neither={neither}
+                    />
+                  ) : (
+                    <span className="muted">{t('review.notCompared')}</span>
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -289,11 +428,25 @@ function Evidence({ level, weight, respelled, neither }: { level: string; weight
   const size = Math.min(1, Math.abs(weight) / 8);
   return (
     <span className={`evidence evidence-${tone}`}>
-      <strong>{t(missing && neither ? 'review.level.missingBoth' : level === 'exact' && respelled ? 'review.level.exactRespelled' : levelKey(level))}</strong>
+      <strong>
+        {t(
+          missing && neither
+            ? 'review.level.missingBoth'
+            : level === 'exact' && respelled
+              ? 'review.level.exactRespelled'
+              : levelKey(level),
+        )}
+      </strong>
       {!missing && <span className="evidence-says">{t(weightKey(weight))}</span>}
       {!missing && (
         <span className="evidence-meter" aria-hidden="true">
-          <span className="evidence-fill" style={{ inlineSize: `${Math.max(4, size * 50)}%`, ...(weight < 0 ? { marginInlineStart: '50%' } : { marginInlineStart: `${50 - Math.max(4, size * 50)}%` }) }} />
+          <span
+            className="evidence-fill"
+            style={{
+              inlineSize: `${Math.max(4, size * 50)}%`,
+              ...(weight < 0 ? { marginInlineStart: '50%' } : { marginInlineStart: `${50 - Math.max(4, size * 50)}%` }),
+            }}
+          />
         </span>
       )}
       {!missing && <span className="evidence-weight muted">{t('review.weightValue', { weight: num(Math.round(weight * 10) / 10) })}</span>}

@@ -41,7 +41,12 @@ export function Search() {
     try {
       const body = { [state.mode === 'name' ? 'query' : state.mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
       const page = await api.post<Page<PersonSummaryT> & { crowded?: boolean }>('/api/v1/persons/search', body);
-      setState({ ...state, items: cursor && state.items ? [...state.items, ...page.items] : page.items, nextCursor: page.nextCursor, crowded: page.crowded === true });
+      setState({
+        ...state,
+        items: cursor && state.items ? [...state.items, ...page.items] : page.items,
+        nextCursor: page.nextCursor,
+        crowded: page.crowded === true,
+      });
     } catch (e) {
       setError(e);
     } finally {
@@ -87,7 +92,11 @@ export function Search() {
       {state.items && (
         <section aria-live="polite" className="results">
           <h2>{t('search.results', { count: state.items.length })}</h2>
-          {state.crowded && <div className="alert alert-warning" role="note"><p>{t('search.crowded')}</p></div>}
+          {state.crowded && (
+            <div className="alert alert-warning" role="note">
+              <p>{t('search.crowded')}</p>
+            </div>
+          )}
           {state.items.length === 0 ? (
             <p className="muted">{t('search.none')}</p>
           ) : (
@@ -95,7 +104,9 @@ export function Search() {
               {state.items.map((p) => (
                 <li key={p.id}>
                   <Link to={{ name: 'person', id: p.id }} className="list-item">
-                    <span className="list-title"><PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} /></span>
+                    <span className="list-title">
+                      <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
+                    </span>
                     <span className="list-meta">
                       {p.sex ? t(`sex.${p.sex}`) : ''}
                       {p.dateOfBirth ? ` · ${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}` : ''}

@@ -56,14 +56,26 @@ export function SignIn() {
           notice={notice}
           onStep={(s) => {
             setNotice(null);
-            setStage(s.status === 'enrolment_required' ? { kind: 'enrol', challenge: s.challenge, secret: s.secret, otpauthUri: s.otpauthUri } : { kind: 'code', challenge: s.challenge });
+            setStage(
+              s.status === 'enrolment_required'
+                ? { kind: 'enrol', challenge: s.challenge, secret: s.secret, otpauthUri: s.otpauthUri }
+                : { kind: 'code', challenge: s.challenge },
+            );
           }}
         />
       );
     case 'code':
       return <CodeStep challenge={stage.challenge} onDone={signedIn} onRestart={restart} />;
     case 'enrol':
-      return <EnrolStep stage={stage} onDone={(r) => setStage({ kind: 'recovery', session: { token: r.token, expiresAt: r.expiresAt, role: r.role }, codes: r.recoveryCodes })} onRestart={restart} />;
+      return (
+        <EnrolStep
+          stage={stage}
+          onDone={(r) =>
+            setStage({ kind: 'recovery', session: { token: r.token, expiresAt: r.expiresAt, role: r.role }, codes: r.recoveryCodes })
+          }
+          onRestart={restart}
+        />
+      );
     case 'recovery':
       return <RecoveryCodes codes={stage.codes} onDone={() => signedIn(stage.session)} />;
   }
@@ -91,10 +103,13 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
       onStep(r);
     } catch (err) {
       setError(
-        problemType(err) === '/problems/second_factor_locked' ? 'twoFactor.locked'
-        : err instanceof ApiError && err.status === 401 ? 'signIn.bad'
-        : err instanceof ApiError && err.status === 429 ? 'signIn.rateLimited'
-        : errorKey(err),
+        problemType(err) === '/problems/second_factor_locked'
+          ? 'twoFactor.locked'
+          : err instanceof ApiError && err.status === 401
+            ? 'signIn.bad'
+            : err instanceof ApiError && err.status === 429
+              ? 'signIn.rateLimited'
+              : errorKey(err),
       );
     } finally {
       setBusy(false);
@@ -109,8 +124,27 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
       {!notice && endReason === 'signedOut' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
       <p className="muted">{t('signIn.intro')}</p>
       <form onSubmit={submit} noValidate className="card">
-        <TextField label={t('signIn.username')} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} dir="ltr" value={username} onChange={(e) => setUsername(e.target.value)} error={error && !username.trim() ? t('valid.required') : null} />
-        <TextField label={t('signIn.password')} name="password" type="password" autoComplete="current-password" dir="ltr" value={password} onChange={(e) => setPassword(e.target.value)} error={error && !password ? t('valid.required') : null} />
+        <TextField
+          label={t('signIn.username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          dir="ltr"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={error && !username.trim() ? t('valid.required') : null}
+        />
+        <TextField
+          label={t('signIn.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={error && !password ? t('valid.required') : null}
+        />
         {error && <Alert kind="error">{t(error)}</Alert>}
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t('signIn.busy') : t('signIn.submit')}
@@ -121,7 +155,17 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
 }
 
 /** The 6-digit code field: numeric keypad, filled by the phone's one-time-code suggestion. */
-export function CodeField({ value, onChange, error, autoFocus = true }: { value: string; onChange: (v: string) => void; error: string | null; autoFocus?: boolean }) {
+export function CodeField({
+  value,
+  onChange,
+  error,
+  autoFocus = true,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+  autoFocus?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <TextField
@@ -142,7 +186,15 @@ export function CodeField({ value, onChange, error, autoFocus = true }: { value:
   );
 }
 
-function CodeStep({ challenge, onDone, onRestart }: { challenge: string; onDone: (r: LoginResult) => void; onRestart: (why: MessageKey | null) => void }) {
+function CodeStep({
+  challenge,
+  onDone,
+  onRestart,
+}: {
+  challenge: string;
+  onDone: (r: LoginResult) => void;
+  onRestart: (why: MessageKey | null) => void;
+}) {
   const { t } = useI18n();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
@@ -159,7 +211,10 @@ function CodeStep({ challenge, onDone, onRestart }: { challenge: string; onDone:
     setBusy(true);
     setError(null);
     try {
-      const r = await publicApi().post<LoginResult>('/api/v1/auth/second-factor', recovery ? { challenge, recoveryCode: recoveryCode.trim() } : { challenge, code });
+      const r = await publicApi().post<LoginResult>(
+        '/api/v1/auth/second-factor',
+        recovery ? { challenge, recoveryCode: recoveryCode.trim() } : { challenge, code },
+      );
       onDone(r);
     } catch (err) {
       const key = codeError(err);
@@ -177,7 +232,19 @@ function CodeStep({ challenge, onDone, onRestart }: { challenge: string; onDone:
       <p className="muted">{recovery ? t('twoFactor.recoveryHint') : t('twoFactor.codeIntro')}</p>
       <form onSubmit={submit} noValidate className="card">
         {recovery ? (
-          <TextField label={t('twoFactor.recoveryCode')} name="recoveryCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} dir="ltr" className="mono" autoFocus value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} error={error && t(error)} />
+          <TextField
+            label={t('twoFactor.recoveryCode')}
+            name="recoveryCode"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            dir="ltr"
+            className="mono"
+            autoFocus
+            value={recoveryCode}
+            onChange={(e) => setRecoveryCode(e.target.value)}
+            error={error && t(error)}
+          />
         ) : (
           <CodeField value={code} onChange={setCode} error={error && t(error)} />
         )}
@@ -186,10 +253,19 @@ function CodeStep({ challenge, onDone, onRestart }: { challenge: string; onDone:
         </button>
       </form>
       <p className="row">
-        <button type="button" className="btn btn-secondary" onClick={() => { setRecovery(!recovery); setError(null); }}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => {
+            setRecovery(!recovery);
+            setError(null);
+          }}
+        >
           {recovery ? t('twoFactor.useApp') : t('twoFactor.useRecovery')}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => onRestart(null)}>{t('twoFactor.startOver')}</button>
+        <button type="button" className="btn btn-secondary" onClick={() => onRestart(null)}>
+          {t('twoFactor.startOver')}
+        </button>
       </p>
     </section>
   );
@@ -197,7 +273,15 @@ function CodeStep({ challenge, onDone, onRestart }: { challenge: string; onDone:
 
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
-function EnrolStep({ stage, onDone, onRestart }: { stage: { challenge: string; secret: string; otpauthUri: string }; onDone: (r: EnrolSessionT) => void; onRestart: (why: MessageKey | null) => void }) {
+function EnrolStep({
+  stage,
+  onDone,
+  onRestart,
+}: {
+  stage: { challenge: string; secret: string; otpauthUri: string };
+  onDone: (r: EnrolSessionT) => void;
+  onRestart: (why: MessageKey | null) => void;
+}) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -237,7 +321,9 @@ function EnrolStep({ stage, onDone, onRestart }: { stage: { challenge: string; s
           <QrCode text={stage.otpauthUri} label={t('twoFactor.qrLabel')} />
         </Suspense>
         <p className="secret-label">{t('twoFactor.secretLabel')}</p>
-        <p className="totp-secret mono" dir="ltr" data-totp-secret={stage.secret}>{grouped(stage.secret)}</p>
+        <p className="totp-secret mono" dir="ltr" data-totp-secret={stage.secret}>
+          {grouped(stage.secret)}
+        </p>
         <p className="hint">{t('twoFactor.secretHint')}</p>
       </div>
       <form onSubmit={submit} noValidate className="card">
@@ -247,7 +333,9 @@ function EnrolStep({ stage, onDone, onRestart }: { stage: { challenge: string; s
         </button>
       </form>
       <p className="row">
-        <button type="button" className="btn btn-secondary" onClick={() => onRestart(null)}>{t('twoFactor.startOver')}</button>
+        <button type="button" className="btn btn-secondary" onClick={() => onRestart(null)}>
+          {t('twoFactor.startOver')}
+        </button>
       </p>
     </section>
   );
@@ -259,7 +347,9 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="screen signin">
-      <h1 tabIndex={-1} ref={heading}>{t('twoFactor.recoveryTitle')}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {t('twoFactor.recoveryTitle')}
+      </h1>
       <Alert kind="warning">{t('twoFactor.recoveryIntro')}</Alert>
       <SavedCodesForm codes={codes} onDone={onDone} />
     </section>
@@ -282,14 +372,27 @@ export function SavedCodesForm({ codes, onDone, className = 'card' }: { codes: s
       }}
     >
       <ol className="recovery-codes mono" dir="ltr">
-        {codes.map((c) => <li key={c}>{c}</li>)}
+        {codes.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
       </ol>
       <label className="check">
-        <input type="checkbox" name="savedRecoveryCodes" checked={saved} onChange={(e) => { setSaved(e.target.checked); setError(false); }} aria-invalid={error || undefined} />
+        <input
+          type="checkbox"
+          name="savedRecoveryCodes"
+          checked={saved}
+          onChange={(e) => {
+            setSaved(e.target.checked);
+            setError(false);
+          }}
+          aria-invalid={error || undefined}
+        />
         {t('twoFactor.saved')}
       </label>
       {error && <Alert kind="error">{t('twoFactor.savedRequired')}</Alert>}
-      <button type="submit" className="btn btn-primary btn-block">{t('twoFactor.continue')}</button>
+      <button type="submit" className="btn btn-primary btn-block">
+        {t('twoFactor.continue')}
+      </button>
     </form>
   );
 }

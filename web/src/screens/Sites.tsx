@@ -8,8 +8,17 @@ import { useGovernorateName, useSession } from '../session.tsx';
 
 const KINDS = ['collective_centre', 'school', 'camp', 'informal_site', 'host_community_area'];
 const STATUSES = ['open', 'closed', 'damaged'];
-const FLAGS = ['area_unknown', 'over_capacity', 'toilet_shortfall', 'water_point_shortfall', 'water_shortfall', 'occupied_but_closed', 'occupied_but_damaged'];
-const keyOf = (prefix: string, v: string, known: string[]): MessageKey => (known.includes(v) ? (`${prefix}.${v}` as MessageKey) : 'history.action.other');
+const FLAGS = [
+  'area_unknown',
+  'over_capacity',
+  'toilet_shortfall',
+  'water_point_shortfall',
+  'water_shortfall',
+  'occupied_but_closed',
+  'occupied_but_damaged',
+];
+const keyOf = (prefix: string, v: string, known: string[]): MessageKey =>
+  known.includes(v) ? (`${prefix}.${v}` as MessageKey) : 'history.action.other';
 export const kindKey = (k: string) => keyOf('kind', k, KINDS);
 export const statusKey = (s: string) => keyOf('status', s, STATUSES);
 const flagKey = (f: string) => keyOf('flag', f, FLAGS);
@@ -18,12 +27,24 @@ export function Sites() {
   const { t } = useI18n();
   const { api } = useSession();
   const report = useLoad(() => api.get<CapacityReport>('/api/v1/sites/capacity'), [api]);
-  if (report.loading && !report.data) return <Screen title={t('sites.title')}><Loading /></Screen>;
-  if (report.error || !report.data) return <Screen title={t('sites.title')}><ErrorState error={report.error} onRetry={report.reload} /></Screen>;
+  if (report.loading && !report.data)
+    return (
+      <Screen title={t('sites.title')}>
+        <Loading />
+      </Screen>
+    );
+  if (report.error || !report.data)
+    return (
+      <Screen title={t('sites.title')}>
+        <ErrorState error={report.error} onRetry={report.reload} />
+      </Screen>
+    );
   const sites = report.data.sites;
   return (
     <Screen title={t('sites.title')}>
-      {sites.length === 0 ? <p className="muted">{t('sites.none')}</p> : (
+      {sites.length === 0 ? (
+        <p className="muted">{t('sites.none')}</p>
+      ) : (
         <ul className="list card">
           {sites.map((c) => (
             <li key={c.site.id}>
@@ -44,13 +65,32 @@ function SiteSummary({ c }: { c: SiteCapacity }) {
   const rate = c.capacity ? Math.min(1.5, c.people / c.capacity) : null;
   return (
     <>
-      <span className="list-title"><bdi>{c.site.name}</bdi></span>
-      <span className="list-meta">{t(kindKey(c.site.kind))} · {govName(c.site.governorate)} · {t(statusKey(c.site.status))} · {t('sites.households', { count: c.households })}</span>
-      <span className="list-meta">{c.capacity !== null ? t('sites.occupancy', { people: c.people, capacity: c.capacity }) : t('sites.occupancyUnknown', { people: c.people })}</span>
+      <span className="list-title">
+        <bdi>{c.site.name}</bdi>
+      </span>
+      <span className="list-meta">
+        {t(kindKey(c.site.kind))} · {govName(c.site.governorate)} · {t(statusKey(c.site.status))} ·{' '}
+        {t('sites.households', { count: c.households })}
+      </span>
+      <span className="list-meta">
+        {c.capacity !== null
+          ? t('sites.occupancy', { people: c.people, capacity: c.capacity })
+          : t('sites.occupancyUnknown', { people: c.people })}
+      </span>
       {rate !== null && (
-        <span className="meter" aria-hidden="true"><span className={rate > 1 ? 'meter-fill over' : 'meter-fill'} style={{ inlineSize: `${Math.min(100, rate * 100)}%` }} /></span>
+        <span className="meter" aria-hidden="true">
+          <span className={rate > 1 ? 'meter-fill over' : 'meter-fill'} style={{ inlineSize: `${Math.min(100, rate * 100)}%` }} />
+        </span>
       )}
-      {c.flags.length > 0 && <span className="chips">{c.flags.map((f) => <span key={f} className={f === 'area_unknown' ? 'chip' : 'chip chip-warn'}>{t(flagKey(f))}</span>)}</span>}
+      {c.flags.length > 0 && (
+        <span className="chips">
+          {c.flags.map((f) => (
+            <span key={f} className={f === 'area_unknown' ? 'chip' : 'chip chip-warn'}>
+              {t(flagKey(f))}
+            </span>
+          ))}
+        </span>
+      )}
     </>
   );
 }
@@ -61,8 +101,18 @@ export function SitePage({ id }: { id: string }) {
   const govName = useGovernorateName();
   const site = useLoad(() => api.get<SiteViewT>(`/api/v1/sites/${id}`), [id, api]);
   const report = useLoad(() => api.get<CapacityReport>('/api/v1/sites/capacity'), [api]);
-  if (site.loading && !site.data) return <Screen title={t('sites.title')}><Loading /></Screen>;
-  if (site.error || !site.data) return <Screen title={t('sites.title')}><ErrorState error={site.error} onRetry={site.reload} /></Screen>;
+  if (site.loading && !site.data)
+    return (
+      <Screen title={t('sites.title')}>
+        <Loading />
+      </Screen>
+    );
+  if (site.error || !site.data)
+    return (
+      <Screen title={t('sites.title')}>
+        <ErrorState error={site.error} onRetry={site.reload} />
+      </Screen>
+    );
   const s = site.data;
   const c = report.data?.sites.find((x) => x.site.id === id);
   const rows: [MessageKey, string][] = [
@@ -78,16 +128,35 @@ export function SitePage({ id }: { id: string }) {
     <Screen title={s.name}>
       <section className="card">
         <dl className="facts">
-          {rows.map(([k, v]) => <div key={k}><dt>{t(k)}</dt><dd><bdi>{v}</bdi></dd></div>)}
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{t(k)}</dt>
+              <dd>
+                <bdi>{v}</bdi>
+              </dd>
+            </div>
+          ))}
         </dl>
       </section>
       {c && (
         <section className="card">
           <h2>{t('sites.gaps')}</h2>
-          <p className="big">{c.capacity !== null ? t('sites.occupancy', { people: c.people, capacity: c.capacity }) : t('sites.occupancyUnknown', { people: c.people })}</p>
+          <p className="big">
+            {c.capacity !== null
+              ? t('sites.occupancy', { people: c.people, capacity: c.capacity })
+              : t('sites.occupancyUnknown', { people: c.people })}
+          </p>
           {c.toiletGap > 0 && <p>{t('sites.toiletGap', { count: c.toiletGap })}</p>}
           {c.waterPointGap > 0 && <p>{t('sites.waterPointGap', { count: c.waterPointGap })}</p>}
-          {c.flags.length === 0 ? <p className="muted">{t('sites.noGaps')}</p> : <ul className="chips">{c.flags.map((f) => <li key={f}>{t(flagKey(f))}</li>)}</ul>}
+          {c.flags.length === 0 ? (
+            <p className="muted">{t('sites.noGaps')}</p>
+          ) : (
+            <ul className="chips">
+              {c.flags.map((f) => (
+                <li key={f}>{t(flagKey(f))}</li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
     </Screen>

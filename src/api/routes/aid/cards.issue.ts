@@ -4,7 +4,18 @@ import { defineRoute } from '../../route.ts';
 import { CardInput, CardView } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/cards', summary: 'Issue a household card: a signed token (household id, key id, serial) for its QR code, no personal data, and the card number to print on it (serial and check digit)', tags: ['aid'],
-  body: CardInput, response: CardView, status: 201, idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/cards', request: body }, async (ctx) => ({ status: 201, body: await issueCard(ctx, body.householdId) })),
+  method: 'POST',
+  url: '/api/v1/aid/cards',
+  summary:
+    'Issue a household card: a signed token (household id, key id, serial) for its QR code, no personal data, and the card number to print on it (serial and check digit)',
+  tags: ['aid'],
+  body: CardInput,
+  response: CardView,
+  status: 201,
+  idempotent: true,
+  handler: async ({ body, actor, store, operationId }) =>
+    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/cards', request: body }, async (ctx) => ({
+      status: 201,
+      body: await issueCard(ctx, body.householdId),
+    })),
 });

@@ -4,9 +4,26 @@ import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/cycles/:id/conflicts', summary: 'Redemptions flagged as conflicts (a second redemption of an entitlement, synced from offline devices)', tags: ['aid'],
+  method: 'GET',
+  url: '/api/v1/aid/cycles/:id/conflicts',
+  summary: 'Redemptions flagged as conflicts (a second redemption of an entitlement, synced from offline devices)',
+  tags: ['aid'],
   params: IdParam,
-  response: z.object({ conflicts: z.array(z.object({ id: z.string(), entitlementId: z.string(), householdId: z.string(), standingId: z.string().nullable(), pointId: z.string().nullable(), deviceId: z.string().nullable(), redeemedAt: z.string(), review: z.string(), presented: z.enum(['qr', 'typed']).describe('how the card was shown: the signed code, or the typed card number') })) }),
+  response: z.object({
+    conflicts: z.array(
+      z.object({
+        id: z.string(),
+        entitlementId: z.string(),
+        householdId: z.string(),
+        standingId: z.string().nullable(),
+        pointId: z.string().nullable(),
+        deviceId: z.string().nullable(),
+        redeemedAt: z.string(),
+        review: z.string(),
+        presented: z.enum(['qr', 'typed']).describe('how the card was shown: the signed code, or the typed card number'),
+      }),
+    ),
+  }),
   handler: async ({ params, actor, store }) => {
     await getCycle(store.pool, actor, params.id);
     const r = await store.pool.query(

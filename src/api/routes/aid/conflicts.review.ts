@@ -6,8 +6,14 @@ import { IdParam, ReviewInput } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/redemptions/:id/review', summary: 'Review a conflict: a confirmed duplicate (goods to recover) or accepted (both were due); the standing one is unchanged', tags: ['aid'],
-  params: IdParam, body: ReviewInput, response: z.object({ id: z.string(), review: z.string() }), idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/redemptions/:id/review',
+  summary: 'Review a conflict: a confirmed duplicate (goods to recover) or accepted (both were due); the standing one is unchanged',
+  tags: ['aid'],
+  params: IdParam,
+  body: ReviewInput,
+  response: z.object({ id: z.string(), review: z.string() }),
+  idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) =>
     write(store.pool, actor, { operationId, route: `POST /api/v1/aid/redemptions/${params.id}/review`, request: body }, async (ctx) => {
       if (!UUID.test(params.id)) throw errors.notFound('conflict');

@@ -4,8 +4,16 @@ import { defineRoute } from '../../route.ts';
 import { CycleView, IdParam } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/cycles/:id/close', summary: 'Close a cycle: online redemptions are refused; offline ones still sync', tags: ['aid'],
-  params: IdParam, response: CycleView, idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/cycles/:id/close',
+  summary: 'Close a cycle: online redemptions are refused; offline ones still sync',
+  tags: ['aid'],
+  params: IdParam,
+  response: CycleView,
+  idempotent: true,
   handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/close`, request: null }, async (ctx) => ({ status: 200, body: await closeCycle(ctx, params.id) })),
+    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/close`, request: null }, async (ctx) => ({
+      status: 200,
+      body: await closeCycle(ctx, params.id),
+    })),
 });

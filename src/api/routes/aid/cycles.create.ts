@@ -5,10 +5,22 @@ import { checkDate } from '../sites/common.ts';
 import { CycleInput, CycleView, IdParam } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/programmes/:id/cycles', summary: 'Open the next cycle of a programme with a registry cut-off date', tags: ['aid'],
-  params: IdParam, body: CycleInput, response: CycleView, status: 201, idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/programmes/:id/cycles',
+  summary: 'Open the next cycle of a programme with a registry cut-off date',
+  tags: ['aid'],
+  params: IdParam,
+  body: CycleInput,
+  response: CycleView,
+  status: 201,
+  idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
     const cutoff = checkDate(body.cutoffDate, 'cutoffDate');
-    return write(store.pool, actor, { operationId, route: `POST /api/v1/aid/programmes/${params.id}/cycles`, request: body }, async (ctx) => ({ status: 201, body: await createCycle(ctx, params.id, cutoff) }));
+    return write(
+      store.pool,
+      actor,
+      { operationId, route: `POST /api/v1/aid/programmes/${params.id}/cycles`, request: body },
+      async (ctx) => ({ status: 201, body: await createCycle(ctx, params.id, cutoff) }),
+    );
   },
 });

@@ -5,8 +5,16 @@ import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/cycles/:id/generate', summary: "Generate the cycle's entitlement list from the registry as it stood on the cut-off date (set-based)", tags: ['aid'],
-  params: IdParam, response: z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() }), idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/cycles/:id/generate',
+  summary: "Generate the cycle's entitlement list from the registry as it stood on the cut-off date (set-based)",
+  tags: ['aid'],
+  params: IdParam,
+  response: z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() }),
+  idempotent: true,
   handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/generate`, request: null }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, params.id) })),
+    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/generate`, request: null }, async (ctx) => ({
+      status: 200,
+      body: await generateCycle(ctx, params.id),
+    })),
 });

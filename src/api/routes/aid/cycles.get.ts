@@ -5,7 +5,14 @@ import { defineRoute } from '../../route.ts';
 import { CycleView, IdParam, TotalsView } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/cycles/:id', summary: 'A cycle with its entitlement totals per item and governorate (governorate null: all)', tags: ['aid'],
-  params: IdParam, response: z.object({ cycle: CycleView, totals: TotalsView }),
-  handler: async ({ params, actor, store }) => ({ cycle: await getCycle(store.pool, actor, params.id), totals: await entitlementTotals(store.pool, actor, params.id) }),
+  method: 'GET',
+  url: '/api/v1/aid/cycles/:id',
+  summary: 'A cycle with its entitlement totals per item and governorate (governorate null: all)',
+  tags: ['aid'],
+  params: IdParam,
+  response: z.object({ cycle: CycleView, totals: TotalsView }),
+  handler: async ({ params, actor, store }) => ({
+    cycle: await getCycle(store.pool, actor, params.id),
+    totals: await entitlementTotals(store.pool, actor, params.id),
+  }),
 });

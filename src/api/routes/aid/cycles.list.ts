@@ -4,7 +4,11 @@ import { defineRoute } from '../../route.ts';
 import { CycleListItem } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/cycles', summary: "Your organisation's cycles, newest cut-off first (at most 500), with the programme's name; a distribution point picks one to download its manifest", tags: ['aid'],
+  method: 'GET',
+  url: '/api/v1/aid/cycles',
+  summary:
+    "Your organisation's cycles, newest cut-off first (at most 500), with the programme's name; a distribution point picks one to download its manifest",
+  tags: ['aid'],
   query: z.object({ status: z.enum(['draft', 'generated', 'closed']).optional() }),
   response: z.object({ cycles: z.array(CycleListItem) }),
   handler: async ({ query, actor, store }) => ({ cycles: await listCycles(store.pool, actor, query.status) }),

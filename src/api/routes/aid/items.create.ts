@@ -4,7 +4,17 @@ import { defineRoute } from '../../route.ts';
 import { ItemInput, ItemView } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/items', summary: 'Add an aid item (food parcel, water, hygiene kit, tarpaulin, cash) with its unit', tags: ['aid'],
-  body: ItemInput, response: ItemView, status: 201, idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/items', request: body }, async (ctx) => ({ status: 201, body: await createItem(ctx, body) })),
+  method: 'POST',
+  url: '/api/v1/aid/items',
+  summary: 'Add an aid item (food parcel, water, hygiene kit, tarpaulin, cash) with its unit',
+  tags: ['aid'],
+  body: ItemInput,
+  response: ItemView,
+  status: 201,
+  idempotent: true,
+  handler: async ({ body, actor, store, operationId }) =>
+    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/items', request: body }, async (ctx) => ({
+      status: 201,
+      body: await createItem(ctx, body),
+    })),
 });

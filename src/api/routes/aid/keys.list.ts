@@ -4,7 +4,10 @@ import { defineRoute } from '../../route.ts';
 import { KeyView } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/keys', summary: 'Card signing keys (public halves): retired keys no longer verify', tags: ['aid'],
+  method: 'GET',
+  url: '/api/v1/aid/keys',
+  summary: 'Card signing keys (public halves): retired keys no longer verify',
+  tags: ['aid'],
   response: z.object({ keys: z.array(KeyView) }),
   handler: async ({ store }) => ({ keys: await listKeys(store.pool) }),
 });

@@ -5,8 +5,13 @@ import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/keys/:id/retire', summary: 'Retire a key: cards signed with it are refused; its private half is deleted', tags: ['aid'],
-  params: IdParam, response: z.object({ id: z.string(), retired: z.boolean() }), idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/keys/:id/retire',
+  summary: 'Retire a key: cards signed with it are refused; its private half is deleted',
+  tags: ['aid'],
+  params: IdParam,
+  response: z.object({ id: z.string(), retired: z.boolean() }),
+  idempotent: true,
   handler: async ({ params, actor, store, operationId }) =>
     write(store.pool, actor, { operationId, route: `POST /api/v1/aid/keys/${params.id}/retire`, request: null }, async (ctx) => {
       await retireKey(ctx, params.id);

@@ -4,7 +4,16 @@ import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/keys', summary: 'Rotate: a new signing key for new cards; cards signed with older keys verify until those are retired', tags: ['aid'],
-  response: z.object({ id: z.string(), publicKey: z.string() }), status: 201, idempotent: true,
-  handler: async ({ actor, store, operationId }) => write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/keys', request: null }, async (ctx) => ({ status: 201, body: await createKey(ctx) })),
+  method: 'POST',
+  url: '/api/v1/aid/keys',
+  summary: 'Rotate: a new signing key for new cards; cards signed with older keys verify until those are retired',
+  tags: ['aid'],
+  response: z.object({ id: z.string(), publicKey: z.string() }),
+  status: 201,
+  idempotent: true,
+  handler: async ({ actor, store, operationId }) =>
+    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/keys', request: null }, async (ctx) => ({
+      status: 201,
+      body: await createKey(ctx),
+    })),
 });

@@ -5,10 +5,19 @@ import { checkOwnGovernorate } from '../sites/common.ts';
 import { PlaceView, PointInput } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/points', summary: 'Add a distribution point (serving a site, or its governorate at large)', tags: ['aid'],
-  body: PointInput, response: PlaceView, status: 201, idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/points',
+  summary: 'Add a distribution point (serving a site, or its governorate at large)',
+  tags: ['aid'],
+  body: PointInput,
+  response: PlaceView,
+  status: 201,
+  idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
     checkOwnGovernorate(actor, body.governorate);
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/points', request: body }, async (ctx) => ({ status: 201, body: await createPoint(ctx, body) }));
+    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/points', request: body }, async (ctx) => ({
+      status: 201,
+      body: await createPoint(ctx, body),
+    }));
   },
 });

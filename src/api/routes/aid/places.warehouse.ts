@@ -5,10 +5,19 @@ import { checkOwnGovernorate } from '../sites/common.ts';
 import { PlaceInput, PlaceView } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/warehouses', summary: 'Add a warehouse', tags: ['aid'],
-  body: PlaceInput, response: PlaceView, status: 201, idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/warehouses',
+  summary: 'Add a warehouse',
+  tags: ['aid'],
+  body: PlaceInput,
+  response: PlaceView,
+  status: 201,
+  idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
     checkOwnGovernorate(actor, body.governorate);
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/warehouses', request: body }, async (ctx) => ({ status: 201, body: await createWarehouse(ctx, body) }));
+    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/warehouses', request: body }, async (ctx) => ({
+      status: 201,
+      body: await createWarehouse(ctx, body),
+    }));
   },
 });

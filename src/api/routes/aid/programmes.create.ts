@@ -4,7 +4,17 @@ import { defineRoute } from '../../route.ts';
 import { ProgrammeInput, ProgrammeView } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/programmes', summary: 'Create a programme with its eligibility and quantity rules (data, see src/aid/rules.ts)', tags: ['aid'],
-  body: ProgrammeInput, response: ProgrammeView, status: 201, idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/programmes', request: body }, async (ctx) => ({ status: 201, body: await createProgramme(ctx, body) })),
+  method: 'POST',
+  url: '/api/v1/aid/programmes',
+  summary: 'Create a programme with its eligibility and quantity rules (data, see src/aid/rules.ts)',
+  tags: ['aid'],
+  body: ProgrammeInput,
+  response: ProgrammeView,
+  status: 201,
+  idempotent: true,
+  handler: async ({ body, actor, store, operationId }) =>
+    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/programmes', request: body }, async (ctx) => ({
+      status: 201,
+      body: await createProgramme(ctx, body),
+    })),
 });

@@ -4,7 +4,10 @@ import { defineRoute } from '../../route.ts';
 import { ProgrammeView } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/programmes', summary: "Your organisation's programmes and their rules", tags: ['aid'],
+  method: 'GET',
+  url: '/api/v1/aid/programmes',
+  summary: "Your organisation's programmes and their rules",
+  tags: ['aid'],
   response: z.object({ programmes: z.array(ProgrammeView) }),
   handler: async ({ actor, store }) => ({ programmes: await listProgrammes(store.pool, actor) }),
 });

@@ -4,8 +4,17 @@ import { defineRoute } from '../../route.ts';
 import { IdParam, ProgrammeView, RulesInput } from './schema.ts';
 
 export default defineRoute({
-  method: 'PUT', url: '/api/v1/aid/programmes/:id/rules', summary: "Replace a programme's rules (send the version you read); cycles keep the rules they were generated with", tags: ['aid'],
-  params: IdParam, body: RulesInput, response: ProgrammeView, idempotent: true,
+  method: 'PUT',
+  url: '/api/v1/aid/programmes/:id/rules',
+  summary: "Replace a programme's rules (send the version you read); cycles keep the rules they were generated with",
+  tags: ['aid'],
+  params: IdParam,
+  body: RulesInput,
+  response: ProgrammeView,
+  idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `PUT /api/v1/aid/programmes/${params.id}/rules`, request: body }, async (ctx) => ({ status: 200, body: await setRules(ctx, params.id, body.version, body.rules) })),
+    write(store.pool, actor, { operationId, route: `PUT /api/v1/aid/programmes/${params.id}/rules`, request: body }, async (ctx) => ({
+      status: 200,
+      body: await setRules(ctx, params.id, body.version, body.rules),
+    })),
 });

@@ -4,7 +4,12 @@ import { defineRoute } from '../../route.ts';
 import { CycleReportQuery } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/reports/reach', summary: 'Households and people reached (by sex and age group), quantities and coverage per governorate, site and item; sites over capacity', tags: ['aid'],
-  query: CycleReportQuery, response: z.object({ cycle: z.unknown(), rows: z.array(z.unknown()), sitesOverCapacity: z.array(z.unknown()) }),
+  method: 'GET',
+  url: '/api/v1/aid/reports/reach',
+  summary:
+    'Households and people reached (by sex and age group), quantities and coverage per governorate, site and item; sites over capacity',
+  tags: ['aid'],
+  query: CycleReportQuery,
+  response: z.object({ cycle: z.unknown(), rows: z.array(z.unknown()), sitesOverCapacity: z.array(z.unknown()) }),
   handler: async ({ query, actor, store }) => reach(store.pool, actor, query.cycle),
 });

@@ -5,7 +5,11 @@ import { defineRoute } from '../../route.ts';
 import { CycleReportQuery } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/reports/3w.csv', summary: 'HXL-tagged CSV for 3W/5W reporting: one row per governorate and item (#org, #sector, #adm1+code, #adm2+code, #targeted, #reached+f/+m ...)', tags: ['aid'],
+  method: 'GET',
+  url: '/api/v1/aid/reports/3w.csv',
+  summary:
+    'HXL-tagged CSV for 3W/5W reporting: one row per governorate and item (#org, #sector, #adm1+code, #adm2+code, #targeted, #reached+f/+m ...)',
+  tags: ['aid'],
   query: CycleReportQuery,
   handler: async ({ query, actor, store, reply }) => {
     const rows = await threeW(store.pool, actor, query.cycle);

@@ -12,18 +12,56 @@ export const ItemInput = z.object({
   sector: z.enum(sectors),
   kcalPerUnit: z.number().min(0).optional(),
 });
-export const ItemView = z.object({ id: z.string(), code: z.string(), name: z.string(), unit: z.string(), sector: z.string(), kcalPerUnit: z.number().nullable() });
+export const ItemView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  sector: z.string(),
+  kcalPerUnit: z.number().nullable(),
+});
 
-export const ProgrammeInput = z.object({ name: z.string().trim().min(1).max(200), sector: z.enum(sectors), rules: z.array(RuleSchema).max(100).default([]) });
+export const ProgrammeInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  sector: z.enum(sectors),
+  rules: z.array(RuleSchema).max(100).default([]),
+});
 export const RulesInput = z.object({ version: z.number().int().min(1), rules: z.array(RuleSchema).max(100) });
-export const ProgrammeView = z.object({ id: z.string(), name: z.string(), sector: z.string(), rules: z.array(z.unknown()), version: z.number() });
+export const ProgrammeView = z.object({
+  id: z.string(),
+  name: z.string(),
+  sector: z.string(),
+  rules: z.array(z.unknown()),
+  version: z.number(),
+});
 
 export const CycleInput = z.object({ cutoffDate: Day.describe('the registry as it stood on this date') });
-export const CycleView = z.object({ id: z.string(), programmeId: z.string(), number: z.number(), cutoffDate: z.string(), status: z.string(), generatedAt: z.string().nullable(), households: z.number().nullable() });
-export const TotalsView = z.array(z.object({ governorate: z.string().nullable(), item: z.string(), unit: z.string(), households: z.number(), people: z.number(), quantity: z.number() }));
+export const CycleView = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  number: z.number(),
+  cutoffDate: z.string(),
+  status: z.string(),
+  generatedAt: z.string().nullable(),
+  households: z.number().nullable(),
+});
+export const TotalsView = z.array(
+  z.object({
+    governorate: z.string().nullable(),
+    item: z.string(),
+    unit: z.string(),
+    households: z.number(),
+    people: z.number(),
+    quantity: z.number(),
+  }),
+);
 
 export const PlaceInput = z.object({ name: z.string().trim().min(1).max(200), governorate: Gov });
-export const PointInput = PlaceInput.extend({ siteId: z.string().uuid().optional(), lat: z.number().min(-90).max(90).optional(), lon: z.number().min(-180).max(180).optional() });
+export const PointInput = PlaceInput.extend({
+  siteId: z.string().uuid().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+});
 export const PlaceView = z.object({ id: z.string(), name: z.string(), governorate: z.string(), siteId: z.string().nullable() });
 
 export const ManifestView = z.object({
@@ -32,15 +70,32 @@ export const ManifestView = z.object({
   generatedAt: z.string(),
   keys: z.array(z.object({ id: z.string(), publicKey: z.string() })),
   revokedSerials: z.array(z.object({ serial: z.number(), revokedAt: z.string() })),
-  cards: z.array(z.object({ serial: z.number(), householdId: z.string() })).describe('the valid cards (not revoked, key not retired) of the households listed here: a typed card number finds its household offline'),
+  cards: z
+    .array(z.object({ serial: z.number(), householdId: z.string() }))
+    .describe(
+      'the valid cards (not revoked, key not retired) of the households listed here: a typed card number finds its household offline',
+    ),
   items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), unit: z.string() })),
-  entitlements: z.array(z.object({ id: z.string(), householdId: z.string(), itemId: z.string(), quantity: z.number(), redeemed: z.boolean() })),
+  entitlements: z.array(
+    z.object({ id: z.string(), householdId: z.string(), itemId: z.string(), quantity: z.number(), redeemed: z.boolean() }),
+  ),
 });
 export const CycleListItem = CycleView.extend({ programmeName: z.string() });
 
 export const CardInput = z.object({ householdId: z.string().uuid() });
-const PrintedNumber = z.string().max(40).describe('the card number printed on the card: serial and Damm check digit, at least 8 digits in groups of 4 ("0001 0008"); spaces, dashes and Arabic-Indic digits are read');
-export const CardView = z.object({ serial: z.number(), number: z.string().describe('the card number to print on the card (serial and check digit, groups of 4)'), householdId: z.string(), keyId: z.string(), token: z.string().describe('put this in the QR code') });
+const PrintedNumber = z
+  .string()
+  .max(40)
+  .describe(
+    'the card number printed on the card: serial and Damm check digit, at least 8 digits in groups of 4 ("0001 0008"); spaces, dashes and Arabic-Indic digits are read',
+  );
+export const CardView = z.object({
+  serial: z.number(),
+  number: z.string().describe('the card number to print on the card (serial and check digit, groups of 4)'),
+  householdId: z.string(),
+  keyId: z.string(),
+  token: z.string().describe('put this in the QR code'),
+});
 export const CardCheckInput = z.object({
   card: z.string().min(1).max(400).optional().describe('the signed token read from the card (the QR code)'),
   cardNumber: PrintedNumber.optional(),
@@ -48,11 +103,21 @@ export const CardCheckInput = z.object({
 });
 export const CardCheckView = z.object({
   valid: z.boolean(),
-  reason: z.string().optional().describe('why the card is refused: malformed, unknown_key, retired_key, bad_signature, revoked, bad_number'),
+  reason: z
+    .string()
+    .optional()
+    .describe('why the card is refused: malformed, unknown_key, retired_key, bad_signature, revoked, bad_number'),
   serial: z.number().optional(),
   number: z.string().optional(),
   householdId: z.string().optional(),
-  entitlements: z.array(z.object({ id: z.string(), state: z.enum(['open', 'redeemed', 'other']).describe('open: may be handed out now; redeemed: a redemption stands; other: not this household\'s, or no such entitlement') })),
+  entitlements: z.array(
+    z.object({
+      id: z.string(),
+      state: z
+        .enum(['open', 'redeemed', 'other'])
+        .describe("open: may be handed out now; redeemed: a redemption stands; other: not this household's, or no such entitlement"),
+    }),
+  ),
 });
 export const Revoke = z.object({ reason: z.enum(['lost', 'stolen', 'damaged', 'replaced', 'other']) });
 export const SerialParam = z.object({ serial: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
@@ -61,7 +126,12 @@ export const KeyView = z.object({ id: z.string(), publicKey: z.string(), created
 export const Redemption = z.object({
   id: z.string().uuid().describe('generated by the device; a replay with the same id changes nothing'),
   entitlementId: z.string().uuid(),
-  presented: z.enum(['qr', 'typed']).default('qr').describe('qr: the signed code read from the card (scanned or typed in full); typed: the printed card number, after the officer checked the identity document'),
+  presented: z
+    .enum(['qr', 'typed'])
+    .default('qr')
+    .describe(
+      'qr: the signed code read from the card (scanned or typed in full); typed: the printed card number, after the officer checked the identity document',
+    ),
   card: z.string().min(1).max(400).optional().describe('the token read from the household card (presented qr)'),
   cardNumber: PrintedNumber.optional().describe('the printed card number (presented typed)'),
   redeemedAt: z.string().datetime({ offset: true }).optional().describe('device clock (offline)'),
@@ -73,7 +143,14 @@ export const SyncInput = z.object({
   redemptions: z.array(Redemption).min(1).max(2500),
 });
 export const RedeemInput = Redemption.extend({ pointId: z.string().uuid() });
-export const RedemptionResult = z.object({ id: z.string(), status: z.enum(['standing', 'conflict', 'rejected']), reason: z.string().optional(), detail: z.string().optional(), standingId: z.string().optional(), replayed: z.boolean() });
+export const RedemptionResult = z.object({
+  id: z.string(),
+  status: z.enum(['standing', 'conflict', 'rejected']),
+  reason: z.string().optional(),
+  detail: z.string().optional(),
+  standingId: z.string().optional(),
+  replayed: z.boolean(),
+});
 export const ReviewInput = z.object({ decision: z.enum(['duplicate_confirmed', 'accepted']) });
 
 export const StockInput = z.object({

@@ -6,10 +6,19 @@ import { checkDate } from '../sites/common.ts';
 import { StockInput } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/stock', summary: 'Record a stock movement: receipt into a warehouse, dispatch to a point for a cycle, return, loss or damage', tags: ['aid'],
-  body: StockInput, response: z.object({ id: z.string() }), status: 201, idempotent: true,
+  method: 'POST',
+  url: '/api/v1/aid/stock',
+  summary: 'Record a stock movement: receipt into a warehouse, dispatch to a point for a cycle, return, loss or damage',
+  tags: ['aid'],
+  body: StockInput,
+  response: z.object({ id: z.string() }),
+  status: 201,
+  idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
     const date = checkDate(body.date, 'date');
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/stock', request: body }, async (ctx) => ({ status: 201, body: await recordMovement(ctx, { ...body, date }) }));
+    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/stock', request: body }, async (ctx) => ({
+      status: 201,
+      body: await recordMovement(ctx, { ...body, date }),
+    }));
   },
 });

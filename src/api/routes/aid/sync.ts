@@ -4,11 +4,20 @@ import { defineRoute } from '../../route.ts';
 import { RedemptionResult, SyncInput } from './schema.ts';
 
 export default defineRoute({
-  method: 'POST', url: '/api/v1/aid/sync',
-  summary: 'Sync a batch of offline redemptions. Each keeps its device id: replays change nothing. One redemption stands per entitlement; a second is kept as a conflict for review. Refusals carry a reason.',
-  tags: ['aid'], body: SyncInput, response: z.object({ batchId: z.string(), results: z.array(RedemptionResult) }),
+  method: 'POST',
+  url: '/api/v1/aid/sync',
+  summary:
+    'Sync a batch of offline redemptions. Each keeps its device id: replays change nothing. One redemption stands per entitlement; a second is kept as a conflict for review. Refusals carry a reason.',
+  tags: ['aid'],
+  body: SyncInput,
+  response: z.object({ batchId: z.string(), results: z.array(RedemptionResult) }),
   handler: async ({ body, actor, store }) => ({
     batchId: body.batchId,
-    results: await syncBatch(store.pool, actor, { pointId: body.pointId, batchId: body.batchId, deviceId: body.deviceId, items: body.redemptions }),
+    results: await syncBatch(store.pool, actor, {
+      pointId: body.pointId,
+      batchId: body.batchId,
+      deviceId: body.deviceId,
+      items: body.redemptions,
+    }),
   }),
 });

@@ -4,8 +4,24 @@ import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET', url: '/api/v1/aid/warehouses/:id/stock', summary: 'What a warehouse holds per item: received, dispatched, returned, lost, on hand', tags: ['aid'],
+  method: 'GET',
+  url: '/api/v1/aid/warehouses/:id/stock',
+  summary: 'What a warehouse holds per item: received, dispatched, returned, lost, on hand',
+  tags: ['aid'],
   params: IdParam,
-  response: z.object({ warehouseId: z.string(), items: z.array(z.object({ item: z.string(), unit: z.string(), received: z.number(), dispatched: z.number(), returned: z.number(), lost: z.number(), onHand: z.number() })) }),
+  response: z.object({
+    warehouseId: z.string(),
+    items: z.array(
+      z.object({
+        item: z.string(),
+        unit: z.string(),
+        received: z.number(),
+        dispatched: z.number(),
+        returned: z.number(),
+        lost: z.number(),
+        onHand: z.number(),
+      }),
+    ),
+  }),
   handler: async ({ params, actor, store }) => warehouseBalance(store.pool, actor, params.id),
 });

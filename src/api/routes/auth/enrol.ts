@@ -12,5 +12,6 @@ export default defineRoute({
   body: EnrolInput,
   response: EnrolSession,
   rateLimit: { max: 10, timeWindow: '1 minute' },
-  handler: async ({ body, store, request }) => completeEnrolment(store.pool, store.secretKey, body.challenge, body.code, { deviceId: deviceOf(request.headers['x-device-id']) }),
+  handler: async ({ body, store, request }) =>
+    completeEnrolment(store.pool, store.secretKey, body.challenge, body.code, { deviceId: deviceOf(request.headers['x-device-id']) }),
 });

@@ -5,7 +5,8 @@ import { MeView } from './schema.ts';
 export default defineRoute({
   method: 'GET',
   url: '/api/v1/me',
-  summary: 'Who I am: username, role, organisation and governorates; whether a second factor is set up and how many recovery codes are left',
+  summary:
+    'Who I am: username, role, organisation and governorates; whether a second factor is set up and how many recovery codes are left',
   tags: ['auth'],
   response: MeView,
   handler: async ({ actor, store }) => {

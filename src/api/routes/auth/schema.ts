@@ -17,7 +17,10 @@ export const LoginStep = z.discriminatedUnion('status', [
 ]);
 
 const Challenge = z.string().min(10).max(100);
-const Code = z.string().trim().regex(/^\d{6}$/, 'must be 6 digits');
+const Code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be 6 digits');
 
 export const SecondFactorInput = z.union([
   z.object({ challenge: Challenge, code: Code }).strict(),

@@ -15,7 +15,11 @@ export default defineRoute({
     const r = await checkDraft(store.pool, actor, draft, { limit });
     return {
       matches: r.matches.map((m) => ({
-        person: personSummary(m.person), weight: m.weight, probability: m.probability, decision: m.decision, conflict: m.conflict,
+        person: personSummary(m.person),
+        weight: m.weight,
+        probability: m.probability,
+        decision: m.decision,
+        conflict: m.conflict,
         evidence: m.evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight, draft: e.left, existing: e.right })),
       })),
       candidates: r.candidates,

@@ -7,15 +7,21 @@ import { candidateView } from './view.ts';
 export default defineRoute({
   method: 'POST',
   url: '/api/v1/duplicates/:id/decision',
-  summary: "Decide a pair: same person (links the two records, both kept), different people, or unsure. A link that would join conflicting records is refused (409 merge_refused)",
+  summary:
+    'Decide a pair: same person (links the two records, both kept), different people, or unsure. A link that would join conflicting records is refused (409 merge_refused)',
   tags: ['duplicates'],
   params: CandidateId,
   body: DecisionInput,
   response: CandidateView,
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/duplicates/:id/decision', request: { id: params.id, ...body } }, async (ctx) => {
-      const c = await decide(ctx, params.id, body.decision);
-      return { status: 200, body: await candidateView(ctx.client, c) };
-    }),
+    write(
+      store.pool,
+      actor,
+      { operationId, route: 'POST /api/v1/duplicates/:id/decision', request: { id: params.id, ...body } },
+      async (ctx) => {
+        const c = await decide(ctx, params.id, body.decision);
+        return { status: 200, body: await candidateView(ctx.client, c) };
+      },
+    ),
 });

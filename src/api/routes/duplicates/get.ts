@@ -13,7 +13,12 @@ export default defineRoute({
   response: CandidateView,
   handler: async ({ params, actor, store }) => {
     const c = await getCandidate(store.pool, actor, params.id);
-    await appendLog(store.pool, actor, { entity: 'match_candidate', entityId: c.id, action: 'read', after: { personA: c.personA, personB: c.personB } });
+    await appendLog(store.pool, actor, {
+      entity: 'match_candidate',
+      entityId: c.id,
+      action: 'read',
+      after: { personA: c.personA, personB: c.personB },
+    });
     return candidateView(store.pool, c);
   },
 });

@@ -7,7 +7,12 @@ import { QueueItem, QueueQuery } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isCursor = (v: unknown): v is QueueCursor =>
-  typeof v === 'object' && v !== null && typeof (v as QueueCursor).w === 'number' && Number.isFinite((v as QueueCursor).w) && typeof (v as QueueCursor).i === 'string' && UUID.test((v as QueueCursor).i);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as QueueCursor).w === 'number' &&
+  Number.isFinite((v as QueueCursor).w) &&
+  typeof (v as QueueCursor).i === 'string' &&
+  UUID.test((v as QueueCursor).i);
 
 export default defineRoute({
   method: 'GET',
@@ -22,8 +27,14 @@ export default defineRoute({
     const last = r.items.at(-1);
     return {
       items: r.items.map((c) => ({
-        id: c.id, status: c.status, weight: c.weight, probability: c.probability, conflict: c.conflict,
-        a: personSummary(c.a), b: personSummary(c.b), evidence: c.explanation,
+        id: c.id,
+        status: c.status,
+        weight: c.weight,
+        probability: c.probability,
+        conflict: c.conflict,
+        a: personSummary(c.a),
+        b: personSummary(c.b),
+        evidence: c.explanation,
       })),
       nextCursor: r.more && last ? encodeCursor({ w: last.weight, i: last.id }) : null,
     };

@@ -21,7 +21,10 @@ export const DraftCheck = z
     governorate: z.string().max(10).optional(),
     limit: z.number().int().min(1).max(50).default(10),
   })
-  .refine((d) => d.givenName || d.familyName || d.fullName || d.fullNameEn || d.nationalId || d.phone, { message: 'give a name, a nationalId or a phone', path: ['givenName'] });
+  .refine((d) => d.givenName || d.familyName || d.fullName || d.fullNameEn || d.nationalId || d.phone, {
+    message: 'give a name, a nationalId or a phone',
+    path: ['givenName'],
+  });
 
 export const CheckEvidence = z.object({
   field: z.string(),

@@ -8,7 +8,16 @@ import type { CandidateView } from './schema.ts';
 export async function candidateView(db: pg.Pool | pg.PoolClient, c: Candidate): Promise<z.infer<typeof CandidateView>> {
   const { a, b } = await personsOf(db, c);
   return {
-    id: c.id, status: c.status, weight: c.weight, probability: c.probability, conflict: c.conflict, linked: await linked(db, c),
-    decidedBy: c.decidedBy, decidedAt: c.decidedAt, a: personView(a), b: personView(b), evidence: c.explanation,
+    id: c.id,
+    status: c.status,
+    weight: c.weight,
+    probability: c.probability,
+    conflict: c.conflict,
+    linked: await linked(db, c),
+    decidedBy: c.decidedBy,
+    decidedAt: c.decidedAt,
+    a: personView(a),
+    b: personView(b),
+    evidence: c.explanation,
   };
 }

@@ -15,11 +15,23 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
     const date = checkDay(body.date);
-    return changeHousehold({ store, actor, operationId, route: `POST /api/v1/households/${params.id}/members`, request: body, householdId: params.id, date, action: 'member_join' }, async (ctx) => {
-      await checkPersons(ctx.client, actor, [body.personId]);
-      const left = body.move ? await closeMembership(ctx.client, body.personId, date) : undefined;
-      await openMembership(ctx.client, params.id, body.personId, body.relationship, date);
-      return { personId: body.personId, relationship: body.relationship, movedFrom: left?.householdId ?? null };
-    });
+    return changeHousehold(
+      {
+        store,
+        actor,
+        operationId,
+        route: `POST /api/v1/households/${params.id}/members`,
+        request: body,
+        householdId: params.id,
+        date,
+        action: 'member_join',
+      },
+      async (ctx) => {
+        await checkPersons(ctx.client, actor, [body.personId]);
+        const left = body.move ? await closeMembership(ctx.client, body.personId, date) : undefined;
+        await openMembership(ctx.client, params.id, body.personId, body.relationship, date);
+        return { personId: body.personId, relationship: body.relationship, movedFrom: left?.householdId ?? null };
+      },
+    );
   },
 });

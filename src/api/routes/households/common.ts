@@ -9,7 +9,8 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export function checkDay(d: string | undefined, field = 'date'): string {
   const day = d ?? today();
   const t = Date.parse(day + 'T00:00:00Z');
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw errors.validation([{ field, reason: 'is not a calendar date' }]);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day)
+    throw errors.validation([{ field, reason: 'is not a calendar date' }]);
   if (day > today()) throw errors.validation([{ field, reason: 'is in the future' }]);
   return day;
 }
@@ -23,4 +24,3 @@ export function checkGovernorate(actor: Actor, code: string | undefined, field =
 export async function checkPersons(client: pg.PoolClient, actor: Actor, ids: string[]): Promise<void> {
   for (const id of ids) await getPerson(client, actor, id, { forUpdate: true });
 }
-

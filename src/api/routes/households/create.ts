@@ -18,16 +18,29 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
     checkGovernorate(actor, body.governorate);
-    if (!actor.governorates.includes(body.governorate)) throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
+    if (!actor.governorates.includes(body.governorate))
+      throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
     const date = checkDay(body.date);
     const bad = checkMemberList(body.members);
     if (bad.length) throw errors.validation(bad);
     const w = await write(store.pool, actor, { operationId, route: 'POST /api/v1/households', request: body }, async (ctx) => {
-      await checkPersons(ctx.client, actor, body.members.map((m) => m.personId));
-      const r = await ctx.client.query<{ id: string }>('INSERT INTO household (org_id, governorate, record_id) VALUES ($1,$2,$3) RETURNING id', [actor.orgId, body.governorate, body.recordId ?? null]);
+      await checkPersons(
+        ctx.client,
+        actor,
+        body.members.map((m) => m.personId),
+      );
+      const r = await ctx.client.query<{ id: string }>(
+        'INSERT INTO household (org_id, governorate, record_id) VALUES ($1,$2,$3) RETURNING id',
+        [actor.orgId, body.governorate, body.recordId ?? null],
+      );
       const id = r.rows[0]!.id;
       for (const m of body.members) await openMembership(ctx.client, id, m.personId, m.relationship, date);
-      await ctx.log({ entity: 'household', entityId: id, action: 'create', after: { governorate: body.governorate, recordId: body.recordId ?? null, date, members: body.members } });
+      await ctx.log({
+        entity: 'household',
+        entityId: id,
+        action: 'create',
+        after: { governorate: body.governorate, recordId: body.recordId ?? null, date, members: body.members },
+      });
       return { status: 201, body: { id } };
     });
     return { ...w, body: await readHousehold(store.pool, actor, w.body.id, date) };

@@ -17,13 +17,28 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
     const date = checkDay(body.date);
-    return changeHousehold({ store, actor, operationId, route: `POST /api/v1/households/${params.id}/members/${params.personId}/leave`, request: body, householdId: params.id, date, action: 'member_leave' }, async (ctx) => {
-      const cur = await ctx.client.query<{ relationship: string }>('SELECT relationship FROM household_member WHERE household_id = $1 AND person_id::text = $2 AND valid_to IS NULL', [params.id, params.personId]);
-      const row = cur.rows[0];
-      if (!row) throw errors.notFound('member');
-      if (row.relationship === 'head') throw errors.conflict('The head cannot leave: change the head first.');
-      await closeMembership(ctx.client, params.personId, date);
-      return { personId: params.personId };
-    });
+    return changeHousehold(
+      {
+        store,
+        actor,
+        operationId,
+        route: `POST /api/v1/households/${params.id}/members/${params.personId}/leave`,
+        request: body,
+        householdId: params.id,
+        date,
+        action: 'member_leave',
+      },
+      async (ctx) => {
+        const cur = await ctx.client.query<{ relationship: string }>(
+          'SELECT relationship FROM household_member WHERE household_id = $1 AND person_id::text = $2 AND valid_to IS NULL',
+          [params.id, params.personId],
+        );
+        const row = cur.rows[0];
+        if (!row) throw errors.notFound('member');
+        if (row.relationship === 'head') throw errors.conflict('The head cannot leave: change the head first.');
+        await closeMembership(ctx.client, params.personId, date);
+        return { personId: params.personId };
+      },
+    );
   },
 });

@@ -6,7 +6,16 @@ import { write, type WriteContext } from '../../../store/write.ts';
 
 /** A household change: lock the household, apply, log, bump its version, answer with the household as of the date. */
 export async function changeHousehold(
-  a: { store: Store; actor: Actor; operationId: string | undefined; route: string; request: unknown; householdId: string; date: string; action: string },
+  a: {
+    store: Store;
+    actor: Actor;
+    operationId: string | undefined;
+    route: string;
+    request: unknown;
+    householdId: string;
+    date: string;
+    action: string;
+  },
   apply: (ctx: WriteContext) => Promise<Record<string, unknown>>,
 ) {
   const w = await write(a.store.pool, a.actor, { operationId: a.operationId, route: a.route, request: a.request }, async (ctx) => {

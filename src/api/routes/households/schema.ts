@@ -17,17 +17,56 @@ export const HouseholdView = z.object({
   recordId: z.string().nullable(),
   governorate: z.string(),
   on: z.string(),
-  members: z.array(z.object({ personId: z.string(), relationship: z.string(), validFrom: z.string(), validTo: z.string().nullable(), fullName: z.string().nullable(), sex: z.string().nullable(), dateOfBirth: z.string().nullable() })),
-  currentLocation: z.object({ governorate: z.string().nullable(), locality: z.string().nullable(), site: z.string().nullable(), since: z.string().nullable() }),
-  displacements: z.array(z.object({ id: z.string(), fromGovernorate: z.string().nullable(), toGovernorate: z.string().nullable(), toLocality: z.string().nullable(), toSite: z.string().nullable(), date: z.string(), reason: z.string().nullable() })),
-  vulnerabilities: z.array(z.object({ kind: z.string(), personId: z.string().nullable(), since: z.string().nullable(), derived: z.boolean() })),
+  members: z.array(
+    z.object({
+      personId: z.string(),
+      relationship: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      fullName: z.string().nullable(),
+      sex: z.string().nullable(),
+      dateOfBirth: z.string().nullable(),
+    }),
+  ),
+  currentLocation: z.object({
+    governorate: z.string().nullable(),
+    locality: z.string().nullable(),
+    site: z.string().nullable(),
+    since: z.string().nullable(),
+  }),
+  displacements: z.array(
+    z.object({
+      id: z.string(),
+      fromGovernorate: z.string().nullable(),
+      toGovernorate: z.string().nullable(),
+      toLocality: z.string().nullable(),
+      toSite: z.string().nullable(),
+      date: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  vulnerabilities: z.array(
+    z.object({ kind: z.string(), personId: z.string().nullable(), since: z.string().nullable(), derived: z.boolean() }),
+  ),
 });
 
-export const AddMember = MemberRef.extend({ date: Day.optional(), move: z.boolean().default(false).describe('end a current membership elsewhere first') });
+export const AddMember = MemberRef.extend({
+  date: Day.optional(),
+  move: z.boolean().default(false).describe('end a current membership elsewhere first'),
+});
 export const Leave = z.object({ date: Day.optional() });
-export const ChangeHead = z.object({ personId: z.string().uuid(), date: Day.optional(), previousHead: z.enum(['stays', 'leaves']).default('stays'), previousHeadRelationship: z.enum(relationships).default('other_relative') });
+export const ChangeHead = z.object({
+  personId: z.string().uuid(),
+  date: Day.optional(),
+  previousHead: z.enum(['stays', 'leaves']).default('stays'),
+  previousHeadRelationship: z.enum(relationships).default('other_relative'),
+});
 export const Split = z.object({ date: Day.optional(), governorate: z.string().optional(), members: z.array(MemberRef).min(1).max(50) });
-export const Merge = z.object({ otherId: z.string().uuid(), date: Day.optional(), relationship: z.enum(relationships).default('other_relative').describe('relationship to the head for the joining members') });
+export const Merge = z.object({
+  otherId: z.string().uuid(),
+  date: Day.optional(),
+  relationship: z.enum(relationships).default('other_relative').describe('relationship to the head for the joining members'),
+});
 export const DisplacementInput = z
   .object({
     date: Day,
@@ -38,6 +77,13 @@ export const DisplacementInput = z
     reason: z.enum(displacementReasons),
     note: z.string().max(1000).optional(),
   })
-  .refine((d) => d.toGovernorate || d.toLocality || d.toSite, { message: 'say where to: toGovernorate, toLocality or toSite', path: ['toGovernorate'] });
-export const VulnerabilityInput = z.object({ kind: z.enum(vulnerabilityKinds), personId: z.string().uuid().optional(), date: Day.optional() });
+  .refine((d) => d.toGovernorate || d.toLocality || d.toSite, {
+    message: 'say where to: toGovernorate, toLocality or toSite',
+    path: ['toGovernorate'],
+  });
+export const VulnerabilityInput = z.object({
+  kind: z.enum(vulnerabilityKinds),
+  personId: z.string().uuid().optional(),
+  date: Day.optional(),
+});
 export const OnQuery = z.object({ on: Day.optional().describe('as of this date (default today)') });

@@ -5,7 +5,8 @@ import { ListQuery, Page, PersonSummary } from './schema.ts';
 import { personSummary } from './view.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isAfter = (v: unknown): v is { a: string } => typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'string' && UUID.test((v as { a: string }).a);
+const isAfter = (v: unknown): v is { a: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'string' && UUID.test((v as { a: string }).a);
 
 export default defineRoute({
   method: 'GET',

@@ -6,6 +6,7 @@ import { preparePerson, type PersonInput, type PersonRecord } from '../../../reg
 export function prepareForActor(input: PersonInput, actor: Actor): PersonRecord {
   const r = preparePerson(input);
   if (!r.ok) throw errors.validation(r.errors);
-  if (!actor.governorates.includes(r.value.governorate)) throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
+  if (!actor.governorates.includes(r.value.governorate))
+    throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
   return r.value;
 }

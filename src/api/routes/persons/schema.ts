@@ -28,7 +28,11 @@ export const PersonView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   warnings: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
-  household: z.object({ id: z.string(), relationship: z.string(), since: z.string() }).nullable().optional().describe('the household the person belongs to now (on the full record)'),
+  household: z
+    .object({ id: z.string(), relationship: z.string(), since: z.string() })
+    .nullable()
+    .optional()
+    .describe('the household the person belongs to now (on the full record)'),
 });
 
 export const PersonSearch = z
@@ -39,7 +43,10 @@ export const PersonSearch = z
     limit: z.number().int().min(1).max(100).default(20),
     cursor: z.string().max(200).optional(),
   })
-  .refine((s) => s.query !== undefined || s.nationalId !== undefined || s.phone !== undefined, { message: 'give a query, a nationalId or a phone', path: ['query'] });
+  .refine((s) => s.query !== undefined || s.nationalId !== undefined || s.phone !== undefined, {
+    message: 'give a query, a nationalId or a phone',
+    path: ['query'],
+  });
 
 export const PersonSummary = z.object({
   id: z.string(),
@@ -60,7 +67,10 @@ export const ListQuery = z.object({
 
 export const StatusEventInput = z.object({
   kind: z.enum(statusKinds),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+    .optional(),
   source: z.string().trim().min(1).max(200).optional(),
   note: z.string().trim().max(1000).optional(),
 });

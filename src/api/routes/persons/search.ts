@@ -8,7 +8,12 @@ import { defineRoute } from '../../route.ts';
 import { Page, PersonSearch, PersonSummary } from './schema.ts';
 import { personSummary } from './view.ts';
 
-const isOffset = (v: unknown): v is { o: number } => typeof v === 'object' && v !== null && Number.isInteger((v as { o: unknown }).o) && (v as { o: number }).o >= 0 && (v as { o: number }).o < MAX_RANKED;
+const isOffset = (v: unknown): v is { o: number } =>
+  typeof v === 'object' &&
+  v !== null &&
+  Number.isInteger((v as { o: unknown }).o) &&
+  (v as { o: number }).o >= 0 &&
+  (v as { o: number }).o < MAX_RANKED;
 
 export default defineRoute({
   method: 'POST',
@@ -17,7 +22,9 @@ export default defineRoute({
   tags: ['persons'],
   body: PersonSearch,
   response: Page(PersonSummary).extend({
-    crowded: z.boolean().describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
+    crowded: z
+      .boolean()
+      .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
   }),
   handler: async ({ body, actor, store }) => {
     let nationalId: string | undefined;
@@ -34,6 +41,10 @@ export default defineRoute({
     }
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
     const r = await searchPersons(store.pool, actor, { name: body.query, nationalId, phone, limit: body.limit, offset });
-    return { items: r.items.map(personSummary), nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null, crowded: r.crowded };
+    return {
+      items: r.items.map(personSummary),
+      nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null,
+      crowded: r.crowded,
+    };
   },
 });

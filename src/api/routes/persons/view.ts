@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { PersonSummary, PersonView } from './schema.ts';
 
 export function personView(p: Person): z.infer<typeof PersonView> {
-  const warnings = p.nationalIdValid === false ? [{ field: 'nationalId', reason: 'the check digit does not match: kept, but unverified' }] : undefined;
+  const warnings =
+    p.nationalIdValid === false ? [{ field: 'nationalId', reason: 'the check digit does not match: kept, but unverified' }] : undefined;
   return {
     id: p.id,
     recordId: p.recordId,
@@ -28,5 +29,13 @@ export function personView(p: Person): z.infer<typeof PersonView> {
 }
 
 export function personSummary(p: Person): z.infer<typeof PersonSummary> {
-  return { id: p.id, fullName: p.fullName, fullNameEn: p.fullNameEn, sex: p.sex, dateOfBirth: p.dateOfBirth, dobPrecision: p.dobPrecision, governorate: p.governorate };
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    fullNameEn: p.fullNameEn,
+    sex: p.sex,
+    dateOfBirth: p.dateOfBirth,
+    dobPrecision: p.dobPrecision,
+    governorate: p.governorate,
+  };
 }

@@ -4,7 +4,14 @@ import { isGovernorate } from '../../../places/governorates.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 
-const Locality = z.object({ id: z.string(), governorate: z.string(), nameAr: z.string(), nameEn: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() });
+const Locality = z.object({
+  id: z.string(),
+  governorate: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+});
 type Row = { id: string; governorate: string; name_ar: string; name_en: string | null; lat: number | null; lon: number | null };
 const view = (r: Row) => ({ id: r.id, governorate: r.governorate, nameAr: r.name_ar, nameEn: r.name_en, lat: r.lat, lon: r.lon });
 
@@ -16,8 +23,12 @@ export const listLocalities = defineRoute({
   query: z.object({ governorate: z.string() }),
   response: z.object({ items: z.array(Locality) }),
   handler: async ({ query, store }) => {
-    if (!isGovernorate(query.governorate)) throw errors.validation([{ field: 'query.governorate', reason: 'must be the P-code of one of the 16 governorates' }]);
-    const r = await store.pool.query<Row>('SELECT id, governorate, name_ar, name_en, lat, lon FROM locality WHERE governorate = $1 ORDER BY name_ar LIMIT 2000', [query.governorate]);
+    if (!isGovernorate(query.governorate))
+      throw errors.validation([{ field: 'query.governorate', reason: 'must be the P-code of one of the 16 governorates' }]);
+    const r = await store.pool.query<Row>(
+      'SELECT id, governorate, name_ar, name_en, lat, lon FROM locality WHERE governorate = $1 ORDER BY name_ar LIMIT 2000',
+      [query.governorate],
+    );
     return { items: r.rows.map(view) };
   },
 });
@@ -38,16 +49,15 @@ export const createLocality = defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
-    if (!isGovernorate(body.governorate)) throw errors.validation([{ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' }]);
-    if ((body.lat === undefined) !== (body.lon === undefined)) throw errors.validation([{ field: body.lat === undefined ? 'lat' : 'lon', reason: 'give both coordinates or neither' }]);
+    if (!isGovernorate(body.governorate))
+      throw errors.validation([{ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' }]);
+    if ((body.lat === undefined) !== (body.lon === undefined))
+      throw errors.validation([{ field: body.lat === undefined ? 'lat' : 'lon', reason: 'give both coordinates or neither' }]);
     return write(store.pool, actor, { operationId, route: 'POST /api/v1/places/localities', request: body }, async (ctx) => {
-      const r = await ctx.client.query<Row>('INSERT INTO locality (governorate, name_ar, name_en, lat, lon) VALUES ($1,$2,$3,$4,$5) RETURNING id, governorate, name_ar, name_en, lat, lon', [
-        body.governorate,
-        body.nameAr,
-        body.nameEn ?? null,
-        body.lat ?? null,
-        body.lon ?? null,
-      ]);
+      const r = await ctx.client.query<Row>(
+        'INSERT INTO locality (governorate, name_ar, name_en, lat, lon) VALUES ($1,$2,$3,$4,$5) RETURNING id, governorate, name_ar, name_en, lat, lon',
+        [body.governorate, body.nameAr, body.nameEn ?? null, body.lat ?? null, body.lon ?? null],
+      );
       const v = view(r.rows[0]!);
       await ctx.log({ entity: 'locality', entityId: v.id, action: 'create', after: v });
       return { status: 201, body: v };

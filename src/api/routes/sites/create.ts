@@ -15,6 +15,9 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
     checkOwnGovernorate(actor, body.governorate);
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/sites', request: body }, async (ctx) => ({ status: 201, body: await createSite(ctx, body) }));
+    return write(store.pool, actor, { operationId, route: 'POST /api/v1/sites', request: body }, async (ctx) => ({
+      status: 201,
+      body: await createSite(ctx, body),
+    }));
   },
 });

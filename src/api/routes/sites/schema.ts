@@ -22,10 +22,29 @@ export const SiteInput = z.object({
 export const SiteUpdate = SiteInput.extend({ version: z.number().int().min(1) });
 
 export const SiteView = z.object({
-  id: z.string(), kind: z.string(), name: z.string(), governorate: z.string(), locality: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(),
-  managingOrganisation: z.string().nullable(), coveredAreaM2: z.number().nullable(), toilets: z.number().nullable(), waterPoints: z.number().nullable(), waterLitresPerDay: z.number().nullable(),
-  phase: z.string(), status: z.string(), version: z.number(),
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  governorate: z.string(),
+  locality: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  managingOrganisation: z.string().nullable(),
+  coveredAreaM2: z.number().nullable(),
+  toilets: z.number().nullable(),
+  waterPoints: z.number().nullable(),
+  waterLitresPerDay: z.number().nullable(),
+  phase: z.string(),
+  status: z.string(),
+  version: z.number(),
 });
 
-export const SiteList = z.object({ governorate: z.string().optional(), kind: z.enum(siteKinds).optional(), status: z.enum(siteStatuses).optional() });
-export const CapacityQuery = z.object({ governorate: z.string().optional(), on: Day.optional().describe('as of this date (default today)') });
+export const SiteList = z.object({
+  governorate: z.string().optional(),
+  kind: z.enum(siteKinds).optional(),
+  status: z.enum(siteStatuses).optional(),
+});
+export const CapacityQuery = z.object({
+  governorate: z.string().optional(),
+  on: Day.optional().describe('as of this date (default today)'),
+});

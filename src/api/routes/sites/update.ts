@@ -16,6 +16,9 @@ export default defineRoute({
   handler: async ({ params, body, actor, store, operationId }) => {
     checkOwnGovernorate(actor, body.governorate);
     const { version, ...input } = body;
-    return write(store.pool, actor, { operationId, route: `PUT /api/v1/sites/${params.id}`, request: body }, async (ctx) => ({ status: 200, body: await updateSite(ctx, params.id, version, input) }));
+    return write(store.pool, actor, { operationId, route: `PUT /api/v1/sites/${params.id}`, request: body }, async (ctx) => ({
+      status: 200,
+      body: await updateSite(ctx, params.id, version, input),
+    }));
   },
 });

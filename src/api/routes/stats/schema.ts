@@ -13,7 +13,7 @@ export const ReachSummary = z.object({
       number: z.number(),
       cutoffDate: z.string(),
       status: z.string(),
-      targeted: Count.describe('households in the cycle\'s snapshot, in your governorates'),
+      targeted: Count.describe("households in the cycle's snapshot, in your governorates"),
       reached: Count.describe('of those, households that received at least one of their entitlements'),
     }),
   ),

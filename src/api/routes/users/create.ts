@@ -22,7 +22,10 @@ export default defineRoute({
     return write(store.pool, actor, { operationId, route: 'POST /api/v1/users', request: logged }, async (ctx) => {
       const id = await createUser(ctx.client, { orgId: actor.orgId, ...body });
       await ctx.log({ entity: 'user', entityId: id, action: 'create', after: logged });
-      return { status: 201, body: { id, username: body.username, role: body.role, governorates: body.governorates, disabled: false, secondFactor: false } };
+      return {
+        status: 201,
+        body: { id, username: body.username, role: body.role, governorates: body.governorates, disabled: false, secondFactor: false },
+      };
     });
   },
 });

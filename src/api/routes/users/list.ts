@@ -10,7 +10,14 @@ export default defineRoute({
   tags: ['users'],
   response: z.object({ items: z.array(UserView) }),
   handler: async ({ actor, store }) => {
-    const r = await store.pool.query<{ id: string; username: string; role: Role; governorates: string[]; disabled: boolean; secondFactor: boolean }>(
+    const r = await store.pool.query<{
+      id: string;
+      username: string;
+      role: Role;
+      governorates: string[];
+      disabled: boolean;
+      secondFactor: boolean;
+    }>(
       'SELECT id, username, role, governorates, disabled, EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id) AS "secondFactor" FROM app_user u WHERE org_id = $1 ORDER BY username',
       [actor.orgId],
     );

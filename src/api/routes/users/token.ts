@@ -9,7 +9,11 @@ export default defineRoute({
   url: '/api/v1/tokens',
   summary: 'Create an API token for a machine user of your organisation (shown once)',
   tags: ['users'],
-  body: z.object({ userId: z.string().uuid(), name: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(3650).optional() }),
+  body: z.object({
+    userId: z.string().uuid(),
+    name: z.string().trim().min(1).max(100),
+    days: z.number().int().min(1).max(3650).optional(),
+  }),
   response: z.object({ token: z.string() }),
   status: 201,
   handler: async ({ body, actor, store }) => {

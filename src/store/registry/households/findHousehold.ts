@@ -6,10 +6,18 @@ import { scopeSql } from '../scope.ts';
 export type HouseholdRow = { id: string; org_id: string; governorate: string; record_id: string | null; version: number; created_at: Date };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function findHousehold(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, forUpdate = false): Promise<HouseholdRow | undefined> {
+export async function findHousehold(
+  db: pg.Pool | pg.PoolClient,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<HouseholdRow | undefined> {
   if (!UUID.test(id)) return undefined;
   const scope = scopeSql('h', actor, 2);
-  const r = await db.query<HouseholdRow>(`SELECT h.id, h.org_id, h.governorate, h.record_id, h.version, h.created_at FROM household h WHERE h.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE' : ''}`, [id, ...scope.params]);
+  const r = await db.query<HouseholdRow>(
+    `SELECT h.id, h.org_id, h.governorate, h.record_id, h.version, h.created_at FROM household h WHERE h.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, ...scope.params],
+  );
   return r.rows[0];
 }
 

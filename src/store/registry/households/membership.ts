@@ -6,19 +6,35 @@ import type { Relationship } from '../../../registry/vocabulary.ts';
 
 export type Member = { personId: string; relationship: Relationship; validFrom: string; validTo: string | null };
 
-export async function openMembership(client: pg.PoolClient, householdId: string, personId: string, relationship: Relationship, from: string): Promise<void> {
+export async function openMembership(
+  client: pg.PoolClient,
+  householdId: string,
+  personId: string,
+  relationship: Relationship,
+  from: string,
+): Promise<void> {
   try {
-    await client.query('INSERT INTO household_member (household_id, person_id, relationship, valid_from) VALUES ($1,$2,$3,$4)', [householdId, personId, relationship, from]);
+    await client.query('INSERT INTO household_member (household_id, person_id, relationship, valid_from) VALUES ($1,$2,$3,$4)', [
+      householdId,
+      personId,
+      relationship,
+      from,
+    ]);
   } catch (e) {
     const c = (e as { constraint?: string }).constraint;
-    if (c === 'household_member_one_current') throw errors.conflict('A person is already a current member of a household: end that membership first (leave), or move them.');
+    if (c === 'household_member_one_current')
+      throw errors.conflict('A person is already a current member of a household: end that membership first (leave), or move them.');
     if (c === 'household_one_current_head') throw errors.conflict('The household already has a head: change the head instead.');
     throw e;
   }
 }
 
 /** Ends the person's open membership at `on`; returns the household they left, if any. */
-export async function closeMembership(client: pg.PoolClient, personId: string, on: string): Promise<{ householdId: string; relationship: Relationship } | undefined> {
+export async function closeMembership(
+  client: pg.PoolClient,
+  personId: string,
+  on: string,
+): Promise<{ householdId: string; relationship: Relationship } | undefined> {
   const r = await client.query<{ household_id: string; relationship: Relationship; valid_from: string }>(
     'SELECT household_id, relationship, valid_from FROM household_member WHERE person_id = $1 AND valid_to IS NULL FOR UPDATE',
     [personId],
