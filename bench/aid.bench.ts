@@ -38,7 +38,7 @@ const SITES = 300;
 const command0 = process.argv.includes('--reuse-cycle') ? ' --reuse-cycle' : '';
 const dataDir = path.resolve(`.tmp/bench-aid-${HOUSEHOLDS}`);
 const command = `npm run bench:aid -- --households ${HOUSEHOLDS} --rate ${RATE} --seconds ${SECONDS} --offline ${OFFLINE}${command0}`;
-const log = (s: string) => process.stderr.write(s + '\n');
+const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const RULES = [
   { item: 'food_parcel', when: { maxSize: 5 }, quantity: { base: 1 } },
@@ -325,7 +325,7 @@ async function main() {
         .join(' ')}${pressure()}`,
       `command: ${command}`,
     ];
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

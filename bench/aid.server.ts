@@ -14,7 +14,7 @@ if (cluster.isPrimary && WORKERS > 1) {
   cluster.setupPrimary({ exec: new URL('../bin/run.js', import.meta.url).pathname, args: [new URL(import.meta.url).pathname] });
   for (let i = 0; i < WORKERS; i++) cluster.fork();
   cluster.on('message', (_w, msg: { address?: string }) => {
-    if (msg.address && ++ready === WORKERS) process.stdout.write(JSON.stringify({ address: msg.address }) + '\n');
+    if (msg.address && ++ready === WORKERS) process.stdout.write(`${JSON.stringify({ address: msg.address })}\n`);
   });
   const stop = () => {
     for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
@@ -30,7 +30,7 @@ if (cluster.isPrimary && WORKERS > 1) {
   const app = await buildApp({ store });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   if (process.send) process.send({ address });
-  else process.stdout.write(JSON.stringify({ address }) + '\n');
+  else process.stdout.write(`${JSON.stringify({ address })}\n`);
   const stop = async () => {
     await app.close();
     await store.close();

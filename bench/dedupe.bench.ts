@@ -113,7 +113,7 @@ async function main() {
     stats: { bench: 'synthetic dedupe set', pairs: fit.stats.candidatePairs },
   });
   const fitLine = `model: fitted by the dedupe engine on a synthetic registry with duplicates, ${recs.length.toLocaleString('en')} records, ${fit.stats.candidatePairs.toLocaleString('en')} pairs compared, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
-  process.stderr.write(fitLine + '\n');
+  process.stderr.write(`${fitLine}\n`);
 
   const samples: Sample[] = JSON.parse(await fs.readFile(path.join(dataDir, 'bench-samples.json'), 'utf8'));
   const q = samples.slice(0, QUERIES);
@@ -240,7 +240,7 @@ async function main() {
     '',
     `command: ${command}${DEDUPE_RECORDS ? ` --dedupe-records ${DEDUPE_RECORDS}` : ''}`,
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 await main();

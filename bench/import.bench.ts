@@ -34,7 +34,7 @@ fs.chmodSync(dir, 0o711); // the embedded server's user must reach its data dire
 const csv = path.join(dir, 'persons.csv');
 const dataDir = path.join(dir, 'data');
 const copyFile = path.join(dir, 'baseline.copy');
-const log = (s: string) => process.stdout.write(s + '\n');
+const log = (s: string) => process.stdout.write(`${s}\n`);
 const secs = (t: number) => (performance.now() - t) / 1000;
 
 log(`# Import benchmark: ${persons.toLocaleString('en-US')} synthetic persons, ${os.cpus().length} cores, Node ${process.version}`);

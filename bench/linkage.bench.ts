@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const oneIdx = args.indexOf('--case');
 if (oneIdx >= 0) {
   // child mode: one case, JSON on stdout
-  process.stdout.write(JSON.stringify(runCase(args[oneIdx + 1]!)) + '\n');
+  process.stdout.write(`${JSON.stringify(runCase(args[oneIdx + 1]!))}\n`);
   process.exit(0);
 }
 const onlyIdx = args.indexOf('--only');

@@ -98,7 +98,7 @@ async function main() {
     '',
     `command: ${command}`,
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 await main();

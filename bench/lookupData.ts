@@ -22,7 +22,7 @@ export type Sample = { id?: string; record: PersonRecord; variant: string; latin
 
 const esc = (v: string | null | boolean | string[]) => {
   if (v === null) return '\\N';
-  if (Array.isArray(v)) return '{' + v.map((t) => '"' + t.replace(/\\/g, '\\\\\\\\').replace(/"/g, '\\\\"') + '"').join(',') + '}';
+  if (Array.isArray(v)) return `{${v.map((t) => `"${t.replace(/\\/g, '\\\\\\\\').replace(/"/g, '\\\\"')}"`).join(',')}}`;
   return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 };
 
@@ -57,7 +57,7 @@ async function load(store: Store, orgId: string, persons: number, queries: numbe
         n++;
         if (n % every === 0 && samples.length < queries * 2) samples.push({ record: v, variant: variant(v.fullName), latin: v.fullNameEn });
         chunk.push(
-          [
+          `${[
             orgId,
             v.recordId,
             v.givenName,
@@ -77,7 +77,7 @@ async function load(store: Store, orgId: string, persons: number, queries: numbe
             v.governorate,
           ]
             .map((x) => esc(x as string | null))
-            .join('\t') + '\n',
+            .join('\t')}\n`,
         );
         if (chunk.length === 5000) {
           yield chunk.join('');

@@ -67,7 +67,7 @@ function gazaPairs(): { pairs: Pair[]; rows: number; aligned: number } {
     aligned++;
     a.forEach((ar, i) => {
       const la = l[i]!;
-      const k = ar + '\t' + la;
+      const k = `${ar}\t${la}`;
       const p = counts.get(k);
       if (p) p.n++;
       else counts.set(k, { ar, la, n: 1 });
@@ -108,7 +108,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const pct = (x: number, digits = 1) => (100 * x).toFixed(digits) + '%';
+const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 
 function measure(label: string, pairs: Pair[]) {
   const sk = new Map<string, string>();

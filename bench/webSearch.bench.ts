@@ -161,7 +161,7 @@ try {
     'Target (issue #5): results shown in under 300 ms.',
     `command: ${command}`,
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');

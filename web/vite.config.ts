@@ -15,9 +15,9 @@ const MAP_ID = 'virtual:governorate-map';
 function governorateMap(): Plugin {
   return {
     name: 'sanad-governorate-map',
-    resolveId: (id) => (id === MAP_ID ? '\0' + MAP_ID : undefined),
+    resolveId: (id) => (id === MAP_ID ? `\0${MAP_ID}` : undefined),
     load(id) {
-      if (id !== '\0' + MAP_ID) return undefined;
+      if (id !== `\0${MAP_ID}`) return undefined;
       this.addWatchFile(GEOJSON);
       return `export default ${JSON.stringify(buildGovernorateMap(GEOJSON))};`;
     },
@@ -44,7 +44,7 @@ function sizeReport(): Plugin {
       const dist = path.resolve(here, 'dist');
       if (!fs.existsSync(path.join(dist, 'index.html'))) return;
       const r = firstLoadReport(dist);
-      fs.writeFileSync(path.join(dist, 'size.json'), JSON.stringify(r, null, 2) + '\n');
+      fs.writeFileSync(path.join(dist, 'size.json'), `${JSON.stringify(r, null, 2)}\n`);
       process.stdout.write(
         `\nFirst load JavaScript: ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${(r.jsBytes / 1024).toFixed(1)} KB raw) in ${r.files.length} file(s); budget 300 KB\n`,
       );

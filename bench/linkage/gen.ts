@@ -89,7 +89,7 @@ export function* people(count: number, seed: number): Generator<Person> {
     const grandfather = MALE.pick(r);
     const father = MALE.pick(r);
     const gov = r.pick(GOVS);
-    const phone = '059' + String(r.int(0, 9999999)).padStart(7, '0');
+    const phone = `059${String(r.int(0, 9999999)).padStart(7, '0')}`;
     const household = `H${++hh}`;
     const fy = r.int(1950, 1990);
     const base = (sex: 'm' | 'f', given: NameEntry, fa: NameEntry, gf: NameEntry, y: number): Person => {
@@ -128,10 +128,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function arabicVariant(r: Rand, s: string): string {
   const x = r.next();
-  if (x < 0.3 && /^[أإآ]/.test(s)) return 'ا' + s.slice(1);
-  if (x < 0.45 && s.startsWith('ا') && s.length > 2 && !s.startsWith('ال')) return 'أ' + s.slice(1);
-  if (x < 0.6 && s.endsWith('ة')) return s.slice(0, -1) + 'ه';
-  if (x < 0.7 && s.endsWith('ى')) return s.slice(0, -1) + 'ي';
+  if (x < 0.3 && /^[أإآ]/.test(s)) return `ا${s.slice(1)}`;
+  if (x < 0.45 && s.startsWith('ا') && s.length > 2 && !s.startsWith('ال')) return `أ${s.slice(1)}`;
+  if (x < 0.6 && s.endsWith('ة')) return `${s.slice(0, -1)}ه`;
+  if (x < 0.7 && s.endsWith('ى')) return `${s.slice(0, -1)}ي`;
   if (x < 0.8 && s.startsWith('ال')) return s.slice(2);
   if (x < 0.9 && s.includes(' ')) return s.replace(' ', '');
   if (x < 0.97 && s.length > 3) {
@@ -153,7 +153,7 @@ export function registration(p: Person, r: Rand, o: RecordOptions, recordId: str
   const e = (pr: number) => r.next() < pr * o.noise;
   const latin = r.next() < o.latin;
   const name = (n: NameEntry) => (latin ? r.pick(n.en) : e(0.5) ? arabicVariant(r, n.ar) : n.ar);
-  let y = p.y,
+  const y = p.y,
     m = p.m,
     d = p.d;
   let dob = `${y}-${pad(m)}-${pad(d)}`;
@@ -177,7 +177,7 @@ export function registration(p: Person, r: Rand, o: RecordOptions, recordId: str
     sex: e(0.05) ? '' : p.sex,
     date_of_birth: dob,
     national_id: id,
-    phone: e(0.4) ? '' : e(0.15) ? '059' + String(r.int(0, 9999999)).padStart(7, '0') : p.phone,
+    phone: e(0.4) ? '' : e(0.15) ? `059${String(r.int(0, 9999999)).padStart(7, '0')}` : p.phone,
     governorate: e(0.3) ? r.pick(GOVS) : p.gov,
     household_id: p.household,
   };

@@ -18,7 +18,7 @@ export function copyArray(items: readonly string[]): string {
   for (let i = 0; i < items.length; i++) {
     if (i > 0) s += ',';
     const item = items[i]!;
-    s += '"' + (ARRAY_SPECIAL.test(item) ? item.replace(ARRAY_SPECIAL_G, (c) => '\\' + c) : item) + '"';
+    s += `"${ARRAY_SPECIAL.test(item) ? item.replace(ARRAY_SPECIAL_G, (c) => `\\${c}`) : item}"`;
   }
-  return copyField(s + '}');
+  return copyField(`${s}}`);
 }

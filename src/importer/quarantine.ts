@@ -68,10 +68,10 @@ export async function exportQuarantine(
       return i < 0 ? importColumns.length : i;
     };
     keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    const cols = keys.map((k) => `q.raw->>${sqlString(k)} AS ${'"' + k.replace(/"/g, '""') + '"'}`);
+    const cols = keys.map((k) => `q.raw->>${sqlString(k)} AS ${`"${k.replace(/"/g, '""')}"`}`);
     const sql = `COPY (SELECT q.id AS quarantine_id, q.import_id, q.row_number,
         (SELECT string_agg((e->>'field') || ' ' || (e->>'reason'), '; ') FROM jsonb_array_elements(q.errors) e) AS problems
-        ${cols.length ? ', ' + cols.join(', ') : ''}
+        ${cols.length ? `, ${cols.join(', ')}` : ''}
       FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where} ORDER BY i.started_at, q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`;
     const count = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where}`,
@@ -280,7 +280,7 @@ async function retryGroup(
     await client.query(
       `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
        VALUES ($1,$2,$3,$4,'import',$4,'quarantine_retry',NULL,$5::jsonb,'\\x','\\x')`,
-      [actor.userId, actor.orgId, actor.deviceId ?? null, run.id, JSON.stringify(head).slice(0, -1) + ids + '}'],
+      [actor.userId, actor.orgId, actor.deviceId ?? null, run.id, `${JSON.stringify(head).slice(0, -1) + ids}}`],
     );
     await client.query('COMMIT');
   } catch (e) {

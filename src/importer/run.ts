@@ -230,7 +230,7 @@ async function commitBatchOnce(
     const ids = Object.entries(res.ids)
       .map(([k, v]) => `,${JSON.stringify(k)}:${v}`)
       .join('');
-    await logEntry(client, actor, run.id, 'import_batch', JSON.stringify(head).slice(0, -1) + ids + '}');
+    await logEntry(client, actor, run.id, 'import_batch', `${JSON.stringify(head).slice(0, -1) + ids}}`);
     await client.query('COMMIT');
     if (process.env.SANAD_IMPORT_TIMING)
       process.stderr.write(

@@ -41,7 +41,7 @@ const val = (rec: RawRecord, col: string): string => (rec[col] ?? '').trim();
 
 export const PARTS = ['given', 'father', 'grandfather', 'family'] as const;
 export type Part = (typeof PARTS)[number];
-const PART_COLUMNS = ['given_name', 'father_name', 'grandfather_name', 'family_name'];
+const _PART_COLUMNS = ['given_name', 'father_name', 'grandfather_name', 'family_name'];
 
 /** Splits a tokenised full name into [given, father, grandfather, family]. */
 export function assignParts(tokens: string[]): (string | undefined)[] {
@@ -463,7 +463,7 @@ export class DateField implements Field {
     const md = this.md.a[i]!;
     const m = md >> 5,
       d = md & 31;
-    return m ? `${y}-${String(m).padStart(2, '0')}${d ? '-' + String(d).padStart(2, '0') : ''}` : String(y);
+    return m ? `${y}-${String(m).padStart(2, '0')}${d ? `-${String(d).padStart(2, '0')}` : ''}` : String(y);
   }
 }
 
@@ -693,7 +693,7 @@ export class TokensField implements Field {
       } else if (x < y) a++;
       else b++;
     }
-    const small = na < nb ? na : nb;
+    const small = Math.min(na, nb);
     if (shared === 0) return 1;
     if (shared === small && small >= 2) return 4;
     if (shared * 2 >= small) return 3;

@@ -45,7 +45,7 @@ async function writeLines(path: string, gen: Iterable<string>): Promise<void> {
   const out = fs.createWriteStream(path, { encoding: 'utf8' });
   let buf = '';
   for (const line of gen) {
-    buf += line + '\n';
+    buf += `${line}\n`;
     if (buf.length > 1 << 16) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';

@@ -92,7 +92,7 @@ export class Freq {
     const c = Math.max(1, this.counts.get(id));
     const avg = this.sumSq / this.total; // expected count of the value of a random agreeing pair
     const x = Math.log2(avg / c);
-    const v = x < -6 ? -6 : x > 6 ? 6 : x;
+    const v = x < -6 ? -6 : Math.min(x, 6);
     if (id >= 0) {
       if (id >= this.memoAt.length) {
         const len = Math.max(1024, id * 2);

@@ -17,8 +17,8 @@ export function jaroWinkler(a: string, b: string): number {
   const win = Math.max(0, (Math.max(la, lb) >> 1) - 1);
   let m = 0;
   for (let i = 0; i < la; i++) {
-    const lo = i - win > 0 ? i - win : 0;
-    const hi = i + win < lb - 1 ? i + win : lb - 1;
+    const lo = Math.max(i - win, 0);
+    const hi = Math.min(i + win, lb - 1);
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
       if (mb[j] === 0 && c === b.charCodeAt(j)) {

@@ -70,7 +70,7 @@ export function arabicTokens(fullName: string): string[] {
     if (w === 'ال') {
       const next = words[i + 1];
       if (next !== undefined) {
-        joined.push(next.startsWith('ال') ? next : 'ال' + next);
+        joined.push(next.startsWith('ال') ? next : `ال${next}`);
         i++;
       }
       continue;
@@ -95,7 +95,7 @@ export function arabicTokens(fullName: string): string[] {
 /** Repairs the two unambiguous traces of a broken lam-alef ligature in one normalised word. */
 export function repairLigature(word: string): string {
   if (word === 'هللا') return 'الله';
-  return word.startsWith('اال') ? 'الا' + word.slice(3) : word;
+  return word.startsWith('اال') ? `الا${word.slice(3)}` : word;
 }
 
 // stripArticle: the leading ال is removed when at least 3 letters remain, so "النجار" → "نجار",

@@ -69,7 +69,7 @@ function computeForms(token: string, withoutArticle: boolean): string[] {
   const out = [tag + token];
   if (withoutArticle) out.push(tag + (arabic ? stripArticle(token) : stripLatinArticle(token)));
   const key = skeleton(token);
-  if (key !== '') out.push('s:' + key);
+  if (key !== '') out.push(`s:${key}`);
   return out;
 }
 

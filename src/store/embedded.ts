@@ -261,7 +261,7 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
     await fs.mkdir(pgdata, { mode: 0o700 });
     password = randomBytes(24).toString('base64url');
     const pwfile = path.join(dataDir, '.initdb-pw');
-    await fs.writeFile(pwfile, password + '\n', { mode: 0o600 });
+    await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
     await chownTree(pgdata, owner);
     if (owner) await fs.chown(pwfile, owner.uid, owner.gid);
     try {
@@ -372,6 +372,6 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
 /** Database name in a URL replaced (the embedded URL points at `postgres`). */
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
-  u.pathname = '/' + database;
+  u.pathname = `/${database}`;
   return u.toString();
 }

@@ -58,11 +58,11 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     await loadPlaces(pool);
     if (!(await ranksArabic(pool))) {
       process.stderr.write(
-        JSON.stringify({
+        `${JSON.stringify({
           t: new Date().toISOString(),
           level: 'warn',
           msg: "This database's LC_CTYPE does not classify Arabic letters, so name search cannot rank Arabic names by similarity (pg_trgm sees no trigrams in them). Create the database with a UTF-8 LC_CTYPE, e.g. C.UTF-8.",
-        }) + '\n',
+        })}\n`,
       );
     }
   } catch (e) {

@@ -30,7 +30,7 @@ export function loadSecretKey(opts: { dataDir?: string | undefined; env?: NodeJS
   }
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
-    fs.writeFileSync(file, randomBytes(SECRET_KEY_BYTES).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
   } catch (e) {
     if ((e as { code?: string }).code !== 'EEXIST') throw e; // another process made it first: read theirs
   }

@@ -112,9 +112,9 @@ const ISRAELI_NETS = ['0', '2', '3', '4', '8'];
 export function mobilePhone(rng: Rng): string {
   const r = rng.next();
   const net = rng.next() < 0.75 ? '9' : '6';
-  if (r < 0.68) return '+9705' + net + digits7(rng);
-  if (r < 0.9) return '+9725' + net + digits7(rng);
-  return '+9725' + rng.pick(ISRAELI_NETS) + digits7(rng);
+  if (r < 0.68) return `+9705${net}${digits7(rng)}`;
+  if (r < 0.9) return `+9725${net}${digits7(rng)}`;
+  return `+9725${rng.pick(ISRAELI_NETS)}${digits7(rng)}`;
 }
 
 /** A Latin spelling of a name: the usual one most often, another variant sometimes. */

@@ -40,7 +40,7 @@ function needsQuotes(s: string): boolean {
   }
   return false;
 }
-const quote = (s: string): string => '"' + s.replace(/"/g, '""') + '"';
+const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 function field(v: string | number | undefined): string {
   if (v === undefined) return '';
   if (typeof v === 'number') return String(v);
@@ -50,16 +50,16 @@ function field(v: string | number | undefined): string {
 /** The Arabic full name: the known parts joined by single spaces. */
 export function fullName(p: Pick<SyntheticPerson, 'givenName' | 'fatherName' | 'grandfatherName' | 'familyName'>): string {
   if (p.givenName && p.fatherName && p.grandfatherName && p.familyName)
-    return p.givenName + ' ' + p.fatherName + ' ' + p.grandfatherName + ' ' + p.familyName;
+    return `${p.givenName} ${p.fatherName} ${p.grandfatherName} ${p.familyName}`;
   let s = p.givenName;
-  if (p.fatherName) s = s ? s + ' ' + p.fatherName : p.fatherName;
-  if (p.grandfatherName) s = s ? s + ' ' + p.grandfatherName : p.grandfatherName;
-  if (p.familyName) s = s ? s + ' ' + p.familyName : p.familyName;
+  if (p.fatherName) s = s ? `${s} ${p.fatherName}` : p.fatherName;
+  if (p.grandfatherName) s = s ? `${s} ${p.grandfatherName}` : p.grandfatherName;
+  if (p.familyName) s = s ? `${s} ${p.familyName}` : p.familyName;
   return s;
 }
 
 export function personCsvHeader(truthColumn?: string): string {
-  return PERSON_CSV_COLUMNS.join(',') + (truthColumn ? `,${field(truthColumn)}` : '') + '\n';
+  return `${PERSON_CSV_COLUMNS.join(',') + (truthColumn ? `,${field(truthColumn)}` : '')}\n`;
 }
 
 /** By default the truth is the row's field of the column's name, else its `cluster`. */
@@ -112,8 +112,8 @@ export function personCsvLine<T extends SyntheticPerson>(p: T, opts?: PersonCsvO
     p.householdId +
     ',' +
     p.relationship;
-  if (opts?.truthColumn) line += ',' + field(opts.truth ? opts.truth(p) : defaultTruth(p, opts.truthColumn));
-  return line + '\n';
+  if (opts?.truthColumn) line += `,${field(opts.truth ? opts.truth(p) : defaultTruth(p, opts.truthColumn))}`;
+  return `${line}\n`;
 }
 
 export interface CsvWriteResult {

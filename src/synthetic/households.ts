@@ -417,7 +417,7 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
       fatherName: d.father.ar,
       grandfatherName: d.grand.ar,
       familyName: d.family.ar,
-      fullNameEn: latin(rng, d.given) + ' ' + latin(rng, d.father) + ' ' + latin(rng, d.grand) + ' ' + fam,
+      fullNameEn: `${latin(rng, d.given)} ${latin(rng, d.father)} ${latin(rng, d.grand)} ${fam}`,
       sex: d.sex,
       dateOfBirth: undefined,
       dobPrecision: undefined,

@@ -159,7 +159,7 @@ describe('reports', () => {
       for (const row of data) {
         row.forEach((v, i) => {
           const t = tags[i]!;
-          if (numeric.some((n) => t === n || t.startsWith(n + '+'))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
+          if (numeric.some((n) => t === n || t.startsWith(`${n}+`))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
           expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
         });
         const col = (t: string) => row[tags.indexOf(t)]!;

@@ -12,7 +12,7 @@ import { Device, injectTransport, type Manifest } from '../support/device.ts';
 let db: TestDb;
 let app: FastifyInstance;
 let s: Scenario;
-let pool: { point: string; household: string }[] = [];
+const pool: { point: string; household: string }[] = [];
 beforeAll(async () => {
   db = await freshDb();
   app = await testApp(db);

@@ -147,7 +147,7 @@ test('online, concurrently: many devices redeem the same entitlement at once; ex
   expect(same.filter((r) => r.status === 201).length).toBe(1);
   expect(same.filter((r) => r.status === 200).length).toBe(9);
   // mixed in one group with a forged card: the good one stands, the forged one is refused
-  const [good, bad] = await Promise.all([d.redeemOnline(card(e3), e3.id), d.redeemOnline(card(e3).slice(0, -6) + 'AAAAAA', e3.id)]);
+  const [good, bad] = await Promise.all([d.redeemOnline(card(e3), e3.id), d.redeemOnline(`${card(e3).slice(0, -6)}AAAAAA`, e3.id)]);
   expect(good.status).toBe(201);
   expect(bad.status).toBe(422);
   expect(

@@ -308,7 +308,7 @@ describe('the check before a hand-over', () => {
     });
     expect((await check({ card: s.cards.get(h)!.token, entitlementIds: ids })).body).toMatchObject({ valid: false, reason: 'revoked' });
     const token = s.cards.get(take())!.token;
-    expect((await check({ card: token.slice(0, -6) + 'AAAAAA', entitlementIds: ids })).body).toMatchObject({
+    expect((await check({ card: `${token.slice(0, -6)}AAAAAA`, entitlementIds: ids })).body).toMatchObject({
       valid: false,
       reason: 'bad_signature',
     });

@@ -10,7 +10,7 @@ import { buildApp } from '../../src/api/app.ts';
 import { LOCK_MINUTES, MAX_CODE_FAILURES, secretsUnderOtherKeys } from '../../src/store/access/secondFactor.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, PASSWORD, storeOf, type TestUser } from '../support/factories.ts';
-import { enrol, nextCode, signIn, type Authenticator } from '../support/signIn.ts';
+import { enrol, nextCode, type Authenticator } from '../support/signIn.ts';
 
 let db: TestDb;
 let admin: TestUser;

@@ -25,7 +25,7 @@ const cellArb = fc.oneof(
 const rowsArb = fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 });
 
 function toCsv(rows: string[][], eol: string): string {
-  return rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) || c === '' ? '"' + c.replace(/"/g, '""') + '"' : c)).join(',')).join(eol) + eol;
+  return rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) || c === '' ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join(eol) + eol;
 }
 
 test('parses quoted fields, embedded delimiters, quotes and line breaks across any chunk boundary', () => {

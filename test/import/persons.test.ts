@@ -50,7 +50,7 @@ const rows = [
 test('loads good rows, quarantines and reports bad ones, flags unverified IDs', async () => {
   const actor = await makeActor(db.pool);
   const file = path.join(dir, 'persons.csv');
-  await fs.writeFile(file, '\uFEFF' + csvOf([header, ...rows]));
+  await fs.writeFile(file, `\uFEFF${csvOf([header, ...rows])}`);
   const s = await importFile(db.pool, actor, { kind: 'persons', file });
   expect(s).toMatchObject({
     rows: 7,

@@ -31,7 +31,7 @@ export async function tempDir(): Promise<string> {
 }
 
 export const csvOf = (rows: string[][]): string =>
-  rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
+  `${rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n')}\n`;
 
 export async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
   return (await pool.query<{ n: number }>(`SELECT (${sql})::int AS n`, params)).rows[0]!.n;

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 test('imports an XLSX worksheet, with a rejected row and an idempotent re-import', async () => {
   const actor = await makeActor(db.pool);
-  const id = '80000123' + nationalIdCheckDigit('80000123');
+  const id = `80000123${nationalIdCheckDigit('80000123')}`;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Registrations');
   ws.addRow(['record_id', 'given_name', 'father_name', 'family_name', 'sex', 'date_of_birth', 'national_id', 'governorate']);

@@ -49,7 +49,7 @@ describe('arabicTokens', () => {
     const names = fc.constantFrom('الله', 'الرحمن', 'العزيز', 'الكريم', 'الحميد');
     fc.assert(
       fc.property(names, (n) => {
-        expect(arabicTokens('عبد ' + n)).toEqual(arabicTokens('عبد' + n));
+        expect(arabicTokens(`عبد ${n}`)).toEqual(arabicTokens(`عبد${n}`));
       }),
     );
   });

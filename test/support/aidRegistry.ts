@@ -33,7 +33,7 @@ export async function loadRegistry(
     for (const v of h.vulnerabilities) vs.push({ hid, kind: v.kind, since: v.since });
     if (opts.sites?.length && i % (opts.everyNthInSite ?? 3) === 0) {
       const s = opts.sites[i % opts.sites.length]!;
-      const date = last < '2024-06-01' ? '2024-06-01' : new Date(Date.parse(last + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
+      const date = last < '2024-06-01' ? '2024-06-01' : new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       ds.push({ hid, from: h.currentGovernorate, to: s.governorate, site: s.id, date, reason: 'hostilities' });
       inSite.set(hid, s.id);
     }

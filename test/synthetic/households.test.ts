@@ -9,7 +9,7 @@ import { isValidNationalId } from '../../src/registry/nationalId.ts';
 import { parsePhone } from '../../src/registry/phone.ts';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../src/registry/vocabulary.ts';
 import { REFERENCE_DATE } from '../../src/synthetic/attributes.ts';
-import { buildHousehold, generateHouseholds, generatePersons, type SyntheticHousehold } from '../../src/synthetic/households.ts';
+import { buildHousehold, generateHouseholds, type SyntheticHousehold } from '../../src/synthetic/households.ts';
 
 const sample: SyntheticHousehold[] = [...generateHouseholds({ households: 8_000, seed: 11 })];
 const persons = sample.flatMap((h) => h.members);

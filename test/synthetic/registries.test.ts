@@ -49,7 +49,7 @@ describe('registry pair', () => {
     const byCluster = new Map(A.map((r) => [r.cluster, r]));
     const matched = B.map((b) => [byCluster.get(b.cluster), b] as const).filter((x): x is [SyntheticRecord, SyntheticRecord] => !!x[0]);
     const rate = (f: (a: SyntheticRecord, b: SyntheticRecord) => boolean) => matched.filter(([a, b]) => f(a, b)).length / matched.length;
-    const arabic = (a: SyntheticRecord, b: SyntheticRecord) => b.givenName !== '';
+    const arabic = (_a: SyntheticRecord, b: SyntheticRecord) => b.givenName !== '';
     const latinOnly = 1 - rate(arabic);
     expect(rate((a, b) => arabic(a, b) && b.fullNameEn !== undefined)).toBeGreaterThan(0.1);
     expect(latinOnly).toBeGreaterThan(0.06);

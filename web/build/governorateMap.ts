@@ -92,7 +92,7 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
       for (const r of rings(f)) {
         const pts = simplify(r.map(toBox), tolerance);
         if (pts.length < 3) continue;
-        d += 'M' + pts.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L') + 'Z';
+        d += `M${pts.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L')}Z`;
         for (const [x, y] of pts) {
           sx += x;
           sy += y;

@@ -46,7 +46,7 @@ export function register(program: Command): void {
         const actor = await actorFromOptions(store.pool, opts);
         if (!allows('GET /api/v1/aid/cycles/:id/reconciliation', actor.role))
           throw new Error(`Your role (${actor.role}) may not read reconciliations.`);
-        process.stdout.write(JSON.stringify(await reconciliation(store.pool, actor, opts.cycle), null, 2) + '\n');
+        process.stdout.write(`${JSON.stringify(await reconciliation(store.pool, actor, opts.cycle), null, 2)}\n`);
       } finally {
         await store.close();
       }

@@ -77,7 +77,7 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
         },
       }).finally(() => bar?.stop());
-      if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else printSummary(summary);
     } finally {
       await store.close();
@@ -110,7 +110,7 @@ export function register(program: Command): void {
       try {
         const actor = await actorFromOptions(store.pool, opts);
         const rows = await listQuarantine(store.pool, actor, { importId: opts.import, limit: Number(opts.limit) || 1000 });
-        if (opts.json) process.stdout.write(JSON.stringify(rows) + '\n');
+        if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else {
           if (rows.length === 0) process.stdout.write('No rows in quarantine.\n');
           for (const r of rows)
@@ -154,7 +154,7 @@ export function register(program: Command): void {
         try {
           const actor = await actorFromOptions(store.pool, opts);
           const s = await retryQuarantine(store.pool, actor, { file, format: opts.format, importId: opts.import });
-          if (opts.json) process.stdout.write(JSON.stringify(s) + '\n');
+          if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
           else {
             process.stdout.write(
               `Retried ${fmt(s.retried)} rows: ${fmt(s.loaded)} loaded, ${fmt(s.unchanged)} already present, ${fmt(s.stillRejected)} still rejected, ${fmt(s.unverifiedIds)} unverified IDs.\n`,

@@ -33,18 +33,18 @@ export function register(program: Command): void {
       const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
       if (elsewhere > 0) {
         process.stdout.write(
-          JSON.stringify({
+          `${JSON.stringify({
             t: new Date().toISOString(),
             level: 'warn',
             msg: `${elsewhere} second-factor secrets were sealed with another secret key: those users cannot sign in until the server gets that key (SANAD_SECRET_KEY or DATA/secret.key) or an administrator resets their second factor`,
-          }) + '\n',
+          })}\n`,
         );
       }
       const web = loadWebApp(opts.web);
       const app = await buildApp({
         store,
         trustProxy,
-        log: (line) => process.stdout.write(JSON.stringify({ t: new Date().toISOString(), ...line }) + '\n'),
+        log: (line) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`),
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
       const address = await app.listen({ port: opts.port, host: opts.host });
@@ -54,11 +54,11 @@ export function register(program: Command): void {
             '\n',
         );
       process.stdout.write(
-        JSON.stringify({
+        `${JSON.stringify({
           t: new Date().toISOString(),
           msg: `Sanad listening on ${address}`,
           database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
-        }) + '\n',
+        })}\n`,
       );
       let stopping = false;
       const stop = async () => {
@@ -100,7 +100,7 @@ function loadWebApp(dir: string): WebApp | undefined {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.isFile()) {
-        const rel = '/' + path.relative(dir, full).split(path.sep).join('/');
+        const rel = `/${path.relative(dir, full).split(path.sep).join('/')}`;
         const body = fs.readFileSync(full);
         const type = TYPES[path.extname(e.name)] ?? 'application/octet-stream';
         const compressible = /^(text\/|application\/json|image\/svg)/.test(type) && body.length > 512;

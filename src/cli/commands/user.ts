@@ -52,7 +52,7 @@ export function register(program: Command): void {
       try {
         const u = await findUserByName(store.pool, o.username);
         if (!u) throw new Error(`no user named '${o.username}'`);
-        process.stdout.write((await createApiToken(store.pool, u.id, o.name, o.days)) + '\n');
+        process.stdout.write(`${await createApiToken(store.pool, u.id, o.name, o.days)}\n`);
       } finally {
         await store.close();
       }

@@ -15,7 +15,7 @@ import type { Role } from '../../access/roles.ts';
 import { seal, unseal, type SecretKey } from '../../access/secretBox.ts';
 import { tokenHash } from '../../access/secrets.ts';
 import { base32Encode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri, verifyTotp } from '../../access/totp.ts';
-import { AppError, errors } from '../../errors.ts';
+import { type AppError, errors } from '../../errors.ts';
 import { StoreError } from '../errors.ts';
 import { appendLog } from '../write.ts';
 import type { UserRow } from './findUser.ts';

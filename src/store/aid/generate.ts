@@ -113,7 +113,7 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
       `CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1 ORDER BY x.point_id, x.household_id`,
       [cycleId, c.programmeId, c.number, ...p.values],
     );
-    const prefix = Date.now().toString(16).padStart(12, '0') + '7' + randomBytes(2).toString('hex').slice(0, 3);
+    const prefix = `${Date.now().toString(16).padStart(12, '0')}7${randomBytes(2).toString('hex').slice(0, 3)}`;
     const ins = await client.query(
       `INSERT INTO entitlement (id, cycle_id, household_id, item_id, quantity, point_id, rule_index)
        SELECT ($2::text || '8' || lpad(to_hex(row_number() OVER ()), 15, '0'))::uuid, $1, x.household_id, x.item_id, x.quantity, x.point_id, x.rule_index FROM aid_entitled x`,

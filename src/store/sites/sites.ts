@@ -113,7 +113,7 @@ export async function findSite(db: pg.Pool | pg.PoolClient, actor: Actor, id: st
   const scope = scopeSql('s', actor, 2);
   const r = await db.query<Row>(
     `SELECT ${COLS.split(', ')
-      .map((c) => 's.' + c)
+      .map((c) => `s.${c}`)
       .join(', ')} FROM site s WHERE s.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE' : ''}`,
     [id, ...scope.params],
   );
@@ -152,7 +152,7 @@ export async function listSites(
   if (f.status) where += ` AND s.status = $${params.push(f.status)}`;
   const r = await db.query<Row>(
     `SELECT ${COLS.split(', ')
-      .map((c) => 's.' + c)
+      .map((c) => `s.${c}`)
       .join(', ')} FROM site s WHERE ${where} ORDER BY s.governorate, s.name, s.id LIMIT 5000`,
     params,
   );

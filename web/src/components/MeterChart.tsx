@@ -75,6 +75,7 @@ export function MeterChart({
               const within = Math.min(r.value, r.reference);
               const over = Math.max(0, r.value - r.reference);
               return (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the table beside the chart carries the figures
                 <g key={r.id} aria-hidden="true">
                   <text x={start} y={y + 17} className="meter-chart-label" textAnchor="start">
                     {fit(r.label)}

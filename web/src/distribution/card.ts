@@ -100,7 +100,7 @@ export async function verifyCard(
   if (!c) return { ok: false, reason: 'malformed' };
   const k = keys.find((x) => x.id === c.keyId);
   const raw = k && base64urlBytes(k.publicKey);
-  if (!raw || raw.length !== 32) return { ok: false, reason: 'unknown_key' };
+  if (raw?.length !== 32) return { ok: false, reason: 'unknown_key' };
   const message = new Uint8Array(CONTEXT.length + c.payload.length);
   message.set(CONTEXT);
   message.set(c.payload, CONTEXT.length);

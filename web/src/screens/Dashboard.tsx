@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 // For coordinators: totals, people by governorate (bar chart) and a map of the 16 governorates;
 // people reached by aid per cycle and the sites over capacity (SVG charts), each shown to the
 // roles that may read its figures. Aggregates only; no personal data. The map is drawn from the
@@ -104,7 +105,7 @@ function ReachChart() {
   const { api } = useSession();
   const reach = useLoad(() => api.get<ReachSummaryT>('/api/v1/stats/reach'), [api]);
   const title = t('dashboard.reach.title');
-  let body;
+  let body: ReactNode;
   if (reach.loading && !reach.data) body = <Loading />;
   else if (reach.error || !reach.data) body = <ErrorState error={reach.error} onRetry={reach.reload} />;
   else if (reach.data.cycles.length === 0) body = <p className="muted">{t('dashboard.reach.none')}</p>;
@@ -165,7 +166,7 @@ function OverCapacityChart() {
   const govName = useGovernorateName();
   const report = useLoad(() => api.get<CapacityReport>('/api/v1/sites/capacity'), [api]);
   const title = t('dashboard.capacity.title');
-  let body;
+  let body: ReactNode;
   if (report.loading && !report.data) body = <Loading />;
   else if (report.error || !report.data) body = <ErrorState error={report.error} onRetry={report.reload} />;
   else {

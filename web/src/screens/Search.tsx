@@ -62,6 +62,7 @@ export function Search() {
   const modes: Mode[] = ['name', 'nationalId', 'phone'];
   return (
     <Screen title={t('search.title')} narrow>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with the search landmark role is the semantic element for a search form */}
       <form className="card" role="search" onSubmit={onSubmit} noValidate>
         <fieldset className="segmented">
           <legend>{t('search.by')}</legend>

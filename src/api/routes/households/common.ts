@@ -8,14 +8,14 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 export function checkDay(d: string | undefined, field = 'date'): string {
   const day = d ?? today();
-  const t = Date.parse(day + 'T00:00:00Z');
+  const t = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day)
     throw errors.validation([{ field, reason: 'is not a calendar date' }]);
   if (day > today()) throw errors.validation([{ field, reason: 'is in the future' }]);
   return day;
 }
 
-export function checkGovernorate(actor: Actor, code: string | undefined, field = 'governorate'): void {
+export function checkGovernorate(_actor: Actor, code: string | undefined, field = 'governorate'): void {
   if (code === undefined) return;
   if (!isGovernorate(code)) throw errors.validation([{ field, reason: 'must be the P-code of one of the 16 governorates' }]);
 }

@@ -12,7 +12,7 @@ export function checkOwnGovernorate(actor: Actor, code: string, field = 'governo
 
 export function checkDate(d: string | undefined, field = 'on'): string {
   const day = d ?? today();
-  const t = Date.parse(day + 'T00:00:00Z');
+  const t = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day)
     throw errors.validation([{ field, reason: 'is not a calendar date' }]);
   return day;
