@@ -1,69 +1,109 @@
-// Every error Sanad reports, in one place, with a stable id. The API renders them as RFC 9457
-// problem+json (type = /problems/<id>). Details name fields and reasons, never personal data.
-import type { FieldError } from './registry/fieldError.ts';
+// Every error Sanad reports, one factory per cause, each with a stable id from the catalogue in
+// src/shared/problems.ts. The API renders them as RFC 9457 problem+json (type = /problems/<id>);
+// the web app translates each id. Details name fields and reasons, never personal data.
+import { type FieldError, type ProblemId, problemTypes } from './shared/problems.ts';
 
 export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
   constructor(
-    readonly id: string,
-    readonly status: number,
-    readonly title: string,
+    readonly id: ProblemId,
     readonly detail?: string,
     readonly errors?: FieldError[],
   ) {
-    super(detail ?? title);
+    super(detail ?? problemTypes[id].title);
     this.name = 'AppError';
+    this.status = problemTypes[id].status;
+    this.title = problemTypes[id].title;
   }
 }
 
+/** Why a link between two records was refused (409 merge_refused). */
+export const mergeRefusals = {
+  national_id: 'The two records, or records already linked to them, have two different valid national IDs: they cannot be one person.',
+  decided_different:
+    'A record linked to one of them was decided to be a different person from a record linked to the other: undo that decision or those links first.',
+  siblings:
+    "Records already linked to them would join records whose given names differ while the father's or family name agrees (brothers, sisters, a parent and a child): decide those pairs directly.",
+} as const;
+
+const p = (id: ProblemId, detail?: string, fieldErrors?: FieldError[]) => new AppError(id, detail, fieldErrors);
+const field = (name: string, reason: string): FieldError[] => [{ field: name, reason }];
+
 export const errors = {
-  validation: (fieldErrors: FieldError[]) =>
-    new AppError(
-      'validation',
-      422,
-      'The request has invalid fields',
-      fieldErrors.map((e) => `${e.field} ${e.reason}`).join('; '),
-      fieldErrors,
-    ),
-  badRequest: (detail: string) => new AppError('bad_request', 400, 'Bad request', detail),
-  notFound: (what = 'record') => new AppError('not_found', 404, 'Not found', `No such ${what}.`),
-  unauthenticated: () => new AppError('unauthenticated', 401, 'Sign in required', 'Send a valid session or API token as a Bearer token.'),
-  badCredentials: () => new AppError('bad_credentials', 401, 'Wrong username or password'),
+  validation: (fieldErrors: FieldError[]) => p('validation', fieldErrors.map((e) => `${e.field} ${e.reason}`).join('; '), fieldErrors),
+  /** The one scope rule: records and places outside the actor's governorates. */
+  outsideGovernorates: (fieldName = 'governorate') => errors.validation(field(fieldName, 'is outside the governorates you work in')),
+  badRequest: (detail: string) => p('bad_request', detail),
+  invalidJson: () => p('invalid_json', 'The body is not valid JSON.'),
+  emptyBody: () => p('empty_body', 'The JSON body is empty.'),
+  wrongForm: () => p('wrong_form', 'A value has the wrong form.'),
+  payloadTooLarge: () => p('payload_too_large', 'The input is too large.'),
+  unsupportedMediaType: () => p('unsupported_media_type', 'Send application/json.'),
+  notFound: (what = 'record') => p('not_found', `No such ${what}.`),
+  unauthenticated: () => p('unauthenticated', 'Send a valid session or API token as a Bearer token.'),
+  badCredentials: () => p('bad_credentials'),
   /** 401 at sign-in; 403 when a signed-in person proves their authenticator (their session stays good). */
-  badCode: (status: 401 | 403 = 401) =>
-    new AppError(
-      'bad_code',
-      status,
-      'Wrong code',
-      'The code is wrong, too old, or was already used. Check the time on your phone and enter the newest code.',
-    ),
-  challengeExpired: () =>
-    new AppError(
-      'challenge_expired',
-      401,
-      'Sign in again',
-      'This sign-in step has expired or was already used. Sign in with your password again.',
-    ),
+  badCode: (status: 401 | 403 = 401) => {
+    const e = p('bad_code', 'The code is wrong, too old, or was already used. Check the time on your phone and enter the newest code.');
+    return status === 401 ? e : Object.assign(e, { status });
+  },
+  challengeExpired: () => p('challenge_expired', 'This sign-in step has expired or was already used. Sign in with your password again.'),
   secondFactorLocked: (minutes: number) =>
-    new AppError(
+    p(
       'second_factor_locked',
-      429,
-      'Too many wrong codes',
       `Sign-in to this account is paused for ${minutes} minutes after too many wrong codes. Wait, or ask an administrator to reset your second factor.`,
     ),
-  forbidden: () => new AppError('forbidden', 403, 'Not allowed', 'Your role may not do this.'),
+  noSecondFactor: () => p('no_second_factor', 'No second factor is set up for this account: sign out and sign in again to set one up.'),
+  forbidden: () => p('forbidden', 'Your role may not do this.'),
   sessionRequired: () =>
-    new AppError(
-      'forbidden',
-      403,
-      'Not allowed',
-      'Only a person signed in with a password and a second factor may do this, not an API token.',
+    p('session_required', 'Only a person signed in with a password and a second factor may do this, not an API token.'),
+  rateLimited: () => p('rate_limited', 'Wait a moment and try again.'),
+  versionConflict: () => p('version_conflict', 'Reload it and apply your change again.'),
+  operationReused: () => p('operation_reused', 'This operation id was already used for a different request.'),
+  /** A unique value (a record id, a code) that another record holds already. */
+  duplicateValue: (fieldName: string) =>
+    p('duplicate_value', `${fieldName} is already used by another record.`, field(fieldName, 'is already used by another record')),
+  stillReferenced: () => p('still_referenced', 'Other records still refer to this one.'),
+  usernameTaken: () => p('username_taken', 'That username is taken.', field('username', 'is taken')),
+  ownSecondFactor: () => p('own_second_factor', 'You cannot reset your own second factor: ask another administrator.'),
+  alreadyHead: () => p('already_head', 'That person is already the head.', field('personId', 'is already the head')),
+  headCannotLeave: () => p('head_cannot_leave', 'The head cannot leave: change the head first.'),
+  alreadyMember: () =>
+    p('already_member', 'A person is already a current member of a household: end that membership first (leave), or move them.'),
+  householdHasHead: () => p('household_has_head', 'The household already has a head: change the head instead.'),
+  itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'is taken')),
+  programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'is taken')),
+  cycleNotGenerated: () => p('cycle_not_generated', 'Only a generated cycle can be closed.'),
+  cycleAlreadyGenerated: () => p('cycle_already_generated', 'The entitlement list of this cycle was already generated.'),
+  notEnoughStock: (where: 'warehouse' | 'point') =>
+    p(
+      'not_enough_stock',
+      where === 'warehouse' ? 'Not enough of this item in the warehouse.' : 'Not enough of this item at the distribution point.',
     ),
-  versionConflict: () =>
-    new AppError('version_conflict', 409, 'The record changed since you read it', 'Reload it and apply your change again.'),
-  conflict: (detail: string) => new AppError('conflict', 409, 'Conflict', detail),
-  operationReused: () =>
-    new AppError('operation_reused', 409, 'Operation id reused', 'This operation id was already used for a different request.'),
-  rateLimited: () => new AppError('rate_limited', 429, 'Too many requests', 'Wait a moment and try again.'),
-  internal: () =>
-    new AppError('internal', 500, 'Internal error', 'Something went wrong on the server. It has been logged without personal data.'),
+  pairAlreadyDecided: (status: string) => p('pair_already_decided', `This pair was already decided (${status}); undo that decision first.`),
+  pairLinkedThroughOthers: () =>
+    p('pair_linked_through_others', 'These two records are linked through other records; undo those links first.'),
+  pairNotDecided: () => p('pair_not_decided', 'This pair has no decision to undo.'),
+  mergeRefused: (why: keyof typeof mergeRefusals) => p('merge_refused', mergeRefusals[why]),
+  internal: () => p('internal', 'Something went wrong on the server. It has been logged without personal data.'),
 } as const;
+
+/** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */
+export class StoreError extends Error {
+  constructor(
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Failures of a bulk import as a whole (rows are quarantined, never thrown). */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

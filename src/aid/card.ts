@@ -2,10 +2,10 @@
 // serial, never personal data. Ed25519 (node:crypto); base64url; keys rotate (older keys verify
 // until retired) and a lost card's serial is revoked. Pure: keys and revocations are passed in.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import { isUuid } from '../shared/ids.ts';
 
 const VERSION = 1;
 const CONTEXT = Buffer.from('sanad-card-v1\0');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 export type CardClaims = { householdId: string; serial: number; keyId: string };
@@ -50,7 +50,7 @@ export const privateKeyObject = (pkcs8: Uint8Array): KeyObject =>
   createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
 
 export function encodePayload(c: CardClaims): Buffer {
-  if (!UUID.test(c.householdId)) throw new Error('householdId must be a UUID');
+  if (!isUuid(c.householdId)) throw new Error('householdId must be a UUID');
   if (!KEY_ID.test(c.keyId)) throw new Error('keyId must be 1-32 of A-Z a-z 0-9 _ -');
   if (!Number.isSafeInteger(c.serial) || c.serial < 0) throw new Error('serial must be a non-negative integer');
   const key = Buffer.from(c.keyId, 'ascii');

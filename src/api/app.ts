@@ -2,16 +2,19 @@
 // errors as problem+json. Built in-process for tests (app.inject) and by `sanad serve`.
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.ts';
 import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
 import type { Store } from '../store/open.ts';
+import { write } from '../store/write.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
-import { type RouteDef, routeKey } from './route.ts';
+import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
 import { allRoutes } from './routes/index.ts';
+import { isUuid } from '../shared/ids.ts';
 
 export type AppOptions = {
   store: Store;
@@ -27,6 +30,8 @@ export type AppOptions = {
    * not to everyone behind the proxy at once. Default: none (the connection's address counts).
    */
   trustProxy?: string[];
+  /** Parses every answer with its route's response schema (default: under Vitest). */
+  checkResponses?: boolean;
 };
 
 declare module 'fastify' {
@@ -36,11 +41,19 @@ declare module 'fastify' {
 }
 
 const NOBODY: Actor = { userId: null, orgId: '00000000-0000-0000-0000-000000000000', role: 'analyst', governorates: [] };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks that every route has a row in the permission matrix. */
 export function unlistedRoutes(routes: RouteDef[]): string[] {
   return routes.map(routeKey).filter((k) => permissionFor(k) === undefined);
+}
+
+/** A handler's answer that does not match its route's response schema is a bug: fail loudly in tests. */
+function checkResponse(key: string, schema: z.ZodType, body: unknown): void {
+  const res = schema.safeParse(body);
+  if (res.success) return;
+  const where = res.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+  console.error(`${key}: the answer does not match its response schema: ${where}`);
+  throw new Error(`${key}: the answer does not match its response schema`);
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -87,7 +100,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.actor = actor;
   });
 
+  const checkResponses = opts.checkResponses ?? process.env.VITEST !== undefined;
   for (const r of routes) {
+    const key = routeKey(r);
     app.route({
       method: r.method,
       url: r.url,
@@ -106,33 +121,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         if (r.idempotent) {
           const h = req.headers['idempotency-key'];
           if (h !== undefined) {
-            if (typeof h !== 'string' || !UUID.test(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+            if (typeof h !== 'string' || !isUuid(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
             operationId = h.toLowerCase();
           }
         }
+        const actor = req.actor ?? NOBODY;
+        const writeStep: HandlerContext<unknown, unknown, unknown>['write'] = (step) =>
+          write(opts.store.pool, actor, { operationId, route: key, request: { params, body } }, step);
         const result = await r.handler({
           params,
           query,
           body,
-          actor: req.actor ?? NOBODY,
+          actor,
           store: opts.store,
           operationId,
           request: req,
           reply,
+          write: writeStep,
         });
-        if (reply.sent) return reply;
-        if (
-          result &&
-          typeof result === 'object' &&
-          'status' in result &&
-          'body' in result &&
-          (result as { replayed?: boolean }).replayed !== undefined
-        ) {
-          const w = result as { status: number; body: unknown; replayed: boolean };
-          if (w.replayed) reply.header('Idempotent-Replay', 'true');
-          return reply.status(w.status).send(w.body);
-        }
-        return reply.status(r.status ?? 200).send(result);
+        if (reply.sent || r.produces) return reply;
+        const answer = isWriteOutcome(result) ? result : { status: r.status ?? 200, body: result, replayed: false };
+        if (checkResponses && r.response && answer.status < 300) checkResponse(key, r.response, answer.body);
+        if (answer.replayed) reply.header('Idempotent-Replay', 'true');
+        return reply.status(answer.status).send(answer.body);
       },
     });
   }

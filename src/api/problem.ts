@@ -2,9 +2,9 @@
 import type { FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, errors } from '../errors.ts';
-import type { FieldError } from '../registry/fieldError.ts';
+import type { FieldError, Problem } from '../shared/problems.ts';
 
-export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[]; instance?: string };
+export type { Problem };
 
 export function zodFieldErrors(e: ZodError, prefix = ''): FieldError[] {
   return e.issues.map((i) => ({
@@ -21,16 +21,37 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return errors.validation(zodFieldErrors(e));
   const fe = e as { statusCode?: number; code?: string; validation?: unknown };
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return new AppError('unsupported_media_type', 415, 'Unsupported media type', 'Send application/json.');
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 413, 'Request body too large');
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.badRequest('The JSON body is empty.');
-  if (fe.statusCode === 400 || e instanceof SyntaxError) return errors.badRequest('The body is not valid JSON.');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errors.unsupportedMediaType();
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge();
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.emptyBody();
+  if (fe.statusCode === 400 || e instanceof SyntaxError) return errors.invalidJson();
   if (fe.statusCode === 429) return errors.rateLimited();
   if (fe.code === '23503') return foreignKeyError(e as { detail?: string; constraint?: string; table?: string });
+  if (fe.code === '23505') return uniqueError(e as { constraint?: string; table?: string });
   if (fe.code === '22P02' || fe.code === '22007' || fe.code === '22008' || fe.code === '22003' || fe.code === '22021')
-    return errors.badRequest('A value has the wrong form.');
+    return errors.wrongForm();
   return errors.internal();
+}
+
+/** The unique indexes a request can run into, by name, and the field each is about. */
+const UNIQUE_FIELDS: Record<string, string> = {
+  person_record_id: 'recordId',
+  household_record_id: 'recordId',
+  app_user_username_key: 'username',
+  organisation_name_key: 'name',
+};
+
+/**
+ * A value that another record holds already (a unique violation that got past a check, e.g. two
+ * requests racing), as 409 naming the field: never 500. Named from the constraint, never from the
+ * driver's message, which quotes the value.
+ */
+function uniqueError(e: { constraint?: string; table?: string }): AppError {
+  if (e.constraint === 'household_member_one_current') return errors.alreadyMember();
+  if (e.constraint === 'household_one_current_head') return errors.householdHasHead();
+  const field = (e.constraint && UNIQUE_FIELDS[e.constraint]) ?? 'body';
+  if (field === 'username') return errors.usernameTaken();
+  return errors.duplicateValue(field);
 }
 
 /**
@@ -41,7 +62,7 @@ export function toAppError(e: unknown): AppError {
  */
 function foreignKeyError(e: { detail?: string; constraint?: string; table?: string }): AppError {
   const detail = e.detail ?? '';
-  if (detail.includes('is still referenced')) return errors.conflict('Other records still refer to this one.');
+  if (detail.includes('is still referenced')) return errors.stillReferenced();
   const fromName =
     e.constraint && e.table && e.constraint.startsWith(`${e.table}_`) && e.constraint.endsWith('_fkey')
       ? e.constraint.slice(e.table.length + 1, -'_fkey'.length)

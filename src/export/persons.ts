@@ -9,6 +9,7 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { appendLog } from '../store/write.ts';
+import { isUuid } from '../shared/ids.ts';
 
 export class ExportError extends Error {
   constructor(message: string) {
@@ -17,12 +18,11 @@ export class ExportError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PCODE = /^PS0[12][0-9]{2}$/;
 
 /** SQL condition for the actor's scope, with literals checked (COPY takes no parameters). */
 export function scopeLiteral(alias: string, actor: Actor): string {
-  if (!UUID.test(actor.orgId)) throw new ExportError('bad organisation id');
+  if (!isUuid(actor.orgId)) throw new ExportError('bad organisation id');
   const govs = actor.governorates.filter((g) => PCODE.test(g));
   return `${alias}.org_id = '${actor.orgId}' AND ${alias}.governorate IN (${govs.length ? govs.map((g) => `'${g}'`).join(',') : 'NULL'})`;
 }

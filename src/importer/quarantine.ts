@@ -14,13 +14,13 @@ import { copyStage, createStage, loadHouseholds, loadPersons, stagedRow, type Ki
 import { formatOf, openRows } from './read.ts';
 import { checkImportRole, derivedRecordId } from './run.ts';
 import { validateRow } from './validate.ts';
+import { isUuid } from '../shared/ids.ts';
+import { appendChange, serialisedJson } from '../store/changeLog.ts';
 
 export type QuarantineEntry = { quarantineId: string; importId: string; fileName: string; rowNumber: number; errors: FieldError[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function checkUuid(id: string | undefined, what: string): void {
-  if (id !== undefined && !UUID.test(id)) throw new ImportSetupError(`${what} must be an id like 0b8e1c3a-...`);
+  if (id !== undefined && !isUuid(id)) throw new ImportSetupError(`${what} must be an id like 0b8e1c3a-...`);
 }
 
 export async function listQuarantine(
@@ -54,7 +54,7 @@ export async function exportQuarantine(
 ): Promise<number> {
   checkImportRole(actor);
   checkUuid(opts.importId, '--import');
-  if (!UUID.test(actor.orgId)) throw new Error('bad organisation id');
+  if (!isUuid(actor.orgId)) throw new Error('bad organisation id');
   const where = `i.org_id = '${actor.orgId}' AND q.resolved_at IS NULL${opts.importId ? ` AND q.import_id = '${opts.importId}'` : ''}`;
   const client = await pool.connect();
   try {
@@ -162,7 +162,7 @@ export async function retryQuarantine(
     await createStage(client);
     const source = opts.file ? itemsFromFile(opts.file, opts.format) : itemsFromStore(pool, actor, opts.importId);
     for await (const chunk of source) {
-      const ids = chunk.map((c) => c.quarantineId).filter((id) => UUID.test(id));
+      const ids = chunk.map((c) => c.quarantineId).filter((id) => isUuid(id));
       const known = await client.query<{ id: string; import_id: string; row_number: number }>(
         `SELECT q.id, q.import_id, q.row_number FROM quarantine q JOIN import_run i ON i.id = q.import_id
          WHERE q.id = ANY($1::uuid[]) AND i.org_id = $2 AND q.resolved_at IS NULL AND ($3::uuid IS NULL OR q.import_id = $3)`,
@@ -277,11 +277,13 @@ async function retryGroup(
     const ids = Object.entries({ ...res.ids, quarantineIds: JSON.stringify(resolved) })
       .map(([k, v]) => `,${JSON.stringify(k)}:${v}`)
       .join('');
-    await client.query(
-      `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,'import',$4,'quarantine_retry',NULL,$5::jsonb,'\\x','\\x')`,
-      [actor.userId, actor.orgId, actor.deviceId ?? null, run.id, `${JSON.stringify(head).slice(0, -1) + ids}}`],
-    );
+    await appendChange(client, actor, {
+      entity: 'import',
+      entityId: run.id,
+      operationId: run.id,
+      action: 'quarantine_retry',
+      after: serialisedJson(`${JSON.stringify(head).slice(0, -1) + ids}}`),
+    });
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -7,6 +7,7 @@
 //   quarantine, import_run.rows_done advanced, and one change-log entry. A killed import resumes
 //   after the last committed batch and never loads a row twice.
 // - While one batch is written by PostgreSQL, the next one is parsed and validated here.
+import { ImportError } from '../errors.ts';
 import { commandAllows } from '../access/matrix.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +30,8 @@ import {
 import { inlineValidator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows } from './read.ts';
+import { appendChange, serialisedJson } from '../store/changeLog.ts';
+import { retrying } from '../store/retry.ts';
 
 export type ImportOptions = {
   kind: Kind;
@@ -90,13 +93,6 @@ type ImportRunRow = {
   mapping: Mapping;
 };
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
-
 export async function fileSha256(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
@@ -118,11 +114,13 @@ export { derivedRecordId } from './validateRows.ts';
 const sameMapping = (a: Mapping, b: Mapping) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 async function logEntry(client: pg.PoolClient, actor: Actor, importId: string, action: string, afterJson: string): Promise<void> {
-  await client.query(
-    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,'import',$4,$5,NULL,$6::jsonb,'\\x','\\x')`,
-    [actor.userId, actor.orgId, actor.deviceId ?? null, importId, action, afterJson],
-  );
+  await appendChange(client, actor, {
+    entity: 'import',
+    entityId: importId,
+    operationId: importId,
+    action,
+    after: serialisedJson(afterJson),
+  });
 }
 
 type Batch = {
@@ -147,15 +145,7 @@ export type Counters = {
  * A deadlock with another writer (PostgreSQL aborts one of the two) rolls back and tries again.
  */
 export async function commitBatch(...args: Parameters<typeof commitBatchOnce>): Promise<Counters> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await commitBatchOnce(...args);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
-    }
-  }
+  return retrying(() => commitBatchOnce(...args));
 }
 
 async function commitBatchOnce(

@@ -1,3 +1,5 @@
 // A validation failure that names the field and the reason. Reasons never quote the value.
-export type FieldError = { field: string; reason: string };
+import type { FieldError } from '../shared/problems.ts';
+
+export type { FieldError };
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

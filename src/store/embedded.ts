@@ -12,7 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { StoreError } from './errors.ts';
+import { StoreError } from '../errors.ts';
 
 export type EmbeddedOptions = {
   dataDir: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { SecretKey } from '../access/secretBox.ts';
 import { startEmbedded, withDatabase } from './embedded.ts';
-import { StoreError } from './errors.ts';
+import { StoreError } from '../errors.ts';
 import { migrate } from './migrate.ts';
 import { loadPlaces } from './places.ts';
 

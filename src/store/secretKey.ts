@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SECRET_KEY_BYTES, secretKeyOf, type SecretKey } from '../access/secretBox.ts';
-import { StoreError } from './errors.ts';
+import { StoreError } from '../errors.ts';
 
 function decode(text: string, where: string): SecretKey {
   const raw = Buffer.from(text.trim(), 'base64');

@@ -1,12 +1,11 @@
-// One transaction on a pooled connection, run again when PostgreSQL aborts it to break a deadlock
-// (40P01) or a serialisation conflict (40001): the other transaction went through, and this one,
-// rolled back entirely, can simply try again. `fn` must have no effect outside the transaction.
+// One transaction on a pooled connection, run again under the one retry rule (./retry.ts) when
+// PostgreSQL aborts it to break a deadlock or a serialisation conflict. `fn` must have no effect
+// outside the transaction.
 import type pg from 'pg';
+import { MAX_ATTEMPTS, retrying } from './retry.ts';
 
-const RETRYABLE = new Set(['40P01', '40001']);
-
-export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, attempts = MAX_ATTEMPTS): Promise<T> {
+  return retrying(async () => {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
@@ -15,10 +14,9 @@ export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Pr
       return r;
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
-      if (!RETRYABLE.has((e as { code?: string }).code ?? '') || attempt >= attempts) throw e;
+      throw e;
     } finally {
       c.release();
     }
-    await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
-  }
+  }, attempts);
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Actor } from '../access/actor.ts';
 import { errors } from '../errors.ts';
+import { appendChange } from './changeLog.ts';
 
 export type ChangeLogger = (entry: {
   entity: string;
@@ -30,44 +31,9 @@ export function requestHash(route: string, body: unknown): Buffer {
     .digest();
 }
 
-async function logEntry(
-  client: pg.PoolClient,
-  actor: Actor,
-  operationId: string | undefined,
-  e: Parameters<ChangeLogger>[0],
-): Promise<void> {
-  await client.query(
-    'INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$10)',
-    [
-      actor.userId,
-      actor.orgId,
-      actor.deviceId ?? null,
-      operationId ?? null,
-      e.entity,
-      e.entityId,
-      e.action,
-      e.before === undefined ? null : JSON.stringify(e.before),
-      e.after === undefined ? null : JSON.stringify(e.after),
-      Buffer.alloc(0),
-    ],
-  );
-}
-
 /** Appends one entry outside a write (e.g. a read of a full record). */
-export async function appendLog(pool: pg.Pool | pg.PoolClient, actor: Actor, e: Parameters<ChangeLogger>[0]): Promise<void> {
-  await pool.query(
-    'INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,NULL,$7,$8,$8)',
-    [
-      actor.userId,
-      actor.orgId,
-      actor.deviceId ?? null,
-      e.entity,
-      e.entityId,
-      e.action,
-      e.after === undefined ? null : JSON.stringify(e.after),
-      Buffer.alloc(0),
-    ],
-  );
+export async function appendLog(db: pg.Pool | pg.PoolClient, actor: Actor, e: Parameters<ChangeLogger>[0]): Promise<void> {
+  await appendChange(db, actor, { entity: e.entity, entityId: e.entityId, action: e.action, after: e.after });
 }
 
 async function storedOutcome<T>(pool: pg.Pool, operationId: string, actor: Actor, hash: Buffer): Promise<WriteOutcome<T> | undefined> {
@@ -104,7 +70,7 @@ export async function write<T>(
       client,
       actor,
       operationId: opts.operationId,
-      log: (e) => logEntry(client, actor, opts.operationId, e),
+      log: (e) => appendChange(client, actor, { ...e, operationId: opts.operationId }),
     };
     const result = await fn(ctx);
     if (opts.operationId) {

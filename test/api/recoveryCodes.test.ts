@@ -210,7 +210,7 @@ test('an API token cannot make recovery codes, even with a good code (which stay
   const code = await nextCode(auth);
   const refused = await renew(apiToken, { code });
   expect(refused.statusCode).toBe(403);
-  expect(refused.json().type).toBe('/problems/forbidden');
+  expect(refused.json().type).toBe('/problems/session_required');
   expect(refused.json()).not.toHaveProperty('recoveryCodes');
   expect(await recoveryHashes(u.id)).toEqual(hashes);
   expect(await failuresOf(u.id)).toBe(0);

@@ -112,7 +112,7 @@ test('malformed JSON and wrong content types are clear 4xx problems', async () =
     payload: '{"givenName": ',
   });
   expect(bad.statusCode).toBe(400);
-  expect(bad.json().type).toBe('/problems/bad_request');
+  expect(bad.json().type).toBe('/problems/invalid_json');
   const text = await app.inject({
     method: 'POST',
     url: '/api/v1/persons',

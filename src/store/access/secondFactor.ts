@@ -16,7 +16,7 @@ import { seal, unseal, type SecretKey } from '../../access/secretBox.ts';
 import { tokenHash } from '../../access/secrets.ts';
 import { base32Encode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri, verifyTotp } from '../../access/totp.ts';
 import { type AppError, errors } from '../../errors.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../../errors.ts';
 import { appendLog } from '../write.ts';
 import type { UserRow } from './findUser.ts';
 import { createSession } from './sessions.ts';
@@ -318,8 +318,7 @@ export async function renewRecoveryCodes(
     if (!row) return { error: errors.unauthenticated() };
     if (row.locked) return { error: errors.secondFactorLocked(LOCK_MINUTES) };
     const enrolled = await c.query('SELECT 1 FROM user_totp WHERE user_id = $1', [userId]);
-    if (!enrolled.rowCount)
-      return { error: errors.conflict('No second factor is set up for this account: sign out and sign in again to set one up.') };
+    if (!enrolled.rowCount) return { error: errors.noSecondFactor() };
     if (!(await checkTotp(c, key, userId, code, opts.nowMs ?? Date.now())))
       return { error: await countWrongCode(c, actor, userId, row.failures, 403) };
     await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);

@@ -4,8 +4,8 @@ import type { Actor } from '../../access/actor.ts';
 import type { Rule, Sector } from '../../aid/rules.ts';
 import { errors } from '../../errors.ts';
 import type { WriteContext } from '../write.ts';
+import { isUuid } from '../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Db = pg.Pool | pg.PoolClient;
 
 export type Item = { id: string; code: string; name: string; unit: string; sector: Sector; kcalPerUnit: number | null };
@@ -17,7 +17,7 @@ export async function createItem(
     'INSERT INTO aid_item (org_id, code, name, unit, sector, kcal_per_unit) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (org_id, code) DO NOTHING RETURNING id',
     [ctx.actor.orgId, i.code, i.name, i.unit, i.sector, i.kcalPerUnit ?? null],
   );
-  if (!r.rows[0]) throw errors.conflict('An item with this code exists.');
+  if (!r.rows[0]) throw errors.itemCodeTaken();
   const item = { id: r.rows[0].id, code: i.code, name: i.name, unit: i.unit, sector: i.sector, kcalPerUnit: i.kcalPerUnit ?? null };
   await ctx.log({ entity: 'aid_item', entityId: item.id, action: 'create', after: item });
   return item;
@@ -44,13 +44,13 @@ export async function createProgramme(ctx: WriteContext, p: { name: string; sect
     'INSERT INTO programme (org_id, name, sector, rules) VALUES ($1,$2,$3,$4) ON CONFLICT (org_id, name) DO NOTHING RETURNING id',
     [ctx.actor.orgId, p.name, p.sector, JSON.stringify(p.rules)],
   );
-  if (!r.rows[0]) throw errors.conflict('A programme with this name exists.');
+  if (!r.rows[0]) throw errors.programmeNameTaken();
   const prog = { id: r.rows[0].id, ...p, version: 1 };
   await ctx.log({ entity: 'programme', entityId: prog.id, action: 'create', after: prog });
   return prog;
 }
 export async function findProgramme(db: Db, actor: Actor, id: string, forUpdate = false): Promise<Programme | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const r = await db.query<Programme>(
     `SELECT id, name, sector, rules, version FROM programme WHERE id = $1 AND org_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [id, actor.orgId],
@@ -127,7 +127,7 @@ export async function createCycle(ctx: WriteContext, programmeId: string, cutoff
   return c;
 }
 export async function findCycle(db: Db, actor: Actor, id: string, forUpdate = false): Promise<Cycle | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const r = await db.query<CycleRow>(
     `SELECT c.id, c.programme_id, c.number, c.cutoff_date, c.status, c.generated_at, c.households FROM aid_cycle c JOIN programme p ON p.id = c.programme_id WHERE c.id = $1 AND p.org_id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`,
     [id, actor.orgId],
@@ -151,7 +151,7 @@ export async function listCycles(db: Db, actor: Actor, status?: Cycle['status'])
 }
 export async function closeCycle(ctx: WriteContext, id: string): Promise<Cycle> {
   const c = await getCycle(ctx.client, ctx.actor, id, true);
-  if (c.status !== 'generated') throw errors.conflict('Only a generated cycle can be closed.');
+  if (c.status !== 'generated') throw errors.cycleNotGenerated();
   await ctx.client.query("UPDATE aid_cycle SET status = 'closed' WHERE id = $1", [id]);
   await ctx.log({ entity: 'aid_cycle', entityId: id, action: 'close' });
   return { ...c, status: 'closed' };
@@ -193,7 +193,7 @@ export async function listPoints(db: Db, actor: Actor): Promise<Place[]> {
   ).rows;
 }
 export async function findPlace(db: Db, actor: Actor, table: 'warehouse' | 'distribution_point', id: string): Promise<Place | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const r = await db.query<Place>(
     `SELECT id, name, governorate, ${table === 'warehouse' ? 'NULL' : 'site_id'} AS "siteId" FROM ${table} WHERE id = $1 AND org_id = $2`,
     [id, actor.orgId],

@@ -61,7 +61,7 @@ export type GenerateResult = { cycleId: string; households: number; entitlements
 export async function generateCycle(ctx: WriteContext, cycleId: string): Promise<GenerateResult> {
   const t0 = Date.now();
   const c = await getCycle(ctx.client, ctx.actor, cycleId, true);
-  if (c.status !== 'draft') throw errors.conflict('The entitlement list of this cycle was already generated.');
+  if (c.status !== 'draft') throw errors.cycleAlreadyGenerated();
   const prog = await getProgramme(ctx.client, ctx.actor, c.programmeId);
   const rules = RulesSchema.parse(prog.rules);
   const client = ctx.client;

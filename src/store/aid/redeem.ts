@@ -20,9 +20,11 @@ import type { Actor } from '../../access/actor.ts';
 import { type CardRefusal, refusalText, verifyCard } from '../../aid/card.ts';
 import { parseCardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
-import { appendLog, write } from '../write.ts';
+import { write } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 import { getPlace } from './catalogue.ts';
+import { appendChanges } from '../changeLog.ts';
+import { isRetryable } from '../retry.ts';
 
 export type Presented = 'qr' | 'typed';
 export type RedemptionInput = {
@@ -75,7 +77,6 @@ export function checkPresented(items: RedemptionInput[], field: (i: number) => s
   });
   if (bad.length) throw errors.validation(bad);
 }
-const retryable = (e: unknown) => ['40P01', '40001'].includes((e as { code?: string }).code ?? '');
 
 /** A batch synced from an offline device. */
 export async function syncBatch(
@@ -101,7 +102,7 @@ export async function syncBatch(
     try {
       return await redeemEntries(pool, 'offline', entries);
     } catch (e) {
-      if (attempt < 5 && retryable(e)) continue; // two batches locking the same entitlements: retry the loser
+      if (attempt < 5 && isRetryable(e)) continue; // two batches locking the same entitlements: retry the loser
       throw e;
     }
   }
@@ -165,7 +166,7 @@ async function runGroup(pool: pg.Pool, group: Waiting[]): Promise<void> {
       group.forEach((w, i) => w.resolve(results[i]!));
       return;
     } catch (e) {
-      if (attempt < 5 && retryable(e)) continue;
+      if (attempt < 5 && isRetryable(e)) continue;
       if (group.length > 1) {
         // One bad request must not fail the others: retry each alone.
         await Promise.all(group.map((w) => runGroup(pool, [w])));
@@ -384,29 +385,16 @@ async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promi
         ...(g.typed.length ? { typed: g.typed } : {}),
       });
       // All entries in one statement (the change-log trigger chains each row in order).
-      const gs = [...groups.values()];
-      if (gs.length === 1) {
-        const g = gs[0]!;
-        await appendLog(
-          client,
-          { ...g.en.actor, deviceId: g.en.deviceId ?? undefined },
-          { entity: 'redemption_batch', entityId: g.en.batchId, action: mode === 'online' ? 'redeem' : 'sync', after: after(g) },
-        );
-      } else if (gs.length > 1) {
-        await client.query(
-          `INSERT INTO change_log (actor_id, org_id, device_id, entity, entity_id, action, before, after, prev_hash, hash)
-         SELECT u.actor, u.org, u.device, 'redemption_batch', u.batch, $1, NULL, u.after, '\\x'::bytea, '\\x'::bytea
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::jsonb[]) WITH ORDINALITY AS u(actor, org, device, batch, after, ord) ORDER BY u.ord`,
-          [
-            mode === 'online' ? 'redeem' : 'sync',
-            gs.map((g) => g.en.actor.userId),
-            gs.map((g) => g.en.actor.orgId),
-            gs.map((g) => g.en.deviceId),
-            gs.map((g) => g.en.batchId),
-            gs.map((g) => JSON.stringify(after(g))),
-          ],
-        );
-      }
+      await appendChanges(
+        client,
+        [...groups.values()].map((g) => ({
+          actor: { ...g.en.actor, deviceId: g.en.deviceId ?? undefined },
+          entity: 'redemption_batch',
+          entityId: g.en.batchId,
+          action: mode === 'online' ? 'redeem' : 'sync',
+          after: after(g),
+        })),
+      );
       return { status: 200, body: ids.map((id) => results.get(id)!) };
     },
   );

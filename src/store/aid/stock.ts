@@ -66,12 +66,10 @@ export async function recordMovement(ctx: WriteContext, m: MovementInput): Promi
   }
   if (m.cycleId) await getCycle(client, actor, m.cycleId);
   if (m.kind === 'dispatch' || (m.warehouseId && !m.pointId && m.kind !== 'receipt')) {
-    if ((await warehouseStock(client, m.warehouseId!, m.itemId)) < m.quantity)
-      throw errors.conflict('Not enough of this item in the warehouse.');
+    if ((await warehouseStock(client, m.warehouseId!, m.itemId)) < m.quantity) throw errors.notEnoughStock('warehouse');
   }
   if (m.kind === 'return' || (m.pointId && (m.kind === 'loss' || m.kind === 'damage'))) {
-    if ((await pointStock(client, m.pointId!, m.cycleId!, m.itemId)) < m.quantity)
-      throw errors.conflict('Not enough of this item at the distribution point.');
+    if ((await pointStock(client, m.pointId!, m.cycleId!, m.itemId)) < m.quantity) throw errors.notEnoughStock('point');
   }
   const r = await client.query<{ id: string }>(
     'INSERT INTO stock_movement (org_id, kind, item_id, quantity, warehouse_id, point_id, cycle_id, occurred_on, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id',

@@ -4,12 +4,13 @@
 // a conflicting pair into one identity.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
-import { AppError, errors } from '../../errors.ts';
+import { errors } from '../../errors.ts';
 import type { Person } from '../../registry/person.ts';
 import { PERSON_COLUMNS, parsePersonRow, type PersonRow } from '../registry/personRow.ts';
 import { scopeSql } from '../registry/scope.ts';
 import type { WriteContext } from '../write.ts';
-import { identityOf, mergeConflict, type MergeConflict } from './identity.ts';
+import { identityOf, mergeConflict } from './identity.ts';
+import { isUuid } from '../../shared/ids.ts';
 
 export type CandidateStatus = 'pending' | 'same' | 'different' | 'unsure' | 'auto_linked';
 export type Decision = 'same' | 'different' | 'unsure';
@@ -44,7 +45,6 @@ type CandidateRow = {
 
 const COLS =
   'c.id, c.person_a, c.person_b, c.weight, c.probability, c.conflict, c.explanation, c.status, c.decided_by, c.decided_at, c.created_at';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const parse = (r: CandidateRow): Candidate => ({
   id: r.id,
@@ -107,7 +107,7 @@ export async function findCandidate(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<Candidate | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const s = pairScope(actor, 2);
   const r = await db.query<CandidateRow>(
     `SELECT ${COLS} FROM match_candidate c JOIN person a ON a.id = c.person_a JOIN person b ON b.id = c.person_b
@@ -139,17 +139,6 @@ export async function linked(db: pg.Pool | pg.PoolClient, c: Candidate): Promise
   return (await identityOf(db, c.personA)).includes(c.personB);
 }
 
-const REFUSALS: Record<Exclude<MergeConflict, 'already_same'>, string> = {
-  national_id: 'The two records, or records already linked to them, have two different valid national IDs: they cannot be one person.',
-  decided_different:
-    'A record linked to one of them was decided to be a different person from a record linked to the other: undo that decision or those links first.',
-  siblings:
-    "Records already linked to them would join records whose given names differ while the father's or family name agrees (brothers, sisters, a parent and a child): decide those pairs directly.",
-};
-
-export const mergeRefused = (why: keyof typeof REFUSALS) =>
-  new AppError('merge_refused', 409, 'Merge refused: conflicting evidence', REFUSALS[why]);
-
 /** Records a decision on a pair; 'same' links the two records. */
 export async function decide(ctx: WriteContext, id: string, decision: Decision): Promise<Candidate> {
   const { client, actor } = ctx;
@@ -157,17 +146,17 @@ export async function decide(ctx: WriteContext, id: string, decision: Decision):
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
   const c = await getCandidate(client, actor, id, { forUpdate: true });
   if (c.status !== 'pending' && c.status !== 'unsure') {
-    throw errors.conflict(`This pair was already decided (${c.status}); undo that decision first.`);
+    throw errors.pairAlreadyDecided(c.status);
   }
   if (decision === 'same') {
     const why = await mergeConflict(client, c.personA, c.personB);
-    if (why && why !== 'already_same') throw mergeRefused(why);
+    if (why && why !== 'already_same') throw errors.mergeRefused(why);
     await client.query(
       `INSERT INTO person_link (org_id, person_a, person_b, candidate_id, kind, created_by) VALUES ($1,$2,$3,$4,'decision',$5)`,
       [actor.orgId, c.personA, c.personB, c.id, actor.userId],
     );
   } else if (decision === 'different' && (await linked(client, c))) {
-    throw errors.conflict('These two records are linked through other records; undo those links first.');
+    throw errors.pairLinkedThroughOthers();
   }
   const r = await client.query<{ decided_at: Date }>(
     `UPDATE match_candidate SET status = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1 RETURNING decided_at`,
@@ -188,7 +177,7 @@ export async function undo(ctx: WriteContext, id: string): Promise<Candidate> {
   const { client, actor } = ctx;
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
   const c = await getCandidate(client, actor, id, { forUpdate: true });
-  if (c.status === 'pending') throw errors.conflict('This pair has no decision to undo.');
+  if (c.status === 'pending') throw errors.pairNotDecided();
   const l = await client.query<{ id: string }>(
     'UPDATE person_link SET undone_at = now(), undone_by = $2 WHERE candidate_id = $1 AND undone_at IS NULL RETURNING id',
     [c.id, actor.userId],

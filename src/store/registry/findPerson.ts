@@ -4,8 +4,7 @@ import { errors } from '../../errors.ts';
 import type { Person } from '../../registry/person.ts';
 import { PERSON_COLUMNS, parsePersonRow, type PersonRow } from './personRow.ts';
 import { scopeSql } from './scope.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../shared/ids.ts';
 
 /** The person if it exists within the actor's scope; undefined otherwise. */
 export async function findPerson(
@@ -14,7 +13,7 @@ export async function findPerson(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<Person | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const scope = scopeSql('p', actor, 2);
   const r = await db.query<PersonRow>(
     `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1 AND ${scope.sql}${opts.forUpdate ? ' FOR UPDATE' : ''}`,

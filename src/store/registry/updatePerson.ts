@@ -3,6 +3,7 @@ import type { Person, PersonRecord } from '../../registry/person.ts';
 import type { WriteContext } from '../write.ts';
 import { getPerson } from './findPerson.ts';
 import { PERSON_COLUMNS, parsePersonRow, personSnapshot, type PersonRow } from './personRow.ts';
+import { assertInGovernorates } from '../../access/scope.ts';
 
 /**
  * Replaces a person's registered fields. `expectedVersion` (from the record the user saw) guards
@@ -11,8 +12,7 @@ import { PERSON_COLUMNS, parsePersonRow, personSnapshot, type PersonRow } from '
 export async function updatePerson(ctx: WriteContext, id: string, p: PersonRecord, expectedVersion: number | undefined): Promise<Person> {
   const before = await getPerson(ctx.client, ctx.actor, id, { forUpdate: true });
   if (expectedVersion !== undefined && expectedVersion !== before.version) throw errors.versionConflict();
-  if (!ctx.actor.governorates.includes(p.governorate))
-    throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
+  assertInGovernorates(ctx.actor, p.governorate);
   const r = await ctx.client.query<PersonRow>(
     `UPDATE person SET record_id = coalesce($2, record_id), given_name = $3, father_name = $4, grandfather_name = $5, family_name = $6,
        full_name = $7, full_name_en = $8, name_key = $9, name_tokens = $10, sex = $11, date_of_birth = $12, dob_precision = $13,

@@ -5,6 +5,7 @@ import { errors } from '../../errors.ts';
 import type { SiteKind, SitePhase, SiteStatus } from '../../sites/capacity.ts';
 import { scopeSql } from '../registry/scope.ts';
 import type { WriteContext } from '../write.ts';
+import { isUuid } from '../../shared/ids.ts';
 
 export type SiteInput = {
   kind: SiteKind;
@@ -77,7 +78,6 @@ export const siteOf = (r: Row): Site => ({
   status: r.status,
   version: r.version,
 });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function values(s: SiteInput): unknown[] {
   return [
@@ -109,7 +109,7 @@ export async function createSite(ctx: WriteContext, s: SiteInput): Promise<Site>
 }
 
 export async function findSite(db: pg.Pool | pg.PoolClient, actor: Actor, id: string, forUpdate = false): Promise<Site | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const scope = scopeSql('s', actor, 2);
   const r = await db.query<Row>(
     `SELECT ${COLS.split(', ')

@@ -3,8 +3,8 @@ import { errors } from '../../../errors.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, ReviewInput } from './schema.ts';
+import { isUuid } from '../../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default defineRoute({
   method: 'POST',
   url: '/api/v1/aid/redemptions/:id/review',
@@ -16,7 +16,7 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) =>
     write(store.pool, actor, { operationId, route: `POST /api/v1/aid/redemptions/${params.id}/review`, request: body }, async (ctx) => {
-      if (!UUID.test(params.id)) throw errors.notFound('conflict');
+      if (!isUuid(params.id)) throw errors.notFound('conflict');
       const r = await ctx.client.query(
         `UPDATE redemption r SET review = $2, reviewed_at = now() FROM aid_cycle c JOIN programme p ON p.id = c.programme_id
          WHERE r.id = $1 AND r.status = 'conflict' AND c.id = r.cycle_id AND p.org_id = $3 RETURNING r.id`,

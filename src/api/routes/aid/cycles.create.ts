@@ -1,8 +1,8 @@
 import { createCycle } from '../../../store/aid/catalogue.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDate } from '../sites/common.ts';
 import { CycleInput, CycleView, IdParam } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -15,7 +15,7 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
-    const cutoff = checkDate(body.cutoffDate, 'cutoffDate');
+    const cutoff = checkDay(body.cutoffDate, 'cutoffDate', { future: true });
     return write(
       store.pool,
       actor,

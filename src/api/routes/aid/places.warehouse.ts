@@ -1,8 +1,8 @@
 import { createWarehouse } from '../../../store/aid/catalogue.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkOwnGovernorate } from '../sites/common.ts';
 import { PlaceInput, PlaceView } from './schema.ts';
+import { assertOwnGovernorate } from '../../../access/scope.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -14,7 +14,7 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
-    checkOwnGovernorate(actor, body.governorate);
+    assertOwnGovernorate(actor, body.governorate);
     return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/warehouses', request: body }, async (ctx) => ({
       status: 201,
       body: await createWarehouse(ctx, body),

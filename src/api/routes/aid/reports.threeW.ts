@@ -11,6 +11,7 @@ export default defineRoute({
     'HXL-tagged CSV for 3W/5W reporting: one row per governorate and item (#org, #sector, #adm1+code, #adm2+code, #targeted, #reached+f/+m ...)',
   tags: ['aid'],
   query: CycleReportQuery,
+  produces: 'text/csv',
   handler: async ({ query, actor, store, reply }) => {
     const rows = await threeW(store.pool, actor, query.cycle);
     await appendLog(store.pool, actor, { entity: 'export', entityId: query.cycle, action: 'export_3w', after: { rows: rows.length - 2 } });

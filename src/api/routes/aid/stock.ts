@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { recordMovement } from '../../../store/aid/stock.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDate } from '../sites/common.ts';
 import { StockInput } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -15,7 +15,7 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
-    const date = checkDate(body.date, 'date');
+    const date = checkDay(body.date, 'date', { future: true });
     return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/stock', request: body }, async (ctx) => ({
       status: 201,
       body: await recordMovement(ctx, { ...body, date }),

@@ -4,15 +4,15 @@ import { defineRoute } from '../../route.ts';
 import { Page } from '../persons/schema.ts';
 import { personSummary } from '../persons/view.ts';
 import { QueueItem, QueueQuery } from './schema.ts';
+import { isUuid } from '../../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isCursor = (v: unknown): v is QueueCursor =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as QueueCursor).w === 'number' &&
   Number.isFinite((v as QueueCursor).w) &&
   typeof (v as QueueCursor).i === 'string' &&
-  UUID.test((v as QueueCursor).i);
+  isUuid((v as QueueCursor).i);
 
 export default defineRoute({
   method: 'GET',

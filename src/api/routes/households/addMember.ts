@@ -1,8 +1,9 @@
 import { closeMembership, openMembership } from '../../../store/registry/households/membership.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay, checkPersons } from './common.ts';
+import { checkPersons } from './common.ts';
 import { changeHousehold } from './respond.ts';
 import { AddMember, HouseholdId, HouseholdView } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'POST',

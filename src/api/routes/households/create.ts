@@ -4,8 +4,11 @@ import { readHousehold } from '../../../store/registry/households/readHousehold.
 import { openMembership } from '../../../store/registry/households/membership.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay, checkGovernorate, checkPersons } from './common.ts';
+import { checkPersons } from './common.ts';
 import { HouseholdInput, HouseholdView } from './schema.ts';
+import { assertInGovernorates } from '../../../access/scope.ts';
+import { checkDay } from '../../../registry/day.ts';
+import { assertKnownGovernorate } from '../../../access/scope.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -17,9 +20,8 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
-    checkGovernorate(actor, body.governorate);
-    if (!actor.governorates.includes(body.governorate))
-      throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
+    if (body.governorate !== undefined) assertKnownGovernorate(body.governorate);
+    assertInGovernorates(actor, body.governorate);
     const date = checkDay(body.date);
     const bad = checkMemberList(body.members);
     if (bad.length) throw errors.validation(bad);

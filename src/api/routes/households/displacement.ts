@@ -1,7 +1,8 @@
 import { defineRoute } from '../../route.ts';
-import { checkDay, checkGovernorate } from './common.ts';
 import { changeHousehold } from './respond.ts';
 import { DisplacementInput, HouseholdId, HouseholdView } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
+import { assertKnownGovernorate } from '../../../access/scope.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -14,8 +15,8 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
     const date = checkDay(body.date);
-    checkGovernorate(actor, body.fromGovernorate, 'fromGovernorate');
-    checkGovernorate(actor, body.toGovernorate, 'toGovernorate');
+    if (body.fromGovernorate !== undefined) assertKnownGovernorate(body.fromGovernorate, 'fromGovernorate');
+    if (body.toGovernorate !== undefined) assertKnownGovernorate(body.toGovernorate, 'toGovernorate');
     return changeHousehold(
       {
         store,

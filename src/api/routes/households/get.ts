@@ -1,8 +1,8 @@
 import { readHousehold } from '../../../store/registry/households/readHousehold.ts';
 import { appendLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay } from './common.ts';
 import { HouseholdId, HouseholdView, OnQuery } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'GET',

@@ -1,9 +1,9 @@
 import { errors } from '../../../errors.ts';
 import { closeMembership, openMembership } from '../../../store/registry/households/membership.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay } from './common.ts';
 import { changeHousehold } from './respond.ts';
 import { ChangeHead, HouseholdId, HouseholdView } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -34,7 +34,7 @@ export default defineRoute({
         );
         const newHead = cur.rows.find((m) => m.person_id === body.personId);
         if (!newHead) throw errors.validation([{ field: 'personId', reason: 'must be a current member of this household' }]);
-        if (newHead.relationship === 'head') throw errors.conflict('That person is already the head.');
+        if (newHead.relationship === 'head') throw errors.alreadyHead();
         const oldHead = cur.rows.find((m) => m.relationship === 'head');
         if (oldHead) {
           await closeMembership(ctx.client, oldHead.person_id, date);

@@ -1,10 +1,10 @@
 import { errors } from '../../../errors.ts';
 import { closeMembership } from '../../../store/registry/households/membership.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay } from './common.ts';
 import { changeHousehold } from './respond.ts';
 import { HouseholdView, Leave } from './schema.ts';
 import { z } from 'zod';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -35,7 +35,7 @@ export default defineRoute({
         );
         const row = cur.rows[0];
         if (!row) throw errors.notFound('member');
-        if (row.relationship === 'head') throw errors.conflict('The head cannot leave: change the head first.');
+        if (row.relationship === 'head') throw errors.headCannotLeave();
         await closeMembership(ctx.client, params.personId, date);
         return { personId: params.personId };
       },

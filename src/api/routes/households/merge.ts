@@ -2,9 +2,9 @@ import { errors } from '../../../errors.ts';
 import { getHousehold } from '../../../store/registry/households/findHousehold.ts';
 import { closeMembership, openMembership } from '../../../store/registry/households/membership.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay } from './common.ts';
 import { changeHousehold } from './respond.ts';
 import { HouseholdId, HouseholdView, Merge } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
   method: 'POST',

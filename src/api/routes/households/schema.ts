@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../../registry/vocabulary.ts';
+import { Uuid } from '../../../api/schemas.ts';
+import { Day } from '../../schemas.ts';
 
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 export const HouseholdId = z.object({ id: z.string() });
-export const MemberRef = z.object({ personId: z.string().uuid(), relationship: z.enum(relationships) });
+export const MemberRef = z.object({ personId: Uuid, relationship: z.enum(relationships) });
 
 export const HouseholdInput = z.object({
   governorate: z.string().describe('P-code of the governorate of registration'),
@@ -56,14 +57,14 @@ export const AddMember = MemberRef.extend({
 });
 export const Leave = z.object({ date: Day.optional() });
 export const ChangeHead = z.object({
-  personId: z.string().uuid(),
+  personId: Uuid,
   date: Day.optional(),
   previousHead: z.enum(['stays', 'leaves']).default('stays'),
   previousHeadRelationship: z.enum(relationships).default('other_relative'),
 });
 export const Split = z.object({ date: Day.optional(), governorate: z.string().optional(), members: z.array(MemberRef).min(1).max(50) });
 export const Merge = z.object({
-  otherId: z.string().uuid(),
+  otherId: Uuid,
   date: Day.optional(),
   relationship: z.enum(relationships).default('other_relative').describe('relationship to the head for the joining members'),
 });
@@ -72,8 +73,8 @@ export const DisplacementInput = z
     date: Day,
     fromGovernorate: z.string().optional(),
     toGovernorate: z.string().optional(),
-    toLocality: z.string().uuid().optional(),
-    toSite: z.string().uuid().optional(),
+    toLocality: Uuid.optional(),
+    toSite: Uuid.optional(),
     reason: z.enum(displacementReasons),
     note: z.string().max(1000).optional(),
   })
@@ -83,7 +84,7 @@ export const DisplacementInput = z
   });
 export const VulnerabilityInput = z.object({
   kind: z.enum(vulnerabilityKinds),
-  personId: z.string().uuid().optional(),
+  personId: Uuid.optional(),
   date: Day.optional(),
 });
 export const OnQuery = z.object({ on: Day.optional().describe('as of this date (default today)') });

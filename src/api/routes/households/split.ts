@@ -2,9 +2,11 @@ import { errors } from '../../../errors.ts';
 import { checkMemberList } from '../../../registry/household.ts';
 import { closeMembership, openMembership } from '../../../store/registry/households/membership.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDay, checkGovernorate } from './common.ts';
 import { changeHousehold } from './respond.ts';
 import { HouseholdId, HouseholdView, Split } from './schema.ts';
+import { assertInGovernorates } from '../../../access/scope.ts';
+import { checkDay } from '../../../registry/day.ts';
+import { assertKnownGovernorate } from '../../../access/scope.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -18,7 +20,7 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
     const date = checkDay(body.date);
-    checkGovernorate(actor, body.governorate);
+    if (body.governorate !== undefined) assertKnownGovernorate(body.governorate);
     const bad = checkMemberList(body.members);
     if (bad.length) throw errors.validation(bad);
     return changeHousehold(
@@ -41,13 +43,12 @@ export default defineRoute({
         for (const m of body.members) {
           if (!current.has(m.personId))
             throw errors.validation([{ field: 'members', reason: 'must all be current members of this household' }]);
-          if (current.get(m.personId) === 'head') throw errors.conflict('The head cannot leave in a split: change the head first.');
+          if (current.get(m.personId) === 'head') throw errors.headCannotLeave();
         }
         if (body.members.length >= current.size)
           throw errors.validation([{ field: 'members', reason: 'must leave at least the head behind' }]);
         const governorate = body.governorate ?? cur.rows[0]!.governorate;
-        if (!actor.governorates.includes(governorate))
-          throw errors.validation([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
+        assertInGovernorates(actor, governorate);
         const r = await ctx.client.query<{ id: string }>('INSERT INTO household (org_id, governorate) VALUES ($1,$2) RETURNING id', [
           actor.orgId,
           governorate,

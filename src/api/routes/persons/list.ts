@@ -3,10 +3,10 @@ import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
 import { ListQuery, Page, PersonSummary } from './schema.ts';
 import { personSummary } from './view.ts';
+import { isUuid } from '../../../shared/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isAfter = (v: unknown): v is { a: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'string' && UUID.test((v as { a: string }).a);
+  typeof v === 'object' && v !== null && typeof (v as { a: unknown }).a === 'string' && isUuid((v as { a: string }).a);
 
 export default defineRoute({
   method: 'GET',

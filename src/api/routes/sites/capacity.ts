@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { capacityReport } from '../../../store/sites/capacity.ts';
 import { defineRoute } from '../../route.ts';
-import { checkDate } from './common.ts';
 import { CapacityQuery } from './schema.ts';
+import { checkDay } from '../../../registry/day.ts';
 
 const Cap = {
   people: z.number(),
@@ -47,5 +47,5 @@ export default defineRoute({
     ),
   }),
   handler: async ({ query, actor, store }) =>
-    capacityReport(store.pool, actor, { governorate: query.governorate, on: checkDate(query.on) }),
+    capacityReport(store.pool, actor, { governorate: query.governorate, on: checkDay(query.on, 'on', { future: true }) }),
 });

@@ -1,8 +1,8 @@
 import { createSite } from '../../../store/sites/sites.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkOwnGovernorate } from './common.ts';
 import { SiteInput, SiteView } from './schema.ts';
+import { assertOwnGovernorate } from '../../../access/scope.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -14,7 +14,7 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, store, operationId }) => {
-    checkOwnGovernorate(actor, body.governorate);
+    assertOwnGovernorate(actor, body.governorate);
     return write(store.pool, actor, { operationId, route: 'POST /api/v1/sites', request: body }, async (ctx) => ({
       status: 201,
       body: await createSite(ctx, body),

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
+import { Uuid } from '../../../api/schemas.ts';
+import { Day } from '../../schemas.ts';
 
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 export const IdParam = z.object({ id: z.string() });
 
 export const SiteInput = z.object({
   kind: z.enum(siteKinds),
   name: z.string().trim().min(1).max(200),
   governorate: z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code'),
-  locality: z.string().uuid().optional(),
+  locality: Uuid.optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
   managingOrganisation: z.string().trim().min(1).max(200).optional(),

@@ -1,8 +1,8 @@
 import { updateSite } from '../../../store/sites/sites.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { checkOwnGovernorate } from './common.ts';
 import { IdParam, SiteUpdate, SiteView } from './schema.ts';
+import { assertOwnGovernorate } from '../../../access/scope.ts';
 
 export default defineRoute({
   method: 'PUT',
@@ -14,7 +14,7 @@ export default defineRoute({
   response: SiteView,
   idempotent: true,
   handler: async ({ params, body, actor, store, operationId }) => {
-    checkOwnGovernorate(actor, body.governorate);
+    assertOwnGovernorate(actor, body.governorate);
     const { version, ...input } = body;
     return write(store.pool, actor, { operationId, route: `PUT /api/v1/sites/${params.id}`, request: body }, async (ctx) => ({
       status: 200,

@@ -17,7 +17,7 @@ export default defineRoute({
     const outside = body.governorates.filter((g) => !actor.governorates.includes(g));
     if (outside.length > 0) throw errors.validation([{ field: 'governorates', reason: 'may only include governorates you work in' }]);
     const exists = await store.pool.query('SELECT 1 FROM app_user WHERE username = $1', [body.username]);
-    if (exists.rowCount) throw errors.conflict('That username is taken.');
+    if (exists.rowCount) throw errors.usernameTaken();
     const { password: _p, ...logged } = body;
     return write(store.pool, actor, { operationId, route: 'POST /api/v1/users', request: logged }, async (ctx) => {
       const id = await createUser(ctx.client, { orgId: actor.orgId, ...body });

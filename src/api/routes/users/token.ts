@@ -3,6 +3,7 @@ import { errors } from '../../../errors.ts';
 import { createApiToken } from '../../../store/access/createUser.ts';
 import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
+import { Uuid } from '../../../api/schemas.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -10,7 +11,7 @@ export default defineRoute({
   summary: 'Create an API token for a machine user of your organisation (shown once)',
   tags: ['users'],
   body: z.object({
-    userId: z.string().uuid(),
+    userId: Uuid,
     name: z.string().trim().min(1).max(100),
     days: z.number().int().min(1).max(3650).optional(),
   }),

@@ -2,9 +2,9 @@ import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
 import { errors } from '../../../errors.ts';
 import { scopeSql } from '../scope.ts';
+import { isUuid } from '../../../shared/ids.ts';
 
 export type HouseholdRow = { id: string; org_id: string; governorate: string; record_id: string | null; version: number; created_at: Date };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findHousehold(
   db: pg.Pool | pg.PoolClient,
@@ -12,7 +12,7 @@ export async function findHousehold(
   id: string,
   forUpdate = false,
 ): Promise<HouseholdRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const scope = scopeSql('h', actor, 2);
   const r = await db.query<HouseholdRow>(
     `SELECT h.id, h.org_id, h.governorate, h.record_id, h.version, h.created_at FROM household h WHERE h.id = $1 AND ${scope.sql}${forUpdate ? ' FOR UPDATE' : ''}`,

@@ -22,9 +22,8 @@ export async function openMembership(
     ]);
   } catch (e) {
     const c = (e as { constraint?: string }).constraint;
-    if (c === 'household_member_one_current')
-      throw errors.conflict('A person is already a current member of a household: end that membership first (leave), or move them.');
-    if (c === 'household_one_current_head') throw errors.conflict('The household already has a head: change the head instead.');
+    if (c === 'household_member_one_current') throw errors.alreadyMember();
+    if (c === 'household_one_current_head') throw errors.householdHasHead();
     throw e;
   }
 }

@@ -1,0 +1,57 @@
+// Every problem type Sanad answers with (RFC 9457 `type: /problems/<id>`), one per cause, with its
+// HTTP status and English title. Pure data: the server builds its errors from it (src/errors.ts),
+// the OpenAPI document lists it, and the web app translates every id (a test fails on a missing one).
+export const problemTypes = {
+  validation: { status: 422, title: 'The request has invalid fields' },
+  bad_request: { status: 400, title: 'Bad request' },
+  invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  empty_body: { status: 400, title: 'The JSON body is empty' },
+  wrong_form: { status: 400, title: 'A value has the wrong form' },
+  payload_too_large: { status: 413, title: 'Request body too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  not_found: { status: 404, title: 'Not found' },
+  unauthenticated: { status: 401, title: 'Sign in required' },
+  bad_credentials: { status: 401, title: 'Wrong username or password' },
+  bad_code: { status: 401, title: 'Wrong code' },
+  challenge_expired: { status: 401, title: 'Sign in again' },
+  second_factor_locked: { status: 429, title: 'Too many wrong codes' },
+  no_second_factor: { status: 409, title: 'No second factor is set up' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  session_required: { status: 403, title: 'Only a signed-in person may do this' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  version_conflict: { status: 409, title: 'The record changed since you read it' },
+  operation_reused: { status: 409, title: 'Operation id reused' },
+  duplicate_value: { status: 409, title: 'A record with this value exists' },
+  still_referenced: { status: 409, title: 'Other records still refer to this one' },
+  username_taken: { status: 409, title: 'That username is taken' },
+  own_second_factor: { status: 409, title: 'You cannot reset your own second factor' },
+  already_head: { status: 409, title: 'That person is already the head' },
+  head_cannot_leave: { status: 409, title: 'The head cannot leave' },
+  already_member: { status: 409, title: 'The person is already a current member of a household' },
+  household_has_head: { status: 409, title: 'The household already has a head' },
+  item_code_taken: { status: 409, title: 'An item with this code exists' },
+  programme_name_taken: { status: 409, title: 'A programme with this name exists' },
+  cycle_not_generated: { status: 409, title: 'Only a generated cycle can be closed' },
+  cycle_already_generated: { status: 409, title: 'The entitlement list of this cycle was already generated' },
+  not_enough_stock: { status: 409, title: 'Not enough of this item' },
+  pair_already_decided: { status: 409, title: 'This pair was already decided' },
+  pair_linked_through_others: { status: 409, title: 'These records are linked through other records' },
+  pair_not_decided: { status: 409, title: 'This pair has no decision to undo' },
+  merge_refused: { status: 409, title: 'Merge refused: conflicting evidence' },
+  internal: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemId = keyof typeof problemTypes;
+export const problemIds = Object.keys(problemTypes) as ProblemId[];
+
+/** The id in a problem's `type` (`/problems/<id>`), if it is one Sanad knows. */
+export function problemIdOf(type: string | undefined): ProblemId | undefined {
+  const id = type?.startsWith('/problems/') ? type.slice('/problems/'.length) : undefined;
+  return id !== undefined && Object.hasOwn(problemTypes, id) ? (id as ProblemId) : undefined;
+}
+
+/** A field and why it was refused; never the value. */
+export type FieldError = { field: string; reason: string };
+
+/** The body of every error answer. */
+export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[]; instance?: string };

@@ -1,0 +1,69 @@
+// The one writer of the change log. Every entry names who (user, organisation, device), what
+// (entity, id, action) and the change (before/after as JSON); a trigger chains each row's hash to
+// the previous one (migrations, docs/DATABASE.md), so the hash columns are written empty here.
+import type pg from 'pg';
+import type { Actor } from '../access/actor.ts';
+
+export type ChangeEntry = {
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before?: unknown;
+  /** The new state; `{ json }` passes JSON already serialised (bulk imports build it as text). */
+  after?: unknown;
+  operationId?: string | undefined;
+};
+
+type Who = Pick<Actor, 'userId' | 'orgId' | 'deviceId'>;
+
+/** Serialised once, so a large `after` is not stringified twice. */
+export type SerialisedJson = { readonly json: string };
+export const serialisedJson = (json: string): SerialisedJson => ({ json });
+const asJson = (v: unknown): string | null =>
+  v === undefined
+    ? null
+    : typeof v === 'object' && v !== null && 'json' in v && Object.keys(v).length === 1
+      ? String(v.json)
+      : JSON.stringify(v);
+
+/** Appends entries in order, in one statement (one round trip however many). */
+export async function appendChanges(db: pg.Pool | pg.PoolClient, entries: readonly (ChangeEntry & { actor: Who })[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.query(
+    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
+     SELECT u.actor, u.org, u.device, u.op, u.entity, u.entity_id, u.action, u.before, u.after, '\\x'::bytea, '\\x'::bytea
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::text[], $8::jsonb[], $9::jsonb[])
+       WITH ORDINALITY AS u(actor, org, device, op, entity, entity_id, action, before, after, ord)
+     ORDER BY u.ord`,
+    [
+      entries.map((e) => e.actor.userId),
+      entries.map((e) => e.actor.orgId),
+      entries.map((e) => e.actor.deviceId ?? null),
+      entries.map((e) => e.operationId ?? null),
+      entries.map((e) => e.entity),
+      entries.map((e) => e.entityId),
+      entries.map((e) => e.action),
+      entries.map((e) => asJson(e.before)),
+      entries.map((e) => asJson(e.after)),
+    ],
+  );
+}
+
+/** Appends one entry. */
+export async function appendChange(db: pg.Pool | pg.PoolClient, actor: Who, entry: ChangeEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb,'\\x','\\x')`,
+    [
+      actor.userId,
+      actor.orgId,
+      actor.deviceId ?? null,
+      entry.operationId ?? null,
+      entry.entity,
+      entry.entityId,
+      entry.action,
+      asJson(entry.before),
+      asJson(entry.after),
+    ],
+  );
+}
