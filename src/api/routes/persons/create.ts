@@ -1,6 +1,5 @@
 import { PersonInput } from '../../../registry/person.ts';
 import { createPerson } from '../../../store/registry/createPerson.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { prepareForActor } from './prepare.ts';
 import { PersonView } from './schema.ts';
@@ -15,9 +14,9 @@ export default defineRoute({
   response: PersonView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => {
+  handler: async ({ body, actor, write }) => {
     const record = prepareForActor(body, actor);
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/persons', request: body }, async (ctx) => ({
+    return write(async (ctx) => ({
       status: 201,
       body: personView(await createPerson(ctx, record)),
     }));
