@@ -2,17 +2,6 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { getPerson } from './findPerson.ts';
 
-export type HistoryEntry = {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  orgId: string | null;
-  deviceId: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-};
-
 type Row = {
   seq: number;
   at: Date;
@@ -24,6 +13,20 @@ type Row = {
   after: unknown;
 };
 
+const parseEntry = (e: Row) => ({
+  seq: e.seq,
+  at: e.at.toISOString(),
+  actorId: e.actor_id,
+  orgId: e.org_id,
+  deviceId: e.device_id,
+  action: e.action,
+  before: e.before,
+  after: e.after,
+});
+
+/** One change of a person, a status event or a read, and who did it. */
+export type HistoryEntry = ReturnType<typeof parseEntry>;
+
 /** The change log of a person in the actor's scope (404 otherwise): changes, status events and reads, oldest first. */
 export async function personHistory(db: pg.Pool, actor: Actor, id: string, limit = 1000): Promise<HistoryEntry[]> {
   const p = await getPerson(db, actor, id);
@@ -32,14 +35,5 @@ export async function personHistory(db: pg.Pool, actor: Actor, id: string, limit
       WHERE entity_id = $1 AND entity IN ('person', 'person_status') ORDER BY seq LIMIT $2`,
     [p.id, limit],
   );
-  return r.rows.map((e) => ({
-    seq: e.seq,
-    at: e.at.toISOString(),
-    actorId: e.actor_id,
-    orgId: e.org_id,
-    deviceId: e.device_id,
-    action: e.action,
-    before: e.before,
-    after: e.after,
-  }));
+  return r.rows.map(parseEntry);
 }

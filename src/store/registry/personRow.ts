@@ -61,24 +61,8 @@ export function personSnapshot(p: Person | Omit<Person, 'id' | 'orgId' | 'versio
 }
 
 /** The columns a `PersonRecord` fills, in the order of `personValues`. */
-export const RECORD_COLUMNS = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'name_key',
-  'name_tokens',
-  'sex',
-  'date_of_birth',
-  'dob_precision',
-  'national_id',
-  'national_id_valid',
-  'phone',
-  'governorate',
-] as const;
+export const RECORD_COLUMNS: readonly string[] = `record_id given_name father_name grandfather_name family_name full_name full_name_en
+  name_key name_tokens sex date_of_birth dob_precision national_id national_id_valid phone governorate`.split(/\s+/);
 
 /** The values of a `PersonRecord` for RECORD_COLUMNS (the one place that lists them: create and update share it). */
 export function personValues(p: PersonRecord): unknown[] {
