@@ -29,7 +29,10 @@ export async function household(
   const head = await person(t, user);
   const others: string[] = [];
   for (const _ of relationships) others.push(await person(t, user));
-  const members = [{ personId: head, relationship: 'head' }, ...others.map((personId, i) => ({ personId, relationship: relationships[i]! }))];
+  const members = [
+    { personId: head, relationship: 'head' },
+    ...others.map((personId, i) => ({ personId, relationship: relationships[i]! })),
+  ];
   const r = await t.post(user, '/api/v1/households', { governorate: 'PS0260', date, members });
   expect(r.statusCode, r.body).toBe(201);
   return { id: r.json().id, head, others };
