@@ -1,7 +1,8 @@
 // Setting up households for the households tests: people registered through the API, a household
 // made of them, and the household read back as of a date.
 import { expect } from 'vitest';
-import { personInput, type TestUser } from '../support/factories.ts';
+import type { Role } from '../../src/access/roles.ts';
+import { personInput, snapshot, type TestUser } from '../support/factories.ts';
 import type { TestApp } from '../support/testApp.ts';
 
 export type Member = { personId: string; relationship: string };
@@ -54,4 +55,22 @@ export async function logged(t: TestApp, entityId: string, action: string): Prom
     action,
   ]);
   return r.rows[0]!.n;
+}
+
+/**
+ * The security cases of a write on a record `owner` made: an administrator of another organisation
+ * gets 404 (as if absent), a role of the owner's organisation without the right gets 403; neither
+ * changes anything.
+ */
+export async function refusesOutsiders(t: TestApp, owner: TestUser, url: string, body: unknown, deniedRole: Role = 'analyst') {
+  const stranger = await t.user({ role: 'administrator' });
+  const denied = await t.user({ role: deniedRole, orgId: owner.orgId });
+  const before = await snapshot(t.db);
+  const hidden = await t.post(stranger, url, body);
+  expect(hidden.statusCode, hidden.body).toBe(404);
+  expect(hidden.json().type).toBe('/problems/not_found');
+  const forbidden = await t.post(denied, url, body);
+  expect(forbidden.statusCode, forbidden.body).toBe(403);
+  expect(forbidden.json().type).toBe('/problems/forbidden');
+  expect(await snapshot(t.db)).toEqual(before);
 }
