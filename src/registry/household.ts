@@ -1,4 +1,6 @@
-// Household rules that need no database: head-derived vulnerabilities and member-list checks.
+// Household rules that need no database: head-derived vulnerabilities, member-list checks, and the
+// plans of leaving, changing the head, splitting and merging (they throw AppErrors from src/errors.ts).
+import { errors } from '../errors.ts';
 import type { FieldError } from './fieldError.ts';
 import type { Relationship } from './vocabulary.ts';
 
@@ -33,4 +35,79 @@ export function checkMemberList(members: { personId: string; relationship: Relat
   if (heads !== 1) errs.push({ field, reason: `must have exactly one head (has ${heads})` });
   if (new Set(members.map((m) => m.personId)).size !== members.length) errs.push({ field, reason: 'names a person more than once' });
   return errs;
+}
+
+/** A person and their relationship to the head. */
+export type MemberRef = { personId: string; relationship: Relationship };
+
+/** `checkMemberList`, throwing 422 with the field errors. */
+export function assertMemberList(members: MemberRef[], field = 'members'): void {
+  const bad = checkMemberList(members, field);
+  if (bad.length) throw errors.validation(bad);
+}
+
+/** The current member leaving must be a member (404 otherwise) and not the head. */
+export function assertCanLeave(member: MemberRef | undefined): void {
+  if (!member) throw errors.notFound('member');
+  if (member.relationship === 'head') throw errors.headCannotLeave();
+}
+
+/** A person named by `field` must be a current member of this household. */
+export function assertCurrentMember(current: MemberRef[], personId: string, field = 'personId'): MemberRef {
+  const m = current.find((c) => c.personId === personId);
+  if (!m) throw errors.validation([{ field, reason: 'must be a current member of this household' }]);
+  return m;
+}
+
+/** What a change of head does: memberships to end, then memberships to open, all on the same day. */
+export type HeadChangePlan = {
+  close: string[];
+  open: MemberRef[];
+  newHead: string;
+  previousHead: string | null;
+  previousHeadStays: boolean;
+};
+
+/**
+ * The new head must be a current member who is not already the head; the previous head (if any)
+ * stays with a new relationship or leaves.
+ */
+export function planHeadChange(
+  current: MemberRef[],
+  change: { personId: string; previousHead: 'stays' | 'leaves'; previousHeadRelationship: Relationship },
+): HeadChangePlan {
+  const newHead = assertCurrentMember(current, change.personId);
+  if (newHead.relationship === 'head') throw errors.alreadyHead();
+  const oldHead = current.find((m) => m.relationship === 'head');
+  const stays = change.previousHead === 'stays';
+  const open: MemberRef[] = [];
+  if (oldHead && stays) open.push({ personId: oldHead.personId, relationship: change.previousHeadRelationship });
+  open.push({ personId: change.personId, relationship: 'head' });
+  return {
+    close: [...(oldHead ? [oldHead.personId] : []), change.personId],
+    open,
+    newHead: change.personId,
+    previousHead: oldHead?.personId ?? null,
+    previousHeadStays: stays,
+  };
+}
+
+/**
+ * The members who split off must all be current members, none of them the head, and at least the
+ * head must be left behind.
+ */
+export function checkSplit(current: MemberRef[], leaving: MemberRef[]): void {
+  const byId = new Map(current.map((m) => [m.personId, m.relationship]));
+  for (const m of leaving) {
+    if (!byId.has(m.personId)) throw errors.validation([{ field: 'members', reason: 'must all be current members of this household' }]);
+    if (byId.get(m.personId) === 'head') throw errors.headCannotLeave();
+  }
+  if (leaving.length >= current.length) throw errors.validation([{ field: 'members', reason: 'must leave at least the head behind' }]);
+}
+
+/** A merge takes another household's members into this one, below its head. */
+export function checkMerge(id: string, otherId: string, relationship: Relationship): void {
+  if (otherId === id) throw errors.validation([{ field: 'otherId', reason: 'must be another household' }]);
+  if (relationship === 'head')
+    throw errors.validation([{ field: 'relationship', reason: 'cannot be head: this household keeps its head' }]);
 }

@@ -2,6 +2,9 @@
 // `PersonInput` (zod) is the boundary shape shared by the API and the importers;
 // `preparePerson` does the semantic checks and normalisation and returns `PersonRecord`.
 import { z } from 'zod';
+import type { Actor } from '../access/actor.ts';
+import { assertInGovernorates } from '../access/scope.ts';
+import { errors } from '../errors.ts';
 import { isGovernorate } from '../places/governorates.ts';
 import { nameKey, nameSearchTokens, type NameParts } from '../names/index.ts';
 import { dateOfBirthFromAge, parseDateOfBirth, type DobPrecision } from './dateOfBirth.ts';
@@ -141,6 +144,14 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
       governorate: input.governorate,
     },
   };
+}
+
+/** `preparePerson` (422 with the field errors) plus the scope rule: you register people only in your governorates. */
+export function preparePersonForActor(input: PersonInput, actor: Pick<Actor, 'governorates'>, today?: Date): PersonRecord {
+  const r = preparePerson(input, today);
+  if (!r.ok) throw errors.validation(r.errors);
+  assertInGovernorates(actor, r.value.governorate);
+  return r.value;
 }
 
 /** A person as read back from the store. */

@@ -33,3 +33,8 @@ export async function getPerson(
   if (!p) throw errors.notFound('person');
   return p;
 }
+
+/** Locks every person named (each must be within the actor's scope: 404 otherwise, as if absent). */
+export async function lockPersons(client: pg.PoolClient, actor: Actor, ids: string[]): Promise<void> {
+  for (const id of ids) await getPerson(client, actor, id, { forUpdate: true });
+}

@@ -1,5 +1,5 @@
 // Rows of `person` parsed into the domain type, inside the store.
-import type { Person } from '../../registry/person.ts';
+import type { Person, PersonRecord } from '../../registry/person.ts';
 
 export const PERSON_COLUMNS = `id, org_id, record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en,
   name_key, name_tokens, sex, date_of_birth, dob_precision, national_id, national_id_valid, phone, governorate, version, created_at, updated_at`;
@@ -58,4 +58,30 @@ export function parsePersonRow(r: PersonRow): Person {
 export function personSnapshot(p: Person | Omit<Person, 'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt'>): Record<string, unknown> {
   const { nameKey: _k, nameTokens: _t, ...rest } = p as Person;
   return rest;
+}
+
+/** The columns a `PersonRecord` fills, in the order of `personValues`. */
+export const RECORD_COLUMNS: readonly string[] = `record_id given_name father_name grandfather_name family_name full_name full_name_en
+  name_key name_tokens sex date_of_birth dob_precision national_id national_id_valid phone governorate`.split(/\s+/);
+
+/** The values of a `PersonRecord` for RECORD_COLUMNS (the one place that lists them: create and update share it). */
+export function personValues(p: PersonRecord): unknown[] {
+  return [
+    p.recordId,
+    p.givenName,
+    p.fatherName,
+    p.grandfatherName,
+    p.familyName,
+    p.fullName,
+    p.fullNameEn,
+    p.nameKey,
+    p.nameTokens,
+    p.sex,
+    p.dateOfBirth,
+    p.dobPrecision,
+    p.nationalId,
+    p.nationalIdValid,
+    p.phone,
+    p.governorate,
+  ];
 }

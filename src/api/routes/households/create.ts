@@ -1,14 +1,10 @@
-import { errors } from '../../../errors.ts';
-import { checkMemberList } from '../../../registry/household.ts';
-import { readHousehold } from '../../../store/registry/households/readHousehold.ts';
-import { openMembership } from '../../../store/registry/households/membership.ts';
-import { write } from '../../../store/write.ts';
-import { defineRoute } from '../../route.ts';
-import { checkPersons } from './common.ts';
-import { HouseholdInput, HouseholdView } from './schema.ts';
-import { assertInGovernorates } from '../../../access/scope.ts';
+import { assertOwnGovernorate } from '../../../access/scope.ts';
 import { checkDay } from '../../../registry/day.ts';
-import { assertKnownGovernorate } from '../../../access/scope.ts';
+import { assertMemberList } from '../../../registry/household.ts';
+import { createHousehold } from '../../../store/registry/households/createHousehold.ts';
+import { defineRoute } from '../../route.ts';
+import { HouseholdInput, HouseholdView } from './schema.ts';
+import { householdAnswer } from './view.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -19,32 +15,12 @@ export default defineRoute({
   response: HouseholdView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => {
-    if (body.governorate !== undefined) assertKnownGovernorate(body.governorate);
-    assertInGovernorates(actor, body.governorate);
+  handler: async ({ body, actor, store, write }) => {
+    assertOwnGovernorate(actor, body.governorate);
     const date = checkDay(body.date);
-    const bad = checkMemberList(body.members);
-    if (bad.length) throw errors.validation(bad);
-    const w = await write(store.pool, actor, { operationId, route: 'POST /api/v1/households', request: body }, async (ctx) => {
-      await checkPersons(
-        ctx.client,
-        actor,
-        body.members.map((m) => m.personId),
-      );
-      const r = await ctx.client.query<{ id: string }>(
-        'INSERT INTO household (org_id, governorate, record_id) VALUES ($1,$2,$3) RETURNING id',
-        [actor.orgId, body.governorate, body.recordId ?? null],
-      );
-      const id = r.rows[0]!.id;
-      for (const m of body.members) await openMembership(ctx.client, id, m.personId, m.relationship, date);
-      await ctx.log({
-        entity: 'household',
-        entityId: id,
-        action: 'create',
-        after: { governorate: body.governorate, recordId: body.recordId ?? null, date, members: body.members },
-      });
-      return { status: 201, body: { id } };
-    });
-    return { ...w, body: await readHousehold(store.pool, actor, w.body.id, date) };
+    assertMemberList(body.members);
+    const household = { governorate: body.governorate, recordId: body.recordId ?? null, date, members: body.members };
+    const w = await write(async (ctx) => ({ status: 201, body: await createHousehold(ctx, household) }));
+    return householdAnswer(store, actor, w, date);
   },
 });

@@ -1,15 +1,16 @@
+import { checkDay } from '../../../registry/day.ts';
 import { readHousehold } from '../../../store/registry/households/readHousehold.ts';
 import { appendLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { HouseholdId, HouseholdView, OnQuery } from './schema.ts';
-import { checkDay } from '../../../registry/day.ts';
+import { IdParams } from '../../schemas.ts';
+import { HouseholdView, OnQuery } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
   url: '/api/v1/households/:id',
   summary: 'A household as of a date: members, current location, displacement, vulnerabilities (the read is logged)',
   tags: ['households'],
-  params: HouseholdId,
+  params: IdParams,
   query: OnQuery,
   response: HouseholdView,
   handler: async ({ params, query, actor, store }) => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../../registry/vocabulary.ts';
-import { Uuid } from '../../../api/schemas.ts';
-import { Day } from '../../schemas.ts';
+import { Day, IdParams, Uuid } from '../../schemas.ts';
 
-export const HouseholdId = z.object({ id: z.string() });
+/** `/:id/members/:personId` */
+export const MemberParams = IdParams.extend({ personId: Uuid });
 export const MemberRef = z.object({ personId: Uuid, relationship: z.enum(relationships) });
 
 export const HouseholdInput = z.object({

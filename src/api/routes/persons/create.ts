@@ -1,7 +1,6 @@
-import { PersonInput } from '../../../registry/person.ts';
+import { PersonInput, preparePersonForActor } from '../../../registry/person.ts';
 import { createPerson } from '../../../store/registry/createPerson.ts';
 import { defineRoute } from '../../route.ts';
-import { prepareForActor } from './prepare.ts';
 import { PersonView } from './schema.ts';
 import { personView } from './view.ts';
 
@@ -15,7 +14,7 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, write }) => {
-    const record = prepareForActor(body, actor);
+    const record = preparePersonForActor(body, actor);
     return write(async (ctx) => ({
       status: 201,
       body: personView(await createPerson(ctx, record)),

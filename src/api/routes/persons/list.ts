@@ -1,4 +1,4 @@
-import { listPersons } from '../../../store/registry/searchPersons.ts';
+import { listPersons } from '../../../store/registry/listPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
 import { ListQuery, Page, PersonSummary } from './schema.ts';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { PersonInput } from '../../../registry/person.ts';
 import { statusKinds } from '../../../registry/vocabulary.ts';
-
-export const PersonId = z.object({ id: z.string().describe('person id') });
+import { Day } from '../../schemas.ts';
 
 export const PersonUpdate = PersonInput.extend({
   version: z.number().int().min(1).optional().describe('the version you read; a newer one answers 409'),
@@ -67,10 +66,27 @@ export const ListQuery = z.object({
 
 export const StatusEventInput = z.object({
   kind: z.enum(statusKinds),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-    .optional(),
+  date: Day.optional(),
   source: z.string().trim().min(1).max(200).optional(),
   note: z.string().trim().max(1000).optional(),
+});
+
+export const StatusEventView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  date: z.string().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
+export const HistoryEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  orgId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
 });

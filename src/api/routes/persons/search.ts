@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { errors } from '../../../errors.ts';
-import { parseNationalId } from '../../../registry/nationalId.ts';
-import { parsePhone } from '../../../registry/phone.ts';
+import { searchKeys } from '../../../registry/personSearch.ts';
 import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
@@ -27,18 +25,7 @@ export default defineRoute({
       .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
   }),
   handler: async ({ body, actor, store }) => {
-    let nationalId: string | undefined;
-    if (body.nationalId !== undefined) {
-      const r = parseNationalId(body.nationalId);
-      if (!r.ok) throw errors.validation([{ field: 'nationalId', reason: r.reason }]);
-      nationalId = r.value;
-    }
-    let phone: string | undefined;
-    if (body.phone !== undefined) {
-      const r = parsePhone(body.phone);
-      if (!r.ok) throw errors.validation([{ field: 'phone', reason: r.reason }]);
-      phone = r.value;
-    }
+    const { nationalId, phone } = searchKeys(body);
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
     const r = await searchPersons(store.pool, actor, { name: body.query, nationalId, phone, limit: body.limit, offset });
     return {

@@ -1,8 +1,8 @@
+import { preparePersonForActor } from '../../../registry/person.ts';
 import { updatePerson } from '../../../store/registry/updatePerson.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { prepareForActor } from './prepare.ts';
-import { PersonId, PersonUpdate, PersonView } from './schema.ts';
+import { IdParams } from '../../schemas.ts';
+import { PersonUpdate, PersonView } from './schema.ts';
 import { personView } from './view.ts';
 
 export default defineRoute({
@@ -10,16 +10,13 @@ export default defineRoute({
   url: '/api/v1/persons/:id',
   summary: "Replace a person's registered fields",
   tags: ['persons'],
-  params: PersonId,
+  params: IdParams,
   body: PersonUpdate,
   response: PersonView,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) => {
+  handler: async ({ params, body, actor, write }) => {
     const { version, ...input } = body;
-    const record = prepareForActor(input, actor);
-    return write(store.pool, actor, { operationId, route: `PUT /api/v1/persons/${params.id}`, request: body }, async (ctx) => ({
-      status: 200,
-      body: personView(await updatePerson(ctx, params.id, record, version)),
-    }));
+    const record = preparePersonForActor(input, actor);
+    return write(async (ctx) => ({ status: 200, body: personView(await updatePerson(ctx, params.id, record, version)) }));
   },
 });

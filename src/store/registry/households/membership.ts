@@ -2,6 +2,7 @@
 // leaving ends the open membership at a date, joining opens a new one from that date.
 import type pg from 'pg';
 import { errors } from '../../../errors.ts';
+import type { MemberRef } from '../../../registry/household.ts';
 import type { Relationship } from '../../../registry/vocabulary.ts';
 
 export type Member = { personId: string; relationship: Relationship; validFrom: string; validTo: string | null };
@@ -54,4 +55,47 @@ export async function membersOn(db: pg.Pool | pg.PoolClient, householdId: string
     [householdId, on],
   );
   return r.rows.map((m) => ({ personId: m.person_id, relationship: m.relationship, validFrom: m.valid_from, validTo: m.valid_to }));
+}
+
+/** The household's members now (open memberships), for the household rules. */
+export async function currentMembers(db: pg.Pool | pg.PoolClient, householdId: string): Promise<MemberRef[]> {
+  const r = await db.query<{ person_id: string; relationship: Relationship }>(
+    'SELECT person_id, relationship FROM household_member WHERE household_id = $1 AND valid_to IS NULL',
+    [householdId],
+  );
+  return r.rows.map((m) => ({ personId: m.person_id, relationship: m.relationship }));
+}
+
+/** The household the person belongs to now, if any. */
+export async function currentMembership(
+  db: pg.Pool | pg.PoolClient,
+  personId: string,
+): Promise<{ householdId: string; relationship: Relationship; since: string } | undefined> {
+  const r = await db.query<{ household_id: string; relationship: Relationship; valid_from: string }>(
+    'SELECT household_id, relationship, valid_from FROM household_member WHERE person_id = $1 AND valid_to IS NULL',
+    [personId],
+  );
+  const m = r.rows[0];
+  return m ? { householdId: m.household_id, relationship: m.relationship, since: m.valid_from } : undefined;
+}
+
+/** Moves people into a household on a date: each leaves the household they are in, then joins. */
+export async function moveMembers(client: pg.PoolClient, householdId: string, members: MemberRef[], on: string): Promise<void> {
+  for (const m of members) {
+    await closeMembership(client, m.personId, on);
+    await openMembership(client, householdId, m.personId, m.relationship, on);
+  }
+}
+
+/** A split or merge (or change of head) as a household event. */
+export async function recordHouseholdEvent(
+  client: pg.PoolClient,
+  e: { kind: 'split' | 'merge' | 'head_change'; householdId: string; otherId?: string; date: string },
+): Promise<void> {
+  await client.query('INSERT INTO household_event (kind, household_id, other_id, event_date) VALUES ($1,$2,$3,$4)', [
+    e.kind,
+    e.householdId,
+    e.otherId ?? null,
+    e.date,
+  ]);
 }

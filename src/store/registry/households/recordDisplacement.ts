@@ -1,0 +1,37 @@
+import type { DisplacementReason } from '../../../registry/vocabulary.ts';
+import type { WriteContext } from '../../write.ts';
+import { changeHousehold } from './changeHousehold.ts';
+
+export type Displacement = {
+  date: string;
+  fromGovernorate?: string | undefined;
+  toGovernorate?: string | undefined;
+  toLocality?: string | undefined;
+  toSite?: string | undefined;
+  reason: DisplacementReason;
+  note?: string | undefined;
+};
+
+/**
+ * A move of the household. An unknown toLocality or toSite fails the foreign key: 422 naming the
+ * field (src/api/problem.ts).
+ */
+export async function recordDisplacement(ctx: WriteContext, householdId: string, d: Displacement): Promise<{ id: string }> {
+  return changeHousehold(ctx, { householdId, date: d.date, action: 'displacement' }, async () => {
+    const r = await ctx.client.query<{ id: string }>(
+      `INSERT INTO displacement_event (household_id, from_governorate, to_governorate, to_locality, to_site, event_date, reason, note)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+      [
+        householdId,
+        d.fromGovernorate ?? null,
+        d.toGovernorate ?? null,
+        d.toLocality ?? null,
+        d.toSite ?? null,
+        d.date,
+        d.reason,
+        d.note ?? null,
+      ],
+    );
+    return { displacementId: r.rows[0]!.id, ...d };
+  });
+}
