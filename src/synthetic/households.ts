@@ -344,62 +344,39 @@ export interface DetailedHousehold {
   truth: MemberTruth[];
 }
 
-/** Household number `index` of the population of `seed`, with its members' name entries. */
-export function buildHousehold(seed: number, index: number): DetailedHousehold {
-  const rng = new Rng(seed, 1, index);
-  const clan = clanOf(seed, Math.floor(index / 4));
-  const related = index % 4 === 0 || rng.chance(0.3);
-  const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
-  const lineage: Lineage = related
-    ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] }
-    : randomLineage(rng);
-  const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
-  let drafts: Draft[];
+/** The only member of a one-person household: the head, aged `minAge` to `maxAge`. */
+function singleHead(rng: Rng, sex: Sex, l: Lineage, minAge: number, maxAge: number): Draft {
+  return {
+    given: sex === 'male' ? manOf(rng, l) : female(rng),
+    father: l.father,
+    grand: l.grand,
+    family: l.family,
+    sex,
+    age: rng.int(minAge, maxAge),
+    rel: 'head',
+  };
+}
+
+/** The members (drafts) of a household living in `home`, by a kind drawn for that place. */
+function draftsFor(rng: Rng, home: string, lineage: Lineage, target: number): Draft[] {
   switch ((isGaza(home) ? KINDS_GAZA : KINDS_WB).sample(rng)) {
     case 'couple':
-      drafts = coupleHousehold(rng, lineage, target);
-      break;
+      return coupleHousehold(rng, lineage, target);
     case 'female_headed':
-      drafts = femaleHeaded(rng, lineage, target);
-      break;
+      return femaleHeaded(rng, lineage, target);
     case 'child_headed':
-      drafts = childHeaded(rng, lineage, target);
-      break;
+      return childHeaded(rng, lineage, target);
     case 'single_elderly': {
       const sex: Sex = rng.chance(0.65) ? 'female' : 'male';
-      const l = sex === 'male' ? lineage : randomLineage(rng);
-      drafts = [
-        {
-          given: sex === 'male' ? manOf(rng, l) : female(rng),
-          father: l.father,
-          grand: l.grand,
-          family: l.family,
-          sex,
-          age: rng.int(60, 92),
-          rel: 'head',
-        },
-      ];
-      break;
+      return [singleHead(rng, sex, sex === 'male' ? lineage : randomLineage(rng), 60, 92)];
     }
-    case 'single_adult': {
-      const sex: Sex = rng.chance(0.7) ? 'male' : 'female';
-      drafts = [
-        {
-          given: sex === 'male' ? manOf(rng, lineage) : female(rng),
-          father: lineage.father,
-          grand: lineage.grand,
-          family: lineage.family,
-          sex,
-          age: rng.int(20, 59),
-          rel: 'head',
-        },
-      ];
-      break;
-    }
+    case 'single_adult':
+      return [singleHead(rng, rng.chance(0.7) ? 'male' : 'female', lineage, 20, 59)];
   }
-  if (drafts.length > MAX_MEMBERS) drafts.length = MAX_MEMBERS;
+}
 
-  const householdId = `H${String(index).padStart(7, '0')}`;
+/** The recorded persons of a household's drafts: names, dates of birth, national IDs and phones. */
+function membersOf(rng: Rng, seed: number, index: number, householdId: string, home: string, drafts: Draft[]): SyntheticPerson[] {
   const members: SyntheticPerson[] = [];
   let headPhone: string | undefined;
   let familyEntry: NameEntry | undefined;
@@ -443,6 +420,24 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
     }
     members.push(p);
   }
+  return members;
+}
+
+/** Household number `index` of the population of `seed`, with its members' name entries. */
+export function buildHousehold(seed: number, index: number): DetailedHousehold {
+  const rng = new Rng(seed, 1, index);
+  const clan = clanOf(seed, Math.floor(index / 4));
+  const related = index % 4 === 0 || rng.chance(0.3);
+  const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
+  const lineage: Lineage = related
+    ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] }
+    : randomLineage(rng);
+  const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
+  const drafts = draftsFor(rng, home, lineage, target);
+  if (drafts.length > MAX_MEMBERS) drafts.length = MAX_MEMBERS;
+
+  const householdId = `H${String(index).padStart(7, '0')}`;
+  const members = membersOf(rng, seed, index, householdId, home, drafts);
   const displacements = displacementsFor(rng, householdId, home);
   const household: SyntheticHousehold = {
     householdId,
