@@ -27,7 +27,7 @@ import type { PersonRecord } from '../src/registry/person.ts';
 import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
 import { createSession } from '../src/store/access/sessions.ts';
 import { link } from '../src/linkage/engine.ts';
-import { pct } from './lookupData.ts';
+import { latencies } from './lookupData.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../src/linkage/registryScore.ts';
 import { preparePerson } from '../src/registry/person.ts';
 import { saveModel } from '../src/store/dedupe/model.ts';
@@ -174,10 +174,7 @@ async function measure(
   }
   return {
     name,
-    n: times.length,
-    p50: pct(times, 50),
-    p95: pct(times, 95),
-    p99: pct(times, 99),
+    ...latencies(times),
     recall: found / bodies.length,
     top1: top1 / bodies.length,
     cand: candidates / bodies.length,

@@ -17,7 +17,7 @@ import { createOrganisation, createUser } from '../src/store/access/createUser.t
 import { createSession } from '../src/store/access/sessions.ts';
 import { openStore } from '../src/store/open.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
-import { lookupData, lookupDataDir, pct } from './lookupData.ts';
+import { latencies, lookupData, lookupDataDir } from './lookupData.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -111,10 +111,7 @@ try {
     }
     return {
       name,
-      n: times.length,
-      p50: pct(times, 50),
-      p95: pct(times, 95),
-      p99: pct(times, 99),
+      ...latencies(times),
       max: Math.max(...times),
       recall: found / queries.length,
     };
