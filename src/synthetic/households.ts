@@ -233,6 +233,11 @@ function children(
   }
 }
 
+/** A woman of another family who joined the household; her age is drawn after her names. */
+function womanFromOutside(rng: Rng, rel: Relationship, age: () => number): Draft {
+  return { given: female(rng), father: male(rng), grand: male(rng), family: families.sample(rng), sex: 'female', age: age(), rel };
+}
+
 function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const headAge = Math.min(85, rng.int(0, 4) + headBandTable.sample(rng));
   const head: Draft = {
@@ -272,16 +277,7 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
         rel: 'father',
       });
   }
-  if (headAge < 32 && rng.chance(0.04))
-    out.push({
-      given: female(rng),
-      father: male(rng),
-      grand: male(rng),
-      family: families.sample(rng),
-      sex: 'female',
-      age: Math.min(98, headAge + rng.int(38, 50)),
-      rel: 'grandparent',
-    });
+  if (headAge < 32 && rng.chance(0.04)) out.push(womanFromOutside(rng, 'grandparent', () => Math.min(98, headAge + rng.int(38, 50))));
   if (rng.chance(0.05)) {
     const sex = randomSex(rng);
     out.push(
@@ -301,15 +297,7 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   for (let i = first; i < out.length && !son; i++) if (out[i]?.rel === 'son' && (out[i] as Draft).age >= 22) son = out[i];
   if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.6)) {
     const dilAge = Math.max(17, son.age - rng.int(0, 6));
-    out.push({
-      given: female(rng),
-      father: male(rng),
-      grand: male(rng),
-      family: families.sample(rng),
-      sex: 'female',
-      age: dilAge,
-      rel: 'other_relative',
-    });
+    out.push(womanFromOutside(rng, 'other_relative', () => dilAge));
     children(rng, out, target - out.length, dilAge, son.given, head.given, lineage.family, true);
   }
   return out;
