@@ -26,15 +26,12 @@ import { openStore, type Store } from '../src/store/open.ts';
 import { write } from '../src/store/write.ts';
 import { Device, httpTransport } from '../test/support/device.ts';
 import { pct } from './lookupData.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const HOUSEHOLDS = arg('households', 1_000_000);
-const RATE = arg('rate', 500);
-const SECONDS = arg('seconds', 10);
-const OFFLINE = arg('offline', 10_000);
+const HOUSEHOLDS = numberArg('households', 1_000_000);
+const RATE = numberArg('rate', 500);
+const SECONDS = numberArg('seconds', 10);
+const OFFLINE = numberArg('offline', 10_000);
 const SITES = 300;
 const command0 = process.argv.includes('--reuse-cycle') ? ' --reuse-cycle' : '';
 const dataDir = path.resolve(`.tmp/bench-aid-${HOUSEHOLDS}`);

@@ -36,15 +36,12 @@ import { generateDedupeSet } from '../src/synthetic/registries.ts';
 import { runDedupe } from '../src/store/dedupe/run.ts';
 import { loadDedupeSet } from '../test/dedupe/support.ts';
 import { openStore, type Store } from '../src/store/open.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const PERSONS = arg('persons', 1_000_000);
-const QUERIES = arg('queries', 500);
-const FIT = arg('fit', 100_000);
-const DEDUPE_RECORDS = arg('dedupe-records', 0);
+const PERSONS = numberArg('persons', 1_000_000);
+const QUERIES = numberArg('queries', 500);
+const FIT = numberArg('fit', 100_000);
+const DEDUPE_RECORDS = numberArg('dedupe-records', 0);
 const dataDir = path.resolve(`.tmp/bench-lookup-${PERSONS}`);
 const command = `npm run bench:dedupe -- --persons ${PERSONS} --queries ${QUERIES} --fit ${FIT}`;
 
