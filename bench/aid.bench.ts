@@ -9,7 +9,7 @@
 // The synthetic registry (households, members with sex and date of birth, displacements, sites,
 // vulnerabilities) is made in SQL (seeded) on the first run and reused after; the name search
 // indexes of `person` are dropped in this benchmark database (no search here).
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,15 +25,13 @@ import { generateCycle } from '../src/store/aid/generate.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { write } from '../src/store/write.ts';
 import { Device, httpTransport } from '../test/support/device.ts';
+import { pct } from './lookupData.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const HOUSEHOLDS = arg('households', 1_000_000);
-const RATE = arg('rate', 500);
-const SECONDS = arg('seconds', 10);
-const OFFLINE = arg('offline', 10_000);
+const HOUSEHOLDS = numberArg('households', 1_000_000);
+const RATE = numberArg('rate', 500);
+const SECONDS = numberArg('seconds', 10);
+const OFFLINE = numberArg('offline', 10_000);
 const SITES = 300;
 const command0 = process.argv.includes('--reuse-cycle') ? ' --reuse-cycle' : '';
 const dataDir = path.resolve(`.tmp/bench-aid-${HOUSEHOLDS}`);
@@ -149,11 +147,6 @@ function pressure(): string {
   }
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
 /** Issues cards in bulk (one INSERT, signing in process) for the households of these entitlements. */
 async function cardsFor(store: Store, orgId: string, households: string[]): Promise<Map<string, string>> {
   const key = (
@@ -169,8 +162,7 @@ async function cardsFor(store: Store, orgId: string, households: string[]): Prom
   return new Map(r.rows.map((c) => [c.household_id, signCard({ householdId: c.household_id, serial: c.serial, keyId: key.id }, pk)]));
 }
 
-async function main() {
-  const store = await openStore({ dataDir, max: 20 });
+async function benchActor(store: Store): Promise<Actor & { userId: string }> {
   let org = (await store.pool.query<{ id: string }>("SELECT id FROM organisation WHERE name = 'Aid benchmark'")).rows[0]?.id;
   if (!org) org = await createOrganisation(store.pool, 'Aid benchmark');
   const userId = await createUser(store.pool, {
@@ -180,50 +172,52 @@ async function main() {
     role: 'distribution_officer',
     governorates: [...governorateCodes],
   });
-  const actor: Actor = { userId, orgId: org, role: 'distribution_officer', governorates: governorateCodes, deviceId: 'bench' };
-  const have = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM household WHERE org_id = $1', [org])).rows[0]!.n;
-  if (have !== HOUSEHOLDS) {
-    if (have > 0) throw new Error(`${dataDir} holds ${have} households; remove it to start again.`);
-    await loadRegistry(store, actor);
-  } else log(`reusing ${have.toLocaleString('en')} households in ${dataDir}`);
+  return { userId, orgId: org, role: 'distribution_officer', governorates: governorateCodes, deviceId: 'bench' };
+}
 
-  // 1. Generation
+type Cycle = { id: string; number: number };
+type Generation = { cycle: Cycle; gen: { households: number; entitlements: number }; genS: number };
+
+/** The latest generated cycle (for repeated runs of the redemption measures): generation not measured. */
+async function latestCycle(store: Store, prog: string): Promise<Generation> {
+  const c = (
+    await store.pool.query<{ id: string; number: number; households: number }>(
+      "SELECT id, number, households FROM aid_cycle WHERE programme_id = $1 AND status = 'generated' ORDER BY number DESC LIMIT 1",
+      [prog],
+    )
+  ).rows[0]!;
+  const entitlements = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM entitlement WHERE cycle_id = $1', [c.id]))
+    .rows[0]!.n;
+  return { cycle: c, gen: { households: c.households, entitlements }, genS: NaN };
+}
+
+/** 1. Generation: a new cycle of the benchmark programme and its entitlement list, timed. */
+async function generation(store: Store, actor: Actor): Promise<Generation> {
   const prog = (
-    await store.pool.query<{ id: string }>("SELECT id FROM programme WHERE org_id = $1 AND name = 'Benchmark programme'", [org])
+    await store.pool.query<{ id: string }>("SELECT id FROM programme WHERE org_id = $1 AND name = 'Benchmark programme'", [actor.orgId])
   ).rows[0]!.id;
-  let cycle: { id: string; number: number };
-  let gen: { households: number; entitlements: number };
-  let genS = NaN;
-  if (process.argv.includes('--reuse-cycle')) {
-    // Skip generation: the latest generated cycle (for repeated runs of the redemption measures).
-    const c = (
-      await store.pool.query<{ id: string; number: number; households: number }>(
-        "SELECT id, number, households FROM aid_cycle WHERE programme_id = $1 AND status = 'generated' ORDER BY number DESC LIMIT 1",
-        [prog],
-      )
-    ).rows[0]!;
-    cycle = c;
-    gen = {
-      households: c.households,
-      entitlements: (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM entitlement WHERE cycle_id = $1', [c.id]))
-        .rows[0]!.n,
-    };
-  } else {
-    cycle = (
-      await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({
-        status: 201,
-        body: await createCycle(ctx, prog, new Date().toISOString().slice(0, 10)),
-      }))
-    ).body;
-    log(`generating cycle ${cycle.number}...`);
-    const t0 = Date.now();
-    gen = (await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, cycle.id) })))
-      .body;
-    genS = (Date.now() - t0) / 1000;
-  }
-  log(`generated: ${gen.households} households, ${gen.entitlements} entitlements, ${genS.toFixed(1)} s`);
+  const g = process.argv.includes('--reuse-cycle') ? await latestCycle(store, prog) : await generateNew(store, actor, prog);
+  log(`generated: ${g.gen.households} households, ${g.gen.entitlements} entitlements, ${g.genS.toFixed(1)} s`);
+  return g;
+}
 
-  // Server in its own process; two devices with their own connections.
+async function generateNew(store: Store, actor: Actor, prog: string): Promise<Generation> {
+  const cycle = (
+    await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({
+      status: 201,
+      body: await createCycle(ctx, prog, new Date().toISOString().slice(0, 10)),
+    }))
+  ).body;
+  log(`generating cycle ${cycle.number}...`);
+  const t0 = Date.now();
+  const gen = (
+    await write(store.pool, actor, { route: 'bench' }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, cycle.id) }))
+  ).body;
+  return { cycle, gen, genS: (Date.now() - t0) / 1000 };
+}
+
+/** The API server in its own process; resolves with its address. */
+async function startServer(store: Store): Promise<{ server: ChildProcess; address: string }> {
   const server = spawn(process.execPath, ['bin/run.js', 'bench/aid.server.ts'], {
     env: { ...process.env, DATABASE_URL: store.url },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -233,79 +227,109 @@ async function main() {
     rl.once('line', (l) => resolve(JSON.parse(l).address));
     server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
-  try {
-    const { token } = await createSession(store.pool, userId);
-    const headers = (d: string) => ({ authorization: `Bearer ${token}`, 'x-device-id': d });
+  return { server, address };
+}
 
-    // 2. Online redemptions at RATE/s from two devices, open loop.
+type Headers = (device: string) => Record<string, string>;
+
+/** 2. Online redemptions at RATE/s from two devices at one point, open loop. */
+async function measureOnline(store: Store, orgId: string, cycleId: string, pointId: string, address: string, headers: Headers) {
+  const total = Math.ceil(RATE * (SECONDS + 1));
+  const onlineEnts = (
+    await store.pool.query<{ id: string; household_id: string }>(
+      "SELECT e.id, e.household_id FROM entitlement e WHERE e.cycle_id = $1 AND e.point_id = $2 AND NOT EXISTS (SELECT 1 FROM redemption r WHERE r.entitlement_id = e.id AND r.status = 'standing') LIMIT $3",
+      [cycleId, pointId, total],
+    )
+  ).rows;
+  if (onlineEnts.length < total) throw new Error('not enough entitlements for the online test');
+  const cards = await cardsFor(store, orgId, [...new Set(onlineEnts.map((e) => e.household_id))]);
+  const devices = [
+    new Device('device-1', pointId, await httpTransport(address, headers('device-1'))),
+    new Device('device-2', pointId, await httpTransport(address, headers('device-2'))),
+  ];
+  log(`online: ${RATE} requests/s for ${SECONDS} s (+1 s warm-up) from two devices...`);
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  const start = performance.now();
+  const interval = 1000 / RATE;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const e = onlineEnts[i]!;
+    const dev = devices[i % 2]!;
+    const t = performance.now();
+    pending.push(
+      dev.redeemOnline(cards.get(e.household_id)!, e.id).then((r) => {
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        if (due - start >= 1000) times.push(performance.now() - t);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  log(`online statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  return { times, achieved: total / elapsed };
+}
+
+/** 3. Offline: a device downloads its manifest, redeems OFFLINE entitlements, syncs. */
+async function measureOffline(store: Store, orgId: string, cycleId: string, pointId: string, address: string, headers: Headers) {
+  const dev = new Device('device-offline', pointId, await httpTransport(address, headers('device-offline')));
+  const tm = Date.now();
+  const m = await dev.download(cycleId);
+  m.entitlements = m.entitlements.filter((e) => !e.redeemed);
+  const manifestS = (Date.now() - tm) / 1000;
+  const byHh = new Map<string, number>();
+  for (const e of m.entitlements) byHh.set(e.householdId, (byHh.get(e.householdId) ?? 0) + 1);
+  const chosen: string[] = [];
+  let n = 0;
+  for (const [h, k] of byHh) {
+    if (n >= OFFLINE) break;
+    chosen.push(h);
+    n += k;
+  }
+  const offCards = await cardsFor(store, orgId, chosen);
+  await dev.download(cycleId); // the manifest after the cards (keys unchanged; for completeness)
+  for (const h of chosen) dev.redeemOffline(offCards.get(h)!);
+  dev.outbox = dev.outbox.slice(0, OFFLINE);
+  log(`offline: syncing ${dev.outbox.length} redemptions in batches of 2000...`);
+  const ts = Date.now();
+  const res = await dev.sync(2000);
+  const syncS = (Date.now() - ts) / 1000;
+  return {
+    synced: res.length,
+    standing: res.filter((r) => r.status === 'standing').length,
+    syncS,
+    manifestS,
+    manifest: m.entitlements.length,
+  };
+}
+
+async function main() {
+  const store = await openStore({ dataDir, max: 20 });
+  const actor = await benchActor(store);
+  const have = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM household WHERE org_id = $1', [actor.orgId])).rows[0]!
+    .n;
+  if (have !== HOUSEHOLDS) {
+    if (have > 0) throw new Error(`${dataDir} holds ${have} households; remove it to start again.`);
+    await loadRegistry(store, actor);
+  } else log(`reusing ${have.toLocaleString('en')} households in ${dataDir}`);
+
+  const { cycle, gen, genS } = await generation(store, actor);
+  // Server in its own process; two devices with their own connections.
+  const { server, address } = await startServer(store);
+  try {
+    const { token } = await createSession(store.pool, actor.userId);
+    const headers = (d: string) => ({ authorization: `Bearer ${token}`, 'x-device-id': d });
     const points = (
       await store.pool.query<{ point_id: string; n: number }>(
         'SELECT point_id, count(*)::int AS n FROM entitlement WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 2',
         [cycle.id],
       )
     ).rows;
-    const total = Math.ceil(RATE * (SECONDS + 1));
-    const onlineEnts = (
-      await store.pool.query<{ id: string; household_id: string }>(
-        "SELECT e.id, e.household_id FROM entitlement e WHERE e.cycle_id = $1 AND e.point_id = $2 AND NOT EXISTS (SELECT 1 FROM redemption r WHERE r.entitlement_id = e.id AND r.status = 'standing') LIMIT $3",
-        [cycle.id, points[1]!.point_id, total],
-      )
-    ).rows;
-    if (onlineEnts.length < total) throw new Error('not enough entitlements for the online test');
-    const cards = await cardsFor(store, org, [...new Set(onlineEnts.map((e) => e.household_id))]);
-    const devices = [
-      new Device('device-1', points[1]!.point_id, await httpTransport(address, headers('device-1'))),
-      new Device('device-2', points[1]!.point_id, await httpTransport(address, headers('device-2'))),
-    ];
-    log(`online: ${RATE} requests/s for ${SECONDS} s (+1 s warm-up) from two devices...`);
-    const times: number[] = [];
-    const statuses = new Map<number, number>();
-    const start = performance.now();
-    const interval = 1000 / RATE;
-    const pending: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = start + i * interval;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      const e = onlineEnts[i]!;
-      const dev = devices[i % 2]!;
-      const t = performance.now();
-      pending.push(
-        dev.redeemOnline(cards.get(e.household_id)!, e.id).then((r) => {
-          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-          if (due - start >= 1000) times.push(performance.now() - t);
-        }),
-      );
-    }
-    await Promise.all(pending);
-    const elapsed = (performance.now() - start) / 1000;
-    const achieved = total / elapsed;
-    log(`online statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
-
-    // 3. Offline: a device downloads its manifest, redeems OFFLINE entitlements, syncs.
-    const dev = new Device('device-offline', points[0]!.point_id, await httpTransport(address, headers('device-offline')));
-    const tm = Date.now();
-    const m = await dev.download(cycle.id);
-    m.entitlements = m.entitlements.filter((e) => !e.redeemed);
-    const manifestS = (Date.now() - tm) / 1000;
-    const byHh = new Map<string, number>();
-    for (const e of m.entitlements) byHh.set(e.householdId, (byHh.get(e.householdId) ?? 0) + 1);
-    const chosen: string[] = [];
-    let n = 0;
-    for (const [h, k] of byHh) {
-      if (n >= OFFLINE) break;
-      chosen.push(h);
-      n += k;
-    }
-    const offCards = await cardsFor(store, org, chosen);
-    await dev.download(cycle.id); // the manifest after the cards (keys unchanged; for completeness)
-    for (const h of chosen) dev.redeemOffline(offCards.get(h)!);
-    dev.outbox = dev.outbox.slice(0, OFFLINE);
-    log(`offline: syncing ${dev.outbox.length} redemptions in batches of 2000...`);
-    const ts = Date.now();
-    const res = await dev.sync(2000);
-    const syncS = (Date.now() - ts) / 1000;
-    const standing = res.filter((r) => r.status === 'standing').length;
+    const { times, achieved } = await measureOnline(store, actor.orgId, cycle.id, points[1]!.point_id, address, headers);
+    const off = await measureOffline(store, actor.orgId, cycle.id, points[0]!.point_id, address, headers);
 
     const lines = [
       `Aid benchmark over ${HOUSEHOLDS.toLocaleString('en')} households (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}), embedded PostgreSQL, durable settings`,
@@ -316,8 +340,8 @@ async function main() {
         ? '| entitlement list: not measured (--reuse-cycle) | | |'
         : `| entitlement list of a cycle: ${gen.households.toLocaleString('en')} households, ${gen.entitlements.toLocaleString('en')} entitlements, set-based (snapshot and rules each by CREATE TEMP TABLE AS + one INSERT ... SELECT) | ${genS.toFixed(1)} s | < 30 s |`,
       `| online redemption API, ${RATE} requests/s offered (${achieved.toFixed(0)}/s served) from 2 devices, ${times.length} measured | p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms | p99 < 20 ms |`,
-      `| offline sync: ${res.length.toLocaleString('en')} redemptions in batches of 2,000 (${standing} standing) | ${syncS.toFixed(1)} s | < 10 s |`,
-      `| manifest download for one point (${m.entitlements.length.toLocaleString('en')} entitlements) | ${manifestS.toFixed(1)} s | |`,
+      `| offline sync: ${off.synced.toLocaleString('en')} redemptions in batches of 2,000 (${off.standing} standing) | ${off.syncS.toFixed(1)} s | < 10 s |`,
+      `| manifest download for one point (${off.manifest.toLocaleString('en')} entitlements) | ${off.manifestS.toFixed(1)} s | |`,
       '',
       `machine at the end: load average ${os
         .loadavg()

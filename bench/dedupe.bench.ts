@@ -27,7 +27,7 @@ import type { PersonRecord } from '../src/registry/person.ts';
 import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
 import { createSession } from '../src/store/access/sessions.ts';
 import { link } from '../src/linkage/engine.ts';
-import { pct } from './lookupData.ts';
+import { latencies } from './lookupData.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../src/linkage/registryScore.ts';
 import { preparePerson } from '../src/registry/person.ts';
 import { saveModel } from '../src/store/dedupe/model.ts';
@@ -35,16 +35,13 @@ import { rawRecord } from '../src/store/dedupe/records.ts';
 import { generateDedupeSet } from '../src/synthetic/registries.ts';
 import { runDedupe } from '../src/store/dedupe/run.ts';
 import { loadDedupeSet } from '../test/dedupe/support.ts';
-import { openStore } from '../src/store/open.ts';
+import { openStore, type Store } from '../src/store/open.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const PERSONS = arg('persons', 1_000_000);
-const QUERIES = arg('queries', 500);
-const FIT = arg('fit', 100_000);
-const DEDUPE_RECORDS = arg('dedupe-records', 0);
+const PERSONS = numberArg('persons', 1_000_000);
+const QUERIES = numberArg('queries', 500);
+const FIT = numberArg('fit', 100_000);
+const DEDUPE_RECORDS = numberArg('dedupe-records', 0);
 const dataDir = path.resolve(`.tmp/bench-lookup-${PERSONS}`);
 const command = `npm run bench:dedupe -- --persons ${PERSONS} --queries ${QUERIES} --fit ${FIT}`;
 
@@ -59,7 +56,7 @@ const variant = (s: string | null): string | undefined =>
         .replace(/ى(?=\s|$)/g, 'ي')
         .replace(/عبد ال/g, 'عبدال');
 
-async function main() {
+async function openRegistry() {
   try {
     await fs.access(path.join(dataDir, 'bench-samples.json'));
   } catch {
@@ -77,7 +74,11 @@ async function main() {
     role: 'caseworker',
     governorates: [...governorateCodes],
   });
+  return { store, orgId, userId, have };
+}
 
+/** Fits the model on a synthetic registry with duplicates and saves it as the organisation's; returns the report line. */
+async function fitModel(store: Store, orgId: string, userId: string): Promise<string> {
   const t0 = performance.now();
   const recs = [];
   for (const p of generateDedupeSet({ records: FIT, seed: 99 })) {
@@ -114,7 +115,11 @@ async function main() {
   });
   const fitLine = `model: fitted by the dedupe engine on a synthetic registry with duplicates, ${recs.length.toLocaleString('en')} records, ${fit.stats.candidatePairs.toLocaleString('en')} pairs compared, ${((performance.now() - t0) / 1000).toFixed(1)} s`;
   process.stderr.write(`${fitLine}\n`);
+  return fitLine;
+}
 
+/** The first QUERIES samples of bench:lookup, with their persons' ids in this organisation. */
+async function loadSamples(store: Store, orgId: string): Promise<Sample[]> {
   const samples: Sample[] = JSON.parse(await fs.readFile(path.join(dataDir, 'bench-samples.json'), 'utf8'));
   const q = samples.slice(0, QUERIES);
   const ids = await store.pool.query<{ id: string; record_id: string }>(
@@ -123,108 +128,133 @@ async function main() {
   );
   const byRecord = new Map(ids.rows.map((r) => [r.record_id, r.id]));
   for (const s of q) s.id = byRecord.get(s.record.recordId!);
+  return q;
+}
 
+/** A registered person retyped: names with spelling variants, sex, the date of birth as precise as recorded. */
+const draft = (r: PersonRecord) => ({
+  ...(r.givenName ? { givenName: variant(r.givenName) } : {}),
+  ...(r.fatherName ? { fatherName: variant(r.fatherName) } : {}),
+  ...(r.grandfatherName ? { grandfatherName: variant(r.grandfatherName) } : {}),
+  ...(r.familyName ? { familyName: variant(r.familyName) } : {}),
+  ...(r.givenName ? {} : { fullName: variant(r.fullName) }),
+  ...(r.sex ? { sex: r.sex } : {}),
+  ...(r.dateOfBirth && r.dobPrecision !== 'estimated'
+    ? { dateOfBirth: r.dobPrecision === 'exact' ? r.dateOfBirth : r.dateOfBirth.slice(0, r.dobPrecision === 'month' ? 7 : 4) }
+    : {}),
+  governorate: r.governorate,
+});
+
+type Measure = { name: string; n: number; p50: number; p95: number; p99: number; recall: number; top1: number; cand: number };
+
+/** Sends the drafts one after another to POST /duplicates/check; times and how often the expected person is found. */
+async function measure(
+  base: string,
+  headers: Record<string, string>,
+  name: string,
+  bodies: { body: object; expect: string | undefined }[],
+) {
+  const times: number[] = [];
+  let found = 0,
+    top1 = 0,
+    candidates = 0;
+  for (const [i, item] of bodies.entries()) {
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${base}/api/v1/duplicates/check`, { method: 'POST', headers, body: JSON.stringify(item.body) });
+    const json = (await res.json()) as { matches: { person: { id: string } }[]; candidates: number };
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json)}`);
+    if (i >= 20) times.push(ms); // first 20: warm-up
+    if (json.matches.some((m) => m.person.id === item.expect)) found++;
+    if (json.matches[0]?.person.id === item.expect) top1++;
+    candidates += json.candidates;
+  }
+  return {
+    name,
+    ...latencies(times),
+    recall: found / bodies.length,
+    top1: top1 / bodies.length,
+    cand: candidates / bodies.length,
+  };
+}
+
+/** The check while typing, over HTTP on loopback, for three kinds of draft. */
+async function measureCheck(store: Store, userId: string, q: Sample[]): Promise<Measure[]> {
   const { token } = await createSession(store.pool, userId);
   const app = await buildApp({ store });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-
-  async function run(name: string, bodies: { body: object; expect: string | undefined }[]) {
-    const times: number[] = [];
-    let found = 0,
-      top1 = 0,
-      candidates = 0;
-    for (const [i, item] of bodies.entries()) {
-      const t = process.hrtime.bigint();
-      const res = await fetch(`${base}/api/v1/duplicates/check`, { method: 'POST', headers, body: JSON.stringify(item.body) });
-      const json = (await res.json()) as { matches: { person: { id: string } }[]; candidates: number };
-      const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json)}`);
-      if (i >= 20) times.push(ms); // first 20: warm-up
-      if (json.matches.some((m) => m.person.id === item.expect)) found++;
-      if (json.matches[0]?.person.id === item.expect) top1++;
-      candidates += json.candidates;
-    }
-    return {
-      name,
-      n: times.length,
-      p50: pct(times, 50),
-      p95: pct(times, 95),
-      p99: pct(times, 99),
-      recall: found / bodies.length,
-      top1: top1 / bodies.length,
-      cand: candidates / bodies.length,
-    };
-  }
-
-  const draft = (r: PersonRecord) => ({
-    ...(r.givenName ? { givenName: variant(r.givenName) } : {}),
-    ...(r.fatherName ? { fatherName: variant(r.fatherName) } : {}),
-    ...(r.grandfatherName ? { grandfatherName: variant(r.grandfatherName) } : {}),
-    ...(r.familyName ? { familyName: variant(r.familyName) } : {}),
-    ...(r.givenName ? {} : { fullName: variant(r.fullName) }),
-    ...(r.sex ? { sex: r.sex } : {}),
-    ...(r.dateOfBirth && r.dobPrecision !== 'estimated'
-      ? { dateOfBirth: r.dobPrecision === 'exact' ? r.dateOfBirth : r.dateOfBirth.slice(0, r.dobPrecision === 'month' ? 7 : 4) }
-      : {}),
-    governorate: r.governorate,
-  });
   const withId = q.filter((s) => s.record.nationalId);
   const results = [
-    await run(
+    await measure(
+      base,
+      headers,
       'retyped: names with spelling variants, sex, date of birth, no ID',
       q.map((s) => ({ body: draft(s.record), expect: s.id })),
     ),
-    await run(
+    await measure(
+      base,
+      headers,
       'retyped, with the national ID',
       withId.map((s) => ({ body: { ...draft(s.record), nationalId: s.record.nationalId! }, expect: s.id })),
     ),
-    await run(
+    await measure(
+      base,
+      headers,
       'typing: given + family name only (variants)',
       q.map((s) => ({ body: { givenName: variant(s.record.givenName), familyName: variant(s.record.familyName) }, expect: s.id })),
     ),
   ];
   await app.close();
-  await store.close();
+  return results;
+}
 
-  const dedupeLines: string[] = [];
-  if (DEDUPE_RECORDS > 0) {
-    const st2 = await openStore({ dataDir, max: 20 });
-    const org2 = await createOrganisation(st2.pool, `Benchmark dedupe ${Date.now()}`);
-    const u2 = await createUser(st2.pool, {
-      orgId: org2,
-      username: `bench-dd-${Date.now()}`,
-      role: 'caseworker',
-      governorates: [...governorateCodes],
-    });
-    const t1 = performance.now();
-    const data = await loadDedupeSet(st2.pool, org2, DEDUPE_RECORDS, 2026);
-    const loadS = (performance.now() - t1) / 1000;
-    const s = await runDedupe(st2.pool, { userId: u2, orgId: org2, role: 'caseworker', governorates: [...governorateCodes] });
-    const rows = (
-      await st2.pool.query<{ person_a: string; person_b: string; status: string }>(
-        'SELECT person_a, person_b, status FROM match_candidate WHERE org_id = $1',
-        [org2],
-      )
-    ).rows;
-    const byCluster = new Map<string, number>();
-    for (const c of data.cluster.values()) byCluster.set(c, (byCluster.get(c) ?? 0) + 1);
-    let truePairs = 0;
-    for (const n of byCluster.values()) truePairs += (n * (n - 1)) / 2;
-    const same = (r: { person_a: string; person_b: string }) => data.cluster.get(r.person_a) === data.cluster.get(r.person_b);
-    const auto = rows.filter((r) => r.status === 'auto_linked');
-    const autoRight = auto.filter(same).length,
-      candRight = rows.filter(same).length;
-    dedupeLines.push(
-      '',
-      `sanad dedupe over a synthetic registry with duplicates (generateDedupeSet, seed 2026): ${data.ids.length.toLocaleString('en')} persons, ${truePairs.toLocaleString('en')} true pairs (loaded in ${loadS.toFixed(1)} s)`,
-      '',
-      '| persons | wall | pairs compared | candidates | automatic links | precision (auto) | recall (auto) | recall (auto + review) |',
-      '|---|---|---|---|---|---|---|---|',
-      `| ${s.persons.toLocaleString('en')} | ${s.seconds.toFixed(1)} s | ${s.pairsCompared.toLocaleString('en')} | ${s.candidates.toLocaleString('en')} | ${s.autoLinked.toLocaleString('en')} | ${(autoRight / Math.max(1, auto.length)).toFixed(4)} | ${(autoRight / truePairs).toFixed(4)} | ${(candRight / truePairs).toFixed(4)} |`,
-    );
-    await st2.close();
-  }
+/** `sanad dedupe` over a synthetic registry with duplicates, for a new organisation: its report lines. */
+async function measureDedupe(): Promise<string[]> {
+  const st2 = await openStore({ dataDir, max: 20 });
+  const org2 = await createOrganisation(st2.pool, `Benchmark dedupe ${Date.now()}`);
+  const u2 = await createUser(st2.pool, {
+    orgId: org2,
+    username: `bench-dd-${Date.now()}`,
+    role: 'caseworker',
+    governorates: [...governorateCodes],
+  });
+  const t1 = performance.now();
+  const data = await loadDedupeSet(st2.pool, org2, DEDUPE_RECORDS, 2026);
+  const loadS = (performance.now() - t1) / 1000;
+  const s = await runDedupe(st2.pool, { userId: u2, orgId: org2, role: 'caseworker', governorates: [...governorateCodes] });
+  const rows = (
+    await st2.pool.query<{ person_a: string; person_b: string; status: string }>(
+      'SELECT person_a, person_b, status FROM match_candidate WHERE org_id = $1',
+      [org2],
+    )
+  ).rows;
+  const byCluster = new Map<string, number>();
+  for (const c of data.cluster.values()) byCluster.set(c, (byCluster.get(c) ?? 0) + 1);
+  let truePairs = 0;
+  for (const n of byCluster.values()) truePairs += (n * (n - 1)) / 2;
+  const same = (r: { person_a: string; person_b: string }) => data.cluster.get(r.person_a) === data.cluster.get(r.person_b);
+  const auto = rows.filter((r) => r.status === 'auto_linked');
+  const autoRight = auto.filter(same).length,
+    candRight = rows.filter(same).length;
+  await st2.close();
+  return [
+    '',
+    `sanad dedupe over a synthetic registry with duplicates (generateDedupeSet, seed 2026): ${data.ids.length.toLocaleString('en')} persons, ${truePairs.toLocaleString('en')} true pairs (loaded in ${loadS.toFixed(1)} s)`,
+    '',
+    '| persons | wall | pairs compared | candidates | automatic links | precision (auto) | recall (auto) | recall (auto + review) |',
+    '|---|---|---|---|---|---|---|---|',
+    `| ${s.persons.toLocaleString('en')} | ${s.seconds.toFixed(1)} s | ${s.pairsCompared.toLocaleString('en')} | ${s.candidates.toLocaleString('en')} | ${s.autoLinked.toLocaleString('en')} | ${(autoRight / Math.max(1, auto.length)).toFixed(4)} | ${(autoRight / truePairs).toFixed(4)} | ${(candRight / truePairs).toFixed(4)} |`,
+  ];
+}
+
+async function main() {
+  const { store, orgId, userId, have } = await openRegistry();
+  const fitLine = await fitModel(store, orgId, userId);
+  const q = await loadSamples(store, orgId);
+  const results = await measureCheck(store, userId, q);
+  await store.close();
+  const dedupeLines = DEDUPE_RECORDS > 0 ? await measureDedupe() : [];
 
   const lines = [
     `Check while typing over ${have.toLocaleString('en')} persons, HTTP on loopback, sequential requests (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, load average ${os.loadavg()[0]!.toFixed(1)})`,

@@ -13,13 +13,10 @@ import { createSession } from '../src/store/access/sessions.ts';
 import { openStore } from '../src/store/open.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
 import { lookupData, lookupDataDir, pct } from './lookupData.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const PERSONS = arg('persons', 1_000_000);
-const QUERIES = arg('queries', 1000);
+const PERSONS = numberArg('persons', 1_000_000);
+const QUERIES = numberArg('queries', 1000);
 const dataDir = lookupDataDir(PERSONS);
 const command = `npm run bench:lookup -- --persons ${PERSONS} --queries ${QUERIES}`;
 

@@ -133,3 +133,8 @@ export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
+
+/** The count and the 50th, 95th and 99th percentiles of some timings. */
+export function latencies(times: number[]): { n: number; p50: number; p95: number; p99: number } {
+  return { n: times.length, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99) };
+}

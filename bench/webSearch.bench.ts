@@ -17,14 +17,11 @@ import { createOrganisation, createUser } from '../src/store/access/createUser.t
 import { createSession } from '../src/store/access/sessions.ts';
 import { openStore } from '../src/store/open.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
-import { lookupData, lookupDataDir, pct } from './lookupData.ts';
+import { latencies, lookupData, lookupDataDir } from './lookupData.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const PERSONS = arg('persons', 1_000_000);
-const QUERIES = arg('queries', 200);
+const PERSONS = numberArg('persons', 1_000_000);
+const QUERIES = numberArg('queries', 200);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const command = `npm run bench:web-search -- --persons ${PERSONS} --queries ${QUERIES}`;
@@ -111,10 +108,7 @@ try {
     }
     return {
       name,
-      n: times.length,
-      p50: pct(times, 50),
-      p95: pct(times, 95),
-      p99: pct(times, 99),
+      ...latencies(times),
       max: Math.max(...times),
       recall: found / queries.length,
     };

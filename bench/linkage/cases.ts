@@ -7,27 +7,12 @@ import { linkDataset } from '../../src/linkage/engine.ts';
 import { parallelCompare } from '../../src/linkage/threads.io.ts';
 import { LinkageIndex } from '../../src/linkage/incremental.ts';
 import { Dataset } from '../../src/linkage/dataset.ts';
-import { resolveSettings } from '../../src/linkage/settings.ts';
+import { resolveSettings, STANDARD_COLUMNS } from '../../src/linkage/settings.ts';
 import { blockingRecall, pairwiseScores } from '../../src/linkage/metrics.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
 
 const DATA = process.env.SANAD_DATA ?? '/work/shared/data';
-const STD = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'sex',
-  'date_of_birth',
-  'age',
-  'national_id',
-  'phone',
-  'governorate',
-  'household_id',
-];
+const STD: string[] = [...STANDARD_COLUMNS];
 
 export interface CaseResult {
   name: string;

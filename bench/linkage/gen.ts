@@ -2,9 +2,18 @@
 // grandfather and family names), national IDs with a valid check digit, and duplicate
 // registrations carrying the errors field registration makes (hamza and ta marbuta variants,
 // missing grandfather, Latin transliterations, year-only and 01-01 dates, swapped day and month,
-// mistyped IDs, displacement to another governorate). Name lists come from src/synthetic/names.ts.
+// mistyped IDs, displacement to another governorate). Name lists come from src/synthetic/names.ts,
+// the ID check digit from src/registry.
+//
+// This generator keeps its own random stream (mulberry32 and a cumulative weighted pick) rather than
+// src/synthetic's Rng and AliasTable: the linkage figures in docs/benchmarks.md and the data-dependent
+// checks of test/linkage (blocking.test.ts expects oversized blocks for seed 3) were made with this
+// exact stream, and another generator draws other registries. src/synthetic's generateDedupeSet and
+// generateRegistryPair are the population-shaped generators (households, twins, cousins) used by
+// bench:dedupe and the tests of sanad dedupe.
 import { femaleGivenNames, familyNames, maleGivenNames, type NameEntry } from '../../src/synthetic/names.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
+import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 
 class Rand {
   private s: number;
@@ -53,16 +62,6 @@ const FEMALE = new Weighted(femaleGivenNames);
 const FAMILY = new Weighted(familyNames, 0.5);
 const GOVS = ['North Gaza', 'Gaza', 'Deir al-Balah', 'Khan Younis', 'Rafah'];
 
-function luhnDigit(d8: string): number {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    let d = (d8.charCodeAt(i) - 48) * ((i % 2) + 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
 interface Person {
   truth: number;
   sex: 'm' | 'f';
@@ -104,7 +103,7 @@ export function* people(count: number, seed: number): Generator<Person> {
         y,
         m: r.int(1, 12),
         d: r.int(1, 28),
-        id: d8 + luhnDigit(d8),
+        id: d8 + nationalIdCheckDigit(d8),
         phone,
         gov,
         household,

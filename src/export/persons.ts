@@ -10,6 +10,7 @@ import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { appendLog } from '../store/write.ts';
 import { isUuid } from '../shared/ids.ts';
+import { NAME_COLUMNS } from '../shared/personColumns.ts';
 
 export class ExportError extends Error {
   constructor(message: string) {
@@ -27,28 +28,27 @@ export function scopeLiteral(alias: string, actor: Actor): string {
   return `${alias}.org_id = '${actor.orgId}' AND ${alias}.governorate IN (${govs.length ? govs.map((g) => `'${g}'`).join(',') : 'NULL'})`;
 }
 
-export const exportColumns = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'sex',
-  'date_of_birth',
-  'dob_precision',
-  'national_id',
-  'national_id_valid',
-  'phone',
-  'governorate',
-  'sanad_id',
-] as const;
+/** The exported columns in order (the person's columns but age, with the ID check and Sanad's id), each with its SQL. */
+const EXPORTED: Record<string, string> = {
+  record_id: 'p.record_id',
+  ...Object.fromEntries(NAME_COLUMNS.map((c) => [c, `p.${c}`])),
+  sex: 'p.sex',
+  // The date of birth as precise as it was recorded.
+  date_of_birth: `CASE p.dob_precision WHEN 'exact' THEN to_char(p.date_of_birth, 'YYYY-MM-DD') WHEN 'month' THEN to_char(p.date_of_birth, 'YYYY-MM')
+    WHEN 'year' THEN to_char(p.date_of_birth, 'YYYY') WHEN 'estimated' THEN to_char(p.date_of_birth, 'YYYY') END`,
+  dob_precision: 'p.dob_precision',
+  national_id: 'p.national_id',
+  national_id_valid: 'p.national_id_valid',
+  phone: 'p.phone',
+  governorate: 'p.governorate',
+  sanad_id: 'p.id',
+};
 
-const SELECT = `SELECT p.record_id, p.given_name, p.father_name, p.grandfather_name, p.family_name, p.full_name, p.full_name_en, p.sex,
-  CASE p.dob_precision WHEN 'exact' THEN to_char(p.date_of_birth, 'YYYY-MM-DD') WHEN 'month' THEN to_char(p.date_of_birth, 'YYYY-MM')
-    WHEN 'year' THEN to_char(p.date_of_birth, 'YYYY') WHEN 'estimated' THEN to_char(p.date_of_birth, 'YYYY') END AS date_of_birth,
-  p.dob_precision, p.national_id, p.national_id_valid, p.phone, p.governorate, p.id AS sanad_id`;
+export const exportColumns: readonly string[] = Object.keys(EXPORTED);
+
+const SELECT = `SELECT ${Object.entries(EXPORTED)
+  .map(([c, sql]) => (sql === `p.${c}` ? sql : `${sql} AS ${c}`))
+  .join(', ')}`;
 
 export type ExportSummary = { rows: number; seconds: number };
 

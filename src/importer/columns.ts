@@ -4,24 +4,11 @@
 // {"column in file": "sanad column"}; columns neither known nor mapped are ignored (and named on stderr).
 import fs from 'node:fs/promises';
 import type { PersonInput } from '../registry/person.ts';
+import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PERSON_CSV_COLUMNS } from '../shared/personColumns.ts';
 
-export const personColumns = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'sex',
-  'date_of_birth',
-  'age',
-  'national_id',
-  'phone',
-  'governorate',
-] as const;
-export const householdColumns = ['household_id', 'relationship'] as const;
-export const importColumns = [...personColumns, ...householdColumns] as const;
+export const personColumns = PERSON_COLUMNS;
+export const householdColumns = HOUSEHOLD_COLUMNS;
+export const importColumns = PERSON_CSV_COLUMNS;
 export type ImportColumn = (typeof importColumns)[number];
 
 /** PersonInput field -> import column, for reporting errors in the file's terms. */

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
-import { ImportSetupError, layoutOf, readMapping, type Mapping } from './columns.ts';
+import { ImportSetupError, layoutOf, readMapping, type Layout, type Mapping } from './columns.ts';
 import {
   copyStage,
   createStage,
@@ -27,9 +27,9 @@ import {
   type PersonsMode,
   type StagedRow,
 } from './load.ts';
-import { inlineValidator, workerValidator } from './pool.ts';
+import { inlineValidator, type Validator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
-import { formatOf, openRows } from './read.ts';
+import { formatOf, openRows, type RowSource } from './read.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
 import { retrying } from '../store/retry.ts';
 
@@ -287,9 +287,18 @@ function toSummary(
 const RUN_COLS =
   'id, status, rows_done, rows_loaded, rows_rejected, rows_unchanged, rows_unverified, persons_created, households_created, mapping';
 
-export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
-  const started = performance.now();
-  checkImportRole(actor, opts.kind);
+type Prepared = {
+  file: string;
+  mapping: Mapping;
+  reportPath: string;
+  today: Date;
+  sha256: string;
+  source: RowSource;
+  layout: Layout;
+};
+
+/** Everything read before the database is touched: the file, its digest, its columns and the mapping. */
+async function prepare(opts: ImportOptions): Promise<Prepared> {
   const file = path.resolve(opts.file);
   await fs.promises.access(file, fs.constants.R_OK).catch(() => {
     throw new ImportSetupError(`Cannot read ${opts.file}.`);
@@ -298,46 +307,216 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
   const mapping = await readMapping(opts.mappingFile);
   const reportPath = path.resolve(opts.reportPath ?? defaultReportPath(file));
   const today = opts.today ?? new Date();
-  const todayStr = today.toISOString().slice(0, 10);
-  const batchSize = opts.batchSize ?? 10_000;
   const sha256 = await fileSha256(file);
   const source = await openRows(file, format, { delimiter: opts.delimiter });
   const layout = layoutOf(source.header, mapping, opts.kind);
+  return { file, mapping, reportPath, today, sha256, source, layout };
+}
 
+/** The run of this file: a new one (with its import_start entry), or the one an earlier import left. */
+async function findOrStartRun(client: pg.PoolClient, actor: Actor, kind: Kind, p: Prepared): Promise<ImportRunRow> {
+  await client.query('BEGIN');
+  let run = (
+    await client.query<ImportRunRow>(
+      `INSERT INTO import_run (org_id, actor_id, kind, file_name, file_sha256, mapping) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (org_id, kind, file_sha256) DO NOTHING RETURNING ${RUN_COLS}`,
+      [actor.orgId, actor.userId, kind, path.basename(p.file), p.sha256, JSON.stringify(p.mapping)],
+    )
+  ).rows[0];
+  if (run) {
+    await logEntry(
+      client,
+      actor,
+      run.id,
+      'import_start',
+      JSON.stringify({ importId: run.id, kind, fileName: path.basename(p.file), fileSha256: p.sha256, mapping: p.mapping }),
+    );
+  } else {
+    run = (
+      await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE org_id = $1 AND kind = $2 AND file_sha256 = $3`, [
+        actor.orgId,
+        kind,
+        p.sha256,
+      ])
+    ).rows[0]!;
+  }
+  await client.query('COMMIT');
+  return run;
+}
+
+/** Takes the run's advisory lock (held by this session) and reads the run again under it. */
+async function lockRun(client: pg.PoolClient, runId: string): Promise<ImportRunRow> {
+  const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(727002, hashtext($1)) AS ok', [runId]);
+  if (!lock.rows[0]?.ok) throw new ImportError('This file is being imported by another process right now.');
+  // Re-read after taking the lock: another process may have finished meanwhile.
+  return (await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE id = $1`, [runId])).rows[0]!;
+}
+
+/**
+ * Gathers validated chunks into batches of `batchSize` rows and commits each batch while the next
+ * one is being read and validated (one batch in flight; its failure surfaces at the next flush).
+ */
+class BatchWriter {
+  private batch: Batch;
+  private done: number;
+  private pending: Promise<unknown> = Promise.resolve();
+  private failure: unknown;
+  private readonly commit: (b: Batch) => Promise<unknown>;
+  private readonly batchSize: number;
+  private readonly households: boolean;
+
+  constructor(commit: (b: Batch) => Promise<unknown>, done: number, batchSize: number, households: boolean) {
+    this.commit = commit;
+    this.done = done;
+    this.batchSize = batchSize;
+    this.households = households;
+    this.batch = this.newBatch();
+  }
+
+  private newBatch(): Batch {
+    return { fromRow: this.done, consumed: 0, rows: [], rejections: [], raws: this.households ? new Map() : undefined };
+  }
+
+  async take(r: ChunkResult): Promise<void> {
+    const batch = this.batch;
+    for (const x of r.staged) batch.rows.push(x);
+    for (const x of r.rejections) batch.rejections.push(x);
+    if (r.raws && batch.raws) for (const [n, raw] of r.raws) batch.raws.set(n, raw);
+    batch.consumed += r.count;
+    if (batch.consumed >= this.batchSize) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const b = this.batch;
+    this.done += b.consumed;
+    this.batch = this.newBatch();
+    await this.pending;
+    if (this.failure) throw this.failure;
+    this.pending = this.commit(b).catch((e) => {
+      this.failure = e;
+    });
+  }
+
+  /** Commits the last, partial batch and waits for every commit. */
+  async finish(): Promise<void> {
+    if (this.batch.consumed > 0) await this.flush();
+    await this.pending;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/**
+ * Reads the rows after the first `skip` (committed by an earlier run), validates them in chunks
+ * (up to `maxInflight` at once) and hands the results to the writer in file order. Returns how
+ * many data rows the file has.
+ */
+async function validateRows(
+  source: RowSource,
+  validator: Validator,
+  writer: BatchWriter,
+  o: { skip: number; batchSize: number; workers: number; onProgress: ImportOptions['onProgress'] },
+): Promise<number> {
+  const sub = Math.max(1, Math.min(1000, o.batchSize));
+  const inflight: Promise<ChunkResult>[] = [];
+  const maxInflight = Math.max(2, o.workers * 4);
+  let seen = 0; // data rows read from the file
+  let rows: string[][] = [];
+  let firstRow = 0;
+  const submit = async () => {
+    if (rows.length === 0) return;
+    inflight.push(validator.run(rows, firstRow));
+    rows = [];
+    while (inflight.length >= maxInflight) await writer.take(await inflight.shift()!);
+  };
+  try {
+    for await (const chunk of source.chunks) {
+      for (const row of chunk) {
+        seen++;
+        if (seen <= o.skip) continue; // committed by an earlier run
+        if (rows.length === 0) firstRow = seen + 1; // the header is row 1
+        rows.push(row);
+        if (rows.length >= sub) await submit();
+      }
+      o.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows: seen });
+      // Let the database connection's I/O run between chunks (the next chunk may be ready at once).
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    await submit();
+    while (inflight.length > 0) await writer.take(await inflight.shift()!);
+  } finally {
+    await validator.close();
+  }
+  return seen;
+}
+
+/** Loads the rows the run has not done yet, batch by batch. */
+async function loadRemaining(client: pg.PoolClient, actor: Actor, run: ImportRunRow, p: Prepared, opts: ImportOptions): Promise<void> {
+  await createStage(client);
+  const setup: ValidationSetup = {
+    kind: opts.kind,
+    layout: p.layout,
+    governorates: [...actor.governorates],
+    sha256: p.sha256,
+    today: p.today.toISOString(),
+  };
+  const workers = opts.workers ?? defaultWorkers(p.source.totalBytes);
+  const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
+  const governorates = new Set(actor.governorates);
+  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode: { checked: false } };
+  const todayStr = p.today.toISOString().slice(0, 10);
+  const batchSize = opts.batchSize ?? 10_000;
+  const writer = new BatchWriter(
+    (b) => commitBatch(client, actor, runRef, b, governorates, todayStr),
+    run.rows_done,
+    batchSize,
+    opts.kind === 'households',
+  );
+  const seen = await validateRows(p.source, validator, writer, { skip: run.rows_done, batchSize, workers, onProgress: opts.onProgress });
+  await writer.finish();
+  if (seen < run.rows_done) throw new ImportError('The file has fewer rows than this import already loaded; it is not the same file.');
+}
+
+/** Marks the run done, with its import_done entry. */
+async function finishRun(client: pg.PoolClient, actor: Actor, runId: string, kind: Kind, sha256: string): Promise<ImportRunRow> {
+  await client.query('BEGIN');
+  const fin = (
+    await client.query<ImportRunRow>(`UPDATE import_run SET status = 'done', finished_at = now() WHERE id = $1 RETURNING ${RUN_COLS}`, [
+      runId,
+    ])
+  ).rows[0]!;
+  await logEntry(
+    client,
+    actor,
+    runId,
+    'import_done',
+    JSON.stringify({
+      importId: runId,
+      kind,
+      fileSha256: sha256,
+      rows: fin.rows_done,
+      loaded: fin.rows_loaded,
+      unchanged: fin.rows_unchanged,
+      rejected: fin.rows_rejected,
+      unverifiedIds: fin.rows_unverified,
+      personsCreated: fin.persons_created,
+      householdsCreated: fin.households_created,
+    }),
+  );
+  await client.query('COMMIT');
+  return fin;
+}
+
+export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  checkImportRole(actor, opts.kind);
+  const p = await prepare(opts);
   const client = await pool.connect();
   try {
-    // Find or start the run for this file.
-    await client.query('BEGIN');
-    let run = (
-      await client.query<ImportRunRow>(
-        `INSERT INTO import_run (org_id, actor_id, kind, file_name, file_sha256, mapping) VALUES ($1,$2,$3,$4,$5,$6)
-         ON CONFLICT (org_id, kind, file_sha256) DO NOTHING RETURNING ${RUN_COLS}`,
-        [actor.orgId, actor.userId, opts.kind, path.basename(file), sha256, JSON.stringify(mapping)],
-      )
-    ).rows[0];
-    if (run) {
-      await logEntry(
-        client,
-        actor,
-        run.id,
-        'import_start',
-        JSON.stringify({ importId: run.id, kind: opts.kind, fileName: path.basename(file), fileSha256: sha256, mapping }),
-      );
-    } else {
-      run = (
-        await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE org_id = $1 AND kind = $2 AND file_sha256 = $3`, [
-          actor.orgId,
-          opts.kind,
-          sha256,
-        ])
-      ).rows[0]!;
-    }
-    await client.query('COMMIT');
-    const common = { kind: opts.kind, file, sha256, reportPath, ignored: layout.ignored };
-
+    let run = await findOrStartRun(client, actor, opts.kind, p);
+    const common = { kind: opts.kind, file: p.file, sha256: p.sha256, reportPath: p.reportPath, ignored: p.layout.ignored };
     if (run.status === 'done') {
-      source.close();
-      await writeReport(client, run.id, reportPath);
+      p.source.close();
+      await writeReport(client, run.id, p.reportPath);
       return toSummary(run, {
         ...common,
         alreadyImported: true,
@@ -345,117 +524,22 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
         seconds: (performance.now() - started) / 1000,
       });
     }
-    if (!sameMapping(run.mapping ?? {}, mapping)) {
+    if (!sameMapping(run.mapping ?? {}, p.mapping)) {
       throw new ImportSetupError('This file was partly imported with a different column mapping; run it again with the same --mapping.');
     }
-    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(727002, hashtext($1)) AS ok', [run.id]);
-    if (!lock.rows[0]?.ok) throw new ImportError('This file is being imported by another process right now.');
-    // Re-read after taking the lock: another process may have finished meanwhile.
-    run = (await client.query<ImportRunRow>(`SELECT ${RUN_COLS} FROM import_run WHERE id = $1`, [run.id])).rows[0]!;
+    run = await lockRun(client, run.id);
     const resumedFrom = run.rows_done;
     if (run.status !== 'done') {
-      await createStage(client);
-      const setup: ValidationSetup = { kind: opts.kind, layout, governorates: [...actor.governorates], sha256, today: today.toISOString() };
-      const workers = opts.workers ?? defaultWorkers(source.totalBytes);
-      const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
-      const governorates = new Set(actor.governorates);
-      const runRef = { id: run.id, kind: opts.kind, sha256, mode: { checked: false } };
-      let done = run.rows_done;
-      let seen = 0; // data rows read from the file
-      let pending: Promise<unknown> = Promise.resolve();
-      let failure: unknown;
-      const newBatch = (): Batch => ({
-        fromRow: done,
-        consumed: 0,
-        rows: [],
-        rejections: [],
-        raws: opts.kind === 'households' ? new Map() : undefined,
-      });
-      let batch = newBatch();
-      const flush = async () => {
-        const b = batch;
-        done += b.consumed;
-        batch = newBatch();
-        await pending;
-        if (failure) throw failure;
-        pending = commitBatch(client, actor, runRef, b, governorates, todayStr).catch((e) => {
-          failure = e;
-        });
-      };
-      const take = async (r: ChunkResult) => {
-        for (const x of r.staged) batch.rows.push(x);
-        for (const x of r.rejections) batch.rejections.push(x);
-        if (r.raws && batch.raws) for (const [n, raw] of r.raws) batch.raws.set(n, raw);
-        batch.consumed += r.count;
-        if (batch.consumed >= batchSize) await flush();
-      };
-      const sub = Math.max(1, Math.min(1000, batchSize));
-      const inflight: Promise<ChunkResult>[] = [];
-      const maxInflight = Math.max(2, workers * 4);
-      let rows: string[][] = [];
-      let firstRow = 0;
-      const submit = async () => {
-        if (rows.length === 0) return;
-        inflight.push(validator.run(rows, firstRow));
-        rows = [];
-        while (inflight.length >= maxInflight) await take(await inflight.shift()!);
-      };
-      try {
-        for await (const chunk of source.chunks) {
-          for (const row of chunk) {
-            seen++;
-            if (seen <= run.rows_done) continue; // committed by an earlier run
-            if (rows.length === 0) firstRow = seen + 1; // the header is row 1
-            rows.push(row);
-            if (rows.length >= sub) await submit();
-          }
-          opts.onProgress?.({ bytesRead: source.bytesRead(), totalBytes: source.totalBytes, rows: seen });
-          // Let the database connection's I/O run between chunks (the next chunk may be ready at once).
-          await new Promise<void>((r) => setImmediate(r));
-        }
-        await submit();
-        while (inflight.length > 0) await take(await inflight.shift()!);
-      } finally {
-        await validator.close();
-      }
-      if (batch.consumed > 0) await flush();
-      await pending;
-      if (failure) throw failure;
-      if (seen < run.rows_done) throw new ImportError('The file has fewer rows than this import already loaded; it is not the same file.');
-      await client.query('BEGIN');
-      const fin = (
-        await client.query<ImportRunRow>(`UPDATE import_run SET status = 'done', finished_at = now() WHERE id = $1 RETURNING ${RUN_COLS}`, [
-          run.id,
-        ])
-      ).rows[0]!;
-      await logEntry(
-        client,
-        actor,
-        run.id,
-        'import_done',
-        JSON.stringify({
-          importId: run.id,
-          kind: opts.kind,
-          fileSha256: sha256,
-          rows: fin.rows_done,
-          loaded: fin.rows_loaded,
-          unchanged: fin.rows_unchanged,
-          rejected: fin.rows_rejected,
-          unverifiedIds: fin.rows_unverified,
-          personsCreated: fin.persons_created,
-          householdsCreated: fin.households_created,
-        }),
-      );
-      await client.query('COMMIT');
-      run = fin;
+      await loadRemaining(client, actor, run, p, opts);
+      run = await finishRun(client, actor, run.id, opts.kind, p.sha256);
     }
-    await writeReport(client, run.id, reportPath);
+    await writeReport(client, run.id, p.reportPath);
     return toSummary(run, { ...common, alreadyImported: false, resumedFrom, seconds: (performance.now() - started) / 1000 });
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
-    source.close();
+    p.source.close();
     // The session held the advisory lock and the staging table: close it rather than pool it.
     client.release(true);
   }

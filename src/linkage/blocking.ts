@@ -2,7 +2,7 @@
 // A pair found by an earlier pass is not emitted again, so the union is produced without sorting
 // or hashing pairs. Oversized blocks are compared within a sliding window only.
 import type { Dataset } from './dataset.ts';
-import { GrowI32 } from './store.ts';
+import { GrowI32 } from './typedColumns.ts';
 import { mix } from './text.ts';
 
 export interface PassSpec {

@@ -15,7 +15,7 @@ import {
   type RawRecord,
 } from './fields.ts';
 import type { LinkSettings } from './settings.ts';
-import { GrowI32 } from './store.ts';
+import { GrowI32 } from './typedColumns.ts';
 
 export class Dataset {
   n = 0;

@@ -3,7 +3,7 @@
 //
 // Level codes: 0 = null (a value missing on either side, no evidence), 1 = disagree,
 // 2..n = increasingly strong agreement. `levels[k]` names code k+1.
-import { Dict, Freq, GrowI32 } from './store.ts';
+import { Dict, Freq, GrowI32 } from './typedColumns.ts';
 import { digitsOnly, jaroWinkler, luhnValid, oneEditKind, withinOneEdit, hashString, mix } from './text.ts';
 import { arabicTokens, isArabic, latinTokens, normalizeLatin, skeleton, stripArticle } from './names.ts';
 
@@ -644,6 +644,25 @@ export class StringField implements Field {
   }
 }
 
+/**
+ * How many values two ascending runs of `t` share: t[a..ae) and t[b..be), each without repeats
+ * (a merge walk: linear, no allocation; called once per compared pair).
+ */
+function sharedSorted(t: Int32Array, a: number, ae: number, b: number, be: number): number {
+  let shared = 0;
+  while (a < ae && b < be) {
+    const x = t[a]!,
+      y = t[b]!;
+    if (x === y) {
+      shared++;
+      a++;
+      b++;
+    } else if (x < y) a++;
+    else b++;
+  }
+  return shared;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Token sets (a free-form full name, an address line): how much of the shorter set is shared
 
@@ -673,26 +692,11 @@ export class TokensField implements Field {
     this.off.push(this.toks.n);
   }
   compare(i: number, j: number): number {
-    const o = this.off.a,
-      t = this.toks.a;
-    let a = o[i]!,
-      ae = o[i + 1]!,
-      b = o[j]!,
-      be = o[j + 1]!;
-    const na = ae - a,
-      nb = be - b;
+    const o = this.off.a;
+    const na = o[i + 1]! - o[i]!,
+      nb = o[j + 1]! - o[j]!;
     if (!na || !nb) return 0;
-    let shared = 0;
-    while (a < ae && b < be) {
-      const x = t[a]!,
-        y = t[b]!;
-      if (x === y) {
-        shared++;
-        a++;
-        b++;
-      } else if (x < y) a++;
-      else b++;
-    }
+    const shared = sharedSorted(this.toks.a, o[i]!, o[i + 1]!, o[j]!, o[j + 1]!);
     const small = Math.min(na, nb);
     if (shared === 0) return 1;
     if (shared === small && small >= 2) return 4;
@@ -774,25 +778,10 @@ export class HouseholdField implements Field {
     this.off[n] = k;
   }
   compare(i: number, j: number): number {
-    const o = this.off,
-      t = this.mem;
+    const o = this.off;
     if (i + 1 >= o.length || j + 1 >= o.length) return 0;
-    let a = o[i]!,
-      ae = o[i + 1]!,
-      b = o[j]!,
-      be = o[j + 1]!;
-    if (a === ae || b === be) return 0;
-    let shared = 0;
-    while (a < ae && b < be) {
-      const x = t[a]!,
-        y = t[b]!;
-      if (x === y) {
-        shared++;
-        a++;
-        b++;
-      } else if (x < y) a++;
-      else b++;
-    }
+    if (o[i] === o[i + 1] || o[j] === o[j + 1]) return 0;
+    const shared = sharedSorted(this.mem, o[i]!, o[i + 1]!, o[j]!, o[j + 1]!);
     return shared === 0 ? 1 : shared === 1 ? 2 : 3;
   }
   tfAdjust(): number {

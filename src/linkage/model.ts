@@ -163,27 +163,26 @@ export function fitEm(ds: Dataset, pc: PatternCounts, u0: number[][], opt: EmOpt
       break;
     }
   }
-  const fields: FieldParams[] = ds.fields.map((fd, f) => ({
-    name: fd.name,
-    levels: fd.levels,
-    m: m[f]!,
-    u: u[f]!,
-    w: m[f]!.map((x, c) => (c === 0 ? 0 : Math.log2(x / u[f]![c]!))),
-  }));
+  const fields = fieldParams(ds, m, u);
   let expected = 0;
   for (let k = 0; k < P; k++) expected += post[k]! * pc.counts[k]!;
   return { lambda, priorWeight: Math.log2(lambda / (1 - lambda)), fields, iterations: it, expectedMatches: expected };
 }
 
-/** A model from m and u probabilities, with the prior fitted so that candidates carry the matches of all pairs. */
-export function finishModel(ds: Dataset, m: number[][], u: number[][], pc: PatternCounts, totalPairs: number, iterations: number): Model {
-  const fields: FieldParams[] = ds.fields.map((fd, f) => ({
+/** Each field's m and u probabilities per level and its level weights (log2 m/u; 0 for missing). */
+function fieldParams(ds: Dataset, m: number[][], u: number[][]): FieldParams[] {
+  return ds.fields.map((fd, f) => ({
     name: fd.name,
     levels: fd.levels,
     m: m[f]!,
     u: u[f]!,
     w: m[f]!.map((x, c) => (c === 0 ? 0 : Math.log2(x / u[f]![c]!))),
   }));
+}
+
+/** A model from m and u probabilities, with the prior fitted so that candidates carry the matches of all pairs. */
+export function finishModel(ds: Dataset, m: number[][], u: number[][], pc: PatternCounts, totalPairs: number, iterations: number): Model {
+  const fields = fieldParams(ds, m, u);
   const P = pc.patterns.length,
     F = ds.fields.length;
   const bf = new Float64Array(P);

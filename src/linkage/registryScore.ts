@@ -6,22 +6,10 @@ import { prepare } from './engine.ts';
 import type { RawRecord } from './fields.ts';
 import { probability, type Model } from './model.ts';
 import type { LinkSettings } from './settings.ts';
+import { NAME_COLUMNS } from '../shared/personColumns.ts';
 
 /** The input columns the registry feeds the engine (person rows as RawRecord). */
-export const REGISTRY_COLUMNS = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'sex',
-  'date_of_birth',
-  'national_id',
-  'phone',
-  'governorate',
-];
+export const REGISTRY_COLUMNS: string[] = ['record_id', ...NAME_COLUMNS, 'sex', 'date_of_birth', 'national_id', 'phone', 'governorate'];
 
 export interface Evidence {
   field: string;

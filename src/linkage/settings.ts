@@ -1,23 +1,10 @@
 // Linkage settings: which input columns feed which comparison, extra fields, blocking passes,
 // thresholds. Settings files are JSON; every key is optional.
 import { z } from 'zod';
+import { PERSON_COLUMNS } from '../shared/personColumns.ts';
 
-export const STANDARD_COLUMNS = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'sex',
-  'date_of_birth',
-  'age',
-  'national_id',
-  'phone',
-  'governorate',
-  'household_id',
-] as const;
+/** The columns `sanad link` reads by default: a person's, and the household they belong to. */
+export const STANDARD_COLUMNS = [...PERSON_COLUMNS, 'household_id'] as const;
 export type StandardColumn = (typeof STANDARD_COLUMNS)[number];
 
 const FieldSpec = z.object({

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { Dataset } from './dataset.ts';
 import { comparePairsInto } from './engine.ts';
-import { GrowI32 } from './store.ts';
+import { GrowI32 } from './typedColumns.ts';
 
 /** chunk of pairs taken at a time */
 export const CHUNK = 1 << 15;

@@ -12,6 +12,7 @@
 //  Latin letters in the input are kept, lowercased and without accents.
 import { asciiDigits, fold, spaceOut } from './chars.ts';
 import { wordsBy } from './words.ts';
+import { attachPrefixes } from './compounds.ts';
 
 const LETTER_MAP: Record<string, string> = {
   ٱ: 'ا',
@@ -83,13 +84,7 @@ export function arabicTokens(fullName: string): string[] {
     if (SUFFIXES.has(w) && withSuffixes.length > 0) withSuffixes[withSuffixes.length - 1] += w;
     else withSuffixes.push(w);
   }
-  const out: string[] = [];
-  for (let i = withSuffixes.length - 1; i >= 0; i--) {
-    const w = withSuffixes[i]!;
-    if (PREFIXES.has(w) && out.length > 0) out[0] = w + out[0];
-    else out.unshift(w);
-  }
-  return out;
+  return attachPrefixes(withSuffixes, PREFIXES);
 }
 
 /** Repairs the two unambiguous traces of a broken lam-alef ligature in one normalised word. */

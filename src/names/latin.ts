@@ -6,6 +6,7 @@
 // non-letter → space ("Al-Najjar" → "al najjar": latinTokens joins the article back); spaces collapsed.
 import { asciiDigits, fold, spaceOut } from './chars.ts';
 import { wordsBy } from './words.ts';
+import { attachPrefixes } from './compounds.ts';
 
 const APOSTROPHES = /['’‘`´ʿʾʻʼ′]/g;
 const LETTER_MAP: Record<string, string> = {
@@ -86,13 +87,7 @@ export function latinTokens(fullName: string): string[] {
       withSuffixes[withSuffixes.length - 1] += w;
     } else withSuffixes.push(w);
   }
-  const out: string[] = [];
-  for (let i = withSuffixes.length - 1; i >= 0; i--) {
-    const w = withSuffixes[i]!;
-    if (PREFIXES.has(w) && out.length > 0) out[0] = w + out[0];
-    else out.unshift(w);
-  }
-  return out;
+  return attachPrefixes(withSuffixes, PREFIXES);
 }
 
 /** Latin counterpart of stripArticle: "alnajjar" / "elnajjar" → "najjar" when 3+ letters remain. */

@@ -237,68 +237,91 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () => Promise<void>): Promise<EmbeddedServer> {
   const owner = serverOwner();
   const pgdata = path.join(dataDir, 'pg');
-  const secretFile = path.join(dataDir, 'pg-password');
   const { initdb, postgres } = await reachableBinaries(owner);
   const env = { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C', LANG: 'C' };
-  if (owner && !canReach(owner, dataDir, 'x')) {
-    // The server user must be able to reach its own directory.
-    await fs.chmod(dataDir, 0o711);
-    if (!canReach(owner, dataDir, 'x')) {
-      throw new StoreError(
-        'embedded_user',
-        `The PostgreSQL server user '${owner.name}' cannot reach ${dataDir} (a parent directory is private). Use a --data-dir it can reach, or DATABASE_URL.`,
-      );
-    }
-  }
+  await makeReachable(owner, dataDir);
+  const password = await initialiseOnce(initdb, pgdata, dataDir, owner, env);
+  const port = await freePort();
+  const args = ['-D', pgdata, ...Object.entries(serverSettings(port, opts)).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const server = await spawnServer(postgres, args, dataDir, owner, env);
+  const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await waitForConnections(url, server.exited, dataDir);
+  return {
+    url,
+    port,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      await release();
+    },
+  };
+}
 
-  let password: string;
+type Env = NodeJS.ProcessEnv;
+
+/** The server user must be able to reach its own directory. */
+async function makeReachable(owner: Owner, dataDir: string): Promise<void> {
+  if (!owner || canReach(owner, dataDir, 'x')) return;
+  await fs.chmod(dataDir, 0o711);
+  if (!canReach(owner, dataDir, 'x')) {
+    throw new StoreError(
+      'embedded_user',
+      `The PostgreSQL server user '${owner.name}' cannot reach ${dataDir} (a parent directory is private). Use a --data-dir it can reach, or DATABASE_URL.`,
+    );
+  }
+}
+
+/**
+ * The cluster's password: a new cluster is created (initdb) with a fresh one, kept in
+ * DATA/pg-password; an existing cluster's is read back, and a server left over from an earlier
+ * process is stopped.
+ */
+async function initialiseOnce(initdb: string, pgdata: string, dataDir: string, owner: Owner, env: Env): Promise<string> {
+  const secretFile = path.join(dataDir, 'pg-password');
   const initialised = await fs.access(path.join(pgdata, 'PG_VERSION')).then(
     () => true,
     () => false,
   );
-  if (!initialised) {
+  if (initialised) {
+    const password = (await fs.readFile(secretFile, 'utf8')).trim();
+    await stopOrphan(pgdata);
+    return password;
+  }
+  await fs.rm(pgdata, { recursive: true, force: true });
+  await fs.mkdir(pgdata, { mode: 0o700 });
+  const password = randomBytes(24).toString('base64url');
+  const pwfile = path.join(dataDir, '.initdb-pw');
+  await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+  await chownTree(pgdata, owner);
+  if (owner) await fs.chown(pwfile, owner.uid, owner.gid);
+  try {
+    await initCluster(initdb, pgdata, pwfile, owner, env);
+  } finally {
+    await fs.rm(pwfile, { force: true });
+  }
+  await fs.writeFile(secretFile, password, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * C collation (byte order: fast, the same on every machine) with a Unicode character
+ * classification (C.UTF-8), without which pg_trgm finds no trigrams in Arabic text and name
+ * search cannot rank Arabic names. Where the system has no C.UTF-8 locale, plain C, and the
+ * server warns at start (src/store/open.ts).
+ */
+async function initCluster(initdb: string, pgdata: string, pwfile: string, owner: Owner, env: Env): Promise<void> {
+  const base = ['-D', pgdata, '-U', 'sanad', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-instructions'];
+  await run(initdb, [...base, '--lc-ctype=C.UTF-8'], owner, env).catch(async () => {
     await fs.rm(pgdata, { recursive: true, force: true });
     await fs.mkdir(pgdata, { mode: 0o700 });
-    password = randomBytes(24).toString('base64url');
-    const pwfile = path.join(dataDir, '.initdb-pw');
-    await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
     await chownTree(pgdata, owner);
-    if (owner) await fs.chown(pwfile, owner.uid, owner.gid);
-    try {
-      // C collation (byte order: fast, the same on every machine) with a Unicode character
-      // classification (C.UTF-8), without which pg_trgm finds no trigrams in Arabic text and name
-      // search cannot rank Arabic names. Where the system has no C.UTF-8 locale, plain C, and the
-      // server warns at start (src/store/open.ts).
-      const base = [
-        '-D',
-        pgdata,
-        '-U',
-        'sanad',
-        '--auth=scram-sha-256',
-        `--pwfile=${pwfile}`,
-        '-E',
-        'UTF8',
-        '--locale=C',
-        '--no-instructions',
-      ];
-      await run(initdb, [...base, '--lc-ctype=C.UTF-8'], owner, env).catch(async () => {
-        await fs.rm(pgdata, { recursive: true, force: true });
-        await fs.mkdir(pgdata, { mode: 0o700 });
-        await chownTree(pgdata, owner);
-        await run(initdb, base, owner, env);
-      });
-    } finally {
-      await fs.rm(pwfile, { force: true });
-    }
-    await fs.writeFile(secretFile, password, { mode: 0o600 });
-  } else {
-    password = (await fs.readFile(secretFile, 'utf8')).trim();
-    await stopOrphan(pgdata);
-  }
+    await run(initdb, base, owner, env);
+  });
+}
 
-  const port = await freePort();
+function serverSettings(port: number, opts: EmbeddedOptions): Record<string, string> {
   const durable = opts.durable ?? true;
-  const settings: Record<string, string> = {
+  return {
     listen_addresses: '127.0.0.1',
     port: String(port),
     unix_socket_directories: '',
@@ -315,7 +338,16 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
     ...opts.settings,
   };
-  const args = ['-D', pgdata, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+}
+
+/** The postgres process, logging to DATA/postgres.log, stopped with the Node process at the latest. */
+async function spawnServer(
+  postgres: string,
+  args: string[],
+  dataDir: string,
+  owner: Owner,
+  env: Env,
+): Promise<{ exited: () => boolean; stop: () => Promise<void> }> {
   const logFile = await fs.open(path.join(dataDir, 'postgres.log'), 'a', 0o600);
   const child: ChildProcess = spawn(postgres, args, {
     env,
@@ -330,11 +362,23 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
   };
   runningServers.add(kill);
   hookExit();
+  return {
+    exited: () => exited,
+    stop: async () => {
+      runningServers.delete(kill);
+      if (!exited) {
+        const done = new Promise<void>((r) => child.once('exit', () => r()));
+        child.kill('SIGINT');
+        await done;
+      }
+    },
+  };
+}
 
-  const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+async function waitForConnections(url: string, exited: () => boolean, dataDir: string): Promise<void> {
   const until = Date.now() + 60_000;
   for (;;) {
-    if (exited) {
+    if (exited()) {
       const log = await fs.readFile(path.join(dataDir, 'postgres.log'), 'utf8').catch(() => '');
       throw new StoreError(
         'embedded_start',
@@ -345,28 +389,13 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
     try {
       await c.connect();
       await c.end();
-      break;
+      return;
     } catch {
       await c.end().catch(() => undefined);
       if (Date.now() > until) throw new StoreError('embedded_start', 'Embedded PostgreSQL did not accept connections within 60 s.');
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-
-  return {
-    url,
-    port,
-    dataDir,
-    stop: async () => {
-      runningServers.delete(kill);
-      if (!exited) {
-        const done = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGINT');
-        await done;
-      }
-      await release();
-    },
-  };
 }
 
 /** Database name in a URL replaced (the embedded URL points at `postgres`). */

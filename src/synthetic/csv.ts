@@ -5,24 +5,9 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { SyntheticPerson } from './households.ts';
+import { PERSON_CSV_COLUMNS } from '../shared/personColumns.ts';
 
-export const PERSON_CSV_COLUMNS = [
-  'record_id',
-  'given_name',
-  'father_name',
-  'grandfather_name',
-  'family_name',
-  'full_name',
-  'full_name_en',
-  'sex',
-  'date_of_birth',
-  'age',
-  'national_id',
-  'phone',
-  'governorate',
-  'household_id',
-  'relationship',
-] as const;
+export { PERSON_CSV_COLUMNS };
 
 export interface PersonCsvOptions<T> {
   /** name of an extra last column holding the truth (cluster or entity id) */

@@ -233,6 +233,11 @@ function children(
   }
 }
 
+/** A woman of another family who joined the household; her age is drawn after her names. */
+function womanFromOutside(rng: Rng, rel: Relationship, age: () => number): Draft {
+  return { given: female(rng), father: male(rng), grand: male(rng), family: families.sample(rng), sex: 'female', age: age(), rel };
+}
+
 function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   const headAge = Math.min(85, rng.int(0, 4) + headBandTable.sample(rng));
   const head: Draft = {
@@ -272,16 +277,7 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
         rel: 'father',
       });
   }
-  if (headAge < 32 && rng.chance(0.04))
-    out.push({
-      given: female(rng),
-      father: male(rng),
-      grand: male(rng),
-      family: families.sample(rng),
-      sex: 'female',
-      age: Math.min(98, headAge + rng.int(38, 50)),
-      rel: 'grandparent',
-    });
+  if (headAge < 32 && rng.chance(0.04)) out.push(womanFromOutside(rng, 'grandparent', () => Math.min(98, headAge + rng.int(38, 50))));
   if (rng.chance(0.05)) {
     const sex = randomSex(rng);
     out.push(
@@ -301,15 +297,7 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   for (let i = first; i < out.length && !son; i++) if (out[i]?.rel === 'son' && (out[i] as Draft).age >= 22) son = out[i];
   if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.6)) {
     const dilAge = Math.max(17, son.age - rng.int(0, 6));
-    out.push({
-      given: female(rng),
-      father: male(rng),
-      grand: male(rng),
-      family: families.sample(rng),
-      sex: 'female',
-      age: dilAge,
-      rel: 'other_relative',
-    });
+    out.push(womanFromOutside(rng, 'other_relative', () => dilAge));
     children(rng, out, target - out.length, dilAge, son.given, head.given, lineage.family, true);
   }
   return out;
@@ -344,62 +332,39 @@ export interface DetailedHousehold {
   truth: MemberTruth[];
 }
 
-/** Household number `index` of the population of `seed`, with its members' name entries. */
-export function buildHousehold(seed: number, index: number): DetailedHousehold {
-  const rng = new Rng(seed, 1, index);
-  const clan = clanOf(seed, Math.floor(index / 4));
-  const related = index % 4 === 0 || rng.chance(0.3);
-  const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
-  const lineage: Lineage = related
-    ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] }
-    : randomLineage(rng);
-  const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
-  let drafts: Draft[];
+/** The only member of a one-person household: the head, aged `minAge` to `maxAge`. */
+function singleHead(rng: Rng, sex: Sex, l: Lineage, minAge: number, maxAge: number): Draft {
+  return {
+    given: sex === 'male' ? manOf(rng, l) : female(rng),
+    father: l.father,
+    grand: l.grand,
+    family: l.family,
+    sex,
+    age: rng.int(minAge, maxAge),
+    rel: 'head',
+  };
+}
+
+/** The members (drafts) of a household living in `home`, by a kind drawn for that place. */
+function draftsFor(rng: Rng, home: string, lineage: Lineage, target: number): Draft[] {
   switch ((isGaza(home) ? KINDS_GAZA : KINDS_WB).sample(rng)) {
     case 'couple':
-      drafts = coupleHousehold(rng, lineage, target);
-      break;
+      return coupleHousehold(rng, lineage, target);
     case 'female_headed':
-      drafts = femaleHeaded(rng, lineage, target);
-      break;
+      return femaleHeaded(rng, lineage, target);
     case 'child_headed':
-      drafts = childHeaded(rng, lineage, target);
-      break;
+      return childHeaded(rng, lineage, target);
     case 'single_elderly': {
       const sex: Sex = rng.chance(0.65) ? 'female' : 'male';
-      const l = sex === 'male' ? lineage : randomLineage(rng);
-      drafts = [
-        {
-          given: sex === 'male' ? manOf(rng, l) : female(rng),
-          father: l.father,
-          grand: l.grand,
-          family: l.family,
-          sex,
-          age: rng.int(60, 92),
-          rel: 'head',
-        },
-      ];
-      break;
+      return [singleHead(rng, sex, sex === 'male' ? lineage : randomLineage(rng), 60, 92)];
     }
-    case 'single_adult': {
-      const sex: Sex = rng.chance(0.7) ? 'male' : 'female';
-      drafts = [
-        {
-          given: sex === 'male' ? manOf(rng, lineage) : female(rng),
-          father: lineage.father,
-          grand: lineage.grand,
-          family: lineage.family,
-          sex,
-          age: rng.int(20, 59),
-          rel: 'head',
-        },
-      ];
-      break;
-    }
+    case 'single_adult':
+      return [singleHead(rng, rng.chance(0.7) ? 'male' : 'female', lineage, 20, 59)];
   }
-  if (drafts.length > MAX_MEMBERS) drafts.length = MAX_MEMBERS;
+}
 
-  const householdId = `H${String(index).padStart(7, '0')}`;
+/** The recorded persons of a household's drafts: names, dates of birth, national IDs and phones. */
+function membersOf(rng: Rng, seed: number, index: number, householdId: string, home: string, drafts: Draft[]): SyntheticPerson[] {
   const members: SyntheticPerson[] = [];
   let headPhone: string | undefined;
   let familyEntry: NameEntry | undefined;
@@ -443,6 +408,24 @@ export function buildHousehold(seed: number, index: number): DetailedHousehold {
     }
     members.push(p);
   }
+  return members;
+}
+
+/** Household number `index` of the population of `seed`, with its members' name entries. */
+export function buildHousehold(seed: number, index: number): DetailedHousehold {
+  const rng = new Rng(seed, 1, index);
+  const clan = clanOf(seed, Math.floor(index / 4));
+  const related = index % 4 === 0 || rng.chance(0.3);
+  const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
+  const lineage: Lineage = related
+    ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] }
+    : randomLineage(rng);
+  const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
+  const drafts = draftsFor(rng, home, lineage, target);
+  if (drafts.length > MAX_MEMBERS) drafts.length = MAX_MEMBERS;
+
+  const householdId = `H${String(index).padStart(7, '0')}`;
+  const members = membersOf(rng, seed, index, householdId, home, drafts);
   const displacements = displacementsFor(rng, householdId, home);
   const household: SyntheticHousehold = {
     householdId,

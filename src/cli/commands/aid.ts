@@ -8,8 +8,8 @@ import { generateCycle } from '../../store/aid/generate.ts';
 import { threeW } from '../../store/aid/reports.ts';
 import { reconciliation } from '../../store/aid/stock.ts';
 import { appendLog, write } from '../../store/write.ts';
-import { actorFromOptions, withUserOption } from '../actor.ts';
-import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { asUser, withUserOption } from '../actor.ts';
+import { withStoreOptions } from '../options.ts';
 
 export function register(program: Command): void {
   const aid = program.command('aid').description('aid cycles: generate entitlements, reconcile stock, 3W/5W report (HXL)');
@@ -20,9 +20,7 @@ export function register(program: Command): void {
   )
     .requiredOption('--cycle <id>', 'the cycle')
     .action(async (opts: { dataDir?: string; user: string; cycle: string }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         if (!allows('POST /api/v1/aid/cycles/:id/generate', actor.role))
           throw new Error(`Your role (${actor.role}) may not generate cycles.`);
         const r = await write(store.pool, actor, { route: `POST /api/v1/aid/cycles/${opts.cycle}/generate` }, async (ctx) => ({
@@ -32,32 +30,24 @@ export function register(program: Command): void {
         process.stdout.write(
           `Generated ${r.body.entitlements} entitlements for ${r.body.households} households in ${(r.body.ms / 1000).toFixed(1)} s.\n`,
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
   withStoreOptions(
     withUserOption(aid.command('reconcile').description('entitled vs distributed vs dispatched vs remaining, per point and item (JSON)')),
   )
     .requiredOption('--cycle <id>', 'the cycle')
     .action(async (opts: { dataDir?: string; user: string; cycle: string }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         if (!allows('GET /api/v1/aid/cycles/:id/reconciliation', actor.role))
           throw new Error(`Your role (${actor.role}) may not read reconciliations.`);
         process.stdout.write(`${JSON.stringify(await reconciliation(store.pool, actor, opts.cycle), null, 2)}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
   withStoreOptions(withUserOption(aid.command('report').description('the 3W/5W CSV of a cycle with HXL hashtags (counts only)')))
     .requiredOption('--cycle <id>', 'the cycle')
     .option('--output <file>', "the CSV file to write ('-' for stdout)", '-')
     .action(async (opts: { dataDir?: string; user: string; cycle: string; output: string }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         if (!allows('GET /api/v1/aid/reports/3w.csv', actor.role)) throw new Error(`Your role (${actor.role}) may not export reports.`);
         const rows = await threeW(store.pool, actor, opts.cycle);
         await appendLog(store.pool, actor, {
@@ -71,8 +61,6 @@ export function register(program: Command): void {
           await fs.writeFile(opts.output, stringify(rows));
           process.stdout.write(`Wrote ${rows.length - 2} rows to ${opts.output}.\n`);
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

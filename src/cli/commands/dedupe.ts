@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { runDedupe } from '../../store/dedupe/run.ts';
-import { actorFromOptions, withUserOption } from '../actor.ts';
-import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { asUser, withUserOption } from '../actor.ts';
+import { withStoreOptions } from '../options.ts';
 import { fmt } from '../../importer/progress.ts';
 
 type DedupeOptions = { dataDir?: string; user: string; settings?: string; progress?: boolean };
@@ -21,9 +21,7 @@ export function register(program: Command): void {
     .option('--settings <file>', 'JSON linkage settings (thresholds, blocking passes; see docs/benchmarks.md)')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (opts: DedupeOptions) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         const settings = opts.settings ? JSON.parse(fs.readFileSync(opts.settings, 'utf8')) : {};
         const show = opts.progress !== false && process.stderr.isTTY === true;
         const bar = new cliProgress.SingleBar(
@@ -54,8 +52,6 @@ export function register(program: Command): void {
             `${fmt(s.forReview)} new for review, ${fmt(s.refusedMerges)} merges refused (conflicting evidence).\n` +
             `Review them with GET /api/v1/duplicates. Model ${s.modelId}.\n`,
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

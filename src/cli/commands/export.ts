@@ -1,7 +1,7 @@
 // sanad export persons|aggregates: CSV streamed in constant memory; aggregates with HXL tags.
 import type { Command } from 'commander';
-import { actorFromOptions, withUserOption } from '../actor.ts';
-import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { asUser, withUserOption } from '../actor.ts';
+import { withStoreOptions } from '../options.ts';
 import { exportPersons } from '../../export/persons.ts';
 import { exportAggregates } from '../../export/aggregates.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
@@ -18,9 +18,7 @@ export function register(program: Command): void {
     .requiredOption('--output <file>', "the CSV file to write ('-' for stdout)")
     .option('--no-progress', 'no progress bar')
     .action(async (opts: { dataDir?: string; user: string; output: string; progress?: boolean }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         const toStdout = opts.output === '-';
         let bar: ReturnType<typeof progressBar> | undefined;
         const s = await exportPersons(store.pool, actor, {
@@ -32,22 +30,16 @@ export function register(program: Command): void {
         }).finally(() => bar?.stop());
         const msg = `Exported ${fmt(s.rows)} persons${toStdout ? '' : ` to ${opts.output}`} in ${s.seconds.toFixed(1)} s.\n`;
         (toStdout ? process.stderr : process.stdout).write(msg);
-      } finally {
-        await store.close();
-      }
+      });
     });
   withStoreOptions(withUserOption(exp.command('aggregates').description('people by governorate, sex and age group (counts only)')))
     .option('--output <file>', "the CSV file to write ('-' or none for stdout)", '-')
     .option('--hxl', 'add the HXL hashtag row under the header')
     .action(async (opts: { dataDir?: string; user: string; output: string; hxl?: boolean }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         const toStdout = opts.output === '-';
         const s = await exportAggregates(store.pool, actor, { output: toStdout ? process.stdout : opts.output, hxl: opts.hxl === true });
         if (!toStdout) process.stdout.write(`Wrote ${s.rows} governorates to ${opts.output}.\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

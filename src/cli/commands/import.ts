@@ -1,7 +1,7 @@
 // sanad import persons|households FILE, and sanad import quarantine list|export|retry.
 import type { Command } from 'commander';
-import { actorFromOptions, withUserOption } from '../actor.ts';
-import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { asUser, withUserOption } from '../actor.ts';
+import { withStoreOptions } from '../options.ts';
 import { importFile, type ImportSummary } from '../../importer/run.ts';
 import { exportQuarantine, listQuarantine, retryQuarantine } from '../../importer/quarantine.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
@@ -59,9 +59,7 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON');
   withStoreOptions(withUserOption(cmd)).action(async (file: string, opts: ImportOpts) => {
-    const store = await storeFromOptions(opts);
-    try {
-      const actor = await actorFromOptions(store.pool, opts);
+    await asUser(opts, async (store, actor) => {
       let bar: ReturnType<typeof progressBar> | undefined;
       const summary = await importFile(store.pool, actor, {
         kind,
@@ -79,9 +77,7 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
       }).finally(() => bar?.stop());
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else printSummary(summary);
-    } finally {
-      await store.close();
-    }
+    });
   });
 }
 
@@ -106,9 +102,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many rows', '1000')
     .option('--json', 'as JSON')
     .action(async (opts: { dataDir?: string; user: string; import?: string; limit: string; json?: boolean }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         const rows = await listQuarantine(store.pool, actor, { importId: opts.import, limit: Number(opts.limit) || 1000 });
         if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else {
@@ -118,9 +112,7 @@ export function register(program: Command): void {
               `${r.quarantineId}  ${r.fileName} row ${r.rowNumber}: ${r.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}\n`,
             );
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
   withStoreOptions(
     withUserOption(
@@ -130,16 +122,12 @@ export function register(program: Command): void {
     .requiredOption('--output <file>', 'the CSV to write')
     .option('--import <id>', 'only this import')
     .action(async (opts: { dataDir?: string; user: string; import?: string; output: string }) => {
-      const store = await storeFromOptions(opts);
-      try {
-        const actor = await actorFromOptions(store.pool, opts);
+      await asUser(opts, async (store, actor) => {
         const n = await exportQuarantine(store.pool, actor, { output: opts.output, importId: opts.import });
         process.stdout.write(
           `Wrote ${fmt(n)} rows to ${opts.output}. Fix them there, then: sanad import quarantine retry ${opts.output}\n`,
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
   withStoreOptions(
     withUserOption(q.command('retry').description('validate and load quarantined rows again: from the fixed CSV, or as stored')),
@@ -150,9 +138,7 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       async (file: string | undefined, opts: { dataDir?: string; user: string; import?: string; format?: string; json?: boolean }) => {
-        const store = await storeFromOptions(opts);
-        try {
-          const actor = await actorFromOptions(store.pool, opts);
+        await asUser(opts, async (store, actor) => {
           const s = await retryQuarantine(store.pool, actor, { file, format: opts.format, importId: opts.import });
           if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
           else {
@@ -161,9 +147,7 @@ export function register(program: Command): void {
             );
             if (s.unknown > 0) process.stdout.write(`${fmt(s.unknown)} rows named no unresolved quarantine row and were skipped.\n`);
           }
-        } finally {
-          await store.close();
-        }
+        });
       },
     );
 }

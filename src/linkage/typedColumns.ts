@@ -2,6 +2,15 @@
 // every value the comparators need is an integer code or a typed-array cell, so comparing a pair
 // allocates nothing.
 
+/** A copy of `a` at least `min` long: its length doubled as often as needed, the new cells zero. */
+function grown<T extends Int32Array | Float64Array>(a: T, min: number): T {
+  let len = a.length * 2;
+  while (len < min) len *= 2;
+  const b = (a instanceof Int32Array ? new Int32Array(len) : new Float64Array(len)) as T;
+  b.set(a);
+  return b;
+}
+
 export class GrowI32 {
   a: Int32Array;
   n = 0;
@@ -9,22 +18,12 @@ export class GrowI32 {
     this.a = new Int32Array(Math.max(16, capacity));
   }
   push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.n === this.a.length) this.a = grown(this.a, this.n + 1);
     this.a[this.n++] = v;
   }
   /** Sets cell i, growing (zero-filled) as needed. */
   set(i: number, v: number): void {
-    if (i >= this.a.length) {
-      let len = this.a.length;
-      while (len <= i) len *= 2;
-      const b = new Int32Array(len);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (i >= this.a.length) this.a = grown(this.a, i + 1);
     this.a[i] = v;
     if (i >= this.n) this.n = i + 1;
   }
@@ -43,11 +42,7 @@ export class GrowF64 {
     this.a = new Float64Array(Math.max(16, capacity));
   }
   push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.n === this.a.length) this.a = grown(this.a, this.n + 1);
     this.a[this.n++] = v;
   }
 }
