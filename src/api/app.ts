@@ -9,6 +9,7 @@ import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
 import type { Store } from '../store/open.ts';
+import { ping } from '../store/health.ts';
 import { write } from '../store/write.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
@@ -151,7 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const doc = openApiDocument(routes);
   app.get('/openapi.json', async () => doc);
   app.get('/healthz', async () => {
-    await opts.store.pool.query('SELECT 1');
+    await ping(opts.store.pool);
     return { status: 'ok' };
   });
 
