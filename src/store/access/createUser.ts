@@ -1,6 +1,11 @@
+// Creating an account: createUser inserts it (the CLI and tests seed with it); addUser is the
+// administrator's operation, in a write with its change log. A username another request took
+// first fails at the unique index (answered 409 username_taken), never a check-then-insert race.
 import type pg from 'pg';
 import type { Role } from '../../access/roles.ts';
-import { hashPassword, newToken, tokenHash } from '../../access/secrets.ts';
+import { hashPassword } from '../../access/secrets.ts';
+import { type NewUser, type User, userSnapshot } from '../../access/users.ts';
+import type { WriteContext } from '../write.ts';
 
 export async function createOrganisation(db: pg.Pool | pg.PoolClient, name: string): Promise<string> {
   const r = await db.query<{ id: string }>(
@@ -22,11 +27,18 @@ export async function createUser(
   return r.rows[0]!.id;
 }
 
-export async function createApiToken(db: pg.Pool | pg.PoolClient, userId: string, name: string, days?: number): Promise<string> {
-  const token = newToken('api');
-  await db.query(
-    `INSERT INTO api_token (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(days => $4::int) END)`,
-    [userId, name, tokenHash(token), days ?? null],
-  );
-  return token;
+/** An administrator's new account in their organisation, logged without the password. */
+export async function addUser(ctx: WriteContext, u: NewUser): Promise<User> {
+  const id = await createUser(ctx.client, { orgId: ctx.actor.orgId, ...u });
+  const user: User = {
+    id,
+    orgId: ctx.actor.orgId,
+    username: u.username,
+    role: u.role,
+    governorates: [...u.governorates],
+    disabled: false,
+    secondFactor: false,
+  };
+  await ctx.log({ entity: 'user', entityId: id, action: 'create', after: userSnapshot(user) });
+  return user;
 }

@@ -6,7 +6,7 @@
 // and pause the account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row (wrong codes
 // older than LOCK_MINUTES no longer count). A signed-in person replaces their recovery codes with
 // a current code (renewRecoveryCodes: same once-only rule, same count of wrong codes). Enrolment,
-// reset, recovery-code use and renewal, and pauses go to the change log, without secrets or codes.
+// reset (resetSecondFactor.ts), recovery-code use and renewal, and pauses go to the change log, without secrets or codes.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { transaction } from '../transaction.ts';
@@ -338,21 +338,6 @@ export async function renewRecoveryCodes(
   });
   if ('error' in outcome) throw outcome.error;
   return outcome.ok;
-}
-
-/**
- * Removes a user's second factor (lost phone): secret, recovery codes, open challenges, the pause,
- * and ends their sessions. They enrol again at their next sign-in. The caller logs who did it.
- */
-export async function resetSecondFactor(c: pg.PoolClient, userId: string): Promise<{ wasEnrolled: boolean; sessionsEnded: number }> {
-  const t = await c.query('DELETE FROM user_totp WHERE user_id = $1', [userId]);
-  await c.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
-  await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
-  await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
-  const s = await c.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()', [
-    userId,
-  ]);
-  return { wasEnrolled: t.rowCount === 1, sessionsEnded: s.rowCount ?? 0 };
 }
 
 /** Secrets sealed with a key other than `key` (a server started with the wrong key cannot check their codes). */
