@@ -3,6 +3,7 @@ import { errors } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import type { Role } from './roles.ts';
 import { assertInGovernorates } from './scope.ts';
+import { verifyPassword } from './secrets.ts';
 
 /** A staff account of an organisation (never its password hash). */
 export type User = {
@@ -37,4 +38,18 @@ export function assertSession(actor: Pick<Actor, 'credential'>): void {
 /** The change log's record of a new account: never the password. */
 export function userSnapshot(u: User): Pick<User, 'username' | 'role' | 'governorates'> {
   return { username: u.username, role: u.role, governorates: u.governorates };
+}
+
+/**
+ * The password step of sign-in: the account (if the username exists), checked against the password
+ * with the same work whether it exists or not. Unknown, wrong or disabled: 401 bad_credentials, the
+ * same answer for each, so it reveals no usernames.
+ */
+export async function checkPassword<U extends { password_hash: string | null; disabled: boolean }>(
+  account: U | undefined,
+  password: string,
+): Promise<U> {
+  const ok = await verifyPassword(account?.password_hash ?? null, password);
+  if (!account || !ok || account.disabled) throw errors.badCredentials();
+  return account;
 }

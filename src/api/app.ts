@@ -10,6 +10,7 @@ import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
 import type { Store } from '../store/open.ts';
 import { write } from '../store/write.ts';
+import { deviceOf } from './device.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
@@ -103,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (perm === 'public') return;
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const device = typeof req.headers['x-device-id'] === 'string' ? req.headers['x-device-id'].slice(0, 100) : undefined;
+    const device = deviceOf(req.headers['x-device-id']);
     const actor = token ? await authenticate(opts.store.pool, token, device) : undefined;
     if (!actor) throw errors.unauthenticated();
     if (!allows(key, actor.role)) throw errors.forbidden();
