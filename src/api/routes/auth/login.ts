@@ -1,6 +1,6 @@
 import { checkPassword } from '../../../access/users.ts';
 import { findUserByName } from '../../../store/access/findUser.ts';
-import { beginSecondFactor } from '../../../store/access/secondFactor.ts';
+import { beginSecondFactor } from '../../../store/access/beginSecondFactor.ts';
 import { defineRoute } from '../../route.ts';
 import { LoginInput, LoginStep } from './schema.ts';
 

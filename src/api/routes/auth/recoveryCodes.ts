@@ -1,5 +1,5 @@
 import { assertSession } from '../../../access/users.ts';
-import { renewRecoveryCodes } from '../../../store/access/secondFactor.ts';
+import { renewRecoveryCodes } from '../../../store/access/renewRecoveryCodes.ts';
 import { defineRoute } from '../../route.ts';
 import { RecoveryCodesInput, RecoveryCodesView } from './schema.ts';
 

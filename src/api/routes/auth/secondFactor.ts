@@ -1,4 +1,4 @@
-import { completeSecondFactor } from '../../../store/access/secondFactor.ts';
+import { completeSecondFactor } from '../../../store/access/completeSecondFactor.ts';
 import { deviceOf } from '../../device.ts';
 import { defineRoute } from '../../route.ts';
 import { SecondFactorInput, SecondFactorSession } from './schema.ts';
