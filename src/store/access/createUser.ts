@@ -1,11 +1,9 @@
-// Creating an account: createUser inserts it (the CLI and tests seed with it); addUser is the
-// administrator's operation, in a write with its change log. A username another request took
-// first fails at the unique index (answered 409 username_taken), never a check-then-insert race.
+// Inserting an organisation and an account (the CLI, the seed and tests use them directly; the API's
+// operation is addUser.ts, which logs the change). A username another request took first fails at
+// the unique index (answered 409 username_taken), never a check-then-insert race.
 import type pg from 'pg';
 import type { Role } from '../../access/roles.ts';
 import { hashPassword } from '../../access/secrets.ts';
-import { type NewUser, type User, userSnapshot } from '../../access/users.ts';
-import type { WriteContext } from '../write.ts';
 
 export async function createOrganisation(db: pg.Pool | pg.PoolClient, name: string): Promise<string> {
   const r = await db.query<{ id: string }>(
@@ -25,20 +23,4 @@ export async function createUser(
     [u.orgId, u.username, hash, u.role, u.governorates],
   );
   return r.rows[0]!.id;
-}
-
-/** An administrator's new account in their organisation, logged without the password. */
-export async function addUser(ctx: WriteContext, u: NewUser): Promise<User> {
-  const id = await createUser(ctx.client, { orgId: ctx.actor.orgId, ...u });
-  const user: User = {
-    id,
-    orgId: ctx.actor.orgId,
-    username: u.username,
-    role: u.role,
-    governorates: [...u.governorates],
-    disabled: false,
-    secondFactor: false,
-  };
-  await ctx.log({ entity: 'user', entityId: id, action: 'create', after: userSnapshot(user) });
-  return user;
 }

@@ -1,5 +1,5 @@
 import { assertGrantable } from '../../../access/users.ts';
-import { addUser } from '../../../store/access/createUser.ts';
+import { addUser } from '../../../store/access/addUser.ts';
 import { defineRoute } from '../../route.ts';
 import { UserInput, UserView } from './schema.ts';
 import { userView } from './view.ts';
