@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor.ts';
 import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
+import { databaseAnswers } from '../store/health.ts';
 import type { Store } from '../store/open.ts';
 import { write } from '../store/write.ts';
 import { deviceOf } from './device.ts';
@@ -162,7 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const doc = openApiDocument(routes);
   app.get('/openapi.json', async () => doc);
   app.get('/healthz', async () => {
-    await opts.store.pool.query('SELECT 1');
+    await databaseAnswers(opts.store.pool);
     return { status: 'ok' };
   });
 
