@@ -8,9 +8,10 @@ import type { Actor } from '../access/actor.ts';
 import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
+import { databaseAnswers } from '../store/health.ts';
 import type { Store } from '../store/open.ts';
-import { ping } from '../store/health.ts';
 import { write } from '../store/write.ts';
+import { deviceOf } from './device.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
@@ -57,6 +58,16 @@ function checkResponse(key: string, schema: z.ZodType, body: unknown): void {
   throw new Error(`${key}: the answer does not match its response schema`);
 }
 
+/**
+ * The request as an idempotent write hashes it: a password never goes into that fast, unsalted hash
+ * (it is stored with the operation; only the argon2id hash may be attacked offline).
+ */
+function withoutPassword(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('password' in body)) return body;
+  const { password: _secret, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routes = [...allRoutes, ...(opts.routes ?? [])];
   const missing = unlistedRoutes(routes);
@@ -94,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (perm === 'public') return;
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const device = typeof req.headers['x-device-id'] === 'string' ? req.headers['x-device-id'].slice(0, 100) : undefined;
+    const device = deviceOf(req.headers['x-device-id']);
     const actor = token ? await authenticate(opts.store.pool, token, device) : undefined;
     if (!actor) throw errors.unauthenticated();
     if (!allows(key, actor.role)) throw errors.forbidden();
@@ -128,7 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         }
         const actor = req.actor ?? NOBODY;
         const writeStep: HandlerContext<unknown, unknown, unknown>['write'] = (step) =>
-          write(opts.store.pool, actor, { operationId, route: key, request: { params, body } }, step);
+          write(opts.store.pool, actor, { operationId, route: key, request: { params, body: withoutPassword(body) } }, step);
         const result = await r.handler({
           params,
           query,
@@ -152,7 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const doc = openApiDocument(routes);
   app.get('/openapi.json', async () => doc);
   app.get('/healthz', async () => {
-    await ping(opts.store.pool);
+    await databaseAnswers(opts.store.pool);
     return { status: 'ok' };
   });
 

@@ -1,31 +1,53 @@
 // The OpenAPI 3.1 document, generated from the route definitions' zod schemas.
 import { z } from 'zod';
 import { permissionFor } from '../access/matrix.ts';
+import { type ProblemId, problemIds, problemTypes } from '../shared/problems.ts';
 import { type RouteDef, routeKey } from './route.ts';
 
-const problem = {
-  description: 'Problem (RFC 9457)',
-  content: {
-    'application/problem+json': {
-      schema: {
-        type: 'object',
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } } },
-        },
+/** Every problem type Sanad answers with, from the catalogue: id, `type`, HTTP status and title. */
+export function problemCatalogue(): { id: ProblemId; type: string; status: number; title: string }[] {
+  return problemIds.map((id) => ({ id, type: `/problems/${id}`, status: problemTypes[id].status, title: problemTypes[id].title }));
+}
+
+/** The Problem schema (RFC 9457) and the one response every error uses. */
+function problemComponents() {
+  const catalogue = problemCatalogue();
+  const FieldError = {
+    type: 'object',
+    description: 'A refused field and why; never its value.',
+    properties: { field: { type: 'string' }, reason: { type: 'string' } },
+    required: ['field', 'reason'],
+  };
+  const Problem = {
+    type: 'object',
+    description: 'An error (RFC 9457 problem+json). `type` names one cause; the web app translates each.',
+    properties: {
+      type: {
+        type: 'string',
+        enum: catalogue.map((p) => p.type),
+        description: catalogue.map((p) => `${p.type} (${p.status}): ${p.title}`).join('\n'),
       },
+      title: { type: 'string' },
+      status: { type: 'integer', enum: [...new Set(catalogue.map((p) => p.status))].sort((a, b) => a - b) },
+      detail: { type: 'string' },
+      errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+      instance: { type: 'string' },
     },
-  },
-};
+    required: ['type', 'title', 'status'],
+  };
+  const response = {
+    description: 'Problem (RFC 9457): see components.schemas.Problem and x-problem-types for every type',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+  return { catalogue, schemas: { Problem, FieldError }, responses: { Problem: response } };
+}
 
 function json(schema: z.ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 }
 
 export function openApiDocument(routes: RouteDef[]): unknown {
+  const problems = problemComponents();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -59,8 +81,8 @@ export function openApiDocument(routes: RouteDef[]): unknown {
           description: 'OK',
           ...(r.response ? { content: { 'application/json': { schema: json(r.response, 'output') } } } : {}),
         },
-        '4XX': problem,
-        '5XX': problem,
+        '4XX': { $ref: '#/components/responses/Problem' },
+        '5XX': { $ref: '#/components/responses/Problem' },
       },
     };
     if (perm !== 'public') op.security = [{ bearer: [] }];
@@ -74,7 +96,12 @@ export function openApiDocument(routes: RouteDef[]): unknown {
       version: '1',
       description: 'Registry of people and households for relief and reconstruction. Errors are RFC 9457 problem+json.',
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: problems.schemas,
+      responses: problems.responses,
+    },
+    'x-problem-types': problems.catalogue,
     paths,
   };
 }

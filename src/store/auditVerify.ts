@@ -3,9 +3,12 @@
 // Detects an edited, deleted or reordered row and names the first bad one. Constant memory.
 import type pg from 'pg';
 
+/** What a broken chain shows first: a row changed, rows missing or out of order, or rows cut off at the end. */
+export const auditProblems = ['edited', 'deleted_or_reordered', 'truncated'] as const;
+
 export type AuditResult =
   | { ok: true; rows: number; head: string }
-  | { ok: false; rows: number; firstBadSeq: number; problem: 'edited' | 'deleted_or_reordered' | 'truncated' };
+  | { ok: false; rows: number; firstBadSeq: number; problem: (typeof auditProblems)[number] };
 
 const BATCH = 10_000;
 const ZERO: Buffer = Buffer.alloc(32);

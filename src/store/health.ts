@@ -1,6 +1,6 @@
-// The health check's one question to the database: does it answer?
+// The database answers (GET /healthz).
 import type pg from 'pg';
 
-export async function ping(pool: pg.Pool): Promise<void> {
+export async function databaseAnswers(pool: pg.Pool): Promise<void> {
   await pool.query('SELECT 1');
 }

@@ -4,9 +4,11 @@ import { commandAllows } from '../../access/matrix.ts';
 import { roles, type Role } from '../../access/roles.ts';
 import { checkPasswordStrength } from '../../access/secrets.ts';
 import { governorateCodes } from '../../places/governorates.ts';
-import { createApiToken, createOrganisation, createUser } from '../../store/access/createUser.ts';
+import type { Actor } from '../../access/actor.ts';
+import { createApiToken } from '../../store/access/createApiToken.ts';
+import { createOrganisation, createUser } from '../../store/access/createUser.ts';
 import { findUserByName } from '../../store/access/findUser.ts';
-import { resetSecondFactor } from '../../store/access/secondFactor.ts';
+import { resetSecondFactor } from '../../store/access/resetSecondFactor.ts';
 import { write } from '../../store/write.ts';
 import { actorFromOptions, withUserOption } from '../actor.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
@@ -52,7 +54,14 @@ export function register(program: Command): void {
       try {
         const u = await findUserByName(store.pool, o.username);
         if (!u) throw new Error(`no user named '${o.username}'`);
-        process.stdout.write(`${await createApiToken(store.pool, u.id, o.name, o.days)}\n`);
+        // Run on the server itself, by whoever holds its data: logged as the system (no user), from the CLI.
+        const system: Actor = { userId: null, orgId: u.org_id, role: 'administrator', governorates: [], deviceId: 'cli' };
+        const request = { userId: u.id, name: o.name, days: o.days };
+        const out = await write(store.pool, system, { route: 'user token', request }, async (ctx) => ({
+          status: 201,
+          body: await createApiToken(ctx, request),
+        }));
+        process.stdout.write(`${out.body}\n`);
       } finally {
         await store.close();
       }
@@ -72,11 +81,10 @@ export function register(program: Command): void {
         if (!commandAllows('user reset-2fa', actor.role)) throw new Error(`Your role (${actor.role}) may not reset a second factor.`);
         const u = await findUserByName(store.pool, o.username);
         if (!u || u.org_id !== actor.orgId) throw new Error(`no user named '${o.username}' in your organisation`);
-        const out = await write(store.pool, actor, { route: 'user reset-2fa', request: { userId: u.id } }, async (ctx) => {
-          const r = await resetSecondFactor(ctx.client, u.id);
-          await ctx.log({ entity: 'user', entityId: u.id, action: 'second_factor_reset', after: r });
-          return { status: 200, body: r };
-        });
+        const out = await write(store.pool, actor, { route: 'user reset-2fa', request: { userId: u.id } }, async (ctx) => ({
+          status: 200,
+          body: await resetSecondFactor(ctx, u.id),
+        }));
         process.stdout.write(
           `${out.body.wasEnrolled ? 'reset the second factor of' : 'no second factor was set up for'} ${o.username}; ${out.body.sessionsEnded} session(s) ended. They set up a new one at their next sign-in.\n`,
         );

@@ -1,6 +1,9 @@
+// Inserting an organisation and an account (the CLI, the seed and tests use them directly; the API's
+// operation is addUser.ts, which logs the change). A username another request took first fails at
+// the unique index (answered 409 username_taken), never a check-then-insert race.
 import type pg from 'pg';
 import type { Role } from '../../access/roles.ts';
-import { hashPassword, newToken, tokenHash } from '../../access/secrets.ts';
+import { hashPassword } from '../../access/secrets.ts';
 
 export async function createOrganisation(db: pg.Pool | pg.PoolClient, name: string): Promise<string> {
   const r = await db.query<{ id: string }>(
@@ -20,13 +23,4 @@ export async function createUser(
     [u.orgId, u.username, hash, u.role, u.governorates],
   );
   return r.rows[0]!.id;
-}
-
-export async function createApiToken(db: pg.Pool | pg.PoolClient, userId: string, name: string, days?: number): Promise<string> {
-  const token = newToken('api');
-  await db.query(
-    `INSERT INTO api_token (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(days => $4::int) END)`,
-    [userId, name, tokenHash(token), days ?? null],
-  );
-  return token;
 }

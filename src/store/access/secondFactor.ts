@@ -1,25 +1,25 @@
-// The second factor of staff sign-in (TOTP, RFC 6238). After a correct password the user gets a
-// short-lived, single-use challenge, never a session: with an enrolled authenticator the challenge
-// is exchanged for a session with a code (or a one-time recovery code); without one, the challenge
-// carries a new secret (shown once) and is exchanged for a session with the first code, which also
-// stores the secret and hands out the recovery codes (shown once). Wrong codes are counted per user
-// and pause the account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row (wrong codes
-// older than LOCK_MINUTES no longer count). A signed-in person replaces their recovery codes with
-// a current code (renewRecoveryCodes: same once-only rule, same count of wrong codes). Enrolment,
-// reset, recovery-code use and renewal, and pauses go to the change log, without secrets or codes.
-import { createHash, randomBytes } from 'node:crypto';
+// The second factor of staff sign-in (TOTP, RFC 6238): what its operations share. After a correct
+// password the user gets a short-lived, single-use challenge, never a session (beginSecondFactor.ts):
+// with an enrolled authenticator the challenge is exchanged for a session with a code or a one-time
+// recovery code (completeSecondFactor.ts); without one, the challenge carries a new secret (shown
+// once) and is exchanged for a session with the first code, which also stores the secret and hands
+// out the recovery codes (completeEnrolment.ts). Wrong codes are counted per user and pause the
+// account's sign-in for LOCK_MINUTES after MAX_CODE_FAILURES in a row (wrong codes older than
+// LOCK_MINUTES no longer count). A signed-in person replaces their recovery codes with a current
+// code (renewRecoveryCodes.ts: same once-only rule, same count of wrong codes). Enrolment, reset
+// (resetSecondFactor.ts), recovery-code use and renewal, and pauses go to the change log, without
+// secrets or codes.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { transaction } from '../transaction.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Role } from '../../access/roles.ts';
-import { seal, unseal, type SecretKey } from '../../access/secretBox.ts';
+import { unseal, type SecretKey } from '../../access/secretBox.ts';
 import { tokenHash } from '../../access/secrets.ts';
-import { base32Encode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri, verifyTotp } from '../../access/totp.ts';
+import { newRecoveryCodes, normaliseRecoveryCode, verifyTotp } from '../../access/totp.ts';
 import { type AppError, errors } from '../../errors.ts';
 import { StoreError } from '../../errors.ts';
 import { appendLog } from '../write.ts';
-import type { UserRow } from './findUser.ts';
-import { createSession } from './sessions.ts';
 
 export const CHALLENGE_MINUTES = 5;
 export const ENROLMENT_MINUTES = 10;
@@ -33,9 +33,9 @@ export type SignInStep =
 
 export type SessionGrant = { token: string; expiresAt: string; role: Role };
 
-const recoveryHash = (code: string): Buffer => createHash('sha256').update(normaliseRecoveryCode(code)).digest();
+export const recoveryHash = (code: string): Buffer => createHash('sha256').update(normaliseRecoveryCode(code)).digest();
 
-function needKey(key: SecretKey | undefined): SecretKey {
+export function needKey(key: SecretKey | undefined): SecretKey {
   if (!key)
     throw new StoreError(
       'secret_key_missing',
@@ -44,7 +44,7 @@ function needKey(key: SecretKey | undefined): SecretKey {
   return key;
 }
 
-function open(key: SecretKey | undefined, box: Buffer, keyId: Buffer, userId: string): Buffer {
+export function openSecret(key: SecretKey | undefined, box: Buffer, keyId: Buffer, userId: string): Buffer {
   const k = needKey(key);
   if (!k.id.equals(keyId))
     throw new StoreError(
@@ -70,38 +70,7 @@ export async function secondFactorState(
   return { enrolled: row?.enrolled ?? false, locked: row?.locked ?? false, recoveryCodesLeft: row?.left ?? 0 };
 }
 
-/** The step after a correct password: a challenge for the code, or an enrolment with a new secret. */
-export async function beginSecondFactor(pool: pg.Pool, key: SecretKey | undefined, user: UserRow): Promise<SignInStep> {
-  const state = await secondFactorState(pool, user.id);
-  if (state.locked) throw errors.secondFactorLocked(LOCK_MINUTES);
-  const challenge = `chl_${randomBytes(32).toString('base64url')}`;
-  return transaction(pool, async (c) => {
-    // One open challenge per user: a new sign-in replaces the previous one.
-    await c.query('DELETE FROM login_challenge WHERE user_id = $1', [user.id]);
-    if (state.enrolled) {
-      const r = await c.query<{ expires_at: Date }>(
-        `INSERT INTO login_challenge (token_hash, user_id, kind, expires_at) VALUES ($1, $2, 'second_factor', now() + make_interval(mins => $3)) RETURNING expires_at`,
-        [tokenHash(challenge), user.id, CHALLENGE_MINUTES],
-      );
-      return { status: 'second_factor_required', challenge, expiresAt: r.rows[0]!.expires_at.toISOString() };
-    }
-    const k = needKey(key);
-    const secret = newTotpSecret();
-    const r = await c.query<{ expires_at: Date }>(
-      `INSERT INTO login_challenge (token_hash, user_id, kind, secret_box, key_id, expires_at) VALUES ($1, $2, 'enrolment', $3, $4, now() + make_interval(mins => $5)) RETURNING expires_at`,
-      [tokenHash(challenge), user.id, seal(k, secret, user.id), k.id, ENROLMENT_MINUTES],
-    );
-    return {
-      status: 'enrolment_required',
-      challenge,
-      expiresAt: r.rows[0]!.expires_at.toISOString(),
-      secret: base32Encode(secret),
-      otpauthUri: otpauthUri({ issuer: TOTP_ISSUER, account: user.username, secret }),
-    };
-  });
-}
-
-type ChallengeRow = {
+export type ChallengeRow = {
   id: string;
   user_id: string;
   secret_box: Buffer | null;
@@ -114,20 +83,26 @@ type ChallengeRow = {
   locked: boolean;
 };
 
-type Outcome<T> = { ok: T } | { error: AppError };
+export type Outcome<T> = { ok: T } | { error: AppError };
 
 /**
  * Checks a code against the user's authenticator: only a step later than the last accepted one (a
  * code works once, and never an older one), which is then stored. False without an authenticator.
  */
-async function checkTotp(c: pg.PoolClient, key: SecretKey | undefined, userId: string, code: string, nowMs: number): Promise<boolean> {
+export async function checkTotp(
+  c: pg.PoolClient,
+  key: SecretKey | undefined,
+  userId: string,
+  code: string,
+  nowMs: number,
+): Promise<boolean> {
   const t = await c.query<{ secret_box: Buffer; key_id: Buffer; last_step: number }>(
     'SELECT secret_box, key_id, last_step FROM user_totp WHERE user_id = $1 FOR UPDATE',
     [userId],
   );
   const row = t.rows[0];
   if (!row) return false;
-  const step = verifyTotp(open(key, row.secret_box, row.key_id, userId), code, nowMs, row.last_step);
+  const step = verifyTotp(openSecret(key, row.secret_box, row.key_id, userId), code, nowMs, row.last_step);
   if (step === undefined) return false;
   await c.query('UPDATE user_totp SET last_step = $2 WHERE user_id = $1', [userId, step]);
   return true;
@@ -138,7 +113,7 @@ async function checkTotp(c: pg.PoolClient, key: SecretKey | undefined, userId: s
  * the last allowed one pauses the account's sign-in and ends its open challenge. Returns the error
  * to answer with, once the transaction has committed the count.
  */
-async function countWrongCode(
+export async function countWrongCode(
   c: pg.PoolClient,
   actor: Actor,
   userId: string,
@@ -167,7 +142,7 @@ async function countWrongCode(
 }
 
 /** Wrong codes of the last LOCK_MINUTES ($2) and whether the account is paused, for `u`, an app_user row. */
-const FAILURE_COLUMNS = `CASE WHEN u.second_factor_failed_at > now() - make_interval(mins => $2) THEN u.second_factor_failures ELSE 0 END AS failures,
+export const FAILURE_COLUMNS = `CASE WHEN u.second_factor_failed_at > now() - make_interval(mins => $2) THEN u.second_factor_failures ELSE 0 END AS failures,
               coalesce(u.second_factor_locked_until > now(), false) AS locked`;
 
 /**
@@ -175,7 +150,7 @@ const FAILURE_COLUMNS = `CASE WHEN u.second_factor_failed_at > now() - make_inte
  * attempts of one user are serialised). `check` returns true when the proof is good. A wrong proof
  * is counted and committed before the error is thrown; the last allowed one pauses the account.
  */
-async function attempt<T>(
+export async function attempt<T>(
   pool: pg.Pool,
   challenge: string,
   kind: 'second_factor' | 'enrolment',
@@ -208,151 +183,14 @@ async function attempt<T>(
   return outcome.ok;
 }
 
-/** Exchanges a challenge and a code (or a recovery code) for a session. */
-export async function completeSecondFactor(
-  pool: pg.Pool,
-  key: SecretKey | undefined,
-  challenge: string,
-  proof: { code: string } | { recoveryCode: string },
-  opts: { nowMs?: number; deviceId?: string | undefined } = {},
-): Promise<SessionGrant & { recoveryCodesLeft: number }> {
-  let usedRecoveryCode = false;
-  return attempt(
-    pool,
-    challenge,
-    'second_factor',
-    opts.deviceId,
-    async (c, ch) => {
-      if ('recoveryCode' in proof) {
-        const u = await c.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [
-          ch.user_id,
-          recoveryHash(proof.recoveryCode),
-        ]);
-        usedRecoveryCode = u.rowCount === 1;
-        return usedRecoveryCode;
-      }
-      return checkTotp(c, key, ch.user_id, proof.code, opts.nowMs ?? Date.now());
-    },
-    async (c, ch, actor) => {
-      const left = (
-        await c.query<{ n: number }>('SELECT count(*)::int AS n FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [ch.user_id])
-      ).rows[0]!.n;
-      if (usedRecoveryCode)
-        await appendLog(c, actor, {
-          entity: 'user',
-          entityId: ch.user_id,
-          action: 'second_factor_recovery_code_use',
-          after: { recoveryCodesLeft: left },
-        });
-      const s = await createSession(c, ch.user_id);
-      return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodesLeft: left };
-    },
-  );
-}
-
-/** Confirms an enrolment with the first code: stores the secret, returns a session and the recovery codes (shown once). */
-export async function completeEnrolment(
-  pool: pg.Pool,
-  key: SecretKey | undefined,
-  challenge: string,
-  code: string,
-  opts: { nowMs?: number; deviceId?: string | undefined } = {},
-): Promise<SessionGrant & { recoveryCodes: string[] }> {
-  let step = -1;
-  let secretBox: Buffer | null = null;
-  return attempt(
-    pool,
-    challenge,
-    'enrolment',
-    opts.deviceId,
-    async (_c, ch) => {
-      const secret = open(key, ch.secret_box!, ch.key_id!, ch.user_id);
-      const s = verifyTotp(secret, code, opts.nowMs ?? Date.now());
-      if (s === undefined) return false;
-      step = s;
-      secretBox = ch.secret_box;
-      return true;
-    },
-    async (c, ch, actor) => {
-      const ins = await c.query(
-        'INSERT INTO user_totp (user_id, secret_box, key_id, last_step) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING',
-        [ch.user_id, secretBox, ch.key_id, step],
-      );
-      if (ins.rowCount !== 1) throw errors.challengeExpired(); // enrolled meanwhile (another tab): sign in again
-      const codes = newRecoveryCodes();
-      await c.query('DELETE FROM recovery_code WHERE user_id = $1', [ch.user_id]);
-      await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [ch.user_id, codes.map(recoveryHash)]);
-      await appendLog(c, actor, {
-        entity: 'user',
-        entityId: ch.user_id,
-        action: 'second_factor_enrol',
-        after: { method: 'totp', recoveryCodes: codes.length },
-      });
-      const s = await createSession(c, ch.user_id);
-      return { token: s.token, expiresAt: s.expiresAt, role: ch.role, recoveryCodes: codes };
-    },
-  );
-}
-
-/**
- * Replaces the signed-in user's recovery codes (used or not) with RECOVERY_CODE_COUNT new ones,
- * returned this once. Needs a current code of their authenticator (a session alone is not enough):
- * accepted once, as at sign-in; a wrong one counts towards the same pause as at sign-in (and is
- * refused with 403, not 401: the session itself is good). The change log gets counts only.
- */
-export async function renewRecoveryCodes(
-  pool: pg.Pool,
-  key: SecretKey | undefined,
-  actor: Actor,
-  code: string,
-  opts: { nowMs?: number } = {},
-): Promise<{ recoveryCodes: string[] }> {
-  const userId = actor.userId;
-  if (!userId) throw errors.forbidden();
-  const outcome = await transaction<Outcome<{ recoveryCodes: string[] }>>(pool, async (c) => {
-    const u = await c.query<{ failures: number; locked: boolean }>(
-      `SELECT ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`,
-      [userId, LOCK_MINUTES],
-    );
-    const row = u.rows[0];
-    if (!row) return { error: errors.unauthenticated() };
-    if (row.locked) return { error: errors.secondFactorLocked(LOCK_MINUTES) };
-    const enrolled = await c.query('SELECT 1 FROM user_totp WHERE user_id = $1', [userId]);
-    if (!enrolled.rowCount) return { error: errors.noSecondFactor() };
-    if (!(await checkTotp(c, key, userId, code, opts.nowMs ?? Date.now())))
-      return { error: await countWrongCode(c, actor, userId, row.failures, 403) };
-    await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
-    const old = await c.query<{ unused: boolean }>('DELETE FROM recovery_code WHERE user_id = $1 RETURNING used_at IS NULL AS unused', [
-      userId,
-    ]);
-    const codes = newRecoveryCodes();
-    await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [userId, codes.map(recoveryHash)]);
-    const unusedReplaced = old.rows.filter((r) => r.unused).length;
-    await appendLog(c, actor, {
-      entity: 'user',
-      entityId: userId,
-      action: 'second_factor_recovery_codes_renewed',
-      after: { recoveryCodes: codes.length, unusedReplaced },
-    });
-    return { ok: { recoveryCodes: codes } };
-  });
-  if ('error' in outcome) throw outcome.error;
-  return outcome.ok;
-}
-
-/**
- * Removes a user's second factor (lost phone): secret, recovery codes, open challenges, the pause,
- * and ends their sessions. They enrol again at their next sign-in. The caller logs who did it.
- */
-export async function resetSecondFactor(c: pg.PoolClient, userId: string): Promise<{ wasEnrolled: boolean; sessionsEnded: number }> {
-  const t = await c.query('DELETE FROM user_totp WHERE user_id = $1', [userId]);
-  await c.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
-  await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
-  await c.query('UPDATE app_user SET second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [userId]);
-  const s = await c.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()', [
+/** Replaces all of a user's recovery codes with new ones (returned, shown once); counts the unused ones replaced. */
+export async function replaceRecoveryCodes(c: pg.PoolClient, userId: string): Promise<{ codes: string[]; unusedReplaced: number }> {
+  const old = await c.query<{ unused: boolean }>('DELETE FROM recovery_code WHERE user_id = $1 RETURNING used_at IS NULL AS unused', [
     userId,
   ]);
-  return { wasEnrolled: t.rowCount === 1, sessionsEnded: s.rowCount ?? 0 };
+  const codes = newRecoveryCodes();
+  await c.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [userId, codes.map(recoveryHash)]);
+  return { codes, unusedReplaced: old.rows.filter((r) => r.unused).length };
 }
 
 /** Secrets sealed with a key other than `key` (a server started with the wrong key cannot check their codes). */

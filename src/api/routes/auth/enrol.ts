@@ -1,7 +1,7 @@
-import { completeEnrolment } from '../../../store/access/secondFactor.ts';
+import { completeEnrolment } from '../../../store/access/completeEnrolment.ts';
+import { deviceOf } from '../../device.ts';
 import { defineRoute } from '../../route.ts';
 import { EnrolInput, EnrolSession } from './schema.ts';
-import { deviceOf } from './secondFactor.ts';
 
 export default defineRoute({
   method: 'POST',

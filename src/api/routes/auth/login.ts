@@ -1,7 +1,6 @@
-import { verifyPassword } from '../../../access/secrets.ts';
-import { errors } from '../../../errors.ts';
+import { checkPassword } from '../../../access/users.ts';
 import { findUserByName } from '../../../store/access/findUser.ts';
-import { beginSecondFactor } from '../../../store/access/secondFactor.ts';
+import { beginSecondFactor } from '../../../store/access/beginSecondFactor.ts';
 import { defineRoute } from '../../route.ts';
 import { LoginInput, LoginStep } from './schema.ts';
 
@@ -15,9 +14,7 @@ export default defineRoute({
   response: LoginStep,
   rateLimit: { max: 10, timeWindow: '1 minute' },
   handler: async ({ body, store }) => {
-    const u = await findUserByName(store.pool, body.username);
-    const ok = await verifyPassword(u?.password_hash ?? null, body.password);
-    if (!u || !ok || u.disabled) throw errors.badCredentials();
-    return beginSecondFactor(store.pool, store.secretKey, u);
+    const account = await checkPassword(await findUserByName(store.pool, body.username), body.password);
+    return beginSecondFactor(store.pool, store.secretKey, account);
   },
 });

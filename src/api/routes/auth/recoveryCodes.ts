@@ -1,5 +1,5 @@
-import { errors } from '../../../errors.ts';
-import { renewRecoveryCodes } from '../../../store/access/secondFactor.ts';
+import { assertSession } from '../../../access/users.ts';
+import { renewRecoveryCodes } from '../../../store/access/renewRecoveryCodes.ts';
 import { defineRoute } from '../../route.ts';
 import { RecoveryCodesInput, RecoveryCodesView } from './schema.ts';
 
@@ -13,8 +13,7 @@ export default defineRoute({
   response: RecoveryCodesView,
   rateLimit: { max: 10, timeWindow: '1 minute' },
   handler: async ({ body, actor, store }) => {
-    // A machine's token is not a person holding an authenticator.
-    if (actor.credential !== 'session') throw errors.sessionRequired();
+    assertSession(actor); // a machine's token is not a person holding an authenticator
     return renewRecoveryCodes(store.pool, store.secretKey, actor, body.code);
   },
 });

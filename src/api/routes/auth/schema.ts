@@ -52,3 +52,6 @@ export const MeView = z.object({
   /** Unused recovery codes. */
   recoveryCodesLeft: z.number().int(),
 });
+
+/** Signing out ends the session that sent the request. */
+export const LogoutView = z.object({ ok: z.boolean() });

@@ -1,4 +1,5 @@
-import { completeSecondFactor } from '../../../store/access/secondFactor.ts';
+import { completeSecondFactor } from '../../../store/access/completeSecondFactor.ts';
+import { deviceOf } from '../../device.ts';
 import { defineRoute } from '../../route.ts';
 import { SecondFactorInput, SecondFactorSession } from './schema.ts';
 
@@ -16,5 +17,3 @@ export default defineRoute({
     return completeSecondFactor(store.pool, store.secretKey, body.challenge, proof, { deviceId: deviceOf(request.headers['x-device-id']) });
   },
 });
-
-export const deviceOf = (h: string | string[] | undefined): string | undefined => (typeof h === 'string' ? h.slice(0, 100) : undefined);

@@ -1,0 +1,38 @@
+// The change log as auditors read it (GET /audit/log) and its hash chain's check (GET /audit/verify).
+import { z } from 'zod';
+import { auditProblems } from '../../../store/auditVerify.ts';
+import { Uuid } from '../../schemas.ts';
+
+const Word = z
+  .string()
+  .trim()
+  .regex(/^[a-z_]{1,50}$/, 'must be lower-case letters and underscores');
+
+export const AuditLogQuery = z.object({
+  before: z.coerce.number().int().min(1).optional().describe('entries before this seq (the previous page’s nextBefore)'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  entity: Word.optional().describe('only entries about this kind of record (person, household, user, ...)'),
+  entityId: Uuid.optional().describe('only entries about this record'),
+  actorId: Uuid.optional().describe('only entries by this user'),
+  action: Word.optional().describe('only this action (create, update, read, ...)'),
+});
+
+export const AuditLogEntry = z.object({
+  seq: z.number().int().min(1),
+  at: z.iso.datetime(),
+  /** null for the system itself (seed, CLI work run on the server) */
+  actorId: Uuid.nullable(),
+  deviceId: z.string().nullable(),
+  operationId: Uuid.nullable(),
+  entity: z.string(),
+  entityId: Uuid.nullable(),
+  action: z.string(),
+});
+
+/** Newest first; `nextBefore` asks for the next page, null on the last one. */
+export const AuditLogPage = z.object({ items: z.array(AuditLogEntry), nextBefore: z.number().int().nullable() });
+
+export const AuditVerification = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), rows: z.number().int(), head: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({ ok: z.literal(false), rows: z.number().int(), firstBadSeq: z.number().int(), problem: z.enum(auditProblems) }),
+]);

@@ -1,0 +1,109 @@
+// POST /api/v1/users: an administrator creates an account in their organisation, with governorates
+// they work in; a taken username is 409 username_taken, even when two requests race for it.
+import { randomUUID } from 'node:crypto';
+import { expect, test } from 'vitest';
+import { enrol } from '../support/signIn.ts';
+import { useTestApp } from '../support/testApp.ts';
+
+const t = useTestApp();
+let n = 0;
+const input = (over: Record<string, unknown> = {}) => ({
+  username: `staff.${Date.now().toString(36)}.${++n}`,
+  password: 'a long enough password',
+  role: 'registration_officer',
+  governorates: ['PS0260'],
+  ...over,
+});
+
+test('creates the account in the administrator’s organisation; it signs in; the change log has no password', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  const body = input({ role: 'caseworker', governorates: ['PS0260', 'PS0255'] });
+  const res = await t.post(admin, '/api/v1/users', body);
+  expect(res.statusCode).toBe(201);
+  const user = res.json();
+  expect(user).toEqual({
+    id: expect.any(String),
+    username: body.username,
+    role: 'caseworker',
+    governorates: ['PS0260', 'PS0255'],
+    disabled: false,
+    secondFactor: false,
+  });
+  const row = await t.db.pool.query('SELECT org_id, password_hash FROM app_user WHERE id = $1', [user.id]);
+  expect(row.rows[0].org_id).toBe(admin.orgId);
+  expect(row.rows[0].password_hash).toMatch(/^\$argon2id\$/);
+  const log = await t.db.pool.query("SELECT actor_id, org_id, after FROM change_log WHERE entity = 'user' AND entity_id = $1", [user.id]);
+  expect(log.rows).toEqual([
+    { actor_id: admin.id, org_id: admin.orgId, after: { username: body.username, role: 'caseworker', governorates: ['PS0260', 'PS0255'] } },
+  ]);
+  const everything = await t.db.pool.query("SELECT string_agg(after::text, ' ') AS s FROM change_log");
+  expect(everything.rows[0].s).not.toContain(body.password);
+  const { token } = await enrol(t.app, body.username, body.password);
+  const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+  expect(me.json()).toMatchObject({ username: body.username, orgId: admin.orgId, role: 'caseworker' });
+});
+
+test('a taken username is 409 username_taken naming the field, in any organisation', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  const other = await t.user({ role: 'administrator' });
+  const body = input();
+  expect((await t.post(admin, '/api/v1/users', body)).statusCode).toBe(201);
+  const again = await t.post(other, '/api/v1/users', { ...body, password: 'another long password' });
+  expect(again.statusCode).toBe(409);
+  expect(again.headers['content-type']).toContain('application/problem+json');
+  expect(again.json()).toMatchObject({ type: '/problems/username_taken', errors: [{ field: 'username', reason: 'is taken' }] });
+  expect(again.body).not.toContain(body.username);
+});
+
+test('two requests racing for one username: one 201, one 409 username_taken, never 500', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  for (let round = 0; round < 3; round++) {
+    const body = input();
+    const answers = await Promise.all([t.post(admin, '/api/v1/users', body), t.post(admin, '/api/v1/users', body)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().type).toBe('/problems/username_taken');
+    const rows = await t.db.pool.query('SELECT count(*)::int AS n FROM app_user WHERE username = $1', [body.username]);
+    expect(rows.rows[0].n).toBe(1);
+  }
+});
+
+test('governorates the administrator does not work in are 422, and nothing is created', async () => {
+  const admin = await t.user({ role: 'administrator', governorates: ['PS0260'] });
+  const body = input({ governorates: ['PS0260', 'PS0110'] });
+  const res = await t.post(admin, '/api/v1/users', body);
+  expect(res.statusCode).toBe(422);
+  expect(res.json().errors).toEqual([{ field: 'governorates', reason: 'is outside the governorates you work in' }]);
+  expect((await t.db.pool.query('SELECT 1 FROM app_user WHERE username = $1', [body.username])).rowCount).toBe(0);
+});
+
+test('invalid fields are 422 naming each, never quoting the password', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  const res = await t.post(admin, '/api/v1/users', { username: 'Not Valid!', password: 'short', role: 'king', governorates: [] });
+  expect(res.statusCode).toBe(422);
+  const fields = res.json().errors.map((e: { field: string }) => e.field);
+  expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'role', 'governorates']));
+  expect(res.body).not.toContain('short');
+});
+
+test('a replay under the same Idempotency-Key answers the first result and creates nothing more', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  const key = randomUUID();
+  const body = input();
+  const first = await t.post(admin, '/api/v1/users', body, { idempotencyKey: key });
+  const again = await t.post(admin, '/api/v1/users', body, { idempotencyKey: key });
+  expect(first.statusCode).toBe(201);
+  expect(again.statusCode).toBe(201);
+  expect(again.headers['idempotent-replay']).toBe('true');
+  expect(again.json()).toEqual(first.json());
+  const stored = await t.db.pool.query('SELECT response::text AS r FROM operation WHERE id = $1', [key]);
+  expect(stored.rows[0].r).not.toContain(body.password);
+});
+
+test('only administrators create users; without a session 401', async () => {
+  for (const role of ['registration_officer', 'caseworker', 'analyst', 'auditor'] as const) {
+    const res = await t.post(await t.user({ role }), '/api/v1/users', input());
+    expect(res.statusCode).toBe(403);
+    expect(res.json().type).toBe('/problems/forbidden');
+  }
+  expect((await t.post(undefined, '/api/v1/users', input())).statusCode).toBe(401);
+});
