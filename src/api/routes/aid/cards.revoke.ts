@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { revokeCard } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { Revoke, SerialParam } from './schema.ts';
 
@@ -13,8 +12,8 @@ export default defineRoute({
   body: Revoke,
   response: z.object({ serial: z.number(), revokedAt: z.string() }),
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cards/${params.serial}/revoke`, request: body }, async (ctx) => ({
+  handler: async ({ params, body, write }) =>
+    write(async (ctx) => ({
       status: 200,
       body: await revokeCard(ctx, params.serial, body.reason),
     })),

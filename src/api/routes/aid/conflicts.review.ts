@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { errors } from '../../../errors.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, ReviewInput } from './schema.ts';
 import { isUuid } from '../../../shared/ids.ts';
@@ -14,8 +13,8 @@ export default defineRoute({
   body: ReviewInput,
   response: z.object({ id: z.string(), review: z.string() }),
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/redemptions/${params.id}/review`, request: body }, async (ctx) => {
+  handler: async ({ params, body, actor, write }) =>
+    write(async (ctx) => {
       if (!isUuid(params.id)) throw errors.notFound('conflict');
       const r = await ctx.client.query(
         `UPDATE redemption r SET review = $2, reviewed_at = now() FROM aid_cycle c JOIN programme p ON p.id = c.programme_id

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { generateCycle } from '../../../store/aid/generate.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
@@ -12,8 +11,8 @@ export default defineRoute({
   params: IdParam,
   response: z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() }),
   idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/generate`, request: null }, async (ctx) => ({
+  handler: async ({ params, write }) =>
+    write(async (ctx) => ({
       status: 200,
       body: await generateCycle(ctx, params.id),
     })),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { retireKey } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
@@ -12,8 +11,8 @@ export default defineRoute({
   params: IdParam,
   response: z.object({ id: z.string(), retired: z.boolean() }),
   idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/keys/${params.id}/retire`, request: null }, async (ctx) => {
+  handler: async ({ params, write }) =>
+    write(async (ctx) => {
       await retireKey(ctx, params.id);
       return { status: 200, body: { id: params.id, retired: true } };
     }),

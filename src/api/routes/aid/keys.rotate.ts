@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { createKey } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 
 export default defineRoute({
@@ -11,8 +10,8 @@ export default defineRoute({
   response: z.object({ id: z.string(), publicKey: z.string() }),
   status: 201,
   idempotent: true,
-  handler: async ({ actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/keys', request: null }, async (ctx) => ({
+  handler: async ({ write }) =>
+    write(async (ctx) => ({
       status: 201,
       body: await createKey(ctx),
     })),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { recordMovement } from '../../../store/aid/stock.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { StockInput } from './schema.ts';
 import { checkDay } from '../../../registry/day.ts';
@@ -14,9 +13,9 @@ export default defineRoute({
   response: z.object({ id: z.string() }),
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => {
+  handler: async ({ body, write }) => {
     const date = checkDay(body.date, 'date', { future: true });
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/stock', request: body }, async (ctx) => ({
+    return write(async (ctx) => ({
       status: 201,
       body: await recordMovement(ctx, { ...body, date }),
     }));

@@ -1,5 +1,4 @@
 import { undo } from '../../../store/dedupe/candidates.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
@@ -12,8 +11,8 @@ export default defineRoute({
   params: CandidateId,
   response: CandidateView,
   idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/duplicates/:id/undo', request: { id: params.id } }, async (ctx) => {
+  handler: async ({ params, write }) =>
+    write(async (ctx) => {
       const c = await undo(ctx, params.id);
       return { status: 200, body: await candidateView(ctx.client, c) };
     }),
