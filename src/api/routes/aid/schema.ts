@@ -153,6 +153,19 @@ export const RedemptionResult = z.object({
   replayed: z.boolean(),
 });
 export const ReviewInput = z.object({ decision: z.enum(['duplicate_confirmed', 'accepted']) });
+export const ReviewView = z.object({ id: z.string(), review: z.enum(['duplicate_confirmed', 'accepted']) });
+export const ConflictView = z.object({
+  id: z.string(),
+  entitlementId: z.string(),
+  householdId: z.string(),
+  standingId: z.string().nullable(),
+  pointId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  redeemedAt: z.string(),
+  review: z.enum(['open', 'duplicate_confirmed', 'accepted']),
+  presented: z.enum(['qr', 'typed']).describe('how the card was shown: the signed code, or the typed card number'),
+});
+export const ConflictList = z.object({ conflicts: z.array(ConflictView) });
 
 export const StockInput = z.object({
   kind: z.enum(['receipt', 'dispatch', 'return', 'loss', 'damage']),

@@ -2,6 +2,7 @@ import { decide } from '../../../store/dedupe/candidates.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView, DecisionInput } from './schema.ts';
 import { candidateView } from './view.ts';
+import { pairOf } from '../../../store/dedupe/pair.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -16,6 +17,6 @@ export default defineRoute({
   handler: async ({ params, body, write }) =>
     write(async (ctx) => {
       const c = await decide(ctx, params.id, body.decision);
-      return { status: 200, body: await candidateView(ctx.client, c) };
+      return { status: 200, body: await candidateView(await pairOf(ctx.client, c)) };
     }),
 });

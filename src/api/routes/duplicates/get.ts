@@ -3,6 +3,7 @@ import { appendLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
+import { pairOf } from '../../../store/dedupe/pair.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -19,6 +20,6 @@ export default defineRoute({
       action: 'read',
       after: { personA: c.personA, personB: c.personB },
     });
-    return candidateView(store.pool, c);
+    return candidateView(await pairOf(store.pool, c));
   },
 });

@@ -2,6 +2,7 @@ import { undo } from '../../../store/dedupe/candidates.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
+import { pairOf } from '../../../store/dedupe/pair.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -14,6 +15,6 @@ export default defineRoute({
   handler: async ({ params, write }) =>
     write(async (ctx) => {
       const c = await undo(ctx, params.id);
-      return { status: 200, body: await candidateView(ctx.client, c) };
+      return { status: 200, body: await candidateView(await pairOf(ctx.client, c)) };
     }),
 });
