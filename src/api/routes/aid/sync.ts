@@ -11,13 +11,14 @@ export default defineRoute({
   tags: ['aid'],
   body: SyncInput,
   response: z.object({ batchId: z.string(), results: z.array(RedemptionResult) }),
-  handler: async ({ body, actor, store }) => ({
+  handler: async ({ body, actor, store, write }) => ({
     batchId: body.batchId,
     results: await syncBatch(store.pool, actor, {
       pointId: body.pointId,
       batchId: body.batchId,
       deviceId: body.deviceId,
       items: body.redemptions,
+      write,
     }),
   }),
 });
