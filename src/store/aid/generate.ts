@@ -3,8 +3,8 @@
 // displacement, vulnerabilities, distribution point), a second applies the rules compiled to SQL.
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
+import { cycleTransition } from '../../aid/cycle.ts';
 import { entitlementSelectSql, Params, RulesSchema } from '../../aid/rules.ts';
-import { errors } from '../../errors.ts';
 import type pg from 'pg';
 import type { WriteContext } from '../write.ts';
 import { getCycle, getProgramme } from './catalogue.ts';
@@ -61,7 +61,7 @@ export type GenerateResult = { cycleId: string; households: number; entitlements
 export async function generateCycle(ctx: WriteContext, cycleId: string): Promise<GenerateResult> {
   const t0 = Date.now();
   const c = await getCycle(ctx.client, ctx.actor, cycleId, true);
-  if (c.status !== 'draft') throw errors.cycleAlreadyGenerated();
+  const status = cycleTransition(c.status, 'generate');
   const prog = await getProgramme(ctx.client, ctx.actor, c.programmeId);
   const rules = RulesSchema.parse(prog.rules);
   const client = ctx.client;
@@ -124,10 +124,11 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
     await client.query("SELECT brin_summarize_new_values('entitlement_point'::regclass)");
   }
   const households = snap.rowCount ?? 0;
-  await client.query("UPDATE aid_cycle SET status = 'generated', rules = $2, generated_at = now(), households = $3 WHERE id = $1", [
+  await client.query('UPDATE aid_cycle SET status = $4, rules = $2, generated_at = now(), households = $3 WHERE id = $1', [
     cycleId,
     JSON.stringify(rules),
     households,
+    status,
   ]);
   await ctx.log({
     entity: 'aid_cycle',

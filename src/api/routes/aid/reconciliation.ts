@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reconciliation } from '../../../store/aid/stock.ts';
+import { reconciliation } from '../../../store/aid/reconciliation.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordMovement } from '../../../store/aid/stock.ts';
+import { recordMovement } from '../../../store/aid/recordMovement.ts';
 import { defineRoute } from '../../route.ts';
 import { StockInput } from './schema.ts';
 import { checkDay } from '../../../registry/day.ts';

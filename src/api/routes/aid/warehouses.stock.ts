@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { warehouseBalance } from '../../../store/aid/stock.ts';
+import { warehouseBalance } from '../../../store/aid/warehouseBalance.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam } from './schema.ts';
 
