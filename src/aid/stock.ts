@@ -65,8 +65,9 @@ export type ReconRow = ReconSums & {
   outstanding: number;
   remaining: number;
   balanced: boolean;
-  flags: string[];
+  flags: ReconFlag[];
 };
+export type ReconFlag = 'unassigned' | 'conflicts' | 'stock_shortfall' | 'undelivered';
 export type ReconTotal = Omit<ReconRow, 'pointId' | 'flags' | 'balanced'>;
 
 /**
@@ -78,7 +79,7 @@ export function reconcile(s: ReconSums): ReconRow {
   const distributed = s.standing + s.conflicts;
   const remaining = s.dispatched - s.returned - s.lost - distributed;
   const outstanding = s.entitled - s.standing;
-  const flags: string[] = [];
+  const flags: ReconFlag[] = [];
   if (s.pointId === null) flags.push('unassigned');
   if (s.conflicts > 0) flags.push('conflicts');
   if (remaining < 0) flags.push('stock_shortfall');

@@ -59,7 +59,7 @@ export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
     return {
       governorate: (x.governorate as string | null) ?? null,
       siteId: Number(x.by_gov) ? null : ((x.site_id as string | null) ?? null),
-      level: Number(x.by_gov) ? 'governorate' : 'site',
+      level: Number(x.by_gov) ? ('governorate' as const) : ('site' as const),
       item: x.item as string,
       unit: x.unit as string,
       targeted,

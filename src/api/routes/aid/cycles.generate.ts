@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { generateCycle } from '../../../store/aid/generate.ts';
 import { defineRoute } from '../../route.ts';
-import { IdParam } from './schema.ts';
+import { IdParam, GenerateView } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -9,8 +8,7 @@ export default defineRoute({
   summary: "Generate the cycle's entitlement list from the registry as it stood on the cut-off date (set-based)",
   tags: ['aid'],
   params: IdParam,
-  response: z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() }),
-  idempotent: true,
+  response: GenerateView,
   handler: async ({ params, write }) =>
     write(async (ctx) => ({
       status: 200,

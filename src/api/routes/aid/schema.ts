@@ -32,7 +32,7 @@ export const ProgrammeView = z.object({
   id: z.string(),
   name: z.string(),
   sector: z.string(),
-  rules: z.array(z.unknown()),
+  rules: z.array(RuleSchema),
   version: z.number(),
 });
 
@@ -178,3 +178,96 @@ export const StockInput = z.object({
   note: z.string().max(1000).optional(),
 });
 export const CycleReportQuery = z.object({ cycle: Uuid });
+
+const reconFields = {
+  item: z.string(),
+  unit: z.string(),
+  entitled: z.number(),
+  entitledHouseholds: z.number(),
+  distributed: z.number(),
+  standing: z.number(),
+  conflicts: z.number(),
+  redeemedHouseholds: z.number(),
+  outstanding: z.number(),
+  dispatched: z.number(),
+  returned: z.number(),
+  lost: z.number(),
+  remaining: z.number(),
+};
+/** GET /api/v1/aid/cycles/:id/reconciliation */
+export const Reconciliation = z.object({
+  cycleId: z.string(),
+  points: z.array(
+    z.object({
+      pointId: z.string().nullable(),
+      balanced: z.boolean(),
+      flags: z.array(z.enum(['unassigned', 'conflicts', 'stock_shortfall', 'undelivered'])),
+      ...reconFields,
+    }),
+  ),
+  totals: z.array(z.object(reconFields)),
+});
+/** GET /api/v1/aid/warehouses/:id/stock */
+export const WarehouseStock = z.object({
+  warehouseId: z.string(),
+  items: z.array(
+    z.object({
+      item: z.string(),
+      unit: z.string(),
+      received: z.number(),
+      dispatched: z.number(),
+      returned: z.number(),
+      lost: z.number(),
+      onHand: z.number(),
+    }),
+  ),
+});
+const Counts = z.object({
+  households: z.number(),
+  people: z.number(),
+  female: z.number(),
+  male: z.number(),
+  f_0_17: z.number(),
+  m_0_17: z.number(),
+  f_18_59: z.number(),
+  m_18_59: z.number(),
+  f_60_plus: z.number(),
+  m_60_plus: z.number(),
+});
+/** GET /api/v1/aid/reports/reach */
+export const ReachReport = z.object({
+  cycle: z.object({
+    id: z.string(),
+    number: z.number(),
+    cutoffDate: z.string(),
+    programme: z.object({ id: z.string(), name: z.string(), sector: z.string() }),
+  }),
+  rows: z.array(
+    z.object({
+      governorate: z.string().nullable(),
+      siteId: z.string().nullable(),
+      level: z.enum(['governorate', 'site']),
+      item: z.string(),
+      unit: z.string(),
+      targeted: Counts,
+      reached: Counts,
+      entitledQuantity: z.number(),
+      distributedQuantity: z.number(),
+      coverage: z.number().nullable().describe('households reached / households entitled'),
+    }),
+  ),
+  sitesOverCapacity: z.array(
+    z.object({
+      siteId: z.string(),
+      name: z.string(),
+      governorate: z.string(),
+      people: z.number(),
+      capacity: z.number().nullable(),
+      overBy: z.number(),
+    }),
+  ),
+});
+/** POST /api/v1/aid/cycles/:id/generate */
+export const GenerateView = z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() });
+/** POST /api/v1/aid/sync */
+export const SyncView = z.object({ batchId: z.string(), results: z.array(RedemptionResult) });
