@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { revokeCard } from '../../../store/aid/cards.ts';
 import { defineRoute } from '../../route.ts';
-import { Revoke, SerialParam } from './schema.ts';
+import { Revoke, SerialParam, RevokeView } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -10,7 +9,7 @@ export default defineRoute({
   tags: ['aid'],
   params: SerialParam,
   body: Revoke,
-  response: z.object({ serial: z.number(), revokedAt: z.string() }),
+  response: RevokeView,
   idempotent: true,
   handler: async ({ params, body, write }) =>
     write(async (ctx) => ({

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { retireKey } from '../../../store/aid/cards.ts';
 import { defineRoute } from '../../route.ts';
-import { IdParam } from './schema.ts';
+import { IdParam, RetiredKey } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -9,7 +8,7 @@ export default defineRoute({
   summary: 'Retire a key: cards signed with it are refused; its private half is deleted',
   tags: ['aid'],
   params: IdParam,
-  response: z.object({ id: z.string(), retired: z.boolean() }),
+  response: RetiredKey,
   idempotent: true,
   handler: async ({ params, write }) =>
     write(async (ctx) => {

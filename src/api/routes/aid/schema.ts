@@ -271,3 +271,14 @@ export const ReachReport = z.object({
 export const GenerateView = z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() });
 /** POST /api/v1/aid/sync */
 export const SyncView = z.object({ batchId: z.string(), results: z.array(RedemptionResult) });
+
+export const RevokeView = z.object({ serial: z.number(), revokedAt: z.string() });
+export const CycleDetail = z.object({ cycle: CycleView, totals: TotalsView });
+export const CycleList = z.object({ cycles: z.array(CycleListItem) });
+export const ItemList = z.object({ items: z.array(ItemView) });
+export const KeyList = z.object({ keys: z.array(KeyView) });
+export const RetiredKey = z.object({ id: z.string(), retired: z.boolean() });
+export const NewKey = z.object({ id: z.string(), publicKey: z.string() });
+export const PointList = z.object({ points: z.array(PlaceView) });
+export const ProgrammeList = z.object({ programmes: z.array(ProgrammeView) });
+export const MovementView = z.object({ id: z.string() });

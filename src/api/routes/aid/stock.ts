@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { recordMovement } from '../../../store/aid/recordMovement.ts';
 import { defineRoute } from '../../route.ts';
-import { StockInput } from './schema.ts';
+import { StockInput, MovementView } from './schema.ts';
 import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
@@ -10,7 +9,7 @@ export default defineRoute({
   summary: 'Record a stock movement: receipt into a warehouse, dispatch to a point for a cycle, return, loss or damage',
   tags: ['aid'],
   body: StockInput,
-  response: z.object({ id: z.string() }),
+  response: MovementView,
   status: 201,
   idempotent: true,
   handler: async ({ body, write }) => {

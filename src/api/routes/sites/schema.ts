@@ -104,3 +104,5 @@ export const SiteCapacityReport = z.object({
   sites: z.array(SiteCapacityRow),
   governorates: z.array(GovernorateCapacityRow),
 });
+
+export const SiteListView = z.object({ sites: z.array(SiteView) });
