@@ -1,4 +1,4 @@
-import { createSite } from '../../../store/sites/sites.ts';
+import { createSite } from '../../../store/sites/createSite.ts';
 import { defineRoute } from '../../route.ts';
 import { SiteInput, SiteView } from './schema.ts';
 import { assertOwnGovernorate } from '../../../access/scope.ts';

@@ -1,4 +1,4 @@
-import { listSites } from '../../../store/sites/sites.ts';
+import { listSites } from '../../../store/sites/listSites.ts';
 import { defineRoute } from '../../route.ts';
 import { SiteList, SiteListView } from './schema.ts';
 

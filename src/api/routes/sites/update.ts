@@ -1,4 +1,4 @@
-import { updateSite } from '../../../store/sites/sites.ts';
+import { updateSite } from '../../../store/sites/updateSite.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, SiteUpdate, SiteView } from './schema.ts';
 import { assertOwnGovernorate } from '../../../access/scope.ts';
