@@ -60,12 +60,6 @@ export function register(program: Command): void {
         const actor = await actorFromOptions(store.pool, opts);
         if (!allows('GET /api/v1/aid/reports/3w.csv', actor.role)) throw new Error(`Your role (${actor.role}) may not export reports.`);
         const rows = await threeW(store.pool, actor, opts.cycle);
-        await appendLog(store.pool, actor, {
-          entity: 'export',
-          entityId: opts.cycle,
-          action: 'export_3w',
-          after: { rows: rows.length - 2 },
-        });
         if (opts.output === '-') process.stdout.write(stringify(rows));
         else {
           await fs.writeFile(opts.output, stringify(rows));
