@@ -7,7 +7,7 @@ import { allows } from '../../access/matrix.ts';
 import { generateCycle } from '../../store/aid/generate.ts';
 import { threeW } from '../../store/aid/reports.ts';
 import { reconciliation } from '../../store/aid/reconciliation.ts';
-import { appendLog, write } from '../../store/write.ts';
+import { write } from '../../store/write.ts';
 import { actorFromOptions, withUserOption } from '../actor.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 
