@@ -1,23 +1,12 @@
 // Site rows: the columns read, parsed into the domain type, and the values written.
 import type { Site, SiteInput } from '../../sites/site.ts';
-import type { SiteKind, SitePhase, SiteStatus } from '../../sites/capacity.ts';
 
-export type SiteRow = {
-  id: string;
-  kind: SiteKind;
-  name: string;
-  governorate: string;
-  locality: string | null;
-  lat: number | null;
-  lon: number | null;
+/** A site row: the domain names where they are one word, numerics as text. */
+export type SiteRow = Omit<Site, 'managingOrganisation' | 'coveredAreaM2' | 'waterPoints' | 'waterLitresPerDay'> & {
   managing_organisation: string | null;
   covered_area_m2: string | null;
-  toilets: number | null;
   water_points: number | null;
   water_litres_per_day: string | null;
-  phase: SitePhase;
-  status: SiteStatus;
-  version: number;
 };
 export const SITE_COLUMNS =
   'id, kind, name, governorate, locality, lat, lon, managing_organisation, covered_area_m2, toilets, water_points, water_litres_per_day, phase, status, version';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
+import { siteFlags, siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
 import { Uuid } from '../../../api/schemas.ts';
 import { Day } from '../../schemas.ts';
 
@@ -50,15 +50,7 @@ export const CapacityQuery = z.object({
   on: Day.optional().describe('as of this date (default today)'),
 });
 
-export const SiteFlag = z.enum([
-  'over_capacity',
-  'toilet_shortfall',
-  'water_point_shortfall',
-  'water_shortfall',
-  'occupied_but_closed',
-  'occupied_but_damaged',
-  'area_unknown',
-]);
+export const SiteFlag = z.enum(siteFlags);
 export const SphereStandardsView = z
   .object({
     covered_area_per_person: z.number(),
