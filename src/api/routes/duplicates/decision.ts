@@ -1,4 +1,4 @@
-import { decide } from '../../../store/dedupe/candidates.ts';
+import { decide } from '../../../store/dedupe/decide.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView, DecisionInput } from './schema.ts';
 import { candidateView } from './view.ts';

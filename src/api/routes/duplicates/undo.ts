@@ -1,4 +1,4 @@
-import { undo } from '../../../store/dedupe/candidates.ts';
+import { undo } from '../../../store/dedupe/undo.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
