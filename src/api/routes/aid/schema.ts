@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
-import { Uuid } from '../../../api/schemas.ts';
-import { Day } from '../../schemas.ts';
+import { Day, Uuid } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code');

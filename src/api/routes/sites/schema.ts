@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { siteFlags, siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
-import { Uuid } from '../../../api/schemas.ts';
-import { Day } from '../../schemas.ts';
+import { Day, Uuid } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 
