@@ -46,14 +46,10 @@ export type SiteFacts = {
   status: SiteStatus;
 };
 
-export type Flag =
-  | 'over_capacity'
-  | 'toilet_shortfall'
-  | 'water_point_shortfall'
-  | 'water_shortfall'
-  | 'occupied_but_closed'
-  | 'occupied_but_damaged'
-  | 'area_unknown';
+const shortfalls = ['toilet_shortfall', 'water_point_shortfall', 'water_shortfall'] as const;
+/** Why a site (or a governorate, when any of its sites is) needs attention. */
+export const siteFlags = ['over_capacity', ...shortfalls, 'occupied_but_closed', 'occupied_but_damaged', 'area_unknown'] as const;
+export type Flag = (typeof siteFlags)[number];
 
 export type SiteCapacity = {
   people: number;

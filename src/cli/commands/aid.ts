@@ -6,8 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import { allows } from '../../access/matrix.ts';
 import { generateCycle } from '../../store/aid/generate.ts';
 import { threeW } from '../../store/aid/reports.ts';
-import { reconciliation } from '../../store/aid/stock.ts';
-import { appendLog, write } from '../../store/write.ts';
+import { reconciliation } from '../../store/aid/reconciliation.ts';
+import { write } from '../../store/write.ts';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
 
@@ -50,12 +50,6 @@ export function register(program: Command): void {
       await asUser(opts, async (store, actor) => {
         if (!allows('GET /api/v1/aid/reports/3w.csv', actor.role)) throw new Error(`Your role (${actor.role}) may not export reports.`);
         const rows = await threeW(store.pool, actor, opts.cycle);
-        await appendLog(store.pool, actor, {
-          entity: 'export',
-          entityId: opts.cycle,
-          action: 'export_3w',
-          after: { rows: rows.length - 2 },
-        });
         if (opts.output === '-') process.stdout.write(stringify(rows));
         else {
           await fs.writeFile(opts.output, stringify(rows));

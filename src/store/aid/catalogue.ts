@@ -1,5 +1,6 @@
 // Items, programmes, cycles, warehouses and distribution points, within the actor's organisation.
 import type pg from 'pg';
+import { cycleTransition } from '../../aid/cycle.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Rule, Sector } from '../../aid/rules.ts';
 import { errors } from '../../errors.ts';
@@ -151,10 +152,10 @@ export async function listCycles(db: Db, actor: Actor, status?: Cycle['status'])
 }
 export async function closeCycle(ctx: WriteContext, id: string): Promise<Cycle> {
   const c = await getCycle(ctx.client, ctx.actor, id, true);
-  if (c.status !== 'generated') throw errors.cycleNotGenerated();
-  await ctx.client.query("UPDATE aid_cycle SET status = 'closed' WHERE id = $1", [id]);
+  const status = cycleTransition(c.status, 'close');
+  await ctx.client.query('UPDATE aid_cycle SET status = $2 WHERE id = $1', [id, status]);
   await ctx.log({ entity: 'aid_cycle', entityId: id, action: 'close' });
-  return { ...c, status: 'closed' };
+  return { ...c, status };
 }
 
 export type Place = { id: string; name: string; governorate: string; siteId: string | null };

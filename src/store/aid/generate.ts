@@ -3,11 +3,11 @@
 // displacement, vulnerabilities, distribution point), a second applies the rules compiled to SQL.
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
+import { cycleTransition } from '../../aid/cycle.ts';
 import { entitlementSelectSql, Params, RulesSchema } from '../../aid/rules.ts';
-import { errors } from '../../errors.ts';
 import type pg from 'pg';
 import type { WriteContext } from '../write.ts';
-import { getCycle, getProgramme } from './catalogue.ts';
+import { type Cycle, getCycle, getProgramme } from './catalogue.ts';
 
 export const SNAPSHOT = `
 WITH m AS (
@@ -61,11 +61,30 @@ export type GenerateResult = { cycleId: string; households: number; entitlements
 export async function generateCycle(ctx: WriteContext, cycleId: string): Promise<GenerateResult> {
   const t0 = Date.now();
   const c = await getCycle(ctx.client, ctx.actor, cycleId, true);
-  if (c.status !== 'draft') throw errors.cycleAlreadyGenerated();
+  const status = cycleTransition(c.status, 'generate');
   const prog = await getProgramme(ctx.client, ctx.actor, c.programmeId);
   const rules = RulesSchema.parse(prog.rules);
+  await ctx.client.query("SET LOCAL work_mem = '256MB'");
+  const households = await snapshotHouseholds(ctx, c);
+  const entitlements = await insertEntitlements(ctx, c, rules);
+  await ctx.client.query('UPDATE aid_cycle SET status = $4, rules = $2, generated_at = now(), households = $3 WHERE id = $1', [
+    cycleId,
+    JSON.stringify(rules),
+    households,
+    status,
+  ]);
+  await ctx.log({
+    entity: 'aid_cycle',
+    entityId: cycleId,
+    action: 'generate',
+    after: { cutoffDate: c.cutoffDate, households, entitlements },
+  });
+  return { cycleId, households, entitlements, ms: Date.now() - t0 };
+}
+
+/** The registry as it stood on the cut-off date, one row per household (cycle_household). */
+async function snapshotHouseholds(ctx: WriteContext, c: Cycle): Promise<number> {
   const client = ctx.client;
-  await client.query("SET LOCAL work_mem = '256MB'");
   const cut = (
     await client.query<{ c18: string; c60: string }>(
       "SELECT ($1::date - interval '18 years')::date AS c18, ($1::date - interval '60 years')::date AS c60",
@@ -77,7 +96,7 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   // sequential scan and one sort, not an index walk over random pages.
   await client.query('SET LOCAL enable_indexscan = off');
   await client.query(`CREATE TEMP TABLE aid_snapshot ON COMMIT DROP AS ${SNAPSHOT}`, [
-    cycleId,
+    c.id,
     ctx.actor.orgId,
     c.cutoffDate,
     cut.c18,
@@ -90,6 +109,12 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
   );
   // Fresh rows have no statistics yet: without them the planner may rescan the snapshot per rule.
   await client.query('ANALYZE cycle_household');
+  return snap.rowCount ?? 0;
+}
+
+/** The programme's rules applied to the snapshot, set-based: the cycle's entitlements. */
+async function insertEntitlements(ctx: WriteContext, c: Cycle, rules: ReturnType<typeof RulesSchema.parse>): Promise<number> {
+  const client = ctx.client;
   const itemIds = new Map(
     (await client.query<{ code: string; id: string }>('SELECT code, id FROM aid_item WHERE org_id = $1', [ctx.actor.orgId])).rows.map(
       (r) => [r.code, r.id],
@@ -105,37 +130,22 @@ export async function generateCycle(ctx: WriteContext, cycleId: string): Promise
     (item) =>
       `EXISTS (SELECT 1 FROM entitlement e JOIN aid_cycle c2 ON c2.id = e.cycle_id WHERE c2.programme_id = $2 AND c2.number < $3 AND e.item_id = ${item} AND e.household_id = s.household_id)`,
   );
-  let entitlements = 0;
-  if (select) {
-    // Rules applied by CREATE TABLE AS (parallel workers may scan the snapshot), grouped by point
-    // (the BRIN index entitlement_point relies on it), then one insert with ids in insertion order (a time prefix, then a counter): the primary key grows at its right edge.
-    await client.query(
-      `CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1 ORDER BY x.point_id, x.household_id`,
-      [cycleId, c.programmeId, c.number, ...p.values],
-    );
-    const prefix = `${Date.now().toString(16).padStart(12, '0')}7${randomBytes(2).toString('hex').slice(0, 3)}`;
-    const ins = await client.query(
-      `INSERT INTO entitlement (id, cycle_id, household_id, item_id, quantity, point_id, rule_index)
-       SELECT ($2::text || '8' || lpad(to_hex(row_number() OVER ()), 15, '0'))::uuid, $1, x.household_id, x.item_id, x.quantity, x.point_id, x.rule_index FROM aid_entitled x`,
-      [cycleId, prefix],
-    );
-    entitlements = ins.rowCount ?? 0;
-    // New block ranges are not summarised until VACUUM: summarise them now, or manifests would scan everything.
-    await client.query("SELECT brin_summarize_new_values('entitlement_point'::regclass)");
-  }
-  const households = snap.rowCount ?? 0;
-  await client.query("UPDATE aid_cycle SET status = 'generated', rules = $2, generated_at = now(), households = $3 WHERE id = $1", [
-    cycleId,
-    JSON.stringify(rules),
-    households,
-  ]);
-  await ctx.log({
-    entity: 'aid_cycle',
-    entityId: cycleId,
-    action: 'generate',
-    after: { cutoffDate: c.cutoffDate, households, entitlements },
-  });
-  return { cycleId, households, entitlements, ms: Date.now() - t0 };
+  if (!select) return 0;
+  // Rules applied by CREATE TABLE AS (parallel workers may scan the snapshot), grouped by point
+  // (the BRIN index entitlement_point relies on it), then one insert with ids in insertion order (a time prefix, then a counter): the primary key grows at its right edge.
+  await client.query(
+    `CREATE TEMP TABLE aid_entitled ON COMMIT DROP AS SELECT * FROM (${select}) x WHERE $2::uuid IS NOT NULL AND $3::int >= 1 ORDER BY x.point_id, x.household_id`,
+    [c.id, c.programmeId, c.number, ...p.values],
+  );
+  const prefix = `${Date.now().toString(16).padStart(12, '0')}7${randomBytes(2).toString('hex').slice(0, 3)}`;
+  const ins = await client.query(
+    `INSERT INTO entitlement (id, cycle_id, household_id, item_id, quantity, point_id, rule_index)
+     SELECT ($2::text || '8' || lpad(to_hex(row_number() OVER ()), 15, '0'))::uuid, $1, x.household_id, x.item_id, x.quantity, x.point_id, x.rule_index FROM aid_entitled x`,
+    [c.id, prefix],
+  );
+  // New block ranges are not summarised until VACUUM: summarise them now, or manifests would scan everything.
+  await client.query("SELECT brin_summarize_new_values('entitlement_point'::regclass)");
+  return ins.rowCount ?? 0;
 }
 
 export type TotalRow = { governorate: string | null; item: string; unit: string; households: number; people: number; quantity: number };

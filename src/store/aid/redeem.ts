@@ -20,7 +20,7 @@ import type { Actor } from '../../access/actor.ts';
 import { type CardRefusal, refusalText, verifyCard } from '../../aid/card.ts';
 import { parseCardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
-import { write } from '../write.ts';
+import type { WriteContext } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 import { getPlace } from './catalogue.ts';
 import { appendChanges } from '../changeLog.ts';
@@ -60,6 +60,13 @@ export type RedemptionResult = {
 
 type Entry = { actor: Actor; pointId: string; deviceId: string | null; batchId: string | null; item: RedemptionInput };
 type Mode = 'offline' | 'online';
+/**
+ * The route's write (one transaction with its change log; the route key is the app's). Online
+ * redemptions committed together run in the write of the first request of the group.
+ */
+export type Writer = (
+  step: (ctx: WriteContext) => Promise<{ status: number; body: RedemptionResult[] }>,
+) => Promise<{ body: RedemptionResult[] }>;
 
 const text = (r: Refusal) => refusalText[r];
 
@@ -82,7 +89,7 @@ export function checkPresented(items: RedemptionInput[], field: (i: number) => s
 export async function syncBatch(
   pool: pg.Pool,
   actor: Actor,
-  a: { pointId: string; batchId: string; deviceId?: string | undefined; items: RedemptionInput[] },
+  a: { pointId: string; batchId: string; deviceId?: string | undefined; items: RedemptionInput[]; write: Writer },
 ): Promise<RedemptionResult[]> {
   await getPlace(pool, actor, 'distribution_point', a.pointId);
   checkPresented(a.items, (i) => `redemptions[${i}].`);
@@ -100,7 +107,7 @@ export async function syncBatch(
   }));
   for (let attempt = 0; ; attempt++) {
     try {
-      return await redeemEntries(pool, 'offline', entries);
+      return await redeemEntries(pool, 'offline', a.write, entries);
     } catch (e) {
       if (attempt < 5 && isRetryable(e)) continue; // two batches locking the same entitlements: retry the loser
       throw e;
@@ -109,7 +116,7 @@ export async function syncBatch(
 }
 
 // Online group commit ---------------------------------------------------------------------------
-type Waiting = Entry & { resolve: (r: RedemptionResult) => void; reject: (e: unknown) => void };
+type Waiting = Entry & { write: Writer; resolve: (r: RedemptionResult) => void; reject: (e: unknown) => void };
 type Queue = { waiting: Waiting[]; running: number };
 const queues = new WeakMap<pg.Pool, Map<string, Queue>>();
 const MAX_IN_FLIGHT = 2;
@@ -118,7 +125,11 @@ const MAX_GROUP = 500;
 /** One online redemption (a card shown at a point now). */
 const knownPoints = new Set<string>(); // `${org}|${point}`: points are never deleted nor moved to another organisation
 
-export async function redeemOnline(pool: pg.Pool, actor: Actor, a: { pointId: string; item: RedemptionInput }): Promise<RedemptionResult> {
+export async function redeemOnline(
+  pool: pg.Pool,
+  actor: Actor,
+  a: { pointId: string; item: RedemptionInput; write: Writer },
+): Promise<RedemptionResult> {
   checkPresented([a.item], () => '');
   const pk = `${actor.orgId}|${a.pointId}`;
   if (!knownPoints.has(pk)) {
@@ -132,7 +143,16 @@ export async function redeemOnline(pool: pg.Pool, actor: Actor, a: { pointId: st
   if (!q) byOrg.set(actor.orgId, (q = { waiting: [], running: 0 }));
   const queue = q;
   return new Promise<RedemptionResult>((resolve, reject) => {
-    queue.waiting.push({ actor, pointId: a.pointId, deviceId: actor.deviceId ?? null, batchId: null, item: a.item, resolve, reject });
+    queue.waiting.push({
+      actor,
+      pointId: a.pointId,
+      deviceId: actor.deviceId ?? null,
+      batchId: null,
+      item: a.item,
+      write: a.write,
+      resolve,
+      reject,
+    });
     pump(pool, queue);
   });
 }
@@ -162,7 +182,7 @@ function pump(pool: pg.Pool, q: Queue): void {
 async function runGroup(pool: pg.Pool, group: Waiting[]): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const results = await redeemEntries(pool, 'online', group);
+      const results = await redeemEntries(pool, 'online', group[0]!.write, group);
       group.forEach((w, i) => w.resolve(results[i]!));
       return;
     } catch (e) {
@@ -180,225 +200,266 @@ async function runGroup(pool: pg.Pool, group: Waiting[]): Promise<void> {
 
 // The transaction ------------------------------------------------------------------------------
 type Stored = { id: string; entitlement_id: string; status: 'standing' | 'conflict'; conflict_of: string | null };
+type Fresh = Entry & { id: string; entitlementId: string; at: Date; presented: Presented };
+type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
+type Carded = { f: Fresh; serial: number; householdId: string };
+type Valid = { f: Fresh; e: Ent; serial: number };
+type Rejected = Fresh & { reason: Refusal };
+/** The outcomes of one transaction as they are settled. */
+type Outcomes = { mode: Mode; orgId: string; results: Map<string, RedemptionResult>; rejected: Rejected[] };
 
-async function redeemEntries(pool: pg.Pool, mode: Mode, entries: Entry[]): Promise<RedemptionResult[]> {
-  const actor = entries[0]!.actor;
+function reject(o: Outcomes, f: Fresh, reason: Refusal): void {
+  o.rejected.push({ ...f, reason });
+  o.results.set(f.id, refused(f.id, reason, false));
+}
+
+async function redeemEntries(pool: pg.Pool, mode: Mode, write: Writer, entries: Entry[]): Promise<RedemptionResult[]> {
   const ids = entries.map((e) => e.item.id.toLowerCase());
   const keys = await verifyKeys(pool);
   const now = Date.now();
-  const w = await write(
-    pool,
-    actor,
-    { route: mode === 'online' ? 'POST /api/v1/aid/redemptions' : 'POST /api/v1/aid/sync', request: null },
-    async ({ client }) => {
-      const results = new Map<string, RedemptionResult>();
-      // Replays: ids already stored (redeemed or refused) keep their outcome.
-      type Prior = Stored & { reason: Refusal | null };
-      const priorRows = (
-        await client.query<Prior>({
-          name: 'aid_redeem_prior', // prepared once per connection: the hot path is not re-planned
-          text: 'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
-          values: [ids],
-        })
-      ).rows;
-      const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
-      const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
-      type Fresh = Entry & { id: string; entitlementId: string; at: Date; presented: Presented };
-      const fresh: Fresh[] = [];
-      for (const en of entries) {
-        const id = en.item.id.toLowerCase();
-        const p = prior.get(id);
-        if (p)
-          results.set(
-            id,
-            p.entitlement_id === en.item.entitlementId.toLowerCase() ? storedResult(p, true) : refused(id, 'id_reused', true),
-          );
-        else if (priorRej.has(id)) results.set(id, refused(id, priorRej.get(id)!, true));
-        else {
-          const t = en.item.redeemedAt ? Date.parse(en.item.redeemedAt) : now;
-          fresh.push({
-            ...en,
-            id,
-            entitlementId: en.item.entitlementId.toLowerCase(),
-            at: new Date(mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)),
-            presented: en.item.presented ?? 'qr',
-          });
-        }
-      }
-      const rejected: (Fresh & { reason: Refusal })[] = [];
-      const reject = (f: Fresh, reason: Refusal) => {
-        rejected.push({ ...f, reason });
-        results.set(f.id, refused(f.id, reason, false));
-      };
-      type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
-      // Cards first (signed codes: no I/O; typed numbers: one query), then the entitlements and
-      // revocations in one query.
-      const checked = new Map<string, ReturnType<typeof verifyCard>>();
-      const carded: { f: Fresh; serial: number; householdId: string }[] = [];
-      const typed: { f: Fresh; serial: number }[] = [];
-      for (const f of fresh) {
-        if (f.presented === 'typed') {
-          const n = parseCardNumber(f.item.cardNumber ?? '');
-          if (n.ok) typed.push({ f, serial: n.serial });
-          else reject(f, 'bad_number');
-          continue;
-        }
-        const token = f.item.card ?? '';
-        let c = checked.get(token);
-        if (!c) checked.set(token, (c = verifyCard(token, keys, () => false)));
-        if (!c.ok) reject(f, c.reason);
-        else carded.push({ f, serial: c.card.serial, householdId: c.card.householdId });
-      }
-      if (typed.length) {
-        const found = new Map(
-          (
-            await client.query<{ serial: number; household_id: string; retired: boolean }>(
-              'SELECT c.serial, c.household_id, k.retired_at IS NOT NULL AS retired FROM household_card c JOIN card_key k ON k.id = c.key_id WHERE c.serial = ANY($1::bigint[]) AND c.org_id = $2',
-              [[...new Set(typed.map((t) => t.serial))], actor.orgId],
-            )
-          ).rows.map((r) => [r.serial, r]),
-        );
-        for (const t of typed) {
-          const c = found.get(t.serial);
-          if (!c) reject(t.f, 'unknown_card');
-          else if (c.retired) reject(t.f, 'retired_key');
-          else carded.push({ f: t.f, serial: t.serial, householdId: c.household_id });
-        }
-      }
-      const looked = carded.length
-        ? (
-            await client.query<Ent & { id: string | null; revoked_at: Date | null }>({
-              name: 'aid_redeem_entitlements',
-              text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
+  const w = await write(async ({ client }) => {
+    const o: Outcomes = { mode, orgId: entries[0]!.actor.orgId, results: new Map(), rejected: [] };
+    const fresh = await replays(client, o, entries, ids, now);
+    const carded = await checkCards(client, o, fresh, keys);
+    const ok = await checkEntitlements(client, o, carded);
+    const { standing, conflicts } = await insertRedemptions(client, o, ok);
+    await insertRejections(client, o.rejected);
+    await logBatches(client, mode, groupsOf(ok, standing, conflicts, o.rejected));
+    return { status: 200, body: ids.map((id) => o.results.get(id)!) };
+  });
+  return w.body;
+}
+
+/** Replays: ids already stored (redeemed or refused) keep their outcome; the others are fresh. */
+async function replays(client: pg.PoolClient, o: Outcomes, entries: Entry[], ids: string[], now: number): Promise<Fresh[]> {
+  type Prior = Stored & { reason: Refusal | null };
+  const priorRows = (
+    await client.query<Prior>({
+      name: 'aid_redeem_prior', // prepared once per connection: the hot path is not re-planned
+      text: 'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
+      values: [ids],
+    })
+  ).rows;
+  const prior = new Map(priorRows.filter((r) => r.reason === null).map((r) => [r.id, r]));
+  const priorRej = new Map(priorRows.filter((r) => r.reason !== null).map((r) => [r.id, r.reason!]));
+  const fresh: Fresh[] = [];
+  for (const en of entries) {
+    const id = en.item.id.toLowerCase();
+    const p = prior.get(id);
+    if (p)
+      o.results.set(id, p.entitlement_id === en.item.entitlementId.toLowerCase() ? storedResult(p, true) : refused(id, 'id_reused', true));
+    else if (priorRej.has(id)) o.results.set(id, refused(id, priorRej.get(id)!, true));
+    else {
+      const t = en.item.redeemedAt ? Date.parse(en.item.redeemedAt) : now;
+      fresh.push({
+        ...en,
+        id,
+        entitlementId: en.item.entitlementId.toLowerCase(),
+        at: new Date(o.mode === 'online' || Number.isNaN(t) ? now : Math.min(t, now)),
+        presented: en.item.presented ?? 'qr',
+      });
+    }
+  }
+  return fresh;
+}
+
+/** Cards: signed codes are verified without I/O; typed numbers are looked up in one query. */
+async function checkCards(
+  client: pg.PoolClient,
+  o: Outcomes,
+  fresh: Fresh[],
+  keys: Awaited<ReturnType<typeof verifyKeys>>,
+): Promise<Carded[]> {
+  const checked = new Map<string, ReturnType<typeof verifyCard>>();
+  const carded: Carded[] = [];
+  const typed: { f: Fresh; serial: number }[] = [];
+  for (const f of fresh) {
+    if (f.presented === 'typed') {
+      const n = parseCardNumber(f.item.cardNumber ?? '');
+      if (n.ok) typed.push({ f, serial: n.serial });
+      else reject(o, f, 'bad_number');
+      continue;
+    }
+    const token = f.item.card ?? '';
+    let c = checked.get(token);
+    if (!c) checked.set(token, (c = verifyCard(token, keys, () => false)));
+    if (!c.ok) reject(o, f, c.reason);
+    else carded.push({ f, serial: c.card.serial, householdId: c.card.householdId });
+  }
+  if (typed.length) {
+    const found = new Map(
+      (
+        await client.query<{ serial: number; household_id: string; retired: boolean }>(
+          'SELECT c.serial, c.household_id, k.retired_at IS NOT NULL AS retired FROM household_card c JOIN card_key k ON k.id = c.key_id WHERE c.serial = ANY($1::bigint[]) AND c.org_id = $2',
+          [[...new Set(typed.map((t) => t.serial))], o.orgId],
+        )
+      ).rows.map((r) => [r.serial, r]),
+    );
+    for (const t of typed) {
+      const c = found.get(t.serial);
+      if (!c) reject(o, t.f, 'unknown_card');
+      else if (c.retired) reject(o, t.f, 'retired_key');
+      else carded.push({ f: t.f, serial: t.serial, householdId: c.household_id });
+    }
+  }
+  return carded;
+}
+
+/** The entitlements and card revocations in one query; the valid ones in lock order. */
+async function checkEntitlements(client: pg.PoolClient, o: Outcomes, carded: Carded[]): Promise<Valid[]> {
+  if (!carded.length) return [];
+  const looked = (
+    await client.query<Ent & { id: string | null; revoked_at: Date | null }>({
+      name: 'aid_redeem_entitlements',
+      text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
              FROM unnest($1::uuid[], $2::bigint[]) WITH ORDINALITY AS u(eid, serial, ord)
              LEFT JOIN (SELECT e.*, c.status FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $3) e ON e.id = u.eid
              LEFT JOIN card_revocation r ON r.serial = u.serial
              ORDER BY u.ord`,
-              values: [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), actor.orgId],
-            })
-          ).rows
-        : [];
-      const ok: { f: Fresh; e: Ent; serial: number }[] = [];
-      carded.forEach((c, i) => {
-        const row = looked[i]!;
-        // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
-        if (row.revoked_at && (mode === 'online' || c.f.at.getTime() >= row.revoked_at.getTime())) reject(c.f, 'revoked');
-        else if (!row.id) reject(c.f, 'unknown_entitlement');
-        else if (row.household_id !== c.householdId) reject(c.f, 'wrong_household');
-        else if (mode === 'online' && row.status === 'closed') reject(c.f, 'cycle_closed');
-        else ok.push({ f: c.f, e: row as Ent, serial: c.serial });
-      });
-      // Lock order: by entitlement, so concurrent batches do not deadlock.
-      ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
-      const cols = (rows: typeof ok) => [
-        rows.map((c) => c.f.id),
-        rows.map((c) => c.e.id),
-        rows.map((c) => c.e.cycle_id),
-        rows.map((c) => c.e.household_id),
-        rows.map((c) => c.e.item_id),
-        rows.map((c) => c.e.quantity),
-        rows.map((c) => c.serial),
-        rows.map((c) => c.f.at.toISOString()),
-        rows.map((c) => c.f.pointId),
-        rows.map((c) => c.f.deviceId),
-        rows.map((c) => c.f.batchId),
-        rows.map((c) => c.f.presented),
-      ];
-      const UNNEST =
-        'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, ord)';
-      const COLS =
-        'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
-      const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
-      const standing = new Set<string>();
-      if (ok.length) {
-        const ins = await client.query<{ id: string }>({
-          name: 'aid_redeem_standing_v2',
-          text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`,
-          values: cols(ok),
-        });
-        for (const r of ins.rows) standing.add(r.id);
-      }
-      const lost = ok.filter((c) => !standing.has(c.f.id));
-      const conflicts = new Set<string>();
-      if (lost.length && mode === 'offline') {
-        const ins = await client.query<{ id: string }>(
-          `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
+      values: [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), o.orgId],
+    })
+  ).rows;
+  const ok: Valid[] = [];
+  carded.forEach((c, i) => {
+    const row = looked[i]!;
+    // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
+    if (row.revoked_at && (o.mode === 'online' || c.f.at.getTime() >= row.revoked_at.getTime())) reject(o, c.f, 'revoked');
+    else if (!row.id) reject(o, c.f, 'unknown_entitlement');
+    else if (row.household_id !== c.householdId) reject(o, c.f, 'wrong_household');
+    else if (o.mode === 'online' && row.status === 'closed') reject(o, c.f, 'cycle_closed');
+    else ok.push({ f: c.f, e: row as Ent, serial: c.serial });
+  });
+  // Lock order: by entitlement, so concurrent batches do not deadlock.
+  ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
+  return ok;
+}
+
+const UNNEST =
+  'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, ord)';
+const COLS =
+  'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
+const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
+const columns = (rows: Valid[]) => [
+  rows.map((c) => c.f.id),
+  rows.map((c) => c.e.id),
+  rows.map((c) => c.e.cycle_id),
+  rows.map((c) => c.e.household_id),
+  rows.map((c) => c.e.item_id),
+  rows.map((c) => c.e.quantity),
+  rows.map((c) => c.serial),
+  rows.map((c) => c.f.at.toISOString()),
+  rows.map((c) => c.f.pointId),
+  rows.map((c) => c.f.deviceId),
+  rows.map((c) => c.f.batchId),
+  rows.map((c) => c.f.presented),
+];
+
+/**
+ * Each valid redemption is inserted as standing unless another stands; one that lost is kept as a
+ * conflict (offline: the goods went out) or refused as already redeemed (online).
+ */
+async function insertRedemptions(
+  client: pg.PoolClient,
+  o: Outcomes,
+  ok: Valid[],
+): Promise<{ standing: Set<string>; conflicts: Set<string> }> {
+  const standing = new Set<string>();
+  if (ok.length) {
+    const ins = await client.query<{ id: string }>({
+      name: 'aid_redeem_standing_v2',
+      text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`,
+      values: columns(ok),
+    });
+    for (const r of ins.rows) standing.add(r.id);
+  }
+  const lost = ok.filter((c) => !standing.has(c.f.id));
+  const conflicts = new Set<string>();
+  if (lost.length && o.mode === 'offline') {
+    const ins = await client.query<{ id: string }>(
+      `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
          FROM ${UNNEST} ORDER BY u.ord ON CONFLICT (id) DO NOTHING RETURNING id`,
-          cols(lost),
-        );
-        for (const r of ins.rows) conflicts.add(r.id);
-      }
-      // The final state of each lost row (a concurrent replay may have stored it first).
-      const finalRows = lost.length
-        ? new Map(
-            (
-              await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [
-                lost.map((c) => c.f.id),
-              ])
-            ).rows.map((r) => [r.id, r]),
-          )
-        : new Map<string, Stored>();
-      for (const c of ok) {
-        if (standing.has(c.f.id)) {
-          results.set(c.f.id, { id: c.f.id, status: 'standing', replayed: false });
-          continue;
-        }
-        const r = finalRows.get(c.f.id);
-        if (r) results.set(c.f.id, r.entitlement_id === c.e.id ? storedResult(r, !conflicts.has(r.id)) : refused(r.id, 'id_reused', true));
-        else reject(c.f, 'already_redeemed'); // online: another redemption stands
-      }
-      if (rejected.length) {
-        await client.query(
-          'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id, presented) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) ON CONFLICT (id) DO NOTHING',
-          [
-            rejected.map((r) => r.id),
-            rejected.map((r) => r.reason),
-            rejected.map((r) => r.pointId),
-            rejected.map((r) => r.deviceId),
-            rejected.map((r) => r.batchId),
-            rejected.map((r) => r.presented),
-          ],
-        );
-      }
-      // One change-log entry per actor, device, point and batch in this transaction.
-      type Group = { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[]; typed: string[] };
-      const groups = new Map<string, Group>();
-      const groupOf = (en: Entry) => {
-        const k = `${en.actor.userId}|${en.deviceId}|${en.pointId}|${en.batchId}`;
-        let g = groups.get(k);
-        if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [], typed: [] }));
-        return g;
-      };
-      for (const c of ok) {
-        if (standing.has(c.f.id)) groupOf(c.f).standing.push(c.f.id);
-        else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
-        else continue;
-        if (c.f.presented === 'typed') groupOf(c.f).typed.push(c.f.id);
-      }
-      for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
+      columns(lost),
+    );
+    for (const r of ins.rows) conflicts.add(r.id);
+  }
+  // The final state of each lost row (a concurrent replay may have stored it first).
+  const finalRows = lost.length
+    ? new Map(
+        (
+          await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [
+            lost.map((c) => c.f.id),
+          ])
+        ).rows.map((r) => [r.id, r]),
+      )
+    : new Map<string, Stored>();
+  for (const c of ok) {
+    if (standing.has(c.f.id)) {
+      o.results.set(c.f.id, { id: c.f.id, status: 'standing', replayed: false });
+      continue;
+    }
+    const r = finalRows.get(c.f.id);
+    if (r) o.results.set(c.f.id, r.entitlement_id === c.e.id ? storedResult(r, !conflicts.has(r.id)) : refused(r.id, 'id_reused', true));
+    else reject(o, c.f, 'already_redeemed'); // online: another redemption stands
+  }
+  return { standing, conflicts };
+}
+
+/** Refusals are kept with their reason (a replay answers the same). */
+async function insertRejections(client: pg.PoolClient, rejected: Rejected[]): Promise<void> {
+  if (!rejected.length) return;
+  await client.query(
+    'INSERT INTO redemption_rejection (id, reason, point_id, device_id, batch_id, presented) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[]) ON CONFLICT (id) DO NOTHING',
+    [
+      rejected.map((r) => r.id),
+      rejected.map((r) => r.reason),
+      rejected.map((r) => r.pointId),
+      rejected.map((r) => r.deviceId),
+      rejected.map((r) => r.batchId),
+      rejected.map((r) => r.presented),
+    ],
+  );
+}
+
+type Group = { en: Entry; standing: string[]; conflict: string[]; rejected: { id: string; reason: Refusal }[]; typed: string[] };
+
+/** One change-log group per actor, device, point and batch in this transaction. */
+function groupsOf(ok: Valid[], standing: Set<string>, conflicts: Set<string>, rejected: Rejected[]): Group[] {
+  const groups = new Map<string, Group>();
+  const groupOf = (en: Entry) => {
+    const k = `${en.actor.userId}|${en.deviceId}|${en.pointId}|${en.batchId}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { en, standing: [], conflict: [], rejected: [], typed: [] }));
+    return g;
+  };
+  for (const c of ok) {
+    if (standing.has(c.f.id)) groupOf(c.f).standing.push(c.f.id);
+    else if (conflicts.has(c.f.id)) groupOf(c.f).conflict.push(c.f.id);
+    else continue;
+    if (c.f.presented === 'typed') groupOf(c.f).typed.push(c.f.id);
+  }
+  for (const r of rejected) groupOf(r).rejected.push({ id: r.id, reason: r.reason });
+  return [...groups.values()];
+}
+
+/** All entries in one statement (the change-log trigger chains each row in order). */
+async function logBatches(client: pg.PoolClient, mode: Mode, groups: Group[]): Promise<void> {
+  await appendChanges(
+    client,
+    groups.map((g) => ({
+      actor: { ...g.en.actor, deviceId: g.en.deviceId ?? undefined },
+      entity: 'redemption_batch',
+      entityId: g.en.batchId,
+      action: mode === 'online' ? 'redeem' : 'sync',
       // The typed ones (card number, not the signed code) are named too, when there are any.
-      const after = (g: Group) => ({
+      after: {
         pointId: g.en.pointId,
         standing: g.standing,
         conflict: g.conflict,
         rejected: g.rejected,
         ...(g.typed.length ? { typed: g.typed } : {}),
-      });
-      // All entries in one statement (the change-log trigger chains each row in order).
-      await appendChanges(
-        client,
-        [...groups.values()].map((g) => ({
-          actor: { ...g.en.actor, deviceId: g.en.deviceId ?? undefined },
-          entity: 'redemption_batch',
-          entityId: g.en.batchId,
-          action: mode === 'online' ? 'redeem' : 'sync',
-          after: after(g),
-        })),
-      );
-      return { status: 200, body: ids.map((id) => results.get(id)!) };
-    },
+      },
+    })),
   );
-  return w.body;
 }
 
 function refused(id: string, reason: Refusal, replayed: boolean): RedemptionResult {

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { governorates, territories } from '../../places/governorates.ts';
 import { capacityReport } from '../sites/capacity.ts';
+import { appendLog } from '../write.ts';
 import { getCycle, getProgramme } from './catalogue.ts';
 
 const GROUPS = ['female', 'male', 'f_0_17', 'm_0_17', 'f_18_59', 'm_18_59', 'f_60_plus', 'm_60_plus'] as const;
@@ -59,7 +60,7 @@ export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
     return {
       governorate: (x.governorate as string | null) ?? null,
       siteId: Number(x.by_gov) ? null : ((x.site_id as string | null) ?? null),
-      level: Number(x.by_gov) ? 'governorate' : 'site',
+      level: Number(x.by_gov) ? ('governorate' as const) : ('site' as const),
       item: x.item as string,
       unit: x.unit as string,
       targeted,
@@ -129,6 +130,7 @@ type HxlRow = Pick<ReachRow, 'targeted' | 'reached' | 'entitledQuantity' | 'dist
 };
 
 /** Rows (header, hashtags, data) of the 3W/5W CSV of a cycle, one data row per governorate and item. */
+/** The 3W/5W rows (header, HXL hashtags, one row per governorate and item); the export is logged. */
 export async function threeW(db: pg.Pool, actor: Actor, cycleId: string): Promise<(string | number)[][]> {
   const rep = await reach(db, actor, cycleId);
   const org = (await db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [actor.orgId])).rows[0]?.name ?? '';
@@ -151,5 +153,6 @@ export async function threeW(db: pg.Pool, actor: Actor, cycleId: string): Promis
     };
     out.push(hxlColumns.map((c) => c.value(row)));
   }
+  await appendLog(db, actor, { entity: 'export', entityId: cycleId, action: 'export_3w', after: { rows: out.length - 2 } });
   return out;
 }

@@ -103,96 +103,124 @@ const rawRow = (p: Person) => ({
   governorate: p.governorate,
 });
 
+type Stored = NonNullable<Awaited<ReturnType<typeof latestModel>>>;
+type Scored = { person: Person; s: ReturnType<typeof scoreAgainst>[number] };
+/** One candidate query: its UNION ALL parts and its own parameters (PostgreSQL refuses unused ones). */
+type Q = { sql: string[]; params: unknown[] };
+/** What every candidate query shares: the columns, the actor's scope, the draft's year and name key. */
+type QueryParts = { cols: string; scope: { sql: string; params: unknown[] }; year: number | undefined; key: string };
+type Names = { given: string[][]; father: string[][]; grand: string[][]; family: string[][] };
+
 export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: { limit?: number } = {}): Promise<CheckResult> {
   const stored = await latestModel(db, actor.orgId);
   if (!stored) return { matches: [], candidates: 0, modelId: null };
   const { rec, nationalId, phone, year } = draftRecord(draft);
-  const scope = scopeSql('p', actor, 1);
-  const cols = PERSON_COLUMNS.split(',')
-    .map((c) => `p.${c.trim()}`)
-    .join(', ');
-  // each query carries its own parameters (PostgreSQL refuses unused ones)
-  type Q = { sql: string[]; params: unknown[] };
-  const newQuery = (): Q => ({ sql: [], params: [...scope.params] });
-  const p = (q: Q, v: unknown) => (q.params.push(v), `$${q.params.length}`);
-  const first = newQuery();
-  if (nationalId) first.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.national_id = ${p(first, nationalId)} LIMIT 50)`);
-  if (phone) first.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.phone = ${p(first, phone)} LIMIT 50)`);
-
-  // names: the parts when given, else the first and last words of the full name
-  let given = groupsOf(draft.givenName),
-    father = groupsOf(draft.fatherName),
-    grand = groupsOf(draft.grandfatherName),
-    family = groupsOf(draft.familyName);
-  if (given.length === 0 && family.length === 0) {
-    const all = groupsOf(draft.fullName ?? draft.fullNameEn);
-    if (all.length >= 2) {
-      given = [all[0]!];
-      family = [all[all.length - 1]!];
-      if (all.length >= 3) father = [all[1]!];
-    }
-  }
-  const key = nameKey({
-    givenName: draft.givenName,
-    fatherName: draft.fatherName,
-    grandfatherName: draft.grandfatherName,
-    familyName: draft.familyName,
-    fullName: draft.fullName,
-    fullNameEn: draft.fullNameEn,
-  });
-  // `dobIndex` false: the year range only filters the rows the (selective) name tokens give; true:
-  // PostgreSQL may intersect it with the tokens through person_date_of_birth (common names)
-  const nameQuery = (q: Q, groups: string[][], dobIndex: boolean) => {
-    const conds = groups.map((g) => `p.name_tokens && ${p(q, g)}::text[]`).join(' AND ');
-    const dob = dobIndex ? 'p.date_of_birth' : '(p.date_of_birth + 0)';
-    const years =
-      year !== undefined
-        ? `AND (p.date_of_birth IS NULL OR ${dob} BETWEEN ${p(q, `${year - 1}-01-01`)}::date AND ${p(q, `${year + 1}-12-31`)}::date)`
-        : '';
-    const order = key ? `ORDER BY similarity(p.name_key, ${p(q, key)}) DESC` : '';
-    q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} ${years} ${order} LIMIT ${PER_QUERY})`);
+  const parts: QueryParts = {
+    cols: PERSON_COLUMNS.split(',')
+      .map((c) => `p.${c.trim()}`)
+      .join(', '),
+    scope: scopeSql('p', actor, 1),
+    year,
+    key: nameKey(draft),
   };
-  const uniq = (gs: string[][]) => [...new Map(gs.map((g) => [[...g].sort().join('\u0000'), g])).values()];
-  if (given.length > 0 && family.length > 0) nameQuery(first, uniq([...given, ...family]), false);
+  const names = draftNames(draft);
+  const first = firstQuery(parts, names, nationalId, phone);
   // second pass (a family name spelt differently): only when the first finds no likely match
-  const second = given.length > 0 && father.length > 0 && grand.length > 0 ? uniq([...given, ...father, ...grand]) : undefined;
+  const second =
+    names.given.length > 0 && names.father.length > 0 && names.grand.length > 0
+      ? uniq([...names.given, ...names.father, ...names.grand])
+      : undefined;
   if (first.sql.length === 0 && !second) return { matches: [], candidates: 0, modelId: stored.id };
 
   const size = Math.max(await registrySize(db), stored.records);
   const prior = checkPriorWeight(stored.model, stored.records, size);
   const lowerW = weightFor(stored.settings.thresholds.lower),
     upperW = weightFor(stored.settings.thresholds.upper);
-  const persons: Person[] = [];
-  const scored: { person: Person; s: ReturnType<typeof scoreAgainst>[number] }[] = [];
   const seen = new Set<string>();
-  const run = async (q: Q) => {
-    const r = await db.query<PersonRow>(q.sql.join(' UNION ALL '), q.params);
-    const fresh: Person[] = [];
-    for (const row of r.rows) {
-      if (seen.has(row.id)) continue;
-      seen.add(row.id);
-      fresh.push(parsePersonRow(row));
-    }
-    const scores = scoreAgainst(
-      rec,
-      fresh.map((x) => rawRecord(rawRow(x))),
-      stored.model,
-      stored.settings,
-      { priorWeight: prior },
-    );
-    persons.push(...fresh);
-    for (const sc of scores) scored.push({ person: fresh[sc.index]!, s: sc });
-  };
-  if (first.sql.length > 0) await run(first);
+  const scored = first.sql.length > 0 ? await scoreCandidates(db, first, seen, rec, stored, prior) : [];
   if (second && !scored.some((x) => x.s.weight >= upperW && !x.s.conflict)) {
-    const q = newQuery();
-    nameQuery(q, second, true);
-    await run(q);
+    const q = newQuery(parts);
+    nameQuery(parts, q, second, true);
+    scored.push(...(await scoreCandidates(db, q, seen, rec, stored, prior)));
   }
-  const matches = scored
+  return { matches: matchesOf(scored, lowerW, upperW, opts.limit ?? 10), candidates: seen.size, modelId: stored.id };
+}
+
+const newQuery = (parts: QueryParts): Q => ({ sql: [], params: [...parts.scope.params] });
+const param = (q: Q, v: unknown) => (q.params.push(v), `$${q.params.length}`);
+const uniq = (gs: string[][]) => [...new Map(gs.map((g) => [[...g].sort().join('\u0000'), g])).values()];
+
+/** The name parts when given, else the first and last words of the full name (and the second as the father's). */
+function draftNames(draft: Draft): Names {
+  const names = {
+    given: groupsOf(draft.givenName),
+    father: groupsOf(draft.fatherName),
+    grand: groupsOf(draft.grandfatherName),
+    family: groupsOf(draft.familyName),
+  };
+  if (names.given.length === 0 && names.family.length === 0) {
+    const all = groupsOf(draft.fullName ?? draft.fullNameEn);
+    if (all.length >= 2) {
+      names.given = [all[0]!];
+      names.family = [all[all.length - 1]!];
+      if (all.length >= 3) names.father = [all[1]!];
+    }
+  }
+  return names;
+}
+
+/** Same national ID, same phone, and given and family name tokens. */
+function firstQuery(parts: QueryParts, names: Names, nationalId: string | undefined, phone: string | undefined): Q {
+  const { cols, scope } = parts;
+  const q = newQuery(parts);
+  if (nationalId) q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.national_id = ${param(q, nationalId)} LIMIT 50)`);
+  if (phone) q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.phone = ${param(q, phone)} LIMIT 50)`);
+  if (names.given.length > 0 && names.family.length > 0) nameQuery(parts, q, uniq([...names.given, ...names.family]), false);
+  return q;
+}
+
+/**
+ * Persons whose name tokens overlap every group. `dobIndex` false: the year range only filters the
+ * rows the (selective) name tokens give; true: PostgreSQL may intersect it with the tokens through
+ * person_date_of_birth (common names).
+ */
+function nameQuery(parts: QueryParts, q: Q, groups: string[][], dobIndex: boolean): void {
+  const { cols, scope, year, key } = parts;
+  const conds = groups.map((g) => `p.name_tokens && ${param(q, g)}::text[]`).join(' AND ');
+  const dob = dobIndex ? 'p.date_of_birth' : '(p.date_of_birth + 0)';
+  const years =
+    year !== undefined
+      ? `AND (p.date_of_birth IS NULL OR ${dob} BETWEEN ${param(q, `${year - 1}-01-01`)}::date AND ${param(q, `${year + 1}-12-31`)}::date)`
+      : '';
+  const order = key ? `ORDER BY similarity(p.name_key, ${param(q, key)}) DESC` : '';
+  q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} ${years} ${order} LIMIT ${PER_QUERY})`);
+}
+
+/** Runs a candidate query and scores the persons not seen before against the draft. */
+async function scoreCandidates(db: pg.Pool, q: Q, seen: Set<string>, rec: RawRecord, stored: Stored, prior: number): Promise<Scored[]> {
+  const r = await db.query<PersonRow>(q.sql.join(' UNION ALL '), q.params);
+  const fresh: Person[] = [];
+  for (const row of r.rows) {
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    fresh.push(parsePersonRow(row));
+  }
+  const scores = scoreAgainst(
+    rec,
+    fresh.map((x) => rawRecord(rawRow(x))),
+    stored.model,
+    stored.settings,
+    { priorWeight: prior },
+  );
+  return scores.map((sc) => ({ person: fresh[sc.index]!, s: sc }));
+}
+
+/** The best matches at or above the lower threshold. */
+function matchesOf(scored: Scored[], lowerW: number, upperW: number, limit: number): CheckMatch[] {
+  return scored
     .filter((x) => x.s.weight >= lowerW)
     .sort((x, y) => y.s.weight - x.s.weight)
-    .slice(0, opts.limit ?? 10)
+    .slice(0, limit)
     .map(({ person, s }) => ({
       person,
       weight: Math.round(s.weight * 100) / 100,
@@ -201,5 +229,4 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
       conflict: s.conflict,
       evidence: s.evidence.map((e) => ({ ...e, weight: Math.round(e.weight * 100) / 100 })),
     }));
-  return { matches, candidates: persons.length, modelId: stored.id };
 }

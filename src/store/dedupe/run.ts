@@ -97,12 +97,7 @@ export async function runDedupe(
 ): Promise<DedupeSummary> {
   const t0 = performance.now();
   const settings = opts.settings ?? {};
-  const total = Math.min(await countInScope(pool, actor), opts.limit ?? Number.POSITIVE_INFINITY);
-  const records: RawRecord[] = [];
-  for await (const rows of personsInScope(pool, actor, opts.limit !== undefined ? { limit: opts.limit } : {})) {
-    for (const r of rows) records.push(rawRecord(r));
-    opts.onProgress?.('read', records.length, total);
-  }
+  const records = await readRecords(pool, actor, opts);
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
   const result = link(
     [records],
@@ -110,99 +105,142 @@ export async function runDedupe(
     { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
     REGISTRY_COLUMNS,
   );
-  const pairs = pairsOf(result);
-  const st = result.stats;
-
-  const out = await write(pool, actor, { route: 'sanad dedupe' }, async (ctx) => {
-    const c = ctx.client;
-    // links of one organisation change one at a time (as in decisions)
-    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
-    const modelId = await saveModel(c, {
-      orgId: actor.orgId,
-      userId: actor.userId,
-      settings,
-      model: modelToJson(result.model),
-      records: records.length,
-      stats: {
-        candidatePairs: st.candidatePairs,
-        linkedPairs: st.linkedPairs,
-        reviewPairs: st.reviewPairs,
-        refusedMerges: st.refusedMerges,
-        timings: st.timings,
-      },
-    });
-    // persons already in an identity or in a 'different' decision: auto links touching them are checked
-    const touched = new Set(
-      (
-        await c.query<{ id: string }>(
-          `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
-         UNION SELECT person_a FROM match_candidate WHERE org_id = $1 AND status = 'different' UNION SELECT person_b FROM match_candidate WHERE org_id = $1 AND status = 'different'`,
-          [actor.orgId],
-        )
-      ).rows.map((r) => r.id),
-    );
-    let inserted = 0,
-      autoLinked = 0,
-      refused = 0;
-    for (let s = 0; s < pairs.length; s += CHUNK) {
-      const chunk = pairs.slice(s, s + CHUNK);
-      const r = await c.query<{ id: string; person_a: string; person_b: string; status: string; inserted: boolean; weight: number }>(
-        `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id)
-         SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9
-         FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[]) AS t(a, b, w, p, c, e, s)
-         ON CONFLICT (person_a, person_b) DO UPDATE SET weight = EXCLUDED.weight, probability = EXCLUDED.probability, conflict = EXCLUDED.conflict,
-           explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, updated_at = now()
-         WHERE match_candidate.status = 'pending'
-         RETURNING id, person_a, person_b, status, weight, (xmax = 0) AS inserted`,
-        [
-          actor.orgId,
-          chunk.map((p) => p.a),
-          chunk.map((p) => p.b),
-          chunk.map((p) => p.weight),
-          chunk.map((p) => probability(p.weight)),
-          chunk.map((p) => p.conflict),
-          chunk.map((p) => p.explanation),
-          chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
-          modelId,
-        ],
-      );
-      const links: typeof r.rows = [];
-      for (const row of r.rows) {
-        if (!row.inserted) continue;
-        inserted++;
-        if (row.status !== 'auto_linked') continue;
-        const near = touched.has(row.person_a) || touched.has(row.person_b);
-        if (near) await storeLinks(ctx, links.splice(0), modelId); // the check must see every link so far
-        if (near && (await mergeConflict(c, row.person_a, row.person_b)) !== undefined) {
-          await c.query(`UPDATE match_candidate SET status = 'pending' WHERE id = $1`, [row.id]);
-          refused++;
-          continue;
-        }
-        if (near) {
-          // the identity grew from an earlier one: later links into it are checked too
-          touched.add(row.person_a);
-          touched.add(row.person_b);
-          // and this link must be visible to those checks now
-          await storeLinks(ctx, [row], modelId);
-        } else links.push(row);
-        autoLinked++;
-      }
-      await storeLinks(ctx, links, modelId);
-      opts.onProgress?.('store', Math.min(s + CHUNK, pairs.length), pairs.length);
-    }
-    const summary = {
-      modelId,
-      persons: records.length,
-      pairsCompared: st.candidatePairs,
-      candidates: pairs.length,
-      newCandidates: inserted,
-      autoLinked,
-      forReview: inserted - autoLinked,
-      refusedMerges: st.refusedMerges + refused,
-      seconds: 0,
-    };
-    await ctx.log({ entity: 'linkage_model', entityId: modelId, action: 'dedupe', after: { ...summary, seconds: undefined } });
-    return { status: 200, body: summary };
-  });
+  const out = await write(pool, actor, { route: 'sanad dedupe' }, async (ctx) => ({
+    status: 200,
+    body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress),
+  }));
   return { ...out.body, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+}
+
+/** The persons in the actor's scope, read in keyset pages. */
+async function readRecords(pool: pg.Pool, actor: Actor, opts: { onProgress?: DedupeProgress; limit?: number }): Promise<RawRecord[]> {
+  const total = Math.min(await countInScope(pool, actor), opts.limit ?? Number.POSITIVE_INFINITY);
+  const records: RawRecord[] = [];
+  for await (const rows of personsInScope(pool, actor, opts.limit !== undefined ? { limit: opts.limit } : {})) {
+    for (const r of rows) records.push(rawRecord(r));
+    opts.onProgress?.('read', records.length, total);
+  }
+  return records;
+}
+
+/** The model, the candidates and the automatic links, in the dedupe's one transaction. */
+async function storeOutcome(
+  ctx: WriteContext,
+  settings: LinkSettingsInput,
+  persons: number,
+  result: LinkResult,
+  onProgress: DedupeProgress | undefined,
+): Promise<DedupeSummary> {
+  const { client: c, actor } = ctx;
+  const st = result.stats;
+  const pairs = pairsOf(result);
+  // links of one organisation change one at a time (as in decisions)
+  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person_link:${actor.orgId}`]);
+  const modelId = await saveModel(c, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    settings,
+    model: modelToJson(result.model),
+    records: persons,
+    stats: {
+      candidatePairs: st.candidatePairs,
+      linkedPairs: st.linkedPairs,
+      reviewPairs: st.reviewPairs,
+      refusedMerges: st.refusedMerges,
+      timings: st.timings,
+    },
+  });
+  const touched = await touchedPersons(c, actor.orgId);
+  const n = { inserted: 0, autoLinked: 0, refused: 0 };
+  for (let s = 0; s < pairs.length; s += CHUNK) {
+    const rows = await upsertCandidates(c, actor.orgId, pairs.slice(s, s + CHUNK), modelId);
+    await settleLinks(ctx, rows, touched, modelId, n);
+    onProgress?.('store', Math.min(s + CHUNK, pairs.length), pairs.length);
+  }
+  const summary = {
+    modelId,
+    persons,
+    pairsCompared: st.candidatePairs,
+    candidates: pairs.length,
+    newCandidates: n.inserted,
+    autoLinked: n.autoLinked,
+    forReview: n.inserted - n.autoLinked,
+    refusedMerges: st.refusedMerges + n.refused,
+    seconds: 0,
+  };
+  await ctx.log({ entity: 'linkage_model', entityId: modelId, action: 'dedupe', after: { ...summary, seconds: undefined } });
+  return summary;
+}
+
+/** Persons already in an identity or in a 'different' decision: auto links touching them are checked. */
+async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<string>> {
+  const r = await c.query<{ id: string }>(
+    `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
+     UNION SELECT person_a FROM match_candidate WHERE org_id = $1 AND status = 'different' UNION SELECT person_b FROM match_candidate WHERE org_id = $1 AND status = 'different'`,
+    [orgId],
+  );
+  return new Set(r.rows.map((x) => x.id));
+}
+
+type CandidateRow = { id: string; person_a: string; person_b: string; status: string; inserted: boolean; weight: number };
+
+/** Inserts new pairs; pending ones take the new evidence; decided ones are left as they are. */
+async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], modelId: string): Promise<CandidateRow[]> {
+  const r = await c.query<CandidateRow>(
+    `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id)
+     SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9
+     FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[]) AS t(a, b, w, p, c, e, s)
+     ON CONFLICT (person_a, person_b) DO UPDATE SET weight = EXCLUDED.weight, probability = EXCLUDED.probability, conflict = EXCLUDED.conflict,
+       explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, updated_at = now()
+     WHERE match_candidate.status = 'pending'
+     RETURNING id, person_a, person_b, status, weight, (xmax = 0) AS inserted`,
+    [
+      orgId,
+      chunk.map((p) => p.a),
+      chunk.map((p) => p.b),
+      chunk.map((p) => p.weight),
+      chunk.map((p) => probability(p.weight)),
+      chunk.map((p) => p.conflict),
+      chunk.map((p) => p.explanation),
+      chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
+      modelId,
+    ],
+  );
+  return r.rows;
+}
+
+/**
+ * Stores the automatic links of new pairs. A link touching an existing identity is checked for a
+ * merge conflict (refused: the pair goes back to review) after every link before it is stored.
+ */
+async function settleLinks(
+  ctx: WriteContext,
+  rows: CandidateRow[],
+  touched: Set<string>,
+  modelId: string,
+  n: { inserted: number; autoLinked: number; refused: number },
+): Promise<void> {
+  const c = ctx.client;
+  const links: CandidateRow[] = [];
+  for (const row of rows) {
+    if (!row.inserted) continue;
+    n.inserted++;
+    if (row.status !== 'auto_linked') continue;
+    const near = touched.has(row.person_a) || touched.has(row.person_b);
+    if (near) await storeLinks(ctx, links.splice(0), modelId); // the check must see every link so far
+    if (near && (await mergeConflict(c, row.person_a, row.person_b)) !== undefined) {
+      await c.query(`UPDATE match_candidate SET status = 'pending' WHERE id = $1`, [row.id]);
+      n.refused++;
+      continue;
+    }
+    if (near) {
+      // the identity grew from an earlier one: later links into it are checked too
+      touched.add(row.person_a);
+      touched.add(row.person_b);
+      // and this link must be visible to those checks now
+      await storeLinks(ctx, [row], modelId);
+    } else links.push(row);
+    n.autoLinked++;
+  }
+  await storeLinks(ctx, links, modelId);
 }

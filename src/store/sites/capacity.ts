@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { governorateCapacity, type SiteCapacity, siteCapacity, type SphereStandards, standardsFrom } from '../../sites/capacity.ts';
-import { listSites, type Site } from './sites.ts';
+import type { Site } from '../../sites/site.ts';
+import { listSites } from './listSites.ts';
 
 export async function sphereStandards(db: pg.Pool | pg.PoolClient): Promise<SphereStandards> {
   return standardsFrom((await db.query<{ key: string; value: string }>('SELECT key, value FROM sphere_standard')).rows);

@@ -1,5 +1,4 @@
 import { issueCard } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { CardInput, CardView } from './schema.ts';
 
@@ -13,8 +12,8 @@ export default defineRoute({
   response: CardView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/cards', request: body }, async (ctx) => ({
+  handler: async ({ body, write }) =>
+    write(async (ctx) => ({
       status: 201,
       body: await issueCard(ctx, body.householdId),
     })),

@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { revokeCard } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { Revoke, SerialParam } from './schema.ts';
+import { Revoke, SerialParam, RevokeView } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -11,10 +9,10 @@ export default defineRoute({
   tags: ['aid'],
   params: SerialParam,
   body: Revoke,
-  response: z.object({ serial: z.number(), revokedAt: z.string() }),
+  response: RevokeView,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cards/${params.serial}/revoke`, request: body }, async (ctx) => ({
+  handler: async ({ params, body, write }) =>
+    write(async (ctx) => ({
       status: 200,
       body: await revokeCard(ctx, params.serial, body.reason),
     })),

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { errors } from '../../../errors.ts';
-import { write } from '../../../store/write.ts';
+import { reviewConflict } from '../../../store/aid/reviewConflict.ts';
 import { defineRoute } from '../../route.ts';
-import { IdParam, ReviewInput } from './schema.ts';
-import { isUuid } from '../../../shared/ids.ts';
+import { IdParam, ReviewInput, ReviewView } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -12,18 +9,8 @@ export default defineRoute({
   tags: ['aid'],
   params: IdParam,
   body: ReviewInput,
-  response: z.object({ id: z.string(), review: z.string() }),
+  response: ReviewView,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/redemptions/${params.id}/review`, request: body }, async (ctx) => {
-      if (!isUuid(params.id)) throw errors.notFound('conflict');
-      const r = await ctx.client.query(
-        `UPDATE redemption r SET review = $2, reviewed_at = now() FROM aid_cycle c JOIN programme p ON p.id = c.programme_id
-         WHERE r.id = $1 AND r.status = 'conflict' AND c.id = r.cycle_id AND p.org_id = $3 RETURNING r.id`,
-        [params.id, body.decision, actor.orgId],
-      );
-      if (!r.rowCount) throw errors.notFound('conflict');
-      await ctx.log({ entity: 'redemption', entityId: params.id, action: 'review', after: { decision: body.decision } });
-      return { status: 200, body: { id: params.id, review: body.decision } };
-    }),
+  handler: async ({ params, body, write }) =>
+    write(async (ctx) => ({ status: 200, body: await reviewConflict(ctx, params.id, body.decision) })),
 });

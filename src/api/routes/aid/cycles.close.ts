@@ -1,5 +1,4 @@
 import { closeCycle } from '../../../store/aid/catalogue.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { CycleView, IdParam } from './schema.ts';
 
@@ -11,8 +10,8 @@ export default defineRoute({
   params: IdParam,
   response: CycleView,
   idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/close`, request: null }, async (ctx) => ({
+  handler: async ({ params, write }) =>
+    write(async (ctx) => ({
       status: 200,
       body: await closeCycle(ctx, params.id),
     })),

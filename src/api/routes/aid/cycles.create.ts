@@ -1,5 +1,4 @@
 import { createCycle } from '../../../store/aid/catalogue.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { CycleInput, CycleView, IdParam } from './schema.ts';
 import { checkDay } from '../../../registry/day.ts';
@@ -14,13 +13,8 @@ export default defineRoute({
   response: CycleView,
   status: 201,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) => {
+  handler: async ({ params, body, write }) => {
     const cutoff = checkDay(body.cutoffDate, 'cutoffDate', { future: true });
-    return write(
-      store.pool,
-      actor,
-      { operationId, route: `POST /api/v1/aid/programmes/${params.id}/cycles`, request: body },
-      async (ctx) => ({ status: 201, body: await createCycle(ctx, params.id, cutoff) }),
-    );
+    return write(async (ctx) => ({ status: 201, body: await createCycle(ctx, params.id, cutoff) }));
   },
 });

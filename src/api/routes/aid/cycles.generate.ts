@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { generateCycle } from '../../../store/aid/generate.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { IdParam } from './schema.ts';
+import { IdParam, GenerateView } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -10,10 +8,9 @@ export default defineRoute({
   summary: "Generate the cycle's entitlement list from the registry as it stood on the cut-off date (set-based)",
   tags: ['aid'],
   params: IdParam,
-  response: z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() }),
-  idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/cycles/${params.id}/generate`, request: null }, async (ctx) => ({
+  response: GenerateView,
+  handler: async ({ params, write }) =>
+    write(async (ctx) => ({
       status: 200,
       body: await generateCycle(ctx, params.id),
     })),

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { getCycle } from '../../../store/aid/catalogue.ts';
 import { entitlementTotals } from '../../../store/aid/generate.ts';
 import { defineRoute } from '../../route.ts';
-import { CycleView, IdParam, TotalsView } from './schema.ts';
+import { IdParam, CycleDetail } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -10,7 +9,7 @@ export default defineRoute({
   summary: 'A cycle with its entitlement totals per item and governorate (governorate null: all)',
   tags: ['aid'],
   params: IdParam,
-  response: z.object({ cycle: CycleView, totals: TotalsView }),
+  response: CycleDetail,
   handler: async ({ params, actor, store }) => ({
     cycle: await getCycle(store.pool, actor, params.id),
     totals: await entitlementTotals(store.pool, actor, params.id),

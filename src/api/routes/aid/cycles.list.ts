@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listCycles } from '../../../store/aid/catalogue.ts';
 import { defineRoute } from '../../route.ts';
-import { CycleListItem } from './schema.ts';
+import { CycleList } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -10,6 +10,6 @@ export default defineRoute({
     "Your organisation's cycles, newest cut-off first (at most 500), with the programme's name; a distribution point picks one to download its manifest",
   tags: ['aid'],
   query: z.object({ status: z.enum(['draft', 'generated', 'closed']).optional() }),
-  response: z.object({ cycles: z.array(CycleListItem) }),
+  response: CycleList,
   handler: async ({ query, actor, store }) => ({ cycles: await listCycles(store.pool, actor, query.status) }),
 });

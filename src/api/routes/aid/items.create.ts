@@ -1,5 +1,4 @@
 import { createItem } from '../../../store/aid/catalogue.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { ItemInput, ItemView } from './schema.ts';
 
@@ -12,8 +11,8 @@ export default defineRoute({
   response: ItemView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/items', request: body }, async (ctx) => ({
+  handler: async ({ body, write }) =>
+    write(async (ctx) => ({
       status: 201,
       body: await createItem(ctx, body),
     })),

@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { listKeys } from '../../../store/aid/cards.ts';
 import { defineRoute } from '../../route.ts';
-import { KeyView } from './schema.ts';
+import { KeyList } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
   url: '/api/v1/aid/keys',
   summary: 'Card signing keys (public halves): retired keys no longer verify',
   tags: ['aid'],
-  response: z.object({ keys: z.array(KeyView) }),
+  response: KeyList,
   handler: async ({ store }) => ({ keys: await listKeys(store.pool) }),
 });

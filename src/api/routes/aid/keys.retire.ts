@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { retireKey } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
-import { IdParam } from './schema.ts';
+import { IdParam, RetiredKey } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -10,10 +8,10 @@ export default defineRoute({
   summary: 'Retire a key: cards signed with it are refused; its private half is deleted',
   tags: ['aid'],
   params: IdParam,
-  response: z.object({ id: z.string(), retired: z.boolean() }),
+  response: RetiredKey,
   idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `POST /api/v1/aid/keys/${params.id}/retire`, request: null }, async (ctx) => {
+  handler: async ({ params, write }) =>
+    write(async (ctx) => {
       await retireKey(ctx, params.id);
       return { status: 200, body: { id: params.id, retired: true } };
     }),

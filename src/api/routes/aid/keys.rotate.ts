@@ -1,18 +1,17 @@
-import { z } from 'zod';
 import { createKey } from '../../../store/aid/cards.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
+import { NewKey } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
   url: '/api/v1/aid/keys',
   summary: 'Rotate: a new signing key for new cards; cards signed with older keys verify until those are retired',
   tags: ['aid'],
-  response: z.object({ id: z.string(), publicKey: z.string() }),
+  response: NewKey,
   status: 201,
   idempotent: true,
-  handler: async ({ actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/keys', request: null }, async (ctx) => ({
+  handler: async ({ write }) =>
+    write(async (ctx) => ({
       status: 201,
       body: await createKey(ctx),
     })),

@@ -1,5 +1,4 @@
 import { createPoint } from '../../../store/aid/catalogue.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { PlaceView, PointInput } from './schema.ts';
 import { assertOwnGovernorate } from '../../../access/scope.ts';
@@ -13,9 +12,9 @@ export default defineRoute({
   response: PlaceView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => {
+  handler: async ({ body, actor, write }) => {
     assertOwnGovernorate(actor, body.governorate);
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/points', request: body }, async (ctx) => ({
+    return write(async (ctx) => ({
       status: 201,
       body: await createPoint(ctx, body),
     }));

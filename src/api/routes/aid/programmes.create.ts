@@ -1,5 +1,4 @@
 import { createProgramme } from '../../../store/aid/catalogue.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { ProgrammeInput, ProgrammeView } from './schema.ts';
 
@@ -12,8 +11,8 @@ export default defineRoute({
   response: ProgrammeView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/programmes', request: body }, async (ctx) => ({
+  handler: async ({ body, write }) =>
+    write(async (ctx) => ({
       status: 201,
       body: await createProgramme(ctx, body),
     })),

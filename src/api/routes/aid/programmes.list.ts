@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { listProgrammes } from '../../../store/aid/catalogue.ts';
 import { defineRoute } from '../../route.ts';
-import { ProgrammeView } from './schema.ts';
+import { ProgrammeList } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
   url: '/api/v1/aid/programmes',
   summary: "Your organisation's programmes and their rules",
   tags: ['aid'],
-  response: z.object({ programmes: z.array(ProgrammeView) }),
+  response: ProgrammeList,
   handler: async ({ actor, store }) => ({ programmes: await listProgrammes(store.pool, actor) }),
 });

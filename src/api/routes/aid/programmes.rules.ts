@@ -1,5 +1,4 @@
 import { setRules } from '../../../store/aid/catalogue.ts';
-import { write } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, ProgrammeView, RulesInput } from './schema.ts';
 
@@ -12,8 +11,8 @@ export default defineRoute({
   body: RulesInput,
   response: ProgrammeView,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: `PUT /api/v1/aid/programmes/${params.id}/rules`, request: body }, async (ctx) => ({
+  handler: async ({ params, body, write }) =>
+    write(async (ctx) => ({
       status: 200,
       body: await setRules(ctx, params.id, body.version, body.rules),
     })),

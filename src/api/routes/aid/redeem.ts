@@ -10,8 +10,8 @@ export default defineRoute({
   tags: ['aid'],
   body: RedeemInput,
   response: RedemptionResult,
-  handler: async ({ body, actor, store, reply }) => {
-    const r = await redeemOnline(store.pool, actor, { pointId: body.pointId, item: body });
+  handler: async ({ body, actor, store, reply, write }) => {
+    const r = await redeemOnline(store.pool, actor, { pointId: body.pointId, item: body, write });
     const status = r.status === 'standing' ? (r.replayed ? 200 : 201) : r.reason === 'already_redeemed' ? 409 : 422;
     return reply.status(status).send(r);
   },

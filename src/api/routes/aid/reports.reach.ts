@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { reach } from '../../../store/aid/reports.ts';
 import { defineRoute } from '../../route.ts';
-import { CycleReportQuery } from './schema.ts';
+import { CycleReportQuery, ReachReport } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -10,6 +9,6 @@ export default defineRoute({
     'Households and people reached (by sex and age group), quantities and coverage per governorate, site and item; sites over capacity',
   tags: ['aid'],
   query: CycleReportQuery,
-  response: z.object({ cycle: z.unknown(), rows: z.array(z.unknown()), sitesOverCapacity: z.array(z.unknown()) }),
+  response: ReachReport,
   handler: async ({ query, actor, store }) => reach(store.pool, actor, query.cycle),
 });

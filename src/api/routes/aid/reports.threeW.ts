@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
 import { threeW } from '../../../store/aid/reports.ts';
-import { appendLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { CycleReportQuery } from './schema.ts';
 
@@ -14,7 +13,6 @@ export default defineRoute({
   produces: 'text/csv',
   handler: async ({ query, actor, store, reply }) => {
     const rows = await threeW(store.pool, actor, query.cycle);
-    await appendLog(store.pool, actor, { entity: 'export', entityId: query.cycle, action: 'export_3w', after: { rows: rows.length - 2 } });
     return reply.type('text/csv; charset=utf-8').send(stringify(rows));
   },
 });

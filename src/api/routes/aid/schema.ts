@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
-import { Uuid } from '../../../api/schemas.ts';
-import { Day } from '../../schemas.ts';
+import { Day, Uuid } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code');
@@ -32,7 +31,7 @@ export const ProgrammeView = z.object({
   id: z.string(),
   name: z.string(),
   sector: z.string(),
-  rules: z.array(z.unknown()),
+  rules: z.array(RuleSchema),
   version: z.number(),
 });
 
@@ -153,6 +152,19 @@ export const RedemptionResult = z.object({
   replayed: z.boolean(),
 });
 export const ReviewInput = z.object({ decision: z.enum(['duplicate_confirmed', 'accepted']) });
+export const ReviewView = z.object({ id: z.string(), review: z.enum(['duplicate_confirmed', 'accepted']) });
+export const ConflictView = z.object({
+  id: z.string(),
+  entitlementId: z.string(),
+  householdId: z.string(),
+  standingId: z.string().nullable(),
+  pointId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  redeemedAt: z.string(),
+  review: z.enum(['open', 'duplicate_confirmed', 'accepted']),
+  presented: z.enum(['qr', 'typed']).describe('how the card was shown: the signed code, or the typed card number'),
+});
+export const ConflictList = z.object({ conflicts: z.array(ConflictView) });
 
 export const StockInput = z.object({
   kind: z.enum(['receipt', 'dispatch', 'return', 'loss', 'damage']),
@@ -165,3 +177,107 @@ export const StockInput = z.object({
   note: z.string().max(1000).optional(),
 });
 export const CycleReportQuery = z.object({ cycle: Uuid });
+
+const reconFields = {
+  item: z.string(),
+  unit: z.string(),
+  entitled: z.number(),
+  entitledHouseholds: z.number(),
+  distributed: z.number(),
+  standing: z.number(),
+  conflicts: z.number(),
+  redeemedHouseholds: z.number(),
+  outstanding: z.number(),
+  dispatched: z.number(),
+  returned: z.number(),
+  lost: z.number(),
+  remaining: z.number(),
+};
+/** GET /api/v1/aid/cycles/:id/reconciliation */
+export const Reconciliation = z.object({
+  cycleId: z.string(),
+  points: z.array(
+    z.object({
+      pointId: z.string().nullable(),
+      balanced: z.boolean(),
+      flags: z.array(z.enum(['unassigned', 'conflicts', 'stock_shortfall', 'undelivered'])),
+      ...reconFields,
+    }),
+  ),
+  totals: z.array(z.object(reconFields)),
+});
+/** GET /api/v1/aid/warehouses/:id/stock */
+export const WarehouseStock = z.object({
+  warehouseId: z.string(),
+  items: z.array(
+    z.object({
+      item: z.string(),
+      unit: z.string(),
+      received: z.number(),
+      dispatched: z.number(),
+      returned: z.number(),
+      lost: z.number(),
+      onHand: z.number(),
+    }),
+  ),
+});
+const Counts = z.object({
+  households: z.number(),
+  people: z.number(),
+  female: z.number(),
+  male: z.number(),
+  f_0_17: z.number(),
+  m_0_17: z.number(),
+  f_18_59: z.number(),
+  m_18_59: z.number(),
+  f_60_plus: z.number(),
+  m_60_plus: z.number(),
+});
+/** GET /api/v1/aid/reports/reach */
+export const ReachReport = z.object({
+  cycle: z.object({
+    id: z.string(),
+    number: z.number(),
+    cutoffDate: z.string(),
+    programme: z.object({ id: z.string(), name: z.string(), sector: z.string() }),
+  }),
+  rows: z.array(
+    z.object({
+      governorate: z.string().nullable(),
+      siteId: z.string().nullable(),
+      level: z.enum(['governorate', 'site']),
+      item: z.string(),
+      unit: z.string(),
+      targeted: Counts,
+      reached: Counts,
+      entitledQuantity: z.number(),
+      distributedQuantity: z.number(),
+      coverage: z.number().nullable().describe('households reached / households entitled'),
+    }),
+  ),
+  sitesOverCapacity: z.array(
+    z.object({
+      siteId: z.string(),
+      name: z.string(),
+      governorate: z.string(),
+      people: z.number(),
+      capacity: z.number().nullable(),
+      overBy: z.number(),
+    }),
+  ),
+});
+/** POST /api/v1/aid/cycles/:id/generate */
+export const GenerateView = z.object({ cycleId: z.string(), households: z.number(), entitlements: z.number(), ms: z.number() });
+/** POST /api/v1/aid/sync */
+export const SyncView = z.object({ batchId: z.string(), results: z.array(RedemptionResult) });
+
+export const RevokeView = z.object({ serial: z.number(), revokedAt: z.string() });
+export const CycleDetail = z.object({ cycle: CycleView, totals: TotalsView });
+export const CycleList = z.object({ cycles: z.array(CycleListItem) });
+export const ItemList = z.object({ items: z.array(ItemView) });
+export const KeyList = z.object({ keys: z.array(KeyView) });
+export const RetiredKey = z.object({ id: z.string(), retired: z.boolean() });
+export const NewKey = z.object({ id: z.string(), publicKey: z.string() });
+export const PointList = z.object({ points: z.array(PlaceView) });
+export const ProgrammeList = z.object({ programmes: z.array(ProgrammeView) });
+export const MovementView = z.object({ id: z.string() });

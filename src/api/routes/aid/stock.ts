@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { recordMovement } from '../../../store/aid/stock.ts';
-import { write } from '../../../store/write.ts';
+import { recordMovement } from '../../../store/aid/recordMovement.ts';
 import { defineRoute } from '../../route.ts';
-import { StockInput } from './schema.ts';
+import { StockInput, MovementView } from './schema.ts';
 import { checkDay } from '../../../registry/day.ts';
 
 export default defineRoute({
@@ -11,12 +9,12 @@ export default defineRoute({
   summary: 'Record a stock movement: receipt into a warehouse, dispatch to a point for a cycle, return, loss or damage',
   tags: ['aid'],
   body: StockInput,
-  response: z.object({ id: z.string() }),
+  response: MovementView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => {
+  handler: async ({ body, write }) => {
     const date = checkDay(body.date, 'date', { future: true });
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/aid/stock', request: body }, async (ctx) => ({
+    return write(async (ctx) => ({
       status: 201,
       body: await recordMovement(ctx, { ...body, date }),
     }));

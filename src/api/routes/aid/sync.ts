@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { syncBatch } from '../../../store/aid/redeem.ts';
 import { defineRoute } from '../../route.ts';
-import { RedemptionResult, SyncInput } from './schema.ts';
+import { SyncInput, SyncView } from './schema.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -10,14 +9,15 @@ export default defineRoute({
     'Sync a batch of offline redemptions. Each keeps its device id: replays change nothing. One redemption stands per entitlement; a second is kept as a conflict for review. Refusals carry a reason.',
   tags: ['aid'],
   body: SyncInput,
-  response: z.object({ batchId: z.string(), results: z.array(RedemptionResult) }),
-  handler: async ({ body, actor, store }) => ({
+  response: SyncView,
+  handler: async ({ body, actor, store, write }) => ({
     batchId: body.batchId,
     results: await syncBatch(store.pool, actor, {
       pointId: body.pointId,
       batchId: body.batchId,
       deviceId: body.deviceId,
       items: body.redemptions,
+      write,
     }),
   }),
 });

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { warehouseBalance } from '../../../store/aid/stock.ts';
+import { warehouseBalance } from '../../../store/aid/warehouseBalance.ts';
 import { defineRoute } from '../../route.ts';
-import { IdParam } from './schema.ts';
+import { IdParam, WarehouseStock } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -9,19 +8,6 @@ export default defineRoute({
   summary: 'What a warehouse holds per item: received, dispatched, returned, lost, on hand',
   tags: ['aid'],
   params: IdParam,
-  response: z.object({
-    warehouseId: z.string(),
-    items: z.array(
-      z.object({
-        item: z.string(),
-        unit: z.string(),
-        received: z.number(),
-        dispatched: z.number(),
-        returned: z.number(),
-        lost: z.number(),
-        onHand: z.number(),
-      }),
-    ),
-  }),
+  response: WarehouseStock,
   handler: async ({ params, actor, store }) => warehouseBalance(store.pool, actor, params.id),
 });

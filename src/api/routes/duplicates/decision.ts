@@ -1,8 +1,8 @@
-import { decide } from '../../../store/dedupe/candidates.ts';
-import { write } from '../../../store/write.ts';
+import { decide } from '../../../store/dedupe/decide.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView, DecisionInput } from './schema.ts';
 import { candidateView } from './view.ts';
+import { pairOf } from '../../../store/dedupe/pair.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -14,14 +14,9 @@ export default defineRoute({
   body: DecisionInput,
   response: CandidateView,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) =>
-    write(
-      store.pool,
-      actor,
-      { operationId, route: 'POST /api/v1/duplicates/:id/decision', request: { id: params.id, ...body } },
-      async (ctx) => {
-        const c = await decide(ctx, params.id, body.decision);
-        return { status: 200, body: await candidateView(ctx.client, c) };
-      },
-    ),
+  handler: async ({ params, body, write }) =>
+    write(async (ctx) => {
+      const c = await decide(ctx, params.id, body.decision);
+      return { status: 200, body: await candidateView(await pairOf(ctx.client, c)) };
+    }),
 });

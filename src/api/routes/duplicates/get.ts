@@ -1,5 +1,4 @@
-import { getCandidate } from '../../../store/dedupe/candidates.ts';
-import { appendLog } from '../../../store/write.ts';
+import { readPair } from '../../../store/dedupe/pair.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
@@ -11,14 +10,5 @@ export default defineRoute({
   tags: ['duplicates'],
   params: CandidateId,
   response: CandidateView,
-  handler: async ({ params, actor, store }) => {
-    const c = await getCandidate(store.pool, actor, params.id);
-    await appendLog(store.pool, actor, {
-      entity: 'match_candidate',
-      entityId: c.id,
-      action: 'read',
-      after: { personA: c.personA, personB: c.personB },
-    });
-    return candidateView(store.pool, c);
-  },
+  handler: async ({ params, actor, store }) => candidateView(await readPair(store.pool, actor, params.id)),
 });

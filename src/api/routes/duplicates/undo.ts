@@ -1,8 +1,8 @@
-import { undo } from '../../../store/dedupe/candidates.ts';
-import { write } from '../../../store/write.ts';
+import { undo } from '../../../store/dedupe/undo.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
+import { pairOf } from '../../../store/dedupe/pair.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -12,9 +12,9 @@ export default defineRoute({
   params: CandidateId,
   response: CandidateView,
   idempotent: true,
-  handler: async ({ params, actor, store, operationId }) =>
-    write(store.pool, actor, { operationId, route: 'POST /api/v1/duplicates/:id/undo', request: { id: params.id } }, async (ctx) => {
+  handler: async ({ params, write }) =>
+    write(async (ctx) => {
       const c = await undo(ctx, params.id);
-      return { status: 200, body: await candidateView(ctx.client, c) };
+      return { status: 200, body: await candidateView(await pairOf(ctx.client, c)) };
     }),
 });

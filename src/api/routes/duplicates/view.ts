@@ -1,23 +1,21 @@
-import type pg from 'pg';
 import type { z } from 'zod';
-import { linked, personsOf, type Candidate } from '../../../store/dedupe/candidates.ts';
+import type { CandidatePair } from '../../../store/dedupe/pair.ts';
 import { personView } from '../persons/view.ts';
 import type { CandidateView } from './schema.ts';
 
 /** Both records side by side with the evidence. */
-export async function candidateView(db: pg.Pool | pg.PoolClient, c: Candidate): Promise<z.infer<typeof CandidateView>> {
-  const { a, b } = await personsOf(db, c);
+export function candidateView(c: CandidatePair): z.input<typeof CandidateView> {
   return {
     id: c.id,
     status: c.status,
     weight: c.weight,
     probability: c.probability,
     conflict: c.conflict,
-    linked: await linked(db, c),
+    linked: c.linked,
     decidedBy: c.decidedBy,
     decidedAt: c.decidedAt,
-    a: personView(a),
-    b: personView(b),
+    a: personView(c.a),
+    b: personView(c.b),
     evidence: c.explanation,
   };
 }

@@ -1,5 +1,4 @@
-import { createSite } from '../../../store/sites/sites.ts';
-import { write } from '../../../store/write.ts';
+import { createSite } from '../../../store/sites/createSite.ts';
 import { defineRoute } from '../../route.ts';
 import { SiteInput, SiteView } from './schema.ts';
 import { assertOwnGovernorate } from '../../../access/scope.ts';
@@ -13,9 +12,9 @@ export default defineRoute({
   response: SiteView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, store, operationId }) => {
+  handler: async ({ body, actor, write }) => {
     assertOwnGovernorate(actor, body.governorate);
-    return write(store.pool, actor, { operationId, route: 'POST /api/v1/sites', request: body }, async (ctx) => ({
+    return write(async (ctx) => ({
       status: 201,
       body: await createSite(ctx, body),
     }));

@@ -1,4 +1,4 @@
-import { getSite } from '../../../store/sites/sites.ts';
+import { getSite } from '../../../store/sites/getSite.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, SiteView } from './schema.ts';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
-import { Uuid } from '../../../api/schemas.ts';
-import { Day } from '../../schemas.ts';
+import { siteFlags, siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
+import { Day, Uuid } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 
@@ -49,3 +48,52 @@ export const CapacityQuery = z.object({
   governorate: z.string().optional(),
   on: Day.optional().describe('as of this date (default today)'),
 });
+
+export const SiteFlag = z.enum(siteFlags);
+export const SphereStandardsView = z
+  .object({
+    covered_area_per_person: z.number(),
+    persons_per_toilet_initial: z.number(),
+    persons_per_toilet_later: z.number(),
+    water_litres_per_person_day: z.number(),
+    kcal_per_person_day: z.number(),
+    persons_per_water_point: z.number(),
+  })
+  .describe('the Sphere (2018) minimum standards in force (table sphere_standard)');
+const capacityFields = {
+  people: z.number(),
+  capacity: z.number().nullable(),
+  overBy: z.number(),
+  toiletGap: z.number(),
+  waterPointGap: z.number(),
+  flags: z.array(SiteFlag),
+};
+export const SiteCapacityRow = z.object({
+  site: z.object({ id: z.string(), name: z.string(), kind: z.enum(siteKinds), governorate: z.string(), status: z.enum(siteStatuses) }),
+  households: z.number(),
+  occupancyRate: z.number().nullable(),
+  toiletsNeeded: z.number(),
+  waterPointsNeeded: z.number(),
+  waterNeededLitresPerDay: z.number(),
+  waterGapLitresPerDay: z.number().nullable(),
+  kcalNeededPerDay: z.number(),
+  ...capacityFields,
+});
+export const GovernorateCapacityRow = z.object({
+  governorate: z.string(),
+  sites: z.number(),
+  sitesOverCapacity: z.number(),
+  waterGapLitresPerDay: z.number(),
+  kcalNeededPerDay: z.number(),
+  ...capacityFields,
+  capacity: z.number(),
+});
+/** GET /api/v1/sites/capacity */
+export const SiteCapacityReport = z.object({
+  on: z.string(),
+  standards: SphereStandardsView,
+  sites: z.array(SiteCapacityRow),
+  governorates: z.array(GovernorateCapacityRow),
+});
+
+export const SiteListView = z.object({ sites: z.array(SiteView) });

@@ -1,5 +1,4 @@
-import { updateSite } from '../../../store/sites/sites.ts';
-import { write } from '../../../store/write.ts';
+import { updateSite } from '../../../store/sites/updateSite.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, SiteUpdate, SiteView } from './schema.ts';
 import { assertOwnGovernorate } from '../../../access/scope.ts';
@@ -13,10 +12,10 @@ export default defineRoute({
   body: SiteUpdate,
   response: SiteView,
   idempotent: true,
-  handler: async ({ params, body, actor, store, operationId }) => {
+  handler: async ({ params, body, actor, write }) => {
     assertOwnGovernorate(actor, body.governorate);
     const { version, ...input } = body;
-    return write(store.pool, actor, { operationId, route: `PUT /api/v1/sites/${params.id}`, request: body }, async (ctx) => ({
+    return write(async (ctx) => ({
       status: 200,
       body: await updateSite(ctx, params.id, version, input),
     }));
