@@ -58,7 +58,8 @@ export async function write<T>(
   opts: { operationId?: string | undefined; route: string; request?: unknown },
   fn: (ctx: WriteContext) => Promise<{ status: number; body: T }>,
 ): Promise<WriteOutcome<T>> {
-  const hash = requestHash(opts.route, opts.request);
+  // Only an idempotent write needs the request's fingerprint (sync batches can be large).
+  const hash = opts.operationId ? requestHash(opts.route, opts.request) : Buffer.alloc(0);
   if (opts.operationId) {
     const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
     if (prior) return prior;
