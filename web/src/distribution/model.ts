@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { CycleListItem, ManifestView, PlaceView } from '../../../src/api/routes/aid/schema.ts';
 import type { CardCheck, CardClaims, CardRefusal } from './card.ts';
-import { parseCardNumber } from './cardNumber.ts';
+import { parseCardNumber } from '../../../src/shared/cardNumber.ts';
 
 /** GET /api/v1/aid/cycles/:id/manifest: no personal data, household ids and quantities only. */
 export type Manifest = z.infer<typeof ManifestView>;

@@ -13,7 +13,7 @@ import { ApiError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { verifier, verifyCard, normaliseCode, parseCard } from '../distribution/card.ts';
-import { cardNumber } from '../distribution/cardNumber.ts';
+import { cardNumber } from '../../../src/shared/cardNumber.ts';
 import { loadPrepared, savePrepared } from '../distribution/db.ts';
 import {
   applyServerCheck,

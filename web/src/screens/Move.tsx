@@ -1,7 +1,8 @@
 // Record a move (displacement) for a household: when, from where, to where, why.
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
-import { displacementReasons, type DisplacementReason, type HouseholdViewT, type SiteViewT } from '../api/types.ts';
+import { type DisplacementReason, displacementReasons } from '../../../src/shared/vocabulary.ts';
+import type { HouseholdViewT, SiteViewT } from '../api/types.ts';
 import { can } from '../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';

@@ -3,15 +3,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
 import { can } from '../access.ts';
-import {
-  relationships,
-  type CheckResponseT,
-  type DraftCheckT,
-  type PersonInputT,
-  type PersonViewT,
-  type Relationship,
-  type Sex,
-} from '../api/types.ts';
+import { relationships, type Relationship, type Sex, sexes } from '../../../src/shared/vocabulary.ts';
+import type { CheckResponseT, DraftCheckT, PersonInputT, PersonViewT } from '../api/types.ts';
 import { Alert, errorKey, PersonName, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
@@ -198,7 +191,7 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
       <TextField label={t('person.fullNameEn')} optional autoComplete="off" dir="ltr" lang="en" {...bind('fullNameEn')} />
       <fieldset className="segmented" aria-invalid={show('sex') ? true : undefined}>
         <legend>{t('person.sex')}</legend>
-        {(['female', 'male'] as const).map((s) => (
+        {sexes.map((s) => (
           <label key={s} className={v.sex === s ? 'selected' : ''}>
             <input
               type="radio"

@@ -1,18 +1,6 @@
-import { z } from 'zod';
 import { getPerson } from '../../../store/registry/findPerson.ts';
 import { defineRoute } from '../../route.ts';
-import { PersonId } from './schema.ts';
-
-const Entry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  orgId: z.string().nullable(),
-  deviceId: z.string().nullable(),
-  action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
+import { HistoryList, PersonId } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -20,7 +8,7 @@ export default defineRoute({
   summary: "A person's history: who changed what, when (and who read the full record)",
   tags: ['persons'],
   params: PersonId,
-  response: z.object({ items: z.array(Entry) }),
+  response: HistoryList,
   handler: async ({ params, actor, store }) => {
     const p = await getPerson(store.pool, actor, params.id);
     const r = await store.pool.query<{

@@ -74,3 +74,16 @@ export const StatusEventInput = z.object({
   source: z.string().trim().min(1).max(200).optional(),
   note: z.string().trim().max(1000).optional(),
 });
+
+/** One change or read in a person's history (GET /api/v1/persons/:id/history). */
+export const HistoryEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  orgId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const HistoryList = z.object({ items: z.array(HistoryEntry) });

@@ -49,3 +49,40 @@ export const CapacityQuery = z.object({
   governorate: z.string().optional(),
   on: Day.optional().describe('as of this date (default today)'),
 });
+
+// GET /api/v1/sites/capacity: occupancy against the Sphere standards, per site and per governorate.
+const SphereCapacity = {
+  people: z.number(),
+  capacity: z.number().nullable(),
+  overBy: z.number(),
+  toiletGap: z.number(),
+  waterPointGap: z.number(),
+  flags: z.array(z.string()),
+};
+export const CapacityReport = z.object({
+  on: z.string(),
+  standards: z.record(z.string(), z.number()),
+  sites: z.array(
+    z.object({
+      site: z.object({ id: z.string(), name: z.string(), kind: z.string(), governorate: z.string(), status: z.string() }),
+      households: z.number(),
+      occupancyRate: z.number().nullable(),
+      toiletsNeeded: z.number(),
+      waterPointsNeeded: z.number(),
+      waterNeededLitresPerDay: z.number(),
+      waterGapLitresPerDay: z.number().nullable(),
+      kcalNeededPerDay: z.number(),
+      ...SphereCapacity,
+    }),
+  ),
+  governorates: z.array(
+    z.object({
+      governorate: z.string(),
+      sites: z.number(),
+      sitesOverCapacity: z.number(),
+      waterGapLitresPerDay: z.number(),
+      kcalNeededPerDay: z.number(),
+      ...SphereCapacity,
+    }),
+  ),
+});

@@ -18,3 +18,13 @@ export const ReachSummary = z.object({
     }),
   ),
 });
+
+/** GET /api/v1/stats/governorates: people by sex and households per governorate (counts only). */
+export const GovernorateStats = z.object({
+  governorate: z.string(),
+  people: z.number(),
+  female: z.number(),
+  male: z.number(),
+  households: z.number(),
+});
+export const GovernorateStatsList = z.object({ items: z.array(GovernorateStats) });
