@@ -3,7 +3,6 @@
 // authenticator app (POST /api/v1/auth/recovery-codes), shown once with the same "I have saved
 // them" confirmation as at the first sign-in. The code field and the codes list come from SignIn.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
 import type { Me, RecoveryCodesViewT } from '../api/types.ts';
 import { Alert, Loading, Screen } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -106,14 +105,8 @@ function RenewCodes() {
       setStage({ kind: 'codes', codes: r.recoveryCodes });
       void refreshMe();
     } catch (err) {
-      const key = codeError(err);
-      setError(
-        key === 'twoFactor.badCode'
-          ? 'account.renew.wrongCode'
-          : err instanceof ApiError && err.status === 409
-            ? 'account.renew.noSecondFactor'
-            : key,
-      );
+      const key = codeError(err, { bad_code: 'account.renew.wrongCode', no_second_factor: 'account.renew.noSecondFactor' });
+      setError(key);
       setCode('');
       if (key === 'twoFactor.locked') void refreshMe();
     } finally {

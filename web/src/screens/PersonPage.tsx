@@ -6,7 +6,6 @@ import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { ageOn } from '../i18n/format.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { householdOf } from '../memory.ts';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
@@ -33,7 +32,7 @@ export function PersonPage({ id }: { id: string }) {
       </Screen>
     );
   const p = person.data;
-  const hh = householdOf(p.id);
+  const hh = p.household?.id;
   return (
     <Screen title={t('person.title')}>
       <article className="card">

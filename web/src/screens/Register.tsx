@@ -4,7 +4,6 @@ import { newOperationId } from '../api/client.ts';
 import type { HouseholdViewT, PersonViewT, Relationship } from '../api/types.ts';
 import { Alert, errorKey, PersonName, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { rememberHousehold } from '../memory.ts';
 import { useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { relKey } from './HouseholdPage.tsx';
@@ -63,10 +62,6 @@ function HouseholdForm({ members, onRemove }: { members: Member[]; onRemove: (pe
           members: members.map((m) => ({ personId: m.person.id, relationship: m.relationship })),
         },
         { idempotencyKey: operationId },
-      );
-      rememberHousehold(
-        h.id,
-        members.map((m) => m.person.id),
       );
       go({ name: 'household', id: h.id });
     } catch (e) {

@@ -4,7 +4,7 @@
 // different people, or not sure. Every decision can be undone. Paths carry the pair id only.
 import { useEffect, useState } from 'react';
 import { can } from '../access.ts';
-import { ApiError, newOperationId } from '../api/client.ts';
+import { newOperationId } from '../api/client.ts';
 import type { CandidateViewT, DecisionT, Page, PersonViewT, QueueItemT } from '../api/types.ts';
 import { Alert, ErrorState, Loading, PersonName, Screen, SelectField, errorKey } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -235,7 +235,6 @@ export function ReviewPair({ id }: { id: string }) {
 
   const decided = c.status !== 'pending';
   const canDecide = c.status === 'pending' || c.status === 'unsure';
-  const refused = error instanceof ApiError && error.problem?.type === '/problems/merge_refused';
   return (
     <Screen
       title={t('review.pairTitle')}
@@ -270,7 +269,7 @@ export function ReviewPair({ id }: { id: string }) {
           {outcome && <Outcome c={c} outcome={outcome} />}
           {!outcome && c.status === 'auto_linked' && <Alert kind="info">{t('review.autoLinkedNote')}</Alert>}
         </div>
-        {error !== null && <Alert kind="error">{refused ? t('review.refused') : t(errorKey(error))}</Alert>}
+        {error !== null && <Alert kind="error">{t(errorKey(error, { merge_refused: 'review.refused' }))}</Alert>}
         {mayDecide && canDecide && (
           <>
             <p className="muted">{t('review.sameHint')}</p>

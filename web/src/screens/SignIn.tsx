@@ -4,9 +4,9 @@
 // saved them" confirmation before the session starts. CodeField, codeError and SavedCodesForm are
 // shared with the Account screen (new recovery codes while signed in).
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, makeApi } from '../api/client.ts';
+import { makeApi } from '../api/client.ts';
 import type { EnrolSessionT, LoginResult, LoginStepT } from '../api/types.ts';
-import { Alert, errorKey, Loading, TextField } from '../components/ui.tsx';
+import { Alert, errorKey, Loading, type ProblemWords, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 
@@ -19,7 +19,6 @@ type Stage =
   | { kind: 'recovery'; session: LoginResult; codes: string[] };
 
 const publicApi = () => makeApi(null, () => undefined);
-const problemType = (err: unknown) => (err instanceof ApiError ? err.problem?.type : undefined);
 
 /** Digits only, Arabic-Indic and Persian digits read as Latin ones (phones with an Arabic keyboard). */
 export function codeDigits(v: string): string {
@@ -30,15 +29,18 @@ export function codeDigits(v: string): string {
     .slice(0, 6);
 }
 
-/** The message for a failed code: wrong, paused, expired, too many requests, wrong shape. */
-export function codeError(err: unknown): MessageKey {
-  const type = problemType(err);
-  if (type === '/problems/second_factor_locked') return 'twoFactor.locked';
-  if (type === '/problems/bad_code') return 'twoFactor.badCode';
-  if (type === '/problems/challenge_expired') return 'twoFactor.expired';
-  if (err instanceof ApiError && err.status === 429) return 'signIn.rateLimited';
-  if (err instanceof ApiError && err.status === 422) return 'twoFactor.codeShape';
-  return errorKey(err);
+/** The sign-in screen's words for a failed code: wrong, paused, expired, too many requests, wrong shape. */
+const CODE_WORDS: ProblemWords = {
+  second_factor_locked: 'twoFactor.locked',
+  bad_code: 'twoFactor.badCode',
+  challenge_expired: 'twoFactor.expired',
+  rate_limited: 'signIn.rateLimited',
+  validation: 'twoFactor.codeShape',
+};
+
+/** The message for a failed code (a screen may put its own words for some problems over these). */
+export function codeError(err: unknown, words: ProblemWords = {}): MessageKey {
+  return errorKey(err, { ...CODE_WORDS, ...words });
 }
 
 export function SignIn() {
@@ -103,13 +105,7 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
       onStep(r);
     } catch (err) {
       setError(
-        problemType(err) === '/problems/second_factor_locked'
-          ? 'twoFactor.locked'
-          : err instanceof ApiError && err.status === 401
-            ? 'signIn.bad'
-            : err instanceof ApiError && err.status === 429
-              ? 'signIn.rateLimited'
-              : errorKey(err),
+        errorKey(err, { second_factor_locked: 'twoFactor.locked', bad_credentials: 'signIn.bad', rate_limited: 'signIn.rateLimited' }),
       );
     } finally {
       setBusy(false);
