@@ -3,19 +3,11 @@
 // what the signed-in role may call, without a second table. Pure data, no I/O.
 // A route missing from this table makes the server refuse to start (and a test fail);
 // a role missing from a route's list is denied. 'public' routes need no sign-in.
-import type { Role } from './roles.ts';
+import { type Role, roles } from './roles.ts';
 
 export type Permission = 'public' | readonly Role[];
 
-const ALL_STAFF: readonly Role[] = [
-  'administrator',
-  'registration_officer',
-  'caseworker',
-  'site_manager',
-  'distribution_officer',
-  'analyst',
-  'auditor',
-];
+const ALL_STAFF: readonly Role[] = roles;
 const REGISTRY_READ: readonly Role[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
 

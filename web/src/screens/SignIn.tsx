@@ -43,6 +43,39 @@ export function codeError(err: unknown, words: ProblemWords = {}): MessageKey {
   return errorKey(err, { ...CODE_WORDS, ...words });
 }
 
+/**
+ * A form that sends a 6-digit code (sign-in, set-up, new recovery codes): one request at a time,
+ * and the message for a refused code, with the code cleared. `refused` sees the message first and
+ * returns true when it took over (e.g. to start over).
+ */
+export function useCodeForm(words: ProblemWords = {}) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+  async function send(request: () => Promise<void>, refused?: (key: MessageKey) => boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await request();
+    } catch (err) {
+      const key = codeError(err, words);
+      if (refused?.(key)) return;
+      setError(key);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { code, setCode, busy, error, setError, send };
+}
+
+/** A code step that timed out or is paused starts over at the password. */
+const restartWhenStale = (onRestart: (why: MessageKey | null) => void) => (key: MessageKey) => {
+  if (key !== 'twoFactor.expired' && key !== 'twoFactor.locked') return false;
+  onRestart(key);
+  return true;
+};
+
 export function SignIn() {
   const { signedIn } = useSession();
   const [stage, setStage] = useState<Stage>({ kind: 'password' });
@@ -193,10 +226,8 @@ function CodeStep({
 }) {
   const { t } = useI18n();
   const [recovery, setRecovery] = useState(false);
-  const [code, setCode] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(null);
+  const { code, setCode, busy, error, setError, send } = useCodeForm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -204,22 +235,13 @@ function CodeStep({
       setError(recovery ? 'common.fixFields' : 'twoFactor.codeShape');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const r = await publicApi().post<LoginResult>(
         '/api/v1/auth/second-factor',
         recovery ? { challenge, recoveryCode: recoveryCode.trim() } : { challenge, code },
       );
       onDone(r);
-    } catch (err) {
-      const key = codeError(err);
-      if (key === 'twoFactor.expired' || key === 'twoFactor.locked') return onRestart(key);
-      setError(key);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    }, restartWhenStale(onRestart));
   }
 
   return (
@@ -279,9 +301,7 @@ function EnrolStep({
   onRestart: (why: MessageKey | null) => void;
 }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(null);
+  const { code, setCode, busy, error, setError, send } = useCodeForm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -289,18 +309,10 @@ function EnrolStep({
       setError('twoFactor.codeShape');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await publicApi().post<EnrolSessionT>('/api/v1/auth/second-factor/enrol', { challenge: stage.challenge, code }));
-    } catch (err) {
-      const key = codeError(err);
-      if (key === 'twoFactor.expired' || key === 'twoFactor.locked') return onRestart(key);
-      setError(key);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      async () => onDone(await publicApi().post<EnrolSessionT>('/api/v1/auth/second-factor/enrol', { challenge: stage.challenge, code })),
+      restartWhenStale(onRestart),
+    );
   }
 
   return (
