@@ -132,24 +132,24 @@ function storedKey(): string | null {
   }
 }
 
-export default function Distribution() {
-  const { t } = useI18n();
-  const { api } = useSession();
-  const online = useOnline();
+/** The outbox's state, kept sending; what checking and scanning need is loaded now, while there may be a network. */
+function useOutbox(api: Api): OutboxState {
   const [outbox, setOutbox] = useState<OutboxState>(currentState);
-  const [prepared, setPrepared] = useState<Prepared | null | undefined>(undefined);
-  const [changing, setChanging] = useState(false);
-  const lastRefresh = useRef(0);
-
   useEffect(() => subscribe(setOutbox), []);
   useEffect(() => {
     start(api);
   }, [api]);
-  // What checking and scanning need is loaded now, while there may be a network.
   useEffect(() => {
     void verifier();
     preloadScanner();
   }, []);
+  return outbox;
+}
+
+/** The prepared list of this device (IndexedDB): downloaded once, kept fresh while online. */
+function usePrepared(api: Api) {
+  const [prepared, setPrepared] = useState<Prepared | null | undefined>(undefined);
+  const lastRefresh = useRef(0);
   useEffect(() => {
     const key = storedKey();
     if (!key) {
@@ -214,6 +214,16 @@ export default function Distribution() {
     addEventListener('online', on);
     return () => removeEventListener('online', on);
   }, [refresh]);
+  return { prepared, setPrepared, download, refresh };
+}
+
+export default function Distribution() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const online = useOnline();
+  const outbox = useOutbox(api);
+  const { prepared, setPrepared, download, refresh } = usePrepared(api);
+  const [changing, setChanging] = useState(false);
 
   const ready = prepared && !changing;
   return (
@@ -378,24 +388,13 @@ function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boo
 type ServerState = 'checking' | 'checked' | 'unreachable' | null;
 type Shown = { shown: Presentation; decision: Decision; server: ServerState } | { recorded: number; handoverId: string } | null;
 
-function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
-  const { t, digitsOf } = useI18n();
+/** A card's check: on this device first (signature, revocations, what was handed out), then the server's when online. */
+function useCardCheck(prepared: Prepared, outbox: OutboxState) {
   const { api } = useSession();
   const [idChecked, setIdChecked] = useState(false);
-  const idBox = useRef<HTMLInputElement>(null);
   const asked = useRef(0);
-  const [code, setCode] = useState('');
   const [checking, setChecking] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveFailed, setSaveFailed] = useState(false);
-  const [scanning, setScanning] = useState(false);
-  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null);
-  const video = useRef<HTMLVideoElement>(null);
-  const scanner = useRef<Scanner | null>(null);
-  const scanButton = useRef<HTMLButtonElement>(null);
-  const recordButton = useRef<HTMLButtonElement>(null);
-  const resultHeading = useRef<HTMLHeadingElement>(null);
   const used = usedEntitlements(outbox.records);
   const usedRef = useRef(used);
   usedRef.current = used;
@@ -434,7 +433,20 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
     },
     [prepared, api],
   );
+  /** Puts the card away; an answer still on its way is ignored. */
+  const cancel = () => {
+    asked.current++;
+    setShown(null);
+  };
+  return { idChecked, setIdChecked, checking, shown, setShown, check, cancel };
+}
 
+/** The camera: looks for a card's QR code (other QR codes are ignored) and hands its text on. */
+function useScan(onStart: () => void, onCard: (text: string) => void) {
+  const [scanning, setScanning] = useState(false);
+  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const scanner = useRef<Scanner | null>(null);
   const stopScan = useCallback(() => {
     scanner.current?.stop();
     scanner.current = null;
@@ -444,7 +456,7 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
 
   const scan = async () => {
     setScanProblem(null);
-    setShown(null);
+    onStart();
     setScanning(true);
     await new Promise((r) => requestAnimationFrame(r)); // the video element is in the page
     try {
@@ -452,7 +464,7 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
         if (!parseCard(normaliseCode(text))) return false; // another QR code: keep looking
         setScanning(false);
         scanner.current = null;
-        void check(text);
+        onCard(text);
         return true;
       });
     } catch (e) {
@@ -460,17 +472,13 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
       setScanProblem(e instanceof ScanError ? e.problem : 'failed');
     }
   };
+  return { scanning, scanProblem, video, scan, stopScan };
+}
 
-  // Focus follows the work: the record button when there is something to hand over, else the result.
-  // A typed number: the identity check first. While the server is asked, the result's heading.
-  useEffect(() => {
-    if (shown && 'decision' in shown) {
-      if (shown.decision.kind === 'due' && shown.server !== 'checking')
-        (shown.shown.presented === 'typed' ? idBox : recordButton).current?.focus();
-      else resultHeading.current?.focus();
-    } else if (shown && 'recorded' in shown) resultHeading.current?.focus();
-  }, [shown]);
-
+/** Records the hand-over on this device (the outbox sends it); nothing kept means nothing handed over. */
+function useRecordHandover(prepared: Prepared, shown: Shown, idChecked: boolean, onRecorded: (s: Shown) => void) {
+  const [saving, setSaving] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const recordHandover = async () => {
     if (!shown || !('decision' in shown) || shown.decision.kind !== 'due' || saving || shown.server === 'checking') return;
     if (shown.shown.presented === 'typed' && !idChecked) return;
@@ -480,95 +488,180 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
     try {
       const rs = handover(prepared, shown.shown, d.card, d.due, new Date(), () => crypto.randomUUID());
       await record(rs);
-      setShown({ recorded: d.card.serial, handoverId: rs[0]!.handoverId });
-      setCode('');
+      onRecorded({ recorded: d.card.serial, handoverId: rs[0]!.handoverId });
     } catch {
       setSaveFailed(true); // nothing was kept: the officer must not hand over yet
     } finally {
       setSaving(false);
     }
   };
+  return { saving, saveFailed, recordHandover };
+}
+
+type DeskRefs = {
+  idBox: RefObject<HTMLInputElement | null>;
+  scanButton: RefObject<HTMLButtonElement | null>;
+  recordButton: RefObject<HTMLButtonElement | null>;
+  resultHeading: RefObject<HTMLHeadingElement | null>;
+};
+
+/**
+ * Focus follows the work: the record button when there is something to hand over, else the result.
+ * A typed number: the identity check first. While the server is asked, the result's heading.
+ */
+function useFocusFollowsWork(shown: Shown, refs: DeskRefs) {
+  useEffect(() => {
+    if (shown && 'decision' in shown) {
+      if (shown.decision.kind === 'due' && shown.server !== 'checking')
+        (shown.shown.presented === 'typed' ? refs.idBox : refs.recordButton).current?.focus();
+      else refs.resultHeading.current?.focus();
+    } else if (shown && 'recorded' in shown) refs.resultHeading.current?.focus();
+  }, [shown]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const refs: DeskRefs = {
+    idBox: useRef<HTMLInputElement>(null),
+    scanButton: useRef<HTMLButtonElement>(null),
+    recordButton: useRef<HTMLButtonElement>(null),
+    resultHeading: useRef<HTMLHeadingElement>(null),
+  };
+  const card = useCardCheck(prepared, outbox);
+  const camera = useScan(
+    () => card.setShown(null),
+    (text) => void card.check(text),
+  );
+  const saver = useRecordHandover(prepared, card.shown, card.idChecked, (s) => {
+    card.setShown(s);
+    setCode('');
+  });
+  useFocusFollowsWork(card.shown, refs);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    stopScan();
-    void check(code);
+    camera.stopScan();
+    void card.check(code);
   };
 
   return (
     <>
-      <section className="card" aria-labelledby="dist-card">
-        <h2 id="dist-card">{t('distribution.card.title')}</h2>
-        {scanning ? (
-          <div className="dist-camera">
-            <video ref={video} aria-label={t('distribution.scan.video')} muted playsInline />
-            <p className="muted" role="status">
-              {t('distribution.scan.looking')}
-            </p>
-            <button type="button" className="btn btn-secondary btn-block" onClick={stopScan}>
-              {t('distribution.scan.stop')}
-            </button>
-          </div>
-        ) : (
-          <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void scan()}>
-            {t('distribution.scan')}
-          </button>
-        )}
-        {scanProblem && <Alert kind="warning">{t(SCAN[scanProblem])}</Alert>}
-        <form className="dist-code" onSubmit={onSubmit}>
-          <TextField
-            label={t('distribution.code')}
-            hint={t('distribution.code.hint')}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            dir="ltr"
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            name="card-code"
-          />
-          <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>
-            {checking ? t('distribution.checking') : t('distribution.check')}
-          </button>
-        </form>
-      </section>
-      {shown && (
+      <CardInput camera={camera} scanButton={refs.scanButton} code={code} onCode={setCode} checking={card.checking} onSubmit={onSubmit} />
+      {card.shown && (
         <section className="card dist-result" aria-live="polite">
-          {'recorded' in shown ? (
-            <>
-              <Alert kind="success">
-                <h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">
-                  {t('distribution.recorded', { serial: printed(digitsOf, shown.recorded) })}
-                </h2>
-              </Alert>
-              {/* What the server said about this hand-over, as soon as it has answered. */}
-              <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === shown.handoverId))[0]} />
-            </>
+          {'recorded' in card.shown ? (
+            <RecordedHandover
+              serial={card.shown.recorded}
+              handoverId={card.shown.handoverId}
+              outbox={outbox}
+              headingRef={refs.resultHeading}
+            />
           ) : (
             <>
-              {saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
+              {saver.saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
               <Result
-                decision={shown.decision}
-                server={shown.server}
-                typed={shown.shown.presented === 'typed'}
-                idChecked={idChecked}
-                onIdChecked={setIdChecked}
-                idRef={idBox}
-                headingRef={resultHeading}
-                recordRef={recordButton}
-                saving={saving}
-                onRecord={() => void recordHandover()}
+                decision={card.shown.decision}
+                server={card.shown.server}
+                typed={card.shown.shown.presented === 'typed'}
+                idChecked={card.idChecked}
+                onIdChecked={card.setIdChecked}
+                idRef={refs.idBox}
+                headingRef={refs.resultHeading}
+                recordRef={refs.recordButton}
+                saving={saver.saving}
+                onRecord={() => void saver.recordHandover()}
                 onCancel={() => {
-                  asked.current++;
-                  setShown(null);
-                  scanButton.current?.focus();
+                  card.cancel();
+                  refs.scanButton.current?.focus();
                 }}
               />
             </>
           )}
         </section>
       )}
+    </>
+  );
+}
+
+/** The card: scanned with the camera, or its code or printed number typed. */
+function CardInput({
+  camera,
+  scanButton,
+  code,
+  onCode,
+  checking,
+  onSubmit,
+}: {
+  camera: ReturnType<typeof useScan>;
+  scanButton: RefObject<HTMLButtonElement | null>;
+  code: string;
+  onCode: (code: string) => void;
+  checking: boolean;
+  onSubmit: (e: FormEvent) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="dist-card">
+      <h2 id="dist-card">{t('distribution.card.title')}</h2>
+      {camera.scanning ? (
+        <div className="dist-camera">
+          <video ref={camera.video} aria-label={t('distribution.scan.video')} muted playsInline />
+          <p className="muted" role="status">
+            {t('distribution.scan.looking')}
+          </p>
+          <button type="button" className="btn btn-secondary btn-block" onClick={camera.stopScan}>
+            {t('distribution.scan.stop')}
+          </button>
+        </div>
+      ) : (
+        <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void camera.scan()}>
+          {t('distribution.scan')}
+        </button>
+      )}
+      {camera.scanProblem && <Alert kind="warning">{t(SCAN[camera.scanProblem])}</Alert>}
+      <form className="dist-code" onSubmit={onSubmit}>
+        <TextField
+          label={t('distribution.code')}
+          hint={t('distribution.code.hint')}
+          value={code}
+          onChange={(e) => onCode(e.target.value)}
+          dir="ltr"
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          name="card-code"
+        />
+        <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>
+          {checking ? t('distribution.checking') : t('distribution.check')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** A hand-over recorded on this device, and what the server said about it as soon as it has answered. */
+function RecordedHandover({
+  serial,
+  handoverId,
+  outbox,
+  headingRef,
+}: {
+  serial: number;
+  handoverId: string;
+  outbox: OutboxState;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t, digitsOf } = useI18n();
+  return (
+    <>
+      <Alert kind="success">
+        <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+          {t('distribution.recorded', { serial: printed(digitsOf, serial) })}
+        </h2>
+      </Alert>
+      <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === handoverId))[0]} />
     </>
   );
 }
