@@ -2,7 +2,7 @@
 // governorates, and a clear expiry: a warning before the end, the sign-in screen after it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { makeApi, type Api } from './api/client.ts';
-import type { GovernorateT, LoginResult, Me } from './api/types.ts';
+import type { GovernorateListT, GovernorateT, LoginResult, Me } from './api/types.ts';
 import { useI18n } from './i18n/index.tsx';
 
 type Stored = { token: string; expiresAt: string; role: string };
@@ -59,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (m) => live && setMe(m),
       () => undefined,
     );
-    api.get<{ items: GovernorateT[] }>('/api/v1/places/governorates').then(
+    api.get<GovernorateListT>('/api/v1/places/governorates').then(
       (g) => live && setGovernorates(g.items),
       () => undefined,
     );

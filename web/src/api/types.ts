@@ -11,7 +11,7 @@ import type {
   PersonView,
   PersonUpdate,
 } from '../../../src/api/routes/persons/schema.ts';
-import type { CapacityReport as CapacityReportSchema, SiteView } from '../../../src/api/routes/sites/schema.ts';
+import type { CapacityReport as CapacityReportSchema, SitesView, SiteView } from '../../../src/api/routes/sites/schema.ts';
 import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
 import type { GovernorateStatsList, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
 export type { FieldError, Problem } from '../../../src/shared/problems.ts';
@@ -35,12 +35,17 @@ export type EnrolSessionT = z.infer<typeof EnrolSession>;
 /** Who is signed in: account, organisation, second factor and recovery codes left. */
 export type Me = z.infer<typeof MeView>;
 export type RecoveryCodesViewT = z.infer<typeof RecoveryCodesView>;
-export type GovernorateT = z.infer<typeof GovernorateList>['items'][number];
-export type GovernorateStats = z.infer<typeof GovernorateStatsList>['items'][number];
-export type HistoryEntry = z.infer<typeof HistoryList>['items'][number];
+export type GovernorateListT = z.infer<typeof GovernorateList>;
+export type GovernorateT = GovernorateListT['items'][number];
+export type GovernorateStatsListT = z.infer<typeof GovernorateStatsList>;
+export type GovernorateStats = GovernorateStatsListT['items'][number];
+export type HistoryListT = z.infer<typeof HistoryList>;
+export type HistoryEntry = HistoryListT['items'][number];
 
 // Sites (shelters) and their occupancy against the Sphere standards.
 export type SiteViewT = z.infer<typeof SiteView>;
+/** GET /api/v1/sites */
+export type SitesT = z.infer<typeof SitesView>;
 export type CapacityReport = z.infer<typeof CapacityReportSchema>;
 export type SiteCapacity = CapacityReport['sites'][number];
 

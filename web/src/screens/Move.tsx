@@ -2,7 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
 import { type DisplacementReason, displacementReasons } from '../../../src/shared/vocabulary.ts';
-import type { HouseholdViewT, SiteViewT } from '../api/types.ts';
+import type { HouseholdViewT, SitesT } from '../api/types.ts';
 import { can } from '../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -154,7 +154,7 @@ function Destination({
   const govName = useGovernorateName();
   const maySites = can(user?.role, 'listSites');
   const sites = useLoad(
-    () => (to && maySites ? api.get<{ sites: SiteViewT[] }>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })),
+    () => (to && maySites ? api.get<SitesT>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })),
     [to, api, maySites],
   );
   const openSites = (sites.data?.sites ?? []).filter((x) => x.status === 'open');

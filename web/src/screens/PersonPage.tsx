@@ -1,6 +1,6 @@
 // A person's record and history (who changed what, when). Reading it is logged by the server.
 import { can } from '../access.ts';
-import type { HistoryEntry, PersonViewT } from '../api/types.ts';
+import type { HistoryListT, PersonViewT } from '../api/types.ts';
 import { History } from '../components/History.tsx';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -15,7 +15,7 @@ export function PersonPage({ id }: { id: string }) {
   const person = useLoad(() => api.get<PersonViewT>(`/api/v1/persons/${id}`), [id, api]);
   const mayHistory = can(user?.role, 'history');
   const history = useLoad(
-    () => (mayHistory ? api.get<{ items: HistoryEntry[] }>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })),
+    () => (mayHistory ? api.get<HistoryListT>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })),
     [id, api, mayHistory, person.data?.version],
   );
 

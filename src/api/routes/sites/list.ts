@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { listSites } from '../../../store/sites/sites.ts';
 import { defineRoute } from '../../route.ts';
-import { SiteList, SiteView } from './schema.ts';
+import { SiteList, SitesView } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -9,6 +8,6 @@ export default defineRoute({
   summary: 'Sites in your governorates, by governorate, kind or status',
   tags: ['sites'],
   query: SiteList,
-  response: z.object({ sites: z.array(SiteView) }),
+  response: SitesView,
   handler: async ({ query, actor, store }) => ({ sites: await listSites(store.pool, actor, query) }),
 });

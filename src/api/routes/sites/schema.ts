@@ -86,3 +86,6 @@ export const CapacityReport = z.object({
     }),
   ),
 });
+
+/** GET /api/v1/sites */
+export const SitesView = z.object({ sites: z.array(SiteView) });
