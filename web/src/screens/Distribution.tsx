@@ -27,6 +27,7 @@ import {
   type CycleItem,
   type Decision,
   type Group,
+  type Line,
   type LocalCheck,
   type Manifest,
   type PointItem,
@@ -263,28 +264,13 @@ export default function Distribution() {
   );
 }
 
-function Prepare({
-  online,
-  current,
-  download,
-  onReady,
-  onCancel,
-}: {
-  online: boolean;
-  current: Prepared | null;
-  download: (c: string, p: string, programme: string) => Promise<Prepared>;
-  onReady: (p: Prepared) => void;
-  onCancel: (() => void) | undefined;
-}) {
-  const { t, day } = useI18n();
+/** The cycles ready for distribution and the points, read while online; the current choice first. */
+function useChoices(online: boolean, current: Prepared | null) {
   const { api } = useSession();
-  const govName = useGovernorateName();
   const [cycles, setCycles] = useState<CycleItem[] | null>(null);
   const [points, setPoints] = useState<PointItem[] | null>(null);
   const [cycleId, setCycleId] = useState(current?.manifest.cycle.id ?? '');
   const [pointId, setPointId] = useState(current?.manifest.point.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!online) return;
     let live = true;
@@ -308,7 +294,27 @@ function Prepare({
       live = false;
     };
   }, [online, api]);
+  return { cycles, points, cycleId, setCycleId, pointId, setPointId };
+}
 
+function Prepare({
+  online,
+  current,
+  download,
+  onReady,
+  onCancel,
+}: {
+  online: boolean;
+  current: Prepared | null;
+  download: (c: string, p: string, programme: string) => Promise<Prepared>;
+  onReady: (p: Prepared) => void;
+  onCancel: (() => void) | undefined;
+}) {
+  const { t, day } = useI18n();
+  const govName = useGovernorateName();
+  const { cycles, points, cycleId, setCycleId, pointId, setPointId } = useChoices(online, current);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const c = cycles?.find((x) => x.id === cycleId);
@@ -698,8 +704,60 @@ type ResultProps = {
   onCancel: () => void;
 };
 
-function Result({
-  decision: d,
+function Result(props: ResultProps) {
+  const { decision: d, server, typed, headingRef } = props;
+  const { t, digitsOf } = useI18n();
+  const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
+  const verdict = (kind: 'error' | 'warning', key: MessageKey) => (
+    <Alert kind={kind}>
+      <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+        {t(key)}
+      </h2>
+    </Alert>
+  );
+  if (d.kind === 'refused')
+    return (
+      <>
+        {verdict('error', REFUSED[d.reason])}
+        {checkedOnline}
+      </>
+    );
+  const serial = (
+    <p className="dist-serial">
+      {t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}
+      {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
+    </p>
+  );
+  if (d.kind === 'notListed' || d.kind === 'closed')
+    return (
+      <>
+        {serial}
+        {verdict('warning', d.kind === 'notListed' ? 'distribution.notListed' : 'distribution.closed')}
+      </>
+    );
+  if (d.kind === 'received') {
+    return (
+      <>
+        {serial}
+        {verdict('error', 'distribution.received')}
+        {checkedOnline}
+        <h3>{t('distribution.receivedBefore')}</h3>
+        <Lines lines={d.lines} />
+      </>
+    );
+  }
+  return (
+    <>
+      {serial}
+      <Due {...props} due={d.due} received={d.received} />
+    </>
+  );
+}
+
+/** What the household receives now: the lines, the server's word, the identity check for a typed number, Record. */
+function Due({
+  due,
+  received,
   server,
   typed,
   idChecked,
@@ -710,75 +768,19 @@ function Result({
   saving,
   onRecord,
   onCancel,
-}: ResultProps) {
-  const { t, digitsOf } = useI18n();
-  const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
-  if (d.kind === 'refused')
-    return (
-      <>
-        <Alert kind="error">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t(REFUSED[d.reason])}
-          </h2>
-        </Alert>
-        {checkedOnline}
-      </>
-    );
-  const serial = (
-    <p className="dist-serial">
-      {t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}
-      {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
-    </p>
-  );
-  if (d.kind === 'notListed')
-    return (
-      <>
-        {serial}
-        <Alert kind="warning">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t('distribution.notListed')}
-          </h2>
-        </Alert>
-      </>
-    );
-  if (d.kind === 'closed')
-    return (
-      <>
-        {serial}
-        <Alert kind="warning">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t('distribution.closed')}
-          </h2>
-        </Alert>
-      </>
-    );
-  if (d.kind === 'received') {
-    return (
-      <>
-        {serial}
-        <Alert kind="error">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t('distribution.received')}
-          </h2>
-        </Alert>
-        {checkedOnline}
-        <h3>{t('distribution.receivedBefore')}</h3>
-        <Lines lines={d.lines} />
-      </>
-    );
-  }
+}: ResultProps & { due: Line[]; received: Line[] }) {
+  const { t } = useI18n();
   return (
     <>
-      {serial}
       <p className="dist-valid">{t(typed ? 'distribution.typed.valid' : 'distribution.valid')}</p>
       <h2 ref={headingRef} tabIndex={-1}>
         {t('distribution.due')}
       </h2>
-      <Lines lines={d.due} />
-      {d.received.length > 0 && (
+      <Lines lines={due} />
+      {received.length > 0 && (
         <>
           <h3>{t('distribution.receivedBefore')}</h3>
-          <Lines lines={d.received} />
+          <Lines lines={received} />
         </>
       )}
       {server === 'checking' && (
