@@ -4,7 +4,7 @@ import type { EnrolSession, LoginStep, MeView, RecoveryCodesView, SessionView } 
 import type { DisplacementInput, HouseholdInput, HouseholdView } from '../../../src/api/routes/households/schema.ts';
 import type { GovernorateList } from '../../../src/api/routes/places/schema.ts';
 import type {
-  HistoryList,
+  HistoryEntry as HistoryEntrySchema,
   Page as PageSchema,
   PersonSearch,
   PersonSummary,
@@ -13,7 +13,7 @@ import type {
 } from '../../../src/api/routes/persons/schema.ts';
 import type { CapacityReport as CapacityReportSchema, SitesView, SiteView } from '../../../src/api/routes/sites/schema.ts';
 import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
-import type { GovernorateStatsList, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
+import type { GovernorateStats as GovernorateStatsSchema, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
 export type { FieldError, Problem } from '../../../src/shared/problems.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
@@ -37,10 +37,10 @@ export type Me = z.infer<typeof MeView>;
 export type RecoveryCodesViewT = z.infer<typeof RecoveryCodesView>;
 export type GovernorateListT = z.infer<typeof GovernorateList>;
 export type GovernorateT = GovernorateListT['items'][number];
-export type GovernorateStatsListT = z.infer<typeof GovernorateStatsList>;
+export type GovernorateStatsListT = z.infer<typeof GovernorateStatsSchema>;
 export type GovernorateStats = GovernorateStatsListT['items'][number];
-export type HistoryListT = z.infer<typeof HistoryList>;
-export type HistoryEntry = HistoryListT['items'][number];
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type HistoryListT = { items: HistoryEntry[] };
 
 // Sites (shelters) and their occupancy against the Sphere standards.
 export type SiteViewT = z.infer<typeof SiteView>;

@@ -1,6 +1,18 @@
+import { z } from 'zod';
 import { getPerson } from '../../../store/registry/findPerson.ts';
 import { defineRoute } from '../../route.ts';
-import { HistoryList, PersonId } from './schema.ts';
+import { PersonId } from './schema.ts';
+
+const Entry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  orgId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
 
 export default defineRoute({
   method: 'GET',
@@ -8,7 +20,7 @@ export default defineRoute({
   summary: "A person's history: who changed what, when (and who read the full record)",
   tags: ['persons'],
   params: PersonId,
-  response: HistoryList,
+  response: z.object({ items: z.array(Entry) }),
   handler: async ({ params, actor, store }) => {
     const p = await getPerson(store.pool, actor, params.id);
     const r = await store.pool.query<{

@@ -75,7 +75,15 @@ export const StatusEventInput = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
-/** One change or read in a person's history (GET /api/v1/persons/:id/history). */
+export const StatusEventView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  date: z.string().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
 export const HistoryEntry = z.object({
   seq: z.number(),
   at: z.string(),
@@ -86,4 +94,3 @@ export const HistoryEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
-export const HistoryList = z.object({ items: z.array(HistoryEntry) });

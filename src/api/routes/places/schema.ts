@@ -1,5 +1,29 @@
 import { z } from 'zod';
 
+export const Locality = z.object({
+  id: z.string(),
+  governorate: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+});
+
+export const LocalitiesQuery = z.object({ governorate: z.string() });
+
+export const LocalityInput = z
+  .object({
+    governorate: z.string(),
+    nameAr: z.string().trim().min(1).max(200),
+    nameEn: z.string().trim().min(1).max(200).optional(),
+    lat: z.number().min(29).max(34).optional().describe('latitude; Palestine lies between 31.2 and 32.6'),
+    lon: z.number().min(33).max(37).optional(),
+  })
+  .superRefine((l, ctx) => {
+    if ((l.lat === undefined) !== (l.lon === undefined))
+      ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lon'], message: 'give both coordinates or neither' });
+  });
+
 /** A governorate with its OCHA P-code, territory and names in both languages. */
 export const Governorate = z.object({ pcode: z.string(), territory: z.string(), nameEn: z.string(), nameAr: z.string() });
 export const GovernorateList = z.object({ items: z.array(Governorate) });

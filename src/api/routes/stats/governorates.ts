@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import { defineRoute } from '../../route.ts';
-import { GovernorateStatsList } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
   url: '/api/v1/stats/governorates',
   summary: 'Aggregates per governorate for your organisation: people by sex, households (no personal data)',
   tags: ['stats'],
-  response: GovernorateStatsList,
+  response: z.object({
+    items: z.array(z.object({ governorate: z.string(), people: z.number(), female: z.number(), male: z.number(), households: z.number() })),
+  }),
   handler: async ({ actor, store }) => {
     const r = await store.pool.query<{ governorate: string; people: number; female: number; male: number; households: number }>(
       `SELECT g.pcode AS governorate,

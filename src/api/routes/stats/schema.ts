@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-const Count = z.object({ households: z.number(), people: z.number() });
+const Count = z.object({ households: z.number().int(), people: z.number().int() });
+
+/** One governorate's counts for your organisation (people, of them female and male, and households). */
+export const GovernorateCount = z.object({
+  governorate: z.string().describe('P-code'),
+  people: z.number().int(),
+  female: z.number().int(),
+  male: z.number().int(),
+  households: z.number().int(),
+});
+
+/** GET /stats/governorates: one row per governorate you work in, by P-code. */
+export const GovernorateStats = z.object({ items: z.array(GovernorateCount) });
 
 export const ReachQuery = z.object({ limit: z.coerce.number().int().min(1).max(24).default(8) });
 
@@ -18,13 +30,3 @@ export const ReachSummary = z.object({
     }),
   ),
 });
-
-/** GET /api/v1/stats/governorates: people by sex and households per governorate (counts only). */
-export const GovernorateStats = z.object({
-  governorate: z.string(),
-  people: z.number(),
-  female: z.number(),
-  male: z.number(),
-  households: z.number(),
-});
-export const GovernorateStatsList = z.object({ items: z.array(GovernorateStats) });
