@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { problemIds } from '../../src/shared/problems.ts';
 import { ar } from '../../web/src/i18n/ar.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { formatDay, formatNumber, interpolate, localDigits } from '../../web/src/i18n/format.ts';
@@ -45,6 +46,22 @@ test('Arabic messages are in Arabic script', () => {
       ].includes(k),
   );
   expect(latinOnly).toEqual([]);
+});
+
+test('every problem id the server answers with has Arabic and English text', () => {
+  expect(problemIds.length).toBeGreaterThan(30);
+  const text = (m: Record<string, string>, id: string) => m[`problem.${id}`]?.trim() ?? '';
+  expect(
+    problemIds.filter((id) => !/[\u0600-\u06FF]/.test(text(ar, id))),
+    'no Arabic',
+  ).toEqual([]);
+  expect(
+    problemIds.filter((id) => !/[A-Za-z]/.test(text(en, id))),
+    'no English',
+  ).toEqual([]);
+  const known = new Set<string>(problemIds);
+  const stale = Object.keys(ar).filter((k) => k.startsWith('problem.') && !known.has(k.slice('problem.'.length)));
+  expect(stale, 'texts for ids the server no longer has').toEqual([]);
 });
 
 function sources(dir: string): string[] {

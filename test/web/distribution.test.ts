@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { newKeyPair, privateKeyObject, signCard } from '../../src/aid/card.ts';
 import { nobleVerifier, normaliseCode, parseCard, verifyCard, webCryptoVerifier } from '../../web/src/distribution/card.ts';
-import { cardNumber } from '../../web/src/distribution/cardNumber.ts';
+import { cardNumber } from '../../src/shared/cardNumber.ts';
 import {
   applyResults,
   applyServerCheck,

@@ -3,7 +3,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { can, type Capability } from './access.ts';
 import { Alert, Loading, Screen } from './components/ui.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
-import { forgetHouseholds } from './memory.ts';
 import { Link, useRouter, type Route } from './router.tsx';
 import { Account, lowCodesText, recoveryCodesLow } from './screens/Account.tsx';
 import { HouseholdPage } from './screens/HouseholdPage.tsx';
@@ -83,7 +82,6 @@ function Header() {
               className="btn btn-ghost"
               onClick={() => {
                 forgetSearch();
-                forgetHouseholds();
                 void signOut();
               }}
             >

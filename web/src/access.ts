@@ -1,16 +1,9 @@
-// What each role may do in the web app: only what the signed-in role may see is shown.
-// Each capability names the API route it needs; test/e2e/capabilities.test.ts checks this table
-// against the server's permission matrix, so the two cannot drift apart.
-export const roleNames = [
-  'administrator',
-  'registration_officer',
-  'caseworker',
-  'site_manager',
-  'distribution_officer',
-  'analyst',
-  'auditor',
-] as const;
-export type RoleName = (typeof roleNames)[number];
+// What each role may do in the web app: only what the signed-in role may call is shown. Each
+// capability names the API route it needs, and the answer comes from the server's own permission
+// matrix (src/shared/permissions.ts): no second table to drift apart. It is read synchronously, so
+// the distribution point works offline too.
+import { allows, type RouteKey } from '../../src/shared/permissions.ts';
+import { type Role, roles } from '../../src/shared/roles.ts';
 
 export const capabilityRoutes = {
   search: 'POST /api/v1/persons/search',
@@ -29,32 +22,11 @@ export const capabilityRoutes = {
   reviewDuplicates: 'GET /api/v1/duplicates',
   decideDuplicates: 'POST /api/v1/duplicates/:id/decision',
   aidReach: 'GET /api/v1/stats/reach',
-} as const;
+} as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 
-const READ: RoleName[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
-const WRITE: RoleName[] = ['administrator', 'registration_officer', 'caseworker'];
-const SITES: RoleName[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst'];
-
-export const capabilities: Record<Capability, readonly RoleName[]> = {
-  search: READ,
-  readPerson: READ,
-  history: ['administrator', 'registration_officer', 'caseworker', 'auditor'],
-  registerPerson: WRITE,
-  registerHousehold: WRITE,
-  readHousehold: READ,
-  displace: ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
-  dashboard: ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
-  sites: SITES,
-  readSite: SITES,
-  listSites: SITES,
-  checkDuplicates: WRITE,
-  distribute: ['administrator', 'distribution_officer'],
-  reviewDuplicates: ['administrator', 'caseworker'],
-  decideDuplicates: ['administrator', 'caseworker'],
-  aidReach: ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
-};
+const isRole = (r: string): r is Role => (roles as readonly string[]).includes(r);
 
 export function can(role: string | undefined, c: Capability): boolean {
-  return role !== undefined && (capabilities[c] as readonly string[]).includes(role);
+  return role !== undefined && isRole(role) && allows(capabilityRoutes[c], role);
 }

@@ -2,7 +2,7 @@
 // governorates, and a clear expiry: a warning before the end, the sign-in screen after it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { makeApi, type Api } from './api/client.ts';
-import type { GovernorateT, LoginResult, Me } from './api/types.ts';
+import type { GovernorateListT, GovernorateT, LoginResult, Me } from './api/types.ts';
 import { useI18n } from './i18n/index.tsx';
 
 type Stored = { token: string; expiresAt: string; role: string };
@@ -32,34 +32,21 @@ function load(): Stored | null {
   }
 }
 
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [stored, setStored] = useState<Stored | null>(load);
+/** Who is signed in (GET /me) and the governorates, read once a session starts. */
+function useAccount(stored: Stored | null, api: Api) {
   const [me, setMe] = useState<Me | null>(null);
   const [governorates, setGovernorates] = useState<GovernorateT[]>([]);
-  const [endReason, setEndReason] = useState<EndReason>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  const end = useCallback((reason: EndReason) => {
-    try {
-      sessionStorage.removeItem(KEY);
-    } catch {
-      /* ignore */
-    }
-    setStored(null);
-    setMe(null);
-    setEndReason(reason);
-  }, []);
-
-  const api = useMemo(() => makeApi(stored?.token ?? null, () => end('expired')), [stored?.token, end]);
-
   useEffect(() => {
-    if (!stored) return;
+    if (!stored) {
+      setMe(null); // signed out or expired: nothing of the last account stays
+      return;
+    }
     let live = true;
     api.get<Me>('/api/v1/me').then(
       (m) => live && setMe(m),
       () => undefined,
     );
-    api.get<{ items: GovernorateT[] }>('/api/v1/places/governorates').then(
+    api.get<GovernorateListT>('/api/v1/places/governorates').then(
       (g) => live && setGovernorates(g.items),
       () => undefined,
     );
@@ -67,8 +54,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [stored, api]);
+  return { me, setMe, governorates };
+}
 
-  // The clock for the expiry warning; the session ends by itself at expiresAt.
+/** The clock for the expiry warning; the session ends by itself at expiresAt. */
+function useExpiry(stored: Stored | null, end: (reason: EndReason) => void) {
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!stored) return;
     const tick = setInterval(() => setNow(Date.now()), 15_000);
@@ -79,6 +70,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer);
     };
   }, [stored, end]);
+  return { now, setNow };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [stored, setStored] = useState<Stored | null>(load);
+  const [endReason, setEndReason] = useState<EndReason>(null);
+
+  const end = useCallback((reason: EndReason) => {
+    try {
+      sessionStorage.removeItem(KEY);
+    } catch {
+      /* ignore */
+    }
+    setStored(null);
+    setEndReason(reason);
+  }, []);
+
+  const api = useMemo(() => makeApi(stored?.token ?? null, () => end('expired')), [stored?.token, end]);
+  const { me, setMe, governorates } = useAccount(stored, api);
+  const { now, setNow } = useExpiry(stored, end);
 
   const value = useMemo<Session>(
     () => ({

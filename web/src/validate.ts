@@ -1,13 +1,12 @@
 // Validation as you type, with messages in the reader's language. The server checks again
 // (the same rules, in src/registry); its field errors are shown beside the field too.
+import { asciiDigits, isValidNationalId } from '../../src/shared/nationalId.ts';
 import type { MessageKey } from './i18n/index.tsx';
+
+export { asciiDigits };
 
 const LETTER = /\p{L}/u;
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
-
-export function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-}
 
 export function checkName(v: string, required: boolean): MessageKey | null {
   const s = v.trim();
@@ -15,16 +14,6 @@ export function checkName(v: string, required: boolean): MessageKey | null {
   if (!LETTER.test(s)) return 'valid.letters';
   if (DIGIT.test(s)) return 'valid.noDigits';
   return null;
-}
-
-function checkDigitOk(id: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    let v = (id.charCodeAt(i) - 48) * ((i % 2) + 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return (10 - (sum % 10)) % 10 === id.charCodeAt(8) - 48;
 }
 
 export function normalNationalId(v: string): string {
@@ -36,7 +25,7 @@ export function checkNationalId(v: string): { error: MessageKey | null; warning:
   const s = normalNationalId(v);
   if (!s) return { error: null, warning: null };
   if (!/^[0-9]{9}$/.test(s)) return { error: 'valid.nationalId', warning: null };
-  return { error: null, warning: checkDigitOk(s) ? null : 'valid.nationalIdCheck' };
+  return { error: null, warning: isValidNationalId(s) ? null : 'valid.nationalIdCheck' };
 }
 
 export function checkPhone(v: string): MessageKey | null {

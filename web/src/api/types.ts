@@ -1,11 +1,20 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
-import type { EnrolSession, LoginStep, MeView, RecoveryCodesView } from '../../../src/api/routes/auth/schema.ts';
-import type { DisplacementInput, HouseholdInput, HouseholdView, MemberRef } from '../../../src/api/routes/households/schema.ts';
-import type { PersonSearch, PersonSummary, PersonView, PersonUpdate } from '../../../src/api/routes/persons/schema.ts';
-import type { SiteView } from '../../../src/api/routes/sites/schema.ts';
+import type { EnrolSession, LoginStep, MeView, RecoveryCodesView, SessionView } from '../../../src/api/routes/auth/schema.ts';
+import type { DisplacementInput, HouseholdInput, HouseholdView } from '../../../src/api/routes/households/schema.ts';
+import type { GovernorateList } from '../../../src/api/routes/places/schema.ts';
+import type {
+  HistoryEntry as HistoryEntrySchema,
+  Page as PageSchema,
+  PersonSearch,
+  PersonSummary,
+  PersonView,
+  PersonUpdate,
+} from '../../../src/api/routes/persons/schema.ts';
+import type { SiteCapacityReport as CapacityReportSchema, SiteListView as SitesView, SiteView } from '../../../src/api/routes/sites/schema.ts';
 import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
-import type { ReachSummary } from '../../../src/api/routes/stats/schema.ts';
+import type { GovernorateStats as GovernorateStatsSchema, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
+export type { FieldError, Problem } from '../../../src/shared/problems.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
 export type PersonSummaryT = z.infer<typeof PersonSummary>;
@@ -14,76 +23,31 @@ export type PersonInputT = z.input<typeof PersonUpdate>;
 export type HouseholdViewT = z.infer<typeof HouseholdView>;
 export type HouseholdInputT = z.input<typeof HouseholdInput>;
 export type DisplacementInputT = z.input<typeof DisplacementInput>;
-export type Relationship = z.infer<typeof MemberRef>['relationship'];
-export type DisplacementReason = DisplacementInputT['reason'];
-export type Sex = NonNullable<PersonViewT['sex']>;
+export type { DisplacementReason, Relationship, Sex } from '../../../src/shared/vocabulary.ts';
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
-export type LoginResult = { token: string; expiresAt: string; role: string };
+/** A page of a list: items and the cursor of the next page. */
+export type Page<T> = z.infer<ReturnType<typeof PageSchema<z.ZodType<T>>>>;
+/** A session, as the last step of sign-in answers it. */
+export type LoginResult = z.infer<typeof SessionView>;
 /** Sign-in's first step: a challenge for the code, or an enrolment (secret shown once). */
 export type LoginStepT = z.infer<typeof LoginStep>;
 export type EnrolSessionT = z.infer<typeof EnrolSession>;
 /** Who is signed in: account, organisation, second factor and recovery codes left. */
 export type Me = z.infer<typeof MeView>;
 export type RecoveryCodesViewT = z.infer<typeof RecoveryCodesView>;
-export type GovernorateT = { pcode: string; territory: string; nameEn: string; nameAr: string };
-export type GovernorateStats = { governorate: string; people: number; female: number; male: number; households: number };
-export type HistoryEntry = {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  orgId: string | null;
-  deviceId: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-};
-export type FieldError = { field: string; reason: string };
-export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[] };
-
-// Vocabularies, checked against the server's types: a value missing here fails the typecheck.
-type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
-const rel = [
-  'head',
-  'spouse',
-  'son',
-  'daughter',
-  'father',
-  'mother',
-  'brother',
-  'sister',
-  'grandchild',
-  'grandparent',
-  'other_relative',
-  'other',
-] as const satisfies readonly Relationship[];
-export const relationships: Exhaustive<Relationship, typeof rel> = rel;
-const reasons = [
-  'hostilities',
-  'evacuation_order',
-  'home_damaged',
-  'home_destroyed',
-  'return',
-  'relocation',
-  'other',
-] as const satisfies readonly DisplacementReason[];
-export const displacementReasons: Exhaustive<DisplacementReason, typeof reasons> = reasons;
+export type GovernorateListT = z.infer<typeof GovernorateList>;
+export type GovernorateT = GovernorateListT['items'][number];
+export type GovernorateStatsListT = z.infer<typeof GovernorateStatsSchema>;
+export type GovernorateStats = GovernorateStatsListT['items'][number];
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type HistoryListT = { items: HistoryEntry[] };
 
 // Sites (shelters) and their occupancy against the Sphere standards.
 export type SiteViewT = z.infer<typeof SiteView>;
-export type SiteCapacity = {
-  site: { id: string; name: string; kind: string; governorate: string; status: string };
-  households: number;
-  people: number;
-  capacity: number | null;
-  overBy: number;
-  occupancyRate: number | null;
-  toiletGap: number;
-  waterPointGap: number;
-  waterGapLitresPerDay: number | null;
-  flags: string[];
-};
-export type CapacityReport = { on: string; sites: SiteCapacity[] };
+/** GET /api/v1/sites */
+export type SitesT = z.infer<typeof SitesView>;
+export type CapacityReport = z.infer<typeof CapacityReportSchema>;
+export type SiteCapacity = CapacityReport['sites'][number];
 
 // Identity resolution: a registration being typed, checked against the registry.
 export type DraftCheckT = z.input<typeof DraftCheck>;

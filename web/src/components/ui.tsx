@@ -1,5 +1,6 @@
 // Small shared pieces: form fields with their label, hint and error; alerts; loading states.
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { type ProblemId, problemIdOf } from '../../../src/shared/problems.ts';
 import { ApiError, NetworkError } from '../api/client.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 
@@ -66,10 +67,18 @@ export function Alert({ kind, children }: { kind: 'error' | 'info' | 'success' |
   );
 }
 
-/** The message for an error from the API client, in the current language. */
-export function errorKey(e: unknown): MessageKey {
+/** A screen's own words for some problems (e.g. a wrong code on the sign-in screen). */
+export type ProblemWords = Partial<Record<ProblemId, MessageKey>>;
+
+/**
+ * The message for an error from the API client, in the current language: by the problem's id
+ * (every id has a text, `problem.<id>`; a screen may choose its own words for some), else by status.
+ */
+export function errorKey(e: unknown, words: ProblemWords = {}): MessageKey {
   if (e instanceof NetworkError) return 'common.network';
   if (e instanceof ApiError) {
+    const id = problemIdOf(e.problem?.type);
+    if (id) return words[id] ?? `problem.${id}`;
     if (e.status === 404) return 'common.notFound';
     if (e.status === 403) return 'common.forbidden';
     if (e.status === 409) return 'common.conflict';

@@ -2,9 +2,9 @@
 // the downloaded manifest and what this device has already handed out; what a sync answer means
 // for each recorded hand-over. The screen, the outbox and the tests share these.
 import type { z } from 'zod';
-import type { CycleListItem, ManifestView, PlaceView } from '../../../src/api/routes/aid/schema.ts';
+import type { CardCheckView, CycleListItem, ManifestView, PlaceView, RedemptionResult } from '../../../src/api/routes/aid/schema.ts';
 import type { CardCheck, CardClaims, CardRefusal } from './card.ts';
-import { parseCardNumber } from './cardNumber.ts';
+import { parseCardNumber } from '../../../src/shared/cardNumber.ts';
 
 /** GET /api/v1/aid/cycles/:id/manifest: no personal data, household ids and quantities only. */
 export type Manifest = z.infer<typeof ManifestView>;
@@ -78,12 +78,7 @@ export function decide(m: Manifest, used: ReadonlySet<string>, check: LocalCheck
 }
 
 /** The server's answer to POST /api/v1/aid/cards/check. */
-export type ServerCheck = {
-  valid: boolean;
-  reason?: string;
-  householdId?: string;
-  entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[];
-};
+export type ServerCheck = z.infer<typeof CardCheckView>;
 
 /**
  * A due decision after the server's check, online: a refused card is refused; entitlements redeemed
@@ -170,7 +165,8 @@ export function usedEntitlements(rs: Iterable<Recorded>): Set<string> {
   return out;
 }
 
-export type SyncResult = { id: string; status: 'standing' | 'conflict' | 'rejected'; reason?: string; replayed: boolean };
+/** One hand-over's answer in POST /api/v1/aid/sync. */
+export type SyncResult = z.infer<typeof RedemptionResult>;
 
 /** The records after the server's answer to a batch; ids the answer does not name stay waiting. */
 export function applyResults(rs: Recorded[], results: SyncResult[], now: Date): Recorded[] {

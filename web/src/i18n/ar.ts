@@ -1,6 +1,50 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
+import type { ProblemId } from '../../../src/shared/problems.ts';
+
+/** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
+const problems = {
+  'problem.validation': 'بعض الحقول غير صحيحة. صحّح الحقول المعلَّمة.',
+  'problem.bad_request': 'تعذّر قبول الطلب. أعد المحاولة.',
+  'problem.invalid_json': 'وصلت البيانات بصيغة لا يمكن قراءتها. أعد المحاولة.',
+  'problem.empty_body': 'لم تصل أي بيانات. أعد المحاولة.',
+  'problem.wrong_form': 'إحدى القيم بصيغة غير صحيحة.',
+  'problem.payload_too_large': 'حجم البيانات المُرسلة أكبر من المسموح به.',
+  'problem.unsupported_media_type': 'نوع البيانات المُرسلة غير مدعوم.',
+  'problem.not_found': 'لم يُعثر على هذا السجل، أو ليس لك أن تراه.',
+  'problem.unauthenticated': 'يلزم تسجيل الدخول للمتابعة.',
+  'problem.bad_credentials': 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+  'problem.bad_code': 'الرمز غير صحيح. تحقّق منه ثم أعد المحاولة.',
+  'problem.challenge_expired': 'انتهت مهلة هذه الخطوة. سجّل الدخول من جديد.',
+  'problem.second_factor_locked': 'أُدخلت رموز خاطئة كثيرة. انتظر قليلًا ثم أعد المحاولة.',
+  'problem.no_second_factor': 'لم يُفعَّل التحقق بخطوتين لهذا الحساب بعد.',
+  'problem.forbidden': 'دورك لا يسمح بهذا.',
+  'problem.session_required': 'لا يقوم بهذا إلا شخص سجّل الدخول بنفسه، لا مفتاح وصول برمجي.',
+  'problem.rate_limited': 'طلبات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.',
+  'problem.version_conflict': 'تغيّر السجل منذ فتحته. أعد تحميله.',
+  'problem.operation_reused': 'أُرسلت هذه العملية من قبل ببيانات مختلفة. أعد المحاولة.',
+  'problem.duplicate_value': 'يوجد سجل آخر بهذه القيمة.',
+  'problem.still_referenced': 'لا يمكن حذف هذا السجل لأن سجلات أخرى ما زالت ترتبط به.',
+  'problem.username_taken': 'اسم المستخدم هذا مستخدَم من قبل.',
+  'problem.own_second_factor': 'لا يمكنك إعادة ضبط التحقق بخطوتين لحسابك بنفسك.',
+  'problem.already_head': 'هذا الشخص هو ربّ الأسرة أصلًا.',
+  'problem.head_cannot_leave': 'لا يمكن لربّ الأسرة مغادرتها. عيّن فردًا آخر ربًّا للأسرة أولًا.',
+  'problem.already_member': 'هذا الشخص فرد حالي في أسرة أخرى.',
+  'problem.household_has_head': 'لهذه الأسرة ربّ أسرة بالفعل.',
+  'problem.item_code_taken': 'يوجد صنف آخر بهذا الرمز.',
+  'problem.programme_name_taken': 'يوجد برنامج آخر بهذا الاسم.',
+  'problem.cycle_not_generated': 'لا تُغلق إلا دورة أُعدّت قائمة استحقاقاتها.',
+  'problem.cycle_already_generated': 'أُعدّت قائمة الاستحقاقات لهذه الدورة من قبل.',
+  'problem.not_enough_stock': 'الكمية المتوفرة من هذا الصنف لا تكفي.',
+  'problem.pair_already_decided': 'صدر قرار في هذين السجلين من قبل.',
+  'problem.pair_linked_through_others': 'هذان السجلان مرتبطان عبر سجلات أخرى.',
+  'problem.pair_not_decided': 'لا يوجد قرار في هذين السجلين للتراجع عنه.',
+  'problem.merge_refused': 'رُفض الدمج: توجد أدلة متعارضة.',
+  'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
+} as const satisfies Record<`problem.${ProblemId}`, string>;
+
 export const ar = {
+  ...problems,
   'app.name': 'سند',
   'app.tagline': 'سجل الإغاثة',
   'app.skip': 'انتقل إلى المحتوى',

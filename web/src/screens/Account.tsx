@@ -3,12 +3,11 @@
 // authenticator app (POST /api/v1/auth/recovery-codes), shown once with the same "I have saved
 // them" confirmation as at the first sign-in. The code field and the codes list come from SignIn.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
 import type { Me, RecoveryCodesViewT } from '../api/types.ts';
 import { Alert, Loading, Screen } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
-import { CodeField, codeError, SavedCodesForm } from './SignIn.tsx';
+import { CodeField, SavedCodesForm, useCodeForm } from './SignIn.tsx';
 
 /** As many as the server hands out (RECOVERY_CODE_COUNT in src/access/totp.ts). */
 export const RECOVERY_CODES = 10;
@@ -78,9 +77,10 @@ function RenewCodes() {
   const { t } = useI18n();
   const { api, refreshMe } = useSession();
   const [stage, setStage] = useState<Stage>({ kind: 'form', done: false });
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(null);
+  const { code, setCode, busy, error, setError, send } = useCodeForm({
+    bad_code: 'account.renew.wrongCode',
+    no_second_factor: 'account.renew.noSecondFactor',
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   // Keyboard and screen reader users land on the section's heading when the codes appear and when they are confirmed.
@@ -98,27 +98,18 @@ function RenewCodes() {
       setError('twoFactor.codeShape');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<RecoveryCodesViewT>('/api/v1/auth/recovery-codes', { code });
-      setCode('');
-      setStage({ kind: 'codes', codes: r.recoveryCodes });
-      void refreshMe();
-    } catch (err) {
-      const key = codeError(err);
-      setError(
-        key === 'twoFactor.badCode'
-          ? 'account.renew.wrongCode'
-          : err instanceof ApiError && err.status === 409
-            ? 'account.renew.noSecondFactor'
-            : key,
-      );
-      setCode('');
-      if (key === 'twoFactor.locked') void refreshMe();
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      async () => {
+        const r = await api.post<RecoveryCodesViewT>('/api/v1/auth/recovery-codes', { code });
+        setCode('');
+        setStage({ kind: 'codes', codes: r.recoveryCodes });
+        void refreshMe();
+      },
+      (key) => {
+        if (key === 'twoFactor.locked') void refreshMe();
+        return false;
+      },
+    );
   }
 
   return (

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 // roles that may read its figures. Aggregates only; no personal data. The map is drawn from the
 // shipped boundaries at build time.
 import { can } from '../access.ts';
-import type { CapacityReport, GovernorateStats, ReachSummaryT } from '../api/types.ts';
+import type { CapacityReport, GovernorateStats, GovernorateStatsListT, ReachSummaryT } from '../api/types.ts';
 import { MeterChart } from '../components/MeterChart.tsx';
 import { ErrorState, Loading, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -15,7 +15,7 @@ import { useGovernorateName, useSession } from '../session.tsx';
 export default function Dashboard() {
   const { t } = useI18n();
   const { api, user } = useSession();
-  const stats = useLoad(() => api.get<{ items: GovernorateStats[] }>('/api/v1/stats/governorates'), [api]);
+  const stats = useLoad(() => api.get<GovernorateStatsListT>('/api/v1/stats/governorates'), [api]);
   if (stats.loading && !stats.data)
     return (
       <Screen title={t('dash.title')}>

@@ -13,7 +13,7 @@ import { ApiError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { verifier, verifyCard, normaliseCode, parseCard } from '../distribution/card.ts';
-import { cardNumber } from '../distribution/cardNumber.ts';
+import { cardNumber } from '../../../src/shared/cardNumber.ts';
 import { loadPrepared, savePrepared } from '../distribution/db.ts';
 import {
   applyServerCheck,
@@ -27,6 +27,7 @@ import {
   type CycleItem,
   type Decision,
   type Group,
+  type Line,
   type LocalCheck,
   type Manifest,
   type PointItem,
@@ -132,24 +133,24 @@ function storedKey(): string | null {
   }
 }
 
-export default function Distribution() {
-  const { t } = useI18n();
-  const { api } = useSession();
-  const online = useOnline();
+/** The outbox's state, kept sending; what checking and scanning need is loaded now, while there may be a network. */
+function useOutbox(api: Api): OutboxState {
   const [outbox, setOutbox] = useState<OutboxState>(currentState);
-  const [prepared, setPrepared] = useState<Prepared | null | undefined>(undefined);
-  const [changing, setChanging] = useState(false);
-  const lastRefresh = useRef(0);
-
   useEffect(() => subscribe(setOutbox), []);
   useEffect(() => {
     start(api);
   }, [api]);
-  // What checking and scanning need is loaded now, while there may be a network.
   useEffect(() => {
     void verifier();
     preloadScanner();
   }, []);
+  return outbox;
+}
+
+/** The prepared list of this device (IndexedDB): downloaded once, kept fresh while online. */
+function usePrepared(api: Api) {
+  const [prepared, setPrepared] = useState<Prepared | null | undefined>(undefined);
+  const lastRefresh = useRef(0);
   useEffect(() => {
     const key = storedKey();
     if (!key) {
@@ -214,6 +215,16 @@ export default function Distribution() {
     addEventListener('online', on);
     return () => removeEventListener('online', on);
   }, [refresh]);
+  return { prepared, setPrepared, download, refresh };
+}
+
+export default function Distribution() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const online = useOnline();
+  const outbox = useOutbox(api);
+  const { prepared, setPrepared, download, refresh } = usePrepared(api);
+  const [changing, setChanging] = useState(false);
 
   const ready = prepared && !changing;
   return (
@@ -253,28 +264,13 @@ export default function Distribution() {
   );
 }
 
-function Prepare({
-  online,
-  current,
-  download,
-  onReady,
-  onCancel,
-}: {
-  online: boolean;
-  current: Prepared | null;
-  download: (c: string, p: string, programme: string) => Promise<Prepared>;
-  onReady: (p: Prepared) => void;
-  onCancel: (() => void) | undefined;
-}) {
-  const { t, day } = useI18n();
+/** The cycles ready for distribution and the points, read while online; the current choice first. */
+function useChoices(online: boolean, current: Prepared | null) {
   const { api } = useSession();
-  const govName = useGovernorateName();
   const [cycles, setCycles] = useState<CycleItem[] | null>(null);
   const [points, setPoints] = useState<PointItem[] | null>(null);
   const [cycleId, setCycleId] = useState(current?.manifest.cycle.id ?? '');
   const [pointId, setPointId] = useState(current?.manifest.point.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!online) return;
     let live = true;
@@ -298,7 +294,27 @@ function Prepare({
       live = false;
     };
   }, [online, api]);
+  return { cycles, points, cycleId, setCycleId, pointId, setPointId };
+}
 
+function Prepare({
+  online,
+  current,
+  download,
+  onReady,
+  onCancel,
+}: {
+  online: boolean;
+  current: Prepared | null;
+  download: (c: string, p: string, programme: string) => Promise<Prepared>;
+  onReady: (p: Prepared) => void;
+  onCancel: (() => void) | undefined;
+}) {
+  const { t, day } = useI18n();
+  const govName = useGovernorateName();
+  const { cycles, points, cycleId, setCycleId, pointId, setPointId } = useChoices(online, current);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const c = cycles?.find((x) => x.id === cycleId);
@@ -378,24 +394,13 @@ function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boo
 type ServerState = 'checking' | 'checked' | 'unreachable' | null;
 type Shown = { shown: Presentation; decision: Decision; server: ServerState } | { recorded: number; handoverId: string } | null;
 
-function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
-  const { t, digitsOf } = useI18n();
+/** A card's check: on this device first (signature, revocations, what was handed out), then the server's when online. */
+function useCardCheck(prepared: Prepared, outbox: OutboxState) {
   const { api } = useSession();
   const [idChecked, setIdChecked] = useState(false);
-  const idBox = useRef<HTMLInputElement>(null);
   const asked = useRef(0);
-  const [code, setCode] = useState('');
   const [checking, setChecking] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveFailed, setSaveFailed] = useState(false);
-  const [scanning, setScanning] = useState(false);
-  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null);
-  const video = useRef<HTMLVideoElement>(null);
-  const scanner = useRef<Scanner | null>(null);
-  const scanButton = useRef<HTMLButtonElement>(null);
-  const recordButton = useRef<HTMLButtonElement>(null);
-  const resultHeading = useRef<HTMLHeadingElement>(null);
   const used = usedEntitlements(outbox.records);
   const usedRef = useRef(used);
   usedRef.current = used;
@@ -434,7 +439,20 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
     },
     [prepared, api],
   );
+  /** Puts the card away; an answer still on its way is ignored. */
+  const cancel = () => {
+    asked.current++;
+    setShown(null);
+  };
+  return { idChecked, setIdChecked, checking, shown, setShown, check, cancel };
+}
 
+/** The camera: looks for a card's QR code (other QR codes are ignored) and hands its text on. */
+function useScan(onStart: () => void, onCard: (text: string) => void) {
+  const [scanning, setScanning] = useState(false);
+  const [scanProblem, setScanProblem] = useState<ScanProblem | null>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const scanner = useRef<Scanner | null>(null);
   const stopScan = useCallback(() => {
     scanner.current?.stop();
     scanner.current = null;
@@ -444,7 +462,7 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
 
   const scan = async () => {
     setScanProblem(null);
-    setShown(null);
+    onStart();
     setScanning(true);
     await new Promise((r) => requestAnimationFrame(r)); // the video element is in the page
     try {
@@ -452,7 +470,7 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
         if (!parseCard(normaliseCode(text))) return false; // another QR code: keep looking
         setScanning(false);
         scanner.current = null;
-        void check(text);
+        onCard(text);
         return true;
       });
     } catch (e) {
@@ -460,17 +478,13 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
       setScanProblem(e instanceof ScanError ? e.problem : 'failed');
     }
   };
+  return { scanning, scanProblem, video, scan, stopScan };
+}
 
-  // Focus follows the work: the record button when there is something to hand over, else the result.
-  // A typed number: the identity check first. While the server is asked, the result's heading.
-  useEffect(() => {
-    if (shown && 'decision' in shown) {
-      if (shown.decision.kind === 'due' && shown.server !== 'checking')
-        (shown.shown.presented === 'typed' ? idBox : recordButton).current?.focus();
-      else resultHeading.current?.focus();
-    } else if (shown && 'recorded' in shown) resultHeading.current?.focus();
-  }, [shown]);
-
+/** Records the hand-over on this device (the outbox sends it); nothing kept means nothing handed over. */
+function useRecordHandover(prepared: Prepared, shown: Shown, idChecked: boolean, onRecorded: (s: Shown) => void) {
+  const [saving, setSaving] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const recordHandover = async () => {
     if (!shown || !('decision' in shown) || shown.decision.kind !== 'due' || saving || shown.server === 'checking') return;
     if (shown.shown.presented === 'typed' && !idChecked) return;
@@ -480,95 +494,180 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
     try {
       const rs = handover(prepared, shown.shown, d.card, d.due, new Date(), () => crypto.randomUUID());
       await record(rs);
-      setShown({ recorded: d.card.serial, handoverId: rs[0]!.handoverId });
-      setCode('');
+      onRecorded({ recorded: d.card.serial, handoverId: rs[0]!.handoverId });
     } catch {
       setSaveFailed(true); // nothing was kept: the officer must not hand over yet
     } finally {
       setSaving(false);
     }
   };
+  return { saving, saveFailed, recordHandover };
+}
+
+type DeskRefs = {
+  idBox: RefObject<HTMLInputElement | null>;
+  scanButton: RefObject<HTMLButtonElement | null>;
+  recordButton: RefObject<HTMLButtonElement | null>;
+  resultHeading: RefObject<HTMLHeadingElement | null>;
+};
+
+/**
+ * Focus follows the work: the record button when there is something to hand over, else the result.
+ * A typed number: the identity check first. While the server is asked, the result's heading.
+ */
+function useFocusFollowsWork(shown: Shown, refs: DeskRefs) {
+  useEffect(() => {
+    if (shown && 'decision' in shown) {
+      if (shown.decision.kind === 'due' && shown.server !== 'checking')
+        (shown.shown.presented === 'typed' ? refs.idBox : refs.recordButton).current?.focus();
+      else refs.resultHeading.current?.focus();
+    } else if (shown && 'recorded' in shown) refs.resultHeading.current?.focus();
+  }, [shown]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxState }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const refs: DeskRefs = {
+    idBox: useRef<HTMLInputElement>(null),
+    scanButton: useRef<HTMLButtonElement>(null),
+    recordButton: useRef<HTMLButtonElement>(null),
+    resultHeading: useRef<HTMLHeadingElement>(null),
+  };
+  const card = useCardCheck(prepared, outbox);
+  const camera = useScan(
+    () => card.setShown(null),
+    (text) => void card.check(text),
+  );
+  const saver = useRecordHandover(prepared, card.shown, card.idChecked, (s) => {
+    card.setShown(s);
+    setCode('');
+  });
+  useFocusFollowsWork(card.shown, refs);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    stopScan();
-    void check(code);
+    camera.stopScan();
+    void card.check(code);
   };
 
   return (
     <>
-      <section className="card" aria-labelledby="dist-card">
-        <h2 id="dist-card">{t('distribution.card.title')}</h2>
-        {scanning ? (
-          <div className="dist-camera">
-            <video ref={video} aria-label={t('distribution.scan.video')} muted playsInline />
-            <p className="muted" role="status">
-              {t('distribution.scan.looking')}
-            </p>
-            <button type="button" className="btn btn-secondary btn-block" onClick={stopScan}>
-              {t('distribution.scan.stop')}
-            </button>
-          </div>
-        ) : (
-          <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void scan()}>
-            {t('distribution.scan')}
-          </button>
-        )}
-        {scanProblem && <Alert kind="warning">{t(SCAN[scanProblem])}</Alert>}
-        <form className="dist-code" onSubmit={onSubmit}>
-          <TextField
-            label={t('distribution.code')}
-            hint={t('distribution.code.hint')}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            dir="ltr"
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            name="card-code"
-          />
-          <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>
-            {checking ? t('distribution.checking') : t('distribution.check')}
-          </button>
-        </form>
-      </section>
-      {shown && (
+      <CardInput camera={camera} scanButton={refs.scanButton} code={code} onCode={setCode} checking={card.checking} onSubmit={onSubmit} />
+      {card.shown && (
         <section className="card dist-result" aria-live="polite">
-          {'recorded' in shown ? (
-            <>
-              <Alert kind="success">
-                <h2 ref={resultHeading} tabIndex={-1} className="dist-result-title">
-                  {t('distribution.recorded', { serial: printed(digitsOf, shown.recorded) })}
-                </h2>
-              </Alert>
-              {/* What the server said about this hand-over, as soon as it has answered. */}
-              <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === shown.handoverId))[0]} />
-            </>
+          {'recorded' in card.shown ? (
+            <RecordedHandover
+              serial={card.shown.recorded}
+              handoverId={card.shown.handoverId}
+              outbox={outbox}
+              headingRef={refs.resultHeading}
+            />
           ) : (
             <>
-              {saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
+              {saver.saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
               <Result
-                decision={shown.decision}
-                server={shown.server}
-                typed={shown.shown.presented === 'typed'}
-                idChecked={idChecked}
-                onIdChecked={setIdChecked}
-                idRef={idBox}
-                headingRef={resultHeading}
-                recordRef={recordButton}
-                saving={saving}
-                onRecord={() => void recordHandover()}
+                decision={card.shown.decision}
+                server={card.shown.server}
+                typed={card.shown.shown.presented === 'typed'}
+                idChecked={card.idChecked}
+                onIdChecked={card.setIdChecked}
+                idRef={refs.idBox}
+                headingRef={refs.resultHeading}
+                recordRef={refs.recordButton}
+                saving={saver.saving}
+                onRecord={() => void saver.recordHandover()}
                 onCancel={() => {
-                  asked.current++;
-                  setShown(null);
-                  scanButton.current?.focus();
+                  card.cancel();
+                  refs.scanButton.current?.focus();
                 }}
               />
             </>
           )}
         </section>
       )}
+    </>
+  );
+}
+
+/** The card: scanned with the camera, or its code or printed number typed. */
+function CardInput({
+  camera,
+  scanButton,
+  code,
+  onCode,
+  checking,
+  onSubmit,
+}: {
+  camera: ReturnType<typeof useScan>;
+  scanButton: RefObject<HTMLButtonElement | null>;
+  code: string;
+  onCode: (code: string) => void;
+  checking: boolean;
+  onSubmit: (e: FormEvent) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="dist-card">
+      <h2 id="dist-card">{t('distribution.card.title')}</h2>
+      {camera.scanning ? (
+        <div className="dist-camera">
+          <video ref={camera.video} aria-label={t('distribution.scan.video')} muted playsInline />
+          <p className="muted" role="status">
+            {t('distribution.scan.looking')}
+          </p>
+          <button type="button" className="btn btn-secondary btn-block" onClick={camera.stopScan}>
+            {t('distribution.scan.stop')}
+          </button>
+        </div>
+      ) : (
+        <button ref={scanButton} type="button" className="btn btn-primary btn-block btn-large" onClick={() => void camera.scan()}>
+          {t('distribution.scan')}
+        </button>
+      )}
+      {camera.scanProblem && <Alert kind="warning">{t(SCAN[camera.scanProblem])}</Alert>}
+      <form className="dist-code" onSubmit={onSubmit}>
+        <TextField
+          label={t('distribution.code')}
+          hint={t('distribution.code.hint')}
+          value={code}
+          onChange={(e) => onCode(e.target.value)}
+          dir="ltr"
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          name="card-code"
+        />
+        <button type="submit" className="btn btn-secondary btn-block" disabled={checking || !code.trim()}>
+          {checking ? t('distribution.checking') : t('distribution.check')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** A hand-over recorded on this device, and what the server said about it as soon as it has answered. */
+function RecordedHandover({
+  serial,
+  handoverId,
+  outbox,
+  headingRef,
+}: {
+  serial: number;
+  handoverId: string;
+  outbox: OutboxState;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t, digitsOf } = useI18n();
+  return (
+    <>
+      <Alert kind="success">
+        <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+          {t('distribution.recorded', { serial: printed(digitsOf, serial) })}
+        </h2>
+      </Alert>
+      <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === handoverId))[0]} />
     </>
   );
 }
@@ -605,8 +704,60 @@ type ResultProps = {
   onCancel: () => void;
 };
 
-function Result({
-  decision: d,
+function Result(props: ResultProps) {
+  const { decision: d, server, typed, headingRef } = props;
+  const { t, digitsOf } = useI18n();
+  const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
+  const verdict = (kind: 'error' | 'warning', key: MessageKey) => (
+    <Alert kind={kind}>
+      <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
+        {t(key)}
+      </h2>
+    </Alert>
+  );
+  if (d.kind === 'refused')
+    return (
+      <>
+        {verdict('error', REFUSED[d.reason])}
+        {checkedOnline}
+      </>
+    );
+  const serial = (
+    <p className="dist-serial">
+      {t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}
+      {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
+    </p>
+  );
+  if (d.kind === 'notListed' || d.kind === 'closed')
+    return (
+      <>
+        {serial}
+        {verdict('warning', d.kind === 'notListed' ? 'distribution.notListed' : 'distribution.closed')}
+      </>
+    );
+  if (d.kind === 'received') {
+    return (
+      <>
+        {serial}
+        {verdict('error', 'distribution.received')}
+        {checkedOnline}
+        <h3>{t('distribution.receivedBefore')}</h3>
+        <Lines lines={d.lines} />
+      </>
+    );
+  }
+  return (
+    <>
+      {serial}
+      <Due {...props} due={d.due} received={d.received} />
+    </>
+  );
+}
+
+/** What the household receives now: the lines, the server's word, the identity check for a typed number, Record. */
+function Due({
+  due,
+  received,
   server,
   typed,
   idChecked,
@@ -617,75 +768,19 @@ function Result({
   saving,
   onRecord,
   onCancel,
-}: ResultProps) {
-  const { t, digitsOf } = useI18n();
-  const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
-  if (d.kind === 'refused')
-    return (
-      <>
-        <Alert kind="error">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t(REFUSED[d.reason])}
-          </h2>
-        </Alert>
-        {checkedOnline}
-      </>
-    );
-  const serial = (
-    <p className="dist-serial">
-      {t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}
-      {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
-    </p>
-  );
-  if (d.kind === 'notListed')
-    return (
-      <>
-        {serial}
-        <Alert kind="warning">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t('distribution.notListed')}
-          </h2>
-        </Alert>
-      </>
-    );
-  if (d.kind === 'closed')
-    return (
-      <>
-        {serial}
-        <Alert kind="warning">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t('distribution.closed')}
-          </h2>
-        </Alert>
-      </>
-    );
-  if (d.kind === 'received') {
-    return (
-      <>
-        {serial}
-        <Alert kind="error">
-          <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-            {t('distribution.received')}
-          </h2>
-        </Alert>
-        {checkedOnline}
-        <h3>{t('distribution.receivedBefore')}</h3>
-        <Lines lines={d.lines} />
-      </>
-    );
-  }
+}: ResultProps & { due: Line[]; received: Line[] }) {
+  const { t } = useI18n();
   return (
     <>
-      {serial}
       <p className="dist-valid">{t(typed ? 'distribution.typed.valid' : 'distribution.valid')}</p>
       <h2 ref={headingRef} tabIndex={-1}>
         {t('distribution.due')}
       </h2>
-      <Lines lines={d.due} />
-      {d.received.length > 0 && (
+      <Lines lines={due} />
+      {received.length > 0 && (
         <>
           <h3>{t('distribution.receivedBefore')}</h3>
-          <Lines lines={d.received} />
+          <Lines lines={received} />
         </>
       )}
       {server === 'checking' && (

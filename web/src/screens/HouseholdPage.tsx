@@ -1,5 +1,6 @@
 // A household: members and their relationship to the head, where it is now, its displacements
 // and its specific needs.
+import { derivedVulnerabilities, displacementReasons, relationships, vulnerabilityKinds } from '../../../src/shared/vocabulary.ts';
 import { can } from '../access.ts';
 import type { HouseholdViewT, SiteViewT } from '../api/types.ts';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
@@ -143,42 +144,12 @@ function Vulnerabilities({ h }: { h: HouseholdViewT }) {
 
 const known = (prefix: string, v: string, keys: readonly string[]) => (keys.includes(v) ? (`${prefix}.${v}` as MessageKey) : null);
 export function relKey(r: string): MessageKey {
-  return (
-    known('rel', r, [
-      'head',
-      'spouse',
-      'son',
-      'daughter',
-      'father',
-      'mother',
-      'brother',
-      'sister',
-      'grandchild',
-      'grandparent',
-      'other_relative',
-      'other',
-    ]) ?? 'rel.other'
-  );
+  return known('rel', r, relationships) ?? 'rel.other';
 }
 export function reasonKey(r: string): MessageKey {
-  return (
-    known('reason', r, ['hostilities', 'evacuation_order', 'home_damaged', 'home_destroyed', 'return', 'relocation', 'other']) ??
-    'reason.other'
-  );
+  return known('reason', r, displacementReasons) ?? 'reason.other';
 }
-const VULNS = [
-  'pregnant_lactating',
-  'disability',
-  'chronic_illness',
-  'injured',
-  'unaccompanied_child',
-  'separated_child',
-  'lost_home',
-  'lost_livelihood',
-  'female_headed',
-  'child_headed',
-  'elderly_headed',
-];
+const VULNS: readonly string[] = [...vulnerabilityKinds, ...derivedVulnerabilities];
 export function vulnKey(k: string): MessageKey {
   return known('vuln', k, VULNS) ?? 'history.action.other';
 }

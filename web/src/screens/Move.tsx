@@ -1,7 +1,8 @@
 // Record a move (displacement) for a household: when, from where, to where, why.
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
-import { displacementReasons, type DisplacementReason, type HouseholdViewT, type SiteViewT } from '../api/types.ts';
+import { type DisplacementReason, displacementReasons } from '../../../src/shared/vocabulary.ts';
+import type { HouseholdViewT, SitesT } from '../api/types.ts';
 import { can } from '../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -15,27 +16,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function Move({ id }: { id: string }) {
   const { t } = useI18n();
-  const { api, user } = useSession();
-  const { go } = useRouter();
-  const govName = useGovernorateName();
+  const { api } = useSession();
   const hh = useLoad(() => api.get<HouseholdViewT>(`/api/v1/households/${id}`), [id, api]);
-  const [date, setDate] = useState(today);
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState<DisplacementReason | ''>('');
-  const [note, setNote] = useState('');
-  const [site, setSite] = useState('');
-  const maySites = can(user?.role, 'listSites');
-  const sites = useLoad(
-    () => (to && maySites ? api.get<{ sites: SiteViewT[] }>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })),
-    [to, api, maySites],
-  );
-  const openSites = (sites.data?.sites ?? []).filter((x) => x.status === 'open');
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // One operation id per move: retrying after a dropped connection cannot record it twice.
-  const operationId = useMemo(newOperationId, []);
-
   if (hh.loading && !hh.data)
     return (
       <Screen title={t('move.title')}>
@@ -48,8 +30,42 @@ export function Move({ id }: { id: string }) {
         <ErrorState error={hh.error} onRetry={hh.reload} />
       </Screen>
     );
-  const from = hh.data.currentLocation.governorate ?? hh.data.governorate;
-  const allowed = user?.me?.governorates ?? [];
+  return <MoveForm id={id} from={hh.data.currentLocation.governorate ?? hh.data.governorate} />;
+}
+
+/** Sends the move once: one operation id per move, so a retry after a dropped connection cannot record it twice. */
+function useRecordMove(id: string) {
+  const { api } = useSession();
+  const { go } = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const operationId = useMemo(newOperationId, []);
+  async function send(body: Record<string, unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/v1/households/${id}/displacements`, body, { idempotencyKey: operationId });
+      go({ name: 'household', id });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, send };
+}
+
+function MoveForm({ id, from }: { id: string; from: string }) {
+  const { t } = useI18n();
+  const { go } = useRouter();
+  const govName = useGovernorateName();
+  const [date, setDate] = useState(today);
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState<DisplacementReason | ''>('');
+  const [note, setNote] = useState('');
+  const [site, setSite] = useState('');
+  const [touched, setTouched] = useState(false);
+  const { busy, error, send } = useRecordMove(id);
 
   const dateErr = checkDay(date);
   const errs = { date: dateErr ? t(dateErr) : null, to: !to ? t('valid.required') : null, reason: !reason ? t('valid.required') : null };
@@ -59,27 +75,14 @@ export function Move({ id }: { id: string }) {
     e.preventDefault();
     setTouched(true);
     if (errs.date || errs.to || errs.reason || !reason) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(
-        `/api/v1/households/${id}/displacements`,
-        {
-          date,
-          fromGovernorate: from,
-          toGovernorate: to,
-          ...(site ? { toSite: site } : {}),
-          reason,
-          ...(note.trim() ? { note: note.trim() } : {}),
-        },
-        { idempotencyKey: operationId },
-      );
-      go({ name: 'household', id });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await send({
+      date,
+      fromGovernorate: from,
+      toGovernorate: to,
+      ...(site ? { toSite: site } : {}),
+      reason,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   }
 
   return (
@@ -97,33 +100,7 @@ export function Move({ id }: { id: string }) {
           onChange={(e) => setDate(e.target.value)}
           error={touched ? errs.date : null}
         />
-        <SelectField
-          label={t('move.to')}
-          name="to"
-          value={to}
-          onChange={(e) => {
-            setTo(e.target.value);
-            setSite('');
-          }}
-          error={touched ? errs.to : null}
-        >
-          <option value="">{t('common.none')}</option>
-          {allowed.map((g) => (
-            <option key={g} value={g}>
-              {govName(g)}
-            </option>
-          ))}
-        </SelectField>
-        {openSites.length > 0 && (
-          <SelectField label={t('move.site')} optional name="site" value={site} onChange={(e) => setSite(e.target.value)}>
-            <option value="">{t('common.none')}</option>
-            {openSites.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <Destination to={to} site={site} onTo={setTo} onSite={setSite} error={touched ? errs.to : null} />
         <SelectField
           label={t('move.reason')}
           name="reason"
@@ -155,5 +132,61 @@ export function Move({ id }: { id: string }) {
         </div>
       </form>
     </Screen>
+  );
+}
+
+/** Where to: one of the user's governorates, then (optional) an open site there. */
+function Destination({
+  to,
+  site,
+  onTo,
+  onSite,
+  error,
+}: {
+  to: string;
+  site: string;
+  onTo: (g: string) => void;
+  onSite: (s: string) => void;
+  error: string | null;
+}) {
+  const { t } = useI18n();
+  const { api, user } = useSession();
+  const govName = useGovernorateName();
+  const maySites = can(user?.role, 'listSites');
+  const sites = useLoad(
+    () => (to && maySites ? api.get<SitesT>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })),
+    [to, api, maySites],
+  );
+  const openSites = (sites.data?.sites ?? []).filter((x) => x.status === 'open');
+  return (
+    <>
+      <SelectField
+        label={t('move.to')}
+        name="to"
+        value={to}
+        onChange={(e) => {
+          onTo(e.target.value);
+          onSite('');
+        }}
+        error={error}
+      >
+        <option value="">{t('common.none')}</option>
+        {(user?.me?.governorates ?? []).map((g) => (
+          <option key={g} value={g}>
+            {govName(g)}
+          </option>
+        ))}
+      </SelectField>
+      {openSites.length > 0 && (
+        <SelectField label={t('move.site')} optional name="site" value={site} onChange={(e) => onSite(e.target.value)}>
+          <option value="">{t('common.none')}</option>
+          {openSites.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+    </>
   );
 }

@@ -3,15 +3,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newOperationId } from '../api/client.ts';
 import { can } from '../access.ts';
-import {
-  relationships,
-  type CheckResponseT,
-  type DraftCheckT,
-  type PersonInputT,
-  type PersonViewT,
-  type Relationship,
-  type Sex,
-} from '../api/types.ts';
+import { relationships, type Relationship, type Sex, sexes } from '../../../src/shared/vocabulary.ts';
+import type { CheckResponseT, DraftCheckT, PersonInputT, PersonViewT } from '../api/types.ts';
 import { Alert, errorKey, PersonName, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
@@ -103,19 +96,62 @@ function useDuplicates(v: Values): Match[] {
   return found;
 }
 
-export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: PersonViewT, relationship: Relationship) => void }) {
-  const { t, day } = useI18n();
-  const { api, user } = useSession();
-  const govName = useGovernorateName();
+/** What the server receives: trimmed, Latin digits, empty fields left out. */
+function personBody(v: Values): PersonInputT {
+  return {
+    givenName: v.givenName.trim(),
+    familyName: v.familyName.trim(),
+    governorate: v.governorate,
+    ...(v.fatherName.trim() ? { fatherName: v.fatherName.trim() } : {}),
+    ...(v.grandfatherName.trim() ? { grandfatherName: v.grandfatherName.trim() } : {}),
+    ...(v.fullNameEn.trim() ? { fullNameEn: v.fullNameEn.trim() } : {}),
+    ...(v.sex ? { sex: v.sex } : {}),
+    ...(v.dateOfBirth.trim() ? { dateOfBirth: asciiDigits(v.dateOfBirth.trim()) } : {}),
+    ...(v.nationalId.trim() ? { nationalId: normalNationalId(v.nationalId) } : {}),
+    ...(v.phone.trim() ? { phone: asciiDigits(v.phone.trim()) } : {}),
+  };
+}
+
+/** Registers one person: one operation id per person, so a retry cannot register them twice. */
+function useAddPerson() {
+  const { api } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [operationId, setOperationId] = useState(newOperationId);
+  async function send(body: PersonInputT): Promise<PersonViewT | null> {
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await api.post<PersonViewT>('/api/v1/persons', body, { idempotencyKey: operationId });
+      setOperationId(newOperationId());
+      return p;
+    } catch (err) {
+      setError(err);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, send };
+}
+
+type Bind = (f: FieldName) => {
+  name: FieldName;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  onBlur: () => void;
+  error: string | null;
+};
+
+/** The form's values, what was touched, and each field's message (the server's first, then ours once touched). */
+function usePersonValues(first: boolean, error: unknown) {
+  const { t } = useI18n();
+  const { user } = useSession();
   const governorates = user?.me?.governorates ?? [];
   const [v, setV] = useState<Values>(() => blank(governorates[0] ?? '', first ? 'head' : 'spouse'));
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [operationId, setOperationId] = useState(newOperationId);
   const errors = useMemo(() => validate(v), [v]);
-  const duplicates = useDuplicates(v);
   const serverErrors = error instanceof ApiError ? error.fieldErrors : [];
 
   useEffect(() => {
@@ -128,54 +164,46 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
     const k = errors[f];
     return k && (touched[f] || submitted) ? t(k) : null;
   };
-  const bind = (f: FieldName) => ({
+  const set = (f: FieldName, value: string) => {
+    setV({ ...v, [f]: value });
+    setTouched({ ...touched, [f]: true });
+  };
+  const bind: Bind = (f) => ({
     name: f,
     value: v[f],
-    onChange: (e: { target: { value: string } }) => {
-      setV({ ...v, [f]: e.target.value });
-      setTouched({ ...touched, [f]: true });
-    },
+    onChange: (e) => set(f, e.target.value),
     onBlur: () => setTouched({ ...touched, [f]: true }),
     error: show(f),
   });
+  const next = () => {
+    setV(blank(v.governorate, 'son'));
+    setTouched({});
+    setSubmitted(false);
+  };
+  return { v, governorates, errors, show, set, bind, next, submit: () => setSubmitted(true) };
+}
+
+export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: PersonViewT, relationship: Relationship) => void }) {
+  const { t } = useI18n();
+  const govName = useGovernorateName();
+  const { busy, error, send } = useAddPerson();
+  const { v, governorates, errors, show, set, bind, next, submit: markSubmitted } = usePersonValues(first, error);
+  const duplicates = useDuplicates(v);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSubmitted(true);
+    markSubmitted();
     if (Object.keys(errors).length > 0) {
       const firstBad = document.querySelector<HTMLElement>('[aria-invalid="true"]');
       firstBad?.focus();
       return;
     }
-    const body: PersonInputT = {
-      givenName: v.givenName.trim(),
-      familyName: v.familyName.trim(),
-      governorate: v.governorate,
-      ...(v.fatherName.trim() ? { fatherName: v.fatherName.trim() } : {}),
-      ...(v.grandfatherName.trim() ? { grandfatherName: v.grandfatherName.trim() } : {}),
-      ...(v.fullNameEn.trim() ? { fullNameEn: v.fullNameEn.trim() } : {}),
-      ...(v.sex ? { sex: v.sex } : {}),
-      ...(v.dateOfBirth.trim() ? { dateOfBirth: asciiDigits(v.dateOfBirth.trim()) } : {}),
-      ...(v.nationalId.trim() ? { nationalId: normalNationalId(v.nationalId) } : {}),
-      ...(v.phone.trim() ? { phone: asciiDigits(v.phone.trim()) } : {}),
-    };
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await api.post<PersonViewT>('/api/v1/persons', body, { idempotencyKey: operationId });
-      onAdded(p, v.relationship);
-      setV(blank(v.governorate, 'son'));
-      setTouched({});
-      setSubmitted(false);
-      setOperationId(newOperationId());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const p = await send(personBody(v));
+    if (!p) return;
+    onAdded(p, v.relationship);
+    next();
   }
 
-  const nidWarning = checkNationalId(v.nationalId).warning;
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="person-form-title">
       <h2 id="person-form-title">{t('register.personForm')}</h2>
@@ -196,29 +224,50 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
         </div>
       </fieldset>
       <TextField label={t('person.fullNameEn')} optional autoComplete="off" dir="ltr" lang="en" {...bind('fullNameEn')} />
-      <fieldset className="segmented" aria-invalid={show('sex') ? true : undefined}>
-        <legend>{t('person.sex')}</legend>
-        {(['female', 'male'] as const).map((s) => (
-          <label key={s} className={v.sex === s ? 'selected' : ''}>
-            <input
-              type="radio"
-              name="sex"
-              value={s}
-              checked={v.sex === s}
-              onChange={() => {
-                setV({ ...v, sex: s });
-                setTouched({ ...touched, sex: true });
-              }}
-            />
-            {t(`sex.${s}`)}
-          </label>
+      <SexField value={v.sex} error={show('sex')} onPick={(s) => set('sex', s)} />
+      <IdentityFields bind={bind} nationalId={v.nationalId} />
+      <SelectField label={t('person.governorate')} {...bind('governorate')}>
+        {governorates.map((g) => (
+          <option key={g} value={g}>
+            {govName(g)}
+          </option>
         ))}
-        {show('sex') && (
-          <p className="error-text" role="alert">
-            {show('sex')}
-          </p>
-        )}
-      </fieldset>
+      </SelectField>
+      <DuplicateWarning duplicates={duplicates} />
+      {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? t('register.adding') : t('register.addPerson')}
+      </button>
+    </form>
+  );
+}
+
+function SexField({ value, error, onPick }: { value: Sex | ''; error: string | null; onPick: (s: Sex) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="segmented" aria-invalid={error ? true : undefined}>
+      <legend>{t('person.sex')}</legend>
+      {sexes.map((s) => (
+        <label key={s} className={value === s ? 'selected' : ''}>
+          <input type="radio" name="sex" value={s} checked={value === s} onChange={() => onPick(s)} />
+          {t(`sex.${s}`)}
+        </label>
+      ))}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Date of birth (or age), national ID (a failed check digit is a warning only) and phone. */
+function IdentityFields({ bind, nationalId }: { bind: Bind; nationalId: string }) {
+  const { t } = useI18n();
+  const nidWarning = checkNationalId(nationalId).warning;
+  return (
+    <>
       <TextField
         label={t('register.dobOrAge')}
         optional
@@ -241,40 +290,36 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
         />
         <TextField label={t('person.phone')} optional type="tel" inputMode="tel" dir="ltr" autoComplete="off" {...bind('phone')} />
       </div>
-      <SelectField label={t('person.governorate')} {...bind('governorate')}>
-        {governorates.map((g) => (
-          <option key={g} value={g}>
-            {govName(g)}
-          </option>
+    </>
+  );
+}
+
+/** Records that may be the same person, found while typing. */
+function DuplicateWarning({ duplicates }: { duplicates: Match[] }) {
+  const { t, day } = useI18n();
+  const govName = useGovernorateName();
+  if (duplicates.length === 0) return null;
+  return (
+    <Alert kind="warning">
+      <p>{t('register.duplicates')}</p>
+      <ul className="matches">
+        {duplicates.map((m) => (
+          <li key={m.person.id}>
+            <strong>
+              <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
+            </strong>
+            {' · '}
+            {govName(m.person.governorate)}
+            {m.person.dateOfBirth ? ` · ${day(m.person.dateOfBirth, m.person.dobPrecision ?? 'exact')}` : ''}
+            <br />
+            <span className={m.decision === 'likely_same' ? 'badge badge-warning' : 'badge'}>
+              {t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')} ·{' '}
+              {t('register.probability', { percent: Math.round(m.probability * 100) })}
+            </span>
+            {m.conflict && <span className="badge">{t('register.conflict')}</span>}
+          </li>
         ))}
-      </SelectField>
-      {duplicates.length > 0 && (
-        <Alert kind="warning">
-          <p>{t('register.duplicates')}</p>
-          <ul className="matches">
-            {duplicates.map((m) => (
-              <li key={m.person.id}>
-                <strong>
-                  <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
-                </strong>
-                {' · '}
-                {govName(m.person.governorate)}
-                {m.person.dateOfBirth ? ` · ${day(m.person.dateOfBirth, m.person.dobPrecision ?? 'exact')}` : ''}
-                <br />
-                <span className={m.decision === 'likely_same' ? 'badge badge-warning' : 'badge'}>
-                  {t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')} ·{' '}
-                  {t('register.probability', { percent: Math.round(m.probability * 100) })}
-                </span>
-                {m.conflict && <span className="badge">{t('register.conflict')}</span>}
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
-      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-        {busy ? t('register.adding') : t('register.addPerson')}
-      </button>
-    </form>
+      </ul>
+    </Alert>
   );
 }

@@ -1,12 +1,11 @@
 // A person's record and history (who changed what, when). Reading it is logged by the server.
 import { can } from '../access.ts';
-import type { HistoryEntry, PersonViewT } from '../api/types.ts';
+import type { HistoryListT, PersonViewT } from '../api/types.ts';
 import { History } from '../components/History.tsx';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { ageOn } from '../i18n/format.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { householdOf } from '../memory.ts';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
@@ -16,7 +15,7 @@ export function PersonPage({ id }: { id: string }) {
   const person = useLoad(() => api.get<PersonViewT>(`/api/v1/persons/${id}`), [id, api]);
   const mayHistory = can(user?.role, 'history');
   const history = useLoad(
-    () => (mayHistory ? api.get<{ items: HistoryEntry[] }>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })),
+    () => (mayHistory ? api.get<HistoryListT>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })),
     [id, api, mayHistory, person.data?.version],
   );
 
@@ -33,7 +32,7 @@ export function PersonPage({ id }: { id: string }) {
       </Screen>
     );
   const p = person.data;
-  const hh = householdOf(p.id);
+  const hh = p.household?.id;
   return (
     <Screen title={t('person.title')}>
       <article className="card">

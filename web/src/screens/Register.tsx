@@ -4,7 +4,6 @@ import { newOperationId } from '../api/client.ts';
 import type { HouseholdViewT, PersonViewT, Relationship } from '../api/types.ts';
 import { Alert, errorKey, PersonName, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { rememberHousehold } from '../memory.ts';
 import { useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { relKey } from './HouseholdPage.tsx';
@@ -64,10 +63,6 @@ function HouseholdForm({ members, onRemove }: { members: Member[]; onRemove: (pe
         },
         { idempotencyKey: operationId },
       );
-      rememberHousehold(
-        h.id,
-        members.map((m) => m.person.id),
-      );
       go({ name: 'household', id: h.id });
     } catch (e) {
       setError(e);
@@ -82,26 +77,7 @@ function HouseholdForm({ members, onRemove }: { members: Member[]; onRemove: (pe
       {members.length === 0 ? (
         <p className={submitted ? 'error-text' : 'muted'}>{t('register.noMembers')}</p>
       ) : (
-        <ul className="list">
-          {members.map((m) => (
-            <li key={m.person.id} className="list-item list-row">
-              <span>
-                <span className="list-title">
-                  <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
-                </span>
-                <span className="list-meta">{t(relKey(m.relationship))}</span>
-              </span>
-              <button
-                type="button"
-                className="btn btn-small btn-secondary"
-                aria-label={t('register.removeMember', { name: m.person.fullName })}
-                onClick={() => onRemove(m.person.id)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <MemberList members={members} onRemove={onRemove} />
       )}
       {headError && (
         <p className="error-text" role="alert">
@@ -128,5 +104,31 @@ function HouseholdForm({ members, onRemove }: { members: Member[]; onRemove: (pe
         {busy ? t('register.creating') : t('register.createHousehold')}
       </button>
     </section>
+  );
+}
+
+function MemberList({ members, onRemove }: { members: Member[]; onRemove: (personId: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <ul className="list">
+      {members.map((m) => (
+        <li key={m.person.id} className="list-item list-row">
+          <span>
+            <span className="list-title">
+              <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
+            </span>
+            <span className="list-meta">{t(relKey(m.relationship))}</span>
+          </span>
+          <button
+            type="button"
+            className="btn btn-small btn-secondary"
+            aria-label={t('register.removeMember', { name: m.person.fullName })}
+            onClick={() => onRemove(m.person.id)}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

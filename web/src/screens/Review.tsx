@@ -4,7 +4,7 @@
 // different people, or not sure. Every decision can be undone. Paths carry the pair id only.
 import { useEffect, useState } from 'react';
 import { can } from '../access.ts';
-import { ApiError, newOperationId } from '../api/client.ts';
+import { newOperationId } from '../api/client.ts';
 import type { CandidateViewT, DecisionT, Page, PersonViewT, QueueItemT } from '../api/types.ts';
 import { Alert, ErrorState, Loading, PersonName, Screen, SelectField, errorKey } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -22,16 +22,14 @@ let lastDecision: { userId: string | null; id: string; decision: DecisionT } | n
 
 const statusKey = (s: Status): MessageKey => `review.status.${s}` as MessageKey;
 
-export function ReviewQueue() {
-  const { t } = useI18n();
-  const { api, user } = useSession();
-  const [status, setStatus] = useState<Status>('pending');
+/** A page of the queue for a status, with more pages on demand; `reload` asks again. */
+function useQueue(status: Status) {
+  const { api } = useSession();
   const [list, setList] = useState<{ items: QueueItemT[]; next: string | null } | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const [n, setN] = useState(0);
-  const [undo, setUndo] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
   const url = (cursor: string | null) =>
     `/api/v1/duplicates?status=${status}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 
@@ -69,39 +67,18 @@ export function ReviewQueue() {
       setMore({ busy: false, error: e });
     }
   }
+  return { list, loading, error, more, loadMore, reload: () => setN((x) => x + 1) };
+}
 
-  const last = lastDecision && lastDecision.userId === (user?.me?.userId ?? null) ? lastDecision : null;
-  async function undoLast() {
-    if (!last) return;
-    setUndo({ busy: true, error: null, done: false });
-    try {
-      await api.post(`/api/v1/duplicates/${last.id}/undo`, {}, { idempotencyKey: newOperationId() });
-      lastDecision = null;
-      setUndo({ busy: false, error: null, done: true });
-      setN((x) => x + 1);
-    } catch (e) {
-      setUndo({ busy: false, error: e, done: false });
-    }
-  }
+export function ReviewQueue() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<Status>('pending');
+  const { list, loading, error, more, loadMore, reload } = useQueue(status);
 
   return (
     <Screen title={t('review.title')}>
       <p className="muted">{t('review.intro')}</p>
-      {last && (
-        <Alert kind="info">
-          <p>{t('review.lastDecision', { decision: t(`review.decision.${last.decision}` as MessageKey) })}</p>
-          {undo.error !== null && <p className="error-text">{t(errorKey(undo.error))}</p>}
-          <div className="row">
-            <button type="button" className="btn btn-secondary" disabled={undo.busy} onClick={() => void undoLast()}>
-              {undo.busy ? t('review.saving') : t('review.undo')}
-            </button>
-            <Link to={{ name: 'reviewPair', id: last.id }} className="btn btn-secondary">
-              {t('review.openPair')}
-            </Link>
-          </div>
-        </Alert>
-      )}
-      {undo.done && <Alert kind="success">{t('review.undone')}</Alert>}
+      <LastDecision onUndone={reload} />
       <div className="review-filter">
         <SelectField label={t('review.show')} name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
           {STATUSES.map((s) => (
@@ -114,7 +91,7 @@ export function ReviewQueue() {
       {loading && !list ? (
         <Loading />
       ) : error !== null || !list ? (
-        <ErrorState error={error} onRetry={() => setN((x) => x + 1)} />
+        <ErrorState error={error} onRetry={reload} />
       ) : (
         <section className="results" aria-labelledby="review-results" aria-busy={loading}>
           <h2 id="review-results">{t('review.shown', { count: list.items.length })}</h2>
@@ -138,6 +115,45 @@ export function ReviewQueue() {
         </section>
       )}
     </Screen>
+  );
+}
+
+/** The last decision taken in this tab by this user, with Undo. */
+function LastDecision({ onUndone }: { onUndone: () => void }) {
+  const { t } = useI18n();
+  const { api, user } = useSession();
+  const [undo, setUndo] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
+  const last = lastDecision && lastDecision.userId === (user?.me?.userId ?? null) ? lastDecision : null;
+  async function undoLast() {
+    if (!last) return;
+    setUndo({ busy: true, error: null, done: false });
+    try {
+      await api.post(`/api/v1/duplicates/${last.id}/undo`, {}, { idempotencyKey: newOperationId() });
+      lastDecision = null;
+      setUndo({ busy: false, error: null, done: true });
+      onUndone();
+    } catch (e) {
+      setUndo({ busy: false, error: e, done: false });
+    }
+  }
+  return (
+    <>
+      {last && (
+        <Alert kind="info">
+          <p>{t('review.lastDecision', { decision: t(`review.decision.${last.decision}` as MessageKey) })}</p>
+          {undo.error !== null && <p className="error-text">{t(errorKey(undo.error))}</p>}
+          <div className="row">
+            <button type="button" className="btn btn-secondary" disabled={undo.busy} onClick={() => void undoLast()}>
+              {undo.busy ? t('review.saving') : t('review.undo')}
+            </button>
+            <Link to={{ name: 'reviewPair', id: last.id }} className="btn btn-secondary">
+              {t('review.openPair')}
+            </Link>
+          </div>
+        </Alert>
+      )}
+      {undo.done && <Alert kind="success">{t('review.undone')}</Alert>}
+    </>
   );
 }
 
@@ -179,39 +195,22 @@ type Field = {
   raw?: (p: PersonViewT) => string | null;
 };
 
-export function ReviewPair({ id }: { id: string }) {
-  const { t, dateTime } = useI18n();
+type Busy = DecisionT | 'undo' | null;
+type Outcome = 'decided' | 'undone' | null;
+
+/** Decides a pair (or undoes the decision); the answer replaces the pair shown, and is remembered for Undo from the queue. */
+function useDecide(id: string) {
   const { api, user } = useSession();
-  const pair = useLoad(() => api.get<CandidateViewT>(`/api/v1/duplicates/${id}`), [id, api]);
   const [view, setView] = useState<CandidateViewT | null>(null);
-  const [busy, setBusy] = useState<DecisionT | 'undo' | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<unknown>(null);
-  const [outcome, setOutcome] = useState<'decided' | 'undone' | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
   // another pair in the same screen: forget what was done on the previous one
   useEffect(() => {
     setView(null);
     setOutcome(null);
     setError(null);
   }, [id]);
-  const loaded = pair.data && pair.data.id === id ? pair.data : undefined;
-  const c = view && view.id === id ? view : loaded;
-  const mayDecide = can(user?.role, 'decideDuplicates');
-
-  if (pair.loading && !c)
-    return (
-      <Screen title={t('review.pairTitle')}>
-        <Loading />
-      </Screen>
-    );
-  if (pair.error || !c)
-    return (
-      <Screen title={t('review.pairTitle')}>
-        <ErrorState error={pair.error} onRetry={pair.reload} />
-        <p>
-          <Link to={{ name: 'review' }}>{t('review.back')}</Link>
-        </p>
-      </Screen>
-    );
 
   async function act(what: DecisionT | 'undo') {
     setBusy(what);
@@ -232,10 +231,33 @@ export function ReviewPair({ id }: { id: string }) {
       setBusy(null);
     }
   }
+  return { view: view && view.id === id ? view : null, busy, error, outcome, act };
+}
 
-  const decided = c.status !== 'pending';
-  const canDecide = c.status === 'pending' || c.status === 'unsure';
-  const refused = error instanceof ApiError && error.problem?.type === '/problems/merge_refused';
+export function ReviewPair({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const pair = useLoad(() => api.get<CandidateViewT>(`/api/v1/duplicates/${id}`), [id, api]);
+  const decide = useDecide(id);
+  const loaded = pair.data && pair.data.id === id ? pair.data : undefined;
+  const c = decide.view ?? loaded;
+
+  if (pair.loading && !c)
+    return (
+      <Screen title={t('review.pairTitle')}>
+        <Loading />
+      </Screen>
+    );
+  if (pair.error || !c)
+    return (
+      <Screen title={t('review.pairTitle')}>
+        <ErrorState error={pair.error} onRetry={pair.reload} />
+        <p>
+          <Link to={{ name: 'review' }}>{t('review.back')}</Link>
+        </p>
+      </Screen>
+    );
+
   return (
     <Screen
       title={t('review.pairTitle')}
@@ -245,61 +267,83 @@ export function ReviewPair({ id }: { id: string }) {
         </Link>
       }
     >
-      <section className="card review-summary" aria-labelledby="review-summary">
-        <h2 id="review-summary">{t(strengthKey(c.probability))}</h2>
-        <p>
-          {t('review.statusNow', { status: t(statusKey(c.status)) })}
-          {c.linked ? ` · ${t('review.linkedNow')}` : ''}
-        </p>
-        {c.decidedAt && c.status !== 'auto_linked' && (
-          <p className="muted">
-            {t(c.decidedBy && c.decidedBy === user?.me?.userId ? 'review.decidedByYou' : 'review.decidedByOther', {
-              when: dateTime(c.decidedAt),
-            })}
-          </p>
-        )}
-        {c.conflict && <Alert kind="warning">{t('review.conflictNote')}</Alert>}
-        <p className="muted">{t('review.evidenceIntro')}</p>
-      </section>
-
+      <PairSummary c={c} />
       <Comparison c={c} />
-
-      <section className="card review-decide" aria-labelledby="review-decide">
-        <h2 id="review-decide">{t('review.decide')}</h2>
-        <div id="review-outcome" tabIndex={-1}>
-          {outcome && <Outcome c={c} outcome={outcome} />}
-          {!outcome && c.status === 'auto_linked' && <Alert kind="info">{t('review.autoLinkedNote')}</Alert>}
-        </div>
-        {error !== null && <Alert kind="error">{refused ? t('review.refused') : t(errorKey(error))}</Alert>}
-        {mayDecide && canDecide && (
-          <>
-            <p className="muted">{t('review.sameHint')}</p>
-            <div className="review-buttons">
-              <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void act('same')}>
-                {busy === 'same' ? t('review.saving') : t('review.same')}
-              </button>
-              <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('different')}>
-                {busy === 'different' ? t('review.saving') : t('review.different')}
-              </button>
-              {c.status !== 'unsure' && (
-                <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('unsure')}>
-                  {busy === 'unsure' ? t('review.saving') : t('review.unsure')}
-                </button>
-              )}
-            </div>
-          </>
-        )}
-        {mayDecide && decided && (
-          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void act('undo')}>
-            {busy === 'undo' ? t('review.saving') : t('review.undo')}
-          </button>
-        )}
-      </section>
+      <Decide c={c} busy={decide.busy} error={decide.error} outcome={decide.outcome} act={(what) => void decide.act(what)} />
     </Screen>
   );
 }
 
-function Outcome({ c, outcome }: { c: CandidateViewT; outcome: 'decided' | 'undone' }) {
+function PairSummary({ c }: { c: CandidateViewT }) {
+  const { t, dateTime } = useI18n();
+  const { user } = useSession();
+  return (
+    <section className="card review-summary" aria-labelledby="review-summary">
+      <h2 id="review-summary">{t(strengthKey(c.probability))}</h2>
+      <p>
+        {t('review.statusNow', { status: t(statusKey(c.status)) })}
+        {c.linked ? ` · ${t('review.linkedNow')}` : ''}
+      </p>
+      {c.decidedAt && c.status !== 'auto_linked' && (
+        <p className="muted">
+          {t(c.decidedBy && c.decidedBy === user?.me?.userId ? 'review.decidedByYou' : 'review.decidedByOther', {
+            when: dateTime(c.decidedAt),
+          })}
+        </p>
+      )}
+      {c.conflict && <Alert kind="warning">{t('review.conflictNote')}</Alert>}
+      <p className="muted">{t('review.evidenceIntro')}</p>
+    </section>
+  );
+}
+
+function Decide({
+  c,
+  busy,
+  error,
+  outcome,
+  act,
+}: {
+  c: CandidateViewT;
+  busy: Busy;
+  error: unknown;
+  outcome: Outcome;
+  act: (what: DecisionT | 'undo') => void;
+}) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const mayDecide = can(user?.role, 'decideDuplicates');
+  const decided = c.status !== 'pending';
+  const canDecide = c.status === 'pending' || c.status === 'unsure';
+  const button = (what: DecisionT | 'undo', label: MessageKey, primary = false) => (
+    <button type="button" className={primary ? 'btn btn-primary' : 'btn btn-secondary'} disabled={busy !== null} onClick={() => act(what)}>
+      {busy === what ? t('review.saving') : t(label)}
+    </button>
+  );
+  return (
+    <section className="card review-decide" aria-labelledby="review-decide">
+      <h2 id="review-decide">{t('review.decide')}</h2>
+      <div id="review-outcome" tabIndex={-1}>
+        {outcome && <DecisionOutcome c={c} outcome={outcome} />}
+        {!outcome && c.status === 'auto_linked' && <Alert kind="info">{t('review.autoLinkedNote')}</Alert>}
+      </div>
+      {error !== null && <Alert kind="error">{t(errorKey(error, { merge_refused: 'review.refused' }))}</Alert>}
+      {mayDecide && canDecide && (
+        <>
+          <p className="muted">{t('review.sameHint')}</p>
+          <div className="review-buttons">
+            {button('same', 'review.same', true)}
+            {button('different', 'review.different')}
+            {c.status !== 'unsure' && button('unsure', 'review.unsure')}
+          </div>
+        </>
+      )}
+      {mayDecide && decided && button('undo', 'review.undo')}
+    </section>
+  );
+}
+
+function DecisionOutcome({ c, outcome }: { c: CandidateViewT; outcome: 'decided' | 'undone' }) {
   const { t } = useI18n();
   const { user } = useSession();
   if (outcome === 'undone') return <Alert kind="success">{t('review.undone')}</Alert>;
@@ -322,8 +366,8 @@ function Outcome({ c, outcome }: { c: CandidateViewT; outcome: 'decided' | 'undo
   );
 }
 
-/** Both records side by side, one row per field, with what the comparison of that field says. */
-function Comparison({ c }: { c: CandidateViewT }) {
+/** The rows of the comparison, in the reader's language and digits. */
+function useFields(): Field[] {
   const { t, day, digitsOf, dateTime } = useI18n();
   const govName = useGovernorateName();
   const text = (v: string | null, ltr = false) =>
@@ -334,7 +378,7 @@ function Comparison({ c }: { c: CandidateViewT }) {
     ) : (
       <span className="muted">{t('review.notRecorded')}</span>
     );
-  const fields: Field[] = [
+  return [
     { key: 'person.givenName', evidence: 'given', value: (p) => text(p.givenName), name: (p) => p.givenName },
     { key: 'person.fatherName', evidence: 'father', value: (p) => text(p.fatherName), name: (p) => p.fatherName },
     { key: 'person.grandfatherName', evidence: 'grandfather', value: (p) => text(p.grandfatherName), name: (p) => p.grandfatherName },
@@ -366,6 +410,12 @@ function Comparison({ c }: { c: CandidateViewT }) {
     { key: 'person.governorate', evidence: 'governorate', value: (p) => govName(p.governorate) },
     { key: 'review.registeredOn', evidence: null, value: (p) => <time dateTime={p.createdAt}>{dateTime(p.createdAt)}</time> },
   ];
+}
+
+/** Both records side by side, one row per field, with what the comparison of that field says. */
+function Comparison({ c }: { c: CandidateViewT }) {
+  const { t } = useI18n();
+  const fields = useFields();
   const byField = new Map(c.evidence.map((e) => [e.field, e]));
   return (
     <section className="card" aria-labelledby="review-compare">

@@ -16,10 +16,9 @@ export function forgetSearch() {
   remembered = { mode: 'name', term: '', items: null, nextCursor: null };
 }
 
-export function Search() {
-  const { t, day } = useI18n();
+/** The search and its results, remembered for Back. */
+function useSearch() {
   const { api } = useSession();
-  const govName = useGovernorateName();
   const [state, setStateRaw] = useState<State>(remembered);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -54,6 +53,12 @@ export function Search() {
     }
   }
 
+  return { state, setState, busy, error, empty, run };
+}
+
+export function Search() {
+  const { t } = useI18n();
+  const { state, setState, busy, error, empty, run } = useSearch();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void run(null);
@@ -91,40 +96,66 @@ export function Search() {
       </form>
       {error !== null && <ErrorState error={error} onRetry={() => void run(null)} />}
       {state.items && (
-        <section aria-live="polite" className="results">
-          <h2>{t('search.results', { count: state.items.length })}</h2>
-          {state.crowded && (
-            <div className="alert alert-warning" role="note">
-              <p>{t('search.crowded')}</p>
-            </div>
-          )}
-          {state.items.length === 0 ? (
-            <p className="muted">{t('search.none')}</p>
-          ) : (
-            <ul className="list">
-              {state.items.map((p) => (
-                <li key={p.id}>
-                  <Link to={{ name: 'person', id: p.id }} className="list-item">
-                    <span className="list-title">
-                      <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
-                    </span>
-                    <span className="list-meta">
-                      {p.sex ? t(`sex.${p.sex}`) : ''}
-                      {p.dateOfBirth ? ` · ${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}` : ''}
-                      {` · ${govName(p.governorate)}`}
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-          {state.nextCursor && (
-            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void run(state.nextCursor)}>
-              {t('search.more')}
-            </button>
-          )}
-        </section>
+        <Results
+          items={state.items}
+          crowded={state.crowded === true}
+          nextCursor={state.nextCursor}
+          busy={busy}
+          onMore={(c) => void run(c)}
+        />
       )}
     </Screen>
+  );
+}
+
+function Results({
+  items,
+  crowded,
+  nextCursor,
+  busy,
+  onMore,
+}: {
+  items: PersonSummaryT[];
+  crowded: boolean;
+  nextCursor: string | null;
+  busy: boolean;
+  onMore: (cursor: string) => void;
+}) {
+  const { t, day } = useI18n();
+  const govName = useGovernorateName();
+  return (
+    <section aria-live="polite" className="results">
+      <h2>{t('search.results', { count: items.length })}</h2>
+      {crowded && (
+        <div className="alert alert-warning" role="note">
+          <p>{t('search.crowded')}</p>
+        </div>
+      )}
+      {items.length === 0 ? (
+        <p className="muted">{t('search.none')}</p>
+      ) : (
+        <ul className="list">
+          {items.map((p) => (
+            <li key={p.id}>
+              <Link to={{ name: 'person', id: p.id }} className="list-item">
+                <span className="list-title">
+                  <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
+                </span>
+                <span className="list-meta">
+                  {p.sex ? t(`sex.${p.sex}`) : ''}
+                  {p.dateOfBirth ? ` · ${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}` : ''}
+                  {` · ${govName(p.governorate)}`}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor && (
+        <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => onMore(nextCursor)}>
+          {t('search.more')}
+        </button>
+      )}
+    </section>
   );
 }

@@ -4,9 +4,9 @@
 // saved them" confirmation before the session starts. CodeField, codeError and SavedCodesForm are
 // shared with the Account screen (new recovery codes while signed in).
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, makeApi } from '../api/client.ts';
+import { makeApi } from '../api/client.ts';
 import type { EnrolSessionT, LoginResult, LoginStepT } from '../api/types.ts';
-import { Alert, errorKey, Loading, TextField } from '../components/ui.tsx';
+import { Alert, errorKey, Loading, type ProblemWords, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 
@@ -19,7 +19,6 @@ type Stage =
   | { kind: 'recovery'; session: LoginResult; codes: string[] };
 
 const publicApi = () => makeApi(null, () => undefined);
-const problemType = (err: unknown) => (err instanceof ApiError ? err.problem?.type : undefined);
 
 /** Digits only, Arabic-Indic and Persian digits read as Latin ones (phones with an Arabic keyboard). */
 export function codeDigits(v: string): string {
@@ -30,16 +29,52 @@ export function codeDigits(v: string): string {
     .slice(0, 6);
 }
 
-/** The message for a failed code: wrong, paused, expired, too many requests, wrong shape. */
-export function codeError(err: unknown): MessageKey {
-  const type = problemType(err);
-  if (type === '/problems/second_factor_locked') return 'twoFactor.locked';
-  if (type === '/problems/bad_code') return 'twoFactor.badCode';
-  if (type === '/problems/challenge_expired') return 'twoFactor.expired';
-  if (err instanceof ApiError && err.status === 429) return 'signIn.rateLimited';
-  if (err instanceof ApiError && err.status === 422) return 'twoFactor.codeShape';
-  return errorKey(err);
+/** The sign-in screen's words for a failed code: wrong, paused, expired, too many requests, wrong shape. */
+const CODE_WORDS: ProblemWords = {
+  second_factor_locked: 'twoFactor.locked',
+  bad_code: 'twoFactor.badCode',
+  challenge_expired: 'twoFactor.expired',
+  rate_limited: 'signIn.rateLimited',
+  validation: 'twoFactor.codeShape',
+};
+
+/** The message for a failed code (a screen may put its own words for some problems over these). */
+export function codeError(err: unknown, words: ProblemWords = {}): MessageKey {
+  return errorKey(err, { ...CODE_WORDS, ...words });
 }
+
+/**
+ * A form that sends a 6-digit code (sign-in, set-up, new recovery codes): one request at a time,
+ * and the message for a refused code, with the code cleared. `refused` sees the message first and
+ * returns true when it took over (e.g. to start over).
+ */
+export function useCodeForm(words: ProblemWords = {}) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+  async function send(request: () => Promise<void>, refused?: (key: MessageKey) => boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await request();
+    } catch (err) {
+      const key = codeError(err, words);
+      if (refused?.(key)) return;
+      setError(key);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { code, setCode, busy, error, setError, send };
+}
+
+/** A code step that timed out or is paused starts over at the password. */
+const restartWhenStale = (onRestart: (why: MessageKey | null) => void) => (key: MessageKey) => {
+  if (key !== 'twoFactor.expired' && key !== 'twoFactor.locked') return false;
+  onRestart(key);
+  return true;
+};
 
 export function SignIn() {
   const { signedIn } = useSession();
@@ -103,13 +138,7 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
       onStep(r);
     } catch (err) {
       setError(
-        problemType(err) === '/problems/second_factor_locked'
-          ? 'twoFactor.locked'
-          : err instanceof ApiError && err.status === 401
-            ? 'signIn.bad'
-            : err instanceof ApiError && err.status === 429
-              ? 'signIn.rateLimited'
-              : errorKey(err),
+        errorKey(err, { second_factor_locked: 'twoFactor.locked', bad_credentials: 'signIn.bad', rate_limited: 'signIn.rateLimited' }),
       );
     } finally {
       setBusy(false);
@@ -197,10 +226,8 @@ function CodeStep({
 }) {
   const { t } = useI18n();
   const [recovery, setRecovery] = useState(false);
-  const [code, setCode] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(null);
+  const { code, setCode, busy, error, setError, send } = useCodeForm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -208,22 +235,13 @@ function CodeStep({
       setError(recovery ? 'common.fixFields' : 'twoFactor.codeShape');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const r = await publicApi().post<LoginResult>(
         '/api/v1/auth/second-factor',
         recovery ? { challenge, recoveryCode: recoveryCode.trim() } : { challenge, code },
       );
       onDone(r);
-    } catch (err) {
-      const key = codeError(err);
-      if (key === 'twoFactor.expired' || key === 'twoFactor.locked') return onRestart(key);
-      setError(key);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    }, restartWhenStale(onRestart));
   }
 
   return (
@@ -283,9 +301,7 @@ function EnrolStep({
   onRestart: (why: MessageKey | null) => void;
 }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(null);
+  const { code, setCode, busy, error, setError, send } = useCodeForm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -293,18 +309,10 @@ function EnrolStep({
       setError('twoFactor.codeShape');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await publicApi().post<EnrolSessionT>('/api/v1/auth/second-factor/enrol', { challenge: stage.challenge, code }));
-    } catch (err) {
-      const key = codeError(err);
-      if (key === 'twoFactor.expired' || key === 'twoFactor.locked') return onRestart(key);
-      setError(key);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      async () => onDone(await publicApi().post<EnrolSessionT>('/api/v1/auth/second-factor/enrol', { challenge: stage.challenge, code })),
+      restartWhenStale(onRestart),
+    );
   }
 
   return (

@@ -23,3 +23,7 @@ export const LocalityInput = z
     if ((l.lat === undefined) !== (l.lon === undefined))
       ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lon'], message: 'give both coordinates or neither' });
   });
+
+/** A governorate with its OCHA P-code, territory and names in both languages. */
+export const Governorate = z.object({ pcode: z.string(), territory: z.string(), nameEn: z.string(), nameAr: z.string() });
+export const GovernorateList = z.object({ items: z.array(Governorate) });

@@ -1,5 +1,10 @@
-// The printed card number in the browser: the same scheme as src/aid/cardNumber.ts (the server's
-// copy; the web app imports no server code), checked against it by test/web/cardNumber.test.ts.
+// The number printed on a household card, for officers who type it instead of scanning the QR
+// code: the card serial followed by a Damm check digit, at least 8 digits (zeros in front), in
+// groups of 4 from the left: serial 1000 prints as "0001 0008". The Damm check digit catches every
+// single mistyped digit and every swap of two adjacent digits; leading zeros do not change it, and
+// a number shorter than 8 digits is refused, so a dropped digit of a printed 8-digit number is
+// caught too. Pure: no I/O; the server (src/aid, src/store/aid) and the web app's distribution point
+// both import this one module.
 
 /** Damm's weakly totally anti-symmetric quasigroup of order 10 (zeros on the diagonal). */
 const DAMM = [

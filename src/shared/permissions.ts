@@ -1,0 +1,117 @@
+// The permission matrix: role x route x method. The single source of every access check: the server
+// checks it before every handler (src/access/matrix.ts re-exports it), and the web app shows only
+// what the signed-in role may call, without a second table. Pure data, no I/O.
+// A route missing from this table makes the server refuse to start (and a test fail);
+// a role missing from a route's list is denied. 'public' routes need no sign-in.
+import { type Role, roles } from './roles.ts';
+
+export type Permission = 'public' | readonly Role[];
+
+const ALL_STAFF: readonly Role[] = roles;
+const REGISTRY_READ: readonly Role[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
+const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
+
+export const permissionMatrix = {
+  'GET /healthz': 'public',
+  'GET /openapi.json': 'public',
+  'POST /api/v1/auth/login': 'public',
+  // the second step of sign-in: the challenge in the body is the credential (single use, minutes)
+  'POST /api/v1/auth/second-factor': 'public',
+  'POST /api/v1/auth/second-factor/enrol': 'public',
+  'POST /api/v1/auth/logout': ALL_STAFF,
+  'GET /api/v1/me': ALL_STAFF,
+  // a person's own recovery codes, with a current code of their authenticator (the handler refuses API tokens)
+  'POST /api/v1/auth/recovery-codes': ALL_STAFF,
+  'GET /api/v1/places/governorates': ALL_STAFF,
+  'GET /api/v1/places/localities': ALL_STAFF,
+  'POST /api/v1/places/localities': ['administrator', 'registration_officer', 'site_manager'],
+
+  'POST /api/v1/persons': REGISTRY_WRITE,
+  'GET /api/v1/persons': REGISTRY_READ,
+  'POST /api/v1/persons/search': REGISTRY_READ,
+  'GET /api/v1/persons/:id': REGISTRY_READ,
+  'PUT /api/v1/persons/:id': REGISTRY_WRITE,
+  'GET /api/v1/persons/:id/history': ['administrator', 'registration_officer', 'caseworker', 'auditor'],
+  'POST /api/v1/persons/:id/status-events': REGISTRY_WRITE,
+
+  'POST /api/v1/households': REGISTRY_WRITE,
+  'GET /api/v1/households/:id': REGISTRY_READ,
+  'POST /api/v1/households/:id/members': REGISTRY_WRITE,
+  'POST /api/v1/households/:id/members/:personId/leave': REGISTRY_WRITE,
+  'POST /api/v1/households/:id/head': REGISTRY_WRITE,
+  'POST /api/v1/households/:id/split': REGISTRY_WRITE,
+  'POST /api/v1/households/:id/merge': REGISTRY_WRITE,
+  'POST /api/v1/households/:id/displacements': ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
+  'POST /api/v1/households/:id/vulnerabilities': REGISTRY_WRITE,
+
+  'GET /api/v1/stats/governorates': [
+    'administrator',
+    'analyst',
+    'caseworker',
+    'site_manager',
+    'distribution_officer',
+    'registration_officer',
+  ],
+  'GET /api/v1/stats/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'GET /api/v1/audit/verify': ['administrator', 'auditor'],
+  'GET /api/v1/audit/log': ['administrator', 'auditor'],
+
+  'POST /api/v1/users': ['administrator'],
+  'GET /api/v1/users': ['administrator'],
+  'POST /api/v1/tokens': ['administrator'],
+  'POST /api/v1/users/:id/second-factor/reset': ['administrator'],
+
+  // Shelters and aid (sites, programmes, cycles, cards, offline distribution, stock, reports)
+  'POST /api/v1/sites': ['administrator', 'site_manager'],
+  'GET /api/v1/sites': ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst'],
+  'GET /api/v1/sites/capacity': ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst'],
+  'GET /api/v1/sites/:id': ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer', 'analyst'],
+  'PUT /api/v1/sites/:id': ['administrator', 'site_manager'],
+  'POST /api/v1/aid/items': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/items': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'POST /api/v1/aid/programmes': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/programmes': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'PUT /api/v1/aid/programmes/:id/rules': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/programmes/:id/cycles': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/cycles': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'GET /api/v1/aid/cycles/:id': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'POST /api/v1/aid/cycles/:id/generate': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cycles/:id/close': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/cycles/:id/manifest': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/warehouses': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/points': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/points': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'POST /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  'POST /api/v1/aid/cards/:serial/revoke': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  'GET /api/v1/aid/keys': ['administrator', 'distribution_officer', 'auditor'],
+  'POST /api/v1/aid/keys': ['administrator'],
+  'POST /api/v1/aid/keys/:id/retire': ['administrator'],
+  'POST /api/v1/aid/sync': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cards/check': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/redemptions': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/cycles/:id/conflicts': ['administrator', 'distribution_officer', 'auditor'],
+  'POST /api/v1/aid/redemptions/:id/review': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/stock': ['administrator', 'distribution_officer'],
+  'GET /api/v1/aid/warehouses/:id/stock': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
+  'GET /api/v1/aid/cycles/:id/reconciliation': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
+  'GET /api/v1/aid/reports/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  'GET /api/v1/aid/reports/3w.csv': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Identity resolution in the registry: check while typing; caseworkers and administrators decide
+  'POST /api/v1/duplicates/check': ['administrator', 'registration_officer', 'caseworker'],
+  'GET /api/v1/duplicates': ['administrator', 'caseworker'],
+  'GET /api/v1/duplicates/:id': ['administrator', 'caseworker'],
+  'POST /api/v1/duplicates/:id/decision': ['administrator', 'caseworker'],
+  'POST /api/v1/duplicates/:id/undo': ['administrator', 'caseworker'],
+} as const satisfies Record<string, Permission>;
+
+export type RouteKey = keyof typeof permissionMatrix;
+
+export function permissionFor(key: string): Permission | undefined {
+  return (permissionMatrix as Record<string, Permission>)[key];
+}
+
+export function allows(key: string, role: Role): boolean {
+  const p = permissionFor(key);
+  if (p === undefined) return false;
+  return p === 'public' || p.includes(role);
+}
