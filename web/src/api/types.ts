@@ -11,7 +11,11 @@ import type {
   PersonView,
   PersonUpdate,
 } from '../../../src/api/routes/persons/schema.ts';
-import type { SiteCapacityReport as CapacityReportSchema, SiteListView as SitesView, SiteView } from '../../../src/api/routes/sites/schema.ts';
+import type {
+  SiteCapacityReport as CapacityReportSchema,
+  SiteListView as SitesView,
+  SiteView,
+} from '../../../src/api/routes/sites/schema.ts';
 import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
 import type { GovernorateStats as GovernorateStatsSchema, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
 export type { FieldError, Problem } from '../../../src/shared/problems.ts';
