@@ -150,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           request: req,
           reply,
           write: writeStep,
+          created: (make) => writeStep(async (ctx) => ({ status: 201, body: await make(ctx) })),
         });
         if (reply.sent || r.produces) return reply;
         const answer = isWriteOutcome(result) ? result : { status: r.status ?? 200, body: result, replayed: false };

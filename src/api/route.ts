@@ -28,6 +28,8 @@ export type HandlerContext<P, Q, B> = {
    * is refused).
    */
   write: <T>(step: WriteStep<T>) => Promise<WriteOutcome<T>>;
+  /** A write that creates a record: 201 with what `make` returns. */
+  created: <T>(make: (ctx: WriteContext) => Promise<T>) => Promise<WriteOutcome<T>>;
 };
 
 /** What a JSON handler answers: the body (with the route's status), or a write's outcome. */

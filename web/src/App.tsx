@@ -13,6 +13,7 @@ import { forgetSearch, Search } from './screens/Search.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
+import { useOnline } from './components/useOnline.ts';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
@@ -111,17 +112,7 @@ function Banners() {
   const { t } = useI18n();
   const { minutesLeft, user } = useSession();
   const { route } = useRouter();
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    addEventListener('online', on);
-    addEventListener('offline', off);
-    return () => {
-      removeEventListener('online', on);
-      removeEventListener('offline', off);
-    };
-  }, []);
+  const online = useOnline();
   return (
     <div className="banners">
       {!online && <Alert kind="warning">{t('offline.banner')}</Alert>}

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObjec
 import { ApiError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
+import { useOnline } from '../components/useOnline.ts';
 import { verifier, verifyCard, normaliseCode, parseCard } from '../distribution/card.ts';
 import { cardNumber } from '../../../src/shared/cardNumber.ts';
 import { loadPrepared, savePrepared } from '../distribution/db.ts';
@@ -105,21 +106,6 @@ async function askServer(
   } finally {
     clearTimeout(timer);
   }
-}
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    addEventListener('online', on);
-    addEventListener('offline', off);
-    return () => {
-      removeEventListener('online', on);
-      removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
 }
 
 /** A name inside a translated sentence, isolated for bidirectional text (option labels cannot hold <bdi>). */

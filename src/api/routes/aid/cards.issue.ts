@@ -12,9 +12,5 @@ export default defineRoute({
   response: CardView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, write }) =>
-    write(async (ctx) => ({
-      status: 201,
-      body: await issueCard(ctx, body.householdId),
-    })),
+  handler: async ({ body, created }) => created((ctx) => issueCard(ctx, body.householdId)),
 });

@@ -10,9 +10,5 @@ export default defineRoute({
   response: NewKey,
   status: 201,
   idempotent: true,
-  handler: async ({ write }) =>
-    write(async (ctx) => ({
-      status: 201,
-      body: await createKey(ctx),
-    })),
+  handler: async ({ created }) => created((ctx) => createKey(ctx)),
 });

@@ -12,11 +12,8 @@ export default defineRoute({
   response: PlaceView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, actor, write }) => {
+  handler: async ({ body, actor, created }) => {
     assertOwnGovernorate(actor, body.governorate);
-    return write(async (ctx) => ({
-      status: 201,
-      body: await createPoint(ctx, body),
-    }));
+    return created((ctx) => createPoint(ctx, body));
   },
 });

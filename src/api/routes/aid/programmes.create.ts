@@ -11,9 +11,5 @@ export default defineRoute({
   response: ProgrammeView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, write }) =>
-    write(async (ctx) => ({
-      status: 201,
-      body: await createProgramme(ctx, body),
-    })),
+  handler: async ({ body, created }) => created((ctx) => createProgramme(ctx, body)),
 });

@@ -12,11 +12,8 @@ export default defineRoute({
   response: MovementView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, write }) => {
+  handler: async ({ body, created }) => {
     const date = checkDay(body.date, 'date', { future: true });
-    return write(async (ctx) => ({
-      status: 201,
-      body: await recordMovement(ctx, { ...body, date }),
-    }));
+    return created((ctx) => recordMovement(ctx, { ...body, date }));
   },
 });
