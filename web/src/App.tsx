@@ -1,5 +1,5 @@
 // The application shell: header, navigation for what the role may do, banners, the screen.
-import { lazy, Suspense, useEffect, } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { can, type Capability } from './access.ts';
 import { Alert, Loading, Screen } from './components/ui.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
