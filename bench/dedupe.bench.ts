@@ -30,10 +30,10 @@ import { link } from '../src/linkage/engine.ts';
 import { latencies } from './lookupData.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../src/linkage/registryScore.ts';
 import { preparePerson } from '../src/registry/person.ts';
-import { saveModel } from '../src/store/dedupe/model.ts';
-import { rawRecord } from '../src/store/dedupe/records.ts';
+import { saveModel } from '../src/store/duplicates/model.ts';
+import { rawRecord } from '../src/store/duplicates/records.ts';
 import { generateDedupeSet } from '../src/synthetic/registries.ts';
-import { runDedupe } from '../src/store/dedupe/run.ts';
+import { findDuplicates } from '../src/store/duplicates/run.ts';
 import { loadDedupeSet } from '../test/dedupe/support.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { numberArg } from './args.ts';
@@ -222,7 +222,7 @@ async function measureDedupe(): Promise<string[]> {
   const t1 = performance.now();
   const data = await loadDedupeSet(st2.pool, org2, DEDUPE_RECORDS, 2026);
   const loadS = (performance.now() - t1) / 1000;
-  const s = await runDedupe(st2.pool, { userId: u2, orgId: org2, role: 'caseworker', governorates: [...governorateCodes] });
+  const s = await findDuplicates(st2.pool, { userId: u2, orgId: org2, role: 'caseworker', governorates: [...governorateCodes] });
   const rows = (
     await st2.pool.query<{ person_a: string; person_b: string; status: string }>(
       'SELECT person_a, person_b, status FROM match_candidate WHERE org_id = $1',

@@ -1,7 +1,7 @@
 // POST /api/v1/duplicates/check: a registration being typed is checked against the registry.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runDedupe } from '../../src/store/dedupe/run.ts';
+import { findDuplicates } from '../../src/store/duplicates/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, testApp, type TestUser } from '../support/factories.ts';
 import { loadDedupeSet } from './support.ts';
@@ -32,7 +32,7 @@ test('before any dedupe run there is no model: no matches, modelId null', async 
 
 test('finds a just-registered person when the draft has a spelling variant', async () => {
   await loadDedupeSet(db.pool, caseworker.orgId, 1500);
-  await runDedupe(db.pool, caseworker.actor);
+  await findDuplicates(db.pool, caseworker.actor);
   const reg = await app.inject({
     method: 'POST',
     url: '/api/v1/persons',

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
-import { identityOf } from '../../src/store/dedupe/identity.ts';
+import { identityOf } from '../../src/store/duplicates/identity.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, testApp, type TestUser } from '../support/factories.ts';
 import { insertCandidate, insertRecords, prepared } from './support.ts';

@@ -2,7 +2,7 @@
 // governorates (404 otherwise, never 403); roles follow the permission matrix.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runDedupe } from '../../src/store/dedupe/run.ts';
+import { findDuplicates } from '../../src/store/duplicates/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, testApp, type TestUser } from '../support/factories.ts';
 import { insertCandidate, insertRecords, loadDedupeSet, prepared } from './support.ts';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   cid = await insertCandidate(db.pool, owner.orgId, a!, b!);
   crossGov = await insertCandidate(db.pool, owner.orgId, a!, c!);
   await loadDedupeSet(db.pool, owner.orgId, 400, 5);
-  await runDedupe(db.pool, owner.actor);
+  await findDuplicates(db.pool, owner.actor);
 }, 120_000);
 afterAll(async () => {
   await app.close();

@@ -1,7 +1,7 @@
 // GET /api/v1/duplicates: the pending queue, strongest first, in cursor pages.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runDedupe } from '../../src/store/dedupe/run.ts';
+import { findDuplicates } from '../../src/store/duplicates/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, testApp, type TestUser } from '../support/factories.ts';
 import { loadDedupeSet } from './support.ts';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   app = await testApp(db);
   cw = await makeUser(db, { role: 'caseworker' });
   await loadDedupeSet(db.pool, cw.orgId, 1200, 3);
-  await runDedupe(db.pool, cw.actor);
+  await findDuplicates(db.pool, cw.actor);
 }, 120_000);
 afterAll(async () => {
   await app.close();

@@ -2,7 +2,7 @@
 // automatically only without conflicting evidence, and never overwrites a decision when run again.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { verifyAuditChain } from '../../src/store/auditVerify.ts';
-import { runDedupe, type DedupeSummary } from '../../src/store/dedupe/run.ts';
+import { findDuplicates, type DedupeSummary } from '../../src/store/duplicates/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, type TestUser } from '../support/factories.ts';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
@@ -88,7 +88,7 @@ beforeAll(async () => {
   brotherIds = await insertRecords(db.pool, user.orgId, brothers);
   twoIdIds = await insertRecords(db.pool, user.orgId, twoIds);
   const stages = new Set<string>();
-  summary = await runDedupe(db.pool, user.actor, { onProgress: (s) => stages.add(s) });
+  summary = await findDuplicates(db.pool, user.actor, { onProgress: (s) => stages.add(s) });
   expect([...stages]).toEqual(['read', 'compare', 'store']);
 }, 120_000);
 afterAll(async () => db.drop());
@@ -177,7 +177,7 @@ test('a second run keeps every decision and adds nothing twice', async () => {
     "UPDATE match_candidate SET status = 'different' WHERE id = (SELECT id FROM match_candidate WHERE status = 'pending' ORDER BY id LIMIT 1)",
   );
   const before = (await db.pool.query("SELECT id, status FROM match_candidate WHERE status <> 'pending' ORDER BY id")).rows;
-  const again = await runDedupe(db.pool, user.actor);
+  const again = await findDuplicates(db.pool, user.actor);
   expect(again.newCandidates).toBe(0);
   expect(again.autoLinked).toBe(0);
   const after = (await db.pool.query("SELECT id, status FROM match_candidate WHERE status <> 'pending' ORDER BY id")).rows;

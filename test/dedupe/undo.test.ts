@@ -2,8 +2,8 @@
 // pair returns to the queue, and the undo is logged with who did it.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { identityOf } from '../../src/store/dedupe/identity.ts';
-import { runDedupe } from '../../src/store/dedupe/run.ts';
+import { identityOf } from '../../src/store/duplicates/identity.ts';
+import { findDuplicates } from '../../src/store/duplicates/run.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, testApp, type TestUser } from '../support/factories.ts';
 import { insertCandidate, insertRecords, loadDedupeSet, prepared } from './support.ts';
@@ -70,7 +70,7 @@ test('nothing to undo on a pending pair: 409', async () => {
 
 test('an automatic link from sanad dedupe can be undone, and a later run does not link it again', async () => {
   await loadDedupeSet(db.pool, cw.orgId, 800, 11);
-  await runDedupe(db.pool, cw.actor);
+  await findDuplicates(db.pool, cw.actor);
   // a pair linked only to each other: in a cluster of three, undoing one link leaves the records joined through the third
   const auto = await db.pool.query<{ id: string; person_a: string; person_b: string }>(
     `SELECT c.id, c.person_a, c.person_b FROM match_candidate c
@@ -84,6 +84,6 @@ test('an automatic link from sanad dedupe can be undone, and a later run does no
   const res = await post(cw, `/api/v1/duplicates/${id}/undo`);
   expect(res.statusCode).toBe(200);
   expect((await identityOf(db.pool, person_a)).includes(auto.rows[0]!.person_b)).toBe(false);
-  await runDedupe(db.pool, cw.actor);
+  await findDuplicates(db.pool, cw.actor);
   expect((await db.pool.query('SELECT status FROM match_candidate WHERE id = $1', [id])).rows[0].status).toBe('pending');
 }, 120_000);

@@ -1,8 +1,8 @@
 // The review rules of a pair, without a database: which pairs may be decided or undone, and which
 // link conflicts refuse a 'same person' decision.
 import { expect, test } from 'vitest';
-import type { CandidateStatus } from '../../src/store/dedupe/candidates.ts';
-import { assertDecidable, assertLinkable, assertUndoable } from '../../src/store/dedupe/review.ts';
+import type { CandidateStatus } from '../../src/store/duplicates/candidates.ts';
+import { assertDecidable, assertLinkable, assertUndoable } from '../../src/store/duplicates/review.ts';
 
 const statuses: CandidateStatus[] = ['pending', 'same', 'different', 'unsure', 'auto_linked'];
 const passes = (f: () => void) => {

@@ -18,8 +18,8 @@ import { useOnline } from './components/useOnline.ts';
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const OutboxSync = lazy(() => import('./distribution/OutboxSync.tsx'));
-const ReviewQueue = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewQueue })));
-const ReviewPair = lazy(() => import('./screens/Review.tsx').then((m) => ({ default: m.ReviewPair })));
+const DuplicateQueue = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicateQueue })));
+const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -176,7 +176,7 @@ function Current() {
     case 'review':
       return can(role, 'reviewDuplicates') ? (
         <Suspense fallback={<Loading />}>
-          <ReviewQueue />
+          <DuplicateQueue />
         </Suspense>
       ) : (
         denied
@@ -184,7 +184,7 @@ function Current() {
     case 'reviewPair':
       return can(role, 'reviewDuplicates') ? (
         <Suspense fallback={<Loading />}>
-          <ReviewPair id={route.id} />
+          <DuplicatePair id={route.id} />
         </Suspense>
       ) : (
         denied

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { register as aid } from './aid.ts';
 import { register as audit } from './audit.ts';
-import { register as dedupe } from './dedupe.ts';
+import { register as duplicates } from './duplicates.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as link } from './link.ts';
@@ -13,4 +13,4 @@ import { register as user } from './user.ts';
 export type Register = (program: Command) => void;
 
 export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed, link, aid];
-commands.push(dedupe);
+commands.push(duplicates);

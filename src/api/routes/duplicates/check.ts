@@ -1,4 +1,4 @@
-import { checkDraft } from '../../../store/dedupe/check.ts';
+import { checkDraft } from '../../../store/duplicates/check.ts';
 import { defineRoute } from '../../route.ts';
 import { personSummary } from '../persons/view.ts';
 import { CheckResponse, DraftCheck } from './schema.ts';

@@ -1,8 +1,8 @@
-import { decide } from '../../../store/dedupe/decide.ts';
+import { decide } from '../../../store/duplicates/decide.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView, DecisionInput } from './schema.ts';
 import { candidateView } from './view.ts';
-import { pairOf } from '../../../store/dedupe/pair.ts';
+import { pairOf } from '../../../store/duplicates/pair.ts';
 
 export default defineRoute({
   method: 'POST',

@@ -1,4 +1,4 @@
-import { readPair } from '../../../store/dedupe/pair.ts';
+import { readPair } from '../../../store/duplicates/pair.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';

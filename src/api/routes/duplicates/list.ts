@@ -1,4 +1,4 @@
-import { listQueue, type QueueCursor } from '../../../store/dedupe/queue.ts';
+import { listQueue, type QueueCursor } from '../../../store/duplicates/queue.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
 import { Page } from '../persons/schema.ts';

@@ -1,8 +1,8 @@
-import { undo } from '../../../store/dedupe/undo.ts';
+import { undo } from '../../../store/duplicates/undo.ts';
 import { defineRoute } from '../../route.ts';
 import { CandidateId, CandidateView } from './schema.ts';
 import { candidateView } from './view.ts';
-import { pairOf } from '../../../store/dedupe/pair.ts';
+import { pairOf } from '../../../store/duplicates/pair.ts';
 
 export default defineRoute({
   method: 'POST',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CandidatePair } from '../../../store/dedupe/pair.ts';
+import type { CandidatePair } from '../../../store/duplicates/pair.ts';
 import { personView } from '../persons/view.ts';
 import type { CandidateView } from './schema.ts';
 

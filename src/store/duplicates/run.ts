@@ -90,7 +90,7 @@ async function storeLinks(
   });
 }
 
-export async function runDedupe(
+export async function findDuplicates(
   pool: pg.Pool,
   actor: Actor,
   opts: { settings?: LinkSettingsInput; onProgress?: DedupeProgress; limit?: number } = {},

@@ -1,6 +1,6 @@
 // The words a caseworker reads for the linkage engine's evidence (src/linkage): how strongly a
 // pair points to one person, each field's agreement level, and what its weight says.
-// test/web/reviewWords.test.ts checks every level the engine can report has its own words.
+// test/web/duplicateWords.test.ts checks every level the engine can report has its own words.
 import type { MessageKey } from '../i18n/ar.ts';
 
 /** The engine's field names, in the order the pair page shows them (name parts, then the rest). */

@@ -11,7 +11,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
-import { levelKey, strengthKey, weightKey, type EvidenceField } from './reviewWords.ts';
+import { levelKey, strengthKey, weightKey, type EvidenceField } from './duplicateWords.ts';
 
 type Status = QueueItemT['status'];
 const STATUSES: Status[] = ['pending', 'unsure', 'same', 'different', 'auto_linked'];
@@ -70,7 +70,7 @@ function useQueue(status: Status) {
   return { list, loading, error, more, loadMore, reload: () => setN((x) => x + 1) };
 }
 
-export function ReviewQueue() {
+export function DuplicateQueue() {
   const { t } = useI18n();
   const [status, setStatus] = useState<Status>('pending');
   const { list, loading, error, more, loadMore, reload } = useQueue(status);
@@ -234,7 +234,7 @@ function useDecide(id: string) {
   return { view: view && view.id === id ? view : null, busy, error, outcome, act };
 }
 
-export function ReviewPair({ id }: { id: string }) {
+export function DuplicatePair({ id }: { id: string }) {
   const { t } = useI18n();
   const { api } = useSession();
   const pair = useLoad(() => api.get<CandidateViewT>(`/api/v1/duplicates/${id}`), [id, api]);

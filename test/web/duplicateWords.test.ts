@@ -7,7 +7,7 @@ import { REGISTRY_COLUMNS } from '../../src/linkage/registryScore.ts';
 import { resolveSettings } from '../../src/linkage/settings.ts';
 import { ar } from '../../web/src/i18n/ar.ts';
 import { en } from '../../web/src/i18n/en.ts';
-import { EVIDENCE_FIELDS, levelKey, strengthKey, weightKey } from '../../web/src/screens/reviewWords.ts';
+import { EVIDENCE_FIELDS, levelKey, strengthKey, weightKey } from '../../web/src/screens/duplicateWords.ts';
 
 const fields = new Dataset(resolveSettings({}), REGISTRY_COLUMNS).fields;
 

@@ -1,26 +1,27 @@
-// `sanad dedupe`: identity resolution over the registry (the persons in your organisation and
+// `sanad duplicates` (also `sanad dedupe`): identity resolution over the registry (the persons in your organisation and
 // governorates). Stores the fitted model, the pairs for review, and the automatic links.
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { runDedupe } from '../../store/dedupe/run.ts';
+import { findDuplicates } from '../../store/duplicates/run.ts';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
 import { fmt } from '../../importer/progress.ts';
 
-type DedupeOptions = { dataDir?: string; user: string; settings?: string; progress?: boolean };
+type DuplicatesOptions = { dataDir?: string; user: string; settings?: string; progress?: boolean };
 
 export function register(program: Command): void {
   withStoreOptions(
     withUserOption(
       program
-        .command('dedupe')
+        .command('duplicates')
+        .alias('dedupe')
         .description('find people registered more than once (review queue, automatic links above the upper threshold)'),
     ),
   )
     .option('--settings <file>', 'JSON linkage settings (thresholds, blocking passes; see docs/benchmarks.md)')
     .option('--no-progress', 'no progress bar on stderr')
-    .action(async (opts: DedupeOptions) => {
+    .action(async (opts: DuplicatesOptions) => {
       await asUser(opts, async (store, actor) => {
         const settings = opts.settings ? JSON.parse(fs.readFileSync(opts.settings, 'utf8')) : {};
         const show = opts.progress !== false && process.stderr.isTTY === true;
@@ -34,7 +35,7 @@ export function register(program: Command): void {
           cliProgress.Presets.shades_classic,
         );
         let stage = '';
-        const s = await runDedupe(store.pool, actor, {
+        const s = await findDuplicates(store.pool, actor, {
           settings,
           onProgress: (st, done, total) => {
             if (!show) return;
