@@ -79,31 +79,32 @@ describe('cards, checked by the web code', async () => {
   });
 });
 
-describe('what a card receives at the point', () => {
-  const m: Manifest = {
-    cycle: { id: 'c1', number: 2, programmeId: 'p', cutoffDate: '2026-01-01', status: 'generated' },
-    point: { id: 'pt', name: 'Point' },
-    generatedAt: '2026-01-02T00:00:00Z',
-    keys,
-    revokedSerials: [],
-    cards: [
-      { serial: 1001, householdId: HH },
-      { serial: 1002, householdId: OTHER },
-      { serial: 1003, householdId: HH },
-    ],
-    items: [
-      { id: 'food', code: 'food_parcel', name: 'food parcel', unit: 'parcel' },
-      { id: 'water', code: 'water_l', name: 'water', unit: 'litre' },
-    ],
-    entitlements: [
-      { id: 'e2', householdId: HH, itemId: 'water', quantity: 60, redeemed: false },
-      { id: 'e1', householdId: HH, itemId: 'food', quantity: 1, redeemed: false },
-      { id: 'e3', householdId: OTHER, itemId: 'food', quantity: 2, redeemed: true },
-    ],
-  };
-  const ok = (householdId: string) => ({ ok: true as const, card: { householdId, serial: 7, keyId: 'k1' } });
-  const p: Prepared = { key: 'c1:pt', orgId: 'org', programmeName: 'Winter', downloadedAt: '2026-01-02T00:00:00Z', manifest: m };
+// A point's list: two households, two items, one entitlement already redeemed on the server.
+const m: Manifest = {
+  cycle: { id: 'c1', number: 2, programmeId: 'p', cutoffDate: '2026-01-01', status: 'generated' },
+  point: { id: 'pt', name: 'Point' },
+  generatedAt: '2026-01-02T00:00:00Z',
+  keys,
+  revokedSerials: [],
+  cards: [
+    { serial: 1001, householdId: HH },
+    { serial: 1002, householdId: OTHER },
+    { serial: 1003, householdId: HH },
+  ],
+  items: [
+    { id: 'food', code: 'food_parcel', name: 'food parcel', unit: 'parcel' },
+    { id: 'water', code: 'water_l', name: 'water', unit: 'litre' },
+  ],
+  entitlements: [
+    { id: 'e2', householdId: HH, itemId: 'water', quantity: 60, redeemed: false },
+    { id: 'e1', householdId: HH, itemId: 'food', quantity: 1, redeemed: false },
+    { id: 'e3', householdId: OTHER, itemId: 'food', quantity: 2, redeemed: true },
+  ],
+};
+const ok = (householdId: string) => ({ ok: true as const, card: { householdId, serial: 7, keyId: 'k1' } });
+const p: Prepared = { key: 'c1:pt', orgId: 'org', programmeName: 'Winter', downloadedAt: '2026-01-02T00:00:00Z', manifest: m };
 
+describe('what a card receives at the point', () => {
   test('due, partly received, received, not listed, refused, closed', () => {
     const d = decide(m, new Set(), ok(HH));
     expect(d.kind === 'due' && d.due.map((l) => [l.name, l.quantity, l.unit])).toEqual([
