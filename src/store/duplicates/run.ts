@@ -105,7 +105,7 @@ export async function findDuplicates(
     { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
     REGISTRY_COLUMNS,
   );
-  const out = await write(pool, actor, { route: 'sanad dedupe' }, async (ctx) => ({
+  const out = await write(pool, actor, { route: 'sanad duplicates' }, async (ctx) => ({
     status: 200,
     body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress),
   }));
