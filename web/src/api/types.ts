@@ -7,6 +7,7 @@ import type {
   HistoryEntry as HistoryEntrySchema,
   Page as PageSchema,
   PersonSearch,
+  PersonSearchPage,
   PersonSummary,
   PersonView,
   PersonUpdate,
@@ -22,6 +23,8 @@ export type { FieldError, Problem } from '../../../src/shared/problems.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
 export type PersonSummaryT = z.infer<typeof PersonSummary>;
+/** A page of search results, and whether a name matched more people than are ranked. */
+export type PersonSearchPageT = z.infer<typeof PersonSearchPage>;
 export type PersonSearchT = z.input<typeof PersonSearch>;
 export type PersonInputT = z.input<typeof PersonUpdate>;
 export type HouseholdViewT = z.infer<typeof HouseholdView>;

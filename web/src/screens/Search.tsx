@@ -1,7 +1,7 @@
 // Registry search by name (Arabic or Latin script), national ID or phone. The terms go in the
 // POST body; the results stay in memory (a module-level store), so Back returns to them.
 import { useState, type FormEvent } from 'react';
-import type { Page, PersonSummaryT } from '../api/types.ts';
+import type { PersonSearchPageT, PersonSummaryT } from '../api/types.ts';
 import { ErrorState, PersonName, Screen, TextField } from '../components/ui.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
@@ -39,12 +39,12 @@ function useSearch() {
     setError(null);
     try {
       const body = { [state.mode === 'name' ? 'query' : state.mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
-      const page = await api.post<Page<PersonSummaryT> & { crowded?: boolean }>('/api/v1/persons/search', body);
+      const page = await api.post<PersonSearchPageT>('/api/v1/persons/search', body);
       setState({
         ...state,
         items: cursor && state.items ? [...state.items, ...page.items] : page.items,
         nextCursor: page.nextCursor,
-        crowded: page.crowded === true,
+        crowded: page.crowded,
       });
     } catch (e) {
       setError(e);

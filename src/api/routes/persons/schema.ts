@@ -90,3 +90,10 @@ export const HistoryEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+
+/** POST /api/v1/persons/search: a page of people, and whether a name matched more than are ranked. */
+export const PersonSearchPage = Page(PersonSummary).extend({
+  crowded: z
+    .boolean()
+    .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
+});

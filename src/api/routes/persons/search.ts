@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { searchKeys } from '../../../registry/personSearch.ts';
 import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
-import { Page, PersonSearch, PersonSummary } from './schema.ts';
+import { PersonSearch, PersonSearchPage } from './schema.ts';
 import { personSummary } from './view.ts';
 
 const isOffset = (v: unknown): v is { o: number } =>
@@ -19,11 +18,7 @@ export default defineRoute({
   summary: 'Search people by name (Arabic or Latin script), national ID or phone. POST keeps the terms out of URLs and logs.',
   tags: ['persons'],
   body: PersonSearch,
-  response: Page(PersonSummary).extend({
-    crowded: z
-      .boolean()
-      .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
-  }),
+  response: PersonSearchPage,
   handler: async ({ body, actor, store }) => {
     const { nationalId, phone } = searchKeys(body);
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
