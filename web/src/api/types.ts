@@ -5,6 +5,7 @@ import type { DisplacementInput, HouseholdInput, HouseholdView } from '../../../
 import type { GovernorateList } from '../../../src/api/routes/places/schema.ts';
 import type {
   HistoryEntry as HistoryEntrySchema,
+  HistoryList,
   Page as PageSchema,
   PersonSearch,
   PersonSearchPage,
@@ -47,7 +48,7 @@ export type GovernorateT = GovernorateListT['items'][number];
 export type GovernorateStatsListT = z.infer<typeof GovernorateStatsSchema>;
 export type GovernorateStats = GovernorateStatsListT['items'][number];
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
-export type HistoryListT = { items: HistoryEntry[] };
+export type HistoryListT = z.infer<typeof HistoryList>;
 
 // Sites (shelters) and their occupancy against the Sphere standards.
 export type SiteViewT = z.infer<typeof SiteView>;

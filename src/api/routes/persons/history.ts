@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { personHistory } from '../../../store/registry/personHistory.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
-import { HistoryEntry } from './schema.ts';
+import { HistoryList } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -10,6 +9,6 @@ export default defineRoute({
   summary: "A person's history: who changed what, when (and who read the full record)",
   tags: ['persons'],
   params: IdParams,
-  response: z.object({ items: z.array(HistoryEntry) }),
+  response: HistoryList,
   handler: async ({ params, actor, store }) => ({ items: await personHistory(store.pool, actor, params.id) }),
 });

@@ -97,3 +97,6 @@ export const PersonSearchPage = Page(PersonSummary).extend({
     .boolean()
     .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
 });
+
+/** GET /api/v1/persons/:id/history */
+export const HistoryList = z.object({ items: z.array(HistoryEntry) });
