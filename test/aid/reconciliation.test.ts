@@ -1,24 +1,15 @@
 // Stock and reconciliation on a generated cycle: receipts, dispatches of the entitled quantities to
 // each point, offline redemptions (with a conflict), a loss and a return; per point and item,
 // dispatched = distributed + lost + returned + remaining, to the unit.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { testApp } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let s: Scenario;
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  s = await scenario(db, app, { households: 240 });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  s = await scenario(t, { households: 240 });
 });
 
 type Row = {
@@ -42,7 +33,7 @@ test('reconciliation balances to the unit on a generated cycle', async () => {
   expect(wh.status).toBe(201);
   // what each point is entitled to, per item
   const ent = (
-    await db.pool.query<{ point_id: string | null; item_id: string; q: string }>(
+    await t.db.pool.query<{ point_id: string | null; item_id: string; q: string }>(
       'SELECT point_id, item_id, sum(quantity) AS q FROM entitlement WHERE cycle_id = $1 GROUP BY 1, 2',
       [s.cycleId],
     )
@@ -77,8 +68,8 @@ test('reconciliation balances to the unit on a generated cycle', async () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
   // two devices at the Gaza point, offline; both serve some of the same households (conflicts)
-  const a = new Device('rec-a', s.points.gaza, injectTransport(app, s.officer.auth));
-  const b = new Device('rec-b', s.points.gaza, injectTransport(app, s.officer.auth));
+  const a = new Device('rec-a', s.points.gaza, injectTransport(t.app, s.officer.auth));
+  const b = new Device('rec-b', s.points.gaza, injectTransport(t.app, s.officer.auth));
   const m = await a.download(s.cycleId);
   await b.download(s.cycleId);
   const hhs = [...new Set(m.entitlements.map((e) => e.householdId))].filter((h) => s.cards.has(h));
@@ -138,7 +129,7 @@ test('reconciliation balances to the unit on a generated cycle', async () => {
     expect(r.outstanding).toBe(r.entitled - r.standing);
   }
   // against the tables, to the unit
-  const q = async (sql: string, p: unknown[]) => Number((await db.pool.query<{ q: string }>(sql, p)).rows[0]!.q ?? 0);
+  const q = async (sql: string, p: unknown[]) => Number((await t.db.pool.query<{ q: string }>(sql, p)).rows[0]!.q ?? 0);
   for (const r of rows.filter((x) => x.pointId)) {
     const item = s.items[r.item]!;
     expect(r.entitled).toBe(

@@ -13,7 +13,13 @@ test('every staff role reads the 16 governorates with their P-codes, territories
     expect(list).toHaveLength(16);
     expect(new Set(list.map((g) => g.pcode)).size).toBe(16);
     expect(list.every((g) => /^PS0[12]\d{2}$/.test(g.pcode) && g.nameEn && /\p{Script=Arabic}/u.test(g.nameAr))).toBe(true);
-    expect(list.filter((g) => g.territory === 'PS02').map((g) => g.nameEn)).toEqual(['North Gaza', 'Gaza', 'Deir Al-Balah', 'Khan Younis', 'Rafah']);
+    expect(list.filter((g) => g.territory === 'PS02').map((g) => g.nameEn)).toEqual([
+      'North Gaza',
+      'Gaza',
+      'Deir Al-Balah',
+      'Khan Younis',
+      'Rafah',
+    ]);
     expect(list.filter((g) => g.territory === 'PS01')).toHaveLength(11);
   }
 });

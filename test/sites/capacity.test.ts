@@ -1,10 +1,9 @@
 // Site capacity against Sphere (2018): the standards come from the sphere_standard table; occupancy
 // from the registry (the latest displacement of each household); flags per site and governorate.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { governorateCapacity, siteCapacity, standardsFrom } from '../../src/sites/capacity.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
+import { personInput, type TestUser } from '../support/factories.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 const STD = standardsFrom([
   { key: 'covered_area_per_person', value: '3.5' },
@@ -58,22 +57,15 @@ describe('Sphere capacity (pure)', () => {
 });
 
 describe('sites API', () => {
-  let db: TestDb;
-  let app: FastifyInstance;
+  const t = useTestApp();
   let manager: TestUser;
   let caseworker: TestUser;
   beforeAll(async () => {
-    db = await freshDb();
-    app = await testApp(db);
-    manager = await makeUser(db, { role: 'site_manager' });
-    caseworker = await makeUser(db, { role: 'caseworker', orgId: manager.orgId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
+    manager = await t.user({ role: 'site_manager' });
+    caseworker = await t.user({ role: 'caseworker', orgId: manager.orgId });
   });
   const req = (u: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
+    t.app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
 
   test('a school fills up from the registry and is flagged over capacity and short of toilets; the standards are data', async () => {
     const created = await req(manager, 'POST', '/api/v1/sites', {
@@ -144,13 +136,13 @@ describe('sites API', () => {
       (await req(manager, 'GET', '/api/v1/sites/capacity')).json().sites.find((x: { site: { id: string } }) => x.site.id === s.id).people,
     ).toBe(0);
     // the standard is data: 2 m2 per person gives a capacity of 7
-    await db.pool.query("UPDATE sphere_standard SET value = 2 WHERE key = 'covered_area_per_person'");
+    await t.db.pool.query("UPDATE sphere_standard SET value = 2 WHERE key = 'covered_area_per_person'");
     expect(
       (await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-02-15'))
         .json()
         .sites.find((x: { site: { id: string } }) => x.site.id === s.id).capacity,
     ).toBe(7);
-    await db.pool.query("UPDATE sphere_standard SET value = 3.5 WHERE key = 'covered_area_per_person'");
+    await t.db.pool.query("UPDATE sphere_standard SET value = 3.5 WHERE key = 'covered_area_per_person'");
   });
 
   test('update with the version read; a stale version is refused; the change is logged', async () => {
@@ -168,7 +160,7 @@ describe('sites API', () => {
     expect(
       (await req(manager, 'PUT', `/api/v1/sites/${s.id}`, { kind: 'camp', name: 'Camp', governorate: 'PS0270', version: 1 })).statusCode,
     ).toBe(409);
-    const log = await db.pool.query("SELECT action FROM change_log WHERE entity = 'site' AND entity_id = $1 ORDER BY seq", [s.id]);
+    const log = await t.db.pool.query("SELECT action FROM change_log WHERE entity = 'site' AND entity_id = $1 ORDER BY seq", [s.id]);
     expect(log.rows.map((r) => r.action)).toEqual(['create', 'update']);
     const list = await req(caseworker, 'GET', '/api/v1/sites?status=damaged');
     expect(list.json().sites.map((x: { id: string }) => x.id)).toEqual([s.id]);
@@ -177,10 +169,10 @@ describe('sites API', () => {
   test('validation names the field; outside your governorates; other organisations see nothing', async () => {
     const bad = await req(manager, 'POST', '/api/v1/sites', { kind: 'palace', name: '', governorate: 'PS0270', coveredAreaM2: -1 });
     expect(bad.statusCode).toBe(422);
-    const narrow = await makeUser(db, { role: 'site_manager', orgId: manager.orgId, governorates: ['PS0101'] });
+    const narrow = await t.user({ role: 'site_manager', orgId: manager.orgId, governorates: ['PS0101'] });
     expect((await req(narrow, 'POST', '/api/v1/sites', { kind: 'camp', name: 'X', governorate: 'PS0270' })).statusCode).toBe(422);
     const s = (await req(manager, 'POST', '/api/v1/sites', { kind: 'camp', name: 'Y', governorate: 'PS0270' })).json();
-    const other = await makeUser(db, { role: 'site_manager' });
+    const other = await t.user({ role: 'site_manager' });
     expect((await req(other, 'GET', `/api/v1/sites/${s.id}`)).statusCode).toBe(404);
     expect((await req(narrow, 'GET', `/api/v1/sites/${s.id}`)).statusCode).toBe(404);
     expect((await req(other, 'GET', '/api/v1/sites')).json().sites).toEqual([]);
