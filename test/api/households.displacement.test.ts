@@ -2,7 +2,8 @@
 // problem+json naming the field (it used to reach the database's foreign key and answer 500), and
 // nothing is written.
 import { beforeAll, expect, test } from 'vitest';
-import { personInput, snapshot, type TestUser } from '../support/factories.ts';
+import { snapshot, type TestUser } from '../support/factories.ts';
+import { makeHousehold } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -10,9 +11,7 @@ let admin: TestUser;
 let household: string;
 beforeAll(async () => {
   admin = await t.user({ role: 'administrator' });
-  const p = (await t.post(admin, '/api/v1/persons', personInput())).json();
-  const h = await t.post(admin, '/api/v1/households', { governorate: 'PS0260', members: [{ personId: p.id, relationship: 'head' }] });
-  household = h.json().id;
+  household = (await makeHousehold(t, admin)).id;
 });
 
 const move = (body: object) =>

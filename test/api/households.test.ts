@@ -1,7 +1,8 @@
 // Households over time: members and relationships, change of head, split, merge, displacement,
 // vulnerabilities; "who was in this household on date D".
 import { beforeAll, expect, test } from 'vitest';
-import { personInput, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
+import { makePerson } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -10,12 +11,8 @@ beforeAll(async () => {
   u = await t.user({ role: 'caseworker' });
 });
 
-async function person(over: Record<string, unknown> = {}): Promise<string> {
-  const r = await t.post(u, '/api/v1/persons', personInput(over));
-  expect(r.statusCode).toBe(201);
-  return r.json().id;
-}
-const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: u.auth, payload: payload as object });
+const person = async (over: Record<string, unknown> = {}) => (await makePerson(t, u, over)).id;
+const post = (url: string, payload: unknown) => t.post(u, url, payload);
 const get = async (id: string, on: string) => (await t.get(u, `/api/v1/households/${id}?on=${on}`)).json();
 const memberIds = (h: { members: { personId: string }[] }) => h.members.map((m) => m.personId).sort();
 

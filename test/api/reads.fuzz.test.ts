@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { personInput, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
 import { fromJsonSchema } from '../support/fromJsonSchema.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -14,9 +15,8 @@ let admin: TestUser;
 const ids: string[] = [];
 beforeAll(async () => {
   admin = await t.user({ role: 'administrator' });
-  for (let i = 0; i < 3; i++) ids.push((await t.post(admin, '/api/v1/persons', personInput())).json().id);
-  const h = await t.post(admin, '/api/v1/households', { governorate: 'PS0260', members: [{ personId: ids[0], relationship: 'head' }] });
-  ids.push(h.json().id);
+  for (let i = 0; i < 3; i++) ids.push((await makePerson(t, admin)).id);
+  ids.push((await makeHousehold(t, admin, { members: [{ personId: ids[0]!, relationship: 'head' }] })).id);
 });
 
 const hostile = fc.oneof(

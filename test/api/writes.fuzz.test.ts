@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { personInput, snapshot, type TestUser } from '../support/factories.ts';
+import { snapshot, type TestUser } from '../support/factories.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -11,17 +12,16 @@ let admin: TestUser;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   admin = await t.user({ role: 'administrator' });
-  const p1 = (await t.post(admin, '/api/v1/persons', personInput())).json();
-  const p2 = (await t.post(admin, '/api/v1/persons', personInput())).json();
-  const h = await t.post(admin, '/api/v1/households', {
-    governorate: 'PS0260',
-    members: [
-      { personId: p1.id, relationship: 'head' },
-      { personId: p2.id, relationship: 'son' },
-    ],
-  });
-  expect(h.statusCode).toBe(201);
-  ids.id = h.json().id;
+  const p1 = await makePerson(t, admin);
+  const p2 = await makePerson(t, admin);
+  ids.id = (
+    await makeHousehold(t, admin, {
+      members: [
+        { personId: p1.id, relationship: 'head' },
+        { personId: p2.id, relationship: 'son' },
+      ],
+    })
+  ).id;
   ids.personId = p2.id;
   ids.personRouteId = p1.id;
 });

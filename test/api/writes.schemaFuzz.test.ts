@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { personInput, snapshot, type TestUser } from '../support/factories.ts';
+import { snapshot, type TestUser } from '../support/factories.ts';
 import { fromJsonSchema } from '../support/fromJsonSchema.ts';
+import { makeHousehold, makePerson, makeSite } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -17,24 +18,14 @@ beforeAll(async () => {
   admin = await t.user({ role: 'administrator' });
   const other = await t.user({ role: 'registration_officer' });
   ids.user.push(other.id);
-  for (let i = 0; i < 3; i++) ids.person.push((await t.post(admin, '/api/v1/persons', personInput())).json().id);
-  const h = await t.post(admin, '/api/v1/households', {
-    governorate: 'PS0260',
-    members: [
-      { personId: ids.person[0], relationship: 'head' },
-      { personId: ids.person[1], relationship: 'son' },
-    ],
-  });
-  expect(h.statusCode, h.body).toBe(201);
-  ids.household.push(h.json().id);
-  const s = await t.post(admin, '/api/v1/sites', {
-    name: 'Test school shelter',
-    kind: 'collective_centre',
-    governorate: 'PS0260',
-    capacityPeople: 300,
-  });
-  expect(s.statusCode, s.body).toBe(201);
-  ids.site.push(s.json().id);
+  for (let i = 0; i < 3; i++) ids.person.push((await makePerson(t, admin)).id);
+  const [head, son] = ids.person as [string, string];
+  const members = [
+    { personId: head, relationship: 'head' },
+    { personId: son, relationship: 'son' },
+  ];
+  ids.household.push((await makeHousehold(t, admin, { members })).id);
+  ids.site.push((await makeSite(t, admin, { capacityPeople: 300 })).id);
 });
 
 const writeRoutes = allRoutes.filter((r) => r.method !== 'GET' && !r.url.includes('/auth/'));

@@ -16,10 +16,6 @@ import type { TestApp } from './testApp.ts';
 export type Person = z.infer<typeof PersonView>;
 export type Household = z.infer<typeof HouseholdView>;
 export type Site = z.infer<typeof SiteView>;
-export type Programme = z.infer<typeof ProgrammeView>;
-export type Cycle = z.infer<typeof CycleView>;
-export type Point = z.infer<typeof PlaceView>;
-export type Item = z.infer<typeof ItemView>;
 export type Member = { personId: string; relationship: string };
 
 /** POSTs and expects `status` (201 by default); returns the parsed answer. */
@@ -59,18 +55,27 @@ export function makeSite(t: TestApp, user: TestUser, over: Record<string, unknow
 }
 
 /** A distribution point (Gaza unless `over` says otherwise). */
-export function makePoint(t: TestApp, user: TestUser, over: Record<string, unknown> = {}): Promise<Point> {
-  return created<Point>(t, user, '/api/v1/aid/points', { name: 'Gaza centre', governorate: 'PS0260', ...over });
+export function makePoint(t: TestApp, user: TestUser, over: Record<string, unknown> = {}): Promise<z.infer<typeof PlaceView>> {
+  return created<z.infer<typeof PlaceView>>(t, user, '/api/v1/aid/points', { name: 'Gaza centre', governorate: 'PS0260', ...over });
 }
 
 /** An aid item. */
-export function makeItem(t: TestApp, user: TestUser, item: { code: string; unit: string; sector: string; name?: string }): Promise<Item> {
-  return created<Item>(t, user, '/api/v1/aid/items', { name: item.code.replace('_', ' '), ...item });
+export function makeItem(
+  t: TestApp,
+  user: TestUser,
+  item: { code: string; unit: string; sector: string; name?: string },
+): Promise<z.infer<typeof ItemView>> {
+  return created<z.infer<typeof ItemView>>(t, user, '/api/v1/aid/items', { name: item.code.replace('_', ' '), ...item });
 }
 
 /** A programme with rules. */
-export function makeProgramme(t: TestApp, user: TestUser, over: Record<string, unknown> = {}): Promise<Programme> {
-  return created<Programme>(t, user, '/api/v1/aid/programmes', { name: 'Winter response', sector: 'food', rules: [], ...over });
+export function makeProgramme(t: TestApp, user: TestUser, over: Record<string, unknown> = {}): Promise<z.infer<typeof ProgrammeView>> {
+  return created<z.infer<typeof ProgrammeView>>(t, user, '/api/v1/aid/programmes', {
+    name: 'Winter response',
+    sector: 'food',
+    rules: [],
+    ...over,
+  });
 }
 
 /** A cycle of a programme, the registry as it stands today unless `cutoffDate` is given; `generate` lists its entitlements. */
@@ -79,8 +84,8 @@ export async function makeCycle(
   user: TestUser,
   programmeId: string,
   opts: { cutoffDate?: string; generate?: boolean } = {},
-): Promise<Cycle> {
-  const cycle = await created<Cycle>(t, user, `/api/v1/aid/programmes/${programmeId}/cycles`, {
+): Promise<z.infer<typeof CycleView>> {
+  const cycle = await created<z.infer<typeof CycleView>>(t, user, `/api/v1/aid/programmes/${programmeId}/cycles`, {
     cutoffDate: opts.cutoffDate ?? new Date().toISOString().slice(0, 10),
   });
   if (opts.generate) await created(t, user, `/api/v1/aid/cycles/${cycle.id}/generate`, undefined, 200);
