@@ -63,6 +63,43 @@ describe.skipIf(!have)('HXL fixtures', () => {
   });
 });
 
+type C = { households: number; people: number; female: number; male: number; f_0_17: number; f_18_59: number; f_60_plus: number };
+type R = {
+  level: string;
+  governorate: string;
+  siteId: string | null;
+  item: string;
+  targeted: C;
+  reached: C;
+  distributedQuantity: number;
+  coverage: number | null;
+};
+const WHO_WHERE_TAGS = ['#org+name', '#sector', '#adm1+code', '#adm2+code'];
+const REQUIRED_TAGS = [...WHO_WHERE_TAGS, '#targeted', '#reached', '#reached+f', '#reached+m', '#targeted+f', '#targeted+m'];
+
+/** Every hashtag and attribute is one HXL knows. */
+function expectKnownTags(tags: string[]): void {
+  const kb = knowledgeBase();
+  for (const t of tags.filter((x) => x)) {
+    const [hash, ...atts] = t.slice(1).split('+');
+    expect(kb.tags.has(hash!), t).toBe(true);
+    for (const a of atts) expect(kb.atts.has(a), `${t}: +${a}`).toBe(true);
+  }
+}
+
+/** A data row: numbers where the default schema wants numbers, no stray whitespace, codes and sums that agree. */
+function expectValidRow(tags: string[], row: string[], numeric: string[]): void {
+  row.forEach((v, i) => {
+    const t = tags[i]!;
+    if (numeric.some((n) => t === n || t.startsWith(`${n}+`))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
+    expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
+  });
+  const col = (t: string) => row[tags.indexOf(t)]!;
+  expect(col('#adm1+code')).toMatch(/^PS0[12]$/);
+  expect(col('#adm2+code').startsWith(col('#adm1+code'))).toBe(true);
+  expect(Number(col('#reached+f')) + Number(col('#reached+m'))).toBe(Number(col('#reached')));
+}
+
 describe('reports', () => {
   const t = useTestApp();
   let s: Scenario;
@@ -80,17 +117,6 @@ describe('reports', () => {
   test('reach per governorate, site and item: households and people by sex and age, coverage', async () => {
     const r = await s.get(s.officer, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`);
     expect(r.status).toBe(200);
-    type C = { households: number; people: number; female: number; male: number; f_0_17: number; f_18_59: number; f_60_plus: number };
-    type R = {
-      level: string;
-      governorate: string;
-      siteId: string | null;
-      item: string;
-      targeted: C;
-      reached: C;
-      distributedQuantity: number;
-      coverage: number | null;
-    };
     const rows = r.body.rows as R[];
     const gov = rows.filter((x) => x.level === 'governorate');
     for (const item of Object.keys(s.items)) {
@@ -125,39 +151,12 @@ describe('reports', () => {
       const h = hashtagRow(rows);
       expect(h).toBe(1);
       const tags = rows[h]!;
-      const kb = knowledgeBase();
-      for (const t of tags.filter((x) => x)) {
-        const [hash, ...atts] = t.slice(1).split('+');
-        expect(kb.tags.has(hash!), t).toBe(true);
-        for (const a of atts) expect(kb.atts.has(a), `${t}: +${a}`).toBe(true);
-      }
-      for (const need of [
-        '#org+name',
-        '#sector',
-        '#adm1+code',
-        '#adm2+code',
-        '#targeted',
-        '#reached',
-        '#reached+f',
-        '#reached+m',
-        '#targeted+f',
-        '#targeted+m',
-      ])
-        expect(tags).toContain(need);
-      const numeric = numericTags();
+      expectKnownTags(tags);
+      for (const need of REQUIRED_TAGS) expect(tags).toContain(need);
       const data = rows.slice(h + 1);
       expect(data.length).toBeGreaterThan(0);
-      for (const row of data) {
-        row.forEach((v, i) => {
-          const t = tags[i]!;
-          if (numeric.some((n) => t === n || t.startsWith(`${n}+`))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
-          expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
-        });
-        const col = (t: string) => row[tags.indexOf(t)]!;
-        expect(col('#adm1+code')).toMatch(/^PS0[12]$/);
-        expect(col('#adm2+code').startsWith(col('#adm1+code'))).toBe(true);
-        expect(Number(col('#reached+f')) + Number(col('#reached+m'))).toBe(Number(col('#reached')));
-      }
+      const numeric = numericTags();
+      for (const row of data) expectValidRow(tags, row, numeric);
       const logged = await t.db.pool.query("SELECT count(*)::int AS n FROM change_log WHERE action = 'export_3w'");
       expect(logged.rows[0].n).toBe(1);
     },

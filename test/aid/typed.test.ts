@@ -179,7 +179,9 @@ describe('sync of typed card numbers', () => {
     expect(r.body.results.map((x: { reason: string }) => x.reason)).toEqual(['unknown_card', 'bad_number', 'unknown_card']);
     expect(await stored(items.map((i) => i.id))).toEqual([]);
   });
+});
 
+describe('sync of typed card numbers: replays, conflicts, online', () => {
   test('a replay of a typed batch answers the same and changes nothing', async () => {
     const h = take();
     const items = typedItems(h);
