@@ -8,7 +8,19 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, signIn, startServer, type Server, setLang } from './support.ts';
+import {
+  apiSignIn,
+  browserAvailable,
+  ensureBuilt,
+  launch,
+  sanad,
+  signIn,
+  startServer,
+  type Server,
+  setLang,
+  closeAll,
+  phonePage,
+} from './support.ts';
 
 const ADMIN = 'admin.a11y';
 const PASSWORD = 'a long synthetic test password';
@@ -48,21 +60,10 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ).rows[0]!.id;
     browser = await launch();
     // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      locale: 'ar',
-      bypassCSP: true,
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
+    ({ page } = await phonePage(browser, { bypassCSP: true }));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
   async function violations(): Promise<Violation[]> {
     await page.evaluate('document.fonts.ready.then(() => true)');

@@ -27,7 +27,8 @@ import {
   type Server,
   setLang,
   screenshots,
-  PHONE,
+  closeAll,
+  phonePage,
 } from './support.ts';
 
 const USER = 'account.e2e';
@@ -56,23 +57,11 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     server = await startServer(env, dataDir);
     browser = await launch();
     // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
-    const context = await browser.newContext({
-      viewport: PHONE,
-      locale: 'ar',
-      deviceScaleFactor: 1,
-      reducedMotion: 'reduce',
-      bypassCSP: true,
-    });
-    page = await context.newPage();
+    ({ page } = await phonePage(browser, { bypassCSP: true }));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
   async function password() {
     await page.getByLabel('اسم المستخدم').fill(USER);

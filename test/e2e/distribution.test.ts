@@ -11,17 +11,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
 import {
+  apiCaller,
   apiSignIn,
   browserAvailable,
-  CHROMIUM,
+  closeAll,
+  generatedCycle,
+  launch,
+  phonePage,
+  seedForDistribution,
   ensureBuilt,
-  sanad,
   SCREENSHOTS,
   signIn,
   startServer,
@@ -63,54 +67,13 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     ensureBuilt();
     db = await freshDb();
     const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', 'registrar.e2e', '--org', ORG, '--role', 'registration_officer', '--password', PASSWORD], env);
-    sanad(['seed', '--households', '40', '--seed', '11', '--user', 'registrar.e2e', '--no-progress'], env);
-    for (const u of ['admin.e2e', 'officer.a', 'officer.b'])
-      sanad(
-        [
-          'user',
-          'add',
-          '--username',
-          u,
-          '--org',
-          ORG,
-          '--role',
-          u === 'admin.e2e' ? 'administrator' : 'distribution_officer',
-          '--password',
-          PASSWORD,
-        ],
-        env,
-      );
+    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 11, officers: ['officer.a', 'officer.b'] });
     server = await startServer(env, dataDir);
 
     // A programme, a point in each governorate, a generated cycle and one household's card, through the API.
     const token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
-    const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
-      const r = await fetch(server.url + url, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const json = await r.json();
-      if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
-    await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
-    const programme = await call('POST', '/api/v1/aid/programmes', {
-      name: 'استجابة الشتاء (تجريبي)',
-      sector: 'food',
-      rules: [
-        { item: 'food_parcel', quantity: { base: 1 } },
-        { item: 'hygiene_kit', quantity: { base: 1 } },
-      ],
-    });
-    for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
-      await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
-    }
-    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
-      .id;
-    await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
+    const call = apiCaller(server.url, token);
+    cycleId = await generatedCycle(call);
     const hh = (
       await rows<{ household_id: string; point_id: string }>(
         'SELECT household_id, point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL ORDER BY household_id LIMIT 1',
@@ -127,41 +90,18 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     expect(card.number).toBe(cardNumber(card.serial));
 
     writeQrVideo(video, card.token);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
-    const device = async () => {
-      const ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-      const page = await ctx.newPage();
-      page.on('request', (r) => urls.push(r.url()));
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      return { ctx, page };
-    };
+    browser = await launch([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    const device = () => phonePage(browser, { urls, pageErrors });
     a = await device();
     b = await device();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(path.dirname(video), { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir, path.dirname(video)] }), 60_000);
 
   /** Opens the app and signs in on its sign-in screen (password, then the second factor; enrols the first time). */
   async function enter(page: Page, username: string) {

@@ -9,22 +9,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import {
+  apiCaller,
   apiSignIn,
   browserAvailable,
-  CHROMIUM,
+  closeAll,
+  generatedCycle,
+  launch,
+  phonePage,
+  seedForDistribution,
   ensureBuilt,
-  sanad,
   SCREENSHOTS,
   signIn,
   startServer,
   type Server,
   screenshots,
-  PHONE,
 } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
@@ -55,57 +58,17 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
       'SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id',
       [hh[i]!.entitlements],
     );
-  const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
-    const r = await fetch(server.url + url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = await r.json();
-    if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  let call: ReturnType<typeof apiCaller>;
 
   beforeAll(async () => {
     ensureBuilt();
     db = await freshDb();
     const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', 'registrar.e2e', '--org', ORG, '--role', 'registration_officer', '--password', PASSWORD], env);
-    sanad(['seed', '--households', '40', '--seed', '12', '--user', 'registrar.e2e', '--no-progress'], env);
-    for (const u of ['admin.e2e', 'officer.t'])
-      sanad(
-        [
-          'user',
-          'add',
-          '--username',
-          u,
-          '--org',
-          ORG,
-          '--role',
-          u === 'admin.e2e' ? 'administrator' : 'distribution_officer',
-          '--password',
-          PASSWORD,
-        ],
-        env,
-      );
+    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 12, officers: ['officer.t'] });
     server = await startServer(env, dataDir);
     token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
-    await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
-    await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
-    const programme = await call('POST', '/api/v1/aid/programmes', {
-      name: 'استجابة الشتاء (تجريبي)',
-      sector: 'food',
-      rules: [
-        { item: 'food_parcel', quantity: { base: 1 } },
-        { item: 'hygiene_kit', quantity: { base: 1 } },
-      ],
-    });
-    for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
-      await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
-    }
-    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
-      .id;
-    await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
+    call = apiCaller(server.url, token);
+    cycleId = await generatedCycle(call);
     pointId = (
       await rows<{ point_id: string }>(
         'SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
@@ -128,32 +91,12 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
       hh.push({ id: household_id, entitlements, card });
     }
     expect(hh.length).toBe(2);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
-    ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    page = await ctx.newPage();
-    page.on('request', (r) => urls.push(r.url()));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    browser = await launch();
+    ({ ctx, page } = await phonePage(browser, { urls, pageErrors }));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
   const text = (s: string | RegExp) => page.getByText(s).first();
   const waitingHeading = (n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
@@ -27,6 +27,8 @@ import {
   type Server,
   screenshots,
   PHONE,
+  closeAll,
+  phonePage,
 } from './support.ts';
 
 const USER = 'officer.e2e';
@@ -77,7 +79,6 @@ describe.skipIf(!run)('web app, end to end', () => {
   let db: TestDb;
   let server: Server;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const urls: string[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-'));
@@ -100,18 +101,11 @@ describe.skipIf(!run)('web app, end to end', () => {
     server = await startServer(env, dataDir);
     await addSites(server.url);
     browser = await launch();
-    context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    page.on('request', (r) => urls.push(r.url()));
+    ({ page } = await phonePage(browser, { urls }));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
   test('the first load is under 300 KB of JavaScript, gzipped', () => {
     const r = firstLoadReport(DIST);

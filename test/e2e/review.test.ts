@@ -29,6 +29,8 @@ import {
   setLang,
   screenshots,
   PHONE,
+  closeAll,
+  phonePage,
 } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
@@ -86,18 +88,11 @@ describe.skipIf(!run)('duplicate review and dashboard charts, end to end', () =>
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
   async function open(username: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const { ctx, page: p } = await phonePage(browser, { urls });
     contexts.push(ctx);
-    const p = await ctx.newPage();
-    p.on('request', (r) => urls.push(r.url()));
     await p.goto(server.url);
     await signIn(p, username, PASSWORD);
     return p;

@@ -24,7 +24,8 @@ import {
   totpSecretOf,
   type Server,
   screenshots,
-  PHONE,
+  closeAll,
+  phonePage,
 } from './support.ts';
 
 const USER = 'caseworker.e2e';
@@ -49,17 +50,11 @@ describe.skipIf(!run)('second factor in the browser', () => {
     sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'caseworker', '--password', PASSWORD], env);
     server = await startServer(env, dataDir);
     browser = await launch();
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    page = await context.newPage();
+    ({ page } = await phonePage(browser));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
   async function password() {
     await page.getByLabel('اسم المستخدم').fill(USER);
