@@ -3,7 +3,7 @@
 // nothing is written.
 import { beforeAll, expect, test } from 'vitest';
 import { snapshot, type TestUser } from '../support/factories.ts';
-import { makeHousehold } from '../support/make.ts';
+import { makeHousehold, makeSite } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -30,18 +30,12 @@ test.each([
 });
 
 test('a known site is accepted and becomes the current location', async () => {
-  const site = await t.post(admin, '/api/v1/sites', {
-    name: 'Test school shelter',
-    kind: 'collective_centre',
-    governorate: 'PS0265',
-    capacityPeople: 300,
-  });
-  expect(site.statusCode, site.body).toBe(201);
-  const res = await move({ toSite: site.json().id, toGovernorate: 'PS0265' });
+  const site = await makeSite(t, admin, { governorate: 'PS0265', capacityPeople: 300 });
+  const res = await move({ toSite: site.id, toGovernorate: 'PS0265' });
   expect(res.statusCode, res.body).toBe(200);
   const n = await t.db.pool.query('SELECT count(*)::int AS n FROM displacement_event WHERE household_id = $1 AND to_site = $2', [
     household,
-    site.json().id,
+    site.id,
   ]);
   expect(n.rows[0].n).toBe(1);
 });

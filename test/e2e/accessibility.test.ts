@@ -29,6 +29,41 @@ const run = browserAvailable();
 
 type Violation = { id: string; impact: string | null; help: string; targets: string[] };
 
+/** axe-core's WCAG 2.1 A and AA violations on the page now. */
+async function pageViolations(page: Page): Promise<Violation[]> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<
+    Violation[]
+  >(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+}
+
+/** Opens a path by the app's own navigation (history + popstate), keeping the session, and waits for its heading. */
+async function openPath(page: Page, pathname: string) {
+  await page.evaluate(`history.pushState(null, '', ${JSON.stringify(pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** Every main screen: name and path (records from the seeded registry and the site made for the test). */
+function screensOf(ids: Record<string, string>): [string, string][] {
+  return [
+    ['home', '/'],
+    ['search', '/search'],
+    ['register', '/register'],
+    ['person', `/persons/${ids.person}`],
+    ['household', `/households/${ids.household}`],
+    ['move', `/households/${ids.household}/move`],
+    ['sites', '/sites'],
+    ['site', `/sites/${ids.site}`],
+    ['dashboard', '/dashboard'],
+    ['review', '/review'],
+    ['distribution', '/distribution'],
+    ['account', '/account'],
+  ];
+}
+
 describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let db: TestDb;
   let server: Server;
@@ -65,21 +100,8 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-  async function violations(): Promise<Violation[]> {
-    await page.evaluate('document.fonts.ready.then(() => true)');
-    if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
-    return page.evaluate<
-      Violation[]
-    >(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
-  }
-
-  /** Opens a path by the app's own navigation (history + popstate), keeping the session, and waits for its heading. */
-  async function open(pathname: string) {
-    await page.evaluate(`history.pushState(null, '', ${JSON.stringify(pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
-    await page.locator('main h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
-  }
+  const violations = () => pageViolations(page);
+  const open = (pathname: string) => openPath(page, pathname);
 
   test('the sign-in screen', async () => {
     await page.goto(server.url);
@@ -93,20 +115,7 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   test('every main screen, in Arabic and English', async () => {
     await signIn(page, ADMIN, PASSWORD);
-    const screens: [string, string][] = [
-      ['home', '/'],
-      ['search', '/search'],
-      ['register', '/register'],
-      ['person', `/persons/${ids.person}`],
-      ['household', `/households/${ids.household}`],
-      ['move', `/households/${ids.household}/move`],
-      ['sites', '/sites'],
-      ['site', `/sites/${ids.site}`],
-      ['dashboard', '/dashboard'],
-      ['review', '/review'],
-      ['distribution', '/distribution'],
-      ['account', '/account'],
-    ];
+    const screens = screensOf(ids);
     const found: Record<string, Violation[]> = {};
     for (const lang of ['ar', 'en'] as const) {
       await setLang(page, lang);

@@ -37,79 +37,81 @@ const arabicDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCo
 /** The card number as the screen shows it in Arabic: Arabic-Indic digits, isolated left to right. */
 const shownNumber = (serial: number) => `\u2066${arabicDigits(cardNumber(serial))}\u2069`;
 
-describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end', () => {
-  let db: TestDb;
-  let server: Server;
-  let browser: Browser;
-  let ctx: BrowserContext;
-  let page: Page;
-  let token = '';
-  const urls: string[] = [];
-  const pageErrors: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-typed-'));
-  let cycleId = '';
-  let pointId = '';
-  /** Two households at the point: one typed offline, one handed out elsewhere. */
-  const hh: { id: string; entitlements: string[]; card: { serial: number; number: string; token: string } }[] = [];
+// The state, the start and the end of this file's run; the tests follow in groups of steps.
+let db: TestDb;
+let server: Server;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let token = '';
+const urls: string[] = [];
+const pageErrors: string[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-typed-'));
+let cycleId = '';
+let pointId = '';
+/** Two households at the point: one typed offline, one handed out elsewhere. */
+const hh: { id: string; entitlements: string[]; card: { serial: number; number: string; token: string } }[] = [];
 
-  const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
-  const redemptionsOf = (i: number) =>
-    rows<{ id: string; entitlement_id: string; status: string; presented: string; card_serial: number }>(
-      'SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id',
-      [hh[i]!.entitlements],
-    );
-  let call: ReturnType<typeof apiCaller>;
+const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
+const redemptionsOf = (i: number) =>
+  rows<{ id: string; entitlement_id: string; status: string; presented: string; card_serial: number }>(
+    'SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id',
+    [hh[i]!.entitlements],
+  );
+let call: ReturnType<typeof apiCaller>;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 12, officers: ['officer.t'] });
-    server = await startServer(env, dataDir);
-    token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
-    call = apiCaller(server.url, token);
-    cycleId = await generatedCycle(call);
-    pointId = (
-      await rows<{ point_id: string }>(
-        'SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
-        [cycleId],
-      )
-    )[0]!.point_id;
-    for (const { household_id } of await rows<{ household_id: string }>(
-      'SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id LIMIT 2',
-      [cycleId, pointId],
-    )) {
-      const entitlements = (
-        await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [
-          cycleId,
-          household_id,
-        ])
-      ).map((r) => r.id);
-      expect(entitlements.length).toBe(2);
-      const card = await call('POST', '/api/v1/aid/cards', { householdId: household_id });
-      expect(card.number).toBe(cardNumber(card.serial)); // the issue answer carries the number to print
-      hh.push({ id: household_id, entitlements, card });
-    }
-    expect(hh.length).toBe(2);
-    browser = await launch();
-    ({ ctx, page } = await phonePage(browser, { urls, pageErrors }));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
-
-  const text = (s: string | RegExp) => page.getByText(s).first();
-  const waitingHeading = (n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
-  const recordButton = () => page.getByRole('button', { name: 'سجّل التسليم' });
-
-  async function typeNumber(number: string) {
-    const field = page.getByLabel('أو اكتب رقم البطاقة');
-    await field.fill('');
-    await field.focus();
-    await page.keyboard.type(number);
-    await page.keyboard.press('Enter');
+beforeAll(async () => {
+  if (!run) return;
+  ensureBuilt();
+  db = await freshDb();
+  const env = { DATABASE_URL: db.url };
+  seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 12, officers: ['officer.t'] });
+  server = await startServer(env, dataDir);
+  token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
+  call = apiCaller(server.url, token);
+  cycleId = await generatedCycle(call);
+  pointId = (
+    await rows<{ point_id: string }>(
+      'SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
+      [cycleId],
+    )
+  )[0]!.point_id;
+  for (const { household_id } of await rows<{ household_id: string }>(
+    'SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id LIMIT 2',
+    [cycleId, pointId],
+  )) {
+    const entitlements = (
+      await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [
+        cycleId,
+        household_id,
+      ])
+    ).map((r) => r.id);
+    expect(entitlements.length).toBe(2);
+    const card = await call('POST', '/api/v1/aid/cards', { householdId: household_id });
+    expect(card.number).toBe(cardNumber(card.serial)); // the issue answer carries the number to print
+    hh.push({ id: household_id, entitlements, card });
   }
+  expect(hh.length).toBe(2);
+  browser = await launch();
+  ({ ctx, page } = await phonePage(browser, { urls, pageErrors }));
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240_000);
 
+afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
+
+const text = (s: string | RegExp) => page.getByText(s).first();
+const waitingHeading = (n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
+const recordButton = () => page.getByRole('button', { name: 'سجّل التسليم' });
+
+async function typeNumber(number: string) {
+  const field = page.getByLabel('أو اكتب رقم البطاقة');
+  await field.fill('');
+  await field.focus();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end (1 of 3)', () => {
   test('the officer prepares the point online', async () => {
     await page.goto(server.url);
     await signIn(page, 'officer.t', PASSWORD);
@@ -166,7 +168,9 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
     );
     expect(log[0]!.n).toBe(1);
   }, 120_000);
+});
 
+describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end (2 of 3)', () => {
   test('online: a card handed out elsewhere since the list was downloaded is refused by the server before anything can be recorded', async () => {
     // another point hands out the second household's entitlements now, online
     for (const e of hh[1]!.entitlements)
@@ -232,7 +236,9 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
       )
       .toEqual(['typed', 'typed']);
   }, 120_000);
+});
 
+describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end (3 of 3)', () => {
   test('no error in the page; no card number or token in a URL', () => {
     expect(pageErrors).toEqual([]);
     const secrets = hh.flatMap((h) => [

@@ -36,6 +36,13 @@ const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as ty
 
 const run = browserAvailable();
 
+/** A code that is surely wrong now. */
+function wrongCode(secret: Buffer): string {
+  const s = timeStep(Date.now());
+  const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
+  return ['135790', '246801', '975310'].find((c) => !valid.has(c))!;
+}
+
 describe.skipIf(!run)('second factor in the browser', () => {
   let db: TestDb;
   let server: Server;
@@ -60,13 +67,6 @@ describe.skipIf(!run)('second factor in the browser', () => {
     await page.getByLabel('اسم المستخدم').fill(USER);
     await page.getByLabel('كلمة المرور').fill(PASSWORD);
     await page.getByRole('button', { name: 'دخول' }).click();
-  }
-
-  /** A code that is surely wrong now. */
-  function wrongCode(secret: Buffer): string {
-    const s = timeStep(Date.now());
-    const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
-    return ['135790', '246801', '975310'].find((c) => !valid.has(c))!;
   }
 
   test('first sign-in: set up the authenticator from the QR code or the key; a wrong code is refused; recovery codes once', async () => {
