@@ -2,7 +2,7 @@
 // vulnerabilities; "who was in this household on date D".
 import { beforeAll, expect, test } from 'vitest';
 import type { TestUser } from '../support/factories.ts';
-import { makePerson } from '../support/make.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -92,8 +92,9 @@ test('a household through a change of head, a split and a merge', async () => {
 test('a person cannot be a current member of two households', async () => {
   const a = await person();
   const b = await person();
-  const h1 = (await post('/api/v1/households', { governorate: 'PS0260', members: [{ personId: a, relationship: 'head' }] })).json().id;
-  const h2 = (await post('/api/v1/households', { governorate: 'PS0260', members: [{ personId: b, relationship: 'head' }] })).json().id;
+  const headedBy = async (personId: string) => (await makeHousehold(t, u, { members: [{ personId, relationship: 'head' }] })).id;
+  const h1 = await headedBy(a);
+  const h2 = await headedBy(b);
   const again = await post(`/api/v1/households/${h2}/members`, { personId: a, relationship: 'brother' });
   expect(again.statusCode).toBe(409);
   expect(again.json().detail).toMatch(/already a current member/);

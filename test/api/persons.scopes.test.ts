@@ -2,6 +2,7 @@
 // existence is not revealed. Roles without registry access are refused.
 import { beforeAll, expect, test } from 'vitest';
 import { personInput, type TestUser } from '../support/factories.ts';
+import { makePerson } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
@@ -9,8 +10,7 @@ let mine: TestUser;
 let personId: string;
 beforeAll(async () => {
   mine = await t.user({ role: 'registration_officer' });
-  const res = await t.post(mine, '/api/v1/persons', personInput({ governorate: 'PS0260', nationalId: '123456782' }));
-  personId = res.json().id;
+  personId = (await makePerson(t, mine, { governorate: 'PS0260', nationalId: '123456782' })).id;
 });
 
 test('another organisation gets 404 for read, update and search', async () => {

@@ -4,24 +4,19 @@
 // last-step rule as sign-in); wrong codes count towards the same pause as sign-in; API tokens are
 // refused; the change log gets counts, never a code; GET /me says how many codes are left.
 import type { FastifyInstance } from 'fastify';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
-import { buildApp } from '../../src/api/app.ts';
 import { MAX_CODE_FAILURES } from '../../src/store/access/secondFactor.ts';
 import { makeUser, PASSWORD } from '../support/factories.ts';
-import { enrol, nextCode, type Authenticator } from '../support/signIn.ts';
-import { useTestDb } from '../support/testApp.ts';
+import { enrol, nextCode, wrongCode as wrongCodeFor, type Authenticator } from '../support/signIn.ts';
+import { useAppPerTest, useTestDb } from '../support/testApp.ts';
 
 const t = useTestDb();
 // The auth routes allow 10 requests a minute per address: each test gets an app (and a limiter) of its own.
 let app: FastifyInstance;
 const logLines: string[] = [];
-afterEach(async () => app?.close());
-
-async function freshApp(): Promise<FastifyInstance> {
-  app = await buildApp({ store: t.store, log: (l) => logLines.push(JSON.stringify(l)) });
-  return app;
-}
+const newApp = useAppPerTest(t, { log: (l) => logLines.push(JSON.stringify(l)) });
+const freshApp = async () => (app = await newApp());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const renew = (token: string, payload: Record<string, unknown>) =>
@@ -50,14 +45,7 @@ async function signInWithRecoveryCode(username: string, recoveryCode: string) {
 }
 
 /** A code that is not valid now (so it is surely wrong). */
-function wrongCode(a: Authenticator): string {
-  const s = timeStep(Date.now());
-  const valid = new Set([s - 1, s, s + 1].map((x) => totp(a.secret, x)));
-  for (let i = 0; ; i++) {
-    const c = String((654321 + i * 7919) % 1_000_000).padStart(6, '0');
-    if (!valid.has(c)) return c;
-  }
-}
+const wrongCode = (a: Authenticator) => wrongCodeFor(a.secret, 654321);
 
 test('a current code replaces every recovery code: the new ones work once, the old ones no longer; counts in /me and the change log, never a code', async () => {
   await freshApp();

@@ -3,14 +3,14 @@
 // pause the account; an administrator resets it; nothing secret reaches the change log, the
 // error bodies or the application log.
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { newSecretKey } from '../../src/access/secretBox.ts';
 import { base32Decode, timeStep, totp } from '../../src/access/totp.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { LOCK_MINUTES, MAX_CODE_FAILURES, secretsUnderOtherKeys } from '../../src/store/access/secondFactor.ts';
 import { makeUser, PASSWORD, storeOf, type TestUser } from '../support/factories.ts';
-import { enrol, nextCode, type Authenticator } from '../support/signIn.ts';
-import { useTestDb } from '../support/testApp.ts';
+import { enrol, nextCode, wrongCode, type Authenticator } from '../support/signIn.ts';
+import { useAppPerTest, useTestDb } from '../support/testApp.ts';
 
 const t = useTestDb();
 let admin: TestUser;
@@ -20,12 +20,8 @@ const logLines: string[] = [];
 beforeAll(async () => {
   admin = await makeUser(t.db, { role: 'administrator' });
 });
-afterEach(async () => app?.close());
-
-async function freshApp(): Promise<FastifyInstance> {
-  app = await buildApp({ store: t.store, log: (l) => logLines.push(JSON.stringify(l)) });
-  return app;
-}
+const newApp = useAppPerTest(t, { log: (l) => logLines.push(JSON.stringify(l)) });
+const freshApp = async () => (app = await newApp());
 
 const login = (username: string, password = PASSWORD) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
@@ -44,16 +40,6 @@ const changeLogText = async () =>
 
 /** The code an authenticator would give next, without using it up (for requests that must fail). */
 const unusedCode = (a: Authenticator) => totp(a.secret, Math.max(a.lastStep + 1, timeStep(Date.now())));
-
-/** Another code than `code` that is not valid now (so it is surely wrong). */
-function wrongCode(secret: Buffer): string {
-  const s = timeStep(Date.now());
-  const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
-  for (let i = 0; ; i++) {
-    const c = String((123456 + i * 7919) % 1_000_000).padStart(6, '0');
-    if (!valid.has(c)) return c;
-  }
-}
 
 test('first sign-in: the password gives an enrolment, never a session; the first code enrols and signs in', async () => {
   await freshApp();

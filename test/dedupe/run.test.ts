@@ -5,74 +5,33 @@ import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { runDedupe, type DedupeSummary } from '../../src/store/dedupe/run.ts';
 import { makeUser, type TestUser } from '../support/factories.ts';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
-import { preparePerson, type PersonInput } from '../../src/registry/person.ts';
-import { insertRecords, loadDedupeSet, type Loaded } from './support.ts';
+import { insertRecords, loadDedupeSet, prepared, type Loaded } from './support.ts';
 import { useTestDb } from '../support/testApp.ts';
 
 const validId = (first8: string) => first8 + String(nationalIdCheckDigit(first8));
-const prep = (i: PersonInput) => {
-  const r = preparePerson(i);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-};
 // Twin brothers: same father, grandfather, family name, birth date, phone; different given names.
-const brothers = [
-  prep({
-    givenName: 'يوسف',
-    fatherName: 'عبد الرحيم',
-    grandfatherName: 'سليمان',
-    familyName: 'العطار',
-    sex: 'male',
-    dateOfBirth: '2004-05-17',
-    phone: '+970599123456',
-    governorate: 'PS0260',
-  }),
-  prep({
-    givenName: 'يونس',
-    fatherName: 'عبد الرحيم',
-    grandfatherName: 'سليمان',
-    familyName: 'العطار',
-    sex: 'male',
-    dateOfBirth: '2004-05-17',
-    phone: '+970599123456',
-    governorate: 'PS0260',
-  }),
-  prep({
-    givenName: 'أنس',
-    fatherName: 'عبد الرحيم',
-    grandfatherName: 'سليمان',
-    familyName: 'العطار',
-    sex: 'male',
-    dateOfBirth: '2004-05-17',
-    phone: '+970599123456',
-    governorate: 'PS0260',
-  }),
-];
+const twins = {
+  fatherName: 'عبد الرحيم',
+  grandfatherName: 'سليمان',
+  familyName: 'العطار',
+  sex: 'male',
+  dateOfBirth: '2004-05-17',
+  phone: '+970599123456',
+  governorate: 'PS0260',
+} as const;
+const brothers = ['يوسف', 'يونس', 'أنس'].map((givenName) => prepared({ ...twins, givenName }));
 // The same name, birth date and phone, but two different valid national IDs.
-const twoIds = [
-  prep({
-    givenName: 'مروان',
-    fatherName: 'طلال',
-    grandfatherName: 'حسين',
-    familyName: 'الشوا',
-    sex: 'male',
-    dateOfBirth: '1979-11-02',
-    phone: '+970598765432',
-    nationalId: validId('40112233'),
-    governorate: 'PS0260',
-  }),
-  prep({
-    givenName: 'مروان',
-    fatherName: 'طلال',
-    grandfatherName: 'حسين',
-    familyName: 'الشوا',
-    sex: 'male',
-    dateOfBirth: '1979-11-02',
-    phone: '+970598765432',
-    nationalId: validId('40998877'),
-    governorate: 'PS0260',
-  }),
-];
+const marwan = {
+  givenName: 'مروان',
+  fatherName: 'طلال',
+  grandfatherName: 'حسين',
+  familyName: 'الشوا',
+  sex: 'male',
+  dateOfBirth: '1979-11-02',
+  phone: '+970598765432',
+  governorate: 'PS0260',
+} as const;
+const twoIds = [validId('40112233'), validId('40998877')].map((nationalId) => prepared({ ...marwan, nationalId }));
 let brotherIds: string[];
 let twoIdIds: string[];
 

@@ -8,7 +8,7 @@
 //     const res = await t.post(officer, '/api/v1/persons', personInput());
 //   });
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Role } from '../../src/access/roles.ts';
 import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -113,5 +113,21 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
       post: (url, payload, opts) => post(caller, url, payload, opts),
       put: (url, payload, opts) => put(caller, url, payload, opts),
     }),
+  };
+}
+
+/**
+ * An app of its own for each test that calls the returned function (the sign-in routes' rate limit
+ * is per app); the last one a test made is closed after it.
+ */
+export function useAppPerTest(file: { readonly store: Store }, options: TestAppOptions = {}): () => Promise<FastifyInstance> {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return async () => {
+    app = await buildApp({ ...options, store: file.store });
+    return app;
   };
 }
