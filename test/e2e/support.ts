@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { base32Decode } from '../../src/access/totp.ts';
-import type { TestDb } from '../support/db.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
 import { nextCode } from '../support/signIn.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -328,4 +328,26 @@ export function seedForDistribution(
   sanad(['seed', '--households', '40', '--seed', String(opts.seed), '--user', 'registrar.e2e', '--no-progress'], env);
   staff('admin.e2e', 'administrator');
   for (const u of opts.officers) staff(u, 'distribution_officer');
+}
+
+/**
+ * The start of most end-to-end files: the web app built, a fresh database, `prepare(env)` (users,
+ * seeded households, files), then `sanad serve` on it.
+ */
+export async function serveFresh(
+  dataDir: string,
+  prepare: (env: NodeJS.ProcessEnv) => void,
+): Promise<{ db: TestDb; server: Server; env: NodeJS.ProcessEnv }> {
+  ensureBuilt();
+  const db = await freshDb();
+  const env = { DATABASE_URL: db.url };
+  prepare(env);
+  return { db, server: await startServer(env, dataDir), env };
+}
+
+/** The password step of the Arabic sign-in screen. */
+export async function fillPassword(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('اسم المستخدم').fill(username);
+  await page.getByLabel('كلمة المرور').fill(password);
+  await page.getByRole('button', { name: 'دخول' }).click();
 }
