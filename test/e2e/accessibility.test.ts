@@ -7,19 +7,18 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import {
   apiSignIn,
   browserAvailable,
-  ensureBuilt,
   launch,
   sanad,
   signIn,
-  startServer,
   type Server,
   setLang,
   closeAll,
   phonePage,
+  serveFresh,
 } from './support.ts';
 
 const ADMIN = 'admin.a11y';
@@ -73,12 +72,10 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-a11y-'));
 
   beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', ADMIN, '--org', 'Synthetic Relief Org', '--role', 'administrator', '--password', PASSWORD], env);
-    sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
-    server = await startServer(env, dataDir);
+    ({ db, server } = await serveFresh(dataDir, (env) => {
+      sanad(['user', 'add', '--username', ADMIN, '--org', 'Synthetic Relief Org', '--role', 'administrator', '--password', PASSWORD], env);
+      sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
+    }));
     const token = await apiSignIn(server.url, ADMIN, PASSWORD);
     const site = await fetch(`${server.url}/api/v1/sites`, {
       method: 'POST',

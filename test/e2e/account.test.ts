@@ -13,22 +13,22 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import {
   browserAvailable,
-  ensureBuilt,
   launch,
   nextTotpCode,
   rememberTotpSecret,
   sanad,
   SCREENSHOTS,
-  startServer,
   totpSecretOf,
   type Server,
   setLang,
   screenshots,
   closeAll,
   phonePage,
+  serveFresh,
+  fillPassword,
 } from './support.ts';
 
 const USER = 'account.e2e';
@@ -51,11 +51,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-account-'));
 
 beforeAll(async () => {
   if (!run) return;
-  ensureBuilt();
-  db = await freshDb();
-  const env = { DATABASE_URL: db.url };
-  sanad(['user', 'add', '--username', USER, '--org', ORG, '--role', 'caseworker', '--password', PASSWORD], env);
-  server = await startServer(env, dataDir);
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    sanad(['user', 'add', '--username', USER, '--org', ORG, '--role', 'caseworker', '--password', PASSWORD], env);
+  }));
   browser = await launch();
   // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
   ({ page } = await phonePage(browser, { bypassCSP: true }));
@@ -64,11 +62,7 @@ beforeAll(async () => {
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-async function password() {
-  await page.getByLabel('اسم المستخدم').fill(USER);
-  await page.getByLabel('كلمة المرور').fill(PASSWORD);
-  await page.getByRole('button', { name: 'دخول' }).click();
-}
+const password = () => fillPassword(page, USER, PASSWORD);
 
 const recoveryCodesLeft = () => page.locator('[data-recovery-codes-left]').getAttribute('data-recovery-codes-left');
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
 import {
   apiCaller,
@@ -25,13 +25,12 @@ import {
   launch,
   phonePage,
   seedForDistribution,
-  ensureBuilt,
   SCREENSHOTS,
   signIn,
-  startServer,
   type Server,
   screenshots,
   PHONE,
+  serveFresh,
 } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
@@ -65,11 +64,9 @@ const redemptions = () =>
 
 beforeAll(async () => {
   if (!run) return;
-  ensureBuilt();
-  db = await freshDb();
-  const env = { DATABASE_URL: db.url };
-  seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 11, officers: ['officer.a', 'officer.b'] });
-  server = await startServer(env, dataDir);
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 11, officers: ['officer.a', 'officer.b'] });
+  }));
 
   // A programme, a point in each governorate, a generated cycle and one household's card, through the API.
   const token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);

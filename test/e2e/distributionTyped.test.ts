@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import {
   apiCaller,
   apiSignIn,
@@ -22,12 +22,11 @@ import {
   launch,
   phonePage,
   seedForDistribution,
-  ensureBuilt,
   SCREENSHOTS,
   signIn,
-  startServer,
   type Server,
   screenshots,
+  serveFresh,
 } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
@@ -62,11 +61,9 @@ let call: ReturnType<typeof apiCaller>;
 
 beforeAll(async () => {
   if (!run) return;
-  ensureBuilt();
-  db = await freshDb();
-  const env = { DATABASE_URL: db.url };
-  seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 12, officers: ['officer.t'] });
-  server = await startServer(env, dataDir);
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 12, officers: ['officer.t'] });
+  }));
   token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
   call = apiCaller(server.url, token);
   cycleId = await generatedCycle(call);

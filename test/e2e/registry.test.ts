@@ -11,24 +11,23 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import {
   apiSignIn,
   browserAvailable,
   DIST,
-  ensureBuilt,
   launch,
   nextTotpCode,
   rememberTotpSecret,
   sanad,
   SCREENSHOTS,
   signIn,
-  startServer,
   type Server,
   screenshots,
   PHONE,
   closeAll,
   phonePage,
+  serveFresh,
 } from './support.ts';
 
 const USER = 'officer.e2e';
@@ -85,21 +84,19 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-'));
 
 beforeAll(async () => {
   if (!run) return;
-  ensureBuilt();
-  db = await freshDb();
-  const env = { DATABASE_URL: db.url };
-  sanad(
-    ['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD],
-    env,
-  );
-  sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
-  sanad(['dedupe', '--user', USER, '--no-progress'], env); // fits the identity resolution model the check while typing uses
-  sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
-  sanad(
-    ['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD],
-    env,
-  );
-  server = await startServer(env, dataDir);
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    sanad(
+      ['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD],
+      env,
+    );
+    sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
+    sanad(['dedupe', '--user', USER, '--no-progress'], env); // fits the identity resolution model the check while typing uses
+    sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
+    sanad(
+      ['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD],
+      env,
+    );
+  }));
   await addSites(server.url);
   browser = await launch();
   ({ page } = await phonePage(browser, { urls }));

@@ -15,22 +15,21 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import {
   apiSignIn,
   browserAvailable,
-  ensureBuilt,
   launch,
   sanad,
   SCREENSHOTS,
   signIn,
-  startServer,
   type Server,
   setLang,
   screenshots,
   PHONE,
   closeAll,
   phonePage,
+  serveFresh,
 } from './support.ts';
 
 const PASSWORD = 'a long synthetic test password';
@@ -67,24 +66,22 @@ let candidateId = '';
 
 beforeAll(async () => {
   if (!run) return;
-  ensureBuilt();
-  db = await freshDb();
-  env = { DATABASE_URL: db.url };
-  for (const [username, role] of [
-    [REGISTRAR, 'registration_officer'],
-    [CASEWORKER, 'caseworker'],
-    [ANALYST, 'analyst'],
-    [DISTRIBUTOR, 'distribution_officer'],
-    [MANAGER, 'site_manager'],
-  ]) {
-    sanad(['user', 'add', '--username', username!, '--org', ORG, '--role', role!, '--password', PASSWORD], env);
-  }
-  sanad(['seed', '--households', '60', '--seed', '11', '--user', REGISTRAR, '--no-progress'], env);
-  sanad(['dedupe', '--user', CASEWORKER, '--no-progress'], env); // fits the model the check while typing uses
-  // An organisation that wants a person to look at every likely pair: nothing linked automatically
-  // below a match probability of 1 - 1e-12 (the upper threshold must stay below 1).
-  fs.writeFileSync(settingsFile, JSON.stringify({ thresholds: { upper: 0.999999999999, lower: 0.5 } }));
-  server = await startServer(env, dataDir);
+  ({ db, server, env } = await serveFresh(dataDir, (env) => {
+    for (const [username, role] of [
+      [REGISTRAR, 'registration_officer'],
+      [CASEWORKER, 'caseworker'],
+      [ANALYST, 'analyst'],
+      [DISTRIBUTOR, 'distribution_officer'],
+      [MANAGER, 'site_manager'],
+    ]) {
+      sanad(['user', 'add', '--username', username!, '--org', ORG, '--role', role!, '--password', PASSWORD], env);
+    }
+    sanad(['seed', '--households', '60', '--seed', '11', '--user', REGISTRAR, '--no-progress'], env);
+    sanad(['dedupe', '--user', CASEWORKER, '--no-progress'], env); // fits the model the check while typing uses
+    // An organisation that wants a person to look at every likely pair: nothing linked automatically
+    // below a match probability of 1 - 1e-12 (the upper threshold must stay below 1).
+    fs.writeFileSync(settingsFile, JSON.stringify({ thresholds: { upper: 0.999999999999, lower: 0.5 } }));
+  }));
   browser = await launch();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);

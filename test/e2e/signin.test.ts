@@ -11,21 +11,21 @@ import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import {
   browserAvailable,
-  ensureBuilt,
   launch,
   nextTotpCode,
   rememberTotpSecret,
   sanad,
   SCREENSHOTS,
-  startServer,
   totpSecretOf,
   type Server,
   screenshots,
   closeAll,
   phonePage,
+  serveFresh,
+  fillPassword,
 } from './support.ts';
 
 const USER = 'caseworker.e2e';
@@ -51,11 +51,9 @@ describe.skipIf(!run)('second factor in the browser', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-2fa-'));
 
   beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'caseworker', '--password', PASSWORD], env);
-    server = await startServer(env, dataDir);
+    ({ db, server } = await serveFresh(dataDir, (env) => {
+      sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'caseworker', '--password', PASSWORD], env);
+    }));
     browser = await launch();
     ({ page } = await phonePage(browser));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -63,11 +61,7 @@ describe.skipIf(!run)('second factor in the browser', () => {
 
   afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-  async function password() {
-    await page.getByLabel('اسم المستخدم').fill(USER);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await page.getByRole('button', { name: 'دخول' }).click();
-  }
+  const password = () => fillPassword(page, USER, PASSWORD);
 
   test('first sign-in: set up the authenticator from the QR code or the key; a wrong code is refused; recovery codes once', async () => {
     await page.goto(server.url);
