@@ -8,18 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  launch,
-  sanad,
-  signIn,
-  type Server,
-  setLang,
-  closeAll,
-  phonePage,
-  serveFresh,
-} from './support.ts';
+import { apiSignIn, browserAvailable, launch, sanad, signIn, type Server, setLang, closeAll, phonePage, serveFresh } from './support.ts';
 
 const ADMIN = 'admin.a11y';
 const PASSWORD = 'a long synthetic test password';
