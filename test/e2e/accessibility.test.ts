@@ -8,10 +8,22 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, launch, sanad, signIn, type Server, setLang, closeAll, phonePage, serveFresh } from './support.ts';
+import {
+  apiSignIn,
+  browserAvailable,
+  launch,
+  sanad,
+  signIn,
+  type Server,
+  setLang,
+  closeAll,
+  phonePage,
+  serveFresh,
+  PASSWORD,
+  addUser,
+} from './support.ts';
 
 const ADMIN = 'admin.a11y';
-const PASSWORD = 'a long synthetic test password';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const run = browserAvailable();
 
@@ -62,7 +74,7 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   beforeAll(async () => {
     ({ db, server } = await serveFresh(dataDir, (env) => {
-      sanad(['user', 'add', '--username', ADMIN, '--org', 'Synthetic Relief Org', '--role', 'administrator', '--password', PASSWORD], env);
+      addUser(env, ADMIN, 'administrator');
       sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
     }));
     const token = await apiSignIn(server.url, ADMIN, PASSWORD);

@@ -19,7 +19,6 @@ import {
   launch,
   nextTotpCode,
   rememberTotpSecret,
-  sanad,
   SCREENSHOTS,
   totpSecretOf,
   type Server,
@@ -29,11 +28,12 @@ import {
   phonePage,
   serveFresh,
   fillPassword,
+  PASSWORD,
+  ORG,
+  addUser,
 } from './support.ts';
 
 const USER = 'account.e2e';
-const ORG = 'Synthetic Relief Org';
-const PASSWORD = 'a long synthetic test password';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIGNED_IN = "sessionStorage.getItem('sanad.session') !== null";
 const arabicIndic = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
@@ -52,7 +52,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-account-'));
 beforeAll(async () => {
   if (!run) return;
   ({ db, server } = await serveFresh(dataDir, (env) => {
-    sanad(['user', 'add', '--username', USER, '--org', ORG, '--role', 'caseworker', '--password', PASSWORD], env);
+    addUser(env, USER, 'caseworker');
   }));
   browser = await launch();
   // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.

@@ -31,10 +31,9 @@ import {
   screenshots,
   PHONE,
   serveFresh,
+  PASSWORD,
 } from './support.ts';
 
-const PASSWORD = 'a long synthetic test password';
-const ORG = 'Synthetic Relief Org';
 const run = browserAvailable();
 /** A file the service worker does not keep: it can only come from the server. */
 const NOT_KEPT = "fetch('/assets/not-kept.js', { cache: 'no-store' }).then((r) => 'answered ' + r.status, () => 'failed')";
@@ -65,7 +64,7 @@ const redemptions = () =>
 beforeAll(async () => {
   if (!run) return;
   ({ db, server } = await serveFresh(dataDir, (env) => {
-    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 11, officers: ['officer.a', 'officer.b'] });
+    seedForDistribution(env, { seed: 11, officers: ['officer.a', 'officer.b'] });
   }));
 
   // A programme, a point in each governorate, a generated cycle and one household's card, through the API.

@@ -27,10 +27,9 @@ import {
   type Server,
   screenshots,
   serveFresh,
+  PASSWORD,
 } from './support.ts';
 
-const PASSWORD = 'a long synthetic test password';
-const ORG = 'Synthetic Relief Org';
 const run = browserAvailable();
 const arabicDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 /** The card number as the screen shows it in Arabic: Arabic-Indic digits, isolated left to right. */
@@ -62,7 +61,7 @@ let call: ReturnType<typeof apiCaller>;
 beforeAll(async () => {
   if (!run) return;
   ({ db, server } = await serveFresh(dataDir, (env) => {
-    seedForDistribution(env, { org: ORG, password: PASSWORD, seed: 12, officers: ['officer.t'] });
+    seedForDistribution(env, { seed: 12, officers: ['officer.t'] });
   }));
   token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
   call = apiCaller(server.url, token);

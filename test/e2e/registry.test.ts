@@ -28,10 +28,11 @@ import {
   closeAll,
   phonePage,
   serveFresh,
+  PASSWORD,
+  addUser,
 } from './support.ts';
 
 const USER = 'officer.e2e';
-const PASSWORD = 'a long synthetic test password';
 const id8 = '40217385';
 const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
 const HEAD = { given: 'سامر', father: 'خليل', grandfather: 'إبراهيم', family: 'النجار', latin: 'Samer Khalil Ibrahim Al-Najjar' };
@@ -85,17 +86,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-'));
 beforeAll(async () => {
   if (!run) return;
   ({ db, server } = await serveFresh(dataDir, (env) => {
-    sanad(
-      ['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD],
-      env,
-    );
+    addUser(env, USER, 'registration_officer');
     sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
     sanad(['dedupe', '--user', USER, '--no-progress'], env); // fits the identity resolution model the check while typing uses
-    sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
-    sanad(
-      ['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD],
-      env,
-    );
+    addUser(env, 'analyst.e2e', 'analyst');
+    addUser(env, 'manager.e2e', 'site_manager');
   }));
   await addSites(server.url);
   browser = await launch();

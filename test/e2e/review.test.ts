@@ -30,15 +30,15 @@ import {
   closeAll,
   phonePage,
   serveFresh,
+  PASSWORD,
+  addUser,
 } from './support.ts';
 
-const PASSWORD = 'a long synthetic test password';
 const REGISTRAR = 'registrar.review';
 const CASEWORKER = 'caseworker.review';
 const ANALYST = 'analyst.review';
 const DISTRIBUTOR = 'distributor.review';
 const MANAGER = 'manager.review';
-const ORG = 'Synthetic Relief Org';
 const id8 = '40318256';
 const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
 // The same invented man twice: hamza and taa marbuta dropped the second time, the year of birth
@@ -74,7 +74,7 @@ beforeAll(async () => {
       [DISTRIBUTOR, 'distribution_officer'],
       [MANAGER, 'site_manager'],
     ]) {
-      sanad(['user', 'add', '--username', username!, '--org', ORG, '--role', role!, '--password', PASSWORD], env);
+      addUser(env, username!, role!);
     }
     sanad(['seed', '--households', '60', '--seed', '11', '--user', REGISTRAR, '--no-progress'], env);
     sanad(['dedupe', '--user', CASEWORKER, '--no-progress'], env); // fits the model the check while typing uses

@@ -17,7 +17,6 @@ import {
   launch,
   nextTotpCode,
   rememberTotpSecret,
-  sanad,
   SCREENSHOTS,
   totpSecretOf,
   type Server,
@@ -26,10 +25,11 @@ import {
   phonePage,
   serveFresh,
   fillPassword,
+  PASSWORD,
+  addUser,
 } from './support.ts';
 
 const USER = 'caseworker.e2e';
-const PASSWORD = 'a long synthetic test password';
 
 // jsqr's types declare a default export; its CommonJS build exports the function itself.
 const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
@@ -52,7 +52,7 @@ describe.skipIf(!run)('second factor in the browser', () => {
 
   beforeAll(async () => {
     ({ db, server } = await serveFresh(dataDir, (env) => {
-      sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'caseworker', '--password', PASSWORD], env);
+      addUser(env, USER, 'caseworker');
     }));
     browser = await launch();
     ({ page } = await phonePage(browser));

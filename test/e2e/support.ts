@@ -145,9 +145,13 @@ export async function phonePage(
   return { ctx, page };
 }
 
-/** Adds a user with `sanad user add` (the organisation is created when new). */
-export function addUser(env: NodeJS.ProcessEnv, user: { username: string; role: string; org: string; password: string }): void {
-  sanad(['user', 'add', '--username', user.username, '--org', user.org, '--role', user.role, '--password', user.password], env);
+/** The password of every user the end-to-end tests add (synthetic), and their organisation. */
+export const PASSWORD = 'a long synthetic test password';
+export const ORG = 'Synthetic Relief Org';
+
+/** Adds a user of ORG with PASSWORD through `sanad user add` (the organisation is created when new). */
+export function addUser(env: NodeJS.ProcessEnv, username: string, role: string): void {
+  sanad(['user', 'add', '--username', username, '--org', ORG, '--role', role, '--password', PASSWORD], env);
 }
 
 /** What an end-to-end file started, for `closeAll` in its afterAll. */
@@ -318,16 +322,12 @@ export async function screenshots(page: Page, name: string, ready?: (lang: 'ar' 
   await page.setViewportSize(PHONE);
 }
 
-/** A registrar's 40 seeded households (`seed`), an administrator (admin.e2e) and distribution officers, all of `org`. */
-export function seedForDistribution(
-  env: NodeJS.ProcessEnv,
-  opts: { org: string; password: string; seed: number; officers: string[] },
-): void {
-  const staff = (username: string, role: string) => addUser(env, { username, role, org: opts.org, password: opts.password });
-  staff('registrar.e2e', 'registration_officer');
+/** A registrar's 40 seeded households (`seed`), an administrator (admin.e2e) and distribution officers. */
+export function seedForDistribution(env: NodeJS.ProcessEnv, opts: { seed: number; officers: string[] }): void {
+  addUser(env, 'registrar.e2e', 'registration_officer');
   sanad(['seed', '--households', '40', '--seed', String(opts.seed), '--user', 'registrar.e2e', '--no-progress'], env);
-  staff('admin.e2e', 'administrator');
-  for (const u of opts.officers) staff(u, 'distribution_officer');
+  addUser(env, 'admin.e2e', 'administrator');
+  for (const u of opts.officers) addUser(env, u, 'distribution_officer');
 }
 
 /**
