@@ -8,20 +8,8 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  launch,
-  sanad,
-  signIn,
-  type Server,
-  setLang,
-  closeAll,
-  phonePage,
-  serveFresh,
-  PASSWORD,
-  addUser,
-} from './support.ts';
+import { addUser, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage, sanad, serveFresh, type Server } from './support.ts';
+import { setLang, signIn } from './support.ts';
 
 const ADMIN = 'admin.a11y';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

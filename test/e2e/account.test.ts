@@ -14,24 +14,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
 import type { TestDb } from '../support/db.ts';
-import {
-  browserAvailable,
-  launch,
-  nextTotpCode,
-  rememberTotpSecret,
-  SCREENSHOTS,
-  totpSecretOf,
-  type Server,
-  setLang,
-  screenshots,
-  closeAll,
-  phonePage,
-  serveFresh,
-  fillPassword,
-  PASSWORD,
-  ORG,
-  addUser,
-} from './support.ts';
+import { addUser, browserAvailable, closeAll, fillPassword, launch, nextTotpCode, ORG, PASSWORD, phonePage } from './support.ts';
+import { rememberTotpSecret, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, totpSecretOf } from './support.ts';
 
 const USER = 'account.e2e';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

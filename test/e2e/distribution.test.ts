@@ -16,23 +16,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import type { TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
-import {
-  apiCaller,
-  apiSignIn,
-  browserAvailable,
-  closeAll,
-  generatedCycle,
-  launch,
-  phonePage,
-  seedForDistribution,
-  SCREENSHOTS,
-  signIn,
-  type Server,
-  screenshots,
-  PHONE,
-  serveFresh,
-  PASSWORD,
-} from './support.ts';
+import { apiCaller, apiSignIn, browserAvailable, closeAll, generatedCycle, launch, PASSWORD, PHONE, phonePage } from './support.ts';
+import { SCREENSHOTS, screenshots, seedForDistribution, serveFresh, type Server, signIn } from './support.ts';
 
 const run = browserAvailable();
 /** A file the service worker does not keep: it can only come from the server. */

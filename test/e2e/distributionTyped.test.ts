@@ -13,22 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
 import type { TestDb } from '../support/db.ts';
-import {
-  apiCaller,
-  apiSignIn,
-  browserAvailable,
-  closeAll,
-  generatedCycle,
-  launch,
-  phonePage,
-  seedForDistribution,
-  SCREENSHOTS,
-  signIn,
-  type Server,
-  screenshots,
-  serveFresh,
-  PASSWORD,
-} from './support.ts';
+import { apiCaller, apiSignIn, browserAvailable, closeAll, generatedCycle, launch, PASSWORD, phonePage, SCREENSHOTS } from './support.ts';
+import { screenshots, seedForDistribution, serveFresh, type Server, signIn } from './support.ts';
 
 const run = browserAvailable();
 const arabicDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));

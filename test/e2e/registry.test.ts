@@ -12,25 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
 import type { TestDb } from '../support/db.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  DIST,
-  launch,
-  nextTotpCode,
-  rememberTotpSecret,
-  sanad,
-  SCREENSHOTS,
-  signIn,
-  type Server,
-  screenshots,
-  PHONE,
-  closeAll,
-  phonePage,
-  serveFresh,
-  PASSWORD,
-  addUser,
-} from './support.ts';
+import { addUser, apiSignIn, browserAvailable, closeAll, DIST, launch, nextTotpCode, PASSWORD, PHONE, phonePage } from './support.ts';
+import { rememberTotpSecret, sanad, SCREENSHOTS, screenshots, serveFresh, type Server, signIn } from './support.ts';
 
 const USER = 'officer.e2e';
 const id8 = '40217385';

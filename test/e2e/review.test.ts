@@ -16,23 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import type { TestDb } from '../support/db.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  launch,
-  sanad,
-  SCREENSHOTS,
-  signIn,
-  type Server,
-  setLang,
-  screenshots,
-  PHONE,
-  closeAll,
-  phonePage,
-  serveFresh,
-  PASSWORD,
-  addUser,
-} from './support.ts';
+import { addUser, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, PHONE, phonePage, sanad, SCREENSHOTS } from './support.ts';
+import { screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
 
 const REGISTRAR = 'registrar.review';
 const CASEWORKER = 'caseworker.review';

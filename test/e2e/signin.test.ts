@@ -12,22 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
 import type { TestDb } from '../support/db.ts';
-import {
-  browserAvailable,
-  launch,
-  nextTotpCode,
-  rememberTotpSecret,
-  SCREENSHOTS,
-  totpSecretOf,
-  type Server,
-  screenshots,
-  closeAll,
-  phonePage,
-  serveFresh,
-  fillPassword,
-  PASSWORD,
-  addUser,
-} from './support.ts';
+import { addUser, browserAvailable, closeAll, fillPassword, launch, nextTotpCode, PASSWORD, phonePage } from './support.ts';
+import { rememberTotpSecret, SCREENSHOTS, screenshots, serveFresh, type Server, totpSecretOf } from './support.ts';
 
 const USER = 'caseworker.e2e';
 
