@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { importFile } from '../../src/importer/run.ts';
-import { count, csvOf, makeActor, useTempDir } from './support.ts';
+import { count, csvOf, makeActor, tableCounts, useTempDir } from './support.ts';
 import { useTestDb } from '../support/testApp.ts';
 
 const t = useTestDb();
@@ -117,18 +117,10 @@ test('every row accounted for once; quarantine and report complete and without v
       const report = await fs.readFile(reportPath, 'utf8');
       expect(report.split('\n').filter(Boolean).length - 1).toBe(q.rows.reduce((k, r) => k + r.errors.length, 0));
       expect(report).not.toContain(MARK);
-      const before = {
-        persons: await count(t.db.pool, 'SELECT count(*) FROM person'),
-        q: await count(t.db.pool, 'SELECT count(*) FROM quarantine'),
-        log: await count(t.db.pool, 'SELECT count(*) FROM change_log'),
-      };
+      const before = await tableCounts(t.db.pool, 'person', 'quarantine', 'change_log');
       const again = await importFile(t.db.pool, actor, { kind: 'persons', file, reportPath, workers: 0, batchSize: 7 });
       expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
-      expect({
-        persons: await count(t.db.pool, 'SELECT count(*) FROM person'),
-        q: await count(t.db.pool, 'SELECT count(*) FROM quarantine'),
-        log: await count(t.db.pool, 'SELECT count(*) FROM change_log'),
-      }).toEqual(before);
+      expect(await tableCounts(t.db.pool, 'person', 'quarantine', 'change_log')).toEqual(before);
     }),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
   );
@@ -164,16 +156,10 @@ test('households: every row accounted for once; memberships match; one head at m
           ),
         ).toBe(0);
         expect(await fs.readFile(reportPath, 'utf8')).not.toContain(MARK);
-        const before = {
-          m: await count(t.db.pool, 'SELECT count(*) FROM household_member'),
-          q: await count(t.db.pool, 'SELECT count(*) FROM quarantine'),
-        };
+        const before = await tableCounts(t.db.pool, 'household_member', 'quarantine');
         const again = await importFile(t.db.pool, actor, { kind: 'households', file, reportPath, workers: 0, batchSize: 7 });
         expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
-        expect({
-          m: await count(t.db.pool, 'SELECT count(*) FROM household_member'),
-          q: await count(t.db.pool, 'SELECT count(*) FROM quarantine'),
-        }).toEqual(before);
+        expect(await tableCounts(t.db.pool, 'household_member', 'quarantine')).toEqual(before);
       },
     ),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },

@@ -54,3 +54,10 @@ export function useTempDir(): { readonly dir: string } {
     },
   };
 }
+
+/** Row counts of the given tables, by table name (equal before and after: nothing was written). */
+export async function tableCounts(pool: pg.Pool, ...tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of tables) out[table] = await count(pool, `SELECT count(*) FROM ${table}`);
+  return out;
+}
