@@ -34,7 +34,7 @@ import { saveModel } from '../src/store/duplicates/model.ts';
 import { rawRecord } from '../src/store/duplicates/records.ts';
 import { generateDedupeSet } from '../src/synthetic/registries.ts';
 import { findDuplicates } from '../src/store/duplicates/run.ts';
-import { loadDedupeSet } from '../test/dedupe/support.ts';
+import { loadDedupeSet } from '../test/duplicates/support.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { numberArg } from './args.ts';
 

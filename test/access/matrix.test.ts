@@ -1,26 +1,18 @@
 // Walks every route for every role: the permission matrix is the only source of the checks.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { permissionMatrix, type Permission } from '../../src/access/matrix.ts';
 import { roles, type Role } from '../../src/access/roles.ts';
 import { unlistedRoutes } from '../../src/api/app.ts';
 import { defineRoute, routeKey } from '../../src/api/route.ts';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 const users = new Map<Role, TestUser>();
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  for (const role of roles) users.set(role, await makeUser(db, { role }));
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  for (const role of roles) users.set(role, await t.user({ role }));
 });
 
 const builtIn = ['GET /healthz', 'GET /openapi.json'];
@@ -43,7 +35,7 @@ test('a route missing from the matrix stops the server from starting', async () 
   });
   expect(unlistedRoutes([extra])).toEqual(['GET /api/v1/unlisted']);
   const { buildApp } = await import('../../src/api/app.ts');
-  await expect(buildApp({ store: { pool: db.pool, url: db.url, close: async () => undefined }, routes: [extra] })).rejects.toThrow(
+  await expect(buildApp({ store: { pool: t.db.pool, url: t.db.url, close: async () => undefined }, routes: [extra] })).rejects.toThrow(
     /missing from the permission matrix/,
   );
 });
@@ -52,8 +44,8 @@ describe.each(Object.entries(permissionMatrix) as [string, Permission][])('%s', 
   const [method, url] = key.split(' ') as [string, string];
   test.each([...roles])('as %s', async (role) => {
     // logging out revokes the session: that row gets a user of its own
-    const user = key === 'POST /api/v1/auth/logout' ? await makeUser(db, { role }) : users.get(role)!;
-    const res = await app.inject({
+    const user = key === 'POST /api/v1/auth/logout' ? await t.user({ role }) : users.get(role)!;
+    const res = await t.app.inject({
       method: method as 'GET',
       url: fill(url),
       headers: user.auth,
@@ -68,7 +60,7 @@ describe.each(Object.entries(permissionMatrix) as [string, Permission][])('%s', 
   });
   if (permission !== 'public') {
     test('without a token', async () => {
-      const res = await app.inject({ method: method as 'GET', url: fill(url), ...(method === 'GET' ? {} : { payload: {} }) });
+      const res = await t.app.inject({ method: method as 'GET', url: fill(url), ...(method === 'GET' ? {} : { payload: {} }) });
       expect(res.statusCode).toBe(401);
     });
   }

@@ -1,26 +1,18 @@
 // Permissions and scope for aid: another organisation sees none of it (404, as if absent) and
 // cannot redeem its entitlements; roles follow the permission matrix.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { TestUser } from '../support/factories.ts';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let s: Scenario;
 let outsider: TestUser;
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  s = await scenario(db, app, { households: 40 });
-  outsider = await makeUser(db, { role: 'distribution_officer' });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  s = await scenario(t, { households: 40 });
+  outsider = await t.user({ role: 'distribution_officer' });
 });
 
 test('another organisation gets 404 for cycles, manifests, reports, cards and households', async () => {
@@ -41,31 +33,31 @@ test('another organisation gets 404 for cycles, manifests, reports, cards and ho
 });
 
 test('another organisation cannot redeem our entitlements, even with a genuine card', async () => {
-  const own = new Device('own', s.points.gaza, injectTransport(app, s.officer.auth));
+  const own = new Device('own', s.points.gaza, injectTransport(t.app, s.officer.auth));
   const m = await own.download(s.cycleId);
   const e = m.entitlements.find((x) => s.cards.has(x.householdId))!;
   const theirPoint = (await s.post(outsider, '/api/v1/aid/points', { name: 'Theirs', governorate: 'PS0260' })).body.id;
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/v1/aid/redemptions',
-    headers: outsider.auth,
-    payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: theirPoint },
+  const r = await t.post(outsider, '/api/v1/aid/redemptions', {
+    id: crypto.randomUUID(),
+    entitlementId: e.id,
+    card: s.cards.get(e.householdId)!.token,
+    pointId: theirPoint,
   });
   expect(r.statusCode).toBe(422);
   expect(r.json().reason).toBe('unknown_entitlement');
   // and cannot use our point
-  const p = await app.inject({
-    method: 'POST',
-    url: '/api/v1/aid/redemptions',
-    headers: outsider.auth,
-    payload: { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token, pointId: s.points.gaza },
+  const p = await t.post(outsider, '/api/v1/aid/redemptions', {
+    id: crypto.randomUUID(),
+    entitlementId: e.id,
+    card: s.cards.get(e.householdId)!.token,
+    pointId: s.points.gaza,
   });
   expect(p.statusCode).toBe(404);
-  expect((await db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = $1', [e.id])).rows[0].n).toBe(0);
+  expect((await t.db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = $1', [e.id])).rows[0].n).toBe(0);
 });
 
 test("the check before a hand-over: another organisation's card answers 404, by its code or its number; our card with their entitlements reads as other", async () => {
-  const own = new Device('own-check', s.points.gaza, injectTransport(app, s.officer.auth));
+  const own = new Device('own-check', s.points.gaza, injectTransport(t.app, s.officer.auth));
   const m = await own.download(s.cycleId);
   const e = m.entitlements.find((x) => s.cards.has(x.householdId))!;
   const card = s.cards.get(e.householdId)!;
@@ -80,9 +72,11 @@ test("the check before a hand-over: another organisation's card answers 404, by 
   }
   // their own card, with our entitlement: the entitlement is not theirs to see
   const hh = (
-    await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])
+    await t.db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [
+      outsider.orgId,
+    ])
   ).rows[0]!.id;
-  const registrar = await makeUser(db, { role: 'registration_officer', orgId: outsider.orgId });
+  const registrar = await t.user({ role: 'registration_officer', orgId: outsider.orgId });
   const theirs = await s.post(registrar, '/api/v1/aid/cards', { householdId: hh });
   expect(theirs.status).toBe(201);
   const r = await s.post(outsider, '/api/v1/aid/cards/check', { cardNumber: theirs.body.number, entitlementIds: [e.id] });
@@ -96,13 +90,13 @@ test("the check before a hand-over: another organisation's card answers 404, by 
   // our officer cannot check their card either
   expect((await s.post(s.officer, '/api/v1/aid/cards/check', { card: theirs.body.token, entitlementIds: [e.id] })).status).toBe(404);
   // roles: as redeem and sync
-  const analyst = await makeUser(db, { role: 'analyst', orgId: s.admin.orgId });
+  const analyst = await t.user({ role: 'analyst', orgId: s.admin.orgId });
   expect((await s.post(analyst, '/api/v1/aid/cards/check', { card: card.token, entitlementIds: [e.id] })).status).toBe(403);
 });
 
 test('roles: analysts read reports but cannot redeem or sync; site managers cannot generate; only administrators manage keys', async () => {
-  const analyst = await makeUser(db, { role: 'analyst', orgId: s.admin.orgId });
-  const manager = await makeUser(db, { role: 'site_manager', orgId: s.admin.orgId });
+  const analyst = await t.user({ role: 'analyst', orgId: s.admin.orgId });
+  const manager = await t.user({ role: 'site_manager', orgId: s.admin.orgId });
   expect((await s.get(analyst, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`)).status).toBe(200);
   expect((await s.post(analyst, '/api/v1/aid/sync', {})).status).toBe(403);
   expect((await s.post(analyst, '/api/v1/aid/redemptions', {})).status).toBe(403);

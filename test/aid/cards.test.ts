@@ -1,12 +1,10 @@
 // Household cards: signed tokens with no personal data; forged, altered, unknown-key, retired-key
 // and revoked cards are refused with a clear reason, offline (pure verify) and by the server.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { encodePayload, newKeyPair, parseCard, privateKeyObject, publicKeyObject, signCard, verifyCard } from '../../src/aid/card.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { testApp } from '../support/factories.ts';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('tokens (pure)', () => {
   const k = newKeyPair();
@@ -42,21 +40,14 @@ describe('tokens (pure)', () => {
 });
 
 describe('server', () => {
-  let db: TestDb;
-  let app: FastifyInstance;
+  const t = useTestApp();
   let s: Scenario;
   beforeAll(async () => {
-    db = await freshDb();
-    app = await testApp(db);
-    s = await scenario(db, app, { households: 60 });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
+    s = await scenario(t, { households: 60 });
   });
 
   test('a forged card is refused with a clear reason, online and in a sync, and the refusal is kept', async () => {
-    const d = new Device('dev-f', s.points.gaza, injectTransport(app, s.officer.auth));
+    const d = new Device('dev-f', s.points.gaza, injectTransport(t.app, s.officer.auth));
     const m = await d.download(s.cycleId);
     const e = m.entitlements[0]!;
     const forged = signCard(
@@ -76,7 +67,7 @@ describe('server', () => {
       redemptions: [{ id, entitlementId: e.id, card: forged, redeemedAt: new Date().toISOString() }],
     });
     expect(sync[0]).toMatchObject({ status: 'rejected', reason: 'bad_signature' });
-    expect((await db.pool.query('SELECT reason FROM redemption_rejection WHERE id = $1', [id])).rows[0].reason).toBe('bad_signature');
+    expect((await t.db.pool.query('SELECT reason FROM redemption_rejection WHERE id = $1', [id])).rows[0].reason).toBe('bad_signature');
     // another household's card for this entitlement
     const otherHh = [...s.cards.keys()].find((h) => h !== e.householdId)!;
     const wrong = await d.redeemOnline(s.cards.get(otherHh)!.token, e.id);
@@ -84,7 +75,7 @@ describe('server', () => {
   });
 
   test('a revoked card is refused; redemptions made offline before the revocation still count', async () => {
-    const d = new Device('dev-r', s.points.gaza, injectTransport(app, s.officer.auth));
+    const d = new Device('dev-r', s.points.gaza, injectTransport(t.app, s.officer.auth));
     const m = await d.download(s.cycleId);
     const hhs = [...new Set(m.entitlements.filter((e) => !e.redeemed).map((e) => e.householdId))].filter((h) => s.cards.has(h));
     const [h1, h2] = hhs as [string, string];
@@ -116,7 +107,7 @@ describe('server', () => {
   });
 
   test('key rotation: old cards verify until their key is retired', async () => {
-    const d = new Device('dev-k', s.points.khanYounis, injectTransport(app, s.officer.auth));
+    const d = new Device('dev-k', s.points.khanYounis, injectTransport(t.app, s.officer.auth));
     const m = await d.download(s.cycleId);
     const hhs = [...new Set(m.entitlements.filter((e) => !e.redeemed).map((e) => e.householdId))].filter((h) => s.cards.has(h));
     const oldKey = m.keys[0]!.id;

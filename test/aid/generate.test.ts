@@ -1,12 +1,10 @@
 // A cycle's entitlement list: the SQL generated from the rules gives exactly what the pure
 // evaluator gives for each household as it stood on the cut-off date; totals per item and
 // governorate; frequency (every n cycles, once); a cycle is generated once.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { evaluate, type HouseholdFacts, RuleSchema, RulesSchema } from '../../src/aid/rules.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { testApp } from '../support/factories.ts';
 import { RULES, scenario, type Scenario } from '../support/aidScenario.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 describe('rules (pure)', () => {
   const h = (o: Partial<HouseholdFacts> = {}): HouseholdFacts => ({
@@ -48,26 +46,19 @@ describe('rules (pure)', () => {
 });
 
 describe('generation', () => {
-  let db: TestDb;
-  let app: FastifyInstance;
+  const t = useTestApp();
   let s: Scenario;
   beforeAll(async () => {
-    db = await freshDb();
-    app = await testApp(db);
-    s = await scenario(db, app, { households: 300, cards: 0 });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
+    s = await scenario(t, { households: 300, cards: 0 });
   });
 
   test('SQL generation equals the pure evaluation for every household', async () => {
-    const snap = (await db.pool.query('SELECT * FROM cycle_household WHERE cycle_id = $1', [s.cycleId])).rows;
+    const snap = (await t.db.pool.query('SELECT * FROM cycle_household WHERE cycle_id = $1', [s.cycleId])).rows;
     expect(snap.length).toBe(300);
     const codes = new Map(Object.entries(s.items).map(([k, v]) => [v, k]));
     const got = new Map<string, string[]>();
     for (const e of (
-      await db.pool.query('SELECT household_id, item_id, quantity, rule_index FROM entitlement WHERE cycle_id = $1', [s.cycleId])
+      await t.db.pool.query('SELECT household_id, item_id, quantity, rule_index FROM entitlement WHERE cycle_id = $1', [s.cycleId])
     ).rows) {
       const l = got.get(e.household_id) ?? [];
       l.push(`${codes.get(e.item_id)}:${Number(e.quantity)}:${e.rule_index}`);
@@ -89,7 +80,7 @@ describe('generation', () => {
     }
     expect(n).toBeGreaterThan(300);
     // the snapshot agrees with the registry: sizes and sites
-    const sizes = (await db.pool.query('SELECT household_id, count(*)::int AS n FROM household_member WHERE valid_to IS NULL GROUP BY 1'))
+    const sizes = (await t.db.pool.query('SELECT household_id, count(*)::int AS n FROM household_member WHERE valid_to IS NULL GROUP BY 1'))
       .rows;
     const bySnap = new Map(snap.map((h) => [h.household_id, h]));
     for (const r of sizes) expect(bySnap.get(r.household_id)!.size).toBe(r.n);
@@ -110,7 +101,7 @@ describe('generation', () => {
       expect(parts.reduce((a, t) => a + t.quantity, 0)).toBe(all.quantity);
       expect(parts.reduce((a, t) => a + t.households, 0)).toBe(all.households);
       const db1 = (
-        await db.pool.query('SELECT sum(quantity)::float AS q FROM entitlement WHERE cycle_id = $1 AND item_id = $2', [
+        await t.db.pool.query('SELECT sum(quantity)::float AS q FROM entitlement WHERE cycle_id = $1 AND item_id = $2', [
           s.cycleId,
           s.items[item],
         ])
@@ -126,34 +117,24 @@ describe('generation', () => {
       { item: 'hygiene_kit', quantity: { base: 1 }, frequency: { once: true } },
       { item: 'food_parcel', quantity: { base: 1 }, frequency: { everyCycles: 2 } },
     ];
-    expect(
-      (
-        await app.inject({
-          method: 'PUT',
-          url: `/api/v1/aid/programmes/${prog.id}/rules`,
-          headers: s.officer.auth,
-          payload: { version: prog.version, rules },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await t.put(s.officer, `/api/v1/aid/programmes/${prog.id}/rules`, { version: prog.version, rules })).statusCode).toBe(200);
     const c2 = (await s.post(s.officer, `/api/v1/aid/programmes/${prog.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
       .body;
     expect(c2.number).toBe(2);
     expect((await s.post(s.officer, `/api/v1/aid/cycles/${c2.id}/generate`)).status).toBe(200);
-    const items = (await db.pool.query('SELECT item_id, count(*)::int AS n FROM entitlement WHERE cycle_id = $1 GROUP BY 1', [c2.id])).rows;
+    const items = (await t.db.pool.query('SELECT item_id, count(*)::int AS n FROM entitlement WHERE cycle_id = $1 GROUP BY 1', [c2.id]))
+      .rows;
     const hadKit = (
-      await db.pool.query('SELECT count(*)::int AS n FROM entitlement WHERE cycle_id = $1 AND item_id = $2', [
+      await t.db.pool.query('SELECT count(*)::int AS n FROM entitlement WHERE cycle_id = $1 AND item_id = $2', [
         s.cycleId,
         s.items.hygiene_kit,
       ])
     ).rows[0].n;
     expect(items.find((i) => i.item_id === s.items.food_parcel)).toBeUndefined(); // cycle 2: not an every-2nd cycle
     expect(items.find((i) => i.item_id === s.items.hygiene_kit)!.n).toBe(300 - hadKit);
-    const bad = await app.inject({
-      method: 'PUT',
-      url: `/api/v1/aid/programmes/${prog.id}/rules`,
-      headers: s.officer.auth,
-      payload: { version: prog.version + 1, rules: [{ item: 'no_such_item', quantity: { base: 1 } }] },
+    const bad = await t.put(s.officer, `/api/v1/aid/programmes/${prog.id}/rules`, {
+      version: prog.version + 1,
+      rules: [{ item: 'no_such_item', quantity: { base: 1 } }],
     });
     expect(bad.statusCode).toBe(422);
   });

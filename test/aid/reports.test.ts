@@ -3,12 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { testApp } from '../support/factories.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 const HXL = process.env.SANAD_HXL_FIXTURES ?? '/work/shared/data/hxl';
 const have = fs.existsSync(path.join(HXL, 'hxl-knowledge-base.json'));
@@ -65,46 +63,65 @@ describe.skipIf(!have)('HXL fixtures', () => {
   });
 });
 
+type C = { households: number; people: number; female: number; male: number; f_0_17: number; f_18_59: number; f_60_plus: number };
+type R = {
+  level: string;
+  governorate: string;
+  siteId: string | null;
+  item: string;
+  targeted: C;
+  reached: C;
+  distributedQuantity: number;
+  coverage: number | null;
+};
+const WHO_WHERE_TAGS = ['#org+name', '#sector', '#adm1+code', '#adm2+code'];
+const REQUIRED_TAGS = [...WHO_WHERE_TAGS, '#targeted', '#reached', '#reached+f', '#reached+m', '#targeted+f', '#targeted+m'];
+
+/** Every hashtag and attribute is one HXL knows. */
+function expectKnownTags(tags: string[]): void {
+  const kb = knowledgeBase();
+  for (const t of tags.filter((x) => x)) {
+    const [hash, ...atts] = t.slice(1).split('+');
+    expect(kb.tags.has(hash!), t).toBe(true);
+    for (const a of atts) expect(kb.atts.has(a), `${t}: +${a}`).toBe(true);
+  }
+}
+
+/** A data row: numbers where the default schema wants numbers, no stray whitespace, codes and sums that agree. */
+function expectValidRow(tags: string[], row: string[], numeric: string[]): void {
+  row.forEach((v, i) => {
+    const t = tags[i]!;
+    if (numeric.some((n) => t === n || t.startsWith(`${n}+`))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
+    expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
+  });
+  const col = (t: string) => row[tags.indexOf(t)]!;
+  expect(col('#adm1+code')).toMatch(/^PS0[12]$/);
+  expect(col('#adm2+code').startsWith(col('#adm1+code'))).toBe(true);
+  expect(Number(col('#reached+f')) + Number(col('#reached+m'))).toBe(Number(col('#reached')));
+}
+
 describe('reports', () => {
-  let db: TestDb;
-  let app: FastifyInstance;
+  const t = useTestApp();
   let s: Scenario;
   beforeAll(async () => {
-    db = await freshDb();
-    app = await testApp(db);
-    s = await scenario(db, app, { households: 150 });
+    s = await scenario(t, { households: 150 });
     for (const point of [s.points.gaza, s.points.site]) {
-      const d = new Device(`rep-${point}`, point, injectTransport(app, s.officer.auth));
+      const d = new Device(`rep-${point}`, point, injectTransport(t.app, s.officer.auth));
       const m = await d.download(s.cycleId);
       const hhs = [...new Set(m.entitlements.map((e) => e.householdId))];
       for (const h of hhs.slice(0, Math.ceil(hhs.length / 2))) d.redeemOffline(s.cards.get(h)!.token);
       await d.sync();
     }
   });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
 
   test('reach per governorate, site and item: households and people by sex and age, coverage', async () => {
     const r = await s.get(s.officer, `/api/v1/aid/reports/reach?cycle=${s.cycleId}`);
     expect(r.status).toBe(200);
-    type C = { households: number; people: number; female: number; male: number; f_0_17: number; f_18_59: number; f_60_plus: number };
-    type R = {
-      level: string;
-      governorate: string;
-      siteId: string | null;
-      item: string;
-      targeted: C;
-      reached: C;
-      distributedQuantity: number;
-      coverage: number | null;
-    };
     const rows = r.body.rows as R[];
     const gov = rows.filter((x) => x.level === 'governorate');
     for (const item of Object.keys(s.items)) {
       const reachedHh = (
-        await db.pool.query(
+        await t.db.pool.query(
           "SELECT count(DISTINCT household_id)::int AS n FROM redemption WHERE cycle_id = $1 AND status = 'standing' AND item_id = $2",
           [s.cycleId, s.items[item]],
         )
@@ -127,47 +144,20 @@ describe('reports', () => {
   test.skipIf(!have)(
     'the 3W/5W CSV is valid HXL: known hashtags and attributes, numbers where the default schema wants numbers',
     async () => {
-      const r = await app.inject({ method: 'GET', url: `/api/v1/aid/reports/3w.csv?cycle=${s.cycleId}`, headers: s.officer.auth });
+      const r = await t.get(s.officer, `/api/v1/aid/reports/3w.csv?cycle=${s.cycleId}`);
       expect(r.statusCode).toBe(200);
       expect(r.headers['content-type']).toMatch(/text\/csv/);
       const rows = parse(r.body) as string[][];
       const h = hashtagRow(rows);
       expect(h).toBe(1);
       const tags = rows[h]!;
-      const kb = knowledgeBase();
-      for (const t of tags.filter((x) => x)) {
-        const [hash, ...atts] = t.slice(1).split('+');
-        expect(kb.tags.has(hash!), t).toBe(true);
-        for (const a of atts) expect(kb.atts.has(a), `${t}: +${a}`).toBe(true);
-      }
-      for (const need of [
-        '#org+name',
-        '#sector',
-        '#adm1+code',
-        '#adm2+code',
-        '#targeted',
-        '#reached',
-        '#reached+f',
-        '#reached+m',
-        '#targeted+f',
-        '#targeted+m',
-      ])
-        expect(tags).toContain(need);
-      const numeric = numericTags();
+      expectKnownTags(tags);
+      for (const need of REQUIRED_TAGS) expect(tags).toContain(need);
       const data = rows.slice(h + 1);
       expect(data.length).toBeGreaterThan(0);
-      for (const row of data) {
-        row.forEach((v, i) => {
-          const t = tags[i]!;
-          if (numeric.some((n) => t === n || t.startsWith(`${n}+`))) expect(v, t).toMatch(/^\d+(\.\d+)?$/);
-          expect(v).toBe(v.trim()); // the default schema warns about stray whitespace
-        });
-        const col = (t: string) => row[tags.indexOf(t)]!;
-        expect(col('#adm1+code')).toMatch(/^PS0[12]$/);
-        expect(col('#adm2+code').startsWith(col('#adm1+code'))).toBe(true);
-        expect(Number(col('#reached+f')) + Number(col('#reached+m'))).toBe(Number(col('#reached')));
-      }
-      const logged = await db.pool.query("SELECT count(*)::int AS n FROM change_log WHERE action = 'export_3w'");
+      const numeric = numericTags();
+      for (const row of data) expectValidRow(tags, row, numeric);
+      const logged = await t.db.pool.query("SELECT count(*)::int AS n FROM change_log WHERE action = 'export_3w'");
       expect(logged.rows[0].n).toBe(1);
     },
   );

@@ -2,30 +2,21 @@
 // and interleaved concurrently, every device id is stored exactly once, each entitlement has
 // exactly one standing redemption, and every other redemption of it is a conflict pointing at it.
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { testApp } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport, type Manifest } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let s: Scenario;
 const pool: { point: string; household: string }[] = [];
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  s = await scenario(db, app, { households: 300 });
+  s = await scenario(t, { households: 300 });
   for (const point of Object.values(s.points)) {
-    const m = (await new Device('probe', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as Manifest;
+    const m = (await new Device('probe', point, injectTransport(t.app, s.officer.auth)).download(s.cycleId)) as Manifest;
     const hs = [...new Set(m.entitlements.map((e) => e.householdId))].filter((h) => s.cards.has(h));
     pool.push(...hs.slice(0, hs.length - (hs.length % 4)).map((household) => ({ point, household })));
   }
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
 });
 
 test('any cut, replay and interleaving of offline batches from several devices', async () => {
@@ -45,7 +36,7 @@ test('any cut, replay and interleaving of offline batches from several devices',
         if (taken.length < 4) return; // pool used up
         const households = taken.map((t) => t.household);
         const point = taken[0]!.point;
-        const devices = Array.from({ length: nDevices }, (_, i) => new Device(`p${i}`, point, injectTransport(app, s.officer.auth)));
+        const devices = Array.from({ length: nDevices }, (_, i) => new Device(`p${i}`, point, injectTransport(t.app, s.officer.auth)));
         for (const d of devices) await d.download(s.cycleId);
         devices.forEach((d, i) => {
           for (const k of new Set(picks[i] ?? [])) d.redeemOffline(s.cards.get(households[k]!)!.token);
@@ -71,7 +62,7 @@ test('any cut, replay and interleaving of offline batches from several devices',
         if (!ids.length) return;
         checked += ids.length;
         const rows = (
-          await db.pool.query<{ id: string; entitlement_id: string; status: string; conflict_of: string | null }>(
+          await t.db.pool.query<{ id: string; entitlement_id: string; status: string; conflict_of: string | null }>(
             'SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])',
             [ids],
           )
@@ -84,7 +75,7 @@ test('any cut, replay and interleaving of offline batches from several devices',
           for (const c of mine.filter((x) => x.status === 'conflict')) expect(c.conflict_of).toBe(standing[0]!.id);
         }
         const all = (
-          await db.pool.query<{ n: number }>(
+          await t.db.pool.query<{ n: number }>(
             "SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[]) AND status = 'standing' GROUP BY entitlement_id HAVING count(*) > 1",
             [[...new Set(ents)]],
           )

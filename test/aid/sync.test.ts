@@ -1,27 +1,18 @@
 // Offline distribution: replays change nothing; two devices redeeming the same entitlement offline
 // give one standing redemption and one conflict for review; nothing is dropped.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { testApp } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let s: Scenario;
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  s = await scenario(db, app, { households: 150 });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  s = await scenario(t, { households: 150 });
 });
 
-const device = (name: string, point: string) => new Device(name, point, injectTransport(app, { ...s.officer.auth, 'x-device-id': name }));
-const count = async (sql: string, params: unknown[] = []) => (await db.pool.query<{ n: number }>(sql, params)).rows[0]!.n;
+const device = (name: string, point: string) => new Device(name, point, injectTransport(t.app, { ...s.officer.auth, 'x-device-id': name }));
+const count = async (sql: string, params: unknown[] = []) => (await t.db.pool.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 test('the generated cycle assigns entitlements to the points', async () => {
   const d = device('dev-1', s.points.gaza);
@@ -92,7 +83,7 @@ test('two devices redeeming the same entitlement offline: one stands, the other 
   const ents = [...a.sent.flatMap((x) => x.redemptions), ...b.sent.flatMap((x) => x.redemptions)].map((r) => r.entitlementId);
   for (const e of new Set(ents)) {
     const rows = (
-      await db.pool.query('SELECT id, status, conflict_of, review FROM redemption WHERE entitlement_id = $1 ORDER BY status DESC', [e])
+      await t.db.pool.query('SELECT id, status, conflict_of, review FROM redemption WHERE entitlement_id = $1 ORDER BY status DESC', [e])
     ).rows;
     expect(rows.map((r) => r.status).sort()).toEqual(['conflict', 'standing']);
     const standing = rows.find((r) => r.status === 'standing')!;
@@ -166,7 +157,7 @@ test('online redemptions from several devices committed together: one change-log
   const rs = await Promise.all(free.map((e, i) => devs[i % 3]!.redeemOnline(s.cards.get(e.householdId)!.token, e.id)));
   expect(rs.every((r) => r.status === 201)).toBe(true);
   const logged = (
-    await db.pool.query<{ device_id: string; after: { standing: string[] } }>(
+    await t.db.pool.query<{ device_id: string; after: { standing: string[] } }>(
       "SELECT device_id, after FROM change_log WHERE entity = 'redemption_batch' AND device_id LIKE 'dev-g%'",
     )
   ).rows;

@@ -3,16 +3,13 @@
 // redemption only for that household's valid, unrevoked card of this organisation, stores how the
 // card was presented, and keeps replays and conflicts exactly as for scanned cards. The check before
 // a hand-over (POST /api/v1/aid/cards/check) answers whether the entitlements are still open.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp } from '../support/factories.ts';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport, type Manifest } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let s: Scenario;
 let m: Manifest & { cards: { serial: number; householdId: string }[] };
 /** Households at the point with a card, in a stable order; each test takes its own. */
@@ -22,23 +19,17 @@ let next = 0;
 const take = () => households[next++]!;
 
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  s = await scenario(db, app, { households: 80 });
+  s = await scenario(t, { households: 80 });
   // the point with the most households
   point = (
-    await db.pool.query<{ point_id: string }>(
+    await t.db.pool.query<{ point_id: string }>(
       'SELECT point_id FROM entitlement WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(DISTINCT household_id) DESC LIMIT 1',
       [s.cycleId],
     )
   ).rows[0]!.point_id;
-  m = (await new Device('setup', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as typeof m;
+  m = (await new Device('setup', point, injectTransport(t.app, s.officer.auth)).download(s.cycleId)) as typeof m;
   households = [...new Set(m.entitlements.map((e) => e.householdId))].filter((h) => s.cards.has(h)).sort();
   expect(households.length).toBeGreaterThan(12);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
 });
 
 const ents = (h: string) => m.entitlements.filter((e) => e.householdId === h);
@@ -58,20 +49,22 @@ const typedItems = (h: string, number = numberOf(h), at = new Date()) =>
   }));
 const stored = async (ids: string[]) =>
   (
-    await db.pool.query<{ id: string; status: string; presented: string; card_serial: number; conflict_of: string | null }>(
+    await t.db.pool.query<{ id: string; status: string; presented: string; card_serial: number; conflict_of: string | null }>(
       'SELECT id, status, presented, card_serial, conflict_of FROM redemption WHERE id = ANY($1::uuid[]) ORDER BY id',
       [ids],
     )
   ).rows;
 const rejection = async (id: string) =>
-  (await db.pool.query<{ reason: string; presented: string }>('SELECT reason, presented FROM redemption_rejection WHERE id = $1', [id]))
+  (await t.db.pool.query<{ reason: string; presented: string }>('SELECT reason, presented FROM redemption_rejection WHERE id = $1', [id]))
     .rows[0];
 const check = (body: unknown, u = s.officer) => s.post(u, '/api/v1/aid/cards/check', body);
 /** A card issued by another organisation to one of its own households (an empty household row: enough for a card). */
 async function otherOrganisationsCard(): Promise<{ serial: number; number: string; token: string }> {
-  const outsider = await makeUser(db, { role: 'registration_officer' });
+  const outsider = await t.user({ role: 'registration_officer' });
   const hh = (
-    await db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [outsider.orgId])
+    await t.db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [
+      outsider.orgId,
+    ])
   ).rows[0]!.id;
   const r = await s.post(outsider, '/api/v1/aid/cards', { householdId: hh });
   expect(r.status).toBe(201);
@@ -87,7 +80,7 @@ describe('the printed number', () => {
     expect(r.body.number).toMatch(/^\d{4} \d{4}$/);
     // the scenario's first card for h is replaced by this one (both stay valid until revoked)
     s.cards.set(h, { serial: r.body.serial, token: r.body.token });
-    const m2 = (await new Device('d2', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as typeof m;
+    const m2 = (await new Device('d2', point, injectTransport(t.app, s.officer.auth)).download(s.cycleId)) as typeof m;
     expect(m2.cards.filter((c) => c.householdId === h).length).toBe(2);
     m = m2;
   });
@@ -114,7 +107,7 @@ describe('sync of typed card numbers', () => {
     const rows = await stored(items.map((i) => i.id));
     expect(rows.map((x) => [x.status, x.presented, x.card_serial])).toEqual(items.map(() => ['standing', 'typed', s.cards.get(h)!.serial]));
     const log = (
-      await db.pool.query<{ after: { standing: string[]; typed?: string[] } }>(
+      await t.db.pool.query<{ after: { standing: string[]; typed?: string[] } }>(
         "SELECT after FROM change_log WHERE entity = 'redemption_batch' AND entity_id = $1",
         [batchId],
       )
@@ -160,7 +153,7 @@ describe('sync of typed card numbers', () => {
       ...early.map(() => 'standing'),
     ]);
     // the next manifest no longer maps the revoked serials to their households
-    const m2 = (await new Device('d3', point, injectTransport(app, s.officer.auth)).download(s.cycleId)) as typeof m;
+    const m2 = (await new Device('d3', point, injectTransport(t.app, s.officer.auth)).download(s.cycleId)) as typeof m;
     for (const h of [h1, h2]) {
       expect(m2.cards.some((c) => c.serial === s.cards.get(h)!.serial)).toBe(false);
       expect(m2.revokedSerials.some((c) => c.serial === s.cards.get(h)!.serial)).toBe(true);
@@ -186,7 +179,9 @@ describe('sync of typed card numbers', () => {
     expect(r.body.results.map((x: { reason: string }) => x.reason)).toEqual(['unknown_card', 'bad_number', 'unknown_card']);
     expect(await stored(items.map((i) => i.id))).toEqual([]);
   });
+});
 
+describe('sync of typed card numbers: replays, conflicts, online', () => {
   test('a replay of a typed batch answers the same and changes nothing', async () => {
     const h = take();
     const items = typedItems(h);
@@ -201,7 +196,7 @@ describe('sync of typed card numbers', () => {
     expect((await stored(items.map((i) => i.id))).length).toBe(items.length);
     expect(
       (
-        await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [
+        await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = ANY($1::uuid[])', [
           items.map((i) => i.entitlementId),
         ])
       ).rows[0]!.n,
@@ -289,12 +284,12 @@ describe('the check before a hand-over', () => {
         entitlements: [...ids.map((id) => ({ id, state: 'open' })), { id: other, state: 'other' }],
       });
     }
-    const before = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n;
+    const before = (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n;
     await sync(typedItems(h).slice(0, 1));
     const r = await check({ cardNumber: numberOf(h), entitlementIds: ids });
     expect(r.body.entitlements).toEqual(ids.map((id, i) => ({ id, state: i === 0 ? 'redeemed' : 'open' })));
     // read-only: only the sync wrote to the change log
-    expect((await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n).toBe(before + 1);
+    expect((await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n).toBe(before + 1);
   });
 
   test('refused cards: revoked, forged, a bad check digit; an unknown number answers 404; one of card or cardNumber', async () => {

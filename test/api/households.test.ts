@@ -1,31 +1,19 @@
 // Households over time: members and relationships, change of head, split, merge, displacement,
 // vulnerabilities; "who was in this household on date D".
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { TestUser } from '../support/factories.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let u: TestUser;
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  u = await makeUser(db, { role: 'caseworker' });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  u = await t.user({ role: 'caseworker' });
 });
 
-async function person(over: Record<string, unknown> = {}): Promise<string> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: u.auth, payload: personInput(over) });
-  expect(r.statusCode).toBe(201);
-  return r.json().id;
-}
-const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: u.auth, payload: payload as object });
-const get = async (id: string, on: string) =>
-  (await app.inject({ method: 'GET', url: `/api/v1/households/${id}?on=${on}`, headers: u.auth })).json();
+const person = async (over: Record<string, unknown> = {}) => (await makePerson(t, u, over)).id;
+const post = (url: string, payload: unknown) => t.post(u, url, payload);
+const get = async (id: string, on: string) => (await t.get(u, `/api/v1/households/${id}?on=${on}`)).json();
 const memberIds = (h: { members: { personId: string }[] }) => h.members.map((m) => m.personId).sort();
 
 test('a household through a change of head, a split and a merge', async () => {
@@ -58,7 +46,7 @@ test('a household through a change of head, a split and a merge', async () => {
   const wife = await person({ sex: 'female', familyName: 'النجار' });
   const split = await post(`/api/v1/households/${hh}/split`, { date: '2024-06-01', members: [{ personId: son, relationship: 'head' }] });
   expect(split.statusCode).toBe(200);
-  const newHh = (await db.pool.query("SELECT other_id FROM household_event WHERE kind = 'split' AND household_id = $1", [hh])).rows[0]
+  const newHh = (await t.db.pool.query("SELECT other_id FROM household_event WHERE kind = 'split' AND household_id = $1", [hh])).rows[0]
     .other_id;
   expect(
     (await post(`/api/v1/households/${newHh}/members`, { personId: wife, relationship: 'spouse', date: '2024-06-02' })).statusCode,
@@ -87,14 +75,14 @@ test('a household through a change of head, a split and a merge', async () => {
   expect(now.members.find((m: { relationship: string }) => m.relationship === 'head').personId).toBe(mother);
   expect(now.currentLocation).toEqual({ governorate: 'PS0265', locality: null, site: null, since: '2025-01-20' });
   expect(memberIds(await get(newHh, '2025-02-01'))).toEqual([]);
-  const sonNow = (await app.inject({ method: 'GET', url: `/api/v1/persons/${son}`, headers: u.auth })).json();
+  const sonNow = (await t.get(u, `/api/v1/persons/${son}`)).json();
   expect(sonNow.household).toEqual({ id: hh, relationship: 'other_relative', since: '2025-01-15' });
   const before = await get(hh, '2023-06-01');
   expect(before.members.find((m: { relationship: string }) => m.relationship === 'head').personId).toBe(father);
 
   // every change is in the change log
   const actions = (
-    await db.pool.query("SELECT action FROM change_log WHERE entity = 'household' AND entity_id = $1 AND action <> 'read' ORDER BY seq", [
+    await t.db.pool.query("SELECT action FROM change_log WHERE entity = 'household' AND entity_id = $1 AND action <> 'read' ORDER BY seq", [
       hh,
     ])
   ).rows.map((r) => r.action);
@@ -104,8 +92,9 @@ test('a household through a change of head, a split and a merge', async () => {
 test('a person cannot be a current member of two households', async () => {
   const a = await person();
   const b = await person();
-  const h1 = (await post('/api/v1/households', { governorate: 'PS0260', members: [{ personId: a, relationship: 'head' }] })).json().id;
-  const h2 = (await post('/api/v1/households', { governorate: 'PS0260', members: [{ personId: b, relationship: 'head' }] })).json().id;
+  const headedBy = async (personId: string) => (await makeHousehold(t, u, { members: [{ personId, relationship: 'head' }] })).id;
+  const h1 = await headedBy(a);
+  const h2 = await headedBy(b);
   const again = await post(`/api/v1/households/${h2}/members`, { personId: a, relationship: 'brother' });
   expect(again.statusCode).toBe(409);
   expect(again.json().detail).toMatch(/already a current member/);

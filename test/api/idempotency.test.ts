@@ -1,37 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { personInput, type TestUser } from '../support/factories.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let officer: TestUser;
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  officer = await makeUser(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  officer = await t.user();
 });
 
-const count = async (sql: string) => (await db.pool.query<{ n: number }>(sql)).rows[0]!.n;
+const count = async (sql: string) => (await t.db.pool.query<{ n: number }>(sql)).rows[0]!.n;
 
 test('replaying an operation id returns the first result and writes nothing more', async () => {
   const op = randomUUID();
   const payload = personInput();
-  const first = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload });
+  const first = await t.post(officer, '/api/v1/persons', payload, { idempotencyKey: op });
   const persons = await count('SELECT count(*)::int AS n FROM person');
   const logs = await count('SELECT count(*)::int AS n FROM change_log');
   for (let i = 0; i < 3; i++) {
-    const again = await app.inject({
-      method: 'POST',
-      url: '/api/v1/persons',
-      headers: { ...officer.auth, 'idempotency-key': op },
-      payload,
-    });
+    const again = await t.post(officer, '/api/v1/persons', payload, { idempotencyKey: op });
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replay']).toBe('true');
     expect(again.json()).toEqual(first.json());
@@ -43,11 +30,7 @@ test('replaying an operation id returns the first result and writes nothing more
 test('concurrent replays of one operation create exactly one record', async () => {
   const op = randomUUID();
   const payload = personInput({ recordId: 'concurrent-1' });
-  const results = await Promise.all(
-    Array.from({ length: 8 }, () =>
-      app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload }),
-    ),
-  );
+  const results = await Promise.all(Array.from({ length: 8 }, () => t.post(officer, '/api/v1/persons', payload, { idempotencyKey: op })));
   expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
   expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
   expect(await count("SELECT count(*)::int AS n FROM person WHERE record_id = 'concurrent-1'")).toBe(1);
@@ -55,18 +38,13 @@ test('concurrent replays of one operation create exactly one record', async () =
 
 test('reusing an operation id for a different request is a conflict', async () => {
   const op = randomUUID();
-  await app.inject({ method: 'POST', url: '/api/v1/persons', headers: { ...officer.auth, 'idempotency-key': op }, payload: personInput() });
-  const other = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: { ...officer.auth, 'idempotency-key': op },
-    payload: personInput({ familyName: 'السقا' }),
-  });
+  await t.post(officer, '/api/v1/persons', personInput(), { idempotencyKey: op });
+  const other = await t.post(officer, '/api/v1/persons', personInput({ familyName: 'السقا' }), { idempotencyKey: op });
   expect(other.statusCode).toBe(409);
 });
 
 test('an operation id must be a UUID', async () => {
-  const res = await app.inject({
+  const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/persons',
     headers: { ...officer.auth, 'idempotency-key': 'abc' },

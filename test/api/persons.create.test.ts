@@ -1,28 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, snapshot, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { personInput, snapshot, type TestUser } from '../support/factories.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let officer: TestUser;
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  officer = await makeUser(db, { role: 'registration_officer' });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  officer = await t.user({ role: 'registration_officer' });
 });
 
 test('registering a person stores normalised fields and logs the write', async () => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: personInput({ nationalId: '123456782', phone: '0599-123-456' }),
-  });
+  const res = await t.post(officer, '/api/v1/persons', personInput({ nationalId: '123456782', phone: '0599-123-456' }));
   expect(res.statusCode).toBe(201);
   const p = res.json();
   expect(p).toMatchObject({
@@ -33,19 +20,14 @@ test('registering a person stores normalised fields and logs the write', async (
     dobPrecision: 'exact',
     version: 1,
   });
-  const log = await db.pool.query('SELECT actor_id, org_id, action, after FROM change_log WHERE entity_id = $1', [p.id]);
+  const log = await t.db.pool.query('SELECT actor_id, org_id, action, after FROM change_log WHERE entity_id = $1', [p.id]);
   expect(log.rows).toHaveLength(1);
   expect(log.rows[0]).toMatchObject({ actor_id: officer.id, org_id: officer.orgId, action: 'create' });
   expect(log.rows[0].after.nationalId).toBe('123456782');
 });
 
 test('a failed check digit is kept, flagged and explained', async () => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: personInput({ nationalId: '123456789' }),
-  });
+  const res = await t.post(officer, '/api/v1/persons', personInput({ nationalId: '123456789' }));
   expect(res.statusCode).toBe(201);
   expect(res.json()).toMatchObject({
     nationalId: '123456789',
@@ -55,52 +37,41 @@ test('a failed check digit is kept, flagged and explained', async () => {
 });
 
 test('bad fields answer problem+json naming each field, without echoing values, and change nothing', async () => {
-  const before = await snapshot(db);
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: personInput({ nationalId: '12345', phone: '123', dateOfBirth: '1990-02-30', governorate: 'PS9999' }),
-  });
+  const before = await snapshot(t.db);
+  const res = await t.post(
+    officer,
+    '/api/v1/persons',
+    personInput({ nationalId: '12345', phone: '123', dateOfBirth: '1990-02-30', governorate: 'PS9999' }),
+  );
   expect(res.statusCode).toBe(422);
   expect(res.headers['content-type']).toContain('application/problem+json');
   const body = res.json();
   expect(body).toMatchObject({ type: '/problems/validation', status: 422 });
   expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dateOfBirth', 'governorate', 'nationalId', 'phone']);
   expect(res.body).not.toContain('12345');
-  expect(await snapshot(db)).toEqual(before);
+  expect(await snapshot(t.db)).toEqual(before);
 });
 
 test('a name is required: parts need given and family name', async () => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: { fatherName: 'خليل', governorate: 'PS0260' },
-  });
+  const res = await t.post(officer, '/api/v1/persons', { fatherName: 'خليل', governorate: 'PS0260' });
   expect(res.statusCode).toBe(422);
   expect(res.json().errors).toEqual([{ field: 'givenName', reason: expect.stringContaining('required') }]);
 });
 
 test('a full name alone is accepted when parts are unknown', async () => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: { fullName: 'نادية سليم العطار', sex: 'female', dateOfBirth: '1975', governorate: 'PS0101' },
+  const res = await t.post(officer, '/api/v1/persons', {
+    fullName: 'نادية سليم العطار',
+    sex: 'female',
+    dateOfBirth: '1975',
+    governorate: 'PS0101',
   });
   expect(res.statusCode).toBe(201);
   expect(res.json()).toMatchObject({ givenName: null, fullName: 'نادية سليم العطار', dateOfBirth: '1975-01-01', dobPrecision: 'year' });
 });
 
 test('registering outside your governorates is refused', async () => {
-  const gaza = await makeUser(db, { role: 'registration_officer', orgId: officer.orgId, governorates: ['PS0260'] });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: gaza.auth,
-    payload: personInput({ governorate: 'PS0101' }),
-  });
+  const gaza = await t.user({ role: 'registration_officer', orgId: officer.orgId, governorates: ['PS0260'] });
+  const res = await t.post(gaza, '/api/v1/persons', personInput({ governorate: 'PS0101' }));
   expect(res.statusCode).toBe(422);
   expect(res.json().errors).toEqual([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
 });

@@ -1,21 +1,17 @@
 // A name shared by more people than a search ranks (500): the answer says the name is crowded, so
 // the screen can ask for the father's name or an ID instead of showing an arbitrary 500 as if they
 // were the best matches. Fewer than that, or a fuller name, is not crowded.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { preparePerson } from '../../src/registry/person.ts';
 import { MAX_RANKED } from '../../src/store/registry/searchPersons.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let u: TestUser;
 const FATHERS = ['خليل', 'يوسف', 'إبراهيم', 'حسن', 'سالم', 'محمود'];
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  u = await makeUser(db);
+  u = await t.user();
   // MAX_RANKED + 20 people called أحمد ... النجار (synthetic), written straight to the table.
   const rows = Array.from({ length: MAX_RANKED + 20 }, (_, i) => {
     const r = preparePerson({
@@ -29,7 +25,7 @@ beforeAll(async () => {
     if (!r.ok) throw new Error('bad fixture');
     return r.value;
   });
-  await db.pool.query(
+  await t.db.pool.query(
     `INSERT INTO person (org_id, record_id, given_name, father_name, grandfather_name, family_name, full_name, name_key, name_tokens, governorate)
      SELECT $1, r, g, f, gf, fam, fn, k, ARRAY(SELECT jsonb_array_elements_text(t)), 'PS0260'
      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS x(r, g, f, gf, fam, fn, k, t)`,
@@ -45,21 +41,12 @@ beforeAll(async () => {
       rows.map((r) => JSON.stringify(r.nameTokens)),
     ],
   );
-  const other = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: u.auth,
-    payload: { governorate: 'PS0260', givenName: 'سلمى', fatherName: 'خليل', familyName: 'النجار' },
-  });
+  const other = await t.post(u, '/api/v1/persons', { governorate: 'PS0260', givenName: 'سلمى', fatherName: 'خليل', familyName: 'النجار' });
   expect(other.statusCode).toBe(201);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
 });
 
 const search = async (query: string) => {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: { query, limit: 20 } });
+  const r = await t.post(u, '/api/v1/persons/search', { query, limit: 20 });
   expect(r.statusCode, r.body).toBe(200);
   return r.json() as { items: { fullName: string }[]; crowded: boolean };
 };

@@ -1,18 +1,14 @@
 // Search by national ID, phone, or name in Arabic or Latin script, tolerant of the usual Arabic
 // spelling variants (hamza forms, taa marbuta, alef maqsura, spacing in compounds).
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { TestUser } from '../support/factories.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let u: TestUser;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  u = await makeUser(db);
+  u = await t.user();
   const people = {
     abdallah: {
       givenName: 'عبد الله',
@@ -28,18 +24,14 @@ beforeAll(async () => {
     latinOnly: { fullNameEn: 'Mohammed Khaled Al-Najjar' },
   };
   for (const [k, p] of Object.entries(people)) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/persons', headers: u.auth, payload: { governorate: 'PS0260', ...p } });
+    const r = await t.post(u, '/api/v1/persons', { governorate: 'PS0260', ...p });
     expect(r.statusCode, r.body).toBe(201);
     ids[k] = r.json().id;
   }
 });
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
 
 const search = async (body: object) => {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: body });
+  const r = await t.post(u, '/api/v1/persons/search', body);
   expect(r.statusCode, r.body).toBe(200);
   return (r.json().items as { id: string }[]).map((i) => i.id);
 };
@@ -72,11 +64,11 @@ test('a brother sharing three name parts is found, but ranked below the exact na
 
 test('a name nobody has finds nothing; a search needs some term', async () => {
   expect(await search({ query: 'زياد الكرمي' })).toEqual([]);
-  const r = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: u.auth, payload: {} });
+  const r = await t.post(u, '/api/v1/persons/search', {});
   expect(r.statusCode).toBe(422);
 });
 
 test('search terms never reach the URL: GET with a query string is not a search route', async () => {
-  const r = await app.inject({ method: 'GET', url: '/api/v1/persons/search?query=x', headers: u.auth });
+  const r = await t.get(u, '/api/v1/persons/search?query=x');
   expect(r.statusCode).not.toBe(200);
 });

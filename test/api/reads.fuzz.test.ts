@@ -2,35 +2,21 @@
 // errors are problem+json. Query values come both from each route's own schema (so they get past
 // validation: cursors, dates, ids, limits) and from a list of hostile strings.
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
 import { fromJsonSchema } from '../support/fromJsonSchema.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let admin: TestUser;
 const ids: string[] = [];
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  admin = await makeUser(db, { role: 'administrator' });
-  for (let i = 0; i < 3; i++)
-    ids.push((await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json().id);
-  const h = await app.inject({
-    method: 'POST',
-    url: '/api/v1/households',
-    headers: admin.auth,
-    payload: { governorate: 'PS0260', members: [{ personId: ids[0], relationship: 'head' }] },
-  });
-  ids.push(h.json().id);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  admin = await t.user({ role: 'administrator' });
+  for (let i = 0; i < 3; i++) ids.push((await makePerson(t, admin)).id);
+  ids.push((await makeHousehold(t, admin, { members: [{ personId: ids[0]!, relationship: 'head' }] })).id);
 });
 
 const hostile = fc.oneof(
@@ -76,7 +62,7 @@ describe.each(readRoutes.map((r) => [r.url, r] as const))('GET %s', (_url, route
             params.append(k, typeof v === 'string' ? v : JSON.stringify(v));
         const path = route.url.replace(':id', encodeURIComponent(String(r.id)));
         const qs = params.toString();
-        const res = await app.inject({ method: 'GET', url: qs ? `${path}?${qs}` : path, headers: admin.auth });
+        const res = await t.get(admin, qs ? `${path}?${qs}` : path);
         expect(res.statusCode, `${path}?${qs} -> ${res.body.slice(0, 300)}`).toBeLessThan(500);
         if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
       }),

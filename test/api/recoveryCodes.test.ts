@@ -4,28 +4,19 @@
 // last-step rule as sign-in); wrong codes count towards the same pause as sign-in; API tokens are
 // refused; the change log gets counts, never a code; GET /me says how many codes are left.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
-import { buildApp } from '../../src/api/app.ts';
 import { MAX_CODE_FAILURES } from '../../src/store/access/secondFactor.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, PASSWORD, storeOf } from '../support/factories.ts';
-import { enrol, nextCode, type Authenticator } from '../support/signIn.ts';
+import { makeUser, PASSWORD } from '../support/factories.ts';
+import { enrol, nextCode, wrongCode as wrongCodeFor, type Authenticator } from '../support/signIn.ts';
+import { useAppPerTest, useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
+const t = useTestDb();
 // The auth routes allow 10 requests a minute per address: each test gets an app (and a limiter) of its own.
 let app: FastifyInstance;
 const logLines: string[] = [];
-beforeAll(async () => {
-  db = await freshDb();
-});
-afterAll(async () => db.drop());
-afterEach(async () => app?.close());
-
-async function freshApp(): Promise<FastifyInstance> {
-  app = await buildApp({ store: storeOf(db), log: (l) => logLines.push(JSON.stringify(l)) });
-  return app;
-}
+const newApp = useAppPerTest(t, { log: (l) => logLines.push(JSON.stringify(l)) });
+const freshApp = async () => (app = await newApp());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const renew = (token: string, payload: Record<string, unknown>) =>
@@ -35,14 +26,16 @@ const login = (username: string) => app.inject({ method: 'POST', url: '/api/v1/a
 const second = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/auth/second-factor', payload });
 const recoveryHashes = async (userId: string) =>
   (
-    await db.pool.query<{ h: string }>("SELECT encode(code_hash, 'hex') AS h FROM recovery_code WHERE user_id = $1 ORDER BY 1", [userId])
+    await t.db.pool.query<{ h: string }>("SELECT encode(code_hash, 'hex') AS h FROM recovery_code WHERE user_id = $1 ORDER BY 1", [userId])
   ).rows.map((r) => r.h);
 const actionsOf = async (userId: string) =>
   (
-    await db.pool.query<{ action: string }>("SELECT action FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq", [userId])
+    await t.db.pool.query<{ action: string }>("SELECT action FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq", [
+      userId,
+    ])
   ).rows.map((r) => r.action);
 const failuresOf = async (userId: string) =>
-  (await db.pool.query<{ n: number }>('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [userId])).rows[0]!.n;
+  (await t.db.pool.query<{ n: number }>('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [userId])).rows[0]!.n;
 
 /** Signs in with a recovery code; returns the HTTP answer of the second step. */
 async function signInWithRecoveryCode(username: string, recoveryCode: string) {
@@ -52,18 +45,11 @@ async function signInWithRecoveryCode(username: string, recoveryCode: string) {
 }
 
 /** A code that is not valid now (so it is surely wrong). */
-function wrongCode(a: Authenticator): string {
-  const s = timeStep(Date.now());
-  const valid = new Set([s - 1, s, s + 1].map((x) => totp(a.secret, x)));
-  for (let i = 0; ; i++) {
-    const c = String((654321 + i * 7919) % 1_000_000).padStart(6, '0');
-    if (!valid.has(c)) return c;
-  }
-}
+const wrongCode = (a: Authenticator) => wrongCodeFor(a.secret, 654321);
 
 test('a current code replaces every recovery code: the new ones work once, the old ones no longer; counts in /me and the change log, never a code', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'site_manager' });
+  const u = await makeUser(t.db, { role: 'site_manager' });
   const { token, auth, recoveryCodes: old } = await enrol(app, u.username, PASSWORD);
   // one old code used before the renewal: 9 unused ones are replaced
   const used = await signInWithRecoveryCode(u.username, old[0]!);
@@ -89,7 +75,7 @@ test('a current code replaces every recovery code: the new ones work once, the o
   const after = await recoveryHashes(u.id);
   expect(after).toHaveLength(10);
   for (const h of after) expect(before).not.toContain(h);
-  const stored = (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(recovery_code::text, ' '), '') AS t FROM recovery_code"))
+  const stored = (await t.db.pool.query<{ t: string }>("SELECT coalesce(string_agg(recovery_code::text, ' '), '') AS t FROM recovery_code"))
     .rows[0]!.t;
   for (const c of fresh) expect(stored).not.toContain(c.replace(/-/g, ''));
   expect((await me(token)).json()).toMatchObject({ secondFactor: true, recoveryCodesLeft: 10 });
@@ -108,7 +94,7 @@ test('a current code replaces every recovery code: the new ones work once, the o
 
   // the change log: who renewed, with counts only
   const log = (
-    await db.pool.query<{ action: string; after: unknown; actor_id: string }>(
+    await t.db.pool.query<{ action: string; after: unknown; actor_id: string }>(
       "SELECT action, after, actor_id FROM change_log WHERE entity = 'user' AND entity_id = $1 AND action = 'second_factor_recovery_codes_renewed'",
       [u.id],
     )
@@ -116,8 +102,8 @@ test('a current code replaces every recovery code: the new ones work once, the o
   expect(log).toEqual([
     { action: 'second_factor_recovery_codes_renewed', after: { recoveryCodes: 10, unusedReplaced: 9 }, actor_id: u.id },
   ]);
-  const text = (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!
-    .t;
+  const text = (await t.db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log"))
+    .rows[0]!.t;
   for (const c of [...fresh, ...old]) {
     expect(text).not.toContain(c);
     expect(text).not.toContain(c.replace(/-/g, ''));
@@ -127,7 +113,7 @@ test('a current code replaces every recovery code: the new ones work once, the o
 
 test('a code is accepted once: the code of the renewal is refused for a second renewal and for sign-in; a code used at sign-in is refused for a renewal', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'auditor' });
+  const u = await makeUser(t.db, { role: 'auditor' });
   const { token, auth } = await enrol(app, u.username, PASSWORD);
 
   // the enrolment's code is still inside the server's window, but was used
@@ -156,7 +142,7 @@ test('a code is accepted once: the code of the renewal is refused for a second r
 
 test('wrong codes are refused with 403 (the session stays) and count towards the same pause as sign-in', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'distribution_officer' });
+  const u = await makeUser(t.db, { role: 'distribution_officer' });
   const { token, auth } = await enrol(app, u.username, PASSWORD);
   const hashes = await recoveryHashes(u.id);
 
@@ -192,17 +178,17 @@ test('wrong codes are refused with 403 (the session stays) and count towards the
 
 test('an API token cannot make recovery codes, even with a good code (which stays unused); nor can a session without a second factor', async () => {
   await freshApp();
-  const admin = await makeUser(db, { role: 'administrator' });
-  const u = await makeUser(db, { role: 'distribution_officer', orgId: admin.orgId });
+  const admin = await makeUser(t.db, { role: 'administrator' });
+  const u = await makeUser(t.db, { role: 'distribution_officer', orgId: admin.orgId });
   const { token, auth } = await enrol(app, u.username, PASSWORD);
-  const t = await app.inject({
+  const tok = await app.inject({
     method: 'POST',
     url: '/api/v1/tokens',
     headers: admin.auth,
     payload: { userId: u.id, name: 'point tablet' },
   });
-  expect(t.statusCode, t.body).toBe(201);
-  const apiToken = t.json().token as string;
+  expect(tok.statusCode, tok.body).toBe(201);
+  const apiToken = tok.json().token as string;
   expect(apiToken).toMatch(/^sat_/);
   expect((await me(apiToken)).statusCode).toBe(200); // the token itself works
 
@@ -221,7 +207,7 @@ test('an API token cannot make recovery codes, even with a good code (which stay
   // without a token: 401
   expect((await app.inject({ method: 'POST', url: '/api/v1/auth/recovery-codes', payload: { code } })).statusCode).toBe(401);
   // a session of a user with no authenticator (a test factory's): nothing to prove, 409
-  const bare = await makeUser(db, { role: 'caseworker' });
+  const bare = await makeUser(t.db, { role: 'caseworker' });
   const none = await renew(bare.token, { code: '123456' });
   expect(none.statusCode).toBe(409);
   expect((await me(bare.token)).json()).toMatchObject({ secondFactor: false, recoveryCodesLeft: 0 });
@@ -233,8 +219,8 @@ test('an API token cannot make recovery codes, even with a good code (which stay
 
 test('GET /me names the account and its organisation', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'analyst' });
-  const org = (await db.pool.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [u.orgId])).rows[0]!.name;
+  const u = await makeUser(t.db, { role: 'analyst' });
+  const org = (await t.db.pool.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [u.orgId])).rows[0]!.name;
   expect((await me(u.token)).json()).toEqual({
     userId: u.id,
     username: u.username,

@@ -3,31 +3,25 @@
 // pause the account; an administrator resets it; nothing secret reaches the change log, the
 // error bodies or the application log.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { newSecretKey } from '../../src/access/secretBox.ts';
 import { base32Decode, timeStep, totp } from '../../src/access/totp.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { LOCK_MINUTES, MAX_CODE_FAILURES, secretsUnderOtherKeys } from '../../src/store/access/secondFactor.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
 import { makeUser, PASSWORD, storeOf, type TestUser } from '../support/factories.ts';
-import { enrol, nextCode, type Authenticator } from '../support/signIn.ts';
+import { enrol, nextCode, wrongCode, type Authenticator } from '../support/signIn.ts';
+import { useAppPerTest, useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
+const t = useTestDb();
 let admin: TestUser;
 // Sign-in routes allow 10 requests a minute per address: each test gets an app (and a limiter) of its own.
 let app: FastifyInstance;
 const logLines: string[] = [];
 beforeAll(async () => {
-  db = await freshDb();
-  admin = await makeUser(db, { role: 'administrator' });
+  admin = await makeUser(t.db, { role: 'administrator' });
 });
-afterAll(async () => db.drop());
-afterEach(async () => app?.close());
-
-async function freshApp(): Promise<FastifyInstance> {
-  app = await buildApp({ store: storeOf(db), log: (l) => logLines.push(JSON.stringify(l)) });
-  return app;
-}
+const newApp = useAppPerTest(t, { log: (l) => logLines.push(JSON.stringify(l)) });
+const freshApp = async () => (app = await newApp());
 
 const login = (username: string, password = PASSWORD) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
@@ -36,30 +30,20 @@ const confirm = (payload: Record<string, unknown>) => app.inject({ method: 'POST
 const me = (token: string) => app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
 const logOf = async (userId: string) =>
   (
-    await db.pool.query<{ action: string; after: unknown; actor_id: string }>(
+    await t.db.pool.query<{ action: string; after: unknown; actor_id: string }>(
       "SELECT action, after, actor_id FROM change_log WHERE entity = 'user' AND entity_id = $1 ORDER BY seq",
       [userId],
     )
   ).rows;
 const changeLogText = async () =>
-  (await db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!.t;
+  (await t.db.pool.query<{ t: string }>("SELECT coalesce(string_agg(change_log::text, ' '), '') AS t FROM change_log")).rows[0]!.t;
 
 /** The code an authenticator would give next, without using it up (for requests that must fail). */
 const unusedCode = (a: Authenticator) => totp(a.secret, Math.max(a.lastStep + 1, timeStep(Date.now())));
 
-/** Another code than `code` that is not valid now (so it is surely wrong). */
-function wrongCode(secret: Buffer): string {
-  const s = timeStep(Date.now());
-  const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
-  for (let i = 0; ; i++) {
-    const c = String((123456 + i * 7919) % 1_000_000).padStart(6, '0');
-    if (!valid.has(c)) return c;
-  }
-}
-
 test('first sign-in: the password gives an enrolment, never a session; the first code enrols and signs in', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'caseworker' });
+  const u = await makeUser(t.db, { role: 'caseworker' });
   const r = await login(u.username);
   expect(r.statusCode).toBe(200);
   const step = r.json();
@@ -75,7 +59,7 @@ test('first sign-in: the password gives an enrolment, never a session; the first
   const bad = await confirm({ challenge: step.challenge, code: wrongCode(secret) });
   expect(bad.statusCode).toBe(401);
   expect(bad.json().type).toBe('/problems/bad_code');
-  expect((await db.pool.query('SELECT 1 FROM user_totp WHERE user_id = $1', [u.id])).rowCount).toBe(0);
+  expect((await t.db.pool.query('SELECT 1 FROM user_totp WHERE user_id = $1', [u.id])).rowCount).toBe(0);
 
   const ok = await confirm({ challenge: step.challenge, code: totp(secret, timeStep(Date.now())) });
   expect(ok.statusCode).toBe(200);
@@ -90,13 +74,13 @@ test('first sign-in: the password gives an enrolment, never a session; the first
   expect(again.json().type).toBe('/problems/challenge_expired');
 
   // stored: the secret sealed (not in clear), recovery codes as sha256 only
-  const row = (await db.pool.query<{ secret_box: Buffer }>('SELECT secret_box FROM user_totp WHERE user_id = $1', [u.id])).rows[0]!;
+  const row = (await t.db.pool.query<{ secret_box: Buffer }>('SELECT secret_box FROM user_totp WHERE user_id = $1', [u.id])).rows[0]!;
   expect(row.secret_box.includes(secret)).toBe(false);
   expect(row.secret_box.length).toBe(12 + 16 + 20);
-  const hashes = (await db.pool.query<{ code_hash: Buffer }>('SELECT code_hash FROM recovery_code WHERE user_id = $1', [u.id])).rows;
+  const hashes = (await t.db.pool.query<{ code_hash: Buffer }>('SELECT code_hash FROM recovery_code WHERE user_id = $1', [u.id])).rows;
   expect(hashes).toHaveLength(10);
   for (const h of hashes) expect(h.code_hash.length).toBe(32);
-  expect((await db.pool.query('SELECT 1 FROM login_challenge WHERE user_id = $1', [u.id])).rowCount).toBe(0);
+  expect((await t.db.pool.query('SELECT 1 FROM login_challenge WHERE user_id = $1', [u.id])).rowCount).toBe(0);
 
   // the change log says who enrolled, without the secret or the codes
   expect(await logOf(u.id)).toEqual([{ action: 'second_factor_enrol', after: { method: 'totp', recoveryCodes: 10 }, actor_id: u.id }]);
@@ -107,7 +91,7 @@ test('first sign-in: the password gives an enrolment, never a session; the first
 
 test('later sign-ins: a code works once, a wrong code and a used code are refused, a challenge is single use', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'analyst' });
+  const u = await makeUser(t.db, { role: 'analyst' });
   const { auth } = await enrol(app, u.username, PASSWORD);
 
   const step = (await login(u.username)).json();
@@ -139,12 +123,12 @@ test('later sign-ins: a code works once, a wrong code and a used code are refuse
 
 test('a new sign-in replaces an open challenge; an expired challenge is refused', async () => {
   await freshApp();
-  const u = await makeUser(db);
+  const u = await makeUser(t.db);
   const { auth } = await enrol(app, u.username, PASSWORD);
   const first = (await login(u.username)).json();
   const latest = (await login(u.username)).json();
   expect((await second({ challenge: first.challenge, code: unusedCode(auth) })).json().type).toBe('/problems/challenge_expired');
-  await db.pool.query("UPDATE login_challenge SET expires_at = now() - interval '1 second' WHERE user_id = $1", [u.id]);
+  await t.db.pool.query("UPDATE login_challenge SET expires_at = now() - interval '1 second' WHERE user_id = $1", [u.id]);
   const late = await second({ challenge: latest.challenge, code: unusedCode(auth) });
   expect(late.statusCode).toBe(401);
   expect(late.json().type).toBe('/problems/challenge_expired');
@@ -152,18 +136,18 @@ test('a new sign-in replaces an open challenge; an expired challenge is refused'
 
 test('one code sent twice at once: exactly one session', async () => {
   await freshApp();
-  const u = await makeUser(db);
+  const u = await makeUser(t.db);
   const { auth } = await enrol(app, u.username, PASSWORD);
   const step = (await login(u.username)).json();
   const code = await nextCode(auth);
   const both = await Promise.all([second({ challenge: step.challenge, code }), second({ challenge: step.challenge, code })]);
   expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
-  expect((await db.pool.query('SELECT 1 FROM session WHERE user_id = $1 AND revoked_at IS NULL', [u.id])).rowCount).toBe(3); // the factory's, the enrolment's, this one
+  expect((await t.db.pool.query('SELECT 1 FROM session WHERE user_id = $1 AND revoked_at IS NULL', [u.id])).rowCount).toBe(3); // the factory's, the enrolment's, this one
 });
 
 test('recovery codes: each works once, in any case and grouping; their use is logged', async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'site_manager' });
+  const u = await makeUser(t.db, { role: 'site_manager' });
   const { recoveryCodes } = await enrol(app, u.username, PASSWORD);
   const [a, b] = recoveryCodes as [string, string];
   const step = (await login(u.username)).json();
@@ -190,7 +174,7 @@ test('recovery codes: each works once, in any case and grouping; their use is lo
 
 test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administrator's reset lifts the pause and the second factor`, async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'registration_officer', orgId: admin.orgId });
+  const u = await makeUser(t.db, { role: 'registration_officer', orgId: admin.orgId });
   const { auth, token: before } = await enrol(app, u.username, PASSWORD);
   const step = (await login(u.username)).json();
   const statuses: number[] = [];
@@ -212,7 +196,7 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
 
   // the administrator resets: the pause, the secret, the recovery codes and the sessions go
   await freshApp();
-  const other = await makeUser(db, { role: 'administrator' }); // another organisation
+  const other = await makeUser(t.db, { role: 'administrator' }); // another organisation
   const url = `/api/v1/users/${u.id}/second-factor/reset`;
   expect((await app.inject({ method: 'POST', url, headers: other.auth })).statusCode).toBe(404);
   const self = await app.inject({ method: 'POST', url: `/api/v1/users/${admin.id}/second-factor/reset`, headers: admin.auth });
@@ -227,7 +211,7 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   expect(reset.json()).toEqual({ wasEnrolled: true, sessionsEnded: 2 });
   expect((await me(before)).statusCode).toBe(401);
   expect((await me(u.token)).statusCode).toBe(401);
-  expect((await db.pool.query('SELECT 1 FROM recovery_code WHERE user_id = $1', [u.id])).rowCount).toBe(0);
+  expect((await t.db.pool.query('SELECT 1 FROM recovery_code WHERE user_id = $1', [u.id])).rowCount).toBe(0);
   expect(await listed()).toMatchObject({ secondFactor: false });
   const log = await logOf(u.id);
   expect(log.at(-1)).toEqual({ action: 'second_factor_reset', after: { wasEnrolled: true, sessionsEnded: 2 }, actor_id: admin.id });
@@ -239,7 +223,7 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
 
 test(`wrong codes older than ${LOCK_MINUTES} minutes no longer count towards the pause`, async () => {
   await freshApp();
-  const u = await makeUser(db, { role: 'caseworker', orgId: admin.orgId });
+  const u = await makeUser(t.db, { role: 'caseworker', orgId: admin.orgId });
   const { auth } = await enrol(app, u.username, PASSWORD);
   const wrongTimes = async (n: number) => {
     const step = (await login(u.username)).json();
@@ -249,12 +233,12 @@ test(`wrong codes older than ${LOCK_MINUTES} minutes no longer count towards the
   };
   // One short of the pause, then the last of them becomes old: the next wrong code starts a new count.
   expect(await wrongTimes(MAX_CODE_FAILURES - 1)).toEqual(Array(MAX_CODE_FAILURES - 1).fill(401));
-  await db.pool.query('UPDATE app_user SET second_factor_failed_at = now() - make_interval(mins => $2 + 1) WHERE id = $1', [
+  await t.db.pool.query('UPDATE app_user SET second_factor_failed_at = now() - make_interval(mins => $2 + 1) WHERE id = $1', [
     u.id,
     LOCK_MINUTES,
   ]);
   expect(await wrongTimes(1)).toEqual([401]);
-  expect((await db.pool.query('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [u.id])).rows[0].n).toBe(1);
+  expect((await t.db.pool.query('SELECT second_factor_failures AS n FROM app_user WHERE id = $1', [u.id])).rows[0].n).toBe(1);
   // Recent ones still add up: three more (four in all, recent) and one more pauses.
   await freshApp();
   expect(await wrongTimes(MAX_CODE_FAILURES - 1)).toEqual([...Array(MAX_CODE_FAILURES - 2).fill(401), 429]);
@@ -263,10 +247,10 @@ test(`wrong codes older than ${LOCK_MINUTES} minutes no longer count towards the
 
 test('a disabled user cannot finish a sign-in they started', async () => {
   await freshApp();
-  const u = await makeUser(db);
+  const u = await makeUser(t.db);
   const { auth } = await enrol(app, u.username, PASSWORD);
   const step = (await login(u.username)).json();
-  await db.pool.query('UPDATE app_user SET disabled = true WHERE id = $1', [u.id]);
+  await t.db.pool.query('UPDATE app_user SET disabled = true WHERE id = $1', [u.id]);
   expect((await second({ challenge: step.challenge, code: unusedCode(auth) })).json().type).toBe('/problems/challenge_expired');
 });
 
@@ -283,13 +267,13 @@ test('codes are rate-limited per address like passwords, with problem+json', asy
 
 test('a server with another secret key cannot read the secrets, and says so without revealing them', async () => {
   await freshApp();
-  const u = await makeUser(db);
+  const u = await makeUser(t.db);
   const { auth } = await enrol(app, u.username, PASSWORD);
   const otherKey = newSecretKey();
-  expect(await secretsUnderOtherKeys(db.pool, otherKey)).toBeGreaterThan(0);
+  expect(await secretsUnderOtherKeys(t.db.pool, otherKey)).toBeGreaterThan(0);
   await app.close();
   const lines: string[] = [];
-  app = await buildApp({ store: { ...storeOf(db), secretKey: otherKey }, log: (l) => lines.push(JSON.stringify(l)) });
+  app = await buildApp({ store: { ...storeOf(t.db), secretKey: otherKey }, log: (l) => lines.push(JSON.stringify(l)) });
   const step = (await login(u.username)).json();
   const r = await second({ challenge: step.challenge, code: await nextCode(auth) });
   expect(r.statusCode).toBe(500);
@@ -299,7 +283,7 @@ test('a server with another secret key cannot read the secrets, and says so with
 
 test('nothing secret in error bodies or the application log', async () => {
   await freshApp();
-  const u = await makeUser(db);
+  const u = await makeUser(t.db);
   const step = (await login(u.username)).json();
   const code = '918273';
   const r = await confirm({ challenge: step.challenge, code });

@@ -1,16 +1,11 @@
 // Behind a reverse proxy every request comes from the proxy's address. Without --trust-proxy the
 // sign-in limit (10 a minute per address) is then shared by everyone; with the proxy trusted, each
 // forwarded address has its own, and X-Forwarded-For from anyone else is ignored.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { storeOf } from '../support/factories.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await freshDb();
-});
-afterAll(async () => db.drop());
+const t = useTestDb();
 
 const attempts = async (app: Awaited<ReturnType<typeof buildApp>>, remoteAddress: string, forwardedFor: string, n: number) => {
   const statuses: number[] = [];
@@ -28,7 +23,7 @@ const attempts = async (app: Awaited<ReturnType<typeof buildApp>>, remoteAddress
 };
 
 test('untrusted: the forwarded address is ignored, the limit is per connection address', async () => {
-  const app = await buildApp({ store: storeOf(db) });
+  const app = await buildApp({ store: t.store });
   try {
     expect(await attempts(app, '10.0.0.2', '198.51.100.1', 10)).toEqual(Array(10).fill(401));
     expect(await attempts(app, '10.0.0.2', '198.51.100.2', 1)).toEqual([429]); // another "user" behind the same address
@@ -38,7 +33,7 @@ test('untrusted: the forwarded address is ignored, the limit is per connection a
 });
 
 test('trusted proxy: each forwarded address has its own limit; other senders cannot choose theirs', async () => {
-  const app = await buildApp({ store: storeOf(db), trustProxy: ['10.0.0.2'] });
+  const app = await buildApp({ store: t.store, trustProxy: ['10.0.0.2'] });
   try {
     expect(await attempts(app, '10.0.0.2', '198.51.100.1', 10)).toEqual(Array(10).fill(401));
     expect(await attempts(app, '10.0.0.2', '198.51.100.1', 1)).toEqual([429]);

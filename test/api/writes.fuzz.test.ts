@@ -1,42 +1,29 @@
 // Random and hostile input at every write route: never a 5xx, never a crash, and the database
 // unchanged after each rejected write.
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, snapshot, testApp, type TestUser } from '../support/factories.ts';
+import { snapshot, type TestUser } from '../support/factories.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let admin: TestUser;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  admin = await makeUser(db, { role: 'administrator' });
-  const p1 = (await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json();
-  const p2 = (await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json();
-  const h = await app.inject({
-    method: 'POST',
-    url: '/api/v1/households',
-    headers: admin.auth,
-    payload: {
-      governorate: 'PS0260',
+  admin = await t.user({ role: 'administrator' });
+  const p1 = await makePerson(t, admin);
+  const p2 = await makePerson(t, admin);
+  ids.id = (
+    await makeHousehold(t, admin, {
       members: [
         { personId: p1.id, relationship: 'head' },
         { personId: p2.id, relationship: 'son' },
       ],
-    },
-  });
-  expect(h.statusCode).toBe(201);
-  ids.id = h.json().id;
+    })
+  ).id;
   ids.personId = p2.id;
   ids.personRouteId = p1.id;
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
 });
 
 const hostileString = fc.oneof(
@@ -86,8 +73,8 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
     );
     await fc.assert(
       fc.asyncProperty(body, async (payload) => {
-        const before = await snapshot(db);
-        const res = await app.inject({
+        const before = await snapshot(t.db);
+        const res = await t.app.inject({
           method: route.method,
           url: url(),
           headers: { ...admin.auth, 'content-type': 'application/json' },
@@ -96,7 +83,7 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
         expect(res.statusCode, res.body).toBeLessThan(500);
         if (res.statusCode >= 400) {
           expect(res.headers['content-type']).toContain('application/problem+json');
-          expect(await snapshot(db)).toEqual(before);
+          expect(await snapshot(t.db)).toEqual(before);
         }
       }),
       { numRuns: 40 },
@@ -105,7 +92,7 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
 });
 
 test('malformed JSON and wrong content types are clear 4xx problems', async () => {
-  const bad = await app.inject({
+  const bad = await t.app.inject({
     method: 'POST',
     url: '/api/v1/persons',
     headers: { ...admin.auth, 'content-type': 'application/json' },
@@ -113,7 +100,7 @@ test('malformed JSON and wrong content types are clear 4xx problems', async () =
   });
   expect(bad.statusCode).toBe(400);
   expect(bad.json().type).toBe('/problems/invalid_json');
-  const text = await app.inject({
+  const text = await t.app.inject({
     method: 'POST',
     url: '/api/v1/persons',
     headers: { ...admin.auth, 'content-type': 'text/plain' },

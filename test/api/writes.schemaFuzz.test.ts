@@ -3,52 +3,29 @@
 // never a 5xx, and a rejected write changes nothing. The hostile-input test (writes.fuzz) mostly
 // stops at validation; this one found an unknown locality in a move answering 500.
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { allRoutes } from '../../src/api/routes/index.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, snapshot, testApp, type TestUser } from '../support/factories.ts';
+import { snapshot, type TestUser } from '../support/factories.ts';
 import { fromJsonSchema } from '../support/fromJsonSchema.ts';
+import { makeHousehold, makePerson, makeSite } from '../support/make.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let admin: TestUser;
 const ids = { person: [] as string[], household: [] as string[], site: [] as string[], user: [] as string[] };
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  admin = await makeUser(db, { role: 'administrator' });
-  const other = await makeUser(db, { role: 'registration_officer' });
+  admin = await t.user({ role: 'administrator' });
+  const other = await t.user({ role: 'registration_officer' });
   ids.user.push(other.id);
-  for (let i = 0; i < 3; i++)
-    ids.person.push((await app.inject({ method: 'POST', url: '/api/v1/persons', headers: admin.auth, payload: personInput() })).json().id);
-  const h = await app.inject({
-    method: 'POST',
-    url: '/api/v1/households',
-    headers: admin.auth,
-    payload: {
-      governorate: 'PS0260',
-      members: [
-        { personId: ids.person[0], relationship: 'head' },
-        { personId: ids.person[1], relationship: 'son' },
-      ],
-    },
-  });
-  expect(h.statusCode, h.body).toBe(201);
-  ids.household.push(h.json().id);
-  const s = await app.inject({
-    method: 'POST',
-    url: '/api/v1/sites',
-    headers: admin.auth,
-    payload: { name: 'Test school shelter', kind: 'collective_centre', governorate: 'PS0260', capacityPeople: 300 },
-  });
-  expect(s.statusCode, s.body).toBe(201);
-  ids.site.push(s.json().id);
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  for (let i = 0; i < 3; i++) ids.person.push((await makePerson(t, admin)).id);
+  const [head, son] = ids.person as [string, string];
+  const members = [
+    { personId: head, relationship: 'head' },
+    { personId: son, relationship: 'son' },
+  ];
+  ids.household.push((await makeHousehold(t, admin, { members })).id);
+  ids.site.push((await makeSite(t, admin, { capacityPeople: 300 })).id);
 });
 
 const writeRoutes = allRoutes.filter((r) => r.method !== 'GET' && !r.url.includes('/auth/'));
@@ -77,8 +54,8 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const url = route.url.replace(':personId', r.personId).replace(':serial', r.serial).replace(':id', r.id);
-        const before = await snapshot(db);
-        const res = await app.inject({
+        const before = await snapshot(t.db);
+        const res = await t.app.inject({
           method: route.method,
           url,
           headers: { ...admin.auth, 'content-type': 'application/json' },
@@ -87,7 +64,7 @@ describe.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s'
         expect(res.statusCode, `${route.method} ${route.url} ${JSON.stringify(r.body)} -> ${res.body}`).toBeLessThan(500);
         if (res.statusCode >= 400) {
           expect(res.headers['content-type']).toContain('application/problem+json');
-          expect(await snapshot(db)).toEqual(before);
+          expect(await snapshot(t.db)).toEqual(before);
         }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },

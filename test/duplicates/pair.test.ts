@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
 import type { TestUser } from '../support/factories.ts';
 import { useTestApp } from '../support/testApp.ts';
-import { insertCandidate, insertRecords, prepared } from '../dedupe/support.ts';
+import { insertCandidate, insertRecords, prepared } from './support.ts';
 
 const t = useTestApp();
 let cw: TestUser;

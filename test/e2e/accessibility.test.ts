@@ -7,15 +7,50 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { apiSignIn, browserAvailable, ensureBuilt, launch, sanad, signIn, startServer, type Server, setLang } from './support.ts';
+import type { TestDb } from '../support/db.ts';
+import { addUser, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage, sanad, serveFresh, type Server } from './support.ts';
+import { setLang, signIn } from './support.ts';
 
 const ADMIN = 'admin.a11y';
-const PASSWORD = 'a long synthetic test password';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const run = browserAvailable();
 
 type Violation = { id: string; impact: string | null; help: string; targets: string[] };
+
+/** axe-core's WCAG 2.1 A and AA violations on the page now. */
+async function pageViolations(page: Page): Promise<Violation[]> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<
+    Violation[]
+  >(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+}
+
+/** Opens a path by the app's own navigation (history + popstate), keeping the session, and waits for its heading. */
+async function openPath(page: Page, pathname: string) {
+  await page.evaluate(`history.pushState(null, '', ${JSON.stringify(pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** Every main screen: name and path (records from the seeded registry and the site made for the test). */
+function screensOf(ids: Record<string, string>): [string, string][] {
+  return [
+    ['home', '/'],
+    ['search', '/search'],
+    ['register', '/register'],
+    ['person', `/persons/${ids.person}`],
+    ['household', `/households/${ids.household}`],
+    ['move', `/households/${ids.household}/move`],
+    ['sites', '/sites'],
+    ['site', `/sites/${ids.site}`],
+    ['dashboard', '/dashboard'],
+    ['review', '/review'],
+    ['distribution', '/distribution'],
+    ['account', '/account'],
+  ];
+}
 
 describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let db: TestDb;
@@ -26,12 +61,10 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-a11y-'));
 
   beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', ADMIN, '--org', 'Synthetic Relief Org', '--role', 'administrator', '--password', PASSWORD], env);
-    sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
-    server = await startServer(env, dataDir);
+    ({ db, server } = await serveFresh(dataDir, (env) => {
+      addUser(env, ADMIN, 'administrator');
+      sanad(['seed', '--households', '40', '--seed', '11', '--user', ADMIN, '--no-progress'], env);
+    }));
     const token = await apiSignIn(server.url, ADMIN, PASSWORD);
     const site = await fetch(`${server.url}/api/v1/sites`, {
       method: 'POST',
@@ -48,37 +81,13 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ).rows[0]!.id;
     browser = await launch();
     // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      locale: 'ar',
-      bypassCSP: true,
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
+    ({ page } = await phonePage(browser, { bypassCSP: true }));
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-  async function violations(): Promise<Violation[]> {
-    await page.evaluate('document.fonts.ready.then(() => true)');
-    if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
-    return page.evaluate<
-      Violation[]
-    >(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
-  }
-
-  /** Opens a path by the app's own navigation (history + popstate), keeping the session, and waits for its heading. */
-  async function open(pathname: string) {
-    await page.evaluate(`history.pushState(null, '', ${JSON.stringify(pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
-    await page.locator('main h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
-  }
+  const violations = () => pageViolations(page);
+  const open = (pathname: string) => openPath(page, pathname);
 
   test('the sign-in screen', async () => {
     await page.goto(server.url);
@@ -92,20 +101,7 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   test('every main screen, in Arabic and English', async () => {
     await signIn(page, ADMIN, PASSWORD);
-    const screens: [string, string][] = [
-      ['home', '/'],
-      ['search', '/search'],
-      ['register', '/register'],
-      ['person', `/persons/${ids.person}`],
-      ['household', `/households/${ids.household}`],
-      ['move', `/households/${ids.household}/move`],
-      ['sites', '/sites'],
-      ['site', `/sites/${ids.site}`],
-      ['dashboard', '/dashboard'],
-      ['review', '/review'],
-      ['distribution', '/distribution'],
-      ['account', '/account'],
-    ];
+    const screens = screensOf(ids);
     const found: Record<string, Violation[]> = {};
     for (const lang of ['ar', 'en'] as const) {
       await setLang(page, lang);

@@ -13,100 +13,82 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import {
-  browserAvailable,
-  ensureBuilt,
-  launch,
-  nextTotpCode,
-  rememberTotpSecret,
-  sanad,
-  SCREENSHOTS,
-  startServer,
-  totpSecretOf,
-  type Server,
-  setLang,
-  screenshots,
-  PHONE,
-} from './support.ts';
+import type { TestDb } from '../support/db.ts';
+import { addUser, browserAvailable, closeAll, fillPassword, launch, nextTotpCode, ORG, PASSWORD, phonePage } from './support.ts';
+import { rememberTotpSecret, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, totpSecretOf } from './support.ts';
 
 const USER = 'account.e2e';
-const ORG = 'Synthetic Relief Org';
-const PASSWORD = 'a long synthetic test password';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIGNED_IN = "sessionStorage.getItem('sanad.session') !== null";
 const arabicIndic = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
 
 const run = browserAvailable();
 
-describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
-  let db: TestDb;
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  let oldCodes: string[] = [];
-  let newCodes: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-account-'));
+// The state, the start and the end of this file's run; the tests follow in groups of steps.
+let db: TestDb;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let oldCodes: string[] = [];
+let newCodes: string[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-account-'));
 
-  beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', USER, '--org', ORG, '--role', 'caseworker', '--password', PASSWORD], env);
-    server = await startServer(env, dataDir);
-    browser = await launch();
-    // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
-    const context = await browser.newContext({
-      viewport: PHONE,
-      locale: 'ar',
-      deviceScaleFactor: 1,
-      reducedMotion: 'reduce',
-      bypassCSP: true,
+beforeAll(async () => {
+  if (!run) return;
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    addUser(env, USER, 'caseworker');
+  }));
+  browser = await launch();
+  // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
+  ({ page } = await phonePage(browser, { bypassCSP: true }));
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
+
+const password = () => fillPassword(page, USER, PASSWORD);
+
+const recoveryCodesLeft = () => page.locator('[data-recovery-codes-left]').getAttribute('data-recovery-codes-left');
+
+/** Sign-in's routes allow 10 requests a minute per address: waits out the limit when it is reached. */
+async function post(pathname: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  for (;;) {
+    const r = await fetch(`${server.url}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
-    page = await context.newPage();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  async function password() {
-    await page.getByLabel('اسم المستخدم').fill(USER);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await page.getByRole('button', { name: 'دخول' }).click();
-  }
-
-  const recoveryCodesLeft = () => page.locator('[data-recovery-codes-left]').getAttribute('data-recovery-codes-left');
-
-  /** Sign-in's routes allow 10 requests a minute per address: waits out the limit when it is reached. */
-  async function post(pathname: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-    for (;;) {
-      const r = await fetch(`${server.url}${pathname}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (r.status === 429 && r.headers.get('retry-after')) {
-        await new Promise((ok) => setTimeout(ok, Number(r.headers.get('retry-after')) * 1000 + 200));
-        continue;
-      }
-      return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+    if (r.status === 429 && r.headers.get('retry-after')) {
+      await new Promise((ok) => setTimeout(ok, Number(r.headers.get('retry-after')) * 1000 + 200));
+      continue;
     }
+    return { status: r.status, json: (await r.json()) as Record<string, unknown> };
   }
+}
 
-  /** A sign-in elsewhere with a recovery code, through the API; returns the codes left. */
-  async function useRecoveryCode(code: string): Promise<number> {
-    const step = await post('/api/v1/auth/login', { username: USER, password: PASSWORD });
-    expect(step.status).toBe(200);
-    const done = await post('/api/v1/auth/second-factor', { challenge: step.json.challenge, recoveryCode: code });
-    expect(done.status, JSON.stringify(done.json)).toBe(200);
-    return done.json.recoveryCodesLeft as number;
-  }
+/** A sign-in elsewhere with a recovery code, through the API; returns the codes left. */
+async function useRecoveryCode(code: string): Promise<number> {
+  const step = await post('/api/v1/auth/login', { username: USER, password: PASSWORD });
+  expect(step.status).toBe(200);
+  const done = await post('/api/v1/auth/second-factor', { challenge: step.json.challenge, recoveryCode: code });
+  expect(done.status, JSON.stringify(done.json)).toBe(200);
+  return done.json.recoveryCodesLeft as number;
+}
 
+/** A code that is surely wrong now. */
+function wrongCode(): string {
+  const s = timeStep(Date.now());
+  const valid = new Set([s - 1, s, s + 1].map((x) => totp(totpSecretOf(server.url, USER)!, x)));
+  return ['135790', '246801', '975310'].find((c) => !valid.has(c))!;
+}
+
+async function violations(): Promise<{ id: string; targets: string[] }[]> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+}
+describe.skipIf(!run)('my account: new recovery codes in the browser (1 of 2)', () => {
   test('first sign-in, then My account: the details, and new recovery codes made with a code from the app', async () => {
     await page.goto(server.url);
     await password();
@@ -174,14 +156,9 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     expect(await list.count()).toBe(0); // shown once
     expect(await recoveryCodesLeft()).toBe('10');
   }, 180_000);
+});
 
-  /** A code that is surely wrong now. */
-  function wrongCode(): string {
-    const s = timeStep(Date.now());
-    const valid = new Set([s - 1, s, s + 1].map((x) => totp(totpSecretOf(server.url, USER)!, x)));
-    return ['135790', '246801', '975310'].find((c) => !valid.has(c))!;
-  }
-
+describe.skipIf(!run)('my account: new recovery codes in the browser (2 of 2)', () => {
   test('sign out, then sign in with a recovery code: an old one is refused, a new one signs in', async () => {
     await page.getByRole('button', { name: 'خروج' }).click();
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
@@ -246,11 +223,4 @@ describe.skipIf(!run)('my account: new recovery codes in the browser', () => {
     ).toBe(401);
     expect(await useRecoveryCode(third[0]!)).toBe(9);
   }, 240_000);
-
-  async function violations(): Promise<{ id: string; targets: string[] }[]> {
-    await page.evaluate('document.fonts.ready.then(() => true)');
-    if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
-    return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-      .then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
-  }
 });

@@ -11,182 +11,105 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import type { TestDb } from '../support/db.ts';
 import { writeQrVideo } from './fakeCamera.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  CHROMIUM,
-  ensureBuilt,
-  sanad,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Server,
-  screenshots,
-  PHONE,
-} from './support.ts';
+import { apiCaller, apiSignIn, browserAvailable, closeAll, generatedCycle, launch, PASSWORD, PHONE, phonePage } from './support.ts';
+import { SCREENSHOTS, screenshots, seedForDistribution, serveFresh, type Server, signIn } from './support.ts';
 
-const PASSWORD = 'a long synthetic test password';
-const ORG = 'Synthetic Relief Org';
 const run = browserAvailable();
 /** A file the service worker does not keep: it can only come from the server. */
 const NOT_KEPT = "fetch('/assets/not-kept.js', { cache: 'no-store' }).then((r) => 'answered ' + r.status, () => 'failed')";
 
-describe.skipIf(!run)('distribution point, offline, end to end', () => {
-  let db: TestDb;
-  let server: Server;
-  let browser: Browser;
-  let a: { ctx: BrowserContext; page: Page };
-  let b: { ctx: BrowserContext; page: Page };
-  const urls: string[] = [];
-  const pageErrors: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-dist-'));
-  const video = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-camera-')), 'card.y4m');
-  let cycleId = '';
-  let pointId = '';
-  let householdId = '';
-  let entitlementIds: string[] = [];
-  let card = { token: '', serial: 0, number: '' };
+// The state, the start and the end of this file's run; the tests follow in groups of steps.
+let db: TestDb;
+let server: Server;
+let browser: Browser;
+let a: { ctx: BrowserContext; page: Page };
+let b: { ctx: BrowserContext; page: Page };
+const urls: string[] = [];
+const pageErrors: string[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-dist-'));
+const video = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-camera-')), 'card.y4m');
+let cycleId = '';
+let pointId = '';
+let householdId = '';
+let entitlementIds: string[] = [];
+let card = { token: '', serial: 0, number: '' };
 
-  const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
-  const redemptions = () =>
-    rows<{ id: string; entitlement_id: string; status: string; review: string | null; conflict_of: string | null }>(
-      'SELECT id, entitlement_id, status, review, conflict_of FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY status DESC, entitlement_id',
-      [entitlementIds],
-    );
+const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
+const redemptions = () =>
+  rows<{ id: string; entitlement_id: string; status: string; review: string | null; conflict_of: string | null }>(
+    'SELECT id, entitlement_id, status, review, conflict_of FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY status DESC, entitlement_id',
+    [entitlementIds],
+  );
 
-  beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', 'registrar.e2e', '--org', ORG, '--role', 'registration_officer', '--password', PASSWORD], env);
-    sanad(['seed', '--households', '40', '--seed', '11', '--user', 'registrar.e2e', '--no-progress'], env);
-    for (const u of ['admin.e2e', 'officer.a', 'officer.b'])
-      sanad(
-        [
-          'user',
-          'add',
-          '--username',
-          u,
-          '--org',
-          ORG,
-          '--role',
-          u === 'admin.e2e' ? 'administrator' : 'distribution_officer',
-          '--password',
-          PASSWORD,
-        ],
-        env,
-      );
-    server = await startServer(env, dataDir);
+beforeAll(async () => {
+  if (!run) return;
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    seedForDistribution(env, { seed: 11, officers: ['officer.a', 'officer.b'] });
+  }));
 
-    // A programme, a point in each governorate, a generated cycle and one household's card, through the API.
-    const token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
-    const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
-      const r = await fetch(server.url + url, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const json = await r.json();
-      if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
-    await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
-    const programme = await call('POST', '/api/v1/aid/programmes', {
-      name: 'استجابة الشتاء (تجريبي)',
-      sector: 'food',
-      rules: [
-        { item: 'food_parcel', quantity: { base: 1 } },
-        { item: 'hygiene_kit', quantity: { base: 1 } },
-      ],
-    });
-    for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
-      await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
-    }
-    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
-      .id;
-    await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
-    const hh = (
-      await rows<{ household_id: string; point_id: string }>(
-        'SELECT household_id, point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL ORDER BY household_id LIMIT 1',
-        [cycleId],
-      )
-    )[0]!;
-    householdId = hh.household_id;
-    pointId = hh.point_id;
-    entitlementIds = (
-      await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [cycleId, householdId])
-    ).map((r) => r.id);
-    expect(entitlementIds.length).toBe(2);
-    card = await call('POST', '/api/v1/aid/cards', { householdId });
-    expect(card.number).toBe(cardNumber(card.serial));
+  // A programme, a point in each governorate, a generated cycle and one household's card, through the API.
+  const token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
+  const call = apiCaller(server.url, token);
+  cycleId = await generatedCycle(call);
+  const hh = (
+    await rows<{ household_id: string; point_id: string }>(
+      'SELECT household_id, point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL ORDER BY household_id LIMIT 1',
+      [cycleId],
+    )
+  )[0]!;
+  householdId = hh.household_id;
+  pointId = hh.point_id;
+  entitlementIds = (
+    await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [cycleId, householdId])
+  ).map((r) => r.id);
+  expect(entitlementIds.length).toBe(2);
+  card = await call('POST', '/api/v1/aid/cards', { householdId });
+  expect(card.number).toBe(cardNumber(card.serial));
 
-    writeQrVideo(video, card.token);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
-    const device = async () => {
-      const ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-      const page = await ctx.newPage();
-      page.on('request', (r) => urls.push(r.url()));
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      return { ctx, page };
-    };
-    a = await device();
-    b = await device();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 240_000);
+  writeQrVideo(video, card.token);
+  browser = await launch([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  const device = () => phonePage(browser, { urls, pageErrors });
+  a = await device();
+  b = await device();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(path.dirname(video), { recursive: true, force: true });
-  }, 60_000);
+afterAll(() => closeAll({ browser, server, db, dirs: [dataDir, path.dirname(video)] }), 60_000);
 
-  /** Opens the app and signs in on its sign-in screen (password, then the second factor; enrols the first time). */
-  async function enter(page: Page, username: string) {
-    await page.goto(server.url);
-    await signIn(page, username, PASSWORD);
-  }
+/** Opens the app and signs in on its sign-in screen (password, then the second factor; enrols the first time). */
+async function enter(page: Page, username: string) {
+  await page.goto(server.url);
+  await signIn(page, username, PASSWORD);
+}
 
-  const text = (page: Page, s: string | RegExp) => page.getByText(s).first();
-  const waitingHeading = (page: Page, n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
+const text = (page: Page, s: string | RegExp) => page.getByText(s).first();
+const waitingHeading = (page: Page, n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
 
-  async function prepare(page: Page, screenshotName?: string) {
-    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'التوزيع' }).click();
-    await page.getByRole('heading', { name: 'نقطة التوزيع', level: 1 }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/distribution');
-    await page.getByLabel('الدورة', { exact: true }).selectOption(cycleId);
-    await page.getByLabel('نقطة التوزيع', { exact: true }).selectOption(pointId);
-    if (screenshotName) await screenshots(page, screenshotName);
-    await page.getByRole('button', { name: 'نزّل القائمة للعمل دون اتصال' }).click();
-    await text(page, /^جاهز دون اتصال: /).waitFor();
-    // The service worker has installed: the app shell is kept for offline use.
-    await expect
-      .poll(() => page.evaluate<boolean>('navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))'), { timeout: 30_000 })
-      .toBe(true);
-  }
+async function prepare(page: Page, screenshotName?: string) {
+  await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'التوزيع' }).click();
+  await page.getByRole('heading', { name: 'نقطة التوزيع', level: 1 }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/distribution');
+  await page.getByLabel('الدورة', { exact: true }).selectOption(cycleId);
+  await page.getByLabel('نقطة التوزيع', { exact: true }).selectOption(pointId);
+  if (screenshotName) await screenshots(page, screenshotName);
+  await page.getByRole('button', { name: 'نزّل القائمة للعمل دون اتصال' }).click();
+  await text(page, /^جاهز دون اتصال: /).waitFor();
+  // The service worker has installed: the app shell is kept for offline use.
+  await expect
+    .poll(() => page.evaluate<boolean>('navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))'), { timeout: 30_000 })
+    .toBe(true);
+}
 
+describe.skipIf(!run)('distribution point, offline, end to end (1 of 2)', () => {
   test('two officers prepare their devices online: cycle, point, the list for offline use', async () => {
     await enter(a.page, 'officer.a');
     await prepare(a.page, 'distribution-prepare');
@@ -260,7 +183,9 @@ describe.skipIf(!run)('distribution point, offline, end to end', () => {
     expect(await page.getByRole('button', { name: 'سجّل التسليم' }).count()).toBe(0);
     expect((await redemptions()).length).toBe(2);
   }, 60_000);
+});
 
+describe.skipIf(!run)('distribution point, offline, end to end (2 of 2)', () => {
   test('a second device, offline, types the card code with the keyboard: one redemption stands, the conflict is flagged and shown', async () => {
     const { ctx, page } = b;
     await ctx.setOffline(true);

@@ -9,164 +9,91 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardNumber } from '../../src/aid/cardNumber.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  CHROMIUM,
-  ensureBuilt,
-  sanad,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Server,
-  screenshots,
-  PHONE,
-} from './support.ts';
+import type { TestDb } from '../support/db.ts';
+import { apiCaller, apiSignIn, browserAvailable, closeAll, generatedCycle, launch, PASSWORD, phonePage, SCREENSHOTS } from './support.ts';
+import { screenshots, seedForDistribution, serveFresh, type Server, signIn } from './support.ts';
 
-const PASSWORD = 'a long synthetic test password';
-const ORG = 'Synthetic Relief Org';
 const run = browserAvailable();
 const arabicDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 /** The card number as the screen shows it in Arabic: Arabic-Indic digits, isolated left to right. */
 const shownNumber = (serial: number) => `\u2066${arabicDigits(cardNumber(serial))}\u2069`;
 
-describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end', () => {
-  let db: TestDb;
-  let server: Server;
-  let browser: Browser;
-  let ctx: BrowserContext;
-  let page: Page;
-  let token = '';
-  const urls: string[] = [];
-  const pageErrors: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-typed-'));
-  let cycleId = '';
-  let pointId = '';
-  /** Two households at the point: one typed offline, one handed out elsewhere. */
-  const hh: { id: string; entitlements: string[]; card: { serial: number; number: string; token: string } }[] = [];
+// The state, the start and the end of this file's run; the tests follow in groups of steps.
+let db: TestDb;
+let server: Server;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let token = '';
+const urls: string[] = [];
+const pageErrors: string[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-typed-'));
+let cycleId = '';
+let pointId = '';
+/** Two households at the point: one typed offline, one handed out elsewhere. */
+const hh: { id: string; entitlements: string[]; card: { serial: number; number: string; token: string } }[] = [];
 
-  const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
-  const redemptionsOf = (i: number) =>
-    rows<{ id: string; entitlement_id: string; status: string; presented: string; card_serial: number }>(
-      'SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id',
-      [hh[i]!.entitlements],
-    );
-  const call = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> => {
-    const r = await fetch(server.url + url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = await r.json();
-    if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+const rows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.pool.query<T>(sql, params)).rows;
+const redemptionsOf = (i: number) =>
+  rows<{ id: string; entitlement_id: string; status: string; presented: string; card_serial: number }>(
+    'SELECT id, entitlement_id, status, presented, card_serial FROM redemption WHERE entitlement_id = ANY($1::uuid[]) ORDER BY entitlement_id',
+    [hh[i]!.entitlements],
+  );
+let call: ReturnType<typeof apiCaller>;
 
-  beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', 'registrar.e2e', '--org', ORG, '--role', 'registration_officer', '--password', PASSWORD], env);
-    sanad(['seed', '--households', '40', '--seed', '12', '--user', 'registrar.e2e', '--no-progress'], env);
-    for (const u of ['admin.e2e', 'officer.t'])
-      sanad(
-        [
-          'user',
-          'add',
-          '--username',
-          u,
-          '--org',
-          ORG,
-          '--role',
-          u === 'admin.e2e' ? 'administrator' : 'distribution_officer',
-          '--password',
-          PASSWORD,
-        ],
-        env,
-      );
-    server = await startServer(env, dataDir);
-    token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
-    await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
-    await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
-    const programme = await call('POST', '/api/v1/aid/programmes', {
-      name: 'استجابة الشتاء (تجريبي)',
-      sector: 'food',
-      rules: [
-        { item: 'food_parcel', quantity: { base: 1 } },
-        { item: 'hygiene_kit', quantity: { base: 1 } },
-      ],
-    });
-    for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
-      await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
-    }
-    cycleId = (await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) }))
-      .id;
-    await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
-    pointId = (
-      await rows<{ point_id: string }>(
-        'SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
-        [cycleId],
-      )
-    )[0]!.point_id;
-    for (const { household_id } of await rows<{ household_id: string }>(
-      'SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id LIMIT 2',
-      [cycleId, pointId],
-    )) {
-      const entitlements = (
-        await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [
-          cycleId,
-          household_id,
-        ])
-      ).map((r) => r.id);
-      expect(entitlements.length).toBe(2);
-      const card = await call('POST', '/api/v1/aid/cards', { householdId: household_id });
-      expect(card.number).toBe(cardNumber(card.serial)); // the issue answer carries the number to print
-      hh.push({ id: household_id, entitlements, card });
-    }
-    expect(hh.length).toBe(2);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
-    ctx = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    page = await ctx.newPage();
-    page.on('request', (r) => urls.push(r.url()));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  const text = (s: string | RegExp) => page.getByText(s).first();
-  const waitingHeading = (n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
-  const recordButton = () => page.getByRole('button', { name: 'سجّل التسليم' });
-
-  async function typeNumber(number: string) {
-    const field = page.getByLabel('أو اكتب رقم البطاقة');
-    await field.fill('');
-    await field.focus();
-    await page.keyboard.type(number);
-    await page.keyboard.press('Enter');
+beforeAll(async () => {
+  if (!run) return;
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    seedForDistribution(env, { seed: 12, officers: ['officer.t'] });
+  }));
+  token = await apiSignIn(server.url, 'admin.e2e', PASSWORD);
+  call = apiCaller(server.url, token);
+  cycleId = await generatedCycle(call);
+  pointId = (
+    await rows<{ point_id: string }>(
+      'SELECT point_id FROM cycle_household WHERE cycle_id = $1 AND point_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
+      [cycleId],
+    )
+  )[0]!.point_id;
+  for (const { household_id } of await rows<{ household_id: string }>(
+    'SELECT household_id FROM cycle_household WHERE cycle_id = $1 AND point_id = $2 ORDER BY household_id LIMIT 2',
+    [cycleId, pointId],
+  )) {
+    const entitlements = (
+      await rows<{ id: string }>('SELECT id FROM entitlement WHERE cycle_id = $1 AND household_id = $2 ORDER BY id', [
+        cycleId,
+        household_id,
+      ])
+    ).map((r) => r.id);
+    expect(entitlements.length).toBe(2);
+    const card = await call('POST', '/api/v1/aid/cards', { householdId: household_id });
+    expect(card.number).toBe(cardNumber(card.serial)); // the issue answer carries the number to print
+    hh.push({ id: household_id, entitlements, card });
   }
+  expect(hh.length).toBe(2);
+  browser = await launch();
+  ({ ctx, page } = await phonePage(browser, { urls, pageErrors }));
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240_000);
 
+afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
+
+const text = (s: string | RegExp) => page.getByText(s).first();
+const waitingHeading = (n: string) => page.getByRole('heading', { name: `بانتظار المزامنة: ${n}` });
+const recordButton = () => page.getByRole('button', { name: 'سجّل التسليم' });
+
+async function typeNumber(number: string) {
+  const field = page.getByLabel('أو اكتب رقم البطاقة');
+  await field.fill('');
+  await field.focus();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end (1 of 3)', () => {
   test('the officer prepares the point online', async () => {
     await page.goto(server.url);
     await signIn(page, 'officer.t', PASSWORD);
@@ -223,7 +150,9 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
     );
     expect(log[0]!.n).toBe(1);
   }, 120_000);
+});
 
+describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end (2 of 3)', () => {
   test('online: a card handed out elsewhere since the list was downloaded is refused by the server before anything can be recorded', async () => {
     // another point hands out the second household's entitlements now, online
     for (const e of hh[1]!.entitlements)
@@ -289,7 +218,9 @@ describe.skipIf(!run)('distribution point: typed card numbers and the check befo
       )
       .toEqual(['typed', 'typed']);
   }, 120_000);
+});
 
+describe.skipIf(!run)('distribution point: typed card numbers and the check before a hand-over, end to end (3 of 3)', () => {
   test('no error in the page; no card number or token in a URL', () => {
     expect(pageErrors).toEqual([]);
     const secrets = hh.flatMap((h) => [

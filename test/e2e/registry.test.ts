@@ -7,30 +7,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { firstLoadReport } from '../../web/build/sizeReport.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import {
-  apiSignIn,
-  browserAvailable,
-  DIST,
-  ensureBuilt,
-  launch,
-  nextTotpCode,
-  rememberTotpSecret,
-  sanad,
-  SCREENSHOTS,
-  signIn,
-  startServer,
-  type Server,
-  screenshots,
-  PHONE,
-} from './support.ts';
+import type { TestDb } from '../support/db.ts';
+import { addUser, apiSignIn, browserAvailable, closeAll, DIST, launch, nextTotpCode, PASSWORD, PHONE, phonePage } from './support.ts';
+import { rememberTotpSecret, sanad, SCREENSHOTS, screenshots, serveFresh, type Server, signIn } from './support.ts';
 
 const USER = 'officer.e2e';
-const PASSWORD = 'a long synthetic test password';
 const id8 = '40217385';
 const NATIONAL_ID = id8 + String(nationalIdCheckDigit(id8));
 const HEAD = { given: 'سامر', father: 'خليل', grandfather: 'إبراهيم', family: 'النجار', latin: 'Samer Khalil Ibrahim Al-Najjar' };
@@ -73,46 +58,32 @@ async function addSites(url: string) {
   }
 }
 
-describe.skipIf(!run)('web app, end to end', () => {
-  let db: TestDb;
-  let server: Server;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  const urls: string[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-'));
+// The state, the start and the end of this file's run; the tests follow in groups of steps.
+let db: TestDb;
+let server: Server;
+let browser: Browser;
+let page: Page;
+const urls: string[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-'));
 
-  beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(
-      ['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'registration_officer', '--password', PASSWORD],
-      env,
-    );
+beforeAll(async () => {
+  if (!run) return;
+  ({ db, server } = await serveFresh(dataDir, (env) => {
+    addUser(env, USER, 'registration_officer');
     sanad(['seed', '--households', '120', '--seed', '7', '--user', USER, '--no-progress'], env);
     sanad(['dedupe', '--user', USER, '--no-progress'], env); // fits the identity resolution model the check while typing uses
-    sanad(['user', 'add', '--username', 'analyst.e2e', '--org', 'Synthetic Relief Org', '--role', 'analyst', '--password', PASSWORD], env);
-    sanad(
-      ['user', 'add', '--username', 'manager.e2e', '--org', 'Synthetic Relief Org', '--role', 'site_manager', '--password', PASSWORD],
-      env,
-    );
-    server = await startServer(env, dataDir);
-    await addSites(server.url);
-    browser = await launch();
-    context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    page.on('request', (r) => urls.push(r.url()));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 240_000);
+    addUser(env, 'analyst.e2e', 'analyst');
+    addUser(env, 'manager.e2e', 'site_manager');
+  }));
+  await addSites(server.url);
+  browser = await launch();
+  ({ page } = await phonePage(browser, { urls }));
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
+describe.skipIf(!run)('web app, end to end (1 of 4)', () => {
   test('the first load is under 300 KB of JavaScript, gzipped', () => {
     const r = firstLoadReport(DIST);
     process.stdout.write(`[e2e] first load JavaScript: ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped\n`);
@@ -172,7 +143,9 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/search');
   }, 120_000);
+});
 
+describe.skipIf(!run)('web app, end to end (2 of 4)', () => {
   test('register a household: the people, then the household; record a move', async () => {
     await page.getByRole('link', { name: 'تسجيل جديد' }).click();
     await page.getByRole('heading', { name: 'تسجيل أسرة جديدة' }).waitFor();
@@ -227,7 +200,9 @@ describe.skipIf(!run)('web app, end to end', () => {
     await page.getByRole('link', { name: 'مدرسة الياسمين (تجريبي)' }).waitFor();
     await screenshots(page, 'household');
   }, 180_000);
+});
 
+describe.skipIf(!run)('web app, end to end (3 of 4)', () => {
   test('search by name in Arabic and in Latin script, then open the person page with its history', async () => {
     await page.getByRole('link', { name: 'البحث' }).click();
     await page.getByRole('heading', { name: 'البحث في السجل' }).waitFor();
@@ -307,7 +282,9 @@ describe.skipIf(!run)('web app, end to end', () => {
     await p.getByRole('heading', { name: 'دورك لا يسمح بهذا.' }).waitFor();
     await ctx.close();
   }, 60_000);
+});
 
+describe.skipIf(!run)('web app, end to end (4 of 4)', () => {
   test('no personal data went into a URL', () => {
     const leaks = urls.filter((u) => PERSONAL.some((p) => u.includes(p)));
     expect(leaks).toEqual([]);

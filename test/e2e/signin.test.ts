@@ -11,29 +11,23 @@ import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { timeStep, totp } from '../../src/access/totp.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import {
-  browserAvailable,
-  ensureBuilt,
-  launch,
-  nextTotpCode,
-  rememberTotpSecret,
-  sanad,
-  SCREENSHOTS,
-  startServer,
-  totpSecretOf,
-  type Server,
-  screenshots,
-  PHONE,
-} from './support.ts';
+import type { TestDb } from '../support/db.ts';
+import { addUser, browserAvailable, closeAll, fillPassword, launch, nextTotpCode, PASSWORD, phonePage } from './support.ts';
+import { rememberTotpSecret, SCREENSHOTS, screenshots, serveFresh, type Server, totpSecretOf } from './support.ts';
 
 const USER = 'caseworker.e2e';
-const PASSWORD = 'a long synthetic test password';
 
 // jsqr's types declare a default export; its CommonJS build exports the function itself.
 const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 const run = browserAvailable();
+
+/** A code that is surely wrong now. */
+function wrongCode(secret: Buffer): string {
+  const s = timeStep(Date.now());
+  const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
+  return ['135790', '246801', '975310'].find((c) => !valid.has(c))!;
+}
 
 describe.skipIf(!run)('second factor in the browser', () => {
   let db: TestDb;
@@ -43,36 +37,17 @@ describe.skipIf(!run)('second factor in the browser', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-2fa-'));
 
   beforeAll(async () => {
-    ensureBuilt();
-    db = await freshDb();
-    const env = { DATABASE_URL: db.url };
-    sanad(['user', 'add', '--username', USER, '--org', 'Synthetic Relief Org', '--role', 'caseworker', '--password', PASSWORD], env);
-    server = await startServer(env, dataDir);
+    ({ db, server } = await serveFresh(dataDir, (env) => {
+      addUser(env, USER, 'caseworker');
+    }));
     browser = await launch();
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ar', deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    page = await context.newPage();
+    ({ page } = await phonePage(browser));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-  async function password() {
-    await page.getByLabel('اسم المستخدم').fill(USER);
-    await page.getByLabel('كلمة المرور').fill(PASSWORD);
-    await page.getByRole('button', { name: 'دخول' }).click();
-  }
-
-  /** A code that is surely wrong now. */
-  function wrongCode(secret: Buffer): string {
-    const s = timeStep(Date.now());
-    const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
-    return ['135790', '246801', '975310'].find((c) => !valid.has(c))!;
-  }
+  const password = () => fillPassword(page, USER, PASSWORD);
 
   test('first sign-in: set up the authenticator from the QR code or the key; a wrong code is refused; recovery codes once', async () => {
     await page.goto(server.url);

@@ -2,9 +2,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { base32Decode, timeStep, totp, TOTP_PERIOD_S, TOTP_WINDOW } from '../../src/access/totp.ts';
+import { base32Decode } from '../../src/access/totp.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { nextCode } from '../support/signIn.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -107,7 +109,8 @@ export async function startServer(env: NodeJS.ProcessEnv, dataDir: string): Prom
   };
 }
 
-export function launch(): Promise<Browser> {
+/** Debian's chromium, headless; `extraArgs` for a file's own flags (a fake camera). */
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -119,8 +122,83 @@ export function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
+}
+
+/** A phone-sized page in Arabic; its requests and page errors are collected into `urls` and `pageErrors` when given. */
+export async function phonePage(
+  browser: Browser,
+  opts: { urls?: string[]; pageErrors?: string[]; bypassCSP?: boolean } = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    viewport: PHONE,
+    locale: 'ar',
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+    ...(opts.bypassCSP ? { bypassCSP: true } : {}),
+  });
+  const page = await ctx.newPage();
+  if (opts.urls) page.on('request', (r) => opts.urls!.push(r.url()));
+  if (opts.pageErrors) page.on('pageerror', (e) => opts.pageErrors!.push(e.message));
+  return { ctx, page };
+}
+
+/** The password of every user the end-to-end tests add (synthetic), and their organisation. */
+export const PASSWORD = 'a long synthetic test password';
+export const ORG = 'Synthetic Relief Org';
+
+/** Adds a user of ORG with PASSWORD through `sanad user add` (the organisation is created when new). */
+export function addUser(env: NodeJS.ProcessEnv, username: string, role: string): void {
+  sanad(['user', 'add', '--username', username, '--org', ORG, '--role', role, '--password', PASSWORD], env);
+}
+
+/** What an end-to-end file started, for `closeAll` in its afterAll. */
+export type Started = { browser?: Browser; server?: Server; db?: TestDb; dirs: string[] };
+
+/** Closes the browser, stops the server, drops the database and removes the directories. */
+export async function closeAll(s: Started): Promise<void> {
+  await s.browser?.close();
+  await s.server?.stop();
+  await s.db?.drop();
+  for (const d of s.dirs) fs.rmSync(d, { recursive: true, force: true });
+}
+
+/** JSON calls to the server with a bearer token; a status of 300 or more throws. */
+export function apiCaller(url: string, token: string) {
+  return async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> => {
+    const r = await fetch(url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await r.json();
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+/** Two items, a programme that gives one of each to every household, a point in each governorate, a generated cycle; returns the cycle id. */
+export async function generatedCycle(call: ReturnType<typeof apiCaller>): Promise<string> {
+  await call('POST', '/api/v1/aid/items', { code: 'food_parcel', name: 'طرد غذائي', unit: 'طرد', sector: 'food' });
+  await call('POST', '/api/v1/aid/items', { code: 'hygiene_kit', name: 'حقيبة نظافة', unit: 'حقيبة', sector: 'hygiene' });
+  const programme = await call('POST', '/api/v1/aid/programmes', {
+    name: 'استجابة الشتاء (تجريبي)',
+    sector: 'food',
+    rules: [
+      { item: 'food_parcel', quantity: { base: 1 } },
+      { item: 'hygiene_kit', quantity: { base: 1 } },
+    ],
+  });
+  for (const g of (await call('GET', '/api/v1/places/governorates')).items as { pcode: string; nameAr: string }[]) {
+    await call('POST', '/api/v1/aid/points', { name: `نقطة ${g.nameAr} (تجريبي)`, governorate: g.pcode });
+  }
+  const cycleId = (
+    await call('POST', `/api/v1/aid/programmes/${programme.id}/cycles`, { cutoffDate: new Date().toISOString().slice(0, 10) })
+  ).id as string;
+  await call('POST', `/api/v1/aid/cycles/${cycleId}/generate`);
+  return cycleId;
 }
 
 // Signing in: password, then the second factor (TOTP). Staff enrol on their first sign-in; these
@@ -143,16 +221,7 @@ export function totpSecretOf(origin: string, username: string): Buffer | undefin
 export async function nextTotpCode(origin: string, username: string): Promise<string> {
   const e = enrolled.get(`${new URL(origin).origin}|${username}`);
   if (!e) throw new Error(`no second factor remembered for ${username}`);
-  for (;;) {
-    const now = timeStep(Date.now());
-    for (const step of [now, now + TOTP_WINDOW]) {
-      if (step > e.lastStep) {
-        e.lastStep = step;
-        return totp(e.secret, step);
-      }
-    }
-    await new Promise((r) => setTimeout(r, (now + 1) * TOTP_PERIOD_S * 1000 - Date.now() + 50));
-  }
+  return nextCode(e);
 }
 
 async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
@@ -251,4 +320,34 @@ export async function screenshots(page: Page, name: string, ready?: (lang: 'ar' 
   }
   await setLang(page, 'ar');
   await page.setViewportSize(PHONE);
+}
+
+/** A registrar's 40 seeded households (`seed`), an administrator (admin.e2e) and distribution officers. */
+export function seedForDistribution(env: NodeJS.ProcessEnv, opts: { seed: number; officers: string[] }): void {
+  addUser(env, 'registrar.e2e', 'registration_officer');
+  sanad(['seed', '--households', '40', '--seed', String(opts.seed), '--user', 'registrar.e2e', '--no-progress'], env);
+  addUser(env, 'admin.e2e', 'administrator');
+  for (const u of opts.officers) addUser(env, u, 'distribution_officer');
+}
+
+/**
+ * The start of most end-to-end files: the web app built, a fresh database, `prepare(env)` (users,
+ * seeded households, files), then `sanad serve` on it.
+ */
+export async function serveFresh(
+  dataDir: string,
+  prepare: (env: NodeJS.ProcessEnv) => void,
+): Promise<{ db: TestDb; server: Server; env: NodeJS.ProcessEnv }> {
+  ensureBuilt();
+  const db = await freshDb();
+  const env = { DATABASE_URL: db.url };
+  prepare(env);
+  return { db, server: await startServer(env, dataDir), env };
+}
+
+/** The password step of the Arabic sign-in screen. */
+export async function fillPassword(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('اسم المستخدم').fill(username);
+  await page.getByLabel('كلمة المرور').fill(password);
+  await page.getByRole('button', { name: 'دخول' }).click();
 }

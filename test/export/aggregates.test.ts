@@ -2,27 +2,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { exportAggregates } from '../../src/export/aggregates.ts';
 import { importFile } from '../../src/importer/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { csvOf, makeActor, tempDir } from '../import/support.ts';
+import { csvOf, makeActor, useTempDir } from '../import/support.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 test('counts by governorate, sex and age group, under an HXL hashtag row', async () => {
-  const actor = await makeActor(db.pool, { role: 'administrator', governorates: ['PS0260', 'PS0115'] });
+  const actor = await makeActor(t.db.pool, { role: 'administrator', governorates: ['PS0260', 'PS0115'] });
   const y = new Date().getUTCFullYear();
-  const file = path.join(dir, 'p.csv');
+  const file = path.join(tmp.dir, 'p.csv');
   await fs.writeFile(
     file,
     csvOf([
@@ -34,9 +26,9 @@ test('counts by governorate, sex and age group, under an HXL hashtag row', async
       ['ذ', 'ر', '', '', '5', 'PS0115'],
     ]),
   );
-  await importFile(db.pool, actor, { kind: 'persons', file });
-  const out = path.join(dir, 'agg.csv');
-  await exportAggregates(db.pool, actor, { output: out, hxl: true });
+  await importFile(t.db.pool, actor, { kind: 'persons', file });
+  const out = path.join(tmp.dir, 'agg.csv');
+  await exportAggregates(t.db.pool, actor, { output: out, hxl: true });
   const lines = parse(await fs.readFile(out, 'utf8')) as string[][];
   expect(lines[0]!.slice(0, 7)).toEqual(['governorate', 'governorate_ar', 'governorate_pcode', 'territory', 'people', 'female', 'male']);
   expect(lines[1]).toEqual([
@@ -72,7 +64,7 @@ test('counts by governorate, sex and age group, under an HXL hashtag row', async
     men_60_plus: '1',
     age_unknown: '1',
   });
-  const plain = path.join(dir, 'plain.csv');
-  await exportAggregates(db.pool, actor, { output: plain, hxl: false });
+  const plain = path.join(tmp.dir, 'plain.csv');
+  await exportAggregates(t.db.pool, actor, { output: plain, hxl: false });
   expect((await fs.readFile(plain, 'utf8')).includes('#adm1')).toBe(false);
 });

@@ -1,37 +1,19 @@
 // The import, quarantine and export commands end to end through `sanad` (a child process).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { csvOf, makeActor, tempDir } from './support.ts';
+import { expect, test } from 'vitest';
+import { csvOf, makeActor, useTempDir } from './support.ts';
+import { sanad as runSanad } from '../support/cli.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
-function sanad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
-    env: { ...process.env, DATABASE_URL: db.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const sanad = (args: string[]) => runSanad(args, t.db.url);
 
 test('sanad import persons, quarantine list and export persons', { timeout: 120_000 }, async () => {
-  await makeActor(db.pool, { username: 'officer' });
-  const file = path.join(dir, 'people.csv');
+  await makeActor(t.db.pool, { username: 'officer' });
+  const file = path.join(tmp.dir, 'people.csv');
   await fs.writeFile(
     file,
     csvOf([
@@ -40,7 +22,7 @@ test('sanad import persons, quarantine list and export persons', { timeout: 120_
       ['K2', 'مريم', 'عابد', '12', 'PS0260'],
     ]),
   );
-  const report = path.join(dir, 'report.csv');
+  const report = path.join(tmp.dir, 'report.csv');
   const r = await sanad(['import', 'persons', file, '--user', 'officer', '--report', report]);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/loaded:\s+1\n/);
@@ -65,7 +47,7 @@ test('sanad import persons, quarantine list and export persons', { timeout: 120_
   expect(lines).toHaveLength(2);
   expect(lines[1]).toMatch(/^K1,وائل,/);
 
-  const bad = await sanad(['import', 'persons', path.join(dir, 'missing.csv'), '--user', 'officer']);
+  const bad = await sanad(['import', 'persons', path.join(tmp.dir, 'missing.csv'), '--user', 'officer']);
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('Cannot read');
 });

@@ -5,22 +5,14 @@
 import fc from 'fast-check';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { importFile } from '../../src/importer/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { count, csvOf, makeActor, tempDir } from './support.ts';
+import { count, csvOf, makeActor, tableCounts, useTempDir } from './support.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 const HEADER = [
   'record_id',
@@ -90,11 +82,11 @@ const totals = { loaded: 0, rejected: 0, unchanged: 0 };
 /** Imports `rows` for a new organisation; checks every row is counted once. */
 async function property(kind: 'persons' | 'households', rows: string[][], header: string[]) {
   n++;
-  const actor = await makeActor(db.pool, { username: `fuzz${n}`, org: `Fuzz organisation ${n}` });
-  const file = path.join(dir, `fuzz${n}.csv`);
-  const reportPath = path.join(dir, `fuzz${n}.rejections.csv`);
+  const actor = await makeActor(t.db.pool, { username: `fuzz${n}`, org: `Fuzz organisation ${n}` });
+  const file = path.join(tmp.dir, `fuzz${n}.csv`);
+  const reportPath = path.join(tmp.dir, `fuzz${n}.rejections.csv`);
   await fs.writeFile(file, csvOf([header, ...rows]));
-  const s = await importFile(db.pool, actor, { kind, file, reportPath, workers: 0, batchSize: 7 });
+  const s = await importFile(t.db.pool, actor, { kind, file, reportPath, workers: 0, batchSize: 7 });
   expect(s.rows).toBe(rows.length);
   expect(s.loaded + s.unchanged + s.rejected).toBe(rows.length);
   return { actor, file, reportPath, s };
@@ -107,8 +99,8 @@ test('every row accounted for once; quarantine and report complete and without v
       totals.loaded += s.loaded;
       totals.rejected += s.rejected;
       totals.unchanged += s.unchanged;
-      expect(await count(db.pool, 'SELECT count(*) FROM person WHERE org_id = $1', [actor.orgId])).toBe(s.loaded);
-      const q = await db.pool.query<{ row_number: number; errors: { field: string; reason: string }[] }>(
+      expect(await count(t.db.pool, 'SELECT count(*) FROM person WHERE org_id = $1', [actor.orgId])).toBe(s.loaded);
+      const q = await t.db.pool.query<{ row_number: number; errors: { field: string; reason: string }[] }>(
         'SELECT row_number, errors FROM quarantine WHERE import_id = $1',
         [s.importId],
       );
@@ -125,18 +117,10 @@ test('every row accounted for once; quarantine and report complete and without v
       const report = await fs.readFile(reportPath, 'utf8');
       expect(report.split('\n').filter(Boolean).length - 1).toBe(q.rows.reduce((k, r) => k + r.errors.length, 0));
       expect(report).not.toContain(MARK);
-      const before = {
-        persons: await count(db.pool, 'SELECT count(*) FROM person'),
-        q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
-        log: await count(db.pool, 'SELECT count(*) FROM change_log'),
-      };
-      const again = await importFile(db.pool, actor, { kind: 'persons', file, reportPath, workers: 0, batchSize: 7 });
+      const before = await tableCounts(t.db.pool, 'person', 'quarantine', 'change_log');
+      const again = await importFile(t.db.pool, actor, { kind: 'persons', file, reportPath, workers: 0, batchSize: 7 });
       expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
-      expect({
-        persons: await count(db.pool, 'SELECT count(*) FROM person'),
-        q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
-        log: await count(db.pool, 'SELECT count(*) FROM change_log'),
-      }).toEqual(before);
+      expect(await tableCounts(t.db.pool, 'person', 'quarantine', 'change_log')).toEqual(before);
     }),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
   );
@@ -158,30 +142,24 @@ test('households: every row accounted for once; memberships match; one head at m
       async (rows) => {
         const { actor, file, reportPath, s } = await property('households', rows, header);
         expect(
-          await count(db.pool, 'SELECT count(*) FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1', [
+          await count(t.db.pool, 'SELECT count(*) FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1', [
             actor.orgId,
           ]),
         ).toBe(s.loaded);
-        expect(await count(db.pool, 'SELECT count(*) FROM quarantine WHERE import_id = $1', [s.importId])).toBe(s.rejected);
+        expect(await count(t.db.pool, 'SELECT count(*) FROM quarantine WHERE import_id = $1', [s.importId])).toBe(s.rejected);
         // At most one current head per household; nobody a current member of two.
         expect(
           await count(
-            db.pool,
+            t.db.pool,
             "SELECT count(*) FROM (SELECT household_id FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.org_id = $1 AND m.valid_to IS NULL AND m.relationship = 'head' GROUP BY household_id HAVING count(*) > 1) x",
             [actor.orgId],
           ),
         ).toBe(0);
         expect(await fs.readFile(reportPath, 'utf8')).not.toContain(MARK);
-        const before = {
-          m: await count(db.pool, 'SELECT count(*) FROM household_member'),
-          q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
-        };
-        const again = await importFile(db.pool, actor, { kind: 'households', file, reportPath, workers: 0, batchSize: 7 });
+        const before = await tableCounts(t.db.pool, 'household_member', 'quarantine');
+        const again = await importFile(t.db.pool, actor, { kind: 'households', file, reportPath, workers: 0, batchSize: 7 });
         expect(again).toMatchObject({ alreadyImported: true, loaded: s.loaded, rejected: s.rejected });
-        expect({
-          m: await count(db.pool, 'SELECT count(*) FROM household_member'),
-          q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
-        }).toEqual(before);
+        expect(await tableCounts(t.db.pool, 'household_member', 'quarantine')).toEqual(before);
       },
     ),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },

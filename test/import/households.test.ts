@@ -1,32 +1,24 @@
 // sanad import households: rows of persons with household_id and relationship.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { importFile } from '../../src/importer/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { count, csvOf, makeActor, tempDir } from './support.ts';
+import { count, csvOf, makeActor, useTempDir } from './support.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 const header = ['record_id', 'given_name', 'father_name', 'family_name', 'sex', 'governorate', 'household_id', 'relationship'];
 
 test('creates households and memberships; existing persons are linked; conflicts are rejected', async () => {
-  const actor = await makeActor(db.pool);
+  const actor = await makeActor(t.db.pool);
   // A person imported earlier, then named in the households file.
-  const pfile = path.join(dir, 'persons.csv');
+  const pfile = path.join(tmp.dir, 'persons.csv');
   await fs.writeFile(pfile, csvOf([header.slice(0, 6), ['A3', 'ريم', 'خالد', 'الشوا', 'female', 'PS0260']]));
-  await importFile(db.pool, actor, { kind: 'persons', file: pfile });
+  await importFile(t.db.pool, actor, { kind: 'persons', file: pfile });
 
-  const file = path.join(dir, 'households.csv');
+  const file = path.join(tmp.dir, 'households.csv');
   await fs.writeFile(
     file,
     csvOf([
@@ -41,10 +33,10 @@ test('creates households and memberships; existing persons are linked; conflicts
       ['C2', 'نادر', '', 'زقوت', 'male', 'PS0260', '', 'head'],
     ]),
   );
-  const s = await importFile(db.pool, actor, { kind: 'households', file, today: new Date('2025-03-01T12:00:00Z') });
+  const s = await importFile(t.db.pool, actor, { kind: 'households', file, today: new Date('2025-03-01T12:00:00Z') });
   expect(s).toMatchObject({ rows: 8, loaded: 4, personsCreated: 4, householdsCreated: 2, rejected: 4, unchanged: 0 });
 
-  const members = await db.pool.query(
+  const members = await t.db.pool.query(
     `SELECT h.record_id AS household, h.governorate, p.record_id AS person, m.relationship, m.valid_from FROM household_member m
      JOIN household h ON h.id = m.household_id JOIN person p ON p.id = m.person_id ORDER BY 1, 3`,
   );
@@ -54,7 +46,7 @@ test('creates households and memberships; existing persons are linked; conflicts
     { household: 'HH-A', governorate: 'PS0260', person: 'A3', relationship: 'daughter', valid_from: '2025-03-01' },
     { household: 'HH-B', governorate: 'PS0265', person: 'B1', relationship: 'head', valid_from: '2025-03-01' },
   ]);
-  const q = await db.pool.query('SELECT row_number, errors FROM quarantine ORDER BY row_number');
+  const q = await t.db.pool.query('SELECT row_number, errors FROM quarantine ORDER BY row_number');
   expect(q.rows).toEqual([
     { row_number: 6, errors: [{ field: 'relationship', reason: 'the household already has a head' }] },
     { row_number: 7, errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }] },
@@ -62,15 +54,15 @@ test('creates households and memberships; existing persons are linked; conflicts
     { row_number: 9, errors: [{ field: 'household_id', reason: 'is required' }] },
   ]);
   // B2 (refused as a second head) was created as a person; the fixed row links it later.
-  expect(await count(db.pool, "SELECT count(*) FROM person WHERE record_id = 'B2'")).toBe(1);
+  expect(await count(t.db.pool, "SELECT count(*) FROM person WHERE record_id = 'B2'")).toBe(1);
 
-  const log = await db.pool.query("SELECT after FROM change_log WHERE action = 'import_batch' AND after->>'kind' = 'households'");
+  const log = await t.db.pool.query("SELECT after FROM change_log WHERE action = 'import_batch' AND after->>'kind' = 'households'");
   expect(log.rows[0].after.householdIds).toHaveLength(2);
   expect(log.rows[0].after.memberIds).toHaveLength(4);
 
   // The same file again: nothing changes.
-  const before = await count(db.pool, 'SELECT count(*) FROM change_log');
-  expect((await importFile(db.pool, actor, { kind: 'households', file })).alreadyImported).toBe(true);
-  expect(await count(db.pool, 'SELECT count(*) FROM change_log')).toBe(before);
-  expect(await count(db.pool, 'SELECT count(*) FROM household_member')).toBe(4);
+  const before = await count(t.db.pool, 'SELECT count(*) FROM change_log');
+  expect((await importFile(t.db.pool, actor, { kind: 'households', file })).alreadyImported).toBe(true);
+  expect(await count(t.db.pool, 'SELECT count(*) FROM change_log')).toBe(before);
+  expect(await count(t.db.pool, 'SELECT count(*) FROM household_member')).toBe(4);
 });

@@ -5,36 +5,28 @@
 // and the counts right.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { importFile } from '../../src/importer/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { count, csvOf, makeActor, tempDir } from './support.ts';
+import { count, csvOf, makeActor, useTempDir } from './support.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 const header = ['record_id', 'given_name', 'father_name', 'family_name', 'sex', 'governorate'];
 const row = (id: string) => [id, 'محمد', 'أحمد', 'النجار', 'male', 'PS0260'];
 const ids = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
 
 async function importIds(name: string, recordIds: string[], batchSize: number) {
-  const actor = await makeActor(db.pool, { username: `u-${name}` });
-  const file = path.join(dir, `${name}.csv`);
+  const actor = await makeActor(t.db.pool, { username: `u-${name}` });
+  const file = path.join(tmp.dir, `${name}.csv`);
   await fs.writeFile(file, csvOf([header, ...recordIds.map(row)]));
-  return importFile(db.pool, actor, { kind: 'persons', file, batchSize, workers: 0 });
+  return importFile(t.db.pool, actor, { kind: 'persons', file, batchSize, workers: 0 });
 }
 
-const persons = (prefix: string) => count(db.pool, "SELECT count(*) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
+const persons = (prefix: string) => count(t.db.pool, "SELECT count(*) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
 const distinct = (prefix: string) =>
-  count(db.pool, "SELECT count(DISTINCT record_id) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
+  count(t.db.pool, "SELECT count(DISTINCT record_id) FROM person WHERE record_id LIKE $1 || '%'", [prefix]);
 
 test('a record_id repeated in a later batch of the same file is left unchanged', async () => {
   // Batches of 10: A0..A9 | A10..A14 + A3 + A15..A18 | A19, A5, A20
@@ -62,7 +54,7 @@ test('a file whose first batch is all known rows', async () => {
   expect(await persons('C')).toBe(20);
   // The change log names exactly the persons created, batch by batch.
   const logged = await count(
-    db.pool,
+    t.db.pool,
     "SELECT sum(jsonb_array_length(after->'personIds')) FROM change_log WHERE action = 'import_batch' AND operation_id = $1",
     [s.importId],
   );

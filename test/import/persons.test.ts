@@ -2,22 +2,14 @@
 // failed ID check digits are kept and flagged, and importing the same file again changes nothing.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { importFile } from '../../src/importer/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { count, csvOf, makeActor, tempDir } from './support.ts';
+import { count, csvOf, makeActor, useTempDir } from './support.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 const validId = (first8: string) => first8 + nationalIdCheckDigit(first8);
 const badCheck = (first8: string) => first8 + ((nationalIdCheckDigit(first8) + 1) % 10);
@@ -48,10 +40,10 @@ const rows = [
 ];
 
 test('loads good rows, quarantines and reports bad ones, flags unverified IDs', async () => {
-  const actor = await makeActor(db.pool);
-  const file = path.join(dir, 'persons.csv');
+  const actor = await makeActor(t.db.pool);
+  const file = path.join(tmp.dir, 'persons.csv');
   await fs.writeFile(file, `\uFEFF${csvOf([header, ...rows])}`);
-  const s = await importFile(db.pool, actor, { kind: 'persons', file });
+  const s = await importFile(t.db.pool, actor, { kind: 'persons', file });
   expect(s).toMatchObject({
     rows: 7,
     loaded: 3,
@@ -61,9 +53,9 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
     alreadyImported: false,
     ignoredColumns: ['notes'],
   });
-  expect(s.reportPath).toBe(path.join(dir, 'persons.rejections.csv'));
+  expect(s.reportPath).toBe(path.join(tmp.dir, 'persons.rejections.csv'));
 
-  const people = await db.pool.query(
+  const people = await t.db.pool.query(
     'SELECT record_id, full_name, sex, date_of_birth, dob_precision, national_id_valid, phone, governorate FROM person ORDER BY record_id',
   );
   expect(people.rows).toEqual([
@@ -99,7 +91,7 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
     },
   ]);
 
-  const q = await db.pool.query('SELECT row_number, raw, errors FROM quarantine ORDER BY row_number');
+  const q = await t.db.pool.query('SELECT row_number, raw, errors FROM quarantine ORDER BY row_number');
   expect(q.rows.map((r) => [r.row_number, r.errors])).toEqual([
     [
       4,
@@ -123,7 +115,7 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
   );
   expect(report).not.toMatch(/12345|PS9999|سارة/);
 
-  const log = await db.pool.query(
+  const log = await t.db.pool.query(
     "SELECT action, actor_id, org_id, device_id, operation_id, after FROM change_log WHERE entity = 'import' ORDER BY seq",
   );
   expect(log.rows.map((r) => r.action)).toEqual(['import_start', 'import_batch', 'import_done']);
@@ -139,51 +131,51 @@ test('loads good rows, quarantines and reports bad ones, flags unverified IDs', 
     rejected: 3,
     unverified: 1,
   });
-  const ids = (await db.pool.query('SELECT id FROM person ORDER BY id')).rows.map((r) => r.id);
+  const ids = (await t.db.pool.query('SELECT id FROM person ORDER BY id')).rows.map((r) => r.id);
   expect([...batch.after.personIds].sort()).toEqual(ids);
   // Personal data stays out of the change log's import entries.
   expect(JSON.stringify(log.rows)).not.toMatch(/محمد|0599/);
 });
 
 test('importing the same file again changes nothing', async () => {
-  const actor = (await db.pool.query("SELECT id, org_id FROM app_user WHERE username = 'importer'")).rows[0];
+  const actor = (await t.db.pool.query("SELECT id, org_id FROM app_user WHERE username = 'importer'")).rows[0];
   const a = {
     userId: actor.id,
     orgId: actor.org_id,
     role: 'registration_officer' as const,
-    governorates: (await db.pool.query('SELECT array_agg(pcode) AS g FROM governorate')).rows[0].g,
+    governorates: (await t.db.pool.query('SELECT array_agg(pcode) AS g FROM governorate')).rows[0].g,
   };
-  const file = path.join(dir, 'persons.csv');
+  const file = path.join(tmp.dir, 'persons.csv');
   const before = {
-    persons: await count(db.pool, 'SELECT count(*) FROM person'),
-    log: await count(db.pool, 'SELECT count(*) FROM change_log'),
-    q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
-    runs: await count(db.pool, 'SELECT count(*) FROM import_run'),
+    persons: await count(t.db.pool, 'SELECT count(*) FROM person'),
+    log: await count(t.db.pool, 'SELECT count(*) FROM change_log'),
+    q: await count(t.db.pool, 'SELECT count(*) FROM quarantine'),
+    runs: await count(t.db.pool, 'SELECT count(*) FROM import_run'),
   };
-  const s = await importFile(db.pool, a, { kind: 'persons', file });
+  const s = await importFile(t.db.pool, a, { kind: 'persons', file });
   expect(s).toMatchObject({ alreadyImported: true, rows: 7, loaded: 3, rejected: 3 });
   const after = {
-    persons: await count(db.pool, 'SELECT count(*) FROM person'),
-    log: await count(db.pool, 'SELECT count(*) FROM change_log'),
-    q: await count(db.pool, 'SELECT count(*) FROM quarantine'),
-    runs: await count(db.pool, 'SELECT count(*) FROM import_run'),
+    persons: await count(t.db.pool, 'SELECT count(*) FROM person'),
+    log: await count(t.db.pool, 'SELECT count(*) FROM change_log'),
+    q: await count(t.db.pool, 'SELECT count(*) FROM quarantine'),
+    runs: await count(t.db.pool, 'SELECT count(*) FROM import_run'),
   };
   expect(after).toEqual(before);
 
   // Another file with the same rows and one more: only the new row loads.
-  const file2 = path.join(dir, 'persons2.csv');
+  const file2 = path.join(tmp.dir, 'persons2.csv');
   await fs.writeFile(
     file2,
     csvOf([header, ...rows.slice(0, 2), ['P9', 'هدى', '', '', 'سالم', '', 'female', '', '', '', '', 'PS0265', '']]),
   );
-  const s2 = await importFile(db.pool, a, { kind: 'persons', file: file2 });
+  const s2 = await importFile(t.db.pool, a, { kind: 'persons', file: file2 });
   expect(s2).toMatchObject({ rows: 3, loaded: 1, unchanged: 2, rejected: 0 });
-  expect(await count(db.pool, 'SELECT count(*) FROM person')).toBe(before.persons + 1);
+  expect(await count(t.db.pool, 'SELECT count(*) FROM person')).toBe(before.persons + 1);
 });
 
 test("rows outside the user's governorates are rejected; roles without import rights are refused", async () => {
-  const actor = await makeActor(db.pool, { username: 'gaza-only', governorates: ['PS0260'] });
-  const file = path.join(dir, 'scope.csv');
+  const actor = await makeActor(t.db.pool, { username: 'gaza-only', governorates: ['PS0260'] });
+  const file = path.join(tmp.dir, 'scope.csv');
   await fs.writeFile(
     file,
     csvOf([
@@ -192,13 +184,13 @@ test("rows outside the user's governorates are rejected; roles without import ri
       ['رامي', 'عيسى', 'PS0115'],
     ]),
   );
-  const s = await importFile(db.pool, actor, { kind: 'persons', file, reportPath: path.join(dir, 'scope-report.csv') });
+  const s = await importFile(t.db.pool, actor, { kind: 'persons', file, reportPath: path.join(tmp.dir, 'scope-report.csv') });
   expect(s).toMatchObject({ loaded: 1, rejected: 1 });
-  expect(await fs.readFile(path.join(dir, 'scope-report.csv'), 'utf8')).toBe(
+  expect(await fs.readFile(path.join(tmp.dir, 'scope-report.csv'), 'utf8')).toBe(
     'row_number,field,reason\n3,governorate,is outside the governorates you work in\n',
   );
   // A NUL character (which PostgreSQL cannot store) rejects the row instead of failing the import.
-  const nul = path.join(dir, 'nul.csv');
+  const nul = path.join(tmp.dir, 'nul.csv');
   await fs.writeFile(
     nul,
     csvOf([
@@ -207,15 +199,15 @@ test("rows outside the user's governorates are rejected; roles without import ri
       ['سعيد', 'عيسى', 'PS0260'],
     ]),
   );
-  expect(await importFile(db.pool, actor, { kind: 'persons', file: nul })).toMatchObject({ loaded: 1, rejected: 1 });
-  const analyst = await makeActor(db.pool, { username: 'analyst', role: 'analyst' });
-  await expect(importFile(db.pool, analyst, { kind: 'persons', file })).rejects.toThrow(/may not import/);
+  expect(await importFile(t.db.pool, actor, { kind: 'persons', file: nul })).toMatchObject({ loaded: 1, rejected: 1 });
+  const analyst = await makeActor(t.db.pool, { username: 'analyst', role: 'analyst' });
+  await expect(importFile(t.db.pool, analyst, { kind: 'persons', file })).rejects.toThrow(/may not import/);
 });
 
 test("a mapping file renames columns; errors are reported under the file's column names", async () => {
-  const actor = (await db.pool.query("SELECT id, org_id FROM app_user WHERE username = 'importer'")).rows[0];
+  const actor = (await t.db.pool.query("SELECT id, org_id FROM app_user WHERE username = 'importer'")).rows[0];
   const a = { userId: actor.id, orgId: actor.org_id, role: 'registration_officer' as const, governorates: ['PS0260', 'PS0101'] };
-  const file = path.join(dir, 'mapped.csv');
+  const file = path.join(tmp.dir, 'mapped.csv');
   await fs.writeFile(
     file,
     csvOf([
@@ -224,14 +216,14 @@ test("a mapping file renames columns; errors are reported under the file's colum
       ['M2', 'نور', 'زيد', 'PS0101', '1999-01-01'],
     ]),
   );
-  const mapping = path.join(dir, 'mapping.json');
+  const mapping = path.join(tmp.dir, 'mapping.json');
   await fs.writeFile(
     mapping,
     JSON.stringify({ ID: 'record_id', First: 'given_name', Family: 'family_name', Gov: 'governorate', Birth: 'date_of_birth' }),
   );
-  const s = await importFile(db.pool, a, { kind: 'persons', file, mappingFile: mapping });
+  const s = await importFile(t.db.pool, a, { kind: 'persons', file, mappingFile: mapping });
   expect(s).toMatchObject({ loaded: 1, rejected: 1 });
   expect(await fs.readFile(s.reportPath, 'utf8')).toBe('row_number,field,reason\n2,Birth,is in the future\n');
   await fs.writeFile(mapping, JSON.stringify({ ID: 'nope' }));
-  await expect(importFile(db.pool, a, { kind: 'persons', file, mappingFile: mapping })).rejects.toThrow(/not a Sanad column/);
+  await expect(importFile(t.db.pool, a, { kind: 'persons', file, mappingFile: mapping })).rejects.toThrow(/not a Sanad column/);
 });

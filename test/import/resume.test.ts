@@ -1,47 +1,23 @@
 // kill -9 in the middle of an import, run it again: every row is loaded exactly once.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { writeSyntheticCsv } from '../../src/importer/syntheticCsv.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { count, makeActor, tempDir } from './support.ts';
+import { count, makeActor, useTempDir } from './support.ts';
+import { startSanad } from '../support/cli.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 const ROWS = 30_000;
 
-function sanad(args: string[]): {
-  done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
-  kill: () => void;
-} {
-  const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
-    env: { ...process.env, DATABASE_URL: db.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return {
-    done: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))),
-    kill: () => child.kill('SIGKILL'),
-  };
-}
+const sanad = (args: string[]) => startSanad(args, t.db.url);
 
 test('an import killed with SIGKILL resumes and loads every row exactly once', { timeout: 300_000 }, async () => {
-  await makeActor(db.pool);
-  const file = path.join(dir, 'people.csv');
+  await makeActor(t.db.pool);
+  const file = path.join(tmp.dir, 'people.csv');
   await writeSyntheticCsv(file, { seed: 7, persons: ROWS });
   const args = ['import', 'persons', file, '--user', 'importer', '--batch-size', '1000', '--json', '--no-progress'];
 
@@ -49,7 +25,7 @@ test('an import killed with SIGKILL resumes and loads every row exactly once', {
   let killedAt = -1;
   const until = Date.now() + 200_000;
   while (Date.now() < until) {
-    const r = await db.pool.query<{ rows_done: number; status: string }>('SELECT rows_done, status FROM import_run');
+    const r = await t.db.pool.query<{ rows_done: number; status: string }>('SELECT rows_done, status FROM import_run');
     const run = r.rows[0];
     if (run && run.rows_done > 0) {
       first.kill();
@@ -62,12 +38,14 @@ test('an import killed with SIGKILL resumes and loads every row exactly once', {
   expect(res1.signal).toBe('SIGKILL');
   expect(killedAt).toBeGreaterThan(0);
   const mid = (
-    await db.pool.query<{ rows_done: number; rows_loaded: number; status: string }>('SELECT rows_done, rows_loaded, status FROM import_run')
+    await t.db.pool.query<{ rows_done: number; rows_loaded: number; status: string }>(
+      'SELECT rows_done, rows_loaded, status FROM import_run',
+    )
   ).rows[0]!;
   expect(mid.status).toBe('running');
   expect(mid.rows_done).toBeLessThan(ROWS);
   // What was committed is exactly the rows counted as done.
-  expect(await count(db.pool, 'SELECT count(*) FROM person')).toBe(mid.rows_loaded);
+  expect(await count(t.db.pool, 'SELECT count(*) FROM person')).toBe(mid.rows_loaded);
 
   const second = sanad(args);
   const res2 = await second.done;
@@ -81,15 +59,15 @@ test('an import killed with SIGKILL resumes and loads every row exactly once', {
     .slice(1)
     .map((l) => l.split(',')[0]);
   expect(ids).toHaveLength(ROWS);
-  const stored = await db.pool.query<{ record_id: string; n: number }>(
+  const stored = await t.db.pool.query<{ record_id: string; n: number }>(
     'SELECT record_id, count(*)::int AS n FROM person GROUP BY record_id',
   );
   expect(stored.rows.every((r) => r.n === 1)).toBe(true);
   expect(stored.rows.map((r) => r.record_id).sort()).toEqual([...ids].sort());
-  const run = (await db.pool.query('SELECT rows_done, rows_loaded, status FROM import_run')).rows[0];
+  const run = (await t.db.pool.query('SELECT rows_done, rows_loaded, status FROM import_run')).rows[0];
   expect(run).toEqual({ rows_done: ROWS, rows_loaded: ROWS, status: 'done' });
   // The change log's batches account for every row once, and the chain is unbroken.
-  const logged = await count(db.pool, "SELECT coalesce(sum((after->>'loaded')::int), 0) FROM change_log WHERE action = 'import_batch'");
+  const logged = await count(t.db.pool, "SELECT coalesce(sum((after->>'loaded')::int), 0) FROM change_log WHERE action = 'import_batch'");
   expect(logged).toBe(ROWS);
-  expect(await verifyAuditChain(db.pool)).toMatchObject({ ok: true });
+  expect(await verifyAuditChain(t.db.pool)).toMatchObject({ ok: true });
 });

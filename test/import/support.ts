@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../src/access/actor.ts';
 import type { Role } from '../../src/access/roles.ts';
 import { governorateCodes } from '../../src/places/governorates.ts';
@@ -35,4 +36,28 @@ export const csvOf = (rows: string[][]): string =>
 
 export async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
   return (await pool.query<{ n: number }>(`SELECT (${sql})::int AS n`, params)).rows[0]!.n;
+}
+
+/** Registers beforeAll/afterAll for a temporary directory of this file (removed afterwards). */
+export function useTempDir(): { readonly dir: string } {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+  afterAll(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      if (!dir) throw new Error('useTempDir(): use it inside tests, after beforeAll');
+      return dir;
+    },
+  };
+}
+
+/** Row counts of the given tables, by table name (equal before and after: nothing was written). */
+export async function tableCounts(pool: pg.Pool, ...tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of tables) out[table] = await count(pool, `SELECT count(*) FROM ${table}`);
+  return out;
 }

@@ -2,25 +2,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { importFile } from '../../src/importer/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeActor, tempDir } from './support.ts';
+import { makeActor, useTempDir } from './support.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-let dir: string;
-beforeAll(async () => {
-  db = await freshDb();
-  dir = await tempDir();
-});
-afterAll(async () => {
-  await db.drop();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const t = useTestDb();
+const tmp = useTempDir();
 
 test('imports an XLSX worksheet, with a rejected row and an idempotent re-import', async () => {
-  const actor = await makeActor(db.pool);
+  const actor = await makeActor(t.db.pool);
   const id = `80000123${nationalIdCheckDigit('80000123')}`;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Registrations');
@@ -28,12 +20,12 @@ test('imports an XLSX worksheet, with a rejected row and an idempotent re-import
   ws.addRow(['X1', 'أسماء', 'سمير', 'الأغا', 'female', new Date(Date.UTC(1994, 2, 17)), Number(id), 'PS0270']);
   ws.addRow(['X2', { richText: [{ text: 'حسن' }] }, 'ماجد', 'قديح', 'male', '2010', '', 'PS0275']);
   ws.addRow(['X3', 'هالة', '', 'برهوم', 'female', '1990-02-30', '', 'PS0275']);
-  const file = path.join(dir, 'registrations.xlsx');
+  const file = path.join(tmp.dir, 'registrations.xlsx');
   await wb.xlsx.writeFile(file);
 
-  const s = await importFile(db.pool, actor, { kind: 'persons', file });
+  const s = await importFile(t.db.pool, actor, { kind: 'persons', file });
   expect(s).toMatchObject({ rows: 3, loaded: 2, rejected: 1, unverifiedIds: 0 });
-  const people = await db.pool.query(
+  const people = await t.db.pool.query(
     'SELECT record_id, full_name, date_of_birth, dob_precision, national_id, national_id_valid FROM person ORDER BY record_id',
   );
   expect(people.rows).toEqual([
@@ -56,7 +48,7 @@ test('imports an XLSX worksheet, with a rejected row and an idempotent re-import
   ]);
   expect(await fs.readFile(s.reportPath, 'utf8')).toBe('row_number,field,reason\n4,date_of_birth,is not a calendar date\n');
 
-  const again = await importFile(db.pool, actor, { kind: 'persons', file });
+  const again = await importFile(t.db.pool, actor, { kind: 'persons', file });
   expect(again.alreadyImported).toBe(true);
-  expect((await db.pool.query('SELECT count(*)::int AS n FROM person')).rows[0].n).toBe(2);
+  expect((await t.db.pool.query('SELECT count(*)::int AS n FROM person')).rows[0].n).toBe(2);
 });

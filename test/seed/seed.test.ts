@@ -1,27 +1,15 @@
 // sanad seed --households N (through the CLI): demo organisation and administrator, synthetic
 // households in both territories with displacements; running it again changes nothing.
-import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { verifyPassword } from '../../src/access/secrets.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import { sanad as runSanad } from '../support/cli.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-beforeAll(async () => (db = await freshDb()));
-afterAll(async () => db.drop());
+const t = useTestDb();
 
-function sanad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
-    env: { ...process.env, DATABASE_URL: db.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const sanad = (args: string[]) => runSanad(args, t.db.url);
 
-const n = async (sql: string) => (await db.pool.query<{ n: number }>(`SELECT (${sql})::int AS n`)).rows[0]!.n;
+const n = async (sql: string) => (await t.db.pool.query<{ n: number }>(`SELECT (${sql})::int AS n`)).rows[0]!.n;
 
 test('seeds a demo organisation, an administrator and synthetic households', { timeout: 120_000 }, async () => {
   const r = await sanad(['seed', '--households', '300', '--password', 'correct horse battery staple']);
@@ -30,7 +18,8 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
   expect(r.stdout).toContain("Created the administrator 'demo-admin'");
   expect(r.stdout).not.toContain('correct horse');
 
-  const admin = (await db.pool.query('SELECT u.password_hash, u.role, o.name FROM app_user u JOIN organisation o ON o.id = u.org_id')).rows;
+  const admin = (await t.db.pool.query('SELECT u.password_hash, u.role, o.name FROM app_user u JOIN organisation o ON o.id = u.org_id'))
+    .rows;
   expect(admin).toHaveLength(1);
   expect(admin[0]).toMatchObject({ role: 'administrator', name: 'Demo organisation' });
   expect(admin[0].password_hash).toMatch(/^\$argon2id\$/);

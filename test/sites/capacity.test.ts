@@ -1,10 +1,10 @@
 // Site capacity against Sphere (2018): the standards come from the sphere_standard table; occupancy
 // from the registry (the latest displacement of each household); flags per site and governorate.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { governorateCapacity, siteCapacity, standardsFrom } from '../../src/sites/capacity.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, personInput, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
+import { makeHousehold, makePerson } from '../support/make.ts';
+import { useTestApp } from '../support/testApp.ts';
 
 const STD = standardsFrom([
   { key: 'covered_area_per_person', value: '3.5' },
@@ -57,132 +57,101 @@ describe('Sphere capacity (pure)', () => {
   });
 });
 
-describe('sites API', () => {
-  let db: TestDb;
-  let app: FastifyInstance;
-  let manager: TestUser;
-  let caseworker: TestUser;
-  beforeAll(async () => {
-    db = await freshDb();
-    app = await testApp(db);
-    manager = await makeUser(db, { role: 'site_manager' });
-    caseworker = await makeUser(db, { role: 'caseworker', orgId: manager.orgId });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.drop();
-  });
-  const req = (u: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
+// the sites API (one database for the file)
+const t = useTestApp();
+let manager: TestUser;
+let caseworker: TestUser;
+beforeAll(async () => {
+  manager = await t.user({ role: 'site_manager' });
+  caseworker = await t.user({ role: 'caseworker', orgId: manager.orgId });
+});
+type CapacityRow = { site: { id: string }; people: number; capacity: number };
+const siteRow = async (url: string, id: string): Promise<CapacityRow> =>
+  (await t.get(manager, url)).json().sites.find((x: CapacityRow) => x.site.id === id);
+const move = (householdId: string, body: Record<string, unknown>) =>
+  t.post(caseworker, `/api/v1/households/${householdId}/displacements`, body);
 
-  test('a school fills up from the registry and is flagged over capacity and short of toilets; the standards are data', async () => {
-    const created = await req(manager, 'POST', '/api/v1/sites', {
-      kind: 'school',
-      name: 'Girls school',
-      governorate: 'PS0265',
-      lat: 31.42,
-      lon: 34.35,
-      managingOrganisation: 'UNRWA',
-      coveredAreaM2: 14,
-      toilets: 0,
-      waterPoints: 1,
-    });
-    expect(created.statusCode).toBe(201);
-    const s = created.json();
-    expect(s).toMatchObject({ kind: 'school', status: 'open', phase: 'initial', coveredAreaM2: 14, version: 1 });
-    // a household of 5 moves into the school
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await req(caseworker, 'POST', '/api/v1/persons', personInput())).json().id);
-    const hh = await req(caseworker, 'POST', '/api/v1/households', {
-      governorate: 'PS0260',
-      date: '2024-01-01',
-      members: ids.map((personId, i) => ({ personId, relationship: i ? 'son' : 'head' })),
-    });
-    expect(hh.statusCode).toBe(201);
-    expect(
-      (
-        await req(caseworker, 'POST', `/api/v1/households/${hh.json().id}/displacements`, {
-          date: '2024-02-01',
-          toSite: s.id,
-          toGovernorate: 'PS0265',
-          reason: 'evacuation_order',
-        })
-      ).statusCode,
-    ).toBe(200);
-    const cap = await req(manager, 'GET', '/api/v1/sites/capacity?governorate=PS0265');
-    expect(cap.statusCode).toBe(200);
-    const row = cap.json().sites.find((x: { site: { id: string } }) => x.site.id === s.id);
-    expect(row).toMatchObject({
-      people: 5,
-      households: 1,
-      capacity: 4,
-      overBy: 1,
-      toiletsNeeded: 1,
-      toiletGap: 1,
-      waterNeededLitresPerDay: 75,
-      kcalNeededPerDay: 10500,
-    });
-    expect(row.flags).toEqual(expect.arrayContaining(['over_capacity', 'toilet_shortfall']));
-    expect(cap.json().governorates[0]).toMatchObject({ governorate: 'PS0265', sitesOverCapacity: 1 });
-    // before the move: empty
-    expect(
-      (await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-01-15'))
-        .json()
-        .sites.find((x: { site: { id: string } }) => x.site.id === s.id).people,
-    ).toBe(0);
-    // they move on: the school empties
-    expect(
-      (
-        await req(caseworker, 'POST', `/api/v1/households/${hh.json().id}/displacements`, {
-          date: '2024-03-01',
-          toGovernorate: 'PS0270',
-          reason: 'relocation',
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (await req(manager, 'GET', '/api/v1/sites/capacity')).json().sites.find((x: { site: { id: string } }) => x.site.id === s.id).people,
-    ).toBe(0);
-    // the standard is data: 2 m2 per person gives a capacity of 7
-    await db.pool.query("UPDATE sphere_standard SET value = 2 WHERE key = 'covered_area_per_person'");
-    expect(
-      (await req(manager, 'GET', '/api/v1/sites/capacity?on=2024-02-15'))
-        .json()
-        .sites.find((x: { site: { id: string } }) => x.site.id === s.id).capacity,
-    ).toBe(7);
-    await db.pool.query("UPDATE sphere_standard SET value = 3.5 WHERE key = 'covered_area_per_person'");
-  });
+/** A household of 5 registered on 2024-01-01. */
+async function householdOfFive(): Promise<string> {
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) ids.push((await makePerson(t, caseworker)).id);
+  const members = ids.map((personId, i) => ({ personId, relationship: i ? 'son' : 'head' }));
+  return (await makeHousehold(t, caseworker, { date: '2024-01-01', members })).id;
+}
 
-  test('update with the version read; a stale version is refused; the change is logged', async () => {
-    const s = (await req(manager, 'POST', '/api/v1/sites', { kind: 'camp', name: 'Camp', governorate: 'PS0270' })).json();
-    const upd = await req(manager, 'PUT', `/api/v1/sites/${s.id}`, {
-      kind: 'camp',
-      name: 'Camp',
-      governorate: 'PS0270',
-      status: 'damaged',
-      toilets: 10,
-      version: 1,
-    });
-    expect(upd.statusCode).toBe(200);
-    expect(upd.json()).toMatchObject({ status: 'damaged', toilets: 10, version: 2 });
-    expect(
-      (await req(manager, 'PUT', `/api/v1/sites/${s.id}`, { kind: 'camp', name: 'Camp', governorate: 'PS0270', version: 1 })).statusCode,
-    ).toBe(409);
-    const log = await db.pool.query("SELECT action FROM change_log WHERE entity = 'site' AND entity_id = $1 ORDER BY seq", [s.id]);
-    expect(log.rows.map((r) => r.action)).toEqual(['create', 'update']);
-    const list = await req(caseworker, 'GET', '/api/v1/sites?status=damaged');
-    expect(list.json().sites.map((x: { id: string }) => x.id)).toEqual([s.id]);
+test('a school fills up from the registry and is flagged over capacity and short of toilets; the standards are data', async () => {
+  const created = await t.post(manager, '/api/v1/sites', {
+    kind: 'school',
+    name: 'Girls school',
+    governorate: 'PS0265',
+    lat: 31.42,
+    lon: 34.35,
+    managingOrganisation: 'UNRWA',
+    coveredAreaM2: 14,
+    toilets: 0,
+    waterPoints: 1,
   });
+  expect(created.statusCode).toBe(201);
+  const s = created.json();
+  expect(s).toMatchObject({ kind: 'school', status: 'open', phase: 'initial', coveredAreaM2: 14, version: 1 });
+  // a household of 5 moves into the school
+  const hh = await householdOfFive();
+  expect((await move(hh, { date: '2024-02-01', toSite: s.id, toGovernorate: 'PS0265', reason: 'evacuation_order' })).statusCode).toBe(200);
+  const cap = await t.get(manager, '/api/v1/sites/capacity?governorate=PS0265');
+  expect(cap.statusCode).toBe(200);
+  const row = cap.json().sites.find((x: { site: { id: string } }) => x.site.id === s.id);
+  expect(row).toMatchObject({
+    people: 5,
+    households: 1,
+    capacity: 4,
+    overBy: 1,
+    toiletsNeeded: 1,
+    toiletGap: 1,
+    waterNeededLitresPerDay: 75,
+    kcalNeededPerDay: 10500,
+  });
+  expect(row.flags).toEqual(expect.arrayContaining(['over_capacity', 'toilet_shortfall']));
+  expect(cap.json().governorates[0]).toMatchObject({ governorate: 'PS0265', sitesOverCapacity: 1 });
+  // before the move: empty
+  expect((await siteRow('/api/v1/sites/capacity?on=2024-01-15', s.id)).people).toBe(0);
+  // they move on: the school empties
+  expect((await move(hh, { date: '2024-03-01', toGovernorate: 'PS0270', reason: 'relocation' })).statusCode).toBe(200);
+  expect((await siteRow('/api/v1/sites/capacity', s.id)).people).toBe(0);
+  // the standard is data: 2 m2 per person gives a capacity of 7
+  await t.db.pool.query("UPDATE sphere_standard SET value = 2 WHERE key = 'covered_area_per_person'");
+  expect((await siteRow('/api/v1/sites/capacity?on=2024-02-15', s.id)).capacity).toBe(7);
+  await t.db.pool.query("UPDATE sphere_standard SET value = 3.5 WHERE key = 'covered_area_per_person'");
+});
 
-  test('validation names the field; outside your governorates; other organisations see nothing', async () => {
-    const bad = await req(manager, 'POST', '/api/v1/sites', { kind: 'palace', name: '', governorate: 'PS0270', coveredAreaM2: -1 });
-    expect(bad.statusCode).toBe(422);
-    const narrow = await makeUser(db, { role: 'site_manager', orgId: manager.orgId, governorates: ['PS0101'] });
-    expect((await req(narrow, 'POST', '/api/v1/sites', { kind: 'camp', name: 'X', governorate: 'PS0270' })).statusCode).toBe(422);
-    const s = (await req(manager, 'POST', '/api/v1/sites', { kind: 'camp', name: 'Y', governorate: 'PS0270' })).json();
-    const other = await makeUser(db, { role: 'site_manager' });
-    expect((await req(other, 'GET', `/api/v1/sites/${s.id}`)).statusCode).toBe(404);
-    expect((await req(narrow, 'GET', `/api/v1/sites/${s.id}`)).statusCode).toBe(404);
-    expect((await req(other, 'GET', '/api/v1/sites')).json().sites).toEqual([]);
+test('update with the version read; a stale version is refused; the change is logged', async () => {
+  const s = (await t.post(manager, '/api/v1/sites', { kind: 'camp', name: 'Camp', governorate: 'PS0270' })).json();
+  const upd = await t.put(manager, `/api/v1/sites/${s.id}`, {
+    kind: 'camp',
+    name: 'Camp',
+    governorate: 'PS0270',
+    status: 'damaged',
+    toilets: 10,
+    version: 1,
   });
+  expect(upd.statusCode).toBe(200);
+  expect(upd.json()).toMatchObject({ status: 'damaged', toilets: 10, version: 2 });
+  expect(
+    (await t.put(manager, `/api/v1/sites/${s.id}`, { kind: 'camp', name: 'Camp', governorate: 'PS0270', version: 1 })).statusCode,
+  ).toBe(409);
+  const log = await t.db.pool.query("SELECT action FROM change_log WHERE entity = 'site' AND entity_id = $1 ORDER BY seq", [s.id]);
+  expect(log.rows.map((r) => r.action)).toEqual(['create', 'update']);
+  const list = await t.get(caseworker, '/api/v1/sites?status=damaged');
+  expect(list.json().sites.map((x: { id: string }) => x.id)).toEqual([s.id]);
+});
+
+test('validation names the field; outside your governorates; other organisations see nothing', async () => {
+  const bad = await t.post(manager, '/api/v1/sites', { kind: 'palace', name: '', governorate: 'PS0270', coveredAreaM2: -1 });
+  expect(bad.statusCode).toBe(422);
+  const narrow = await t.user({ role: 'site_manager', orgId: manager.orgId, governorates: ['PS0101'] });
+  expect((await t.post(narrow, '/api/v1/sites', { kind: 'camp', name: 'X', governorate: 'PS0270' })).statusCode).toBe(422);
+  const s = (await t.post(manager, '/api/v1/sites', { kind: 'camp', name: 'Y', governorate: 'PS0270' })).json();
+  const other = await t.user({ role: 'site_manager' });
+  expect((await t.get(other, `/api/v1/sites/${s.id}`)).statusCode).toBe(404);
+  expect((await t.get(narrow, `/api/v1/sites/${s.id}`)).statusCode).toBe(404);
+  expect((await t.get(other, '/api/v1/sites')).json().sites).toEqual([]);
 });

@@ -1,15 +1,13 @@
 // GET /api/v1/stats/reach: people and households reached by aid per cycle, for the dashboard.
 // Counted against the database: the snapshot (targeted) and the standing redemptions (reached),
 // in the actor's governorates and organisation only; roles follow the permission matrix.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { TestUser } from '../support/factories.ts';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
 import { Device, injectTransport } from '../support/device.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let s: Scenario;
 type Row = {
   id: string;
@@ -21,28 +19,22 @@ type Row = {
 };
 
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  s = await scenario(db, app, { households: 60 });
+  s = await scenario(t, { households: 60 });
   // a third of the households at the Gaza point receive their aid
-  const d = new Device('stats-reach', s.points.gaza, injectTransport(app, s.officer.auth));
+  const d = new Device('stats-reach', s.points.gaza, injectTransport(t.app, s.officer.auth));
   const m = await d.download(s.cycleId);
   const hhs = [...new Set(m.entitlements.map((e) => e.householdId))];
   for (const h of hhs.slice(0, Math.ceil(hhs.length / 3))) d.redeemOffline(s.cards.get(h)!.token);
   await d.sync();
 });
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
 
 const get = async (u: TestUser, url = '/api/v1/stats/reach') => {
-  const r = await app.inject({ method: 'GET', url, headers: u.auth });
+  const r = await t.app.inject({ method: 'GET', url, headers: u.auth });
   return { status: r.statusCode, body: r.json() as { cycles: Row[] } };
 };
 
 async function truth(governorates: string[]) {
-  const q = await db.pool.query<{ t_hh: number; t_people: number; r_hh: number; r_people: number }>(
+  const q = await t.db.pool.query<{ t_hh: number; t_people: number; r_hh: number; r_people: number }>(
     `SELECT count(*)::int AS t_hh, sum(size)::int AS t_people,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.cycle_id = s.cycle_id AND r.household_id = s.household_id AND r.status = 'standing'))::int AS r_hh,
             coalesce(sum(size) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.cycle_id = s.cycle_id AND r.household_id = s.household_id AND r.status = 'standing')), 0)::int AS r_people
@@ -56,11 +48,11 @@ test('targeted and reached households and people per cycle, as counted in the da
   const r = await get(s.officer);
   expect(r.status).toBe(200);
   const c = r.body.cycles.find((x) => x.id === s.cycleId)!;
-  const all = (await db.pool.query<{ pcode: string }>('SELECT pcode FROM governorate')).rows.map((x) => x.pcode);
-  const t = await truth(all);
+  const all = (await t.db.pool.query<{ pcode: string }>('SELECT pcode FROM governorate')).rows.map((x) => x.pcode);
+  const want = await truth(all);
   expect(c).toMatchObject({ id: s.cycleId, programme: 'Winter response', number: 1, status: 'generated' });
-  expect(c.targeted).toEqual({ households: t.t_hh, people: t.t_people });
-  expect(c.reached).toEqual({ households: t.r_hh, people: t.r_people });
+  expect(c.targeted).toEqual({ households: want.t_hh, people: want.t_people });
+  expect(c.reached).toEqual({ households: want.r_hh, people: want.r_people });
   expect(c.reached.households).toBeGreaterThan(0);
   expect(c.reached.households).toBeLessThan(c.targeted.households);
   expect(c.reached.people).toBeLessThan(c.targeted.people);
@@ -82,22 +74,22 @@ test('a draft cycle (no snapshot yet) is not listed; the newest cycles come firs
 });
 
 test("only the actor's governorates count", async () => {
-  const gazaOnly = await makeUser(db, { role: 'analyst', orgId: s.admin.orgId, governorates: ['PS0260'] });
+  const gazaOnly = await t.user({ role: 'analyst', orgId: s.admin.orgId, governorates: ['PS0260'] });
   const r = await get(gazaOnly);
   expect(r.status).toBe(200);
-  const t = await truth(['PS0260']);
+  const want = await truth(['PS0260']);
   const mine = r.body.cycles.find((x) => x.id === s.cycleId)!;
-  expect(mine.targeted).toEqual({ households: t.t_hh, people: t.t_people });
-  expect(mine.reached).toEqual({ households: t.r_hh, people: t.r_people });
+  expect(mine.targeted).toEqual({ households: want.t_hh, people: want.t_people });
+  expect(mine.reached).toEqual({ households: want.r_hh, people: want.r_people });
   const everywhere = (await get(s.officer)).body.cycles.find((x) => x.id === s.cycleId)!;
   expect(mine.targeted.households).toBeLessThan(everywhere.targeted.households);
 });
 
 test('another organisation sees no cycles; roles outside the matrix get 403', async () => {
-  const outsider = await makeUser(db, { role: 'analyst' });
+  const outsider = await t.user({ role: 'analyst' });
   expect((await get(outsider)).body.cycles).toEqual([]);
   for (const role of ['registration_officer', 'caseworker'] as const) {
-    const u = await makeUser(db, { role, orgId: s.admin.orgId });
+    const u = await t.user({ role, orgId: s.admin.orgId });
     expect((await get(u)).status, role).toBe(403);
   }
   expect((await get(s.officer, '/api/v1/stats/reach?limit=0')).status).toBe(422);

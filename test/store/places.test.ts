@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
+import { expect, test } from 'vitest';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
-beforeAll(async () => (db = await freshDb()));
-afterAll(async () => db.drop());
+const t = useTestDb();
 
 test('the 16 governorates are loaded with their territory', async () => {
-  const r = await db.pool.query<{ territory: string; n: number }>(
+  const r = await t.db.pool.query<{ territory: string; n: number }>(
     'SELECT territory, count(*)::int AS n FROM governorate GROUP BY territory ORDER BY territory',
   );
   expect(r.rows).toEqual([

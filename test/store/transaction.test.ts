@@ -1,17 +1,15 @@
 // transaction(): a transaction that PostgreSQL aborts to break a deadlock is run again and goes
 // through; other errors are not retried. The deadlock here is real: two connections lock two rows
 // in opposite orders, and the one that waited first is the one PostgreSQL aborts.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { transaction } from '../../src/store/transaction.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
+import { useTestDb } from '../support/testApp.ts';
 
-let db: TestDb;
+const t = useTestDb();
 beforeAll(async () => {
-  db = await freshDb();
-  await db.pool.query('CREATE TABLE lock_probe (id int PRIMARY KEY, v int NOT NULL)');
-  await db.pool.query('INSERT INTO lock_probe VALUES (1, 0), (2, 0)');
+  await t.db.pool.query('CREATE TABLE lock_probe (id int PRIMARY KEY, v int NOT NULL)');
+  await t.db.pool.query('INSERT INTO lock_probe VALUES (1, 0), (2, 0)');
 });
-afterAll(async () => db.drop());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,9 +20,9 @@ test('a deadlock victim is run again and both transactions go through', async ()
   const row2Taken = new Promise<void>((r) => (otherHasRow2 = r));
   let firstHasRow1!: () => void;
   const row1Taken = new Promise<void>((r) => (firstHasRow1 = r));
-  const other = await db.pool.connect();
+  const other = await t.db.pool.connect();
   try {
-    const first = transaction(db.pool, async (c) => {
+    const first = transaction(t.db.pool, async (c) => {
       attempts++;
       await c.query('UPDATE lock_probe SET v = v + 1 WHERE id = 1');
       if (attempts === 1) {
@@ -41,7 +39,7 @@ test('a deadlock victim is run again and both transactions go through', async ()
     otherHasRow2();
     // Wait until the first is really waiting for row 2, so that it is the one PostgreSQL aborts.
     for (;;) {
-      const w = await db.pool.query<{ w: string | null }>('SELECT wait_event_type AS w FROM pg_stat_activity WHERE pid = $1', [firstPid]);
+      const w = await t.db.pool.query<{ w: string | null }>('SELECT wait_event_type AS w FROM pg_stat_activity WHERE pid = $1', [firstPid]);
       if (w.rows[0]?.w === 'Lock') break;
       await sleep(10);
     }
@@ -51,7 +49,7 @@ test('a deadlock victim is run again and both transactions go through', async ()
   } finally {
     other.release();
   }
-  const rows = (await db.pool.query<{ id: number; v: number }>('SELECT id, v FROM lock_probe ORDER BY id')).rows;
+  const rows = (await t.db.pool.query<{ id: number; v: number }>('SELECT id, v FROM lock_probe ORDER BY id')).rows;
   expect(rows).toEqual([
     { id: 1, v: 11 },
     { id: 2, v: 11 },
@@ -61,7 +59,7 @@ test('a deadlock victim is run again and both transactions go through', async ()
 test('other errors are not retried', async () => {
   let attempts = 0;
   await expect(
-    transaction(db.pool, async (c) => {
+    transaction(t.db.pool, async (c) => {
       attempts++;
       await c.query('INSERT INTO lock_probe VALUES (1, 0)');
     }),

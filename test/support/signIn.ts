@@ -46,3 +46,13 @@ export async function signIn(app: FastifyInstance, username: string, password: s
   const done = await post(app, '/api/v1/auth/second-factor', { challenge: step.challenge, code: await nextCode(auth) });
   return String(done.token);
 }
+
+/** A six-digit code that is not valid now (so it is surely wrong): the first one from `from` on, in steps of 7919. */
+export function wrongCode(secret: Buffer, from = 123456): string {
+  const s = timeStep(Date.now());
+  const valid = new Set([s - 1, s, s + 1].map((x) => totp(secret, x)));
+  for (let i = 0; ; i++) {
+    const c = String((from + i * 7919) % 1_000_000).padStart(6, '0');
+    if (!valid.has(c)) return c;
+  }
+}

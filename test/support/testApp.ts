@@ -8,11 +8,12 @@
 //     const res = await t.post(officer, '/api/v1/persons', personInput());
 //   });
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Role } from '../../src/access/roles.ts';
+import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/open.ts';
 import { freshDb, type TestDb } from './db.ts';
-import { makeUser, storeOf, testApp, type TestUser } from './factories.ts';
+import { makeUser, storeOf, type TestUser } from './factories.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Caller = TestUser | undefined;
@@ -28,23 +29,55 @@ export type TestApp = {
   get: (caller: Caller, url: string, opts?: RequestOptions) => Promise<LightMyRequestResponse>;
   post: (caller: Caller, url: string, payload?: unknown, opts?: RequestOptions) => Promise<LightMyRequestResponse>;
   put: (caller: Caller, url: string, payload?: unknown, opts?: RequestOptions) => Promise<LightMyRequestResponse>;
+  /** Requests as one user: `const as = t.as(admin); await as.post(url, body)`. */
+  as: (caller: TestUser) => BoundClient;
 };
 
-/** Registers beforeAll/afterAll for this file and returns the app they set up. */
-export function useTestApp(): TestApp {
+export type BoundClient = {
+  get: (url: string, opts?: RequestOptions) => Promise<LightMyRequestResponse>;
+  post: (url: string, payload?: unknown, opts?: RequestOptions) => Promise<LightMyRequestResponse>;
+  put: (url: string, payload?: unknown, opts?: RequestOptions) => Promise<LightMyRequestResponse>;
+};
+
+/** Extra app options for a file (an application log collector, trusted proxies). */
+export type TestAppOptions = Omit<AppOptions, 'store'>;
+
+/** Registers beforeAll/afterAll for a fresh database only (files that build apps or run the CLI themselves). */
+export function useTestDb(): { readonly db: TestDb; readonly store: Store } {
   let db: TestDb | undefined;
-  let app: FastifyInstance | undefined;
   beforeAll(async () => {
     db = await freshDb();
-    app = await testApp(db);
   });
   afterAll(async () => {
-    await app?.close();
     await db?.drop();
   });
   const ready = () => {
-    if (!db || !app) throw new Error('useTestApp(): use it inside tests, after beforeAll');
-    return { db, app };
+    if (!db) throw new Error('useTestDb(): use it inside tests, after beforeAll');
+    return db;
+  };
+  return {
+    get db() {
+      return ready();
+    },
+    get store() {
+      return storeOf(ready());
+    },
+  };
+}
+
+/** Registers beforeAll/afterAll for this file and returns the app they set up. */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  const file = useTestDb();
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await buildApp({ ...options, store: file.store });
+  });
+  afterAll(async () => {
+    await app?.close(); // before the database is dropped (after-hooks run in reverse)
+  });
+  const ready = () => {
+    if (!app) throw new Error('useTestApp(): use it inside tests, after beforeAll');
+    return { db: file.db, app };
   };
   const request: TestApp['request'] = (caller, method, url, payload, opts = {}) =>
     ready().app.inject({
@@ -57,6 +90,9 @@ export function useTestApp(): TestApp {
       },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
+  const get: TestApp['get'] = (caller, url, opts) => request(caller, 'GET', url, undefined, opts);
+  const post: TestApp['post'] = (caller, url, payload, opts) => request(caller, 'POST', url, payload ?? {}, opts);
+  const put: TestApp['put'] = (caller, url, payload, opts) => request(caller, 'PUT', url, payload ?? {}, opts);
   return {
     get db() {
       return ready().db;
@@ -65,12 +101,33 @@ export function useTestApp(): TestApp {
       return ready().app;
     },
     get store() {
-      return storeOf(ready().db);
+      return file.store;
     },
     user: (opts) => makeUser(ready().db, opts),
     request,
-    get: (caller, url, opts) => request(caller, 'GET', url, undefined, opts),
-    post: (caller, url, payload, opts) => request(caller, 'POST', url, payload ?? {}, opts),
-    put: (caller, url, payload, opts) => request(caller, 'PUT', url, payload ?? {}, opts),
+    get,
+    post,
+    put,
+    as: (caller) => ({
+      get: (url, opts) => get(caller, url, opts),
+      post: (url, payload, opts) => post(caller, url, payload, opts),
+      put: (url, payload, opts) => put(caller, url, payload, opts),
+    }),
+  };
+}
+
+/**
+ * An app of its own for each test that calls the returned function (the sign-in routes' rate limit
+ * is per app); the last one a test made is closed after it.
+ */
+export function useAppPerTest(file: { readonly store: Store }, options: TestAppOptions = {}): () => Promise<FastifyInstance> {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return async () => {
+    app = await buildApp({ ...options, store: file.store });
+    return app;
   };
 }

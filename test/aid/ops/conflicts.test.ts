@@ -31,7 +31,7 @@ const rowOf = async (id: string) =>
   };
 
 beforeAll(async () => {
-  s = await scenario(t.db, t.app, { households: 30 });
+  s = await scenario(t, { households: 30 });
   outsider = await t.user({ role: 'distribution_officer' });
   let e: { id: string; householdId: string } | undefined;
   for (const point of [s.points.gaza, s.points.khanYounis, s.points.site]) {

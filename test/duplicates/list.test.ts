@@ -1,26 +1,18 @@
 // GET /api/v1/duplicates: the pending queue, strongest first, in cursor pages.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { findDuplicates } from '../../src/store/duplicates/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
 import { loadDedupeSet } from './support.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let cw: TestUser;
 
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  cw = await makeUser(db, { role: 'caseworker' });
-  await loadDedupeSet(db.pool, cw.orgId, 1200, 3);
-  await findDuplicates(db.pool, cw.actor);
+  cw = await t.user({ role: 'caseworker' });
+  await loadDedupeSet(t.db.pool, cw.orgId, 1200, 3);
+  await findDuplicates(t.db.pool, cw.actor);
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
 
 type Item = {
   id: string;
@@ -32,17 +24,13 @@ type Item = {
 };
 
 test('pages through every pending pair once, strongest first, with both records and the evidence', async () => {
-  const pending = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'pending'")).rows[0]!
+  const pending = (await t.db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'pending'")).rows[0]!
     .n;
   expect(pending).toBeGreaterThan(5);
   const seen: Item[] = [];
   let cursor: string | null = null;
   do {
-    const res = await app.inject({
-      method: 'GET',
-      url: `/api/v1/duplicates?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
-      headers: cw.auth,
-    });
+    const res = await t.get(cw, `/api/v1/duplicates?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
     expect(res.statusCode).toBe(200);
     const body = res.json() as { items: Item[]; nextCursor: string | null };
     seen.push(...body.items);
@@ -56,15 +44,15 @@ test('pages through every pending pair once, strongest first, with both records 
 });
 
 test('other statuses on request: the automatic links', async () => {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/duplicates?status=auto_linked&limit=200', headers: cw.auth });
+  const res = await t.get(cw, '/api/v1/duplicates?status=auto_linked&limit=200');
   expect(res.statusCode).toBe(200);
-  const auto = (await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'auto_linked'")).rows[0]!
-    .n;
+  const auto = (await t.db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM match_candidate WHERE status = 'auto_linked'"))
+    .rows[0]!.n;
   expect(res.json().items.length).toBe(Math.min(200, auto));
 });
 
 test('a cursor this server did not give is refused', async () => {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/duplicates?cursor=bm9wZQ', headers: cw.auth });
+  const res = await t.get(cw, '/api/v1/duplicates?cursor=bm9wZQ');
   expect(res.statusCode).toBe(422);
   expect(res.json().errors[0].field).toBe('cursor');
 });

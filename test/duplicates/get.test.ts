@@ -1,36 +1,28 @@
 // GET /api/v1/duplicates/:id: both full records side by side with the evidence; the read is logged.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { TestUser } from '../support/factories.ts';
 import { insertCandidate, insertRecords, prepared } from './support.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let cw: TestUser;
 
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  cw = await makeUser(db, { role: 'caseworker' });
-});
-afterAll(async () => {
-  await app.close();
-  await db.drop();
+  cw = await t.user({ role: 'caseworker' });
 });
 
 test('both records side by side, the evidence, and a logged read', async () => {
   const base = { fatherName: 'نبيل', familyName: 'عياد', sex: 'male' as const, governorate: 'PS0260' };
-  const [a, b] = await insertRecords(db.pool, cw.orgId, [
+  const [a, b] = await insertRecords(t.db.pool, cw.orgId, [
     prepared({ givenName: 'طارق', dateOfBirth: '1975-01-20', ...base }),
     prepared({ givenName: 'طارق', dateOfBirth: '1975', ...base }),
   ]);
-  const cid = await insertCandidate(db.pool, cw.orgId, a!, b!, 9.5);
-  await db.pool.query(
+  const cid = await insertCandidate(t.db.pool, cw.orgId, a!, b!, 9.5);
+  await t.db.pool.query(
     `UPDATE match_candidate SET explanation = '[{"field":"given","level":"exact","weight":6.1,"tf":0.2}]' WHERE id = $1`,
     [cid],
   );
-  const res = await app.inject({ method: 'GET', url: `/api/v1/duplicates/${cid}`, headers: cw.auth });
+  const res = await t.get(cw, `/api/v1/duplicates/${cid}`);
   expect(res.statusCode).toBe(200);
   const body = res.json();
   expect(body).toMatchObject({
@@ -43,7 +35,7 @@ test('both records side by side, the evidence, and a logged read', async () => {
   expect([body.a.id, body.b.id].sort()).toEqual([a, b].sort());
   expect(body.a.givenName).toBe('طارق');
   expect(body.a.dateOfBirth).toEqual(expect.any(String));
-  const log = await db.pool.query(
+  const log = await t.db.pool.query(
     "SELECT actor_id FROM change_log WHERE entity = 'match_candidate' AND entity_id = $1 AND action = 'read'",
     [cid],
   );
@@ -51,7 +43,7 @@ test('both records side by side, the evidence, and a logged read', async () => {
 });
 
 test('an unknown pair answers 404', async () => {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/duplicates/00000000-0000-4000-8000-000000000000', headers: cw.auth });
+  const res = await t.get(cw, '/api/v1/duplicates/00000000-0000-4000-8000-000000000000');
   expect(res.statusCode).toBe(404);
   expect(res.json().type).toBe('/problems/not_found');
 });

@@ -1,28 +1,20 @@
 // POST /api/v1/duplicates/check: a registration being typed is checked against the registry.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { findDuplicates } from '../../src/store/duplicates/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
 import { loadDedupeSet } from './support.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let officer: TestUser;
 let caseworker: TestUser;
 
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  caseworker = await makeUser(db, { role: 'caseworker' });
-  officer = await makeUser(db, { role: 'registration_officer', orgId: caseworker.orgId });
+  caseworker = await t.user({ role: 'caseworker' });
+  officer = await t.user({ role: 'registration_officer', orgId: caseworker.orgId });
 }, 60_000);
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
 
-const check = (u: TestUser, payload: object) => app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: u.auth, payload });
+const check = (u: TestUser, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: u.auth, payload });
 
 test('before any dedupe run there is no model: no matches, modelId null', async () => {
   const res = await check(officer, { givenName: 'سامر', familyName: 'الحداد' });
@@ -31,21 +23,16 @@ test('before any dedupe run there is no model: no matches, modelId null', async 
 });
 
 test('finds a just-registered person when the draft has a spelling variant', async () => {
-  await loadDedupeSet(db.pool, caseworker.orgId, 1500);
-  await findDuplicates(db.pool, caseworker.actor);
-  const reg = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: {
-      givenName: 'أسامة',
-      fatherName: 'إبراهيم',
-      grandfatherName: 'مصطفى',
-      familyName: 'أبو شمالة',
-      sex: 'male',
-      dateOfBirth: '1988-02-14',
-      governorate: 'PS0260',
-    },
+  await loadDedupeSet(t.db.pool, caseworker.orgId, 1500);
+  await findDuplicates(t.db.pool, caseworker.actor);
+  const reg = await t.post(officer, '/api/v1/persons', {
+    givenName: 'أسامة',
+    fatherName: 'إبراهيم',
+    grandfatherName: 'مصطفى',
+    familyName: 'أبو شمالة',
+    sex: 'male',
+    dateOfBirth: '1988-02-14',
+    governorate: 'PS0260',
   });
   expect(reg.statusCode).toBe(201);
   const id = reg.json().id;
@@ -69,24 +56,19 @@ test('finds a just-registered person when the draft has a spelling variant', asy
   const given = body.matches[0].evidence.find((e: { field: string }) => e.field === 'given');
   expect(given.weight).toBeGreaterThan(0);
   // nothing was saved by the check
-  const n = await db.pool.query("SELECT count(*)::int AS n FROM person WHERE given_name = 'اسامه'");
+  const n = await t.db.pool.query("SELECT count(*)::int AS n FROM person WHERE given_name = 'اسامه'");
   expect(n.rows[0].n).toBe(0);
 }, 120_000);
 
 test('a national ID match is found whatever the name', async () => {
-  const reg = await app.inject({
-    method: 'POST',
-    url: '/api/v1/persons',
-    headers: officer.auth,
-    payload: {
-      givenName: 'نادية',
-      fatherName: 'سعيد',
-      familyName: 'الكرد',
-      sex: 'female',
-      dateOfBirth: '1992-07-01',
-      nationalId: '400000003',
-      governorate: 'PS0260',
-    },
+  const reg = await t.post(officer, '/api/v1/persons', {
+    givenName: 'نادية',
+    fatherName: 'سعيد',
+    familyName: 'الكرد',
+    sex: 'female',
+    dateOfBirth: '1992-07-01',
+    nationalId: '400000003',
+    governorate: 'PS0260',
   });
   expect(reg.statusCode).toBe(201);
   const res = await check(officer, { fullName: 'ناديه الكرد', nationalId: '400000003' });

@@ -1,14 +1,12 @@
 // Scopes: a pair exists for an actor only when both records are in the actor's organisation and
 // governorates (404 otherwise, never 403); roles follow the permission matrix.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { findDuplicates } from '../../src/store/duplicates/run.ts';
-import { freshDb, type TestDb } from '../support/db.ts';
-import { makeUser, testApp, type TestUser } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
 import { insertCandidate, insertRecords, loadDedupeSet, prepared } from './support.ts';
+import { useTestApp } from '../support/testApp.ts';
 
-let db: TestDb;
-let app: FastifyInstance;
+const t = useTestApp();
 let owner: TestUser;
 let otherOrg: TestUser;
 let northOnly: TestUser;
@@ -19,29 +17,23 @@ let crossGov: string;
 const base = { fatherName: 'رائد', grandfatherName: 'فهمي', familyName: 'المصري', sex: 'female' as const, dateOfBirth: '1999-12-01' };
 
 beforeAll(async () => {
-  db = await freshDb();
-  app = await testApp(db);
-  owner = await makeUser(db, { role: 'caseworker' });
-  otherOrg = await makeUser(db, { role: 'administrator' });
-  northOnly = await makeUser(db, { role: 'caseworker', orgId: owner.orgId, governorates: ['PS0101'] });
-  officer = await makeUser(db, { role: 'registration_officer', orgId: owner.orgId });
-  const [a, b, c] = await insertRecords(db.pool, owner.orgId, [
+  owner = await t.user({ role: 'caseworker' });
+  otherOrg = await t.user({ role: 'administrator' });
+  northOnly = await t.user({ role: 'caseworker', orgId: owner.orgId, governorates: ['PS0101'] });
+  officer = await t.user({ role: 'registration_officer', orgId: owner.orgId });
+  const [a, b, c] = await insertRecords(t.db.pool, owner.orgId, [
     prepared({ givenName: 'دعاء', ...base, governorate: 'PS0101' }),
     prepared({ givenName: 'دعاء', ...base, governorate: 'PS0101' }),
     prepared({ givenName: 'دعاء', ...base, governorate: 'PS0260' }),
   ]);
-  cid = await insertCandidate(db.pool, owner.orgId, a!, b!);
-  crossGov = await insertCandidate(db.pool, owner.orgId, a!, c!);
-  await loadDedupeSet(db.pool, owner.orgId, 400, 5);
-  await findDuplicates(db.pool, owner.actor);
+  cid = await insertCandidate(t.db.pool, owner.orgId, a!, b!);
+  crossGov = await insertCandidate(t.db.pool, owner.orgId, a!, c!);
+  await loadDedupeSet(t.db.pool, owner.orgId, 400, 5);
+  await findDuplicates(t.db.pool, owner.actor);
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  await db.drop();
-});
 
 const req = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: object) =>
-  app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
+  t.app.inject({ method, url, headers: u.auth, ...(payload ? { payload } : {}) });
 
 test('another organisation: 404 on the pair, its decision and undo; an empty queue; no check matches', async () => {
   expect((await req(otherOrg, 'GET', `/api/v1/duplicates/${cid}`)).statusCode).toBe(404);
@@ -50,7 +42,7 @@ test('another organisation: 404 on the pair, its decision and undo; an empty que
   expect((await req(otherOrg, 'GET', '/api/v1/duplicates')).json().items).toEqual([]);
   const check = await req(otherOrg, 'POST', '/api/v1/duplicates/check', { givenName: 'دعاء', ...base });
   expect(check.json()).toEqual({ matches: [], candidates: 0, modelId: null });
-  expect((await db.pool.query('SELECT status FROM match_candidate WHERE id = $1', [cid])).rows[0].status).toBe('pending');
+  expect((await t.db.pool.query('SELECT status FROM match_candidate WHERE id = $1', [cid])).rows[0].status).toBe('pending');
 });
 
 test('a pair with one record outside your governorates does not exist for you', async () => {
