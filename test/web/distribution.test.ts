@@ -122,7 +122,9 @@ describe('what a card receives at the point', () => {
     expect(decide(m, new Set(), { ok: false, reason: 'revoked' })).toEqual({ kind: 'refused', reason: 'revoked' });
     expect(decide({ ...m, cycle: { ...m.cycle, status: 'closed' } }, new Set(), ok(HH)).kind).toBe('closed');
   });
+});
 
+describe('a hand-over at the point', () => {
   test('a hand-over: one redemption per due item, each with its own id; the answers mark them', () => {
     let n = 0;
     const d = decide(m, new Set(), ok(HH));
@@ -152,7 +154,9 @@ describe('what a card receives at the point', () => {
     const { presented: _p, ...old } = rs[0]!;
     expect(syncItem(old)).toMatchObject({ presented: 'qr', card: 'TOKEN' });
   });
+});
 
+describe('a typed card number at the point', () => {
   test("a typed card number: found offline through the manifest's cards; mistyped, unknown and revoked numbers refused", () => {
     expect(looksLikeNumber('0000 1001 ')).toBe(true);
     expect(looksLikeNumber('٠٠٠٠-١٠٠١')).toBe(true);
