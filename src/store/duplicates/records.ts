@@ -4,25 +4,26 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
 import { scopeSql } from '../registry/scope.ts';
+import type { PersonRow } from '../registry/personRow.ts';
 
 export const RAW_COLUMNS = `id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en, sex,
   date_of_birth, dob_precision, national_id, phone, governorate`;
 
-export type RawPersonRow = {
-  id: string;
-  given_name: string | null;
-  father_name: string | null;
-  grandfather_name: string | null;
-  family_name: string | null;
-  full_name: string;
-  full_name_en: string | null;
-  sex: string | null;
-  date_of_birth: string | null;
-  dob_precision: string | null;
-  national_id: string | null;
-  phone: string | null;
-  governorate: string | null;
-};
+export type RawPersonRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'given_name'
+  | 'father_name'
+  | 'grandfather_name'
+  | 'family_name'
+  | 'full_name'
+  | 'full_name_en'
+  | 'sex'
+  | 'date_of_birth'
+  | 'dob_precision'
+  | 'national_id'
+  | 'phone'
+> & { governorate: string | null };
 
 /** The date as precise as it was recorded: YYYY-MM-DD, YYYY-MM or YYYY. */
 export function dobText(date: string | null | undefined, precision: string | null | undefined): string | undefined {

@@ -25,49 +25,28 @@ const statusKey = (s: Status): MessageKey => `review.status.${s}` as MessageKey;
 /** A page of the queue for a status, with more pages on demand; `reload` asks again. */
 function useQueue(status: Status) {
   const { api } = useSession();
-  const [list, setList] = useState<{ items: QueueItemT[]; next: string | null } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const [n, setN] = useState(0);
   const url = (cursor: string | null) =>
     `/api/v1/duplicates?status=${status}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    api.get<Page<QueueItemT>>(url(null)).then(
-      (p) => {
-        if (live) {
-          setList({ items: p.items, next: p.nextCursor });
-          setLoading(false);
-        }
-      },
-      (e: unknown) => {
-        if (live) {
-          setError(e);
-          setLoading(false);
-        }
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, status, n]); // eslint-disable-line react-hooks/exhaustive-deps
+  const first = useLoad(() => api.get<Page<QueueItemT>>(url(null)), [api, status]);
+  // Pages loaded after the first, for the first page they followed (a reload starts again).
+  const [later, setLater] = useState<{ after: Page<QueueItemT>; items: QueueItemT[]; next: string | null } | null>(null);
+  const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const page = first.data;
+  const extra = page && later?.after === page ? later : null;
+  const list = page ? { items: [...page.items, ...(extra?.items ?? [])], next: extra ? extra.next : page.nextCursor } : null;
 
   async function loadMore() {
-    if (!list?.next) return;
+    if (!page || !list?.next) return;
     setMore({ busy: true, error: null });
     try {
       const p = await api.get<Page<QueueItemT>>(url(list.next));
-      setList({ items: [...list.items, ...p.items], next: p.nextCursor });
+      setLater({ after: page, items: [...(extra?.items ?? []), ...p.items], next: p.nextCursor });
       setMore({ busy: false, error: null });
     } catch (e) {
       setMore({ busy: false, error: e });
     }
   }
-  return { list, loading, error, more, loadMore, reload: () => setN((x) => x + 1) };
+  return { list, loading: first.loading, error: first.error, more, loadMore, reload: first.reload };
 }
 
 export function DuplicateQueue() {
