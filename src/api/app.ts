@@ -50,7 +50,7 @@ export function unlistedRoutes(routes: RouteDef[]): string[] {
 }
 
 /** A handler's answer that does not match its route's response schema is a bug: fail loudly in tests. */
-function checkResponse(key: string, schema: z.ZodType, body: unknown): void {
+export function checkResponse(key: string, schema: z.ZodType, body: unknown): void {
   const res = schema.safeParse(body);
   if (res.success) return;
   const where = res.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
