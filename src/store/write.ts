@@ -64,6 +64,7 @@ export async function write<T>(
     const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
     if (prior) return prior;
   }
+  let failure: unknown;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -84,14 +85,17 @@ export async function write<T>(
     return { ...result, replayed: false };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
-    // A concurrent replay committed first: answer with its result. Its rows can collide before the
-    // operation row does (e.g. the same record_id), so any unique violation looks for the winner.
-    if (opts.operationId && (e as { code?: string }).code === '23505') {
-      const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
-      if (prior) return prior;
-    }
-    throw e;
+    failure = e;
   } finally {
+    // Released before looking for a winner below: many losers each holding a connection while
+    // waiting for another would starve the pool and hang every request.
     client.release();
   }
+  // A concurrent replay committed first: answer with its result. Its rows can collide before the
+  // operation row does (e.g. the same record_id), so any unique violation looks for the winner.
+  if (opts.operationId && (failure as { code?: string }).code === '23505') {
+    const prior = await storedOutcome<T>(pool, opts.operationId, actor, hash);
+    if (prior) return prior;
+  }
+  throw failure;
 }
