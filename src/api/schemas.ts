@@ -8,3 +8,14 @@ export const Uuid = z.string().regex(UUID_PATTERN, 'must be a UUID');
 export const IdParams = z.object({ id: Uuid });
 /** A calendar day, YYYY-MM-DD. */
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+
+/**
+ * A whole number written in digits in a path or query string (a page size, a card serial): only
+ * 0-9, so `1e3`, `0x10`, ` 5` or `5.0` are refused rather than read as numbers.
+ */
+export const digits = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,16}$/, 'must be a whole number written in digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));

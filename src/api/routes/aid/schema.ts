@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
-import { Day, Uuid } from '../../schemas.ts';
+import { Day, Uuid, digits } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code');
@@ -120,7 +120,7 @@ export const CardCheckView = z.object({
   ),
 });
 export const Revoke = z.object({ reason: z.enum(['lost', 'stolen', 'damaged', 'replaced', 'other']) });
-export const SerialParam = z.object({ serial: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const SerialParam = z.object({ serial: digits(0, Number.MAX_SAFE_INTEGER) });
 export const KeyView = z.object({ id: z.string(), publicKey: z.string(), createdAt: z.string(), retiredAt: z.string().nullable() });
 
 export const Redemption = z.object({

@@ -1,7 +1,7 @@
 // The change log as auditors read it (GET /audit/log) and its hash chain's check (GET /audit/verify).
 import { z } from 'zod';
 import { auditProblems } from '../../../store/auditVerify.ts';
-import { Uuid } from '../../schemas.ts';
+import { Uuid, digits } from '../../schemas.ts';
 
 const Word = z
   .string()
@@ -9,8 +9,8 @@ const Word = z
   .regex(/^[a-z_]{1,50}$/, 'must be lower-case letters and underscores');
 
 export const AuditLogQuery = z.object({
-  before: z.coerce.number().int().min(1).optional().describe('entries before this seq (the previous page’s nextBefore)'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: digits(1, Number.MAX_SAFE_INTEGER).optional().describe('entries before this seq (the previous page’s nextBefore)'),
+  limit: digits(1, 500).default(100),
   entity: Word.optional().describe('only entries about this kind of record (person, household, user, ...)'),
   entityId: Uuid.optional().describe('only entries about this record'),
   actorId: Uuid.optional().describe('only entries by this user'),

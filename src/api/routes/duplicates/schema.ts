@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sexes } from '../../../registry/vocabulary.ts';
 import { PersonSummary, PersonView } from '../persons/schema.ts';
+import { digits } from '../../schemas.ts';
 
 const namePart = z.string().trim().min(1).max(100);
 
@@ -54,7 +55,7 @@ export const Status = z.enum(['pending', 'same', 'different', 'unsure', 'auto_li
 export const StoredEvidence = z.object({ field: z.string(), level: z.string(), weight: z.number(), tf: z.number() });
 
 export const QueueQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: digits(1, 200).default(50),
   cursor: z.string().max(200).optional(),
   status: Status.default('pending'),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PersonInput } from '../../../registry/person.ts';
 import { statusKinds } from '../../../registry/vocabulary.ts';
-import { Day } from '../../schemas.ts';
+import { Day, digits } from '../../schemas.ts';
 
 export const PersonUpdate = PersonInput.extend({
   version: z.number().int().min(1).optional().describe('the version you read; a newer one answers 409'),
@@ -60,7 +60,7 @@ export const PersonSummary = z.object({
 export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: digits(1, 200).default(50),
   cursor: z.string().max(200).optional(),
 });
 

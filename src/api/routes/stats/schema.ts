@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digits } from '../../schemas.ts';
 
 const Count = z.object({ households: z.number().int(), people: z.number().int() });
 
@@ -14,7 +15,7 @@ export const GovernorateCount = z.object({
 /** GET /stats/governorates: one row per governorate you work in, by P-code. */
 export const GovernorateStats = z.object({ items: z.array(GovernorateCount) });
 
-export const ReachQuery = z.object({ limit: z.coerce.number().int().min(1).max(24).default(8) });
+export const ReachQuery = z.object({ limit: digits(1, 24).default(8) });
 
 export const ReachSummary = z.object({
   cycles: z.array(

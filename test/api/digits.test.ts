@@ -1,0 +1,34 @@
+// Numbers in paths and query strings are digits only: `1e3` is not card serial 1000, `0x10` is not a
+// page of 16. Each is refused with 422 naming the parameter.
+import { expect, test } from 'vitest';
+import { useTestApp } from '../support/testApp.ts';
+
+const t = useTestApp();
+
+test('a card serial written as 1e3, 0x3e8 or 1000.0 is refused, naming params.serial', async () => {
+  const officer = await t.user({ role: 'distribution_officer' });
+  for (const serial of ['1e3', '0x3e8', '1000.0', '-1', '%201000']) {
+    const res = await t.post(officer, `/api/v1/aid/cards/${serial}/revoke`, { reason: 'lost' });
+    expect(res.statusCode, serial).toBe(422);
+    expect(res.json().errors[0].field, serial).toBe('params.serial');
+  }
+});
+
+test('page sizes are digits within their range', async () => {
+  const [admin, auditor] = [await t.user({ role: 'administrator' }), await t.user({ role: 'auditor' })];
+  for (const [who, url] of [
+    [admin, '/api/v1/persons?limit=1e1'],
+    [admin, '/api/v1/persons?limit=0x10'],
+    [admin, '/api/v1/duplicates?limit=2.5'],
+    [auditor, '/api/v1/audit/log?limit=1e2'],
+    [auditor, '/api/v1/audit/log?before=1e9'],
+    [auditor, '/api/v1/stats/reach?limit=0'],
+  ] as const) {
+    const res = await t.get(who, url);
+    expect(res.statusCode, url).toBe(422);
+    expect(res.json().errors[0].field, url).toMatch(/^query\./);
+  }
+  expect((await t.get(admin, '/api/v1/persons?limit=20')).statusCode).toBe(200);
+  expect((await t.get(auditor, '/api/v1/audit/log?limit=5')).statusCode).toBe(200);
+  expect((await t.get(auditor, '/api/v1/stats/reach?limit=3')).statusCode).toBe(200);
+});
