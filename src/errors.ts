@@ -40,6 +40,7 @@ export const errors = {
   wrongForm: () => p('wrong_form', 'A value has the wrong form.'),
   payloadTooLarge: () => p('payload_too_large', 'The input is too large.'),
   unsupportedMediaType: () => p('unsupported_media_type', 'Send application/json.'),
+  uriTooLong: () => p('uri_too_long', 'A part of the address is longer than any id Sanad gives.'),
   notFound: (what = 'record') => p('not_found', `No such ${what}.`),
   unauthenticated: () => p('unauthenticated', 'Send a valid session or API token as a Bearer token.'),
   badCredentials: () => p('bad_credentials'),

@@ -3,7 +3,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { z } from 'zod';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.ts';
 import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
@@ -68,6 +68,70 @@ function withoutPassword(body: unknown): unknown {
   return rest;
 }
 
+/** Authentication and the permission check, before any handler (deny by default). */
+async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
+  if (req.routeOptions.url === undefined) return; // no such route: the not-found handler answers 404
+  const key = `${req.method} ${req.routeOptions.url}`;
+  const perm = permissionFor(key);
+  if (perm === undefined) throw errors.forbidden();
+  if (perm === 'public') return;
+  const header = req.headers.authorization;
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  const device = deviceOf(req.headers['x-device-id']);
+  const actor = token ? await authenticate(store.pool, token, device) : undefined;
+  if (!actor) throw errors.unauthenticated();
+  if (!allows(key, actor.role)) throw errors.forbidden();
+  req.actor = actor;
+}
+
+/** The request's params, query and body, each parsed with the route's schema (422 naming fields). */
+function parseRequest(r: RouteDef, req: FastifyRequest) {
+  const parse = (schema: RouteDef['body'], value: unknown, where: string) => {
+    if (!schema) return undefined;
+    const res = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+    if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where));
+    return res.data;
+  };
+  return {
+    params: parse(r.params, req.params, 'params'),
+    query: parse(r.query, req.query, 'query'),
+    body: parse(r.body, req.body, 'body'),
+  };
+}
+
+function operationIdOf(r: RouteDef, req: FastifyRequest): string | undefined {
+  const h = req.headers['idempotency-key'];
+  if (!r.idempotent || h === undefined) return undefined;
+  if (typeof h !== 'string' || !isUuid(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+  return h.toLowerCase();
+}
+
+/** Runs a route's handler and sends its answer (a write's outcome says its own status and replay). */
+async function handle(r: RouteDef, key: string, req: FastifyRequest, reply: FastifyReply, store: Store, checkResponses: boolean) {
+  const { params, query, body } = parseRequest(r, req);
+  const operationId = operationIdOf(r, req);
+  const actor = req.actor ?? NOBODY;
+  const writeStep: HandlerContext<unknown, unknown, unknown>['write'] = (step) =>
+    write(store.pool, actor, { operationId, route: key, request: { params, body: withoutPassword(body) } }, step);
+  const result = await r.handler({
+    params,
+    query,
+    body,
+    actor,
+    store,
+    operationId,
+    request: req,
+    reply,
+    write: writeStep,
+    created: (make) => writeStep(async (ctx) => ({ status: 201, body: await make(ctx) })),
+  });
+  if (reply.sent || r.produces) return reply;
+  const answer = isWriteOutcome(result) ? result : { status: r.status ?? 200, body: result, replayed: false };
+  if (checkResponses && r.response && answer.status < 300) checkResponse(key, r.response, answer.body);
+  if (answer.replayed) reply.header('Idempotent-Replay', 'true');
+  return reply.status(answer.status).send(answer.body);
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routes = [...allRoutes, ...(opts.routes ?? [])];
   const missing = unlistedRoutes(routes);
@@ -75,6 +139,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const log = opts.log ?? (() => undefined);
   const app = Fastify({
+    // The router's own refusals (an over-long path segment, a malformed URL) as problem+json that
+    // never echoes the address.
+    frameworkErrors: (err, _req, reply) =>
+      sendProblem(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errors.uriTooLong() : errors.badRequest('The address is malformed.')),
     logger: false,
     bodyLimit: 1_048_576,
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
@@ -97,20 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_req, reply) => sendProblem(reply, errors.notFound('route')));
 
-  // Authentication and the permission check, before any handler.
-  app.addHook('preHandler', async (req) => {
-    const key = `${req.method} ${req.routeOptions.url}`;
-    const perm = permissionFor(key);
-    if (perm === undefined) throw errors.forbidden(); // deny by default
-    if (perm === 'public') return;
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const device = deviceOf(req.headers['x-device-id']);
-    const actor = token ? await authenticate(opts.store.pool, token, device) : undefined;
-    if (!actor) throw errors.unauthenticated();
-    if (!allows(key, actor.role)) throw errors.forbidden();
-    req.actor = actor;
-  });
+  app.addHook('preHandler', (req) => checkAccess(opts.store, req));
 
   const checkResponses = opts.checkResponses ?? process.env.VITEST !== undefined;
   for (const r of routes) {
@@ -119,45 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       method: r.method,
       url: r.url,
       ...(r.rateLimit ? { config: { rateLimit: r.rateLimit } } : {}),
-      handler: async (req, reply) => {
-        const parse = (schema: RouteDef['body'], value: unknown, where: string) => {
-          if (!schema) return undefined;
-          const res = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-          if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where));
-          return res.data;
-        };
-        const params = parse(r.params, req.params, 'params');
-        const query = parse(r.query, req.query, 'query');
-        const body = parse(r.body, req.body, 'body');
-        let operationId: string | undefined;
-        if (r.idempotent) {
-          const h = req.headers['idempotency-key'];
-          if (h !== undefined) {
-            if (typeof h !== 'string' || !isUuid(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
-            operationId = h.toLowerCase();
-          }
-        }
-        const actor = req.actor ?? NOBODY;
-        const writeStep: HandlerContext<unknown, unknown, unknown>['write'] = (step) =>
-          write(opts.store.pool, actor, { operationId, route: key, request: { params, body: withoutPassword(body) } }, step);
-        const result = await r.handler({
-          params,
-          query,
-          body,
-          actor,
-          store: opts.store,
-          operationId,
-          request: req,
-          reply,
-          write: writeStep,
-          created: (make) => writeStep(async (ctx) => ({ status: 201, body: await make(ctx) })),
-        });
-        if (reply.sent || r.produces) return reply;
-        const answer = isWriteOutcome(result) ? result : { status: r.status ?? 200, body: result, replayed: false };
-        if (checkResponses && r.response && answer.status < 300) checkResponse(key, r.response, answer.body);
-        if (answer.replayed) reply.header('Idempotent-Replay', 'true');
-        return reply.status(answer.status).send(answer.body);
-      },
+      handler: (req, reply) => handle(r, key, req, reply, opts.store, checkResponses),
     });
   }
 

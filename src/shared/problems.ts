@@ -9,6 +9,7 @@ export const problemTypes = {
   wrong_form: { status: 400, title: 'A value has the wrong form' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  uri_too_long: { status: 414, title: 'The address is too long' },
   not_found: { status: 404, title: 'Not found' },
   unauthenticated: { status: 401, title: 'Sign in required' },
   bad_credentials: { status: 401, title: 'Wrong username or password' },

@@ -32,3 +32,17 @@ test('page sizes are digits within their range', async () => {
   expect((await t.get(auditor, '/api/v1/audit/log?limit=5')).statusCode).toBe(200);
   expect((await t.get(auditor, '/api/v1/stats/reach?limit=3')).statusCode).toBe(200);
 });
+
+test('an over-long path segment answers 414 problem+json without echoing it; an unknown route 404 for everyone', async () => {
+  const u = await t.user();
+  const long = await t.get(u, `/api/v1/persons/${'a'.repeat(10_000)}`);
+  expect(long.statusCode).toBe(414);
+  expect(long.headers['content-type']).toContain('application/problem+json');
+  expect(long.json().type).toBe('/problems/uri_too_long');
+  expect(long.body).not.toContain('aaaaaaaaaa');
+  for (const who of [u, undefined]) {
+    const none = await t.get(who, '/api/v1/no-such-thing');
+    expect(none.statusCode).toBe(404);
+    expect(none.json().type).toBe('/problems/not_found');
+  }
+});

@@ -11,6 +11,7 @@ const problems = {
   'problem.wrong_form': 'إحدى القيم بصيغة غير صحيحة.',
   'problem.payload_too_large': 'حجم البيانات المُرسلة أكبر من المسموح به.',
   'problem.unsupported_media_type': 'نوع البيانات المُرسلة غير مدعوم.',
+  'problem.uri_too_long': 'العنوان أطول من المسموح به.',
   'problem.not_found': 'لم يُعثر على هذا السجل، أو ليس لك أن تراه.',
   'problem.unauthenticated': 'يلزم تسجيل الدخول للمتابعة.',
   'problem.bad_credentials': 'اسم المستخدم أو كلمة المرور غير صحيحة.',

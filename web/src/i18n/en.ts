@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'problem.wrong_form': 'A value has the wrong form.',
   'problem.payload_too_large': 'What was sent is larger than allowed.',
   'problem.unsupported_media_type': 'This type of data is not supported.',
+  'problem.uri_too_long': 'The address is too long.',
   'problem.not_found': 'This record was not found, or you may not see it.',
   'problem.unauthenticated': 'Sign in to continue.',
   'problem.bad_credentials': 'Wrong username or password.',
