@@ -12,6 +12,7 @@ import type { FieldError, Result } from './fieldError.ts';
 import { parseNationalId } from './nationalId.ts';
 import { parsePhone } from './phone.ts';
 import { sexes, type Sex } from './vocabulary.ts';
+import { hasHiddenCharacters } from '../shared/text.ts';
 
 const namePart = z.string().trim().min(1).max(100);
 
@@ -56,7 +57,8 @@ const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 
 function checkName(field: string, v: string | undefined, errors: FieldError[]): void {
   if (v === undefined) return;
-  if (!LETTER.test(v)) errors.push({ field, reason: 'must contain letters' });
+  if (hasHiddenCharacters(v)) errors.push({ field, reason: 'must not contain invisible or direction-changing characters' });
+  else if (!LETTER.test(v)) errors.push({ field, reason: 'must contain letters' });
   else if (DIGIT.test(v)) errors.push({ field, reason: 'must not contain digits' });
 }
 

@@ -2,6 +2,7 @@
 // (the same rules, in src/registry); its field errors are shown beside the field too.
 import { asciiDigits, isValidNationalId } from '../../src/shared/nationalId.ts';
 import type { MessageKey } from './i18n/index.tsx';
+import { hasHiddenCharacters } from '../../src/shared/text.ts';
 
 export { asciiDigits };
 
@@ -11,6 +12,7 @@ const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 export function checkName(v: string, required: boolean): MessageKey | null {
   const s = v.trim();
   if (!s) return required ? 'valid.required' : null;
+  if (hasHiddenCharacters(s)) return 'valid.hidden';
   if (!LETTER.test(s)) return 'valid.letters';
   if (DIGIT.test(s)) return 'valid.noDigits';
   return null;

@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   'valid.required': 'Required.',
   'valid.letters': 'Must contain letters.',
   'valid.noDigits': 'No digits in names.',
+  'valid.hidden': 'The name holds invisible or direction-changing characters. Type it again.',
   'valid.nationalId': 'A national ID has 9 digits.',
   'valid.nationalIdCheck': 'The check digit does not match. Check the number; it will be kept as unverified.',
   'valid.phone': 'Not a valid phone number: start with 0, +970 or +972.',
