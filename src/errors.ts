@@ -36,6 +36,7 @@ export const errors = {
   outsideGovernorates: (fieldName = 'governorate') => errors.validation(field(fieldName, 'is outside the governorates you work in')),
   badRequest: (detail: string) => p('bad_request', detail),
   invalidJson: () => p('invalid_json', 'The body is not valid JSON.'),
+  invalidEncoding: () => p('invalid_encoding', 'The body is not valid UTF-8: send text encoded as UTF-8.'),
   emptyBody: () => p('empty_body', 'The JSON body is empty.'),
   wrongForm: () => p('wrong_form', 'A value has the wrong form.'),
   payloadTooLarge: () => p('payload_too_large', 'The input is too large.'),

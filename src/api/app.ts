@@ -42,6 +42,7 @@ declare module 'fastify' {
   }
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const NOBODY: Actor = { userId: null, orgId: '00000000-0000-0000-0000-000000000000', role: 'analyst', governorates: [] };
 
 /** Checks that every route has a row in the permission matrix. */
@@ -150,6 +151,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
   await app.register(rateLimit, { global: false });
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
+  // Bytes that are not UTF-8 are refused, not silently replaced with U+FFFD and stored.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, raw, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(raw as Buffer);
+    } catch {
+      return done(errors.invalidEncoding(), undefined);
+    }
+    return parseJson(req, text, done);
+  });
 
   app.addHook('onResponse', async (req, reply) => {
     log({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) });

@@ -5,6 +5,7 @@ export const problemTypes = {
   validation: { status: 422, title: 'The request has invalid fields' },
   bad_request: { status: 400, title: 'Bad request' },
   invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  invalid_encoding: { status: 400, title: 'The body is not valid UTF-8' },
   empty_body: { status: 400, title: 'The JSON body is empty' },
   wrong_form: { status: 400, title: 'A value has the wrong form' },
   payload_too_large: { status: 413, title: 'Request body too large' },

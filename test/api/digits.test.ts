@@ -46,3 +46,31 @@ test('an over-long path segment answers 414 problem+json without echoing it; an 
     expect(none.json().type).toBe('/problems/not_found');
   }
 });
+
+test('a body that is not UTF-8 is refused with 400 invalid_encoding and stores nothing; UTF-8 Arabic is read as sent', async () => {
+  const u = await t.user();
+  const bad = Buffer.concat([
+    Buffer.from('{"givenName":"Sam'),
+    Buffer.from([0xc3, 0x28]),
+    Buffer.from('r","familyName":"Haddad","governorate":"PS0260"}'),
+  ]);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: { ...u.auth, 'content-type': 'application/json' },
+    payload: bad,
+  });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().type).toBe('/problems/invalid_encoding');
+  const n = await t.db.pool.query("SELECT count(*)::int AS n FROM person WHERE family_name = 'Haddad'");
+  expect(n.rows[0].n).toBe(0);
+  const good = Buffer.from(JSON.stringify({ givenName: 'سامر', familyName: 'الحداد', governorate: 'PS0260' }), 'utf8');
+  const ok = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/persons',
+    headers: { ...u.auth, 'content-type': 'application/json' },
+    payload: good,
+  });
+  expect(ok.statusCode).toBe(201);
+  expect(ok.json().givenName).toBe('سامر');
+});

@@ -7,6 +7,7 @@ const problems = {
   'problem.validation': 'بعض الحقول غير صحيحة. صحّح الحقول المعلَّمة.',
   'problem.bad_request': 'تعذّر قبول الطلب. أعد المحاولة.',
   'problem.invalid_json': 'وصلت البيانات بصيغة لا يمكن قراءتها. أعد المحاولة.',
+  'problem.invalid_encoding': 'وصلت البيانات بترميز غير صالح. أعد المحاولة.',
   'problem.empty_body': 'لم تصل أي بيانات. أعد المحاولة.',
   'problem.wrong_form': 'إحدى القيم بصيغة غير صحيحة.',
   'problem.payload_too_large': 'حجم البيانات المُرسلة أكبر من المسموح به.',

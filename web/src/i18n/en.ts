@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
   'problem.bad_request': 'The request could not be accepted. Try again.',
   'problem.invalid_json': 'The data arrived in a form that could not be read. Try again.',
+  'problem.invalid_encoding': 'The data arrived in an invalid encoding. Try again.',
   'problem.empty_body': 'No data arrived. Try again.',
   'problem.wrong_form': 'A value has the wrong form.',
   'problem.payload_too_large': 'What was sent is larger than allowed.',
