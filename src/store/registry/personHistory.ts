@@ -11,6 +11,7 @@ type Row = {
   action: string;
   before: unknown;
   after: unknown;
+  reason: string | null;
 };
 
 const parseEntry = (e: Row) => ({
@@ -22,6 +23,7 @@ const parseEntry = (e: Row) => ({
   action: e.action,
   before: e.before,
   after: e.after,
+  reason: e.reason,
 });
 
 /** One change of a person, a status event or a read, and who did it. */
@@ -31,7 +33,7 @@ export type HistoryEntry = ReturnType<typeof parseEntry>;
 export async function personHistory(db: pg.Pool, actor: Actor, id: string, limit = 1000): Promise<HistoryEntry[]> {
   const p = await getPerson(db, actor, id);
   const r = await db.query<Row>(
-    `SELECT seq, at, actor_id, org_id, device_id, action, before, after FROM change_log
+    `SELECT seq, at, actor_id, org_id, device_id, action, before, after, reason FROM change_log
       WHERE entity_id = $1 AND entity IN ('person', 'person_status') ORDER BY seq LIMIT $2`,
     [p.id, limit],
   );
