@@ -61,19 +61,3 @@ export function checkDay(v: string, today = new Date()): MessageKey | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'valid.date';
   return checkDateOfBirth(v, today);
 }
-
-/** The server's reasons for a field (src/registry, zod), in words of the reader's language; never its English text. */
-const SERVER_REASONS: [RegExp, MessageKey][] = [
-  [/^must not contain digits/, 'valid.noDigits'],
-  [/^must contain letters/, 'valid.letters'],
-  [/^is in the future/, 'valid.future'],
-  [/^(must be YYYY|is too far in the past|has a month|is not a calendar date|must be a whole number of years)/, 'valid.date'],
-  [/^(must start with|has the wrong number of digits|must contain digits)/, 'valid.phone'],
-  [/^is outside the governorates you work in/, 'edit.server.outside'],
-  [/^(is required|required|too small)/, 'valid.required'],
-  [/^too big/, 'edit.server.tooLong'],
-];
-
-export function serverReasonKey(reason: string): MessageKey {
-  return SERVER_REASONS.find(([re]) => re.test(reason))?.[1] ?? 'edit.server.other';
-}

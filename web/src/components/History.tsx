@@ -63,7 +63,9 @@ function useFieldValue(): (field: string, value: unknown, snapshot: Snapshot) =>
 
 /** An edit: the reason given, and each changed field as "field: before -> after". */
 function Changes({ entry, fields }: { entry: HistoryEntry; fields: string[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // The arrow points the way the text reads: from before to after.
+  const arrow = lang === 'ar' ? '←' : '→';
   const value = useFieldValue();
   const before = asSnapshot(entry.before);
   const after = asSnapshot(entry.after);
@@ -79,7 +81,7 @@ function Changes({ entry, fields }: { entry: HistoryEntry; fields: string[] }) {
       <ul className="history-changes">
         {shown.map((f) => (
           <li key={f}>
-            {t(FIELD_KEYS[f]!)}: {value(f, before[f], before)} {t('edit.history.arrow')} {value(f, after[f], after)}
+            {t(FIELD_KEYS[f]!)}: {value(f, before[f], before)} {arrow} {value(f, after[f], after)}
           </li>
         ))}
       </ul>

@@ -144,7 +144,6 @@ export const ar = {
   'edit.server.tooLong': 'النص أطول من المسموح.',
   'edit.server.other': 'رفض الخادم هذه القيمة. راجعها.',
   'edit.history.reason': 'السبب',
-  'edit.history.arrow': '←',
   'edit.history.empty': '(فارغ)',
   'common.save': 'حفظ',
   'common.cancel': 'إلغاء',

@@ -142,7 +142,6 @@ export const en: Record<MessageKey, string> = {
   'edit.server.tooLong': 'The text is longer than allowed.',
   'edit.server.other': 'The server refused this value. Check it.',
   'edit.history.reason': 'Reason',
-  'edit.history.arrow': '→',
   'edit.history.empty': '(empty)',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

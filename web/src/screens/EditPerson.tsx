@@ -11,7 +11,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import { serverReasonKey } from '../validate.ts';
+import { serverReasonKey } from '../serverReasons.ts';
 import { PersonFields, personBody, usePersonValues, type Values } from './PersonForm.tsx';
 
 export function EditPerson({ id }: { id: string }) {

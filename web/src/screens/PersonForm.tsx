@@ -8,7 +8,8 @@ import type { CheckResponseT, DraftCheckT, PersonInputT, PersonViewT } from '../
 import { Alert, errorKey, PersonName, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
-import { asciiDigits, checkDateOfBirth, checkName, checkNationalId, checkPhone, normalNationalId, serverReasonKey } from '../validate.ts';
+import { asciiDigits, checkDateOfBirth, checkName, checkNationalId, checkPhone, normalNationalId } from '../validate.ts';
+import { serverReasonKey } from '../serverReasons.ts';
 import { relKey } from './HouseholdPage.tsx';
 
 export type Values = {
