@@ -16,6 +16,7 @@ import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASS
 import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
 
 const USER = 'editor.e2e';
+const COLLEAGUE = 'colleague.e2e'; // another registration officer of the same organisation
 const run = browserAvailable();
 
 type Person = {
@@ -88,6 +89,7 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let token: string;
+let colleagueToken: string;
 let person: Person;
 const urls: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-edit-'));
@@ -103,7 +105,7 @@ async function seededPerson(): Promise<Person> {
   throw new Error('no seeded person with a full name and a phone');
 }
 
-/** Someone else's change through the API: PUT with the version they read. */
+/** A colleague's change through the API: PUT with the version they read. */
 async function changeElsewhere(p: Person, change: Partial<Person>, reason: string): Promise<Person> {
   const body: Record<string, unknown> = { version: p.version, reason, governorate: p.governorate };
   for (const k of ['givenName', 'fatherName', 'grandfatherName', 'familyName', 'fullNameEn', 'sex', 'nationalId', 'phone'] as const)
@@ -114,7 +116,7 @@ async function changeElsewhere(p: Person, change: Partial<Person>, reason: strin
   Object.assign(body, change);
   const r = await fetch(`${server.url}/api/v1/persons/${p.id}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${colleagueToken}` },
     body: JSON.stringify(body),
   });
   expect(r.status).toBe(200);
@@ -127,9 +129,11 @@ beforeAll(async () => {
   if (!run) return;
   ({ db, server } = await serveFresh(dataDir, (env) => {
     addUser(env, USER, 'registration_officer');
+    addUser(env, COLLEAGUE, 'registration_officer');
     sanad(['seed', '--households', '20', '--seed', '11', '--user', USER, '--no-progress'], env);
   }));
   token = await apiSignIn(server.url, USER, PASSWORD);
+  colleagueToken = await apiSignIn(server.url, COLLEAGUE, PASSWORD);
   person = await seededPerson();
   browser = await launch();
   ({ page } = await phonePage(browser, { urls }));
@@ -223,6 +227,8 @@ async function staleVersion(
   await page.getByRole('heading', { name: w.person, exact: true }).waitFor();
   await page.locator('.timeline li', { hasText: mine.reason }).waitFor();
   expect((await current()).fatherName).toBe(mine.father);
+  // The colleague's change is in the history too, with their name and their reason.
+  expect(await page.locator('.timeline li', { hasText: elsewhere.reason }).textContent()).toContain(COLLEAGUE);
 }
 
 describe.skipIf(!run)('edit a person with a reason, and see the history (registration officer)', () => {

@@ -68,3 +68,15 @@ test('rows with a reason are covered by the hash chain: intact verifies, an edit
   }
   expect((await t.get(auditor, '/api/v1/audit/verify')).json()).toMatchObject({ ok: false, firstBadSeq: Number(seq), problem: 'edited' });
 });
+
+test('the history names who made each change (their username, within the organisation)', async () => {
+  const officer = await t.user({ role: 'registration_officer' });
+  const colleague = await t.user({ role: 'registration_officer', orgId: officer.orgId });
+  const id = (await t.post(officer, '/api/v1/persons', personInput())).json().id;
+  await t.put(colleague, `/api/v1/persons/${id}`, personInput({ givenName: 'كريم', version: 1, reason: 'spelling corrected' }));
+  const items = (await t.get(officer, `/api/v1/persons/${id}/history`)).json().items as { action: string; actorName: string | null }[];
+  expect(items.map((e) => [e.action, e.actorName])).toEqual([
+    ['create', officer.username],
+    ['update', colleague.username],
+  ]);
+});

@@ -97,7 +97,15 @@ export function History({ items }: { items: HistoryEntry[] }) {
     <ol className="timeline">
       {[...items].reverse().map((e) => {
         const fields = changedFields(e.before, e.after);
-        const who = e.actorId === null ? t('history.system') : e.actorId === user?.me?.userId ? t('history.you') : t('history.otherUser');
+        // A colleague's username is Latin text: isolated (FSI ... PDI) inside the sentence.
+        const who =
+          e.actorId === null
+            ? t('history.system')
+            : e.actorId === user?.me?.userId
+              ? t('history.you')
+              : e.actorName
+                ? `\u2068${e.actorName}\u2069`
+                : t('history.otherUser');
         return (
           <li key={e.seq}>
             <strong>{t(actionKey(e.action))}</strong> <span className="muted">{t('history.by', { actor: who })}</span>

@@ -91,6 +91,7 @@ export const HistoryEntry = z.object({
   seq: z.number(),
   at: z.string(),
   actorId: z.string().nullable(),
+  actorName: z.string().nullable().describe("the actor's username, when they belong to your organisation"),
   orgId: z.string().nullable(),
   deviceId: z.string().nullable(),
   action: z.string(),
