@@ -12,6 +12,8 @@ export type ChangeEntry = {
   /** The new state; `{ json }` passes JSON already serialised (bulk imports build it as text). */
   after?: unknown;
   operationId?: string | undefined;
+  /** Why the change was made, in the words of the person who made it (a person's edit). */
+  reason?: string | undefined;
 };
 
 type Who = Pick<Actor, 'userId' | 'orgId' | 'deviceId'>;
@@ -52,8 +54,8 @@ export async function appendChanges(db: pg.Pool | pg.PoolClient, entries: readon
 /** Appends one entry. */
 export async function appendChange(db: pg.Pool | pg.PoolClient, actor: Who, entry: ChangeEntry): Promise<void> {
   await db.query(
-    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb,'\\x','\\x')`,
+    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, reason, prev_hash, hash)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb,$10,'\\x','\\x')`,
     [
       actor.userId,
       actor.orgId,
@@ -64,6 +66,7 @@ export async function appendChange(db: pg.Pool | pg.PoolClient, actor: Who, entr
       entry.action,
       asJson(entry.before),
       asJson(entry.after),
+      entry.reason ?? null,
     ],
   );
 }

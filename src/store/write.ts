@@ -12,6 +12,7 @@ export type ChangeLogger = (entry: {
   action: string;
   before?: unknown;
   after?: unknown;
+  reason?: string | undefined;
 }) => Promise<void>;
 
 export type WriteContext = {

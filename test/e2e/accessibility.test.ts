@@ -41,6 +41,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['search', '/search'],
     ['register', '/register'],
     ['person', `/persons/${ids.person}`],
+    ['editPerson', `/persons/${ids.person}/edit`],
     ['household', `/households/${ids.household}`],
     ['move', `/households/${ids.household}/move`],
     ['sites', '/sites'],

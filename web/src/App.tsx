@@ -5,6 +5,7 @@ import { Alert, Loading, Screen } from './components/ui.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
 import { Link, useRouter, type Route } from './router.tsx';
 import { Account, lowCodesText, recoveryCodesLow } from './screens/Account.tsx';
+import { EditPerson } from './screens/EditPerson.tsx';
 import { HouseholdPage } from './screens/HouseholdPage.tsx';
 import { Move } from './screens/Move.tsx';
 import { PersonPage } from './screens/PersonPage.tsx';
@@ -157,6 +158,8 @@ function Current() {
       );
     case 'person':
       return can(role, 'readPerson') ? <PersonPage id={route.id} /> : denied;
+    case 'editPerson':
+      return can(role, 'editPerson') && can(role, 'readPerson') ? <EditPerson id={route.id} /> : denied;
     case 'household':
       return can(role, 'readHousehold') ? <HouseholdPage id={route.id} /> : denied;
     case 'sites':

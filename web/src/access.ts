@@ -8,6 +8,7 @@ import { type Role, roles } from '../../src/shared/roles.ts';
 export const capabilityRoutes = {
   search: 'POST /api/v1/persons/search',
   readPerson: 'GET /api/v1/persons/:id',
+  editPerson: 'PUT /api/v1/persons/:id',
   history: 'GET /api/v1/persons/:id/history',
   registerPerson: 'POST /api/v1/persons',
   registerHousehold: 'POST /api/v1/households',

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'sites' }
   | { name: 'site'; id: string }
   | { name: 'person'; id: string }
+  | { name: 'editPerson'; id: string }
   | { name: 'household'; id: string }
   | { name: 'move'; id: string }
   | { name: 'distribution' }
@@ -29,6 +30,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/account\/?$/, () => ({ name: 'account' })],
   [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
+  [new RegExp(`^/persons/${ID}/edit/?$`), (m) => ({ name: 'editPerson', id: m[1]! })],
   [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
   [new RegExp(`^/households/${ID}/move/?$`), (m) => ({ name: 'move', id: m[1]! })],
   [/^\/review\/?$/, () => ({ name: 'review' })],
@@ -61,6 +63,8 @@ export function pathOf(r: Route): string {
       return `/sites/${r.id}`;
     case 'person':
       return `/persons/${r.id}`;
+    case 'editPerson':
+      return `/persons/${r.id}/edit`;
     case 'household':
       return `/households/${r.id}`;
     case 'move':

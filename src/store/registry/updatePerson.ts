@@ -10,9 +10,16 @@ const assignments = RECORD_COLUMNS.map((c, i) => (c === 'record_id' ? `${c} = co
 
 /**
  * Replaces a person's registered fields. `expectedVersion` (from the record the user saw) guards
- * against lost updates. The change log keeps the before and after.
+ * against lost updates. The change log keeps the before and after, and the reason given for the
+ * change (never written to application logs).
  */
-export async function updatePerson(ctx: WriteContext, id: string, p: PersonRecord, expectedVersion: number | undefined): Promise<Person> {
+export async function updatePerson(
+  ctx: WriteContext,
+  id: string,
+  p: PersonRecord,
+  expectedVersion: number | undefined,
+  reason?: string,
+): Promise<Person> {
   const before = await getPerson(ctx.client, ctx.actor, id, { forUpdate: true });
   if (expectedVersion !== undefined && expectedVersion !== before.version) throw errors.versionConflict();
   assertInGovernorates(ctx.actor, p.governorate);
@@ -21,6 +28,6 @@ export async function updatePerson(ctx: WriteContext, id: string, p: PersonRecor
     [id, ...personValues(p)],
   );
   const after = parsePersonRow(r.rows[0]!);
-  await ctx.log({ entity: 'person', entityId: id, action: 'update', before: personSnapshot(before), after: personSnapshot(after) });
+  await ctx.log({ entity: 'person', entityId: id, action: 'update', before: personSnapshot(before), after: personSnapshot(after), reason });
   return after;
 }

@@ -20,6 +20,7 @@ export class NetworkError extends Error {}
 export type Api = {
   get: <T>(path: string) => Promise<T>;
   post: <T>(path: string, body: unknown, opts?: { idempotencyKey?: string }) => Promise<T>;
+  put: <T>(path: string, body: unknown, opts?: { idempotencyKey?: string }) => Promise<T>;
 };
 
 function deviceId(): string {
@@ -40,7 +41,7 @@ export function newOperationId(): string {
 }
 
 export function makeApi(token: string | null, onUnauthorized: () => void): Api {
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-device-id': deviceId() };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -73,5 +74,6 @@ export function makeApi(token: string | null, onUnauthorized: () => void): Api {
   return {
     get: (path) => request('GET', path),
     post: (path, body, opts) => request('POST', path, body, opts?.idempotencyKey),
+    put: (path, body, opts) => request('PUT', path, body, opts?.idempotencyKey),
   };
 }

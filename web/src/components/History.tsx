@@ -1,7 +1,8 @@
 // The change log of a record, newest first: what happened, when, by whom, which fields.
+import type { ReactNode } from 'react';
 import type { HistoryEntry } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { useSession } from '../session.tsx';
+import { useGovernorateName, useSession } from '../session.tsx';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   givenName: 'person.givenName',
@@ -31,6 +32,63 @@ export function changedFields(before: unknown, after: unknown): string[] {
   return Object.keys(FIELD_KEYS).filter((k) => (k in a || k in b) && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null));
 }
 
+type Snapshot = Record<string, unknown>;
+const asSnapshot = (x: unknown): Snapshot => (x && typeof x === 'object' ? (x as Snapshot) : {});
+const NAME_PARTS = ['givenName', 'fatherName', 'grandfatherName', 'familyName'];
+const LATIN = new Set(['fullNameEn', 'recordId']);
+const DIGITS = new Set(['nationalId', 'phone']);
+
+/** One value of a field in words: vocabularies translated, numbers and Latin text isolated left to right. */
+function useFieldValue(): (field: string, value: unknown, snapshot: Snapshot) => ReactNode {
+  const { t, day, digitsOf } = useI18n();
+  const govName = useGovernorateName();
+  return (field, value, snapshot) => {
+    if (value === null || value === undefined || value === '') return t('edit.history.empty');
+    const s = String(value);
+    if (field === 'sex' && (s === 'female' || s === 'male')) return t(`sex.${s}`);
+    if (field === 'governorate') return govName(s);
+    if (field === 'dateOfBirth') {
+      const p = snapshot.dobPrecision;
+      return <bdi dir="ltr">{day(s, p === 'month' || p === 'year' || p === 'estimated' ? p : 'exact')}</bdi>;
+    }
+    if (DIGITS.has(field))
+      return (
+        <bdi dir="ltr" className="mono">
+          {digitsOf(s)}
+        </bdi>
+      );
+    return LATIN.has(field) ? <bdi dir="ltr">{s}</bdi> : <bdi>{s}</bdi>;
+  };
+}
+
+/** An edit: the reason given, and each changed field as "field: before -> after". */
+function Changes({ entry, fields }: { entry: HistoryEntry; fields: string[] }) {
+  const { t, lang } = useI18n();
+  // The arrow points the way the text reads: from before to after.
+  const arrow = lang === 'ar' ? '←' : '→';
+  const value = useFieldValue();
+  const before = asSnapshot(entry.before);
+  const after = asSnapshot(entry.after);
+  // The full name follows its parts: when a part changed, the parts say it.
+  const shown = fields.some((f) => NAME_PARTS.includes(f)) ? fields.filter((f) => f !== 'fullName') : fields;
+  return (
+    <>
+      {entry.reason && (
+        <p className="history-reason">
+          {t('edit.history.reason')}: <bdi>{entry.reason}</bdi>
+        </p>
+      )}
+      <ul className="history-changes">
+        {shown.map((f) => (
+          <li key={f}>
+            {t(FIELD_KEYS[f]!)}: {value(f, before[f], before)} {arrow} {value(f, after[f], after)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function History({ items }: { items: HistoryEntry[] }) {
   const { t, dateTime, lang } = useI18n();
   const { user } = useSession();
@@ -39,13 +97,22 @@ export function History({ items }: { items: HistoryEntry[] }) {
     <ol className="timeline">
       {[...items].reverse().map((e) => {
         const fields = changedFields(e.before, e.after);
-        const who = e.actorId === null ? t('history.system') : e.actorId === user?.me?.userId ? t('history.you') : t('history.otherUser');
+        // A colleague's username is Latin text: isolated (FSI ... PDI) inside the sentence.
+        const who =
+          e.actorId === null
+            ? t('history.system')
+            : e.actorId === user?.me?.userId
+              ? t('history.you')
+              : e.actorName
+                ? `\u2068${e.actorName}\u2069`
+                : t('history.otherUser');
         return (
           <li key={e.seq}>
             <strong>{t(actionKey(e.action))}</strong> <span className="muted">{t('history.by', { actor: who })}</span>
             <br />
             <time dateTime={e.at}>{dateTime(e.at)}</time>
-            {e.action !== 'read' && fields.length > 0 && (
+            {e.action === 'update' && <Changes entry={e} fields={fields} />}
+            {e.action !== 'read' && e.action !== 'update' && fields.length > 0 && (
               <div className="muted">
                 {t('history.fields', { fields: fields.map((f) => t(FIELD_KEYS[f]!)).join(lang === 'ar' ? '، ' : ', ') })}
               </div>

@@ -9,9 +9,10 @@ import { Alert, errorKey, PersonName, SelectField, TextField } from '../componen
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { asciiDigits, checkDateOfBirth, checkName, checkNationalId, checkPhone, normalNationalId } from '../validate.ts';
+import { serverReasonKey } from '../serverReasons.ts';
 import { relKey } from './HouseholdPage.tsx';
 
-type Values = {
+export type Values = {
   givenName: string;
   fatherName: string;
   grandfatherName: string;
@@ -24,7 +25,7 @@ type Values = {
   governorate: string;
   relationship: Relationship;
 };
-type FieldName = keyof Values;
+export type FieldName = keyof Values;
 
 const blank = (governorate: string, relationship: Relationship): Values => ({
   givenName: '',
@@ -97,7 +98,7 @@ function useDuplicates(v: Values): Match[] {
 }
 
 /** What the server receives: trimmed, Latin digits, empty fields left out. */
-function personBody(v: Values): PersonInputT {
+export function personBody(v: Values): PersonInputT {
   return {
     givenName: v.givenName.trim(),
     familyName: v.familyName.trim(),
@@ -135,7 +136,7 @@ function useAddPerson() {
   return { busy, error, send };
 }
 
-type Bind = (f: FieldName) => {
+export type Bind = (f: FieldName) => {
   name: FieldName;
   value: string;
   onChange: (e: { target: { value: string } }) => void;
@@ -143,12 +144,15 @@ type Bind = (f: FieldName) => {
   error: string | null;
 };
 
-/** The form's values, what was touched, and each field's message (the server's first, then ours once touched). */
-function usePersonValues(first: boolean, error: unknown) {
+/**
+ * The form's values (from `initial`, given the user's governorates), what was touched, and each
+ * field's message (the server's first, in the reader's language, then ours once touched).
+ */
+export function usePersonValues(initial: (governorates: string[]) => Values, error: unknown) {
   const { t } = useI18n();
   const { user } = useSession();
   const governorates = user?.me?.governorates ?? [];
-  const [v, setV] = useState<Values>(() => blank(governorates[0] ?? '', first ? 'head' : 'spouse'));
+  const [v, setV] = useState<Values>(() => initial(governorates));
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const errors = useMemo(() => validate(v), [v]);
@@ -160,7 +164,7 @@ function usePersonValues(first: boolean, error: unknown) {
 
   const show = (f: FieldName): string | null => {
     const server = serverErrors.find((e) => e.field === f);
-    if (server) return t('valid.server', { reason: server.reason });
+    if (server) return t(serverReasonKey(server.reason));
     const k = errors[f];
     return k && (touched[f] || submitted) ? t(k) : null;
   };
@@ -185,9 +189,17 @@ function usePersonValues(first: boolean, error: unknown) {
 
 export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: PersonViewT, relationship: Relationship) => void }) {
   const { t } = useI18n();
-  const govName = useGovernorateName();
   const { busy, error, send } = useAddPerson();
-  const { v, governorates, errors, show, set, bind, next, submit: markSubmitted } = usePersonValues(first, error);
+  const {
+    v,
+    governorates,
+    errors,
+    show,
+    set,
+    bind,
+    next,
+    submit: markSubmitted,
+  } = usePersonValues((g) => blank(g[0] ?? '', first ? 'head' : 'spouse'), error);
   const duplicates = useDuplicates(v);
 
   async function submit(e: FormEvent) {
@@ -214,6 +226,35 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
           </option>
         ))}
       </SelectField>
+      <PersonFields v={v} bind={bind} show={show} set={set} governorates={governorates} />
+      <DuplicateWarning duplicates={duplicates} />
+      {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? t('register.adding') : t('register.addPerson')}
+      </button>
+    </form>
+  );
+}
+
+/** The fields of a person, shared by registration and the edit form. */
+export function PersonFields({
+  v,
+  bind,
+  show,
+  set,
+  governorates,
+}: {
+  v: Values;
+  bind: Bind;
+  show: (f: FieldName) => string | null;
+  set: (f: FieldName, value: string) => void;
+  governorates: string[];
+}) {
+  const { t } = useI18n();
+  const govName = useGovernorateName();
+  const choices = v.governorate && !governorates.includes(v.governorate) ? [...governorates, v.governorate] : governorates;
+  return (
+    <>
       <fieldset>
         <legend>{t('register.nameParts')}</legend>
         <div className="grid-2">
@@ -227,18 +268,13 @@ export function PersonForm({ first, onAdded }: { first: boolean; onAdded: (p: Pe
       <SexField value={v.sex} error={show('sex')} onPick={(s) => set('sex', s)} />
       <IdentityFields bind={bind} nationalId={v.nationalId} />
       <SelectField label={t('person.governorate')} {...bind('governorate')}>
-        {governorates.map((g) => (
+        {choices.map((g) => (
           <option key={g} value={g}>
             {govName(g)}
           </option>
         ))}
       </SelectField>
-      <DuplicateWarning duplicates={duplicates} />
-      {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
-      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-        {busy ? t('register.adding') : t('register.addPerson')}
-      </button>
-    </form>
+    </>
   );
 }
 

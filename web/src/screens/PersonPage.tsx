@@ -40,6 +40,13 @@ export function PersonPage({ id }: { id: string }) {
           <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
         </h2>
         <PersonFacts p={p} />
+        {can(user?.role, 'editPerson') && (
+          <p>
+            <Link to={{ name: 'editPerson', id: p.id }} className="btn btn-primary">
+              {t('edit.action')}
+            </Link>
+          </p>
+        )}
         {hh && can(user?.role, 'readHousehold') && (
           <p>
             <Link to={{ name: 'household', id: hh }} className="btn btn-secondary">

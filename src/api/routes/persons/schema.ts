@@ -5,6 +5,13 @@ import { Day, digits } from '../../schemas.ts';
 
 export const PersonUpdate = PersonInput.extend({
   version: z.number().int().min(1).optional().describe('the version you read; a newer one answers 409'),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('why the record is changed (e.g. "spelling corrected from the ID card"); kept in the change log, never in application logs'),
 });
 
 export const PersonView = z.object({
@@ -84,11 +91,13 @@ export const HistoryEntry = z.object({
   seq: z.number(),
   at: z.string(),
   actorId: z.string().nullable(),
+  actorName: z.string().nullable().describe("the actor's username, when they belong to your organisation"),
   orgId: z.string().nullable(),
   deviceId: z.string().nullable(),
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  reason: z.string().nullable().describe('the reason given for the change, if any'),
 });
 
 /** POST /api/v1/persons/search: a page of people, and whether a name matched more than are ranked. */

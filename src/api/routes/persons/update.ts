@@ -15,8 +15,8 @@ export default defineRoute({
   response: PersonView,
   idempotent: true,
   handler: async ({ params, body, actor, write }) => {
-    const { version, ...input } = body;
+    const { version, reason, ...input } = body;
     const record = preparePersonForActor(input, actor);
-    return write(async (ctx) => ({ status: 200, body: personView(await updatePerson(ctx, params.id, record, version)) }));
+    return write(async (ctx) => ({ status: 200, body: personView(await updatePerson(ctx, params.id, record, version, reason)) }));
   },
 });
