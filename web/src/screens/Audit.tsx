@@ -265,13 +265,13 @@ function ChainCheck() {
   );
 }
 
-/** The log of the entry's record: all of its entries, or who read it. */
-function RecordLinks({ entityId }: { entityId: string }) {
+/** The log of the entry's record (same kind and id): all of its entries, or who read it. */
+function RecordLinks({ entity, entityId }: { entity: string; entityId: string }) {
   const { t } = useI18n();
   const { go } = useRouter();
   const { user } = useSession();
   const open = (action: string) => {
-    remembered = { userId: user?.me?.userId ?? null, filters: { ...NO_FILTERS, entityId, action } };
+    remembered = { userId: user?.me?.userId ?? null, filters: { ...NO_FILTERS, entity, entityId, action } };
     go({ name: 'audit' });
   };
   return (
@@ -382,7 +382,7 @@ export function AuditEntry({ seq }: { seq: number }) {
         <Fact label="audit.entry.device">{id(e.deviceId)}</Fact>
       </dl>
       <p className="muted">{t('audit.entry.logged')}</p>
-      {e.entityId && <RecordLinks entityId={e.entityId} />}
+      {e.entityId && <RecordLinks entity={e.entity} entityId={e.entityId} />}
       <Contents title={t('audit.entry.before')} value={e.before} changed={changed} />
       <Contents title={t('audit.entry.after')} value={e.after} changed={changed} />
     </Screen>
