@@ -294,7 +294,11 @@ function valueText(v: unknown): string {
 
 function Contents({ title, value, changed }: { title: string; value: unknown; changed: Set<string> }) {
   const { t } = useI18n();
-  const fields = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Record<string, unknown>) : null;
+  // the changed fields first, then the rest as the log holds them
+  const fields =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>).sort(([a], [b]) => Number(changed.has(b)) - Number(changed.has(a)))
+      : null;
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
