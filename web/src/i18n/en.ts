@@ -171,6 +171,10 @@ export const en: Record<MessageKey, string> = {
   'audit.action.merge': 'Merge',
   'audit.action.undo': 'Undo',
   'audit.action.decide': 'Decision',
+  'audit.action.second_factor_enrol': 'Two-step verification set up',
+  'audit.action.second_factor_reset': 'Two-step verification reset',
+  'audit.action.second_factor_recovery_codes_renewed': 'New recovery codes',
+  'audit.action.second_factor_recovery_code_use': 'Recovery code used',
   'audit.check.title': "Check the log's integrity",
   'audit.check.intro':
     'Each entry is chained to the one before it by a digital fingerprint: the check finds any entry changed or removed after it was written.',

@@ -27,7 +27,18 @@ const ENTITIES = [
   'import',
   'export',
 ];
-const ACTIONS = ['create', 'update', 'read', 'merge', 'undo', 'decide'];
+const ACTIONS = [
+  'create',
+  'update',
+  'read',
+  'merge',
+  'undo',
+  'decide',
+  'second_factor_enrol',
+  'second_factor_reset',
+  'second_factor_recovery_codes_renewed',
+  'second_factor_recovery_code_use',
+];
 
 type Filters = { entity: string; action: string; entityId: string; username: string };
 const NO_FILTERS: Filters = { entity: '', action: '', entityId: '', username: '' };
