@@ -5,7 +5,9 @@
 // opens the edit and sees before/after, asks who read the record, runs the chain check (intact);
 // the test then edits a row of the change log in the database (as test/cli/audit.test.ts does) and
 // the check names the first bad entry. In English the row is first put back (intact again), then
-// broken again. Screenshots of the log, an entry and the check in both languages. Names invented.
+// broken again. An administrator (who may open person pages and read the log) sees on the person
+// page who read the record. Screenshots of the log, an entry, the check and the person page's reads
+// in both languages. Names invented.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { serveFresh, type Server, setLang, signIn } from './support.ts';
 
 const OFFICER = 'registrar.audit';
 const AUDITOR = 'auditor.audit';
+const ADMIN = 'admin.audit';
 const arabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
 const run = browserAvailable();
 
@@ -63,6 +66,7 @@ beforeAll(async () => {
   ({ db, server } = await serveFresh(dataDir, (env) => {
     addUser(env, OFFICER, 'registration_officer');
     addUser(env, AUDITOR, 'auditor');
+    addUser(env, ADMIN, 'administrator');
   }));
   await officerWork(server.url);
   readSeq = (
@@ -219,8 +223,27 @@ describe.skipIf(!run)('the auditor’s job in the web app', () => {
     await setAction(readSeq, 'update');
     await expect.poll(() => check('en')).toContain(W.en.broken(readSeq));
     expect(await chain().textContent()).toContain(W.en.edited);
+    await setAction(readSeq, 'read'); // put back for the next step
     await setLang(page, 'ar');
   }, 240_000);
+
+  test('an administrator sees who read the record on the person page (Arabic, then English)', async () => {
+    const { ctx, page: admin } = await phonePage(browser, { pageErrors });
+    try {
+      await admin.goto(server.url);
+      await signIn(admin, ADMIN, PASSWORD);
+      await admin.goto(`${server.url}/persons/${personId}`);
+      const reads = admin.locator('section[aria-labelledby=record-reads]');
+      await reads.getByRole('heading', { name: 'من اطّلع على هذا السجل' }).waitFor();
+      // the officer's read, and this one (logged before the page showed the record)
+      await expect.poll(() => reads.locator('li bdi').allTextContents()).toEqual([ADMIN, OFFICER]);
+      await screenshots(admin, 'audit-person-reads', () => reads.locator('li').first().waitFor());
+      await setLang(admin, 'en');
+      await reads.getByRole('heading', { name: 'Who read this record' }).waitFor();
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 
   test('nothing personal in the URLs; no page errors', () => {
     const paths = urls.map((u) => new URL(u)).filter((u) => u.origin === server.url);

@@ -198,6 +198,7 @@ export const ar = {
   'audit.entry.logged': 'قد يتضمن هذا القيد بيانات شخصية، وقد سُجّل اطّلاعك عليه.',
   'audit.entry.recordLog': 'كل قيود هذا السجل',
   'audit.entry.recordReads': 'من اطّلع على هذا السجل',
+  'audit.reads.empty': 'لم يطّلع أحد على هذا السجل بعد.',
   'audit.entry.before': 'قبل',
   'audit.entry.after': 'بعد',
   'audit.entry.none': 'لا شيء مسجّل.',

@@ -196,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   'audit.entry.logged': 'This entry may hold personal data; your reading it has been logged.',
   'audit.entry.recordLog': "All of this record's entries",
   'audit.entry.recordReads': 'Who read this record',
+  'audit.reads.empty': 'No one has read this record yet.',
   'audit.entry.before': 'Before',
   'audit.entry.after': 'After',
   'audit.entry.none': 'Nothing recorded.',

@@ -2,8 +2,9 @@
 // filtered by record kind, action, record id and username, a page at a time; an entry's page shows
 // its contents (before/after) as the log holds them, and reading it is logged by the server. The
 // chain check runs GET /audit/verify and says in words whether the log is intact or where it breaks.
-// "Who read this record": the record id filter with the action "read" (auditors cannot open person
-// pages). Paths carry the entry's seq only; the filters stay in memory, never in the URL.
+// "Who read this record": for auditors, who cannot open person pages, the record id filter with the
+// action "read" (an entry's page has a button for it); administrators also see it on the person page
+// (components/RecordReads.tsx). Paths carry the entry's seq only; the filters stay in memory, never in the URL.
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { isUuid } from '../../../src/shared/ids.ts';
 import type { AuditEntryT, AuditLogEntryT, AuditLogPageT, AuditVerificationT } from '../api/types.ts';
