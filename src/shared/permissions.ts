@@ -55,6 +55,7 @@ export const permissionMatrix = {
   'GET /api/v1/stats/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   'GET /api/v1/audit/verify': ['administrator', 'auditor'],
   'GET /api/v1/audit/log': ['administrator', 'auditor'],
+  'GET /api/v1/audit/log/:seq': ['administrator', 'auditor'],
 
   'POST /api/v1/users': ['administrator'],
   'GET /api/v1/users': ['administrator'],

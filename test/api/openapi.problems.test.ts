@@ -41,6 +41,7 @@ test('the audit and stats answers are described exactly', async () => {
     'seq',
     'at',
     'actorId',
+    'actorUsername',
     'deviceId',
     'operationId',
     'entity',
@@ -53,6 +54,7 @@ test('the audit and stats answers are described exactly', async () => {
     'entity',
     'entityId',
     'actorId',
+    'username',
     'action',
   ]);
   expect(Object.keys(schemaOf('/api/v1/stats/governorates').properties.items.items.properties)).toEqual([

@@ -50,6 +50,8 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['review', '/review'],
     ['distribution', '/distribution'],
     ['account', '/account'],
+    ['audit', '/audit'],
+    ['auditEntry', `/audit/${ids.auditSeq}`],
   ];
 }
 
@@ -74,6 +76,8 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
     expect(site.status).toBe(201);
     ids.site = ((await site.json()) as { id: string }).id;
+    ids.auditSeq = (await db.pool.query<{ seq: string }>("SELECT max(seq)::text AS seq FROM change_log WHERE entity = 'site'"))
+      .rows[0]!.seq;
     ids.person = (await db.pool.query<{ id: string }>('SELECT id FROM person ORDER BY id LIMIT 1')).rows[0]!.id;
     ids.household = (
       await db.pool.query<{ id: string }>(

@@ -20,6 +20,8 @@ const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const OutboxSync = lazy(() => import('./distribution/OutboxSync.tsx'));
 const DuplicateQueue = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicateQueue })));
+const AuditLog = lazy(() => import('./screens/Audit.tsx').then((m) => ({ default: m.AuditLog })));
+const AuditEntry = lazy(() => import('./screens/Audit.tsx').then((m) => ({ default: m.AuditEntry })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -29,6 +31,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'distribution' }, label: 'distribution.nav', needs: 'distribute' },
   { route: { name: 'review' }, label: 'review.nav', needs: 'reviewDuplicates' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
+  { route: { name: 'audit' }, label: 'audit.nav', needs: 'auditLog' },
 ];
 
 export function App() {
@@ -134,7 +137,7 @@ function Current() {
   const { user } = useSession();
   const { t } = useI18n();
   const role = user?.role;
-  const home: Route = can(role, 'search') ? { name: 'search' } : { name: 'dashboard' };
+  const home: Route = can(role, 'search') ? { name: 'search' } : can(role, 'auditLog') ? { name: 'audit' } : { name: 'dashboard' };
   useEffect(() => {
     if (route.name === 'home' || route.name === 'notFound') go(home);
   }, [route.name]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -194,6 +197,13 @@ function Current() {
       );
     case 'account':
       return <Account />;
+    case 'audit':
+    case 'auditEntry':
+      return can(role, 'auditLog') ? (
+        <Suspense fallback={<Loading />}>{route.name === 'audit' ? <AuditLog /> : <AuditEntry seq={route.seq} />}</Suspense>
+      ) : (
+        denied
+      );
     default:
       return <Loading />;
   }

@@ -23,6 +23,7 @@ export const capabilityRoutes = {
   reviewDuplicates: 'GET /api/v1/duplicates',
   decideDuplicates: 'POST /api/v1/duplicates/:id/decision',
   aidReach: 'GET /api/v1/stats/reach',
+  auditLog: 'GET /api/v1/audit/log',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

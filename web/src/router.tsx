@@ -17,6 +17,8 @@ export type Route =
   | { name: 'review' }
   | { name: 'reviewPair'; id: string }
   | { name: 'account' }
+  | { name: 'audit' }
+  | { name: 'auditEntry'; seq: number }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -28,6 +30,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/sites\/?$/, () => ({ name: 'sites' })],
   [/^\/distribution\/?$/, () => ({ name: 'distribution' })],
   [/^\/account\/?$/, () => ({ name: 'account' })],
+  [/^\/audit\/?$/, () => ({ name: 'audit' })],
+  [/^\/audit\/(\d{1,15})\/?$/, (m) => ({ name: 'auditEntry', seq: Number(m[1]) })],
   [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/edit/?$`), (m) => ({ name: 'editPerson', id: m[1]! })],
@@ -75,6 +79,10 @@ export function pathOf(r: Route): string {
       return `/review/${r.id}`;
     case 'account':
       return '/account';
+    case 'audit':
+      return '/audit';
+    case 'auditEntry':
+      return `/audit/${r.seq}`;
     case 'notFound':
       return '/';
   }

@@ -5,6 +5,7 @@ import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import auditLog from './audit/log.ts';
 import auditVerify from './audit/verify.ts';
+import auditEntry from './audit/entry.ts';
 import enrol from './auth/enrol.ts';
 import login from './auth/login.ts';
 import logout from './auth/logout.ts';
@@ -67,6 +68,7 @@ export const allRoutes: RouteDef[] = [
   statsReach,
   auditVerify,
   auditLog,
+  auditEntry,
   createUser,
   listUsers,
   createToken,

@@ -1,5 +1,6 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
+import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
 import type { EnrolSession, LoginStep, MeView, RecoveryCodesView, SessionView } from '../../../src/api/routes/auth/schema.ts';
 import type { DisplacementInput, HouseholdInput, HouseholdView } from '../../../src/api/routes/households/schema.ts';
 import type { GovernorateList } from '../../../src/api/routes/places/schema.ts';
@@ -68,3 +69,9 @@ export type DecisionT = z.infer<typeof DecisionInput>['decision'];
 
 // Aid reach per cycle (the dashboard).
 export type ReachSummaryT = z.infer<typeof ReachSummary>;
+
+// The change log as auditors read it: a page of entries, one entry with its contents, the chain check.
+export type AuditLogPageT = z.infer<typeof AuditLogPage>;
+export type AuditLogEntryT = AuditLogPageT['items'][number];
+export type AuditEntryT = z.infer<typeof AuditEntryWithContents>;
+export type AuditVerificationT = z.infer<typeof AuditVerification>;

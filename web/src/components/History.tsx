@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
-const FIELD_KEYS: Record<string, MessageKey> = {
+export const FIELD_KEYS: Record<string, MessageKey> = {
   givenName: 'person.givenName',
   fatherName: 'person.fatherName',
   grandfatherName: 'person.grandfatherName',

@@ -2,6 +2,7 @@
 import { can } from '../access.ts';
 import type { HistoryListT, PersonViewT } from '../api/types.ts';
 import { History } from '../components/History.tsx';
+import { RecordReads } from '../components/RecordReads.tsx';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { ageOn } from '../i18n/format.ts';
@@ -67,6 +68,7 @@ export function PersonPage({ id }: { id: string }) {
           <Loading />
         )}
       </section>
+      {can(user?.role, 'auditLog') && <RecordReads entity="person" id={id} after={p.version} />}
     </Screen>
   );
 }

@@ -14,6 +14,12 @@ export const AuditLogQuery = z.object({
   entity: Word.optional().describe('only entries about this kind of record (person, household, user, ...)'),
   entityId: Uuid.optional().describe('only entries about this record'),
   actorId: Uuid.optional().describe('only entries by this user'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{1,100}$/, 'must be a username')
+    .optional()
+    .describe('only entries by the user with this username'),
   action: Word.optional().describe('only this action (create, update, read, ...)'),
 });
 
@@ -22,12 +28,18 @@ export const AuditLogEntry = z.object({
   at: z.iso.datetime(),
   /** null for the system itself (seed, CLI work run on the server) */
   actorId: Uuid.nullable(),
+  /** the username of actorId; null for the system itself */
+  actorUsername: z.string().nullable(),
   deviceId: z.string().nullable(),
   operationId: Uuid.nullable(),
   entity: z.string(),
   entityId: Uuid.nullable(),
   action: z.string(),
 });
+
+/** GET /audit/log/:seq: one entry and its contents, as the change log holds them (null when none). */
+export const AuditEntryParams = z.object({ seq: z.coerce.number().int().min(1) });
+export const AuditEntryWithContents = AuditLogEntry.extend({ before: z.unknown(), after: z.unknown() });
 
 /** Newest first; `nextBefore` asks for the next page, null on the last one. */
 export const AuditLogPage = z.object({ items: z.array(AuditLogEntry), nextBefore: z.number().int().nullable() });
