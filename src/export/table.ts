@@ -1,0 +1,52 @@
+// Writes a table (header rows then data rows) as CSV with a UTF-8 byte order mark (so that Excel
+// reads Arabic as UTF-8) or as XLSX (exceljs' streaming writer), every text cell neutralised.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { neutraliseCell } from '../shared/spreadsheetCell.ts';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const BOM = '\uFEFF';
+
+export const contentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+type Cell = string | number | boolean | null | undefined;
+
+async function put(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+/** Writes the rows to `out` (not ended: the caller's pipeline or stream decides) and counts the data rows. */
+export async function writeTable(
+  out: Writable,
+  format: ExportFormat,
+  head: Cell[][],
+  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
+  sheet = 'export',
+): Promise<number> {
+  let n = 0;
+  const safe = (r: Cell[]) => r.map((c) => neutraliseCell(c ?? ''));
+  if (format === 'csv') {
+    await put(out, BOM + stringify(head.map(safe)));
+    for await (const r of rows) {
+      await put(out, stringify([safe(r)]));
+      n++;
+    }
+    return n;
+  }
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const ws = book.addWorksheet(sheet);
+  for (const h of head) ws.addRow(safe(h)).commit();
+  for await (const r of rows) {
+    ws.addRow(safe(r)).commit();
+    n++;
+  }
+  ws.commit();
+  await book.commit();
+  return n;
+}
