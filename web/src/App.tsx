@@ -8,6 +8,7 @@ import { Account, lowCodesText, recoveryCodesLow } from './screens/Account.tsx';
 import { HouseholdPage } from './screens/HouseholdPage.tsx';
 import { Move } from './screens/Move.tsx';
 import { PersonPage } from './screens/PersonPage.tsx';
+import { Exports } from './screens/Exports.tsx';
 import { Register } from './screens/Register.tsx';
 import { forgetSearch, Search } from './screens/Search.tsx';
 import { SignIn } from './screens/SignIn.tsx';
@@ -28,6 +29,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'distribution' }, label: 'distribution.nav', needs: 'distribute' },
   { route: { name: 'review' }, label: 'review.nav', needs: 'reviewDuplicates' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
+  { route: { name: 'exports' }, label: 'exports.nav', needs: 'exportAggregates' },
 ];
 
 export function App() {
@@ -191,6 +193,8 @@ function Current() {
       );
     case 'account':
       return <Account />;
+    case 'exports':
+      return can(role, 'exportAggregates') ? <Exports /> : denied;
     default:
       return <Loading />;
   }

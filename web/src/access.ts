@@ -22,6 +22,8 @@ export const capabilityRoutes = {
   reviewDuplicates: 'GET /api/v1/duplicates',
   decideDuplicates: 'POST /api/v1/duplicates/:id/decision',
   aidReach: 'GET /api/v1/stats/reach',
+  exportPersons: 'POST /api/v1/exports/persons',
+  exportAggregates: 'POST /api/v1/exports/aggregates',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'review' }
   | { name: 'reviewPair'; id: string }
   | { name: 'account' }
+  | { name: 'exports' }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -27,6 +28,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/sites\/?$/, () => ({ name: 'sites' })],
   [/^\/distribution\/?$/, () => ({ name: 'distribution' })],
   [/^\/account\/?$/, () => ({ name: 'account' })],
+  [/^\/exports\/?$/, () => ({ name: 'exports' })],
   [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/households/${ID}/?$`), (m) => ({ name: 'household', id: m[1]! })],
@@ -71,6 +73,8 @@ export function pathOf(r: Route): string {
       return `/review/${r.id}`;
     case 'account':
       return '/account';
+    case 'exports':
+      return '/exports';
     case 'notFound':
       return '/';
   }
