@@ -138,8 +138,8 @@ export const ar = {
   'exports.what.persons.hint': 'صف لكل فرد بأعمدة الاستيراد نفسها، فيمكن استيراد الملف مرة أخرى.',
   'exports.what.aggregates.hint': 'أعداد الأفراد لكل محافظة حسب الجنس والفئة العمرية، مع وسوم HXL، دون أي بيانات شخصية.',
   'exports.format': 'صيغة الملف',
-  'exports.format.csv': 'CSV',
-  'exports.format.xlsx': 'Excel (XLSX)',
+  'exports.format.csv': 'ملف CSV',
+  'exports.format.xlsx': 'ملف Excel ‏(XLSX)',
   'exports.governorate': 'المحافظة',
   'exports.governorate.all': 'كل محافظاتي',
   'exports.personal':
