@@ -49,6 +49,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['review', '/review'],
     ['distribution', '/distribution'],
     ['account', '/account'],
+    ['exports', '/exports'],
   ];
 }
 
