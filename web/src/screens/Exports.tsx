@@ -103,11 +103,9 @@ export function Exports() {
         {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
         {done && (
           <Alert kind="success">
-            <p className="export-done">
-              {rowsText(t, lang, done.rows, num(done.rows))}{' '}
-              <bdi dir="ltr" className="muted">
-                {done.fileName}
-              </bdi>
+            <p className="export-done">{rowsText(t, lang, done.rows, num(done.rows))}</p>
+            <p className="export-file muted">
+              <bdi dir="ltr">{done.fileName}</bdi>
             </p>
           </Alert>
         )}
