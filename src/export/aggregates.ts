@@ -86,7 +86,7 @@ export async function exportAggregates(
     format,
     head,
     rows.map((r) => aggregateColumns.map((c) => r[c.name])),
-    'aggregates',
+    { sheet: 'aggregates', bom: out !== process.stdout },
   );
   if (format === 'csv' && out !== process.stdout) out.end();
   if (!out.writableFinished && out !== process.stdout) await finished(out, { readable: false });

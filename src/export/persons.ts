@@ -101,7 +101,7 @@ export async function exportPersons(pool: pg.Pool, actor: Actor, opts: PersonsEx
         yield r;
       }
     };
-    await writeTable(out, format, [[...exportColumns]], counted(), 'persons');
+    await writeTable(out, format, [[...exportColumns]], counted(), { sheet: 'persons', bom: out !== process.stdout });
     if (format === 'csv' && out !== process.stdout) out.end();
     if (!out.writableFinished && out !== process.stdout) await finished(out, { readable: false });
     await client.query('COMMIT');

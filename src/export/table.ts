@@ -21,18 +21,22 @@ async function put(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
-/** Writes the rows to `out` (not ended: the caller's pipeline or stream decides) and counts the data rows. */
+/**
+ * Writes the rows to `out` and counts the data rows. A CSV is not ended (the caller decides) and has
+ * the byte order mark unless `bom` is false (a CSV piped from stdout into another program); an XLSX
+ * ends `out`.
+ */
 export async function writeTable(
   out: Writable,
   format: ExportFormat,
   head: Cell[][],
   rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
-  sheet = 'export',
+  opts: { sheet?: string; bom?: boolean } = {},
 ): Promise<number> {
   let n = 0;
   const safe = (r: Cell[]) => r.map((c) => neutraliseCell(c ?? ''));
   if (format === 'csv') {
-    await put(out, BOM + stringify(head.map(safe)));
+    await put(out, (opts.bom === false ? '' : BOM) + stringify(head.map(safe)));
     for await (const r of rows) {
       await put(out, stringify([safe(r)]));
       n++;
@@ -40,7 +44,7 @@ export async function writeTable(
     return n;
   }
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const ws = book.addWorksheet(sheet);
+  const ws = book.addWorksheet(opts.sheet ?? 'export');
   for (const h of head) ws.addRow(safe(h)).commit();
   for await (const r of rows) {
     ws.addRow(safe(r)).commit();
