@@ -13,7 +13,7 @@ import { appendLog } from '../store/write.ts';
 import { isUuid } from '../shared/ids.ts';
 import { NAME_COLUMNS } from '../shared/personColumns.ts';
 import { assertOwnGovernorate } from '../access/scope.ts';
-import { type ExportFormat, writeTable } from './table.ts';
+import { ExportCancelled, type ExportFormat, writeTable } from './table.ts';
 
 export class ExportError extends Error {
   constructor(message: string) {
@@ -77,6 +77,7 @@ export async function exportPersons(pool: pg.Pool, actor: Actor, opts: PersonsEx
   const format = opts.format ?? 'csv';
   const scope = scopeLiteral('p', opts.governorate === undefined ? actor : { ...actor, governorates: [opts.governorate] });
   const client = await pool.connect();
+  let copying = false;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${scope}`)).rows[0]?.n ?? 0;
@@ -90,9 +91,18 @@ export async function exportPersons(pool: pg.Pool, actor: Actor, opts: PersonsEx
     const src = client.query(
       pgCopy.to(`COPY (${SELECT} FROM person p WHERE ${scope} ORDER BY p.org_id, p.id) TO STDOUT WITH (FORMAT csv)`),
     );
+    copying = true;
+    src.on('end', () => {
+      copying = false;
+    });
     const records = src.pipe(parse({ relax_column_count: false }));
     src.on('error', (e) => records.destroy(e));
     const out = typeof opts.output === 'string' ? fs.createWriteStream(opts.output, { mode: 0o600 }) : opts.output;
+    // A reader that goes away (a cancelled download) stops the export, also while exceljs buffers.
+    const cancel = () => {
+      if (!out.writableFinished) records.destroy(new ExportCancelled());
+    };
+    out.once('close', cancel);
     let rows = 0;
     const counted = async function* () {
       for await (const r of records as AsyncIterable<string[]>) {
@@ -101,16 +111,22 @@ export async function exportPersons(pool: pg.Pool, actor: Actor, opts: PersonsEx
         yield r;
       }
     };
-    await writeTable(out, format, [[...exportColumns]], counted(), { sheet: 'persons', bom: out !== process.stdout });
+    await writeTable(out, format, [[...exportColumns]], counted(), { sheet: 'persons', bom: out !== process.stdout }).finally(() =>
+      out.off('close', cancel),
+    );
     if (format === 'csv' && out !== process.stdout) out.end();
     if (!out.writableFinished && out !== process.stdout) await finished(out, { readable: false });
     await client.query('COMMIT');
+    client.release();
     opts.onProgress?.({ rows, total });
     return { rows, seconds: (performance.now() - started) / 1000 };
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A COPY stopped half-way leaves the connection busy: it is closed (the server rolls back).
+    if (copying) client.release(true);
+    else {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
     throw e;
-  } finally {
-    client.release();
   }
 }

@@ -1,6 +1,5 @@
 // Writes a table (header rows then data rows) as CSV with a UTF-8 byte order mark (so that Excel
 // reads Arabic as UTF-8) or as XLSX (exceljs' streaming writer), every text cell neutralised.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -17,8 +16,29 @@ export const contentTypes: Record<ExportFormat, string> = {
 
 type Cell = string | number | boolean | null | undefined;
 
+/** Thrown when the reader went away (a download cancelled): the export stops and frees its connection. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('the export was cancelled');
+    this.name = 'ExportCancelled';
+  }
+}
+
 async function put(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+  if (out.destroyed) throw new ExportCancelled();
+  if (out.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const settle = (err?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new ExportCancelled());
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+  });
 }
 
 /**

@@ -3,9 +3,13 @@
 // apostrophe off again.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
+import { exportPersons } from '../../src/export/persons.ts';
+import { importFile } from '../../src/importer/run.ts';
+import { writeSyntheticCsv } from '../../src/importer/syntheticCsv.ts';
 import { neutraliseCell, restoreCell } from '../../src/shared/spreadsheetCell.ts';
 import { sanad as runSanad } from '../support/cli.ts';
 import { useTestDb } from '../support/testApp.ts';
@@ -72,4 +76,21 @@ test('sanad export persons --format csv|xlsx --governorate, to files', { timeout
     "SELECT p.full_name_en, p.phone FROM person p JOIN organisation o ON o.id = p.org_id WHERE o.name = 'Other organisation'",
   );
   expect(back.rows).toEqual([{ full_name_en: F, phone: '+970599111222' }]);
+});
+
+test('a reader that goes away mid-export stops it and frees its database connection', { timeout: 60_000 }, async () => {
+  const officer = await makeActor(t.db.pool, { username: 'cancel-officer', org: 'Cancel organisation' });
+  const file = path.join(tmp.dir, 'many.csv');
+  await writeSyntheticCsv(file, { seed: 4, persons: 2000 });
+  await importFile(t.db.pool, officer, { kind: 'persons', file });
+  for (const format of ['csv', 'xlsx'] as const) {
+    // a reader that receives the first chunk and goes away
+    const out: Writable = new Writable({
+      highWaterMark: 1024,
+      write: () => setImmediate(() => out.destroy()),
+    });
+    await expect(exportPersons(t.db.pool, officer, { output: out, format })).rejects.toThrow(/cancelled/);
+    await expect.poll(() => t.db.pool.totalCount - t.db.pool.idleCount).toBe(0);
+    expect((await t.db.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  }
 });
