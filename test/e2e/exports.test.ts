@@ -143,6 +143,7 @@ describe.skipIf(!run)('exports in the web app, as a registration officer', () =>
     expect(lines[1]![0]).toBe('#adm1+name');
     expect(lines.slice(2).reduce((s, l) => s + Number(l[4]), 0)).toBe(await inScope());
     expect(await page.locator('.alert-warning').count()).toBe(0); // the personal-data warning is for persons only
+    await screenshots(page, 'exports-aggregates');
 
     const log = await db.pool.query<{ action: string; format: string; governorate: string | null }>(
       `SELECT c.action, c.after->>'format' AS format, c.after->>'governorate' AS governorate
