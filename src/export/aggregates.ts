@@ -2,14 +2,15 @@
 // (https://hxlstandard.org) under the header so that humanitarian tools read it directly.
 // Only counts, no personal data; only the actor's organisation and governorates.
 import fs from 'node:fs';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import type { Actor } from '../access/actor.ts';
 import { commandAllows } from '../access/matrix.ts';
 import { appendLog } from '../store/write.ts';
+import { assertOwnGovernorate } from '../access/scope.ts';
 import { ExportError, scopeLiteral } from './persons.ts';
+import { type ExportFormat, writeTable } from './table.ts';
 
 /** Column, HXL hashtag, SQL expression over person p. Ages at the export date; unknown ages count in totals only. */
 const AGE = `date_part('year', age(current_date, p.date_of_birth))`;
@@ -33,10 +34,11 @@ export const aggregateColumns: { name: string; hxl: string; sql: string }[] = [
 
 export type AggregateRow = Record<string, string | number>;
 
-export async function aggregates(pool: pg.Pool, actor: Actor): Promise<AggregateRow[]> {
+export async function aggregates(pool: pg.Pool, actor: Actor, governorate?: string): Promise<AggregateRow[]> {
   if (!commandAllows('export aggregates', actor.role)) throw new ExportError(`Your role (${actor.role}) may not export statistics.`);
+  if (governorate !== undefined) assertOwnGovernorate(actor, governorate);
   const scope = scopeLiteral('p', actor);
-  const govs = actor.governorates;
+  const govs = governorate === undefined ? actor.governorates : [governorate];
   const r = await pool.query<AggregateRow>(
     `SELECT ${aggregateColumns.map((c) => `${c.sql} AS ${c.name}`).join(', ')}
      FROM governorate g JOIN territory t ON t.pcode = g.territory
@@ -55,24 +57,38 @@ export async function aggregates(pool: pg.Pool, actor: Actor): Promise<Aggregate
   });
 }
 
-/** Writes the aggregates as CSV (with the HXL row when `hxl`). */
+/** Writes the aggregates as CSV (byte order mark) or XLSX, with the HXL row when `hxl`; in the change log. */
 export async function exportAggregates(
   pool: pg.Pool,
   actor: Actor,
-  opts: { output: string | Writable; hxl: boolean },
+  opts: {
+    output: string | Writable;
+    hxl: boolean;
+    format?: ExportFormat;
+    governorate?: string | undefined;
+    onStart?: (rows: number) => void;
+  },
 ): Promise<{ rows: number }> {
-  const rows = await aggregates(pool, actor);
-  const lines: unknown[][] = [aggregateColumns.map((c) => c.name)];
-  if (opts.hxl) lines.push(aggregateColumns.map((c) => c.hxl));
-  for (const r of rows) lines.push(aggregateColumns.map((c) => r[c.name]));
-  const text = stringify(lines);
-  if (typeof opts.output === 'string') await fs.promises.writeFile(opts.output, text);
-  else if (!opts.output.write(text)) await once(opts.output, 'drain');
+  const format = opts.format ?? 'csv';
+  const rows = await aggregates(pool, actor, opts.governorate);
+  const head: string[][] = [aggregateColumns.map((c) => c.name)];
+  if (opts.hxl) head.push(aggregateColumns.map((c) => c.hxl));
   await appendLog(pool, actor, {
     entity: 'export',
     entityId: null,
     action: 'export_aggregates',
-    after: { governorates: actor.governorates, hxl: opts.hxl },
+    after: { rows: rows.length, format, hxl: opts.hxl, governorate: opts.governorate ?? null, governorates: actor.governorates },
   });
+  opts.onStart?.(rows.length);
+  const out = typeof opts.output === 'string' ? fs.createWriteStream(opts.output, { mode: 0o600 }) : opts.output;
+  await writeTable(
+    out,
+    format,
+    head,
+    rows.map((r) => aggregateColumns.map((c) => r[c.name])),
+    { sheet: 'aggregates', bom: out !== process.stdout },
+  );
+  if (format === 'csv' && out !== process.stdout) out.end();
+  if (!out.writableFinished && out !== process.stdout) await finished(out, { readable: false });
   return { rows: rows.length };
 }

@@ -4,6 +4,7 @@
 // {"column in file": "sanad column"}; columns neither known nor mapped are ignored (and named on stderr).
 import fs from 'node:fs/promises';
 import type { PersonInput } from '../registry/person.ts';
+import { restoreCell } from '../shared/spreadsheetCell.ts';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PERSON_CSV_COLUMNS } from '../shared/personColumns.ts';
 
 export const personColumns = PERSON_COLUMNS;
@@ -141,12 +142,12 @@ export function rowFields(row: readonly string[], layout: Layout): RowFields {
 }
 
 // Module-level helpers rather than closures in rowFields, which runs for every row of an import.
-/** The trimmed cell at column i; undefined when the column is absent or the cell empty. */
+/** The trimmed cell at column i, as it was before an export neutralised it; undefined when the column is absent or the cell empty. */
 function cell(row: readonly string[], i: number | undefined): string | undefined {
   if (i === undefined) return undefined;
   const v = row[i];
   if (v === undefined) return undefined;
-  const t = v.trim();
+  const t = restoreCell(v.trim());
   return t === '' ? undefined : t;
 }
 

@@ -53,6 +53,16 @@ export const permissionMatrix = {
     'registration_officer',
   ],
   'GET /api/v1/stats/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Exports (files of the caller's organisation and governorates): the roles of `sanad export`
+  'POST /api/v1/exports/persons': ['administrator', 'registration_officer'],
+  'POST /api/v1/exports/aggregates': [
+    'administrator',
+    'analyst',
+    'caseworker',
+    'site_manager',
+    'distribution_officer',
+    'registration_officer',
+  ],
   'GET /api/v1/audit/verify': ['administrator', 'auditor'],
   'GET /api/v1/audit/log': ['administrator', 'auditor'],
   'GET /api/v1/audit/log/:seq': ['administrator', 'auditor'],

@@ -52,6 +52,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['account', '/account'],
     ['audit', '/audit'],
     ['auditEntry', `/audit/${ids.auditSeq}`],
+    ['exports', '/exports'],
   ];
 }
 

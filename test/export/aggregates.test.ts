@@ -29,7 +29,7 @@ test('counts by governorate, sex and age group, under an HXL hashtag row', async
   await importFile(t.db.pool, actor, { kind: 'persons', file });
   const out = path.join(tmp.dir, 'agg.csv');
   await exportAggregates(t.db.pool, actor, { output: out, hxl: true });
-  const lines = parse(await fs.readFile(out, 'utf8')) as string[][];
+  const lines = parse(await fs.readFile(out, 'utf8'), { bom: true }) as string[][];
   expect(lines[0]!.slice(0, 7)).toEqual(['governorate', 'governorate_ar', 'governorate_pcode', 'territory', 'people', 'female', 'male']);
   expect(lines[1]).toEqual([
     '#adm1+name',

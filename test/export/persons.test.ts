@@ -33,7 +33,7 @@ test('exports only the persons in scope, with the import columns, and the file i
   expect(expected).toBeGreaterThan(0);
   expect(expected).toBeLessThan(3000);
   expect(s.rows).toBe(expected);
-  const rows = parse(await fs.readFile(out, 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse(await fs.readFile(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(expected);
   expect(Object.keys(rows[0]!)).toEqual([
     'record_id',

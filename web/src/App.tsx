@@ -9,6 +9,7 @@ import { EditPerson } from './screens/EditPerson.tsx';
 import { HouseholdPage } from './screens/HouseholdPage.tsx';
 import { Move } from './screens/Move.tsx';
 import { PersonPage } from './screens/PersonPage.tsx';
+import { Exports } from './screens/Exports.tsx';
 import { Register } from './screens/Register.tsx';
 import { forgetSearch, Search } from './screens/Search.tsx';
 import { SignIn } from './screens/SignIn.tsx';
@@ -32,6 +33,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'review' }, label: 'review.nav', needs: 'reviewDuplicates' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
   { route: { name: 'audit' }, label: 'audit.nav', needs: 'auditLog' },
+  { route: { name: 'exports' }, label: 'exports.nav', needs: 'exportAggregates' },
 ];
 
 export function App() {
@@ -204,6 +206,8 @@ function Current() {
       ) : (
         denied
       );
+    case 'exports':
+      return can(role, 'exportAggregates') ? <Exports /> : denied;
     default:
       return <Loading />;
   }

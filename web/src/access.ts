@@ -24,6 +24,8 @@ export const capabilityRoutes = {
   decideDuplicates: 'POST /api/v1/duplicates/:id/decision',
   aidReach: 'GET /api/v1/stats/reach',
   auditLog: 'GET /api/v1/audit/log',
+  exportPersons: 'POST /api/v1/exports/persons',
+  exportAggregates: 'POST /api/v1/exports/aggregates',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -19,6 +19,7 @@ export type Route =
   | { name: 'account' }
   | { name: 'audit' }
   | { name: 'auditEntry'; seq: number }
+  | { name: 'exports' }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -32,6 +33,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/account\/?$/, () => ({ name: 'account' })],
   [/^\/audit\/?$/, () => ({ name: 'audit' })],
   [/^\/audit\/(\d{1,15})\/?$/, (m) => ({ name: 'auditEntry', seq: Number(m[1]) })],
+  [/^\/exports\/?$/, () => ({ name: 'exports' })],
   [new RegExp(`^/sites/${ID}/?$`), (m) => ({ name: 'site', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
   [new RegExp(`^/persons/${ID}/edit/?$`), (m) => ({ name: 'editPerson', id: m[1]! })],
@@ -83,6 +85,8 @@ export function pathOf(r: Route): string {
       return '/audit';
     case 'auditEntry':
       return `/audit/${r.seq}`;
+    case 'exports':
+      return '/exports';
     case 'notFound':
       return '/';
   }

@@ -7,6 +7,8 @@ import auditLog from './audit/log.ts';
 import auditVerify from './audit/verify.ts';
 import auditEntry from './audit/entry.ts';
 import enrol from './auth/enrol.ts';
+import exportAggregates from './exports/aggregates.ts';
+import exportPersons from './exports/persons.ts';
 import login from './auth/login.ts';
 import logout from './auth/logout.ts';
 import me from './auth/me.ts';
@@ -66,6 +68,8 @@ export const allRoutes: RouteDef[] = [
   vulnerability,
   stats,
   statsReach,
+  exportPersons,
+  exportAggregates,
   auditVerify,
   auditLog,
   auditEntry,

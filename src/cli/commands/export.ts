@@ -1,13 +1,19 @@
-// sanad export persons|aggregates: CSV streamed in constant memory; aggregates with HXL tags.
-import type { Command } from 'commander';
+// sanad export persons|aggregates: CSV (byte order mark) or XLSX streamed in constant memory; aggregates with HXL tags.
+import { type Command, Option } from 'commander';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
 import { exportPersons } from '../../export/persons.ts';
 import { exportAggregates } from '../../export/aggregates.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
+import type { ExportFormat } from '../../export/table.ts';
+
+/** CSV (UTF-8 with a byte order mark, for Excel) or XLSX; formula-looking cells start with an apostrophe in both. */
+const formatOption = () => new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).default('csv');
 
 export function register(program: Command): void {
-  const exp = program.command('export').description('export persons (CSV) or aggregates (CSV, HXL) of your organisation and governorates');
+  const exp = program
+    .command('export')
+    .description('export persons or aggregates (HXL) of your organisation and governorates, as CSV or XLSX');
   withStoreOptions(
     withUserOption(
       exp
@@ -15,30 +21,43 @@ export function register(program: Command): void {
         .description('all persons in your scope, one row each, with the import columns (personal data: keep the file safe)'),
     ),
   )
-    .requiredOption('--output <file>', "the CSV file to write ('-' for stdout)")
+    .requiredOption('--output <file>', "the file to write ('-' for stdout)")
+    .addOption(formatOption())
+    .option('--governorate <pcode>', 'only this one of your governorates')
     .option('--no-progress', 'no progress bar')
-    .action(async (opts: { dataDir?: string; user: string; output: string; progress?: boolean }) => {
-      await asUser(opts, async (store, actor) => {
-        const toStdout = opts.output === '-';
-        let bar: ReturnType<typeof progressBar> | undefined;
-        const s = await exportPersons(store.pool, actor, {
-          output: toStdout ? process.stdout : opts.output,
-          onProgress: (p) => {
-            bar ??= progressBar(p.total, 'rows', opts.progress !== false && process.stderr.isTTY === true);
-            bar.update(p.rows, { rows: fmt(p.rows) });
-          },
-        }).finally(() => bar?.stop());
-        const msg = `Exported ${fmt(s.rows)} persons${toStdout ? '' : ` to ${opts.output}`} in ${s.seconds.toFixed(1)} s.\n`;
-        (toStdout ? process.stderr : process.stdout).write(msg);
-      });
-    });
+    .action(
+      async (opts: { dataDir?: string; user: string; output: string; format: ExportFormat; governorate?: string; progress?: boolean }) => {
+        await asUser(opts, async (store, actor) => {
+          const toStdout = opts.output === '-';
+          let bar: ReturnType<typeof progressBar> | undefined;
+          const s = await exportPersons(store.pool, actor, {
+            output: toStdout ? process.stdout : opts.output,
+            format: opts.format,
+            governorate: opts.governorate,
+            onProgress: (p) => {
+              bar ??= progressBar(p.total, 'rows', opts.progress !== false && process.stderr.isTTY === true);
+              bar.update(p.rows, { rows: fmt(p.rows) });
+            },
+          }).finally(() => bar?.stop());
+          const msg = `Exported ${fmt(s.rows)} persons${toStdout ? '' : ` to ${opts.output}`} in ${s.seconds.toFixed(1)} s.\n`;
+          (toStdout ? process.stderr : process.stdout).write(msg);
+        });
+      },
+    );
   withStoreOptions(withUserOption(exp.command('aggregates').description('people by governorate, sex and age group (counts only)')))
-    .option('--output <file>', "the CSV file to write ('-' or none for stdout)", '-')
+    .option('--output <file>', "the file to write ('-' or none for stdout)", '-')
+    .addOption(formatOption())
+    .option('--governorate <pcode>', 'only this one of your governorates')
     .option('--hxl', 'add the HXL hashtag row under the header')
-    .action(async (opts: { dataDir?: string; user: string; output: string; hxl?: boolean }) => {
+    .action(async (opts: { dataDir?: string; user: string; output: string; format: ExportFormat; governorate?: string; hxl?: boolean }) => {
       await asUser(opts, async (store, actor) => {
         const toStdout = opts.output === '-';
-        const s = await exportAggregates(store.pool, actor, { output: toStdout ? process.stdout : opts.output, hxl: opts.hxl === true });
+        const s = await exportAggregates(store.pool, actor, {
+          output: toStdout ? process.stdout : opts.output,
+          hxl: opts.hxl === true,
+          format: opts.format,
+          governorate: opts.governorate,
+        });
         if (!toStdout) process.stdout.write(`Wrote ${s.rows} governorates to ${opts.output}.\n`);
       });
     });

@@ -21,7 +21,11 @@ export type Api = {
   get: <T>(path: string) => Promise<T>;
   post: <T>(path: string, body: unknown, opts?: { idempotencyKey?: string }) => Promise<T>;
   put: <T>(path: string, body: unknown, opts?: { idempotencyKey?: string }) => Promise<T>;
+  /** POSTs and receives a file (an export): its bytes, the name the server gives it and its headers. */
+  download: (path: string, body: unknown) => Promise<Download>;
 };
+
+export type Download = { blob: Blob; fileName: string; headers: Headers };
 
 function deviceId(): string {
   try {
@@ -41,14 +45,16 @@ export function newOperationId(): string {
 }
 
 export function makeApi(token: string | null, onUnauthorized: () => void): Api {
-  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', 'x-device-id': deviceId() };
+  function headersFor(accept: string, body: unknown, idempotencyKey?: string): Record<string, string> {
+    const headers: Record<string, string> = { accept, 'x-device-id': deviceId() };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    let res: Response;
+    return headers;
+  }
+  async function send(method: 'GET' | 'POST' | 'PUT', path: string, headers: Record<string, string>, body: unknown): Promise<Response> {
     try {
-      res = await fetch(path, {
+      return await fetch(path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -58,22 +64,37 @@ export function makeApi(token: string | null, onUnauthorized: () => void): Api {
     } catch {
       throw new NetworkError('network');
     }
-    const text = await res.text();
+  }
+  async function failure(res: Response): Promise<ApiError> {
     let json: unknown = null;
     try {
-      json = text ? JSON.parse(text) : null;
+      json = JSON.parse(await res.text());
     } catch {
       json = null;
     }
-    if (!res.ok) {
-      if (res.status === 401 && token) onUnauthorized();
-      throw new ApiError(res.status, json && typeof json === 'object' && 'status' in json ? (json as Problem) : null);
+    if (res.status === 401 && token) onUnauthorized();
+    return new ApiError(res.status, json && typeof json === 'object' && 'status' in json ? (json as Problem) : null);
+  }
+  async function download(path: string, body: unknown): Promise<Download> {
+    const res = await send('POST', path, headersFor('*/*', body), body);
+    if (!res.ok) throw await failure(res);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+    return { blob: await res.blob(), fileName: name, headers: res.headers };
+  }
+  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+    const res = await send(method, path, headersFor('application/json', body, idempotencyKey), body);
+    if (!res.ok) throw await failure(res);
+    const text = await res.text();
+    try {
+      return (text ? JSON.parse(text) : null) as T;
+    } catch {
+      return null as T;
     }
-    return json as T;
   }
   return {
     get: (path) => request('GET', path),
     post: (path, body, opts) => request('POST', path, body, opts?.idempotencyKey),
     put: (path, body, opts) => request('PUT', path, body, opts?.idempotencyKey),
+    download,
   };
 }

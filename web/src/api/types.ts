@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
 import type { EnrolSession, LoginStep, MeView, RecoveryCodesView, SessionView } from '../../../src/api/routes/auth/schema.ts';
 import type { DisplacementInput, HouseholdInput, HouseholdView } from '../../../src/api/routes/households/schema.ts';
+import type { ExportBody } from '../../../src/api/routes/exports/schema.ts';
 import type { GovernorateList } from '../../../src/api/routes/places/schema.ts';
 import type {
   HistoryEntry as HistoryEntrySchema,
@@ -32,6 +33,7 @@ export type PersonInputT = z.input<typeof PersonUpdate>;
 export type HouseholdViewT = z.infer<typeof HouseholdView>;
 export type HouseholdInputT = z.input<typeof HouseholdInput>;
 export type DisplacementInputT = z.input<typeof DisplacementInput>;
+export type ExportRequestT = z.input<typeof ExportBody>;
 export type { DisplacementReason, Relationship, Sex } from '../../../src/shared/vocabulary.ts';
 
 /** A page of a list: items and the cursor of the next page. */
