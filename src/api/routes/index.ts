@@ -9,8 +9,10 @@ import enrol from './auth/enrol.ts';
 import login from './auth/login.ts';
 import logout from './auth/logout.ts';
 import me from './auth/me.ts';
+import changePassword from './auth/password.ts';
 import recoveryCodes from './auth/recoveryCodes.ts';
 import secondFactor from './auth/secondFactor.ts';
+import setup from './auth/setup.ts';
 import addMember from './households/addMember.ts';
 import createHousehold from './households/create.ts';
 import displacement from './households/displacement.ts';
@@ -44,6 +46,8 @@ export const allRoutes: RouteDef[] = [
   logout,
   me,
   recoveryCodes,
+  changePassword,
+  setup,
   governorates,
   listLocalities,
   createLocality,

@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
+import { hasUsers } from '../../store/access/hasUsers.ts';
 import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
+import { firstRunSteps } from '../firstRun.ts';
 import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
@@ -60,6 +62,8 @@ export function register(program: Command): void {
           database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
         })}\n`,
       );
+      if (!(await hasUsers(store.pool)))
+        process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
