@@ -49,6 +49,7 @@ export function register(program: Command): void {
         log: (line) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`),
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
+      const firstRun = !(await hasUsers(store.pool));
       const address = await app.listen({ port: opts.port, host: opts.host });
       if (!web)
         process.stdout.write(
@@ -62,8 +63,7 @@ export function register(program: Command): void {
           database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
         })}\n`,
       );
-      if (!(await hasUsers(store.pool)))
-        process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
+      if (firstRun) process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
       let stopping = false;
       const stop = async () => {
         if (stopping) return;
