@@ -124,11 +124,7 @@ describe.skipIf(!run)('the first run: from no account to a signed-in administrat
   }, 180_000);
 
   test('the administrator signs in and sets up the second factor', async () => {
-    await signIn(page, ADMIN, PASSWORD).catch(async (e) => {
-      await page.screenshot({ path: '/tmp/firstrun-debug.png' });
-      console.log(await page.locator('main').textContent());
-      throw e;
-    });
+    await signIn(page, ADMIN, PASSWORD);
     const nav = page.getByRole('navigation', { name: 'القائمة الرئيسية' });
     await nav.getByRole('link', { name: 'حسابي' }).click();
     await page.getByRole('heading', { name: 'حسابي', level: 1 }).waitFor();
@@ -158,10 +154,9 @@ describe.skipIf(!run)('changing one’s own password on My account', () => {
 
     await changePassword(ar, PASSWORD, SECOND);
     await form.getByText('تغيّرت كلمة المرور').waitFor();
-    expect(await form.locator('input[type=password]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toEqual([
-      '',
-      '',
-    ]);
+    expect(
+      await form.locator('input[type=password]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value)),
+    ).toEqual(['', '']);
     await screenshots(page, 'account-password-done', (lang) =>
       form.getByText(lang === 'ar' ? 'تغيّرت كلمة المرور' : 'Your password is changed').waitFor(),
     );

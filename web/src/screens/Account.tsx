@@ -222,7 +222,7 @@ function ChangePassword() {
             setNext(e.target.value);
             setError(null);
           }}
-          error={error && nextError ? t(nextError) : error && !next ? t('valid.required') : null}
+          error={error && nextError ? t(nextError, { min: PASSWORD_MIN }) : error && !next ? t('valid.required') : null}
         />
         <CodeField
           value={code}
