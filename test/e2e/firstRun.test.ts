@@ -7,6 +7,7 @@
 // password first), signs out and in with the new one; then the same in English. Screenshots.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,6 +21,7 @@ const ADMIN = 'admin'; // the example username of the command, run as shown
 const SECOND = 'a second synthetic passphrase';
 const THIRD = 'a third synthetic passphrase';
 const SIGNED_IN = "sessionStorage.getItem('sanad.session') !== null";
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const run = browserAvailable();
 
@@ -35,12 +37,21 @@ beforeAll(async () => {
   if (!run) return;
   ({ db, server, env } = await serveFresh(dataDir, () => undefined)); // no account at all
   browser = await launch();
-  ({ ctx, page } = await phonePage(browser));
+  // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
+  ({ ctx, page } = await phonePage(browser, { bypassCSP: true }));
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
+
+/** axe-core's WCAG 2.1 AA violations on the page as it is. */
+async function violations(): Promise<{ id: string; targets: string[] }[]> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+}
 
 /** My account's "Change password" form, in the current language's words. */
 async function changePassword(words: { current: string; next: string; submit: string }, current: string, next: string) {
@@ -107,7 +118,9 @@ describe.skipIf(!run)('the first run: from no account to a signed-in administrat
     ])
       expect(en).toContain(s);
     expect(await steps.getByRole('button', { name: 'Copy the command' }).count()).toBe(1);
+    expect(await violations(), 'first run (en)').toEqual([]);
     await setLang(page, 'ar');
+    expect(await violations(), 'first run (ar)').toEqual([]);
 
     // the command as shown, on the server, with the password in the environment (the steps' other way)
     const out = execSync((await command.textContent())!, {
@@ -140,6 +153,7 @@ describe.skipIf(!run)('changing one’s own password on My account', () => {
   test('in Arabic: a wrong current password is refused; the right one changes it; sign in with the new one', async () => {
     const form = page.locator('.change-password');
     await form.getByRole('heading', { name: 'تغيير كلمة المرور' }).waitFor();
+    expect(await violations(), 'My account with the password form (ar)').toEqual([]);
     await screenshots(page, 'account-password', (lang) =>
       form.getByRole('heading', { name: lang === 'ar' ? 'تغيير كلمة المرور' : 'Change password' }).waitFor(),
     );
