@@ -58,7 +58,7 @@ async function changePassword(words: { current: string; next: string; submit: st
   const form = page.locator('.change-password');
   await form.getByLabel(words.current).fill(current);
   await form.getByLabel(words.next).fill(next);
-  await form.locator('input[name=code]').fill(await nextTotpCode(server.url, ADMIN));
+  await form.locator('input[name=passwordCode]').fill(await nextTotpCode(server.url, ADMIN));
   await form.getByRole('button', { name: words.submit }).click();
 }
 

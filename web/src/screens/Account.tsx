@@ -225,6 +225,7 @@ function ChangePassword() {
           error={error && nextError ? t(nextError, { min: PASSWORD_MIN }) : error && !next ? t('valid.required') : null}
         />
         <CodeField
+          name="passwordCode"
           value={code}
           onChange={(v) => {
             setCode(v);

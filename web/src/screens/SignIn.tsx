@@ -192,17 +192,20 @@ export function CodeField({
   onChange,
   error,
   autoFocus = true,
+  name = 'code',
 }: {
   value: string;
   onChange: (v: string) => void;
   error: string | null;
   autoFocus?: boolean;
+  /** the field's name when a screen has two code forms (My account) */
+  name?: string;
 }) {
   const { t } = useI18n();
   return (
     <TextField
       label={t('twoFactor.code')}
-      name="code"
+      name={name}
       className="code-input mono"
       inputMode="numeric"
       autoComplete="one-time-code"
