@@ -45,6 +45,8 @@ export const errors = {
   notFound: (what = 'record') => p('not_found', `No such ${what}.`),
   unauthenticated: () => p('unauthenticated', 'Send a valid session or API token as a Bearer token.'),
   badCredentials: () => p('bad_credentials'),
+  /** A signed-in person changing their password gave a wrong current one (403: the session itself is good). */
+  wrongPassword: () => p('wrong_password', 'The current password is wrong.', field('currentPassword', 'is wrong')),
   /** 401 at sign-in; 403 when a signed-in person proves their authenticator (their session stays good). */
   badCode: (status: 401 | 403 = 401) => {
     const e = p('bad_code', 'The code is wrong, too old, or was already used. Check the time on your phone and enter the newest code.');

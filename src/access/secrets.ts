@@ -1,6 +1,7 @@
 // Secrets: passwords hashed with argon2id; session and API tokens are random, stored as sha256.
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../shared/firstRun.ts';
 
 // OWASP-recommended argon2id parameters (19 MiB, 2 passes).
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
@@ -26,7 +27,7 @@ export const newToken = (kind: TokenKind): string => `${kind === 'session' ? 'se
 export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
 
 export function checkPasswordStrength(password: string): string | undefined {
-  if (password.length < 12) return 'must have at least 12 characters';
-  if (password.length > 200) return 'must have at most 200 characters';
+  if (password.length < PASSWORD_MIN) return `must have at least ${PASSWORD_MIN} characters`;
+  if (password.length > PASSWORD_MAX) return `must have at most ${PASSWORD_MAX} characters`;
   return undefined;
 }

@@ -3,7 +3,7 @@ import { errors } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import type { Role } from './roles.ts';
 import { assertInGovernorates } from './scope.ts';
-import { verifyPassword } from './secrets.ts';
+import { checkPasswordStrength, verifyPassword } from './secrets.ts';
 
 /** A staff account of an organisation (never its password hash). */
 export type User = {
@@ -33,6 +33,13 @@ export function assertNotSelf(actor: Pick<Actor, 'userId'>, userId: string): voi
 /** What a person signed in with a password and a second factor may do, a machine's API token may not. */
 export function assertSession(actor: Pick<Actor, 'credential'>): void {
   if (actor.credential !== 'session') throw errors.sessionRequired();
+}
+
+/** A new password for one's own account: the rules of a new account, and not the current one (422 naming `newPassword`). */
+export function assertNewPassword(current: string, next: string): void {
+  const weak = checkPasswordStrength(next);
+  if (weak) throw errors.validation([{ field: 'newPassword', reason: weak }]);
+  if (next === current) throw errors.validation([{ field: 'newPassword', reason: 'must differ from the current password' }]);
 }
 
 /** The change log's record of a new account: never the password. */

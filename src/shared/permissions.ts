@@ -18,10 +18,14 @@ export const permissionMatrix = {
   // the second step of sign-in: the challenge in the body is the credential (single use, minutes)
   'POST /api/v1/auth/second-factor': 'public',
   'POST /api/v1/auth/second-factor/enrol': 'public',
+  // whether any account exists, so the sign-in page can explain the first run (see routes/auth/setup.ts)
+  'GET /api/v1/setup': 'public',
   'POST /api/v1/auth/logout': ALL_STAFF,
   'GET /api/v1/me': ALL_STAFF,
   // a person's own recovery codes, with a current code of their authenticator (the handler refuses API tokens)
   'POST /api/v1/auth/recovery-codes': ALL_STAFF,
+  // a person's own password, with the current one and a current code (the handler refuses API tokens)
+  'POST /api/v1/auth/password': ALL_STAFF,
   'GET /api/v1/places/governorates': ALL_STAFF,
   'GET /api/v1/places/localities': ALL_STAFF,
   'POST /api/v1/places/localities': ['administrator', 'registration_officer', 'site_manager'],

@@ -14,6 +14,7 @@ export const problemTypes = {
   not_found: { status: 404, title: 'Not found' },
   unauthenticated: { status: 401, title: 'Sign in required' },
   bad_credentials: { status: 401, title: 'Wrong username or password' },
+  wrong_password: { status: 403, title: 'The current password is wrong' },
   bad_code: { status: 401, title: 'Wrong code' },
   challenge_expired: { status: 401, title: 'Sign in again' },
   second_factor_locked: { status: 429, title: 'Too many wrong codes' },

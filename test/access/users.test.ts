@@ -1,7 +1,7 @@
 // The rules an administrator's changes to accounts follow, and the password step of sign-in: pure, no database.
 import { describe, expect, test } from 'vitest';
 import { hashPassword } from '../../src/access/secrets.ts';
-import { assertGrantable, assertNotSelf, assertSession, checkPassword, userSnapshot } from '../../src/access/users.ts';
+import { assertGrantable, assertNewPassword, assertNotSelf, assertSession, checkPassword, userSnapshot } from '../../src/access/users.ts';
 import { AppError } from '../../src/errors.ts';
 
 const problemOf = (fn: () => unknown): AppError => {
@@ -65,4 +65,13 @@ test('userSnapshot: what the change log keeps of a new account', () => {
     secondFactor: false,
   };
   expect(userSnapshot(u)).toEqual({ username: 'sara.k', role: 'analyst', governorates: ['PS0260'] });
+});
+
+test('assertNewPassword: the rules of a new account, and not the current password (422 naming newPassword, no value)', () => {
+  expect(() => assertNewPassword('the current password', 'a new long password')).not.toThrow();
+  const short = problemOf(() => assertNewPassword('the current password', 'short one'));
+  expect(short).toMatchObject({ id: 'validation', errors: [{ field: 'newPassword', reason: 'must have at least 12 characters' }] });
+  const same = problemOf(() => assertNewPassword('synthetic pass 4711', 'synthetic pass 4711'));
+  expect(same.errors).toEqual([{ field: 'newPassword', reason: 'must differ from the current password' }]);
+  expect(JSON.stringify(same)).not.toContain('synthetic pass 4711');
 });

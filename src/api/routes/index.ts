@@ -12,8 +12,10 @@ import exportPersons from './exports/persons.ts';
 import login from './auth/login.ts';
 import logout from './auth/logout.ts';
 import me from './auth/me.ts';
+import changePassword from './auth/password.ts';
 import recoveryCodes from './auth/recoveryCodes.ts';
 import secondFactor from './auth/secondFactor.ts';
+import setup from './auth/setup.ts';
 import addMember from './households/addMember.ts';
 import createHousehold from './households/create.ts';
 import displacement from './households/displacement.ts';
@@ -47,6 +49,8 @@ export const allRoutes: RouteDef[] = [
   logout,
   me,
   recoveryCodes,
+  changePassword,
+  setup,
   governorates,
   listLocalities,
   createLocality,

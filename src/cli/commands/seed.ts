@@ -34,7 +34,7 @@ export function register(program: Command): void {
       if (s.orgCreated) out.write('Created the organisation "Demo organisation".\n');
       if (s.admin.created) {
         out.write(`Created the administrator '${s.admin.username}'.\n`);
-        if (s.admin.password) out.write(`  Its password (shown once, change it): ${s.admin.password}\n`);
+        if (s.admin.password) out.write(`  Its password (shown once; change it on My account after signing in): ${s.admin.password}\n`);
         out.write(`  Sign in with: sanad serve --data-dir ${opts.dataDir ?? 'data'}  and log in as ${s.admin.username}\n`);
       }
       const i = s.import;

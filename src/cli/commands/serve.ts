@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.ts';
+import { hasUsers } from '../../store/access/hasUsers.ts';
 import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
+import { firstRunSteps } from '../firstRun.ts';
 import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
@@ -47,6 +49,7 @@ export function register(program: Command): void {
         log: (line) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`),
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
+      const firstRun = !(await hasUsers(store.pool));
       const address = await app.listen({ port: opts.port, host: opts.host });
       if (!web)
         process.stdout.write(
@@ -60,6 +63,7 @@ export function register(program: Command): void {
           database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
         })}\n`,
       );
+      if (firstRun) process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
       let stopping = false;
       const stop = async () => {
         if (stopping) return;

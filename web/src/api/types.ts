@@ -1,7 +1,16 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
-import type { EnrolSession, LoginStep, MeView, RecoveryCodesView, SessionView } from '../../../src/api/routes/auth/schema.ts';
+import type {
+  EnrolSession,
+  LoginStep,
+  MeView,
+  PasswordChangeInput,
+  PasswordChangeView,
+  RecoveryCodesView,
+  SessionView,
+  SetupView,
+} from '../../../src/api/routes/auth/schema.ts';
 import type { DisplacementInput, HouseholdInput, HouseholdView } from '../../../src/api/routes/households/schema.ts';
 import type { ExportBody } from '../../../src/api/routes/exports/schema.ts';
 import type { GovernorateList } from '../../../src/api/routes/places/schema.ts';
@@ -46,6 +55,9 @@ export type EnrolSessionT = z.infer<typeof EnrolSession>;
 /** Who is signed in: account, organisation, second factor and recovery codes left. */
 export type Me = z.infer<typeof MeView>;
 export type RecoveryCodesViewT = z.infer<typeof RecoveryCodesView>;
+export type SetupViewT = z.infer<typeof SetupView>;
+export type PasswordChangeInputT = z.input<typeof PasswordChangeInput>;
+export type PasswordChangeViewT = z.infer<typeof PasswordChangeView>;
 export type GovernorateListT = z.infer<typeof GovernorateList>;
 export type GovernorateT = GovernorateListT['items'][number];
 export type GovernorateStatsListT = z.infer<typeof GovernorateStatsSchema>;

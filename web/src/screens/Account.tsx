@@ -1,10 +1,12 @@
 // My account: who is signed in (username, role, organisation), whether the second factor is set up
 // and how many recovery codes are left; new recovery codes with a current code of the
 // authenticator app (POST /api/v1/auth/recovery-codes), shown once with the same "I have saved
-// them" confirmation as at the first sign-in. The code field and the codes list come from SignIn.
+// them" confirmation as at the first sign-in; a new password (POST /api/v1/auth/password) with the
+// current one and a current code. The code field and the codes list come from SignIn.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Me, RecoveryCodesViewT } from '../api/types.ts';
-import { Alert, Loading, Screen } from '../components/ui.tsx';
+import type { Me, PasswordChangeInputT, PasswordChangeViewT, RecoveryCodesViewT } from '../api/types.ts';
+import { Alert, Loading, Screen, TextField } from '../components/ui.tsx';
+import { PASSWORD_MIN } from '../../../src/shared/firstRun.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import { CodeField, SavedCodesForm, useCodeForm } from './SignIn.tsx';
@@ -67,6 +69,7 @@ export function Account() {
       </section>
       {recoveryCodesLow(me) && <Alert kind="warning">{lowCodesText(t, me.recoveryCodesLeft)}</Alert>}
       {me.secondFactor ? <RenewCodes /> : <Alert kind="info">{t('account.renew.noSecondFactor')}</Alert>}
+      {me.secondFactor && <ChangePassword />}
     </Screen>
   );
 }
@@ -142,6 +145,102 @@ function RenewCodes() {
           </form>
         </>
       )}
+    </section>
+  );
+}
+
+/** A new password: the current one, the new one and a current code of the authenticator app. */
+function ChangePassword() {
+  const { t } = useI18n();
+  const { api, refreshMe } = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [done, setDone] = useState(false);
+  const { code, setCode, busy, error, setError, send } = useCodeForm({
+    bad_code: 'account.renew.wrongCode',
+    wrong_password: 'problem.wrong_password',
+    validation: 'common.fixFields',
+  });
+  const nextError = next.length > 0 && next.length < PASSWORD_MIN ? 'password.short' : next && next === current ? 'password.same' : null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    if (!current || !next || nextError) {
+      setError(nextError ?? 'common.fixFields');
+      return;
+    }
+    if (code.length !== 6) {
+      setError('twoFactor.codeShape');
+      return;
+    }
+    await send(
+      async () => {
+        const body: PasswordChangeInputT = { currentPassword: current, newPassword: next, code };
+        await api.post<PasswordChangeViewT>('/api/v1/auth/password', body);
+        setCurrent('');
+        setNext('');
+        setCode('');
+        setDone(true);
+      },
+      (key) => {
+        if (key === 'twoFactor.locked') void refreshMe();
+        return false;
+      },
+    );
+  }
+
+  const codeProblem = error === 'account.renew.wrongCode' || error === 'twoFactor.codeShape';
+  return (
+    <section className="card change-password" aria-labelledby="change-password">
+      <h2 id="change-password">{t('password.title')}</h2>
+      {done && <Alert kind="success">{t('password.done')}</Alert>}
+      <p>{t('password.intro')}</p>
+      <form onSubmit={submit} noValidate className="password-form">
+        <TextField
+          label={t('password.current')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          value={current}
+          onChange={(e) => {
+            setCurrent(e.target.value);
+            setError(null);
+          }}
+          error={error === 'problem.wrong_password' ? t(error) : error && !current ? t('valid.required') : null}
+        />
+        <TextField
+          label={t('password.new')}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          dir="ltr"
+          hint={t('password.rules', { min: PASSWORD_MIN })}
+          value={next}
+          onChange={(e) => {
+            setNext(e.target.value);
+            setError(null);
+          }}
+          error={error && nextError ? t(nextError, { min: PASSWORD_MIN }) : error && !next ? t('valid.required') : null}
+        />
+        <CodeField
+          name="passwordCode"
+          value={code}
+          onChange={(v) => {
+            setCode(v);
+            setError(null);
+          }}
+          error={codeProblem && error ? t(error) : null}
+          autoFocus={false}
+        />
+        {error && !codeProblem && error !== 'problem.wrong_password' && !nextError && current && next && (
+          <Alert kind="error">{t(error)}</Alert>
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? t('password.busy') : t('password.submit')}
+        </button>
+      </form>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type { EnrolSessionT, LoginResult, LoginStepT } from '../api/types.ts';
 import { Alert, errorKey, Loading, type ProblemWords, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
+import { FirstRun, useNoUsers } from './FirstRun.tsx';
 
 const QrCode = lazy(() => import('../qr/QrCode.tsx'));
 
@@ -123,6 +124,7 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
+  const noUsers = useNoUsers();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -152,6 +154,7 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
       {!notice && endReason === 'expired' && <Alert kind="warning">{t('signIn.expired')}</Alert>}
       {!notice && endReason === 'signedOut' && <Alert kind="info">{t('signIn.signedOut')}</Alert>}
       <p className="muted">{t('signIn.intro')}</p>
+      {noUsers && <FirstRun />}
       <form onSubmit={submit} noValidate className="card">
         <TextField
           label={t('signIn.username')}
@@ -189,17 +192,20 @@ export function CodeField({
   onChange,
   error,
   autoFocus = true,
+  name = 'code',
 }: {
   value: string;
   onChange: (v: string) => void;
   error: string | null;
   autoFocus?: boolean;
+  /** the field's name when a screen has two code forms (My account) */
+  name?: string;
 }) {
   const { t } = useI18n();
   return (
     <TextField
       label={t('twoFactor.code')}
-      name="code"
+      name={name}
       className="code-input mono"
       inputMode="numeric"
       autoComplete="one-time-code"

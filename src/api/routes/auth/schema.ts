@@ -55,3 +55,17 @@ export const MeView = z.object({
 
 /** Signing out ends the session that sent the request. */
 export const LogoutView = z.object({ ok: z.boolean() });
+
+/** The first run: whether any account exists yet (nothing else). */
+export const SetupView = z.object({ hasUsers: z.boolean() });
+
+/** Changing one's own password: the current one, the new one (the rules of a new account) and a current code. */
+export const PasswordChangeInput = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(12, 'must have at least 12 characters').max(200),
+    code: Code,
+  })
+  .strict();
+/** The password is changed; the person's other sessions have ended (this one stays). */
+export const PasswordChangeView = z.object({ sessionsEnded: z.number().int() });
