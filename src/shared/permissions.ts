@@ -10,6 +10,15 @@ export type Permission = 'public' | readonly Role[];
 const ALL_STAFF: readonly Role[] = roles;
 const REGISTRY_READ: readonly Role[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
+/** Who may see counts of people by place, sex and age (no record of anyone): the dashboard, aggregate exports. */
+const AGGREGATES: readonly Role[] = [
+  'administrator',
+  'analyst',
+  'caseworker',
+  'site_manager',
+  'distribution_officer',
+  'registration_officer',
+];
 
 export const permissionMatrix = {
   'GET /healthz': 'public',
@@ -48,25 +57,11 @@ export const permissionMatrix = {
   'POST /api/v1/households/:id/displacements': ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
   'POST /api/v1/households/:id/vulnerabilities': REGISTRY_WRITE,
 
-  'GET /api/v1/stats/governorates': [
-    'administrator',
-    'analyst',
-    'caseworker',
-    'site_manager',
-    'distribution_officer',
-    'registration_officer',
-  ],
+  'GET /api/v1/stats/governorates': AGGREGATES,
   'GET /api/v1/stats/reach': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
   // Exports (files of the caller's organisation and governorates): the roles of `sanad export`
   'POST /api/v1/exports/persons': ['administrator', 'registration_officer'],
-  'POST /api/v1/exports/aggregates': [
-    'administrator',
-    'analyst',
-    'caseworker',
-    'site_manager',
-    'distribution_officer',
-    'registration_officer',
-  ],
+  'POST /api/v1/exports/aggregates': AGGREGATES,
   'GET /api/v1/audit/verify': ['administrator', 'auditor'],
   'GET /api/v1/audit/log': ['administrator', 'auditor'],
   'GET /api/v1/audit/log/:seq': ['administrator', 'auditor'],
