@@ -27,13 +27,16 @@ export const mergeRefusals = {
     "Records already linked to them would join records whose given names differ while the father's or family name agrees (brothers, sisters, a parent and a child): decide those pairs directly.",
 } as const;
 
+/** The reason for a governorate outside the actor's: the one scope rule (src/access/scope.ts, imports). */
+export const OUTSIDE_GOVERNORATES = 'is outside the governorates you work in';
+
 const p = (id: ProblemId, detail?: string, fieldErrors?: FieldError[]) => new AppError(id, detail, fieldErrors);
 const field = (name: string, reason: string): FieldError[] => [{ field: name, reason }];
 
 export const errors = {
   validation: (fieldErrors: FieldError[]) => p('validation', fieldErrors.map((e) => `${e.field} ${e.reason}`).join('; '), fieldErrors),
   /** The one scope rule: records and places outside the actor's governorates. */
-  outsideGovernorates: (fieldName = 'governorate') => errors.validation(field(fieldName, 'is outside the governorates you work in')),
+  outsideGovernorates: (fieldName = 'governorate') => errors.validation(field(fieldName, OUTSIDE_GOVERNORATES)),
   badRequest: (detail: string) => p('bad_request', detail),
   invalidJson: () => p('invalid_json', 'The body is not valid JSON.'),
   invalidEncoding: () => p('invalid_encoding', 'The body is not valid UTF-8: send text encoded as UTF-8.'),

@@ -60,13 +60,14 @@ export function checkResponse(key: string, schema: z.ZodType, body: unknown): vo
 }
 
 /**
- * The request as an idempotent write hashes it: a password never goes into that fast, unsalted hash
- * (it is stored with the operation; only the argon2id hash may be attacked offline).
+ * The request as an idempotent write hashes it: no password (any field named so: password,
+ * currentPassword, newPassword) goes into that fast, unsalted hash, which is stored with the
+ * operation; only the argon2id hash may be attacked offline.
  */
-function withoutPassword(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || !('password' in body)) return body;
-  const { password: _secret, ...rest } = body as Record<string, unknown>;
-  return rest;
+function withoutPasswords(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const entries = Object.entries(body);
+  return entries.some(([k]) => /password/i.test(k)) ? Object.fromEntries(entries.filter(([k]) => !/password/i.test(k))) : body;
 }
 
 /** Authentication and the permission check, before any handler (deny by default). */
@@ -113,7 +114,7 @@ async function handle(r: RouteDef, key: string, req: FastifyRequest, reply: Fast
   const operationId = operationIdOf(r, req);
   const actor = req.actor ?? NOBODY;
   const writeStep: HandlerContext<unknown, unknown, unknown>['write'] = (step) =>
-    write(store.pool, actor, { operationId, route: key, request: { params, body: withoutPassword(body) } }, step);
+    write(store.pool, actor, { operationId, route: key, request: { params, body: withoutPasswords(body) } }, step);
   const result = await r.handler({
     params,
     query,

@@ -1,6 +1,7 @@
 // One row of an import file, checked: the shared PersonInput schema, then preparePerson, then the
 // import's own rules (the actor's governorates, the household columns). Reasons never quote values.
 import type { z } from 'zod';
+import { OUTSIDE_GOVERNORATES } from '../errors.ts';
 import { PersonInput, preparePerson, type PersonRecord } from '../registry/person.ts';
 import type { FieldError } from '../registry/fieldError.ts';
 import { relationships, type Relationship } from '../registry/vocabulary.ts';
@@ -62,7 +63,7 @@ export function validateRow(row: readonly string[], rowNumber: number, ctx: RowC
     else {
       person = prepared.value;
       if (!ctx.governorates.has(person.governorate))
-        errors.push({ field: reportedColumn(layout, 'governorate'), reason: 'is outside the governorates you work in' });
+        errors.push({ field: reportedColumn(layout, 'governorate'), reason: OUTSIDE_GOVERNORATES });
     }
   }
   let householdId: string | null = null;
