@@ -1,5 +1,6 @@
 // A cycle's life: draft (opened with a cut-off date) -> generated (its entitlement list) -> closed
-// (online redemptions refused; offline ones still sync). No I/O.
+// (online redemptions refused; offline ones dated before the closing are held for review,
+// src/aid/redemptionTime.ts). No I/O.
 import { errors } from '../errors.ts';
 
 export type CycleStatus = 'draft' | 'generated' | 'closed';

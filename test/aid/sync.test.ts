@@ -166,19 +166,56 @@ test('online redemptions from several devices committed together: one change-log
   expect((await s.get(s.admin, '/api/v1/audit/verify')).body.ok).toBe(true);
 });
 
-test('a closed cycle refuses online redemptions; offline ones made before still sync', async () => {
+test('the device clock is not trusted: a redemption dated 2000-01-01 with a card revoked as stolen is held, never standing', async () => {
+  const d = device('dev-clock', s.points.khanYounis);
+  const m = await d.download(s.cycleId);
+  const e = m.entitlements.find((x) => !x.redeemed && s.cards.has(x.householdId))!;
+  const card = s.cards.get(e.householdId)!;
+  const r = d.redeemOffline(card.token, new Date('2000-01-01T00:00:00Z'));
+  expect(r.ok).toBe(true);
+  expect((await s.post(s.officer, `/api/v1/aid/cards/${card.serial}/revoke`, { reason: 'stolen' })).status).toBe(200);
+  const res = await d.sync();
+  expect(res.length).toBeGreaterThan(0);
+  for (const x of res) expect(x).toMatchObject({ status: 'conflict', held: 'before_card' });
+  const ids = res.map((x) => x.id);
+  expect(await count("SELECT count(*)::int AS n FROM redemption WHERE id = ANY($1::uuid[]) AND status = 'standing'", [ids])).toBe(0);
+  // a replay answers the same
+  const again = await d.send(d.sent[d.sent.length - 1]!);
+  for (const x of again) expect(x).toMatchObject({ status: 'conflict', held: 'before_card', replayed: true });
+});
+
+test('a closed cycle takes no new redemption: online refused, offline ones made before held for review, after it refused', async () => {
   const d = device('dev-close', s.points.site);
   const m = await d.download(s.cycleId);
   const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId));
-  const offline = d.redeemOffline(s.cards.get(free[0]!.householdId)!.token);
-  expect(offline.ok).toBe(true);
-  const other = free.find((x) => x.householdId !== free[0]!.householdId)!;
+  const households = [...new Set(free.map((x) => x.householdId))];
+  const before = d.redeemOffline(s.cards.get(households[0]!)!.token);
+  expect(before.ok).toBe(true);
+  const other = free.find((x) => x.householdId === households[1])!;
   expect((await s.post(s.officer, `/api/v1/aid/cycles/${s.cycleId}/close`)).status).toBe(200);
   const online = await d.redeemOnline(s.cards.get(other.householdId)!.token, other.id);
   expect(online.status).toBe(422);
   expect(online.body.reason).toBe('cycle_closed');
+  const after = d.redeemOffline(s.cards.get(households[2]!)!.token, new Date(Date.now() + 1000));
+  expect(after.ok).toBe(true);
   const res = await d.sync();
-  expect(res.every((r) => r.status === 'standing')).toBe(true);
+  const of = (r: { redemptions: { id: string }[] } | { ok: false }) => ('redemptions' in r ? r.redemptions.map((x) => x.id) : []);
+  const beforeRes = res.filter((r) => of(before).includes(r.id));
+  const afterRes = res.filter((r) => of(after).includes(r.id));
+  expect(beforeRes.length).toBeGreaterThan(0);
+  expect(afterRes.length).toBeGreaterThan(0);
+  expect(beforeRes.every((r) => r.status === 'conflict' && (r as { held?: string }).held === 'after_close')).toBe(true);
+  expect(afterRes.every((r) => r.status === 'rejected' && r.reason === 'cycle_closed')).toBe(true);
+  const standing = await count(
+    "SELECT count(*)::int AS n FROM redemption WHERE cycle_id = $1 AND status = 'standing' AND received_at > (SELECT closed_at FROM aid_cycle WHERE id = $1)",
+    [s.cycleId],
+  );
+  expect(standing).toBe(0);
+  // the held ones are listed for review with their reason
+  const listed = await s.get(s.officer, `/api/v1/aid/cycles/${s.cycleId}/conflicts`);
+  expect(listed.status).toBe(200);
+  const held = listed.body.conflicts.filter((c: { id: string }) => of(before).includes(c.id));
+  expect(held.map((c: { held: string }) => c.held)).toEqual(of(before).map(() => 'after_close'));
   expect((await s.post(s.officer, `/api/v1/aid/cycles/${s.cycleId}/close`)).status).toBe(409);
 });
 

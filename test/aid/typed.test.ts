@@ -141,11 +141,17 @@ describe('sync of typed card numbers', () => {
     expect(await rejection(items[0]!.id)).toEqual({ reason: 'wrong_household', presented: 'typed' });
   });
 
-  test('a revoked card number: refused after the revocation, counted before it (as for scanned cards)', async () => {
+  test('a revoked card number: refused after the revocation, counted before it when damaged (as for scanned cards)', async () => {
     const [h1, h2] = [take(), take()];
-    const early = typedItems(h2, numberOf(h2), new Date(Date.now() - 60_000));
-    for (const h of [h1, h2])
-      expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason: 'lost' })).status).toBe(200);
+    const issued = (
+      await t.db.pool.query<{ at: Date }>('SELECT issued_at AS at FROM household_card WHERE serial = $1', [s.cards.get(h2)!.serial])
+    ).rows[0]!.at;
+    const early = typedItems(h2, numberOf(h2), new Date(issued.getTime() + 1));
+    for (const [h, reason] of [
+      [h1, 'lost'],
+      [h2, 'damaged'],
+    ] as const)
+      expect((await s.post(s.officer, `/api/v1/aid/cards/${s.cards.get(h)!.serial}/revoke`, { reason })).status).toBe(200);
     const late = typedItems(h1);
     const r = await sync([...late, ...early]);
     expect(r.body.results.map((x: { status: string; reason?: string }) => x.reason ?? x.status)).toEqual([

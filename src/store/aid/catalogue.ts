@@ -153,7 +153,7 @@ export async function listCycles(db: Db, actor: Actor, status?: Cycle['status'])
 export async function closeCycle(ctx: WriteContext, id: string): Promise<Cycle> {
   const c = await getCycle(ctx.client, ctx.actor, id, true);
   const status = cycleTransition(c.status, 'close');
-  await ctx.client.query('UPDATE aid_cycle SET status = $2 WHERE id = $1', [id, status]);
+  await ctx.client.query('UPDATE aid_cycle SET status = $2, closed_at = now() WHERE id = $1', [id, status]);
   await ctx.log({ entity: 'aid_cycle', entityId: id, action: 'close' });
   return { ...c, status };
 }

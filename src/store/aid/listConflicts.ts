@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { ConflictReview } from '../../aid/conflict.ts';
+import type { Held } from '../../aid/redemptionTime.ts';
 import type { Presented } from './redeem.ts';
 import { getCycle } from './catalogue.ts';
 
@@ -14,6 +15,7 @@ export type Conflict = {
   redeemedAt: Date;
   review: ConflictReview;
   presented: Presented;
+  held: Held | null;
 };
 type ConflictRow = {
   id: string;
@@ -25,13 +27,14 @@ type ConflictRow = {
   redeemed_at: Date;
   review: ConflictReview;
   presented: Presented;
+  held: Held | null;
 };
 
 /** The conflicts of a cycle of the actor's organisation (not found otherwise), oldest received first. */
 export async function listConflicts(db: pg.Pool | pg.PoolClient, actor: Actor, cycleId: string): Promise<Conflict[]> {
   await getCycle(db, actor, cycleId);
   const r = await db.query<ConflictRow>(
-    `SELECT id, entitlement_id, household_id, conflict_of, point_id, device_id, redeemed_at, review, presented
+    `SELECT id, entitlement_id, household_id, conflict_of, point_id, device_id, redeemed_at, review, presented, held
      FROM redemption WHERE cycle_id = $1 AND status = 'conflict' ORDER BY received_at, id LIMIT 10000`,
     [cycleId],
   );
@@ -45,5 +48,6 @@ export async function listConflicts(db: pg.Pool | pg.PoolClient, actor: Actor, c
     redeemedAt: x.redeemed_at,
     review: x.review,
     presented: x.presented,
+    held: x.held,
   }));
 }

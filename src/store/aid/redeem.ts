@@ -19,6 +19,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { type CardRefusal, refusalText, verifyCard } from '../../aid/card.ts';
 import { parseCardNumber } from '../../aid/cardNumber.ts';
+import { type Held, heldText, timeVerdict } from '../../aid/redemptionTime.ts';
 import { errors } from '../../errors.ts';
 import type { WriteContext } from '../write.ts';
 import { verifyKeys } from './cards.ts';
@@ -55,6 +56,8 @@ export type RedemptionResult = {
   detail?: string;
   /** For a conflict: the redemption that stands. */
   standingId?: string;
+  /** For one held for review because of its time (src/aid/redemptionTime.ts). */
+  held?: Held;
   replayed: boolean;
 };
 
@@ -199,11 +202,20 @@ async function runGroup(pool: pg.Pool, group: Waiting[]): Promise<void> {
 }
 
 // The transaction ------------------------------------------------------------------------------
-type Stored = { id: string; entitlement_id: string; status: 'standing' | 'conflict'; conflict_of: string | null };
+type Stored = { id: string; entitlement_id: string; status: 'standing' | 'conflict'; conflict_of: string | null; held: Held | null };
 type Fresh = Entry & { id: string; entitlementId: string; at: Date; presented: Presented };
-type Ent = { id: string; household_id: string; item_id: string; quantity: string; cycle_id: string; status: string };
+type Ent = {
+  id: string;
+  household_id: string;
+  item_id: string;
+  quantity: string;
+  cycle_id: string;
+  status: string;
+  generated_at: Date | null;
+  closed_at: Date | null;
+};
 type Carded = { f: Fresh; serial: number; householdId: string };
-type Valid = { f: Fresh; e: Ent; serial: number };
+type Valid = { f: Fresh; e: Ent; serial: number; held?: Held };
 type Rejected = Fresh & { reason: Refusal };
 /** The outcomes of one transaction as they are settled. */
 type Outcomes = { mode: Mode; orgId: string; results: Map<string, RedemptionResult>; rejected: Rejected[] };
@@ -235,8 +247,8 @@ async function replays(client: pg.PoolClient, o: Outcomes, entries: Entry[], ids
   type Prior = Stored & { reason: Refusal | null };
   const priorRows = (
     await client.query<Prior>({
-      name: 'aid_redeem_prior', // prepared once per connection: the hot path is not re-planned
-      text: 'SELECT id, entitlement_id, status, conflict_of, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
+      name: 'aid_redeem_prior_v2', // prepared once per connection: the hot path is not re-planned
+      text: 'SELECT id, entitlement_id, status, conflict_of, held, NULL AS reason FROM redemption WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, NULL, NULL, NULL, NULL, reason FROM redemption_rejection WHERE id = ANY($1::uuid[])',
       values: [ids],
     })
   ).rows;
@@ -305,16 +317,18 @@ async function checkCards(
   return carded;
 }
 
-/** The entitlements and card revocations in one query; the valid ones in lock order. */
+/** The entitlements, cards, revocations and cycle times in one query; the valid ones in lock order. */
 async function checkEntitlements(client: pg.PoolClient, o: Outcomes, carded: Carded[]): Promise<Valid[]> {
   if (!carded.length) return [];
+  type Looked = Ent & { id: string | null; revoked_at: Date | null; revoked_for: string | null; issued_at: Date | null };
   const looked = (
-    await client.query<Ent & { id: string | null; revoked_at: Date | null }>({
-      name: 'aid_redeem_entitlements',
-      text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, r.revoked_at
+    await client.query<Looked>({
+      name: 'aid_redeem_entitlements_v2',
+      text: `SELECT e.id, e.household_id, e.item_id, e.quantity, e.cycle_id, e.status, e.generated_at, e.closed_at, r.revoked_at, r.reason AS revoked_for, hc.issued_at
              FROM unnest($1::uuid[], $2::bigint[]) WITH ORDINALITY AS u(eid, serial, ord)
-             LEFT JOIN (SELECT e.*, c.status FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $3) e ON e.id = u.eid
+             LEFT JOIN (SELECT e.*, c.status, c.generated_at, c.closed_at FROM entitlement e JOIN aid_cycle c ON c.id = e.cycle_id JOIN programme p ON p.id = c.programme_id AND p.org_id = $3) e ON e.id = u.eid
              LEFT JOIN card_revocation r ON r.serial = u.serial
+             LEFT JOIN household_card hc ON hc.serial = u.serial
              ORDER BY u.ord`,
       values: [carded.map((c) => c.f.entitlementId), carded.map((c) => c.serial), o.orgId],
     })
@@ -322,12 +336,20 @@ async function checkEntitlements(client: pg.PoolClient, o: Outcomes, carded: Car
   const ok: Valid[] = [];
   carded.forEach((c, i) => {
     const row = looked[i]!;
-    // Revoked cards: refused when redeemed at or after the revocation (offline: as the device recorded).
-    if (row.revoked_at && (o.mode === 'online' || c.f.at.getTime() >= row.revoked_at.getTime())) reject(o, c.f, 'revoked');
+    const verdict = timeVerdict({
+      mode: o.mode,
+      at: c.f.at,
+      cardIssuedAt: row.issued_at,
+      cycleGeneratedAt: row.generated_at,
+      cycleClosedAt: row.closed_at,
+      cardRevokedAt: row.revoked_at,
+      cardRevokedFor: row.revoked_for,
+    });
+    if (verdict.kind === 'refused' && verdict.reason === 'revoked') reject(o, c.f, 'revoked');
     else if (!row.id) reject(o, c.f, 'unknown_entitlement');
     else if (row.household_id !== c.householdId) reject(o, c.f, 'wrong_household');
-    else if (o.mode === 'online' && row.status === 'closed') reject(o, c.f, 'cycle_closed');
-    else ok.push({ f: c.f, e: row as Ent, serial: c.serial });
+    else if (verdict.kind === 'refused') reject(o, c.f, verdict.reason);
+    else ok.push({ f: c.f, e: row as Ent, serial: c.serial, ...(verdict.kind === 'held' ? { held: verdict.held } : {}) });
   });
   // Lock order: by entitlement, so concurrent batches do not deadlock.
   ok.sort((x, y) => (x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : x.f.id < y.f.id ? -1 : 1));
@@ -335,7 +357,7 @@ async function checkEntitlements(client: pg.PoolClient, o: Outcomes, carded: Car
 }
 
 const UNNEST =
-  'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, ord)';
+  'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[], $13::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, held, ord)';
 const COLS =
   'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
 const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
@@ -352,11 +374,13 @@ const columns = (rows: Valid[]) => [
   rows.map((c) => c.f.deviceId),
   rows.map((c) => c.f.batchId),
   rows.map((c) => c.f.presented),
+  rows.map((c) => c.held ?? null),
 ];
 
 /**
  * Each valid redemption is inserted as standing unless another stands; one that lost is kept as a
- * conflict (offline: the goods went out) or refused as already redeemed (online).
+ * conflict (offline: the goods went out) or refused as already redeemed (online). One held for its
+ * time (src/aid/redemptionTime.ts) never stands: it is kept for review with the reason.
  */
 async function insertRedemptions(
   client: pg.PoolClient,
@@ -364,21 +388,23 @@ async function insertRedemptions(
   ok: Valid[],
 ): Promise<{ standing: Set<string>; conflicts: Set<string> }> {
   const standing = new Set<string>();
-  if (ok.length) {
+  const candidates = ok.filter((c) => !c.held);
+  if (candidates.length) {
     const ins = await client.query<{ id: string }>({
-      name: 'aid_redeem_standing_v2',
+      name: 'aid_redeem_standing_v3',
       text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`,
-      values: columns(ok),
+      values: columns(candidates),
     });
     for (const r of ins.rows) standing.add(r.id);
   }
   const lost = ok.filter((c) => !standing.has(c.f.id));
   const conflicts = new Set<string>();
-  if (lost.length && o.mode === 'offline') {
+  const kept = lost.filter((c) => o.mode === 'offline' || c.held);
+  if (kept.length) {
     const ins = await client.query<{ id: string }>(
-      `INSERT INTO redemption (${COLS}, conflict_of, review) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open'
+      `INSERT INTO redemption (${COLS}, conflict_of, review, held) SELECT ${VALS}, 'conflict', (SELECT r.id FROM redemption r WHERE r.entitlement_id = u.eid AND r.status = 'standing'), 'open', u.held
          FROM ${UNNEST} ORDER BY u.ord ON CONFLICT (id) DO NOTHING RETURNING id`,
-      columns(lost),
+      columns(kept),
     );
     for (const r of ins.rows) conflicts.add(r.id);
   }
@@ -386,7 +412,7 @@ async function insertRedemptions(
   const finalRows = lost.length
     ? new Map(
         (
-          await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of FROM redemption WHERE id = ANY($1::uuid[])', [
+          await client.query<Stored>('SELECT id, entitlement_id, status, conflict_of, held FROM redemption WHERE id = ANY($1::uuid[])', [
             lost.map((c) => c.f.id),
           ])
         ).rows.map((r) => [r.id, r]),
@@ -471,9 +497,10 @@ function storedResult(r: Stored, replayed: boolean): RedemptionResult {
   const out: RedemptionResult = {
     id: r.id,
     status: 'conflict',
-    detail: 'Another redemption of this entitlement stands: flagged for review.',
+    detail: r.held ? heldText[r.held] : 'Another redemption of this entitlement stands: flagged for review.',
     replayed,
   };
   if (r.conflict_of) out.standingId = r.conflict_of;
+  if (r.held) out.held = r.held;
   return out;
 }

@@ -1,3 +1,4 @@
+import { heldReasons } from '../../../aid/redemptionTime.ts';
 import { z } from 'zod';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
 import { Day, Uuid, digits } from '../../schemas.ts';
@@ -149,6 +150,7 @@ export const RedemptionResult = z.object({
   reason: z.string().optional(),
   detail: z.string().optional(),
   standingId: z.string().optional(),
+  held: z.enum(heldReasons).optional().describe('why a conflict is held for review: its time (src/aid/redemptionTime.ts)'),
   replayed: z.boolean(),
 });
 export const ReviewInput = z.object({ decision: z.enum(['duplicate_confirmed', 'accepted']) });
@@ -163,6 +165,7 @@ export const ConflictView = z.object({
   redeemedAt: z.string(),
   review: z.enum(['open', 'duplicate_confirmed', 'accepted']),
   presented: z.enum(['qr', 'typed']).describe('how the card was shown: the signed code, or the typed card number'),
+  held: z.enum(heldReasons).nullable().describe('held for review because of its time; null: a second redemption of the entitlement'),
 });
 export const ConflictList = z.object({ conflicts: z.array(ConflictView) });
 
