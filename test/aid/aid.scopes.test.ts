@@ -122,3 +122,19 @@ test('the list of cycles: ours with the programme name and a status filter; anot
   expect((await s.get(s.officer, '/api/v1/aid/cycles?status=open')).status).toBe(422);
   expect((await s.get(outsider, '/api/v1/aid/cycles')).body.cycles).toEqual([]);
 });
+
+test('an officer of another governorate of the same organisation cannot use a point outside their governorates (404, as if absent)', async () => {
+  const northOnly = await t.user({ role: 'distribution_officer', orgId: s.admin.orgId, governorates: ['PS0210'] });
+  const own = new Device('scoped-own', s.points.khanYounis, injectTransport(t.app, s.officer.auth));
+  const m = await own.download(s.cycleId);
+  const e = m.entitlements.find((x) => !x.redeemed && s.cards.has(x.householdId))!;
+  expect((await s.get(northOnly, `/api/v1/aid/cycles/${s.cycleId}/manifest?point=${s.points.khanYounis}`)).status).toBe(404);
+  const item = { id: crypto.randomUUID(), entitlementId: e.id, card: s.cards.get(e.householdId)!.token };
+  expect((await s.post(northOnly, '/api/v1/aid/redemptions', { ...item, pointId: s.points.khanYounis })).status).toBe(404);
+  const batch = { batchId: crypto.randomUUID(), pointId: s.points.khanYounis, redemptions: [item] };
+  expect((await s.post(northOnly, '/api/v1/aid/sync', batch)).status).toBe(404);
+  expect((await s.get(northOnly, '/api/v1/aid/points')).body.points).toEqual([]);
+  expect((await t.db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE id = $1', [item.id])).rows[0].n).toBe(0);
+  // the officer of all governorates still can
+  expect((await s.post(s.officer, '/api/v1/aid/sync', batch)).status).toBe(200);
+});

@@ -188,16 +188,17 @@ export async function createPoint(
 export async function listPoints(db: Db, actor: Actor): Promise<Place[]> {
   return (
     await db.query<Place>(
-      'SELECT id, name, governorate, site_id AS "siteId" FROM distribution_point WHERE org_id = $1 ORDER BY governorate, name',
-      [actor.orgId],
+      'SELECT id, name, governorate, site_id AS "siteId" FROM distribution_point WHERE org_id = $1 AND governorate = ANY($2::text[]) ORDER BY governorate, name',
+      [actor.orgId, actor.governorates],
     )
   ).rows;
 }
+/** A warehouse or point of the actor's organisation in one of the actor's governorates (else nothing, as if absent). */
 export async function findPlace(db: Db, actor: Actor, table: 'warehouse' | 'distribution_point', id: string): Promise<Place | undefined> {
   if (!isUuid(id)) return undefined;
   const r = await db.query<Place>(
-    `SELECT id, name, governorate, ${table === 'warehouse' ? 'NULL' : 'site_id'} AS "siteId" FROM ${table} WHERE id = $1 AND org_id = $2`,
-    [id, actor.orgId],
+    `SELECT id, name, governorate, ${table === 'warehouse' ? 'NULL' : 'site_id'} AS "siteId" FROM ${table} WHERE id = $1 AND org_id = $2 AND governorate = ANY($3::text[])`,
+    [id, actor.orgId, actor.governorates],
   );
   return r.rows[0];
 }

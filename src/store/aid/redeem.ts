@@ -126,7 +126,8 @@ const MAX_IN_FLIGHT = 2;
 const MAX_GROUP = 500;
 
 /** One online redemption (a card shown at a point now). */
-const knownPoints = new Set<string>(); // `${org}|${point}`: points are never deleted nor moved to another organisation
+// `${org}|${governorates}|${point}`: points are never deleted nor moved to another organisation or governorate
+const knownPoints = new Set<string>();
 
 export async function redeemOnline(
   pool: pg.Pool,
@@ -134,7 +135,7 @@ export async function redeemOnline(
   a: { pointId: string; item: RedemptionInput; write: Writer },
 ): Promise<RedemptionResult> {
   checkPresented([a.item], () => '');
-  const pk = `${actor.orgId}|${a.pointId}`;
+  const pk = `${actor.orgId}|${actor.governorates.join(',')}|${a.pointId}`;
   if (!knownPoints.has(pk)) {
     await getPlace(pool, actor, 'distribution_point', a.pointId);
     if (knownPoints.size > 100_000) knownPoints.clear();
