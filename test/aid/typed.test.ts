@@ -294,8 +294,18 @@ describe('the check before a hand-over', () => {
     await sync(typedItems(h).slice(0, 1));
     const r = await check({ cardNumber: numberOf(h), entitlementIds: ids });
     expect(r.body.entitlements).toEqual(ids.map((id, i) => ({ id, state: i === 0 ? 'redeemed' : 'open' })));
-    // read-only: only the sync wrote to the change log
-    expect((await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n).toBe(before + 1);
+    // it changes nothing: the sync wrote one entry, and the look-up by printed number is logged as a read of the household
+    const after = (
+      await t.db.pool.query<{ entity: string; entity_id: string; action: string; after: unknown }>(
+        'SELECT entity, entity_id, action, after FROM change_log ORDER BY seq OFFSET $1',
+        [before],
+      )
+    ).rows;
+    expect(after.map((x) => x.action)).toEqual(['sync', 'read']);
+    expect(after[1]).toMatchObject({ entity: 'household', entity_id: h, after: { cardSerial: s.cards.get(h)!.serial } });
+    // a signed code names its household itself: that check is not logged
+    await check({ card: s.cards.get(h)!.token, entitlementIds: ids });
+    expect((await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n).toBe(before + 2);
   });
 
   test('refused cards: revoked, forged, a bad check digit; an unknown number answers 404; one of card or cardNumber', async () => {

@@ -1,5 +1,7 @@
 // Before a hand-over, online: is this card good, and are the entitlements the device's list gives
-// its household still open? Read-only: it writes nothing and logs nothing. A card (signed code or
+// its household still open? It changes nothing. A printed number found by its serial is a lookup
+// from a short number to a household, so that read is logged (a signed code names its household
+// itself and is not). A card (signed code or
 // printed number) that is not one of the actor's organisation answers 404, as if it did not exist;
 // so does an entitlement of another organisation (reported as 'other').
 import type pg from 'pg';
@@ -7,6 +9,7 @@ import type { Actor } from '../../access/actor.ts';
 import { verifyCard } from '../../aid/card.ts';
 import { cardNumber, parseCardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
+import { appendLog } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 
 export type CardCheckResult = {
@@ -50,6 +53,8 @@ export async function checkCard(
     )
   ).rows[0];
   if (!card || (claimed !== undefined && claimed !== card.household_id)) throw errors.notFound('card');
+  if (a.cardNumber !== undefined)
+    await appendLog(pool, actor, { entity: 'household', entityId: card.household_id, action: 'read', after: { cardSerial: serial } });
   const base = { serial, number: cardNumber(serial), householdId: card.household_id };
   if (card.retired) return { valid: false, reason: 'retired_key', ...base, entitlements: [] };
   if (card.revoked) return { valid: false, reason: 'revoked', ...base, entitlements: [] };
