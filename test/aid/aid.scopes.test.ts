@@ -44,7 +44,7 @@ test('another organisation cannot redeem our entitlements, even with a genuine c
     pointId: theirPoint,
   });
   expect(r.statusCode).toBe(422);
-  expect(r.json().reason).toBe('unknown_entitlement');
+  expect(r.json().reason).toBe('unknown_key'); // our card's key is ours alone: their server side does not know it
   // and cannot use our point
   const p = await t.post(outsider, '/api/v1/aid/redemptions', {
     id: crypto.randomUUID(),
@@ -56,7 +56,7 @@ test('another organisation cannot redeem our entitlements, even with a genuine c
   expect((await t.db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE entitlement_id = $1', [e.id])).rows[0].n).toBe(0);
 });
 
-test("the check before a hand-over: another organisation's card answers 404, by its code or its number; our card with their entitlements reads as other", async () => {
+test("the check before a hand-over: another organisation's card answers 404 by its number, and by its code reads as signed with an unknown key; our card with their entitlements reads as other", async () => {
   const own = new Device('own-check', s.points.gaza, injectTransport(t.app, s.officer.auth));
   const m = await own.download(s.cycleId);
   const e = m.entitlements.find((x) => s.cards.has(x.householdId))!;
@@ -65,11 +65,11 @@ test("the check before a hand-over: another organisation's card answers 404, by 
   expect(ours.status).toBe(200);
   expect(ours.body.entitlements).toEqual([{ id: e.id, state: 'open' }]);
   expect(ours.body.number).toBe(cardNumber(card.serial));
-  for (const body of [{ card: card.token }, { cardNumber: cardNumber(card.serial) }]) {
-    const r = await s.post(outsider, '/api/v1/aid/cards/check', { ...body, entitlementIds: [e.id] });
-    expect(r.status).toBe(404);
-    expect(JSON.stringify(r.body)).not.toContain(e.householdId);
-  }
+  const byNumber = await s.post(outsider, '/api/v1/aid/cards/check', { cardNumber: cardNumber(card.serial), entitlementIds: [e.id] });
+  expect(byNumber.status).toBe(404);
+  const byCode = await s.post(outsider, '/api/v1/aid/cards/check', { card: card.token, entitlementIds: [e.id] });
+  expect(byCode.body).toEqual({ valid: false, reason: 'unknown_key', entitlements: [] });
+  for (const r of [byNumber, byCode]) expect(JSON.stringify(r.body)).not.toContain(e.householdId);
   // their own card, with our entitlement: the entitlement is not theirs to see
   const hh = (
     await t.db.pool.query<{ id: string }>("INSERT INTO household (org_id, governorate) VALUES ($1, 'PS0260') RETURNING id", [
@@ -88,7 +88,11 @@ test("the check before a hand-over: another organisation's card answers 404, by 
     entitlements: [{ id: e.id, state: 'other' }],
   });
   // our officer cannot check their card either
-  expect((await s.post(s.officer, '/api/v1/aid/cards/check', { card: theirs.body.token, entitlementIds: [e.id] })).status).toBe(404);
+  expect((await s.post(s.officer, '/api/v1/aid/cards/check', { cardNumber: theirs.body.number, entitlementIds: [e.id] })).status).toBe(404);
+  expect((await s.post(s.officer, '/api/v1/aid/cards/check', { card: theirs.body.token, entitlementIds: [e.id] })).body).toMatchObject({
+    valid: false,
+    reason: 'unknown_key',
+  });
   // roles: as redeem and sync
   const analyst = await t.user({ role: 'analyst', orgId: s.admin.orgId });
   expect((await s.post(analyst, '/api/v1/aid/cards/check', { card: card.token, entitlementIds: [e.id] })).status).toBe(403);
@@ -137,4 +141,42 @@ test('an officer of another governorate of the same organisation cannot use a po
   expect((await t.db.pool.query('SELECT count(*)::int AS n FROM redemption WHERE id = $1', [item.id])).rows[0].n).toBe(0);
   // the officer of all governorates still can
   expect((await s.post(s.officer, '/api/v1/aid/sync', batch)).status).toBe(200);
+});
+
+test("card keys belong to one organisation: another's administrator neither sees, rotates nor retires ours, and their key cannot sign our cards", async () => {
+  const theirAdmin = await t.user({ role: 'administrator' });
+  const ours = (await s.get(s.admin, '/api/v1/aid/keys')).body.keys as { id: string; retiredAt: string | null }[];
+  expect(ours.length).toBeGreaterThan(0);
+  expect((await s.get(theirAdmin, '/api/v1/aid/keys')).body.keys).toEqual([]);
+  for (const k of ours) expect((await s.post(theirAdmin, `/api/v1/aid/keys/${k.id}/retire`)).status).toBe(404);
+  const theirs = await s.post(theirAdmin, '/api/v1/aid/keys');
+  expect(theirs.status).toBe(201);
+  expect((await s.get(s.admin, '/api/v1/aid/keys')).body.keys).toEqual(ours); // our list unchanged
+  // a card signed with their key for one of our households does not verify here
+  const [hh] = [...s.cards.keys()];
+  const row = (await t.db.pool.query<{ private_key: Buffer }>('SELECT private_key FROM card_key WHERE id = $1', [theirs.body.id])).rows[0]!;
+  const { unseal } = await import('../../src/access/secretBox.ts');
+  const { TEST_SECRET_KEY } = await import('../support/factories.ts');
+  const { privateKeyObject, signCard } = await import('../../src/aid/card.ts');
+  const forged = signCard(
+    { householdId: hh!, serial: s.cards.get(hh!)!.serial, keyId: theirs.body.id },
+    privateKeyObject(unseal(TEST_SECRET_KEY, row.private_key, `card_key:${theirs.body.id}`)),
+  );
+  const check = await s.post(s.officer, '/api/v1/aid/cards/check', { card: forged, entitlementIds: [crypto.randomUUID()] });
+  expect(check.body).toEqual({ valid: false, reason: 'unknown_key', entitlements: [] });
+  // nothing of ours was touched, and their change log holds their rotation, ours nothing of theirs
+  expect((await s.get(s.admin, '/api/v1/aid/keys')).body.keys.every((k: { retiredAt: string | null }) => k.retiredAt === null)).toBe(true);
+});
+
+test('private halves of card keys are sealed: a database dump alone cannot sign a card', async () => {
+  const rows = (
+    await t.db.pool.query<{ id: string; private_key: Buffer | null; sealed_with: Buffer | null }>(
+      'SELECT id, private_key, sealed_with FROM card_key',
+    )
+  ).rows;
+  const { privateKeyObject } = await import('../../src/aid/card.ts');
+  for (const r of rows.filter((x) => x.private_key)) {
+    expect(r.sealed_with).not.toBeNull();
+    expect(() => privateKeyObject(r.private_key!)).toThrow();
+  }
 });

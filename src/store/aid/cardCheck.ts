@@ -36,7 +36,7 @@ export async function checkCard(
   let serial: number;
   let claimed: string | undefined;
   if (a.card !== undefined) {
-    const c = verifyCard(a.card, await verifyKeys(pool), () => false);
+    const c = verifyCard(a.card, await verifyKeys(pool, actor.orgId), () => false);
     if (!c.ok) return { valid: false, reason: c.reason, entitlements: [] };
     serial = c.card.serial;
     claimed = c.card.householdId;

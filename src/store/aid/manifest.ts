@@ -46,7 +46,7 @@ export async function manifest(db: pg.Pool, actor: Actor, cycleId: string, point
     cycle: { id: c.id, number: c.number, programmeId: c.programmeId, cutoffDate: c.cutoffDate, status: c.status },
     point: { id: p.id, name: p.name },
     generatedAt: new Date().toISOString(),
-    keys: (await listKeys(db)).filter((k) => !k.retiredAt).map((k) => ({ id: k.id, publicKey: k.publicKey })),
+    keys: (await listKeys(db, actor)).filter((k) => !k.retiredAt).map((k) => ({ id: k.id, publicKey: k.publicKey })),
     revokedSerials: revoked.rows.map((r) => ({ serial: r.serial, revokedAt: r.revoked_at.toISOString() })),
     cards: cards.rows.map((c) => ({ serial: c.serial, householdId: c.household_id })),
     items: items.rows,

@@ -228,7 +228,7 @@ function reject(o: Outcomes, f: Fresh, reason: Refusal): void {
 
 async function redeemEntries(pool: pg.Pool, mode: Mode, write: Writer, entries: Entry[]): Promise<RedemptionResult[]> {
   const ids = entries.map((e) => e.item.id.toLowerCase());
-  const keys = await verifyKeys(pool);
+  const keys = await verifyKeys(pool, entries[0]!.actor.orgId);
   const now = Date.now();
   const w = await write(async ({ client }) => {
     const o: Outcomes = { mode, orgId: entries[0]!.actor.orgId, results: new Map(), rejected: [] };

@@ -12,5 +12,5 @@ export default defineRoute({
   response: CardView,
   status: 201,
   idempotent: true,
-  handler: async ({ body, created }) => created((ctx) => issueCard(ctx, body.householdId)),
+  handler: async ({ body, created, store }) => created((ctx) => issueCard(ctx, store.secretKey, body.householdId)),
 });

@@ -8,5 +8,5 @@ export default defineRoute({
   summary: 'Card signing keys (public halves): retired keys no longer verify',
   tags: ['aid'],
   response: KeyList,
-  handler: async ({ store }) => ({ keys: await listKeys(store.pool) }),
+  handler: async ({ store, actor }) => ({ keys: await listKeys(store.pool, actor) }),
 });

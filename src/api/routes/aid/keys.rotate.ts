@@ -10,5 +10,5 @@ export default defineRoute({
   response: NewKey,
   status: 201,
   idempotent: true,
-  handler: async ({ created }) => created((ctx) => createKey(ctx)),
+  handler: async ({ created, store }) => created((ctx) => createKey(ctx, store.secretKey)),
 });
