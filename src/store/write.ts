@@ -38,13 +38,15 @@ export async function appendLog(db: pg.Pool | pg.PoolClient, actor: Actor, e: Pa
 }
 
 async function storedOutcome<T>(pool: pg.Pool, operationId: string, actor: Actor, hash: Buffer): Promise<WriteOutcome<T> | undefined> {
-  const r = await pool.query<{ status: number; response: T; request_hash: Buffer; org_id: string }>(
-    'SELECT status, response, request_hash, org_id FROM operation WHERE id = $1',
+  const r = await pool.query<{ status: number; response: T; request_hash: Buffer; org_id: string; actor_id: string | null }>(
+    'SELECT status, response, request_hash, org_id, actor_id FROM operation WHERE id = $1',
     [operationId],
   );
   const row = r.rows[0];
   if (!row) return undefined;
-  if (row.org_id !== actor.orgId || !row.request_hash.equals(hash)) throw errors.operationReused();
+  // Only the one who made the write gets its stored answer back: it may hold personal data that
+  // another user of the organisation may not read (their scope or role differs).
+  if (row.org_id !== actor.orgId || row.actor_id !== actor.userId || !row.request_hash.equals(hash)) throw errors.operationReused();
   return { status: row.status, body: row.response, replayed: true };
 }
 

@@ -43,6 +43,21 @@ test('reusing an operation id for a different request is a conflict', async () =
   expect(other.statusCode).toBe(409);
 });
 
+test("another user of the organisation replaying someone's operation id gets 409, never the stored answer with its personal data", async () => {
+  const op = randomUUID();
+  const payload = personInput({ givenName: 'سلمى' });
+  const first = await t.post(officer, '/api/v1/persons', payload, { idempotencyKey: op });
+  expect(first.statusCode).toBe(201);
+  const colleague = await t.user({ orgId: officer.orgId });
+  const again = await t.post(colleague, '/api/v1/persons', payload, { idempotencyKey: op });
+  expect(again.statusCode).toBe(409);
+  expect(again.json().type).toBe('/problems/operation_reused');
+  expect(again.body).not.toContain(first.json().id);
+  expect(again.body).not.toContain('سلمى');
+  // the one who made it still gets it
+  expect((await t.post(officer, '/api/v1/persons', payload, { idempotencyKey: op })).json()).toEqual(first.json());
+});
+
 test('an operation id must be a UUID', async () => {
   const res = await t.app.inject({
     method: 'POST',
