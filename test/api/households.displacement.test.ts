@@ -39,3 +39,16 @@ test('a known site is accepted and becomes the current location', async () => {
   ]);
   expect(n.rows[0].n).toBe(1);
 });
+
+test("another organisation's site is refused like an unknown one, and its occupancy does not change", async () => {
+  const other = await t.user({ role: 'administrator' });
+  const site = await makeSite(t, other, { governorate: 'PS0265', capacityPeople: 300 });
+  const before = await snapshot(t.db);
+  const res = await move({ toSite: site.id });
+  expect(res.statusCode, res.body).toBe(422);
+  expect(res.json().errors).toEqual([{ field: 'toSite', reason: 'no such site of your organisation' }]);
+  expect(await snapshot(t.db)).toEqual(before);
+  const capacity = await t.get(other, `/api/v1/sites/${site.id}`);
+  expect(capacity.statusCode).toBe(200);
+  expect(JSON.stringify(capacity.json())).not.toContain(household);
+});

@@ -1,3 +1,4 @@
+import { errors } from '../../../errors.ts';
 import type { DisplacementReason } from '../../../registry/vocabulary.ts';
 import type { WriteContext } from '../../write.ts';
 import { changeHousehold } from './changeHousehold.ts';
@@ -13,10 +14,15 @@ export type Displacement = {
 };
 
 /**
- * A move of the household. An unknown toLocality or toSite fails the foreign key: 422 naming the
- * field (src/api/problem.ts).
+ * A move of the household. An unknown toLocality fails the foreign key: 422 naming the field
+ * (src/api/problem.ts). A site must be one of the actor's organisation: a move counts towards the
+ * site's occupancy, which only the organisation running it may change.
  */
 export async function recordDisplacement(ctx: WriteContext, householdId: string, d: Displacement): Promise<{ id: string }> {
+  if (d.toSite) {
+    const s = await ctx.client.query('SELECT 1 FROM site WHERE id = $1 AND org_id = $2', [d.toSite, ctx.actor.orgId]);
+    if (!s.rowCount) throw errors.validation([{ field: 'toSite', reason: 'no such site of your organisation' }]);
+  }
   return changeHousehold(ctx, { householdId, date: d.date, action: 'displacement' }, async () => {
     const r = await ctx.client.query<{ id: string }>(
       `INSERT INTO displacement_event (household_id, from_governorate, to_governorate, to_locality, to_site, event_date, reason, note)
