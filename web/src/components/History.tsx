@@ -96,7 +96,9 @@ export function History({ items }: { items: HistoryEntry[] }) {
   return (
     <ol className="timeline">
       {[...items].reverse().map((e) => {
-        const fields = changedFields(e.before, e.after);
+        // An auditor gets which fields changed, not their values.
+        const withValues = e.before !== null || e.after !== null;
+        const fields = withValues ? changedFields(e.before, e.after) : e.fields.filter((f) => f in FIELD_KEYS);
         // A colleague's username is Latin text: isolated (FSI ... PDI) inside the sentence.
         const who =
           e.actorId === null
@@ -111,8 +113,8 @@ export function History({ items }: { items: HistoryEntry[] }) {
             <strong>{t(actionKey(e.action))}</strong> <span className="muted">{t('history.by', { actor: who })}</span>
             <br />
             <time dateTime={e.at}>{dateTime(e.at)}</time>
-            {e.action === 'update' && <Changes entry={e} fields={fields} />}
-            {e.action !== 'read' && e.action !== 'update' && fields.length > 0 && (
+            {e.action === 'update' && withValues && <Changes entry={e} fields={fields} />}
+            {e.action !== 'read' && (e.action !== 'update' || !withValues) && fields.length > 0 && (
               <div className="muted">
                 {t('history.fields', { fields: fields.map((f) => t(FIELD_KEYS[f]!)).join(lang === 'ar' ? '، ' : ', ') })}
               </div>

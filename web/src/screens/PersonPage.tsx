@@ -16,7 +16,7 @@ export function PersonPage({ id }: { id: string }) {
   const person = useLoad(() => api.get<PersonViewT>(`/api/v1/persons/${id}`), [id, api]);
   const mayHistory = can(user?.role, 'history');
   const history = useLoad(
-    () => (mayHistory ? api.get<HistoryListT>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [] })),
+    () => (mayHistory ? api.get<HistoryListT>(`/api/v1/persons/${id}/history`) : Promise.resolve({ items: [], earlier: null })),
     [id, api, mayHistory, person.data?.version],
   );
 

@@ -95,9 +95,10 @@ export const HistoryEntry = z.object({
   orgId: z.string().nullable(),
   deviceId: z.string().nullable(),
   action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable().describe('the reason given for the change, if any'),
+  fields: z.array(z.string()).describe('the names of the fields the entry set or changed'),
+  before: z.unknown().describe("the values before; null for a reader whose role may not read the person's record (an auditor)"),
+  after: z.unknown().describe("the values after; null for a reader whose role may not read the person's record (an auditor)"),
+  reason: z.string().nullable().describe('the reason given for the change, if any (null, as the values, for an auditor)'),
 });
 
 /** POST /api/v1/persons/search: a page of people, and whether a name matched more than are ranked. */
@@ -108,4 +109,12 @@ export const PersonSearchPage = Page(PersonSummary).extend({
 });
 
 /** GET /api/v1/persons/:id/history */
-export const HistoryList = z.object({ items: z.array(HistoryEntry) });
+export const HistoryList = z.object({
+  items: z.array(HistoryEntry).describe('the newest entries before `before`, oldest first'),
+  earlier: z.number().nullable().describe('pass as `before` for the page before this one; null at the beginning'),
+});
+export const HistoryQuery = z.object({
+  before: digits(1, Number.MAX_SAFE_INTEGER).optional().describe('entries with a smaller seq only'),
+  limit: digits(1, 1000).default(200),
+  kind: z.enum(['all', 'changes']).default('all').describe('changes: without the reads'),
+});
