@@ -116,6 +116,7 @@ function useDuplicates(v: Values): { found: Match[]; checkNow: () => void } {
     [api, may],
   );
   useEffect(() => {
+    if (!draft) return run(null, key); // an emptied form (a member added) shows no old matches
     const timer = setTimeout(() => run(draft, key), 500);
     return () => clearTimeout(timer);
   }, [run, key]); // eslint-disable-line react-hooks/exhaustive-deps
