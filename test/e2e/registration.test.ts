@@ -9,6 +9,7 @@
 // online. Each household is then found once on the server (the search), with the seeded person in
 // it. Every name here is invented.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,6 +22,16 @@ const OFFICER = 'gaza.registrar.e2e'; // a registration officer of Gaza governor
 const SEEDER = 'seeder.e2e';
 const GAZA = 'PS0260';
 const run = browserAvailable();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA violations on the page now (as in accessibility.test.ts), by rule id and first target. */
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => v.id + ' ' + v.nodes[0].target.join(' ')))`,
+  );
+}
 
 type Seeded = {
   id: string;
@@ -203,7 +214,8 @@ beforeAll(async () => {
     console.info('registration e2e: the duplicate check found nothing before a duplicates run; ran `sanad duplicates` in the setup');
   }
   browser = await launch();
-  ({ ctx, page } = await phonePage(browser, { urls }));
+  // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
+  ({ ctx, page } = await phonePage(browser, { urls, bypassCSP: true }));
   page.on('request', (r) => {
     if (r.method() === 'POST' && /\/api\/v1\/(registrations|persons|households)$/.test(r.url())) writes.push(new URL(r.url()).pathname);
   });
@@ -280,6 +292,7 @@ async function useExisting(lang: 'ar' | 'en', p: Seeded) {
   const link = match.locator(`a[href="/persons/${p.id}"]`).first();
   await link.click(); // opens the person's details here: the draft stays
   await match.getByText(w.inHousehold).waitFor();
+  expect(await violations()).toEqual([]); // the warning, its panel and the draft's list
   if (lang === 'ar') await screenshots(page, 'registration-duplicate', (l) => match.getByText(WORDS[l].inHousehold).waitFor());
   await match.getByRole('button', { name: w.useExisting }).click();
   const row = page.locator('.member-item', { hasText: p.fullName });

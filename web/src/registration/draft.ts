@@ -1,7 +1,6 @@
 // A registration being prepared on the device: the household and its members, nothing sent until
-// "Save household". Kept in localStorage (per signed-in user) after every change, so a reload, a
-// power cut or a lost connection loses nothing; removed once the server has it or the officer
-// discards it. It holds personal data on the device only while the registration is unsaved.
+// "Save household"; what the server receives for it and what stops a save. No I/O (draftStore.ts
+// keeps it on the device; test/web runs these rules in Node).
 import { MAX_REGISTRATION_MEMBERS } from '../../../src/shared/registration.ts';
 import type { Relationship } from '../../../src/shared/vocabulary.ts';
 import type { PersonInputT, RegistrationInputT } from '../api/types.ts';
@@ -58,35 +57,6 @@ export const emptyDraft = (governorate: string): Draft => ({
   form: null,
   editing: null,
 });
-
-const keyOf = (userId: string) => `sanad.registration.draft.${userId}`;
-
-export function loadDraft(userId: string): Draft | null {
-  try {
-    const d = JSON.parse(localStorage.getItem(keyOf(userId)) ?? 'null') as Draft | null;
-    return d && typeof d.operationId === 'string' && Array.isArray(d.members) ? d : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Keeps the draft; false when the device refused (storage full or disabled): the screen says so. */
-export function saveDraft(userId: string, d: Draft): boolean {
-  try {
-    localStorage.setItem(keyOf(userId), JSON.stringify(d));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function clearDraft(userId: string): void {
-  try {
-    localStorage.removeItem(keyOf(userId));
-  } catch {
-    /* nothing kept */
-  }
-}
 
 /** What POST /api/v1/registrations receives for this draft. */
 export function registrationBody(d: Draft): RegistrationInputT {

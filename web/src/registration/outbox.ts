@@ -12,9 +12,13 @@ import type { Draft } from './draft.ts';
 export type Queued = {
   operationId: string;
   orgId: string;
-  body: RegistrationInputT;
-  /** The draft it was made from: a refused one goes back into the draft to be corrected. */
-  draft: Draft;
+  /** What is sent, and the draft it was made from (a refused one goes back into the draft to be
+   * corrected); both dropped once the server has the registration, so no personal data stays behind. */
+  body: RegistrationInputT | null;
+  draft: Draft | null;
+  /** For the list: the head's name and how many members. */
+  head: { fullName: string; fullNameEn: string | null } | null;
+  count: number;
   queuedAt: string;
   state: 'waiting' | 'sent' | 'refused';
   /** The household the server made (sent). */
@@ -108,7 +112,7 @@ async function sendWaiting(): Promise<void> {
   if (!waiting.length || !api) return;
   try {
     const me = await api.get<Me>('/api/v1/me');
-    for (const q of waiting.filter((w) => w.orgId === me.orgId)) await sendOne(api, q);
+    for (const q of waiting.filter((w) => w.orgId === me.orgId && w.body)) await sendOne(api, q);
     failures = 0;
   } catch (e) {
     if (e instanceof NetworkError || (e instanceof ApiError && e.status >= 500)) sendSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
@@ -118,7 +122,7 @@ async function sendWaiting(): Promise<void> {
 async function sendOne(a: Api, q: Queued): Promise<void> {
   try {
     const h = await a.post<RegistrationViewT>('/api/v1/registrations', q.body, { idempotencyKey: q.operationId });
-    update(q.operationId, { state: 'sent', householdId: h.id });
+    update(q.operationId, { state: 'sent', householdId: h.id, body: null, draft: null });
   } catch (e) {
     // A refusal that sending again cannot mend: shown to the officer, who takes it back into the draft.
     if (e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status)) {

@@ -7,18 +7,16 @@ import { ApiError, NetworkError } from '../api/client.ts';
 import type { PersonInputT, PersonViewT, Relationship, RegistrationViewT } from '../api/types.ts';
 import { Alert, errorKey, Loading, PersonName, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { clearDraft, loadDraft, saveDraft } from '../registration/draftStore.ts';
 import {
-  clearDraft,
   type Draft,
   type DraftMember,
   draftProblems,
   emptyDraft,
-  loadDraft,
   MAX_MEMBERS,
   memberName,
   memberOfField,
   registrationBody,
-  saveDraft,
 } from '../registration/draft.ts';
 import { enqueue } from '../registration/outbox.ts';
 import { useRouter } from '../router.tsx';
@@ -104,12 +102,12 @@ function RegisterDraft({ owner, orgId, own }: { owner: string; orgId: string; ow
   return (
     <Screen title={t('register.title')} narrow>
       {!kept && <Alert kind="warning">{t('registration.notKept')}</Alert>}
+      {notice === 'queued' && <Alert kind="success">{t('registration.queued')}</Alert>}
       <QueuedRegistrations onRestore={(d) => (draft.members.length ? false : (setDraft(d), true))} />
       <h2 className="step">{t('registration.step1')}</h2>
       <HouseholdFields draft={draft} setDraft={setDraft} />
       <h2 className="step">{t('registration.step2')}</h2>
       {notice === 'added' && <Alert kind="success">{t('registration.addedToDraft')}</Alert>}
-      {notice === 'queued' && <Alert kind="success">{t('registration.queued')}</Alert>}
       {draft.members.length < MAX_MEMBERS || editing ? (
         <PersonForm
           key={`${formKey}-${draft.editing ?? 'new'}`}
@@ -128,6 +126,7 @@ function RegisterDraft({ owner, orgId, own }: { owner: string; orgId: string; ow
       )}
       <h2 className="step">{t('registration.step3')}</h2>
       <SaveHousehold
+        key={draft.operationId}
         draft={draft}
         orgId={orgId}
         error={error}
@@ -200,7 +199,9 @@ function SaveHousehold({ draft, orgId, error, setError, onEdit, onRemove, onDone
   const problems = draftProblems(draft);
 
   function queue() {
-    enqueue({ operationId: draft.operationId, orgId, body: registrationBody(draft), draft });
+    const head = draft.members.find((m) => m.relationship === 'head');
+    const summary = { head: head ? memberName(head) : null, count: draft.members.length };
+    enqueue({ operationId: draft.operationId, orgId, body: registrationBody(draft), draft, ...summary });
     onDone(true);
   }
   async function save() {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, PersonName } from '../components/ui.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
-import { type Draft, memberName } from '../registration/draft.ts';
+import type { Draft } from '../registration/draft.ts';
 import { dismiss, type Queued, subscribe } from '../registration/outbox.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -37,12 +37,11 @@ function membersText(t: (k: MessageKey, v?: Record<string, string | number>) => 
 function QueuedItem({ q, onRestore }: { q: Queued; onRestore: (d: Draft) => boolean }) {
   const { t, lang, num } = useI18n();
   const [busy, setBusy] = useState(false);
-  const head = q.draft.members.find((m) => m.relationship === 'head') ?? q.draft.members[0];
-  const name = head ? memberName(head) : null;
+  const name = q.head;
   return (
     <li className="list-item" data-state={q.state}>
       <span className="list-title">{name && <PersonName fullName={name.fullName} fullNameEn={name.fullNameEn} />}</span>
-      <span className="list-meta">{membersText(t, lang, q.draft.members.length, num(q.draft.members.length))}</span>
+      <span className="list-meta">{membersText(t, lang, q.count, num(q.count))}</span>
       {q.state === 'waiting' && <span className="badge badge-warning">{t('registration.waiting')}</span>}
       {q.state === 'sent' && q.householdId && (
         <Alert kind="success">
@@ -61,7 +60,7 @@ function QueuedItem({ q, onRestore }: { q: Queued; onRestore: (d: Draft) => bool
             disabled={busy}
             onClick={() => {
               setBusy(true);
-              if (onRestore(q.draft)) dismiss(q.operationId);
+              if (q.draft && onRestore(q.draft)) dismiss(q.operationId);
               setBusy(false);
             }}
           >
