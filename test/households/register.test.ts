@@ -56,6 +56,18 @@ test('a retry with the same operation id creates nothing twice and answers the s
   expect(other.json().type).toBe('/problems/operation_reused');
 });
 
+test('two sends of the same registration at once (two tabs, a retry racing the first): one household', async () => {
+  const u = await t.user();
+  const key = randomUUID();
+  const request = { governorate: 'PS0260', members: five() };
+  const before = await snapshot(t.db);
+  const [a, b] = await Promise.all([1, 2].map(() => t.post(u, '/api/v1/registrations', request, { idempotencyKey: key })));
+  expect([a!.statusCode, b!.statusCode]).toEqual([201, 201]);
+  expect(a!.json().id).toBe(b!.json().id);
+  const after = await snapshot(t.db);
+  expect([Number(after.household) - Number(before.household), Number(after.person) - Number(before.person)]).toEqual([1, 5]);
+});
+
 test('a failure in the 5th member leaves nothing behind (a record id taken; a person of another household)', async () => {
   const u = await t.user();
   await person(t, u, { recordId: 'TAKEN-1' });
