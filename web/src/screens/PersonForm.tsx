@@ -207,7 +207,6 @@ export type PersonFormProps = {
   householdGovernorate: string;
   /** The server's answer to the last save, for the messages of this member's fields. */
   error: unknown;
-  disabled: boolean;
   onValues: (v: Values) => void;
   onSubmit: (v: Values, body: PersonInputT) => void;
   onUseExisting: (m: Match['person'], relationship: Relationship) => void;
@@ -261,7 +260,7 @@ export function PersonForm(props: PersonFormProps) {
           next(blank(householdGovernorate, 'son'));
         }}
       />
-      <button type="submit" className="btn btn-primary btn-block" disabled={props.disabled}>
+      <button type="submit" className="btn btn-primary btn-block">
         {t(props.editing ? 'registration.updateMember' : 'register.addPerson')}
       </button>
       {props.editing && (

@@ -41,6 +41,14 @@ export function Register() {
   return <RegisterDraft key={owner} owner={owner} orgId={me.orgId} own={me.governorates.length === 1 ? me.governorates[0]! : ''} />;
 }
 
+/** The server's refusal of one member, with its fields as the member form names them (`members.2.person.givenName` -> givenName). */
+function memberError(error: unknown, index: number): unknown {
+  if (!(error instanceof ApiError) || !error.problem) return null;
+  const prefix = `members.${index}.person.`;
+  const errors = error.fieldErrors.filter((e) => e.field.startsWith(prefix)).map((e) => ({ ...e, field: e.field.slice(prefix.length) }));
+  return errors.length ? new ApiError(error.status, { ...error.problem, errors }) : null;
+}
+
 /** The draft, kept on the device after every change. */
 function useDraft(owner: string, own: string) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(owner) ?? emptyDraft(own));
@@ -114,8 +122,7 @@ function RegisterDraft({ owner, orgId, own }: { owner: string; orgId: string; ow
           initial={initial}
           editing={Boolean(editing)}
           householdGovernorate={draft.governorate}
-          error={null}
-          disabled={false}
+          error={editing ? memberError(error, draft.members.indexOf(editing)) : null}
           onValues={onValues}
           onSubmit={onSubmit}
           onUseExisting={(p, r) => void onUseExisting(p, r)}
