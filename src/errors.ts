@@ -75,9 +75,20 @@ export const errors = {
   usernameTaken: () => p('username_taken', 'That username is taken.', field('username', 'is taken')),
   ownSecondFactor: () => p('own_second_factor', 'You cannot reset your own second factor: ask another administrator.'),
   alreadyHead: () => p('already_head', 'That person is already the head.', field('personId', 'is already the head')),
-  headCannotLeave: () => p('head_cannot_leave', 'The head cannot leave: change the head first.'),
-  alreadyMember: () =>
-    p('already_member', 'A person is already a current member of a household: end that membership first (leave), or move them.'),
+  /** With a field: the member of a registration who is the head of another household. */
+  headCannotLeave: (fieldName?: string) =>
+    p(
+      'head_cannot_leave',
+      'The head cannot leave: change the head first.',
+      fieldName ? field(fieldName, 'is the head of another household that has other members') : undefined,
+    ),
+  /** With a field: the member of a registration who belongs to another household (move them with move: true). */
+  alreadyMember: (fieldName?: string) =>
+    p(
+      'already_member',
+      'A person is already a current member of a household: end that membership first (leave), or move them.',
+      fieldName ? field(fieldName, 'already belongs to another household (send move: true to move them)') : undefined,
+    ),
   householdHasHead: () => p('household_has_head', 'The household already has a head: change the head instead.'),
   itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'is taken')),
   programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'is taken')),

@@ -112,6 +112,8 @@ export const permissionMatrix = {
   'GET /api/v1/duplicates/:id': ['administrator', 'caseworker'],
   'POST /api/v1/duplicates/:id/decision': ['administrator', 'caseworker'],
   'POST /api/v1/duplicates/:id/undo': ['administrator', 'caseworker'],
+  // A household and all its members in one write: who registers persons and households today
+  'POST /api/v1/registrations': REGISTRY_WRITE,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

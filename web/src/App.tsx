@@ -20,6 +20,7 @@ import { useOnline } from './components/useOnline.ts';
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const OutboxSync = lazy(() => import('./distribution/OutboxSync.tsx'));
+const RegistrationSync = lazy(() => import('./registration/RegistrationSync.tsx'));
 const DuplicateQueue = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicateQueue })));
 const AuditLog = lazy(() => import('./screens/Audit.tsx').then((m) => ({ default: m.AuditLog })));
 const AuditEntry = lazy(() => import('./screens/Audit.tsx').then((m) => ({ default: m.AuditEntry })));
@@ -49,6 +50,11 @@ export function App() {
       {user && can(user.role, 'distribute') && (
         <Suspense fallback={null}>
           <OutboxSync />
+        </Suspense>
+      )}
+      {user && can(user.role, 'registerHousehold') && (
+        <Suspense fallback={null}>
+          <RegistrationSync />
         </Suspense>
       )}
     </>

@@ -11,7 +11,7 @@ export const capabilityRoutes = {
   editPerson: 'PUT /api/v1/persons/:id',
   history: 'GET /api/v1/persons/:id/history',
   registerPerson: 'POST /api/v1/persons',
-  registerHousehold: 'POST /api/v1/households',
+  registerHousehold: 'POST /api/v1/registrations',
   readHousehold: 'GET /api/v1/households/:id',
   displace: 'POST /api/v1/households/:id/displacements',
   dashboard: 'GET /api/v1/stats/governorates',

@@ -41,6 +41,7 @@ import createUser from './users/create.ts';
 import listUsers from './users/list.ts';
 import resetSecondFactor from './users/resetSecondFactor.ts';
 import createToken from './users/token.ts';
+import createRegistration from './registrations/create.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -85,3 +86,4 @@ export const allRoutes: RouteDef[] = [
   ...aidRoutes,
 ];
 allRoutes.push(...duplicateRoutes);
+allRoutes.push(createRegistration);

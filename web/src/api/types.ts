@@ -31,6 +31,7 @@ import type {
 } from '../../../src/api/routes/sites/schema.ts';
 import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
 import type { GovernorateStats as GovernorateStatsSchema, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
+import type { RegistrationInput, RegistrationView } from '../../../src/api/routes/registrations/schema.ts';
 export type { FieldError, Problem } from '../../../src/shared/problems.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
@@ -89,3 +90,5 @@ export type AuditLogPageT = z.infer<typeof AuditLogPage>;
 export type AuditLogEntryT = AuditLogPageT['items'][number];
 export type AuditEntryT = z.infer<typeof AuditEntryWithContents>;
 export type AuditVerificationT = z.infer<typeof AuditVerification>;
+export type RegistrationInputT = z.input<typeof RegistrationInput>;
+export type RegistrationViewT = z.infer<typeof RegistrationView>;
