@@ -1,5 +1,6 @@
 // The HTTP API: Fastify with every route from ./routes, checked against the permission matrix,
 // errors as problem+json. Built in-process for tests (app.inject) and by `sanad serve`.
+import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { z } from 'zod';
@@ -134,6 +135,19 @@ async function handle(r: RouteDef, key: string, req: FastifyRequest, reply: Fast
   return reply.status(answer.status).send(answer.body);
 }
 
+/** A route's limit; per credential, keyed by a hash of the bearer token (never the token itself). */
+function rateLimitOf(l: NonNullable<RouteDef['rateLimit']>) {
+  const { per, ...rest } = l;
+  if (per !== 'credential') return rest;
+  return {
+    ...rest,
+    keyGenerator: (req: FastifyRequest) => {
+      const auth = req.headers.authorization;
+      return auth ? `credential:${createHash('sha256').update(auth).digest('base64url')}` : `address:${req.ip}`;
+    },
+  };
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routes = [...allRoutes, ...(opts.routes ?? [])];
   const missing = unlistedRoutes(routes);
@@ -187,7 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.route({
       method: r.method,
       url: r.url,
-      ...(r.rateLimit ? { config: { rateLimit: r.rateLimit } } : {}),
+      ...(r.rateLimit ? { config: { rateLimit: rateLimitOf(r.rateLimit) } } : {}),
       handler: (req, reply) => handle(r, key, req, reply, opts.store, checkResponses),
     });
   }

@@ -47,7 +47,11 @@ type Common<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   status?: number;
   /** Writes accept an Idempotency-Key / operation id header. */
   idempotent?: boolean;
-  rateLimit?: { max: number; timeWindow: string };
+  /**
+   * Requests allowed per time window: per address (sign-in steps, before anyone is known), or per
+   * credential (reads of personal data: one user cannot page through the registry at machine speed).
+   */
+  rateLimit?: { max: number; timeWindow: string; per?: 'address' | 'credential' };
 };
 
 export type JsonRouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = Common<P, Q, B> & {

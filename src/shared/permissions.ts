@@ -40,7 +40,8 @@ export const permissionMatrix = {
   'POST /api/v1/places/localities': ['administrator', 'registration_officer', 'site_manager'],
 
   'POST /api/v1/persons': REGISTRY_WRITE,
-  'GET /api/v1/persons': REGISTRY_READ,
+  // the whole registry page by page: administrators (and their machine accounts), logged and limited
+  'GET /api/v1/persons': ['administrator'],
   'POST /api/v1/persons/search': REGISTRY_READ,
   'GET /api/v1/persons/:id': REGISTRY_READ,
   'PUT /api/v1/persons/:id': REGISTRY_WRITE,

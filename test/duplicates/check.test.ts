@@ -76,6 +76,35 @@ test('a national ID match is found whatever the name', async () => {
   expect(res.json().matches.map((m: { person: { id: string } }) => m.person.id)).toContain(reg.json().id);
 });
 
+test("a match's ID number and phone are masked but for the last three digits, and the check is logged with the ids it showed", async () => {
+  const reg = await t.post(officer, '/api/v1/persons', {
+    givenName: 'هالة',
+    fatherName: 'سعيد',
+    familyName: 'الترك',
+    sex: 'female',
+    dateOfBirth: '1990-03-01',
+    nationalId: '400000011',
+    phone: '0599123456',
+    governorate: 'PS0260',
+  });
+  expect(reg.statusCode).toBe(201);
+  // a near ID and another phone: the registered values must not come back whole
+  const res = await check(officer, { fullName: 'هالة سعيد الترك', nationalId: '400000029', phone: '0599000000', sex: 'female' });
+  expect(res.statusCode).toBe(200);
+  const match = res.json().matches.find((m: { person: { id: string } }) => m.person.id === reg.json().id);
+  expect(match).toBeDefined();
+  expect(res.body).not.toContain('400000011');
+  expect(res.body).not.toContain('599123456');
+  for (const e of match.evidence as { field: string; existing: string }[])
+    if (e.field === 'national_id' || e.field === 'phone') expect(e.existing).toMatch(/^•+[0-9]{3}( \(.*\))?$/);
+  const logged = await t.db.pool.query<{ after: { via: string; ids: string[] } }>(
+    "SELECT after FROM change_log WHERE entity = 'person_list' AND actor_id = $1 ORDER BY seq DESC LIMIT 1",
+    [officer.id],
+  );
+  expect(logged.rows[0]!.after.via).toBe('duplicate_check');
+  expect(logged.rows[0]!.after.ids).toContain(reg.json().id);
+});
+
 test('an empty draft is refused with the field named', async () => {
   const res = await check(officer, {});
   expect(res.statusCode).toBe(422);

@@ -32,7 +32,9 @@ export const CheckEvidence = z.object({
   level: z.string().describe('agreement level, e.g. exact, same sound, similar, disagree, missing'),
   weight: z.number().describe('log2 Bayes factor: positive supports the same person'),
   draft: z.string().describe('the draft value as compared (normalised)'),
-  existing: z.string().describe('the registered value as compared (normalised)'),
+  existing: z
+    .string()
+    .describe('the registered value as compared (normalised); ID numbers and phones masked but for their last three digits'),
 });
 
 export const CheckResponse = z.object({
