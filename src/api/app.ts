@@ -17,6 +17,7 @@ import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
 import { allRoutes } from './routes/index.ts';
 import { isUuid } from '../shared/ids.ts';
+import { BODY_LIMIT_BYTES } from '../shared/limits.ts';
 
 export type AppOptions = {
   store: Store;
@@ -104,7 +105,7 @@ function parseRequest(r: RouteDef, req: FastifyRequest) {
 function operationIdOf(r: RouteDef, req: FastifyRequest): string | undefined {
   const h = req.headers['idempotency-key'];
   if (!r.idempotent || h === undefined) return undefined;
-  if (typeof h !== 'string' || !isUuid(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+  if (typeof h !== 'string' || !isUuid(h)) throw errors.invalidField('Idempotency-Key', 'not_a_uuid');
   return h.toLowerCase();
 }
 
@@ -146,7 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (err, _req, reply) =>
       sendProblem(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errors.uriTooLong() : errors.badRequest('The address is malformed.')),
     logger: false,
-    bodyLimit: 1_048_576,
+    bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
   });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });

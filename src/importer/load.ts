@@ -274,17 +274,17 @@ export async function loadHouseholds(
     if (r.person_governorate === null || !governorates.has(r.person_governorate)) {
       rejected.push({
         rowNumber: r.row_number,
-        errors: [{ field: 'record_id', reason: 'names a person outside the governorates you work in' }],
+        errors: [{ field: 'record_id', reason: 'outside_record' }],
       });
     } else if (current === r.household_id) {
       unchanged++;
     } else if (current !== null) {
       rejected.push({
         rowNumber: r.row_number,
-        errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }],
+        errors: [{ field: 'household_id', reason: 'member_elsewhere' }],
       });
     } else if (r.relationship === 'head' && (r.has_head || headed.has(r.household_id))) {
-      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'relationship', reason: 'the household already has a head' }] });
+      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'relationship', reason: 'household_has_head' }] });
     } else {
       memberOf.set(r.person_id, r.household_id);
       if (r.relationship === 'head') headed.add(r.household_id);

@@ -229,7 +229,7 @@ async function retryGroup(
       errors = v.errors;
     } catch (e) {
       if (!(e instanceof ImportSetupError)) throw e;
-      errors = [{ field: 'row', reason: e.message }];
+      errors = [{ field: 'row', reason: 'unreadable' }];
     }
     failed.push({ item, errors });
   }

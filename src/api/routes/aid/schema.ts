@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
 import { Day, Uuid, digits } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
-export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code');
+export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate' satisfies FieldReason);
 
 export const ItemInput = z.object({
-  code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'must be 1-40 of a-z 0-9 _'),
+  code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'code_form' satisfies FieldReason),
   name: z.string().trim().min(1).max(200),
   unit: z.string().trim().min(1).max(40).describe('parcel, kit, litre, ILS ...'),
   sector: z.enum(sectors),

@@ -1,12 +1,13 @@
 // The change log as auditors read it (GET /audit/log) and its hash chain's check (GET /audit/verify).
 import { z } from 'zod';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { auditProblems } from '../../../store/auditVerify.ts';
 import { Uuid, digits } from '../../schemas.ts';
 
 const Word = z
   .string()
   .trim()
-  .regex(/^[a-z_]{1,50}$/, 'must be lower-case letters and underscores');
+  .regex(/^[a-z_]{1,50}$/, 'wrong_form' satisfies FieldReason);
 
 export const AuditLogQuery = z.object({
   before: digits(1, Number.MAX_SAFE_INTEGER).optional().describe('entries before this seq (the previous page’s nextBefore)'),
@@ -17,7 +18,7 @@ export const AuditLogQuery = z.object({
   username: z
     .string()
     .trim()
-    .regex(/^[a-z0-9._-]{1,100}$/, 'must be a username')
+    .regex(/^[a-z0-9._-]{1,100}$/, 'username_form' satisfies FieldReason)
     .optional()
     .describe('only entries by the user with this username'),
   action: Word.optional().describe('only this action (create, update, read, ...)'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldReason } from '../../../shared/reasons.ts';
 
 export const Locality = z.object({
   id: z.string(),
@@ -21,7 +22,7 @@ export const LocalityInput = z
   })
   .superRefine((l, ctx) => {
     if ((l.lat === undefined) !== (l.lon === undefined))
-      ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lon'], message: 'give both coordinates or neither' });
+      ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lon'], message: 'both_coordinates' satisfies FieldReason });
   });
 
 /** A governorate with its OCHA P-code, territory and names in both languages. */

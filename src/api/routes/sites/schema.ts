@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { siteFlags, siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
 import { Day, Uuid } from '../../schemas.ts';
 
@@ -7,7 +8,7 @@ export const IdParam = z.object({ id: z.string() });
 export const SiteInput = z.object({
   kind: z.enum(siteKinds),
   name: z.string().trim().min(1).max(200),
-  governorate: z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code'),
+  governorate: z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate' satisfies FieldReason),
   locality: Uuid.optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FieldReason } from '../../../shared/reasons.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/firstRun.ts';
 import { roles } from '../../../access/roles.ts';
 import { governorateCodes } from '../../../places/governorates.ts';
 import { Uuid } from '../../schemas.ts';
@@ -14,8 +16,8 @@ export const UserInput = z.object({
     .trim()
     .min(3)
     .max(100)
-    .regex(/^[a-z0-9._-]+$/, 'must be lower-case letters, digits, dot, dash or underscore'),
-  password: z.string().min(12, 'must have at least 12 characters').max(200),
+    .regex(/^[a-z0-9._-]+$/, 'username_form' satisfies FieldReason),
+  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   role: z.enum(roles),
   governorates: Governorates,
 });

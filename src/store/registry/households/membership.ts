@@ -41,7 +41,7 @@ export async function closeMembership(
   );
   const row = r.rows[0];
   if (!row) return undefined;
-  if (row.valid_from > on) throw errors.validation([{ field: 'date', reason: 'is before the membership began' }]);
+  if (row.valid_from > on) throw errors.invalidField('date', 'before_membership');
   await client.query('UPDATE household_member SET valid_to = $2 WHERE person_id = $1 AND valid_to IS NULL', [personId, on]);
   return { householdId: row.household_id, relationship: row.relationship };
 }
