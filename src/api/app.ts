@@ -91,8 +91,9 @@ async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
 function parseRequest(r: RouteDef, req: FastifyRequest) {
   const parse = (schema: RouteDef['body'], value: unknown, where: string) => {
     if (!schema) return undefined;
-    const res = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-    if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where));
+    const input = value ?? (where === 'body' ? undefined : {});
+    const res = schema.safeParse(input);
+    if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where, input ?? {}));
     return res.data;
   };
   return {

@@ -7,13 +7,14 @@ import { zodReason } from '../registry/fieldError.ts';
 
 export type { Problem };
 
-export function zodFieldErrors(e: ZodError, prefix = ''): FieldError[] {
+/** A zod error's issues as field errors; `input` (what was parsed) tells a missing value from a wrong one. */
+export function zodFieldErrors(e: ZodError, prefix = '', input?: unknown): FieldError[] {
   return e.issues.flatMap((i): FieldError[] => {
     const path = [prefix, ...i.path.map(String)].filter(Boolean);
     const at = (p: string[]) => p.join('.') || '(body)';
     // an unknown key is named by itself (the key is the request's, never a value)
     if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: at([...path, k]), reason: 'unknown_field' }));
-    return [{ field: at(path), ...zodReason(i) }];
+    return [{ field: at(path), ...zodReason(i, input) }];
   });
 }
 

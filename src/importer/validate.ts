@@ -40,7 +40,7 @@ export function validateRow(row: readonly string[], rowNumber: number, ctx: RowC
   let person: PersonRecord | undefined;
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      errors.push({ field: reportedColumn(layout, String(issue.path[0] ?? 'row')), ...zodReason(issue) });
+      errors.push({ field: reportedColumn(layout, String(issue.path[0] ?? 'row')), ...zodReason(issue, f.input) });
   } else {
     const prepared = preparePerson(parsed.data, ctx.today);
     if (!prepared.ok) for (const e of prepared.errors) errors.push({ ...e, field: reportedColumn(layout, e.field) });
