@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UUID_PATTERN } from '../shared/ids.ts';
 import type { FieldReason } from '../shared/reasons.ts';
+import { WHOLE_NUMBER } from '../shared/numbers.ts';
 
 /** A record id. */
 export const Uuid = z.string().regex(UUID_PATTERN, 'not_a_uuid' satisfies FieldReason);
@@ -17,6 +18,6 @@ export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not_a_day' satisfies
 export const digits = (min: number, max: number) =>
   z
     .string()
-    .regex(/^[0-9]{1,16}$/, 'not_a_whole_number' satisfies FieldReason)
+    .regex(WHOLE_NUMBER, 'not_a_whole_number' satisfies FieldReason)
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));

@@ -16,6 +16,7 @@ import { checkImportRole, derivedRecordId } from './run.ts';
 import { validateRow } from './validate.ts';
 import { isUuid } from '../shared/ids.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
+import { reasonWordsSql } from './reportText.ts';
 
 export type QuarantineEntry = { quarantineId: string; importId: string; fileName: string; rowNumber: number; errors: FieldError[] };
 
@@ -70,7 +71,7 @@ export async function exportQuarantine(
     keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
     const cols = keys.map((k) => `q.raw->>${sqlString(k)} AS ${`"${k.replace(/"/g, '""')}"`}`);
     const sql = `COPY (SELECT q.id AS quarantine_id, q.import_id, q.row_number,
-        (SELECT string_agg((e->>'field') || ' ' || (e->>'reason'), '; ') FROM jsonb_array_elements(q.errors) e) AS problems
+        (SELECT string_agg((e->>'field') || ' ' || ${reasonWordsSql('e')}, '; ') FROM jsonb_array_elements(q.errors) e) AS problems
         ${cols.length ? `, ${cols.join(', ')}` : ''}
       FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where} ORDER BY i.started_at, q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`;
     const count = await client.query<{ n: number }>(

@@ -32,6 +32,7 @@ import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts'
 import { formatOf, openRows, type RowSource } from './read.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
 import { retrying } from '../store/retry.ts';
+import { reasonWordsSql } from './reportText.ts';
 
 export type ImportOptions = {
   kind: Kind;
@@ -239,7 +240,7 @@ export async function writeReport(client: pg.PoolClient, importId: string, repor
   const out = fs.createWriteStream(reportPath, { mode: 0o600 });
   const src = client.query(
     pgCopy.to(
-      `COPY (SELECT q.row_number, e->>'field' AS field, e->>'reason' AS reason FROM quarantine q, jsonb_array_elements(q.errors) e
+      `COPY (SELECT q.row_number, e->>'field' AS field, ${reasonWordsSql('e')} AS reason FROM quarantine q, jsonb_array_elements(q.errors) e
              WHERE q.import_id = '${importId}' AND q.resolved_at IS NULL ORDER BY q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`,
     ),
   );

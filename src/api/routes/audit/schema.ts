@@ -39,7 +39,7 @@ export const AuditLogEntry = z.object({
 });
 
 /** GET /audit/log/:seq: one entry and its contents, as the change log holds them (null when none). */
-export const AuditEntryParams = z.object({ seq: z.coerce.number().int().min(1) });
+export const AuditEntryParams = z.object({ seq: digits(1, Number.MAX_SAFE_INTEGER) });
 export const AuditEntryWithContents = AuditLogEntry.extend({ before: z.unknown(), after: z.unknown() });
 
 /** Newest first; `nextBefore` asks for the next page, null on the last one. */
