@@ -9,7 +9,7 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import type { FieldError } from '../registry/fieldError.ts';
-import { ImportSetupError, importColumns, layoutOf, normaliseHeader, type Mapping } from './columns.ts';
+import { boundedRaw, ImportSetupError, importColumns, layoutOf, normaliseHeader, type Mapping } from './columns.ts';
 import { copyStage, createStage, loadHouseholds, loadPersons, stagedRow, type Kind, type StagedRow } from './load.ts';
 import { formatOf, openRows } from './read.ts';
 import { checkImportRole, derivedRecordId } from './run.ts';
@@ -256,7 +256,7 @@ async function retryGroup(
         `UPDATE quarantine q SET raw = t.raw, errors = t.errors FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS t(id, raw, errors) WHERE q.id = t.id`,
         [
           failed.map((f) => f.item.quarantineId),
-          failed.map((f) => JSON.stringify(f.item.raw)),
+          failed.map((f) => JSON.stringify(boundedRaw(f.item.raw))),
           failed.map((f) => JSON.stringify(f.errors)),
         ],
       );

@@ -3,6 +3,7 @@
 import { errors } from '../errors.ts';
 import type { FieldError } from './fieldError.ts';
 import type { Relationship } from './vocabulary.ts';
+import { HOUSEHOLD_MAX_MEMBERS } from '../shared/limits.ts';
 
 export const CHILD_AGE = 18;
 export const ELDERLY_AGE = 60;
@@ -35,6 +36,16 @@ export function checkMemberList(members: { personId: string; relationship: Relat
   if (heads !== 1) errs.push({ field, reason: 'one_head', params: { count: heads } });
   if (new Set(members.map((m) => m.personId)).size !== members.length) errs.push({ field, reason: 'person_repeated' });
   return errs;
+}
+
+/** Whether `joining` more people fit in a household of `current` members (HOUSEHOLD_MAX_MEMBERS). */
+export function householdHasRoom(current: number, joining: number): boolean {
+  return current + joining <= HOUSEHOLD_MAX_MEMBERS;
+}
+
+/** `householdHasRoom`, else 422 too_many_members naming the field that would grow it. */
+export function assertHouseholdHasRoom(current: number, joining: number, field: string): void {
+  if (!householdHasRoom(current, joining)) throw errors.invalidField(field, 'too_many_members', { max: HOUSEHOLD_MAX_MEMBERS });
 }
 
 /** A person and their relationship to the head. */

@@ -56,14 +56,16 @@ export const importLimits = {
   fileBytes: 512 * 1024 * 1024,
   /** the longest cell of a CSV row or an XLSX sheet (characters) */
   cellChars: 10_000,
-  /** the largest row (bytes of its cells together) */
-  rowBytes: 64 * 1024,
+  /** the longest row (characters of its cells together, or of a CSV record) */
+  rowChars: 64 * 1024,
   /** the most cells in a row */
   rowCells: 200,
   /** the longest shared string of an XLSX file (characters) */
   sharedStringChars: 10_000,
+  /** the shared strings of an XLSX file together (characters) */
+  sharedStringsChars: 100_000_000,
   /** the largest uncompressed XML part of an XLSX file (sheet, shared strings) */
   xlsxPartBytes: 1024 * 1024 * 1024,
-  /** the most bytes of a rejected row kept in quarantine */
-  quarantineRowBytes: 16 * 1024,
+  /** the most characters of a rejected row kept in quarantine (a prefix of each cell) */
+  quarantineRowChars: 16 * 1024,
 } as const;

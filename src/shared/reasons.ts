@@ -83,7 +83,6 @@ export const fieldReasons = {
   // import rows
   row_too_long: 'has more cells than the header',
   nul_character: 'contains a NUL character',
-  row_too_large: 'is larger than {max} bytes',
   unreadable: 'could not be read',
 } as const;
 

@@ -66,6 +66,14 @@ export async function currentMembers(db: pg.Pool | pg.PoolClient, householdId: s
   return r.rows.map((m) => ({ personId: m.person_id, relationship: m.relationship }));
 }
 
+/** How many people are current members of the household. */
+export async function countCurrentMembers(db: pg.Pool | pg.PoolClient, householdId: string): Promise<number> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM household_member WHERE household_id = $1 AND valid_to IS NULL', [
+    householdId,
+  ]);
+  return r.rows[0]!.n;
+}
+
 /** The household the person belongs to now, if any. */
 export async function currentMembership(
   db: pg.Pool | pg.PoolClient,

@@ -81,8 +81,6 @@ export const errorsAr = {
   'reason.twice_in_batch': 'ورد مرتين في الدفعة نفسها.',
   'reason.row_too_long': 'في الصف خانات أكثر من رؤوس الأعمدة.',
   'reason.nul_character': 'يحتوي الصف على حرف فارغ (NUL).',
-  'reason.row_too_large': 'الصف أكبر من المسموح: {max} بايت على الأكثر.',
-  'reason.row_too_large.short': 'الصف أكبر من المسموح.',
   'reason.unreadable': 'تعذّرت قراءته.',
   'fieldName.other': 'أحد الحقول',
   'fieldName.reason': 'سبب التعديل',

@@ -79,8 +79,6 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.twice_in_batch': 'Appears twice in the same batch.',
   'reason.row_too_long': 'The row has more cells than the header.',
   'reason.nul_character': 'The row contains a NUL character.',
-  'reason.row_too_large': 'The row is larger than allowed: at most {max} bytes.',
-  'reason.row_too_large.short': 'The row is larger than allowed.',
   'reason.unreadable': 'Could not be read.',
   'fieldName.other': 'A field',
   'fieldName.reason': 'Reason for the change',
