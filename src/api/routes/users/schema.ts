@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/firstRun.ts';
 import { roles } from '../../../access/roles.ts';
@@ -15,7 +16,7 @@ export const UserInput = z.object({
     .string()
     .trim()
     .min(3)
-    .max(100)
+    .max(L.username)
     .regex(/^[a-z0-9._-]+$/, 'username_form' satisfies FieldReason),
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   role: z.enum(roles),
