@@ -215,9 +215,9 @@ async function withHeader(
 
 async function openXlsx(file: string, totalBytes: number): Promise<RowSource> {
   const wb = await openWorkbook(file);
-  const entry = await openEntry(file, wb.sheet, importLimits.xlsxPartBytes, 'The worksheet');
+  const entry = await openEntry(file, wb.sheet, importLimits.xlsxPartBytes, 'the worksheet');
   const rows = new SheetRows(wb);
-  const reader = new PartReader(rows, 8 * importLimits.cellChars + 1024, 'The worksheet');
+  const reader = new PartReader(rows, importLimits.cellChars, 'the worksheet');
   async function* chunks(): AsyncGenerator<string[][]> {
     for await (const c of entry.chunks) {
       reader.write(c);

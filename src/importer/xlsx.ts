@@ -18,18 +18,21 @@ const DECODER_OPTS = { fatal: false } as const;
 
 /**
  * A streaming XML reader for one part. Text between two tags is bounded before the parser holds
- * it: `maxRun` characters since the last '<' stop the read (entities make raw text longer than
- * the text, hence a margin over the limits the handlers check exactly).
+ * it: more than 12 x `limit` characters since the last '<' stop the read (a character reference
+ * such as &#1114111; is ten characters for one: the margin keeps a text within the limit readable;
+ * the handlers check the limit exactly).
  */
 export class PartReader {
   private readonly parser = new SaxesParser();
   private readonly decoder = new TextDecoder('utf-8', DECODER_OPTS);
   private run = 0;
+  private readonly maxRun: number;
   constructor(
     h: Handlers,
-    private readonly maxRun: number,
+    private readonly limit: number,
     private readonly what: string,
   ) {
+    this.maxRun = 12 * limit + 1024;
     if (h.open) {
       const open = h.open;
       this.parser.on('opentag', (t: SaxesTagPlain) => open(localName(t.name), t.attributes as Record<string, string>));
@@ -48,7 +51,7 @@ export class PartReader {
     const text = this.decoder.decode(bytes, { stream: true });
     const lt = text.lastIndexOf('<');
     this.run = lt < 0 ? this.run + text.length : text.length - lt - 1;
-    if (this.run > this.maxRun) throw new ImportLimitError(`${this.what} has a text longer than ${this.maxRun} characters.`);
+    if (this.run > this.maxRun) throw new ImportLimitError(`a text in ${this.what} is longer than ${this.limit} characters.`);
     this.parser.write(text);
   }
 
@@ -59,11 +62,11 @@ export class PartReader {
 }
 
 /** Reads a whole (small or bounded) part through the handlers. */
-async function readPart(file: string, entry: ZipEntry | undefined, what: string, h: Handlers, maxRun: number): Promise<void> {
+async function readPart(file: string, entry: ZipEntry | undefined, what: string, h: Handlers, limit: number): Promise<void> {
   if (!entry) return;
   const s = await openEntry(file, entry, importLimits.xlsxPartBytes, what);
   try {
-    const r = new PartReader(h, maxRun, what);
+    const r = new PartReader(h, limit, what);
     for await (const c of s.chunks) r.write(c);
     r.end();
   } finally {
@@ -78,21 +81,21 @@ async function partsOf(file: string, entries: Map<string, ZipEntry>) {
   await readPart(
     file,
     entries.get('xl/workbook.xml'),
-    'The workbook',
+    'the workbook',
     {
       open: (n, a) => {
         if (n === 'sheet' && firstSheet.rid === undefined) firstSheet.rid = a['r:id'] ?? a.id;
         if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       },
     },
-    1 << 20,
+    65_536,
   );
   const targets = new Map<string, string>();
   const byType = new Map<string, string>();
   await readPart(
     file,
     entries.get('xl/_rels/workbook.xml.rels'),
-    'The workbook relationships',
+    'the workbook relationships',
     {
       open: (n, a) => {
         if (n !== 'Relationship' || !a.Target) return;
@@ -101,7 +104,7 @@ async function partsOf(file: string, entries: Map<string, ZipEntry>) {
         if (a.Type) byType.set(a.Type.slice(a.Type.lastIndexOf('/') + 1), target);
       },
     },
-    1 << 20,
+    65_536,
   );
   const sheet = (firstSheet.rid && targets.get(firstSheet.rid)) ?? 'xl/worksheets/sheet1.xml';
   return {
@@ -123,7 +126,7 @@ async function readSharedStrings(file: string, entry: ZipEntry | undefined): Pro
   await readPart(
     file,
     entry,
-    'The shared strings',
+    'the shared strings',
     {
       open: (n) => {
         if (n === 'si') cur = '';
@@ -148,7 +151,7 @@ async function readSharedStrings(file: string, entry: ZipEntry | undefined): Pro
         }
       },
     },
-    8 * max + 1024,
+    max,
   );
   return strings;
 }
@@ -171,7 +174,7 @@ async function readDateStyles(file: string, entry: ZipEntry | undefined): Promis
   await readPart(
     file,
     entry,
-    'The styles',
+    'the styles',
     {
       open: (n, a) => {
         if (n === 'numFmt' && a.numFmtId) codes.set(Number(a.numFmtId), a.formatCode ?? '');
@@ -182,7 +185,7 @@ async function readDateStyles(file: string, entry: ZipEntry | undefined): Promis
         if (n === 'cellXfs') inCellXfs = false;
       },
     },
-    1 << 20,
+    65_536,
   );
   return xfs.map((id) => isDateFormat(id, codes.get(id)));
 }

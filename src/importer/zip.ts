@@ -14,7 +14,7 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 
 function notZip(): ImportLimitError {
-  return new ImportLimitError('The file is not a readable XLSX workbook (its ZIP directory is missing or damaged).');
+  return new ImportLimitError('it is not a readable XLSX workbook (its ZIP directory is missing or damaged).');
 }
 
 async function readAt(fd: fs.promises.FileHandle, position: number, length: number): Promise<Buffer> {
