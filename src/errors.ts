@@ -2,6 +2,7 @@
 // src/shared/problems.ts. The API renders them as RFC 9457 problem+json (type = /problems/<id>);
 // the web app translates each id. Details name fields and reasons, never personal data.
 import { type FieldError, type ProblemId, problemTypes } from './shared/problems.ts';
+import { type FieldReason, type ReasonParams, reasonText } from './shared/reasons.ts';
 
 export class AppError extends Error {
   readonly status: number;
@@ -28,13 +29,21 @@ export const mergeRefusals = {
 } as const;
 
 /** The reason for a governorate outside the actor's: the one scope rule (src/access/scope.ts, imports). */
-export const OUTSIDE_GOVERNORATES = 'is outside the governorates you work in';
+export const OUTSIDE_GOVERNORATES = 'outside_governorates' satisfies FieldReason;
 
 const p = (id: ProblemId, detail?: string, fieldErrors?: FieldError[]) => new AppError(id, detail, fieldErrors);
-const field = (name: string, reason: string): FieldError[] => [{ field: name, reason }];
+const field = (name: string, reason: FieldReason, params?: ReasonParams): FieldError[] => [
+  params ? { field: name, reason, params } : { field: name, reason },
+];
+
+/** One refused field (422): its name, the reason's code and the reason's numbers. */
+export const fieldError = (name: string, reason: FieldReason, params?: ReasonParams): FieldError => field(name, reason, params)[0]!;
 
 export const errors = {
-  validation: (fieldErrors: FieldError[]) => p('validation', fieldErrors.map((e) => `${e.field} ${e.reason}`).join('; '), fieldErrors),
+  validation: (fieldErrors: FieldError[]) =>
+    p('validation', fieldErrors.map((e) => `${e.field} ${reasonText(e.reason, e.params)}`).join('; '), fieldErrors),
+  /** One refused field (422). */
+  invalidField: (name: string, reason: FieldReason, params?: ReasonParams) => errors.validation(field(name, reason, params)),
   /** The one scope rule: records and places outside the actor's governorates. */
   outsideGovernorates: (fieldName = 'governorate') => errors.validation(field(fieldName, OUTSIDE_GOVERNORATES)),
   badRequest: (detail: string) => p('bad_request', detail),
@@ -49,7 +58,7 @@ export const errors = {
   unauthenticated: () => p('unauthenticated', 'Send a valid session or API token as a Bearer token.'),
   badCredentials: () => p('bad_credentials'),
   /** A signed-in person changing their password gave a wrong current one (403: the session itself is good). */
-  wrongPassword: () => p('wrong_password', 'The current password is wrong.', field('currentPassword', 'is wrong')),
+  wrongPassword: () => p('wrong_password', 'The current password is wrong.', field('currentPassword', 'wrong')),
   /** 401 at sign-in; 403 when a signed-in person proves their authenticator (their session stays good). */
   badCode: (status: 401 | 403 = 401) => {
     const e = p('bad_code', 'The code is wrong, too old, or was already used. Check the time on your phone and enter the newest code.');
@@ -70,28 +79,28 @@ export const errors = {
   operationReused: () => p('operation_reused', 'This operation id was already used for a different request.'),
   /** A unique value (a record id, a code) that another record holds already. */
   duplicateValue: (fieldName: string) =>
-    p('duplicate_value', `${fieldName} is already used by another record.`, field(fieldName, 'is already used by another record')),
+    p('duplicate_value', `${fieldName} is already used by another record.`, field(fieldName, 'already_used')),
   stillReferenced: () => p('still_referenced', 'Other records still refer to this one.'),
-  usernameTaken: () => p('username_taken', 'That username is taken.', field('username', 'is taken')),
+  usernameTaken: () => p('username_taken', 'That username is taken.', field('username', 'taken')),
   ownSecondFactor: () => p('own_second_factor', 'You cannot reset your own second factor: ask another administrator.'),
-  alreadyHead: () => p('already_head', 'That person is already the head.', field('personId', 'is already the head')),
+  alreadyHead: () => p('already_head', 'That person is already the head.', field('personId', 'already_head')),
   /** With a field: the member of a registration who is the head of another household. */
   headCannotLeave: (fieldName?: string) =>
     p(
       'head_cannot_leave',
       'The head cannot leave: change the head first.',
-      fieldName ? field(fieldName, 'is the head of another household that has other members') : undefined,
+      fieldName ? field(fieldName, 'head_of_other_household') : undefined,
     ),
   /** With a field: the member of a registration who belongs to another household (move them with move: true). */
   alreadyMember: (fieldName?: string) =>
     p(
       'already_member',
       'A person is already a current member of a household: end that membership first (leave), or move them.',
-      fieldName ? field(fieldName, 'already belongs to another household (send move: true to move them)') : undefined,
+      fieldName ? field(fieldName, 'member_elsewhere') : undefined,
     ),
   householdHasHead: () => p('household_has_head', 'The household already has a head: change the head instead.'),
-  itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'is taken')),
-  programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'is taken')),
+  itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'taken')),
+  programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'taken')),
   cycleNotGenerated: () => p('cycle_not_generated', 'Only a generated cycle can be closed.'),
   cycleAlreadyGenerated: () => p('cycle_already_generated', 'The entitlement list of this cycle was already generated.'),
   notEnoughStock: (where: 'warehouse' | 'point') =>

@@ -15,7 +15,7 @@ export function assertInGovernorates(actor: Pick<Actor, 'governorates'>, code: s
 
 /** One of the 16 governorates (422 naming the field otherwise). */
 export function assertKnownGovernorate(code: string, field = 'governorate'): void {
-  if (!isGovernorate(code)) throw errors.validation([{ field, reason: 'must be the P-code of one of the 16 governorates' }]);
+  if (!isGovernorate(code)) throw errors.invalidField(field, 'not_a_governorate');
 }
 
 /** A governorate that exists and that the actor works in. */

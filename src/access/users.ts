@@ -4,6 +4,7 @@ import type { Actor } from './actor.ts';
 import type { Role } from './roles.ts';
 import { assertInGovernorates } from './scope.ts';
 import { checkPasswordStrength, verifyPassword } from './secrets.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../shared/firstRun.ts';
 
 /** A staff account of an organisation (never its password hash). */
 export type User = {
@@ -37,9 +38,12 @@ export function assertSession(actor: Pick<Actor, 'credential'>): void {
 
 /** A new password for one's own account: the rules of a new account, and not the current one (422 naming `newPassword`). */
 export function assertNewPassword(current: string, next: string): void {
-  const weak = checkPasswordStrength(next);
-  if (weak) throw errors.validation([{ field: 'newPassword', reason: weak }]);
-  if (next === current) throw errors.validation([{ field: 'newPassword', reason: 'must differ from the current password' }]);
+  if (checkPasswordStrength(next)) {
+    throw next.length < PASSWORD_MIN
+      ? errors.invalidField('newPassword', 'too_short', { min: PASSWORD_MIN })
+      : errors.invalidField('newPassword', 'too_long', { max: PASSWORD_MAX });
+  }
+  if (next === current) throw errors.invalidField('newPassword', 'same_password');
 }
 
 /** The change log's record of a new account: never the password. */

@@ -17,8 +17,8 @@ export type Movement = {
  */
 export function checkMovement(m: Movement): void {
   const need = (field: 'warehouseId' | 'pointId' | 'cycleId', yes: boolean) => {
-    if (yes && !m[field]) throw errors.validation([{ field, reason: `is required for a ${m.kind}` }]);
-    if (!yes && m[field]) throw errors.validation([{ field, reason: `must not be given for a ${m.kind}` }]);
+    if (yes && !m[field]) throw errors.invalidField(field, 'required_for_kind');
+    if (!yes && m[field]) throw errors.invalidField(field, 'not_for_kind');
   };
   if (m.kind === 'receipt') {
     need('warehouseId', true);
@@ -28,8 +28,7 @@ export function checkMovement(m: Movement): void {
     need('pointId', true);
     need('cycleId', true);
   } else {
-    if (!!m.warehouseId === !!m.pointId)
-      throw errors.validation([{ field: 'warehouseId', reason: 'give either warehouseId or pointId (where the loss happened)' }]);
+    if (!!m.warehouseId === !!m.pointId) throw errors.invalidField('warehouseId', 'warehouse_or_point');
     if (m.pointId) need('cycleId', true);
   }
 }

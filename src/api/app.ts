@@ -18,6 +18,7 @@ import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
 import { allRoutes } from './routes/index.ts';
 import { isUuid } from '../shared/ids.ts';
+import { BODY_LIMIT_BYTES } from '../shared/limits.ts';
 
 export type AppOptions = {
   store: Store;
@@ -91,8 +92,9 @@ async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
 function parseRequest(r: RouteDef, req: FastifyRequest) {
   const parse = (schema: RouteDef['body'], value: unknown, where: string) => {
     if (!schema) return undefined;
-    const res = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-    if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where));
+    const input = value ?? (where === 'body' ? undefined : {});
+    const res = schema.safeParse(input);
+    if (!res.success) throw errors.validation(zodFieldErrors(res.error, where === 'body' ? '' : where, input ?? {}));
     return res.data;
   };
   return {
@@ -105,7 +107,7 @@ function parseRequest(r: RouteDef, req: FastifyRequest) {
 function operationIdOf(r: RouteDef, req: FastifyRequest): string | undefined {
   const h = req.headers['idempotency-key'];
   if (!r.idempotent || h === undefined) return undefined;
-  if (typeof h !== 'string' || !isUuid(h)) throw errors.validation([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+  if (typeof h !== 'string' || !isUuid(h)) throw errors.invalidField('Idempotency-Key', 'not_a_uuid');
   return h.toLowerCase();
 }
 
@@ -160,7 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (err, _req, reply) =>
       sendProblem(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errors.uriTooLong() : errors.badRequest('The address is malformed.')),
     logger: false,
-    bodyLimit: 1_048_576,
+    bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
   });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });

@@ -14,5 +14,5 @@ export function decodeCursor<T extends Record<string, string | number>>(
   } catch {
     // fall through
   }
-  throw errors.validation([{ field: 'cursor', reason: 'is not a cursor this server gave' }]);
+  throw errors.invalidField('cursor', 'not_a_cursor');
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { permissionFor } from '../access/matrix.ts';
 import { type ProblemId, problemIds, problemTypes } from '../shared/problems.ts';
+import { fieldReasonCodes, fieldReasons } from '../shared/reasons.ts';
 import { type RouteDef, routeKey } from './route.ts';
 
 /** Every problem type Sanad answers with, from the catalogue: id, `type`, HTTP status and title. */
@@ -14,8 +15,20 @@ function problemComponents() {
   const catalogue = problemCatalogue();
   const FieldError = {
     type: 'object',
-    description: 'A refused field and why; never its value.',
-    properties: { field: { type: 'string' }, reason: { type: 'string' } },
+    description: 'A refused field and why (a stable reason code, with its limits in params); never its value.',
+    properties: {
+      field: { type: 'string' },
+      reason: {
+        type: 'string',
+        enum: fieldReasonCodes,
+        description: fieldReasonCodes.map((c) => `${c}: ${fieldReasons[c]}`).join('\n'),
+      },
+      params: {
+        type: 'object',
+        additionalProperties: { type: 'number' },
+        description: 'the numbers the reason names ({max}, {min}, {count})',
+      },
+    },
     required: ['field', 'reason'],
   };
   const Problem = {

@@ -3,18 +3,19 @@ import type { FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, errors } from '../errors.ts';
 import type { FieldError, Problem } from '../shared/problems.ts';
+import { zodReason } from '../registry/fieldError.ts';
 
 export type { Problem };
 
-export function zodFieldErrors(e: ZodError, prefix = ''): FieldError[] {
-  return e.issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
-    // zod messages describe the rule, not the value (we never configure value-echoing messages)
-    reason:
-      i.code === 'invalid_type'
-        ? `must be ${(i as { expected?: string }).expected ?? 'of another type'}`
-        : i.message.replace(/^Invalid input: /, '').toLowerCase(),
-  }));
+/** A zod error's issues as field errors; `input` (what was parsed) tells a missing value from a wrong one. */
+export function zodFieldErrors(e: ZodError, prefix = '', input?: unknown): FieldError[] {
+  return e.issues.flatMap((i): FieldError[] => {
+    const path = [prefix, ...i.path.map(String)].filter(Boolean);
+    const at = (p: string[]) => p.join('.') || '(body)';
+    // an unknown key is named by itself (the key is the request's, never a value)
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: at([...path, k]), reason: 'unknown_field' }));
+    return [{ field: at(path), ...zodReason(i, input) }];
+  });
 }
 
 export function toAppError(e: unknown): AppError {
@@ -58,7 +59,7 @@ function uniqueError(e: { constraint?: string; table?: string }): AppError {
  * A reference to a record that does not exist (PostgreSQL's foreign key check), as 422 naming the
  * field. The column comes from the constraint's name (PostgreSQL's default, <table>_<column>_fkey,
  * which every migration keeps), so it does not depend on the server's message language; the
- * driver's detail is read for the referenced table only, never for the value it quotes.
+ * driver's detail is read for the column at most, never for the value it quotes.
  */
 function foreignKeyError(e: { detail?: string; constraint?: string; table?: string }): AppError {
   const detail = e.detail ?? '';
@@ -68,10 +69,9 @@ function foreignKeyError(e: { detail?: string; constraint?: string; table?: stri
       ? e.constraint.slice(e.table.length + 1, -'_fkey'.length)
       : undefined;
   const column = fromName ?? /^Key \(([a-z_]+)\)=/.exec(detail)?.[1];
-  if (!column) return errors.validation([{ field: 'body', reason: 'refers to a record that does not exist' }]);
-  const table = / in table "([a-z_]+)"/.exec(detail)?.[1];
+  if (!column) return errors.invalidField('body', 'no_such_record');
   const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-  return errors.validation([{ field, reason: table ? `no such ${table.replace(/_/g, ' ')}` : 'no such record' }]);
+  return errors.invalidField(field, 'no_such_record');
 }
 
 export function sendProblem(reply: FastifyReply, err: AppError, instance?: string): FastifyReply {

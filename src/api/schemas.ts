@@ -1,13 +1,15 @@
 // Schemas shared by many routes: ids and dates. One of each.
 import { z } from 'zod';
 import { UUID_PATTERN } from '../shared/ids.ts';
+import type { FieldReason } from '../shared/reasons.ts';
+import { WHOLE_NUMBER } from '../shared/numbers.ts';
 
 /** A record id. */
-export const Uuid = z.string().regex(UUID_PATTERN, 'must be a UUID');
+export const Uuid = z.string().regex(UUID_PATTERN, 'not_a_uuid' satisfies FieldReason);
 /** `/:id` in a route's path. */
 export const IdParams = z.object({ id: Uuid });
 /** A calendar day, YYYY-MM-DD. */
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not_a_day' satisfies FieldReason);
 
 /**
  * A whole number written in digits in a path or query string (a page size, a card serial): only
@@ -16,6 +18,6 @@ export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
 export const digits = (min: number, max: number) =>
   z
     .string()
-    .regex(/^[0-9]{1,16}$/, 'must be a whole number written in digits')
+    .regex(WHOLE_NUMBER, 'not_a_whole_number' satisfies FieldReason)
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import type { PersonInput } from '../registry/person.ts';
 import { restoreCell } from '../shared/spreadsheetCell.ts';
 import { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, PERSON_CSV_COLUMNS } from '../shared/personColumns.ts';
+import { importLimits } from '../shared/limits.ts';
 
 export const personColumns = PERSON_COLUMNS;
 export const householdColumns = HOUSEHOLD_COLUMNS;
@@ -37,6 +38,14 @@ export class ImportSetupError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ImportSetupError';
+  }
+}
+
+/** A file beyond one of the importer's bounds (src/shared/limits.ts importLimits): the message names the limit. */
+export class ImportLimitError extends ImportSetupError {
+  constructor(message: string) {
+    super(`The file cannot be imported: ${message} Fix the file and import it again.`);
+    this.name = 'ImportLimitError';
   }
 }
 
@@ -169,6 +178,22 @@ export function rawRow(row: readonly string[], header: readonly string[]): Recor
     if (v === undefined || v === '') continue;
     // NUL cannot be stored in jsonb: dropped here (the row is rejected for it).
     out[(header[i]?.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`).replaceAll('\u0000', '')] = v.replaceAll('\u0000', '');
+  }
+  return out;
+}
+
+/**
+ * What quarantine keeps of a rejected row: a prefix of each cell, at most quarantineRowChars
+ * characters of names and values together, so a hostile row is never stored whole.
+ */
+export function boundedRaw(raw: Record<string, string>, max: number = importLimits.quarantineRowChars): Record<string, string> {
+  const out: Record<string, string> = {};
+  let budget = max;
+  for (const [k, v] of Object.entries(raw)) {
+    if (k.length > budget) break;
+    budget -= k.length;
+    out[k] = v.length > budget ? v.slice(0, budget) : v;
+    budget -= out[k]!.length;
   }
   return out;
 }

@@ -7,6 +7,8 @@ import pgCopy from 'pg-copy-streams';
 import type { FieldError } from '../registry/fieldError.ts';
 import { copyArray, copyField } from './copyText.ts';
 import type { ValidRow } from './validate.ts';
+import { HOUSEHOLD_MAX_MEMBERS } from '../shared/limits.ts';
+import { householdHasRoom } from '../registry/household.ts';
 
 export type Kind = 'persons' | 'households';
 
@@ -227,6 +229,7 @@ type Resolved = {
   relationship: string;
   current_household: string | null;
   has_head: boolean;
+  members: number;
 };
 
 /**
@@ -256,7 +259,8 @@ export async function loadHouseholds(
   const rows = await client.query<Resolved>(
     `SELECT s.row_number, p.id AS person_id, p.governorate AS person_governorate, h.id AS household_id, s.relationship,
        cm.household_id AS current_household,
-       EXISTS (SELECT 1 FROM household_member hm WHERE hm.household_id = h.id AND hm.valid_to IS NULL AND hm.relationship = 'head') AS has_head
+       EXISTS (SELECT 1 FROM household_member hm WHERE hm.household_id = h.id AND hm.valid_to IS NULL AND hm.relationship = 'head') AS has_head,
+       (SELECT count(*)::int FROM household_member hm WHERE hm.household_id = h.id AND hm.valid_to IS NULL) AS members
      FROM ${STAGE} s
      JOIN person p ON p.org_id = $1 AND p.record_id = s.record_id
      JOIN household h ON h.org_id = $1 AND h.record_id = s.household_record_id
@@ -267,6 +271,7 @@ export async function loadHouseholds(
   const rejected: LoadResult['rejected'] = [];
   const memberOf = new Map<string, string>(); // person -> household, this batch
   const headed = new Set<string>();
+  const size = new Map<string, number>(); // household -> current members, this batch included
   const add = { household: [] as string[], person: [] as string[], relationship: [] as string[] };
   let unchanged = 0;
   for (const r of rows.rows) {
@@ -274,18 +279,24 @@ export async function loadHouseholds(
     if (r.person_governorate === null || !governorates.has(r.person_governorate)) {
       rejected.push({
         rowNumber: r.row_number,
-        errors: [{ field: 'record_id', reason: 'names a person outside the governorates you work in' }],
+        errors: [{ field: 'record_id', reason: 'outside_record' }],
       });
     } else if (current === r.household_id) {
       unchanged++;
     } else if (current !== null) {
       rejected.push({
         rowNumber: r.row_number,
-        errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }],
+        errors: [{ field: 'household_id', reason: 'member_elsewhere' }],
       });
     } else if (r.relationship === 'head' && (r.has_head || headed.has(r.household_id))) {
-      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'relationship', reason: 'the household already has a head' }] });
+      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'relationship', reason: 'household_has_head' }] });
+    } else if (!householdHasRoom(size.get(r.household_id) ?? r.members, 1)) {
+      rejected.push({
+        rowNumber: r.row_number,
+        errors: [{ field: 'household_id', reason: 'too_many_members', params: { max: HOUSEHOLD_MAX_MEMBERS } }],
+      });
     } else {
+      size.set(r.household_id, (size.get(r.household_id) ?? r.members) + 1);
       memberOf.set(r.person_id, r.household_id);
       if (r.relationship === 'head') headed.add(r.household_id);
       add.household.push(r.household_id);

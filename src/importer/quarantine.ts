@@ -9,13 +9,14 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import type { FieldError } from '../registry/fieldError.ts';
-import { ImportSetupError, importColumns, layoutOf, normaliseHeader, type Mapping } from './columns.ts';
+import { boundedRaw, ImportSetupError, importColumns, layoutOf, normaliseHeader, type Mapping } from './columns.ts';
 import { copyStage, createStage, loadHouseholds, loadPersons, stagedRow, type Kind, type StagedRow } from './load.ts';
 import { formatOf, openRows } from './read.ts';
 import { checkImportRole, derivedRecordId } from './run.ts';
 import { validateRow } from './validate.ts';
 import { isUuid } from '../shared/ids.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
+import { reasonWordsSql } from './reportText.ts';
 
 export type QuarantineEntry = { quarantineId: string; importId: string; fileName: string; rowNumber: number; errors: FieldError[] };
 
@@ -70,7 +71,7 @@ export async function exportQuarantine(
     keys.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
     const cols = keys.map((k) => `q.raw->>${sqlString(k)} AS ${`"${k.replace(/"/g, '""')}"`}`);
     const sql = `COPY (SELECT q.id AS quarantine_id, q.import_id, q.row_number,
-        (SELECT string_agg((e->>'field') || ' ' || (e->>'reason'), '; ') FROM jsonb_array_elements(q.errors) e) AS problems
+        (SELECT string_agg((e->>'field') || ' ' || ${reasonWordsSql('e')}, '; ') FROM jsonb_array_elements(q.errors) e) AS problems
         ${cols.length ? `, ${cols.join(', ')}` : ''}
       FROM quarantine q JOIN import_run i ON i.id = q.import_id WHERE ${where} ORDER BY i.started_at, q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`;
     const count = await client.query<{ n: number }>(
@@ -229,7 +230,7 @@ async function retryGroup(
       errors = v.errors;
     } catch (e) {
       if (!(e instanceof ImportSetupError)) throw e;
-      errors = [{ field: 'row', reason: e.message }];
+      errors = [{ field: 'row', reason: 'unreadable' }];
     }
     failed.push({ item, errors });
   }
@@ -255,7 +256,7 @@ async function retryGroup(
         `UPDATE quarantine q SET raw = t.raw, errors = t.errors FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS t(id, raw, errors) WHERE q.id = t.id`,
         [
           failed.map((f) => f.item.quarantineId),
-          failed.map((f) => JSON.stringify(f.item.raw)),
+          failed.map((f) => JSON.stringify(boundedRaw(f.item.raw))),
           failed.map((f) => JSON.stringify(f.errors)),
         ],
       );

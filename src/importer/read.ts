@@ -1,9 +1,11 @@
-// Streaming readers for import files: CSV (our own RFC 4180 parser, for speed) and XLSX (exceljs' streaming reader, first
+// Streaming readers for import files: CSV (our own RFC 4180 parser, for speed) and XLSX (xlsx.ts, first
 // worksheet). Both yield the header, then rows in chunks of string cells, in constant memory.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { ImportSetupError } from './columns.ts';
+import { importLimits } from '../shared/limits.ts';
+import { ImportLimitError, ImportSetupError } from './columns.ts';
+import { PartReader, SheetRows, openWorkbook } from './xlsx.ts';
+import { openEntry } from './zip.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -26,6 +28,10 @@ export function formatOf(file: string, explicit?: string): FileFormat {
 
 export async function openRows(file: string, format: FileFormat, opts: { delimiter?: string } = {}): Promise<RowSource> {
   const totalBytes = (await fs.promises.stat(file)).size;
+  if (totalBytes > importLimits.fileBytes)
+    throw new ImportLimitError(
+      `it is larger than ${importLimits.fileBytes} bytes (the limit of an import file); split it into smaller files.`,
+    );
   return format === 'xlsx'
     ? openXlsx(file, totalBytes)
     : openCsv(file, totalBytes, opts.delimiter ?? (file.toLowerCase().endsWith('.tsv') ? '\t' : ','));
@@ -131,6 +137,28 @@ export function parseCsvChunk(text: string, delimiter: string, final: boolean, r
   }
 }
 
+/** Row n of the file (the header is row 1) for the n-th record (the header is record 1). */
+function tooLongRecord(record: number): ImportLimitError {
+  return new ImportLimitError(`row ${record} is longer than ${importLimits.rowChars} characters (the limit of a row).`);
+}
+
+/** Each record within the bounds of a row and of a cell; `before` records came earlier. */
+function checkRecords(records: readonly string[][], before: number): void {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const n = before + i + 1;
+    if (r.length > importLimits.rowCells)
+      throw new ImportLimitError(`row ${n} has more than ${importLimits.rowCells} cells (the limit of a row).`);
+    let chars = 0;
+    for (const cell of r) {
+      if (cell.length > importLimits.cellChars)
+        throw new ImportLimitError(`row ${n} has a cell longer than ${importLimits.cellChars} characters (the limit of a cell).`);
+      chars += cell.length;
+    }
+    if (chars > importLimits.rowChars) throw tooLongRecord(n);
+  }
+}
+
 async function openCsv(file: string, totalBytes: number, delimiter: string): Promise<RowSource> {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
     throw new ImportSetupError('The CSV delimiter must be one character (not a quote or line break).');
@@ -146,23 +174,32 @@ async function openCsv(file: string, totalBytes: number, delimiter: string): Pro
         first = false;
       }
       const r = parseCsvChunk(text, delimiter, false, count);
+      checkRecords(r.records, count);
       rest = r.rest;
       count += r.records.length;
+      // an unfinished record is kept until its end comes: bounded, a record never outgrows the limit
+      if (rest.length > importLimits.rowChars) throw tooLongRecord(count + 1);
       if (r.records.length > 0) yield r.records;
     }
     if (rest !== '') {
       const r = parseCsvChunk(rest, delimiter, true, count);
+      checkRecords(r.records, count);
       if (r.records.length > 0) yield r.records;
     }
   }
-  return withHeader(records(), 'The file is empty: it needs a header row and data rows.', input, totalBytes);
+  return withHeader(
+    records(),
+    'The file is empty: it needs a header row and data rows.',
+    { bytesRead: () => input.bytesRead, close: () => input.destroy() },
+    totalBytes,
+  );
 }
 
 /** The first row of the first chunk as the header; the rest as the data chunks. */
 async function withHeader(
   gen: AsyncGenerator<string[][]>,
   emptyMessage: string,
-  input: fs.ReadStream,
+  input: { bytesRead: () => number; close: () => void },
   totalBytes: number,
 ): Promise<RowSource> {
   const first = await gen.next();
@@ -173,50 +210,26 @@ async function withHeader(
     if (rest.length > 0) yield rest;
     yield* gen;
   }
-  return { header: head, chunks: chunks(), bytesRead: () => input.bytesRead, totalBytes, close: () => input.destroy() };
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellText(o.result);
-    if (typeof o.text === 'string') return o.text;
-  }
-  return '';
+  return { header: head, chunks: chunks(), bytesRead: input.bytesRead, totalBytes, close: input.close };
 }
 
 async function openXlsx(file: string, totalBytes: number): Promise<RowSource> {
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    entries: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  });
-  async function* rows(): AsyncGenerator<string[][]> {
-    for await (const sheet of reader) {
-      let batch: string[][] = [];
-      // Blank rows are skipped, as in CSV files (rows are numbered as they come).
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        batch.push(cells);
-        if (batch.length >= CHUNK) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
-      return; // first worksheet only
+  const wb = await openWorkbook(file);
+  const entry = await openEntry(file, wb.sheet, importLimits.xlsxPartBytes, 'the worksheet');
+  const rows = new SheetRows(wb);
+  const reader = new PartReader(rows, importLimits.cellChars, 'the worksheet');
+  async function* chunks(): AsyncGenerator<string[][]> {
+    for await (const c of entry.chunks) {
+      reader.write(c);
+      if (rows.done.length >= CHUNK) yield rows.done.splice(0);
     }
+    reader.end();
+    if (rows.done.length > 0) yield rows.done.splice(0);
   }
-  return withHeader(rows(), 'The first worksheet is empty: it needs a header row and data rows.', input, totalBytes);
+  return withHeader(
+    chunks(),
+    'The first worksheet is empty: it needs a header row and data rows.',
+    { bytesRead: () => entry.start + entry.compressedRead(), close: entry.close },
+    totalBytes,
+  );
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
-import { ImportSetupError, layoutOf, readMapping, type Layout, type Mapping } from './columns.ts';
+import { boundedRaw, ImportSetupError, layoutOf, readMapping, type Layout, type Mapping } from './columns.ts';
 import {
   copyStage,
   createStage,
@@ -32,6 +32,7 @@ import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts'
 import { formatOf, openRows, type RowSource } from './read.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
 import { retrying } from '../store/retry.ts';
+import { reasonWordsSql } from './reportText.ts';
 
 export type ImportOptions = {
   kind: Kind;
@@ -179,7 +180,7 @@ async function commitBatchOnce(
         [
           run.id,
           rejections.map((r) => r.rowNumber),
-          rejections.map((r) => JSON.stringify(r.raw)),
+          rejections.map((r) => JSON.stringify(boundedRaw(r.raw))),
           rejections.map((r) => JSON.stringify(r.errors)),
         ],
       );
@@ -239,7 +240,7 @@ export async function writeReport(client: pg.PoolClient, importId: string, repor
   const out = fs.createWriteStream(reportPath, { mode: 0o600 });
   const src = client.query(
     pgCopy.to(
-      `COPY (SELECT q.row_number, e->>'field' AS field, e->>'reason' AS reason FROM quarantine q, jsonb_array_elements(q.errors) e
+      `COPY (SELECT q.row_number, e->>'field' AS field, ${reasonWordsSql('e')} AS reason FROM quarantine q, jsonb_array_elements(q.errors) e
              WHERE q.import_id = '${importId}' AND q.resolved_at IS NULL ORDER BY q.row_number) TO STDOUT WITH (FORMAT csv, HEADER)`,
     ),
   );
@@ -506,13 +507,34 @@ async function finishRun(client: pg.PoolClient, actor: Actor, runId: string, kin
   return fin;
 }
 
+/**
+ * An import the file itself stops (its syntax, a limit) is marked failed, with its import_failed
+ * entry, never left running; the batches before the failure stay committed, and importing the
+ * file again (fixed, it is a new file; unchanged, it fails again) resumes from there.
+ */
+async function failRun(client: pg.PoolClient, actor: Actor, runId: string, e: ImportSetupError): Promise<void> {
+  try {
+    await client.query('BEGIN');
+    const r = await client.query(`UPDATE import_run SET status = 'failed', finished_at = now() WHERE id = $1 AND status = 'running'`, [
+      runId,
+    ]);
+    // the message names rows and limits, never values
+    if (r.rowCount) await logEntry(client, actor, runId, 'import_failed', JSON.stringify({ importId: runId, error: e.message }));
+    await client.query('COMMIT');
+  } catch {
+    await client.query('ROLLBACK').catch(() => undefined);
+  }
+}
+
 export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   checkImportRole(actor, opts.kind);
   const p = await prepare(opts);
   const client = await pool.connect();
+  let runId: string | undefined;
   try {
     let run = await findOrStartRun(client, actor, opts.kind, p);
+    runId = run.id;
     const common = { kind: opts.kind, file: p.file, sha256: p.sha256, reportPath: p.reportPath, ignored: p.layout.ignored };
     if (run.status === 'done') {
       p.source.close();
@@ -528,6 +550,7 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
       throw new ImportSetupError('This file was partly imported with a different column mapping; run it again with the same --mapping.');
     }
     run = await lockRun(client, run.id);
+    await client.query(`UPDATE import_run SET status = 'running', finished_at = NULL WHERE id = $1 AND status = 'failed'`, [run.id]);
     const resumedFrom = run.rows_done;
     if (run.status !== 'done') {
       await loadRemaining(client, actor, run, p, opts);
@@ -537,6 +560,7 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
     return toSummary(run, { ...common, alreadyImported: false, resumedFrom, seconds: (performance.now() - started) / 1000 });
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (runId && e instanceof ImportSetupError) await failRun(client, actor, runId, e);
     throw e;
   } finally {
     p.source.close();

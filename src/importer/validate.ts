@@ -1,9 +1,8 @@
 // One row of an import file, checked: the shared PersonInput schema, then preparePerson, then the
 // import's own rules (the actor's governorates, the household columns). Reasons never quote values.
-import type { z } from 'zod';
 import { OUTSIDE_GOVERNORATES } from '../errors.ts';
 import { PersonInput, preparePerson, type PersonRecord } from '../registry/person.ts';
-import type { FieldError } from '../registry/fieldError.ts';
+import { type FieldError, zodReason } from '../registry/fieldError.ts';
 import { relationships, type Relationship } from '../registry/vocabulary.ts';
 import { rowFields, type Layout, reportedColumn } from './columns.ts';
 
@@ -22,31 +21,16 @@ export type RowContext = {
 
 const relationshipSet = new Set<string>(relationships);
 
-function zodReason(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected === 'number' ? 'must be a whole number' : `must be a ${issue.expected}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `is longer than ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
-    case 'too_small':
-      return issue.origin === 'string' ? 'is empty' : `must be at least ${String(issue.minimum)}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
-    default:
-      return 'is not valid';
-  }
-}
-
 export function validateRow(row: readonly string[], rowNumber: number, ctx: RowContext): ValidRow | InvalidRow {
   const { layout } = ctx;
   const errors: FieldError[] = [];
   if (row.length > layout.header.length && row.slice(layout.header.length).some((v) => v !== '')) {
-    errors.push({ field: 'row', reason: `has ${row.length} cells; the header has ${layout.header.length}` });
+    errors.push({ field: 'row', reason: 'row_too_long' });
   }
   for (const cell of row) {
     if (cell.includes('\u0000')) {
       // PostgreSQL text cannot hold NUL characters.
-      errors.push({ field: 'row', reason: 'contains a NUL character' });
+      errors.push({ field: 'row', reason: 'nul_character' });
       return { ok: false, errors };
     }
   }
@@ -56,10 +40,10 @@ export function validateRow(row: readonly string[], rowNumber: number, ctx: RowC
   let person: PersonRecord | undefined;
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      errors.push({ field: reportedColumn(layout, String(issue.path[0] ?? 'row')), reason: zodReason(issue) });
+      errors.push({ field: reportedColumn(layout, String(issue.path[0] ?? 'row')), ...zodReason(issue, f.input) });
   } else {
     const prepared = preparePerson(parsed.data, ctx.today);
-    if (!prepared.ok) for (const e of prepared.errors) errors.push({ field: reportedColumn(layout, e.field), reason: e.reason });
+    if (!prepared.ok) for (const e of prepared.errors) errors.push({ ...e, field: reportedColumn(layout, e.field) });
     else {
       person = prepared.value;
       if (!ctx.governorates.has(person.governorate))
@@ -69,13 +53,12 @@ export function validateRow(row: readonly string[], rowNumber: number, ctx: RowC
   let householdId: string | null = null;
   let relationship: Relationship | null = null;
   if (ctx.kind === 'households') {
-    if (f.householdId === undefined) errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'is required' });
+    if (f.householdId === undefined) errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'required' });
     else if (f.householdId.length > 100)
-      errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'is longer than 100 characters' });
+      errors.push({ field: reportedColumn(layout, 'householdId'), reason: 'too_long', params: { max: 100 } });
     else householdId = f.householdId;
-    if (f.relationship === undefined) errors.push({ field: reportedColumn(layout, 'relationship'), reason: 'is required' });
-    else if (!relationshipSet.has(f.relationship))
-      errors.push({ field: reportedColumn(layout, 'relationship'), reason: `must be one of ${relationships.join(', ')}` });
+    if (f.relationship === undefined) errors.push({ field: reportedColumn(layout, 'relationship'), reason: 'required' });
+    else if (!relationshipSet.has(f.relationship)) errors.push({ field: reportedColumn(layout, 'relationship'), reason: 'not_allowed' });
     else relationship = f.relationship as Relationship;
   }
   if (errors.length > 0 || !person) return { ok: false, errors };

@@ -10,8 +10,7 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 export function checkDay(d: string | undefined, field = 'date', opts: { future?: boolean } = {}): string {
   const day = d ?? today();
   const t = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day)
-    throw errors.validation([{ field, reason: 'is not a calendar date' }]);
-  if (!opts.future && day > today()) throw errors.validation([{ field, reason: 'is in the future' }]);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw errors.invalidField(field, 'not_a_calendar_date');
+  if (!opts.future && day > today()) throw errors.invalidField(field, 'in_future');
   return day;
 }

@@ -3,6 +3,7 @@
 import { errors } from '../errors.ts';
 import type { FieldError } from './fieldError.ts';
 import type { Relationship } from './vocabulary.ts';
+import { HOUSEHOLD_MAX_MEMBERS } from '../shared/limits.ts';
 
 export const CHILD_AGE = 18;
 export const ELDERLY_AGE = 60;
@@ -32,9 +33,19 @@ export function deriveHeadVulnerabilities(
 export function checkMemberList(members: { personId: string; relationship: Relationship }[], field = 'members'): FieldError[] {
   const errs: FieldError[] = [];
   const heads = members.filter((m) => m.relationship === 'head').length;
-  if (heads !== 1) errs.push({ field, reason: `must have exactly one head (has ${heads})` });
-  if (new Set(members.map((m) => m.personId)).size !== members.length) errs.push({ field, reason: 'names a person more than once' });
+  if (heads !== 1) errs.push({ field, reason: 'one_head', params: { count: heads } });
+  if (new Set(members.map((m) => m.personId)).size !== members.length) errs.push({ field, reason: 'person_repeated' });
   return errs;
+}
+
+/** Whether `joining` more people fit in a household of `current` members (HOUSEHOLD_MAX_MEMBERS). */
+export function householdHasRoom(current: number, joining: number): boolean {
+  return current + joining <= HOUSEHOLD_MAX_MEMBERS;
+}
+
+/** `householdHasRoom`, else 422 too_many_members naming the field that would grow it. */
+export function assertHouseholdHasRoom(current: number, joining: number, field: string): void {
+  if (!householdHasRoom(current, joining)) throw errors.invalidField(field, 'too_many_members', { max: HOUSEHOLD_MAX_MEMBERS });
 }
 
 /** A person and their relationship to the head. */
@@ -55,7 +66,7 @@ export function assertCanLeave(member: MemberRef | undefined): void {
 /** A person named by `field` must be a current member of this household. */
 export function assertCurrentMember(current: MemberRef[], personId: string, field = 'personId'): MemberRef {
   const m = current.find((c) => c.personId === personId);
-  if (!m) throw errors.validation([{ field, reason: 'must be a current member of this household' }]);
+  if (!m) throw errors.invalidField(field, 'not_current_member');
   return m;
 }
 
@@ -99,15 +110,14 @@ export function planHeadChange(
 export function checkSplit(current: MemberRef[], leaving: MemberRef[]): void {
   const byId = new Map(current.map((m) => [m.personId, m.relationship]));
   for (const m of leaving) {
-    if (!byId.has(m.personId)) throw errors.validation([{ field: 'members', reason: 'must all be current members of this household' }]);
+    if (!byId.has(m.personId)) throw errors.invalidField('members', 'not_all_current_members');
     if (byId.get(m.personId) === 'head') throw errors.headCannotLeave();
   }
-  if (leaving.length >= current.length) throw errors.validation([{ field: 'members', reason: 'must leave at least the head behind' }]);
+  if (leaving.length >= current.length) throw errors.invalidField('members', 'head_must_stay');
 }
 
 /** A merge takes another household's members into this one, below its head. */
 export function checkMerge(id: string, otherId: string, relationship: Relationship): void {
-  if (otherId === id) throw errors.validation([{ field: 'otherId', reason: 'must be another household' }]);
-  if (relationship === 'head')
-    throw errors.validation([{ field: 'relationship', reason: 'cannot be head: this household keeps its head' }]);
+  if (otherId === id) throw errors.invalidField('otherId', 'same_household');
+  if (relationship === 'head') throw errors.invalidField('relationship', 'head_kept');
 }

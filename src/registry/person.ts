@@ -2,6 +2,7 @@
 // `PersonInput` (zod) is the boundary shape shared by the API and the importers;
 // `preparePerson` does the semantic checks and normalisation and returns `PersonRecord`.
 import { z } from 'zod';
+import { textLimits as L } from '../shared/limits.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertInGovernorates } from '../access/scope.ts';
 import { errors } from '../errors.ts';
@@ -14,21 +15,21 @@ import { parsePhone } from './phone.ts';
 import { sexes, type Sex } from './vocabulary.ts';
 import { hasHiddenCharacters } from '../shared/text.ts';
 
-const namePart = z.string().trim().min(1).max(100);
+const namePart = z.string().trim().min(1).max(L.givenName);
 
 export const PersonInput = z.object({
-  recordId: z.string().trim().min(1).max(100).optional().describe("the source system's id for this record"),
+  recordId: z.string().trim().min(1).max(L.recordId).optional().describe("the source system's id for this record"),
   givenName: namePart.optional(),
   fatherName: namePart.optional(),
   grandfatherName: namePart.optional(),
   familyName: namePart.optional(),
-  fullName: z.string().trim().min(1).max(300).optional().describe('Arabic-script full name, when the parts are not known'),
-  fullNameEn: z.string().trim().min(1).max(300).optional().describe('Latin transliteration'),
+  fullName: z.string().trim().min(1).max(L.fullName).optional().describe('Arabic-script full name, when the parts are not known'),
+  fullNameEn: z.string().trim().min(1).max(L.fullNameEn).optional().describe('Latin transliteration'),
   sex: z.enum(sexes).optional(),
-  dateOfBirth: z.string().max(10).optional().describe('YYYY-MM-DD, YYYY-MM or YYYY'),
+  dateOfBirth: z.string().max(L.dateOfBirth).optional().describe('YYYY-MM-DD, YYYY-MM or YYYY'),
   age: z.number().int().min(0).max(130).optional().describe('age in years when the date of birth is unknown'),
-  nationalId: z.string().max(20).optional(),
-  phone: z.string().max(30).optional(),
+  nationalId: z.string().max(L.nationalId).optional(),
+  phone: z.string().max(L.phone).optional(),
   governorate: z.string().describe('OCHA P-code of the governorate of registration, e.g. PS0260'),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -57,9 +58,9 @@ const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 
 function checkName(field: string, v: string | undefined, errors: FieldError[]): void {
   if (v === undefined) return;
-  if (hasHiddenCharacters(v)) errors.push({ field, reason: 'must not contain invisible or direction-changing characters' });
-  else if (!LETTER.test(v)) errors.push({ field, reason: 'must contain letters' });
-  else if (DIGIT.test(v)) errors.push({ field, reason: 'must not contain digits' });
+  if (hasHiddenCharacters(v)) errors.push({ field, reason: 'hidden_characters' });
+  else if (!LETTER.test(v)) errors.push({ field, reason: 'letters_required' });
+  else if (DIGIT.test(v)) errors.push({ field, reason: 'no_digits' });
 }
 
 export function preparePerson(input: PersonInput, today: Date = new Date()): Result<PersonRecord> {
@@ -75,12 +76,11 @@ export function preparePerson(input: PersonInput, today: Date = new Date()): Res
   if (hasParts && (!input.givenName || !input.familyName)) {
     errors.push({
       field: input.givenName ? 'familyName' : 'givenName',
-      reason: 'is required when the name is given in parts (or give fullName instead)',
+      reason: 'name_part_required',
     });
   }
-  if (!hasParts && !input.fullName && !input.fullNameEn)
-    errors.push({ field: 'fullName', reason: 'a name is required: the four parts, or the full name' });
-  if (!isGovernorate(input.governorate)) errors.push({ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' });
+  if (!hasParts && !input.fullName && !input.fullNameEn) errors.push({ field: 'fullName', reason: 'name_required' });
+  if (!isGovernorate(input.governorate)) errors.push({ field: 'governorate', reason: 'not_a_governorate' });
 
   let nationalId: string | null = null;
   let nationalIdValid: boolean | null = null;

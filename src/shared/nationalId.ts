@@ -3,8 +3,9 @@
 //
 // A wrong length or a non-digit is an error. A failed check digit is NOT: on a public list of
 // 28,185 real records 2.1% of IDs fail it, so the record is kept and the ID flagged unverified.
+import type { FieldReason } from './reasons.ts';
 
-export type NationalIdResult = { ok: true; value: string; checkDigitValid: boolean } | { ok: false; reason: string };
+export type NationalIdResult = { ok: true; value: string; checkDigitValid: boolean } | { ok: false; reason: FieldReason };
 
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
@@ -30,8 +31,8 @@ export function isValidNationalId(id: string): boolean {
 /** Parses what a person typed: spaces and dashes are ignored, Arabic-Indic digits accepted. */
 export function parseNationalId(input: string): NationalIdResult {
   const value = asciiDigits(input).replace(/[\s-]/g, '');
-  if (value.length === 0) return { ok: false, reason: 'is empty' };
-  if (!/^[0-9]+$/.test(value)) return { ok: false, reason: 'must contain digits only' };
-  if (value.length !== 9) return { ok: false, reason: `must have 9 digits, not ${value.length}` };
+  if (value.length === 0) return { ok: false, reason: 'required' };
+  if (!/^[0-9]+$/.test(value)) return { ok: false, reason: 'digits_only' };
+  if (value.length !== 9) return { ok: false, reason: 'national_id_length' };
   return { ok: true, value, checkDigitValid: isValidNationalId(value) };
 }

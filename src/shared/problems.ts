@@ -1,6 +1,8 @@
 // Every problem type Sanad answers with (RFC 9457 `type: /problems/<id>`), one per cause, with its
 // HTTP status and English title. Pure data: the server builds its errors from it (src/errors.ts),
 // the OpenAPI document lists it, and the web app translates every id (a test fails on a missing one).
+import type { FieldReason, ReasonParams } from './reasons.ts';
+
 export const problemTypes = {
   validation: { status: 422, title: 'The request has invalid fields' },
   bad_request: { status: 400, title: 'Bad request' },
@@ -53,8 +55,8 @@ export function problemIdOf(type: string | undefined): ProblemId | undefined {
   return id !== undefined && Object.hasOwn(problemTypes, id) ? (id as ProblemId) : undefined;
 }
 
-/** A field and why it was refused; never the value. */
-export type FieldError = { field: string; reason: string };
+/** A field and why it was refused (a stable code from shared/reasons.ts, with its limits); never the value. */
+export type FieldError = { field: string; reason: FieldReason; params?: ReasonParams };
 
 /** The body of every error answer. */
 export type Problem = { type: string; title: string; status: number; detail?: string; errors?: FieldError[]; instance?: string };

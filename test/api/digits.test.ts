@@ -14,6 +14,16 @@ test('a card serial written as 1e3, 0x3e8 or 1000.0 is refused, naming params.se
   }
 });
 
+test('an audit entry number written as 1e3, 0x3e8, " 1000" or 1000.0 is refused (no z.coerce), naming params.seq', async () => {
+  const auditor = await t.user({ role: 'auditor' });
+  for (const seq of ['1e3', '0x3e8', '%201000', '1000.0', '+1000']) {
+    const res = await t.get(auditor, `/api/v1/audit/log/${seq}`);
+    expect(res.statusCode, seq).toBe(422);
+    expect(res.json().errors, seq).toEqual([{ field: 'params.seq', reason: 'not_a_whole_number' }]);
+  }
+  expect((await t.get(auditor, '/api/v1/audit/log/999999')).statusCode).toBe(404);
+});
+
 test('page sizes are digits within their range', async () => {
   const [admin, auditor] = [await t.user({ role: 'administrator' }), await t.user({ role: 'auditor' })];
   for (const [who, url] of [

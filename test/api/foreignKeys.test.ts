@@ -21,7 +21,7 @@ test('a site in a locality that does not exist: 422 naming locality', async () =
   });
   expect(res.statusCode, res.body).toBe(422);
   expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(res.json().errors).toEqual([{ field: 'locality', reason: 'no such locality' }]);
+  expect(res.json().errors).toEqual([{ field: 'locality', reason: 'no_such_record' }]);
   expect(res.body).not.toContain(missing);
   expect(await snapshot(t.db)).toEqual(before);
 });

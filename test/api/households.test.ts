@@ -118,7 +118,7 @@ test('a household needs exactly one head', async () => {
     ],
   });
   expect(r.statusCode).toBe(422);
-  expect(r.json().errors).toEqual([{ field: 'members', reason: 'must have exactly one head (has 0)' }]);
+  expect(r.json().errors).toEqual([{ field: 'members', reason: 'one_head', params: { count: 0 } }]);
 });
 
 test('recorded and derived vulnerabilities', async () => {

@@ -66,5 +66,5 @@ test('an operation id must be a UUID', async () => {
     payload: personInput(),
   });
   expect(res.statusCode).toBe(422);
-  expect(res.json().errors).toEqual([{ field: 'Idempotency-Key', reason: 'must be a UUID' }]);
+  expect(res.json().errors).toEqual([{ field: 'Idempotency-Key', reason: 'not_a_uuid' }]);
 });

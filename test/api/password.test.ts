@@ -61,7 +61,7 @@ test('a wrong current password: 403 wrong_password naming currentPassword; nothi
   const { token, auth } = await enrol(app, u.username, PASSWORD);
   const r = await change(token, { currentPassword: 'not the right password', newPassword: NEW, code: await nextCode(auth) });
   expect(r.statusCode).toBe(403);
-  expect(r.json()).toMatchObject({ type: '/problems/wrong_password', errors: [{ field: 'currentPassword', reason: 'is wrong' }] });
+  expect(r.json()).toMatchObject({ type: '/problems/wrong_password', errors: [{ field: 'currentPassword', reason: 'wrong' }] });
   expect(r.body).not.toContain('not the right password');
   expect((await me(u.token)).statusCode).toBe(200);
   expect((await login(u.username, PASSWORD)).statusCode).toBe(200);
@@ -89,7 +89,7 @@ test('the new password follows the rules of a new account, and is not the curren
   expect(short.json().errors).toEqual([expect.objectContaining({ field: 'newPassword' })]);
   const same = await change(token, { currentPassword: PASSWORD, newPassword: PASSWORD, code: await nextCode(auth) });
   expect(same.statusCode).toBe(422);
-  expect(same.json().errors).toEqual([{ field: 'newPassword', reason: 'must differ from the current password' }]);
+  expect(same.json().errors).toEqual([{ field: 'newPassword', reason: 'same_password' }]);
   expect(same.body).not.toContain(PASSWORD);
 });
 

@@ -73,5 +73,5 @@ test('registering outside your governorates is refused', async () => {
   const gaza = await t.user({ role: 'registration_officer', orgId: officer.orgId, governorates: ['PS0260'] });
   const res = await t.post(gaza, '/api/v1/persons', personInput({ governorate: 'PS0101' }));
   expect(res.statusCode).toBe(422);
-  expect(res.json().errors).toEqual([{ field: 'governorate', reason: 'is outside the governorates you work in' }]);
+  expect(res.json().errors).toEqual([{ field: 'governorate', reason: 'outside_governorates' }]);
 });

@@ -292,7 +292,7 @@ test('nothing secret in error bodies or the application log', async () => {
   expect(r.body).not.toContain(step.challenge);
   const v = await confirm({ challenge: step.challenge, code: 'abc' });
   expect(v.statusCode).toBe(422);
-  expect(v.json().errors).toEqual([{ field: 'code', reason: 'must be 6 digits' }]);
+  expect(v.json().errors).toEqual([{ field: 'code', reason: 'six_digits' }]);
   const all = logLines.join('\n');
   expect(all).not.toContain(step.secret);
   expect(all).not.toContain(step.challenge);

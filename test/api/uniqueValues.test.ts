@@ -14,7 +14,7 @@ test('a person record id used twice: 409 duplicate_value naming recordId, sequen
   expect(again.statusCode).toBe(409);
   expect(again.json()).toMatchObject({
     type: '/problems/duplicate_value',
-    errors: [{ field: 'recordId', reason: 'is already used by another record' }],
+    errors: [{ field: 'recordId', reason: 'already_used' }],
   });
   expect(again.body).not.toContain('R-1');
   expect(await snapshot(t.db)).toEqual(before);

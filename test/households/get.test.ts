@@ -27,7 +27,7 @@ test('a date that is not a calendar day: 422 naming on; an unknown id: 404; not 
   const h = await household(t, u, []);
   const bad = await t.get(u, `/api/v1/households/${h.id}?on=2024-02-30`);
   expect(bad.statusCode).toBe(422);
-  expect(bad.json().errors).toEqual([{ field: 'on', reason: 'is not a calendar date' }]);
+  expect(bad.json().errors).toEqual([{ field: 'on', reason: 'not_a_calendar_date' }]);
   expect((await t.get(u, `/api/v1/households/${randomUUID()}`)).statusCode).toBe(404);
   expect((await t.get(u, '/api/v1/households/12')).statusCode).toBe(422);
 });

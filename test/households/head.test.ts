@@ -37,7 +37,7 @@ test('already the head: 409 already_head; not a member: 422 naming personId', as
   const other = await household(t, u, []);
   const stranger = await t.post(u, head(h.id), { personId: other.head });
   expect(stranger.statusCode).toBe(422);
-  expect(stranger.json().errors).toEqual([{ field: 'personId', reason: 'must be a current member of this household' }]);
+  expect(stranger.json().errors).toEqual([{ field: 'personId', reason: 'not_current_member' }]);
 });
 
 test('another organisation: 404; a role without the right: 403', async () => {

@@ -38,7 +38,7 @@ test('someone who is not a current member: 404; a date before they joined: 422 n
   expect(notMember.json().type).toBe('/problems/not_found');
   const early = await t.post(u, leave(h.id, h.others[0]!), { date: '2022-12-31' });
   expect(early.statusCode).toBe(422);
-  expect(early.json().errors).toEqual([{ field: 'date', reason: 'is before the membership began' }]);
+  expect(early.json().errors).toEqual([{ field: 'date', reason: 'before_membership' }]);
 });
 
 test('ids that are not UUIDs: 422 naming the parameter; a future date: 422 naming date', async () => {

@@ -25,7 +25,7 @@ test('itself, or joining as head: 422 naming the field; an unknown other househo
   const u = await t.user();
   const h = await household(t, u, []);
   const self = await t.post(u, merge(h.id), { otherId: h.id });
-  expect(self.json().errors).toEqual([{ field: 'otherId', reason: 'must be another household' }]);
+  expect(self.json().errors).toEqual([{ field: 'otherId', reason: 'same_household' }]);
   const other = await household(t, u, []);
   const asHead = await t.post(u, merge(h.id), { otherId: other.id, relationship: 'head' });
   expect(asHead.json().errors[0].field).toBe('relationship');

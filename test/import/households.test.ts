@@ -48,10 +48,10 @@ test('creates households and memberships; existing persons are linked; conflicts
   ]);
   const q = await t.db.pool.query('SELECT row_number, errors FROM quarantine ORDER BY row_number');
   expect(q.rows).toEqual([
-    { row_number: 6, errors: [{ field: 'relationship', reason: 'the household already has a head' }] },
-    { row_number: 7, errors: [{ field: 'household_id', reason: 'the person is already a current member of another household' }] },
-    { row_number: 8, errors: [{ field: 'relationship', reason: expect.stringMatching(/^must be one of head, spouse/) }] },
-    { row_number: 9, errors: [{ field: 'household_id', reason: 'is required' }] },
+    { row_number: 6, errors: [{ field: 'relationship', reason: 'household_has_head' }] },
+    { row_number: 7, errors: [{ field: 'household_id', reason: 'member_elsewhere' }] },
+    { row_number: 8, errors: [{ field: 'relationship', reason: 'not_allowed' }] },
+    { row_number: 9, errors: [{ field: 'household_id', reason: 'required' }] },
   ]);
   // B2 (refused as a second head) was created as a person; the fixed row links it later.
   expect(await count(t.db.pool, "SELECT count(*) FROM person WHERE record_id = 'B2'")).toBe(1);

@@ -30,9 +30,9 @@ test('quarantined rows are exported, fixed and re-imported', async () => {
 
   const listed = await listQuarantine(t.db.pool, actor);
   expect(listed.map((r) => [r.rowNumber, r.errors])).toEqual([
-    [2, [{ field: 'date_of_birth', reason: 'is not a calendar date' }]],
-    [3, [{ field: 'governorate', reason: 'must be the P-code of one of the 16 governorates' }]],
-    [5, [{ field: 'family_name', reason: 'must contain letters' }]],
+    [2, [{ field: 'date_of_birth', reason: 'not_a_calendar_date' }]],
+    [3, [{ field: 'governorate', reason: 'not_a_governorate' }]],
+    [5, [{ field: 'family_name', reason: 'letters_required' }]],
   ]);
 
   const out = path.join(tmp.dir, 'quarantine.csv');

@@ -25,7 +25,7 @@ test('someone in no household: household null; an unverified national ID comes w
   const r = await t.get(u, `/api/v1/persons/${id}`);
   expect(r.json().household).toBeNull();
   expect(r.json().nationalIdVerified).toBe(false);
-  expect(r.json().warnings).toEqual([{ field: 'nationalId', reason: 'the check digit does not match: kept, but unverified' }]);
+  expect(r.json().warnings).toEqual([{ field: 'nationalId', reason: 'check_digit_unverified' }]);
 });
 
 test('unknown: 404; not a UUID: 422; another organisation: 404 and nothing logged; a role without the right: 403', async () => {

@@ -51,7 +51,7 @@ test('a limit out of range or a forged cursor: 422 naming the field', async () =
   expect((await t.get(u, '/api/v1/persons?limit=0')).statusCode).toBe(422);
   const forged = await t.get(u, '/api/v1/persons?cursor=bm90LWEtY3Vyc29y');
   expect(forged.statusCode).toBe(422);
-  expect(forged.json().errors).toEqual([{ field: 'cursor', reason: 'is not a cursor this server gave' }]);
+  expect(forged.json().errors).toEqual([{ field: 'cursor', reason: 'not_a_cursor' }]);
 });
 
 test('roles without the right (every role but administrator): 403; without a session: 401', async () => {

@@ -14,12 +14,8 @@ test('direction overrides, isolates, zero-width characters, the BOM and lone sur
   for (const bad of ['Ali\u202Egnp.exe', 'سامر\u200B', '\u2067خليل\u2069', 'Mona\uFEFF', 'Hala\uD800', 'Sami\u0007']) {
     expect(hasHiddenCharacters(bad), JSON.stringify(bad)).toBe(true);
   }
-  expect(refused({ givenName: 'سامر\u202E' })).toEqual([
-    { field: 'givenName', reason: 'must not contain invisible or direction-changing characters' },
-  ]);
-  expect(refused({ fullNameEn: 'Samer\u200D Khalil' })).toEqual([
-    { field: 'fullNameEn', reason: 'must not contain invisible or direction-changing characters' },
-  ]);
+  expect(refused({ givenName: 'سامر\u202E' })).toEqual([{ field: 'givenName', reason: 'hidden_characters' }]);
+  expect(refused({ fullNameEn: 'Samer\u200D Khalil' })).toEqual([{ field: 'fullNameEn', reason: 'hidden_characters' }]);
 });
 
 test('ordinary Arabic and Latin names, with hamza, shadda, tatweel, hyphens and apostrophes, are accepted', () => {

@@ -18,10 +18,10 @@ test.each([
 });
 
 test.each([
-  ['12345', 'must start with +970, +972 or a local 0'],
-  ['059912', 'has the wrong number of digits'],
-  ['+44 20 7946 0000', 'must start with +970, +972 or a local 0'],
-  ['05991234ab', 'must contain digits, spaces, dashes or a leading +'],
+  ['12345', 'phone_prefix'],
+  ['059912', 'phone_length'],
+  ['+44 20 7946 0000', 'phone_prefix'],
+  ['05991234ab', 'phone_characters'],
 ])('%s is rejected: %s', (input, reason) => {
   expect(parsePhone(input)).toEqual({ ok: false, reason });
 });

@@ -6,15 +6,17 @@ import { importFile, type ImportSummary } from '../../importer/run.ts';
 import { exportQuarantine, listQuarantine, retryQuarantine } from '../../importer/quarantine.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
 import type { Kind } from '../../importer/load.ts';
+import { wholeNumber } from '../numberOption.ts';
+import { reasonText } from '../../shared/reasons.ts';
 
 type ImportOpts = {
   dataDir?: string;
   user: string;
-  workers?: string;
+  workers?: number;
   format?: string;
   mapping?: string;
   report?: string;
-  batchSize?: string;
+  batchSize?: number;
   delimiter?: string;
   json?: boolean;
   progress?: boolean;
@@ -54,8 +56,8 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
     .option('--mapping <file>', 'JSON file mapping the file\'s column names to Sanad\'s: {"column in file": "sanad column"}')
     .option('--report <path>', 'where to write the rejection report (default: beside the file, NAME.rejections.csv)')
     .option('--delimiter <char>', 'CSV delimiter (default: comma; tab for .tsv)')
-    .option('--batch-size <n>', 'rows per committed batch', '10000')
-    .option('--workers <n>', 'validation worker threads (0: none; default: by file size and cores)')
+    .option('--batch-size <n>', 'rows per committed batch', wholeNumber(1, 1_000_000), 10_000)
+    .option('--workers <n>', 'validation worker threads (0: none; default: by file size and cores)', wholeNumber(0, 16))
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON');
   withStoreOptions(withUserOption(cmd)).action(async (file: string, opts: ImportOpts) => {
@@ -68,8 +70,8 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
         mappingFile: opts.mapping,
         reportPath: opts.report,
         delimiter: opts.delimiter,
-        batchSize: Math.max(1, Number(opts.batchSize) || 10_000),
-        workers: opts.workers === undefined ? undefined : Math.max(0, Math.min(16, Number(opts.workers) || 0)),
+        batchSize: opts.batchSize,
+        workers: opts.workers,
         onProgress: (p) => {
           bar ??= progressBar(p.totalBytes, 'rows', opts.progress !== false && process.stderr.isTTY === true);
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
@@ -99,17 +101,17 @@ export function register(program: Command): void {
   const q = imp.command('quarantine').description('rows an import rejected: list them, export them to fix, retry them');
   withStoreOptions(withUserOption(q.command('list').description('row numbers and problems of unresolved rows (no values)')))
     .option('--import <id>', 'only this import')
-    .option('--limit <n>', 'at most this many rows', '1000')
+    .option('--limit <n>', 'at most this many rows', wholeNumber(1, 1_000_000), 1000)
     .option('--json', 'as JSON')
-    .action(async (opts: { dataDir?: string; user: string; import?: string; limit: string; json?: boolean }) => {
+    .action(async (opts: { dataDir?: string; user: string; import?: string; limit: number; json?: boolean }) => {
       await asUser(opts, async (store, actor) => {
-        const rows = await listQuarantine(store.pool, actor, { importId: opts.import, limit: Number(opts.limit) || 1000 });
+        const rows = await listQuarantine(store.pool, actor, { importId: opts.import, limit: opts.limit });
         if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else {
           if (rows.length === 0) process.stdout.write('No rows in quarantine.\n');
           for (const r of rows)
             process.stdout.write(
-              `${r.quarantineId}  ${r.fileName} row ${r.rowNumber}: ${r.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}\n`,
+              `${r.quarantineId}  ${r.fileName} row ${r.rowNumber}: ${r.errors.map((e) => `${e.field} ${reasonText(e.reason, e.params)}`).join('; ')}\n`,
             );
         }
       });

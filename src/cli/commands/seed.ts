@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 import { seed } from '../../importer/seed.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
+import { wholeNumber } from '../numberOption.ts';
 
 export function register(program: Command): void {
   withStoreOptions(
@@ -11,18 +12,18 @@ export function register(program: Command): void {
       .description(
         'load synthetic households (Arabic four-part names, Gaza and the West Bank, displacement) to try Sanad; never real people',
       )
-      .requiredOption('--households <n>', 'how many households to generate')
-      .option('--seed <n>', 'random seed: the same seed gives the same people', '1')
+      .requiredOption('--households <n>', 'how many households to generate', wholeNumber(1, 10_000_000))
+      .option('--seed <n>', 'random seed: the same seed gives the same people', wholeNumber(0, 2 ** 31 - 1), 1)
       .option('--user <username>', 'load as this existing user (default: the demo administrator, created if missing)')
       .option('--password <password>', 'password for the demo administrator when it is created (default: a random one, printed once)')
       .option('--no-progress', 'no progress bar'),
-  ).action(async (opts: { dataDir?: string; households: string; seed: string; user?: string; password?: string; progress?: boolean }) => {
+  ).action(async (opts: { dataDir?: string; households: number; seed: number; user?: string; password?: string; progress?: boolean }) => {
     const store = await storeFromOptions(opts);
     try {
       let bar: ReturnType<typeof progressBar> | undefined;
       const s = await seed(store.pool, {
-        households: Number(opts.households),
-        seed: Number(opts.seed),
+        households: opts.households,
+        seed: opts.seed,
         username: opts.user,
         password: opts.password,
         onProgress: (p) => {

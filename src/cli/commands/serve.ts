@@ -11,12 +11,13 @@ import { firstRunSteps } from '../firstRun.ts';
 import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { wholeNumber } from '../numberOption.ts';
 
 const DEFAULT_WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export function register(program: Command): void {
   withStoreOptions(program.command('serve').description('start the Sanad server (API, and the web app when built)'))
-    .option('--port <port>', 'TCP port', (v) => Number(v), 8080)
+    .option('--port <port>', 'TCP port', wholeNumber(0, 65_535), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--web <dir>', 'the built web app (npm run build)', DEFAULT_WEB)
     .option(

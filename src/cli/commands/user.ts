@@ -12,6 +12,7 @@ import { resetSecondFactor } from '../../store/access/resetSecondFactor.ts';
 import { write } from '../../store/write.ts';
 import { actorFromOptions, withUserOption } from '../actor.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
+import { wholeNumber } from '../numberOption.ts';
 
 export function register(program: Command): void {
   const user = program.command('user').description('manage organisations, users and API tokens');
@@ -48,7 +49,7 @@ export function register(program: Command): void {
   withStoreOptions(user.command('token').description('create an API token for a user (printed once)'))
     .requiredOption('--username <name>', 'the user the token acts as')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--days <n>', 'expiry in days', (v) => Number(v))
+    .option('--days <n>', 'expiry in days', wholeNumber(1, 3650))
     .action(async (o: { username: string; name: string; days?: number; dataDir: string }) => {
       const store = await storeFromOptions(o);
       try {

@@ -30,7 +30,7 @@ export async function checkCard(
     throw errors.validation([
       {
         field: a.card === undefined ? 'card' : 'cardNumber',
-        reason: 'give either card (the signed code) or cardNumber (the printed number)',
+        reason: 'card_or_number',
       },
     ]);
   let serial: number;

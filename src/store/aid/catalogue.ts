@@ -85,8 +85,7 @@ async function checkRuleItems(db: Db, actor: Actor, rules: Rule[]): Promise<void
     ).rows.map((r) => r.code),
   );
   const bad = rules.map((r, i) => ({ r, i })).filter(({ r }) => !have.has(r.item));
-  if (bad.length)
-    throw errors.validation(bad.map(({ i }) => ({ field: `rules[${i}].item`, reason: 'is not an item code of your organisation' })));
+  if (bad.length) throw errors.validation(bad.map(({ i }) => ({ field: `rules[${i}].item`, reason: 'not_of_organisation' as const })));
 }
 
 export type Cycle = {
@@ -175,7 +174,7 @@ export async function createPoint(
 ): Promise<Place> {
   if (p.siteId) {
     const s = await ctx.client.query('SELECT 1 FROM site WHERE id = $1 AND org_id = $2', [p.siteId, ctx.actor.orgId]);
-    if (!s.rowCount) throw errors.validation([{ field: 'siteId', reason: 'is not a site of your organisation' }]);
+    if (!s.rowCount) throw errors.invalidField('siteId', 'not_of_organisation');
   }
   const r = await ctx.client.query<{ id: string }>(
     'INSERT INTO distribution_point (org_id, name, governorate, site_id, lat, lon) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',

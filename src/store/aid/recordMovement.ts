@@ -30,7 +30,7 @@ async function pointStock(db: pg.PoolClient, pointId: string, cycleId: string, i
 export async function recordMovement(ctx: WriteContext, m: MovementInput): Promise<{ id: string }> {
   const { client, actor } = ctx;
   const item = await client.query('SELECT 1 FROM aid_item WHERE id = $1 AND org_id = $2', [m.itemId, actor.orgId]);
-  if (!item.rowCount) throw errors.validation([{ field: 'itemId', reason: 'is not an item of your organisation' }]);
+  if (!item.rowCount) throw errors.invalidField('itemId', 'not_of_organisation');
   checkMovement(m);
   if (m.warehouseId) {
     await getPlace(client, actor, 'warehouse', m.warehouseId);

@@ -21,6 +21,7 @@ import { type CardRefusal, refusalText, verifyCard } from '../../aid/card.ts';
 import { parseCardNumber } from '../../aid/cardNumber.ts';
 import { type Held, heldText, timeVerdict } from '../../aid/redemptionTime.ts';
 import { errors } from '../../errors.ts';
+import type { FieldError } from '../../shared/problems.ts';
 import type { WriteContext } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 import { getPlace } from './catalogue.ts';
@@ -75,14 +76,14 @@ const text = (r: Refusal) => refusalText[r];
 
 /** A redemption names its card one way: the token when presented 'qr' (the default), the number when 'typed'. */
 export function checkPresented(items: RedemptionInput[], field: (i: number) => string): void {
-  const bad: { field: string; reason: string }[] = [];
+  const bad: FieldError[] = [];
   items.forEach((it, i) => {
     if ((it.presented ?? 'qr') === 'qr') {
-      if (!it.card) bad.push({ field: `${field(i)}card`, reason: 'is required when presented is qr' });
-      if (it.cardNumber !== undefined) bad.push({ field: `${field(i)}cardNumber`, reason: 'is only for presented typed' });
+      if (!it.card) bad.push({ field: `${field(i)}card`, reason: 'required_for_presented' });
+      if (it.cardNumber !== undefined) bad.push({ field: `${field(i)}cardNumber`, reason: 'not_for_presented' });
     } else {
-      if (!it.cardNumber) bad.push({ field: `${field(i)}cardNumber`, reason: 'is required when presented is typed' });
-      if (it.card !== undefined) bad.push({ field: `${field(i)}card`, reason: 'is only for presented qr' });
+      if (!it.cardNumber) bad.push({ field: `${field(i)}cardNumber`, reason: 'required_for_presented' });
+      if (it.card !== undefined) bad.push({ field: `${field(i)}card`, reason: 'not_for_presented' });
     }
   });
   if (bad.length) throw errors.validation(bad);
@@ -98,7 +99,7 @@ export async function syncBatch(
   checkPresented(a.items, (i) => `redemptions[${i}].`);
   const seen = new Set<string>();
   for (const [i, it] of a.items.entries()) {
-    if (seen.has(it.id.toLowerCase())) throw errors.validation([{ field: `redemptions[${i}].id`, reason: 'appears twice in the batch' }]);
+    if (seen.has(it.id.toLowerCase())) throw errors.invalidField(`redemptions[${i}].id`, 'twice_in_batch');
     seen.add(it.id.toLowerCase());
   }
   const entries = a.items.map((item) => ({

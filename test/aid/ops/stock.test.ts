@@ -83,7 +83,7 @@ test('stock moves only from what is on hand; the balance and the reconciliation 
 test('a movement names the places its kind needs', async () => {
   const res = await move({ kind: 'dispatch', quantity: 1, warehouseId: ids.warehouse, pointId: ids.point });
   expect(res.statusCode).toBe(422);
-  expect(res.json().errors).toEqual([{ field: 'cycleId', reason: 'is required for a dispatch' }]);
+  expect(res.json().errors).toEqual([{ field: 'cycleId', reason: 'required_for_kind' }]);
   const unknownItem = await t.post(officer, '/api/v1/aid/stock', {
     kind: 'receipt',
     quantity: 1,

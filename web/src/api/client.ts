@@ -1,5 +1,6 @@
 // The HTTP client: JSON over fetch with the session's Bearer token. Personal data travels in
 // POST bodies only; URLs carry opaque ids. A 401 on a signed-in request ends the session.
+import { BODY_LIMIT_BYTES } from '../../../src/shared/limits.ts';
 import type { FieldError, Problem } from './types.ts';
 
 export class ApiError extends Error {
@@ -53,11 +54,15 @@ export function makeApi(token: string | null, onUnauthorized: () => void): Api {
     return headers;
   }
   async function send(method: 'GET' | 'POST' | 'PUT', path: string, headers: Record<string, string>, body: unknown): Promise<Response> {
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    // What the server would refuse (413) is not sent at all: no megabytes uploaded over a poor connection.
+    if (json !== undefined && json.length * 3 > BODY_LIMIT_BYTES && new TextEncoder().encode(json).length > BODY_LIMIT_BYTES)
+      throw new ApiError(413, { type: '/problems/payload_too_large', title: 'Request body too large', status: 413 });
     try {
       return await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: json,
         credentials: 'same-origin',
         cache: 'no-store',
       });

@@ -1,7 +1,9 @@
 // Small shared pieces: form fields with their label, hint and error; alerts; loading states.
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { type ProblemId, problemIdOf } from '../../../src/shared/problems.ts';
+import { textLimitOf } from '../../../src/shared/limits.ts';
 import { ApiError, NetworkError } from '../api/client.ts';
+import { fieldErrorSentence } from '../serverReasons.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 
 type FieldProps = { label: string; hint?: string; error?: string | null; warning?: string | null; optional?: boolean };
@@ -33,12 +35,17 @@ function FieldShell({ id, label, hint, error, warning, optional, children }: Fie
   );
 }
 
+/**
+ * A text input with its label, hint and error. Its maxLength comes from the shared limits by the
+ * input's name (src/shared/limits.ts: the server refuses the same lengths), unless given.
+ */
 export function TextField({ label, hint, error, warning, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  const maxLength = input.maxLength ?? (input.type === 'date' ? undefined : textLimitOf(input.name));
   const describedBy = [hint ? `${id}-hint` : '', error || warning ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} warning={warning} optional={optional}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} maxLength={maxLength} />
     </FieldShell>
   );
 }
@@ -78,6 +85,7 @@ export function errorKey(e: unknown, words: ProblemWords = {}): MessageKey {
   if (e instanceof NetworkError) return 'common.network';
   if (e instanceof ApiError) {
     const id = problemIdOf(e.problem?.type);
+    if (id === 'payload_too_large' || (!id && e.status === 413)) return words.payload_too_large ?? 'errors.tooLarge';
     if (id) return words[id] ?? `problem.${id}`;
     if (e.status === 404) return 'common.notFound';
     if (e.status === 403) return 'common.forbidden';
@@ -87,11 +95,26 @@ export function errorKey(e: unknown, words: ProblemWords = {}): MessageKey {
   return 'common.error';
 }
 
+/** The fields the server refused, each named, with its reason in the reader's language. */
+export function FieldErrorList({ error }: { error: unknown }) {
+  const i18n = useI18n();
+  const fields = error instanceof ApiError ? error.fieldErrors : [];
+  if (fields.length === 0) return null;
+  return (
+    <ul className="field-errors">
+      {fields.map((f) => (
+        <li key={`${f.field} ${f.reason}`}>{fieldErrorSentence(i18n, f)}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
     <Alert kind="error">
       <p>{t(errorKey(error))}</p>
+      <FieldErrorList error={error} />
       {onRetry && (
         <button type="button" className="btn btn-secondary" onClick={onRetry}>
           {t('common.retry')}

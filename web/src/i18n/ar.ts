@@ -2,6 +2,7 @@
 // Placeholders are written {name} and must be the same in both languages.
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
+import { errorsAr } from './parts/errors.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -680,6 +681,7 @@ export const ar = {
   'distribution.reason.unknown_card': 'لا بطاقة بهذا الرقم',
   'distribution.reason.other': 'سبب آخر',
   ...registrationAr,
+  ...errorsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -1,6 +1,7 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
 import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
+import { errorsEn } from './parts/errors.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -688,4 +689,5 @@ export const en: Record<MessageKey, string> = {
   'distribution.reason.unknown_card': 'no card with this number',
   'distribution.reason.other': 'other reason',
   ...registrationEn,
+  ...errorsEn,
 };

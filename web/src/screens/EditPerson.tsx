@@ -6,7 +6,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { problemIdOf } from '../../../src/shared/problems.ts';
 import { ApiError, newOperationId } from '../api/client.ts';
 import type { PersonInputT, PersonViewT } from '../api/types.ts';
-import { Alert, ErrorState, errorKey, Loading, PersonName, Screen, TextField } from '../components/ui.tsx';
+import { Alert, ErrorState, errorKey, FieldErrorList, Loading, PersonName, Screen, TextField } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { Link, useRouter } from '../router.tsx';
@@ -165,5 +165,10 @@ function SaveProblem({ error, onReload }: { error: unknown; onReload: () => void
         </button>
       </Alert>
     );
-  return <Alert kind="error">{t(errorKey(error))}</Alert>;
+  return (
+    <Alert kind="error">
+      <p>{t(errorKey(error))}</p>
+      <FieldErrorList error={error} />
+    </Alert>
+  );
 }

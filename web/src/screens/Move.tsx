@@ -1,10 +1,10 @@
 // Record a move (displacement) for a household: when, from where, to where, why.
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, newOperationId } from '../api/client.ts';
+import { newOperationId } from '../api/client.ts';
 import { type DisplacementReason, displacementReasons } from '../../../src/shared/vocabulary.ts';
 import type { HouseholdViewT, SitesT } from '../api/types.ts';
 import { can } from '../access.ts';
-import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
+import { ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useRouter } from '../router.tsx';
@@ -69,7 +69,6 @@ function MoveForm({ id, from }: { id: string; from: string }) {
 
   const dateErr = checkDay(date);
   const errs = { date: dateErr ? t(dateErr) : null, to: !to ? t('valid.required') : null, reason: !reason ? t('valid.required') : null };
-  const serverErrs = error instanceof ApiError ? error.fieldErrors : [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -117,11 +116,6 @@ function MoveForm({ id, from }: { id: string; from: string }) {
         </SelectField>
         <TextField label={t('move.note')} optional name="note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
         {error !== null && <ErrorState error={error} />}
-        {serverErrs.map((f) => (
-          <Alert key={f.field} kind="error">
-            {t('valid.server', { reason: `${f.field}: ${f.reason}` })}
-          </Alert>
-        ))}
         <div className="row">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('common.loading') : t('move.submit')}

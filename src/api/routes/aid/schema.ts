@@ -1,14 +1,16 @@
 import { heldReasons } from '../../../aid/redemptionTime.ts';
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
 import { Day, Uuid, digits } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
-export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'must be a governorate P-code');
+export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate' satisfies FieldReason);
 
 export const ItemInput = z.object({
-  code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'must be 1-40 of a-z 0-9 _'),
-  name: z.string().trim().min(1).max(200),
+  code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'code_form' satisfies FieldReason),
+  name: z.string().trim().min(1).max(L.name),
   unit: z.string().trim().min(1).max(40).describe('parcel, kit, litre, ILS ...'),
   sector: z.enum(sectors),
   kcalPerUnit: z.number().min(0).optional(),
@@ -23,7 +25,7 @@ export const ItemView = z.object({
 });
 
 export const ProgrammeInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(L.name),
   sector: z.enum(sectors),
   rules: z.array(RuleSchema).max(100).default([]),
 });
@@ -57,7 +59,7 @@ export const TotalsView = z.array(
   }),
 );
 
-export const PlaceInput = z.object({ name: z.string().trim().min(1).max(200), governorate: Gov });
+export const PlaceInput = z.object({ name: z.string().trim().min(1).max(L.name), governorate: Gov });
 export const PointInput = PlaceInput.extend({
   siteId: Uuid.optional(),
   lat: z.number().min(-90).max(90).optional(),
@@ -177,7 +179,7 @@ export const StockInput = z.object({
   pointId: Uuid.optional(),
   cycleId: Uuid.optional(),
   date: Day.optional(),
-  note: z.string().max(1000).optional(),
+  note: z.string().max(L.note).optional(),
 });
 export const CycleReportQuery = z.object({ cycle: Uuid });
 

@@ -1,12 +1,13 @@
 // The change log as auditors read it (GET /audit/log) and its hash chain's check (GET /audit/verify).
 import { z } from 'zod';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { auditProblems } from '../../../store/auditVerify.ts';
 import { Uuid, digits } from '../../schemas.ts';
 
 const Word = z
   .string()
   .trim()
-  .regex(/^[a-z_]{1,50}$/, 'must be lower-case letters and underscores');
+  .regex(/^[a-z_]{1,50}$/, 'wrong_form' satisfies FieldReason);
 
 export const AuditLogQuery = z.object({
   before: digits(1, Number.MAX_SAFE_INTEGER).optional().describe('entries before this seq (the previous page’s nextBefore)'),
@@ -17,7 +18,7 @@ export const AuditLogQuery = z.object({
   username: z
     .string()
     .trim()
-    .regex(/^[a-z0-9._-]{1,100}$/, 'must be a username')
+    .regex(/^[a-z0-9._-]{1,100}$/, 'username_form' satisfies FieldReason)
     .optional()
     .describe('only entries by the user with this username'),
   action: Word.optional().describe('only this action (create, update, read, ...)'),
@@ -38,7 +39,7 @@ export const AuditLogEntry = z.object({
 });
 
 /** GET /audit/log/:seq: one entry and its contents, as the change log holds them (null when none). */
-export const AuditEntryParams = z.object({ seq: z.coerce.number().int().min(1) });
+export const AuditEntryParams = z.object({ seq: digits(1, Number.MAX_SAFE_INTEGER) });
 export const AuditEntryWithContents = AuditLogEntry.extend({ before: z.unknown(), after: z.unknown() });
 
 /** Newest first; `nextBefore` asks for the next page, null on the last one. */

@@ -1,7 +1,10 @@
 // Sign-in: password, then the second factor (TOTP code or recovery code), or enrolment on the first sign-in.
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/firstRun.ts';
 
-export const LoginInput = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginInput = z.object({ username: z.string().min(1).max(L.username), password: z.string().min(1).max(L.password) });
 
 /** Never a session: a short-lived, single-use challenge for the second step. */
 export const LoginStep = z.discriminatedUnion('status', [
@@ -20,7 +23,7 @@ const Challenge = z.string().min(10).max(100);
 const Code = z
   .string()
   .trim()
-  .regex(/^\d{6}$/, 'must be 6 digits');
+  .regex(/^\d{6}$/, 'six_digits' satisfies FieldReason);
 
 export const SecondFactorInput = z.union([
   z.object({ challenge: Challenge, code: Code }).strict(),
@@ -62,8 +65,8 @@ export const SetupView = z.object({ hasUsers: z.boolean() });
 /** Changing one's own password: the current one, the new one (the rules of a new account) and a current code. */
 export const PasswordChangeInput = z
   .object({
-    currentPassword: z.string().min(1).max(200),
-    newPassword: z.string().min(12, 'must have at least 12 characters').max(200),
+    currentPassword: z.string().min(1).max(L.currentPassword),
+    newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
     code: Code,
   })
   .strict();

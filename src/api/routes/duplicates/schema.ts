@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { sexes } from '../../../registry/vocabulary.ts';
 import { PersonSummary, PersonView } from '../persons/schema.ts';
 import { digits } from '../../schemas.ts';
 
-const namePart = z.string().trim().min(1).max(100);
+const namePart = z.string().trim().min(1).max(L.givenName);
 
 export const CandidateId = z.object({ id: z.string().describe('duplicate candidate (pair) id') });
 
@@ -13,17 +15,17 @@ export const DraftCheck = z
     fatherName: namePart.optional(),
     grandfatherName: namePart.optional(),
     familyName: namePart.optional(),
-    fullName: z.string().trim().min(1).max(300).optional(),
-    fullNameEn: z.string().trim().min(1).max(300).optional(),
+    fullName: z.string().trim().min(1).max(L.fullName).optional(),
+    fullNameEn: z.string().trim().min(1).max(L.fullNameEn).optional(),
     sex: z.enum(sexes).optional(),
-    dateOfBirth: z.string().max(10).optional().describe('YYYY-MM-DD, YYYY-MM or YYYY; ignored until complete'),
-    nationalId: z.string().max(20).optional().describe('ignored until it has 9 digits'),
-    phone: z.string().max(30).optional(),
+    dateOfBirth: z.string().max(L.dateOfBirth).optional().describe('YYYY-MM-DD, YYYY-MM or YYYY; ignored until complete'),
+    nationalId: z.string().max(L.nationalId).optional().describe('ignored until it has 9 digits'),
+    phone: z.string().max(L.phone).optional(),
     governorate: z.string().max(10).optional(),
     limit: z.number().int().min(1).max(50).default(10),
   })
   .refine((d) => d.givenName || d.familyName || d.fullName || d.fullNameEn || d.nationalId || d.phone, {
-    message: 'give a name, a nationalId or a phone',
+    message: 'check_terms_required' satisfies FieldReason,
     path: ['givenName'],
   });
 
@@ -58,7 +60,7 @@ export const StoredEvidence = z.object({ field: z.string(), level: z.string(), w
 
 export const QueueQuery = z.object({
   limit: digits(1, 200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(L.cursor).optional(),
   status: Status.default('pending'),
 });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HOUSEHOLD_MAX_MEMBERS, textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../../registry/vocabulary.ts';
 import { Day, IdParams, Uuid } from '../../schemas.ts';
 
@@ -8,9 +10,9 @@ export const MemberRef = z.object({ personId: Uuid, relationship: z.enum(relatio
 
 export const HouseholdInput = z.object({
   governorate: z.string().describe('P-code of the governorate of registration'),
-  recordId: z.string().trim().min(1).max(100).optional(),
+  recordId: z.string().trim().min(1).max(L.recordId).optional(),
   date: Day.optional().describe('membership start (default today)'),
-  members: z.array(MemberRef).min(1).max(50),
+  members: z.array(MemberRef).min(1).max(HOUSEHOLD_MAX_MEMBERS),
 });
 
 export const HouseholdView = z.object({
@@ -62,7 +64,11 @@ export const ChangeHead = z.object({
   previousHead: z.enum(['stays', 'leaves']).default('stays'),
   previousHeadRelationship: z.enum(relationships).default('other_relative'),
 });
-export const Split = z.object({ date: Day.optional(), governorate: z.string().optional(), members: z.array(MemberRef).min(1).max(50) });
+export const Split = z.object({
+  date: Day.optional(),
+  governorate: z.string().optional(),
+  members: z.array(MemberRef).min(1).max(HOUSEHOLD_MAX_MEMBERS),
+});
 export const Merge = z.object({
   otherId: Uuid,
   date: Day.optional(),
@@ -76,10 +82,10 @@ export const DisplacementInput = z
     toLocality: Uuid.optional(),
     toSite: Uuid.optional(),
     reason: z.enum(displacementReasons),
-    note: z.string().max(1000).optional(),
+    note: z.string().max(L.note).optional(),
   })
   .refine((d) => d.toGovernorate || d.toLocality || d.toSite, {
-    message: 'say where to: toGovernorate, toLocality or toSite',
+    message: 'destination_required' satisfies FieldReason,
     path: ['toGovernorate'],
   });
 export const VulnerabilityInput = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
 import { PersonInput } from '../../../registry/person.ts';
 import { statusKinds } from '../../../registry/vocabulary.ts';
 import { Day, digits } from '../../schemas.ts';
@@ -9,7 +11,7 @@ export const PersonUpdate = PersonInput.extend({
     .string()
     .trim()
     .min(1)
-    .max(500)
+    .max(L.reason)
     .optional()
     .describe('why the record is changed (e.g. "spelling corrected from the ID card"); kept in the change log, never in application logs'),
 });
@@ -43,14 +45,14 @@ export const PersonView = z.object({
 
 export const PersonSearch = z
   .object({
-    query: z.string().trim().min(1).max(200).optional().describe('name in Arabic or Latin script'),
-    nationalId: z.string().max(20).optional(),
-    phone: z.string().max(30).optional(),
+    query: z.string().trim().min(1).max(L.query).optional().describe('name in Arabic or Latin script'),
+    nationalId: z.string().max(L.nationalId).optional(),
+    phone: z.string().max(L.phone).optional(),
     limit: z.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
+    cursor: z.string().max(L.cursor).optional(),
   })
   .refine((s) => s.query !== undefined || s.nationalId !== undefined || s.phone !== undefined, {
-    message: 'give a query, a nationalId or a phone',
+    message: 'search_terms_required' satisfies FieldReason,
     path: ['query'],
   });
 
@@ -68,7 +70,7 @@ export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(
 
 export const ListQuery = z.object({
   limit: digits(1, 200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(L.cursor).optional(),
 });
 
 export const StatusEventInput = z.object({

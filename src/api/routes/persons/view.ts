@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import type { PersonSummary, PersonView } from './schema.ts';
 
 export function personView(p: Person): z.infer<typeof PersonView> {
-  const warnings =
-    p.nationalIdValid === false ? [{ field: 'nationalId', reason: 'the check digit does not match: kept, but unverified' }] : undefined;
+  const warnings = p.nationalIdValid === false ? [{ field: 'nationalId', reason: 'check_digit_unverified' as const }] : undefined;
   return {
     id: p.id,
     recordId: p.recordId,

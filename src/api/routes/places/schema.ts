@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
 
 export const Locality = z.object({
   id: z.string(),
@@ -14,14 +16,14 @@ export const LocalitiesQuery = z.object({ governorate: z.string() });
 export const LocalityInput = z
   .object({
     governorate: z.string(),
-    nameAr: z.string().trim().min(1).max(200),
-    nameEn: z.string().trim().min(1).max(200).optional(),
+    nameAr: z.string().trim().min(1).max(L.name),
+    nameEn: z.string().trim().min(1).max(L.name).optional(),
     lat: z.number().min(29).max(34).optional().describe('latitude; Palestine lies between 31.2 and 32.6'),
     lon: z.number().min(33).max(37).optional(),
   })
   .superRefine((l, ctx) => {
     if ((l.lat === undefined) !== (l.lon === undefined))
-      ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lon'], message: 'give both coordinates or neither' });
+      ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lon'], message: 'both_coordinates' satisfies FieldReason });
   });
 
 /** A governorate with its OCHA P-code, territory and names in both languages. */

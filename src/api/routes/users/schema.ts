@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/limits.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/firstRun.ts';
 import { roles } from '../../../access/roles.ts';
 import { governorateCodes } from '../../../places/governorates.ts';
 import { Uuid } from '../../schemas.ts';
@@ -13,9 +16,9 @@ export const UserInput = z.object({
     .string()
     .trim()
     .min(3)
-    .max(100)
-    .regex(/^[a-z0-9._-]+$/, 'must be lower-case letters, digits, dot, dash or underscore'),
-  password: z.string().min(12, 'must have at least 12 characters').max(200),
+    .max(L.username)
+    .regex(/^[a-z0-9._-]+$/, 'username_form' satisfies FieldReason),
+  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   role: z.enum(roles),
   governorates: Governorates,
 });

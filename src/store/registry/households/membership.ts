@@ -41,7 +41,7 @@ export async function closeMembership(
   );
   const row = r.rows[0];
   if (!row) return undefined;
-  if (row.valid_from > on) throw errors.validation([{ field: 'date', reason: 'is before the membership began' }]);
+  if (row.valid_from > on) throw errors.invalidField('date', 'before_membership');
   await client.query('UPDATE household_member SET valid_to = $2 WHERE person_id = $1 AND valid_to IS NULL', [personId, on]);
   return { householdId: row.household_id, relationship: row.relationship };
 }
@@ -64,6 +64,14 @@ export async function currentMembers(db: pg.Pool | pg.PoolClient, householdId: s
     [householdId],
   );
   return r.rows.map((m) => ({ personId: m.person_id, relationship: m.relationship }));
+}
+
+/** How many people are current members of the household. */
+export async function countCurrentMembers(db: pg.Pool | pg.PoolClient, householdId: string): Promise<number> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM household_member WHERE household_id = $1 AND valid_to IS NULL', [
+    householdId,
+  ]);
+  return r.rows[0]!.n;
 }
 
 /** The household the person belongs to now, if any. */

@@ -21,7 +21,7 @@ export type Displacement = {
 export async function recordDisplacement(ctx: WriteContext, householdId: string, d: Displacement): Promise<{ id: string }> {
   if (d.toSite) {
     const s = await ctx.client.query('SELECT 1 FROM site WHERE id = $1 AND org_id = $2', [d.toSite, ctx.actor.orgId]);
-    if (!s.rowCount) throw errors.validation([{ field: 'toSite', reason: 'no such site of your organisation' }]);
+    if (!s.rowCount) throw errors.validation([{ field: 'toSite', reason: 'no_such_record' }]);
   }
   return changeHousehold(ctx, { householdId, date: d.date, action: 'displacement' }, async () => {
     const r = await ctx.client.query<{ id: string }>(
