@@ -13,7 +13,10 @@ export function register(program: Command): void {
       )
       .requiredOption('--households <n>', 'how many households to generate')
       .option('--seed <n>', 'random seed: the same seed gives the same people', '1')
-      .option('--user <username>', 'load as this existing user (default: the demo administrator, created if missing)')
+      .option(
+        '--user <username>',
+        'load as this user (an administrator or registration officer); needed once the store has users (without it, in a store without users, a demo administrator is created)',
+      )
       .option('--password <password>', 'password for the demo administrator when it is created (default: a random one, printed once)')
       .option('--no-progress', 'no progress bar'),
   ).action(async (opts: { dataDir?: string; households: string; seed: string; user?: string; password?: string; progress?: boolean }) => {
