@@ -90,6 +90,8 @@ async function createDemoAdmin(
   pool: pg.Pool,
   wanted: string | undefined,
 ): Promise<{ orgCreated: boolean; admin: SeedSummary['admin']; actor: Actor }> {
+  const password = wanted ?? randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password); // slow on purpose: before the table lock, not under it
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -110,10 +112,9 @@ async function createDemoAdmin(
         action: 'create',
         after: { name: DEMO_ORG, seeded: true },
       });
-    const password = wanted ?? randomBytes(12).toString('base64url');
     const u = await client.query<{ id: string }>(
       "INSERT INTO app_user (org_id, username, password_hash, role, governorates) VALUES ($1,$2,$3,'administrator',$4) RETURNING id",
-      [orgId, DEMO_ADMIN, await hashPassword(password), governorateCodes],
+      [orgId, DEMO_ADMIN, passwordHash, governorateCodes],
     );
     const userId = u.rows[0]!.id;
     await appendLog(client, SYSTEM(orgId), {
