@@ -95,20 +95,32 @@ test('when its PostgreSQL dies, the server answers 503 on /healthz and exits wit
   expect(await health(victim.url)).toBe(200);
   process.kill(await postmasterPid(victim.dir), 'SIGKILL');
   const answers: number[] = [];
+  const problems = new Set<string>();
   const exit = await Promise.race([
     victim.exited,
     (async () => {
       for (;;) {
-        answers.push(await health(victim.url).catch(() => 0));
+        // the health check, and an API call that needs the database (a sign-in)
+        const [h, login] = await Promise.all([
+          fetch(`${victim.url}/healthz`).catch(() => undefined),
+          fetch(`${victim.url}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'nobody', password: PASSWORD }),
+          }).catch(() => undefined),
+        ]);
+        answers.push(h?.status ?? 0, login?.status ?? 0);
+        for (const r of [h, login]) if (r?.status === 503) problems.add(((await r.json()) as { type: string }).type);
         await new Promise((r) => setTimeout(r, 100));
       }
     })(),
   ]);
   expect(answers).toContain(503);
   expect(answers).not.toContain(500);
+  expect([...problems]).toEqual(['/problems/database_unavailable']);
   expect(exit).toEqual({ code: 1, signal: null });
   expect(victim.output()).toContain('the embedded PostgreSQL server stopped (killed by SIGKILL): Sanad stops too');
-  // a problem+json naming the cause: seen on a 503 answer above; the lock is released for a restart
+  // the lock is released for a restart
   await expect(fs.access(path.join(victim.dir, 'sanad.lock'))).rejects.toThrow();
   expect(await health(live.url)).toBe(200);
 }, 90_000);
