@@ -12,7 +12,17 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { StoreError } from '../errors.ts';
-import { alive, createLock, lockFile, type LockState, readHolder, readPostmaster, servesDirectory, updateLock } from './embeddedState.ts';
+import {
+  alive,
+  createLock,
+  lockFile,
+  type LockState,
+  readHolder,
+  readPostmaster,
+  sanadAlive,
+  servesDirectory,
+  updateLock,
+} from './embeddedState.ts';
 
 export type EmbeddedOptions = {
   dataDir: string;
@@ -178,7 +188,7 @@ async function heldBy(dataDir: string, dir: string, role: LockState['role']): Pr
   const holder = await readHolder(dataDir);
   if (!holder) return 'retry'; // gone, or being written
   if ('legacyPid' in holder) {
-    if (alive(holder.legacyPid)) throw inUse(dataDir, { pid: holder.legacyPid });
+    if (await sanadAlive(holder.legacyPid)) throw inUse(dataDir, { pid: holder.legacyPid });
     await dropStaleLock(dataDir, text);
     return 'retry';
   }
@@ -188,7 +198,7 @@ async function heldBy(dataDir: string, dir: string, role: LockState['role']): Pr
     await dropStaleLock(dataDir, text);
     return 'retry';
   }
-  if (!alive(s.pid)) {
+  if (!(await sanadAlive(s.pid))) {
     await dropStaleLock(dataDir, text);
     return 'retry';
   }

@@ -37,6 +37,16 @@ export function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether a lock's pid is a live Sanad (Node.js) process. A pid reused by another program after a
+ * crash (a reboot) does not hold the directory; where /proc cannot tell, a live pid counts.
+ */
+export async function sanadAlive(pid: number): Promise<boolean> {
+  if (!alive(pid)) return false;
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  return cmdline === undefined || /node|sanad/i.test(cmdline);
+}
+
 /** Creates the lock with our state; false when it exists already. */
 export async function createLock(dataDir: string, state: LockState): Promise<boolean> {
   try {
