@@ -70,20 +70,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   });
   pool.on('error', () => undefined); // idle client errors (server restart) surface on the next query
   try {
-    const version = Number((await pool.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v);
-    if (version < 150000)
-      throw new StoreError('postgres_version', `PostgreSQL ${Math.floor(version / 10000)} is too old: Sanad needs PostgreSQL 15 or newer.`);
-    await migrate(pool);
-    await loadPlaces(pool);
-    if (!(await ranksArabic(pool))) {
-      process.stderr.write(
-        `${JSON.stringify({
-          t: new Date().toISOString(),
-          level: 'warn',
-          msg: "This database's LC_CTYPE does not classify Arabic letters, so name search cannot rank Arabic names by similarity (pg_trgm sees no trigrams in them). Create the database with a UTF-8 LC_CTYPE, e.g. C.UTF-8.",
-        })}\n`,
-      );
-    }
+    await prepare(url, pool, opts.statementTimeoutMs !== undefined);
   } catch (e) {
     await pool.end();
     await stopServer?.();
@@ -108,6 +95,32 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     store.onLost = server.onExit;
   }
   return store;
+}
+
+/**
+ * The version check, migrations and reference data, then the locale warning. A pool with a
+ * statement timeout (the server's) gets a separate pool for them: a long migration must not time out.
+ */
+async function prepare(url: string, pool: pg.Pool, timed: boolean): Promise<void> {
+  const setup = timed ? new pg.Pool({ connectionString: url, max: 2 }) : pool;
+  try {
+    const version = Number((await setup.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v);
+    if (version < 150000)
+      throw new StoreError('postgres_version', `PostgreSQL ${Math.floor(version / 10000)} is too old: Sanad needs PostgreSQL 15 or newer.`);
+    await migrate(setup);
+    await loadPlaces(setup);
+    if (!(await ranksArabic(setup))) {
+      process.stderr.write(
+        `${JSON.stringify({
+          t: new Date().toISOString(),
+          level: 'warn',
+          msg: "This database's LC_CTYPE does not classify Arabic letters, so name search cannot rank Arabic names by similarity (pg_trgm sees no trigrams in them). Create the database with a UTF-8 LC_CTYPE, e.g. C.UTF-8.",
+        })}\n`,
+      );
+    }
+  } finally {
+    if (setup !== pool) await setup.end();
+  }
 }
 
 /** Whether pg_trgm finds trigrams in Arabic text here (it needs a UTF-8 LC_CTYPE; the C locale gives none). */
