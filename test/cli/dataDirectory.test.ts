@@ -2,7 +2,7 @@
 // postmaster.pid) starts on its own and signals nobody; a server whose PostgreSQL dies says so on
 // /healthz (503) and exits with a clear log line; SIGTERM stops a server within a bound even while
 // a request is stuck in the database.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -88,6 +88,28 @@ test('a command on a copy works on the copy, not on the live server named in the
     await c.end();
   }
   expect(await health(live.url)).toBe(200);
+}, 120_000);
+
+test('a lock file and a postmaster.pid naming a pid now used by another program (after a crash) are ignored, and it is not signalled', async () => {
+  const dir = await tempDir('reused');
+  await stop(await served(dir)); // a cluster, stopped
+  const bystander = spawn('sleep', ['120']); // SIGINT would end it
+  const pid = bystander.pid!;
+  const pgdata = path.join(dir, 'pg');
+  await fs.writeFile(path.join(pgdata, 'postmaster.pid'), `${pid}\n${pgdata}\n1764000000\n5432\n\n127.0.0.1\n  0  0\nready   \n`);
+  await fs.writeFile(
+    path.join(dir, 'sanad.lock'),
+    JSON.stringify({ pid, dir: await fs.realpath(dir), role: 'serve', port: 5432, postmasterPid: pid }),
+  );
+  try {
+    const s = await served(dir);
+    expect(isAlive(pid)).toBe(true);
+    expect(s.output()).toMatch(/names process \d+, which is not a PostgreSQL server of this directory/);
+    expect(await health(s.url)).toBe(200);
+    expect(await postmasterPid(dir)).not.toBe(pid);
+  } finally {
+    bystander.kill();
+  }
 }, 120_000);
 
 test('when its PostgreSQL dies, the server answers 503 on /healthz and exits with a clear log line', async () => {
