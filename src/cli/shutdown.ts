@@ -53,6 +53,7 @@ export function installShutdown(app: FastifyInstance, store: Store, log: Log): (
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   store.onLost?.((why) => {
+    if (stopping) return;
     log({
       level: 'error',
       msg: `the embedded PostgreSQL server stopped (${why}): Sanad stops too. See postgres.log in the data directory, then start Sanad again (a supervisor such as systemd restarts it)`,

@@ -345,7 +345,7 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, mine: LockSta
   const password = await initialiseOnce(initdb, pgdata, dataDir, owner, env);
   const port = await freePort();
   const args = ['-D', pgdata, ...Object.entries(serverSettings(port, opts)).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const server = await spawnServer(postgres, args, dataDir, owner, env);
+  const server = await spawnServer(postgres, args, dataDir, owner, env, mine.role === 'serve');
   const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await waitForConnections(url, server.exited, dataDir);
   await updateLock(dataDir, { ...mine, port, postmasterPid: server.pid });
@@ -450,11 +450,16 @@ type Spawned = { pid: number; exited: () => boolean; onExit: EmbeddedServer['onE
 /** How long a fast shutdown (SIGINT) may take before an immediate one (SIGQUIT). */
 const STOP_MS = 20_000;
 
-/** The postgres process, logging to DATA/postgres.log, stopped with the Node process at the latest. */
-async function spawnServer(postgres: string, args: string[], dataDir: string, owner: Owner, env: Env): Promise<Spawned> {
+/**
+ * The postgres process, logging to DATA/postgres.log, stopped with the Node process at the latest.
+ * `sanad serve`'s runs in its own process group: Ctrl+C in the terminal reaches Sanad only, which
+ * lets running requests finish before it stops the database.
+ */
+async function spawnServer(postgres: string, args: string[], dataDir: string, owner: Owner, env: Env, detached: boolean): Promise<Spawned> {
   const logFile = await fs.open(path.join(dataDir, 'postgres.log'), 'a', 0o600);
   const child: ChildProcess = spawn(postgres, args, {
     env,
+    detached,
     stdio: ['ignore', logFile.fd, logFile.fd],
     ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
   });
