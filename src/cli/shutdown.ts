@@ -52,6 +52,7 @@ export function installShutdown(app: FastifyInstance, store: Store, log: Log): (
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0)); // the terminal closed: its database is in another process group
   store.onLost?.((why) => {
     if (stopping) return;
     log({
