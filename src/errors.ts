@@ -114,6 +114,8 @@ export const errors = {
   pairNotDecided: () => p('pair_not_decided', 'This pair has no decision to undo.'),
   mergeRefused: (why: keyof typeof mergeRefusals) => p('merge_refused', mergeRefusals[why]),
   internal: () => p('internal', 'Something went wrong on the server. It has been logged without personal data.'),
+  /** The database does not answer (it stopped, or it is too busy): 503, never a 500 that hides it. */
+  databaseUnavailable: () => p('database_unavailable', 'The database does not answer. Try again in a few minutes.'),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

@@ -1,21 +1,41 @@
 // The permission matrix (role x route x method) lives in src/shared/permissions.ts, where the web
 // app reads it too; the command-line operations that act for a user are here.
+import { permissionMatrix } from '../shared/permissions.ts';
 import type { Role } from './roles.ts';
 
 export { allows, type Permission, permissionFor, permissionMatrix, type RouteKey } from '../shared/permissions.ts';
 
+const IMPORTERS = ['administrator', 'registration_officer'] as const;
+
 /**
  * Command-line operations that act for a user (`--user`): the same deny-by-default rule, kept here
- * beside the routes so this file stays the one place that says who may do what.
+ * beside the routes so this file stays the one place that says who may do what. A command that
+ * does what a route does has that route's roles. Every command that takes --user is listed
+ * (test/cli/commandMatrix.test.ts); `user add` and `user token` act for no user (whoever runs the
+ * server's machine), `link` touches no store.
  */
 export const commandMatrix = {
-  'import persons': ['administrator', 'registration_officer'],
-  'import households': ['administrator', 'registration_officer'],
+  'import persons': IMPORTERS,
+  'import households': IMPORTERS,
+  'import quarantine list': IMPORTERS,
+  'import quarantine export': IMPORTERS,
+  'import quarantine retry': IMPORTERS,
   'export persons': ['administrator', 'registration_officer'],
   'export aggregates': ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
   'user reset-2fa': ['administrator'],
+  // writes the registry's links and fills the review queue (decided by administrators and
+  // caseworkers), and fits the model of the duplicate check while typing: those who write the registry
+  duplicates: ['administrator', 'registration_officer', 'caseworker'],
+  'aid generate': permissionMatrix['POST /api/v1/aid/cycles/:id/generate'],
+  'aid reconcile': permissionMatrix['GET /api/v1/aid/cycles/:id/reconciliation'],
+  'aid report': permissionMatrix['GET /api/v1/aid/reports/3w.csv'],
+  'audit verify': permissionMatrix['GET /api/v1/audit/verify'],
+  // synthetic households, loaded through the households import
+  seed: IMPORTERS,
 } as const satisfies Record<string, readonly Role[]>;
 
-export function commandAllows(command: keyof typeof commandMatrix, role: Role): boolean {
+export type CommandName = keyof typeof commandMatrix;
+
+export function commandAllows(command: CommandName, role: Role): boolean {
   return (commandMatrix[command] as readonly Role[]).includes(role);
 }

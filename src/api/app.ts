@@ -211,7 +211,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const doc = openApiDocument(routes);
   app.get('/openapi.json', async () => doc);
   app.get('/healthz', async () => {
-    await databaseAnswers(opts.store.pool);
+    await databaseAnswers(opts.store.pool, opts.store.lost);
     return { status: 'ok' };
   });
 

@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, errors } from '../errors.ts';
+import { isUnavailable } from '../store/health.ts';
 import type { FieldError, Problem } from '../shared/problems.ts';
 import { zodReason } from '../registry/fieldError.ts';
 
@@ -21,6 +22,7 @@ export function zodFieldErrors(e: ZodError, prefix = '', input?: unknown): Field
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return errors.validation(zodFieldErrors(e));
+  if (isUnavailable(e)) return errors.databaseUnavailable();
   const fe = e as { statusCode?: number; code?: string; validation?: unknown };
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errors.unsupportedMediaType();
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge();

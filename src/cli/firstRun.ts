@@ -9,14 +9,14 @@ export function firstRunSteps(url: string, opts: { dataDir: string; external: bo
     'Sanad has no users yet. Create the first administrator:',
     opts.external
       ? '  1. In another terminal, in this folder (with the same DATABASE_URL), run:'
-      : '  1. Stop Sanad (Ctrl+C): its embedded database serves one process at a time. In this folder, run:',
+      : '  1. In another terminal, in this folder, run (Sanad keeps running: the command uses its database):',
     '',
     `       ${command}`,
     '',
     `     Put your username and organisation in place of the examples. The password: at least ${PASSWORD_MIN}`,
     `     and at most ${PASSWORD_MAX} characters; without --password (or SANAD_PASSWORD in the environment) a random`,
     '     one is printed once.',
-    opts.external ? `  2. Open ${url} and sign in.` : `  2. Start Sanad again (npm start), open ${url} and sign in.`,
+    `  2. Open ${url} and sign in.`,
     '  3. The first sign-in sets up the second factor: scan the QR code with an authenticator app',
     `     (any TOTP app: ${AUTHENTICATOR_APPS.join(', ')}) and keep the 10 recovery codes.`,
     '',

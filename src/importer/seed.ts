@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { Actor } from '../access/actor.ts';
 import { hashPassword } from '../access/secrets.ts';
 import { governorateCodes } from '../places/governorates.ts';
+import { commandAllows } from '../access/matrix.ts';
 import { actorOf, findUserByName } from '../store/access/findUser.ts';
 import { appendLog } from '../store/write.ts';
 import { importFile, type ImportSummary } from './run.ts';
@@ -48,55 +49,11 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
   if (opts.username) {
     const u = await findUserByName(pool, opts.username);
     if (!u || u.disabled) throw new Error(`No active user named '${opts.username}'.`);
+    if (!commandAllows('seed', u.role)) throw new Error(`Your role (${u.role}) may not run \`sanad seed\`.`);
     actor = actorOf(u, 'cli');
     admin = { username: u.username, created: false };
   } else {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const org = await client.query<{ id: string }>(
-        'INSERT INTO organisation (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id',
-        [DEMO_ORG],
-      );
-      let orgId: string;
-      if (org.rows[0]) {
-        orgId = org.rows[0].id;
-        orgCreated = true;
-        await appendLog(client, SYSTEM(orgId), {
-          entity: 'organisation',
-          entityId: orgId,
-          action: 'create',
-          after: { name: DEMO_ORG, seeded: true },
-        });
-      } else orgId = (await client.query<{ id: string }>('SELECT id FROM organisation WHERE name = $1', [DEMO_ORG])).rows[0]!.id;
-      const existing = await findUserByName(client, DEMO_ADMIN);
-      if (existing) {
-        if (existing.org_id !== orgId) throw new Error(`A user named ${DEMO_ADMIN} exists in another organisation; give --user.`);
-        admin = { username: DEMO_ADMIN, created: false };
-        actor = actorOf(existing, 'cli');
-      } else {
-        const password = opts.password ?? randomBytes(12).toString('base64url');
-        const u = await client.query<{ id: string }>(
-          "INSERT INTO app_user (org_id, username, password_hash, role, governorates) VALUES ($1,$2,$3,'administrator',$4) RETURNING id",
-          [orgId, DEMO_ADMIN, await hashPassword(password), governorateCodes],
-        );
-        const userId = u.rows[0]!.id;
-        await appendLog(client, SYSTEM(orgId), {
-          entity: 'user',
-          entityId: userId,
-          action: 'create',
-          after: { username: DEMO_ADMIN, role: 'administrator', governorates: governorateCodes, seeded: true },
-        });
-        admin = { username: DEMO_ADMIN, created: true, ...(opts.password ? {} : { password }) };
-        actor = { userId, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' };
-      }
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    ({ orgCreated, admin, actor } = await createDemoAdmin(pool, opts.password));
   }
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanad-seed-'));
@@ -121,6 +78,62 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     return { orgCreated, admin, import: summary, displacements: added };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The demo organisation and its administrator (all governorates), only in a store without users:
+ * anywhere else seed runs as an administrator named with --user. The table lock keeps a user from
+ * being added between the check and the insert.
+ */
+async function createDemoAdmin(
+  pool: pg.Pool,
+  wanted: string | undefined,
+): Promise<{ orgCreated: boolean; admin: SeedSummary['admin']; actor: Actor }> {
+  const password = wanted ?? randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password); // slow on purpose: before the table lock, not under it
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
+    if ((await client.query('SELECT 1 FROM app_user LIMIT 1')).rowCount)
+      throw new Error('This store has users already: name one of them (an administrator or registration officer) with --user.');
+    const org = await client.query<{ id: string }>(
+      'INSERT INTO organisation (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id',
+      [DEMO_ORG],
+    );
+    const orgCreated = org.rows[0] !== undefined;
+    const orgId =
+      org.rows[0]?.id ?? (await client.query<{ id: string }>('SELECT id FROM organisation WHERE name = $1', [DEMO_ORG])).rows[0]!.id;
+    if (orgCreated)
+      await appendLog(client, SYSTEM(orgId), {
+        entity: 'organisation',
+        entityId: orgId,
+        action: 'create',
+        after: { name: DEMO_ORG, seeded: true },
+      });
+    const u = await client.query<{ id: string }>(
+      "INSERT INTO app_user (org_id, username, password_hash, role, governorates) VALUES ($1,$2,$3,'administrator',$4) RETURNING id",
+      [orgId, DEMO_ADMIN, passwordHash, governorateCodes],
+    );
+    const userId = u.rows[0]!.id;
+    await appendLog(client, SYSTEM(orgId), {
+      entity: 'user',
+      entityId: userId,
+      action: 'create',
+      after: { username: DEMO_ADMIN, role: 'administrator', governorates: governorateCodes, seeded: true },
+    });
+    await client.query('COMMIT');
+    return {
+      orgCreated,
+      admin: { username: DEMO_ADMIN, created: true, ...(wanted ? {} : { password }) },
+      actor: { userId, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' },
+    };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
   }
 }
 

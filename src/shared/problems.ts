@@ -44,6 +44,7 @@ export const problemTypes = {
   pair_not_decided: { status: 409, title: 'This pair has no decision to undo' },
   merge_refused: { status: 409, title: 'Merge refused: conflicting evidence' },
   internal: { status: 500, title: 'Internal error' },
+  database_unavailable: { status: 503, title: 'The database is unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

@@ -6,13 +6,23 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { constants as fsc } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { StoreError } from '../errors.ts';
+import {
+  alive,
+  createLock,
+  lockFile,
+  type LockState,
+  readHolder,
+  readPostmaster,
+  sanadAlive,
+  servesDirectory,
+  updateLock,
+} from './embeddedState.ts';
 
 export type EmbeddedOptions = {
   dataDir: string;
@@ -20,12 +30,22 @@ export type EmbeddedOptions = {
   durable?: boolean;
   /** Extra server settings, name -> value. */
   settings?: Record<string, string>;
+  /**
+   * 'serve': the server of `sanad serve`, which other commands connect to while it runs; refused
+   * when anything else holds the directory. 'command' (default): connects to a running `sanad
+   * serve`, else starts its own server for as long as it runs.
+   */
+  role?: LockState['role'];
 };
 
 export type EmbeddedServer = {
   url: string;
   port: number;
   dataDir: string;
+  /** Connected to the server of a running `sanad serve` (not started here, not stopped by stop()). */
+  attached: boolean;
+  /** Called when the server started here exits without stop() (it died). */
+  onExit: (listener: (why: string) => void) => void;
   stop: () => Promise<void>;
 };
 
@@ -138,55 +158,117 @@ async function freePort(): Promise<number> {
   });
 }
 
-function alive(pid: number): boolean {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function warn(msg: string): void {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'warn', msg })}\n`);
+}
+
+function inUse(dataDir: string, s: { pid: number; role?: LockState['role'] }): StoreError {
+  const who = s.role === 'command' ? `another sanad command (pid ${s.pid})` : `another Sanad process (pid ${s.pid})`;
+  const hint =
+    s.role === 'command'
+      ? 'Wait for it to finish (while `sanad serve` runs, commands share its database instead).'
+      : 'Stop it first, or use another --data-dir.';
+  return new StoreError('data_dir_in_use', `The data directory ${dataDir} is in use by ${who}. ${hint}`);
+}
+
+/** Removes a lock judged stale, unless it changed meanwhile (another process took it over first). */
+async function dropStaleLock(dataDir: string, judged: string): Promise<void> {
+  const now = await fs.readFile(lockFile(dataDir), 'utf8').catch(() => '');
+  if (now === judged) await fs.rm(lockFile(dataDir), { force: true });
+}
+
+/**
+ * The lock is held: the running `sanad serve` to connect to, 'retry' (a stale or copied lock was
+ * removed, or the server is still starting), or a refusal (a second server; another command).
+ */
+async function heldBy(dataDir: string, dir: string, role: LockState['role']): Promise<EmbeddedServer | 'retry'> {
+  const text = await fs.readFile(lockFile(dataDir), 'utf8').catch(() => '');
+  const holder = await readHolder(dataDir);
+  if (!holder) return 'retry'; // gone, or being written
+  if ('legacyPid' in holder) {
+    if (await sanadAlive(holder.legacyPid)) throw inUse(dataDir, { pid: holder.legacyPid });
+    await dropStaleLock(dataDir, text);
+    return 'retry';
+  }
+  const s = holder.state;
+  if (s.dir !== dir) {
+    warn(`${lockFile(dataDir)} was written for ${s.dir}: a copy of another data directory; ignored`);
+    await dropStaleLock(dataDir, text);
+    return 'retry';
+  }
+  if (!(await sanadAlive(s.pid))) {
+    await dropStaleLock(dataDir, text);
+    return 'retry';
+  }
+  if (role === 'serve' || s.role === 'command') throw inUse(dataDir, s);
+  if (s.port === undefined || s.postmasterPid === undefined) return 'retry'; // sanad serve is starting
+  return attach(dataDir, s);
+}
+
+/**
+ * Connects to the PostgreSQL server of the running `sanad serve`, after checking that postmaster.pid
+ * names the same live process and port, that it is a PostgreSQL of this directory, and (asked over
+ * the connection) that the server on that port serves this directory.
+ */
+async function attach(dataDir: string, s: LockState): Promise<EmbeddedServer> {
+  const pgdata = path.join(dataDir, 'pg');
+  const pm = await readPostmaster(pgdata);
+  const notRunning = () =>
+    new StoreError(
+      'embedded_start',
+      `sanad serve (pid ${s.pid}) holds the data directory ${dataDir}, but its PostgreSQL server is not running. Restart sanad serve.`,
+    );
+  if (!pm || pm.pid !== s.postmasterPid || pm.port !== s.port || (await servesDirectory(pm, pgdata)) === 'no') throw notRunning();
+  const password = (await fs.readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
+  const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/postgres`;
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
-    process.kill(pid, 0);
-    return true;
+    await c.connect();
+    const served = (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0]?.d ?? '';
+    if ((await fs.realpath(served).catch(() => served)) !== (await fs.realpath(pgdata))) throw notRunning();
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (e instanceof StoreError) throw e;
+    throw notRunning();
+  } finally {
+    await c.end().catch(() => undefined);
   }
+  return { url, port: pm.port, dataDir, attached: true, onExit: () => undefined, stop: async () => undefined };
 }
 
-/** One Sanad process per data directory: an O_EXCL lock file holding our pid; a stale one (dead pid) is taken over. */
-async function takeLock(dataDir: string): Promise<() => Promise<void>> {
-  const lockFile = path.join(dataDir, 'sanad.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await fs.open(lockFile, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o600);
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return async () => {
-        await fs.rm(lockFile, { force: true });
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number((await fs.readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (pid && alive(pid)) {
-        throw new StoreError(
-          'data_dir_in_use',
-          `The data directory ${dataDir} is in use by another Sanad process (pid ${pid}). Stop it first, or use another --data-dir.`,
-        );
-      }
-      await fs.rm(lockFile, { force: true });
-    }
+/**
+ * What an earlier server left in PGDATA/postmaster.pid: our own server, orphaned by a Sanad process
+ * that was killed (kill -9), is stopped; a file naming a dead process, or a process that is not a
+ * PostgreSQL of this directory (a copied data directory, a reused pid), is removed without signalling
+ * anyone; a live process that cannot be inspected is a refusal.
+ */
+async function clearLeftovers(pgdata: string): Promise<void> {
+  const pm = await readPostmaster(pgdata);
+  if (!pm) return;
+  const serves = await servesDirectory(pm, pgdata);
+  if (serves === 'unknown')
+    throw new StoreError(
+      'embedded_start',
+      `${path.join(pgdata, 'postmaster.pid')} names process ${pm.pid}, which is running, and Sanad cannot tell whether it is the PostgreSQL server of this directory. Stop it; if it is not one, delete that file.`,
+    );
+  if (serves === 'no') {
+    if (alive(pm.pid))
+      warn(
+        `${path.join(pgdata, 'postmaster.pid')} names process ${pm.pid}, which is not a PostgreSQL server of this directory (a copied data directory?): ignored`,
+      );
+    await fs.rm(path.join(pgdata, 'postmaster.pid'), { force: true });
+    return;
   }
-  throw new StoreError('data_dir_in_use', `Could not lock the data directory ${dataDir}.`);
-}
-
-/** A server left running by a Sanad process that was killed (kill -9): stop it before starting ours. */
-async function stopOrphan(pgdata: string): Promise<void> {
-  const pidFile = path.join(pgdata, 'postmaster.pid');
-  const first = (await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]?.trim();
-  const pid = Number(first);
-  if (!pid || !alive(pid)) return;
   try {
-    process.kill(pid, 'SIGINT');
+    process.kill(pm.pid, 'SIGINT');
   } catch {
     return;
   }
   const until = Date.now() + 30_000;
-  while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) throw new StoreError('embedded_start', `An earlier PostgreSQL server (pid ${pid}) on this data directory did not stop.`);
+  while (alive(pm.pid) && Date.now() < until) await sleep(100);
+  if (alive(pm.pid))
+    throw new StoreError('embedded_start', `An earlier PostgreSQL server (pid ${pm.pid}) on this data directory did not stop.`);
 }
 
 async function run(cmd: string, args: string[], owner: Owner, env: NodeJS.ProcessEnv): Promise<string> {
@@ -222,19 +304,39 @@ function hookExit(): void {
   });
 }
 
+/**
+ * Starts the embedded server on a data directory, or, for a command while `sanad serve` runs on
+ * it, connects to that server (`attached`: stopping does not stop it).
+ */
 export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(opts.dataDir);
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const release = await takeLock(dataDir);
-  try {
-    return await startLocked(dataDir, opts, release);
-  } catch (e) {
-    await release();
-    throw e;
+  const dir = await fs.realpath(dataDir);
+  const role = opts.role ?? 'command';
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const mine: LockState = { pid: process.pid, dir, role };
+    if (await createLock(dataDir, mine)) {
+      const release = async () => fs.rm(lockFile(dataDir), { force: true });
+      try {
+        return await startLocked(dataDir, opts, mine, release);
+      } catch (e) {
+        await release();
+        throw e;
+      }
+    }
+    const running = await heldBy(dataDir, dir, role);
+    if (running !== 'retry') return running;
+    if (Date.now() > until)
+      throw new StoreError(
+        'data_dir_in_use',
+        `Could not lock the data directory ${dataDir}: ${lockFile(dataDir)} stayed unreadable or the server did not start.`,
+      );
+    await sleep(100);
   }
 }
 
-async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () => Promise<void>): Promise<EmbeddedServer> {
+async function startLocked(dataDir: string, opts: EmbeddedOptions, mine: LockState, release: () => Promise<void>): Promise<EmbeddedServer> {
   const owner = serverOwner();
   const pgdata = path.join(dataDir, 'pg');
   const { initdb, postgres } = await reachableBinaries(owner);
@@ -243,13 +345,15 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, release: () =
   const password = await initialiseOnce(initdb, pgdata, dataDir, owner, env);
   const port = await freePort();
   const args = ['-D', pgdata, ...Object.entries(serverSettings(port, opts)).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const server = await spawnServer(postgres, args, dataDir, owner, env);
   const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  await waitForConnections(url, server.exited, dataDir);
+  const server = await spawnUntilUp(() => spawnServer(postgres, args, dataDir, owner, env, mine.role === 'serve'), url, dataDir);
+  await updateLock(dataDir, { ...mine, port, postmasterPid: server.pid });
   return {
     url,
     port,
     dataDir,
+    attached: false,
+    onExit: server.onExit,
     stop: async () => {
       await server.stop();
       await release();
@@ -284,7 +388,7 @@ async function initialiseOnce(initdb: string, pgdata: string, dataDir: string, o
   );
   if (initialised) {
     const password = (await fs.readFile(secretFile, 'utf8')).trim();
-    await stopOrphan(pgdata);
+    await clearLeftovers(pgdata);
     return password;
   }
   await fs.rm(pgdata, { recursive: true, force: true });
@@ -340,39 +444,74 @@ function serverSettings(port: number, opts: EmbeddedOptions): Record<string, str
   };
 }
 
-/** The postgres process, logging to DATA/postgres.log, stopped with the Node process at the latest. */
-async function spawnServer(
-  postgres: string,
-  args: string[],
-  dataDir: string,
-  owner: Owner,
-  env: Env,
-): Promise<{ exited: () => boolean; stop: () => Promise<void> }> {
+type Spawned = { pid: number; exited: () => boolean; onExit: EmbeddedServer['onExit']; stop: () => Promise<void> };
+
+/** How long a fast shutdown (SIGINT) may take before an immediate one (SIGQUIT). */
+const STOP_MS = 20_000;
+
+/**
+ * The postgres process, logging to DATA/postgres.log, stopped with the Node process at the latest.
+ * `sanad serve`'s runs in its own process group: Ctrl+C in the terminal reaches Sanad only, which
+ * lets running requests finish before it stops the database.
+ */
+async function spawnServer(postgres: string, args: string[], dataDir: string, owner: Owner, env: Env, detached: boolean): Promise<Spawned> {
   const logFile = await fs.open(path.join(dataDir, 'postgres.log'), 'a', 0o600);
   const child: ChildProcess = spawn(postgres, args, {
     env,
+    detached,
     stdio: ['ignore', logFile.fd, logFile.fd],
     ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
   });
   await logFile.close();
   let exited = false;
-  child.on('exit', () => (exited = true));
+  let stopping = false;
+  const listeners: ((why: string) => void)[] = [];
+  child.on('exit', (code, signal) => {
+    exited = true;
+    if (stopping) return;
+    const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    for (const l of listeners) l(why);
+  });
   const kill = () => {
     if (!exited) child.kill('SIGINT');
   };
   runningServers.add(kill);
   hookExit();
   return {
+    pid: child.pid ?? 0,
     exited: () => exited,
+    onExit: (l) => listeners.push(l),
     stop: async () => {
+      stopping = true;
       runningServers.delete(kill);
-      if (!exited) {
-        const done = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGINT');
-        await done;
-      }
+      if (exited) return;
+      const done = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGINT');
+      const quit = setTimeout(() => child.kill('SIGQUIT'), STOP_MS);
+      await done;
+      clearTimeout(quit);
     },
   };
+}
+
+/**
+ * Starts PostgreSQL and waits until it answers. Backends of a server that was just stopped or killed
+ * can hold its shared memory for a moment ("pre-existing shared memory block ... is still in use"):
+ * PostgreSQL then refuses to start, rightly; Sanad waits for them to go and tries again (up to 30 s).
+ */
+async function spawnUntilUp(spawnIt: () => Promise<Spawned>, url: string, dataDir: string): Promise<Spawned> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const server = await spawnIt();
+    try {
+      await waitForConnections(url, server.exited, dataDir);
+      return server;
+    } catch (e) {
+      const busy = e instanceof StoreError && /pre-existing shared memory block/.test(e.message);
+      if (!busy || Date.now() > until) throw e;
+      await sleep(1000);
+    }
+  }
 }
 
 async function waitForConnections(url: string, exited: () => boolean, dataDir: string): Promise<void> {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { SecretKey } from '../access/secretBox.ts';
-import { startEmbedded, withDatabase } from './embedded.ts';
+import { type EmbeddedServer, startEmbedded, withDatabase } from './embedded.ts';
 import { StoreError } from '../errors.ts';
 import { migrate } from './migrate.ts';
 import { loadPlaces } from './places.ts';
@@ -20,24 +20,38 @@ export type StoreOptions = {
   max?: number;
   /** Throwaway embedded clusters only (tests, benchmarks of the code path, never real data). */
   durable?: boolean;
+  /** `sanad serve` opens with 'serve' (other commands then connect to its embedded server); commands with 'command'. */
+  role?: 'serve' | 'command';
+  /** The longest wait for a connection from the pool, in ms (default: none). */
+  acquireTimeoutMs?: number;
+  /** The longest a statement may run, in ms (default: none; long bulk commands need it so). */
+  statementTimeoutMs?: number;
 };
 
 export type Store = {
   pool: pg.Pool;
   url: string;
-  close: () => Promise<void>;
+  /** Ends the pool (waiting at most `waitMs` for clients in use) and stops the embedded server started here. */
+  close: (opts?: { waitMs?: number }) => Promise<void>;
   /** Seals second-factor secrets; set by `sanad serve` (src/store/secretKey.ts), absent for other commands. */
   secretKey?: SecretKey;
+  /** The embedded server this process started died (not called for an external or a shared server). */
+  onLost?: (listener: (why: string) => void) => void;
+  /** Connected to the embedded server of a running `sanad serve`. */
+  attached?: boolean;
+  /** Why the embedded server started here is gone (it died): set when it happens. */
+  lost?: string;
 };
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   let url: string;
   let stopServer: (() => Promise<void>) | undefined;
+  let server: EmbeddedServer | undefined;
   if (databaseUrl) {
     url = databaseUrl;
   } else {
-    const server = await startEmbedded({ dataDir: path.resolve(opts.dataDir ?? 'data'), durable: opts.durable ?? true });
+    server = await startEmbedded({ dataDir: path.resolve(opts.dataDir ?? 'data'), durable: opts.durable ?? true, role: opts.role });
     stopServer = server.stop;
     url = server.url;
     // The application database lives beside the `postgres` maintenance database.
@@ -48,15 +62,54 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     await admin.end();
     url = withDatabase(url, 'sanad');
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(opts.acquireTimeoutMs ? { connectionTimeoutMillis: opts.acquireTimeoutMs } : {}),
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
   pool.on('error', () => undefined); // idle client errors (server restart) surface on the next query
   try {
-    const version = Number((await pool.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v);
+    await prepare(url, pool, opts.statementTimeoutMs !== undefined);
+  } catch (e) {
+    await pool.end();
+    await stopServer?.();
+    throw e;
+  }
+  const store: Store = {
+    pool,
+    url,
+    attached: server?.attached ?? false,
+    close: async (o = {}) => {
+      // pool.end() waits for every client to come back; a shutdown waits only so long, then stops the server (which ends them).
+      const ended = pool.end();
+      if (o.waitMs === undefined) await ended;
+      else await Promise.race([ended.catch(() => undefined), new Promise((r) => setTimeout(r, o.waitMs).unref())]);
+      await stopServer?.();
+    },
+  };
+  if (server && !server.attached) {
+    server.onExit((why) => {
+      store.lost = why;
+    });
+    store.onLost = server.onExit;
+  }
+  return store;
+}
+
+/**
+ * The version check, migrations and reference data, then the locale warning. A pool with a
+ * statement timeout (the server's) gets a separate pool for them: a long migration must not time out.
+ */
+async function prepare(url: string, pool: pg.Pool, timed: boolean): Promise<void> {
+  const setup = timed ? new pg.Pool({ connectionString: url, max: 2 }) : pool;
+  try {
+    const version = Number((await setup.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v);
     if (version < 150000)
       throw new StoreError('postgres_version', `PostgreSQL ${Math.floor(version / 10000)} is too old: Sanad needs PostgreSQL 15 or newer.`);
-    await migrate(pool);
-    await loadPlaces(pool);
-    if (!(await ranksArabic(pool))) {
+    await migrate(setup);
+    await loadPlaces(setup);
+    if (!(await ranksArabic(setup))) {
       process.stderr.write(
         `${JSON.stringify({
           t: new Date().toISOString(),
@@ -65,19 +118,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         })}\n`,
       );
     }
-  } catch (e) {
-    await pool.end();
-    await stopServer?.();
-    throw e;
+  } finally {
+    if (setup !== pool) await setup.end();
   }
-  return {
-    pool,
-    url,
-    close: async () => {
-      await pool.end();
-      await stopServer?.();
-    },
-  };
 }
 
 /** Whether pg_trgm finds trigrams in Arabic text here (it needs a UTF-8 LC_CTYPE; the C locale gives none). */

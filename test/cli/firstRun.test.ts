@@ -44,10 +44,10 @@ test('on an empty data directory, serve prints the steps to the first administra
   try {
     const { out, url } = await serveOutput(env, dir, /recovery codes/);
     expect(out).toContain('Sanad has no users yet. Create the first administrator');
-    expect(out).toContain('Stop Sanad (Ctrl+C)');
+    expect(out).toContain('In another terminal, in this folder, run (Sanad keeps running: the command uses its database):');
     expect(out).toContain(`${FIRST_ADMIN_COMMAND} --data-dir ${dir}`);
     expect(out).toMatch(/at least 12\s+and at most 200 characters/);
-    expect(out).toContain(`Start Sanad again (npm start), open ${url} and sign in`);
+    expect(out).toContain(`Open ${url} and sign in.`);
     expect(out).toMatch(/authenticator app\s+\(any TOTP app: FreeOTP, Aegis, Google Authenticator, Microsoft Authenticator, KeePassXC\)/);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -43,7 +43,14 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
   expect(await n('SELECT count(*) FROM person WHERE national_id_valid = false')).toBeGreaterThan(0);
 
   const log = await n('SELECT count(*) FROM change_log');
-  const again = await sanad(['seed', '--households', '300']);
+  // Without --user, a store with users gets no second administrator.
+  const anonymous = await sanad(['seed', '--households', '300']);
+  expect(anonymous.code).toBe(1);
+  expect(anonymous.stderr).toContain(
+    'This store has users already: name one of them (an administrator or registration officer) with --user.',
+  );
+  expect(await n('SELECT count(*) FROM app_user')).toBe(1);
+  const again = await sanad(['seed', '--households', '300', '--user', 'demo-admin']);
   expect(again.code, again.stderr).toBe(0);
   expect(again.stdout).toContain('already loaded: nothing changed');
   expect(await n('SELECT count(*) FROM change_log')).toBe(log);

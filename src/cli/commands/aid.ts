@@ -3,7 +3,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { allows } from '../../access/matrix.ts';
 import { generateCycle } from '../../store/aid/generate.ts';
 import { threeW } from '../../store/aid/reports.ts';
 import { reconciliation } from '../../store/aid/reconciliation.ts';
@@ -20,9 +19,7 @@ export function register(program: Command): void {
   )
     .requiredOption('--cycle <id>', 'the cycle')
     .action(async (opts: { dataDir?: string; user: string; cycle: string }) => {
-      await asUser(opts, async (store, actor) => {
-        if (!allows('POST /api/v1/aid/cycles/:id/generate', actor.role))
-          throw new Error(`Your role (${actor.role}) may not generate cycles.`);
+      await asUser('aid generate', opts, async (store, actor) => {
         const r = await write(store.pool, actor, { route: `POST /api/v1/aid/cycles/${opts.cycle}/generate` }, async (ctx) => ({
           status: 200,
           body: await generateCycle(ctx, opts.cycle),
@@ -37,9 +34,7 @@ export function register(program: Command): void {
   )
     .requiredOption('--cycle <id>', 'the cycle')
     .action(async (opts: { dataDir?: string; user: string; cycle: string }) => {
-      await asUser(opts, async (store, actor) => {
-        if (!allows('GET /api/v1/aid/cycles/:id/reconciliation', actor.role))
-          throw new Error(`Your role (${actor.role}) may not read reconciliations.`);
+      await asUser('aid reconcile', opts, async (store, actor) => {
         process.stdout.write(`${JSON.stringify(await reconciliation(store.pool, actor, opts.cycle), null, 2)}\n`);
       });
     });
@@ -47,8 +42,7 @@ export function register(program: Command): void {
     .requiredOption('--cycle <id>', 'the cycle')
     .option('--output <file>', "the CSV file to write ('-' for stdout)", '-')
     .action(async (opts: { dataDir?: string; user: string; cycle: string; output: string }) => {
-      await asUser(opts, async (store, actor) => {
-        if (!allows('GET /api/v1/aid/reports/3w.csv', actor.role)) throw new Error(`Your role (${actor.role}) may not export reports.`);
+      await asUser('aid report', opts, async (store, actor) => {
         const rows = await threeW(store.pool, actor, opts.cycle);
         if (opts.output === '-') process.stdout.write(stringify(rows));
         else {

@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .option('--settings <file>', 'JSON linkage settings (thresholds, blocking passes; see docs/benchmarks.md)')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (opts: DuplicatesOptions) => {
-      await asUser(opts, async (store, actor) => {
+      await asUser('duplicates', opts, async (store, actor) => {
         const settings = opts.settings ? JSON.parse(fs.readFileSync(opts.settings, 'utf8')) : {};
         const show = opts.progress !== false && process.stderr.isTTY === true;
         const bar = new cliProgress.SingleBar(

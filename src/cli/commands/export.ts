@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('--no-progress', 'no progress bar')
     .action(
       async (opts: { dataDir?: string; user: string; output: string; format: ExportFormat; governorate?: string; progress?: boolean }) => {
-        await asUser(opts, async (store, actor) => {
+        await asUser('export persons', opts, async (store, actor) => {
           const toStdout = opts.output === '-';
           let bar: ReturnType<typeof progressBar> | undefined;
           const s = await exportPersons(store.pool, actor, {
@@ -50,7 +50,7 @@ export function register(program: Command): void {
     .option('--governorate <pcode>', 'only this one of your governorates')
     .option('--hxl', 'add the HXL hashtag row under the header')
     .action(async (opts: { dataDir?: string; user: string; output: string; format: ExportFormat; governorate?: string; hxl?: boolean }) => {
-      await asUser(opts, async (store, actor) => {
+      await asUser('export aggregates', opts, async (store, actor) => {
         const toStdout = opts.output === '-';
         const s = await exportAggregates(store.pool, actor, {
           output: toStdout ? process.stdout : opts.output,

@@ -61,7 +61,7 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON');
   withStoreOptions(withUserOption(cmd)).action(async (file: string, opts: ImportOpts) => {
-    await asUser(opts, async (store, actor) => {
+    await asUser(`import ${kind}`, opts, async (store, actor) => {
       let bar: ReturnType<typeof progressBar> | undefined;
       const summary = await importFile(store.pool, actor, {
         kind,
@@ -104,7 +104,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many rows', wholeNumber(1, 1_000_000), 1000)
     .option('--json', 'as JSON')
     .action(async (opts: { dataDir?: string; user: string; import?: string; limit: number; json?: boolean }) => {
-      await asUser(opts, async (store, actor) => {
+      await asUser('import quarantine list', opts, async (store, actor) => {
         const rows = await listQuarantine(store.pool, actor, { importId: opts.import, limit: opts.limit });
         if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
         else {
@@ -124,7 +124,7 @@ export function register(program: Command): void {
     .requiredOption('--output <file>', 'the CSV to write')
     .option('--import <id>', 'only this import')
     .action(async (opts: { dataDir?: string; user: string; import?: string; output: string }) => {
-      await asUser(opts, async (store, actor) => {
+      await asUser('import quarantine export', opts, async (store, actor) => {
         const n = await exportQuarantine(store.pool, actor, { output: opts.output, importId: opts.import });
         process.stdout.write(
           `Wrote ${fmt(n)} rows to ${opts.output}. Fix them there, then: sanad import quarantine retry ${opts.output}\n`,
@@ -140,7 +140,7 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       async (file: string | undefined, opts: { dataDir?: string; user: string; import?: string; format?: string; json?: boolean }) => {
-        await asUser(opts, async (store, actor) => {
+        await asUser('import quarantine retry', opts, async (store, actor) => {
           const s = await retryQuarantine(store.pool, actor, { file, format: opts.format, importId: opts.import });
           if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
           else {

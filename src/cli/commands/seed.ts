@@ -14,7 +14,10 @@ export function register(program: Command): void {
       )
       .requiredOption('--households <n>', 'how many households to generate', wholeNumber(1, 10_000_000))
       .option('--seed <n>', 'random seed: the same seed gives the same people', wholeNumber(0, 2 ** 31 - 1), 1)
-      .option('--user <username>', 'load as this existing user (default: the demo administrator, created if missing)')
+      .option(
+        '--user <username>',
+        'load as this user (an administrator or registration officer); needed once the store has users (without it, in a store without users, a demo administrator is created)',
+      )
       .option('--password <password>', 'password for the demo administrator when it is created (default: a random one, printed once)')
       .option('--no-progress', 'no progress bar'),
   ).action(async (opts: { dataDir?: string; households: number; seed: number; user?: string; password?: string; progress?: boolean }) => {

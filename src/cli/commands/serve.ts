@@ -12,6 +12,13 @@ import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 import { wholeNumber } from '../numberOption.ts';
+import { installShutdown } from '../shutdown.ts';
+
+/** The longest one statement of a request may run (SANAD_STATEMENT_TIMEOUT_SECONDS, default 120). */
+function statementTimeoutMs(): number {
+  const s = Number(process.env.SANAD_STATEMENT_TIMEOUT_SECONDS);
+  return (Number.isFinite(s) && s > 0 ? s : 120) * 1000;
+}
 
 const DEFAULT_WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -32,7 +39,8 @@ export function register(program: Command): void {
         .map((a) => a.trim())
         .filter((a) => a !== '');
       for (const a of trustProxy) if (!isIP(a.split('/')[0]!)) throw new Error(`--trust-proxy: "${a}" is not an IP address or CIDR range`);
-      const store = { ...(await storeFromOptions(opts)), secretKey: loadSecretKey({ dataDir: opts.dataDir }) };
+      const store = await storeFromOptions(opts, { role: 'serve', acquireTimeoutMs: 10_000, statementTimeoutMs: statementTimeoutMs() });
+      store.secretKey = loadSecretKey({ dataDir: opts.dataDir });
       const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
       if (elsewhere > 0) {
         process.stdout.write(
@@ -44,10 +52,11 @@ export function register(program: Command): void {
         );
       }
       const web = loadWebApp(opts.web);
+      const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`);
       const app = await buildApp({
         store,
         trustProxy,
-        log: (line) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`),
+        log,
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
       const firstRun = !(await hasUsers(store.pool));
@@ -65,16 +74,7 @@ export function register(program: Command): void {
         })}\n`,
       );
       if (firstRun) process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
-      let stopping = false;
-      const stop = async () => {
-        if (stopping) return;
-        stopping = true;
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      installShutdown(app, store, log);
     });
 }
 

@@ -46,6 +46,7 @@ const problems = {
   'problem.pair_not_decided': 'لا يوجد قرار في هذين السجلين للتراجع عنه.',
   'problem.merge_refused': 'رُفض الدمج: توجد أدلة متعارضة.',
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
+  'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {

@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'problem.pair_not_decided': 'These two records have no decision to undo.',
   'problem.merge_refused': 'Merge refused: the evidence conflicts.',
   'problem.internal': 'Something went wrong on the server. Try again later.',
+  'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
