@@ -41,6 +41,13 @@ import createUser from './users/create.ts';
 import listUsers from './users/list.ts';
 import resetSecondFactor from './users/resetSecondFactor.ts';
 import createToken from './users/token.ts';
+import userAccess from './users/access.ts';
+import disableUser from './users/disable.ts';
+import enableUser from './users/enable.ts';
+import getUser from './users/get.ts';
+import listTokens from './users/listTokens.ts';
+import revokeToken from './users/revokeToken.ts';
+import temporaryPassword from './users/temporaryPassword.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -81,6 +88,13 @@ export const allRoutes: RouteDef[] = [
   listUsers,
   createToken,
   resetSecondFactor,
+  getUser,
+  userAccess,
+  disableUser,
+  enableUser,
+  temporaryPassword,
+  listTokens,
+  revokeToken,
   ...siteRoutes,
   ...aidRoutes,
 ];

@@ -1,6 +1,8 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
 import type { ProblemId } from '../../../src/shared/problems.ts';
+import { adminAr } from './parts/admin.ar.ts';
+import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -44,6 +46,7 @@ const problems = {
   'problem.pair_not_decided': 'لا يوجد قرار في هذين السجلين للتراجع عنه.',
   'problem.merge_refused': 'رُفض الدمج: توجد أدلة متعارضة.',
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
+  ...adminProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -678,6 +681,7 @@ export const ar = {
   'distribution.reason.bad_number': 'رقم بطاقة غير صحيح',
   'distribution.reason.unknown_card': 'لا بطاقة بهذا الرقم',
   'distribution.reason.other': 'سبب آخر',
+  ...adminAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -1,5 +1,7 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
 import type { MessageKey } from './ar.ts';
+import { adminEn } from './parts/admin.en.ts';
+import { adminProblemsEn } from './parts/adminProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'problem.pair_not_decided': 'These two records have no decision to undo.',
   'problem.merge_refused': 'Merge refused: the evidence conflicts.',
   'problem.internal': 'Something went wrong on the server. Try again later.',
+  ...adminProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -686,4 +689,5 @@ export const en: Record<MessageKey, string> = {
   'distribution.reason.bad_number': 'wrong card number',
   'distribution.reason.unknown_card': 'no card with this number',
   'distribution.reason.other': 'other reason',
+  ...adminEn,
 };

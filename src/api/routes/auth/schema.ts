@@ -1,7 +1,12 @@
 // Sign-in: password, then the second factor (TOTP code or recovery code), or enrolment on the first sign-in.
 import { z } from 'zod';
 
-export const LoginInput = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginInput = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  /** Only when one username and password open accounts of several organisations (401 organisation_required). */
+  organisation: z.string().trim().min(1).max(200).optional(),
+});
 
 /** Never a session: a short-lived, single-use challenge for the second step. */
 export const LoginStep = z.discriminatedUnion('status', [
@@ -51,6 +56,8 @@ export const MeView = z.object({
   secondFactor: z.boolean(),
   /** Unused recovery codes. */
   recoveryCodesLeft: z.number().int(),
+  /** The password was set by an administrator: choose your own (POST /auth/password, no code needed) before anything else. */
+  passwordTemporary: z.boolean(),
 });
 
 /** Signing out ends the session that sent the request. */
@@ -59,12 +66,15 @@ export const LogoutView = z.object({ ok: z.boolean() });
 /** The first run: whether any account exists yet (nothing else). */
 export const SetupView = z.object({ hasUsers: z.boolean() });
 
-/** Changing one's own password: the current one, the new one (the rules of a new account) and a current code. */
+/**
+ * Changing one's own password: the current one, the new one (the rules of a new account) and a
+ * current code. Replacing a temporary password (set by an administrator) needs no code.
+ */
 export const PasswordChangeInput = z
   .object({
     currentPassword: z.string().min(1).max(200),
     newPassword: z.string().min(12, 'must have at least 12 characters').max(200),
-    code: Code,
+    code: Code.optional(),
   })
   .strict();
 /** The password is changed; the person's other sessions have ended (this one stays). */

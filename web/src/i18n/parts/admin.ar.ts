@@ -1,0 +1,1 @@
+export const adminAr = {} as const;
