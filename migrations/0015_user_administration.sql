@@ -21,7 +21,7 @@ ALTER TABLE app_user ADD CONSTRAINT app_user_org_username_key UNIQUE (org_id, us
 CREATE INDEX app_user_username ON app_user (username);
 
 -- Tokens of people end now (they sign in with a second factor); a token without an end gets one,
--- 365 days from now at most (the bound new tokens have, src/access/tokens.ts).
+-- 365 days from now at most (the bound new tokens have, src/shared/tokens.ts).
 UPDATE api_token t SET revoked_at = now()
   FROM app_user u WHERE u.id = t.user_id AND u.kind = 'person' AND t.revoked_at IS NULL;
 UPDATE api_token SET expires_at = now() + interval '365 days'

@@ -10,7 +10,7 @@ import type { Actor } from '../../access/actor.ts';
 import { commandAllows } from '../../access/matrix.ts';
 import { roles, type Role } from '../../access/roles.ts';
 import { checkPasswordStrength } from '../../access/secrets.ts';
-import { TOKEN_MAX_DAYS } from '../../access/tokens.ts';
+import { TOKEN_MAX_DAYS } from '../../shared/tokens.ts';
 import { canManage, type UserKind, userKinds } from '../../access/users.ts';
 import { governorateCodes } from '../../places/governorates.ts';
 import { addUser } from '../../store/access/addUser.ts';

@@ -2,7 +2,7 @@
 // second-factor resets, temporary passwords; API tokens for machine accounts.
 import { z } from 'zod';
 import { roles } from '../../../access/roles.ts';
-import { TOKEN_MAX_DAYS } from '../../../access/tokens.ts';
+import { TOKEN_MAX_DAYS } from '../../../shared/tokens.ts';
 import { userKinds } from '../../../access/users.ts';
 import { governorateCodes } from '../../../places/governorates.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/firstRun.ts';
