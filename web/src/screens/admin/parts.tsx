@@ -15,10 +15,10 @@ export function AdminTabs() {
   const users = route.name === 'users' || route.name === 'user';
   return (
     <nav className="row admin-tabs" aria-label={t('admin.tabs')}>
-      <Link to={{ name: 'users' }} className={users ? 'btn btn-secondary active' : 'btn btn-ghost'}>
+      <Link to={{ name: 'users' }} className={users ? 'btn btn-primary' : 'btn btn-secondary'}>
         {t('admin.users.title')}
       </Link>
-      <Link to={{ name: 'tokens' }} className={route.name === 'tokens' ? 'btn btn-secondary active' : 'btn btn-ghost'}>
+      <Link to={{ name: 'tokens' }} className={route.name === 'tokens' ? 'btn btn-primary' : 'btn btn-secondary'}>
         {t('admin.tokens.title')}
       </Link>
     </nav>
