@@ -144,3 +144,21 @@ test('only administrators create users; without a session 401', async () => {
   }
   expect((await t.post(undefined, '/api/v1/users', input())).statusCode).toBe(401);
 });
+
+test('one username and one password in two organisations: sign-in asks for the organisation (401 organisation_required)', async () => {
+  const a = await t.user({ role: 'administrator' });
+  const b = await t.user({ role: 'administrator' });
+  const body = input();
+  for (const admin of [a, b]) expect((await t.post(admin, '/api/v1/users', body)).statusCode).toBe(201);
+  const login = (extra: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: body.username, password: body.password, ...extra } });
+  const ambiguous = await login();
+  expect(ambiguous.statusCode).toBe(401);
+  expect(ambiguous.json()).toMatchObject({ type: '/problems/organisation_required', errors: [{ field: 'organisation' }] });
+  const orgB = (await t.db.pool.query('SELECT name FROM organisation WHERE id = $1', [b.orgId])).rows[0].name as string;
+  const named = await login({ organisation: orgB.toUpperCase() });
+  expect(named.statusCode).toBe(200);
+  expect(named.json().status).toBe('enrolment_required');
+  const wrongOrg = await login({ organisation: 'no such organisation' });
+  expect(wrongOrg.json().type).toBe('/problems/bad_credentials');
+});
