@@ -51,6 +51,10 @@ test('sanad user add: the account and its organisation, in the change log (no pa
     },
   ]);
   expect(JSON.stringify(log.rows)).not.toContain('a long enough password');
+  const org = await t.db.pool.query("SELECT actor_id, device_id, after FROM change_log WHERE entity = 'organisation' AND entity_id = $1", [
+    u.rows[0].org_id,
+  ]);
+  expect(org.rows).toEqual([{ actor_id: null, device_id: 'cli', after: { name: 'CLI org' } }]);
   expect(
     await failure(
       sanad('add', '--username', 'first.admin', '--org', 'CLI org', '--role', 'analyst', '--password', 'a long enough password'),

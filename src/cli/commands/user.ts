@@ -15,7 +15,7 @@ import { canManage, type UserKind, userKinds } from '../../access/users.ts';
 import { governorateCodes } from '../../places/governorates.ts';
 import { addUser } from '../../store/access/addUser.ts';
 import { createApiToken } from '../../store/access/createApiToken.ts';
-import { createOrganisation } from '../../store/access/createUser.ts';
+import { ensureOrganisation } from '../../store/access/ensureOrganisation.ts';
 import { findUserByName, findUsersByName, getUser } from '../../store/access/findUser.ts';
 import { resetSecondFactor } from '../../store/access/resetSecondFactor.ts';
 import { write } from '../../store/write.ts';
@@ -61,7 +61,7 @@ async function add(o: AddOptions): Promise<void> {
   if (weak) throw new Error(`the password ${weak}`);
   const store = await storeFromOptions(o);
   try {
-    const orgId = await createOrganisation(store.pool, o.org);
+    const orgId = (await ensureOrganisation(store.pool, o.org)).id;
     if ((await findUsersByName(store.pool, o.username, o.org)).length > 0)
       throw new Error(`a user named '${o.username}' exists already in that organisation`);
     const actor = await actingAs(store.pool, o, orgId, 'user add');

@@ -33,7 +33,13 @@ export function CreateUser({ onCancel }: { onCancel: () => void }) {
   const [error, setError] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
   const [opId] = useState(newOperationId);
-  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
+  const set = (patch: Partial<Draft>) => {
+    setD({ ...d, ...patch });
+    // an edited field's message goes; the rest stay until the next try
+    const left = new Set([...bad].filter((f) => !(f in patch)));
+    setBad(left);
+    if (left.size === 0) setError(null);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
