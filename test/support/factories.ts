@@ -45,22 +45,19 @@ export async function makeUser(db: TestDb, opts: { role?: Role; orgId?: string; 
 export async function makeMachine(
   db: TestDb,
   opts: { role?: Role; orgId?: string; governorates?: string[]; days?: number } = {},
-): Promise<{ id: string; orgId: string; username: string; token: string; auth: { authorization: string } }> {
+): Promise<TestUser> {
   const orgId = opts.orgId ?? (await makeOrg(db));
   const username = `m${randomBytes(5).toString('hex')}`;
-  const id = await createUser(db.pool, {
-    orgId,
-    username,
-    kind: 'machine',
-    role: opts.role ?? 'distribution_officer',
-    governorates: opts.governorates ?? [...governorateCodes],
-  });
+  const role = opts.role ?? 'distribution_officer';
+  const governorates = opts.governorates ?? [...governorateCodes];
+  const id = await createUser(db.pool, { orgId, username, kind: 'machine', role, governorates });
   const token = newToken('api');
   await db.pool.query(
     'INSERT INTO api_token (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))',
     [id, 'test token', tokenHash(token), opts.days ?? 30],
   );
-  return { id, orgId, username, token, auth: { authorization: `Bearer ${token}` } };
+  const actor: Actor = { userId: id, orgId, role, governorates, credential: 'api_token' };
+  return { id, orgId, username, token, actor, auth: { authorization: `Bearer ${token}` } };
 }
 
 let n = 0;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { useTestApp } from '../support/testApp.ts';
-import type { TestUser } from '../support/factories.ts';
+import { makeMachine, type TestUser } from '../support/factories.ts';
 
 const t = useTestApp();
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -123,4 +123,27 @@ test('another organisation’s machine or token, or none, is 404; a disabled mac
   expect((await t.post(officer, '/api/v1/tokens', { userId: mine, name: 'mine', days: 5 })).statusCode).toBe(403);
   expect((await t.get(officer, '/api/v1/tokens')).statusCode).toBe(403);
   expect((await t.post(undefined, '/api/v1/tokens', { userId: mine, name: 'mine', days: 5 })).statusCode).toBe(401);
+});
+
+test('a machine’s API token administers nothing, even with the administrator role (403 session_required): a leaked token cannot mint more', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  const adminBot = await makeMachine(t.db, { orgId: admin.orgId, role: 'administrator' });
+  const bot = await machine(admin);
+  const tries = [
+    t.post(adminBot, '/api/v1/tokens', { userId: bot, name: 'more', days: 5 }),
+    t.post(adminBot, '/api/v1/users', {
+      username: 'sneaky.admin',
+      password: 'a long enough password',
+      role: 'administrator',
+      governorates: ['PS0260'],
+    }),
+    t.post(adminBot, `/api/v1/users/${admin.id}/disable`),
+    t.put(adminBot, `/api/v1/users/${bot}/access`, { role: 'administrator', governorates: ['PS0260'] }),
+    t.post(adminBot, `/api/v1/users/${admin.id}/temporary-password`, { password: 'a long enough password' }),
+  ];
+  for (const res of await Promise.all(tries)) {
+    expect(res.statusCode).toBe(403);
+    expect(res.json().type).toBe('/problems/session_required');
+  }
+  expect((await t.get(adminBot, '/api/v1/users')).statusCode).toBe(200); // reading stays possible
 });

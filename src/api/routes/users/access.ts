@@ -1,4 +1,4 @@
-import { assertGrantable, assertManageable, assertNotOwnAccount } from '../../../access/users.ts';
+import { assertGrantable, assertManageable, assertNotOwnAccount, assertSession } from '../../../access/users.ts';
 import { getUserForUpdate } from '../../../store/access/findUser.ts';
 import { updateUserAccess } from '../../../store/access/updateUserAccess.ts';
 import { defineRoute } from '../../route.ts';
@@ -17,6 +17,7 @@ export default defineRoute({
   response: UserView,
   idempotent: true,
   handler: async ({ params, body, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
     assertGrantable(actor, body.governorates);
     return write(async (ctx) => {
       const u = await getUserForUpdate(ctx.client, actor.orgId, params.id);

@@ -1,4 +1,4 @@
-import { assertGrantable, assertNewAccountPassword } from '../../../access/users.ts';
+import { assertGrantable, assertNewAccountPassword, assertSession } from '../../../access/users.ts';
 import { addUser } from '../../../store/access/addUser.ts';
 import { defineRoute } from '../../route.ts';
 import { UserInput, UserView } from './schema.ts';
@@ -15,6 +15,7 @@ export default defineRoute({
   status: 201,
   idempotent: true,
   handler: async ({ body, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
     assertGrantable(actor, body.governorates);
     assertNewAccountPassword(body);
     return write(async (ctx) => ({ status: 201, body: userView(await addUser(ctx, body)) }));

@@ -1,4 +1,4 @@
-import { assertManageable, assertNotOwnAccount } from '../../../access/users.ts';
+import { assertManageable, assertNotOwnAccount, assertSession } from '../../../access/users.ts';
 import { getUserForUpdate } from '../../../store/access/findUser.ts';
 import { setUserDisabled } from '../../../store/access/setUserDisabled.ts';
 import { defineRoute } from '../../route.ts';
@@ -14,12 +14,14 @@ export default defineRoute({
   tags: ['users'],
   params: IdParams,
   response: DisableView,
-  handler: async ({ params, actor, write }) =>
-    write(async (ctx) => {
+  handler: async ({ params, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
+    return write(async (ctx) => {
       const u = await getUserForUpdate(ctx.client, actor.orgId, params.id);
       assertManageable(actor, u);
       assertNotOwnAccount(actor, u.id);
       const out = await setUserDisabled(ctx, u, true);
       return { status: 200, body: { ...out, user: userView(out.user) } };
-    }),
+    });
+  },
 });

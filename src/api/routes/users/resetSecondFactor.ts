@@ -1,4 +1,4 @@
-import { assertManageable, assertNotSelf, assertPerson } from '../../../access/users.ts';
+import { assertManageable, assertNotSelf, assertPerson, assertSession } from '../../../access/users.ts';
 import { getUserForUpdate } from '../../../store/access/findUser.ts';
 import { resetSecondFactor } from '../../../store/access/resetSecondFactor.ts';
 import { defineRoute } from '../../route.ts';
@@ -13,12 +13,14 @@ export default defineRoute({
   tags: ['users'],
   params: IdParams,
   response: SecondFactorResetView,
-  handler: async ({ params, actor, write }) =>
-    write(async (ctx) => {
+  handler: async ({ params, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
+    return write(async (ctx) => {
       const u = await getUserForUpdate(ctx.client, actor.orgId, params.id);
       assertManageable(actor, u);
       assertNotSelf(actor, params.id);
       assertPerson(u);
       return { status: 200, body: await resetSecondFactor(ctx, params.id) };
-    }),
+    });
+  },
 });

@@ -1,4 +1,4 @@
-import { assertManageable } from '../../../access/users.ts';
+import { assertManageable, assertSession } from '../../../access/users.ts';
 import { errors } from '../../../errors.ts';
 import { findApiTokenForUpdate } from '../../../store/access/listApiTokens.ts';
 import { revokeApiToken } from '../../../store/access/revokeApiToken.ts';
@@ -15,11 +15,13 @@ export default defineRoute({
   tags: ['users'],
   params: IdParams,
   response: TokenRecord,
-  handler: async ({ params, actor, write }) =>
-    write(async (ctx) => {
+  handler: async ({ params, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
+    return write(async (ctx) => {
       const token = await findApiTokenForUpdate(ctx.client, actor.orgId, params.id);
       if (!token) throw errors.notFound('token');
       assertManageable(actor, token);
       return { status: 200, body: tokenView(await revokeApiToken(ctx, token)) };
-    }),
+    });
+  },
 });

@@ -1,4 +1,4 @@
-import { assertManageable, assertNotOwnAccount, assertPerson } from '../../../access/users.ts';
+import { assertManageable, assertNotOwnAccount, assertPerson, assertSession } from '../../../access/users.ts';
 import { getUserForUpdate } from '../../../store/access/findUser.ts';
 import { setTemporaryPassword } from '../../../store/access/setTemporaryPassword.ts';
 import { defineRoute } from '../../route.ts';
@@ -14,12 +14,14 @@ export default defineRoute({
   params: IdParams,
   body: TemporaryPasswordInput,
   response: TemporaryPasswordView,
-  handler: async ({ params, body, actor, write }) =>
-    write(async (ctx) => {
+  handler: async ({ params, body, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
+    return write(async (ctx) => {
       const u = await getUserForUpdate(ctx.client, actor.orgId, params.id);
       assertManageable(actor, u);
       assertNotOwnAccount(actor, u.id);
       assertPerson(u);
       return { status: 200, body: await setTemporaryPassword(ctx, u.id, body.password) };
-    }),
+    });
+  },
 });

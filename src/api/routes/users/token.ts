@@ -1,4 +1,4 @@
-import { assertMachine, assertManageable } from '../../../access/users.ts';
+import { assertMachine, assertManageable, assertSession } from '../../../access/users.ts';
 import { errors } from '../../../errors.ts';
 import { createApiToken } from '../../../store/access/createApiToken.ts';
 import { getUserForUpdate } from '../../../store/access/findUser.ts';
@@ -15,13 +15,15 @@ export default defineRoute({
   body: TokenInput,
   response: TokenView,
   status: 201,
-  handler: async ({ body, actor, write }) =>
-    write(async (ctx) => {
+  handler: async ({ body, actor, write }) => {
+    assertSession(actor); // a machine's API token administers nothing
+    return write(async (ctx) => {
       const u = await getUserForUpdate(ctx.client, actor.orgId, body.userId);
       assertManageable(actor, u);
       assertMachine(u);
       if (u.disabled) throw errors.accountDisabled();
       const out = await createApiToken(ctx, body);
       return { status: 201, body: { token: out.token, record: tokenView(out.record) } };
-    }),
+    });
+  },
 });
