@@ -99,4 +99,13 @@ export const adminAr = {
   'admin.choose.again': 'أعد كتابة كلمة المرور الجديدة',
   'admin.choose.mismatch': 'الكلمتان مختلفتان. اكتبها مرة أخرى.',
   'admin.choose.submit': 'حفظ كلمة المرور والمتابعة',
+  'audit.entity.api_token': 'رمز واجهة برمجية',
+  'audit.entity.organisation': 'منظمة',
+  'audit.action.access_change': 'تغيير الدور أو المحافظات',
+  'audit.action.disable': 'تعطيل',
+  'audit.action.enable': 'تفعيل',
+  'audit.action.temporary_password': 'تعيين كلمة مرور مؤقتة',
+  'audit.action.password_changed': 'تغيير كلمة المرور',
+  'audit.action.token_create': 'إنشاء رمز',
+  'audit.action.token_revoke': 'إلغاء رمز',
 } as const;

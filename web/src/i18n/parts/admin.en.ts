@@ -104,4 +104,13 @@ export const adminEn: Record<keyof typeof adminAr, string> = {
   'admin.choose.again': 'Type the new password again',
   'admin.choose.mismatch': 'The two are different. Type it again.',
   'admin.choose.submit': 'Save the password and continue',
+  'audit.entity.api_token': 'API token',
+  'audit.entity.organisation': 'Organisation',
+  'audit.action.access_change': 'Change role or governorates',
+  'audit.action.disable': 'Disable',
+  'audit.action.enable': 'Enable',
+  'audit.action.temporary_password': 'Set a temporary password',
+  'audit.action.password_changed': 'Change password',
+  'audit.action.token_create': 'Make a token',
+  'audit.action.token_revoke': 'Revoke a token',
 };
