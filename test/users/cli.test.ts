@@ -60,8 +60,21 @@ test('sanad user add: the account and its organisation, in the change log (no pa
       sanad('add', '--username', 'first.admin', '--org', 'CLI org', '--role', 'analyst', '--password', 'a long enough password'),
     ),
   ).toContain('exists already in that organisation');
-  // another organisation may have the name
-  await sanad('add', '--username', 'first.admin', '--org', 'Other org', '--role', 'analyst', '--password', 'another long password');
+  // another organisation may have the name; --temporary: they choose their own password at the first sign-in
+  await sanad(
+    'add',
+    '--username',
+    'first.admin',
+    '--org',
+    'Other org',
+    '--role',
+    'analyst',
+    '--password',
+    'another long password',
+    '--temporary',
+  );
+  const temp = await t.db.pool.query("SELECT password_temporary FROM app_user WHERE username = 'first.admin' ORDER BY created_at");
+  expect(temp.rows.map((r) => r.password_temporary)).toEqual([false, true]);
 }, 60_000);
 
 test('sanad user token: only for a machine account, with --days (at most 365); a working token, logged by name', async () => {

@@ -82,3 +82,19 @@ test('only administrators list users', async () => {
   }
   expect((await t.get(undefined, '/api/v1/users')).statusCode).toBe(401);
 });
+
+test('GET /users/:id: an account within one’s governorates; outside them, in another organisation or none: 404', async () => {
+  const all = await t.user({ role: 'administrator' });
+  const gaza = await t.user({ role: 'administrator', orgId: all.orgId, governorates: ['PS0260'] });
+  const inGaza = await t.user({ role: 'caseworker', orgId: all.orgId, governorates: ['PS0260'] });
+  const res = await t.get(gaza, `/api/v1/users/${inGaza.id}`);
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toMatchObject({ id: inGaza.id, username: inGaza.username, kind: 'person', governorates: ['PS0260'] });
+  const stranger = await t.user({ role: 'caseworker' });
+  for (const id of [all.id, stranger.id, '00000000-0000-4000-8000-000000000000']) {
+    const r = await t.get(gaza, `/api/v1/users/${id}`);
+    expect(r.statusCode).toBe(404);
+    expect(r.json().type).toBe('/problems/not_found');
+  }
+  expect((await t.get(inGaza, `/api/v1/users/${inGaza.id}`)).statusCode).toBe(403);
+});
