@@ -98,3 +98,14 @@ test('GET /users/:id: an account within one’s governorates; outside them, in a
   }
   expect((await t.get(inGaza, `/api/v1/users/${inGaza.id}`)).statusCode).toBe(403);
 });
+
+test('the cursor is opaque and names no account; a cursor the server did not give is 422', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  await t.user({ role: 'analyst', orgId: admin.orgId });
+  const page = await t.get(admin, '/api/v1/users?limit=1');
+  const cursor = page.json().nextCursor as string;
+  expect(Buffer.from(cursor, 'base64url').toString()).not.toContain(admin.username);
+  const bad = await t.get(admin, '/api/v1/users?cursor=not-a-cursor');
+  expect(bad.statusCode).toBe(422);
+  expect(bad.json().errors).toEqual([{ field: 'cursor', reason: 'is not a cursor this server gave' }]);
+});

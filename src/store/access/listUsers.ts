@@ -10,7 +10,7 @@ export type UserFilter = {
   role?: Role | undefined;
   kind?: UserKind | undefined;
   status?: 'active' | 'disabled' | undefined;
-  /** the last username of the previous page */
+  /** the id of the last account of the previous page (the page goes on after its username) */
   after?: string | undefined;
   limit: number;
 };
@@ -24,7 +24,8 @@ export async function listUsers(
     `SELECT ${USER_COLUMNS} FROM app_user u
       WHERE u.org_id = $1 AND u.governorates <@ $2::text[]
         AND ($3::text IS NULL OR u.role = $3) AND ($4::text IS NULL OR u.kind = $4)
-        AND ($5::boolean IS NULL OR u.disabled = $5) AND ($6::text IS NULL OR u.username > $6)
+        AND ($5::boolean IS NULL OR u.disabled = $5)
+        AND ($6::uuid IS NULL OR u.username > (SELECT a.username FROM app_user a WHERE a.id = $6 AND a.org_id = $1))
       ORDER BY u.username LIMIT $7`,
     [
       actor.orgId,
@@ -37,5 +38,5 @@ export async function listUsers(
     ],
   );
   const items = r.rows.slice(0, f.limit).map(parseUserRow);
-  return { items, next: r.rows.length > f.limit ? items.at(-1)!.username : null };
+  return { items, next: r.rows.length > f.limit ? items.at(-1)!.id : null };
 }

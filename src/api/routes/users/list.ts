@@ -1,4 +1,6 @@
+import { isUuid } from '../../../shared/ids.ts';
 import { listUsers } from '../../../store/access/listUsers.ts';
+import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
 import { UserList, UserListQuery } from './schema.ts';
 import { userView } from './view.ts';
@@ -12,7 +14,8 @@ export default defineRoute({
   query: UserListQuery,
   response: UserList,
   handler: async ({ query, actor, store }) => {
-    const page = await listUsers(store.pool, actor, { ...query, after: query.cursor, limit: query.limit ?? 50 });
-    return { items: page.items.map(userView), nextCursor: page.next };
+    const after = decodeCursor(query.cursor, (v): v is { after: string } => isUuid((v as { after?: unknown } | null)?.after))?.after;
+    const page = await listUsers(store.pool, actor, { ...query, after, limit: query.limit ?? 50 });
+    return { items: page.items.map(userView), nextCursor: page.next && encodeCursor({ after: page.next }) };
   },
 });

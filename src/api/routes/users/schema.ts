@@ -48,8 +48,8 @@ export const UserListQuery = z.object({
   role: z.enum(roles).optional(),
   kind: z.enum(userKinds).optional(),
   status: z.enum(['active', 'disabled']).optional(),
-  /** the nextCursor of the previous page */
-  cursor: z.string().max(100).optional(),
+  /** the nextCursor of the previous page (opaque: an account's id, never a name) */
+  cursor: z.string().max(200).optional(),
   limit: digits(1, 100).optional(),
 });
 
