@@ -116,6 +116,19 @@ export const errors = {
   internal: () => p('internal', 'Something went wrong on the server. It has been logged without personal data.'),
   /** The database does not answer (it stopped, or it is too busy): 503, never a 500 that hides it. */
   databaseUnavailable: () => p('database_unavailable', 'The database does not answer. Try again in a few minutes.'),
+  tokenExpired: () => p('token_expired', 'This API token has expired: an administrator makes a new one.'),
+  tokenRevoked: () => p('token_revoked', 'This API token was revoked, or its account disabled: an administrator makes a new one.'),
+  ownAccount: () =>
+    p('own_account', 'You cannot disable your own account, change your own role or governorates, or set your own temporary password.'),
+  notAMachine: () => p('not_a_machine', 'API tokens are only for machine accounts: people sign in with a password and a second factor.'),
+  machineAccount: () => p('machine_account', 'A machine account has no password or second factor: it acts through API tokens.'),
+  accountDisabled: () => p('account_disabled', 'The account is disabled: enable it first.'),
+  passwordChangeRequired: () =>
+    p('password_change_required', 'Your password was set by an administrator: choose your own (POST /api/v1/auth/password) first.'),
+  organisationRequired: () =>
+    p('organisation_required', 'More than one account opens with this username and password: name your organisation.', [
+      { field: 'organisation', reason: 'required' },
+    ]),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

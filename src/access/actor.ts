@@ -9,4 +9,6 @@ export type Actor = {
   deviceId?: string | undefined;
   /** How the request signed in: a person's session (password and second factor) or a machine's API token. */
   credential?: 'session' | 'api_token' | undefined;
+  /** The account's password was set by an administrator: until the person chooses their own, a session may do nothing else. */
+  passwordTemporary?: boolean | undefined;
 };

@@ -32,6 +32,8 @@ export const commandMatrix = {
   'audit verify': permissionMatrix['GET /api/v1/audit/verify'],
   // synthetic households, loaded through the households import
   seed: IMPORTERS,
+  'user add': ['administrator'],
+  'user token': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

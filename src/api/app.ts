@@ -72,6 +72,9 @@ function withoutPasswords(body: unknown): unknown {
   return entries.some(([k]) => /password/i.test(k)) ? Object.fromEntries(entries.filter(([k]) => !/password/i.test(k))) : body;
 }
 
+/** What a session with a password set by an administrator may do: who am I, choose my password, sign out. */
+const TEMPORARY_PASSWORD_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout']);
+
 /** Authentication and the permission check, before any handler (deny by default). */
 async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
   if (req.routeOptions.url === undefined) return; // no such route: the not-found handler answers 404
@@ -84,6 +87,7 @@ async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
   const device = deviceOf(req.headers['x-device-id']);
   const actor = token ? await authenticate(store.pool, token, device) : undefined;
   if (!actor) throw errors.unauthenticated();
+  if (actor.passwordTemporary && !TEMPORARY_PASSWORD_ROUTES.has(key)) throw errors.passwordChangeRequired();
   if (!allows(key, actor.role)) throw errors.forbidden();
   req.actor = actor;
 }

@@ -41,6 +41,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   person_record_id: 'recordId',
   household_record_id: 'recordId',
   app_user_username_key: 'username',
+  app_user_org_username_key: 'username',
   organisation_name_key: 'name',
 };
 

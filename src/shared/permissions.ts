@@ -115,6 +115,14 @@ export const permissionMatrix = {
   'POST /api/v1/duplicates/:id/undo': ['administrator', 'caseworker'],
   // A household and all its members in one write: who registers persons and households today
   'POST /api/v1/registrations': REGISTRY_WRITE,
+  // User administration (within the administrator's governorates; src/access/users.ts)
+  'GET /api/v1/users/:id': ['administrator'],
+  'PUT /api/v1/users/:id/access': ['administrator'],
+  'POST /api/v1/users/:id/disable': ['administrator'],
+  'POST /api/v1/users/:id/enable': ['administrator'],
+  'POST /api/v1/users/:id/temporary-password': ['administrator'],
+  'GET /api/v1/tokens': ['administrator'],
+  'POST /api/v1/tokens/:id/revoke': ['administrator'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

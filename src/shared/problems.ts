@@ -45,6 +45,14 @@ export const problemTypes = {
   merge_refused: { status: 409, title: 'Merge refused: conflicting evidence' },
   internal: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
+  token_expired: { status: 401, title: 'This API token has expired' },
+  token_revoked: { status: 401, title: 'This API token was revoked' },
+  own_account: { status: 409, title: 'You cannot do this to your own account' },
+  not_a_machine: { status: 409, title: 'API tokens are only for machine accounts' },
+  machine_account: { status: 409, title: 'A machine account has no password or second factor' },
+  password_change_required: { status: 403, title: 'Choose a new password first' },
+  organisation_required: { status: 401, title: 'Name your organisation to sign in' },
+  account_disabled: { status: 409, title: 'The account is disabled' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

@@ -65,6 +65,7 @@ export const fieldReasons = {
   taken: 'is taken',
   already_used: 'is already used by another record',
   same_password: 'must differ from the current password',
+  not_for_machine: 'must be left out for a machine account',
   six_digits: 'must be 6 digits',
   username_form: 'must be lower-case letters, digits, dot, dash or underscore',
   already_head: 'is already the head',

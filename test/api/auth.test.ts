@@ -37,12 +37,12 @@ test('login is rate-limited', async () => {
 test('an administrator creates a machine user and an API token for it', async () => {
   const u = await t.post(admin, '/api/v1/users', {
     username: 'sync-bot',
-    password: 'a long machine password',
+    kind: 'machine',
     role: 'distribution_officer',
     governorates: ['PS0260'],
   });
   expect(u.statusCode).toBe(201);
-  const tok = await t.post(admin, '/api/v1/tokens', { userId: u.json().id, name: 'point 7 tablet' });
+  const tok = await t.post(admin, '/api/v1/tokens', { userId: u.json().id, name: 'point 7 tablet', days: 90 });
   expect(tok.statusCode).toBe(201);
   const token = tok.json().token as string;
   expect(token).toMatch(/^sat_/);

@@ -5,7 +5,7 @@
 // and never a password, a hash or a code; the new password signs in and the old one no longer does.
 import type { FastifyInstance } from 'fastify';
 import { expect, test } from 'vitest';
-import { makeUser, PASSWORD } from '../support/factories.ts';
+import { makeMachine, makeUser, PASSWORD } from '../support/factories.ts';
 import { enrol, nextCode, signIn, wrongCode } from '../support/signIn.ts';
 import { useAppPerTest, useTestDb } from '../support/testApp.ts';
 
@@ -96,13 +96,7 @@ test('the new password follows the rules of a new account, and is not the curren
 test('an API token is refused (403 session_required); without a session: 401', async () => {
   app = await newApp();
   const admin = await makeUser(t.db, { role: 'administrator' });
-  const tokenRes = await app.inject({
-    method: 'POST',
-    url: '/api/v1/tokens',
-    headers: admin.auth,
-    payload: { userId: admin.id, name: 'script' },
-  });
-  const apiToken = tokenRes.json().token as string;
+  const apiToken = (await makeMachine(t.db, { orgId: admin.orgId })).token;
   const r = await change(apiToken, { currentPassword: PASSWORD, newPassword: NEW, code: '123456' });
   expect(r.statusCode).toBe(403);
   expect(r.json().type).toBe('/problems/session_required');

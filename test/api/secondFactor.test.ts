@@ -208,13 +208,17 @@ test(`${MAX_CODE_FAILURES} wrong codes in a row pause the account; an administra
   expect(await listed()).toMatchObject({ username: u.username, secondFactor: true });
   const reset = await app.inject({ method: 'POST', url, headers: admin.auth });
   expect(reset.statusCode).toBe(200);
-  expect(reset.json()).toEqual({ wasEnrolled: true, sessionsEnded: 2 });
+  expect(reset.json()).toEqual({ wasEnrolled: true, sessionsEnded: 2, tokensRevoked: 0 });
   expect((await me(before)).statusCode).toBe(401);
   expect((await me(u.token)).statusCode).toBe(401);
   expect((await t.db.pool.query('SELECT 1 FROM recovery_code WHERE user_id = $1', [u.id])).rowCount).toBe(0);
   expect(await listed()).toMatchObject({ secondFactor: false });
   const log = await logOf(u.id);
-  expect(log.at(-1)).toEqual({ action: 'second_factor_reset', after: { wasEnrolled: true, sessionsEnded: 2 }, actor_id: admin.id });
+  expect(log.at(-1)).toEqual({
+    action: 'second_factor_reset',
+    after: { wasEnrolled: true, sessionsEnded: 2, tokensRevoked: 0 },
+    actor_id: admin.id,
+  });
   // next sign-in enrols a new secret
   const fresh = (await login(u.username)).json();
   expect(fresh.status).toBe('enrolment_required');

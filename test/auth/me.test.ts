@@ -23,14 +23,21 @@ test('a person signed in with a second factor: account, organisation, governorat
     governorates: ['PS0255', 'PS0260'],
     secondFactor: true,
     recoveryCodesLeft: 10,
+    passwordTemporary: false,
   });
 });
 
 test('an API token: the machine user, no second factor', async () => {
   const admin = await t.user({ role: 'administrator' });
-  const token = (await t.post(admin, '/api/v1/tokens', { userId: admin.id, name: 'script' })).json().token as string;
+  const bot = await t.post(admin, '/api/v1/users', {
+    username: 'nightly.export',
+    kind: 'machine',
+    role: 'analyst',
+    governorates: ['PS0260'],
+  });
+  const token = (await t.post(admin, '/api/v1/tokens', { userId: bot.json().id, name: 'script', days: 7 })).json().token as string;
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) });
-  expect(res.json()).toMatchObject({ userId: admin.id, username: admin.username, secondFactor: false, recoveryCodesLeft: 0 });
+  expect(res.json()).toMatchObject({ userId: bot.json().id, username: 'nightly.export', secondFactor: false, recoveryCodesLeft: 0 });
 });
 
 test('logout ends this session only; then 401', async () => {

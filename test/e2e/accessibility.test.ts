@@ -53,6 +53,9 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['audit', '/audit'],
     ['auditEntry', `/audit/${ids.auditSeq}`],
     ['exports', '/exports'],
+    ['users', '/admin/users'],
+    ['user', `/admin/users/${ids.user}`],
+    ['tokens', '/admin/tokens'],
   ];
 }
 
@@ -77,6 +80,18 @@ describe.skipIf(!run)('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
     expect(site.status).toBe(201);
     ids.site = ((await site.json()) as { id: string }).id;
+    const user = await fetch(`${server.url}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        username: 'a11y.caseworker',
+        password: 'a long synthetic password',
+        role: 'caseworker',
+        governorates: ['PS0260'],
+      }),
+    });
+    expect(user.status).toBe(201);
+    ids.user = ((await user.json()) as { id: string }).id;
     ids.auditSeq = (await db.pool.query<{ seq: string }>("SELECT max(seq)::text AS seq FROM change_log WHERE entity = 'site'"))
       .rows[0]!.seq;
     ids.person = (await db.pool.query<{ id: string }>('SELECT id FROM person ORDER BY id LIMIT 1')).rows[0]!.id;

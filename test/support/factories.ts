@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../src/access/actor.ts';
 import type { Role } from '../../src/access/roles.ts';
 import { newSecretKey } from '../../src/access/secretBox.ts';
+import { newToken, tokenHash } from '../../src/access/secrets.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { governorateCodes } from '../../src/places/governorates.ts';
 import { createOrganisation, createUser } from '../../src/store/access/createUser.ts';
@@ -38,6 +39,25 @@ export async function makeUser(db: TestDb, opts: { role?: Role; orgId?: string; 
   const id = await createUser(db.pool, { orgId, username, password: PASSWORD, role, governorates });
   const { token } = await createSession(db.pool, id);
   return { id, orgId, username, token, actor: { userId: id, orgId, role, governorates }, auth: { authorization: `Bearer ${token}` } };
+}
+
+/** A machine account (no password) and an API token for it, ending in `days` (inserted directly, as a test's fixture). */
+export async function makeMachine(
+  db: TestDb,
+  opts: { role?: Role; orgId?: string; governorates?: string[]; days?: number } = {},
+): Promise<TestUser> {
+  const orgId = opts.orgId ?? (await makeOrg(db));
+  const username = `m${randomBytes(5).toString('hex')}`;
+  const role = opts.role ?? 'distribution_officer';
+  const governorates = opts.governorates ?? [...governorateCodes];
+  const id = await createUser(db.pool, { orgId, username, kind: 'machine', role, governorates });
+  const token = newToken('api');
+  await db.pool.query(
+    'INSERT INTO api_token (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))',
+    [id, 'test token', tokenHash(token), opts.days ?? 30],
+  );
+  const actor: Actor = { userId: id, orgId, role, governorates, credential: 'api_token' };
+  return { id, orgId, username, token, actor, auth: { authorization: `Bearer ${token}` } };
 }
 
 let n = 0;

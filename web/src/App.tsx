@@ -13,6 +13,7 @@ import { Exports } from './screens/Exports.tsx';
 import { Register } from './screens/Register.tsx';
 import { forgetSearch, Search } from './screens/Search.tsx';
 import { SignIn } from './screens/SignIn.tsx';
+import { ChoosePassword } from './screens/admin/ChoosePassword.tsx';
 import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
 import { useOnline } from './components/useOnline.ts';
@@ -24,6 +25,9 @@ const RegistrationSync = lazy(() => import('./registration/RegistrationSync.tsx'
 const DuplicateQueue = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicateQueue })));
 const AuditLog = lazy(() => import('./screens/Audit.tsx').then((m) => ({ default: m.AuditLog })));
 const AuditEntry = lazy(() => import('./screens/Audit.tsx').then((m) => ({ default: m.AuditEntry })));
+const Users = lazy(() => import('./screens/admin/Users.tsx').then((m) => ({ default: m.Users })));
+const UserPage = lazy(() => import('./screens/admin/UserPage.tsx').then((m) => ({ default: m.UserPage })));
+const Tokens = lazy(() => import('./screens/admin/Tokens.tsx').then((m) => ({ default: m.Tokens })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -35,6 +39,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'dashboard' }, label: 'nav.dashboard', needs: 'dashboard' },
   { route: { name: 'audit' }, label: 'audit.nav', needs: 'auditLog' },
   { route: { name: 'exports' }, label: 'exports.nav', needs: 'exportAggregates' },
+  { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
 ];
 
 export function App() {
@@ -46,7 +51,7 @@ export function App() {
       </a>
       <Header />
       <Banners />
-      <main id="main">{user ? <Current /> : <SignIn />}</main>
+      <main id="main">{user ? user.me?.passwordTemporary ? <ChoosePassword /> : <Current /> : <SignIn />}</main>
       {user && can(user.role, 'distribute') && (
         <Suspense fallback={null}>
           <OutboxSync />
@@ -103,10 +108,10 @@ function Header() {
           )}
         </span>
       </div>
-      {user && (
+      {user && !user.me?.passwordTemporary && (
         <nav aria-label={t('nav.main')} className="nav">
           {NAV.filter((n) => can(user.role, n.needs)).map((n) => (
-            <Link key={n.label} to={n.route} className={route.name === n.route.name ? 'nav-link active' : 'nav-link'}>
+            <Link key={n.label} to={n.route} className={navActive(route, n.route) ? 'nav-link active' : 'nav-link'}>
               {t(n.label)}
             </Link>
           ))}
@@ -119,6 +124,10 @@ function Header() {
     </header>
   );
 }
+
+/** The administration's three screens light up one menu entry. */
+const navActive = (current: Route, entry: Route): boolean =>
+  current.name === entry.name || (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens'));
 
 function Banners() {
   const { t } = useI18n();
@@ -214,6 +223,16 @@ function Current() {
       );
     case 'exports':
       return can(role, 'exportAggregates') ? <Exports /> : denied;
+    case 'users':
+    case 'user':
+    case 'tokens':
+      return can(role, route.name === 'tokens' ? 'manageTokens' : 'manageUsers') ? (
+        <Suspense fallback={<Loading />}>
+          {route.name === 'users' ? <Users /> : route.name === 'user' ? <UserPage id={route.id} /> : <Tokens />}
+        </Suspense>
+      ) : (
+        denied
+      );
     default:
       return <Loading />;
   }

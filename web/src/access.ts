@@ -26,6 +26,8 @@ export const capabilityRoutes = {
   auditLog: 'GET /api/v1/audit/log',
   exportPersons: 'POST /api/v1/exports/persons',
   exportAggregates: 'POST /api/v1/exports/aggregates',
+  manageUsers: 'GET /api/v1/users',
+  manageTokens: 'GET /api/v1/tokens',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

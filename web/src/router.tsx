@@ -20,6 +20,9 @@ export type Route =
   | { name: 'audit' }
   | { name: 'auditEntry'; seq: number }
   | { name: 'exports' }
+  | { name: 'users' }
+  | { name: 'user'; id: string }
+  | { name: 'tokens' }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -41,6 +44,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/households/${ID}/move/?$`), (m) => ({ name: 'move', id: m[1]! })],
   [/^\/review\/?$/, () => ({ name: 'review' })],
   [new RegExp(`^/review/${ID}/?$`), (m) => ({ name: 'reviewPair', id: m[1]! })],
+  [/^\/admin\/users\/?$/, () => ({ name: 'users' })],
+  [new RegExp(`^/admin/users/${ID}/?$`), (m) => ({ name: 'user', id: m[1]! })],
+  [/^\/admin\/tokens\/?$/, () => ({ name: 'tokens' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -87,6 +93,12 @@ export function pathOf(r: Route): string {
       return `/audit/${r.seq}`;
     case 'exports':
       return '/exports';
+    case 'users':
+      return '/admin/users';
+    case 'user':
+      return `/admin/users/${r.id}`;
+    case 'tokens':
+      return '/admin/tokens';
     case 'notFound':
       return '/';
   }

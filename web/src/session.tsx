@@ -54,7 +54,7 @@ function useAccount(stored: Stored | null, api: Api) {
       live = false;
     };
   }, [stored, api]);
-  return { me, setMe, governorates };
+  return { me, setMe, governorates, setGovernorates };
 }
 
 /** The clock for the expiry warning; the session ends by itself at expiresAt. */
@@ -88,7 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const api = useMemo(() => makeApi(stored?.token ?? null, () => end('expired')), [stored?.token, end]);
-  const { me, setMe, governorates } = useAccount(stored, api);
+  const { me, setMe, governorates, setGovernorates } = useAccount(stored, api);
   const { now, setNow } = useExpiry(stored, end);
 
   const value = useMemo<Session>(
@@ -120,6 +120,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refreshMe: async () => {
         try {
           setMe(await api.get<Me>('/api/v1/me'));
+          // refused while the password was temporary (403 password_change_required): read them now
+          if (governorates.length === 0) setGovernorates((await api.get<GovernorateListT>('/api/v1/places/governorates')).items);
         } catch {
           /* keeps the last answer */
         }

@@ -42,6 +42,13 @@ import listUsers from './users/list.ts';
 import resetSecondFactor from './users/resetSecondFactor.ts';
 import createToken from './users/token.ts';
 import createRegistration from './registrations/create.ts';
+import userAccess from './users/access.ts';
+import disableUser from './users/disable.ts';
+import enableUser from './users/enable.ts';
+import getUser from './users/get.ts';
+import listTokens from './users/listTokens.ts';
+import revokeToken from './users/revokeToken.ts';
+import temporaryPassword from './users/temporaryPassword.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -82,6 +89,13 @@ export const allRoutes: RouteDef[] = [
   listUsers,
   createToken,
   resetSecondFactor,
+  getUser,
+  userAccess,
+  disableUser,
+  enableUser,
+  temporaryPassword,
+  listTokens,
+  revokeToken,
   ...siteRoutes,
   ...aidRoutes,
 ];

@@ -1,5 +1,7 @@
 // A signed-in person changes their own password: the current password, a current code of their
-// authenticator, then the new password; their other sessions end (the one that asked stays).
+// authenticator, then the new password; their other sessions end (the one that asked stays). A
+// password set by an administrator (temporary) is replaced without a code: the session that asks was
+// opened with the second factor moments ago and can do nothing else until then (src/api/app.ts).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { SecretKey } from '../../access/secretBox.ts';
@@ -10,7 +12,7 @@ import { transaction } from '../transaction.ts';
 import { appendLog } from '../write.ts';
 import { checkTotp, countWrongCode, FAILURE_COLUMNS, LOCK_MINUTES, type Outcome } from './secondFactor.ts';
 
-export type PasswordChange = { currentPassword: string; newPassword: string; code: string };
+export type PasswordChange = { currentPassword: string; newPassword: string; code?: string | undefined };
 
 /**
  * Checks the current password (a wrong one: 403 wrong_password), then the code (accepted once; a
@@ -31,8 +33,8 @@ export async function changePassword(
   assertNewPassword(change.currentPassword, change.newPassword);
   const newHash = await hashPassword(change.newPassword);
   const outcome = await transaction<Outcome<{ sessionsEnded: number }>>(pool, async (c) => {
-    const u = await c.query<{ password_hash: string | null; failures: number; locked: boolean }>(
-      `SELECT u.password_hash, ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`,
+    const u = await c.query<{ password_hash: string | null; password_temporary: boolean; failures: number; locked: boolean }>(
+      `SELECT u.password_hash, u.password_temporary, ${FAILURE_COLUMNS} FROM app_user u WHERE u.id = $1 AND NOT u.disabled FOR UPDATE`,
       [userId, LOCK_MINUTES],
     );
     const row = u.rows[0];
@@ -41,19 +43,25 @@ export async function changePassword(
     if (!(await verifyPassword(row.password_hash, change.currentPassword))) return { error: errors.wrongPassword() };
     const enrolled = await c.query('SELECT 1 FROM user_totp WHERE user_id = $1', [userId]);
     if (!enrolled.rowCount) return { error: errors.noSecondFactor() };
-    if (!(await checkTotp(c, key, userId, change.code, opts.nowMs ?? Date.now())))
+    if (change.code === undefined && !row.password_temporary) return { error: errors.validation([{ field: 'code', reason: 'required' }]) };
+    if (change.code !== undefined && !(await checkTotp(c, key, userId, change.code, opts.nowMs ?? Date.now())))
       return { error: await countWrongCode(c, actor, userId, row.failures, 403) };
-    await c.query('UPDATE app_user SET password_hash = $2, second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1', [
-      userId,
-      newHash,
-    ]);
+    await c.query(
+      'UPDATE app_user SET password_hash = $2, password_temporary = false, second_factor_failures = 0, second_factor_locked_until = NULL WHERE id = $1',
+      [userId, newHash],
+    );
     const ended = await c.query(
       'UPDATE session SET revoked_at = now() WHERE user_id = $1 AND token_hash <> $2 AND revoked_at IS NULL AND expires_at > now()',
       [userId, tokenHash(currentSession)],
     );
     await c.query('DELETE FROM login_challenge WHERE user_id = $1', [userId]);
     const sessionsEnded = ended.rowCount ?? 0;
-    await appendLog(c, actor, { entity: 'user', entityId: userId, action: 'password_changed', after: { sessionsEnded } });
+    await appendLog(c, actor, {
+      entity: 'user',
+      entityId: userId,
+      action: 'password_changed',
+      after: row.password_temporary ? { sessionsEnded, temporaryReplaced: true } : { sessionsEnded },
+    });
     return { ok: { sessionsEnded } };
   });
   if ('error' in outcome) throw outcome.error;

@@ -32,6 +32,19 @@ import type {
 import type { CandidateView, CheckResponse, DecisionInput, DraftCheck, QueueItem } from '../../../src/api/routes/duplicates/schema.ts';
 import type { GovernorateStats as GovernorateStatsSchema, ReachSummary } from '../../../src/api/routes/stats/schema.ts';
 import type { RegistrationInput, RegistrationView } from '../../../src/api/routes/registrations/schema.ts';
+import type {
+  AccessInput,
+  DisableView,
+  SecondFactorResetView,
+  TemporaryPasswordView,
+  TokenInput,
+  TokenList,
+  TokenRecord,
+  TokenView,
+  UserInput,
+  UserList,
+  UserView,
+} from '../../../src/api/routes/users/schema.ts';
 export type { FieldError, Problem } from '../../../src/shared/problems.ts';
 
 export type PersonViewT = z.infer<typeof PersonView>;
@@ -92,3 +105,16 @@ export type AuditEntryT = z.infer<typeof AuditEntryWithContents>;
 export type AuditVerificationT = z.infer<typeof AuditVerification>;
 export type RegistrationInputT = z.input<typeof RegistrationInput>;
 export type RegistrationViewT = z.infer<typeof RegistrationView>;
+
+// User administration: accounts and API tokens (administrators).
+export type UserViewT = z.infer<typeof UserView>;
+export type UserListT = z.infer<typeof UserList>;
+export type UserInputT = z.input<typeof UserInput>;
+export type AccessInputT = z.input<typeof AccessInput>;
+export type DisableViewT = z.infer<typeof DisableView>;
+export type SecondFactorResetViewT = z.infer<typeof SecondFactorResetView>;
+export type TemporaryPasswordViewT = z.infer<typeof TemporaryPasswordView>;
+export type TokenInputT = z.input<typeof TokenInput>;
+export type TokenRecordT = z.infer<typeof TokenRecord>;
+export type TokenViewT = z.infer<typeof TokenView>;
+export type TokenListT = z.infer<typeof TokenList>;

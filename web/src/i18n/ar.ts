@@ -3,6 +3,8 @@
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
+import { adminAr } from './parts/admin.ar.ts';
+import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -47,6 +49,7 @@ const problems = {
   'problem.merge_refused': 'رُفض الدمج: توجد أدلة متعارضة.',
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
+  ...adminProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -683,6 +686,7 @@ export const ar = {
   'distribution.reason.other': 'سبب آخر',
   ...registrationAr,
   ...errorsAr,
+  ...adminAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

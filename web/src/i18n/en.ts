@@ -2,6 +2,8 @@
 import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
+import { adminEn } from './parts/admin.en.ts';
+import { adminProblemsEn } from './parts/adminProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -45,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   'problem.merge_refused': 'Merge refused: the evidence conflicts.',
   'problem.internal': 'Something went wrong on the server. Try again later.',
   'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
+  ...adminProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -691,4 +694,5 @@ export const en: Record<MessageKey, string> = {
   'distribution.reason.other': 'other reason',
   ...registrationEn,
   ...errorsEn,
+  ...adminEn,
 };

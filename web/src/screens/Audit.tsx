@@ -9,6 +9,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { isUuid } from '../../../src/shared/ids.ts';
 import type { AuditEntryT, AuditLogEntryT, AuditLogPageT, AuditVerificationT } from '../api/types.ts';
 import { FIELD_KEYS } from '../components/History.tsx';
+import { ADMIN_ACTIONS, ADMIN_ENTITIES } from './admin/auditWords.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField, errorKey } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -27,6 +28,7 @@ const ENTITIES = [
   'match_candidate',
   'import',
   'export',
+  ...ADMIN_ENTITIES,
 ];
 const ACTIONS = [
   'create',
@@ -39,6 +41,7 @@ const ACTIONS = [
   'second_factor_reset',
   'second_factor_recovery_codes_renewed',
   'second_factor_recovery_code_use',
+  ...ADMIN_ACTIONS,
 ];
 
 type Filters = { entity: string; action: string; entityId: string; username: string };

@@ -124,6 +124,8 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
+  // Asked only when one username and password open accounts of two organisations (rare: the same person in both).
+  const [organisation, setOrganisation] = useState<string | null>(null);
   const noUsers = useNoUsers();
 
   async function submit(e: FormEvent) {
@@ -135,13 +137,18 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
     setBusy(true);
     setError(null);
     try {
-      const r = await publicApi().post<LoginStepT>('/api/v1/auth/login', { username: username.trim(), password });
+      const org = organisation?.trim() ? { organisation: organisation.trim() } : {};
+      const r = await publicApi().post<LoginStepT>('/api/v1/auth/login', { username: username.trim(), password, ...org });
       setPassword('');
       onStep(r);
     } catch (err) {
-      setError(
-        errorKey(err, { second_factor_locked: 'twoFactor.locked', bad_credentials: 'signIn.bad', rate_limited: 'signIn.rateLimited' }),
-      );
+      const key = errorKey(err, {
+        second_factor_locked: 'twoFactor.locked',
+        bad_credentials: 'signIn.bad',
+        rate_limited: 'signIn.rateLimited',
+      });
+      if (key === 'problem.organisation_required') setOrganisation((o) => o ?? '');
+      setError(key);
     } finally {
       setBusy(false);
     }
@@ -177,6 +184,15 @@ function PasswordStep({ notice, onStep }: { notice: MessageKey | null; onStep: (
           onChange={(e) => setPassword(e.target.value)}
           error={error && !password ? t('valid.required') : null}
         />
+        {organisation !== null && (
+          <TextField
+            label={t('account.organisation')}
+            name="organisation"
+            autoComplete="organization"
+            value={organisation}
+            onChange={(e) => setOrganisation(e.target.value)}
+          />
+        )}
         {error && <Alert kind="error">{t(error)}</Alert>}
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t('signIn.busy') : t('signIn.submit')}

@@ -1,5 +1,5 @@
 import { checkPassword } from '../../../access/users.ts';
-import { findUserByName } from '../../../store/access/findUser.ts';
+import { findUsersByName } from '../../../store/access/findUser.ts';
 import { beginSecondFactor } from '../../../store/access/beginSecondFactor.ts';
 import { defineRoute } from '../../route.ts';
 import { LoginInput, LoginStep } from './schema.ts';
@@ -14,7 +14,7 @@ export default defineRoute({
   response: LoginStep,
   rateLimit: { max: 10, timeWindow: '1 minute' },
   handler: async ({ body, store }) => {
-    const account = await checkPassword(await findUserByName(store.pool, body.username), body.password);
+    const account = await checkPassword(await findUsersByName(store.pool, body.username, body.organisation), body.password);
     return beginSecondFactor(store.pool, store.secretKey, account);
   },
 });

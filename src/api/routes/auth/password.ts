@@ -7,7 +7,7 @@ export default defineRoute({
   method: 'POST',
   url: '/api/v1/auth/password',
   summary:
-    'Change your own password: the current password, the new one (at least 12 characters, not the current one) and a current 6-digit code from your authenticator app. Sessions only, never API tokens. A wrong current password answers 403 wrong_password; a wrong code 403 bad_code (counted towards the same pause as at sign-in). Your other sessions end; this one stays',
+    'Change your own password: the current password, the new one (at least 12 characters, not the current one) and a current 6-digit code from your authenticator app. Sessions only, never API tokens. A wrong current password answers 403 wrong_password; a wrong code 403 bad_code (counted towards the same pause as at sign-in). Your other sessions end; this one stays. A temporary password (set by an administrator: GET /me says passwordTemporary) is replaced without a code, and until it is, a session may only do this, GET /me and sign out (403 password_change_required)',
   tags: ['auth'],
   body: PasswordChangeInput,
   response: PasswordChangeView,

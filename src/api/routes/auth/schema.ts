@@ -4,7 +4,12 @@ import { textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/firstRun.ts';
 
-export const LoginInput = z.object({ username: z.string().min(1).max(L.username), password: z.string().min(1).max(L.password) });
+export const LoginInput = z.object({
+  username: z.string().min(1).max(L.username),
+  password: z.string().min(1).max(L.password),
+  /** Only when one username and password open accounts of several organisations (401 organisation_required). */
+  organisation: z.string().trim().min(1).max(L.name).optional(),
+});
 
 /** Never a session: a short-lived, single-use challenge for the second step. */
 export const LoginStep = z.discriminatedUnion('status', [
@@ -54,6 +59,8 @@ export const MeView = z.object({
   secondFactor: z.boolean(),
   /** Unused recovery codes. */
   recoveryCodesLeft: z.number().int(),
+  /** The password was set by an administrator: choose your own (POST /auth/password, no code needed) before anything else. */
+  passwordTemporary: z.boolean(),
 });
 
 /** Signing out ends the session that sent the request. */
@@ -62,12 +69,15 @@ export const LogoutView = z.object({ ok: z.boolean() });
 /** The first run: whether any account exists yet (nothing else). */
 export const SetupView = z.object({ hasUsers: z.boolean() });
 
-/** Changing one's own password: the current one, the new one (the rules of a new account) and a current code. */
+/**
+ * Changing one's own password: the current one, the new one (the rules of a new account) and a
+ * current code. Replacing a temporary password (set by an administrator) needs no code.
+ */
 export const PasswordChangeInput = z
   .object({
     currentPassword: z.string().min(1).max(L.currentPassword),
     newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
-    code: Code,
+    code: Code.optional(),
   })
   .strict();
 /** The password is changed; the person's other sessions have ended (this one stays). */

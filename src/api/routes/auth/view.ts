@@ -13,5 +13,6 @@ export function meView(actor: Actor, a: Account): z.input<typeof MeView> {
     governorates: [...actor.governorates],
     secondFactor: a.secondFactor,
     recoveryCodesLeft: a.recoveryCodesLeft,
+    passwordTemporary: a.passwordTemporary,
   };
 }

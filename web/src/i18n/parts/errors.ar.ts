@@ -66,6 +66,7 @@ export const errorsAr = {
   'reason.taken': 'مستخدَم من قبل.',
   'reason.already_used': 'يستخدمه سجل آخر.',
   'reason.same_password': 'يجب أن تختلف عن كلمة المرور الحالية.',
+  'reason.not_for_machine': 'يُترك فارغاً لحساب آلي.',
   'reason.six_digits': 'الرمز ٦ أرقام.',
   'reason.username_form': 'حروف لاتينية صغيرة وأرقام ونقطة وشرطة فقط.',
   'reason.already_head': 'هذا الشخص هو ربّ الأسرة أصلًا.',

@@ -64,6 +64,7 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.taken': 'Already taken.',
   'reason.already_used': 'Another record uses it.',
   'reason.same_password': 'Must differ from the current password.',
+  'reason.not_for_machine': 'Leave it out for a machine account.',
   'reason.six_digits': 'The code has 6 digits.',
   'reason.username_form': 'Lower-case Latin letters, digits, dot and dash only.',
   'reason.already_head': 'This person is already the head.',
