@@ -41,6 +41,10 @@ import createUser from './users/create.ts';
 import listUsers from './users/list.ts';
 import resetSecondFactor from './users/resetSecondFactor.ts';
 import createToken from './users/token.ts';
+import householdHistory from './households/history.ts';
+import vulnerabilityEnd from './households/vulnerabilityEnd.ts';
+import personLinks from './persons/links.ts';
+import householdAid from './aid/households.aid.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -85,3 +89,4 @@ export const allRoutes: RouteDef[] = [
   ...aidRoutes,
 ];
 allRoutes.push(...duplicateRoutes);
+allRoutes.push(householdHistory, vulnerabilityEnd, personLinks, householdAid);

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { getPerson } from './findPerson.ts';
 
-type Row = {
+export type Row = {
   seq: number;
   at: Date;
   actor_id: string | null;
@@ -15,7 +15,7 @@ type Row = {
   reason: string | null;
 };
 
-const parseEntry = (e: Row) => ({
+export const parseEntry = (e: Row) => ({
   seq: e.seq,
   at: e.at.toISOString(),
   actorId: e.actor_id,

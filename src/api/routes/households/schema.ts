@@ -88,3 +88,8 @@ export const VulnerabilityInput = z.object({
   date: Day.optional(),
 });
 export const OnQuery = z.object({ on: Day.optional().describe('as of this date (default today)') });
+export const VulnerabilityEndInput = z.object({
+  kind: z.enum(vulnerabilityKinds),
+  personId: Uuid.optional().describe("the member's, as recorded; absent for the household's own"),
+  date: Day.optional().describe('from this day it no longer applies (default today)'),
+});

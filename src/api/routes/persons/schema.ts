@@ -109,3 +109,17 @@ export const PersonSearchPage = Page(PersonSummary).extend({
 
 /** GET /api/v1/persons/:id/history */
 export const HistoryList = z.object({ items: z.array(HistoryEntry) });
+
+/** GET /api/v1/persons/:id/links: the other records identity resolution linked to this person, in your scope. */
+export const LinkedList = z.object({
+  items: z.array(
+    z.object({
+      person: PersonSummary,
+      kind: z
+        .enum(['decision', 'auto'])
+        .nullable()
+        .describe("how it was linked to this record: a reviewer's decision, automatically, or null when linked through another record"),
+      linkedAt: z.string().nullable(),
+    }),
+  ),
+});

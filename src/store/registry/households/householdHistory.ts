@@ -1,0 +1,22 @@
+// The change log of a household: its own changes (members joining and leaving, head changes,
+// splits, merges, moves, vulnerabilities), its cards, and the status events of the people who were
+// ever its members. Reads are left out: who read what is the audit log's question.
+import type pg from 'pg';
+import type { Actor } from '../../../access/actor.ts';
+import { type HistoryEntry, parseEntry, type Row } from '../personHistory.ts';
+import { getHousehold } from './findHousehold.ts';
+
+/** The change log of a household in the actor's scope (404 otherwise), oldest first. */
+export async function householdHistory(db: pg.Pool, actor: Actor, id: string, limit = 1000): Promise<HistoryEntry[]> {
+  const h = await getHousehold(db, actor, id);
+  const r = await db.query<Row>(
+    `SELECT c.seq, c.at, c.actor_id, u.username AS actor_name, c.org_id, c.device_id, c.action, c.before, c.after, c.reason
+       FROM change_log c LEFT JOIN app_user u ON u.id = c.actor_id AND u.org_id = $3
+      WHERE ((c.entity IN ('household', 'household_card') AND c.entity_id = $1)
+          OR (c.entity = 'person_status' AND c.entity_id IN (SELECT person_id FROM household_member WHERE household_id = $1)))
+        AND c.action NOT IN ('read', 'read_history')
+      ORDER BY c.seq LIMIT $2`,
+    [h.id, limit, actor.orgId],
+  );
+  return r.rows.map(parseEntry);
+}
