@@ -7,7 +7,16 @@ import { useTestApp } from '../support/testApp.ts';
 import { household, logged, person } from './support.ts';
 
 const t = useTestApp();
-type Entry = { seq: number; actorId: string | null; actorName: string | null; action: string; after: any; reason: string | null };
+type Entry = {
+  seq: number;
+  entity: string;
+  entityId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  after: any;
+  reason: string | null;
+};
 const url = (id: string) => `/api/v1/households/${id}/history`;
 
 test('every change in order with who made it, the status events of its members, and not the reads', async () => {
@@ -51,7 +60,8 @@ test('every change in order with who made it, the status events of its members, 
   expect(items[1]!.after).toMatchObject({ personId: joining, relationship: 'other_relative', date: '2024-01-01' });
   expect(items[4]!.after.newHouseholdId).toMatch(/^[0-9a-f-]{36}$/);
   expect(items[5]!.after).toMatchObject({ absorbed: other.id, members: [other.head] });
-  expect(items[9]!.after).toMatchObject({ kind: 'injured', date: '2024-07-02' });
+  expect(items[9]).toMatchObject({ entity: 'person_status', entityId: h.others[1], after: { kind: 'injured', date: '2024-07-02' } });
+  expect(items[0]).toMatchObject({ entity: 'household', entityId: h.id });
   // The new household of the split has its own history; the merged one says where it went.
   const newHousehold = await t.get(officer, url(items[4]!.after.newHouseholdId));
   expect((newHousehold.json().items as Entry[]).map((e) => e.action)).toEqual(['create_by_split']);

@@ -26,6 +26,17 @@ export const capabilityRoutes = {
   auditLog: 'GET /api/v1/audit/log',
   exportPersons: 'POST /api/v1/exports/persons',
   exportAggregates: 'POST /api/v1/exports/aggregates',
+  addMember: 'POST /api/v1/households/:id/members',
+  leaveHousehold: 'POST /api/v1/households/:id/members/:personId/leave',
+  changeHead: 'POST /api/v1/households/:id/head',
+  splitHousehold: 'POST /api/v1/households/:id/split',
+  mergeHousehold: 'POST /api/v1/households/:id/merge',
+  recordVulnerability: 'POST /api/v1/households/:id/vulnerabilities',
+  endVulnerability: 'POST /api/v1/households/:id/vulnerabilities/end',
+  statusEvent: 'POST /api/v1/persons/:id/status-events',
+  householdHistory: 'GET /api/v1/households/:id/history',
+  linkedRecords: 'GET /api/v1/persons/:id/links',
+  householdAid: 'GET /api/v1/households/:id/aid',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

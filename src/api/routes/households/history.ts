@@ -2,7 +2,7 @@ import { householdHistory } from '../../../store/registry/households/householdHi
 import { appendLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
-import { HistoryList } from '../persons/schema.ts';
+import { HouseholdHistoryList } from './schema.ts';
 
 export default defineRoute({
   method: 'GET',
@@ -11,7 +11,7 @@ export default defineRoute({
     "A household's history: who changed what, when (members, head, splits, merges, moves, vulnerabilities, cards, its members' status events; the read is logged)",
   tags: ['households'],
   params: IdParams,
-  response: HistoryList,
+  response: HouseholdHistoryList,
   handler: async ({ params, actor, store }) => {
     const items = await householdHistory(store.pool, actor, params.id);
     await appendLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read_history' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../../registry/vocabulary.ts';
 import { Day, IdParams, Uuid } from '../../schemas.ts';
+import { HistoryEntry } from '../persons/schema.ts';
 
 /** `/:id/members/:personId` */
 export const MemberParams = IdParams.extend({ personId: Uuid });
@@ -92,4 +93,14 @@ export const VulnerabilityEndInput = z.object({
   kind: z.enum(vulnerabilityKinds),
   personId: Uuid.optional().describe("the member's, as recorded; absent for the household's own"),
   date: Day.optional().describe('from this day it no longer applies (default today)'),
+});
+
+/** GET /api/v1/households/:id/history: entries shaped as a person's, each saying what it is about. */
+export const HouseholdHistoryList = z.object({
+  items: z.array(
+    HistoryEntry.extend({
+      entity: z.string().describe("'household', 'household_card', or 'person_status' (a member's status event)"),
+      entityId: z.string().nullable().describe('the household, or for a status event the person'),
+    }),
+  ),
 });

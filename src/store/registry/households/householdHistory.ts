@@ -6,11 +6,14 @@ import type { Actor } from '../../../access/actor.ts';
 import { type HistoryEntry, parseEntry, type Row } from '../personHistory.ts';
 import { getHousehold } from './findHousehold.ts';
 
+/** One entry, and what it is about: the household, its card, or one of its members (a status event). */
+export type HouseholdHistoryEntry = HistoryEntry & { entity: string; entityId: string | null };
+
 /** The change log of a household in the actor's scope (404 otherwise), oldest first. */
-export async function householdHistory(db: pg.Pool, actor: Actor, id: string, limit = 1000): Promise<HistoryEntry[]> {
+export async function householdHistory(db: pg.Pool, actor: Actor, id: string, limit = 1000): Promise<HouseholdHistoryEntry[]> {
   const h = await getHousehold(db, actor, id);
-  const r = await db.query<Row>(
-    `SELECT c.seq, c.at, c.actor_id, u.username AS actor_name, c.org_id, c.device_id, c.action, c.before, c.after, c.reason
+  const r = await db.query<Row & { entity: string; entity_id: string | null }>(
+    `SELECT c.seq, c.at, c.entity, c.entity_id, c.actor_id, u.username AS actor_name, c.org_id, c.device_id, c.action, c.before, c.after, c.reason
        FROM change_log c LEFT JOIN app_user u ON u.id = c.actor_id AND u.org_id = $3
       WHERE ((c.entity IN ('household', 'household_card') AND c.entity_id = $1)
           OR (c.entity = 'person_status' AND c.entity_id IN (SELECT person_id FROM household_member WHERE household_id = $1)))
@@ -18,5 +21,5 @@ export async function householdHistory(db: pg.Pool, actor: Actor, id: string, li
       ORDER BY c.seq LIMIT $2`,
     [h.id, limit, actor.orgId],
   );
-  return r.rows.map(parseEntry);
+  return r.rows.map((row) => ({ ...parseEntry(row), entity: row.entity, entityId: row.entity_id }));
 }

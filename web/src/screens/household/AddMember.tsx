@@ -1,0 +1,108 @@
+// Adds a member to the household: a person already in the registry (found by search), or a new
+// person registered here with the registration form as it is (PersonForm), then added.
+import { useState } from 'react';
+import { relationships, type Relationship } from '../../../../src/shared/vocabulary.ts';
+import type { HouseholdViewT, PersonSummaryT, PersonViewT } from '../../api/types.ts';
+import { Alert, PersonName, SelectField } from '../../components/ui.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { relKey } from '../HouseholdPage.tsx';
+import { PersonForm } from '../PersonForm.tsx';
+import { ActionError, DateField } from './parts.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
+import { today, useAction } from './useAction.ts';
+
+type Mode = 'existing' | 'new';
+
+export function AddMember({ h, onChanged }: { h: HouseholdViewT; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<Mode>('existing');
+  const [added, setAdded] = useState<string | null>(null);
+  const done = (name: string) => {
+    setAdded(name);
+    onChanged();
+  };
+  return (
+    <section className="card" aria-labelledby="hh-add">
+      <h2 id="hh-add">{t('hh.add.title')}</h2>
+      <fieldset className="segmented">
+        <legend>{t('hh.add.how')}</legend>
+        {(['existing', 'new'] as const).map((m) => (
+          <label key={m} className={mode === m ? 'selected' : ''}>
+            <input type="radio" name="addMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {t(m === 'existing' ? 'hh.add.existing' : 'hh.add.new')}
+          </label>
+        ))}
+      </fieldset>
+      {added && <Alert kind="success">{t('hh.add.done', { name: added })}</Alert>}
+      {mode === 'existing' ? <AddExisting h={h} onDone={done} /> : <AddNew h={h} onDone={done} />}
+    </section>
+  );
+}
+
+function AddExisting({ h, onDone }: { h: HouseholdViewT; onDone: (name: string) => void }) {
+  const { t } = useI18n();
+  const { busy, error, post } = useAction();
+  const [picked, setPicked] = useState<PersonSummaryT | null>(null);
+  const [relationship, setRelationship] = useState<Relationship>('other_relative');
+  const [date, setDate] = useState(today);
+  const [move, setMove] = useState(false);
+  const members = h.members.filter((m) => m.validTo === null).map((m) => m.personId);
+  async function submit() {
+    if (!picked) return;
+    if (await post(`/api/v1/households/${h.id}/members`, { personId: picked.id, relationship, date, move })) {
+      setPicked(null);
+      onDone(picked.fullName);
+    }
+  }
+  if (!picked) return <PersonPicker label={t('hh.add.find')} exclude={members} onPick={setPicked} />;
+  return (
+    <div className="hh-form">
+      <p>
+        {t('hh.add.chosen')}: <strong>{<PersonName fullName={picked.fullName} fullNameEn={picked.fullNameEn} />}</strong>
+      </p>
+      <SelectField
+        label={t('household.relationship')}
+        name="addRelationship"
+        value={relationship}
+        onChange={(e) => setRelationship(e.target.value as Relationship)}
+      >
+        {relationships
+          .filter((r) => r !== 'head')
+          .map((r) => (
+            <option key={r} value={r}>
+              {t(relKey(r))}
+            </option>
+          ))}
+      </SelectField>
+      <DateField value={date} onChange={setDate} />
+      <label className="check">
+        <input type="checkbox" name="move" checked={move} onChange={(e) => setMove(e.target.checked)} /> {t('hh.add.move')}
+      </label>
+      <ActionError error={error} />
+      <div className="row">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
+          {busy ? t('common.loading') : t('hh.add.submit')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => setPicked(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The registration form as it is; once the person is registered, they join with the relationship chosen there. */
+function AddNew({ h, onDone }: { h: HouseholdViewT; onDone: (name: string) => void }) {
+  const { t } = useI18n();
+  const { error, post } = useAction();
+  async function join(p: PersonViewT, relationship: Relationship) {
+    if (await post(`/api/v1/households/${h.id}/members`, { personId: p.id, relationship, date: today() })) onDone(p.fullName);
+  }
+  return (
+    <>
+      <p className="hint">{t('hh.add.newHint')}</p>
+      <PersonForm first={false} onAdded={(p, r) => void join(p, r)} />
+      <ActionError error={error} />
+    </>
+  );
+}
