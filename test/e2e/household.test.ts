@@ -39,6 +39,11 @@ const WORDS = {
     moveSite: 'إلى موقع إيواء',
     moveReason: 'السبب',
     moveSubmit: 'سجّل النزوح',
+    actions: 'إجراءات',
+    addTitle: 'إضافة فرد',
+    splitTitle: 'فصل أسرة جديدة',
+    mergeTitle: 'دمج أسرة أخرى',
+    recordNeed: 'تسجيل حاجة خاصة',
     makeHead: 'اجعله رب الأسرة',
     changeHead: 'غيّر رب الأسرة',
     headBadge: 'رب الأسرة',
@@ -91,6 +96,11 @@ const WORDS = {
     moveSite: 'To a shelter site',
     moveReason: 'Reason',
     moveSubmit: 'Record the move',
+    actions: 'Actions',
+    addTitle: 'Add a member',
+    splitTitle: 'Split off a new household',
+    mergeTitle: 'Merge another household',
+    recordNeed: 'Record a specific need',
     makeHead: 'Make head',
     changeHead: 'Change the head',
     headBadge: 'Head',
@@ -251,6 +261,12 @@ const name = async (id: string) => {
   return `${r.rows[0]!.given_name} ${r.rows[0]!.family_name}`;
 };
 const member = (page: Page, personId: string) => page.locator('.hh-members > li', { has: page.locator(`a[href="/persons/${personId}"]`) });
+/** Opens a member's actions (a small button per member keeps the list short). */
+const actionsOf = async (page: Page, w: Words, personId: string) => {
+  const row = member(page, personId);
+  await row.getByRole('button', { name: w.actions, exact: true }).click();
+  return row;
+};
 const current = async (householdId: string) =>
   (
     await db.pool.query<{ person_id: string; relationship: string }>(
@@ -292,7 +308,7 @@ async function recordMove(page: Page, w: Words, c: Case) {
 
 /** Another member becomes the head; the previous head stays (as spouse, the default). */
 async function changeHead(page: Page, w: Words, c: Case) {
-  await member(page, c.m1).getByRole('button', { name: w.makeHead }).click();
+  await (await actionsOf(page, w, c.m1)).getByRole('button', { name: w.makeHead }).click();
   await member(page, c.m1).getByRole('button', { name: w.changeHead, exact: true }).click();
   await member(page, c.m1).locator('.badge-head', { hasText: w.headBadge }).waitFor();
   expect((await current(c.id)).find((m) => m.relationship === 'head')?.person_id).toBe(c.m1);
@@ -304,6 +320,7 @@ async function changeHead(page: Page, w: Words, c: Case) {
 /** A person of another household joins (found by national ID, leaving their own), then leaves again (confirmed). */
 async function addThenLeave(page: Page, w: Words, c: Case) {
   const add = page.locator('section[aria-labelledby="hh-add"]');
+  await add.getByRole('button', { name: w.addTitle }).click();
   await add.getByRole('textbox', { name: w.findPerson }).fill(c.joinerNid);
   await add.getByRole('button', { name: w.find, exact: true }).click();
   await add.getByRole('button', { name: w.choose }).click();
@@ -312,7 +329,7 @@ async function addThenLeave(page: Page, w: Words, c: Case) {
   await member(page, c.joiner).waitFor();
   expect((await current(c.id)).map((m) => m.person_id)).toContain(c.joiner);
 
-  await member(page, c.joiner).getByRole('button', { name: w.leaves }).click();
+  await (await actionsOf(page, w, c.joiner)).getByRole('button', { name: w.leaves }).click();
   await member(page, c.joiner).getByRole('button', { name: w.leaveSubmit }).click();
   // Asked first: nothing changes until the answer is yes.
   await member(page, c.joiner).getByText(w.leaveQuestion).waitFor();
@@ -325,6 +342,7 @@ async function addThenLeave(page: Page, w: Words, c: Case) {
 /** One member splits off as the head of a new household; a third household merges in. */
 async function splitAndMerge(page: Page, w: Words, c: Case) {
   const split = page.locator('section[aria-labelledby="hh-split"]');
+  await split.getByRole('button', { name: w.splitTitle }).click();
   await split.locator(`select[name="split-${c.m2}"]`).selectOption('head');
   await split.getByText(w.splitCount).waitFor();
   await split.getByRole('button', { name: w.splitSubmit }).click();
@@ -342,6 +360,7 @@ async function splitAndMerge(page: Page, w: Words, c: Case) {
   ).rows[0].household_id as string;
   const joining = (await current(otherHousehold)).map((m) => m.person_id);
   const merge = page.locator('section[aria-labelledby="hh-merge"]');
+  await merge.getByRole('button', { name: w.mergeTitle }).click();
   await merge.getByRole('textbox', { name: w.findOther }).fill(c.otherNid);
   await merge.getByRole('button', { name: w.find, exact: true }).click();
   await merge.getByRole('button', { name: w.choose }).click();
@@ -356,12 +375,13 @@ async function splitAndMerge(page: Page, w: Words, c: Case) {
 async function caseworkerPart(page: Page, w: Words, c: Case) {
   await openFromSearch(page, w, c, false);
   const vuln = page.locator('section[aria-labelledby="hh-vuln"]');
+  await vuln.getByRole('button', { name: w.recordNeed }).click();
   await vuln.locator('select[name=vulnKind]').selectOption('chronic_illness');
   await vuln.locator('select[name=vulnPerson]').selectOption(c.m1);
   await vuln.getByRole('button', { name: w.vulnSubmit, exact: true }).click();
   await vuln.locator('.hh-vulns li', { hasText: w.chronic }).waitFor();
 
-  await member(page, c.m1).getByRole('button', { name: w.recordStatus }).click();
+  await (await actionsOf(page, w, c.m1)).getByRole('button', { name: w.recordStatus }).click();
   await member(page, c.m1).locator('select[name=statusKind]').selectOption('injured');
   await member(page, c.m1)
     .getByLabel(new RegExp(`^${w.statusSource}`))
@@ -414,7 +434,7 @@ describe.skipIf(!run)('the household page: from a search, every change, its hist
     await setLang(caseworker, 'ar');
     await signIn(caseworker, CASEWORKER, PASSWORD);
     await caseworkerPart(caseworker, w, c);
-    await screenshots(caseworker, 'household', (lang) =>
+    await screenshots(caseworker, 'household-page', (lang) =>
       caseworker
         .locator('.hh-history li')
         .first()

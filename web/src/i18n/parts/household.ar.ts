@@ -1,6 +1,7 @@
 // The household page and the person page's household and linked records (issue #10).
 export const householdAr = {
   'hh.date': 'تاريخ التغيير',
+  'hh.actions': 'إجراءات',
   'hh.confirm.yes': 'نعم، نفّذ',
   'hh.headBadge': 'رب الأسرة',
   'hh.members.zero': 'لا أفراد حالياً',

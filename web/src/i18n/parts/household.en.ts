@@ -2,6 +2,7 @@ import type { householdAr } from './household.ar.ts';
 
 export const householdEn: Record<keyof typeof householdAr, string> = {
   'hh.date': 'Date of the change',
+  'hh.actions': 'Actions',
   'hh.confirm.yes': 'Yes, do it',
   'hh.headBadge': 'Head',
   'hh.members.zero': 'No members now',

@@ -7,7 +7,7 @@ import { Alert, PersonName, SelectField } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { relKey } from '../HouseholdPage.tsx';
 import { PersonForm } from '../PersonForm.tsx';
-import { ActionError, DateField } from './parts.tsx';
+import { ActionError, Collapsible, DateField } from './parts.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { today, useAction } from './useAction.ts';
 
@@ -22,8 +22,7 @@ export function AddMember({ h, onChanged }: { h: HouseholdViewT; onChanged: () =
     onChanged();
   };
   return (
-    <section className="card" aria-labelledby="hh-add">
-      <h2 id="hh-add">{t('hh.add.title')}</h2>
+    <Collapsible id="hh-add" title={t('hh.add.title')}>
       <fieldset className="segmented">
         <legend>{t('hh.add.how')}</legend>
         {(['existing', 'new'] as const).map((m) => (
@@ -35,7 +34,7 @@ export function AddMember({ h, onChanged }: { h: HouseholdViewT; onChanged: () =
       </fieldset>
       {added && <Alert kind="success">{t('hh.add.done', { name: added })}</Alert>}
       {mode === 'existing' ? <AddExisting h={h} onDone={done} /> : <AddNew h={h} onDone={done} />}
-    </section>
+    </Collapsible>
   );
 }
 

@@ -50,11 +50,14 @@ function MemberRow({ m, open, onOpen }: { m: Member; open: Open; onOpen: (o: Ope
   const head = m.relationship === 'head';
   const toggle = (action: 'head' | 'leave' | 'status') =>
     onOpen(open?.personId === m.personId && open.action === action ? null : { personId: m.personId, action });
-  const actions: ['head' | 'leave' | 'status', string, boolean][] = [
-    ['head', t('hh.head.action'), !head && can(user?.role, 'changeHead')],
-    ['leave', t('hh.leave.action'), !head && can(user?.role, 'leaveHousehold')],
-    ['status', t('hh.status.action'), can(user?.role, 'statusEvent')],
-  ];
+  const [shown, setShown] = useState(false);
+  const actions = (
+    [
+      ['head', t('hh.head.action'), !head && can(user?.role, 'changeHead')],
+      ['leave', t('hh.leave.action'), !head && can(user?.role, 'leaveHousehold')],
+      ['status', t('hh.status.action'), can(user?.role, 'statusEvent')],
+    ] as const
+  ).filter(([, , may]) => may);
   return (
     <div className="hh-member">
       <Link to={{ name: 'person', id: m.personId }} className="list-item">
@@ -68,21 +71,25 @@ function MemberRow({ m, open, onOpen }: { m: Member; open: Open; onOpen: (o: Ope
         </span>
       </Link>
       {head && can(user?.role, 'leaveHousehold') && <p className="hint">{t('hh.leave.headRule')}</p>}
-      <div className="row hh-member-actions">
-        {actions
-          .filter(([, , shown]) => shown)
-          .map(([a, label]) => (
-            <button
-              key={a}
-              type="button"
-              className="btn btn-secondary btn-small"
-              aria-expanded={open?.personId === m.personId && open.action === a}
-              onClick={() => toggle(a)}
-            >
-              {label}
-            </button>
-          ))}
-      </div>
+      {actions.length > 0 && (
+        <div className="row hh-member-actions">
+          <button type="button" className="btn btn-secondary btn-small" aria-expanded={shown} onClick={() => setShown(!shown)}>
+            {t('hh.actions')}
+          </button>
+          {shown &&
+            actions.map(([a, label]) => (
+              <button
+                key={a}
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-expanded={open?.personId === m.personId && open.action === a}
+                onClick={() => toggle(a)}
+              >
+                {label}
+              </button>
+            ))}
+        </div>
+      )}
     </div>
   );
 }

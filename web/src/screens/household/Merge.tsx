@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { relKey } from '../HouseholdPage.tsx';
-import { ActionError, ConfirmButton, DateField, usePlural } from './parts.tsx';
+import { ActionError, Collapsible, ConfirmButton, DateField, usePlural } from './parts.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { today, useAction } from './useAction.ts';
 
@@ -18,8 +18,7 @@ export function Merge({ h, onChanged }: { h: HouseholdViewT; onChanged: () => vo
   const [picked, setPicked] = useState<PersonSummaryT | null>(null);
   const members = h.members.filter((m) => m.validTo === null).map((m) => m.personId);
   return (
-    <section className="card" aria-labelledby="hh-merge">
-      <h2 id="hh-merge">{t('hh.merge.title')}</h2>
+    <Collapsible id="hh-merge" title={t('hh.merge.title')}>
       <p className="hint">{t('hh.merge.intro')}</p>
       {picked ? (
         <OtherHousehold
@@ -34,7 +33,7 @@ export function Merge({ h, onChanged }: { h: HouseholdViewT; onChanged: () => vo
       ) : (
         <PersonPicker label={t('hh.merge.find')} exclude={members} onPick={setPicked} />
       )}
-    </section>
+    </Collapsible>
   );
 }
 

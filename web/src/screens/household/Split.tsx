@@ -6,7 +6,7 @@ import type { HouseholdViewT } from '../../api/types.ts';
 import { SelectField } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { relKey } from '../HouseholdPage.tsx';
-import { ActionError, ConfirmButton, DateField, usePlural } from './parts.tsx';
+import { ActionError, Collapsible, ConfirmButton, DateField, usePlural } from './parts.tsx';
 import { today, useAction } from './useAction.ts';
 
 /** For each member: stays (''), or the relationship they will have in the new household. */
@@ -30,8 +30,7 @@ export function Split({ h, onChanged }: { h: HouseholdViewT; onChanged: () => vo
   }
   if (movable.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="hh-split">
-      <h2 id="hh-split">{t('hh.split.title')}</h2>
+    <Collapsible id="hh-split" title={t('hh.split.title')}>
       <p className="hint">{t('hh.split.intro')}</p>
       {movable.map((m) => (
         <SelectField
@@ -63,6 +62,6 @@ export function Split({ h, onChanged }: { h: HouseholdViewT; onChanged: () => vo
         disabled={busy || leaving.length === 0 || problem !== null}
         onConfirm={() => void submit()}
       />
-    </section>
+    </Collapsible>
   );
 }

@@ -29,7 +29,7 @@ export function Vulnerabilities({ h, onChanged }: { h: HouseholdViewT; onChanged
           ))}
         </ul>
       )}
-      {can(user?.role, 'recordVulnerability') && <RecordVulnerability h={h} onChanged={onChanged} />}
+      {can(user?.role, 'recordVulnerability') && <RecordToggle h={h} onChanged={onChanged} />}
     </section>
   );
 }
@@ -74,6 +74,28 @@ function VulnerabilityRow({ h, v, onChanged }: { h: HouseholdViewT; v: Vulnerabi
   );
 }
 
+/** "Record a specific need": the form opens on demand and closes once the need is recorded. */
+function RecordToggle({ h, onChanged }: { h: HouseholdViewT; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('hh.vuln.record')}
+      </button>
+      {open && (
+        <RecordVulnerability
+          h={h}
+          onChanged={() => {
+            setOpen(false);
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
 function RecordVulnerability({ h, onChanged }: { h: HouseholdViewT; onChanged: () => void }) {
   const { t } = useI18n();
   const { busy, error, post } = useAction();
@@ -93,7 +115,6 @@ function RecordVulnerability({ h, onChanged }: { h: HouseholdViewT; onChanged: (
   }
   return (
     <div className="hh-form">
-      <h3 id="hh-vuln-record">{t('hh.vuln.record')}</h3>
       <SelectField
         label={t('hh.vuln.kind')}
         name="vulnKind"

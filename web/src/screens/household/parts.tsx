@@ -111,12 +111,20 @@ export function usePlural(): (base: string, n: number) => string {
   };
 }
 
-/** A section that opens one form at a time below its list. */
-export function Panel({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+/**
+ * A section whose form opens on demand (the accordion pattern: its heading is the button), so that
+ * the page stays short on a phone.
+ */
+export function Collapsible({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
+    <section className="card hh-collapsible" aria-labelledby={id}>
+      <h2 id={id}>
+        <button type="button" className="hh-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+          {title}
+        </button>
+      </h2>
+      {open && <div id={`${id}-body`}>{children}</div>}
     </section>
   );
 }
