@@ -1,5 +1,5 @@
 // The household's moves, newest first: from where to where, the site (its name, a link to it) when
-// it moved into one, when and why; and the Move screen to record the next one.
+// it moved into one, when and why (the Move screen, from the page's actions, records the next one).
 import { can } from '../../access.ts';
 import type { HouseholdViewT, SiteViewT } from '../../api/types.ts';
 import { useLoad } from '../../components/useLoad.ts';
@@ -10,7 +10,6 @@ import { reasonKey } from '../HouseholdPage.tsx';
 
 export function Displacements({ h }: { h: HouseholdViewT }) {
   const { t, day } = useI18n();
-  const { user } = useSession();
   const govName = useGovernorateName();
   return (
     <section className="card" aria-labelledby="hh-moves">
@@ -31,13 +30,6 @@ export function Displacements({ h }: { h: HouseholdViewT }) {
             </li>
           ))}
         </ol>
-      )}
-      {can(user?.role, 'displace') && (
-        <p>
-          <Link to={{ name: 'move', id: h.id }} className="btn btn-secondary">
-            {t('household.recordMove')}
-          </Link>
-        </p>
       )}
     </section>
   );
