@@ -43,19 +43,27 @@ export async function householdAid(db: pg.Pool, actor: Actor, householdId: strin
       WHERE c.household_id = $1 AND c.org_id = $2 ORDER BY c.serial DESC`,
     [h.id, actor.orgId],
   );
-  const ents = await db.query<EntitlementRow>(
-    `SELECT c.id AS cycle_id, c.number, c.status, c.cutoff_date, p.name AS programme, i.name AS item, i.unit, e.quantity,
-            (SELECT min(x.redeemed_at) FROM redemption x WHERE x.entitlement_id = e.id AND x.status = 'standing') AS received_at
-       FROM programme p
-       JOIN aid_cycle c ON c.programme_id = p.id
+  // The cycles the household was in (the snapshot's primary key), then each cycle's entitlements
+  // of the household within its point's block (BRIN): never a scan of every entitlement.
+  const cycles = await db.query<Omit<EntitlementRow, 'item' | 'unit' | 'quantity' | 'received_at'> & { point_id: string | null }>(
+    `SELECT c.id AS cycle_id, c.number, c.status, c.cutoff_date, p.name AS programme, ch.point_id
+       FROM programme p JOIN aid_cycle c ON c.programme_id = p.id
        JOIN cycle_household ch ON ch.cycle_id = c.id AND ch.household_id = $1
-       JOIN entitlement e ON e.cycle_id = c.id AND e.household_id = $1
-            AND (e.point_id = ch.point_id OR (ch.point_id IS NULL AND e.point_id IS NULL))
-       JOIN aid_item i ON i.id = e.item_id
-      WHERE p.org_id = $2
-      ORDER BY c.cutoff_date DESC, c.number DESC, i.name`,
+      WHERE p.org_id = $2 ORDER BY c.cutoff_date DESC, c.number DESC, p.name`,
     [h.id, actor.orgId],
   );
+  const ents: EntitlementRow[] = [];
+  for (const c of cycles.rows) {
+    const r = await db.query<Pick<EntitlementRow, 'item' | 'unit' | 'quantity' | 'received_at'>>(
+      `SELECT i.name AS item, i.unit, e.quantity,
+              (SELECT min(x.redeemed_at) FROM redemption x WHERE x.entitlement_id = e.id AND x.status = 'standing') AS received_at
+         FROM entitlement e JOIN aid_item i ON i.id = e.item_id
+        WHERE e.cycle_id = $1 AND ${c.point_id === null ? 'e.point_id IS NULL' : 'e.point_id = $3'} AND e.household_id = $2
+        ORDER BY i.name`,
+      c.point_id === null ? [c.cycle_id, h.id] : [c.cycle_id, h.id, c.point_id],
+    );
+    for (const e of r.rows) ents.push({ ...c, ...e });
+  }
   return {
     cards: cards.rows.map((c) => ({
       serial: c.serial,
@@ -64,7 +72,7 @@ export async function householdAid(db: pg.Pool, actor: Actor, householdId: strin
       revokedAt: c.revoked_at?.toISOString() ?? null,
       revokedReason: c.reason,
     })),
-    entitlements: ents.rows.map((e) => ({
+    entitlements: ents.map((e) => ({
       cycleId: e.cycle_id,
       cycleNumber: e.number,
       cycleStatus: e.status,
