@@ -8,7 +8,7 @@
 // records a specific need and a status event (injured) for a member, sees every change in the
 // household's history with who made it, and on the person page the household link and the record
 // identity resolution linked to the head ("also registered as"). Screenshots of the household page
-// and the person page in both languages. Every name here is invented (the seed's synthetic data).
+// and the person page in both languages. The household's card shows on its page. Every name here is invented (the seed's synthetic data).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ const REGISTRAR = 'registrar.household';
 const CASEWORKER = 'caseworker.household';
 const ADMIN = 'admin.household';
 const run = browserAvailable();
+const arabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
 
 /** What each language says on these screens. */
 const WORDS = {
@@ -74,6 +75,7 @@ const WORDS = {
       merge: 'انضمت أسرة أخرى',
       vulnerability: 'سُجّلت حاجة خاصة',
       injured: 'مصاب',
+      card: 'صدرت بطاقة',
     },
     byColleague: `بواسطة \u2068${REGISTRAR}\u2069`,
     byYou: 'بواسطة أنت',
@@ -131,6 +133,7 @@ const WORDS = {
       merge: 'Another household merged in',
       vulnerability: 'A specific need recorded',
       injured: 'Injured',
+      card: 'A card issued',
     },
     byColleague: `by \u2068${REGISTRAR}\u2069`,
     byYou: 'by you',
@@ -156,6 +159,7 @@ let siteId = '';
 const SITE_NAME = 'مدرسة الأمل (تجريبي)';
 const cases: Case[] = [];
 const copies = new Map<string, string>(); // head -> the second record of the same person, linked
+const cardNumbers = new Map<string, string>(); // household -> its card's printed number
 const urls: string[] = [];
 const pageErrors: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-household-'));
@@ -244,7 +248,11 @@ beforeAll(async () => {
   const admin = apiCaller(server.url, await apiSignIn(server.url, ADMIN, PASSWORD));
   siteId = (await admin('POST', '/api/v1/sites', { kind: 'school', name: SITE_NAME, governorate: 'PS0270' })).id;
   await pickCases();
-  for (const c of cases) await linkedCopyOfHead(c);
+  const call = apiCaller(server.url, await apiSignIn(server.url, REGISTRAR, PASSWORD));
+  for (const c of cases) {
+    await linkedCopyOfHead(c);
+    cardNumbers.set(c.id, (await call('POST', '/api/v1/aid/cards', { householdId: c.id })).number);
+  }
   await reviewCopies();
   browser = await launch();
   ({ page: registrar } = await phonePage(browser, { urls, pageErrors }));
@@ -400,6 +408,10 @@ async function caseworkerPart(page: Page, w: Words, c: Case) {
     expect(await entry(w.history[k]).first().textContent(), k).toContain(w.byColleague);
   }
   expect(await entry(w.history.vulnerability).first().textContent()).toContain(w.byYou);
+  await entry(w.history.card).first().waitFor();
+  // The household's card, its number in the reader's digits, isolated left to right.
+  const digits = w === WORDS.ar ? arabicIndic : (x: string) => x;
+  await page.locator('section[aria-labelledby="hh-aid"] bdi[dir="ltr"]', { hasText: digits(cardNumbers.get(c.id)!) }).waitFor();
   expect(await entry(w.history.split).first().getByRole('link', { name: w.otherHousehold }).getAttribute('href')).toMatch(
     /^\/households\/[0-9a-f-]{36}$/,
   );
