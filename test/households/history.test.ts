@@ -30,8 +30,8 @@ test('every change in order with who made it, the status events of its members, 
   };
   await post('/members', { personId: joining, relationship: 'other_relative', date: '2024-01-01' });
   await post('/head', { personId: h.others[0], date: '2024-02-01', previousHeadRelationship: 'spouse' });
-  await post(`/members/${joining}/leave`, { date: '2024-03-01' });
-  await post('/split', { date: '2024-04-01', members: [{ personId: h.others[2], relationship: 'head' }] });
+  await post(`/members/${joining}/leave`, { date: '2024-03-01', reason: 'moved to relatives in the south' });
+  await post('/split', { date: '2024-04-01', members: [{ personId: h.others[2], relationship: 'head' }], reason: 'married' });
   await post('/merge', { otherId: other.id, date: '2024-05-01' });
   await post('/displacements', { date: '2024-06-01', toGovernorate: 'PS0270', reason: 'hostilities' });
   await post('/vulnerabilities', { kind: 'lost_home', date: '2024-06-02' });
@@ -57,6 +57,19 @@ test('every change in order with who made it, the status events of its members, 
     'injured',
   ]);
   expect(items.every((e) => e.actorId === officer.id && e.actorName === officer.username)).toBe(true);
+  // The reason given for a change is kept with it, and only with it.
+  expect(items.map((e) => e.reason)).toEqual([
+    null,
+    null,
+    null,
+    'moved to relatives in the south',
+    'married',
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
   expect(items[1]!.after).toMatchObject({ personId: joining, relationship: 'other_relative', date: '2024-01-01' });
   expect(items[4]!.after.newHouseholdId).toMatch(/^[0-9a-f-]{36}$/);
   expect(items[5]!.after).toMatchObject({ absorbed: other.id, members: [other.head] });
@@ -64,7 +77,7 @@ test('every change in order with who made it, the status events of its members, 
   expect(items[0]).toMatchObject({ entity: 'household', entityId: h.id });
   // The new household of the split has its own history; the merged one says where it went.
   const newHousehold = await t.get(officer, url(items[4]!.after.newHouseholdId));
-  expect((newHousehold.json().items as Entry[]).map((e) => e.action)).toEqual(['create_by_split']);
+  expect((newHousehold.json().items as Entry[]).map((e) => [e.action, e.reason])).toEqual([['create_by_split', 'married']]);
   expect((await t.get(officer, url(other.id))).json().items.map((e: Entry) => e.action)).toEqual(['create', 'merged_into']);
   // Each read of a history is logged (and not listed).
   expect(await logged(t, h.id, 'read_history')).toBe(1);
@@ -99,4 +112,19 @@ test('roles without the right (site manager, analyst, distribution officer): 403
     expect((await t.get(await t.user({ role, orgId: officer.orgId }), url(h.id))).statusCode, role).toBe(200);
   }
   expect((await t.get(undefined, url(h.id))).statusCode).toBe(401);
+});
+
+test('a reason is trimmed; empty or longer than 500 characters: 422 naming reason, nothing changed', async () => {
+  const officer = await t.user();
+  const h = await household(t, officer, ['son']);
+  const leave = `/api/v1/households/${h.id}/members/${h.others[0]}/leave`;
+  for (const reason of ['   ', 'x'.repeat(501)]) {
+    const r = await t.post(officer, leave, { reason });
+    expect(r.statusCode, r.body).toBe(422);
+    expect(r.json().errors[0].field).toBe('reason');
+  }
+  expect(await logged(t, h.id, 'member_leave')).toBe(0);
+  expect((await t.post(officer, leave, { reason: '  left for work  ' })).statusCode).toBe(200);
+  const items = (await t.get(officer, url(h.id))).json().items as Entry[];
+  expect(items.at(-1)).toMatchObject({ action: 'member_leave', reason: 'left for work' });
 });

@@ -8,9 +8,9 @@ import { closeMembership, openMembership } from './membership.ts';
 export async function addMember(
   ctx: WriteContext,
   householdId: string,
-  a: MemberRef & { date: string; move: boolean },
+  a: MemberRef & { date: string; move: boolean; reason?: string | undefined },
 ): Promise<{ id: string }> {
-  return changeHousehold(ctx, { householdId, date: a.date, action: 'member_join' }, async () => {
+  return changeHousehold(ctx, { householdId, date: a.date, action: 'member_join', reason: a.reason }, async () => {
     await lockPersons(ctx.client, ctx.actor, [a.personId]);
     const left = a.move ? await closeMembership(ctx.client, a.personId, a.date) : undefined;
     await openMembership(ctx.client, householdId, a.personId, a.relationship, a.date);
