@@ -57,6 +57,10 @@ const WORDS = {
     leaveSubmit: 'سجّل المغادرة',
     leaveQuestion: 'سيغادر هذا الفرد الأسرة من هذا التاريخ. هل تريد المتابعة؟',
     yes: 'نعم، نفّذ',
+    reason: 'سبب التغيير',
+    required: 'مطلوب.',
+    reasonLabel: 'السبب',
+    why: { leave: 'انتقل للسكن مع أقاربه', split: 'زواج', merge: 'لمّ شمل الأسرة' },
     splitSubmit: 'افصل الأسرة الجديدة',
     splitCount: 'سينتقل فرد واحد إلى الأسرة الجديدة.',
     findOther: 'ابحث عن فرد من الأسرة الأخرى',
@@ -115,6 +119,10 @@ const WORDS = {
     leaveSubmit: 'Record leaving',
     leaveQuestion: 'This member leaves the household from this date. Continue?',
     yes: 'Yes, do it',
+    reason: 'Reason for the change',
+    required: 'Required.',
+    reasonLabel: 'Reason',
+    why: { leave: 'Moved in with relatives', split: 'Marriage', merge: 'Family reunited' },
     splitSubmit: 'Split off the new household',
     splitCount: 'One member moves to the new household.',
     findOther: 'Find a member of the other household',
@@ -338,6 +346,13 @@ async function addThenLeave(page: Page, w: Words, c: Case) {
   expect((await current(c.id)).map((m) => m.person_id)).toContain(c.joiner);
 
   await (await actionsOf(page, w, c.joiner)).getByRole('button', { name: w.leaves }).click();
+  // A reason is asked for before the question.
+  await member(page, c.joiner).getByRole('button', { name: w.leaveSubmit }).click();
+  await member(page, c.joiner).getByText(w.required).waitFor();
+  expect(await member(page, c.joiner).getByText(w.leaveQuestion).count()).toBe(0);
+  await member(page, c.joiner)
+    .getByLabel(new RegExp(`^${w.reason}`))
+    .fill(w.why.leave);
   await member(page, c.joiner).getByRole('button', { name: w.leaveSubmit }).click();
   // Asked first: nothing changes until the answer is yes.
   await member(page, c.joiner).getByText(w.leaveQuestion).waitFor();
@@ -353,6 +368,7 @@ async function splitAndMerge(page: Page, w: Words, c: Case) {
   await split.getByRole('button', { name: w.splitTitle }).click();
   await split.locator(`select[name="split-${c.m2}"]`).selectOption('head');
   await split.getByText(w.splitCount).waitFor();
+  await split.getByLabel(new RegExp(`^${w.reason}`)).fill(w.why.split);
   await split.getByRole('button', { name: w.splitSubmit }).click();
   await split.getByRole('button', { name: w.yes }).click();
   await expect.poll(() => member(page, c.m2).count()).toBe(0);
@@ -372,6 +388,7 @@ async function splitAndMerge(page: Page, w: Words, c: Case) {
   await merge.getByRole('textbox', { name: w.findOther }).fill(c.otherNid);
   await merge.getByRole('button', { name: w.find, exact: true }).click();
   await merge.getByRole('button', { name: w.choose }).click();
+  await merge.getByLabel(new RegExp(`^${w.reason}`)).fill(w.why.merge);
   await merge.getByRole('button', { name: w.mergeSubmit }).click();
   if (w === WORDS.ar) await screenshots(page, 'household-merge', (lang) => merge.getByRole('button', { name: WORDS[lang].yes }).waitFor());
   await merge.getByRole('button', { name: w.yes }).click();
@@ -407,6 +424,9 @@ async function caseworkerPart(page: Page, w: Words, c: Case) {
     await entry(w.history[k]).first().waitFor();
     expect(await entry(w.history[k]).first().textContent(), k).toContain(w.byColleague);
   }
+  // The reasons given, each with its change.
+  for (const k of ['leave', 'split', 'merge'] as const)
+    expect(await entry(w.history[k]).first().locator('.history-reason').textContent(), k).toBe(`${w.reasonLabel}: ${w.why[k]}`);
   expect(await entry(w.history.vulnerability).first().textContent()).toContain(w.byYou);
   await entry(w.history.card).first().waitFor();
   // The household's card, its number in the reader's digits, isolated left to right.

@@ -1,6 +1,8 @@
 // The household page and the person page's household and linked records (issue #10).
 export const householdAr = {
   'hh.date': 'تاريخ التغيير',
+  'hh.reason': 'سبب التغيير',
+  'hh.reason.hint': 'يُحفظ في سجل الأسرة مع التغيير.',
   'hh.actions': 'إجراءات',
   'hh.confirm.yes': 'نعم، نفّذ',
   'hh.headBadge': 'رب الأسرة',

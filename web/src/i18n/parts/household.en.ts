@@ -2,6 +2,8 @@ import type { householdAr } from './household.ar.ts';
 
 export const householdEn: Record<keyof typeof householdAr, string> = {
   'hh.date': 'Date of the change',
+  'hh.reason': 'Reason for the change',
+  'hh.reason.hint': 'Kept in the household’s history with the change.',
   'hh.actions': 'Actions',
   'hh.confirm.yes': 'Yes, do it',
   'hh.headBadge': 'Head',

@@ -7,7 +7,7 @@ import { Alert, PersonName, SelectField } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { relKey } from '../HouseholdPage.tsx';
 import { PersonForm } from '../PersonForm.tsx';
-import { ActionError, Collapsible, DateField } from './parts.tsx';
+import { ActionError, Collapsible, DateField, ReasonField, withReason } from './parts.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { today, useAction } from './useAction.ts';
 
@@ -45,11 +45,13 @@ function AddExisting({ h, onDone }: { h: HouseholdViewT; onDone: (name: string) 
   const [relationship, setRelationship] = useState<Relationship>('other_relative');
   const [date, setDate] = useState(today);
   const [move, setMove] = useState(false);
+  const [reason, setReason] = useState('');
   const members = h.members.filter((m) => m.validTo === null).map((m) => m.personId);
   async function submit() {
     if (!picked) return;
-    if (await post(`/api/v1/households/${h.id}/members`, { personId: picked.id, relationship, date, move })) {
+    if (await post(`/api/v1/households/${h.id}/members`, withReason({ personId: picked.id, relationship, date, move }, reason))) {
       setPicked(null);
+      setReason('');
       onDone(picked.fullName);
     }
   }
@@ -77,6 +79,7 @@ function AddExisting({ h, onDone }: { h: HouseholdViewT; onDone: (name: string) 
       <label className="check">
         <input type="checkbox" name="move" checked={move} onChange={(e) => setMove(e.target.checked)} /> {t('hh.add.move')}
       </label>
+      <ReasonField value={reason} onChange={setReason} />
       <ActionError error={error} />
       <div className="row">
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>

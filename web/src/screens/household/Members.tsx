@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { relKey } from '../HouseholdPage.tsx';
-import { ActionError, ConfirmButton, DateField, usePlural } from './parts.tsx';
+import { ActionError, ConfirmButton, DateField, ReasonField, usePlural, withReason } from './parts.tsx';
 import { StatusEventForm } from './StatusEvent.tsx';
 import { today, useAction } from './useAction.ts';
 
@@ -101,9 +101,10 @@ function HeadForm({ h, m, onDone }: { h: HouseholdViewT; m: Member; onDone: () =
   const [date, setDate] = useState(today);
   const [previousHead, setPreviousHead] = useState<'stays' | 'leaves'>('stays');
   const [relationship, setRelationship] = useState<Relationship>('spouse');
+  const [reason, setReason] = useState('');
   const oldHead = h.members.find((x) => x.relationship === 'head' && x.validTo === null);
   async function submit() {
-    const body = { personId: m.personId, date, previousHead, previousHeadRelationship: relationship };
+    const body = withReason({ personId: m.personId, date, previousHead, previousHeadRelationship: relationship }, reason);
     if (await post(`/api/v1/households/${h.id}/head`, body)) onDone();
   }
   return (
@@ -137,6 +138,7 @@ function HeadForm({ h, m, onDone }: { h: HouseholdViewT; m: Member; onDone: () =
         </SelectField>
       )}
       <DateField value={date} onChange={setDate} />
+      <ReasonField value={reason} onChange={setReason} />
       <ActionError error={error} />
       <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
         {busy ? t('common.loading') : t('hh.head.submit')}
@@ -150,15 +152,27 @@ function LeaveForm({ h, m, onDone }: { h: HouseholdViewT; m: Member; onDone: () 
   const { t } = useI18n();
   const { busy, error, post } = useAction();
   const [date, setDate] = useState(today);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   async function submit() {
-    if (await post(`/api/v1/households/${h.id}/members/${m.personId}/leave`, { date })) onDone();
+    if (await post(`/api/v1/households/${h.id}/members/${m.personId}/leave`, withReason({ date }, reason))) onDone();
   }
   return (
     <div className="hh-form">
       <h3>{t('hh.leave.title')}</h3>
       <DateField value={date} onChange={setDate} />
+      <ReasonField value={reason} onChange={setReason} required tried={tried} />
       <ActionError error={error} />
-      <ConfirmButton label={t('hh.leave.submit')} question={t('hh.leave.confirm')} disabled={busy} onConfirm={() => void submit()} />
+      <ConfirmButton
+        label={t('hh.leave.submit')}
+        question={t('hh.leave.confirm')}
+        disabled={busy}
+        ready={() => {
+          setTried(true);
+          return reason.trim() !== '';
+        }}
+        onConfirm={() => void submit()}
+      />
     </div>
   );
 }

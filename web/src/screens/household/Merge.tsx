@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { relKey } from '../HouseholdPage.tsx';
-import { ActionError, Collapsible, ConfirmButton, DateField, usePlural } from './parts.tsx';
+import { ActionError, Collapsible, ConfirmButton, DateField, ReasonField, usePlural, withReason } from './parts.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { today, useAction } from './useAction.ts';
 
@@ -88,9 +88,11 @@ function MergeForm({
   const { busy, error, post } = useAction();
   const [relationship, setRelationship] = useState<Relationship>('other_relative');
   const [date, setDate] = useState(today);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   const joining = other.members.filter((m) => m.validTo === null);
   async function submit() {
-    if (await post(`/api/v1/households/${h.id}/merge`, { otherId: other.id, relationship, date })) onDone();
+    if (await post(`/api/v1/households/${h.id}/merge`, withReason({ otherId: other.id, relationship, date }, reason))) onDone();
   }
   return (
     <div className="hh-form">
@@ -119,12 +121,17 @@ function MergeForm({
           ))}
       </SelectField>
       <DateField value={date} onChange={setDate} name="mergeDate" />
+      <ReasonField value={reason} onChange={setReason} required tried={tried} />
       <ActionError error={error} />
       <div className="row">
         <ConfirmButton
           label={t('hh.merge.submit')}
           question={t('hh.merge.confirm', { count: joining.length })}
           disabled={busy}
+          ready={() => {
+            setTried(true);
+            return reason.trim() !== '';
+          }}
           onConfirm={() => void submit()}
         />
         {cancel}

@@ -6,7 +6,7 @@ import type { HouseholdViewT } from '../../api/types.ts';
 import { SelectField } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { relKey } from '../HouseholdPage.tsx';
-import { ActionError, Collapsible, ConfirmButton, DateField, usePlural } from './parts.tsx';
+import { ActionError, Collapsible, ConfirmButton, DateField, ReasonField, usePlural, withReason } from './parts.tsx';
 import { today, useAction } from './useAction.ts';
 
 /** For each member: stays (''), or the relationship they will have in the new household. */
@@ -18,13 +18,17 @@ export function Split({ h, onChanged }: { h: HouseholdViewT; onChanged: () => vo
   const { busy, error, post } = useAction();
   const [choice, setChoice] = useState<Choice>({});
   const [date, setDate] = useState(today);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   const movable = h.members.filter((m) => m.validTo === null && m.relationship !== 'head');
   const leaving = movable.filter((m) => choice[m.personId]).map((m) => ({ personId: m.personId, relationship: choice[m.personId]! }));
   const heads = leaving.filter((m) => m.relationship === 'head').length;
   const problem = leaving.length === 0 ? null : heads !== 1 ? t('hh.split.oneHead') : null;
   async function submit() {
-    if (await post(`/api/v1/households/${h.id}/split`, { date, members: leaving })) {
+    if (await post(`/api/v1/households/${h.id}/split`, withReason({ date, members: leaving }, reason))) {
       setChoice({});
+      setReason('');
+      setTried(false);
       onChanged();
     }
   }
@@ -55,11 +59,16 @@ export function Split({ h, onChanged }: { h: HouseholdViewT; onChanged: () => vo
         </p>
       )}
       <DateField value={date} onChange={setDate} name="splitDate" />
+      <ReasonField value={reason} onChange={setReason} required tried={tried} />
       <ActionError error={error} />
       <ConfirmButton
         label={t('hh.split.submit')}
         question={t('hh.split.confirm')}
         disabled={busy || leaving.length === 0 || problem !== null}
+        ready={() => {
+          setTried(true);
+          return reason.trim() !== '';
+        }}
         onConfirm={() => void submit()}
       />
     </Collapsible>

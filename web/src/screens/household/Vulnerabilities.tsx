@@ -9,7 +9,7 @@ import { PersonName, SelectField } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { vulnKey } from '../HouseholdPage.tsx';
-import { ActionError, ConfirmButton, DateField } from './parts.tsx';
+import { ActionError, ConfirmButton, DateField, ReasonField, withReason } from './parts.tsx';
 import { today, useAction } from './useAction.ts';
 
 type Vulnerability = HouseholdViewT['vulnerabilities'][number];
@@ -40,9 +40,10 @@ function VulnerabilityRow({ h, v, onChanged }: { h: HouseholdViewT; v: Vulnerabi
   const { busy, error, post } = useAction();
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(today);
+  const [reason, setReason] = useState('');
   const who = v.personId ? h.members.find((m) => m.personId === v.personId)?.fullName : null;
   async function end() {
-    const body = { kind: v.kind, date, ...(v.personId ? { personId: v.personId } : {}) };
+    const body = withReason({ kind: v.kind, date, ...(v.personId ? { personId: v.personId } : {}) }, reason);
     if (await post(`/api/v1/households/${h.id}/vulnerabilities/end`, body)) onChanged();
   }
   return (
@@ -61,6 +62,7 @@ function VulnerabilityRow({ h, v, onChanged }: { h: HouseholdViewT; v: Vulnerabi
       {open && (
         <div className="hh-form">
           <DateField value={date} onChange={setDate} name="endDate" />
+          <ReasonField value={reason} onChange={setReason} />
           <ActionError error={error} />
           <ConfirmButton
             label={t('hh.vuln.removeSubmit')}
@@ -103,11 +105,12 @@ function RecordVulnerability({ h, onChanged }: { h: HouseholdViewT; onChanged: (
   const [personId, setPersonId] = useState('');
   const [date, setDate] = useState(today);
   const [touched, setTouched] = useState(false);
+  const [reason, setReason] = useState('');
   const members = h.members.filter((m) => m.validTo === null);
   async function submit() {
     setTouched(true);
     if (!kind) return;
-    if (await post(`/api/v1/households/${h.id}/vulnerabilities`, { kind, date, ...(personId ? { personId } : {}) })) {
+    if (await post(`/api/v1/households/${h.id}/vulnerabilities`, withReason({ kind, date, ...(personId ? { personId } : {}) }, reason))) {
       setKind('');
       setTouched(false);
       onChanged();
@@ -138,6 +141,7 @@ function RecordVulnerability({ h, onChanged }: { h: HouseholdViewT; onChanged: (
         ))}
       </SelectField>
       <DateField value={date} onChange={setDate} name="vulnDate" />
+      <ReasonField value={reason} onChange={setReason} />
       <ActionError error={error} />
       <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
         {busy ? t('common.loading') : t('hh.vuln.submit')}

@@ -25,6 +25,41 @@ export function DateField({ value, onChange, name = 'date' }: { value: string; o
   );
 }
 
+/**
+ * Why the household is changed, kept in its history. `required` for the steps that take people
+ * out of it (leave, split, merge): the error shows once the step was tried without one.
+ */
+export function ReasonField({
+  value,
+  onChange,
+  required = false,
+  tried = false,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+  tried?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      label={t('hh.reason')}
+      optional={!required}
+      hint={t('hh.reason.hint')}
+      name="reason"
+      dir="auto"
+      maxLength={500}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={required && tried && !value.trim() ? t('valid.required') : null}
+    />
+  );
+}
+
+/** The body with the reason when one was given (trimmed). */
+export const withReason = <T extends object>(body: T, reason: string): T & { reason?: string } =>
+  reason.trim() ? { ...body, reason: reason.trim() } : body;
+
 /** The household rules' reasons for a field, in the reader's words; the others as everywhere. */
 const HOUSEHOLD_REASONS: [RegExp, MessageKey][] = [
   [/^must (all )?be (a )?current members? of this household/, 'hh.reason.notMember'],
@@ -64,17 +99,20 @@ export function ConfirmButton({
   question,
   onConfirm,
   disabled,
+  ready = () => true,
 }: {
   label: string;
   question: string;
   onConfirm: () => void;
   disabled?: boolean;
+  /** Checked on the first press: the question is asked only when the form is complete. */
+  ready?: () => boolean;
 }) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
-      <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => setAsking(true)}>
+      <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => setAsking(ready())}>
         {label}
       </button>
     );
