@@ -3,13 +3,15 @@
 // A registration officer finds a seeded household from a search (person page -> its household link),
 // records its move into a shelter (the site's name links to the site), makes another member the
 // head, adds a person of another household (found by national ID, leaving their own), that person
-// leaves again (the head's rule shown in words, the step confirmed), splits a member off into a
+// leaves again (the head's rule shown in words, a reason asked for, the step confirmed), (in English)
+// a new person registered with the registration form joins, splits a member off into a
 // new household and merges a third household in (found through one of its members). A caseworker
 // records a specific need and a status event (injured) for a member, sees every change in the
 // household's history with who made it, and on the person page the household link and the record
 // identity resolution linked to the head ("also registered as"). Screenshots of the household page
 // and the person page in both languages. The household's card shows on its page. Every name here is invented (the seed's synthetic data).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -57,6 +59,13 @@ const WORDS = {
     leaveSubmit: 'سجّل المغادرة',
     leaveQuestion: 'سيغادر هذا الفرد الأسرة من هذا التاريخ. هل تريد المتابعة؟',
     yes: 'نعم، نفّذ',
+    newPerson: 'شخص جديد',
+    givenName: 'الاسم الأول',
+    familyName: 'اسم العائلة',
+    female: 'أنثى',
+    relationship: 'الصلة برب الأسرة',
+    addPerson: 'أضف الفرد',
+    added: 'أُضيف',
     reason: 'سبب التغيير',
     required: 'مطلوب.',
     reasonLabel: 'السبب',
@@ -119,6 +128,13 @@ const WORDS = {
     leaveSubmit: 'Record leaving',
     leaveQuestion: 'This member leaves the household from this date. Continue?',
     yes: 'Yes, do it',
+    newPerson: 'A new person',
+    givenName: 'Given name',
+    familyName: 'Family name',
+    female: 'Female',
+    relationship: 'Relationship to the head',
+    addPerson: 'Add this person',
+    added: 'was added to the household',
     reason: 'Reason for the change',
     required: 'Required.',
     reasonLabel: 'Reason',
@@ -291,6 +307,15 @@ const current = async (householdId: string) =>
     )
   ).rows;
 
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's WCAG 2.1 A and AA violations on the page now (as test/e2e/accessibility.test.ts runs it). */
+async function violations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+}
+
 /** From the search screen to the household of the case's head: search, the person page, its household link. */
 async function openFromSearch(page: Page, w: Words, c: Case, headNow = true) {
   await page.getByRole('link', { name: w.search, exact: true }).click();
@@ -360,6 +385,28 @@ async function addThenLeave(page: Page, w: Words, c: Case) {
   await member(page, c.joiner).getByRole('button', { name: w.yes }).click();
   await expect.poll(() => member(page, c.joiner).count()).toBe(0);
   expect((await current(c.id)).map((m) => m.person_id)).not.toContain(c.joiner);
+}
+
+/** A new person, registered with the registration form as it is, joins as a daughter. */
+async function addNewPerson(page: Page, w: Words, c: Case) {
+  const add = page.locator('section[aria-labelledby="hh-add"]');
+  await add.getByText(w.newPerson, { exact: true }).click();
+  const form = add.locator('form[aria-labelledby="person-form-title"]');
+  await form.getByLabel(w.givenName).fill('ميسون');
+  await form.getByLabel(w.familyName).fill('القدوة');
+  await form.getByText(w.female, { exact: true }).click();
+  await form.getByLabel(w.relationship).selectOption('daughter');
+  await form.getByRole('button', { name: w.addPerson }).click();
+  await add.locator('.alert', { hasText: w.added }).filter({ hasText: 'ميسون القدوة' }).waitFor();
+  const joined = (
+    await db.pool.query<{ person_id: string; relationship: string }>(
+      `SELECT m.person_id, m.relationship FROM household_member m JOIN person p ON p.id = m.person_id
+        WHERE m.household_id = $1 AND m.valid_to IS NULL AND p.full_name = 'ميسون القدوة'`,
+      [c.id],
+    )
+  ).rows;
+  expect(joined.map((j) => j.relationship)).toEqual(['daughter']);
+  await member(page, joined[0]!.person_id).waitFor();
 }
 
 /** One member splits off as the head of a new household; a third household merges in. */
@@ -487,11 +534,33 @@ describe.skipIf(!run)('the household page: from a search, every change, its hist
     await recordMove(registrar, w, c);
     await changeHead(registrar, w, c);
     await addThenLeave(registrar, w, c);
+    await addNewPerson(registrar, w, c);
     await splitAndMerge(registrar, w, c);
     await setLang(caseworker, 'en');
     await caseworkerPart(caseworker, w, c);
     await personPage(caseworker, w, c);
   }, 400_000);
+
+  test('the household page with its forms open: no WCAG 2.1 AA violation (axe-core), in Arabic and English', async () => {
+    // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script.
+    const { ctx, page } = await phonePage(browser, { bypassCSP: true });
+    const c = cases[0]!;
+    await page.goto(server.url);
+    await signIn(page, CASEWORKER, PASSWORD);
+    await page.goto(`${server.url}/households/${c.id}`);
+    await page.getByRole('heading', { name: WORDS.ar.household, exact: true }).waitFor();
+    const other = (await current(c.id)).find((m) => m.relationship !== 'head' && m.person_id !== c.m1)!.person_id;
+    await (await actionsOf(page, WORDS.ar, other)).getByRole('button', { name: WORDS.ar.leaves }).click();
+    await member(page, other).getByRole('button', { name: WORDS.ar.leaveSubmit }).click(); // the reason's error shown
+    await (await actionsOf(page, WORDS.ar, c.m1)).getByRole('button', { name: WORDS.ar.recordStatus }).click();
+    for (const title of [WORDS.ar.addTitle, WORDS.ar.splitTitle, WORDS.ar.mergeTitle, WORDS.ar.recordNeed])
+      await page.getByRole('button', { name: title }).click();
+    for (const lang of ['ar', 'en'] as const) {
+      await setLang(page, lang);
+      expect(await violations(page), lang).toEqual([]);
+    }
+    await ctx.close();
+  }, 120_000);
 
   test('no name or ID number travels in a URL, and no page error', async () => {
     const personal = cases.flatMap((c) => [c.joinerNid, c.otherNid]);

@@ -27,7 +27,16 @@ export function AddMember({ h, onChanged }: { h: HouseholdViewT; onChanged: () =
         <legend>{t('hh.add.how')}</legend>
         {(['existing', 'new'] as const).map((m) => (
           <label key={m} className={mode === m ? 'selected' : ''}>
-            <input type="radio" name="addMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            <input
+              type="radio"
+              name="addMode"
+              value={m}
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setAdded(null);
+              }}
+            />
             {t(m === 'existing' ? 'hh.add.existing' : 'hh.add.new')}
           </label>
         ))}
