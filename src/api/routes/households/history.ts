@@ -14,7 +14,7 @@ export default defineRoute({
   response: HouseholdHistoryList,
   handler: async ({ params, actor, store }) => {
     const items = await householdHistory(store.pool, actor, params.id);
-    await appendLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read_history' });
+    await appendLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read', after: { view: 'history' } });
     return { items };
   },
 });

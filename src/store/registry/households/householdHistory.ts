@@ -17,7 +17,7 @@ export async function householdHistory(db: pg.Pool, actor: Actor, id: string, li
        FROM change_log c LEFT JOIN app_user u ON u.id = c.actor_id AND u.org_id = $3
       WHERE ((c.entity IN ('household', 'household_card') AND c.entity_id = $1)
           OR (c.entity = 'person_status' AND c.entity_id IN (SELECT person_id FROM household_member WHERE household_id = $1)))
-        AND c.action NOT IN ('read', 'read_history')
+        AND c.action <> 'read'
       ORDER BY c.seq LIMIT $2`,
     [h.id, limit, actor.orgId],
   );
