@@ -7,6 +7,7 @@ import { derivedVulnerabilities, displacementReasons, relationships, vulnerabili
 import { type Capability, can } from '../access.ts';
 import type { HouseholdHistoryT } from '../api/householdTypes.ts';
 import type { HouseholdViewT, SiteViewT } from '../api/types.ts';
+import { RecordReads } from '../components/RecordReads.tsx';
 import { ErrorState, Loading, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -59,6 +60,7 @@ export function HouseholdPage({ id }: { id: string }) {
       {may('mergeHousehold') && <Merge h={h} onChanged={changed} />}
       {may('householdAid') && <HouseholdAid id={h.id} version={rev} />}
       <HistorySection h={h} rev={rev} />
+      {may('auditLog') && <RecordReads entity="household" id={h.id} after={rev} />}
     </Screen>
   );
 }
