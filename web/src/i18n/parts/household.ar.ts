@@ -120,6 +120,7 @@ export const householdAr = {
   'hh.history.aPerson': 'شخص',
   'hh.history.otherHousehold': 'الأسرة الأخرى',
   'hh.history.effective': 'يسري من {date}',
+  'hh.history.eventDate': 'بتاريخ {date}',
   'hh.reason.notMember': 'يجب أن يكون فرداً حالياً في هذه الأسرة.',
   'hh.reason.beforeMembership': 'التاريخ قبل بداية عضويته في الأسرة.',
   'hh.reason.beforeVulnerability': 'التاريخ قبل تسجيل هذه الحاجة.',

@@ -121,6 +121,7 @@ export const householdEn: Record<keyof typeof householdAr, string> = {
   'hh.history.aPerson': 'a person',
   'hh.history.otherHousehold': 'the other household',
   'hh.history.effective': 'effective {date}',
+  'hh.history.eventDate': 'on {date}',
   'hh.reason.notMember': 'Must be a current member of this household.',
   'hh.reason.beforeMembership': 'The date is before their membership began.',
   'hh.reason.beforeVulnerability': 'The date is before this need was recorded.',

@@ -108,7 +108,12 @@ export function HouseholdHistory({ items, h }: { items: HouseholdHistoryEntryT[]
               <Details e={e} h={h} />
             </div>
             <time dateTime={e.at}>{dateTime(e.at)}</time>
-            {effective && <span className="muted"> · {t('hh.history.effective', { date: day(effective) })}</span>}
+            {effective && (
+              <span className="muted">
+                {' · '}
+                {t(e.entity === 'person_status' ? 'hh.history.eventDate' : 'hh.history.effective', { date: day(effective) })}
+              </span>
+            )}
             {e.reason && (
               <p className="history-reason">
                 {t('edit.history.reason')}: <bdi>{e.reason}</bdi>
