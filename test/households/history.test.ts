@@ -135,3 +135,18 @@ test('a reason is trimmed; empty or longer than 500 characters: 422 naming reaso
   const items = (await t.get(officer, url(h.id))).json().items as Entry[];
   expect(items.at(-1)).toMatchObject({ action: 'member_leave', reason: 'left for work' });
 });
+
+test("a member's status events only when the reader may read that person (their governorate)", async () => {
+  const officer = await t.user({ governorates: ['PS0260', 'PS0101'] });
+  const h = await household(t, officer, []);
+  const westBank = await person(t, officer, { governorate: 'PS0101' });
+  expect(
+    (await t.post(officer, `/api/v1/households/${h.id}/members`, { personId: westBank, relationship: 'other_relative' })).statusCode,
+  ).toBe(200);
+  expect((await t.post(officer, `/api/v1/persons/${westBank}/status-events`, { kind: 'missing' })).statusCode).toBe(201);
+  expect((await t.post(officer, `/api/v1/persons/${h.head}/status-events`, { kind: 'injured' })).statusCode).toBe(201);
+  const gaza = await t.user({ role: 'caseworker', orgId: officer.orgId, governorates: ['PS0260'] });
+  const actions = async (u: typeof officer) => ((await t.get(u, url(h.id))).json().items as Entry[]).map((e) => e.action);
+  expect(await actions(officer)).toEqual(['create', 'member_join', 'missing', 'injured']);
+  expect(await actions(gaza)).toEqual(['create', 'member_join', 'injured']);
+});

@@ -1,9 +1,10 @@
 // The change log of a household: its own changes (members joining and leaving, head changes,
 // splits, merges, moves, vulnerabilities), its cards, and the status events of the people who were
-// ever its members. Reads are left out: who read what is the audit log's question.
+// ever its members (those the reader may read). Reads are left out: who read what is the audit log's question.
 import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
 import { type HistoryEntry, parseEntry, type Row } from '../personHistory.ts';
+import { scopeSql } from '../scope.ts';
 import { getHousehold } from './findHousehold.ts';
 
 /** One entry, and what it is about: the household, its card, or one of its members (a status event). */
@@ -12,14 +13,18 @@ export type HouseholdHistoryEntry = HistoryEntry & { entity: string; entityId: s
 /** The change log of a household in the actor's scope (404 otherwise), oldest first. */
 export async function householdHistory(db: pg.Pool, actor: Actor, id: string, limit = 1000): Promise<HouseholdHistoryEntry[]> {
   const h = await getHousehold(db, actor, id);
+  // A member's status events only when the reader may read that person too.
+  const scope = scopeSql('p', actor, 4);
   const r = await db.query<Row & { entity: string; entity_id: string | null }>(
     `SELECT c.seq, c.at, c.entity, c.entity_id, c.actor_id, u.username AS actor_name, c.org_id, c.device_id, c.action, c.before, c.after, c.reason
        FROM change_log c LEFT JOIN app_user u ON u.id = c.actor_id AND u.org_id = $3
       WHERE ((c.entity IN ('household', 'household_card') AND c.entity_id = $1)
-          OR (c.entity = 'person_status' AND c.entity_id IN (SELECT person_id FROM household_member WHERE household_id = $1)))
+          OR (c.entity = 'person_status' AND c.entity_id IN (
+                SELECT m.person_id FROM household_member m JOIN person p ON p.id = m.person_id
+                 WHERE m.household_id = $1 AND ${scope.sql})))
         AND c.action <> 'read'
       ORDER BY c.seq LIMIT $2`,
-    [h.id, limit, actor.orgId],
+    [h.id, limit, actor.orgId, ...scope.params],
   );
   return r.rows.map((row) => ({ ...parseEntry(row), entity: row.entity, entityId: row.entity_id }));
 }
