@@ -11,7 +11,7 @@ import { identityOf } from './identity.ts';
 
 export type LinkedRecord = { person: Person; kind: 'decision' | 'auto' | null; linkedAt: string | null };
 
-/** The other records of the person's identity within the actor's scope (404 when the person is not). */
+/** The other records of the person's identity within the actor's scope (404 when the person is not), direct links first. */
 export async function linkedRecords(db: pg.Pool, actor: Actor, personId: string): Promise<LinkedRecord[]> {
   const p = await getPerson(db, actor, personId);
   const others = (await identityOf(db, p.id)).filter((id) => id !== p.id);
@@ -28,8 +28,11 @@ export async function linkedRecords(db: pg.Pool, actor: Actor, personId: string)
     [p.id],
   );
   const direct = new Map(links.rows.map((l) => [l.other, l]));
-  return rows.rows.map((r) => {
-    const l = direct.get(r.id);
-    return { person: parsePersonRow(r), kind: l?.kind ?? null, linkedAt: l?.created_at.toISOString() ?? null };
-  });
+  // Those linked to the person directly first, then those linked through another record.
+  return rows.rows
+    .map((r) => {
+      const l = direct.get(r.id);
+      return { person: parsePersonRow(r), kind: l?.kind ?? null, linkedAt: l?.created_at.toISOString() ?? null };
+    })
+    .sort((x, y) => Number(x.kind === null) - Number(y.kind === null));
 }
