@@ -121,3 +121,13 @@ export function checkMerge(id: string, otherId: string, relationship: Relationsh
   if (otherId === id) throw errors.invalidField('otherId', 'same_household');
   if (relationship === 'head') throw errors.invalidField('relationship', 'head_kept');
 }
+
+/**
+ * Which recorded vulnerabilities a removal on `date` ends: those open on the household (or the one
+ * member) of that kind. None open: not found; one that began after `date`: the date names it.
+ */
+export function vulnerabilitiesToEnd(open: { id: string; validFrom: string }[], date: string): string[] {
+  if (open.length === 0) throw errors.notFound('vulnerability');
+  if (open.some((v) => v.validFrom > date)) throw errors.validation([{ field: 'date', reason: 'before_vulnerability' }]);
+  return open.map((v) => v.id);
+}

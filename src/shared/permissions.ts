@@ -123,6 +123,12 @@ export const permissionMatrix = {
   'POST /api/v1/users/:id/temporary-password': ['administrator'],
   'GET /api/v1/tokens': ['administrator'],
   'POST /api/v1/tokens/:id/revoke': ['administrator'],
+  // The household page: its history (as a person's), ending a recorded vulnerability, a person's
+  // linked records (identity resolution), a household's cards and entitlements (those who handle cards)
+  'GET /api/v1/households/:id/history': ['administrator', 'registration_officer', 'caseworker', 'auditor'],
+  'POST /api/v1/households/:id/vulnerabilities/end': REGISTRY_WRITE,
+  'GET /api/v1/persons/:id/links': REGISTRY_READ,
+  'GET /api/v1/households/:id/aid': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

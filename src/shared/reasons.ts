@@ -73,6 +73,7 @@ export const fieldReasons = {
   no_such_record: 'refers to a record that does not exist',
   not_of_organisation: 'is not a record of your organisation',
   before_membership: 'is before the membership began',
+  before_vulnerability: 'is before the vulnerability was recorded',
   // aid
   code_form: 'must be 1-40 of a-z 0-9 _',
   required_for_kind: 'is required for this kind of movement',

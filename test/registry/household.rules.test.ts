@@ -1,5 +1,5 @@
 // The household rules without a database: leaving, changing the head, splitting, merging,
-// member lists and the vulnerabilities derived from the head.
+// member lists, the vulnerabilities derived from the head and ending a recorded one.
 import { describe, expect, test } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import {
@@ -11,6 +11,7 @@ import {
   deriveHeadVulnerabilities,
   type MemberRef,
   planHeadChange,
+  vulnerabilitiesToEnd,
 } from '../../src/registry/household.ts';
 
 const family: MemberRef[] = [
@@ -133,5 +134,23 @@ describe('vulnerabilities derived from the head', () => {
     expect(deriveHeadVulnerabilities({ sex: 'male', dateOfBirth: '1964-06-01' }, '2024-06-01')).toEqual(['elderly_headed']);
     expect(deriveHeadVulnerabilities({ sex: 'male', dateOfBirth: '1964-06-02' }, '2024-06-01')).toEqual([]);
     expect(deriveHeadVulnerabilities(undefined, '2024-06-01')).toEqual([]);
+  });
+});
+
+describe('ending a recorded vulnerability', () => {
+  test('every open one of the kind ends, from a date on or after it began', () => {
+    const open = [
+      { id: 'a', validFrom: '2024-01-01' },
+      { id: 'b', validFrom: '2024-02-01' },
+    ];
+    expect(vulnerabilitiesToEnd(open, '2024-02-01')).toEqual(['a', 'b']);
+  });
+  test('none open: not found (404); a date before one began: 422 naming date', () => {
+    expect(refusal(() => vulnerabilitiesToEnd([], '2024-01-01'))).toMatchObject({ id: 'not_found', status: 404 });
+    expect(refusal(() => vulnerabilitiesToEnd([{ id: 'a', validFrom: '2024-03-01' }], '2024-02-29'))).toMatchObject({
+      id: 'validation',
+      status: 422,
+      errors: [{ field: 'date', reason: 'before_vulnerability' }],
+    });
   });
 });

@@ -28,6 +28,17 @@ export const capabilityRoutes = {
   exportAggregates: 'POST /api/v1/exports/aggregates',
   manageUsers: 'GET /api/v1/users',
   manageTokens: 'GET /api/v1/tokens',
+  addMember: 'POST /api/v1/households/:id/members',
+  leaveHousehold: 'POST /api/v1/households/:id/members/:personId/leave',
+  changeHead: 'POST /api/v1/households/:id/head',
+  splitHousehold: 'POST /api/v1/households/:id/split',
+  mergeHousehold: 'POST /api/v1/households/:id/merge',
+  recordVulnerability: 'POST /api/v1/households/:id/vulnerabilities',
+  endVulnerability: 'POST /api/v1/households/:id/vulnerabilities/end',
+  statusEvent: 'POST /api/v1/persons/:id/status-events',
+  householdHistory: 'GET /api/v1/households/:id/history',
+  linkedRecords: 'GET /api/v1/persons/:id/links',
+  householdAid: 'GET /api/v1/households/:id/aid',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

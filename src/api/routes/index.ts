@@ -49,6 +49,10 @@ import getUser from './users/get.ts';
 import listTokens from './users/listTokens.ts';
 import revokeToken from './users/revokeToken.ts';
 import temporaryPassword from './users/temporaryPassword.ts';
+import householdHistory from './households/history.ts';
+import vulnerabilityEnd from './households/vulnerabilityEnd.ts';
+import personLinks from './persons/links.ts';
+import householdAid from './aid/households.aid.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -101,3 +105,4 @@ export const allRoutes: RouteDef[] = [
 ];
 allRoutes.push(...duplicateRoutes);
 allRoutes.push(createRegistration);
+allRoutes.push(householdHistory, vulnerabilityEnd, personLinks, householdAid);

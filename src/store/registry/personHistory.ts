@@ -4,7 +4,7 @@ import { allows } from '../../shared/permissions.ts';
 import { appendLog } from '../write.ts';
 import { getPerson } from './findPerson.ts';
 
-type Row = {
+export type Row = {
   seq: number;
   at: Date;
   actor_id: string | null;
@@ -33,7 +33,7 @@ export function fieldsOf(before: unknown, after: unknown): string[] {
  * One entry. A reader whose role may not read the person's record (an auditor) sees who changed
  * which fields when, and not the values.
  */
-const parseEntry = (e: Row, withValues: boolean) => ({
+export const parseEntry = (e: Row, withValues: boolean) => ({
   seq: e.seq,
   at: e.at.toISOString(),
   actorId: e.actor_id,

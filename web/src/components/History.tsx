@@ -1,5 +1,6 @@
 // The change log of a record, newest first: what happened, when, by whom, which fields.
 import type { ReactNode } from 'react';
+import { statusKinds } from '../../../src/shared/vocabulary.ts';
 import type { HistoryEntry } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
@@ -21,7 +22,7 @@ export const FIELD_KEYS: Record<string, MessageKey> = {
 
 function actionKey(a: string): MessageKey {
   if (a === 'create' || a === 'update' || a === 'read') return `history.action.${a}`;
-  if (a.startsWith('status')) return 'history.action.status';
+  if (a.startsWith('status') || (statusKinds as readonly string[]).includes(a)) return 'history.action.status';
   return 'history.action.other';
 }
 

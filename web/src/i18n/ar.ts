@@ -5,6 +5,7 @@ import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
+import { householdAr } from './parts/household.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -687,6 +688,7 @@ export const ar = {
   ...registrationAr,
   ...errorsAr,
   ...adminAr,
+  ...householdAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

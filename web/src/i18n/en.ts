@@ -4,6 +4,7 @@ import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
+import { householdEn } from './parts/household.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -695,4 +696,5 @@ export const en: Record<MessageKey, string> = {
   ...registrationEn,
   ...errorsEn,
   ...adminEn,
+  ...householdEn,
 };

@@ -1,33 +1,50 @@
-// A household: members and their relationship to the head, where it is now, its displacements
-// and its specific needs.
+// A household: where it is now, its members and their relationship to the head, and what may be
+// done to it (each shown only to the roles whose permission allows it): change the head, add a
+// member, a member leaves, split, merge, record and remove needs, members' status events, moves;
+// its cards and entitlements, and its history (who changed what, when).
+import { useState } from 'react';
 import { derivedVulnerabilities, displacementReasons, relationships, vulnerabilityKinds } from '../../../src/shared/vocabulary.ts';
-import { can } from '../access.ts';
+import { type Capability, can } from '../access.ts';
+import type { HouseholdHistoryT } from '../api/householdTypes.ts';
 import type { HouseholdViewT, SiteViewT } from '../api/types.ts';
-import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
+import { RecordReads } from '../components/RecordReads.tsx';
+import { ErrorState, Loading, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
+import { AddMember } from './household/AddMember.tsx';
+import { HouseholdAid } from './household/Aid.tsx';
+import { Displacements } from './household/Displacements.tsx';
+import { HouseholdHistory } from './household/HouseholdHistory.tsx';
+import { Members } from './household/Members.tsx';
+import { Merge } from './household/Merge.tsx';
+import { Split } from './household/Split.tsx';
+import { Vulnerabilities } from './household/Vulnerabilities.tsx';
 
 export function HouseholdPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { api, user } = useSession();
-  const hh = useLoad(() => api.get<HouseholdViewT>(`/api/v1/households/${id}`), [id, api]);
+  // Each change bumps `rev`: the household and its history are read again.
+  const [rev, setRev] = useState(0);
+  const hh = useLoad(() => api.get<HouseholdViewT>(`/api/v1/households/${id}`), [id, api, rev]);
   const title = t('household.title');
-  if (hh.loading && !hh.data)
+  if (!hh.data && (hh.loading || !hh.error))
     return (
       <Screen title={title}>
         <Loading />
       </Screen>
     );
-  if (hh.error || !hh.data)
+  if (!hh.data)
     return (
       <Screen title={title}>
         <ErrorState error={hh.error} onRetry={hh.reload} />
       </Screen>
     );
   const h = hh.data;
-  const actions = can(user?.role, 'displace') ? (
+  const changed = () => setRev((n) => n + 1);
+  const may = (c: Capability) => can(user?.role, c);
+  const actions = may('displace') ? (
     <Link to={{ name: 'move', id: h.id }} className="btn btn-primary">
       {t('household.recordMove')}
     </Link>
@@ -35,10 +52,41 @@ export function HouseholdPage({ id }: { id: string }) {
   return (
     <Screen title={title} actions={actions}>
       <Location h={h} />
-      <Members h={h} />
+      <Members h={h} onChanged={changed} />
+      {may('addMember') && <AddMember h={h} onChanged={changed} />}
       <Displacements h={h} />
-      <Vulnerabilities h={h} />
+      <Vulnerabilities h={h} onChanged={changed} />
+      {may('splitHousehold') && <Split h={h} onChanged={changed} />}
+      {may('mergeHousehold') && <Merge h={h} onChanged={changed} />}
+      {may('householdAid') && <HouseholdAid id={h.id} version={rev} />}
+      <HistorySection h={h} rev={rev} />
+      {may('auditLog') && <RecordReads entity="household" id={h.id} after={rev} />}
     </Screen>
+  );
+}
+
+/** The household's history, for the roles that may read it (as a person's history). */
+function HistorySection({ h, rev }: { h: HouseholdViewT; rev: number }) {
+  const { t } = useI18n();
+  const { api, user } = useSession();
+  const may = can(user?.role, 'householdHistory');
+  const history = useLoad(
+    () => (may ? api.get<HouseholdHistoryT>(`/api/v1/households/${h.id}/history`) : Promise.resolve({ items: [], earlier: null })),
+    [h.id, api, may, rev],
+  );
+  return (
+    <section className="card" aria-labelledby="hh-history">
+      <h2 id="hh-history">{t('history.title')}</h2>
+      {!may ? (
+        <p className="muted">{t('history.hidden')}</p>
+      ) : history.error ? (
+        <ErrorState error={history.error} onRetry={history.reload} />
+      ) : history.data ? (
+        <HouseholdHistory items={history.data.items} h={h} />
+      ) : (
+        <Loading />
+      )}
+    </section>
   );
 }
 
@@ -72,73 +120,6 @@ function SiteLink({ id }: { id: string }) {
         <bdi>{site.data.name}</bdi>
       </Link>
     </p>
-  );
-}
-
-function Members({ h }: { h: HouseholdViewT }) {
-  const { t, day } = useI18n();
-  const current = h.members.filter((m) => m.validTo === null);
-  return (
-    <section className="card">
-      <h2>{t('household.members')}</h2>
-      <ul className="list">
-        {current.map((m) => (
-          <li key={m.personId}>
-            <Link to={{ name: 'person', id: m.personId }} className="list-item">
-              <span className="list-title">{m.fullName ? <PersonName fullName={m.fullName} /> : t('common.none')}</span>
-              <span className="list-meta">
-                {t(relKey(m.relationship))}
-                {m.dateOfBirth ? ` · ${day(m.dateOfBirth, 'year')}` : ''}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function Displacements({ h }: { h: HouseholdViewT }) {
-  const { t, day } = useI18n();
-  const govName = useGovernorateName();
-  return (
-    <section className="card">
-      <h2>{t('household.displacements')}</h2>
-      {h.displacements.length === 0 ? (
-        <p className="muted">{t('household.noDisplacements')}</p>
-      ) : (
-        <ol className="timeline">
-          {[...h.displacements].reverse().map((d) => (
-            <li key={d.id}>
-              <strong>{t('household.move', { from: govName(d.fromGovernorate), to: govName(d.toGovernorate) })}</strong>
-              <br />
-              <span className="muted">
-                {day(d.date)}
-                {d.reason ? ` · ${t(reasonKey(d.reason))}` : ''}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}
-
-function Vulnerabilities({ h }: { h: HouseholdViewT }) {
-  const { t } = useI18n();
-  return (
-    <section className="card">
-      <h2>{t('household.vulnerabilities')}</h2>
-      {h.vulnerabilities.length === 0 ? (
-        <p className="muted">{t('household.noVulnerabilities')}</p>
-      ) : (
-        <ul className="chips">
-          {h.vulnerabilities.map((v, i) => (
-            <li key={i}>{t(vulnKey(v.kind))}</li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }
 

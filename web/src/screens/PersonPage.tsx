@@ -2,6 +2,7 @@
 import { can } from '../access.ts';
 import type { HistoryListT, PersonViewT } from '../api/types.ts';
 import { History } from '../components/History.tsx';
+import { LinkedRecords } from '../components/LinkedRecords.tsx';
 import { RecordReads } from '../components/RecordReads.tsx';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -9,6 +10,7 @@ import { ageOn } from '../i18n/format.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
+import { relKey } from './HouseholdPage.tsx';
 
 export function PersonPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -33,7 +35,6 @@ export function PersonPage({ id }: { id: string }) {
       </Screen>
     );
   const p = person.data;
-  const hh = p.household?.id;
   return (
     <Screen title={t('person.title')}>
       <article className="card">
@@ -48,14 +49,17 @@ export function PersonPage({ id }: { id: string }) {
             </Link>
           </p>
         )}
-        {hh && can(user?.role, 'readHousehold') && (
+        {p.household && can(user?.role, 'readHousehold') && (
           <p>
-            <Link to={{ name: 'household', id: hh }} className="btn btn-secondary">
+            <Link to={{ name: 'household', id: p.household.id }} className="btn btn-secondary">
               {t('person.openHousehold')}
-            </Link>
+            </Link>{' '}
+            <span className="muted">{t('hh.person.relationship', { relationship: t(relKey(p.household.relationship)) })}</span>
           </p>
         )}
+        {!p.household && <p className="muted">{t('hh.person.noHousehold')}</p>}
       </article>
+      {can(user?.role, 'linkedRecords') && <LinkedRecords id={p.id} />}
       <section className="card">
         <h2>{t('history.title')}</h2>
         {!mayHistory ? (

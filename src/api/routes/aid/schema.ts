@@ -286,3 +286,29 @@ export const NewKey = z.object({ id: z.string(), publicKey: z.string() });
 export const PointList = z.object({ points: z.array(PlaceView) });
 export const ProgrammeList = z.object({ programmes: z.array(ProgrammeView) });
 export const MovementView = z.object({ id: z.string() });
+
+/** GET /api/v1/households/:id/aid: the household's cards and entitlements (no personal data). */
+export const HouseholdAidView = z.object({
+  cards: z.array(
+    z.object({
+      serial: z.number(),
+      number: z.string().describe('printed on the card: serial and check digit'),
+      issuedAt: z.string(),
+      revokedAt: z.string().nullable(),
+      revokedReason: z.string().nullable(),
+    }),
+  ),
+  entitlements: z.array(
+    z.object({
+      cycleId: z.string(),
+      cycleNumber: z.number(),
+      cycleStatus: z.string(),
+      cutoffDate: z.string(),
+      programme: z.string(),
+      item: z.string(),
+      unit: z.string(),
+      quantity: z.number(),
+      receivedAt: z.string().nullable().describe('when it was handed over (the device clock), null while not received'),
+    }),
+  ),
+});

@@ -15,7 +15,7 @@ export default defineRoute({
   idempotent: true,
   handler: async ({ params, body, actor, store, write }) => {
     const date = checkDay(body.date);
-    const w = await write(async (ctx) => ({ status: 200, body: await leaveHousehold(ctx, params.id, params.personId, date) }));
+    const w = await write(async (ctx) => ({ status: 200, body: await leaveHousehold(ctx, params.id, params.personId, date, body.reason) }));
     return householdAnswer(store, actor, w, date);
   },
 });

@@ -120,3 +120,17 @@ export const HistoryQuery = z.object({
   limit: digits(1, 1000).default(200),
   kind: z.enum(['all', 'changes']).default('all').describe('changes: without the reads'),
 });
+
+/** GET /api/v1/persons/:id/links: the other records identity resolution linked to this person, in your scope. */
+export const LinkedList = z.object({
+  items: z.array(
+    z.object({
+      person: PersonSummary,
+      kind: z
+        .enum(['decision', 'auto'])
+        .nullable()
+        .describe("how it was linked to this record: a reviewer's decision, automatically, or null when linked through another record"),
+      linkedAt: z.string().nullable(),
+    }),
+  ),
+});

@@ -8,9 +8,9 @@ import { closeMembership, countCurrentMembers, openMembership } from './membersh
 export async function addMember(
   ctx: WriteContext,
   householdId: string,
-  a: MemberRef & { date: string; move: boolean },
+  a: MemberRef & { date: string; move: boolean; reason?: string | undefined },
 ): Promise<{ id: string }> {
-  return changeHousehold(ctx, { householdId, date: a.date, action: 'member_join' }, async () => {
+  return changeHousehold(ctx, { householdId, date: a.date, action: 'member_join', reason: a.reason }, async () => {
     await lockPersons(ctx.client, ctx.actor, [a.personId]);
     // the household is locked (changeHousehold): its size cannot change under us
     assertHouseholdHasRoom(await countCurrentMembers(ctx.client, householdId), 1, 'personId');

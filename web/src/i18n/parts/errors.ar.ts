@@ -73,6 +73,7 @@ export const errorsAr = {
   'reason.no_such_record': 'يشير إلى سجل غير موجود.',
   'reason.not_of_organisation': 'ليس من سجلات منظمتك.',
   'reason.before_membership': 'قبل بداية العضوية في الأسرة.',
+  'reason.before_vulnerability': 'التاريخ قبل تسجيل هذه الحاجة.',
   'reason.code_form': 'حروف لاتينية صغيرة وأرقام وشرطة سفلية، ٤٠ على الأكثر.',
   'reason.required_for_kind': 'مطلوب لهذا النوع من الحركة.',
   'reason.not_for_kind': 'لا يُذكر لهذا النوع من الحركة.',

@@ -71,6 +71,7 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.no_such_record': 'Refers to a record that does not exist.',
   'reason.not_of_organisation': 'Not a record of your organisation.',
   'reason.before_membership': 'Before the membership began.',
+  'reason.before_vulnerability': 'The date is before this need was recorded.',
   'reason.code_form': 'Lower-case Latin letters, digits and underscore, at most 40.',
   'reason.required_for_kind': 'Required for this kind of movement.',
   'reason.not_for_kind': 'Not given for this kind of movement.',

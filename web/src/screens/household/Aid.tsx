@@ -1,0 +1,67 @@
+// The household's aid, for the roles that handle cards: its cards (the printed number, revoked ones
+// with when and why) and what it is entitled to in each cycle, received or not.
+import type { HouseholdAidT } from '../../api/householdTypes.ts';
+import { ErrorState, Loading } from '../../components/ui.tsx';
+import { useLoad } from '../../components/useLoad.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { useSession } from '../../session.tsx';
+import { usePlural } from './parts.tsx';
+
+const REVOKE_REASONS = ['lost', 'stolen', 'damaged', 'replaced', 'other'];
+const revokeKey = (r: string | null): MessageKey => `hh.aid.revoked.${REVOKE_REASONS.includes(r ?? '') ? r : 'other'}` as MessageKey;
+
+export function HouseholdAid({ id, version }: { id: string; version: number }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const aid = useLoad(() => api.get<HouseholdAidT>(`/api/v1/households/${id}/aid`), [id, api, version]);
+  return (
+    <section className="card" aria-labelledby="hh-aid">
+      <h2 id="hh-aid">{t('hh.aid.title')}</h2>
+      {aid.error ? <ErrorState error={aid.error} onRetry={aid.reload} /> : aid.data ? <AidLists aid={aid.data} /> : <Loading />}
+    </section>
+  );
+}
+
+function AidLists({ aid }: { aid: HouseholdAidT }) {
+  const { t, dateTime, day, digitsOf, num } = useI18n();
+  const plural = usePlural();
+  return (
+    <>
+      <h3>{plural('hh.aid.cards', aid.cards.length)}</h3>
+      {aid.cards.length > 0 && (
+        <ul className="list">
+          {aid.cards.map((c) => (
+            <li key={c.serial} className="list-item">
+              <span className="list-title">
+                <bdi dir="ltr" className="mono">
+                  {digitsOf(c.number)}
+                </bdi>
+                {c.revokedAt && <span className="badge badge-warning">{t(revokeKey(c.revokedReason))}</span>}
+              </span>
+              <span className="list-meta">
+                {t('hh.aid.issued', { date: dateTime(c.issuedAt) })}
+                {c.revokedAt ? ` · ${t('hh.aid.revokedOn', { date: dateTime(c.revokedAt) })}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{plural('hh.aid.entitlements', aid.entitlements.length)}</h3>
+      {aid.entitlements.length > 0 && (
+        <ul className="list">
+          {aid.entitlements.map((e) => (
+            <li key={`${e.cycleId}:${e.item}`} className="list-item">
+              <span className="list-title">
+                <bdi>{e.item}</bdi> × {num(e.quantity)} <bdi>{e.unit}</bdi>
+              </span>
+              <span className="list-meta">
+                <bdi>{e.programme}</bdi> · {t('hh.aid.cycle', { number: e.cycleNumber, date: day(e.cutoffDate) })} ·{' '}
+                {e.receivedAt ? t('hh.aid.received', { date: dateTime(e.receivedAt) }) : t('hh.aid.notReceived')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
