@@ -33,11 +33,23 @@ export function looseSkeletons(key: string): string[] {
   return [...out];
 }
 
-/** Token groups of a free-text query, every group with its looser skeleton alternatives. */
+/**
+ * Token groups of a free-text query, every group with its looser skeleton alternatives. A word that
+ * begins with the article and then a vowel is ambiguous across scripts: Latin "Alami" is العلمي (key
+ * "lm": the article goes, the ع is a vowel) as much as "alami"; so Latin al/el + vowel also offers
+ * the key without its leading a, and Arabic ال + ع/ا the key with one.
+ */
 export function queryGroups(query: string): string[][] {
   return querySearchTokens(query).map((group) => {
     const out = new Set(group);
-    for (const t of group) if (t.startsWith('s:')) for (const k of looseSkeletons(t.slice(2))) out.add(`s:${k}`);
+    const word = group[0]!;
+    for (const t of group) {
+      if (!t.startsWith('s:')) continue;
+      const key = t.slice(2);
+      for (const k of looseSkeletons(key)) out.add(`s:${k}`);
+      if (/^l:(?:al|el)[aeiou]/.test(word) && /^al./.test(key)) out.add(`s:${key.slice(1)}`);
+      if (/^a:ال[عا]/.test(word) && !key.startsWith('a')) out.add(`s:a${key}`);
+    }
     return [...out];
   });
 }
