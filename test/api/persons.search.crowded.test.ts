@@ -48,13 +48,16 @@ beforeAll(async () => {
 const search = async (query: string) => {
   const r = await t.post(u, '/api/v1/persons/search', { query, limit: 20 });
   expect(r.statusCode, r.body).toBe(200);
-  return r.json() as { items: { fullName: string }[]; crowded: boolean };
+  return r.json() as { items: { fullName: string }[]; crowded: boolean; total: number; totalExact: boolean; advice: string[] };
 };
 
 test('a name shared by more people than are ranked is crowded', async () => {
   const r = await search('أحمد النجار');
   expect(r.crowded).toBe(true);
   expect(r.items).toHaveLength(20);
+  expect(r.total).toBe(MAX_RANKED + 20); // counted beyond the ranked ones
+  expect(r.totalExact).toBe(true);
+  expect(r.advice).toEqual(['crowded']);
 });
 
 test('a fuller name, or a rarer one, is not crowded', async () => {
