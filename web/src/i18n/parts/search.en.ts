@@ -15,13 +15,13 @@ export const searchEn: Record<keyof typeof searchAr, string> = {
   'search.foundAbout.other': 'About {count} people found.',
   'search.shown': 'Showing {shown} of {total}',
   'search.advice.nationalIdCheckDigit':
-    "This ID number's check digit (the last digit) is wrong: check the number with its holder or on the card. A record shown here keeps the number as it was written, unverified.",
+    "This ID number's check digit (the last digit) is wrong: it may be mistyped. Check the number with its holder or on the card.",
   'search.advice.nationalIdNotFound': 'No one with this ID number in your area. Search by name or phone.',
   'search.advice.phoneNotFound': 'No one with this phone number in your area. Search by name or ID number.',
   'search.advice.queryLooksLikeNationalId': 'This looks like an ID number: choose "National ID" to search by it.',
   'search.advice.queryLooksLikePhone': 'This looks like a phone number: choose "Phone" to search by it.',
   'search.advice.queryTooShort': 'Too short to search: type at least the given name and the family name.',
-  'search.advice.addNameParts': "Many people have this name: add the father's name or the family name.",
+  'search.advice.addNameParts': "Many people have this name: add another part of it (the given, father's or family name).",
   'search.advice.crowded':
     "Many people have this name, so the results are only some of them. Add the father's or grandfather's name, or search by national ID or phone.",
   'search.advice.noNameMatch': 'No one found with this name. Try another spelling, fewer parts of the name, or the ID number.',
