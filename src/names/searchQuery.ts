@@ -46,7 +46,7 @@ export function queryGroups(query: string): string[][] {
     for (const t of group) {
       if (!t.startsWith('s:')) continue;
       const key = t.slice(2);
-      for (const k of looseSkeletons(key)) out.add(`s:${k}`);
+      if (word.startsWith('l:')) for (const k of looseSkeletons(key)) out.add(`s:${k}`);
       if (/^l:(?:al|el)[aeiou]/.test(word) && /^al./.test(key)) out.add(`s:${key.slice(1)}`);
       if (/^a:ال[عا]/.test(word) && !key.startsWith('a')) out.add(`s:a${key}`);
     }

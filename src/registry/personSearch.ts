@@ -34,8 +34,9 @@ export const MAX_GROUPS = 6;
 /**
  * How a name query finds candidates: every group (query word) is a list of stored tokens, any of
  * which it meets. `strict`: every group meets; `partial` (when `misses` > 0): all but `misses`
- * groups meet, as the list of group subsets of which one must fully meet. Long names allow a missed
- * word (an unusual transliteration, a word the registry does not have): 3-4 words one, 5 or more two.
+ * groups meet, as the list of group subsets of which one must fully meet. When the whole name finds
+ * no one, long names allow a missed word (an unusual transliteration, a word the registry does not
+ * have): 3-4 words one, 5 or more two.
  */
 export type NamePlan = { groups: string[][]; misses: number; partial: number[][] };
 

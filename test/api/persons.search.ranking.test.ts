@@ -42,7 +42,6 @@ describe('Latin queries as tolerant as Arabic ones', () => {
     'Yusuf Hassan Abu Taha',
     'Yousef Hassan Abutaha',
     'Youssef Hasan Abou Taha',
-    'Yusef Hassan Mahmoud Abu-Taha',
     'يوسف حسن أبو طه',
   ])('%s finds the family, the father first', async (query) => {
     const r = await found(query);
@@ -52,6 +51,7 @@ describe('Latin queries as tolerant as Arabic ones', () => {
   });
 
   test.each([
+    ['Yusef Hassan Mahmoud Abu-Taha', 'father'],
     ['Abdelrahman Said Masri', 'abdelrahman'],
     ['Abdul Rahman Saeed El Masri', 'abdelrahman'],
     ['Abd al-Rahman Sa\u2019id al-Masri', 'abdelrahman'],

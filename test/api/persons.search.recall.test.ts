@@ -16,9 +16,13 @@ beforeAll(async () => {
   await insertRecords(t.db.pool, u.orgId, recallRecords(pairs, 5000));
 }, 120_000);
 
-test.skipIf(!namesAvailable())('a Latin query finds the Arabic-only record in the first page for at least 95% of 400 real names', async () => {
-  const f = await measureRecall(t.db.pool, u.orgId, pairs);
-  expect(f.queries).toBeGreaterThanOrEqual(395);
-  expect(f.top20 / f.queries).toBeGreaterThanOrEqual(0.95);
-  expect(f.top1 / f.queries).toBeGreaterThanOrEqual(0.9);
-}, 120_000);
+test.skipIf(!namesAvailable())(
+  'a Latin query finds the Arabic-only record in the first page for at least 95% of 400 real names',
+  async () => {
+    const f = await measureRecall(t.db.pool, u.orgId, pairs);
+    expect(f.queries).toBeGreaterThanOrEqual(395);
+    expect(f.top20 / f.queries).toBeGreaterThanOrEqual(0.95);
+    expect(f.top1 / f.queries).toBeGreaterThanOrEqual(0.9);
+  },
+  120_000,
+);

@@ -1,8 +1,8 @@
 // Person search within the actor's scope: by national ID, by phone, or by name in either script.
 // Names find candidates through normalised tokens (src/names, src/registry/personSearch.ts namePlan):
 // every query word must meet one of its alternatives in person.name_tokens (GIN index), or, for
-// longer names, all but one or two words must; the candidates are then ranked in order-aware name
-// similarity (rankByName). The total is exact up to COUNT_EXACT, then PostgreSQL's estimate.
+// longer names that find no one so, all but one or two words must; the candidates are then ranked in
+// order-aware name similarity (rankByName). The total is exact up to COUNT_EXACT, then PostgreSQL's estimate.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { type NamePlan, namePlan, rankByName } from '../../registry/personSearch.ts';
@@ -22,8 +22,6 @@ export type PersonSearchQuery = {
 export const MAX_RANKED = 500;
 /** Up to this many matches the total is counted; above it, it is PostgreSQL's estimate. */
 export const COUNT_EXACT = 5_000;
-/** A longer name tolerates missed words only when the whole name finds fewer people than this (a page). */
-export const FEW = 20;
 
 export type PersonSearchResult = {
   items: Person[];
@@ -95,27 +93,23 @@ async function byName(db: pg.Pool, w: Where, plan: NamePlan, q: PersonSearchQuer
     params,
   );
   let rows = strict.rows;
-  const crowded = rows.length > MAX_RANKED;
-  // All but the misses: one indexed branch per subset of the groups (an OR of them would be planned as a
-  // scan of the table), each limited, then the ones not already found.
+  // When the whole name finds no one, all but the misses: one indexed branch per subset of the groups
+  // (an OR of them would be planned as a scan of the table), each limited.
   const partial = plan.partial.map(
     (s) => `(SELECT p.id FROM person p WHERE ${base} AND ${s.map((i) => cond[i]).join(' AND ')} LIMIT ${MAX_RANKED + 1})`,
   );
-  let overflow = crowded;
   let loose = false;
-  if (rows.length < FEW && partial.length > 0) {
+  if (rows.length === 0 && partial.length > 0) {
     const more = await db.query<PersonRow>(
-      `SELECT ${COLUMNS} FROM person p WHERE p.id IN (${partial.join(' UNION ')}) LIMIT ${2 * MAX_RANKED + 2}`,
+      `SELECT ${COLUMNS} FROM person p WHERE p.id IN (${partial.join(' UNION ')}) LIMIT ${MAX_RANKED + 1}`,
       params,
     );
-    const seen = new Set(rows.map((r) => r.id));
-    rows = [...rows, ...more.rows.filter((r) => !seen.has(r.id))];
+    rows = more.rows;
     loose = true;
-    overflow = rows.length > MAX_RANKED;
-    rows = rows.slice(0, MAX_RANKED + 1);
   }
+  const crowded = rows.length > MAX_RANKED;
   const all = loose ? plan.partial.map((s) => `(${s.map((i) => cond[i]).join(' AND ')})`).join(' OR ') : cond.join(' AND ');
-  const counted = overflow
+  const counted = crowded
     ? await countMatches(
         db,
         loose ? `p.id IN (${partial.map(countLimit).join(' UNION ')})` : `${base} AND ${all}`,
