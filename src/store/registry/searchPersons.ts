@@ -36,6 +36,19 @@ const COLUMNS = PERSON_COLUMNS.split(',')
   .map((c) => `p.${c.trim()}`)
   .join(', ');
 
+/** What ranking reads of each candidate (the page's full rows are read after ranking). */
+const NAME_COLUMNS = 'p.id, p.given_name, p.father_name, p.grandfather_name, p.family_name, p.full_name, p.full_name_en';
+type NameRow = Pick<PersonRow, 'id' | 'given_name' | 'father_name' | 'grandfather_name' | 'family_name' | 'full_name' | 'full_name_en'>;
+const nameParts = (r: NameRow) => ({
+  id: r.id,
+  givenName: r.given_name,
+  fatherName: r.father_name,
+  grandfatherName: r.grandfather_name,
+  familyName: r.family_name,
+  fullName: r.full_name,
+  fullNameEn: r.full_name_en,
+});
+
 type Where = { sql: string[]; params: unknown[] };
 
 function keyWhere(actor: Actor, q: PersonSearchQuery): Where {
@@ -88,8 +101,8 @@ async function byName(db: pg.Pool, w: Where, plan: NamePlan, q: PersonSearchQuer
   const params = [...w.params];
   const cond = groupConditions(plan, params);
   const base = w.sql.join(' AND ');
-  const strict = await db.query<PersonRow>(
-    `SELECT ${COLUMNS} FROM person p WHERE ${base} AND ${cond.join(' AND ')} LIMIT ${MAX_RANKED + 1}`,
+  const strict = await db.query<NameRow>(
+    `SELECT ${NAME_COLUMNS} FROM person p WHERE ${base} AND ${cond.join(' AND ')} LIMIT ${MAX_RANKED + 1}`,
     params,
   );
   let rows = strict.rows;
@@ -100,8 +113,8 @@ async function byName(db: pg.Pool, w: Where, plan: NamePlan, q: PersonSearchQuer
   );
   let loose = false;
   if (rows.length === 0 && partial.length > 0) {
-    const more = await db.query<PersonRow>(
-      `SELECT ${COLUMNS} FROM person p WHERE p.id IN (${partial.join(' UNION ')}) LIMIT ${MAX_RANKED + 1}`,
+    const more = await db.query<NameRow>(
+      `SELECT ${NAME_COLUMNS} FROM person p WHERE p.id IN (${partial.join(' UNION ')}) LIMIT ${MAX_RANKED + 1}`,
       params,
     );
     rows = more.rows;
@@ -117,9 +130,12 @@ async function byName(db: pg.Pool, w: Where, plan: NamePlan, q: PersonSearchQuer
         params,
       )
     : { total: rows.length, exact: true };
-  const ranked = rankByName(q.name, rows.map(parsePersonRow)).slice(0, MAX_RANKED);
-  const page = ranked.slice(q.offset, q.offset + q.limit);
-  return { items: page, more: ranked.length > q.offset + q.limit, crowded, total: counted.total, totalExact: counted.exact };
+  const ranked = rankByName(q.name, rows.map(nameParts)).slice(0, MAX_RANKED);
+  const pageIds = ranked.slice(q.offset, q.offset + q.limit).map((r) => r.id);
+  const full = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person p WHERE p.id = ANY($1::uuid[])`, [pageIds]);
+  const byId = new Map(full.rows.map((r) => [r.id, parsePersonRow(r)]));
+  const items = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { items, more: ranked.length > q.offset + q.limit, crowded, total: counted.total, totalExact: counted.exact };
 }
 
 const countLimit = (branch: string) => branch.replace(/ LIMIT \d+\)$/, ` LIMIT ${COUNT_EXACT + 1})`);
