@@ -67,24 +67,33 @@ export function wordScore(a: QueryWord, b: QueryWord): number {
   if (a.key === '' || b.key === '') return 0;
   if (a.key === b.key) return 0.9;
   if (a.loose.includes(b.key) || b.loose.includes(a.key)) return 0.8;
-  const jw = jaroWinkler(a.key, b.key);
-  return jw < 0.8 ? 0 : (jw - 0.8) * 3.5; // 0.8..1 -> 0..0.7
+  return keyScore(a.key < b.key ? `${a.key} ${b.key}` : `${b.key} ${a.key}`);
 }
+
+// Skeleton pairs repeat (names are common): Jaro-Winkler once per pair.
+const keyScore = memo((pair: string): number => {
+  const [a, b] = pair.split(' ') as [string, string];
+  const jw = jaroWinkler(a, b);
+  return jw < 0.8 ? 0 : (jw - 0.8) * 3.5; // 0.8..1 -> 0..0.7
+});
 
 /** Best in-order alignment of the query words with the stored words: the sum of the pair scores. */
 function aligned(query: readonly QueryWord[], stored: readonly QueryWord[]): { sum: number; firstMatched: boolean } {
   const n = query.length;
   const m = stored.length;
   if (n === 0 || m === 0) return { sum: 0, firstMatched: false };
-  // best[i][j]: best sum aligning query[0..i) with stored[0..j)
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  // One row of the table at a time: row[j] is the best sum aligning query[0..i) with stored[0..j).
+  let prev = new Float64Array(m + 1);
+  let row = new Float64Array(m + 1);
   for (let i = 1; i <= n; i++) {
+    row[0] = 0;
     for (let j = 1; j <= m; j++) {
-      const pair = best[i - 1]![j - 1]! + wordScore(query[i - 1]!, stored[j - 1]!);
-      best[i]![j] = Math.max(pair, best[i - 1]![j]!, best[i]![j - 1]!);
+      const pair = prev[j - 1]! + wordScore(query[i - 1]!, stored[j - 1]!);
+      row[j] = Math.max(pair, prev[j]!, row[j - 1]!);
     }
+    [prev, row] = [row, prev];
   }
-  return { sum: best[n]![m]!, firstMatched: wordScore(query[0]!, stored[0]!) >= 0.8 };
+  return { sum: prev[m]!, firstMatched: wordScore(query[0]!, stored[0]!) >= 0.8 };
 }
 
 /** The stored name's words: the Arabic parts in order (or the full name), and the Latin name. */

@@ -21,7 +21,7 @@ export type PersonSearchQuery = {
 /** Ranked candidates considered per name search; deeper pages are not offered. */
 export const MAX_RANKED = 500;
 /** Up to this many matches the total is counted; above it, it is PostgreSQL's estimate. */
-export const COUNT_EXACT = 5_000;
+export const COUNT_EXACT = 2_000;
 
 export type PersonSearchResult = {
   items: Person[];

@@ -107,7 +107,7 @@ export const PersonSearchPage = Page(PersonSummary).extend({
     .boolean()
     .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
   total: z.number().int().min(0).describe('how many people the search matched (all pages); an estimate when totalExact is false'),
-  totalExact: z.boolean().describe("false when the total is PostgreSQL's estimate (more than 10,000 matches)"),
+  totalExact: z.boolean().describe("false when the total is PostgreSQL's estimate (more than 2,000 matches)"),
   advice: z
     .array(z.enum(SEARCH_ADVICE))
     .describe(
