@@ -132,8 +132,9 @@ async function byName(db: pg.Pool, w: Where, plan: NamePlan, q: PersonSearchQuer
     : { total: rows.length, exact: true };
   const ranked = rankByName(q.name, rows.map(nameParts)).slice(0, MAX_RANKED);
   const pageIds = ranked.slice(q.offset, q.offset + q.limit).map((r) => r.id);
-  const full = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person p WHERE p.id = ANY($1::uuid[])`, [pageIds]);
-  const byId = new Map(full.rows.map((r) => [r.id, parsePersonRow(r)]));
+  const full =
+    pageIds.length > 0 ? (await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person p WHERE p.id = ANY($1::uuid[])`, [pageIds])).rows : [];
+  const byId = new Map(full.map((r) => [r.id, parsePersonRow(r)]));
   const items = pageIds.flatMap((id) => byId.get(id) ?? []);
   return { items, more: ranked.length > q.offset + q.limit, crowded, total: counted.total, totalExact: counted.exact };
 }
