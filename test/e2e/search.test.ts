@@ -2,8 +2,8 @@
 // seeded (synthetic) households and a family registered in Arabic only. In Arabic at 360 px, then in
 // English: a Latin-script query ("Yusuf Hassan Abu Taha") finds the family, father first; the family
 // name alone shows the total ("27 people found", the number isolated, the Arabic plural form) and a
-// next page that brings the rest; an ID number with a wrong check digit gets advice about the check
-// digit (not "search by ID number"). Screenshots of each in both languages. Every name is invented.
+// next page that brings the rest; an ID number typed as a name is offered as an ID search, and one
+// with a wrong check digit gets advice about the check digit (not "search by ID number"). Screenshots of each in both languages. Every name is invented.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ const WORDS = {
     foundFew: (n: string) => `عُثر على ${n} أشخاص.`, // 3-10
     shown: (a: string, b: string) => `المعروض: ${a} من ${b}`,
     checkDigit: 'رقم التحقق (الرقم الأخير) في رقم الهوية هذا غير صحيح',
+    looksLikeId: 'ما كتبته يشبه رقم هوية',
+    asId: 'ابحث به كرقم هوية',
   },
   en: {
     search: 'Search',
@@ -41,6 +43,8 @@ const WORDS = {
     foundFew: (n: string) => `${n} people found.`,
     shown: (a: string, b: string) => `Showing ${a} of ${b}`,
     checkDigit: "This ID number's check digit (the last digit) is wrong",
+    looksLikeId: 'This looks like an ID number',
+    asId: 'Search it as an ID number',
   },
 };
 const arabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
@@ -135,9 +139,14 @@ async function searchScenes(lang: 'ar' | 'en') {
   expect(await page.getByRole('button', { name: w.more }).count()).toBe(0);
   expect(await page.locator('section.results .shown-count').count()).toBe(0);
 
-  // An ID number with a wrong check digit: the advice says so (not "search by ID number").
-  await searchFor(w, 'nationalId', TYPO_ID);
+  // An ID number typed as a name: the advice offers to search it as an ID number, which says the
+  // check digit is wrong (not "search by ID number").
+  await searchFor(w, 'name', TYPO_ID);
+  await page.getByText(w.looksLikeId).waitFor();
+  await page.getByRole('button', { name: w.asId }).click();
   await page.getByText(w.checkDigit).waitFor();
+  expect(await page.getByRole('radio', { name: w.nationalId, exact: true }).isChecked()).toBe(true);
+  expect(await page.getByText(w.looksLikeId).count()).toBe(0);
   expect(await resultIds()).toEqual([]);
   if (lang === 'ar') await screenshots(page, 'search-check-digit', (l) => page.getByText(WORDS[l].checkDigit).waitFor());
 }

@@ -29,8 +29,10 @@ function useSearch() {
     setStateRaw(s);
   };
 
-  async function run(cursor: string | null) {
-    const term = state.term.trim();
+  /** Runs the search (a next page with `cursor`; in another mode with `mode`, as the advice offers). */
+  async function run(cursor: string | null, mode: Mode = state.mode) {
+    const from = { ...state, mode };
+    const term = from.term.trim();
     if (!term) {
       setEmpty(true);
       return;
@@ -39,11 +41,11 @@ function useSearch() {
     setBusy(true);
     setError(null);
     try {
-      const body = { [state.mode === 'name' ? 'query' : state.mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
+      const body = { [mode === 'name' ? 'query' : mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
       const page = await api.post<PersonSearchPageT>('/api/v1/persons/search', body);
       setState({
-        ...state,
-        items: cursor && state.items ? [...state.items, ...page.items] : page.items,
+        ...from,
+        items: cursor && from.items ? [...from.items, ...page.items] : page.items,
         nextCursor: page.nextCursor,
         found: { total: page.total, totalExact: page.totalExact, advice: page.advice },
       });
@@ -103,11 +105,18 @@ export function Search() {
           nextCursor={state.nextCursor}
           busy={busy}
           onMore={(c) => void run(c)}
+          onMode={(m) => void run(null, m)}
         />
       )}
     </Screen>
   );
 }
+
+/** Advice that offers to search the same term another way. */
+const SWITCH: Partial<Record<Found['advice'][number], 'nationalId' | 'phone'>> = {
+  queryLooksLikeNationalId: 'nationalId',
+  queryLooksLikePhone: 'phone',
+};
 
 /** A message with its {placeholders} filled by nodes (numbers isolated in <bdi>). */
 function withNodes(template: string, nodes: Record<string, ReactNode>): ReactNode[] {
@@ -139,12 +148,14 @@ function Results({
   nextCursor,
   busy,
   onMore,
+  onMode,
 }: {
   items: PersonSummaryT[];
   found: Found;
   nextCursor: string | null;
   busy: boolean;
   onMore: (cursor: string) => void;
+  onMode: (mode: Mode) => void;
 }) {
   const { t, day } = useI18n();
   const govName = useGovernorateName();
@@ -154,6 +165,11 @@ function Results({
       {found.advice.map((a) => (
         <div key={a} className={`alert ${a === 'nationalIdCheckDigit' || a === 'crowded' ? 'alert-warning' : 'alert-info'}`} role="note">
           <p>{t(`search.advice.${a}`)}</p>
+          {SWITCH[a] && (
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => onMode(SWITCH[a]!)}>
+              {t(`search.switch.${SWITCH[a]!}`)}
+            </button>
+          )}
         </div>
       ))}
       {items.length > 0 && (

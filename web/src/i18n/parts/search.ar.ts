@@ -24,4 +24,6 @@ export const searchAr = {
   'search.advice.crowded':
     'يحمل هذا الاسم عدد كبير من الأشخاص، فالنتائج جزء منهم فقط. أضف اسم الأب أو الجد، أو ابحث برقم الهوية أو الهاتف.',
   'search.advice.noNameMatch': 'لم يُعثر على هذا الاسم. جرّب كتابته بطريقة أخرى، أو بأجزاء أقل منه، أو ابحث برقم الهوية.',
+  'search.switch.nationalId': 'ابحث به كرقم هوية',
+  'search.switch.phone': 'ابحث به كرقم هاتف',
 } as const;

@@ -25,4 +25,6 @@ export const searchEn: Record<keyof typeof searchAr, string> = {
   'search.advice.crowded':
     "Many people have this name, so the results are only some of them. Add the father's or grandfather's name, or search by national ID or phone.",
   'search.advice.noNameMatch': 'No one found with this name. Try another spelling, fewer parts of the name, or the ID number.',
+  'search.switch.nationalId': 'Search it as an ID number',
+  'search.switch.phone': 'Search it as a phone number',
 };
