@@ -181,9 +181,13 @@ function Results({
                   <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
                 </span>
                 <span className="list-meta">
-                  {p.sex ? t(`sex.${p.sex}`) : ''}
-                  {p.dateOfBirth ? ` · ${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}` : ''}
-                  {` · ${govName(p.governorate)}`}
+                  {[
+                    p.sex ? t(`sex.${p.sex}`) : '',
+                    p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : '',
+                    govName(p.governorate),
+                  ]
+                    .filter((x) => x !== '')
+                    .join(' · ')}
                 </span>
               </Link>
             </li>
