@@ -6,3 +6,4 @@ export { skeleton, skeletonSimilarity } from './skeleton.ts';
 export { jaroWinkler } from './jaroWinkler.ts';
 export { nameSearchTokens, querySearchTokens, nameKey, tokensOf, type NameParts } from './searchTokens.ts';
 export { hasArabic } from './chars.ts';
+export { looseSkeletons, nameScore, queryGroups, queryWords, type QueryWord } from './searchQuery.ts';

@@ -6,6 +6,7 @@ import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
+import { searchAr } from './parts/search.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -689,6 +690,7 @@ export const ar = {
   ...errorsAr,
   ...adminAr,
   ...householdAr,
+  ...searchAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

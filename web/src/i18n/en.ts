@@ -5,6 +5,7 @@ import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
+import { searchEn } from './parts/search.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -697,4 +698,5 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...adminEn,
   ...householdEn,
+  ...searchEn,
 };

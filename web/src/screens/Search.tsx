@@ -1,14 +1,15 @@
 // Registry search by name (Arabic or Latin script), national ID or phone. The terms go in the
 // POST body; the results stay in memory (a module-level store), so Back returns to them.
-import { useState, type FormEvent } from 'react';
+import { Fragment, type FormEvent, type ReactNode, useState } from 'react';
 import type { PersonSearchPageT, PersonSummaryT } from '../api/types.ts';
 import { ErrorState, PersonName, Screen, TextField } from '../components/ui.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
 type Mode = 'name' | 'nationalId' | 'phone';
-type State = { mode: Mode; term: string; items: PersonSummaryT[] | null; nextCursor: string | null; crowded?: boolean };
+type Found = Pick<PersonSearchPageT, 'total' | 'totalExact' | 'advice'>;
+type State = { mode: Mode; term: string; items: PersonSummaryT[] | null; nextCursor: string | null; found?: Found };
 let remembered: State = { mode: 'name', term: '', items: null, nextCursor: null };
 
 /** Forgets the last search (on sign-out: nothing personal stays in memory). */
@@ -28,8 +29,10 @@ function useSearch() {
     setStateRaw(s);
   };
 
-  async function run(cursor: string | null) {
-    const term = state.term.trim();
+  /** Runs the search (a next page with `cursor`; in another mode with `mode`, as the advice offers). */
+  async function run(cursor: string | null, mode: Mode = state.mode) {
+    const from = { ...state, mode };
+    const term = from.term.trim();
     if (!term) {
       setEmpty(true);
       return;
@@ -38,13 +41,13 @@ function useSearch() {
     setBusy(true);
     setError(null);
     try {
-      const body = { [state.mode === 'name' ? 'query' : state.mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
+      const body = { [mode === 'name' ? 'query' : mode]: term, limit: 20, ...(cursor ? { cursor } : {}) };
       const page = await api.post<PersonSearchPageT>('/api/v1/persons/search', body);
       setState({
-        ...state,
-        items: cursor && state.items ? [...state.items, ...page.items] : page.items,
+        ...from,
+        items: cursor && from.items ? [...from.items, ...page.items] : page.items,
         nextCursor: page.nextCursor,
-        crowded: page.crowded,
+        found: { total: page.total, totalExact: page.totalExact, advice: page.advice },
       });
     } catch (e) {
       setError(e);
@@ -98,42 +101,78 @@ export function Search() {
       {state.items && (
         <Results
           items={state.items}
-          crowded={state.crowded === true}
+          found={state.found ?? { total: state.items.length, totalExact: true, advice: [] }}
           nextCursor={state.nextCursor}
           busy={busy}
           onMore={(c) => void run(c)}
+          onMode={(m) => void run(null, m)}
         />
       )}
     </Screen>
   );
 }
 
+/** Advice that offers to search the same term another way. */
+const SWITCH: Partial<Record<Found['advice'][number], 'nationalId' | 'phone'>> = {
+  queryLooksLikeNationalId: 'nationalId',
+  queryLooksLikePhone: 'phone',
+};
+
+/** A message with its {placeholders} filled by nodes (numbers isolated in <bdi>). */
+function withNodes(template: string, nodes: Record<string, ReactNode>): ReactNode[] {
+  return template.split(/(\{\w+\})/).map((part, i) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    return <Fragment key={i}>{m && m[1]! in nodes ? nodes[m[1]!] : part}</Fragment>;
+  });
+}
+
+/** "n people found" (about n when estimated) in the plural form of the language (Arabic has six). */
+function FoundCount({ found, shown }: { found: Found; shown: number }) {
+  const { t, lang, num } = useI18n();
+  const form = new Intl.PluralRules(lang).select(found.total) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+  const key: MessageKey = `search.${found.totalExact ? 'found' : 'foundAbout'}.${found.total === 0 ? 'zero' : form}`;
+  const total = <bdi>{num(found.total)}</bdi>;
+  return (
+    <>
+      <h2 className="found-count">{withNodes(t(key, {}), { count: total })}</h2>
+      {shown > 0 && shown < found.total && (
+        <p className="muted shown-count">{withNodes(t('search.shown', {}), { shown: <bdi>{num(shown)}</bdi>, total })}</p>
+      )}
+    </>
+  );
+}
+
 function Results({
   items,
-  crowded,
+  found,
   nextCursor,
   busy,
   onMore,
+  onMode,
 }: {
   items: PersonSummaryT[];
-  crowded: boolean;
+  found: Found;
   nextCursor: string | null;
   busy: boolean;
   onMore: (cursor: string) => void;
+  onMode: (mode: Mode) => void;
 }) {
   const { t, day } = useI18n();
   const govName = useGovernorateName();
   return (
     <section aria-live="polite" className="results">
-      <h2>{t('search.results', { count: items.length })}</h2>
-      {crowded && (
-        <div className="alert alert-warning" role="note">
-          <p>{t('search.crowded')}</p>
+      <FoundCount found={found} shown={items.length} />
+      {found.advice.map((a) => (
+        <div key={a} className={`alert ${a === 'nationalIdCheckDigit' || a === 'crowded' ? 'alert-warning' : 'alert-info'}`} role="note">
+          <p>{t(`search.advice.${a}`)}</p>
+          {SWITCH[a] && (
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => onMode(SWITCH[a]!)}>
+              {t(`search.switch.${SWITCH[a]!}`)}
+            </button>
+          )}
         </div>
-      )}
-      {items.length === 0 ? (
-        <p className="muted">{t('search.none')}</p>
-      ) : (
+      ))}
+      {items.length > 0 && (
         <ul className="list">
           {items.map((p) => (
             <li key={p.id}>
@@ -142,9 +181,13 @@ function Results({
                   <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
                 </span>
                 <span className="list-meta">
-                  {p.sex ? t(`sex.${p.sex}`) : ''}
-                  {p.dateOfBirth ? ` · ${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}` : ''}
-                  {` · ${govName(p.governorate)}`}
+                  {[
+                    p.sex ? t(`sex.${p.sex}`) : '',
+                    p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : '',
+                    govName(p.governorate),
+                  ]
+                    .filter((x) => x !== '')
+                    .join(' · ')}
                 </span>
               </Link>
             </li>

@@ -3,6 +3,7 @@ import { textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 import { PersonInput } from '../../../registry/person.ts';
 import { statusKinds } from '../../../registry/vocabulary.ts';
+import { SEARCH_ADVICE } from '../../../registry/personSearch.ts';
 import { Day, digits } from '../../schemas.ts';
 
 export const PersonUpdate = PersonInput.extend({
@@ -108,6 +109,13 @@ export const PersonSearchPage = Page(PersonSummary).extend({
   crowded: z
     .boolean()
     .describe('a name search matched more people than are ranked (500): ask for more of the name, or the national ID or phone'),
+  total: z.number().int().min(0).describe('how many people the search matched (all pages); an estimate when totalExact is false'),
+  totalExact: z.boolean().describe("false when the total is PostgreSQL's estimate (more than 2,000 matches)"),
+  advice: z
+    .array(z.enum(SEARCH_ADVICE))
+    .describe(
+      'what fits what was searched, most useful first: e.g. nationalIdCheckDigit (the check digit is wrong), queryLooksLikePhone, queryTooShort',
+    ),
 });
 
 /** GET /api/v1/persons/:id/history */

@@ -1,4 +1,4 @@
-import { searchKeys } from '../../../registry/personSearch.ts';
+import { searchAdvice, searchKeys } from '../../../registry/personSearch.ts';
 import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { defineRoute } from '../../route.ts';
@@ -15,18 +15,28 @@ const isOffset = (v: unknown): v is { o: number } =>
 export default defineRoute({
   method: 'POST',
   url: '/api/v1/persons/search',
-  summary: 'Search people by name (Arabic or Latin script), national ID or phone. POST keeps the terms out of URLs and logs.',
+  summary:
+    'Search people by name (Arabic or Latin script, ranked with the order of the name parts), national ID or phone, with the total and advice that fits the search. POST keeps the terms out of URLs and logs.',
   tags: ['persons'],
   body: PersonSearch,
   response: PersonSearchPage,
   handler: async ({ body, actor, store }) => {
-    const { nationalId, phone } = searchKeys(body);
+    const keys = searchKeys(body);
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
-    const r = await searchPersons(store.pool, actor, { name: body.query, nationalId, phone, limit: body.limit, offset });
+    const r = await searchPersons(store.pool, actor, {
+      name: body.query,
+      nationalId: keys.nationalId,
+      phone: keys.phone,
+      limit: body.limit,
+      offset,
+    });
     return {
       items: r.items.map(personSummary),
       nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null,
       crowded: r.crowded,
+      total: r.total,
+      totalExact: r.totalExact,
+      advice: searchAdvice({ ...keys, query: body.query, total: r.total, crowded: r.crowded }),
     };
   },
 });
