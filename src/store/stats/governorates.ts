@@ -6,33 +6,37 @@ import type { Actor } from '../../access/actor.ts';
 import { seesOnlyAggregates, tableBuilder } from '../../shared/disclosure.ts';
 
 type Counted = { governorate: string; people: number; female: number; male: number; households: number };
-export type GovernorateCount = { governorate: string } & { [K in Exclude<keyof Counted, 'governorate'>]: number | null };
+const KEYS = ['people', 'female', 'male', 'households'] as const;
+type Cells = Record<(typeof KEYS)[number], number | null>;
+export type GovernorateCount = { governorate: string } & Cells;
+export type GovernorateCounts = { items: GovernorateCount[]; totals: Cells };
 
-/** Withholds small counts: people = women + men (+ unknown sex, not shown) is a sum a reader could use. */
-export function suppressGovernorateCounts(rows: readonly Counted[]): GovernorateCount[] {
+/** The rows and their totals; for aggregate-only roles with small counts withheld (people = women + men (+ unknown sex), totals = sums of the rows). */
+export function publishGovernorateCounts(rows: readonly Counted[], aggregateOnly: boolean): GovernorateCounts {
+  const sums = Object.fromEntries(KEYS.map((k) => [k, rows.reduce((a, r) => a + r[k], 0)])) as Record<(typeof KEYS)[number], number>;
+  if (!aggregateOnly) return { items: [...rows], totals: sums };
   const b = tableBuilder();
-  const cells = rows.map((r) => {
-    const c = { people: b.count(r.people), female: b.count(r.female), male: b.count(r.male), households: b.count(r.households) };
+  const cellsOf = (r: Record<(typeof KEYS)[number], number>) => {
+    const c = Object.fromEntries(KEYS.map((k) => [k, b.count(r[k])])) as Record<(typeof KEYS)[number], number>;
     b.relate(c.people, [c.female, c.male]);
     return c;
-  });
+  };
+  const cells = rows.map(cellsOf);
+  const total = cellsOf(sums);
+  for (const k of KEYS)
+    b.relate(
+      total[k],
+      cells.map((c) => c[k]),
+    );
   const out = b.publish();
-  return rows.map((r, i) => {
-    const c = cells[i]!;
-    return {
-      governorate: r.governorate,
-      people: out[c.people]!,
-      female: out[c.female]!,
-      male: out[c.male]!,
-      households: out[c.households]!,
-    };
-  });
+  const pick = (c: Record<(typeof KEYS)[number], number>) => Object.fromEntries(KEYS.map((k) => [k, out[c[k]]!])) as Cells;
+  return { items: rows.map((r, i) => ({ governorate: r.governorate, ...pick(cells[i]!) })), totals: pick(total) };
 }
 
 export async function countByGovernorate(
   db: pg.Pool | pg.PoolClient,
   actor: Pick<Actor, 'orgId' | 'governorates' | 'role'>,
-): Promise<GovernorateCount[]> {
+): Promise<GovernorateCounts> {
   const r = await db.query<Counted>(
     `SELECT g.pcode AS governorate,
             (SELECT count(*) FROM person p WHERE p.org_id = $1 AND p.governorate = g.pcode)::int AS people,
@@ -42,5 +46,5 @@ export async function countByGovernorate(
        FROM governorate g WHERE g.pcode = ANY($2::text[]) ORDER BY g.pcode`,
     [actor.orgId, actor.governorates],
   );
-  return seesOnlyAggregates(actor.role) ? suppressGovernorateCounts(r.rows) : r.rows;
+  return publishGovernorateCounts(r.rows, seesOnlyAggregates(actor.role));
 }

@@ -1,6 +1,7 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
 import type { ProblemId } from '../../../src/shared/problems.ts';
+import { disclosureAr } from './parts/disclosure.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -678,6 +679,7 @@ export const ar = {
   'distribution.reason.bad_number': 'رقم بطاقة غير صحيح',
   'distribution.reason.unknown_card': 'لا بطاقة بهذا الرقم',
   'distribution.reason.other': 'سبب آخر',
+  ...disclosureAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -14,8 +14,11 @@ export const GovernorateCount = z.object({
   households: Cell,
 });
 
-/** GET /stats/governorates: one row per governorate you work in, by P-code. */
-export const GovernorateStats = z.object({ items: z.array(GovernorateCount) });
+/** GET /stats/governorates: one row per governorate you work in, by P-code, and the totals over them. */
+export const GovernorateStats = z.object({
+  items: z.array(GovernorateCount),
+  totals: GovernorateCount.omit({ governorate: true }).describe('sums over the rows (withheld like any cell)'),
+});
 
 export const ReachQuery = z.object({ limit: digits(1, 24).default(8) });
 
