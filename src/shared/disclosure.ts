@@ -1,5 +1,5 @@
 // What counts may be published to whom: the one rule of small-cell suppression (docs/decisions/
-// 0004-small-cell-suppression.md). Roles that may not read a person's record see only aggregates:
+// 0022-small-cell-suppression.md). Roles that may not read a person's record see only aggregates:
 // a count of 1 to 4 people or households is withheld from them (null; "<5" in files and screens),
 // 0 stays 0, and further cells are withheld (secondary suppression) so that no withheld cell can be
 // recomputed from a total by subtraction. Pure, no I/O: the server and the web app share it.
