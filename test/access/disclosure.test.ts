@@ -2,6 +2,8 @@
 // of counts 1..4 and secondary suppression so that no withheld cell is a total minus published parts.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { suppressReach, suppressReconciliation } from '../../src/aid/reportDisclosure.ts';
+import { reconcile, totalsByItem } from '../../src/aid/stock.ts';
 import {
   aggregateOnlyRoles,
   cellText,
@@ -123,5 +125,71 @@ describe('property: a suppressed table', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the aid reports as tables (src/aid/reportDisclosure.ts)', () => {
+  const counts = (households: number, female: number, male: number) => ({
+    households,
+    people: female + male,
+    female,
+    male,
+    f_0_17: 0,
+    m_0_17: 0,
+    f_18_59: female,
+    m_18_59: male,
+    f_60_plus: 0,
+    m_60_plus: 0,
+  });
+  const row = (level: 'governorate' | 'site', siteId: string | null, hh: number, f: number, m: number, q: number) => ({
+    governorate: 'PS0260',
+    siteId,
+    level,
+    item: 'food_parcel',
+    unit: 'parcel',
+    targeted: counts(hh, f, m),
+    reached: counts(hh, f, m),
+    entitledQuantity: q,
+    distributedQuantity: q,
+    coverage: 1,
+  });
+
+  test('a small site: its cells, a second site to protect it, its quantities and coverage withheld; the governorate row stays', () => {
+    const rows = [row('governorate', null, 23, 40, 38, 23), row('site', 'a', 3, 5, 4, 3), row('site', 'b', 20, 35, 34, 20)];
+    const [gov, a, b] = suppressReach(rows);
+    expect(gov!.targeted).toEqual(rows[0]!.targeted);
+    expect(a!.targeted.households).toBeNull();
+    expect(a!.entitledQuantity).toBeNull(); // one parcel a household would give 3 away
+    expect(a!.coverage).toBeNull();
+    expect(b!.targeted.households).toBeNull(); // else 23 - 20 = 3
+    expect(b!.entitledQuantity).toBeNull();
+    expect(a!.targeted.female).toBe(5);
+    // linked both ways: a quantity withheld as a complement would otherwise be recomputed from its count
+    expect(a!.targeted.people).toBeNull();
+  });
+
+  test('reconciliation: a point with 2 households redeemed hides its count and standing quantity, and a second point too', () => {
+    const point = (pointId: string, entitledHouseholds: number, redeemedHouseholds: number) =>
+      reconcile({
+        pointId,
+        item: 'food_parcel',
+        unit: 'parcel',
+        entitled: entitledHouseholds,
+        entitledHouseholds,
+        standing: redeemedHouseholds,
+        conflicts: 0,
+        redeemedHouseholds,
+        dispatched: entitledHouseholds,
+        returned: 0,
+        lost: 0,
+      });
+    const points = [point('p1', 30, 2), point('p2', 40, 25)];
+    const out = suppressReconciliation(points, totalsByItem(points));
+    expect(out.points[0]!.redeemedHouseholds).toBeNull();
+    expect(out.points[0]!.standing).toBeNull();
+    expect(out.points[1]!.redeemedHouseholds).toBeNull();
+    expect(out.totals[0]!.redeemedHouseholds).toBe(27);
+    expect(out.points[0]!.dispatched).toBe(30);
+    for (const p of out.points) expect(isSmallCount(p.entitledHouseholds ?? 0) || isSmallCount(p.redeemedHouseholds ?? 0)).toBe(false);
   });
 });
