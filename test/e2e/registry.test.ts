@@ -102,7 +102,7 @@ async function expectWithheld(p: Page): Promise<void> {
   await p.reload();
   const bars = p.locator('table.bars');
   await bars.getByText('أقل من ٥').first().waitFor();
-  await p.getByText('محجوبة حمايةً للأفراد').waitFor();
+  await p.getByText('محجوباً حمايةً للأفراد').waitFor();
   const values = await p.locator('.total-value, .bar-value').allTextContents();
   expect(values.length).toBe(4 + 16);
   for (const v of values) {

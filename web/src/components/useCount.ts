@@ -11,5 +11,5 @@ export function useCount(): (v: number | null) => string {
 /** The note shown under figures of which some are withheld. */
 export function useWithheldNote(): string {
   const { t } = useI18n();
-  return t('disclosure.note', { from: 1, to: MIN_CELL - 1 });
+  return t('disclosure.note', { n: MIN_CELL, from: 1, to: MIN_CELL - 1 });
 }

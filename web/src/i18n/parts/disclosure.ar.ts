@@ -3,5 +3,5 @@ export const disclosureAr = {
   'disclosure.fewerThan': 'أقل من {n}',
   'disclosure.reachText': '{reached} من {targeted} فرداً',
   'disclosure.capacityText': '{people} فرداً لسعة {capacity}',
-  'disclosure.note': 'الأعداد من {from} إلى {to} محجوبة حمايةً للأفراد، وقد تُحجب خانات أخرى كي لا تُستنتج منها.',
+  'disclosure.note': '«أقل من {n}» تعني عدداً من {from} إلى {to} محجوباً حمايةً للأفراد، أو خانةً أكبر حُجبت معه كي لا يُستنتج منها بالطرح.',
 } as const;

@@ -4,5 +4,6 @@ export const disclosureEn: Record<keyof typeof disclosureAr, string> = {
   'disclosure.fewerThan': '<{n}',
   'disclosure.reachText': '{reached} of {targeted} people',
   'disclosure.capacityText': '{people} people for {capacity} places',
-  'disclosure.note': 'Counts of {from} to {to} are withheld to protect people, and a few other cells so that they cannot be worked out.',
+  'disclosure.note':
+    '"<{n}" marks a count of {from} to {to}, withheld to protect people, or a larger cell withheld with it so that it cannot be worked out by subtraction.',
 };
