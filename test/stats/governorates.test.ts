@@ -47,6 +47,11 @@ test('counts people by sex and households in each of the actor’s governorates,
     items: [{ governorate: 'PS0270', people: null, female: 0, male: null, households: 0 }],
     totals: { people: null, female: 0, male: null, households: 0 },
   });
+  const khanYounisOfficer = await t.user({ role: 'registration_officer', orgId: officer.orgId, governorates: ['PS0270'] });
+  expect((await t.get(khanYounisOfficer, '/api/v1/stats/governorates')).json()).toEqual({
+    items: [{ governorate: 'PS0270', people: 1, female: 0, male: 1, households: 0 }],
+    totals: { people: 1, female: 0, male: 1, households: 0 },
+  });
   expect((await t.get(stranger, '/api/v1/stats/governorates')).json()).toEqual({
     items: [{ governorate: 'PS0260', people: 1, female: 1, male: 0, households: 0 }],
     totals: { people: 1, female: 1, male: 0, households: 0 },
