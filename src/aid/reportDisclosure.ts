@@ -59,9 +59,17 @@ export function suppressReach(rows: readonly ReachRow[]): PublishedReachRow[] {
     b.link([reached.households, reached.people, distributed]);
     return { targeted, reached, entitled, distributed };
   });
+  const sitesOf = new Map<string, number[]>();
+  rows.forEach((s, j) => {
+    if (s.level !== 'site') return;
+    const key = `${s.governorate}\u0000${s.item}`;
+    const list = sitesOf.get(key);
+    if (list) list.push(j);
+    else sitesOf.set(key, [j]);
+  });
   rows.forEach((r, i) => {
     if (r.level !== 'governorate') return;
-    const parts = rows.flatMap((s, j) => (s.level === 'site' && s.governorate === r.governorate && s.item === r.item ? [j] : []));
+    const parts = sitesOf.get(`${r.governorate}\u0000${r.item}`) ?? [];
     const whole = cells[i]!;
     const of = parts.map((j) => cells[j]!);
     for (const k of COUNT_KEYS) {

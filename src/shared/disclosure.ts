@@ -56,6 +56,7 @@ export function suppress(table: SuppressionTable): (number | null)[] {
   const { cells } = table;
   const hidden = cells.map((v, i) => (table.counts === 'all' || table.counts[i] === true) && isSmallCount(v));
   const relations = table.relations ?? [];
+  const members = relations.map(membersOf);
   const links = table.links ?? [];
   for (let changed = true; changed; ) {
     changed = false;
@@ -65,9 +66,8 @@ export function suppress(table: SuppressionTable): (number | null)[] {
         changed = true;
       }
     }
-    for (const r of relations) {
-      const members = membersOf(r);
-      if (members.filter((i) => hidden[i]).length !== 1) continue;
+    for (const [n, r] of relations.entries()) {
+      if (countHidden(members[n]!, hidden) !== 1) continue;
       const next = complement(r, cells, hidden);
       if (next === undefined) continue;
       hidden[next] = true;
@@ -75,6 +75,12 @@ export function suppress(table: SuppressionTable): (number | null)[] {
     }
   }
   return cells.map((v, i) => (hidden[i] ? null : v));
+}
+
+function countHidden(cells: readonly number[], hidden: readonly boolean[]): number {
+  let n = 0;
+  for (const i of cells) if (hidden[i]) n++;
+  return n;
 }
 
 /** The cell to withhold beside the one withheld cell of a relation; none when every other is 0. */
