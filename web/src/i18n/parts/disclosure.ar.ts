@@ -2,6 +2,5 @@
 export const disclosureAr = {
   'disclosure.fewerThan': 'أقل من {n}',
   'disclosure.reachText': '{reached} من {targeted} فرداً',
-  'disclosure.capacityText': '{people} فرداً لسعة {capacity}',
   'disclosure.note': '«أقل من {n}» تعني عدداً من {from} إلى {to} محجوباً حمايةً للأفراد، أو خانةً أكبر حُجبت معه كي لا يُستنتج منها بالطرح.',
 } as const;
