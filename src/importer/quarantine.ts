@@ -4,6 +4,10 @@
 //   export  a CSV of the rows as they were read, with their problems, to fix in a spreadsheet
 //   retry   the fixed CSV (or, without a file, the stored rows as they are) validated and loaded
 //           again; rows that load are marked resolved, rows that still fail keep their new errors.
+//
+// Scope: a row belongs to the governorate its governorate column names (through the run's mapping);
+// the actor sees, exports and retries only the rows of the governorates they work in, and the rows
+// that name no governorate of the 16 only when they ran that import themselves (they had the file).
 import fs from 'node:fs';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
@@ -32,9 +36,9 @@ export async function listQuarantine(
   checkUuid(opts.importId, '--import');
   const r = await pool.query<{ id: string; import_id: string; file_name: string; row_number: number; errors: FieldError[] }>(
     `SELECT q.id, q.import_id, i.file_name, q.row_number, q.errors FROM quarantine q JOIN import_run i ON i.id = q.import_id
-     WHERE i.org_id = $1 AND q.resolved_at IS NULL AND ($2::uuid IS NULL OR q.import_id = $2)
-     ORDER BY i.started_at, q.row_number LIMIT $3`,
-    [actor.orgId, opts.importId ?? null, opts.limit ?? 1000],
+     WHERE ${quarantineScope(actor)} AND q.resolved_at IS NULL AND ($1::uuid IS NULL OR q.import_id = $1)
+     ORDER BY i.started_at, q.row_number LIMIT $2`,
+    [opts.importId ?? null, opts.limit ?? 1000],
   );
   return r.rows.map((x) => ({
     quarantineId: x.id,
@@ -46,6 +50,20 @@ export async function listQuarantine(
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const PCODE = /^PS0[12][0-9]{2}$/;
+
+/** The P-code a quarantined row q of run i names in its governorate column (as the import reads it), or null. */
+const ROW_GOVERNORATE = `(SELECT upper(btrim(kv.value)) FROM jsonb_each_text(q.raw) kv
+   WHERE coalesce(i.mapping->>lower(btrim(replace(kv.key, E'\\uFEFF', ''))), lower(btrim(replace(kv.key, E'\\uFEFF', '')))) = 'governorate' LIMIT 1)`;
+
+/** SQL over quarantine q JOIN import_run i: the rows of the actor's organisation and scope (as literals: COPY takes no parameters). */
+export function quarantineScope(actor: Actor): string {
+  if (!isUuid(actor.orgId)) throw new Error('bad organisation id');
+  const govs = actor.governorates.filter((g) => PCODE.test(g)).map(sqlString);
+  const own = actor.userId !== null && isUuid(actor.userId) ? `i.actor_id = '${actor.userId}'` : 'false';
+  return `i.org_id = '${actor.orgId}' AND (${ROW_GOVERNORATE} IN (${govs.length ? govs.join(',') : 'NULL'})
+    OR (${own} AND coalesce(${ROW_GOVERNORATE} NOT IN (SELECT pcode FROM governorate), true)))`;
+}
 
 /** Streams unresolved rows to a CSV, in constant memory. Returns the number of rows. */
 export async function exportQuarantine(
@@ -55,8 +73,7 @@ export async function exportQuarantine(
 ): Promise<number> {
   checkImportRole(actor);
   checkUuid(opts.importId, '--import');
-  if (!isUuid(actor.orgId)) throw new Error('bad organisation id');
-  const where = `i.org_id = '${actor.orgId}' AND q.resolved_at IS NULL${opts.importId ? ` AND q.import_id = '${opts.importId}'` : ''}`;
+  const where = `${quarantineScope(actor)} AND q.resolved_at IS NULL${opts.importId ? ` AND q.import_id = '${opts.importId}'` : ''}`;
   const client = await pool.connect();
   try {
     const keys = (
@@ -136,8 +153,8 @@ async function* itemsFromStore(
   for (;;) {
     const r = await pool.query<{ id: string; raw: Record<string, string> }>(
       `SELECT q.id, q.raw FROM quarantine q JOIN import_run i ON i.id = q.import_id
-       WHERE i.org_id = $1 AND q.resolved_at IS NULL AND ($2::uuid IS NULL OR q.import_id = $2) AND q.id > $3 ORDER BY q.id LIMIT 2000`,
-      [actor.orgId, importId ?? null, after],
+       WHERE ${quarantineScope(actor)} AND q.resolved_at IS NULL AND ($1::uuid IS NULL OR q.import_id = $1) AND q.id > $2 ORDER BY q.id LIMIT 2000`,
+      [importId ?? null, after],
     );
     if (r.rows.length === 0) return;
     after = r.rows[r.rows.length - 1]!.id;
@@ -166,8 +183,8 @@ export async function retryQuarantine(
       const ids = chunk.map((c) => c.quarantineId).filter((id) => isUuid(id));
       const known = await client.query<{ id: string; import_id: string; row_number: number }>(
         `SELECT q.id, q.import_id, q.row_number FROM quarantine q JOIN import_run i ON i.id = q.import_id
-         WHERE q.id = ANY($1::uuid[]) AND i.org_id = $2 AND q.resolved_at IS NULL AND ($3::uuid IS NULL OR q.import_id = $3)`,
-        [ids, actor.orgId, opts.importId ?? null],
+         WHERE q.id = ANY($1::uuid[]) AND ${quarantineScope(actor)} AND q.resolved_at IS NULL AND ($2::uuid IS NULL OR q.import_id = $2)`,
+        [ids, opts.importId ?? null],
       );
       const byId = new Map(known.rows.map((r) => [r.id, r]));
       const groups = new Map<string, Item[]>();

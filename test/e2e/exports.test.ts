@@ -140,7 +140,7 @@ describe.skipIf(!run)('exports in the web app, as a registration officer', () =>
     await page.getByLabel('Aggregate figures').check();
     const agg = await exportFile({ format: 'CSV file', governorate: 'All my governorates', submit: 'Export and download' });
     const lines = parse(agg.bytes.toString('utf8'), { bom: true }) as string[][];
-    expect(lines[1]![0]).toBe('#adm1+name');
+    expect(lines[1]![0]).toBe('#adm2+name');
     expect(lines.slice(2).reduce((s, l) => s + Number(l[4]), 0)).toBe(await inScope());
     expect(await page.locator('.alert-warning').count()).toBe(0); // the personal-data warning is for persons only
     await screenshots(page, 'exports-aggregates');

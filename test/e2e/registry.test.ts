@@ -84,6 +84,41 @@ beforeAll(async () => {
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
+/**
+ * The analyst sees only aggregates: two people in the emptiest governorate are a count of 1 to 4,
+ * written "أقل من ٥" (Arabic digits) with a note, never the number; "<5" in English.
+ */
+async function expectWithheld(p: Page): Promise<void> {
+  const emptiest = (
+    await db.pool.query<{ pcode: string; n: number }>(
+      'SELECT g.pcode, count(p.id)::int AS n FROM governorate g LEFT JOIN person p ON p.governorate = g.pcode GROUP BY g.pcode ORDER BY n, g.pcode LIMIT 1',
+    )
+  ).rows[0]!;
+  expect(emptiest.n).toBe(0);
+  await db.pool.query(
+    `INSERT INTO person (org_id, governorate, full_name, name_key, sex)
+     SELECT u.org_id, $1, 'تجريبي', 'تجريبي', 'female' FROM app_user u, generate_series(1, 2) WHERE u.username = $2`,
+    [emptiest.pcode, USER],
+  );
+  await p.reload();
+  const bars = p.locator('table.bars');
+  await bars.getByText('أقل من ٥').first().waitFor();
+  await p.getByText('محجوباً حمايةً للأفراد').waitFor();
+  const values = await p.locator('.total-value, .bar-value').allTextContents();
+  expect(values.length).toBe(4 + 16);
+  for (const v of values) {
+    if (v === 'أقل من ٥') continue;
+    const n = Number(v.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[٬,]/g, ''));
+    expect(n === 0 || n >= 5, v).toBe(true);
+  }
+  await screenshots(p, 'dashboard-withheld', (lang) =>
+    bars
+      .getByText(lang === 'ar' ? 'أقل من ٥' : '<5')
+      .first()
+      .waitFor(),
+  );
+}
+
 describe.skipIf(!run)('web app, end to end (1 of 4)', () => {
   test('the first load is under 300 KB of JavaScript, gzipped', () => {
     const r = firstLoadReport(DIST);
@@ -281,6 +316,7 @@ describe.skipIf(!run)('web app, end to end (3 of 4)', () => {
     await p.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
     const nav = p.getByRole('navigation', { name: 'القائمة الرئيسية' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['مواقع الإيواء', 'لوحة المتابعة', 'تصدير', 'حسابي']); // My account: everyone's
+    await expectWithheld(p);
     await p.goto(`${server.url}/register`);
     await p.getByRole('heading', { name: 'دورك لا يسمح بهذا.' }).waitFor();
     await ctx.close();

@@ -67,7 +67,7 @@ test('sanad export persons --format csv|xlsx --governorate, to files', { timeout
   const agg = path.join(tmp.dir, 'agg.xlsx');
   expect((await sanad(['export', 'aggregates', '--output', agg, '--format', 'xlsx', '--hxl', '--user', 'officer'])).code).toBe(0);
   await book.xlsx.readFile(agg);
-  expect(book.getWorksheet('aggregates')!.getRow(2).getCell(1).value).toBe('#adm1+name');
+  expect(book.getWorksheet('aggregates')!.getRow(2).getCell(1).value).toBe('#adm2+name');
 
   // the export imports again: the apostrophes come off (another organisation)
   await makeActor(t.db.pool, { username: 'other', org: 'Other organisation' });

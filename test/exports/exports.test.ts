@@ -100,12 +100,22 @@ test('aggregates: HXL-tagged counts of the caller scope, CSV and XLSX, logged', 
   expect(res.statusCode).toBe(200);
   expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = parse(res.body, { bom: true }) as string[][];
-  expect(lines[1]![0]).toBe('#adm1+name');
+  // governorates are admin level 2 of the COD-AB, under the territories (level 1)
+  expect(lines[1]!.slice(0, 4)).toEqual(['#adm2+name', '#adm2+name+i_ar', '#adm2+code', '#adm1+name']);
   const rows = lines.slice(2).map((l) => Object.fromEntries(lines[0]!.map((h, i) => [h, l[i]])));
-  expect(rows.map((r) => [r.governorate_pcode, r.people])).toEqual([
+  // the analyst sees only aggregates: 1 and 2 people are written "<5", a 0 stays 0
+  expect(rows.map((r) => [r.governorate_pcode, r.people, r.sex_unknown])).toEqual([
+    [NABLUS, '<5', '0'],
+    [GAZA, '<5', '0'],
+  ]);
+  // the registration officer reads records: exact counts; an officer of Gaza only, Gaza's row only
+  const exact = parse((await t.post(s.officer, AGGREGATES, { format: 'csv' })).body, { bom: true }) as string[][];
+  expect(exact.slice(2).map((l) => [l[2], l[4]])).toEqual([
     [NABLUS, '1'],
     [GAZA, '2'],
   ]);
+  const gaza = parse((await t.post(s.gazaOnly, AGGREGATES, { format: 'csv' })).body, { bom: true }) as string[][];
+  expect(gaza.slice(2).map((l) => [l[2], l[4]])).toEqual([[GAZA, '2']]);
   expect(res.headers['x-export-rows']).toBe('2');
   const x = await t.post(analyst, AGGREGATES, { format: 'xlsx', governorate: GAZA });
   expect(x.statusCode).toBe(200);
@@ -113,12 +123,14 @@ test('aggregates: HXL-tagged counts of the caller scope, CSV and XLSX, logged', 
   await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
   const v = book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
   expect(v).toHaveLength(3);
-  expect(v[1]![1]).toBe('#adm1+name');
+  expect(v[1]![1]).toBe('#adm2+name');
   expect(v[2]![3]).toBe(GAZA);
-  expect(v[2]![5]).toBe(2);
+  expect(v[2]![5]).toBe('<5');
   const log = await t.db.pool.query("SELECT actor_id, after FROM change_log WHERE action = 'export_aggregates' ORDER BY seq");
   expect(log.rows.map((r) => [r.actor_id, r.after.format, r.after.governorate, r.after.rows])).toEqual([
     [analyst.id, 'csv', null, 2],
+    [s.officer.id, 'csv', null, 2],
+    [s.gazaOnly.id, 'csv', null, 1],
     [analyst.id, 'xlsx', GAZA, 1],
   ]);
 });

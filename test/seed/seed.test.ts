@@ -59,7 +59,7 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
   const agg = await sanad(['export', 'aggregates', '--hxl', '--user', 'demo-admin']);
   expect(agg.code, agg.stderr).toBe(0);
   const lines = agg.stdout.trim().split('\n');
-  expect(lines[1]).toMatch(/^#adm1\+name,/);
+  expect(lines[1]).toMatch(/^#adm2\+name,/);
   expect(lines).toHaveLength(2 + 16);
   const total = lines.slice(2).reduce((s, l) => s + Number(l.split(',')[4]), 0);
   expect(total).toBe(persons);

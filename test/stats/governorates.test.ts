@@ -25,19 +25,62 @@ test('counts people by sex and households in each of the actor’s governorates,
   const hh = await t.post(officer, '/api/v1/households', { governorate: 'PS0260', members: [{ personId: head, relationship: 'head' }] });
   expect(hh.statusCode).toBe(201);
 
-  const res = await t.get(analyst, '/api/v1/stats/governorates');
+  // the registration officer reads people's records: exact counts of their governorates, and totals
+  const res = await t.get(officer, '/api/v1/stats/governorates');
   expect(res.statusCode).toBe(200);
   expect(GovernorateStats.parse(res.json())).toEqual({
     items: [
       { governorate: 'PS0260', people: 3, female: 2, male: 1, households: 1 },
       { governorate: 'PS0270', people: 1, female: 0, male: 1, households: 0 },
     ],
+    totals: { people: 4, female: 2, male: 2, households: 1 },
+  });
+  // the analyst sees only aggregates: every count of 1 to 4 withheld, 0 stays 0
+  expect((await t.get(analyst, '/api/v1/stats/governorates')).json()).toEqual({
+    items: [
+      { governorate: 'PS0260', people: null, female: null, male: null, households: null },
+      { governorate: 'PS0270', people: null, female: 0, male: null, households: 0 },
+    ],
+    totals: { people: null, female: null, male: null, households: null },
   });
   expect((await t.get(narrow, '/api/v1/stats/governorates')).json()).toEqual({
+    items: [{ governorate: 'PS0270', people: null, female: 0, male: null, households: 0 }],
+    totals: { people: null, female: 0, male: null, households: 0 },
+  });
+  const khanYounisOfficer = await t.user({ role: 'registration_officer', orgId: officer.orgId, governorates: ['PS0270'] });
+  expect((await t.get(khanYounisOfficer, '/api/v1/stats/governorates')).json()).toEqual({
     items: [{ governorate: 'PS0270', people: 1, female: 0, male: 1, households: 0 }],
+    totals: { people: 1, female: 0, male: 1, households: 0 },
   });
   expect((await t.get(stranger, '/api/v1/stats/governorates')).json()).toEqual({
     items: [{ governorate: 'PS0260', people: 1, female: 1, male: 0, households: 0 }],
+    totals: { people: 1, female: 1, male: 0, households: 0 },
+  });
+});
+
+test('an analyst sees no count of 1 to 4, and cannot recompute one from the totals', async () => {
+  const officer = await t.user({ role: 'registration_officer', governorates: ['PS0105', 'PS0110'] });
+  const analyst = await t.user({ role: 'analyst', orgId: officer.orgId, governorates: ['PS0105', 'PS0110'] });
+  const add = async (governorate: string, sex: string, n: number) => {
+    for (let i = 0; i < n; i++) expect((await t.post(officer, '/api/v1/persons', personInput({ governorate, sex }))).statusCode).toBe(201);
+  };
+  await add('PS0105', 'female', 7);
+  await add('PS0105', 'male', 2); // one small cell: male in Tubas
+  await add('PS0110', 'female', 6);
+  await add('PS0110', 'male', 9);
+  const exact = GovernorateStats.parse((await t.get(officer, '/api/v1/stats/governorates')).json());
+  expect(exact.items.map((i) => i.male)).toEqual([2, 9]);
+  const seen = GovernorateStats.parse((await t.get(analyst, '/api/v1/stats/governorates')).json());
+  const cells = [...seen.items.flatMap((i) => [i.people, i.female, i.male, i.households]), ...Object.values(seen.totals)];
+  for (const c of cells) if (c !== null) expect(c === 0 || c >= 5, String(c)).toBe(true);
+  const tubas = seen.items[0]!;
+  expect(tubas.male).toBeNull();
+  // people = women + men in Tubas, and the men total = Tubas + Nablus: neither gives 2 away
+  expect(tubas.people === null || tubas.female === null).toBe(true);
+  expect(seen.totals.male === null || seen.items[1]!.male === null).toBe(true);
+  // published cells are exact
+  seen.items.forEach((i, n) => {
+    for (const k of ['people', 'female', 'male', 'households'] as const) if (i[k] !== null) expect(i[k]).toBe(exact.items[n]![k]);
   });
 });
 

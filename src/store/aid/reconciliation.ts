@@ -1,8 +1,12 @@
 // The reconciliation per point and cycle: entitled vs distributed vs dispatched vs remaining
-// (the arithmetic and flags are src/aid/stock.ts).
+// (the arithmetic and flags are src/aid/stock.ts), of the points in the actor's governorates
+// (entitlements with no point by their household's governorate in the cycle's snapshot); for the
+// roles that see only aggregates, small cells withheld (src/aid/reportDisclosure.ts).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
-import { type ReconRow, type ReconTotal, reconcile, totalsByItem } from '../../aid/stock.ts';
+import { type PublishedReconRow, type PublishedReconTotal, suppressReconciliation } from '../../aid/reportDisclosure.ts';
+import { reconcile, totalsByItem } from '../../aid/stock.ts';
+import { seesOnlyAggregates } from '../../shared/disclosure.ts';
 import { getCycle } from './catalogue.ts';
 
 type SumsRow = {
@@ -24,22 +28,32 @@ export async function reconciliation(
   db: pg.Pool | pg.PoolClient,
   actor: Actor,
   cycleId: string,
-): Promise<{ cycleId: string; points: ReconRow[]; totals: ReconTotal[] }> {
+): Promise<{ cycleId: string; points: PublishedReconRow[]; totals: PublishedReconTotal[] }> {
   await getCycle(db, actor, cycleId);
   const r = await db.query<SumsRow>(
     `SELECT x.point_id, i.code AS item, i.unit,
        sum(x.entitled) AS entitled, sum(x.n_ent) AS entitled_households, sum(x.standing) AS standing, sum(x.conflict) AS conflicts, sum(x.n_red) AS redeemed_households,
        sum(x.dispatched) AS dispatched, sum(x.returned) AS returned, sum(x.lost) AS lost
      FROM (
-       SELECT point_id, item_id, quantity AS entitled, 1 AS n_ent, 0 AS standing, 0 AS conflict, 0 AS n_red, 0 AS dispatched, 0 AS returned, 0 AS lost FROM entitlement WHERE cycle_id = $1
+       SELECT e.point_id, e.item_id, e.quantity AS entitled, 1 AS n_ent, 0 AS standing, 0 AS conflict, 0 AS n_red, 0 AS dispatched, 0 AS returned, 0 AS lost,
+              coalesce(dp.governorate, ch.governorate) AS governorate
+         FROM entitlement e LEFT JOIN distribution_point dp ON dp.id = e.point_id
+         LEFT JOIN cycle_household ch ON ch.cycle_id = e.cycle_id AND ch.household_id = e.household_id
+        WHERE e.cycle_id = $1
        UNION ALL
-       SELECT point_id, item_id, 0, 0, CASE WHEN status = 'standing' THEN quantity ELSE 0 END, CASE WHEN status = 'conflict' THEN quantity ELSE 0 END, CASE WHEN status = 'standing' THEN 1 ELSE 0 END, 0, 0, 0 FROM redemption WHERE cycle_id = $1
+       SELECT r.point_id, r.item_id, 0, 0, CASE WHEN r.status = 'standing' THEN r.quantity ELSE 0 END, CASE WHEN r.status = 'conflict' THEN r.quantity ELSE 0 END, CASE WHEN r.status = 'standing' THEN 1 ELSE 0 END, 0, 0, 0,
+              coalesce(dp.governorate, ch.governorate)
+         FROM redemption r LEFT JOIN distribution_point dp ON dp.id = r.point_id
+         LEFT JOIN cycle_household ch ON ch.cycle_id = r.cycle_id AND ch.household_id = r.household_id
+        WHERE r.cycle_id = $1
        UNION ALL
-       SELECT point_id, item_id, 0, 0, 0, 0, 0, CASE WHEN kind = 'dispatch' THEN quantity ELSE 0 END, CASE WHEN kind = 'return' THEN quantity ELSE 0 END, CASE WHEN kind IN ('loss','damage') THEN quantity ELSE 0 END
-       FROM stock_movement WHERE cycle_id = $1 AND point_id IS NOT NULL
+       SELECT m.point_id, m.item_id, 0, 0, 0, 0, 0, CASE WHEN m.kind = 'dispatch' THEN m.quantity ELSE 0 END, CASE WHEN m.kind = 'return' THEN m.quantity ELSE 0 END, CASE WHEN m.kind IN ('loss','damage') THEN m.quantity ELSE 0 END,
+              dp.governorate
+         FROM stock_movement m JOIN distribution_point dp ON dp.id = m.point_id WHERE m.cycle_id = $1
      ) x JOIN aid_item i ON i.id = x.item_id
+     WHERE x.governorate = ANY($2::text[])
      GROUP BY x.point_id, i.code, i.unit ORDER BY x.point_id NULLS LAST, i.code`,
-    [cycleId],
+    [cycleId, actor.governorates],
   );
   const n = (v: string | null) => Number(v ?? 0);
   const points = r.rows.map((x) =>
@@ -57,5 +71,7 @@ export async function reconciliation(
       lost: n(x.lost),
     }),
   );
-  return { cycleId, points, totals: totalsByItem(points) };
+  const totals = totalsByItem(points);
+  if (seesOnlyAggregates(actor.role)) return { cycleId, ...suppressReconciliation(points, totals) };
+  return { cycleId, points, totals };
 }

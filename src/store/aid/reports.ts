@@ -1,27 +1,23 @@
 // Reach reports for a cycle, per governorate, site and item: households and people reached (by sex
 // and age group, from the cycle's registry snapshot), quantities, coverage against entitlements,
-// sites over capacity. Only counts leave here. Also the rows of the HXL 3W/5W export.
+// sites over capacity. Only counts leave here, and only of the actor's governorates; for the roles
+// that see only aggregates, small cells are withheld (src/aid/reportDisclosure.ts). Also the rows of
+// the HXL 3W/5W export.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
+import {
+  COUNT_GROUPS as GROUPS,
+  type Counts,
+  coverage,
+  type PublishedReachRow,
+  type ReachRow,
+  suppressReach,
+} from '../../aid/reportDisclosure.ts';
 import { governorates, territories } from '../../places/governorates.ts';
+import { cellText, isSmallCount, seesOnlyAggregates } from '../../shared/disclosure.ts';
 import { capacityReport } from '../sites/capacity.ts';
 import { appendLog } from '../write.ts';
 import { getCycle, getProgramme } from './catalogue.ts';
-
-const GROUPS = ['female', 'male', 'f_0_17', 'm_0_17', 'f_18_59', 'm_18_59', 'f_60_plus', 'm_60_plus'] as const;
-type Counts = { households: number; people: number } & Record<(typeof GROUPS)[number], number>;
-
-export type ReachRow = {
-  governorate: string | null;
-  siteId: string | null;
-  item: string;
-  unit: string;
-  targeted: Counts;
-  reached: Counts;
-  entitledQuantity: number;
-  distributedQuantity: number;
-  coverage: number | null; // households reached / households entitled
-};
 
 export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
   const c = await getCycle(db, actor, cycleId);
@@ -44,17 +40,17 @@ export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
      JOIN cycle_household s ON s.cycle_id = e.cycle_id AND s.household_id = e.household_id
      JOIN aid_item i ON i.id = e.item_id
      LEFT JOIN (SELECT entitlement_id, sum(quantity) FILTER (WHERE status = 'standing') AS q FROM redemption WHERE cycle_id = $1 GROUP BY entitlement_id) red ON red.entitlement_id = e.id
-     WHERE e.cycle_id = $1
+     WHERE e.cycle_id = $1 AND s.governorate = ANY($2::text[])
      GROUP BY GROUPING SETS ((s.governorate, i.code, i.unit), (s.governorate, s.site_id, i.code, i.unit))
      ORDER BY s.governorate, by_gov DESC, s.site_id NULLS FIRST, i.code`,
-    [cycleId],
+    [cycleId, actor.governorates],
   );
   const counts = (row: Record<string, unknown>, pre: string): Counts => {
     const o = { households: Number(row[`${pre}households`]), people: Number(row[`${pre}people`]) } as Counts;
     for (const g of GROUPS) o[g] = Number(row[`${pre}${g}`]);
     return o;
   };
-  const rows = r.rows.map((x) => {
+  const rows: ReachRow[] = r.rows.map((x) => {
     const targeted = counts(x, 't_');
     const reached = counts(x, 'r_');
     return {
@@ -67,28 +63,33 @@ export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
       reached,
       entitledQuantity: Number(x.entitled_q),
       distributedQuantity: Number(x.distributed_q),
-      coverage: targeted.households ? Math.round((reached.households / targeted.households) * 10000) / 10000 : null,
+      coverage: coverage(reached.households, targeted.households),
     };
   });
   const cap = await capacityReport(db, actor, { on: c.cutoffDate });
+  const aggregateOnly = seesOnlyAggregates(actor.role);
   return {
     cycle: { id: c.id, number: c.number, cutoffDate: c.cutoffDate, programme: { id: prog.id, name: prog.name, sector: prog.sector } },
-    rows,
+    rows: aggregateOnly ? suppressReach(rows) : (rows as PublishedReachRow[]),
     sitesOverCapacity: cap.sites
       .filter((s) => s.overBy > 0)
-      .map((s) => ({
-        siteId: s.site.id,
-        name: s.site.name,
-        governorate: s.site.governorate,
-        people: s.people,
-        capacity: s.capacity,
-        overBy: s.overBy,
-      })),
+      .map((s) => {
+        // people = capacity + overBy: both withheld with a small count of people
+        const small = aggregateOnly && isSmallCount(s.people);
+        return {
+          siteId: s.site.id,
+          name: s.site.name,
+          governorate: s.site.governorate,
+          people: small ? null : s.people,
+          capacity: s.capacity,
+          overBy: small ? null : s.overBy,
+        };
+      }),
   };
 }
 
 /** HXL-tagged 3W/5W columns: header, hashtag, value from a governorate-level reach row. */
-export const hxlColumns: { name: string; tag: string; value: (r: HxlRow) => string | number }[] = [
+export const hxlColumns: { name: string; tag: string; value: (r: HxlRow) => string | number | null }[] = [
   { name: 'Organisation', tag: '#org+name', value: (r) => r.org },
   { name: 'Sector', tag: '#sector', value: (r) => r.sector },
   { name: 'Programme', tag: '#activity+name', value: (r) => r.programme },
@@ -117,7 +118,7 @@ export const hxlColumns: { name: string; tag: string; value: (r: HxlRow) => stri
   { name: 'Quantity entitled', tag: '#targeted+num', value: (r) => r.entitledQuantity },
   { name: 'Quantity distributed', tag: '#output+num', value: (r) => r.distributedQuantity },
 ];
-type HxlRow = Pick<ReachRow, 'targeted' | 'reached' | 'entitledQuantity' | 'distributedQuantity' | 'item' | 'unit'> & {
+type HxlRow = Pick<PublishedReachRow, 'targeted' | 'reached' | 'entitledQuantity' | 'distributedQuantity' | 'item' | 'unit'> & {
   org: string;
   sector: string;
   programme: string;
@@ -129,8 +130,10 @@ type HxlRow = Pick<ReachRow, 'targeted' | 'reached' | 'entitledQuantity' | 'dist
   adm2Code: string;
 };
 
-/** Rows (header, hashtags, data) of the 3W/5W CSV of a cycle, one data row per governorate and item. */
-/** The 3W/5W rows (header, HXL hashtags, one row per governorate and item); the export is logged. */
+/**
+ * The 3W/5W rows (header, HXL hashtags, one row per governorate and item of the actor's governorates;
+ * "<5" in a withheld cell); the export is logged.
+ */
 export async function threeW(db: pg.Pool, actor: Actor, cycleId: string): Promise<(string | number)[][]> {
   const rep = await reach(db, actor, cycleId);
   const org = (await db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [actor.orgId])).rows[0]?.name ?? '';
@@ -151,7 +154,7 @@ export async function threeW(db: pg.Pool, actor: Actor, cycleId: string): Promis
       adm2NameAr: g.nameAr,
       adm2Code: g.pcode,
     };
-    out.push(hxlColumns.map((c) => c.value(row)));
+    out.push(hxlColumns.map((c) => cellText(c.value(row))));
   }
   await appendLog(db, actor, { entity: 'export', entityId: cycleId, action: 'export_3w', after: { rows: out.length - 2 } });
   return out;

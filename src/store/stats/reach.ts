@@ -1,10 +1,12 @@
 // People and households reached by aid, per cycle: for the dashboard. Counts only, from each
 // cycle's registry snapshot (targeted) and its standing redemptions (reached: a household that
-// received at least one of its entitlements), limited to the actor's organisation and governorates.
+// received at least one of its entitlements), limited to the actor's organisation and governorates;
+// for the roles that see only aggregates, counts of 1 to 4 withheld (src/shared/disclosure.ts).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
+import { seesOnlyAggregates, suppress } from '../../shared/disclosure.ts';
 
-export type ReachCount = { households: number; people: number };
+export type ReachCount = { households: number | null; people: number | null };
 export type CycleReach = {
   id: string;
   programme: string;
@@ -48,6 +50,9 @@ export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Pr
       ORDER BY c.cutoff_date DESC, c.created_at DESC`,
     [actor.orgId, actor.governorates, limit],
   );
+  const only = seesOnlyAggregates(actor.role);
+  // no sum links these four cells: each is withheld on its own
+  const cell = (n: number) => (only ? suppress({ cells: [n], counts: 'all' })[0]! : n);
   return r.rows.map((x) => ({
     id: x.id,
     programme: x.programme,
@@ -55,7 +60,7 @@ export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Pr
     number: x.number,
     cutoffDate: x.cutoff_date,
     status: x.status,
-    targeted: { households: x.t_hh, people: x.t_people },
-    reached: { households: x.r_hh, people: x.r_people },
+    targeted: { households: cell(x.t_hh), people: cell(x.t_people) },
+    reached: { households: cell(x.r_hh), people: cell(x.r_people) },
   }));
 }

@@ -7,6 +7,7 @@ import { adminAr } from './parts/admin.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
+import { disclosureAr } from './parts/disclosure.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -691,6 +692,7 @@ export const ar = {
   ...adminAr,
   ...householdAr,
   ...searchAr,
+  ...disclosureAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -6,6 +6,7 @@ import { adminEn } from './parts/admin.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
+import { disclosureEn } from './parts/disclosure.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -699,4 +700,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...householdEn,
   ...searchEn,
+  ...disclosureEn,
 };

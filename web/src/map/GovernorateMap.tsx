@@ -1,6 +1,7 @@
 // The 16 governorates as SVG paths (built from the shipped GeoJSON by web/build/governorateMap.ts),
 // shaded by a value. The SVG keeps its geographic orientation (west on the left) in both languages.
 import map from 'virtual:governorate-map';
+import { useCount } from '../components/useCount.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useGovernorateName } from '../session.tsx';
 
@@ -12,10 +13,16 @@ export function shade(value: number, max: number): string {
   return SHADES[i]!;
 }
 
-export function GovernorateMap({ values }: { values: Record<string, number> }) {
-  const { t, num } = useI18n();
+/** Values by P-code; null where a small count is withheld (shaded as the lightest, labelled "<5"). */
+export function GovernorateMap({ values }: { values: Record<string, number | null> }) {
+  const { t } = useI18n();
+  const count = useCount();
   const govName = useGovernorateName();
-  const max = Math.max(0, ...Object.values(values));
+  const max = Math.max(0, ...Object.values(values).map((v) => v ?? 0));
+  const at = (pcode: string): number | null => {
+    const v = values[pcode];
+    return v === undefined ? 0 : v;
+  };
   return (
     <figure className="map">
       <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={t('dash.map')}>
@@ -28,13 +35,13 @@ export function GovernorateMap({ values }: { values: Record<string, number> }) {
           </g>
         ))}
         {map.shapes.map((s) => (
-          <path key={s.pcode} d={s.d} fill={shade(values[s.pcode] ?? 0, max)} className="map-shape" data-pcode={s.pcode}>
-            <title>{`${govName(s.pcode)}: ${num(values[s.pcode] ?? 0)}`}</title>
+          <path key={s.pcode} d={s.d} fill={shade(at(s.pcode) ?? 1, max)} className="map-shape" data-pcode={s.pcode}>
+            <title>{`${govName(s.pcode)}: ${count(at(s.pcode))}`}</title>
           </path>
         ))}
         {map.shapes.map((s) => (
           <text key={s.pcode} x={s.cx} y={s.cy} textAnchor="middle" dominantBaseline="middle" className="map-label">
-            {num(values[s.pcode] ?? 0)}
+            {count(at(s.pcode))}
           </text>
         ))}
       </svg>

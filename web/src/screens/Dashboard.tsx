@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { can } from '../access.ts';
 import type { CapacityReport, GovernorateStats, GovernorateStatsListT, ReachSummaryT } from '../api/types.ts';
 import { MeterChart } from '../components/MeterChart.tsx';
+import { useCount, useWithheldNote } from '../components/useCount.ts';
 import { ErrorState, Loading, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -28,10 +29,11 @@ export default function Dashboard() {
         <ErrorState error={stats.error} onRetry={stats.reload} />
       </Screen>
     );
-  const items = stats.data.items;
+  const { items, totals } = stats.data;
   return (
     <Screen title={t('dash.title')}>
-      <Totals items={items} />
+      <Totals totals={totals} />
+      <Withheld show={[totals, ...items].some((i) => Object.values(i).includes(null))} />
       <div className="dash-grid">
         <section className="card">
           <h2>{t('dash.byGovernorate')}</h2>
@@ -50,20 +52,26 @@ export default function Dashboard() {
   );
 }
 
-function Totals({ items }: { items: GovernorateStats[] }) {
-  const { t, num } = useI18n();
-  const sum = (k: keyof Omit<GovernorateStats, 'governorate'>) => items.reduce((s, i) => s + i[k], 0);
+/** Says why some figures read "<5" (only when some do). */
+function Withheld({ show }: { show: boolean }) {
+  const note = useWithheldNote();
+  return show ? <p className="muted">{note}</p> : null;
+}
+
+function Totals({ totals }: { totals: GovernorateStatsListT['totals'] }) {
+  const { t } = useI18n();
+  const count = useCount();
   const cards = [
-    ['dash.people', sum('people')],
-    ['dash.households', sum('households')],
-    ['dash.female', sum('female')],
-    ['dash.male', sum('male')],
+    ['dash.people', totals.people],
+    ['dash.households', totals.households],
+    ['dash.female', totals.female],
+    ['dash.male', totals.male],
   ] as const;
   return (
     <ul className="totals">
       {cards.map(([k, v]) => (
         <li key={k} className="card">
-          <span className="total-value">{num(v)}</span>
+          <span className="total-value">{count(v)}</span>
           <span className="muted">{t(k)}</span>
         </li>
       ))}
@@ -72,9 +80,10 @@ function Totals({ items }: { items: GovernorateStats[] }) {
 }
 
 function Bars({ items }: { items: GovernorateStats[] }) {
-  const { num, t } = useI18n();
+  const { t } = useI18n();
+  const count = useCount();
   const govName = useGovernorateName();
-  const max = Math.max(1, ...items.map((i) => i.people));
+  const max = Math.max(1, ...items.map((i) => i.people ?? 0));
   return (
     <table className="bars">
       <caption className="visually-hidden">{t('dash.byGovernorate')}</caption>
@@ -89,8 +98,8 @@ function Bars({ items }: { items: GovernorateStats[] }) {
           <tr key={i.governorate}>
             <th scope="row">{govName(i.governorate)}</th>
             <td>
-              <span className="bar" style={{ inlineSize: `${(i.people / max) * 100}%` }} aria-hidden="true" />
-              <span className="bar-value">{num(i.people)}</span>
+              <span className="bar" style={{ inlineSize: `${((i.people ?? 0) / max) * 100}%` }} aria-hidden="true" />
+              <span className="bar-value">{count(i.people)}</span>
             </td>
           </tr>
         ))}
@@ -101,7 +110,9 @@ function Bars({ items }: { items: GovernorateStats[] }) {
 
 /** People reached by aid in the latest cycles, against the people the cycle targeted. */
 function ReachChart() {
-  const { t, num, day } = useI18n();
+  const { t, day } = useI18n();
+  const count = useCount();
+  const note = useWithheldNote();
   const { api } = useSession();
   const reach = useLoad(() => api.get<ReachSummaryT>('/api/v1/stats/reach'), [api]);
   const title = t('dashboard.reach.title');
@@ -112,42 +123,48 @@ function ReachChart() {
   else {
     const cycles = reach.data.cycles;
     const pct = (a: number, b: number) => (b ? Math.round((a / b) * 100) : 0);
+    const text = (c: ReachSummaryT['cycles'][number]) => {
+      const { people: reached } = c.reached;
+      const { people: targeted } = c.targeted;
+      if (reached === null || targeted === null) return t('disclosure.reachText', { reached: count(reached), targeted: count(targeted) });
+      return t('dashboard.reach.text', { reached, targeted, percent: pct(reached, targeted) });
+    };
+    const withheld = cycles.some((c) => [c.reached.people, c.targeted.people, c.reached.households, c.targeted.households].includes(null));
     const label = (c: ReachSummaryT['cycles'][number]) =>
       t('dashboard.reach.cycle', { programme: c.programme, number: c.number, date: day(c.cutoffDate) });
     body = (
-      <MeterChart
-        title={title}
-        valueName={t('dashboard.reach.reached')}
-        referenceName={t('dashboard.reach.targeted')}
-        rows={cycles.map((c) => ({
-          id: c.id,
-          label: t('dashboard.reach.cycleShort', { programme: c.programme, number: c.number }),
-          value: c.reached.people,
-          reference: c.targeted.people,
-          text: t('dashboard.reach.text', {
-            reached: c.reached.people,
-            targeted: c.targeted.people,
-            percent: pct(c.reached.people, c.targeted.people),
-          }),
-        }))}
-        table={{
-          caption: title,
-          head: [
-            t('dashboard.reach.cycleHead'),
-            t('dashboard.reach.peopleReached'),
-            t('dashboard.reach.peopleTargeted'),
-            t('dashboard.reach.householdsReached'),
-            t('dashboard.reach.householdsTargeted'),
-          ],
-          body: cycles.map((c) => [
-            <bdi key="l">{label(c)}</bdi>,
-            num(c.reached.people),
-            num(c.targeted.people),
-            num(c.reached.households),
-            num(c.targeted.households),
-          ]),
-        }}
-      />
+      <>
+        <MeterChart
+          title={title}
+          valueName={t('dashboard.reach.reached')}
+          referenceName={t('dashboard.reach.targeted')}
+          rows={cycles.map((c) => ({
+            id: c.id,
+            label: t('dashboard.reach.cycleShort', { programme: c.programme, number: c.number }),
+            value: c.reached.people ?? 0,
+            reference: c.targeted.people ?? 0,
+            text: text(c),
+          }))}
+          table={{
+            caption: title,
+            head: [
+              t('dashboard.reach.cycleHead'),
+              t('dashboard.reach.peopleReached'),
+              t('dashboard.reach.peopleTargeted'),
+              t('dashboard.reach.householdsReached'),
+              t('dashboard.reach.householdsTargeted'),
+            ],
+            body: cycles.map((c) => [
+              <bdi key="l">{label(c)}</bdi>,
+              count(c.reached.people),
+              count(c.targeted.people),
+              count(c.reached.households),
+              count(c.targeted.households),
+            ]),
+          }}
+        />
+        {withheld && <p className="muted">{note}</p>}
+      </>
     );
   }
   return (

@@ -6,7 +6,7 @@ export default defineRoute({
   method: 'GET',
   url: '/api/v1/aid/reports/reach',
   summary:
-    'Households and people reached (by sex and age group), quantities and coverage per governorate, site and item; sites over capacity',
+    'Households and people reached (by sex and age group), quantities and coverage per governorate, site and item of your governorates; sites over capacity. For roles that see only aggregates, counts of 1 to 4 (and cells that would give one away) are null',
   tags: ['aid'],
   query: CycleReportQuery,
   response: ReachReport,

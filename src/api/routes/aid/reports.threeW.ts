@@ -7,7 +7,7 @@ export default defineRoute({
   method: 'GET',
   url: '/api/v1/aid/reports/3w.csv',
   summary:
-    'HXL-tagged CSV for 3W/5W reporting: one row per governorate and item (#org, #sector, #adm1+code, #adm2+code, #targeted, #reached+f/+m ...)',
+    'HXL-tagged CSV for 3W/5W reporting: one row per governorate (of yours) and item (#org, #sector, #adm1+code, #adm2+code, #targeted, #reached+f/+m ...); "<5" in a cell withheld from roles that see only aggregates',
   tags: ['aid'],
   query: CycleReportQuery,
   produces: 'text/csv',

@@ -183,20 +183,22 @@ export const StockInput = z.object({
 });
 export const CycleReportQuery = z.object({ cycle: Uuid });
 
+/** A count or quantity withheld from the roles that see only aggregates (1 to 4 households, or a cell that would give one away). */
+const Cell = z.number().nullable();
 const reconFields = {
   item: z.string(),
   unit: z.string(),
-  entitled: z.number(),
-  entitledHouseholds: z.number(),
-  distributed: z.number(),
-  standing: z.number(),
-  conflicts: z.number(),
-  redeemedHouseholds: z.number(),
-  outstanding: z.number(),
-  dispatched: z.number(),
-  returned: z.number(),
-  lost: z.number(),
-  remaining: z.number(),
+  entitled: Cell,
+  entitledHouseholds: Cell,
+  distributed: Cell,
+  standing: Cell,
+  conflicts: Cell,
+  redeemedHouseholds: Cell,
+  outstanding: Cell,
+  dispatched: Cell,
+  returned: Cell,
+  lost: Cell,
+  remaining: Cell,
 };
 /** GET /api/v1/aid/cycles/:id/reconciliation */
 export const Reconciliation = z.object({
@@ -227,18 +229,18 @@ export const WarehouseStock = z.object({
   ),
 });
 const Counts = z.object({
-  households: z.number(),
-  people: z.number(),
-  female: z.number(),
-  male: z.number(),
-  f_0_17: z.number(),
-  m_0_17: z.number(),
-  f_18_59: z.number(),
-  m_18_59: z.number(),
-  f_60_plus: z.number(),
-  m_60_plus: z.number(),
+  households: Cell,
+  people: Cell,
+  female: Cell,
+  male: Cell,
+  f_0_17: Cell,
+  m_0_17: Cell,
+  f_18_59: Cell,
+  m_18_59: Cell,
+  f_60_plus: Cell,
+  m_60_plus: Cell,
 });
-/** GET /api/v1/aid/reports/reach */
+/** GET /api/v1/aid/reports/reach: rows of your governorates; null in a cell withheld from aggregate-only roles */
 export const ReachReport = z.object({
   cycle: z.object({
     id: z.string(),
@@ -255,9 +257,9 @@ export const ReachReport = z.object({
       unit: z.string(),
       targeted: Counts,
       reached: Counts,
-      entitledQuantity: z.number(),
-      distributedQuantity: z.number(),
-      coverage: z.number().nullable().describe('households reached / households entitled'),
+      entitledQuantity: Cell,
+      distributedQuantity: Cell,
+      coverage: z.number().nullable().describe('households reached / households entitled (none when either is withheld)'),
     }),
   ),
   sitesOverCapacity: z.array(
@@ -265,9 +267,9 @@ export const ReachReport = z.object({
       siteId: z.string(),
       name: z.string(),
       governorate: z.string(),
-      people: z.number(),
+      people: Cell,
       capacity: z.number().nullable(),
-      overBy: z.number(),
+      overBy: Cell,
     }),
   ),
 });

@@ -7,7 +7,7 @@ export default defineRoute({
   method: 'POST',
   url: '/api/v1/exports/aggregates',
   summary:
-    'People of your organisation by governorate, sex and age group (counts only), one row per governorate under an HXL hashtag row, as CSV (UTF-8 with a byte order mark) or XLSX. Logged in the change log. The x-export-rows header gives the number of rows.',
+    'People of your organisation by governorate, sex and age group (counts only), one row per governorate under an HXL hashtag row (governorates #adm2, territories #adm1; "<5" in a count withheld from roles that see only aggregates), as CSV (UTF-8 with a byte order mark) or XLSX. Logged in the change log. The x-export-rows header gives the number of rows.',
   tags: ['exports'],
   body: ExportBody,
   produces: 'text/csv',

@@ -5,8 +5,9 @@ import { GovernorateStats } from './schema.ts';
 export default defineRoute({
   method: 'GET',
   url: '/api/v1/stats/governorates',
-  summary: 'Aggregates per governorate for your organisation: people by sex, households (no personal data)',
+  summary:
+    'Aggregates per governorate for your organisation: people by sex, households, and their totals (no personal data; small counts withheld from aggregate-only roles)',
   tags: ['stats'],
   response: GovernorateStats,
-  handler: async ({ actor, store }) => ({ items: await countByGovernorate(store.pool, actor) }),
+  handler: async ({ actor, store }) => countByGovernorate(store.pool, actor),
 });

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { digits } from '../../schemas.ts';
 
-const Count = z.object({ households: z.number().int(), people: z.number().int() });
+/** A count; null when withheld from a role that sees only aggregates (1 to 4, or one that would give such a count away). */
+const Cell = z.number().int().nullable();
+const Count = z.object({ households: Cell, people: Cell });
 
 /** One governorate's counts for your organisation (people, of them female and male, and households). */
 export const GovernorateCount = z.object({
   governorate: z.string().describe('P-code'),
-  people: z.number().int(),
-  female: z.number().int(),
-  male: z.number().int(),
-  households: z.number().int(),
+  people: Cell,
+  female: Cell,
+  male: Cell,
+  households: Cell,
 });
 
-/** GET /stats/governorates: one row per governorate you work in, by P-code. */
-export const GovernorateStats = z.object({ items: z.array(GovernorateCount) });
+/** GET /stats/governorates: one row per governorate you work in, by P-code, and the totals over them. */
+export const GovernorateStats = z.object({
+  items: z.array(GovernorateCount),
+  totals: GovernorateCount.omit({ governorate: true }).describe('sums over the rows (withheld like any cell)'),
+});
 
 export const ReachQuery = z.object({ limit: digits(1, 24).default(8) });
 
