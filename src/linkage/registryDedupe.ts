@@ -1,0 +1,75 @@
+// Deduplication inside the registry (`sanad duplicates`, the check while typing). A registry holds
+// families and almost no one twice, so an unsupervised fit alone learns "same family" as "same
+// person". Here:
+//  - m probabilities start from a reference model fitted with known truth on clan-shaped synthetic
+//    registries (data/registry-model.json, bench/linkage/fitRegistryModel.ts), and EM over the
+//    registry's own pairs may move them only within a factor of two of it; EM never learns from
+//    pairs that read as relatives; u probabilities come from random pairs of the registry;
+//  - relatives (relations.ts) are not candidates unless strong evidence says one person;
+//  - an automatic link needs that strong evidence (same identifier, or the same full date of birth
+//    with the full name agreeing), and every pair inside a cluster must itself be likely (no
+//    chaining through a third record).
+// No I/O except reading the shipped reference model once.
+import { readFileSync } from 'node:fs';
+import type { BlockIndex } from './blocking.ts';
+import type { Dataset } from './dataset.ts';
+import { DECISION, fitModel, type LinkHooks, type LinkRules } from './engine.ts';
+import { countPatterns, finishModel, type Model } from './model.ts';
+import { RelationReader } from './relations.ts';
+import { resolveSettings, type LinkSettings, type LinkSettingsInput } from './settings.ts';
+
+/** The registry's settings (a settings file given to `sanad duplicates` is laid over them). */
+export const REGISTRY_SETTINGS: LinkSettingsInput = {};
+
+/** The reference model: m and u probabilities per field, fitted with known truth; `records` it was fitted on. */
+export type ReferenceModel = Model & { records: number; source: string };
+
+let reference: ReferenceModel | undefined;
+/** The model shipped with Sanad (used as the prior of every fit, and before the first fit). */
+export function referenceModel(): ReferenceModel {
+  reference ??= JSON.parse(readFileSync(new URL('./data/registry-model.json', import.meta.url), 'utf8')) as ReferenceModel;
+  return reference;
+}
+
+/** How far (as a factor) EM may move an m probability away from the reference. */
+const M_FACTOR = 2;
+
+/** The registry's m: the reference's, moved toward EM's estimate at most M_FACTOR either way. */
+export function anchoredM(ds: Dataset, em: Model, ref: Model): number[][] {
+  return ds.fields.map((f, k) => {
+    const r = ref.fields.find((x) => x.name === f.name && x.levels.length === f.levels.length);
+    const e = em.fields[k]!.m;
+    if (!r) return e.slice();
+    const m = r.m.map((x, c) => (c === 0 ? 0 : Math.min(x * M_FACTOR, Math.max(x / M_FACTOR, Math.sqrt(x * (e[c] ?? x))))));
+    const tot = m.reduce((s, x) => s + x, 0);
+    return m.map((x) => x / tot);
+  });
+}
+
+/** The rules of the registry for one dataset: relatives, minimum evidence, no chaining, the anchored fit. */
+export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = referenceModel()): LinkRules {
+  const rel = new RelationReader(ds);
+  const admit = (i: number, j: number): number => {
+    const strong = rel.strong(i, j);
+    if (rel.relation(i, j) !== 'none') return strong ? DECISION.review : DECISION.distinct;
+    return strong ? DECISION.link : DECISION.review;
+  };
+  const fit = (d: Dataset, blockIndex: BlockIndex, pat: Float64Array, u0: number[][], a: Int32Array, b: Int32Array): Model => {
+    const train = (i: number, j: number) => admit(i, j) !== DECISION.distinct;
+    const em = fitModel(d, blockIndex, pat, u0, settings, 'dedupe', train);
+    const m = anchoredM(d, em, ref);
+    // the prior over the pairs that may be one person (relatives are not)
+    const kept = new Float64Array(pat.length);
+    let n = 0;
+    for (let k = 0; k < pat.length; k++) if (train(a[k]!, b[k]!)) kept[n++] = pat[k]!;
+    const total = (d.n * (d.n - 1)) / 2;
+    return finishModel(d, m, u0, countPatterns(kept, n), Math.max(1, total), em.iterations);
+  };
+  return { admit, fit, minProbability: settings.thresholds.lower };
+}
+
+/** Hooks for link(): the registry's rules. */
+export function registryLinkHooks(hooks: LinkHooks = {}, settingsInput: unknown = REGISTRY_SETTINGS): LinkHooks {
+  const settings = resolveSettings(settingsInput);
+  return { ...hooks, rules: (ds) => registryRules(ds, settings) };
+}

@@ -1,0 +1,150 @@
+// Relatives as an outcome of their own. In a registry of households, most pairs of records that look
+// alike are relatives, not one person registered twice: siblings share father, grandfather and
+// family name, cousins share grandfather and family name (and, when both eldest sons are named
+// after the grandfather, the given name too), a father's given name is his son's father's name.
+// The Arabic four-part name says which: this module reads it from a pair's comparison, with the
+// sexes and the years of birth. A pair that reads as relatives (or as two people of different sex,
+// or born a generation apart) is not a duplicate candidate unless strong evidence says one person:
+// the same national ID, or the same full date of birth with the full name agreeing. No I/O.
+import type { Dataset } from './dataset.ts';
+import type { DateField, Field } from './fields.ts';
+
+/** What a pair's names, sexes and years say, besides "maybe one person". */
+export const RELATIONS = [
+  'none',
+  'siblings',
+  'twins',
+  'parent_child',
+  'grandparent_grandchild',
+  'cousins',
+  'uncle_nephew',
+  'generations_apart',
+  'different_sex',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** Relations that are family ties (shown to a reviewer as probable relatives). */
+export const FAMILY_TIES: ReadonlySet<Relation> = new Set([
+  'siblings',
+  'twins',
+  'parent_child',
+  'grandparent_grandchild',
+  'cousins',
+  'uncle_nephew',
+]);
+
+/** Levels of the name part field (fields.ts NamePartField). */
+const SHIFTED = 2,
+  SIMILAR = 3,
+  VERY_SIMILAR = 4,
+  SAME_SOUND = 5;
+/** DateField exact, IdField exact and "one typo, check digit points to it", SexField disagree. */
+const DOB_EXACT = 7,
+  DOB_ONE_TYPO = 6,
+  ID_EXACT = 5,
+  ID_TYPO_CHECKED = 4,
+  SEX_DIFFERENT = 1;
+/** Years of birth this far apart are two generations (a typo in one digit is its own level). */
+const GENERATION_GAP = 12;
+
+/** The fields of a dataset the relation rules read (null when absent). */
+export class RelationReader {
+  private readonly given: Field | null;
+  private readonly father: Field | null;
+  private readonly grand: Field | null;
+  private readonly family: Field | null;
+  private readonly dob: DateField | null;
+  private readonly id: Field | null;
+  private readonly sex: Field | null;
+  constructor(readonly ds: Dataset) {
+    this.given = ds.field('given') ?? null;
+    this.father = ds.field('father') ?? null;
+    this.grand = ds.field('grandfather') ?? null;
+    this.family = ds.field('family') ?? null;
+    this.dob = (ds.field('dob') as DateField | undefined) ?? null;
+    this.id = ds.field('national_id') ?? null;
+    this.sex = ds.field('sex') ?? null;
+  }
+
+  private lv(f: Field | null, i: number, j: number): number {
+    return f ? f.compare(i, j) : 0;
+  }
+
+  /** Skeleton key of name part p (0 given .. 3 family) of row r, or -1 when missing. */
+  private skel(r: number, p: number): number {
+    const t = this.ds.names.primary(r, p);
+    return t < 0 ? -1 : this.ds.names.skelOf.a[t]!;
+  }
+
+  private same(r: number, p: number, s: number, q: number): boolean {
+    const a = this.skel(r, p);
+    return a >= 0 && a === this.skel(s, q);
+  }
+
+  /** |year of i - year of j|, or -1 when either is unknown or one digit apart (a typo). */
+  yearGap(i: number, j: number): number {
+    const d = this.dob;
+    if (!d) return -1;
+    const yi = d.y.a[i]!,
+      yj = d.y.a[j]!;
+    if (!yi || !yj) return -1;
+    if (d.compare(i, j) >= DOB_ONE_TYPO) return 0;
+    return Math.abs(yi - yj);
+  }
+
+  /**
+   * Strong evidence of one person: the same national ID (or one typo the check digit points to,
+   * with given and family name alike), or the same full date of birth with the given, father's
+   * and family name agreeing.
+   */
+  strong(i: number, j: number): boolean {
+    const id = this.lv(this.id, i, j);
+    const given = this.lv(this.given, i, j),
+      family = this.lv(this.family, i, j);
+    if (id === ID_EXACT) return true;
+    if (id === ID_TYPO_CHECKED && given >= SIMILAR && family >= SIMILAR) return true;
+    if (this.lv(this.dob, i, j) !== DOB_EXACT) return false;
+    const father = this.lv(this.father, i, j);
+    return given >= VERY_SIMILAR && family >= VERY_SIMILAR && father >= VERY_SIMILAR && this.lv(this.grand, i, j) !== 1;
+  }
+
+  /** What the pair's names, sexes and years say (see RELATIONS). */
+  relation(i: number, j: number): Relation {
+    if (this.lv(this.sex, i, j) === SEX_DIFFERENT) return 'different_sex';
+    const given = this.lv(this.given, i, j),
+      father = this.lv(this.father, i, j),
+      grand = this.lv(this.grand, i, j),
+      family = this.lv(this.family, i, j);
+    const gap = this.yearGap(i, j);
+    const familyOk = family >= SAME_SOUND || (family === 0 && grand >= SAME_SOUND);
+    if (familyOk) {
+      const tie = this.tie(i, j, given, father, grand, gap);
+      if (tie !== 'none') return tie;
+    }
+    if (gap >= GENERATION_GAP) return 'generations_apart';
+    return 'none';
+  }
+
+  private tie(i: number, j: number, given: number, father: number, grand: number, gap: number): Relation {
+    const givenDiffers = given === 1 || given === SHIFTED;
+    // Siblings: another given name, the same father (and not another grandfather).
+    if (givenDiffers && father >= SIMILAR && grand !== 1) return this.lv(this.dob, i, j) === DOB_EXACT ? 'twins' : 'siblings';
+    const older = gap < 0 || gap >= GENERATION_GAP;
+    // A parent and a child: one's given name is the other's father's name (and the parent's
+    // father the child's grandfather, when both are known).
+    for (const [p, c] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      if (givenDiffers && older && this.same(p, 0, c, 1) && (this.skel(p, 1) < 0 || this.skel(c, 2) < 0 || this.same(p, 1, c, 2)))
+        return 'parent_child';
+      if (older && father === 1 && this.same(p, 0, c, 2) && !this.same(p, 0, c, 1)) return 'grandparent_grandchild';
+      // An uncle and a nephew: the uncle's father is the nephew's grandfather, the nephew's father another son.
+      if (older && this.same(p, 1, c, 2) && !this.same(p, 0, c, 1) && this.skel(p, 0) >= 0 && this.skel(c, 1) >= 0 && father === 1)
+        return 'uncle_nephew';
+    }
+    // Cousins: another father, the same grandfather (the given name alike or not).
+    if (father === 1 && grand >= SAME_SOUND) return 'cousins';
+    return 'none';
+  }
+}
