@@ -9,27 +9,18 @@
 //  - an automatic link needs that strong evidence (same identifier, or the same full date of birth
 //    with the full name agreeing), and every pair inside a cluster must itself be likely (no
 //    chaining through a third record).
-// No I/O except reading the shipped reference model once.
-import { readFileSync } from 'node:fs';
+// No I/O (the shipped reference model is read by referenceModel.io.ts).
+export { referenceModel, type ReferenceModel } from './referenceModel.io.ts';
 import type { BlockIndex } from './blocking.ts';
 import type { Dataset } from './dataset.ts';
 import { DECISION, fitModel, type LinkHooks, type LinkRules } from './engine.ts';
 import { countPatterns, finishModel, type Model } from './model.ts';
+import { referenceModel } from './referenceModel.io.ts';
 import { RelationReader } from './relations.ts';
 import { resolveSettings, type LinkSettings, type LinkSettingsInput } from './settings.ts';
 
 /** The registry's settings (a settings file given to `sanad duplicates` is laid over them). */
 export const REGISTRY_SETTINGS: LinkSettingsInput = {};
-
-/** The reference model: m and u probabilities per field, fitted with known truth; `records` it was fitted on. */
-export type ReferenceModel = Model & { records: number; source: string };
-
-let reference: ReferenceModel | undefined;
-/** The model shipped with Sanad (used as the prior of every fit, and before the first fit). */
-export function referenceModel(): ReferenceModel {
-  reference ??= JSON.parse(readFileSync(new URL('./data/registry-model.json', import.meta.url), 'utf8')) as ReferenceModel;
-  return reference;
-}
 
 /** How far (as a factor) EM may move an m probability away from the reference. */
 const M_FACTOR = 2;

@@ -4,7 +4,8 @@
 // handful of candidates would mislead); the prior and the per-level weights are the stored ones.
 import { prepare } from './engine.ts';
 import type { RawRecord } from './fields.ts';
-import { probability, type Model } from './model.ts';
+import { probability, weightFor, type Model } from './model.ts';
+import { RelationReader, type Relation } from './relations.ts';
 import type { LinkSettings } from './settings.ts';
 import { NAME_COLUMNS } from '../shared/personColumns.ts';
 
@@ -28,8 +29,18 @@ export interface PairScore {
   probability: number;
   /** conflicting evidence: two different valid national IDs, or siblings (sibling guard) */
   conflict: boolean;
+  /** what the names, sexes and years say besides "maybe one person" (relations.ts) */
+  relation: Relation;
+  /** strong evidence of one person: the same ID, or the same full date of birth with the full name */
+  strong: boolean;
   evidence: Evidence[];
 }
+
+/**
+ * The highest match probability of a pair whose names, sexes or years say two people (relatives,
+ * another sex, another generation) without strong evidence of one: below every threshold.
+ */
+export const NOT_ONE_PERSON_CAP = 0.25;
 
 /**
  * The prior weight for one new registration against one registered record. The model's prior is
@@ -60,6 +71,7 @@ export function scoreAgainst(
     return p && p.levels.length === f.levels.length ? p : undefined;
   });
   const out: PairScore[] = [];
+  const rel = new RelationReader(ds);
   for (let j = 1; j <= others.length; j++) {
     let w = opts.priorWeight ?? model.priorWeight;
     const evidence: Evidence[] = [];
@@ -70,7 +82,12 @@ export function scoreAgainst(
       w += weight;
       evidence.push({ field: f.name, level: c === 0 ? 'missing' : f.levels[c - 1]!, weight, left: f.show(0), right: f.show(j) });
     });
-    out.push({ index: j - 1, weight: w, probability: probability(w), conflict: ds.conflict(0, j), evidence });
+    const relation = rel.relation(0, j);
+    const strong = rel.strong(0, j);
+    if (relation !== 'none' && !strong) w = Math.min(w, weightFor(NOT_ONE_PERSON_CAP));
+    // two sexes are never more likely than not one person, whatever else agrees
+    if (relation === 'different_sex') w = Math.min(w, weightFor(NOT_ONE_PERSON_CAP));
+    out.push({ index: j - 1, weight: w, probability: probability(w), conflict: ds.conflict(0, j), relation, strong, evidence });
   }
   return out;
 }

@@ -9,29 +9,8 @@
 import type { Dataset } from './dataset.ts';
 import type { DateField, Field } from './fields.ts';
 
-/** What a pair's names, sexes and years say, besides "maybe one person". */
-export const RELATIONS = [
-  'none',
-  'siblings',
-  'twins',
-  'parent_child',
-  'grandparent_grandchild',
-  'cousins',
-  'uncle_nephew',
-  'generations_apart',
-  'different_sex',
-] as const;
-export type Relation = (typeof RELATIONS)[number];
-
-/** Relations that are family ties (shown to a reviewer as probable relatives). */
-export const FAMILY_TIES: ReadonlySet<Relation> = new Set([
-  'siblings',
-  'twins',
-  'parent_child',
-  'grandparent_grandchild',
-  'cousins',
-  'uncle_nephew',
-]);
+export { FAMILY_TIES, RELATIONS, type Relation } from '../shared/relations.ts';
+import type { Relation } from '../shared/relations.ts';
 
 /** Levels of the name part field (fields.ts NamePartField). */
 const SHIFTED = 2,

@@ -16,10 +16,10 @@ beforeAll(async () => {
 
 const check = (u: TestUser, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: u.auth, payload });
 
-test('before any dedupe run there is no model: no matches, modelId null', async () => {
+test('before any dedupe run the model shipped with Sanad is used (modelId null); an empty registry has no matches', async () => {
   const res = await check(officer, { givenName: 'سامر', familyName: 'الحداد' });
   expect(res.statusCode).toBe(200);
-  expect(res.json()).toEqual({ matches: [], candidates: 0, modelId: null });
+  expect(res.json()).toEqual({ matches: [], candidates: 0, modelId: null, model: 'default' });
 });
 
 test('finds a just-registered person when the draft has a spelling variant', async () => {

@@ -11,6 +11,8 @@ import { DECISION, link, type LinkResult } from '../../linkage/engine.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
 import { probability, weightFor } from '../../linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
+import { registryLinkHooks, REGISTRY_SETTINGS } from '../../linkage/registryDedupe.ts';
+import { RelationReader, type Relation } from '../../linkage/relations.ts';
 import type { LinkSettingsInput } from '../../linkage/settings.ts';
 import { write, type WriteContext } from '../write.ts';
 import { mergeConflict } from './identity.ts';
@@ -31,7 +33,7 @@ export type DedupeSummary = {
   seconds: number;
 };
 
-type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; explanation: string };
+type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; relation: Relation; explanation: string };
 
 const CHUNK = 2000;
 
@@ -39,19 +41,21 @@ function pairsOf(r: LinkResult): Pair[] {
   const upperW = weightFor(r.settings.thresholds.upper),
     lowerW = weightFor(r.settings.thresholds.lower);
   const ids = r.dataset.ids;
+  const rel = new RelationReader(r.dataset);
   const out: Pair[] = [];
   for (let k = 0; k < r.a.length; k++) {
     const i = r.a[k]!,
       j = r.b[k]!;
     const w = r.weight[k]!;
     const linked = r.decision[k] === DECISION.link;
-    if (w < lowerW && !linked) continue;
+    // relatives without strong evidence, and pairs below the lower threshold, are not candidates
+    if (r.decision[k] === DECISION.distinct || (w < lowerW && !linked)) continue;
     const conflict = r.dataset.conflict(i, j);
     const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
     const explanation = JSON.stringify(
       r.explain(i, j).map((c) => ({ field: c.field, level: c.level, weight: round(c.weight), tf: round(c.tf) })),
     );
-    out.push({ a, b, weight: w, conflict, auto: linked && w >= upperW && !conflict, explanation });
+    out.push({ a, b, weight: w, conflict, auto: linked && w >= upperW && !conflict, relation: rel.relation(i, j), explanation });
   }
   return out;
 }
@@ -96,13 +100,16 @@ export async function findDuplicates(
   opts: { settings?: LinkSettingsInput; onProgress?: DedupeProgress; limit?: number } = {},
 ): Promise<DedupeSummary> {
   const t0 = performance.now();
-  const settings = opts.settings ?? {};
+  const settings = { ...REGISTRY_SETTINGS, ...(opts.settings ?? {}) };
   const records = await readRecords(pool, actor, opts);
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
   const result = link(
     [records],
     settings,
-    { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
+    registryLinkHooks(
+      { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
+      settings,
+    ),
     REGISTRY_COLUMNS,
   );
   const out = await write(pool, actor, { route: 'sanad duplicates' }, async (ctx) => ({
@@ -187,11 +194,11 @@ type CandidateRow = { id: string; person_a: string; person_b: string; status: st
 /** Inserts new pairs; pending ones take the new evidence; decided ones are left as they are. */
 async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], modelId: string): Promise<CandidateRow[]> {
   const r = await c.query<CandidateRow>(
-    `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id)
-     SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9
-     FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[]) AS t(a, b, w, p, c, e, s)
+    `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id, relation)
+     SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9, t.r
+     FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[], $10::text[]) AS t(a, b, w, p, c, e, s, r)
      ON CONFLICT (person_a, person_b) DO UPDATE SET weight = EXCLUDED.weight, probability = EXCLUDED.probability, conflict = EXCLUDED.conflict,
-       explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, updated_at = now()
+       explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, relation = EXCLUDED.relation, updated_at = now()
      WHERE match_candidate.status = 'pending'
      RETURNING id, person_a, person_b, status, weight, (xmax = 0) AS inserted`,
     [
@@ -204,6 +211,7 @@ async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], 
       chunk.map((p) => p.explanation),
       chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
       modelId,
+      chunk.map((p) => p.relation),
     ],
   );
   return r.rows;

@@ -1,5 +1,6 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
+import { identityAr } from './parts/identity.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
@@ -678,6 +679,7 @@ export const ar = {
   'distribution.reason.bad_number': 'رقم بطاقة غير صحيح',
   'distribution.reason.unknown_card': 'لا بطاقة بهذا الرقم',
   'distribution.reason.other': 'سبب آخر',
+  ...identityAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -1,5 +1,6 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
 import type { MessageKey } from './ar.ts';
+import { identityEn } from './parts/identity.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -686,4 +687,5 @@ export const en: Record<MessageKey, string> = {
   'distribution.reason.bad_number': 'wrong card number',
   'distribution.reason.unknown_card': 'no card with this number',
   'distribution.reason.other': 'other reason',
+  ...identityEn,
 };

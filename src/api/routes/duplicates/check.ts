@@ -2,6 +2,7 @@ import { checkDraft } from '../../../store/duplicates/check.ts';
 import { defineRoute } from '../../route.ts';
 import { personSummary } from '../persons/view.ts';
 import { CheckResponse, DraftCheck } from './schema.ts';
+import { FAMILY_TIES } from '../../../shared/relations.ts';
 
 export default defineRoute({
   method: 'POST',
@@ -21,9 +22,12 @@ export default defineRoute({
         decision: m.decision,
         conflict: m.conflict,
         evidence: m.evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight, draft: e.left, existing: e.right })),
+        relation: m.relation,
+        relative: FAMILY_TIES.has(m.relation),
       })),
       candidates: r.candidates,
       modelId: r.modelId,
+      model: r.model,
     };
   },
 });
