@@ -14,6 +14,8 @@ export const commandMatrix = {
   'export persons': ['administrator', 'registration_officer'],
   'export aggregates': ['administrator', 'analyst', 'caseworker', 'site_manager', 'distribution_officer', 'registration_officer'],
   'user reset-2fa': ['administrator'],
+  // the registry's identities (who was linked to whom): the roles that review duplicates
+  'export links': ['administrator', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function commandAllows(command: keyof typeof commandMatrix, role: Role): boolean {
