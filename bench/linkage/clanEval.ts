@@ -11,6 +11,7 @@ import { preparePerson } from '../../src/registry/person.ts';
 import { rawRecord } from '../../src/store/duplicates/records.ts';
 import { personInputOf } from '../../src/synthetic/personInput.ts';
 import { generateClanRegistry, type SyntheticRecord } from '../../src/synthetic/registries.ts';
+import { generatePersons } from '../../src/synthetic/households.ts';
 import { registryLinkHooks, REGISTRY_SETTINGS } from '../../src/linkage/registryDedupe.ts';
 
 export function registryRecords(source: Iterable<SyntheticRecord>): { recs: RawRecord[]; truth: string[] } {
@@ -72,10 +73,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       persons: { type: 'string', default: '5000' },
       rate: { type: 'string', default: '0.02' },
       seed: { type: 'string', default: '1' },
+      households: { type: 'string' },
     },
   });
   const { recs, truth } = registryRecords(
-    generateClanRegistry({ persons: Number(values.persons), seed: Number(values.seed), duplicateRate: Number(values.rate) }),
+    values.households
+      ? [...generatePersons({ households: Number(values.households), seed: Number(values.seed) })].map((p) => ({
+          ...p,
+          cluster: p.recordId,
+        }))
+      : generateClanRegistry({ persons: Number(values.persons), seed: Number(values.seed), duplicateRate: Number(values.rate) }),
   );
   const e = evaluate(recs, truth);
   console.log(
