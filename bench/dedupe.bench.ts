@@ -289,7 +289,6 @@ async function lookupMain() {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-
 const list = (v: string | undefined, d: number[]): number[] => (v === undefined ? d : v.split(',').filter(Boolean).map(Number));
 
 /** A clan registry of `persons` records and its newcomers (people of the same population not in it). */
