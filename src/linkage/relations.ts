@@ -25,6 +25,11 @@ const DOB_EXACT = 7,
   SEX_DIFFERENT = 1;
 /** Years of birth this far apart are two generations (a typo in one digit is its own level). */
 const GENERATION_GAP = 12;
+/**
+ * Two names one letter apart that are both this common in the registry are two names (يوسف and
+ * يونس), not one name and its typo: typos make rare spellings.
+ */
+const COMMON_NAME = 3;
 
 /** The fields of a dataset the relation rules read (null when absent). */
 export class RelationReader {
@@ -55,6 +60,17 @@ export class RelationReader {
     return t < 0 ? -1 : this.ds.names.skelOf.a[t]!;
   }
 
+  /** Name part p differs between i and j: disagree or shifted, or alike but two common names. */
+  differs(i: number, j: number, p: number, level: number): boolean {
+    if (level === 1 || level === SHIFTED) return true;
+    if (level !== SIMILAR && level !== VERY_SIMILAR) return false;
+    const names = this.ds.names,
+      freq = names.freq[p]!;
+    const a = names.primary(i, p),
+      b = names.primary(j, p);
+    return a >= 0 && b >= 0 && freq.counts.get(a) >= COMMON_NAME && freq.counts.get(b) >= COMMON_NAME;
+  }
+
   private same(r: number, p: number, s: number, q: number): boolean {
     const a = this.skel(r, p);
     return a >= 0 && a === this.skel(s, q);
@@ -81,10 +97,17 @@ export class RelationReader {
     const given = this.lv(this.given, i, j),
       family = this.lv(this.family, i, j);
     if (id === ID_EXACT) return true;
-    if (id === ID_TYPO_CHECKED && given >= SIMILAR && family >= SIMILAR) return true;
+    if (id === ID_TYPO_CHECKED && given >= SIMILAR && family >= SIMILAR && !this.differs(i, j, 0, given)) return true;
     if (this.lv(this.dob, i, j) !== DOB_EXACT) return false;
     const father = this.lv(this.father, i, j);
-    return given >= VERY_SIMILAR && family >= VERY_SIMILAR && father >= VERY_SIMILAR && this.lv(this.grand, i, j) !== 1;
+    return (
+      given >= VERY_SIMILAR &&
+      !this.differs(i, j, 0, given) &&
+      family >= VERY_SIMILAR &&
+      father >= VERY_SIMILAR &&
+      !this.differs(i, j, 1, father) &&
+      this.lv(this.grand, i, j) !== 1
+    );
   }
 
   /** What the pair's names, sexes and years say (see RELATIONS). */
@@ -104,8 +127,11 @@ export class RelationReader {
     return 'none';
   }
 
-  private tie(i: number, j: number, given: number, father: number, grand: number, gap: number): Relation {
-    const givenDiffers = given === 1 || given === SHIFTED;
+  private tie(i: number, j: number, given: number, fatherLevel: number, grand: number, gap: number): Relation {
+    const givenDiffers = this.differs(i, j, 0, given);
+    const fatherDiffers = this.differs(i, j, 1, fatherLevel);
+    // father: 1 when the fathers' names differ (also as two common names), else the level
+    const father = fatherDiffers ? 1 : fatherLevel;
     // Siblings: another given name, the same father (and not another grandfather).
     if (givenDiffers && father >= SIMILAR && grand !== 1) return this.lv(this.dob, i, j) === DOB_EXACT ? 'twins' : 'siblings';
     const older = gap < 0 || gap >= GENERATION_GAP;
