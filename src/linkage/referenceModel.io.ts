@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import type { Model } from './model.ts';
 
-/** m and u probabilities per field, fitted with known truth; `records` it was fitted on. */
-export type ReferenceModel = Model & { records: number; source: string };
+/**
+ * m and u probabilities per field, fitted with known truth; `records` it was fitted on; the
+ * calibration of match weights into probabilities (calibration.ts), fitted on the same data.
+ */
+export type ReferenceModel = Model & { records: number; source: string; calibration?: { weights: number[]; probabilities: number[] } };
 
 let reference: ReferenceModel | undefined;
 

@@ -14,6 +14,7 @@ export { referenceModel, type ReferenceModel } from './referenceModel.io.ts';
 import type { BlockIndex } from './blocking.ts';
 import type { Dataset } from './dataset.ts';
 import { DECISION, fitModel, type LinkHooks, type LinkRules } from './engine.ts';
+import { calibrate } from './calibration.ts';
 import { countPatterns, finishModel, type Model } from './model.ts';
 import { referenceModel } from './referenceModel.io.ts';
 import { RelationReader } from './relations.ts';
@@ -60,7 +61,12 @@ export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = 
 }
 
 /** Hooks for link(): the registry's rules. */
-export function registryLinkHooks(hooks: LinkHooks = {}, settingsInput: unknown = REGISTRY_SETTINGS): LinkHooks {
+export function registryLinkHooks(hooks: LinkHooks = {}, settingsInput: unknown = REGISTRY_SETTINGS, ref?: Model): LinkHooks {
   const settings = resolveSettings(settingsInput);
-  return { ...hooks, rules: (ds) => registryRules(ds, settings) };
+  return { ...hooks, rules: (ds) => registryRules(ds, settings, ref) };
+}
+
+/** The probability shown for a match weight: calibrated with the reference model's calibration. */
+export function shownProbability(weight: number): number {
+  return calibrate(weight, referenceModel().calibration);
 }

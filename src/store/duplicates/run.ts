@@ -9,9 +9,9 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { DECISION, link, type LinkResult } from '../../linkage/engine.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
-import { probability, weightFor } from '../../linkage/model.ts';
+import { weightFor } from '../../linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
-import { registryLinkHooks, REGISTRY_SETTINGS } from '../../linkage/registryDedupe.ts';
+import { registryLinkHooks, REGISTRY_SETTINGS, shownProbability } from '../../linkage/registryDedupe.ts';
 import { RelationReader, type Relation } from '../../linkage/relations.ts';
 import type { LinkSettingsInput } from '../../linkage/settings.ts';
 import { write, type WriteContext } from '../write.ts';
@@ -206,7 +206,7 @@ async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], 
       chunk.map((p) => p.a),
       chunk.map((p) => p.b),
       chunk.map((p) => p.weight),
-      chunk.map((p) => probability(p.weight)),
+      chunk.map((p) => shownProbability(p.weight)),
       chunk.map((p) => p.conflict),
       chunk.map((p) => p.explanation),
       chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
