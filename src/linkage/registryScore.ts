@@ -106,16 +106,21 @@ export function modelToJson(model: Model): Model {
 /**
  * Whether joining two groups of records (two identities) would put conflicting evidence into one:
  * some record of `left` and some record of `right` that must not be linked automatically (two
- * different valid national IDs; siblings by the sibling guard). `except` names one cross pair
+ * different valid national IDs; siblings by the sibling guard; relatives, another sex or another
+ * generation by the relation rules, without strong evidence of one person). `except` names one cross pair
  * (indices into left and right) that a person decided explicitly, which is not checked.
  */
 export function conflictAcross(left: RawRecord[], right: RawRecord[], settings: LinkSettings, except?: [number, number]): boolean {
   if (left.length === 0 || right.length === 0) return false;
   const ds = prepare([[...left, ...right]], settings, REGISTRY_COLUMNS);
+  const rel = new RelationReader(ds);
   for (let i = 0; i < left.length; i++) {
     for (let j = 0; j < right.length; j++) {
       if (except && except[0] === i && except[1] === j) continue;
-      if (ds.conflict(i, left.length + j)) return true;
+      const y = left.length + j;
+      if (ds.conflict(i, y)) return true;
+      // relatives (or another sex, another generation) without strong evidence of one person
+      if (rel.relation(i, y) !== 'none' && !rel.strong(i, y)) return true;
     }
   }
   return false;

@@ -33,11 +33,12 @@ export type DedupeSummary = {
   seconds: number;
 };
 
-type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; relation: Relation; explanation: string };
+export type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; relation: Relation; explanation: string };
 
 const CHUNK = 2000;
 
-function pairsOf(r: LinkResult): Pair[] {
+/** The stored pairs of a linkage outcome: links, and the pairs to review (relatives are not candidates). */
+export function pairsOf(r: Pick<LinkResult, 'settings' | 'dataset' | 'a' | 'b' | 'weight' | 'decision' | 'explain'>): Pair[] {
   const upperW = weightFor(r.settings.thresholds.upper),
     lowerW = weightFor(r.settings.thresholds.lower);
   const ids = r.dataset.ids;
@@ -101,6 +102,8 @@ export async function findDuplicates(
 ): Promise<DedupeSummary> {
   const t0 = performance.now();
   const settings = { ...REGISTRY_SETTINGS, ...(opts.settings ?? {}) };
+  // persons changed from here on are new to the next incremental run
+  const startedAt = new Date().toISOString();
   const records = await readRecords(pool, actor, opts);
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
   const result = link(
@@ -114,13 +117,17 @@ export async function findDuplicates(
   );
   const out = await write(pool, actor, { route: 'sanad duplicates' }, async (ctx) => ({
     status: 200,
-    body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress),
+    body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress, startedAt),
   }));
   return { ...out.body, seconds: Math.round((performance.now() - t0) / 100) / 10 };
 }
 
 /** The persons in the actor's scope, read in keyset pages. */
-async function readRecords(pool: pg.Pool, actor: Actor, opts: { onProgress?: DedupeProgress; limit?: number }): Promise<RawRecord[]> {
+export async function readRecords(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { onProgress?: DedupeProgress; limit?: number },
+): Promise<RawRecord[]> {
   const total = Math.min(await countInScope(pool, actor), opts.limit ?? Number.POSITIVE_INFINITY);
   const records: RawRecord[] = [];
   for await (const rows of personsInScope(pool, actor, opts.limit !== undefined ? { limit: opts.limit } : {})) {
@@ -137,6 +144,7 @@ async function storeOutcome(
   persons: number,
   result: LinkResult,
   onProgress: DedupeProgress | undefined,
+  startedAt: string,
 ): Promise<DedupeSummary> {
   const { client: c, actor } = ctx;
   const st = result.stats;
@@ -150,6 +158,7 @@ async function storeOutcome(
     model: modelToJson(result.model),
     records: persons,
     stats: {
+      startedAt,
       candidatePairs: st.candidatePairs,
       linkedPairs: st.linkedPairs,
       reviewPairs: st.reviewPairs,
@@ -180,7 +189,7 @@ async function storeOutcome(
 }
 
 /** Persons already in an identity or in a 'different' decision: auto links touching them are checked. */
-async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<string>> {
+export async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<string>> {
   const r = await c.query<{ id: string }>(
     `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
      UNION SELECT person_a FROM match_candidate WHERE org_id = $1 AND status = 'different' UNION SELECT person_b FROM match_candidate WHERE org_id = $1 AND status = 'different'`,
@@ -192,7 +201,7 @@ async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<stri
 type CandidateRow = { id: string; person_a: string; person_b: string; status: string; inserted: boolean; weight: number };
 
 /** Inserts new pairs; pending ones take the new evidence; decided ones are left as they are. */
-async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], modelId: string): Promise<CandidateRow[]> {
+export async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], modelId: string): Promise<CandidateRow[]> {
   const r = await c.query<CandidateRow>(
     `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id, relation)
      SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9, t.r
@@ -221,7 +230,7 @@ async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], 
  * Stores the automatic links of new pairs. A link touching an existing identity is checked for a
  * merge conflict (refused: the pair goes back to review) after every link before it is stored.
  */
-async function settleLinks(
+export async function settleLinks(
   ctx: WriteContext,
   rows: CandidateRow[],
   touched: Set<string>,
