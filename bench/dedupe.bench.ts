@@ -296,8 +296,11 @@ function clanCase(persons: number, rate: number, seed: number, drafts: number): 
   const all = [...generateClanRegistry({ persons: persons + drafts * 4, seed, duplicateRate: rate })];
   const records = all.slice(0, persons);
   const known = new Set(records.map((r) => r.cluster));
-  const newcomers = all.slice(persons).filter((r) => !known.has(r.cluster) && r.givenName);
-  return { name: `clan ${persons.toLocaleString('en')} persons, ${(rate * 100).toFixed(1)}% twice`, records, newcomers };
+  const rest = all.slice(persons);
+  const newcomers = rest.filter((r) => !known.has(r.cluster) && r.givenName);
+  // registered after the first run: 1% more persons (newcomers, and second registrations of people already in)
+  const increment = rest.slice(drafts * 2, drafts * 2 + Math.ceil(persons / 100));
+  return { name: `clan ${persons.toLocaleString('en')} persons, ${(rate * 100).toFixed(1)}% twice`, records, newcomers, increment };
 }
 
 function seedCase(households: number): RegistryCase {
@@ -351,6 +354,14 @@ async function registryMain() {
     '| registry | before the first run (model shipped with Sanad) | after sanad duplicates |',
     '|---|---|---|',
     ...results.map((r) => `| ${r.name} | ${check(r.before)} | ${check(r.after)} |`),
+    '',
+    'Incremental: 1% more persons registered after the run, then `sanad duplicates --incremental` (wall time of the command, start-up included)',
+    '',
+    '| registry | persons added | wall | summary |',
+    '|---|---|---|---|',
+    ...results
+      .filter((r) => r.incremental)
+      .map((r) => `| ${r.name} | ${r.incremental!.persons} | ${r.incremental!.seconds.toFixed(1)} s | ${r.incremental!.line} |`),
     '',
     `command: npm run bench:dedupe -- --sizes ${sizes.join(',')} --rates ${rates.join(',')} --households ${households.join(',')} --drafts ${drafts}`,
   ];

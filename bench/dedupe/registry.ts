@@ -25,6 +25,8 @@ export type RegistryCase = {
   newcomers: SyntheticPerson[];
   /** load with `sanad seed --households N` (the records are then what it loads) instead of importing a file */
   seedHouseholds?: number;
+  /** registered after the first run, then `sanad duplicates --incremental` (timed) */
+  increment?: SyntheticPerson[];
 };
 
 export type CheckScore = { drafts: number; first: number; likelyWrong: number; otherSexAbove50: number; p50: number; p95: number };
@@ -48,6 +50,8 @@ export type CaseResult = {
   shown90True: number;
   before: CheckScore;
   after: CheckScore;
+  /** `sanad duplicates --incremental` after registering `increment` persons: its wall time */
+  incremental: { persons: number; seconds: number; line: string } | null;
 };
 
 type Sanad = (args: string[]) => Promise<{ code: number | null; out: string; err: string }>;
@@ -169,7 +173,17 @@ export async function runCase(store: Store, dir: string, c: RegistryCase, drafts
     const links = path.join(dir, `${tag}.links.csv`);
     await must(sanad(['export', 'links', '--user', username, '--output', links]), 'export links');
     const after = await checkDrafts(base, token, c, truthOf, drafts, new Rng(7, 1));
-    return { ...(await score(store, orgId, ids.rows, truthOf, links)), name: c.name, importS, dedupeS, before, after };
+    const scores = await score(store, orgId, ids.rows, truthOf, links);
+    let incremental: CaseResult['incremental'] = null;
+    if (c.increment?.length) {
+      const more = path.join(dir, `${tag}.more.csv`);
+      await writePersonsCsv(c.increment, more);
+      await must(sanad(['import', 'persons', more, '--user', username, '--no-progress']), 'import (increment)');
+      t = performance.now();
+      const r = await must(sanad(['duplicates', '--incremental', '--user', username, '--no-progress']), 'duplicates --incremental');
+      incremental = { persons: c.increment.length, seconds: (performance.now() - t) / 1000, line: r.out.split('\n')[0] ?? '' };
+    }
+    return { ...scores, name: c.name, importS, dedupeS, before, after, incremental };
   } finally {
     await app.close();
   }
