@@ -25,11 +25,26 @@ export type RegistryCase = {
   newcomers: SyntheticPerson[];
   /** load with `sanad seed --households N` (the records are then what it loads) instead of importing a file */
   seedHouseholds?: number;
+  /** second registrations of registered people, as made in the field (errors, Latin-only names, no ID...) */
+  fieldDrafts?: (SyntheticPerson & { cluster: string })[];
   /** registered after the first run, then `sanad duplicates --incremental` (timed) */
   increment?: SyntheticPerson[];
 };
 
-export type CheckScore = { drafts: number; first: number; likelyWrong: number; otherSexAbove50: number; p50: number; p95: number };
+export type CheckScore = {
+  drafts: number;
+  first: number;
+  /** field re-registrations sent as drafts, and how often their person came first */
+  fieldDrafts: number;
+  fieldFirst: number;
+  /** matches shown at 90% or more, and how many were the draft's person */
+  shown90: number;
+  shown90True: number;
+  likelyWrong: number;
+  otherSexAbove50: number;
+  p50: number;
+  p95: number;
+};
 export type CaseResult = {
   name: string;
   persons: number;
@@ -50,6 +65,8 @@ export type CaseResult = {
   shown90True: number;
   before: CheckScore;
   after: CheckScore;
+  /** the check on stored pairs (one record as the draft): mean |check - stored| probability, same band (>= 90% or not) */
+  consistency: { pairs: number; meanDiff: number; sameBand: number } | null;
   /** `sanad duplicates --incremental` after registering `increment` persons: its wall time */
   incremental: { persons: number; seconds: number; line: string } | null;
 };
@@ -85,6 +102,20 @@ export const retyped = (s: string | undefined): string | undefined =>
     .replace(/ى(?=\s|$)/g, 'ي')
     .replace(/عبد ال/g, 'عبدال');
 
+/** A field registration as typed: its fields as they are (spelling, Latin-only names, partial dates, mistyped IDs). */
+const fieldDraftOf = (p: SyntheticPerson) => ({
+  ...(p.givenName ? { givenName: p.givenName } : {}),
+  ...(p.fatherName ? { fatherName: p.fatherName } : {}),
+  ...(p.grandfatherName ? { grandfatherName: p.grandfatherName } : {}),
+  ...(p.familyName ? { familyName: p.familyName } : {}),
+  ...(p.fullNameEn ? { fullNameEn: p.fullNameEn } : {}),
+  sex: p.sex,
+  ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
+  ...(p.nationalId ? { nationalId: p.nationalId } : {}),
+  ...(p.phone ? { phone: p.phone } : {}),
+  governorate: p.governorate,
+});
+
 const draftOf = (p: SyntheticPerson, withId: boolean) => ({
   ...(p.givenName ? { givenName: retyped(p.givenName) } : {}),
   ...(p.fatherName ? { fatherName: retyped(p.fatherName) } : {}),
@@ -114,7 +145,19 @@ async function checkDrafts(
   let first = 0,
     drafts = 0,
     likelyWrong = 0,
-    otherSex = 0;
+    otherSex = 0,
+    fieldFirst = 0,
+    shown90 = 0,
+    shown90True = 0;
+  const tally = (matches: Match[], cluster: string | undefined, sex: string) => {
+    for (const m of matches) {
+      if (m.person.sex && m.person.sex !== sex && m.probability > 0.5) otherSex++;
+      if (m.probability >= 0.9) {
+        shown90++;
+        if (cluster !== undefined && truthOf.get(m.person.id) === cluster) shown90True++;
+      }
+    }
+  };
   const send = async (body: object) => {
     const t = performance.now();
     const res = await fetch(`${base}/api/v1/duplicates/check`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -127,18 +170,33 @@ async function checkDrafts(
     const matches = await send(draftOf(p, k % 2 === 1));
     drafts++;
     if (matches[0] && truthOf.get(matches[0].person.id) === p.cluster) first++;
-    for (const m of matches) if (m.person.sex && m.person.sex !== p.sex && m.probability > 0.5) otherSex++;
+    tally(matches, p.cluster, p.sex);
+  }
+  const field = (c.fieldDrafts ?? []).slice(0, n);
+  for (const p of field) {
+    const matches = await send(fieldDraftOf(p));
+    if (matches[0] && truthOf.get(matches[0].person.id) === p.cluster) fieldFirst++;
+    tally(matches, p.cluster, p.sex);
   }
   for (const p of c.newcomers.slice(0, n)) {
     const matches = await send(draftOf(p, false));
-    for (const m of matches) {
-      if (m.decision === 'likely_same') likelyWrong++;
-      if (m.person.sex && m.person.sex !== p.sex && m.probability > 0.5) otherSex++;
-    }
+    for (const m of matches) if (m.decision === 'likely_same') likelyWrong++;
+    tally(matches, undefined, p.sex);
   }
   times.sort((x, y) => x - y);
   const pct = (q: number) => times[Math.min(times.length - 1, Math.floor((times.length * q) / 100))] ?? 0;
-  return { drafts, first, likelyWrong, otherSexAbove50: otherSex, p50: pct(50), p95: pct(95) };
+  return {
+    drafts,
+    first,
+    fieldDrafts: field.length,
+    fieldFirst,
+    shown90,
+    shown90True,
+    likelyWrong,
+    otherSexAbove50: otherSex,
+    p50: pct(50),
+    p95: pct(95),
+  };
 }
 
 /** One registry: a new organisation and administrator, import, check, dedupe, export, check again. */
@@ -174,6 +232,7 @@ export async function runCase(store: Store, dir: string, c: RegistryCase, drafts
     await must(sanad(['export', 'links', '--user', username, '--output', links]), 'export links');
     const after = await checkDrafts(base, token, c, truthOf, drafts, new Rng(7, 1));
     const scores = await score(store, orgId, ids.rows, truthOf, links);
+    const consistency = await consistencyOf(store, orgId, base, token, c, ids.rows);
     let incremental: CaseResult['incremental'] = null;
     if (c.increment?.length) {
       const more = path.join(dir, `${tag}.more.csv`);
@@ -183,7 +242,7 @@ export async function runCase(store: Store, dir: string, c: RegistryCase, drafts
       const r = await must(sanad(['duplicates', '--incremental', '--user', username, '--no-progress']), 'duplicates --incremental');
       incremental = { persons: c.increment.length, seconds: (performance.now() - t) / 1000, line: r.out.split('\n')[0] ?? '' };
     }
-    return { ...scores, name: c.name, importS, dedupeS, before, after, incremental };
+    return { ...scores, name: c.name, importS, dedupeS, before, after, incremental, consistency };
   } finally {
     await app.close();
   }
@@ -230,4 +289,43 @@ async function score(store: Store, orgId: string, persons: { id: string }[], tru
     shown90: shown.length,
     shown90True: shown.filter(same).length,
   };
+}
+
+/** Up to 100 stored pairs: the second record sent as a draft; how close the check's probability for the first is to the stored one. */
+async function consistencyOf(
+  store: Store,
+  orgId: string,
+  base: string,
+  token: string,
+  c: RegistryCase,
+  persons: { id: string; record_id: string }[],
+): Promise<CaseResult['consistency']> {
+  const pairs = (
+    await store.pool.query<{ a: string; b: string; probability: number }>(
+      'SELECT person_a AS a, person_b AS b, probability FROM match_candidate WHERE org_id = $1 ORDER BY id LIMIT 100',
+      [orgId],
+    )
+  ).rows;
+  if (pairs.length === 0) return null;
+  const recordOf = new Map(persons.map((p) => [p.id, p.record_id]));
+  const byRecord = new Map(c.records.map((r) => [r.recordId, r]));
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let n = 0,
+    diff = 0,
+    same = 0;
+  for (const p of pairs) {
+    const draft = byRecord.get(recordOf.get(p.b)!);
+    if (!draft) continue;
+    const res = await fetch(`${base}/api/v1/duplicates/check`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...fieldDraftOf(draft), limit: 50 }),
+    });
+    const m = ((await res.json()) as { matches: Match[] }).matches.find((x) => x.person.id === p.a);
+    const q = m?.probability ?? 0;
+    n++;
+    diff += Math.abs(q - p.probability);
+    if (q >= 0.9 === p.probability >= 0.9) same++;
+  }
+  return { pairs: n, meanDiff: diff / Math.max(1, n), sameBand: same / Math.max(1, n) };
 }
