@@ -105,4 +105,3 @@ describe.runIf(run)('relatives in the review queue', () => {
     expect((await db.pool.query('SELECT count(*)::int AS n FROM person_link')).rows[0].n).toBe(0);
   }, 240_000);
 });
-
