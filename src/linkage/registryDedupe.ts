@@ -66,7 +66,15 @@ export function registryLinkHooks(hooks: LinkHooks = {}, settingsInput: unknown 
   return { ...hooks, rules: (ds) => registryRules(ds, settings, ref) };
 }
 
-/** The probability shown for a match weight: calibrated with the reference model's calibration. */
-export function shownProbability(weight: number): number {
-  return calibrate(weight, referenceModel().calibration);
+/** The highest probability shown for a pair with conflicting evidence (two valid IDs) or whose names, sexes or years say two people. */
+export const TWO_PEOPLE_CAP = 0.5;
+
+/**
+ * The probability shown for a match weight: calibrated with the reference model's calibration;
+ * never above TWO_PEOPLE_CAP when the pair has conflicting evidence or reads as two people
+ * (relatives, another sex, another generation), whatever else agrees.
+ */
+export function shownProbability(weight: number, twoPeople = false): number {
+  const p = calibrate(weight, referenceModel().calibration);
+  return twoPeople ? Math.min(p, TWO_PEOPLE_CAP) : p;
 }

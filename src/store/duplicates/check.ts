@@ -238,7 +238,7 @@ function matchesOf(scored: Scored[], lowerW: number, upperW: number, limit: numb
       person,
       weight: Math.round(s.weight * 100) / 100,
       // calibrated: of the pairs shown at 90%, nine in ten are one person (and the words follow it)
-      probability: shownProbability(s.weight),
+      probability: shownProbability(s.weight, s.conflict || s.relation !== 'none'),
       decision:
         s.weight >= upperW && shownProbability(s.weight) >= 0.9 && !s.conflict && s.relation === 'none'
           ? ('likely_same' as const)

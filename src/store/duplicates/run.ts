@@ -215,7 +215,7 @@ export async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: P
       chunk.map((p) => p.a),
       chunk.map((p) => p.b),
       chunk.map((p) => p.weight),
-      chunk.map((p) => shownProbability(p.weight)),
+      chunk.map((p) => shownProbability(p.weight, p.conflict || p.relation !== 'none')),
       chunk.map((p) => p.conflict),
       chunk.map((p) => p.explanation),
       chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
