@@ -6,9 +6,9 @@
 //    registry's own pairs may move them only within a factor of two of it; EM never learns from
 //    pairs that read as relatives; u probabilities come from random pairs of the registry;
 //  - relatives (relations.ts) are not candidates unless strong evidence says one person;
-//  - an automatic link needs that strong evidence (same identifier, or the same full date of birth
-//    with the full name agreeing), and every pair inside a cluster must itself be likely (no
-//    chaining through a third record).
+//  - an automatic link needs that strong evidence (the same national ID; or the full name with
+//    the same full date of birth, or with the same phone number), and every pair inside a cluster
+//    must itself be likely (no chaining through a third record).
 // No I/O (the shipped reference model is read by referenceModel.io.ts).
 export { referenceModel, type ReferenceModel } from './referenceModel.io.ts';
 import type { BlockIndex } from './blocking.ts';

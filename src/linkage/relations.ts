@@ -5,7 +5,8 @@
 // The Arabic four-part name says which: this module reads it from a pair's comparison, with the
 // sexes and the years of birth. A pair that reads as relatives (or as two people of different sex,
 // or born a generation apart) is not a duplicate candidate unless strong evidence says one person:
-// the same national ID, or the same full date of birth with the full name agreeing. No I/O.
+// the same national ID, or the full name agreeing with the same full date of birth (or the same
+// phone number). No I/O.
 import type { Dataset } from './dataset.ts';
 import type { DateField, Field } from './fields.ts';
 
@@ -22,7 +23,8 @@ const DOB_EXACT = 7,
   DOB_ONE_TYPO = 6,
   ID_EXACT = 5,
   ID_TYPO_CHECKED = 4,
-  SEX_DIFFERENT = 1;
+  SEX_DIFFERENT = 1,
+  PHONE_EXACT = 3;
 /** Years of birth this far apart are two generations (a typo in one digit is its own level). */
 const GENERATION_GAP = 12;
 /**
@@ -40,6 +42,7 @@ export class RelationReader {
   private readonly dob: DateField | null;
   private readonly id: Field | null;
   private readonly sex: Field | null;
+  private readonly phone: Field | null;
   constructor(readonly ds: Dataset) {
     this.given = ds.field('given') ?? null;
     this.father = ds.field('father') ?? null;
@@ -48,6 +51,7 @@ export class RelationReader {
     this.dob = (ds.field('dob') as DateField | undefined) ?? null;
     this.id = ds.field('national_id') ?? null;
     this.sex = ds.field('sex') ?? null;
+    this.phone = ds.field('phone') ?? null;
   }
 
   private lv(f: Field | null, i: number, j: number): number {
@@ -89,8 +93,9 @@ export class RelationReader {
 
   /**
    * Strong evidence of one person: the same national ID (or one typo the check digit points to,
-   * with given and family name alike), or the same full date of birth with the given, father's
-   * and family name agreeing.
+   * with given and family name alike); or the full name (given, father's and family name) agreeing
+   * with the same full date of birth, or with the same phone number and a year of birth that does
+   * not disagree (a phone shared in a family does not make relatives one: their names differ).
    */
   strong(i: number, j: number): boolean {
     const id = this.lv(this.id, i, j);
@@ -98,7 +103,15 @@ export class RelationReader {
       family = this.lv(this.family, i, j);
     if (id === ID_EXACT) return true;
     if (id === ID_TYPO_CHECKED && given >= SIMILAR && family >= SIMILAR && !this.differs(i, j, 0, given)) return true;
-    if (this.lv(this.dob, i, j) !== DOB_EXACT) return false;
+    const dob = this.lv(this.dob, i, j);
+    if (dob === DOB_EXACT) return this.fullName(i, j, given, family);
+    // the same phone number (an identifier, if shared within a family: the full name tells them
+    // apart) with the full name, and a year of birth that does not disagree
+    return this.lv(this.phone, i, j) === PHONE_EXACT && dob !== 1 && this.fullName(i, j, given, family);
+  }
+
+  /** Given, father's and family name agreeing (two common names one letter apart do not), the grandfather's not disagreeing. */
+  private fullName(i: number, j: number, given: number, family: number): boolean {
     const father = this.lv(this.father, i, j);
     return (
       given >= VERY_SIMILAR &&
