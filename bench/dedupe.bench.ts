@@ -384,6 +384,7 @@ async function registryMain() {
       .filter((r) => r.incremental)
       .map((r) => `| ${r.name} | ${r.incremental!.persons} | ${r.incremental!.seconds.toFixed(1)} s | ${r.incremental!.line} |`),
     '',
+    '1,000,000 persons (optional; not run by default): npm run bench:dedupe -- --sizes 1000000 --rates 0.02 --households ""',
     `command: npm run bench:dedupe -- --sizes ${sizes.join(',')} --rates ${rates.join(',')} --households ${households.join(',')} --drafts ${drafts}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
