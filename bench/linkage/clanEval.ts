@@ -1,7 +1,7 @@
 // In-memory evaluation of the registry's deduplication on clan-shaped registries (no database):
 // the records as the registry stores them (preparePerson, rawRecord), linked by the registry
 // pipeline, scored against the truth. Used by bench/dedupe.bench.ts and for quick measurements:
-//   node bin/run.js bench/linkage/clanEval.ts [--persons 5000] [--rate 0.02] [--seed 1]
+//   node bin/run.js bench/linkage/clanEval.ts [--persons 5000] [--rate 0.02] [--seed 1] [--households N: sanad seed's] [--dedupe-set]
 import { parseArgs } from 'node:util';
 import { link } from '../../src/linkage/engine.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
@@ -10,7 +10,7 @@ import { REGISTRY_COLUMNS } from '../../src/linkage/registryScore.ts';
 import { preparePerson } from '../../src/registry/person.ts';
 import { rawRecord } from '../../src/store/duplicates/records.ts';
 import { personInputOf } from '../../src/synthetic/personInput.ts';
-import { generateClanRegistry, type SyntheticRecord } from '../../src/synthetic/registries.ts';
+import { generateClanRegistry, generateDedupeSet, type SyntheticRecord } from '../../src/synthetic/registries.ts';
 import { generatePersons } from '../../src/synthetic/households.ts';
 import { registryLinkHooks, REGISTRY_SETTINGS } from '../../src/linkage/registryDedupe.ts';
 
@@ -74,15 +74,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       rate: { type: 'string', default: '0.02' },
       seed: { type: 'string', default: '1' },
       households: { type: 'string' },
+      'dedupe-set': { type: 'boolean', default: false },
     },
   });
   const { recs, truth } = registryRecords(
-    values.households
-      ? [...generatePersons({ households: Number(values.households), seed: Number(values.seed) })].map((p) => ({
-          ...p,
-          cluster: p.recordId,
-        }))
-      : generateClanRegistry({ persons: Number(values.persons), seed: Number(values.seed), duplicateRate: Number(values.rate) }),
+    values['dedupe-set']
+      ? generateDedupeSet({ records: Number(values.persons), seed: Number(values.seed) })
+      : values.households
+        ? [...generatePersons({ households: Number(values.households), seed: Number(values.seed) })].map((p) => ({
+            ...p,
+            cluster: p.recordId,
+          }))
+        : generateClanRegistry({ persons: Number(values.persons), seed: Number(values.seed), duplicateRate: Number(values.rate) }),
   );
   const e = evaluate(recs, truth);
   console.log(
