@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DECISION, link } from '../../src/linkage/engine.ts';
 import { fitCalibration } from '../../src/linkage/calibration.ts';
-import { registryLinkHooks } from '../../src/linkage/registryDedupe.ts';
+import { fatherOutweighs, registryLinkHooks } from '../../src/linkage/registryDedupe.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
 import { finishModel, countPatterns, type Model } from '../../src/linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../src/linkage/registryScore.ts';
@@ -47,6 +47,12 @@ const result = link(
           const tot = c.slice(1).reduce((s, x) => s + x, 0);
           return c.map((x, i) => (i === 0 ? 0 : x / tot));
         });
+        // a different father's name outweighs a shared given and family name
+        fatherOutweighs(
+          ds.fields.map((f) => f.name),
+          m,
+          u0,
+        );
         return finishModel(ds, m, u0, countPatterns(pat, pat.length), (ds.n * (ds.n - 1)) / 2, 0);
       },
     }),

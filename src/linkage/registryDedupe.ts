@@ -38,6 +38,30 @@ export function anchoredM(ds: Dataset, em: Model, ref: Model): number[][] {
   });
 }
 
+/**
+ * A different father's name weighs more than a shared given and family name (the same given and
+ * family name with another father are two men, often cousins): m of the father's "disagree" level
+ * is lowered until its weight is below minus the exact given and family weights. In place; `names`
+ * are the fields' names in the order of `m` and `u`.
+ */
+export function fatherOutweighs(names: readonly string[], m: number[][], u: number[][]): void {
+  const at = (n: string) => names.indexOf(n);
+  const f = at('father'),
+    g = at('given'),
+    fam = at('family');
+  if (f < 0 || g < 0 || fam < 0) return;
+  const top = (k: number) => Math.log2(m[k]![m[k]!.length - 1]! / u[k]![u[k]!.length - 1]!);
+  const limit = -(top(g) + top(fam)) - 1;
+  const mf = m[f]!;
+  const capped = u[f]![1]! * 2 ** limit;
+  if (mf[1]! <= capped) return;
+  const spare = mf[1]! - capped;
+  mf[1] = capped;
+  // the mass taken off goes to the other levels in proportion
+  const rest = mf.reduce((s, x, c) => (c > 1 ? s + x : s), 0);
+  for (let c = 2; c < mf.length; c++) mf[c]! += (spare * mf[c]!) / rest;
+}
+
 /** The rules of the registry for one dataset: relatives, minimum evidence, no chaining, the anchored fit. */
 export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = referenceModel()): LinkRules {
   const rel = new RelationReader(ds);
@@ -50,6 +74,11 @@ export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = 
     const train = (i: number, j: number) => admit(i, j) !== DECISION.distinct;
     const em = fitModel(d, blockIndex, pat, u0, settings, 'dedupe', train);
     const m = anchoredM(d, em, ref);
+    fatherOutweighs(
+      d.fields.map((x) => x.name),
+      m,
+      u0,
+    );
     // the prior over the pairs that may be one person (relatives are not)
     const kept = new Float64Array(pat.length);
     let n = 0;
