@@ -38,6 +38,20 @@ export function anchoredM(ds: Dataset, em: Model, ref: Model): number[][] {
   });
 }
 
+/** Random pairs of the reference the registry's own u probabilities are weighed against (small registries lean on the reference). */
+const U_PRIOR_PAIRS = 20_000;
+
+/** The registry's u: its random pairs' level shares, with the reference's as U_PRIOR_PAIRS pseudo-pairs. */
+export function anchoredU(ds: Dataset, u0: number[][], ref: Model, samples: number): number[][] {
+  const own = Math.min(samples, (ds.n * (ds.n - 1)) / 2);
+  return ds.fields.map((f, k) => {
+    const r = ref.fields.find((x) => x.name === f.name && x.levels.length === f.levels.length);
+    const u = u0[k]!;
+    if (!r) return u.slice();
+    return u.map((x, c) => (c === 0 ? 0 : (x * own + r.u[c]! * U_PRIOR_PAIRS) / (own + U_PRIOR_PAIRS)));
+  });
+}
+
 /**
  * A different father's name weighs more than a shared given and family name (the same given and
  * family name with another father are two men, often cousins): m of the father's "disagree" level
@@ -70,8 +84,9 @@ export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = 
     if (rel.relation(i, j) !== 'none') return strong ? DECISION.review : DECISION.distinct;
     return strong ? DECISION.link : DECISION.review;
   };
-  const fit = (d: Dataset, blockIndex: BlockIndex, pat: Float64Array, u0: number[][], a: Int32Array, b: Int32Array): Model => {
+  const fit = (d: Dataset, blockIndex: BlockIndex, pat: Float64Array, random: number[][], a: Int32Array, b: Int32Array): Model => {
     const train = (i: number, j: number) => admit(i, j) !== DECISION.distinct;
+    const u0 = anchoredU(d, random, ref, settings.uSamples);
     const em = fitModel(d, blockIndex, pat, u0, settings, 'dedupe', train);
     const m = anchoredM(d, em, ref);
     fatherOutweighs(
