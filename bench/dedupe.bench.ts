@@ -1,4 +1,16 @@
-// Dedupe-in-the-registry benchmark: POST /api/v1/duplicates/check (a registration being typed,
+// Dedupe-in-the-registry benchmarks.
+//
+// By default (registryMain, bench/dedupe/registry.ts): clan-shaped synthetic registries
+// (generateClanRegistry) of 5,000 and 50,000 persons with 0, 0.5, 2, 10 and 30% of the people
+// registered twice, each imported with `sanad import persons`, deduplicated with `sanad
+// duplicates` and scored from `sanad export links`; and `sanad seed` registries of 300, 1,000 and
+// 3,000 households (no one twice). Prints precision, recall, F1, the review queue per 1,000
+// persons, times, the calibration of the shown percentages and the check while typing before and
+// after the first run.
+//   npm run bench:dedupe [-- --sizes 5000,50000 --rates 0,0.005,0.02,0.1,0.3 --households 300,1000,3000 --drafts 200]
+//   1,000,000 persons (optional, about 10 minutes on 2 cores): npm run bench:dedupe -- --sizes 1000000 --rates 0.02 --households ''
+//
+// With --lookup: POST /api/v1/duplicates/check (a registration being typed,
 // checked against the whole registry) over HTTP on loopback, on a registry of N persons (default
 // 1,000,000), on the embedded PostgreSQL with durable settings.
 //
@@ -37,6 +49,10 @@ import { findDuplicates } from '../src/store/duplicates/run.ts';
 import { loadDedupeSet } from '../test/duplicates/support.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { numberArg } from './args.ts';
+import { runCase, type CaseResult, type RegistryCase } from './dedupe/registry.ts';
+import { generateClanRegistry } from '../src/synthetic/registries.ts';
+import { generatePersons } from '../src/synthetic/households.ts';
+import { parseArgs } from 'node:util';
 
 const PERSONS = numberArg('persons', 1_000_000);
 const QUERIES = numberArg('queries', 500);
@@ -248,7 +264,7 @@ async function measureDedupe(): Promise<string[]> {
   ];
 }
 
-async function main() {
+async function lookupMain() {
   const { store, orgId, userId, have } = await openRegistry();
   const fitLine = await fitModel(store, orgId, userId);
   const q = await loadSamples(store, orgId);
@@ -273,4 +289,113 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-await main();
+const list = (v: string | undefined, d: number[]): number[] => (v === undefined ? d : v.split(',').filter(Boolean).map(Number));
+
+/** A clan registry of `persons` records and its newcomers (people of the same population not in it). */
+function clanCase(persons: number, rate: number, seed: number, drafts: number): RegistryCase {
+  const all = [...generateClanRegistry({ persons: persons + drafts * 4, seed, duplicateRate: rate })];
+  const records = all.slice(0, persons);
+  const known = new Set(records.map((r) => r.cluster));
+  const rest = all.slice(persons);
+  const newcomers = rest.filter((r) => !known.has(r.cluster) && r.givenName);
+  // registered after the first run: 1% more persons (newcomers, and second registrations of people already in)
+  const increment = rest.slice(drafts * 2, drafts * 2 + Math.ceil(persons / 100));
+  // the field re-registrations of registered people (the same population with 30% registered twice)
+  const inRegistry = new Set(records.map((r) => r.recordId));
+  const fieldDrafts: RegistryCase['fieldDrafts'] = [];
+  for (const r of generateClanRegistry({ persons: persons * 2, seed, duplicateRate: 0.3 })) {
+    if (known.has(r.cluster) && !inRegistry.has(r.recordId)) fieldDrafts.push(r);
+    if (fieldDrafts.length >= drafts) break;
+  }
+  return {
+    name: `clan ${persons.toLocaleString('en')} persons, ${(rate * 100).toFixed(1)}% twice`,
+    records,
+    newcomers,
+    increment,
+    fieldDrafts,
+  };
+}
+
+function seedCase(households: number): RegistryCase {
+  const records = [...generatePersons({ households, seed: 1 })].map((p) => ({ ...p, cluster: p.recordId }));
+  const newcomers = [...generatePersons({ households: 300, seed: 1, startIndex: households })];
+  return { name: `sanad seed ${households.toLocaleString('en')} households`, records, newcomers, seedHouseholds: households };
+}
+
+const pctS = (x: number) => `${(x * 100).toFixed(1)}%`;
+const check = (c: CaseResult['before']) =>
+  `retyped ${pctS(c.first / Math.max(1, c.drafts))} first${c.fieldDrafts ? `, field re-registrations ${pctS(c.fieldFirst / c.fieldDrafts)} first` : ''}, shown at >= 90%: ${c.shown90True}/${c.shown90} the person, ${c.likelyWrong} newcomers "likely same", ${c.otherSexAbove50} other-sex > 50%, p50 ${c.p50.toFixed(0)} ms`;
+
+async function registryMain() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      rates: { type: 'string' },
+      households: { type: 'string' },
+      drafts: { type: 'string' },
+      lookup: { type: 'boolean' },
+    },
+  });
+  const sizes = list(values.sizes, [5000, 50_000]);
+  const rates = list(values.rates, [0, 0.005, 0.02, 0.1, 0.3]);
+  const households = list(values.households, [300, 1000, 3000]);
+  const drafts = Number(values.drafts ?? 200);
+  const dir = path.resolve('.tmp/bench-dedupe');
+  await fs.mkdir(dir, { recursive: true });
+  const store = await openStore({ dataDir: path.join(dir, 'data'), max: 10 });
+  const results: CaseResult[] = [];
+  try {
+    for (const h of households) results.push(await report(await runCase(store, dir, seedCase(h), drafts)));
+    for (const n of sizes)
+      for (const [k, rate] of rates.entries())
+        results.push(await report(await runCase(store, dir, clanCase(n, rate, 11 + k, drafts), drafts)));
+  } finally {
+    await store.close();
+  }
+  const lines = [
+    `Registry deduplication, end to end (import, sanad duplicates, sanad export links), ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+    '',
+    '| registry | persons | true pairs | import | duplicates | precision | recall | F1 | recall with review | automatic links | review pairs | review per 1,000 | persons in review | shown at >= 90%: true |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.persons.toLocaleString('en')} | ${r.truePairs.toLocaleString('en')} | ${r.importS.toFixed(1)} s | ${r.dedupeS.toFixed(1)} s | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${r.recallWithReview.toFixed(4)} | ${r.autoLinks.toLocaleString('en')} | ${r.review} | ${r.reviewPer1000.toFixed(2)} | ${pctS(r.reviewPersonsShare)} | ${r.shown90 ? `${r.shown90True}/${r.shown90} (${pctS(r.shown90True / r.shown90)})` : '-'} |`,
+    ),
+    '',
+    `Check while typing (${drafts} drafts of registered people retyped with spelling variants, half with their ID; and up to ${drafts} drafts of newcomers)`,
+    '',
+    '| registry | before the first run (model shipped with Sanad) | after sanad duplicates |',
+    '|---|---|---|',
+    ...results.map((r) => `| ${r.name} | ${check(r.before)} | ${check(r.after)} |`),
+    '',
+    'The check against the batch run: stored pairs (up to 100), the second record sent as a draft',
+    '',
+    '| registry | pairs | mean difference of the probabilities | same band (>= 90% or not) |',
+    '|---|---|---|---|',
+    ...results
+      .filter((r) => r.consistency)
+      .map((r) => `| ${r.name} | ${r.consistency!.pairs} | ${r.consistency!.meanDiff.toFixed(3)} | ${pctS(r.consistency!.sameBand)} |`),
+    '',
+    'Incremental: 1% more persons registered after the run, then `sanad duplicates --incremental` (wall time of the command, start-up included)',
+    '',
+    '| registry | persons added | wall | summary |',
+    '|---|---|---|---|',
+    ...results
+      .filter((r) => r.incremental)
+      .map((r) => `| ${r.name} | ${r.incremental!.persons} | ${r.incremental!.seconds.toFixed(1)} s | ${r.incremental!.line} |`),
+    '',
+    '1,000,000 persons (optional; not run by default): npm run bench:dedupe -- --sizes 1000000 --rates 0.02 --households ""',
+    `command: npm run bench:dedupe -- --sizes ${sizes.join(',')} --rates ${rates.join(',')} --households ${households.join(',')} --drafts ${drafts}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function report(r: CaseResult): Promise<CaseResult> {
+  process.stderr.write(
+    `${r.name}: P ${r.precision.toFixed(4)} R ${r.recall.toFixed(4)} F1 ${r.f1.toFixed(4)} review ${r.review} (${r.reviewPer1000.toFixed(2)}/1000) import ${r.importS.toFixed(1)} s dedupe ${r.dedupeS.toFixed(1)} s; check before: ${check(r.before)}; after: ${check(r.after)}\n`,
+  );
+  return r;
+}
+
+if (process.argv.includes('--lookup')) await lookupMain();
+else await registryMain();

@@ -34,6 +34,8 @@ export const commandMatrix = {
   seed: IMPORTERS,
   'user add': ['administrator'],
   'user token': ['administrator'],
+  // the registry's identities (who was linked to whom): the roles that review duplicates
+  'export links': ['administrator', 'caseworker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

@@ -12,6 +12,10 @@ export interface ClusterOptions {
   oneToOne: boolean;
   /** largest number of cross pairs scored for one merge decision (sampled beyond) */
   maxCrossPairs?: number;
+  /** the strongest decision a pair may get (2 = link); a cross pair below 2 refuses the merge */
+  admit?: (i: number, j: number) => number;
+  /** every cross pair must reach this match probability (no chaining through a third record) */
+  minProbability?: number;
 }
 
 export interface ClusterResult {
@@ -56,7 +60,7 @@ export function cluster(
     const k = order[t]!;
     const i = a[k]!,
       j = b[k]!;
-    if (ds.conflict(i, j)) {
+    if (ds.conflict(i, j) || (opt.admit && opt.admit(i, j) < 2)) {
       refused++;
       continue;
     }
@@ -79,8 +83,9 @@ export function cluster(
         const qi = Math.floor(q);
         const x = A[Math.floor(qi / B.length)]!,
           y = B[qi % B.length]!;
-        if (ds.conflict(x, y)) bad = true;
-        sum += probability(scorer.weight(x, y));
+        const p = probability(scorer.weight(x, y));
+        if (ds.conflict(x, y) || (opt.admit && opt.admit(x, y) === 0) || p < (opt.minProbability ?? 0)) bad = true;
+        sum += p;
         cnt++;
       }
       if (bad || sum / cnt < opt.meanProbability) {

@@ -69,6 +69,19 @@ export interface LinkHooks {
    * in this thread. threads.io.ts supplies one that shares the work with worker threads.
    */
   compare?: (ds: Dataset, a: Int32Array, b: Int32Array, n: number) => Float64Array;
+  /**
+   * Rules over the comparison beyond the weights (the registry's: relatives, minimum evidence):
+   * `admit(i, j)` is the strongest decision the pair may get (DECISION), `minProbability` the
+   * match probability every pair inside a cluster must reach (no chaining), and `fit` replaces
+   * the unsupervised fit. By default every pair may be linked and the fit is fitModel's.
+   */
+  rules?: (ds: Dataset) => LinkRules;
+}
+
+export interface LinkRules {
+  admit(i: number, j: number): number;
+  minProbability?: number;
+  fit?: (ds: Dataset, blockIndex: BlockIndex, pat: Float64Array, u0: number[][], a: Int32Array, b: Int32Array) => Model;
 }
 
 /** Comparison patterns of pairs [lo, hi) into pat (the serial comparer, and each thread's share). */
@@ -144,7 +157,8 @@ export function linkDataset(
 
   t = performance.now();
   const u0 = estimateU(ds, mode, settings.uSamples, settings.seed);
-  const model = fitModel(ds, blockIndex, pat, u0, settings, mode);
+  const rules = hooks.rules?.(ds);
+  const model = rules?.fit ? rules.fit(ds, blockIndex, pat, u0, a, b) : fitModel(ds, blockIndex, pat, u0, settings, mode);
   const scorer = new Scorer(ds, model);
   lap('em', t);
 
@@ -157,6 +171,7 @@ export function linkDataset(
     upperWeight: upperW,
     meanProbability: settings.clusterMeanProbability,
     oneToOne: settings.oneToOne,
+    ...(rules ? { admit: (i: number, j: number) => rules.admit(i, j), minProbability: rules.minProbability ?? 0 } : {}),
   });
   const decision = new Uint8Array(n);
   let linked = 0,
@@ -166,7 +181,7 @@ export function linkDataset(
     if (same) {
       decision[k] = DECISION.link;
       linked++;
-    } else if (weight[k]! >= lowerW) {
+    } else if (weight[k]! >= lowerW && (!rules || rules.admit(a[k]!, b[k]!) >= DECISION.review)) {
       decision[k] = DECISION.review;
       review++;
     }
@@ -215,6 +230,8 @@ export function fitModel(
   u0: number[][],
   settings: LinkSettings,
   mode: PairMode,
+  /** pairs EM may learn from (by default all); the prior is fitted over all candidates */
+  train?: (i: number, j: number) => boolean,
 ): Model {
   const passes = blockIndex.passes;
   const rand = rng(settings.seed + 1);
@@ -233,10 +250,11 @@ export function fitModel(
       rand,
       settings.blockWindow ?? 15,
     );
-    const cnt = sample.n;
+    let cnt = 0;
+    const range = new Float64Array(sample.n);
+    for (let k = 0; k < sample.n; k++)
+      if (!train || train(sample.a[k]!, sample.b[k]!)) range[cnt++] = ds.pattern(sample.a[k]!, sample.b[k]!);
     if (cnt < 50) continue;
-    const range = new Float64Array(cnt);
-    for (let k = 0; k < cnt; k++) range[k] = ds.pattern(sample.a[k]!, sample.b[k]!);
     const used = new Set(passes[p]!.parts.map((x) => x.field));
     const exclude = ds.fields.map((f) => used.has(f.name));
     const fit = fitEm(ds, countPatterns(range, cnt), u0, { iterations: settings.emIterations, fixU: true, exclude });

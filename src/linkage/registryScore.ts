@@ -4,7 +4,8 @@
 // handful of candidates would mislead); the prior and the per-level weights are the stored ones.
 import { prepare } from './engine.ts';
 import type { RawRecord } from './fields.ts';
-import { probability, type Model } from './model.ts';
+import { probability, weightFor, type Model } from './model.ts';
+import { RelationReader, type Relation } from './relations.ts';
 import type { LinkSettings } from './settings.ts';
 import { NAME_COLUMNS } from '../shared/personColumns.ts';
 
@@ -28,8 +29,18 @@ export interface PairScore {
   probability: number;
   /** conflicting evidence: two different valid national IDs, or siblings (sibling guard) */
   conflict: boolean;
+  /** what the names, sexes and years say besides "maybe one person" (relations.ts) */
+  relation: Relation;
+  /** strong evidence of one person: the same ID, or the same full date of birth with the full name */
+  strong: boolean;
   evidence: Evidence[];
 }
+
+/**
+ * The highest match probability of a pair whose names, sexes or years say two people (relatives,
+ * another sex, another generation) without strong evidence of one: below every threshold.
+ */
+export const NOT_ONE_PERSON_CAP = 0.25;
 
 /**
  * The prior weight for one new registration against one registered record. The model's prior is
@@ -60,6 +71,7 @@ export function scoreAgainst(
     return p && p.levels.length === f.levels.length ? p : undefined;
   });
   const out: PairScore[] = [];
+  const rel = new RelationReader(ds);
   for (let j = 1; j <= others.length; j++) {
     let w = opts.priorWeight ?? model.priorWeight;
     const evidence: Evidence[] = [];
@@ -70,7 +82,12 @@ export function scoreAgainst(
       w += weight;
       evidence.push({ field: f.name, level: c === 0 ? 'missing' : f.levels[c - 1]!, weight, left: f.show(0), right: f.show(j) });
     });
-    out.push({ index: j - 1, weight: w, probability: probability(w), conflict: ds.conflict(0, j), evidence });
+    const relation = rel.relation(0, j);
+    const strong = rel.strong(0, j);
+    if (relation !== 'none' && !strong) w = Math.min(w, weightFor(NOT_ONE_PERSON_CAP));
+    // two sexes are never more likely than not one person, whatever else agrees
+    if (relation === 'different_sex') w = Math.min(w, weightFor(NOT_ONE_PERSON_CAP));
+    out.push({ index: j - 1, weight: w, probability: probability(w), conflict: ds.conflict(0, j), relation, strong, evidence });
   }
   return out;
 }
@@ -89,16 +106,21 @@ export function modelToJson(model: Model): Model {
 /**
  * Whether joining two groups of records (two identities) would put conflicting evidence into one:
  * some record of `left` and some record of `right` that must not be linked automatically (two
- * different valid national IDs; siblings by the sibling guard). `except` names one cross pair
+ * different valid national IDs; siblings by the sibling guard; relatives, another sex or another
+ * generation by the relation rules, without strong evidence of one person). `except` names one cross pair
  * (indices into left and right) that a person decided explicitly, which is not checked.
  */
 export function conflictAcross(left: RawRecord[], right: RawRecord[], settings: LinkSettings, except?: [number, number]): boolean {
   if (left.length === 0 || right.length === 0) return false;
   const ds = prepare([[...left, ...right]], settings, REGISTRY_COLUMNS);
+  const rel = new RelationReader(ds);
   for (let i = 0; i < left.length; i++) {
     for (let j = 0; j < right.length; j++) {
       if (except && except[0] === i && except[1] === j) continue;
-      if (ds.conflict(i, left.length + j)) return true;
+      const y = left.length + j;
+      if (ds.conflict(i, y)) return true;
+      // relatives (or another sex, another generation) without strong evidence of one person
+      if (rel.relation(i, y) !== 'none' && !rel.strong(i, y)) return true;
     }
   }
   return false;

@@ -133,7 +133,18 @@ const AGE_GAP = table([
   [13, 8],
 ]);
 
+/** How clan-like the population is (the defaults are the ordinary population's). */
+export interface HouseholdStyle {
+  /** share of households (beyond every fourth) whose man is a son of the clan's patriarch */
+  clanShare: number;
+  /** chance that a man's eldest son is named after his paternal grandfather */
+  namedAfterGrandfather: number;
+}
+export const DEFAULT_STYLE: HouseholdStyle = { clanShare: 0.3, namedAfterGrandfather: 0.35 };
+
 interface Lineage {
+  /** chance that the eldest son is named after his paternal grandfather */
+  afterGrand?: number;
   father: NameEntry;
   grand: NameEntry;
   family: NameEntry;
@@ -185,9 +196,10 @@ function child(
   siblings: readonly Draft[],
   firstSon: boolean,
   from = 0,
+  afterGrand = DEFAULT_STYLE.namedAfterGrandfather,
 ): Draft {
   let given: NameEntry;
-  if (sex === 'male' && firstSon && grand !== father && rng.chance(0.35)) given = grand;
+  if (sex === 'male' && firstSon && grand !== father && rng.chance(afterGrand)) given = grand;
   else {
     given = sex === 'male' ? male(rng, father) : female(rng);
     for (let t = 0; t < 3 && taken(siblings, from, given); t++) given = sex === 'male' ? male(rng, father) : female(rng);
@@ -211,6 +223,7 @@ function children(
   grand: NameEntry,
   family: NameEntry,
   asGrandchildren = false,
+  afterGrand = DEFAULT_STYLE.namedAfterGrandfather,
 ): void {
   let age = momAge - rng.int(18, 24);
   let sonSeen = false;
@@ -221,7 +234,7 @@ function children(
     const leftHome = age >= 30 ? rng.chance(0.85) : age >= 23 ? rng.chance(isSon ? 0.3 : 0.55) : false;
     if (!leftHome) {
       const rel: Relationship = asGrandchildren ? 'grandchild' : isSon ? 'son' : 'daughter';
-      const c = child(rng, isSon ? 'male' : 'female', father, grand, family, age, rel, out, isSon && !sonSeen, start);
+      const c = child(rng, isSon ? 'male' : 'female', father, grand, family, age, rel, out, isSon && !sonSeen, start, afterGrand);
       if (twin) c.twin = true;
       out.push(c);
       room--;
@@ -291,14 +304,14 @@ function coupleHousehold(rng: Rng, lineage: Lineage, target: number): Draft[] {
   }
   if (rng.chance(0.01)) out.push({ given: male(rng), ...randomLineage(rng), sex: 'male', age: rng.int(16, 70), rel: 'other' });
   const first = out.length;
-  children(rng, out, target - out.length, wifeAge, head.given, lineage.father, lineage.family);
+  children(rng, out, target - out.length, wifeAge, head.given, lineage.father, lineage.family, false, lineage.afterGrand);
   // An elder son may live with his own wife and children in his father's household.
   let son: Draft | undefined;
   for (let i = first; i < out.length && !son; i++) if (out[i]?.rel === 'son' && (out[i] as Draft).age >= 22) son = out[i];
   if (son && headAge >= 48 && target - out.length >= 2 && rng.chance(0.6)) {
     const dilAge = Math.max(17, son.age - rng.int(0, 6));
     out.push(womanFromOutside(rng, 'other_relative', () => dilAge));
-    children(rng, out, target - out.length, dilAge, son.given, head.given, lineage.family, true);
+    children(rng, out, target - out.length, dilAge, son.given, head.given, lineage.family, true, lineage.afterGrand);
   }
   return out;
 }
@@ -309,7 +322,7 @@ function femaleHeaded(rng: Rng, lineage: Lineage, target: number): Draft[] {
   if (rng.chance(0.08))
     out.push({ given: female(rng), ...randomLineage(rng), sex: 'female', age: Math.min(95, age + rng.int(18, 32)), rel: 'mother' });
   // The children carry the names of their (deceased, detained or absent) father.
-  children(rng, out, target - out.length, age, manOf(rng, lineage), lineage.father, lineage.family);
+  children(rng, out, target - out.length, age, manOf(rng, lineage), lineage.father, lineage.family, false, lineage.afterGrand);
   return out;
 }
 
@@ -412,14 +425,15 @@ function membersOf(rng: Rng, seed: number, index: number, householdId: string, h
 }
 
 /** Household number `index` of the population of `seed`, with its members' name entries. */
-export function buildHousehold(seed: number, index: number): DetailedHousehold {
+export function buildHousehold(seed: number, index: number, style: HouseholdStyle = DEFAULT_STYLE): DetailedHousehold {
   const rng = new Rng(seed, 1, index);
   const clan = clanOf(seed, Math.floor(index / 4));
-  const related = index % 4 === 0 || rng.chance(0.3);
+  const related = index % 4 === 0 || rng.chance(style.clanShare);
   const home = related && rng.chance(0.9) ? clan.governorate : governorateTable.sample(rng);
   const lineage: Lineage = related
     ? { father: clan.father, grand: clan.grand, family: clan.family, son: clan.sons[index % 4] }
     : randomLineage(rng);
+  lineage.afterGrand = style.namedAfterGrandfather;
   const target = sizeTable.sample(rng) + (rng.chance(isGaza(home) ? 0.5 : 0.15) ? 1 : 0);
   const drafts = draftsFor(rng, home, lineage, target);
   if (drafts.length > MAX_MEMBERS) drafts.length = MAX_MEMBERS;

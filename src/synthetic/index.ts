@@ -22,4 +22,11 @@ export {
 } from './households.ts';
 export { familyNames, femaleGivenNames, maleGivenNames, type NameEntry } from './names.ts';
 export { AliasTable, Rng } from './random.ts';
-export { generateDedupeSet, generateRegistryPair, type RegistryPair, type SyntheticRecord } from './registries.ts';
+export {
+  CLAN_STYLE,
+  generateClanRegistry,
+  generateDedupeSet,
+  generateRegistryPair,
+  type RegistryPair,
+  type SyntheticRecord,
+} from './registries.ts';

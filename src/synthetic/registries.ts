@@ -8,7 +8,14 @@
 import { isoDate, mobilePhone, nationalIdFor } from './attributes.ts';
 import * as E from './errors.ts';
 import { allGovernorates } from './geography.ts';
-import { buildHousehold, personKey, type MemberTruth, type SyntheticHousehold, type SyntheticPerson } from './households.ts';
+import {
+  buildHousehold,
+  type HouseholdStyle,
+  personKey,
+  type MemberTruth,
+  type SyntheticHousehold,
+  type SyntheticPerson,
+} from './households.ts';
 import { mix32, Rng, unit } from './random.ts';
 
 /** A synthetic record with its truth: records of the same person share `cluster`. */
@@ -37,10 +44,10 @@ interface Member {
 }
 
 /** The first `limit` persons of the population of `seed`, household by household. */
-function* members(seed: number, limit: number): Generator<Member> {
+function* members(seed: number, limit: number, style?: HouseholdStyle): Generator<Member> {
   let n = 0;
   for (let index = 0; n < limit; index++) {
-    const { household, truth } = buildHousehold(seed, index);
+    const { household, truth } = buildHousehold(seed, index, style);
     for (let m = 0; m < household.members.length && n < limit; m++, n++) {
       yield { household, index, person: household.members[m] as SyntheticPerson, truth: truth[m] as MemberTruth, key: personKey(index, m) };
     }
@@ -278,6 +285,51 @@ export function generateDedupeSet(opts: {
       })(),
       new Rng(seed, 0xd5),
       8192,
+    ),
+  );
+}
+
+/** Clan-shaped households: every household's man is a son of his clan's patriarch (brothers' households share father, grandfather and family name), and most eldest sons are named after their grandfather (cousins then differ only in the father's name). */
+export const CLAN_STYLE: HouseholdStyle = { clanShare: 1, namedAfterGrandfather: 0.8 };
+
+/**
+ * A registry of `persons` records shaped like clans (CLAN_STYLE), as `sanad seed` would register
+ * them (Arabic name parts and a Latin full name, the household's id), where about `duplicateRate`
+ * (0 to 0.3; default 0.02) of the people are registered a second time with the usual field errors
+ * (Latin-only spellings, a missing grandfather, year-only births, mistyped IDs, another
+ * governorate): half of them with their whole household, half alone. `cluster` is the truth.
+ */
+export function generateClanRegistry(opts: {
+  persons: number;
+  seed: number;
+  duplicateRate?: number;
+  crossScriptShare?: number;
+}): Iterable<SyntheticRecord> {
+  const { persons, seed } = opts;
+  const rate = opts.duplicateRate ?? 0.02;
+  const cross = opts.crossScriptShare ?? 0.1;
+  if (!(rate >= 0 && rate <= 0.3)) throw new RangeError('duplicateRate must be between 0 and 0.3');
+  return iterable(() =>
+    windowShuffle(
+      (function* () {
+        let n = 0;
+        let hh = { index: -1, again: false };
+        for (const mem of members(seed, Number.MAX_SAFE_INTEGER, CLAN_STYLE)) {
+          if (mem.index !== hh.index) hh = { index: mem.index, again: new Rng(seed, 0xe6, mem.index).chance(rate / 2) };
+          const rng = new Rng(seed, 0xe0, mem.key);
+          const again = hh.again || rng.chance(rate / 2);
+          const cluster = opaque('K', seed, 0xe4, mem.key);
+          const householdId = opaque('HK', seed, 0xe2, mem.index * 2);
+          if (n++ >= persons) return;
+          yield { ...record(mem.person, opaque('S', seed, 0xe1, mem.key * 2), householdId, cluster), fullNameEn: mem.person.fullNameEn };
+          if (!again) continue;
+          if (n++ >= persons) return;
+          const otherHousehold = hh.again ? opaque('HK', seed, 0xe2, mem.index * 2 + 1) : opaque('HL', seed, 0xe3, mem.key);
+          yield fieldRecord(rng, mem, opaque('S', seed, 0xe1, mem.key * 2 + 1), otherHousehold, cluster, cross);
+        }
+      })(),
+      new Rng(seed, 0xe5),
+      4096,
     ),
   );
 }

@@ -16,10 +16,10 @@ beforeAll(async () => {
 
 const check = (u: TestUser, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: u.auth, payload });
 
-test('before any dedupe run there is no model: no matches, modelId null', async () => {
+test('before any dedupe run the model shipped with Sanad is used (modelId null); an empty registry has no matches', async () => {
   const res = await check(officer, { givenName: 'سامر', familyName: 'الحداد' });
   expect(res.statusCode).toBe(200);
-  expect(res.json()).toEqual({ matches: [], candidates: 0, modelId: null });
+  expect(res.json()).toEqual({ matches: [], candidates: 0, modelId: null, model: 'default' });
 });
 
 test('finds a just-registered person when the draft has a spelling variant', async () => {
@@ -89,7 +89,15 @@ test("a match's ID number and phone are masked but for the last three digits, an
   });
   expect(reg.statusCode).toBe(201);
   // a near ID and another phone: the registered values must not come back whole
-  const res = await check(officer, { fullName: 'هالة سعيد الترك', nationalId: '400000029', phone: '0599000000', sex: 'female' });
+  const res = await check(officer, {
+    givenName: 'هالة',
+    fatherName: 'سعيد',
+    familyName: 'الترك',
+    sex: 'female',
+    dateOfBirth: '1990-03-01',
+    nationalId: '400000029',
+    phone: '0599000000',
+  });
   expect(res.statusCode).toBe(200);
   const match = res.json().matches.find((m: { person: { id: string } }) => m.person.id === reg.json().id);
   expect(match).toBeDefined();

@@ -41,7 +41,7 @@ test('another organisation: 404 on the pair, its decision and undo; an empty que
   expect((await req(otherOrg, 'POST', `/api/v1/duplicates/${cid}/undo`)).statusCode).toBe(404);
   expect((await req(otherOrg, 'GET', '/api/v1/duplicates')).json().items).toEqual([]);
   const check = await req(otherOrg, 'POST', '/api/v1/duplicates/check', { givenName: 'دعاء', ...base });
-  expect(check.json()).toEqual({ matches: [], candidates: 0, modelId: null });
+  expect(check.json()).toEqual({ matches: [], candidates: 0, modelId: null, model: 'default' });
   expect((await t.db.pool.query('SELECT status FROM match_candidate WHERE id = $1', [cid])).rows[0].status).toBe('pending');
 });
 

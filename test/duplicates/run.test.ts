@@ -102,31 +102,34 @@ test('no automatic link carries conflicting evidence (different valid IDs, sibli
   expect(bad.rows).toEqual([]);
 });
 
-test('brothers (same father, grandfather, family name; different given names) are never linked automatically', async () => {
+test('brothers and twins (same father, grandfather, family name; different given names) are neither linked nor sent to review', async () => {
   const r = await t.db.pool.query<Row>(
     'SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = ANY($1::uuid[]) AND person_b = ANY($1::uuid[])',
     [brotherIds],
   );
-  expect(r.rows.length).toBeGreaterThan(0); // alike enough to be offered for review
-  for (const row of r.rows) {
-    expect(row.status).toBe('pending');
-    expect(row.conflict).toBe(true);
-  }
+  // twins and brothers are relatives, not candidates: without the same ID they are not even reviewed
+  expect(r.rows).toEqual([]);
   const links = await t.db.pool.query('SELECT 1 FROM person_link WHERE person_a = ANY($1::uuid[]) OR person_b = ANY($1::uuid[])', [
     brotherIds,
   ]);
   expect(links.rows).toEqual([]);
 });
 
-test('two different valid national IDs never link automatically, however alike the rest', async () => {
+test('two different valid national IDs never link automatically, nor are shown as likely the same, however alike the rest', async () => {
   const [a, b] = [...twoIdIds].sort();
-  const r = await t.db.pool.query<Row>(
-    'SELECT person_a, person_b, status, conflict FROM match_candidate WHERE person_a = $1 AND person_b = $2',
+  const r = await t.db.pool.query<Row & { probability: number }>(
+    'SELECT person_a, person_b, status, conflict, probability FROM match_candidate WHERE person_a = $1 AND person_b = $2',
     [a, b],
   );
   expect(r.rows).toHaveLength(1); // offered for review
   expect(r.rows[0]!.status).toBe('pending');
   expect(r.rows[0]!.conflict).toBe(true);
+  expect(r.rows[0]!.probability).toBeLessThanOrEqual(0.5);
+});
+
+test('no pair with conflicting evidence or read as relatives is shown above 50%', async () => {
+  const r = await t.db.pool.query("SELECT id FROM match_candidate WHERE (conflict OR relation <> 'none') AND probability > 0.5");
+  expect(r.rows).toEqual([]);
 });
 
 test('a second run keeps every decision and adds nothing twice', async () => {

@@ -1,9 +1,10 @@
-// sanad export persons|aggregates: CSV (byte order mark) or XLSX streamed in constant memory; aggregates with HXL tags.
+// sanad export persons|aggregates|links: CSV (byte order mark) or XLSX streamed in constant memory; aggregates with HXL tags.
 import { type Command, Option } from 'commander';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
 import { exportPersons } from '../../export/persons.ts';
 import { exportAggregates } from '../../export/aggregates.ts';
+import { exportLinks } from '../../export/links.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
 import type { ExportFormat } from '../../export/table.ts';
 
@@ -59,6 +60,24 @@ export function register(program: Command): void {
           governorate: opts.governorate,
         });
         if (!toStdout) process.stdout.write(`Wrote ${s.rows} governorates to ${opts.output}.\n`);
+      });
+    });
+  withStoreOptions(
+    withUserOption(
+      exp
+        .command('links')
+        .description(
+          "the registry's identities: record_id,cluster_id,sanad_id for every linked person in your scope (score `sanad duplicates` like `sanad link`)",
+        ),
+    ),
+  )
+    .requiredOption('--output <file>', "the file to write ('-' for stdout)")
+    .action(async (opts: { dataDir?: string; user: string; output: string }) => {
+      await asUser('export links', opts, async (store, actor) => {
+        const toStdout = opts.output === '-';
+        const s = await exportLinks(store.pool, actor, { output: toStdout ? process.stdout : opts.output });
+        const msg = `Exported ${fmt(s.rows)} linked persons in ${fmt(s.identities)} identities${toStdout ? '' : ` to ${opts.output}`} in ${s.seconds.toFixed(1)} s.\n`;
+        (toStdout ? process.stderr : process.stdout).write(msg);
       });
     });
 }

@@ -9,6 +9,7 @@ import { PERSON_COLUMNS, parsePersonRow, type PersonRow } from '../registry/pers
 import { scopeSql } from '../registry/scope.ts';
 import { identityOf } from './identity.ts';
 import { isUuid } from '../../shared/ids.ts';
+import type { Relation } from '../../shared/relations.ts';
 
 export type CandidateStatus = 'pending' | 'same' | 'different' | 'unsure' | 'auto_linked';
 export type Decision = 'same' | 'different' | 'unsure';
@@ -22,6 +23,8 @@ export type Candidate = {
   conflict: boolean;
   explanation: { field: string; level: string; weight: number; tf: number }[];
   status: CandidateStatus;
+  /** what the names, sexes and years say besides "maybe one person" (relations.ts) */
+  relation: Relation;
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
@@ -36,13 +39,14 @@ export type CandidateRow = {
   conflict: boolean;
   explanation: Candidate['explanation'];
   status: CandidateStatus;
+  relation: Relation;
   decided_by: string | null;
   decided_at: Date | null;
   created_at: Date;
 };
 
 export const CANDIDATE_COLUMNS =
-  'c.id, c.person_a, c.person_b, c.weight, c.probability, c.conflict, c.explanation, c.status, c.decided_by, c.decided_at, c.created_at';
+  'c.id, c.person_a, c.person_b, c.weight, c.probability, c.conflict, c.explanation, c.status, c.relation, c.decided_by, c.decided_at, c.created_at';
 
 export const parseCandidate = (r: CandidateRow): Candidate => ({
   id: r.id,
@@ -53,6 +57,7 @@ export const parseCandidate = (r: CandidateRow): Candidate => ({
   conflict: r.conflict,
   explanation: r.explanation,
   status: r.status,
+  relation: r.relation,
   decidedBy: r.decided_by,
   decidedAt: r.decided_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),

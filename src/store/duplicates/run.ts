@@ -9,8 +9,10 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { DECISION, link, type LinkResult } from '../../linkage/engine.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
-import { probability, weightFor } from '../../linkage/model.ts';
+import { weightFor } from '../../linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
+import { registryLinkHooks, REGISTRY_SETTINGS, shownProbability } from '../../linkage/registryDedupe.ts';
+import { RelationReader, type Relation } from '../../linkage/relations.ts';
 import type { LinkSettingsInput } from '../../linkage/settings.ts';
 import { write, type WriteContext } from '../write.ts';
 import { mergeConflict } from './identity.ts';
@@ -31,27 +33,30 @@ export type DedupeSummary = {
   seconds: number;
 };
 
-type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; explanation: string };
+export type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; relation: Relation; explanation: string };
 
 const CHUNK = 2000;
 
-function pairsOf(r: LinkResult): Pair[] {
+/** The stored pairs of a linkage outcome: links, and the pairs to review (relatives are not candidates). */
+export function pairsOf(r: Pick<LinkResult, 'settings' | 'dataset' | 'a' | 'b' | 'weight' | 'decision' | 'explain'>): Pair[] {
   const upperW = weightFor(r.settings.thresholds.upper),
     lowerW = weightFor(r.settings.thresholds.lower);
   const ids = r.dataset.ids;
+  const rel = new RelationReader(r.dataset);
   const out: Pair[] = [];
   for (let k = 0; k < r.a.length; k++) {
     const i = r.a[k]!,
       j = r.b[k]!;
     const w = r.weight[k]!;
     const linked = r.decision[k] === DECISION.link;
-    if (w < lowerW && !linked) continue;
+    // relatives without strong evidence, and pairs below the lower threshold, are not candidates
+    if (r.decision[k] === DECISION.distinct || (w < lowerW && !linked)) continue;
     const conflict = r.dataset.conflict(i, j);
     const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
     const explanation = JSON.stringify(
       r.explain(i, j).map((c) => ({ field: c.field, level: c.level, weight: round(c.weight), tf: round(c.tf) })),
     );
-    out.push({ a, b, weight: w, conflict, auto: linked && w >= upperW && !conflict, explanation });
+    out.push({ a, b, weight: w, conflict, auto: linked && w >= upperW && !conflict, relation: rel.relation(i, j), explanation });
   }
   return out;
 }
@@ -96,24 +101,33 @@ export async function findDuplicates(
   opts: { settings?: LinkSettingsInput; onProgress?: DedupeProgress; limit?: number } = {},
 ): Promise<DedupeSummary> {
   const t0 = performance.now();
-  const settings = opts.settings ?? {};
+  const settings = { ...REGISTRY_SETTINGS, ...(opts.settings ?? {}) };
+  // persons changed from here on are new to the next incremental run
+  const startedAt = new Date().toISOString();
   const records = await readRecords(pool, actor, opts);
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
   const result = link(
     [records],
     settings,
-    { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
+    registryLinkHooks(
+      { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
+      settings,
+    ),
     REGISTRY_COLUMNS,
   );
   const out = await write(pool, actor, { route: 'sanad duplicates' }, async (ctx) => ({
     status: 200,
-    body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress),
+    body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress, startedAt),
   }));
   return { ...out.body, seconds: Math.round((performance.now() - t0) / 100) / 10 };
 }
 
 /** The persons in the actor's scope, read in keyset pages. */
-async function readRecords(pool: pg.Pool, actor: Actor, opts: { onProgress?: DedupeProgress; limit?: number }): Promise<RawRecord[]> {
+export async function readRecords(
+  pool: pg.Pool,
+  actor: Actor,
+  opts: { onProgress?: DedupeProgress; limit?: number },
+): Promise<RawRecord[]> {
   const total = Math.min(await countInScope(pool, actor), opts.limit ?? Number.POSITIVE_INFINITY);
   const records: RawRecord[] = [];
   for await (const rows of personsInScope(pool, actor, opts.limit !== undefined ? { limit: opts.limit } : {})) {
@@ -130,6 +144,7 @@ async function storeOutcome(
   persons: number,
   result: LinkResult,
   onProgress: DedupeProgress | undefined,
+  startedAt: string,
 ): Promise<DedupeSummary> {
   const { client: c, actor } = ctx;
   const st = result.stats;
@@ -143,6 +158,7 @@ async function storeOutcome(
     model: modelToJson(result.model),
     records: persons,
     stats: {
+      startedAt,
       candidatePairs: st.candidatePairs,
       linkedPairs: st.linkedPairs,
       reviewPairs: st.reviewPairs,
@@ -173,7 +189,7 @@ async function storeOutcome(
 }
 
 /** Persons already in an identity or in a 'different' decision: auto links touching them are checked. */
-async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<string>> {
+export async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<string>> {
   const r = await c.query<{ id: string }>(
     `SELECT person_a AS id FROM person_link WHERE org_id = $1 AND undone_at IS NULL UNION SELECT person_b FROM person_link WHERE org_id = $1 AND undone_at IS NULL
      UNION SELECT person_a FROM match_candidate WHERE org_id = $1 AND status = 'different' UNION SELECT person_b FROM match_candidate WHERE org_id = $1 AND status = 'different'`,
@@ -185,13 +201,13 @@ async function touchedPersons(c: pg.PoolClient, orgId: string): Promise<Set<stri
 type CandidateRow = { id: string; person_a: string; person_b: string; status: string; inserted: boolean; weight: number };
 
 /** Inserts new pairs; pending ones take the new evidence; decided ones are left as they are. */
-async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], modelId: string): Promise<CandidateRow[]> {
+export async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], modelId: string): Promise<CandidateRow[]> {
   const r = await c.query<CandidateRow>(
-    `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id)
-     SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9
-     FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[]) AS t(a, b, w, p, c, e, s)
+    `INSERT INTO match_candidate (org_id, person_a, person_b, weight, probability, conflict, explanation, status, model_id, relation)
+     SELECT $1, t.a, t.b, t.w, t.p, t.c, t.e::jsonb, t.s, $9, t.r
+     FROM unnest($2::uuid[], $3::uuid[], $4::float8[], $5::float8[], $6::bool[], $7::text[], $8::text[], $10::text[]) AS t(a, b, w, p, c, e, s, r)
      ON CONFLICT (person_a, person_b) DO UPDATE SET weight = EXCLUDED.weight, probability = EXCLUDED.probability, conflict = EXCLUDED.conflict,
-       explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, updated_at = now()
+       explanation = EXCLUDED.explanation, model_id = EXCLUDED.model_id, relation = EXCLUDED.relation, updated_at = now()
      WHERE match_candidate.status = 'pending'
      RETURNING id, person_a, person_b, status, weight, (xmax = 0) AS inserted`,
     [
@@ -199,11 +215,12 @@ async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], 
       chunk.map((p) => p.a),
       chunk.map((p) => p.b),
       chunk.map((p) => p.weight),
-      chunk.map((p) => probability(p.weight)),
+      chunk.map((p) => shownProbability(p.weight, p.conflict || p.relation !== 'none')),
       chunk.map((p) => p.conflict),
       chunk.map((p) => p.explanation),
       chunk.map((p) => (p.auto ? 'auto_linked' : 'pending')),
       modelId,
+      chunk.map((p) => p.relation),
     ],
   );
   return r.rows;
@@ -213,7 +230,7 @@ async function upsertCandidates(c: pg.PoolClient, orgId: string, chunk: Pair[], 
  * Stores the automatic links of new pairs. A link touching an existing identity is checked for a
  * merge conflict (refused: the pair goes back to review) after every link before it is stored.
  */
-async function settleLinks(
+export async function settleLinks(
   ctx: WriteContext,
   rows: CandidateRow[],
   touched: Set<string>,

@@ -7,6 +7,7 @@ import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
 import { disclosureEn } from './parts/disclosure.en.ts';
+import { identityEn } from './parts/identity.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -701,4 +702,5 @@ export const en: Record<MessageKey, string> = {
   ...householdEn,
   ...searchEn,
   ...disclosureEn,
+  ...identityEn,
 };

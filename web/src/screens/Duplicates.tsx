@@ -11,7 +11,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
-import { levelKey, strengthKey, weightKey, type EvidenceField } from './duplicateWords.ts';
+import { levelKey, relationKey, strengthKey, weightKey, type EvidenceField } from './duplicateWords.ts';
 
 type Status = QueueItemT['status'];
 const STATUSES: Status[] = ['pending', 'unsure', 'same', 'different', 'auto_linked'];
@@ -158,11 +158,23 @@ function QueueEntry({ c }: { c: QueueItemT }) {
         </span>
       </span>
       <span className="chips">
-        <span className={c.probability >= 0.9 ? 'chip chip-warn' : 'chip'}>{t(strengthKey(c.probability))}</span>
+        {c.relative ? (
+          <span className="chip">{t('review.relative.heading')}</span>
+        ) : (
+          <span className={c.probability >= 0.9 ? 'chip chip-warn' : 'chip'}>{t(strengthKey(c.probability))}</span>
+        )}
+        <RelationChip relation={c.relation} />
         {c.conflict && <span className="chip chip-alert">{t('review.conflict')}</span>}
       </span>
     </Link>
   );
+}
+
+/** What the names, sexes and years say besides "maybe one person" (nothing when they say nothing more). */
+function RelationChip({ relation }: { relation: QueueItemT['relation'] }) {
+  const { t } = useI18n();
+  const key = relationKey(relation);
+  return key ? <span className="chip chip-warn">{t(key)}</span> : null;
 }
 
 /** A row of the comparison; `name`: the raw name part, to tell a respelling from an identical name. */
@@ -258,7 +270,9 @@ function PairSummary({ c }: { c: CandidateViewT }) {
   const { user } = useSession();
   return (
     <section className="card review-summary" aria-labelledby="review-summary">
-      <h2 id="review-summary">{t(strengthKey(c.probability))}</h2>
+      <h2 id="review-summary">{t(c.relative ? 'review.relative.heading' : strengthKey(c.probability))}</h2>
+      <RelationChip relation={c.relation} />
+      {c.relative && <Alert kind="warning">{t('review.relative.note')}</Alert>}
       <p>
         {t('review.statusNow', { status: t(statusKey(c.status)) })}
         {c.linked ? ` · ${t('review.linkedNow')}` : ''}

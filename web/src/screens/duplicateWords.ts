@@ -2,6 +2,7 @@
 // pair points to one person, each field's agreement level, and what its weight says.
 // test/web/duplicateWords.test.ts checks every level the engine can report has its own words.
 import type { MessageKey } from '../i18n/ar.ts';
+import type { Relation } from '../../../src/shared/relations.ts';
 
 /** The engine's field names, in the order the pair page shows them (name parts, then the rest). */
 export const EVIDENCE_FIELDS = ['given', 'father', 'grandfather', 'family', 'sex', 'dob', 'national_id', 'phone', 'governorate'] as const;
@@ -12,6 +13,11 @@ export function strengthKey(probability: number): MessageKey {
   if (probability >= 0.99) return 'review.strength.veryLikely';
   if (probability >= 0.9) return 'review.strength.likely';
   return 'review.strength.possible';
+}
+
+/** What the names, sexes and years say besides "maybe one person", in words (null: nothing). */
+export function relationKey(relation: Relation): MessageKey | null {
+  return relation === 'none' ? null : `review.relation.${relation}`;
 }
 
 const LEVELS: Record<string, MessageKey> = {

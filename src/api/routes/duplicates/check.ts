@@ -4,6 +4,7 @@ import { logPersonsShown } from '../../../store/registry/logPersonsShown.ts';
 import { defineRoute } from '../../route.ts';
 import { personSummary } from '../persons/view.ts';
 import { CheckResponse, DraftCheck } from './schema.ts';
+import { FAMILY_TIES } from '../../../shared/relations.ts';
 
 const MASKED = new Set(['national_id', 'phone']);
 
@@ -39,9 +40,12 @@ export default defineRoute({
           draft: e.left,
           existing: MASKED.has(e.field) ? maskDigits(e.right) : e.right,
         })),
+        relation: m.relation,
+        relative: FAMILY_TIES.has(m.relation),
       })),
       candidates: r.candidates,
       modelId: r.modelId,
+      model: r.model,
     };
   },
 });

@@ -5,6 +5,7 @@ import { Page } from '../persons/schema.ts';
 import { personSummary } from '../persons/view.ts';
 import { QueueItem, QueueQuery } from './schema.ts';
 import { isUuid } from '../../../shared/ids.ts';
+import { FAMILY_TIES } from '../../../shared/relations.ts';
 
 const isCursor = (v: unknown): v is QueueCursor =>
   typeof v === 'object' &&
@@ -32,6 +33,8 @@ export default defineRoute({
         weight: c.weight,
         probability: c.probability,
         conflict: c.conflict,
+        relation: c.relation,
+        relative: FAMILY_TIES.has(c.relation),
         a: personSummary(c.a),
         b: personSummary(c.b),
         evidence: c.explanation,

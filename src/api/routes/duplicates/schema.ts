@@ -4,6 +4,14 @@ import type { FieldReason } from '../../../shared/reasons.ts';
 import { sexes } from '../../../registry/vocabulary.ts';
 import { PersonSummary, PersonView } from '../persons/schema.ts';
 import { digits } from '../../schemas.ts';
+import { RELATIONS } from '../../../shared/relations.ts';
+
+const Relation = z
+  .enum(RELATIONS)
+  .describe(
+    'what the names, sexes and years say besides "maybe one person": siblings, twins, parent_child, grandparent_grandchild, cousins, uncle_nephew (probable relatives), generations_apart, different_sex, or none',
+  );
+const Relative = z.boolean().describe('probable relatives (a family tie), not one person registered twice');
 
 const namePart = z.string().trim().min(1).max(L.givenName);
 
@@ -48,10 +56,15 @@ export const CheckResponse = z.object({
       decision: z.enum(['likely_same', 'review']),
       conflict: z.boolean().describe('conflicting evidence (two different valid IDs, siblings): never linked automatically'),
       evidence: z.array(CheckEvidence),
+      relation: Relation,
+      relative: Relative,
     }),
   ),
   candidates: z.number().describe('records examined'),
-  modelId: z.string().nullable().describe('the linkage model used; null when `sanad dedupe` has not been run yet'),
+  modelId: z.string().nullable().describe('the linkage model fitted on this registry; null when `sanad duplicates` has not been run yet'),
+  model: z
+    .enum(['registry', 'default'])
+    .describe('registry: the model fitted by `sanad duplicates`; default: the model shipped with Sanad (before the first run)'),
 });
 
 export const Status = z.enum(['pending', 'same', 'different', 'unsure', 'auto_linked']);
@@ -70,6 +83,8 @@ export const QueueItem = z.object({
   weight: z.number(),
   probability: z.number(),
   conflict: z.boolean(),
+  relation: Relation,
+  relative: Relative,
   a: PersonSummary,
   b: PersonSummary,
   evidence: z.array(StoredEvidence),
@@ -81,6 +96,8 @@ export const CandidateView = z.object({
   weight: z.number(),
   probability: z.number(),
   conflict: z.boolean(),
+  relation: Relation,
+  relative: Relative,
   linked: z.boolean().describe('the two records are currently one identity'),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -1,0 +1,80 @@
+// Incremental deduplication of the registry: only the persons registered or changed since the last
+// run are compared, each against everyone (the blocks of the whole registry), with the model fitted
+// by that run (nothing is re-estimated) and the registry's rules (relatives, minimum evidence).
+// The store settles the automatic links against the identities that exist (no chaining). No I/O.
+import { buildBlockIndex, lookupBlock, parsePasses, passKey } from './blocking.ts';
+import type { Dataset } from './dataset.ts';
+import { DECISION } from './engine.ts';
+import { type Contribution, type Model, Scorer, weightFor } from './model.ts';
+import { registryRules } from './registryDedupe.ts';
+import { DEFAULT_BLOCKING, type LinkSettings } from './settings.ts';
+
+export interface ChangedPairs {
+  settings: LinkSettings;
+  dataset: Dataset;
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float32Array;
+  decision: Uint8Array;
+  pairsCompared: number;
+  explain(i: number, j: number): Contribution[];
+}
+
+/** The stored model's fields in the dataset's order (a field the model lacks weighs nothing). */
+export function alignModel(ds: Dataset, model: Model): Model {
+  return {
+    ...model,
+    fields: ds.fields.map((f) => {
+      const p = model.fields.find((x) => x.name === f.name && x.levels.length === f.levels.length);
+      const zeros = new Array<number>(f.levels.length + 1).fill(0);
+      return p ?? { name: f.name, levels: f.levels, m: zeros, u: zeros, w: zeros };
+    }),
+  };
+}
+
+/** Blocks per pass larger than this are not searched whole for one record (its first `cap` rows are). */
+const CAP = 2000;
+
+/** Compares every row of `changed` with every row sharing a block with it, and decides each pair. */
+export function dedupeChanged(ds: Dataset, settings: LinkSettings, model: Model, changed: number[]): ChangedPairs {
+  const passes = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
+  const idx = buildBlockIndex(ds, passes);
+  const scorer = new Scorer(ds, alignModel(ds, model));
+  const rules = registryRules(ds, settings, model);
+  const seen = new Set<number>();
+  const A: number[] = [],
+    B: number[] = [];
+  const buf: number[] = [];
+  for (const i of changed) {
+    passes.forEach((pass, p) => {
+      const key = passKey(ds, pass, i);
+      if (!key) return;
+      buf.length = 0;
+      lookupBlock(idx, p, key, buf, CAP);
+      for (const j of buf) {
+        if (j === i) continue;
+        const [x, y] = i < j ? [i, j] : [j, i];
+        const id = x * ds.n + y;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        A.push(x);
+        B.push(y);
+      }
+    });
+  }
+  const n = A.length;
+  const a = Int32Array.from(A),
+    b = Int32Array.from(B);
+  const weight = new Float32Array(n);
+  const decision = new Uint8Array(n);
+  const upperW = weightFor(settings.thresholds.upper),
+    lowerW = weightFor(settings.thresholds.lower);
+  for (let k = 0; k < n; k++) {
+    const w = scorer.weight(a[k]!, b[k]!);
+    weight[k] = w;
+    const admit = rules.admit(a[k]!, b[k]!);
+    if (w >= upperW && admit === DECISION.link && !ds.conflict(a[k]!, b[k]!)) decision[k] = DECISION.link;
+    else if (w >= lowerW && admit >= DECISION.review) decision[k] = DECISION.review;
+  }
+  return { settings, dataset: ds, a, b, weight, decision, pairsCompared: n, explain: (i, j) => scorer.explain(i, j) };
+}
