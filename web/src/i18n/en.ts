@@ -257,14 +257,14 @@ export const en: Record<MessageKey, string> = {
   'common.network': 'Could not reach the server. Check the network and try again.',
   'firstRun.title': 'First run: create the first administrator',
   'firstRun.intro': 'This server has no accounts yet. Whoever runs the server creates the first one, on the server itself, in these steps:',
-  'firstRun.stop': 'If Sanad runs on its embedded database, stop it first: press these keys in its terminal.',
+  'firstRun.stop': 'Sanad keeps running: open a second terminal on the server, in the Sanad folder.',
   'firstRun.command':
     'In Sanad’s folder on the server, run this command with your username and the name of your organisation in place of the examples:',
   'firstRun.copy': 'Copy the command',
   'firstRun.copied': 'The command is copied.',
   'firstRun.password':
     'The command prints a random password once: keep it. Or choose the password yourself: at least {min} and at most {max} characters.',
-  'firstRun.start': 'Then start Sanad again with this command, reload this page and sign in with the username and password:',
+  'firstRun.start': 'Then reload this page and sign in with the username and password.',
   'firstRun.factor':
     'At the first sign-in you set up the second factor: scan the square code with an authenticator app on your phone, then keep the ten recovery codes. Any app for time-based codes (TOTP) works, for example:',
   'password.title': 'Change password',

@@ -37,9 +37,7 @@ export function FirstRun() {
       <h2 id="first-run">{t('firstRun.title')}</h2>
       <p>{t('firstRun.intro')}</p>
       <ol className="first-run-steps">
-        <li>
-          {t('firstRun.stop')} <kbd dir="ltr">Ctrl+C</kbd>
-        </li>
+        <li>{t('firstRun.stop')}</li>
         <li>
           {t('firstRun.command')}
           <pre className="mono command" dir="ltr" data-first-run-command>
@@ -51,12 +49,7 @@ export function FirstRun() {
           {copied && <span role="status"> {t('firstRun.copied')}</span>}
           <p>{t('firstRun.password', { min: PASSWORD_MIN, max: PASSWORD_MAX })}</p>
         </li>
-        <li>
-          {t('firstRun.start')}
-          <pre className="mono command" dir="ltr">
-            <code>npm start</code>
-          </pre>
-        </li>
+        <li>{t('firstRun.start')}</li>
         <li>
           {t('firstRun.factor')}
           <ul className="first-run-apps">
