@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { useTestApp } from '../support/testApp.ts';
-import { household, logged } from './support.ts';
+import { household, logged, person } from './support.ts';
 
 const t = useTestApp();
 
@@ -40,4 +40,21 @@ test('another organisation or governorate: 404; a role without the right: 403', 
   expect((await t.get(await t.user({ orgId: u.orgId, governorates: ['PS0101'] }), url)).statusCode).toBe(404);
   const analyst = await t.get(await t.user({ role: 'analyst', orgId: u.orgId }), url);
   expect(analyst.statusCode).toBe(403);
+});
+
+test("a member registered in a governorate outside the reader's is listed with the relationship, never the name, sex or birth date", async () => {
+  const u = await t.user();
+  const h = await household(t, u, []);
+  const away = await person(t, u, { governorate: 'PS0101', givenName: 'نزار' });
+  const joined = await t.post(u, `/api/v1/households/${h.id}/members`, { personId: away, relationship: 'brother', date: '2023-06-01' });
+  expect(joined.statusCode, joined.body).toBe(200);
+  const gazaOnly = await t.user({ role: 'distribution_officer', orgId: u.orgId, governorates: ['PS0260'] });
+  const r = await t.get(gazaOnly, `/api/v1/households/${h.id}?on=2024-01-01`);
+  expect(r.statusCode).toBe(200);
+  const member = r.json().members.find((m: { personId: string }) => m.personId === away);
+  expect(member).toMatchObject({ relationship: 'brother', fullName: null, sex: null, dateOfBirth: null });
+  expect(r.body).not.toContain('نزار');
+  // a reader of both governorates sees the name
+  const both = (await t.get(u, `/api/v1/households/${h.id}?on=2024-01-01`)).json();
+  expect(both.members.find((m: { personId: string }) => m.personId === away).fullName).toContain('نزار');
 });

@@ -3,21 +3,26 @@
 import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
 import { deriveHeadVulnerabilities } from '../../../registry/household.ts';
+import { scopeSql } from '../scope.ts';
 import { getHousehold } from './findHousehold.ts';
 import { membersOn } from './membership.ts';
 
 export async function readHousehold(db: pg.Pool, actor: Actor, id: string, on: string) {
   const h = await getHousehold(db, actor, id);
   const members = await membersOn(db, h.id, on);
+  // Every member is listed with their relationship; the name, sex and birth date only of those the
+  // reader may read (a member registered in a governorate outside the reader's stays unnamed).
+  const scope = scopeSql('p', actor, 2);
   const people = members.length
     ? (
-        await db.query<{ id: string; full_name: string; sex: 'female' | 'male' | null; date_of_birth: string | null }>(
-          'SELECT id, full_name, sex, date_of_birth FROM person WHERE id = ANY($1::uuid[])',
-          [members.map((m) => m.personId)],
+        await db.query<{ id: string; full_name: string; sex: 'female' | 'male' | null; date_of_birth: string | null; visible: boolean }>(
+          `SELECT p.id, p.full_name, p.sex, p.date_of_birth, (${scope.sql}) AS visible FROM person p WHERE p.id = ANY($1::uuid[])`,
+          [members.map((m) => m.personId), ...scope.params],
         )
       ).rows
     : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const all = new Map(people.map((p) => [p.id, p]));
+  const byId = new Map(people.filter((p) => p.visible).map((p) => [p.id, p]));
   const displacements = (
     await db.query<{
       id: string;
@@ -47,7 +52,8 @@ export async function readHousehold(db: pg.Pool, actor: Actor, id: string, on: s
     )
   ).rows.map((v) => ({ kind: v.kind, personId: v.person_id, since: v.valid_from, derived: false }));
   const head = members.find((m) => m.relationship === 'head');
-  const headPerson = head ? byId.get(head.personId) : undefined;
+  // derived from the head's sex and age even when the reader may not read the head's record: a fact of the household
+  const headPerson = head ? all.get(head.personId) : undefined;
   const derived = deriveHeadVulnerabilities(
     headPerson ? { sex: headPerson.sex, dateOfBirth: headPerson.date_of_birth } : undefined,
     on,
