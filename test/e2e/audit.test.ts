@@ -151,7 +151,7 @@ async function filter(lang: 'ar' | 'en', f: { kind?: string; action?: string; wh
   await page.getByLabel(w.who).fill(f.who ?? '');
   await page.getByRole('button', { name: w.apply }).click();
   await results()
-    .getByRole('heading', { name: w.shown(expected) })
+    .getByRole('heading', { name: w.shown(expected), exact: true })
     .waitFor();
 }
 
@@ -179,7 +179,7 @@ async function findTheEdit(lang: 'ar' | 'en', shoot: boolean) {
   // who read this record: the officer, once
   await page.getByRole('button', { name: w.reads }).click();
   await results()
-    .getByRole('heading', { name: w.shown(1) })
+    .getByRole('heading', { name: w.shown(1), exact: true })
     .waitFor();
   expect(await results().locator('li').textContent()).toContain(w.read);
   expect(await results().locator('li').textContent()).toContain(OFFICER);

@@ -22,7 +22,7 @@ const url = (id: string) => `/api/v1/households/${id}/history`;
 const historyReads = async (id: string) =>
   (
     await t.db.pool.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM change_log WHERE entity = 'household' AND entity_id = $1 AND action = 'read' AND after->>'view' = 'history'",
+      "SELECT count(*)::int AS n FROM change_log WHERE entity = 'household' AND entity_id = $1 AND action = 'read_history'",
       [id],
     )
   ).rows[0]!.n;

@@ -52,10 +52,10 @@ test('an auditor sees who changed which fields when, never the values; the read 
   expect(r.body).not.toContain('سامر');
   expect(r.body).not.toContain('كريم');
   const logged = await t.db.pool.query<{ actor_id: string; after: unknown }>(
-    "SELECT actor_id, after FROM change_log WHERE entity = 'person' AND entity_id = $1 AND action = 'read'",
+    "SELECT actor_id, after FROM change_log WHERE entity = 'person' AND entity_id = $1 AND action = 'read_history'",
     [id],
   );
-  expect(logged.rows).toEqual([{ actor_id: auditor.id, after: { view: 'history' } }]);
+  expect(logged.rows).toEqual([{ actor_id: auditor.id, after: null }]);
 });
 
 test('1,000 reads do not hide a later edit: the newest page comes first, earlier pages by cursor, reads can be left out', async () => {

@@ -71,14 +71,14 @@ export async function personHistory(
        SELECT c.seq, c.at, c.actor_id, u.username AS actor_name, c.org_id, c.device_id, c.action, c.before, c.after, c.reason
          FROM change_log c LEFT JOIN app_user u ON u.id = c.actor_id AND u.org_id = $3
         WHERE c.entity_id = $1 AND c.entity IN ('person', 'person_status') AND ($4::bigint IS NULL OR c.seq < $4)
-          AND (NOT $5 OR c.action <> 'read')
+          AND (NOT $5 OR c.action NOT IN ('read', 'read_history'))
         ORDER BY c.seq DESC LIMIT $2
      ) page ORDER BY seq`,
     [p.id, limit + 1, actor.orgId, opts.before ?? null, opts.changesOnly ?? false],
   );
   const more = r.rows.length > limit;
   const rows = more ? r.rows.slice(1) : r.rows;
-  await appendLog(db, actor, { entity: 'person', entityId: p.id, action: 'read', after: { view: 'history' } });
+  await appendLog(db, actor, { entity: 'person', entityId: p.id, action: 'read_history' });
   const withValues = allows('GET /api/v1/persons/:id', actor.role);
   return { items: rows.map((e) => parseEntry(e, withValues)), earlier: more ? rows[0]!.seq : null };
 }

@@ -21,7 +21,7 @@ export const FIELD_KEYS: Record<string, MessageKey> = {
 };
 
 function actionKey(a: string): MessageKey {
-  if (a === 'create' || a === 'update' || a === 'read') return `history.action.${a}`;
+  if (a === 'create' || a === 'update' || a === 'read' || a === 'read_history') return `history.action.${a}`;
   if (a.startsWith('status') || (statusKinds as readonly string[]).includes(a)) return 'history.action.status';
   return 'history.action.other';
 }

@@ -222,6 +222,7 @@ export const ar = {
   'audit.action.create': 'إنشاء',
   'audit.action.update': 'تعديل',
   'audit.action.read': 'اطّلاع',
+  'audit.action.read_history': 'اطّلاع على السجل التاريخي',
   'audit.action.merge': 'دمج',
   'audit.action.undo': 'تراجع',
   'audit.action.decide': 'قرار',
@@ -329,6 +330,7 @@ export const ar = {
   'history.action.create': 'أُنشئ السجل',
   'history.action.update': 'عُدّل',
   'history.action.read': 'فُتح السجل الكامل',
+  'history.action.read_history': 'فُتح السجل التاريخي',
   'history.action.status': 'سُجّلت حالة',
   'history.action.other': 'تغيير',
 

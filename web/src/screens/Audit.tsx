@@ -34,6 +34,7 @@ const ACTIONS = [
   'create',
   'update',
   'read',
+  'read_history',
   'merge',
   'undo',
   'decide',

@@ -16,7 +16,7 @@ export default defineRoute({
   response: HouseholdHistoryList,
   handler: async ({ params, query, actor, store }) => {
     const page = await householdHistory(store.pool, actor, params.id, { before: query.before, limit: query.limit });
-    await appendLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read', after: { view: 'history' } });
+    await appendLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read_history' });
     return page;
   },
 });

@@ -33,7 +33,7 @@ export async function householdHistory(
           OR (c.entity = 'person_status' AND c.entity_id IN (
                 SELECT m.person_id FROM household_member m JOIN person p ON p.id = m.person_id
                  WHERE m.household_id = $1 AND ${scope.sql})))
-        AND c.action <> 'read' AND ($${scope.params.length + 4}::bigint IS NULL OR c.seq < $${scope.params.length + 4})
+        AND c.action NOT IN ('read', 'read_history') AND ($${scope.params.length + 4}::bigint IS NULL OR c.seq < $${scope.params.length + 4})
       ORDER BY c.seq DESC LIMIT $2) page ORDER BY seq`,
     [h.id, limit + 1, actor.orgId, ...scope.params, opts.before ?? null],
   );
