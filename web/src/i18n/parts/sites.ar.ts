@@ -37,4 +37,5 @@ export const sitesAr = {
   'siteRes.size.other': '{count} فرد',
   'siteRes.since': 'منذ {date}',
   'siteRes.noNeeds': 'لا احتياجات مسجلة',
+  'audit.entity.site_residents': 'الأسر المقيمة في موقع',
 } as const;

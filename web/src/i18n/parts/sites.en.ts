@@ -38,4 +38,5 @@ export const sitesEn: Record<keyof typeof sitesAr, string> = {
   'siteRes.size.other': '{count} people',
   'siteRes.since': 'since {date}',
   'siteRes.noNeeds': 'No needs recorded',
+  'audit.entity.site_residents': 'Households living at a site',
 } as const;
