@@ -41,6 +41,7 @@ export const capabilityRoutes = {
   householdAid: 'GET /api/v1/households/:id/aid',
   createSite: 'POST /api/v1/sites',
   editSite: 'PUT /api/v1/sites/:id',
+  siteResidents: 'GET /api/v1/sites/:id/residents',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { SiteForm, siteBody } from './SiteForm.tsx';
+import { SiteResidents } from './SiteResidents.tsx';
 import { usePlural } from './household/parts.tsx';
 
 const KINDS = ['collective_centre', 'school', 'camp', 'informal_site', 'host_community_area'];
@@ -195,6 +196,7 @@ export function SitePage({ id }: { id: string }) {
           )}
         </section>
       )}
+      <SiteResidents id={id} version={s.version} />
     </Screen>
   );
 }

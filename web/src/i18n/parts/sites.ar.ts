@@ -38,4 +38,11 @@ export const sitesAr = {
   'siteRes.since': 'منذ {date}',
   'siteRes.noNeeds': 'لا احتياجات مسجلة',
   'audit.entity.site_residents': 'الأسر المقيمة في موقع',
+  'siteRes.household': 'أسرة رقم',
+  'siteRes.notShown.zero': '',
+  'siteRes.notShown.one': 'وتقيم فيه أسرة واحدة من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
+  'siteRes.notShown.two': 'وتقيم فيه أسرتان من خارج جهتك أو محافظاتك (محسوبتان، غير معروضتين).',
+  'siteRes.notShown.few': 'وتقيم فيه {count} أسر من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
+  'siteRes.notShown.many': 'وتقيم فيه {count} أسرة من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
+  'siteRes.notShown.other': 'وتقيم فيه {count} أسرة من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
 } as const;
