@@ -39,6 +39,12 @@ const WORDS = {
     moveReason: 'السبب',
     moveSubmit: 'سجّل النزوح',
     household: 'الأسرة',
+    of200: 'من ٢٠٠',
+    close: 'إغلاق الموقع',
+    yes: 'نعم، نفّذ',
+    closedNote: 'أُغلق الموقع.',
+    closed: 'مغلق',
+    occupiedClosed: 'مأهول رغم إغلاقه',
   },
   en: {
     nav: 'Shelters',
@@ -62,6 +68,12 @@ const WORDS = {
     moveReason: 'Reason',
     moveSubmit: 'Record the move',
     household: 'Household',
+    of200: 'of 200',
+    close: 'Close the site',
+    yes: 'Yes, do it',
+    closedNote: 'The site was closed.',
+    closed: 'Closed',
+    occupiedClosed: 'Occupied but closed',
   },
 };
 type Words = (typeof WORDS)['ar'];
@@ -112,14 +124,28 @@ async function createSite(w: Words, name: string, shoot: boolean): Promise<strin
   return id;
 }
 
-/** Edits the toilets; the saved value and the gaps are read again. */
+/** Edits the toilets and doubles the floor area; the saved value and the capacity are read again. */
 async function editSite(w: Words, toilets: string, shown: string) {
   await manager.getByRole('button', { name: w.edit }).click();
+  expect(await field(manager, w.area).inputValue()).toBe('350');
   await field(manager, w.toilets).fill(toilets);
+  await field(manager, w.area).fill('700');
   await manager.locator('form').getByRole('button', { name: w.save, exact: true }).click();
   await manager.getByText(w.saved).waitFor();
   const fact = manager.locator('dl.facts div', { hasText: w.toiletsFact });
   await expect.poll(() => fact.locator('dd').textContent()).toBe(shown);
+  // 700 m² at 3.5 m² a person (Sphere): room for 200, shown without leaving the page
+  await manager.getByText(w.of200).waitFor();
+}
+
+/** Closes the site (after a confirmation): its status says so, and so does the gap it opens while people live there. */
+async function closeSite(w: Words, id: string) {
+  await manager.getByRole('button', { name: w.close }).click();
+  await manager.getByRole('alertdialog').getByRole('button', { name: w.yes }).click();
+  await manager.getByText(w.closedNote).waitFor();
+  await manager.locator('dl.facts div', { hasText: w.closed }).waitFor();
+  await manager.getByText(w.occupiedClosed).waitFor();
+  expect((await db.pool.query('SELECT status FROM site WHERE id = $1', [id])).rows[0].status).toBe('closed');
 }
 
 /** The officer moves a household to the site with the Move screen. */
@@ -149,6 +175,7 @@ async function scenario(lang: 'ar' | 'en', name: string, household: string) {
   await moveThere(w, household, name);
   await residentAppears(w, household);
   if (lang === 'ar') await screenshots(manager, 'sites-page', () => manager.locator(`a[href="/households/${household}"]`).waitFor());
+  await closeSite(w, id);
 }
 
 describe.skipIf(!run)('a site manager registers and edits a site and sees its residents', () => {

@@ -10,7 +10,7 @@ import { Link, useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { SiteForm, siteBody } from './SiteForm.tsx';
 import { SiteResidents } from './SiteResidents.tsx';
-import { usePlural } from './household/parts.tsx';
+import { ConfirmButton, usePlural } from './household/parts.tsx';
 
 const KINDS = ['collective_centre', 'school', 'camp', 'informal_site', 'host_community_area'];
 const STATUSES = ['open', 'closed', 'damaged'];
@@ -210,7 +210,6 @@ function SiteActions({ site, onSaved }: { site: SiteViewT; onSaved: () => void }
   const [error, setError] = useState<unknown>(null);
   if (!can(user?.role, 'editSite')) return null;
   async function close() {
-    if (!confirm(t('siteEdit.closeConfirm'))) return;
     setError(null);
     try {
       await api.put<SiteViewT>(
@@ -247,12 +246,10 @@ function SiteActions({ site, onSaved }: { site: SiteViewT; onSaved: () => void }
         <button type="button" className="btn btn-secondary" onClick={() => setEditing(true)}>
           {t('siteEdit.edit')}
         </button>
-        {site.status !== 'closed' && (
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            {t('siteEdit.close')}
-          </button>
-        )}
       </div>
+      {site.status !== 'closed' && (
+        <ConfirmButton label={t('siteEdit.close')} question={t('siteEdit.closeConfirm')} onConfirm={() => void close()} />
+      )}
     </>
   );
 }
