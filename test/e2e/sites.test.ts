@@ -23,6 +23,7 @@ const WORDS = {
     name: 'اسم الموقع',
     kind: 'النوع',
     governorate: 'المحافظة',
+    locality: 'البلدة أو الحي',
     area: 'المساحة المغطاة',
     toilets: 'عدد المراحيض',
     create: 'تسجيل الموقع',
@@ -52,6 +53,7 @@ const WORDS = {
     name: 'Site name',
     kind: 'Kind',
     governorate: 'Governorate',
+    locality: 'Locality',
     area: 'Covered area',
     toilets: 'Number of toilets',
     create: 'Register the site',
@@ -85,6 +87,7 @@ let manager: Page;
 let officer: Page;
 const urls: string[] = [];
 let households: string[] = [];
+let locality = '';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-sites-'));
 
 beforeAll(async () => {
@@ -94,6 +97,13 @@ beforeAll(async () => {
     addUser(env, OFFICER, 'registration_officer');
     sanad(['seed', '--households', '10', '--seed', '13', '--user', OFFICER, '--no-progress'], env);
   }));
+  // a locality of Gaza on record (the places list starts empty), for the form's locality field
+  locality = (
+    await db.pool.query<{ id: string }>(
+      "INSERT INTO locality (governorate, name_ar, name_en) VALUES ($1, 'حي الشاطئ (تجريبي)', 'Beach quarter (synthetic)') RETURNING id",
+      [GAZA],
+    )
+  ).rows[0]!.id;
   households = (await db.pool.query<{ id: string }>('SELECT id FROM household ORDER BY id LIMIT 2')).rows.map((r) => r.id);
   browser = await launch();
   ({ page: manager } = await phonePage(browser, { urls }));
@@ -112,6 +122,7 @@ async function createSite(w: Words, name: string, shoot: boolean): Promise<strin
   await field(manager, w.name).fill(name);
   await field(manager, w.kind).selectOption('school');
   await field(manager, w.governorate).selectOption(GAZA);
+  await field(manager, w.locality).selectOption(locality);
   await field(manager, w.area).fill('350');
   await field(manager, w.toilets).fill('1');
   if (shoot) await screenshots(manager, 'sites-form');
@@ -168,8 +179,8 @@ async function residentAppears(w: Words, household: string) {
 async function scenario(lang: 'ar' | 'en', name: string, household: string) {
   const w = WORDS[lang];
   const id = await createSite(w, name, lang === 'ar');
-  const rows = await db.pool.query('SELECT name, governorate, toilets FROM site WHERE id = $1', [id]);
-  expect(rows.rows[0]).toMatchObject({ name, governorate: GAZA, toilets: 1 });
+  const rows = await db.pool.query('SELECT name, governorate, locality, toilets FROM site WHERE id = $1', [id]);
+  expect(rows.rows[0]).toMatchObject({ name, governorate: GAZA, locality, toilets: 1 });
   await editSite(w, '3', lang === 'ar' ? '٣' : '3');
   expect((await db.pool.query('SELECT toilets FROM site WHERE id = $1', [id])).rows[0].toilets).toBe(3);
   await moveThere(w, household, name);

@@ -1,7 +1,10 @@
 // Register or edit a shelter site (POST / PUT /api/v1/sites), and close it (status "closed").
 import { useMemo, useState, type FormEvent } from 'react';
 import { newOperationId } from '../api/client.ts';
+import type { z } from 'zod';
+import type { Locality } from '../../../src/api/routes/places/schema.ts';
 import type { SiteViewT } from '../api/types.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { siteKinds, sitePhases, siteStatuses } from '../../../src/sites/capacity.ts';
 import { ErrorState, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
@@ -12,6 +15,7 @@ type Fields = {
   kind: string;
   name: string;
   governorate: string;
+  locality: string;
   managingOrganisation: string;
   coveredAreaM2: string;
   toilets: string;
@@ -31,6 +35,7 @@ function fieldsOf(s: SiteViewT | undefined, governorate: string): Fields {
     kind: s?.kind ?? 'school',
     name: s?.name ?? '',
     governorate: s?.governorate ?? governorate,
+    locality: s?.locality ?? '',
     managingOrganisation: s?.managingOrganisation ?? '',
     coveredAreaM2: str(s?.coveredAreaM2 ?? null),
     toilets: str(s?.toilets ?? null),
@@ -54,6 +59,7 @@ function numberError(f: Fields, k: keyof Fields, min: number, max: number): bool
 
 function bodyOf(f: Fields): Record<string, unknown> {
   const body: Record<string, unknown> = { kind: f.kind, name: f.name.trim(), governorate: f.governorate, phase: f.phase, status: f.status };
+  if (f.locality) body.locality = f.locality;
   if (f.managingOrganisation.trim()) body.managingOrganisation = f.managingOrganisation.trim();
   for (const k of [...NUMBERS, 'lat', 'lon'] as const) if (f[k].trim() !== '') body[k] = toNumber(f[k]);
   return body;
@@ -93,7 +99,9 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteViewT; onDone:
   const [f, setF] = useState<Fields>(() => fieldsOf(site, user?.me?.governorates[0] ?? ''));
   const [touched, setTouched] = useState(false);
   const { busy, error, save } = useSaveSite(site, onDone);
-  const set = (k: keyof Fields) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  // a new governorate clears the locality, which belongs to the old one
+  const set = (k: keyof Fields) => (e: { target: { value: string } }) =>
+    setF((x) => ({ ...x, [k]: e.target.value, ...(k === 'governorate' ? { locality: '' } : {}) }));
   const bad = (k: keyof Fields, min = 0, max = 1e10) => (touched && numberError(f, k, min, max) ? t('siteEdit.notNumber') : null);
   const invalid =
     !f.name.trim() ||
@@ -179,6 +187,7 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteViewT; onDone:
   );
 }
 
+type Localities = { items: z.infer<typeof Locality>[] };
 type SetField = (k: keyof Fields) => (e: { target: { value: string } }) => void;
 
 function SiteIdentity({ f, set, touched }: { f: Fields; set: SetField; touched: boolean }) {
@@ -214,6 +223,7 @@ function SiteIdentity({ f, set, touched }: { f: Fields; set: SetField; touched: 
           </option>
         ))}
       </SelectField>
+      <LocalityField governorate={f.governorate} value={f.locality} set={set} />
       <SelectField label={t('sites.status')} name="status" value={f.status} onChange={set('status')}>
         {siteStatuses.map((s) => (
           <option key={s} value={s}>
@@ -243,5 +253,27 @@ function FormButtons({ busy, label, onCancel }: { busy: boolean; label: string; 
         {t('common.cancel')}
       </button>
     </div>
+  );
+}
+
+/** The locality, among those of the chosen governorate (optional; absent when it has none on record). */
+function LocalityField({ governorate, value, set }: { governorate: string; value: string; set: SetField }) {
+  const { t, lang } = useI18n();
+  const { api } = useSession();
+  const list = useLoad(
+    () => (governorate ? api.get<Localities>(`/api/v1/places/localities?governorate=${governorate}`) : Promise.resolve({ items: [] })),
+    [governorate, api],
+  );
+  const items = list.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <SelectField label={t('siteEdit.locality')} optional name="locality" value={value} onChange={set('locality')}>
+      <option value="">{t('common.none')}</option>
+      {items.map((l) => (
+        <option key={l.id} value={l.id}>
+          {lang === 'en' && l.nameEn ? l.nameEn : l.nameAr}
+        </option>
+      ))}
+    </SelectField>
   );
 }

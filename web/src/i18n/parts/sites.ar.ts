@@ -45,4 +45,5 @@ export const sitesAr = {
   'siteRes.notShown.few': 'وتقيم فيه {count} أسر من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
   'siteRes.notShown.many': 'وتقيم فيه {count} أسرة من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
   'siteRes.notShown.other': 'وتقيم فيه {count} أسرة من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
+  'siteEdit.locality': 'البلدة أو الحي',
 } as const;

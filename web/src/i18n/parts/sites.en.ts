@@ -46,4 +46,5 @@ export const sitesEn: Record<keyof typeof sitesAr, string> = {
   'siteRes.notShown.few': '{count} more households from outside your organisation or governorates live here (counted, not listed).',
   'siteRes.notShown.many': '{count} more households from outside your organisation or governorates live here (counted, not listed).',
   'siteRes.notShown.other': '{count} more households from outside your organisation or governorates live here (counted, not listed).',
+  'siteEdit.locality': 'Locality',
 } as const;
