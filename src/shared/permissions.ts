@@ -129,6 +129,7 @@ export const permissionMatrix = {
   'POST /api/v1/households/:id/vulnerabilities/end': REGISTRY_WRITE,
   'GET /api/v1/persons/:id/links': REGISTRY_READ,
   'GET /api/v1/households/:id/aid': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  'GET /api/v1/sites/:id/residents': ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -39,6 +39,9 @@ export const capabilityRoutes = {
   householdHistory: 'GET /api/v1/households/:id/history',
   linkedRecords: 'GET /api/v1/persons/:id/links',
   householdAid: 'GET /api/v1/households/:id/aid',
+  createSite: 'POST /api/v1/sites',
+  editSite: 'PUT /api/v1/sites/:id',
+  siteResidents: 'GET /api/v1/sites/:id/residents',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -29,6 +29,7 @@ const ENTITIES = [
   'import',
   'export',
   ...ADMIN_ENTITIES,
+  'site_residents',
 ];
 const ACTIONS = [
   'create',

@@ -1,10 +1,16 @@
 // Shelter sites: occupancy from the registry against the Sphere standards, and one site's page.
 import type { CapacityReport, SiteCapacity, SiteViewT } from '../api/types.ts';
-import { ErrorState, Loading, Screen } from '../components/ui.tsx';
+import { useState } from 'react';
+import { newOperationId } from '../api/client.ts';
+import { can } from '../access.ts';
+import { Alert, ErrorState, Loading, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { Link } from '../router.tsx';
+import { Link, useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
+import { SiteForm, siteBody } from './SiteForm.tsx';
+import { SiteResidents } from './SiteResidents.tsx';
+import { ConfirmButton, usePlural } from './household/parts.tsx';
 
 const KINDS = ['collective_centre', 'school', 'camp', 'informal_site', 'host_community_area'];
 const STATUSES = ['open', 'closed', 'damaged'];
@@ -42,6 +48,7 @@ export function Sites() {
   const sites = report.data.sites;
   return (
     <Screen title={t('sites.title')}>
+      <NewSite />
       {sites.length === 0 ? (
         <p className="muted">{t('sites.none')}</p>
       ) : (
@@ -59,8 +66,32 @@ export function Sites() {
   );
 }
 
+/** "New site" for a role that may register one: the form opens in place, then the new site's page. */
+function NewSite() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const { go } = useRouter();
+  const [open, setOpen] = useState(false);
+  if (!can(user?.role, 'createSite')) return null;
+  if (!open)
+    return (
+      <p>
+        <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
+          {t('siteEdit.new')}
+        </button>
+      </p>
+    );
+  return (
+    <section aria-label={t('siteEdit.newTitle')}>
+      <h2>{t('siteEdit.newTitle')}</h2>
+      <SiteForm onDone={(s) => go({ name: 'site', id: s.id })} onCancel={() => setOpen(false)} />
+    </section>
+  );
+}
+
 function SiteSummary({ c }: { c: SiteCapacity }) {
   const { t } = useI18n();
+  const plural = usePlural();
   const govName = useGovernorateName();
   const rate = c.capacity ? Math.min(1.5, c.people / c.capacity) : null;
   return (
@@ -69,8 +100,7 @@ function SiteSummary({ c }: { c: SiteCapacity }) {
         <bdi>{c.site.name}</bdi>
       </span>
       <span className="list-meta">
-        {t(kindKey(c.site.kind))} · {govName(c.site.governorate)} · {t(statusKey(c.site.status))} ·{' '}
-        {t('sites.households', { count: c.households })}
+        {t(kindKey(c.site.kind))} · {govName(c.site.governorate)} · {t(statusKey(c.site.status))} · {plural('siteRes.count', c.households)}
       </span>
       <span className="list-meta">
         {c.capacity !== null
@@ -117,7 +147,7 @@ export function SitePage({ id }: { id: string }) {
   const c = report.data?.sites.find((x) => x.site.id === id);
   const rows: [MessageKey, string][] = [
     ['sites.kind', t(kindKey(s.kind))],
-    ['person.governorate', govName(s.governorate)],
+    ['siteEdit.governorate', govName(s.governorate)],
     ['sites.status', t(statusKey(s.status))],
   ];
   if (s.managingOrganisation) rows.push(['sites.managedBy', s.managingOrganisation]);
@@ -138,6 +168,13 @@ export function SitePage({ id }: { id: string }) {
           ))}
         </dl>
       </section>
+      <SiteActions
+        site={s}
+        onSaved={() => {
+          site.reload();
+          report.reload();
+        }}
+      />
       {c && (
         <section className="card">
           <h2>{t('sites.gaps')}</h2>
@@ -159,6 +196,60 @@ export function SitePage({ id }: { id: string }) {
           )}
         </section>
       )}
+      <SiteResidents id={id} version={s.version} />
     </Screen>
+  );
+}
+
+/** Edit and close, for a role that may update sites; the gaps above are read again after each change. */
+function SiteActions({ site, onSaved }: { site: SiteViewT; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { api, user } = useSession();
+  const [editing, setEditing] = useState(false);
+  const [done, setDone] = useState<MessageKey | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (!can(user?.role, 'editSite')) return null;
+  async function close() {
+    setError(null);
+    try {
+      await api.put<SiteViewT>(
+        `/api/v1/sites/${site.id}`,
+        { ...siteBody(site), status: 'closed', version: site.version },
+        { idempotencyKey: newOperationId() },
+      );
+      setDone('siteEdit.closed');
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  if (editing)
+    return (
+      <section aria-label={t('siteEdit.edit')}>
+        <h2>{t('siteEdit.edit')}</h2>
+        <SiteForm
+          site={site}
+          onDone={() => {
+            setEditing(false);
+            setDone('siteEdit.saved');
+            onSaved();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </section>
+    );
+  return (
+    <>
+      {done && <Alert kind="success">{t(done)}</Alert>}
+      {error !== null && <ErrorState error={error} />}
+      <div className="row">
+        <button type="button" className="btn btn-secondary" onClick={() => setEditing(true)}>
+          {t('siteEdit.edit')}
+        </button>
+      </div>
+      {site.status !== 'closed' && (
+        <ConfirmButton label={t('siteEdit.close')} question={t('siteEdit.closeConfirm')} onConfirm={() => void close()} />
+      )}
+    </>
   );
 }

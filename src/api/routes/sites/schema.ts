@@ -99,3 +99,21 @@ export const SiteCapacityReport = z.object({
 });
 
 export const SiteListView = z.object({ sites: z.array(SiteView) });
+
+export const ResidentsQuery = z.object({ on: Day.optional().describe('as of this date (default today)') });
+/** GET /api/v1/sites/:id/residents */
+export const SiteResidentsView = z.object({
+  site: z.string(),
+  on: z.string(),
+  households: z.array(
+    z.object({
+      id: z.string(),
+      recordId: z.string().nullable(),
+      governorate: z.string().nullable(),
+      since: z.string().describe('date of the move to the site'),
+      size: z.number().describe('members on the date'),
+      vulnerabilities: z.array(z.string()).describe('recorded, and derived from the head (female-, child-, elderly-headed)'),
+    }),
+  ),
+  notShown: z.number().describe('households living there outside your organisation or governorates: counted, not listed'),
+});
