@@ -129,6 +129,8 @@ export const permissionMatrix = {
   'POST /api/v1/households/:id/vulnerabilities/end': REGISTRY_WRITE,
   'GET /api/v1/persons/:id/links': REGISTRY_READ,
   'GET /api/v1/households/:id/aid': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  // Programmes in the web app: a rule set's preview before it is saved (counts only)
+  'POST /api/v1/aid/programmes/preview': ['administrator', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;
