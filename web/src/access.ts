@@ -39,6 +39,7 @@ export const capabilityRoutes = {
   householdHistory: 'GET /api/v1/households/:id/history',
   linkedRecords: 'GET /api/v1/persons/:id/links',
   householdAid: 'GET /api/v1/households/:id/aid',
+  manageProgrammes: 'POST /api/v1/aid/programmes',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

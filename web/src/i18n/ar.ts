@@ -9,6 +9,7 @@ import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
+import { programmesAr } from './parts/programmes.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -695,6 +696,7 @@ export const ar = {
   ...searchAr,
   ...disclosureAr,
   ...identityAr,
+  ...programmesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;
