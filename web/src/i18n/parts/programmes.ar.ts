@@ -92,4 +92,5 @@ export const programmesAr = {
   'prog.cycle.generated': 'وُلّدت القائمة: {entitlements} ({households}).',
   'prog.cycle.snapshot': 'في اللقطة: {households}',
   'prog.cycle.totals': '{item}: {households}، الكمية {quantity} {unit}',
+  'prog.cycle.count': 'قائمة الاستحقاقات: {entitlements}',
 } as const;

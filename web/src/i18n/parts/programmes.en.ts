@@ -95,4 +95,5 @@ export const programmesEn: Record<keyof typeof programmesAr, string> = {
   'prog.cycle.generated': 'List generated: {entitlements} ({households}).',
   'prog.cycle.snapshot': 'In the snapshot: {households}',
   'prog.cycle.totals': '{item}: {households}, quantity {quantity} {unit}',
+  'prog.cycle.count': 'Entitlement list: {entitlements}',
 };

@@ -50,7 +50,7 @@ export function ProgrammePage({ id }: { id: string }) {
         {mine.length === 0 && <p className="muted">{t('prog.cycles.empty')}</p>}
         <ul className="list">
           {mine.map((c) => (
-            <CycleRow key={`${c.id}-${c.status}`} c={c} items={items.items} onChange={data.reload} />
+            <CycleRow key={c.id} c={c} items={items.items} onChange={data.reload} />
           ))}
         </ul>
       </section>
@@ -85,6 +85,8 @@ function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: (
   }
   const unit = (code: string) => items.find((i) => i.code === code);
   const totals = (detail.data?.totals ?? []).filter((x) => x.governorate === null);
+  // one entitlement per household and item: the households of each item add up to the entitlements
+  const entitled = totals.reduce((n, x) => n + x.households, 0);
   return (
     <li className="list-item cycle" aria-label={t('prog.cycle.n', { n: c.number })}>
       <span className="list-title">
@@ -102,6 +104,7 @@ function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: (
           })}
         </Alert>
       )}
+      {detail.data && <p className="cycle-count">{t('prog.cycle.count', { entitlements: plural('prog.ent', entitled) })}</p>}
       {totals.length > 0 && (
         <ul className="cycle-totals">
           {totals.map((x) => (
