@@ -155,7 +155,7 @@ function PreviewResult({ p, items }: { p: Preview; items: Item[] }) {
       <ul>
         {p.items.map((i) => (
           <li key={i.item}>
-            {t('prog.preview.item', { item: nameOf(i.item), households: plural('prog.hh', i.households), quantity: i.quantity })}
+            <bdi>{nameOf(i.item)}</bdi>: {t('prog.preview.item', { households: plural('prog.hh', i.households), quantity: i.quantity })}
           </li>
         ))}
       </ul>

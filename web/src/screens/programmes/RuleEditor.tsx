@@ -26,24 +26,31 @@ function Checks({
   value: string[];
   onChange: (v: string[]) => void;
 }) {
+  const { num } = useI18n();
   return (
-    <fieldset className="field governorate-picker">
-      <legend>{legend}</legend>
-      <div className="governorate-options">
-        {options.map((o) => (
-          <label key={o.value} className="check">
-            <input
-              type="checkbox"
-              name={name}
-              value={o.value}
-              checked={value.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <details className="field rule-choices">
+      <summary>
+        {legend}
+        {value.length > 0 && <> ({num(value.length)})</>}
+      </summary>
+      <fieldset className="governorate-picker">
+        <legend className="visually-hidden">{legend}</legend>
+        <div className="governorate-options">
+          {options.map((o) => (
+            <label key={o.value} className="check">
+              <input
+                type="checkbox"
+                name={name}
+                value={o.value}
+                checked={value.includes(o.value)}
+                onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
+              />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </details>
   );
 }
 
