@@ -4,6 +4,7 @@
 // count the API gives), save it, open a cycle with a cut-off date, generate it and read its
 // entitlement count (the same the database holds). Screenshots to docs/screenshots/programmes-*.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +14,16 @@ import { apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, pho
 import { seedForDistribution, serveFresh, type Server, setLang, signIn } from './support.ts';
 
 const USER = 'programmes.e2e';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA violations on the page now (rule ids and where). */
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => v.id + ' ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
 const run = browserAvailable();
 
 const WORDS = {
@@ -79,7 +90,7 @@ beforeAll(async () => {
   ({ db, server } = await serveFresh(dataDir, (env) => seedForDistribution(env, { seed: 23, officers: [USER] })));
   token = await apiSignIn(server.url, USER, PASSWORD);
   browser = await launch();
-  ({ page } = await phonePage(browser, { urls }));
+  ({ page } = await phonePage(browser, { urls, bypassCSP: true })); // axe-core is injected inline
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
@@ -107,9 +118,11 @@ async function defineAndPreview(lang: 'ar' | 'en', p: { name: string; item: stri
   await form.getByLabel(label(w.minSize)).fill(w.digits(p.minSize));
   await form.getByLabel(label(w.base)).fill(w.digits(1));
   await form.getByLabel(label(w.perPerson)).fill(lang === 'ar' ? '٠٫٥' : '0.5');
+  await form.locator('summary', { hasText: lang === 'ar' ? 'المحافظات' : 'Governorates' }).click(); // the folded choices open
   await form.getByRole('button', { name: w.preview }).click();
   const out = form.locator('output.preview');
   await out.waitFor();
+  expect(await violations(), `editor ${lang}`).toEqual([]);
   return out;
 }
 
@@ -157,6 +170,7 @@ async function cycle(lang: 'ar' | 'en', programmeId: string, selected: number) {
   );
   expect(n.rows[0].h).toBe(selected);
   expect(n.rows[0].n).toBe(selected); // one item: one entitlement per household
+  expect(await violations(), `cycles ${lang}`).toEqual([]);
   await expect.poll(() => row.locator('.cycle-count').textContent()).toContain(w.digits(n.rows[0].n));
   if (lang === 'ar') await screenshots(page, 'programmes-cycle', () => page.locator('li.cycle .cycle-count').waitFor());
 }
