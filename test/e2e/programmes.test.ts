@@ -49,6 +49,9 @@ const WORDS = {
     openCycle: 'افتح الدورة',
     cycle1: 'الدورة ١',
     generate: 'ولّد قائمة الاستحقاقات',
+    rulesForm: 'قواعد البرنامج',
+    saveRules: 'احفظ القواعد',
+    rulesSaved: 'حُفظت القواعد.',
     digits: (n: number) => n.toLocaleString('ar-EG', { useGrouping: false }),
   },
   en: {
@@ -73,6 +76,9 @@ const WORDS = {
     openCycle: 'Open the cycle',
     cycle1: 'Cycle 1',
     generate: 'Generate the entitlement list',
+    rulesForm: 'The programme’s rules',
+    saveRules: 'Save the rules',
+    rulesSaved: 'Rules saved.',
     digits: (n: number) => String(n),
   },
 };
@@ -175,6 +181,19 @@ async function cycle(lang: 'ar' | 'en', programmeId: string, selected: number) {
   if (lang === 'ar') await screenshots(page, 'programmes-cycle', () => page.locator('li.cycle .cycle-count').waitFor());
 }
 
+/** The saved rule in the same editor on the programme's page: the smallest size changed and saved (a new version). */
+async function editRules(lang: 'ar' | 'en', programmeId: string) {
+  const w = WORDS[lang];
+  const form = page.getByRole('form', { name: w.rulesForm });
+  const minSize = form.getByLabel(label(w.minSize));
+  expect(await minSize.inputValue()).toBe('3');
+  await minSize.fill(w.digits(2));
+  await form.getByRole('button', { name: w.saveRules }).click();
+  await form.getByText(w.rulesSaved).waitFor();
+  const p = await db.pool.query('SELECT version, rules FROM programme WHERE id = $1', [programmeId]);
+  expect([p.rows[0].version, p.rows[0].rules[0].when]).toEqual([2, { minSize: 2 }]);
+}
+
 describe.skipIf(!run)('programmes: an item, a programme with the rule editor, its preview, a cycle (distribution officer)', () => {
   test('in Arabic on a phone', async () => {
     await page.goto(server.url);
@@ -183,12 +202,14 @@ describe.skipIf(!run)('programmes: an item, a programme with the rule editor, it
     await page.getByRole('link', { name: WORDS.ar.nav, exact: true }).waitFor();
     const p = await programme('ar', 'hygiene_kit_ar', 'حقيبة نظافة', 'برنامج النظافة');
     await cycle('ar', p.id, p.selected);
+    await editRules('ar', p.id);
   }, 300_000);
 
   test('in English on a phone', async () => {
     await setLang(page, 'en');
     const p = await programme('en', 'hygiene_kit_en', 'Hygiene kit', 'Hygiene programme');
     await cycle('en', p.id, p.selected);
+    await editRules('en', p.id);
     await setLang(page, 'ar');
   }, 300_000);
 

@@ -3,7 +3,7 @@
 // what comes out passes the server's own rule schema.
 import { expect, test } from 'vitest';
 import { RuleSchema } from '../../src/aid/rules.ts';
-import { badFields, blankRule, numberOf, toRule } from '../../web/src/screens/programmes/ruleForm.ts';
+import { badFields, blankRule, fromRule, numberOf, toRule } from '../../web/src/screens/programmes/ruleForm.ts';
 
 test('numbers in Latin or Arabic-Indic digits; empty is undefined; out of range is NaN', () => {
   expect(numberOf('٣')).toBe(3);
@@ -60,6 +60,9 @@ test('every field in the form reaches the rule, and the server accepts it', () =
     frequency: { everyCycles: 2, once: true },
   });
   expect(RuleSchema.parse(r)).toEqual(r);
+  // and a saved rule comes back into the same fields (digits as Latin), to be edited
+  expect(toRule(fromRule(r))).toEqual(r);
+  expect(fromRule(r)).toMatchObject({ minSize: '2', perPerson: '20', displaced: 'yes', inSite: 'no', once: true });
 });
 
 test('bad fields are named: no item, a fractional size, a cap of 0, too many cycles', () => {

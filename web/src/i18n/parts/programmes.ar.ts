@@ -93,4 +93,7 @@ export const programmesAr = {
   'prog.cycle.snapshot': 'في اللقطة: {households}',
   'prog.cycle.totals': '{households}، الكمية {quantity}',
   'prog.cycle.count': 'قائمة الاستحقاقات: {entitlements}',
+  'prog.rules.edit': 'قواعد البرنامج',
+  'prog.rules.save': 'احفظ القواعد',
+  'prog.rules.saved': 'حُفظت القواعد. الدورات المولّدة تبقى على قواعدها.',
 } as const;

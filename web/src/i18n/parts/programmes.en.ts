@@ -96,4 +96,7 @@ export const programmesEn: Record<keyof typeof programmesAr, string> = {
   'prog.cycle.snapshot': 'In the snapshot: {households}',
   'prog.cycle.totals': '{households}, quantity {quantity}',
   'prog.cycle.count': 'Entitlement list: {entitlements}',
+  'prog.rules.edit': 'The programme’s rules',
+  'prog.rules.save': 'Save the rules',
+  'prog.rules.saved': 'Rules saved. Generated cycles keep the rules they were generated with.',
 };

@@ -16,6 +16,7 @@ import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { usePlural } from '../household/parts.tsx';
+import { ProgrammeForm } from './Programmes.tsx';
 
 type Cycle = z.infer<typeof CycleListItem>;
 type Item = z.infer<typeof ItemList>['items'][number];
@@ -55,6 +56,7 @@ export function ProgrammePage({ id }: { id: string }) {
         </ul>
       </section>
       <NewCycle programmeId={id} onSaved={data.reload} />
+      <ProgrammeForm key={p.version} items={items.items} editing={p} onSaved={data.reload} />
     </Screen>
   );
 }

@@ -11,10 +11,11 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { usePlural } from '../household/parts.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
-import { badFields, blankRule, type RuleForm, toRule } from './ruleForm.ts';
+import { badFields, blankRule, fromRule, type RuleForm, toRule } from './ruleForm.ts';
 
 type Item = z.infer<typeof ItemView>;
 type Preview = z.infer<typeof RulesPreviewView>;
+type Programme = z.infer<typeof ProgrammeList>['programmes'][number];
 export const SECTORS = ['food', 'water', 'hygiene', 'shelter', 'cash'] as const;
 
 export function Programmes() {
@@ -43,7 +44,7 @@ export function Programmes() {
           ))}
         </ul>
       </section>
-      <NewProgramme items={items.data.items} onSaved={progs.reload} />
+      <ProgrammeForm items={items.data.items} onSaved={progs.reload} />
       <section className="card" aria-labelledby="items-list">
         <h2 id="items-list">{t('prog.items.title')}</h2>
         {items.data.items.length === 0 && <p className="muted">{t('prog.items.empty')}</p>}
@@ -163,12 +164,13 @@ function PreviewResult({ p, items }: { p: Preview; items: Item[] }) {
   );
 }
 
-function NewProgramme({ items, onSaved }: { items: Item[]; onSaved: () => void }) {
+/** A new programme, or (`editing`) the rules of a saved one, sent with the version that was read. */
+export function ProgrammeForm({ items, onSaved, editing }: { items: Item[]; onSaved: () => void; editing?: Programme }) {
   const { t } = useI18n();
   const { api } = useSession();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(editing?.name ?? '');
   const [sector, setSector] = useState<string>('food');
-  const [rules, setRules] = useState<RuleForm[]>([]);
+  const [rules, setRules] = useState<RuleForm[]>(() => (editing?.rules ?? []).map(fromRule));
   const [bad, setBad] = useState<string[][]>([]);
   const [nameBad, setNameBad] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -184,11 +186,15 @@ function NewProgramme({ items, onSaved }: { items: Item[]; onSaved: () => void }
   async function run(what: 'preview' | 'save') {
     const rs = check();
     if (!rs) return;
-    if (what === 'save' && !name.trim()) return (setNameBad(true), setMsg({ kind: 'error', key: 'common.fixFields' }));
+    if (what === 'save' && !editing && !name.trim()) return (setNameBad(true), setMsg({ kind: 'error', key: 'common.fixFields' }));
     setBusy(true);
     try {
       if (what === 'preview') setPreview(await api.post<Preview>('/api/v1/aid/programmes/preview', { rules: rs }));
-      else {
+      else if (editing) {
+        await api.put(`/api/v1/aid/programmes/${editing.id}/rules`, { version: editing.version, rules: rs });
+        setMsg({ kind: 'success', key: 'prog.rules.saved' });
+        onSaved();
+      } else {
         await api.post('/api/v1/aid/programmes', { name: name.trim(), sector, rules: rs });
         setName('');
         setRules([]);
@@ -205,22 +211,26 @@ function NewProgramme({ items, onSaved }: { items: Item[]; onSaved: () => void }
   const setRule = (i: number, f: RuleForm) => (setRules(rules.map((r, k) => (k === i ? f : r))), setPreview(null));
   return (
     <form className="card" noValidate aria-labelledby="new-prog" onSubmit={(e: FormEvent) => (e.preventDefault(), void run('save'))}>
-      <h2 id="new-prog">{t('prog.new')}</h2>
-      <TextField
-        label={t('prog.name')}
-        name="programmeName"
-        maxLength={200}
-        value={name}
-        onChange={(e) => (setName(e.target.value), setNameBad(false))}
-        error={nameBad ? t('valid.required') : null}
-      />
-      <SelectField label={t('prog.sector')} name="programmeSector" value={sector} onChange={(e) => setSector(e.target.value)}>
-        {SECTORS.map((s) => (
-          <option key={s} value={s}>
-            {t(`prog.sector.${s}`)}
-          </option>
-        ))}
-      </SelectField>
+      <h2 id="new-prog">{t(editing ? 'prog.rules.edit' : 'prog.new')}</h2>
+      {!editing && (
+        <>
+          <TextField
+            label={t('prog.name')}
+            name="programmeName"
+            maxLength={200}
+            value={name}
+            onChange={(e) => (setName(e.target.value), setNameBad(false))}
+            error={nameBad ? t('valid.required') : null}
+          />
+          <SelectField label={t('prog.sector')} name="programmeSector" value={sector} onChange={(e) => setSector(e.target.value)}>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`prog.sector.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+        </>
+      )}
       <h3>{t('prog.rules.title')}</h3>
       <p className="hint">{t('prog.rules.hint')}</p>
       {items.length === 0 && <Alert kind="info">{t('prog.needItem')}</Alert>}
@@ -252,7 +262,7 @@ function NewProgramme({ items, onSaved }: { items: Item[]; onSaved: () => void }
       {preview && <PreviewResult p={preview} items={items} />}
       {msg && <Alert kind={msg.kind}>{t(msg.key)}</Alert>}
       <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? t('common.loading') : t('prog.create')}
+        {busy ? t('common.loading') : t(editing ? 'prog.rules.save' : 'prog.create')}
       </button>
     </form>
   );

@@ -102,3 +102,33 @@ export function toRule(f: RuleForm): RuleJson {
     frequency: { everyCycles: numberOf(f.everyCycles) ?? 1, once: f.once },
   };
 }
+
+const triOf = (v: unknown): TriState => (v === true ? 'yes' : v === false ? 'no' : '');
+const text = (n: unknown): string => (typeof n === 'number' ? String(n) : '');
+
+/** A saved rule (as the API gives it) back into form fields, to edit it. */
+export function fromRule(r: RuleJson): RuleForm {
+  const w = r.when as {
+    governorates?: string[];
+    displaced?: boolean;
+    inSite?: boolean;
+    vulnerabilities?: string[];
+    minSize?: number;
+    maxSize?: number;
+  };
+  return {
+    item: r.item,
+    governorates: w.governorates ?? [],
+    displaced: triOf(w.displaced),
+    inSite: triOf(w.inSite),
+    vulnerabilities: w.vulnerabilities ?? [],
+    minSize: text(w.minSize),
+    maxSize: text(w.maxSize),
+    base: text(r.quantity.base),
+    perPerson: r.quantity.perPerson ? String(r.quantity.perPerson) : '',
+    max: text(r.quantity.max),
+    rounding: r.quantity.rounding,
+    everyCycles: text(r.frequency.everyCycles),
+    once: r.frequency.once,
+  };
+}
