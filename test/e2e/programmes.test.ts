@@ -163,7 +163,7 @@ async function programme(lang: 'ar' | 'en', code: string, itemName: string, prog
   return { id: saved.rows[0].id as string, selected: want.selected };
 }
 
-async function cycle(lang: 'ar' | 'en', programmeId: string, selected: number) {
+async function cycle(lang: 'ar' | 'en', programmeId: string, selected: number, itemName: string) {
   const w = WORDS[lang];
   await page.getByRole('button', { name: w.openCycle }).click();
   const row = page.locator('li.cycle', { hasText: w.cycle1 });
@@ -177,6 +177,8 @@ async function cycle(lang: 'ar' | 'en', programmeId: string, selected: number) {
   expect(n.rows[0].h).toBe(selected);
   expect(n.rows[0].n).toBe(selected); // one item: one entitlement per household
   expect(await violations(), `cycles ${lang}`).toEqual([]);
+  // the item's total: its name and unit isolated from the text around them
+  await expect.poll(() => row.locator('.cycle-totals li bdi').allTextContents()).toEqual([itemName, 'kit']);
   await expect.poll(() => row.locator('.cycle-count').textContent()).toContain(w.digits(n.rows[0].n));
   if (lang === 'ar') await screenshots(page, 'programmes-cycle', () => page.locator('li.cycle .cycle-count').waitFor());
 }
@@ -201,14 +203,14 @@ describe.skipIf(!run)('programmes: an item, a programme with the rule editor, it
     await signIn(page, USER, PASSWORD);
     await page.getByRole('link', { name: WORDS.ar.nav, exact: true }).waitFor();
     const p = await programme('ar', 'hygiene_kit_ar', 'حقيبة نظافة', 'برنامج النظافة');
-    await cycle('ar', p.id, p.selected);
+    await cycle('ar', p.id, p.selected, 'حقيبة نظافة');
     await editRules('ar', p.id);
   }, 300_000);
 
   test('in English on a phone', async () => {
     await setLang(page, 'en');
     const p = await programme('en', 'hygiene_kit_en', 'Hygiene kit', 'Hygiene programme');
-    await cycle('en', p.id, p.selected);
+    await cycle('en', p.id, p.selected, 'Hygiene kit');
     await editRules('en', p.id);
     await setLang(page, 'ar');
   }, 300_000);

@@ -56,7 +56,7 @@ export function ProgrammePage({ id }: { id: string }) {
         </ul>
       </section>
       <NewCycle programmeId={id} onSaved={data.reload} />
-      <ProgrammeForm key={p.version} items={items.items} editing={p} onSaved={data.reload} />
+      <ProgrammeForm key={p.id} items={items.items} editing={p} onSaved={data.reload} />
     </Screen>
   );
 }
@@ -111,12 +111,8 @@ function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: (
         <ul className="cycle-totals">
           {totals.map((x) => (
             <li key={x.item}>
-              {t('prog.cycle.totals', {
-                item: unit(x.item)?.name ?? x.item,
-                households: plural('prog.hh', x.households),
-                quantity: num(x.quantity),
-                unit: x.unit,
-              })}
+              <bdi>{unit(x.item)?.name ?? x.item}</bdi>:{' '}
+              {t('prog.cycle.totals', { households: plural('prog.hh', x.households), quantity: num(x.quantity) })} <bdi>{x.unit}</bdi>
             </li>
           ))}
         </ul>

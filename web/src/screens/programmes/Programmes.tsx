@@ -171,6 +171,7 @@ export function ProgrammeForm({ items, onSaved, editing }: { items: Item[]; onSa
   const [name, setName] = useState(editing?.name ?? '');
   const [sector, setSector] = useState<string>('food');
   const [rules, setRules] = useState<RuleForm[]>(() => (editing?.rules ?? []).map(fromRule));
+  const [version, setVersion] = useState(editing?.version ?? 1);
   const [bad, setBad] = useState<string[][]>([]);
   const [nameBad, setNameBad] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -191,7 +192,7 @@ export function ProgrammeForm({ items, onSaved, editing }: { items: Item[]; onSa
     try {
       if (what === 'preview') setPreview(await api.post<Preview>('/api/v1/aid/programmes/preview', { rules: rs }));
       else if (editing) {
-        await api.put(`/api/v1/aid/programmes/${editing.id}/rules`, { version: editing.version, rules: rs });
+        setVersion((await api.put<Programme>(`/api/v1/aid/programmes/${editing.id}/rules`, { version, rules: rs })).version);
         setMsg({ kind: 'success', key: 'prog.rules.saved' });
         onSaved();
       } else {
