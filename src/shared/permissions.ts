@@ -130,6 +130,8 @@ export const permissionMatrix = {
   'GET /api/v1/persons/:id/links': REGISTRY_READ,
   'GET /api/v1/households/:id/aid': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   'GET /api/v1/sites/:id/residents': ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
+  // Programmes in the web app: a rule set's preview before it is saved (counts only)
+  'POST /api/v1/aid/programmes/preview': ['administrator', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -29,6 +29,7 @@ test('what each role sees', () => {
   expect(sees('auditor')).toEqual(['history', 'aidReach', 'auditLog', 'householdHistory']);
   expect(sees('analyst')).toEqual(['dashboard', 'sites', 'readSite', 'listSites', 'aidReach', 'exportAggregates']);
   expect(sees('distribution_officer')).toContain('distribute');
+  expect(sees('distribution_officer')).toContain('manageProgrammes');
   expect(sees('caseworker')).toContain('decideDuplicates');
   expect(sees('registration_officer')).not.toContain('reviewDuplicates');
   expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes));

@@ -28,6 +28,8 @@ const AuditEntry = lazy(() => import('./screens/Audit.tsx').then((m) => ({ defau
 const Users = lazy(() => import('./screens/admin/Users.tsx').then((m) => ({ default: m.Users })));
 const UserPage = lazy(() => import('./screens/admin/UserPage.tsx').then((m) => ({ default: m.UserPage })));
 const Tokens = lazy(() => import('./screens/admin/Tokens.tsx').then((m) => ({ default: m.Tokens })));
+const Programmes = lazy(() => import('./screens/programmes/Programmes.tsx').then((m) => ({ default: m.Programmes })));
+const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -40,6 +42,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'audit' }, label: 'audit.nav', needs: 'auditLog' },
   { route: { name: 'exports' }, label: 'exports.nav', needs: 'exportAggregates' },
   { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
+  { route: { name: 'programmes' }, label: 'prog.nav', needs: 'manageProgrammes' },
 ];
 
 export function App() {
@@ -127,7 +130,9 @@ function Header() {
 
 /** The administration's three screens light up one menu entry. */
 const navActive = (current: Route, entry: Route): boolean =>
-  current.name === entry.name || (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens'));
+  current.name === entry.name ||
+  (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens')) ||
+  (entry.name === 'programmes' && current.name === 'programme');
 
 function Banners() {
   const { t } = useI18n();
@@ -230,6 +235,13 @@ function Current() {
         <Suspense fallback={<Loading />}>
           {route.name === 'users' ? <Users /> : route.name === 'user' ? <UserPage id={route.id} /> : <Tokens />}
         </Suspense>
+      ) : (
+        denied
+      );
+    case 'programmes':
+    case 'programme':
+      return can(role, 'manageProgrammes') ? (
+        <Suspense fallback={<Loading />}>{route.name === 'programmes' ? <Programmes /> : <ProgrammePage id={route.id} />}</Suspense>
       ) : (
         denied
       );

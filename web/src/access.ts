@@ -42,6 +42,7 @@ export const capabilityRoutes = {
   createSite: 'POST /api/v1/sites',
   editSite: 'PUT /api/v1/sites/:id',
   siteResidents: 'GET /api/v1/sites/:id/residents',
+  manageProgrammes: 'POST /api/v1/aid/programmes',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -23,6 +23,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'user'; id: string }
   | { name: 'tokens' }
+  | { name: 'programmes' }
+  | { name: 'programme'; id: string }
   | { name: 'notFound' };
 
 const ID = '([0-9a-fA-F-]{36})';
@@ -47,6 +49,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/users\/?$/, () => ({ name: 'users' })],
   [new RegExp(`^/admin/users/${ID}/?$`), (m) => ({ name: 'user', id: m[1]! })],
   [/^\/admin\/tokens\/?$/, () => ({ name: 'tokens' })],
+  [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
+  [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -99,6 +103,10 @@ export function pathOf(r: Route): string {
       return `/admin/users/${r.id}`;
     case 'tokens':
       return '/admin/tokens';
+    case 'programmes':
+      return '/programmes';
+    case 'programme':
+      return `/programmes/${r.id}`;
     case 'notFound':
       return '/';
   }

@@ -10,6 +10,7 @@ import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
 import { sitesAr } from './parts/sites.ar.ts';
+import { programmesAr } from './parts/programmes.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -699,6 +700,7 @@ export const ar = {
   ...disclosureAr,
   ...identityAr,
   ...sitesAr,
+  ...programmesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

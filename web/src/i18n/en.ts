@@ -9,6 +9,7 @@ import { searchEn } from './parts/search.en.ts';
 import { disclosureEn } from './parts/disclosure.en.ts';
 import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
+import { programmesEn } from './parts/programmes.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -707,4 +708,5 @@ export const en: Record<MessageKey, string> = {
   ...disclosureEn,
   ...identityEn,
   ...sitesEn,
+  ...programmesEn,
 };

@@ -21,6 +21,7 @@ import createPoint from './places.point.ts';
 import listPoints from './places.points.ts';
 import createWarehouse from './places.warehouse.ts';
 import createProgramme from './programmes.create.ts';
+import previewRules from './programmes.preview.ts';
 import listProgrammes from './programmes.list.ts';
 import setRules from './programmes.rules.ts';
 import reconciliation from './reconciliation.ts';
@@ -61,4 +62,5 @@ export const aidRoutes: RouteDef[] = [
   reconciliation,
   reach,
   threeW,
+  previewRules,
 ];

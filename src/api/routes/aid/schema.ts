@@ -314,3 +314,12 @@ export const HouseholdAidView = z.object({
     }),
   ),
 });
+
+/** POST /api/v1/aid/programmes/preview */
+export const RulesPreviewInput = z.object({ rules: z.array(RuleSchema).max(100) });
+export const RulesPreviewView = z.object({
+  cutoffDate: z.string(),
+  households: z.number().describe('households in the registry today'),
+  selected: z.number().describe('households the rules give anything'),
+  items: z.array(z.object({ item: z.string(), households: z.number(), quantity: z.number() })),
+});
