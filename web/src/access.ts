@@ -39,6 +39,8 @@ export const capabilityRoutes = {
   householdHistory: 'GET /api/v1/households/:id/history',
   linkedRecords: 'GET /api/v1/persons/:id/links',
   householdAid: 'GET /api/v1/households/:id/aid',
+  issueCard: 'POST /api/v1/aid/cards',
+  revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -8,6 +8,7 @@ import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
 import { disclosureEn } from './parts/disclosure.en.ts';
 import { identityEn } from './parts/identity.en.ts';
+import { cardsEn } from './parts/cards.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -703,4 +704,5 @@ export const en: Record<MessageKey, string> = {
   ...searchEn,
   ...disclosureEn,
   ...identityEn,
+  ...cardsEn,
 };

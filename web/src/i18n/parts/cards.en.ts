@@ -1,0 +1,26 @@
+import type { cardsAr } from './cards.ar.ts';
+
+export const cardsEn: Record<keyof typeof cardsAr, string> = {
+  'cards.issue': 'Issue a card',
+  'cards.issueQuestion': 'Issue a new card for this household?',
+  'cards.reprint': 'Reprint',
+  'cards.reprintQuestion': 'A new card is issued and this one is revoked (replaced). Continue?',
+  'cards.revoke': 'Revoke the card',
+  'cards.revokeQuestion': 'Revoke this card? It is refused from then on at every distribution point.',
+  'cards.reason': 'Reason for revoking',
+  'cards.reason.lost': 'Lost',
+  'cards.reason.stolen': 'Stolen',
+  'cards.reason.damaged': 'Damaged',
+  'cards.reason.replaced': 'Replaced',
+  'cards.reason.other': 'Other reason',
+  'cards.print': 'Print',
+  'cards.close': 'Close',
+  'cards.sheetTitle': 'Household card',
+  'cards.number': 'Card number',
+  'cards.head': 'Head of household',
+  'cards.headHidden': 'not shown',
+  'cards.size': 'Household size',
+  'cards.qrLabel': 'The card code, to scan',
+  'cards.printOnce': 'The card code is not kept: print it now. To print it later, use "Reprint", which issues a new card.',
+  'cards.issued': 'Card issued',
+};
