@@ -41,6 +41,7 @@ export const capabilityRoutes = {
   householdAid: 'GET /api/v1/households/:id/aid',
   issueCard: 'POST /api/v1/aid/cards',
   revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
+  reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -4,6 +4,7 @@ import type { RouteDef } from '../../route.ts';
 import checkCard from './cards.check.ts';
 import issueCard from './cards.issue.ts';
 import revokeCard from './cards.revoke.ts';
+import reprintCard from './cards.reprint.ts';
 import listConflicts from './conflicts.list.ts';
 import reviewConflict from './conflicts.review.ts';
 import closeCycle from './cycles.close.ts';
@@ -61,4 +62,5 @@ export const aidRoutes: RouteDef[] = [
   reconciliation,
   reach,
   threeW,
+  reprintCard,
 ];

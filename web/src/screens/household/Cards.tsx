@@ -1,5 +1,5 @@
 // Household cards on the household page, for the roles that issue and revoke them: issue a card,
-// reprint one (a new card is issued, then the old one revoked as replaced), revoke one with a reason,
+// reprint one (a new card and the old one revoked as replaced, in one write), revoke one with a reason,
 // and the printable card (an A4 sheet by the print style sheet): the QR code of the signed token,
 // the printed number, the head's name and the household's size; never an identity number. The token
 // is not kept by the server for reading, so a card can be printed only when it is issued.
@@ -43,11 +43,7 @@ export function useCardWrites(householdId: string) {
     issue: () => run(issue),
     revoke: (serial: number, reason: string) => run(() => revoke(serial, reason)),
     reprint: (serial: number) =>
-      run(async () => {
-        const card = await issue();
-        await revoke(serial, 'replaced');
-        return card;
-      }),
+      run(() => api.post<IssuedCard>(`/api/v1/aid/cards/${serial}/reprint`, {}, { idempotencyKey: newOperationId() })),
   };
 }
 
@@ -86,8 +82,8 @@ export function CardActions({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const mayRevoke = can(user?.role, 'revokeCard');
-  const mayReprint = mayRevoke && can(user?.role, 'issueCard');
-  if (!mayRevoke) return null;
+  const mayReprint = can(user?.role, 'reprintCard');
+  if (!mayRevoke && !mayReprint) return null;
   return (
     <div className="card-actions">
       {mayReprint && (
@@ -101,9 +97,11 @@ export function CardActions({
           }}
         />
       )}
-      <button type="button" className="btn btn-secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('cards.revoke')}
-      </button>
+      {mayRevoke && (
+        <button type="button" className="btn btn-secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t('cards.revoke')}
+        </button>
+      )}
       {open && (
         <div className="stack">
           <SelectField label={t('cards.reason')} value={reason} required onChange={(e) => setReason(e.target.value)}>
