@@ -2,7 +2,7 @@
 // right to left, on a 360 px phone: open the household page, issue a card and see the printable card
 // (the QR code, the printed number with its digit groups left to right, the head's name and the
 // household's size, no identity number; also as printed on paper), reprint it (a new card, the old
-// one revoked as replaced), and revoke the new one with a reason. Then the same in English.
+// one revoked as replaced, in one write), and revoke the new one with a reason. Then the same in English.
 // Screenshots of the printable card in both languages.
 import fs from 'node:fs';
 import os from 'node:os';
