@@ -131,6 +131,7 @@ export const permissionMatrix = {
   'GET /api/v1/households/:id/aid': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
   'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

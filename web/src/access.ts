@@ -42,6 +42,7 @@ export const capabilityRoutes = {
   issueCard: 'POST /api/v1/aid/cards',
   revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
   reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
+  listCards: 'GET /api/v1/aid/cards',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 
