@@ -29,6 +29,7 @@ const Users = lazy(() => import('./screens/admin/Users.tsx').then((m) => ({ defa
 const UserPage = lazy(() => import('./screens/admin/UserPage.tsx').then((m) => ({ default: m.UserPage })));
 const Tokens = lazy(() => import('./screens/admin/Tokens.tsx').then((m) => ({ default: m.Tokens })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
+const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -40,6 +41,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'audit' }, label: 'audit.nav', needs: 'auditLog' },
   { route: { name: 'exports' }, label: 'exports.nav', needs: 'exportAggregates' },
   { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
+  { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
 ];
 
 export function App() {
@@ -229,6 +231,14 @@ function Current() {
       return can(role, route.name === 'tokens' ? 'manageTokens' : 'manageUsers') ? (
         <Suspense fallback={<Loading />}>
           {route.name === 'users' ? <Users /> : route.name === 'user' ? <UserPage id={route.id} /> : <Tokens />}
+        </Suspense>
+      ) : (
+        denied
+      );
+    case 'cards':
+      return can(role, 'listCards') ? (
+        <Suspense fallback={<Loading />}>
+          <CardsList />
         </Suspense>
       ) : (
         denied

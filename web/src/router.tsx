@@ -23,7 +23,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'user'; id: string }
   | { name: 'tokens' }
-  | { name: 'notFound' };
+  | { name: 'notFound' }
+  | { name: 'cards' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -47,6 +48,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/users\/?$/, () => ({ name: 'users' })],
   [new RegExp(`^/admin/users/${ID}/?$`), (m) => ({ name: 'user', id: m[1]! })],
   [/^\/admin\/tokens\/?$/, () => ({ name: 'tokens' })],
+  [/^\/cards\/?$/, () => ({ name: 'cards' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -101,6 +103,8 @@ export function pathOf(r: Route): string {
       return '/admin/tokens';
     case 'notFound':
       return '/';
+    case 'cards':
+      return '/cards';
   }
 }
 
