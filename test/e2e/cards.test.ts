@@ -31,6 +31,10 @@ const WORDS = {
     revokedLost: 'ملغاة: مفقودة',
     revokedReplaced: 'ملغاة: استُبدلت',
     head: 'رب الأسرة',
+    nav: 'البطاقات',
+    listTitle: 'بطاقات الأسر',
+    status: 'الحالة',
+    revoked: 'ملغاة',
   },
   en: {
     aid: 'Cards and entitlements',
@@ -43,6 +47,10 @@ const WORDS = {
     revokedLost: 'Revoked: lost',
     revokedReplaced: 'Revoked: replaced',
     head: 'Head of household',
+    nav: 'Cards',
+    listTitle: 'Household cards',
+    status: 'Status',
+    revoked: 'Revoked',
   },
 };
 const arabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
@@ -142,17 +150,37 @@ async function handleCards(lang: 'ar' | 'en') {
   if (lang === 'ar') await screenshots(page, 'cards-household', (l) => page.getByRole('heading', { name: WORDS[l].aid }).waitFor());
 }
 
+/** The cards list: only the revoked ones, this household's among them, each opening its household. */
+async function cardsList(lang: 'ar' | 'en') {
+  const w = WORDS[lang];
+  const digits = lang === 'ar' ? arabicIndic : (s: string) => s;
+  await page.getByRole('link', { name: w.nav, exact: true }).click();
+  await page.getByRole('heading', { name: w.listTitle }).waitFor();
+  const all = await cards();
+  await page.getByLabel(w.status).selectOption({ label: w.revoked });
+  const shown = async () => (await page.locator('.cards-list bdi[dir="ltr"]').allTextContents()).sort();
+  const revoked = all.filter((c) => c.revokedAt !== null).map((c) => digits(c.number));
+  await expect.poll(async () => (await shown()).filter((n) => revoked.includes(n)).length).toBe(revoked.length);
+  expect(all.filter((c) => c.revokedAt === null).some((c) => revoked.includes(digits(c.number)))).toBe(false);
+  for (const n of await shown()) expect(revoked.includes(n) || !all.some((c) => digits(c.number) === n)).toBe(true);
+  if (lang === 'ar') await screenshots(page, 'cards-list', (l) => page.getByRole('heading', { name: WORDS[l].listTitle }).waitFor());
+  await page.locator(`.cards-list a[href="/households/${household.id}"]`).first().click();
+  await page.getByRole('heading', { name: w.aid }).waitFor();
+}
+
 describe.skipIf(!run)('household cards: issue, print, reprint, revoke (registration officer)', () => {
   test('in Arabic on a phone', async () => {
     await page.goto(server.url);
     await setLang(page, 'ar');
     await signIn(page, USER, PASSWORD);
     await handleCards('ar');
+    await cardsList('ar');
   }, 300_000);
 
   test('in English on a phone', async () => {
     await setLang(page, 'en');
     await handleCards('en');
+    await cardsList('en');
     await setLang(page, 'ar');
   }, 300_000);
 
