@@ -52,3 +52,12 @@ test("another organisation's or governorate's card: 404 and nothing written; rol
   expect(await cardsOf(s.household.id)).toEqual([[s.card.serial, null]]);
   expect((await t.post(undefined, reprint(s.card.serial), {})).statusCode).toBe(401);
 });
+
+test('two reprints of one card at once: one new card, the other 404', async () => {
+  const s = await setUp();
+  const [x, y] = await Promise.all([t.post(s.registrar, reprint(s.card.serial), {}), t.post(s.registrar, reprint(s.card.serial), {})]);
+  expect([x.statusCode, y.statusCode].sort()).toEqual([201, 404]);
+  const rows = await cardsOf(s.household.id);
+  expect(rows.length).toBe(2);
+  expect(rows[0]).toEqual([s.card.serial, 'replaced']);
+});
