@@ -147,6 +147,8 @@ async function handleCards(lang: 'ar' | 'en') {
   await r.getByRole('button', { name: w.yes }).click();
   await r.getByText(w.revokedLost).waitFor();
   expect((await cards()).find((c) => c.serial === second.serial)?.revokedReason).toBe('lost');
+  // the revoked card is no longer offered for printing
+  expect(await sheet().count()).toBe(0);
   if (lang === 'ar') await screenshots(page, 'cards-household', (l) => page.getByRole('heading', { name: WORDS[l].aid }).waitFor());
 }
 

@@ -24,7 +24,14 @@ export function HouseholdAid({ h, version }: { h: HouseholdViewT; version: numbe
     setPrinted(c);
     aid.reload();
   };
-  const cardActions = (serial: number) => <CardActions serial={serial} writes={writes} onIssued={issued} onChanged={aid.reload} />;
+  // A revoked card is no longer offered for printing.
+  const revoked = (serial: number) => {
+    setPrinted((p) => (p?.serial === serial ? null : p));
+    aid.reload();
+  };
+  const cardActions = (serial: number) => (
+    <CardActions serial={serial} writes={writes} onIssued={issued} onChanged={() => revoked(serial)} />
+  );
   return (
     <section className="card" aria-labelledby="hh-aid">
       <h2 id="hh-aid">{t('hh.aid.title')}</h2>
