@@ -132,6 +132,9 @@ export const permissionMatrix = {
   'GET /api/v1/sites/:id/residents': ['administrator', 'registration_officer', 'caseworker', 'site_manager'],
   // Programmes in the web app: a rule set's preview before it is saved (counts only)
   'POST /api/v1/aid/programmes/preview': ['administrator', 'distribution_officer'],
+  // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
+  'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -56,6 +56,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['users', '/admin/users'],
     ['user', `/admin/users/${ids.user}`],
     ['tokens', '/admin/tokens'],
+    ['cards', '/cards'],
   ];
 }
 

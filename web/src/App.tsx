@@ -1,5 +1,5 @@
 // The application shell: header, navigation for what the role may do, banners, the screen.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { can, type Capability } from './access.ts';
 import { Alert, Loading, Screen } from './components/ui.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
@@ -31,6 +31,7 @@ const Tokens = lazy(() => import('./screens/admin/Tokens.tsx').then((m) => ({ de
 const Programmes = lazy(() => import('./screens/programmes/Programmes.tsx').then((m) => ({ default: m.Programmes })));
 const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
+const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -43,6 +44,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'exports' }, label: 'exports.nav', needs: 'exportAggregates' },
   { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
   { route: { name: 'programmes' }, label: 'prog.nav', needs: 'manageProgrammes' },
+  { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
 ];
 
 export function App() {
@@ -168,19 +170,15 @@ function Current() {
       <p>{t('common.forbidden')}</p>
     </Screen>
   );
+  // A screen loaded on demand, for the roles that may see it.
+  const onDemand = (ok: boolean, screen: ReactNode) => (ok ? <Suspense fallback={<Loading />}>{screen}</Suspense> : denied);
   switch (route.name) {
     case 'search':
       return can(role, 'search') ? <Search /> : denied;
     case 'register':
       return can(role, 'registerHousehold') ? <Register /> : denied;
     case 'dashboard':
-      return can(role, 'dashboard') ? (
-        <Suspense fallback={<Loading />}>
-          <Dashboard />
-        </Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'dashboard'), <Dashboard />);
     case 'person':
       return can(role, 'readPerson') ? <PersonPage id={route.id} /> : denied;
     case 'editPerson':
@@ -194,57 +192,31 @@ function Current() {
     case 'move':
       return can(role, 'displace') ? <Move id={route.id} /> : denied;
     case 'distribution':
-      return can(role, 'distribute') ? (
-        <Suspense fallback={<Loading />}>
-          <Distribution />
-        </Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'distribute'), <Distribution />);
     case 'review':
-      return can(role, 'reviewDuplicates') ? (
-        <Suspense fallback={<Loading />}>
-          <DuplicateQueue />
-        </Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'reviewDuplicates'), <DuplicateQueue />);
     case 'reviewPair':
-      return can(role, 'reviewDuplicates') ? (
-        <Suspense fallback={<Loading />}>
-          <DuplicatePair id={route.id} />
-        </Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'reviewDuplicates'), <DuplicatePair id={route.id} />);
     case 'account':
       return <Account />;
     case 'audit':
+      return onDemand(can(role, 'auditLog'), <AuditLog />);
     case 'auditEntry':
-      return can(role, 'auditLog') ? (
-        <Suspense fallback={<Loading />}>{route.name === 'audit' ? <AuditLog /> : <AuditEntry seq={route.seq} />}</Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'auditLog'), <AuditEntry seq={route.seq} />);
     case 'exports':
       return can(role, 'exportAggregates') ? <Exports /> : denied;
     case 'users':
+      return onDemand(can(role, 'manageUsers'), <Users />);
     case 'user':
+      return onDemand(can(role, 'manageUsers'), <UserPage id={route.id} />);
     case 'tokens':
-      return can(role, route.name === 'tokens' ? 'manageTokens' : 'manageUsers') ? (
-        <Suspense fallback={<Loading />}>
-          {route.name === 'users' ? <Users /> : route.name === 'user' ? <UserPage id={route.id} /> : <Tokens />}
-        </Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'manageTokens'), <Tokens />);
     case 'programmes':
+      return onDemand(can(role, 'manageProgrammes'), <Programmes />);
     case 'programme':
-      return can(role, 'manageProgrammes') ? (
-        <Suspense fallback={<Loading />}>{route.name === 'programmes' ? <Programmes /> : <ProgrammePage id={route.id} />}</Suspense>
-      ) : (
-        denied
-      );
+      return onDemand(can(role, 'manageProgrammes'), <ProgrammePage id={route.id} />);
+    case 'cards':
+      return onDemand(can(role, 'listCards'), <CardsList />);
     default:
       return <Loading />;
   }

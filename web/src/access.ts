@@ -43,6 +43,10 @@ export const capabilityRoutes = {
   editSite: 'PUT /api/v1/sites/:id',
   siteResidents: 'GET /api/v1/sites/:id/residents',
   manageProgrammes: 'POST /api/v1/aid/programmes',
+  issueCard: 'POST /api/v1/aid/cards',
+  revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
+  reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
+  listCards: 'GET /api/v1/aid/cards',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -25,7 +25,8 @@ export type Route =
   | { name: 'tokens' }
   | { name: 'programmes' }
   | { name: 'programme'; id: string }
-  | { name: 'notFound' };
+  | { name: 'notFound' }
+  | { name: 'cards' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -51,6 +52,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/admin\/tokens\/?$/, () => ({ name: 'tokens' })],
   [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
   [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', id: m[1]! })],
+  [/^\/cards\/?$/, () => ({ name: 'cards' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -109,6 +111,8 @@ export function pathOf(r: Route): string {
       return `/programmes/${r.id}`;
     case 'notFound':
       return '/';
+    case 'cards':
+      return '/cards';
   }
 }
 

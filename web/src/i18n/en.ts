@@ -10,6 +10,7 @@ import { disclosureEn } from './parts/disclosure.en.ts';
 import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
+import { cardsEn } from './parts/cards.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -709,4 +710,5 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...sitesEn,
   ...programmesEn,
+  ...cardsEn,
 };

@@ -58,7 +58,7 @@ export function HouseholdPage({ id }: { id: string }) {
       <Vulnerabilities h={h} onChanged={changed} />
       {may('splitHousehold') && <Split h={h} onChanged={changed} />}
       {may('mergeHousehold') && <Merge h={h} onChanged={changed} />}
-      {may('householdAid') && <HouseholdAid id={h.id} version={rev} />}
+      {may('householdAid') && <HouseholdAid h={h} version={rev} />}
       <HistorySection h={h} rev={rev} />
       {may('auditLog') && <RecordReads entity="household" id={h.id} after={rev} />}
     </Screen>

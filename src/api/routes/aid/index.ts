@@ -4,6 +4,8 @@ import type { RouteDef } from '../../route.ts';
 import checkCard from './cards.check.ts';
 import issueCard from './cards.issue.ts';
 import revokeCard from './cards.revoke.ts';
+import reprintCard from './cards.reprint.ts';
+import listCards from './cards.list.ts';
 import listConflicts from './conflicts.list.ts';
 import reviewConflict from './conflicts.review.ts';
 import closeCycle from './cycles.close.ts';
@@ -63,4 +65,6 @@ export const aidRoutes: RouteDef[] = [
   reach,
   threeW,
   previewRules,
+  reprintCard,
+  listCards,
 ];

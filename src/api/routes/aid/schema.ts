@@ -323,3 +323,24 @@ export const RulesPreviewView = z.object({
   selected: z.number().describe('households the rules give anything'),
   items: z.array(z.object({ item: z.string(), households: z.number(), quantity: z.number() })),
 });
+
+/** GET /api/v1/aid/cards: the cards list (no personal data). */
+export const CardListQuery = z.object({
+  status: z.enum(['valid', 'revoked']).optional(),
+  household: Uuid.optional(),
+  cycle: Uuid.optional(),
+  before: digits(0, Number.MAX_SAFE_INTEGER).optional().describe('the `next` of the page before'),
+});
+export const CardListView = z.object({
+  items: z.array(
+    z.object({
+      serial: z.number(),
+      number: z.string().describe('printed on the card: serial and check digit'),
+      householdId: z.string(),
+      issuedAt: z.string(),
+      revokedAt: z.string().nullable(),
+      revokedReason: z.string().nullable(),
+    }),
+  ),
+  next: z.number().nullable().describe('pass as `before` for the next page; null on the last'),
+});

@@ -1,28 +1,55 @@
 // The household's aid, for the roles that handle cards: its cards (the printed number, revoked ones
 // with when and why) and what it is entitled to in each cycle, received or not.
+import { type ReactNode, useState } from 'react';
 import type { HouseholdAidT } from '../../api/householdTypes.ts';
+import type { HouseholdViewT } from '../../api/types.ts';
 import { ErrorState, Loading } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
-import { usePlural } from './parts.tsx';
+import { CardActions, type IssuedCard, IssueCard, PrintCard, useCardWrites } from './Cards.tsx';
+import { ActionError, usePlural } from './parts.tsx';
 
 const REVOKE_REASONS = ['lost', 'stolen', 'damaged', 'replaced', 'other'];
 const revokeKey = (r: string | null): MessageKey => `hh.aid.revoked.${REVOKE_REASONS.includes(r ?? '') ? r : 'other'}` as MessageKey;
 
-export function HouseholdAid({ id, version }: { id: string; version: number }) {
+export function HouseholdAid({ h, version }: { h: HouseholdViewT; version: number }) {
   const { t } = useI18n();
   const { api } = useSession();
+  const id = h.id;
   const aid = useLoad(() => api.get<HouseholdAidT>(`/api/v1/households/${id}/aid`), [id, api, version]);
+  const writes = useCardWrites(id);
+  const [printed, setPrinted] = useState<IssuedCard | null>(null);
+  const issued = (c: IssuedCard) => {
+    setPrinted(c);
+    aid.reload();
+  };
+  // A revoked card is no longer offered for printing.
+  const revoked = (serial: number) => {
+    setPrinted((p) => (p?.serial === serial ? null : p));
+    aid.reload();
+  };
+  const cardActions = (serial: number) => (
+    <CardActions serial={serial} writes={writes} onIssued={issued} onChanged={() => revoked(serial)} />
+  );
   return (
     <section className="card" aria-labelledby="hh-aid">
       <h2 id="hh-aid">{t('hh.aid.title')}</h2>
-      {aid.error ? <ErrorState error={aid.error} onRetry={aid.reload} /> : aid.data ? <AidLists aid={aid.data} /> : <Loading />}
+      {printed && <PrintCard h={h} card={printed} onClose={() => setPrinted(null)} />}
+      <ActionError error={writes.error} />
+      <IssueCard writes={writes} onIssued={issued} />
+      {aid.error ? (
+        <ErrorState error={aid.error} onRetry={aid.reload} />
+      ) : aid.data ? (
+        <AidLists aid={aid.data} cardActions={cardActions} />
+      ) : (
+        <Loading />
+      )}
     </section>
   );
 }
 
-function AidLists({ aid }: { aid: HouseholdAidT }) {
+function AidLists({ aid, cardActions }: { aid: HouseholdAidT; cardActions: (serial: number) => ReactNode }) {
   const { t, dateTime, day, digitsOf, num } = useI18n();
   const plural = usePlural();
   return (
@@ -42,6 +69,7 @@ function AidLists({ aid }: { aid: HouseholdAidT }) {
                 {t('hh.aid.issued', { date: dateTime(c.issuedAt) })}
                 {c.revokedAt ? ` · ${t('hh.aid.revokedOn', { date: dateTime(c.revokedAt) })}` : ''}
               </span>
+              {!c.revokedAt && cardActions(c.serial)}
             </li>
           ))}
         </ul>
