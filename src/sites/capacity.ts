@@ -1,12 +1,8 @@
 // Site capacity and gaps against the Sphere Handbook (2018) minimum standards. The standards are
 // data (table sphere_standard), passed in; nothing here reads a database. Pure functions.
 
-export const siteKinds = ['collective_centre', 'school', 'camp', 'informal_site', 'host_community_area'] as const;
-export type SiteKind = (typeof siteKinds)[number];
-export const siteStatuses = ['open', 'closed', 'damaged'] as const;
-export type SiteStatus = (typeof siteStatuses)[number];
-export const sitePhases = ['initial', 'later'] as const;
-export type SitePhase = (typeof sitePhases)[number];
+export { type SiteKind, type SitePhase, type SiteStatus, siteKinds, sitePhases, siteStatuses } from '../shared/siteVocabulary.ts';
+import type { SitePhase, SiteStatus } from '../shared/siteVocabulary.ts';
 
 export type SphereStandards = {
   covered_area_per_person: number;

@@ -112,7 +112,7 @@ async function handleCards(lang: 'ar' | 'en') {
   const first = (await cards()).find((c) => !before.some((b) => b.serial === c.serial))!;
   const number = sheet().locator('bdi[dir="ltr"]');
   expect(await number.textContent()).toBe(digits(first.number));
-  expect(await sheet().locator('svg.qr').count()).toBe(1);
+  await expect.poll(() => sheet().locator('svg.qr').count()).toBe(1); // the QR code is drawn once its encoder has loaded
   const head = household.members.find((m) => m.relationship === 'head' && m.validTo === null)!;
   const text = (await sheet().textContent()) ?? '';
   expect(text).toContain(w.head);

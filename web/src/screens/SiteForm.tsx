@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Locality } from '../../../src/api/routes/places/schema.ts';
 import type { SiteViewT } from '../api/types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { siteKinds, sitePhases, siteStatuses } from '../../../src/sites/capacity.ts';
+import { siteKinds, sitePhases, siteStatuses } from '../../../src/shared/siteVocabulary.ts';
 import { ErrorState, SelectField, TextField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';

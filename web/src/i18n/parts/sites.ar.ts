@@ -39,7 +39,7 @@ export const sitesAr = {
   'siteRes.noNeeds': 'لا احتياجات مسجلة',
   'audit.entity.site_residents': 'الأسر المقيمة في موقع',
   'siteRes.household': 'أسرة رقم',
-  'siteRes.notShown.zero': '',
+  'siteRes.notShown.zero': 'ولا تقيم فيه أسرة من خارج جهتك أو محافظاتك.',
   'siteRes.notShown.one': 'وتقيم فيه أسرة واحدة من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',
   'siteRes.notShown.two': 'وتقيم فيه أسرتان من خارج جهتك أو محافظاتك (محسوبتان، غير معروضتين).',
   'siteRes.notShown.few': 'وتقيم فيه {count} أسر من خارج جهتك أو محافظاتك (محسوبة، غير معروضة).',

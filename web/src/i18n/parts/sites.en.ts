@@ -40,7 +40,7 @@ export const sitesEn: Record<keyof typeof sitesAr, string> = {
   'siteRes.noNeeds': 'No needs recorded',
   'audit.entity.site_residents': 'Households living at a site',
   'siteRes.household': 'Household no.',
-  'siteRes.notShown.zero': '',
+  'siteRes.notShown.zero': 'No household from outside your organisation or governorates lives here.',
   'siteRes.notShown.one': 'One more household from outside your organisation or governorates lives here (counted, not listed).',
   'siteRes.notShown.two': 'Two more households from outside your organisation or governorates live here (counted, not listed).',
   'siteRes.notShown.few': '{count} more households from outside your organisation or governorates live here (counted, not listed).',
