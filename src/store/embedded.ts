@@ -497,10 +497,10 @@ async function spawnServer(postgres: string, args: string[], dataDir: string, ow
 /**
  * Starts PostgreSQL and waits until it answers. Backends of a server that was just stopped or killed
  * can hold its shared memory for a moment ("pre-existing shared memory block ... is still in use"):
- * PostgreSQL then refuses to start, rightly; Sanad waits for them to go and tries again (up to 30 s).
+ * PostgreSQL then refuses to start, rightly; Sanad waits for them to go and tries again (up to 50 s).
  */
 async function spawnUntilUp(spawnIt: () => Promise<Spawned>, url: string, dataDir: string): Promise<Spawned> {
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 50_000;
   for (;;) {
     const server = await spawnIt();
     try {
