@@ -1,11 +1,11 @@
 // Adds a member to the household: a person already in the registry (found by search), or a new
 // person registered here with the registration form as it is (PersonForm), then added.
 import { useState } from 'react';
-import { relationships, type Relationship } from '../../../../src/shared/vocabulary.ts';
+import type { Relationship } from '../../../../src/shared/vocabulary.ts';
 import type { HouseholdViewT, PersonInputT, PersonSummaryT, PersonViewT } from '../../api/types.ts';
-import { Alert, PersonName, SelectField } from '../../components/ui.tsx';
+import { Alert, PersonName } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { relKey } from '../HouseholdPage.tsx';
+import { RelationshipSelect } from './RelationshipSelect.tsx';
 import { blankMember, PersonForm, type Values } from '../PersonForm.tsx';
 import { ActionError, Collapsible, DateField, ReasonField, withReason } from './parts.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -70,20 +70,7 @@ function AddExisting({ h, onDone }: { h: HouseholdViewT; onDone: (name: string) 
       <p>
         {t('hh.add.chosen')}: <strong>{<PersonName fullName={picked.fullName} fullNameEn={picked.fullNameEn} />}</strong>
       </p>
-      <SelectField
-        label={t('household.relationship')}
-        name="addRelationship"
-        value={relationship}
-        onChange={(e) => setRelationship(e.target.value as Relationship)}
-      >
-        {relationships
-          .filter((r) => r !== 'head')
-          .map((r) => (
-            <option key={r} value={r}>
-              {t(relKey(r))}
-            </option>
-          ))}
-      </SelectField>
+      <RelationshipSelect label={t('household.relationship')} name="addRelationship" value={relationship} onChange={setRelationship} />
       <DateField value={date} onChange={setDate} />
       <label className="check">
         <input type="checkbox" name="move" checked={move} onChange={(e) => setMove(e.target.checked)} /> {t('hh.add.move')}

@@ -2,11 +2,12 @@
 // marked; for those whose role allows it, per member: make them the head, they leave (never the
 // head: the rule is said in words), record a status event (injured, missing ...).
 import { useState } from 'react';
-import { relationships, type Relationship } from '../../../../src/shared/vocabulary.ts';
+import type { Relationship } from '../../../../src/shared/vocabulary.ts';
 import { can } from '../../access.ts';
 import type { HouseholdViewT } from '../../api/types.ts';
 import { PersonName, SelectField } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { RelationshipSelect } from './RelationshipSelect.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { relKey } from '../HouseholdPage.tsx';
@@ -122,20 +123,12 @@ function HeadForm({ h, m, onDone }: { h: HouseholdViewT; m: Member; onDone: () =
         </SelectField>
       )}
       {oldHead && previousHead === 'stays' && (
-        <SelectField
+        <RelationshipSelect
           label={t('hh.head.previousRelationship')}
           name="previousHeadRelationship"
           value={relationship}
-          onChange={(e) => setRelationship(e.target.value as Relationship)}
-        >
-          {relationships
-            .filter((r) => r !== 'head')
-            .map((r) => (
-              <option key={r} value={r}>
-                {t(relKey(r))}
-              </option>
-            ))}
-        </SelectField>
+          onChange={setRelationship}
+        />
       )}
       <DateField value={date} onChange={setDate} />
       <ReasonField value={reason} onChange={setReason} />

@@ -1,11 +1,12 @@
 // Merge: every current member of another household (found through one of its members) joins this
 // one from a date, with the relationship chosen; asked before it is done.
 import { useState } from 'react';
-import { relationships, type Relationship } from '../../../../src/shared/vocabulary.ts';
+import type { Relationship } from '../../../../src/shared/vocabulary.ts';
 import type { HouseholdViewT, PersonSummaryT, PersonViewT } from '../../api/types.ts';
-import { ErrorState, Loading, PersonName, SelectField } from '../../components/ui.tsx';
+import { ErrorState, Loading, PersonName } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { RelationshipSelect } from './RelationshipSelect.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { relKey } from '../HouseholdPage.tsx';
@@ -106,20 +107,7 @@ function MergeForm({
           </li>
         ))}
       </ul>
-      <SelectField
-        label={t('hh.merge.relationship')}
-        name="mergeRelationship"
-        value={relationship}
-        onChange={(e) => setRelationship(e.target.value as Relationship)}
-      >
-        {relationships
-          .filter((r) => r !== 'head')
-          .map((r) => (
-            <option key={r} value={r}>
-              {t(relKey(r))}
-            </option>
-          ))}
-      </SelectField>
+      <RelationshipSelect label={t('hh.merge.relationship')} name="mergeRelationship" value={relationship} onChange={setRelationship} />
       <DateField value={date} onChange={setDate} name="mergeDate" />
       <ReasonField value={reason} onChange={setReason} required tried={tried} />
       <ActionError error={error} />
