@@ -5,7 +5,8 @@
 // current one and a current code. The code field and the codes list come from SignIn.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Me, PasswordChangeInputT, PasswordChangeViewT, RecoveryCodesViewT } from '../api/types.ts';
-import { Alert, Loading, Screen, TextField } from '../components/ui.tsx';
+import { newPasswordProblem, PasswordPair } from '../components/PasswordFields.tsx';
+import { Alert, Loading, Screen } from '../components/ui.tsx';
 import { PASSWORD_MIN } from '../../../src/shared/firstRun.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
@@ -161,7 +162,7 @@ function ChangePassword() {
     wrong_password: 'problem.wrong_password',
     validation: 'common.fixFields',
   });
-  const nextError = next.length > 0 && next.length < PASSWORD_MIN ? 'password.short' : next && next === current ? 'password.same' : null;
+  const nextError = newPasswordProblem(current, next);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -197,32 +198,20 @@ function ChangePassword() {
       {done && <Alert kind="success">{t('password.done')}</Alert>}
       <p>{t('password.intro')}</p>
       <form onSubmit={submit} noValidate className="password-form">
-        <TextField
-          label={t('password.current')}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          dir="ltr"
-          value={current}
-          onChange={(e) => {
-            setCurrent(e.target.value);
+        <PasswordPair
+          current={current}
+          next={next}
+          onCurrent={(v) => {
+            setCurrent(v);
             setError(null);
           }}
-          error={error === 'problem.wrong_password' ? t(error) : error && !current ? t('valid.required') : null}
-        />
-        <TextField
-          label={t('password.new')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          dir="ltr"
-          hint={t('password.rules', { min: PASSWORD_MIN })}
-          value={next}
-          onChange={(e) => {
-            setNext(e.target.value);
+          onNext={(v) => {
+            setNext(v);
             setError(null);
           }}
-          error={error && nextError ? t(nextError, { min: PASSWORD_MIN }) : error && !next ? t('valid.required') : null}
+          currentLabel="password.current"
+          currentError={error === 'problem.wrong_password' ? t(error) : error && !current ? t('valid.required') : null}
+          nextError={error && nextError ? t(nextError, { min: PASSWORD_MIN }) : error && !next ? t('valid.required') : null}
         />
         <CodeField
           name="passwordCode"

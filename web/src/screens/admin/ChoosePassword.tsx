@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { PASSWORD_MIN } from '../../../../src/shared/firstRun.ts';
 import type { PasswordChangeInputT, PasswordChangeViewT } from '../../api/types.ts';
+import { newPasswordProblem, PasswordPair } from '../../components/PasswordFields.tsx';
 import { Alert, errorKey, Screen, TextField } from '../../components/ui.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
@@ -17,7 +18,7 @@ export function ChoosePassword() {
   const [again, setAgain] = useState('');
   const [error, setError] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
-  const nextError = next.length < PASSWORD_MIN ? 'admin.user.passwordShort' : next === current ? 'password.same' : null;
+  const nextError = newPasswordProblem(current, next, true);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,26 +40,14 @@ export function ChoosePassword() {
     <Screen title={t('admin.choose.title')} narrow>
       <Alert kind="info">{t('admin.choose.intro')}</Alert>
       <form className="card choose-password" onSubmit={submit} noValidate>
-        <TextField
-          label={t('admin.choose.current')}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          dir="ltr"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          error={error === 'problem.wrong_password' ? t(error) : error && !current ? t('valid.required') : null}
-        />
-        <TextField
-          label={t('password.new')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          dir="ltr"
-          hint={t('password.rules', { min: PASSWORD_MIN })}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          error={error && error === nextError ? t(nextError, { min: PASSWORD_MIN }) : null}
+        <PasswordPair
+          current={current}
+          next={next}
+          onCurrent={setCurrent}
+          onNext={setNext}
+          currentLabel="admin.choose.current"
+          currentError={error === 'problem.wrong_password' ? t(error) : error && !current ? t('valid.required') : null}
+          nextError={error && error === nextError ? t(nextError, { min: PASSWORD_MIN }) : null}
         />
         <TextField
           label={t('admin.choose.again')}
