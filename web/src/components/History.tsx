@@ -26,13 +26,6 @@ function actionKey(a: string): MessageKey {
   return 'history.action.other';
 }
 
-/** Fields that differ between before and after (names only: values are not repeated here). */
-export function changedFields(before: unknown, after: unknown): string[] {
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  return Object.keys(FIELD_KEYS).filter((k) => (k in a || k in b) && JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null));
-}
-
 type Snapshot = Record<string, unknown>;
 const asSnapshot = (x: unknown): Snapshot => (x && typeof x === 'object' ? (x as Snapshot) : {});
 const NAME_PARTS = ['givenName', 'fatherName', 'grandfatherName', 'familyName'];
@@ -97,9 +90,9 @@ export function History({ items }: { items: HistoryEntry[] }) {
   return (
     <ol className="timeline">
       {[...items].reverse().map((e) => {
-        // An auditor gets which fields changed, not their values.
+        // The server names the fields that changed; an auditor gets those names without the values.
         const withValues = e.before !== null || e.after !== null;
-        const fields = withValues ? changedFields(e.before, e.after) : e.fields.filter((f) => f in FIELD_KEYS);
+        const fields = Object.keys(FIELD_KEYS).filter((k) => e.fields.includes(k));
         // A colleague's username is Latin text: isolated (FSI ... PDI) inside the sentence.
         const who =
           e.actorId === null
