@@ -102,7 +102,7 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteViewT; onDone:
   // a new governorate clears the locality, which belongs to the old one
   const set = (k: keyof Fields) => (e: { target: { value: string } }) =>
     setF((x) => ({ ...x, [k]: e.target.value, ...(k === 'governorate' ? { locality: '' } : {}) }));
-  const bad = (k: keyof Fields, min = 0, max = 1e10) => (touched && numberError(f, k, min, max) ? t('siteEdit.notNumber') : null);
+  const numberProps = { f, set, touched };
   const invalid =
     !f.name.trim() ||
     !f.governorate ||
@@ -120,42 +120,10 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteViewT; onDone:
   return (
     <form className="card" onSubmit={submit} noValidate>
       <SiteIdentity f={f} set={set} touched={touched} />
-      <TextField
-        label={t('siteEdit.area')}
-        optional
-        name="coveredAreaM2"
-        inputMode="decimal"
-        value={f.coveredAreaM2}
-        onChange={set('coveredAreaM2')}
-        error={bad('coveredAreaM2')}
-      />
-      <TextField
-        label={t('siteEdit.toilets')}
-        optional
-        name="toilets"
-        inputMode="numeric"
-        value={f.toilets}
-        onChange={set('toilets')}
-        error={bad('toilets')}
-      />
-      <TextField
-        label={t('siteEdit.waterPoints')}
-        optional
-        name="waterPoints"
-        inputMode="numeric"
-        value={f.waterPoints}
-        onChange={set('waterPoints')}
-        error={bad('waterPoints')}
-      />
-      <TextField
-        label={t('siteEdit.water')}
-        optional
-        name="waterLitresPerDay"
-        inputMode="decimal"
-        value={f.waterLitresPerDay}
-        onChange={set('waterLitresPerDay')}
-        error={bad('waterLitresPerDay')}
-      />
+      <NumberInput label={t('siteEdit.area')} name="coveredAreaM2" mode="decimal" {...numberProps} />
+      <NumberInput label={t('siteEdit.toilets')} name="toilets" mode="numeric" {...numberProps} />
+      <NumberInput label={t('siteEdit.waterPoints')} name="waterPoints" mode="numeric" {...numberProps} />
+      <NumberInput label={t('siteEdit.water')} name="waterLitresPerDay" mode="decimal" {...numberProps} />
       <SelectField label={t('siteEdit.phase')} name="phase" value={f.phase} onChange={set('phase')}>
         {sitePhases.map((p) => (
           <option key={p} value={p}>
@@ -163,24 +131,8 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteViewT; onDone:
           </option>
         ))}
       </SelectField>
-      <TextField
-        label={t('siteEdit.lat')}
-        optional
-        name="lat"
-        inputMode="decimal"
-        value={f.lat}
-        onChange={set('lat')}
-        error={bad('lat', -90, 90)}
-      />
-      <TextField
-        label={t('siteEdit.lon')}
-        optional
-        name="lon"
-        inputMode="decimal"
-        value={f.lon}
-        onChange={set('lon')}
-        error={bad('lon', -180, 180)}
-      />
+      <NumberInput label={t('siteEdit.lat')} name="lat" mode="decimal" min={-90} max={90} {...numberProps} />
+      <NumberInput label={t('siteEdit.lon')} name="lon" mode="decimal" min={-180} max={180} {...numberProps} />
       {error !== null && <ErrorState error={error} />}
       <FormButtons busy={busy} label={site ? t('common.save') : t('siteEdit.create')} onCancel={onCancel} />
     </form>
@@ -275,5 +227,39 @@ function LocalityField({ governorate, value, set }: { governorate: string; value
         </option>
       ))}
     </SelectField>
+  );
+}
+
+/** An optional number of the site (area, toilets, water, coordinates), with its range checked once tried. */
+function NumberInput({
+  label,
+  name,
+  mode,
+  min = 0,
+  max = 1e10,
+  f,
+  set,
+  touched,
+}: {
+  label: string;
+  name: keyof Fields;
+  mode: 'numeric' | 'decimal';
+  min?: number;
+  max?: number;
+  f: Fields;
+  set: SetField;
+  touched: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      label={label}
+      optional
+      name={name}
+      inputMode={mode}
+      value={f[name]}
+      onChange={set(name)}
+      error={touched && numberError(f, name, min, max) ? t('siteEdit.notNumber') : null}
+    />
   );
 }
