@@ -98,6 +98,8 @@ export const errors = {
       'A person is already a current member of a household: end that membership first (leave), or move them.',
       fieldName ? field(fieldName, 'member_elsewhere') : undefined,
     ),
+  lifeEventWithdrawn: () => p('life_event_withdrawn', 'A withdrawn report cannot be changed: report the event again.'),
+  taskClosed: () => p('task_closed', 'This task was already done or dismissed.'),
   householdHasHead: () => p('household_has_head', 'The household already has a head: change the head instead.'),
   itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'taken')),
   programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'taken')),

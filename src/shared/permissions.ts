@@ -135,6 +135,15 @@ export const permissionMatrix = {
   // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
   'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  // Life events (who registers people and follows their cases) and the tasks that follow from them
+  'POST /api/v1/persons/:id/life-events': REGISTRY_WRITE,
+  'GET /api/v1/persons/:id/life-events': REGISTRY_WRITE,
+  'POST /api/v1/life-events/:id/correct': REGISTRY_WRITE,
+  'POST /api/v1/life-events/:id/withdraw': REGISTRY_WRITE,
+  'GET /api/v1/tasks': REGISTRY_WRITE,
+  'GET /api/v1/tasks/:id': REGISTRY_WRITE,
+  'POST /api/v1/tasks/:id/new-head': REGISTRY_WRITE,
+  'POST /api/v1/tasks/:id/dismiss': REGISTRY_WRITE,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -53,6 +53,8 @@ export const problemTypes = {
   password_change_required: { status: 403, title: 'Choose a new password first' },
   organisation_required: { status: 401, title: 'Name your organisation to sign in' },
   account_disabled: { status: 409, title: 'The account is disabled' },
+  life_event_withdrawn: { status: 409, title: 'This report was withdrawn' },
+  task_closed: { status: 409, title: 'This task is already closed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

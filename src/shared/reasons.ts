@@ -87,6 +87,9 @@ export const fieldReasons = {
   row_too_long: 'has more cells than the header',
   nul_character: 'contains a NUL character',
   unreadable: 'could not be read',
+  // life events
+  not_for_event_kind: 'is not recorded for this kind of event',
+  member_deceased: 'is recorded as deceased',
 } as const;
 
 export type FieldReason = keyof typeof fieldReasons;

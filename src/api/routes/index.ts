@@ -1,4 +1,12 @@
 // Every API route, one file each. A route listed here must also be in src/access/matrix.ts.
+import recordLifeEvent from './lifeEvents/record.ts';
+import listLifeEvents from './lifeEvents/list.ts';
+import correctLifeEvent from './lifeEvents/correct.ts';
+import withdrawLifeEvent from './lifeEvents/withdraw.ts';
+import listTasks from './tasks/list.ts';
+import getTask from './tasks/get.ts';
+import newHeadTask from './tasks/newHead.ts';
+import dismissTask from './tasks/dismiss.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -105,3 +113,4 @@ export const allRoutes: RouteDef[] = [
 allRoutes.push(...duplicateRoutes);
 allRoutes.push(createRegistration);
 allRoutes.push(householdHistory, vulnerabilityEnd, personLinks, householdAid);
+allRoutes.push(recordLifeEvent, listLifeEvents, correctLifeEvent, withdrawLifeEvent, listTasks, getTask, newHeadTask, dismissTask);

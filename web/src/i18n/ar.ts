@@ -7,6 +7,7 @@ import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
+import { lifeProblemsAr } from './parts/lifeProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
@@ -57,6 +58,7 @@ const problems = {
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
   ...adminProblemsAr,
+  ...lifeProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {

@@ -4,6 +4,7 @@ import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
+import { lifeProblemsEn } from './parts/lifeProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
 import { disclosureEn } from './parts/disclosure.en.ts';
@@ -55,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'problem.internal': 'Something went wrong on the server. Try again later.',
   'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
   ...adminProblemsEn,
+  ...lifeProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',

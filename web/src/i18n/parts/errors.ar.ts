@@ -102,6 +102,8 @@ export const errorsAr = {
   'fieldName.body': 'البيانات المُرسلة',
   'errors.fieldSentence': 'الحقل «{field}»: {reason}',
   'errors.tooLarge': 'المُدخل كبير جدًا: حجم البيانات أكبر من المسموح به. اختصر النص ثم أعد المحاولة.',
+  'reason.not_for_event_kind': 'لا يُسجَّل لهذا النوع من الأحداث.',
+  'reason.member_deceased': 'مسجَّل متوفى.',
 } as const;
 
 /** Every reason the server can give has words here (the typecheck fails on a missing one). */

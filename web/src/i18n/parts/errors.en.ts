@@ -100,4 +100,6 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'fieldName.body': 'What was sent',
   'errors.fieldSentence': '“{field}”: {reason}',
   'errors.tooLarge': 'The input is too large: more data than allowed was sent. Shorten the text and try again.',
+  'reason.not_for_event_kind': 'Not recorded for this kind of event.',
+  'reason.member_deceased': 'Recorded as deceased.',
 };
