@@ -31,6 +31,8 @@ const Tokens = lazy(() => import('./screens/admin/Tokens.tsx').then((m) => ({ de
 const Programmes = lazy(() => import('./screens/programmes/Programmes.tsx').then((m) => ({ default: m.Programmes })));
 const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
+const Tasks = lazy(() => import('./screens/lifeEvents/Tasks.tsx').then((m) => ({ default: m.Tasks })));
+const TaskPage = lazy(() => import('./screens/lifeEvents/Tasks.tsx').then((m) => ({ default: m.TaskPage })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -45,6 +47,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
   { route: { name: 'programmes' }, label: 'prog.nav', needs: 'manageProgrammes' },
   { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
+  { route: { name: 'tasks' }, label: 'tasks.nav', needs: 'tasks' },
 ];
 
 export function App() {
@@ -217,6 +220,10 @@ function Current() {
       return onDemand(can(role, 'manageProgrammes'), <ProgrammePage id={route.id} />);
     case 'cards':
       return onDemand(can(role, 'listCards'), <CardsList />);
+    case 'tasks':
+      return onDemand(can(role, 'tasks'), <Tasks />);
+    case 'task':
+      return onDemand(can(role, 'tasks'), <TaskPage id={route.id} />);
     default:
       return <Loading />;
   }

@@ -47,6 +47,8 @@ export const capabilityRoutes = {
   revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
   reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
   listCards: 'GET /api/v1/aid/cards',
+  lifeEvents: 'POST /api/v1/persons/:id/life-events',
+  tasks: 'GET /api/v1/tasks',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -26,7 +26,9 @@ export type Route =
   | { name: 'programmes' }
   | { name: 'programme'; id: string }
   | { name: 'notFound' }
-  | { name: 'cards' };
+  | { name: 'cards' }
+  | { name: 'tasks' }
+  | { name: 'task'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -53,6 +55,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
   [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', id: m[1]! })],
   [/^\/cards\/?$/, () => ({ name: 'cards' })],
+  [/^\/tasks\/?$/, () => ({ name: 'tasks' })],
+  [new RegExp(`^/tasks/${ID}/?$`), (m) => ({ name: 'task', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -113,6 +117,10 @@ export function pathOf(r: Route): string {
       return '/';
     case 'cards':
       return '/cards';
+    case 'tasks':
+      return '/tasks';
+    case 'task':
+      return `/tasks/${r.id}`;
   }
 }
 

@@ -1,5 +1,6 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
+import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
 import type {
   EnrolSession,
@@ -118,3 +119,10 @@ export type TokenInputT = z.input<typeof TokenInput>;
 export type TokenRecordT = z.infer<typeof TokenRecord>;
 export type TokenViewT = z.infer<typeof TokenView>;
 export type TokenListT = z.infer<typeof TokenList>;
+
+// Life events and the tasks that follow from them.
+export type LifeEventViewT = z.infer<typeof LifeEventView>;
+export type LifeEventListT = z.infer<typeof LifeEventList>;
+export type LifeEventInputT = z.input<typeof LifeEventInput>;
+export type TaskViewT = z.infer<typeof TaskView>;
+export type TaskListT = z.infer<typeof TaskList>;

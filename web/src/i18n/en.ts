@@ -1,4 +1,5 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
+import { lifeEn } from './parts/life.en.ts';
 import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
@@ -713,4 +714,5 @@ export const en: Record<MessageKey, string> = {
   ...sitesEn,
   ...programmesEn,
   ...cardsEn,
+  ...lifeEn,
 };

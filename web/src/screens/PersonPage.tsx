@@ -3,6 +3,7 @@ import { can } from '../access.ts';
 import type { HistoryListT, PersonViewT } from '../api/types.ts';
 import { History } from '../components/History.tsx';
 import { LinkedRecords } from '../components/LinkedRecords.tsx';
+import { LifeEvents } from './lifeEvents/LifeEvents.tsx';
 import { RecordReads } from '../components/RecordReads.tsx';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -60,6 +61,7 @@ export function PersonPage({ id }: { id: string }) {
         {!p.household && <p className="muted">{t('hh.person.noHousehold')}</p>}
       </article>
       {can(user?.role, 'linkedRecords') && <LinkedRecords id={p.id} />}
+      {can(user?.role, 'lifeEvents') && <LifeEvents personId={p.id} />}
       <section className="card">
         <h2>{t('history.title')}</h2>
         {!mayHistory ? (

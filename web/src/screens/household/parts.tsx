@@ -34,18 +34,20 @@ export function ReasonField({
   onChange,
   required = false,
   tried = false,
+  hint,
 }: {
   value: string;
   onChange: (v: string) => void;
   required?: boolean;
   tried?: boolean;
+  hint?: string;
 }) {
   const { t } = useI18n();
   return (
     <TextField
       label={t('hh.reason')}
       optional={!required}
-      hint={t('hh.reason.hint')}
+      hint={hint ?? t('hh.reason.hint')}
       name="reason"
       dir="auto"
       maxLength={500}
