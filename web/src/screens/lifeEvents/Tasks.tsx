@@ -123,7 +123,7 @@ function NewHeadForm({ task, onDone }: { task: TaskViewT; onDone: () => void }) 
       <h2 id="new-head">{t('tasks.choose')}</h2>
       <p className="muted">{t('tasks.chooseHint')}</p>
       <fieldset className="choices">
-        <legend className="sr-only">{t('tasks.choose')}</legend>
+        <legend className="visually-hidden">{t('tasks.choose')}</legend>
         {candidates.map((m) => (
           <label key={m.personId} className="check">
             <input type="radio" name="newHead" value={m.personId} checked={chosen === m.personId} onChange={() => setChosen(m.personId)} />{' '}
