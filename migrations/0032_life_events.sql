@@ -23,23 +23,27 @@ CREATE TABLE life_event (
 CREATE INDEX life_event_person ON life_event (person_id, kind, recorded_at);
 
 -- Whether a kind of event is confirmed for a person, and since when (one row per person and kind).
+-- `effective_date`: the earliest date the standing reports give (NULL when none gives one). A
+-- death confirmed with an effective date on or before a cycle's cut-off (or with none) takes the
+-- person out of their household's counts in that cycle (src/store/aid/generate.ts).
 CREATE TABLE life_event_confirmation (
-  person_id     uuid NOT NULL REFERENCES person(id),
-  kind          text NOT NULL,
-  confirmed_at  timestamptz NOT NULL DEFAULT now(),
+  person_id      uuid NOT NULL REFERENCES person(id),
+  kind           text NOT NULL,
+  confirmed_at   timestamptz NOT NULL DEFAULT now(),
+  effective_date date,
   PRIMARY KEY (person_id, kind)
 );
 
--- What follows from a confirmed event, for a person to do: today the new head of a household whose
--- head died. Tasks are in the organisation and governorate of the household they concern.
+-- What follows from a confirmed event, for a person to do: the new head of a household whose head
+-- died; a vulnerability to record (a severe injury, a disability, a lost home or livelihood...). Tasks are in the organisation and governorate of the household they concern.
 CREATE TABLE task (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id        uuid NOT NULL REFERENCES organisation(id),
-  kind          text NOT NULL CHECK (kind IN ('new_head')),
+  kind          text NOT NULL CHECK (kind IN ('new_head','record_vulnerability')),
   household_id  uuid NOT NULL REFERENCES household(id),
   person_id     uuid NOT NULL REFERENCES person(id),   -- whom the event happened to
   life_event_id uuid NOT NULL REFERENCES life_event(id),
-  proposal      jsonb NOT NULL DEFAULT '{}'::jsonb,     -- e.g. {"newHead": "<person id>"}
+  proposal      jsonb NOT NULL DEFAULT '{}'::jsonb,     -- {"newHead": "<person id>"} or {"vulnerability": "injured"}
   status        text NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','dismissed')),
   due_at        timestamptz NOT NULL,
   created_at    timestamptz NOT NULL DEFAULT now(),
@@ -49,4 +53,5 @@ CREATE TABLE task (
   CHECK ((status = 'open') = (closed_at IS NULL))
 );
 CREATE INDEX task_open ON task (org_id, due_at) WHERE status = 'open';
-CREATE UNIQUE INDEX task_one_open_per_household ON task (household_id, kind) WHERE status = 'open';
+-- one open task of a kind per household and person (and per vulnerability proposed)
+CREATE UNIQUE INDEX task_one_open ON task (household_id, kind, person_id, (coalesce(proposal->>'vulnerability', ''))) WHERE status = 'open';

@@ -1,17 +1,33 @@
 // Whether a life event is confirmed, and what follows from a confirmed one. Pure: no I/O.
 import type { LifeEventKind, LifeEventSource } from '../shared/lifeEvents.ts';
-import type { Relationship } from '../shared/vocabulary.ts';
+import type { Relationship, VulnerabilityKind } from '../shared/vocabulary.ts';
+import { hasDisability } from './detail.ts';
 
 export type Report = { kind: LifeEventKind; source: LifeEventSource; withdrawn: boolean };
 
 /**
- * A kind of event is confirmed for a person when an official record says so, or when two reports
- * that are not withdrawn come from two different kinds of source (a family report and a hospital,
- * not two family reports). One report alone stays "reported".
+ * The sources whose one report confirms an event of a kind. A death, a disappearance, a child
+ * orphaned or separated need an official record, or else two standing reports from two different
+ * kinds of source (a family report and a hospital, not two family reports). An injury or a
+ * disability is confirmed by whoever assessed it; a loss or a recovery by a field visit. A family
+ * report alone never confirms anything.
  */
+export const confirmingAlone: Record<LifeEventKind, readonly LifeEventSource[]> = {
+  death: ['official_record'],
+  missing: ['official_record'],
+  orphaned: ['official_record'],
+  separated: ['official_record'],
+  injury: ['official_record', 'hospital', 'health_ministry_list', 'field_visit'],
+  disability: ['official_record', 'hospital', 'health_ministry_list', 'field_visit'],
+  found: ['official_record', 'field_visit'],
+  lost_home: ['official_record', 'field_visit'],
+  lost_livelihood: ['official_record', 'field_visit'],
+  recovered: ['official_record', 'hospital', 'field_visit'],
+};
+
 export function isConfirmed(reports: readonly Report[], kind: LifeEventKind): boolean {
   const standing = reports.filter((r) => r.kind === kind && !r.withdrawn);
-  if (standing.some((r) => r.source === 'official_record')) return true;
+  if (standing.some((r) => confirmingAlone[kind].includes(r.source))) return true;
   return new Set(standing.map((r) => r.source)).size >= 2;
 }
 
@@ -47,8 +63,37 @@ export function proposeNewHead(members: readonly HouseholdMember[]): string | un
   return [...pool].sort((a, b) => rank(a) - rank(b) || older(a, b))[0]?.personId;
 }
 
-/** The tasks a newly confirmed event opens. Today: the death of a head asks for a new head. */
-export function tasksOnConfirmation(kind: LifeEventKind, ctx: { isHead: boolean; otherMembers: number }): 'new_head'[] {
-  if (kind === 'death' && ctx.isHead && ctx.otherMembers > 0) return ['new_head'];
-  return [];
+export type TaskProposal = { kind: 'new_head' } | { kind: 'record_vulnerability'; vulnerability: VulnerabilityKind };
+
+/**
+ * The tasks a newly confirmed event opens (rules as data, each done by a person):
+ * - the death of a head with others in the household: choose a new head;
+ * - a life-changing or severe injury, a disability by the Washington Group cut-off, the loss of a
+ *   home or a livelihood, a child separated from caregivers: record the vulnerability, which the
+ *   entitlement rules and the dashboard read.
+ * `detail` is the confirmed reports' detail merged.
+ */
+export function tasksOnConfirmation(
+  kind: LifeEventKind,
+  ctx: { isHead: boolean; otherMembers: number; ageYears: number | null; detail: Record<string, unknown> },
+): TaskProposal[] {
+  const vulnerability = (v: VulnerabilityKind): TaskProposal[] => [{ kind: 'record_vulnerability', vulnerability: v }];
+  switch (kind) {
+    case 'death':
+      return ctx.isHead && ctx.otherMembers > 0 ? [{ kind: 'new_head' }] : [];
+    case 'injury':
+      return ctx.detail.lifeChanging === true || ctx.detail.severity === 'severe' || ctx.detail.amputation === true
+        ? vulnerability('injured')
+        : [];
+    case 'disability':
+      return hasDisability(ctx.detail) ? vulnerability('disability') : [];
+    case 'lost_home':
+      return vulnerability('lost_home');
+    case 'lost_livelihood':
+      return vulnerability('lost_livelihood');
+    case 'separated':
+      return ctx.ageYears !== null && ctx.ageYears < 18 ? vulnerability('separated_child') : [];
+    default:
+      return [];
+  }
 }

@@ -42,6 +42,6 @@ export const lifeEventStates = ['reported', 'confirmed', 'withdrawn'] as const;
 export type LifeEventState = (typeof lifeEventStates)[number];
 
 /** What follows from an event, always done by a person: a task, never applied behind anyone's back. */
-export const taskKinds = ['new_head'] as const;
+export const taskKinds = ['new_head', 'record_vulnerability'] as const;
 export type TaskKind = (typeof taskKinds)[number];
 export const taskStates = ['open', 'done', 'dismissed'] as const;

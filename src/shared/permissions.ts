@@ -144,6 +144,7 @@ export const permissionMatrix = {
   'GET /api/v1/tasks/:id': REGISTRY_WRITE,
   'POST /api/v1/tasks/:id/new-head': REGISTRY_WRITE,
   'POST /api/v1/tasks/:id/dismiss': REGISTRY_WRITE,
+  'POST /api/v1/tasks/:id/vulnerability': REGISTRY_WRITE,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

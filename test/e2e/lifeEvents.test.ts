@@ -168,7 +168,7 @@ describe.skipIf(!run)('life events and the tasks that follow (registration offic
     const f = families[1]!;
     await setLang(page, 'en');
     await openPerson(w, f);
-    await report(w, 'Injury', 'Field visit', w.reported, async () => {
+    await report(w, 'Injury', 'Family report', w.reported, async () => {
       await page.getByLabel('Severity').selectOption({ label: 'Severe' });
       await page.getByLabel('Life-changing injury').check();
     });
@@ -189,6 +189,18 @@ describe.skipIf(!run)('life events and the tasks that follow (registration offic
     await expect.poll(() => page.locator('.life-event').first().locator('.badge').textContent()).toBe(w.withdrawn);
     expect(await page.locator('.life-event').first().textContent()).toContain('Withdrawn: Recorded for the wrong person');
 
+    // assessed at a hospital, a severe injury is confirmed at once and asks for its vulnerability
+    await report(w, 'Injury', 'Hospital', w.confirmed, () => page.getByLabel('Severity').selectOption({ label: 'Severe' }));
+    await page.getByRole('link', { name: w.tasks, exact: true }).click();
+    await page.locator('li.card', { hasText: 'Record a vulnerability' }).getByRole('link', { name: w.openTask }).click();
+    await page.getByRole('button', { name: 'Record the vulnerability' }).click();
+    await page.getByText('Task done: the vulnerability was recorded.').waitFor();
+    const hh = (await apiCaller(server.url, token)('GET', `/api/v1/households/${f.household}`)) as {
+      vulnerabilities: { kind: string; personId: string | null }[];
+    };
+    expect(hh.vulnerabilities).toContainEqual(expect.objectContaining({ kind: 'injured', personId: f.head.id }));
+
+    await openPerson(w, f);
     await report(w, 'Death', 'Official record', w.confirmed);
     await page.getByRole('link', { name: w.tasks, exact: true }).click();
     await page

@@ -25,7 +25,7 @@ test('property: confirmation depends only on the standing reports, never on thei
       const reports = rs.map((r) => ({ kind: 'death' as const, ...r }));
       const shuffled = [...reports].sort(() => (seed % 2 === 0 ? 1 : -1));
       const standing = reports.filter((r) => !r.withdrawn);
-      const expected = standing.some((r) => r.source === 'official_record') || new Set(standing.map((r) => r.source)).size >= 2;
+      const expected = standing.some((r) => r.source === 'official_record') || new Set(standing.map((r) => r.source)).size >= 2; // death
       expect(isConfirmed(shuffled, 'death')).toBe(expected);
     }),
   );
@@ -73,11 +73,35 @@ test('property: the proposal is a living member other than the head, and an adul
   );
 });
 
-test('only a confirmed death of a head with others in the household opens a "new head" task', () => {
-  expect(tasksOnConfirmation('death', { isHead: true, otherMembers: 2 })).toEqual(['new_head']);
-  expect(tasksOnConfirmation('death', { isHead: true, otherMembers: 0 })).toEqual([]);
-  expect(tasksOnConfirmation('death', { isHead: false, otherMembers: 2 })).toEqual([]);
-  expect(tasksOnConfirmation('injury', { isHead: true, otherMembers: 2 })).toEqual([]);
+test('the tasks a confirmed event opens: a new head for a dead head; a vulnerability for a severe injury, a disability, a loss', () => {
+  const c = (o: Partial<Parameters<typeof tasksOnConfirmation>[1]> = {}) => ({
+    isHead: true,
+    otherMembers: 2,
+    ageYears: 40,
+    detail: {},
+    ...o,
+  });
+  const vuln = (v: string) => [{ kind: 'record_vulnerability', vulnerability: v }];
+  expect(tasksOnConfirmation('death', c())).toEqual([{ kind: 'new_head' }]);
+  expect(tasksOnConfirmation('death', c({ otherMembers: 0 }))).toEqual([]);
+  expect(tasksOnConfirmation('death', c({ isHead: false }))).toEqual([]);
+  expect(tasksOnConfirmation('injury', c({ detail: { severity: 'minor' } }))).toEqual([]);
+  expect(tasksOnConfirmation('injury', c({ detail: { lifeChanging: true } }))).toEqual(vuln('injured'));
+  expect(tasksOnConfirmation('disability', c({ detail: { washingtonGroup: { seeing: 'some_difficulty' } } }))).toEqual([]);
+  expect(tasksOnConfirmation('disability', c({ detail: { washingtonGroup: { walking: 'cannot_do' } } }))).toEqual(vuln('disability'));
+  expect(tasksOnConfirmation('lost_home', c())).toEqual(vuln('lost_home'));
+  expect(tasksOnConfirmation('separated', c({ ageYears: 9 }))).toEqual(vuln('separated_child'));
+  expect(tasksOnConfirmation('separated', c({ ageYears: 30 }))).toEqual([]);
+});
+
+test('who confirms alone: an official record anything; a hospital an injury but not a death; a family report nothing', () => {
+  const one = (kind: 'death' | 'injury' | 'lost_home', source: (typeof lifeEventSources)[number]) =>
+    isConfirmed([{ kind, source, withdrawn: false }], kind);
+  expect(one('death', 'hospital')).toBe(false);
+  expect(one('injury', 'hospital')).toBe(true);
+  expect(one('injury', 'family_report')).toBe(false);
+  expect(one('lost_home', 'field_visit')).toBe(true);
+  expect(one('lost_home', 'other_organisation')).toBe(false);
 });
 
 test('detail belongs to its kind; the Washington Group cut-off', () => {

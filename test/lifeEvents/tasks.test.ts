@@ -64,3 +64,24 @@ test('security: tasks of another organisation or governorate are absent; a role 
   expect((await t.get(analyst, '/api/v1/tasks')).statusCode).toBe(403);
   expect((await t.post(analyst, `/api/v1/tasks/${task.id}/dismiss`, { reason: 'x' })).statusCode).toBe(403);
 });
+
+test('a severe injury confirmed by a hospital opens a "record vulnerability" task; acting on it records it for the person', async () => {
+  const u = await t.user();
+  const h = await household(t, u, ['spouse', 'son']);
+  const injury = { kind: 'injury', source: 'family_report', detail: { severity: 'minor' } };
+  await t.post(u, `/api/v1/persons/${h.others[1]}/life-events`, injury);
+  expect((await t.get(u, '/api/v1/tasks')).json().items).toEqual([]);
+  await t.post(u, `/api/v1/persons/${h.others[1]}/life-events`, {
+    ...injury,
+    source: 'hospital',
+    detail: { severity: 'severe', amputation: true },
+  });
+  const [task] = (await t.get(u, '/api/v1/tasks')).json().items;
+  expect(task).toMatchObject({ kind: 'record_vulnerability', vulnerability: 'injured', person: { id: h.others[1] }, proposedHead: null });
+  const wrong = await t.post(u, `/api/v1/tasks/${task.id}/new-head`, { personId: h.others[0] });
+  expect(wrong.json().type).toBe('/problems/task_closed');
+  const done = await t.post(u, `/api/v1/tasks/${task.id}/vulnerability`, { date: '2024-05-02' });
+  expect(done.statusCode, done.body).toBe(200);
+  const hh = await readOn(t, u, h.id, '2024-05-03');
+  expect(hh.vulnerabilities).toContainEqual(expect.objectContaining({ kind: 'injured', personId: h.others[1] }));
+});

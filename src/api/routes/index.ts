@@ -7,6 +7,7 @@ import listTasks from './tasks/list.ts';
 import getTask from './tasks/get.ts';
 import newHeadTask from './tasks/newHead.ts';
 import dismissTask from './tasks/dismiss.ts';
+import vulnerabilityTask from './tasks/vulnerability.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -113,4 +114,14 @@ export const allRoutes: RouteDef[] = [
 allRoutes.push(...duplicateRoutes);
 allRoutes.push(createRegistration);
 allRoutes.push(householdHistory, vulnerabilityEnd, personLinks, householdAid);
-allRoutes.push(recordLifeEvent, listLifeEvents, correctLifeEvent, withdrawLifeEvent, listTasks, getTask, newHeadTask, dismissTask);
+allRoutes.push(
+  recordLifeEvent,
+  listLifeEvents,
+  correctLifeEvent,
+  withdrawLifeEvent,
+  listTasks,
+  getTask,
+  newHeadTask,
+  dismissTask,
+  vulnerabilityTask,
+);

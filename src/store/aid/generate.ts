@@ -28,6 +28,9 @@ WITH m AS (
   JOIN household h ON h.id = hm.household_id AND h.org_id = $2
   JOIN person p ON p.id = hm.person_id
   WHERE hm.valid_from <= $3 AND (hm.valid_to IS NULL OR hm.valid_to > $3)
+    -- a confirmed death (by the cut-off, or undated) takes the person out of the counts
+    AND NOT EXISTS (SELECT 1 FROM life_event_confirmation dc WHERE dc.person_id = hm.person_id AND dc.kind = 'death'
+                    AND (dc.effective_date IS NULL OR dc.effective_date <= $3))
   GROUP BY hm.household_id, h.governorate
 ),
 d AS (

@@ -1,5 +1,6 @@
 import { errors } from '../../errors.ts';
 import { changeHead } from '../registry/households/changeHead.ts';
+import { recordVulnerability } from '../registry/households/recordVulnerability.ts';
 import type { WriteContext } from '../write.ts';
 import { getTask, type Task } from './taskRow.ts';
 
@@ -27,6 +28,7 @@ async function close(ctx: WriteContext, t: Task, status: 'done' | 'dismissed', o
  */
 export async function resolveNewHead(ctx: WriteContext, id: string, c: { personId: string; date: string }): Promise<Task> {
   const t = await openTask(ctx, id);
+  if (t.kind !== 'new_head') throw errors.taskClosed();
   const head = await ctx.client.query(
     "SELECT 1 FROM household_member WHERE household_id = $1 AND person_id = $2 AND relationship = 'head' AND valid_to IS NULL",
     [t.householdId, t.person.id],
@@ -42,6 +44,14 @@ export async function resolveNewHead(ctx: WriteContext, id: string, c: { personI
     reason: 'death of the head of household (confirmed)',
   });
   return close(ctx, t, 'done', `new head ${c.personId}`);
+}
+
+/** Records the vulnerability the task proposes, for the person, from `date`; one write with the task's closing. */
+export async function resolveVulnerability(ctx: WriteContext, id: string, date: string): Promise<Task> {
+  const t = await openTask(ctx, id);
+  if (t.kind !== 'record_vulnerability' || !t.vulnerability) throw errors.taskClosed();
+  await recordVulnerability(ctx, t.householdId, { kind: t.vulnerability, personId: t.person.id, date, reason: 'confirmed life event' });
+  return close(ctx, t, 'done', `vulnerability ${t.vulnerability}`);
 }
 
 /** Closes a task without acting on it, with the reason (e.g. the household already changed its head). */

@@ -4,11 +4,12 @@ import type { Actor } from '../../access/actor.ts';
 import { errors } from '../../errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { TaskKind } from '../../shared/lifeEvents.ts';
+import type { VulnerabilityKind } from '../../shared/vocabulary.ts';
 import { scopeSql } from '../registry/scope.ts';
 
 export const TASK_SELECT = `SELECT t.id, t.kind, t.status, t.due_at, t.created_at, t.closed_at, t.outcome, t.household_id, t.life_event_id,
        h.record_id AS household_record_id, t.person_id, p.full_name, p.full_name_en,
-       t.proposal->>'newHead' AS proposed_head, np.full_name AS proposed_head_name
+       t.proposal->>'newHead' AS proposed_head, np.full_name AS proposed_head_name, t.proposal->>'vulnerability' AS vulnerability
   FROM task t JOIN household h ON h.id = t.household_id JOIN person p ON p.id = t.person_id
   LEFT JOIN person np ON np.id = (t.proposal->>'newHead')::uuid`;
 
@@ -28,6 +29,7 @@ export type TaskRow = {
   full_name_en: string | null;
   proposed_head: string | null;
   proposed_head_name: string | null;
+  vulnerability: VulnerabilityKind | null;
 };
 
 export const parseTask = (r: TaskRow) => ({
@@ -43,6 +45,7 @@ export const parseTask = (r: TaskRow) => ({
   lifeEventId: r.life_event_id,
   person: { id: r.person_id, fullName: r.full_name, fullNameEn: r.full_name_en },
   proposedHead: r.proposed_head ? { id: r.proposed_head, fullName: r.proposed_head_name ?? '' } : null,
+  vulnerability: r.vulnerability,
 });
 export type Task = ReturnType<typeof parseTask>;
 

@@ -11,6 +11,7 @@ import {
   wgDomains,
   wgLevels,
 } from '../../../shared/lifeEvents.ts';
+import { vulnerabilityKinds } from '../../../shared/vocabulary.ts';
 import { Day, Uuid } from '../../schemas.ts';
 
 const Reason = z.string().trim().min(1).max(L.reason);
@@ -69,7 +70,9 @@ export const TaskView = z.object({
   lifeEventId: z.string(),
   person: z.object({ id: z.string(), fullName: z.string(), fullNameEn: z.string().nullable() }),
   proposedHead: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  vulnerability: z.enum(vulnerabilityKinds).nullable().describe('the vulnerability a record_vulnerability task proposes'),
 });
 export const TaskList = z.object({ items: z.array(TaskView) });
 export const NewHeadInput = z.object({ personId: Uuid, date: Day.optional() }).strict();
+export const VulnerabilityTaskInput = z.object({ date: Day.optional() }).strict();
 export const DismissInput = z.object({ reason: Reason }).strict();

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { checkDay } from '../../validate.ts';
-import { relKey } from '../HouseholdPage.tsx';
+import { relKey, vulnKey } from '../HouseholdPage.tsx';
 import { ActionError } from '../household/parts.tsx';
 import { today, useAction } from '../household/useAction.ts';
 
@@ -92,11 +92,13 @@ export function TaskPage({ id }: { id: string }) {
       </section>
       {tk.status === 'open' ? (
         <>
-          <NewHeadForm task={tk} onDone={task.reload} />
+          {tk.kind === 'new_head' ? <NewHeadForm task={tk} onDone={task.reload} /> : <VulnerabilityForm task={tk} onDone={task.reload} />}
           <DismissForm task={tk} onDone={task.reload} />
         </>
       ) : (
-        <Alert kind="success">{tk.status === 'done' ? t('tasks.done') : t('tasks.dismissed')}</Alert>
+        <Alert kind="success">
+          {tk.status === 'dismissed' ? t('tasks.dismissed') : tk.kind === 'new_head' ? t('tasks.done') : t('tasks.vulnerabilityDone')}
+        </Alert>
       )}
     </Screen>
   );
@@ -143,6 +145,36 @@ function NewHeadForm({ task, onDone }: { task: TaskViewT; onDone: () => void }) 
       <ActionError error={error} />
       <button type="button" className="btn btn-primary" disabled={busy || !chosen} onClick={() => void submit()}>
         {busy ? t('common.loading') : t('tasks.makeHead')}
+      </button>
+    </section>
+  );
+}
+
+function VulnerabilityForm({ task, onDone }: { task: TaskViewT; onDone: () => void }) {
+  const { t } = useI18n();
+  const { busy, error, post } = useAction();
+  const [date, setDate] = useState(today);
+  const dateErr = checkDay(date);
+  async function submit() {
+    if (dateErr) return;
+    if (await post(`/api/v1/tasks/${task.id}/vulnerability`, { date })) onDone();
+  }
+  return (
+    <section className="card hh-form" aria-labelledby="record-vulnerability">
+      <h2 id="record-vulnerability">{t('tasks.recordVulnerability', { vulnerability: t(vulnKey(task.vulnerability ?? '')) })}</h2>
+      <p className="muted">{t('tasks.vulnerabilityHint')}</p>
+      <TextField
+        label={t('tasks.from')}
+        type="date"
+        name="vulnerabilityDate"
+        value={date}
+        max={today()}
+        onChange={(e) => setDate(e.target.value)}
+        error={dateErr ? t(dateErr) : null}
+      />
+      <ActionError error={error} />
+      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
+        {busy ? t('common.loading') : t('tasks.recordSubmit')}
       </button>
     </section>
   );
