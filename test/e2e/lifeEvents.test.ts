@@ -122,7 +122,7 @@ async function openPerson(w: (typeof WORDS)['ar'], f: Family) {
 }
 
 /** Opens "Report an event" (if closed), fills kind and source, submits, and waits for the list to show `state` on the newest event. */
-async function report(w: (typeof WORDS)['ar'], kind: string, source: string, state: string, more?: () => Promise<void>) {
+async function report(w: (typeof WORDS)['ar'], kind: string, source: string, state: string, more?: () => Promise<unknown>) {
   const toggle = page.getByRole('button', { name: w.report });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const count = await page.locator('.life-event').count();
