@@ -89,7 +89,7 @@ function parseUntil(until: string | undefined): Date | undefined {
   return new Date(t);
 }
 
-function printRestored(r: RestoreResult, dataDir: string): void {
+function printRestored(r: RestoreResult, dataDir: string, began: number): void {
   if (r.audit.ok) say(`change log intact: ${r.audit.rows} rows, head ${r.audit.head}`);
   else {
     say(`change log BROKEN at row seq=${r.audit.firstBadSeq}: ${r.audit.problem.replace(/_/g, ' ')} (${r.audit.rows} rows read)`);
@@ -98,6 +98,7 @@ function printRestored(r: RestoreResult, dataDir: string): void {
   say(`people: ${r.counts.people}`);
   say(`households: ${r.counts.households}`);
   say(`change-log rows: ${r.counts.changeLogRows}`);
+  say(`took ${((Date.now() - began) / 1000).toFixed(1)} s, peak memory ${peakMemory()}`);
   say(
     `restored into ${dataDir}${r.until ? ` as of ${r.until}` : ''}. Before sanad serve --data-dir ${dataDir}: copy the server's secret key there (secret.key), or set SANAD_SECRET_KEY.`,
   );
@@ -109,6 +110,7 @@ async function restorePhysical(backup: string, o: { dataDir: string; walArchive?
       'restore_failed',
       'A physical backup restores into an embedded data directory: unset DATABASE_URL (or use sanad restore --logical).',
     );
+  const began = Date.now();
   const until = parseUntil(o.until);
   const dataDir = path.resolve(o.dataDir);
   const r = await physicalRestore({
@@ -119,7 +121,7 @@ async function restorePhysical(backup: string, o: { dataDir: string; walArchive?
     progress: progressBar('restore'),
     say,
   });
-  printRestored(r, dataDir);
+  printRestored(r, dataDir, began);
 }
 
 export function register(program: Command): void {
@@ -162,10 +164,11 @@ export function register(program: Command): void {
     .action(async (backup: string, o: { dataDir: string; walArchive?: string; until?: string; logical?: boolean }) => {
       if (!o.logical) return restorePhysical(backup, o);
       if (o.walArchive || o.until) throw new Error('--wal-archive and --until are for physical backups');
+      const began = Date.now();
       const store = await storeFromOptions(o);
       try {
         const r = await logicalRestore(store.pool, path.resolve(backup), progressBar('restore'), say);
-        printRestored(r, process.env.DATABASE_URL ? 'the database of DATABASE_URL' : path.resolve(o.dataDir));
+        printRestored(r, process.env.DATABASE_URL ? 'the database of DATABASE_URL' : path.resolve(o.dataDir), began);
       } finally {
         await store.close();
       }

@@ -230,8 +230,16 @@ async function restoreFrames(db: pg.PoolClient, input: Readable): Promise<Logica
   for (;;) {
     const f = (await frames.next()).value;
     if (!f) throw new StoreError('backup_corrupt', 'The logical backup is cut off (no manifest at its end): nothing was restored.');
-    if (f.kind === 'T') loaded.push(await loadTable(db, TableStart.parse(JSON.parse(f.body.toString('utf8'))), frames));
-    else if (f.kind === 'M') {
+    if (f.kind === 'T') {
+      const start = TableStart.parse(JSON.parse(f.body.toString('utf8')));
+      const here = tables.find((t) => t.name === start.table);
+      if (!here || start.columns.some((c) => !here.columns.includes(c)))
+        throw new StoreError(
+          'restore_failed',
+          `Table ${start.table} of the backup (or one of its columns) is not in this store's schema: nothing was restored.`,
+        );
+      loaded.push(await loadTable(db, start, frames));
+    } else if (f.kind === 'M') {
       const manifest = LogicalManifest.parse(JSON.parse(f.body.toString('utf8')));
       const same =
         manifest.tables.length === loaded.length &&
