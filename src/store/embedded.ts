@@ -309,6 +309,14 @@ function hookExit(): void {
   process.on('exit', () => {
     for (const kill of runningServers) kill();
   });
+  // A command killed with SIGTERM or SIGHUP (Node's default: die at once, no 'exit' event) would
+  // leave its PostgreSQL running: exit instead, which stops it. `sanad serve` has its own handlers.
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(code));
+  }
 }
 
 /**

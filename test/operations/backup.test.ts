@@ -207,3 +207,29 @@ test('a logical backup restores into a new store: the same people and a change l
   expect(again.code).toBe(1);
   expect(again.err).toMatch(/already holds registry data/);
 }, 300_000);
+
+test('a cut-off logical backup is refused and nothing is loaded', async () => {
+  const file = path.join(await tempDir('logical-cut'), 'sanad.dump');
+  const dumped = await sanadIn(live.dir, ['backup', '--logical', '--output', file]);
+  expect(dumped.code, dumped.err).toBe(0);
+  const whole = await fs.readFile(file);
+  await fs.writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
+  const target = await newPath('logical-cut-target');
+  const loaded = await sanadIn(target, ['restore', '--logical', file]);
+  expect(loaded.code).toBe(1);
+  expect(loaded.err).toMatch(/nothing was restored/);
+  expect((await personIds(target)).size).toBe(0);
+}, 180_000);
+
+test('a backup taken with no server running restores on its own, without the WAL archive', async () => {
+  await stop(live);
+  const offline = await newPath('offline-backup');
+  const taken = await sanadIn(live.dir, ['backup', '--output', offline]);
+  expect(taken.code, taken.err).toBe(0);
+  expect(taken.out).toMatch(/taken with no server running/);
+  const target = await newPath('offline-restored');
+  const restored = await sanadIn(target, ['restore', offline]);
+  expect(restored.code, restored.err + restored.out).toBe(0);
+  expect(restored.out).toMatch(/change log intact/);
+  expect([...(await personIds(target))].sort()).toEqual([...before, ...after].sort());
+}, 180_000);

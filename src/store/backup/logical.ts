@@ -188,16 +188,22 @@ async function loadTable(
   const t: Table = { name: start.table, columns: start.columns };
   const copy = db.query(copyFrom(`COPY ${columnList(db, t)} FROM STDIN`));
   const h = createHash('sha256');
-  for (;;) {
-    const f = (await frames.next()).value;
-    if (!f) throw new StoreError('backup_corrupt', `The logical backup is cut off in table ${t.name}: nothing was restored.`);
-    if (f.kind === 'D') {
+  let f: { kind: Kind; body: Buffer } | undefined;
+  try {
+    for (f = (await frames.next()).value; f?.kind === 'D'; f = (await frames.next()).value) {
       h.update(f.body);
       if (!copy.write(f.body)) await once(copy, 'drain');
-      continue;
     }
-    copy.end();
-    await once(copy, 'finish');
+    if (!f) throw new StoreError('backup_corrupt', `The logical backup is cut off in table ${t.name}: nothing was restored.`);
+  } catch (e) {
+    // the COPY is abandoned (CopyFail), so that the connection can roll back
+    copy.destroy(e as Error);
+    await once(copy, 'close').catch(() => undefined);
+    throw e;
+  }
+  copy.end();
+  await once(copy, 'finish');
+  {
     const end = TableEnd.parse(JSON.parse(f.body.toString('utf8')));
     const sha256 = h.digest('hex');
     if (f.kind !== 'E' || end.sha256 !== sha256 || end.rows !== Number(copy.rowCount))
