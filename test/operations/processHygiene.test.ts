@@ -117,3 +117,30 @@ test('SIGTERM while the server starts: it stops once started, status 0, its Post
   expect(await postgresOf(dir)).toEqual([]);
   await expect(fs.stat(path.join(dir, 'sanad.lock'))).rejects.toThrow();
 }, 180_000);
+
+test('a PostgreSQL that does not stop within the shutdown bound is stopped at once before Sanad exits; the next start recovers', async () => {
+  const dir = newDir('hung-postgres');
+  const first = await serve(dir, embeddedEnv({ SANAD_SHUTDOWN_SECONDS: '0' }));
+  const pm = await postmasterPid(dir);
+  process.kill(pm, 'SIGSTOP'); // a postmaster that cannot act on SIGINT or SIGQUIT (as on a machine that is far too loaded)
+  try {
+    first.child.kill('SIGTERM');
+    const { code } = await within(first.exited, 90_000, 'sanad serve exits');
+    expect(code).toBe(1);
+    expect(first.output()).toMatch(/shutdown did not finish in time: stopping the database at once and exiting/);
+    expect(isAlive(pm)).toBe(false);
+  } finally {
+    if (isAlive(pm)) process.kill(pm, 'SIGCONT');
+  }
+  // its other processes notice that the postmaster is gone and exit by themselves
+  await within(
+    (async () => {
+      while ((await postgresOf(dir)).length > 0) await new Promise((r) => setTimeout(r, 200));
+    })(),
+    30_000,
+    'the rest of PostgreSQL exits',
+  );
+  const again = await serve(dir);
+  expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
+  await stop(again);
+}, 180_000);
