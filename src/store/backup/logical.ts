@@ -133,6 +133,13 @@ async function dumpTable(db: pg.PoolClient, t: Table, out: Writable, progress?: 
 
 /** Writes the logical backup of the store to `file` (which must not exist); one snapshot for every table. */
 export async function logicalBackup(pool: pg.Pool, file: string, progress?: Progress): Promise<LogicalManifest> {
+  if (
+    await stat(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new StoreError('target_not_empty', `${file} exists already: choose a new file name (nothing was written).`);
   const db = await pool.connect();
   const gz = createGzip({ level: 6 });
   const written = pipeline(gz, createWriteStream(file, { flags: 'wx', mode: 0o600 }));

@@ -2,7 +2,8 @@
 // pg_basebackup): PostgreSQL's non-exclusive low-level backup API. A temporary replication slot
 // keeps the WAL from the start on; pg_backup_start; every file of the data directory copied as a
 // stream with its SHA-256; pg_backup_stop, whose backup label is written beside the copied files;
-// then the WAL segments from the start to the end of the backup, so the backup restores on its own.
+// then the WAL segments from the start to the end of the backup, so the backup restores on its own
+// (which is why the stop does not wait for the WAL archive: a broken archive must not hang it).
 // See docs/decisions/0025-backups.md.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -112,6 +113,9 @@ export async function physicalBackup(opts: {
   progress?: Progress;
 }): Promise<PhysicalManifest> {
   const { pgdata, output, progress } = opts;
+  const inside = path.relative(await fs.realpath(pgdata), path.resolve(output));
+  if (!inside.startsWith('..') && !path.isAbsolute(inside))
+    throw new StoreError('backup_unsupported', 'The backup directory must not be inside the data directory it copies.');
   await emptyTarget(output, 'The backup directory');
   const c = new pg.Client({ connectionString: opts.url });
   await c.connect();
@@ -137,7 +141,7 @@ export async function physicalBackup(opts: {
     const changeLog = await changeLogHead(opts.url);
     const stopped = (
       await c.query<{ lsn: string; wal: string; label: string; map: string; at: Date }>(
-        'SELECT lsn::text AS lsn, pg_walfile_name(lsn) AS wal, labelfile AS label, spcmapfile AS map, clock_timestamp() AS at FROM pg_backup_stop(true)',
+        'SELECT lsn::text AS lsn, pg_walfile_name(lsn) AS wal, labelfile AS label, spcmapfile AS map, clock_timestamp() AS at FROM pg_backup_stop(false)',
       )
     ).rows[0]!;
     files.push(await writeSmall(output, 'pg/backup_label', stopped.label));
