@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { base32Decode } from '../../src/access/totp.ts';
+import { sanadOut } from '../support/cli.ts';
+import { freshDb } from '../support/db.ts';
 import { personInput } from '../support/factories.ts';
 import { connectTo, embeddedEnv, type Served, sanadIn, serve, stop } from '../support/served.ts';
 import { type Authenticator, nextCode } from '../support/signIn.ts';
@@ -207,6 +209,23 @@ test('a logical backup restores into a new store: the same people and a change l
   expect(again.code).toBe(1);
   expect(again.err).toMatch(/already holds registry data/);
 }, 300_000);
+
+test('a logical backup of the embedded store loads into another PostgreSQL (DATABASE_URL), and its change log verifies there', async () => {
+  const file = path.join(await tempDir('logical-external'), 'sanad.dump');
+  const dumped = await sanadIn(live.dir, ['backup', '--logical', '--output', file]);
+  expect(dumped.code, dumped.err).toBe(0);
+  const db = await freshDb();
+  try {
+    const loaded = await sanadOut(['restore', '--logical', file], db.url);
+    expect(loaded.code, loaded.err + loaded.out).toBe(0);
+    expect(loaded.out).toMatch(/change log intact/);
+    expect(loaded.out).toMatch(/into the database of DATABASE_URL/);
+    const ids = (await db.pool.query<{ id: string }>('SELECT id::text FROM person')).rows.map((r) => r.id);
+    expect(ids.sort()).toEqual([...before, ...after].sort());
+  } finally {
+    await db.drop();
+  }
+}, 180_000);
 
 test('a cut-off logical backup is refused and nothing is loaded', async () => {
   const file = path.join(await tempDir('logical-cut'), 'sanad.dump');
