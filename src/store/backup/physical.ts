@@ -53,6 +53,8 @@ async function walk(pgdata: string): Promise<Walked> {
     }
   };
   await visit('');
+  // pg_control last, as pg_basebackup does: the copy of the file PostgreSQL rewrites at each checkpoint is the latest
+  out.files.sort((a, b) => Number(a.rel === 'global/pg_control') - Number(b.rel === 'global/pg_control'));
   return out;
 }
 
