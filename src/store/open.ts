@@ -26,6 +26,8 @@ export type StoreOptions = {
   acquireTimeoutMs?: number;
   /** The longest a statement may run, in ms (default: none; long bulk commands need it so). */
   statementTimeoutMs?: number;
+  /** `sanad serve --wal-archive DIR`: continuous WAL archiving of the embedded server into DIR. */
+  walArchive?: string | undefined;
 };
 
 export type Store = {
@@ -33,6 +35,8 @@ export type Store = {
   url: string;
   /** Ends the pool (waiting at most `waitMs` for clients in use) and stops the embedded server started here. */
   close: (opts?: { waitMs?: number }) => Promise<void>;
+  /** A shutdown past its bound: stops the embedded server started here at once (immediate shutdown) and waits for it. */
+  halt?: () => Promise<void>;
   /** Seals second-factor secrets; set by `sanad serve` (src/store/secretKey.ts), absent for other commands. */
   secretKey?: SecretKey;
   /** The embedded server this process started died (not called for an external or a shared server). */
@@ -49,17 +53,28 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   let stopServer: (() => Promise<void>) | undefined;
   let server: EmbeddedServer | undefined;
   if (databaseUrl) {
+    if (opts.walArchive)
+      throw new StoreError(
+        'wal_archive',
+        '--wal-archive is for the embedded PostgreSQL: with DATABASE_URL, set up archiving on that server (docs/OPERATIONS.md).',
+      );
     url = databaseUrl;
   } else {
-    server = await startEmbedded({ dataDir: path.resolve(opts.dataDir ?? 'data'), durable: opts.durable ?? true, role: opts.role });
+    if (opts.walArchive && opts.role !== 'serve') throw new StoreError('wal_archive', '--wal-archive is for sanad serve only.');
+    server = await startEmbedded({
+      dataDir: path.resolve(opts.dataDir ?? 'data'),
+      durable: opts.durable ?? true,
+      role: opts.role,
+      ...(opts.walArchive ? { walArchive: path.resolve(opts.walArchive) } : {}),
+    });
     stopServer = server.stop;
     url = server.url;
-    // The application database lives beside the `postgres` maintenance database.
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'sanad'");
-    if (exists.rowCount === 0) await admin.query('CREATE DATABASE sanad');
-    await admin.end();
+    try {
+      await createDatabase(url);
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
     url = withDatabase(url, 'sanad');
   }
   const pool = new pg.Pool({
@@ -87,6 +102,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       else await Promise.race([ended.catch(() => undefined), new Promise((r) => setTimeout(r, o.waitMs).unref())]);
       await stopServer?.();
     },
+    halt: async () => server?.halt(),
   };
   if (server && !server.attached) {
     server.onExit((why) => {
@@ -95,6 +111,18 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     store.onLost = server.onExit;
   }
   return store;
+}
+
+/** The application database lives beside the `postgres` maintenance database. */
+async function createDatabase(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'sanad'");
+    if (exists.rowCount === 0) await admin.query('CREATE DATABASE sanad');
+  } finally {
+    await admin.end();
+  }
 }
 
 /**

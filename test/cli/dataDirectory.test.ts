@@ -90,32 +90,12 @@ test('a command on a copy works on the copy, not on the live server named in the
   expect(await health(live.url)).toBe(200);
 }, 120_000);
 
-/**
- * PostgreSQL removes its postmaster.pid last, once every backend is gone. On a loaded machine the
- * stopped server's PostgreSQL can outlive it (seen in CI; the shutdown's bound can end Node first):
- * then it is stopped here, fast, then immediately, so that this test starts from a stopped cluster.
- */
-async function stoppedForGood(dir: string): Promise<void> {
-  const pidFile = path.join(dir, 'pg', 'postmaster.pid');
-  const gone = async (ms: number) => {
-    for (const until = Date.now() + ms; Date.now() < until; ) {
-      if (!(await fs.stat(pidFile).catch(() => null))) return true;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return false;
-  };
-  if (await gone(10_000)) return;
-  const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-  for (const signal of ['SIGINT', 'SIGQUIT'] as const) {
-    if (pid > 0 && isAlive(pid)) process.kill(pid, signal);
-    if (await gone(20_000)) return;
-  }
-}
-
 test('a lock file and a postmaster.pid naming a pid now used by another program (after a crash) are ignored, and it is not signalled', async () => {
   const dir = await tempDir('reused');
-  await stop(await served(dir)); // a cluster, stopped
-  await stoppedForGood(dir);
+  const first = await served(dir);
+  const firstPostgres = await postmasterPid(dir);
+  await stop(first); // a cluster, stopped: Sanad exits only once its PostgreSQL has stopped
+  expect(isAlive(firstPostgres)).toBe(false);
   const bystander = spawn('sleep', ['120']); // SIGINT would end it
   const pid = bystander.pid!;
   const pgdata = path.join(dir, 'pg');

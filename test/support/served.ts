@@ -18,9 +18,9 @@ export function embeddedEnv(more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts `sanad serve --data-dir dir` and resolves once it listens. */
-export async function serve(dir: string, env: NodeJS.ProcessEnv = embeddedEnv()): Promise<Served> {
-  const child = spawn(process.execPath, ['bin/sanad.js', 'serve', '--port', '0', '--data-dir', dir], {
+/** Starts `sanad serve --data-dir dir [more]` and resolves once it listens. */
+export async function serve(dir: string, env: NodeJS.ProcessEnv = embeddedEnv(), more: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, ['bin/sanad.js', 'serve', '--port', '0', '--data-dir', dir, ...more], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,6 +10,7 @@ import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
 import { firstRunSteps } from '../firstRun.ts';
 import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
+import type { Store } from '../../store/open.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 import { wholeNumber } from '../numberOption.ts';
 import { installShutdown } from '../shutdown.ts';
@@ -32,50 +33,113 @@ export function register(program: Command): void {
       'comma-separated addresses or CIDR ranges of reverse proxies in front of Sanad: sign-in limits then count the address they forward (X-Forwarded-For)',
       '',
     )
-    .action(async (opts: { port: number; host: string; dataDir: string; web: string; trustProxy: string }) => {
+    .option(
+      '--wal-archive <dir>',
+      'continuous WAL archiving of the embedded PostgreSQL into DIR, for sanad restore --wal-archive (docs/OPERATIONS.md)',
+    )
+    .action(async (opts: ServeOptions) => {
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be a number from 0 to 65535');
       const trustProxy = opts.trustProxy
         .split(',')
         .map((a) => a.trim())
         .filter((a) => a !== '');
       for (const a of trustProxy) if (!isIP(a.split('/')[0]!)) throw new Error(`--trust-proxy: "${a}" is not an IP address or CIDR range`);
-      const store = await storeFromOptions(opts, { role: 'serve', acquireTimeoutMs: 10_000, statementTimeoutMs: statementTimeoutMs() });
-      store.secretKey = loadSecretKey({ dataDir: opts.dataDir });
-      const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
-      if (elsewhere > 0) {
-        process.stdout.write(
-          `${JSON.stringify({
-            t: new Date().toISOString(),
-            level: 'warn',
-            msg: `${elsewhere} second-factor secrets were sealed with another secret key: those users cannot sign in until the server gets that key (SANAD_SECRET_KEY or DATA/secret.key) or an administrator resets their second factor`,
-          })}\n`,
-        );
-      }
-      const web = loadWebApp(opts.web);
-      const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`);
-      const app = await buildApp({
-        store,
-        trustProxy,
-        log,
-        ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
+      // Until the shutdown path is in place, a signal is remembered (Node's default would kill this
+      // process at once and leave the embedded PostgreSQL, in its own process group, running).
+      const early = rememberSignals();
+      const store = await storeFromOptions(opts, {
+        role: 'serve',
+        acquireTimeoutMs: 10_000,
+        statementTimeoutMs: statementTimeoutMs(),
+        walArchive: opts.walArchive,
+      }).catch((e: unknown) => {
+        early.dispose();
+        throw e;
       });
-      const firstRun = !(await hasUsers(store.pool));
-      const address = await app.listen({ port: opts.port, host: opts.host });
-      if (!web)
-        process.stdout.write(
-          JSON.stringify({ t: new Date().toISOString(), msg: `no web app at ${opts.web} (run npm run build); serving the API only` }) +
-            '\n',
-        );
-      process.stdout.write(
-        `${JSON.stringify({
-          t: new Date().toISOString(),
-          msg: `Sanad listening on ${address}`,
-          database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
-        })}\n`,
-      );
-      if (firstRun) process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
-      installShutdown(app, store, log);
+      const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`);
+      let app: FastifyInstance | undefined;
+      try {
+        app = await startServing(opts, store, trustProxy, log);
+      } catch (e) {
+        // stop what was started (the web server, the pool, the embedded PostgreSQL) before saying why
+        await app?.close().catch(() => undefined);
+        await store.close({ waitMs: 2_000 });
+        throw listenProblem(e, opts);
+      } finally {
+        early.dispose();
+      }
+      const stop = installShutdown(app, store, log);
+      if (early.signalled()) void stop(0);
     });
+}
+
+type ServeOptions = { port: number; host: string; dataDir: string; web: string; trustProxy: string; walArchive?: string };
+type Log = (line: Record<string, unknown>) => void;
+
+/** The secret key, the app and the listening socket, on an open store. */
+async function startServing(opts: ServeOptions, store: Store, trustProxy: string[], log: Log): Promise<FastifyInstance> {
+  store.secretKey = loadSecretKey({ dataDir: opts.dataDir });
+  const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
+  if (elsewhere > 0) {
+    log({
+      level: 'warn',
+      msg: `${elsewhere} second-factor secrets were sealed with another secret key: those users cannot sign in until the server gets that key (SANAD_SECRET_KEY or DATA/secret.key) or an administrator resets their second factor`,
+    });
+  }
+  const web = loadWebApp(opts.web);
+  const app = await buildApp({
+    store,
+    trustProxy,
+    log,
+    ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
+  });
+  const firstRun = !(await hasUsers(store.pool));
+  let address: string;
+  try {
+    address = await app.listen({ port: opts.port, host: opts.host });
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw e;
+  }
+  if (!web) log({ msg: `no web app at ${opts.web} (run npm run build); serving the API only` });
+  log({
+    msg: `Sanad listening on ${address}`,
+    database: process.env.DATABASE_URL ? 'external' : `embedded (${opts.dataDir})`,
+    ...(opts.walArchive ? { walArchive: path.resolve(opts.walArchive) } : {}),
+  });
+  if (firstRun) process.stdout.write(`${firstRunSteps(address, { dataDir: opts.dataDir, external: !!process.env.DATABASE_URL })}\n`);
+  return app;
+}
+
+/** A port that cannot be listened on, said plainly. */
+function listenProblem(e: unknown, opts: ServeOptions): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new Error(
+      `cannot listen on ${opts.host}:${opts.port}: the port is in use (another Sanad or another program). Stop it or choose another --port. Sanad stopped its database and exits.`,
+    );
+  if (code === 'EACCES' || code === 'EADDRNOTAVAIL')
+    return new Error(
+      `cannot listen on ${opts.host}:${opts.port} (${code}): choose another --port or --host. Sanad stopped its database and exits.`,
+    );
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** SIGINT/SIGTERM/SIGHUP during the start: remembered, acted on once the server can stop cleanly. */
+function rememberSignals(): { signalled: () => boolean; dispose: () => void } {
+  let got = false;
+  const note = () => {
+    if (!got) process.stderr.write('sanad: stopping once the start has finished (the database is starting)\n');
+    got = true;
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, note);
+  return {
+    signalled: () => got,
+    dispose: () => {
+      for (const s of signals) process.off(s, note);
+    },
+  };
 }
 
 // The web app: the files of web/dist, read once into memory (a few hundred kilobytes), gzipped
