@@ -13,6 +13,7 @@ import { databaseAnswers } from '../store/health.ts';
 import type { Store } from '../store/open.ts';
 import { write } from '../store/write.ts';
 import { deviceOf } from './device.ts';
+import { databaseLimitStore } from './limitStore.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
@@ -170,7 +171,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
   });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every server sharing it counts the same requests (src/api/limitStore.ts).
+  await app.register(rateLimit, { global: false, store: databaseLimitStore(opts.store.pool) });
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
   // Bytes that are not UTF-8 are refused, not silently replaced with U+FFFD and stored.
   const parseJson = app.getDefaultJsonParser('error', 'error');
