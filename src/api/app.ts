@@ -10,10 +10,12 @@ import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
 import { databaseAnswers } from '../store/health.ts';
+import { databaseReady } from '../store/readiness.ts';
 import type { Store } from '../store/open.ts';
 import { write } from '../store/write.ts';
 import { deviceOf } from './device.ts';
 import { databaseLimitStore } from './limitStore.ts';
+import { assertMayReadMetrics, Metrics } from './metrics.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
@@ -35,6 +37,8 @@ export type AppOptions = {
    * not to everyone behind the proxy at once. Default: none (the connection's address counts).
    */
   trustProxy?: string[];
+  /** Who may read GET /metrics: the bearer of this token; without one, direct local connections only (src/api/metrics.ts). */
+  metricsToken?: string | undefined;
   /** Parses every answer with its route's response schema (default: under Vitest). */
   checkResponses?: boolean;
 };
@@ -187,8 +191,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return parseJson(req, text, done);
   });
 
+  const metrics = new Metrics();
+  app.decorate('metrics', metrics);
   app.addHook('onResponse', async (req, reply) => {
     log({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+    metrics.observe(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -219,6 +226,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', async () => {
     await databaseAnswers(opts.store.pool, opts.store.lost);
     return { status: 'ok' };
+  });
+  // Ready for traffic: the database answers and has every migration of this version (else 503).
+  app.get('/readyz', async () => {
+    await databaseReady(opts.store.pool, opts.store.lost);
+    return { status: 'ready' };
+  });
+  app.get('/metrics', async (req, reply) => {
+    assertMayReadMetrics(req, opts.metricsToken);
+    const text = await metrics.render(opts.store);
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').header('cache-control', 'no-store').send(text);
   });
 
   if (opts.extend) await opts.extend(app);

@@ -135,6 +135,9 @@ export const permissionMatrix = {
   // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
   'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  // Operations: readiness for a load balancer; metrics for Prometheus (a token or a local connection: src/api/metrics.ts)
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -53,6 +53,8 @@ export const problemTypes = {
   password_change_required: { status: 403, title: 'Choose a new password first' },
   organisation_required: { status: 401, title: 'Name your organisation to sign in' },
   account_disabled: { status: 409, title: 'The account is disabled' },
+  migrations_pending: { status: 503, title: 'The database is not migrated to this version' },
+  metrics_forbidden: { status: 403, title: 'The metrics are for the monitoring system only' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

@@ -57,6 +57,7 @@ export function register(program: Command): void {
         store,
         trustProxy,
         log,
+        metricsToken: process.env.SANAD_METRICS_TOKEN || undefined,
         ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
       });
       const firstRun = !(await hasUsers(store.pool));

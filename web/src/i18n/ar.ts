@@ -2,6 +2,7 @@
 // Placeholders are written {name} and must be the same in both languages.
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
+import { serversAr } from './parts/servers.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
@@ -57,6 +58,7 @@ const problems = {
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
   ...adminProblemsAr,
+  ...serversAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
