@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The store, API, aid, duplicates and import tests (the folders that exercise Sanad's SQL) against Debian's PostgreSQL 15,
-# the oldest PostgreSQL Sanad supports, through DATABASE_URL. A throwaway cluster in a temporary
-# directory on a free port, trust authentication on the loopback address only, stopped at the end.
+# The store, API, aid, duplicates and import tests (the folders that exercise Sanad's SQL) against
+# Debian's PostgreSQL 15, the oldest PostgreSQL Sanad supports, through DATABASE_URL. A throwaway
+# cluster in a temporary directory on port 54315 (SANAD_PG15_PORT), trust authentication on the
+# loopback address only, stopped at the end.
 # Debian 12 (bookworm) ships PostgreSQL 15; the package is installed by .ci/run when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
