@@ -78,9 +78,13 @@ async function baseBackup(from: string, to: string): Promise<void> {
   await fs.chmod(to, 0o700);
 }
 
-/** Waits until the replica has replayed everything the primary has written so far. */
+/**
+ * Waits until the replica has replayed everything the primary has written so far: up to the WAL
+ * insert position (this throwaway primary commits asynchronously, so a commit can still be in its
+ * WAL buffers, before pg_current_wal_lsn()).
+ */
 async function caughtUp(): Promise<void> {
-  const lsn = (await sql<{ lsn: string }>(primary.url, 'SELECT pg_current_wal_lsn()::text AS lsn'))[0]!.lsn;
+  const lsn = (await sql<{ lsn: string }>(primary.url, 'SELECT pg_current_wal_insert_lsn()::text AS lsn'))[0]!.lsn;
   for (const until = Date.now() + 30_000; Date.now() < until; ) {
     const [r] = await sql<{ ok: boolean }>(replica.url, 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn]);
     if (r?.ok) return;
