@@ -118,6 +118,10 @@ export const errors = {
   internal: () => p('internal', 'Something went wrong on the server. It has been logged without personal data.'),
   /** The database does not answer (it stopped, or it is too busy): 503, never a 500 that hides it. */
   databaseUnavailable: () => p('database_unavailable', 'The database does not answer. Try again in a few minutes.'),
+  migrationsPending: () =>
+    p('migrations_pending', 'The database lacks migrations this server needs: start the newest server once to apply them.'),
+  metricsForbidden: () =>
+    p('metrics_forbidden', 'Send the metrics token (SANAD_METRICS_TOKEN) as a bearer token, or connect from this machine directly.'),
   tokenExpired: () => p('token_expired', 'This API token has expired: an administrator makes a new one.'),
   tokenRevoked: () => p('token_revoked', 'This API token was revoked, or its account disabled: an administrator makes a new one.'),
   ownAccount: () =>

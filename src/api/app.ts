@@ -10,9 +10,12 @@ import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
 import { authenticate } from '../store/access/authenticate.ts';
 import { databaseAnswers } from '../store/health.ts';
+import { databaseReady } from '../store/readiness.ts';
 import type { Store } from '../store/open.ts';
 import { write } from '../store/write.ts';
 import { deviceOf } from './device.ts';
+import { databaseLimitStore } from './limitStore.ts';
+import { assertMayReadMetrics, Metrics } from './metrics.ts';
 import { openApiDocument } from './openapi.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
@@ -34,6 +37,8 @@ export type AppOptions = {
    * not to everyone behind the proxy at once. Default: none (the connection's address counts).
    */
   trustProxy?: string[];
+  /** Who may read GET /metrics: the bearer of this token; without one, direct local connections only (src/api/metrics.ts). */
+  metricsToken?: string | undefined;
   /** Parses every answer with its route's response schema (default: under Vitest). */
   checkResponses?: boolean;
 };
@@ -170,7 +175,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
   });
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every server sharing it counts the same requests (src/api/limitStore.ts).
+  await app.register(rateLimit, { global: false, store: databaseLimitStore(opts.store.pool) });
   app.removeContentTypeParser('text/plain'); // JSON only: anything else is 415
   // Bytes that are not UTF-8 are refused, not silently replaced with U+FFFD and stored.
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -185,8 +191,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return parseJson(req, text, done);
   });
 
+  const metrics = new Metrics();
+  app.decorate('metrics', metrics);
   app.addHook('onResponse', async (req, reply) => {
     log({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+    metrics.observe(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -217,6 +226,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', async () => {
     await databaseAnswers(opts.store.pool, opts.store.lost);
     return { status: 'ok' };
+  });
+  // Ready for traffic: the database answers and has every migration of this version (else 503).
+  app.get('/readyz', async () => {
+    await databaseReady(opts.store.pool, opts.store.lost);
+    return { status: 'ready' };
+  });
+  app.get('/metrics', async (req, reply) => {
+    assertMayReadMetrics(req, opts.metricsToken);
+    const text = await metrics.render(opts.store);
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').header('cache-control', 'no-store').send(text);
   });
 
   if (opts.extend) await opts.extend(app);

@@ -145,6 +145,9 @@ export const permissionMatrix = {
   'POST /api/v1/tasks/:id/new-head': REGISTRY_WRITE,
   'POST /api/v1/tasks/:id/dismiss': REGISTRY_WRITE,
   'POST /api/v1/tasks/:id/vulnerability': REGISTRY_WRITE,
+  // Operations: readiness for a load balancer; metrics for Prometheus (a token or a local connection: src/api/metrics.ts)
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

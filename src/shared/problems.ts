@@ -55,6 +55,8 @@ export const problemTypes = {
   account_disabled: { status: 409, title: 'The account is disabled' },
   life_event_withdrawn: { status: 409, title: 'This report was withdrawn' },
   task_closed: { status: 409, title: 'This task is already closed' },
+  migrations_pending: { status: 503, title: 'The database is not migrated to this version' },
+  metrics_forbidden: { status: 403, title: 'The metrics are for the monitoring system only' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

@@ -16,6 +16,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export type StoreOptions = {
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
+  /**
+   * A streaming replica for reads that may lag a moment (DATABASE_READ_URL): searches, statistics and
+   * reports. Never for a read that must see the caller's own write.
+   */
+  databaseReadUrl?: string | undefined;
   /** Pool size; the server defaults to 10. */
   max?: number;
   /** Throwaway embedded clusters only (tests, benchmarks of the code path, never real data). */
@@ -32,6 +37,8 @@ export type StoreOptions = {
 
 export type Store = {
   pool: pg.Pool;
+  /** The replica's pool (DATABASE_READ_URL), if any: searches, statistics and reports (readerOf). */
+  readPool?: pg.Pool;
   url: string;
   /** Ends the pool (waiting at most `waitMs` for clients in use) and stops the embedded server started here. */
   close: (opts?: { waitMs?: number }) => Promise<void>;
@@ -77,13 +84,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     }
     url = withDatabase(url, 'sanad');
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: opts.max ?? 10,
-    ...(opts.acquireTimeoutMs ? { connectionTimeoutMillis: opts.acquireTimeoutMs } : {}),
-    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
-  });
-  pool.on('error', () => undefined); // idle client errors (server restart) surface on the next query
+  const pool = newPool(url, opts);
   try {
     await prepare(url, pool, opts.statementTimeoutMs !== undefined);
   } catch (e) {
@@ -91,13 +92,16 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     await stopServer?.();
     throw e;
   }
+  const readUrl = opts.databaseReadUrl ?? process.env.DATABASE_READ_URL;
+  const readPool = readUrl ? newPool(readUrl, opts) : undefined;
   const store: Store = {
     pool,
+    ...(readPool ? { readPool } : {}),
     url,
     attached: server?.attached ?? false,
     close: async (o = {}) => {
       // pool.end() waits for every client to come back; a shutdown waits only so long, then stops the server (which ends them).
-      const ended = pool.end();
+      const ended = Promise.all([pool.end(), readPool?.end()]);
       if (o.waitMs === undefined) await ended;
       else await Promise.race([ended.catch(() => undefined), new Promise((r) => setTimeout(r, o.waitMs).unref())]);
       await stopServer?.();
@@ -124,6 +128,24 @@ async function createDatabase(url: string): Promise<void> {
     await admin.end();
   }
 }
+
+function newPool(url: string, opts: StoreOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(opts.acquireTimeoutMs ? { connectionTimeoutMillis: opts.acquireTimeoutMs } : {}),
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
+  pool.on('error', () => undefined); // idle client errors (server restart) surface on the next query
+  return pool;
+}
+
+/**
+ * Where a read that may lag a moment goes: the replica when there is one (DATABASE_READ_URL), else
+ * the primary. For searches, statistics and reports; never for a read that must see the caller's
+ * own write, nor for a read that writes (a logged read, an export in the change log).
+ */
+export const readerOf = (store: Pick<Store, 'pool' | 'readPool'>): pg.Pool => store.readPool ?? store.pool;
 
 /**
  * The version check, migrations and reference data, then the locale warning. A pool with a

@@ -15,7 +15,7 @@ beforeAll(async () => {
   for (const role of roles) users.set(role, await t.user({ role }));
 });
 
-const builtIn = ['GET /healthz', 'GET /openapi.json'];
+const builtIn = ['GET /healthz', 'GET /openapi.json', 'GET /readyz', 'GET /metrics'];
 const keys = [...allRoutes.map(routeKey), ...builtIn];
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
 

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Role } from '../../src/access/roles.ts';
 import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/open.ts';
+import { clearLimits } from '../../src/store/requestLimit.ts';
 import { freshDb, type TestDb } from './db.ts';
 import { makeUser, storeOf, type TestUser } from './factories.ts';
 
@@ -117,8 +118,9 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
 }
 
 /**
- * An app of its own for each test that calls the returned function (the sign-in routes' rate limit
- * is per app); the last one a test made is closed after it.
+ * An app of its own for each test that calls the returned function, starting from no counted
+ * requests (the sign-in routes' limits are counted in the database, for every app on it, so the
+ * counts are cleared first); the last one a test made is closed after it.
  */
 export function useAppPerTest(file: { readonly store: Store }, options: TestAppOptions = {}): () => Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
@@ -127,6 +129,7 @@ export function useAppPerTest(file: { readonly store: Store }, options: TestAppO
     app = undefined;
   });
   return async () => {
+    await clearLimits(file.store.pool);
     app = await buildApp({ ...options, store: file.store });
     return app;
   };

@@ -91,6 +91,7 @@ async function startServing(opts: ServeOptions, store: Store, trustProxy: string
     store,
     trustProxy,
     log,
+    metricsToken: process.env.SANAD_METRICS_TOKEN || undefined,
     ...(web ? { extend: async (a: FastifyInstance) => serveWebApp(a, web) } : {}),
   });
   const firstRun = !(await hasUsers(store.pool));

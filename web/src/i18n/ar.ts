@@ -3,6 +3,7 @@
 import { lifeAr } from './parts/life.ar.ts';
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
+import { serversAr } from './parts/servers.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
@@ -60,6 +61,7 @@ const problems = {
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
   ...adminProblemsAr,
   ...lifeProblemsAr,
+  ...serversAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {

@@ -13,6 +13,7 @@ import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
+import { serversEn } from './parts/servers.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -58,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
   ...adminProblemsEn,
   ...lifeProblemsEn,
+  ...serversEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',

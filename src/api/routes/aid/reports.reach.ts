@@ -1,4 +1,5 @@
 import { reach } from '../../../store/aid/reports.ts';
+import { readerOf } from '../../../store/open.ts';
 import { defineRoute } from '../../route.ts';
 import { CycleReportQuery, ReachReport } from './schema.ts';
 
@@ -10,5 +11,5 @@ export default defineRoute({
   tags: ['aid'],
   query: CycleReportQuery,
   response: ReachReport,
-  handler: async ({ query, actor, store }) => reach(store.pool, actor, query.cycle),
+  handler: async ({ query, actor, store }) => reach(readerOf(store), actor, query.cycle),
 });

@@ -10,14 +10,15 @@ export default defineRoute({
   tags: ['aid'],
   body: SyncInput,
   response: SyncView,
-  handler: async ({ body, actor, store, write }) => ({
-    batchId: body.batchId,
-    results: await syncBatch(store.pool, actor, {
+  handler: async ({ body, actor, store, write, request }) => {
+    const results = await syncBatch(store.pool, actor, {
       pointId: body.pointId,
       batchId: body.batchId,
       deviceId: body.deviceId,
       items: body.redemptions,
       write,
-    }),
-  }),
+    });
+    request.server.metrics.syncBatch(results.length);
+    return { batchId: body.batchId, results };
+  },
 });

@@ -1,6 +1,7 @@
 import { searchAdvice, searchKeys } from '../../../registry/personSearch.ts';
 import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
+import { readerOf } from '../../../store/open.ts';
 import { defineRoute } from '../../route.ts';
 import { PersonSearch, PersonSearchPage } from './schema.ts';
 import { personSummary } from './view.ts';
@@ -23,7 +24,7 @@ export default defineRoute({
   handler: async ({ body, actor, store }) => {
     const keys = searchKeys(body);
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
-    const r = await searchPersons(store.pool, actor, {
+    const r = await searchPersons(readerOf(store), actor, {
       name: body.query,
       nationalId: keys.nationalId,
       phone: keys.phone,

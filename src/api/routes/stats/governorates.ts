@@ -1,4 +1,5 @@
 import { countByGovernorate } from '../../../store/stats/governorates.ts';
+import { readerOf } from '../../../store/open.ts';
 import { defineRoute } from '../../route.ts';
 import { GovernorateStats } from './schema.ts';
 
@@ -9,5 +10,5 @@ export default defineRoute({
     'Aggregates per governorate for your organisation: people by sex, households, and their totals (no personal data; small counts withheld from aggregate-only roles)',
   tags: ['stats'],
   response: GovernorateStats,
-  handler: async ({ actor, store }) => countByGovernorate(store.pool, actor),
+  handler: async ({ actor, store }) => countByGovernorate(readerOf(store), actor),
 });

@@ -1,4 +1,5 @@
 import { reachByCycle } from '../../../store/stats/reach.ts';
+import { readerOf } from '../../../store/open.ts';
 import { defineRoute } from '../../route.ts';
 import { ReachQuery, ReachSummary } from './schema.ts';
 
@@ -9,5 +10,5 @@ export default defineRoute({
   tags: ['stats'],
   query: ReachQuery,
   response: ReachSummary,
-  handler: async ({ query, actor, store }) => ({ cycles: await reachByCycle(store.pool, actor, query.limit) }),
+  handler: async ({ query, actor, store }) => ({ cycles: await reachByCycle(readerOf(store), actor, query.limit) }),
 });
