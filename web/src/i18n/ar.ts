@@ -9,6 +9,7 @@ import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { lifeProblemsAr } from './parts/lifeProblems.ar.ts';
+import { casesProblemsAr } from './parts/casesProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
@@ -60,6 +61,7 @@ const problems = {
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
   ...adminProblemsAr,
   ...lifeProblemsAr,
+  ...casesProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {

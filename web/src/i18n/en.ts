@@ -6,6 +6,7 @@ import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { lifeProblemsEn } from './parts/lifeProblems.en.ts';
+import { casesProblemsEn } from './parts/casesProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
 import { disclosureEn } from './parts/disclosure.en.ts';
@@ -58,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
   ...adminProblemsEn,
   ...lifeProblemsEn,
+  ...casesProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
