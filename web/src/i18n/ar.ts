@@ -1,6 +1,7 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
 import { lifeAr } from './parts/life.ar.ts';
+import { casesAr } from './parts/cases.ar.ts';
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
@@ -709,6 +710,7 @@ export const ar = {
   ...programmesAr,
   ...cardsAr,
   ...lifeAr,
+  ...casesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -1,5 +1,6 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
 import { lifeEn } from './parts/life.en.ts';
+import { casesEn } from './parts/cases.en.ts';
 import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
@@ -717,4 +718,5 @@ export const en: Record<MessageKey, string> = {
   ...programmesEn,
   ...cardsEn,
   ...lifeEn,
+  ...casesEn,
 };
