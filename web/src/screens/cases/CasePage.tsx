@@ -1,7 +1,6 @@
 // A case file: its summary, its timeline, and what the reader may do at this stage: add a note, a
 // service, a referral, a follow-up or an interim caregiver; submit the assessment, the plan or the
 // closure; decide (a supervisor); assign, share, reopen. Opening it is logged by the server.
-import { useState } from 'react';
 import type { CaseFileViewT } from '../../api/types.ts';
 import { Alert, ErrorState, Loading, Screen } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
