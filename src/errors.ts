@@ -100,6 +100,11 @@ export const errors = {
     ),
   lifeEventWithdrawn: () => p('life_event_withdrawn', 'A withdrawn report cannot be changed: report the event again.'),
   taskClosed: () => p('task_closed', 'This task was already done or dismissed.'),
+  caseStepRefused: () =>
+    p(
+      'case_step_refused',
+      'Not at this stage of the case, or not for you: a supervisor approves or sends back what waits for them; a closed case is reopened first.',
+    ),
   householdHasHead: () => p('household_has_head', 'The household already has a head: change the head instead.'),
   itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'taken')),
   programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'taken')),

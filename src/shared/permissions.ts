@@ -8,8 +8,16 @@ import { type Role, roles } from './roles.ts';
 export type Permission = 'public' | readonly Role[];
 
 const ALL_STAFF: readonly Role[] = roles;
-const REGISTRY_READ: readonly Role[] = ['administrator', 'registration_officer', 'caseworker', 'site_manager', 'distribution_officer'];
+const REGISTRY_READ: readonly Role[] = [
+  'administrator',
+  'registration_officer',
+  'caseworker',
+  'site_manager',
+  'distribution_officer',
+  'case_supervisor',
+];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
+const CASEWORK: readonly Role[] = ['caseworker', 'case_supervisor'];
 /** Who may see counts of people by place, sex and age (no record of anyone): the dashboard, aggregate exports. */
 const AGGREGATES: readonly Role[] = [
   'administrator',
@@ -148,6 +156,17 @@ export const permissionMatrix = {
   // Operations: readiness for a load balancer; metrics for Prometheus (a token or a local connection: src/api/metrics.ts)
   'GET /readyz': 'public',
   'GET /metrics': 'public',
+  // Cases: caseworkers and case supervisors (who sees which case is decided per case: src/cases/flow.ts)
+  'POST /api/v1/cases': CASEWORK,
+  'GET /api/v1/cases/mine': CASEWORK,
+  'GET /api/v1/cases/:id': CASEWORK,
+  'GET /api/v1/persons/:id/cases': CASEWORK,
+  'POST /api/v1/cases/:id/entries': CASEWORK,
+  'POST /api/v1/cases/:id/decision': ['case_supervisor'],
+  'POST /api/v1/cases/:id/reopen': CASEWORK,
+  'POST /api/v1/cases/:id/assign': CASEWORK,
+  'POST /api/v1/cases/:id/share': CASEWORK,
+  'GET /api/v1/cases/:id/assignees': CASEWORK,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -57,6 +57,7 @@ export const problemTypes = {
   task_closed: { status: 409, title: 'This task is already closed' },
   migrations_pending: { status: 503, title: 'The database is not migrated to this version' },
   metrics_forbidden: { status: 403, title: 'The metrics are for the monitoring system only' },
+  case_step_refused: { status: 409, title: 'This step is not possible at the case’s stage' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

@@ -7,5 +7,7 @@ export const roles = [
   'distribution_officer',
   'analyst',
   'auditor',
+  // approves case assessments, plans and closures; sees the cases of their governorates
+  'case_supervisor',
 ] as const;
 export type Role = (typeof roles)[number];

@@ -241,6 +241,7 @@ test('the OpenAPI document lists the route, for every staff role, with a bearer 
     'distribution_officer',
     'analyst',
     'auditor',
+    'case_supervisor',
   ]);
   expect(op.security).toEqual([{ bearer: [] }]);
   expect(op.requestBody.content['application/json'].schema.properties).toHaveProperty('code');

@@ -33,6 +33,8 @@ const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx'
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 const Tasks = lazy(() => import('./screens/lifeEvents/Tasks.tsx').then((m) => ({ default: m.Tasks })));
 const TaskPage = lazy(() => import('./screens/lifeEvents/Tasks.tsx').then((m) => ({ default: m.TaskPage })));
+const MyCases = lazy(() => import('./screens/cases/MyCases.tsx').then((m) => ({ default: m.MyCases })));
+const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -48,6 +50,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'programmes' }, label: 'prog.nav', needs: 'manageProgrammes' },
   { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
   { route: { name: 'tasks' }, label: 'tasks.nav', needs: 'tasks' },
+  { route: { name: 'cases' }, label: 'cases.nav', needs: 'myCases' },
 ];
 
 export function App() {
@@ -224,6 +227,10 @@ function Current() {
       return onDemand(can(role, 'tasks'), <Tasks />);
     case 'task':
       return onDemand(can(role, 'tasks'), <TaskPage id={route.id} />);
+    case 'cases':
+      return onDemand(can(role, 'myCases'), <MyCases />);
+    case 'case':
+      return onDemand(can(role, 'myCases'), <CasePage id={route.id} />);
     default:
       return <Loading />;
   }

@@ -49,6 +49,9 @@ export const capabilityRoutes = {
   listCards: 'GET /api/v1/aid/cards',
   lifeEvents: 'POST /api/v1/persons/:id/life-events',
   tasks: 'GET /api/v1/tasks',
+  myCases: 'GET /api/v1/cases/mine',
+  openCase: 'POST /api/v1/cases',
+  decideCase: 'POST /api/v1/cases/:id/decision',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

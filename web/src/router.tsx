@@ -28,7 +28,9 @@ export type Route =
   | { name: 'notFound' }
   | { name: 'cards' }
   | { name: 'tasks' }
-  | { name: 'task'; id: string };
+  | { name: 'task'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -57,6 +59,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/cards\/?$/, () => ({ name: 'cards' })],
   [/^\/tasks\/?$/, () => ({ name: 'tasks' })],
   [new RegExp(`^/tasks/${ID}/?$`), (m) => ({ name: 'task', id: m[1]! })],
+  [/^\/cases\/?$/, () => ({ name: 'cases' })],
+  [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -121,6 +125,10 @@ export function pathOf(r: Route): string {
       return '/tasks';
     case 'task':
       return `/tasks/${r.id}`;
+    case 'cases':
+      return '/cases';
+    case 'case':
+      return `/cases/${r.id}`;
   }
 }
 

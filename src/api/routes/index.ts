@@ -8,6 +8,16 @@ import getTask from './tasks/get.ts';
 import newHeadTask from './tasks/newHead.ts';
 import dismissTask from './tasks/dismiss.ts';
 import vulnerabilityTask from './tasks/vulnerability.ts';
+import caseOpen from './cases/open.ts';
+import caseMine from './cases/mine.ts';
+import caseGet from './cases/get.ts';
+import casePersonCases from './cases/personCases.ts';
+import caseEntry from './cases/entry.ts';
+import caseDecision from './cases/decision.ts';
+import caseReopen from './cases/reopen.ts';
+import caseAssign from './cases/assign.ts';
+import caseShare from './cases/share.ts';
+import caseAssignees from './cases/assignees.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -125,3 +135,4 @@ allRoutes.push(
   dismissTask,
   vulnerabilityTask,
 );
+allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);

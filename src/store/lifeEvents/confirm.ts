@@ -4,6 +4,7 @@
 import { isConfirmed, proposeNewHead, tasksOnConfirmation } from '../../lifeEvents/confirmation.ts';
 import type { LifeEventKind, LifeEventSource } from '../../shared/lifeEvents.ts';
 import type { Relationship } from '../../shared/vocabulary.ts';
+import { openChildProtectionCases } from '../cases/openRuleCases.ts';
 import type { WriteContext } from '../write.ts';
 
 /** Days a person has to act on a task of this kind. */
@@ -51,6 +52,13 @@ async function openTasks(ctx: WriteContext, personId: string, kind: LifeEventKin
        FROM household_member hm JOIN person p ON p.id = hm.person_id
       WHERE hm.household_id = $1 AND hm.valid_to IS NULL`,
     [membership.household_id],
+  );
+  await openChildProtectionCases(
+    ctx,
+    kind,
+    personId,
+    eventId,
+    members.rows.map((x) => ({ personId: x.person_id, relationship: x.relationship, ageYears: x.age, deceased: x.deceased })),
   );
   const self = members.rows.find((x) => x.person_id === personId);
   const others = members.rows.filter((x) => x.person_id !== personId);

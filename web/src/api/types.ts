@@ -1,5 +1,6 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
+import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
 import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
 import type {
@@ -126,3 +127,10 @@ export type LifeEventListT = z.infer<typeof LifeEventList>;
 export type LifeEventInputT = z.input<typeof LifeEventInput>;
 export type TaskViewT = z.infer<typeof TaskView>;
 export type TaskListT = z.infer<typeof TaskList>;
+
+// Cases.
+export type CaseViewT = z.infer<typeof CaseView>;
+export type CaseFileViewT = z.infer<typeof CaseFileView>;
+export type CaseListT = z.infer<typeof CaseList>;
+export type PersonCaseListT = z.infer<typeof PersonCaseList>;
+export type AssigneesT = z.infer<typeof Assignees>;

@@ -1,5 +1,5 @@
 // Small shared pieces: form fields with their label, hint and error; alerts; loading states.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { type ProblemId, problemIdOf } from '../../../src/shared/problems.ts';
 import { textLimitOf } from '../../../src/shared/limits.ts';
 import { ApiError, NetworkError } from '../api/client.ts';
@@ -62,6 +62,16 @@ export function SelectField({ label, hint, error, optional, children, ...select 
       >
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+/** A longer text (a case note), with its label and error, like TextField. */
+export function TextAreaField({ label, hint, error, optional, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} optional={optional}>
+      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...area} />
     </FieldShell>
   );
 }

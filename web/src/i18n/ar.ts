@@ -1,6 +1,7 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
 import { lifeAr } from './parts/life.ar.ts';
+import { casesAr } from './parts/cases.ar.ts';
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
 import { serversAr } from './parts/servers.ar.ts';
@@ -10,6 +11,7 @@ import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { lifeProblemsAr } from './parts/lifeProblems.ar.ts';
+import { casesProblemsAr } from './parts/casesProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
@@ -62,6 +64,7 @@ const problems = {
   ...adminProblemsAr,
   ...lifeProblemsAr,
   ...serversAr,
+  ...casesProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -709,6 +712,7 @@ export const ar = {
   ...programmesAr,
   ...cardsAr,
   ...lifeAr,
+  ...casesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -1,11 +1,13 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
 import { lifeEn } from './parts/life.en.ts';
+import { casesEn } from './parts/cases.en.ts';
 import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { lifeProblemsEn } from './parts/lifeProblems.en.ts';
+import { casesProblemsEn } from './parts/casesProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
 import { disclosureEn } from './parts/disclosure.en.ts';
@@ -60,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   ...adminProblemsEn,
   ...lifeProblemsEn,
   ...serversEn,
+  ...casesProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -717,4 +720,5 @@ export const en: Record<MessageKey, string> = {
   ...programmesEn,
   ...cardsEn,
   ...lifeEn,
+  ...casesEn,
 };

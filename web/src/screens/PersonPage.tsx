@@ -4,6 +4,7 @@ import type { HistoryListT, PersonViewT } from '../api/types.ts';
 import { History } from '../components/History.tsx';
 import { LinkedRecords } from '../components/LinkedRecords.tsx';
 import { LifeEvents } from './lifeEvents/LifeEvents.tsx';
+import { PersonCases } from './cases/PersonCases.tsx';
 import { RecordReads } from '../components/RecordReads.tsx';
 import { ErrorState, Loading, PersonName, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -62,6 +63,7 @@ export function PersonPage({ id }: { id: string }) {
       </article>
       {can(user?.role, 'linkedRecords') && <LinkedRecords id={p.id} />}
       {can(user?.role, 'lifeEvents') && <LifeEvents personId={p.id} />}
+      {can(user?.role, 'myCases') && <PersonCases personId={p.id} mayOpen={can(user?.role, 'openCase')} />}
       <section className="card">
         <h2>{t('history.title')}</h2>
         {!mayHistory ? (

@@ -1,0 +1,50 @@
+import type pg from 'pg';
+import type { Access } from '../../cases/flow.ts';
+import type { Actor } from '../../access/actor.ts';
+import { appendLog } from '../write.ts';
+import { type Case, CASE_SELECT, type CaseRow, getCaseFor, parseCase, visibleParams, visibleSql } from './caseRow.ts';
+import { scopeSql } from '../registry/scope.ts';
+
+export type CaseEntryView = { id: string; kind: string; body: Record<string, unknown>; author: string | null; at: string };
+
+/** A case with its timeline, for those who may see it (404 otherwise). The read is logged. */
+export async function readCase(db: pg.Pool, actor: Actor, id: string): Promise<Case & { access: Access; entries: CaseEntryView[] }> {
+  const { c, access } = await getCaseFor(db, actor, id);
+  const r = await db.query<{ id: string; kind: string; body: Record<string, unknown>; author: string | null; at: Date }>(
+    `SELECT e.id, e.kind, e.body, u.username AS author, e.at FROM case_entry e LEFT JOIN app_user u ON u.id = e.author_id
+      WHERE e.case_id = $1 ORDER BY e.at, e.id`,
+    [id],
+  );
+  await appendLog(db, actor, { entity: 'case', entityId: id, action: 'read' });
+  return { ...c, access, entries: r.rows.map((e) => ({ id: e.id, kind: e.kind, body: e.body, author: e.author, at: e.at.toISOString() })) };
+}
+
+/**
+ * "My cases": the open cases assigned to the actor; for a supervisor also those of their
+ * governorates waiting for a decision or for someone to be assigned. The most urgent first.
+ */
+export async function listMyCases(db: pg.Pool, actor: Actor): Promise<Case[]> {
+  const r = await db.query<CaseRow>(
+    `${CASE_SELECT} WHERE c.stage <> 'closed' AND ${visibleSql('c', 1)}
+        AND (c.assigned_to = $2 OR ($3 = 'case_supervisor' AND (c.assigned_to IS NULL OR c.awaiting IS NOT NULL)))
+      ORDER BY c.due_at, c.id LIMIT 200`,
+    visibleParams(actor),
+  );
+  return r.rows.map(parseCase);
+}
+
+/**
+ * The cases of a person the actor may know of: every case they may open, and the existence of the
+ * other non-sensitive ones in their scope (type, stage, who has it). Sensitive cases the actor may
+ * not open are not listed at all.
+ */
+export async function listPersonCases(db: pg.Pool, actor: Actor, personId: string): Promise<(Case & { mayOpen: boolean })[]> {
+  const scope = scopeSql('c', actor, 5);
+  const r = await db.query<CaseRow & { may_open: boolean }>(
+    `SELECT * FROM (${CASE_SELECT.replace('SELECT ', `SELECT (${visibleSql('c', 1)}) AS may_open, `)}
+       WHERE c.person_id = $7 AND ${scope.sql}) x
+      WHERE may_open OR NOT sensitive ORDER BY opened_at DESC`,
+    [...visibleParams(actor), ...scope.params, personId],
+  );
+  return r.rows.map((row) => ({ ...parseCase(row), mayOpen: row.may_open }));
+}

@@ -1,0 +1,5 @@
+// Arabic texts of the problems of case management.
+export const casesProblemsAr = {
+  'problem.case_step_refused':
+    'لا يمكن هذا الإجراء في هذه المرحلة من الحالة أو ليس من صلاحيتك: يوافق المشرف على ما ينتظر قراره أو يعيده، وتُعاد الحالة المغلقة أولًا.',
+} as const;

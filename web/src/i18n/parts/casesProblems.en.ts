@@ -1,0 +1,7 @@
+// English texts of the problems of case management, typed against the Arabic ones.
+import type { casesProblemsAr } from './casesProblems.ar.ts';
+
+export const casesProblemsEn: Record<keyof typeof casesProblemsAr, string> = {
+  'problem.case_step_refused':
+    'Not possible at this stage of the case, or not for you: a supervisor approves or sends back what waits for them; a closed case is reopened first.',
+};
