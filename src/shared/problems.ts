@@ -56,6 +56,7 @@ export const problemTypes = {
   life_event_withdrawn: { status: 409, title: 'This report was withdrawn' },
   task_closed: { status: 409, title: 'This task is already closed' },
   case_step_refused: { status: 409, title: 'This step is not possible at the case’s stage' },
+  ticket_step_refused: { status: 409, title: 'This step is not possible for the ticket now' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;
