@@ -105,6 +105,11 @@ export const errors = {
       'case_step_refused',
       'Not at this stage of the case, or not for you: a supervisor approves or sends back what waits for them; a closed case is reopened first.',
     ),
+  ticketStepRefused: () =>
+    p(
+      'ticket_step_refused',
+      'Not possible in the ticket’s state, or the answer is approved by another focal point than the one who proposed it.',
+    ),
   householdHasHead: () => p('household_has_head', 'The household already has a head: change the head instead.'),
   itemCodeTaken: () => p('item_code_taken', 'An item with this code exists.', field('code', 'taken')),
   programmeNameTaken: () => p('programme_name_taken', 'A programme with this name exists.', field('name', 'taken')),

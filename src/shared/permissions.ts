@@ -15,9 +15,20 @@ const REGISTRY_READ: readonly Role[] = [
   'site_manager',
   'distribution_officer',
   'case_supervisor',
+  'feedback_focal_point',
 ];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
 const CASEWORK: readonly Role[] = ['caseworker', 'case_supervisor'];
+/** Who meets people and may take their complaints (what each then sees is decided per ticket: src/tickets/flow.ts). */
+const FRONT_LINE: readonly Role[] = [
+  'administrator',
+  'registration_officer',
+  'caseworker',
+  'site_manager',
+  'distribution_officer',
+  'case_supervisor',
+  'feedback_focal_point',
+];
 /** Who may see counts of people by place, sex and age (no record of anyone): the dashboard, aggregate exports. */
 const AGGREGATES: readonly Role[] = [
   'administrator',
@@ -167,6 +178,11 @@ export const permissionMatrix = {
   'POST /api/v1/cases/:id/assign': CASEWORK,
   'POST /api/v1/cases/:id/share': CASEWORK,
   'GET /api/v1/cases/:id/assignees': CASEWORK,
+  // Complaints and feedback: taken by anyone who meets people; the queue and the decisions by feedback focal points
+  'POST /api/v1/tickets': FRONT_LINE,
+  'GET /api/v1/tickets': FRONT_LINE,
+  'GET /api/v1/tickets/:id': FRONT_LINE,
+  'POST /api/v1/tickets/:id/steps': FRONT_LINE,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

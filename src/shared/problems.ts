@@ -58,6 +58,7 @@ export const problemTypes = {
   migrations_pending: { status: 503, title: 'The database is not migrated to this version' },
   metrics_forbidden: { status: 403, title: 'The metrics are for the monitoring system only' },
   case_step_refused: { status: 409, title: 'This step is not possible at the case’s stage' },
+  ticket_step_refused: { status: 409, title: 'This step is not possible for the ticket now' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

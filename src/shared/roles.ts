@@ -9,5 +9,7 @@ export const roles = [
   'auditor',
   // approves case assessments, plans and closures; sees the cases of their governorates
   'case_supervisor',
+  // receives complaints and feedback, including the sensitive ones, and approves the answers
+  'feedback_focal_point',
 ] as const;
 export type Role = (typeof roles)[number];

@@ -242,6 +242,7 @@ test('the OpenAPI document lists the route, for every staff role, with a bearer 
     'analyst',
     'auditor',
     'case_supervisor',
+    'feedback_focal_point',
   ]);
   expect(op.security).toEqual([{ bearer: [] }]);
   expect(op.requestBody.content['application/json'].schema.properties).toHaveProperty('code');

@@ -35,6 +35,8 @@ const Tasks = lazy(() => import('./screens/lifeEvents/Tasks.tsx').then((m) => ({
 const TaskPage = lazy(() => import('./screens/lifeEvents/Tasks.tsx').then((m) => ({ default: m.TaskPage })));
 const MyCases = lazy(() => import('./screens/cases/MyCases.tsx').then((m) => ({ default: m.MyCases })));
 const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
+const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -51,6 +53,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
   { route: { name: 'tasks' }, label: 'tasks.nav', needs: 'tasks' },
   { route: { name: 'cases' }, label: 'cases.nav', needs: 'myCases' },
+  { route: { name: 'tickets' }, label: 'tickets.nav', needs: 'tickets' },
 ];
 
 export function App() {
@@ -231,6 +234,10 @@ function Current() {
       return onDemand(can(role, 'myCases'), <MyCases />);
     case 'case':
       return onDemand(can(role, 'myCases'), <CasePage id={route.id} />);
+    case 'tickets':
+      return onDemand(can(role, 'tickets'), <Tickets />);
+    case 'ticket':
+      return onDemand(can(role, 'tickets'), <TicketPage id={route.id} />);
     default:
       return <Loading />;
   }

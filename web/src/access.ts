@@ -52,6 +52,7 @@ export const capabilityRoutes = {
   myCases: 'GET /api/v1/cases/mine',
   openCase: 'POST /api/v1/cases',
   decideCase: 'POST /api/v1/cases/:id/decision',
+  tickets: 'GET /api/v1/tickets',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

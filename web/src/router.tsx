@@ -30,7 +30,9 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'task'; id: string }
   | { name: 'cases' }
-  | { name: 'case'; id: string };
+  | { name: 'case'; id: string }
+  | { name: 'tickets' }
+  | { name: 'ticket'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -61,6 +63,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/tasks/${ID}/?$`), (m) => ({ name: 'task', id: m[1]! })],
   [/^\/cases\/?$/, () => ({ name: 'cases' })],
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', id: m[1]! })],
+  [/^\/tickets\/?$/, () => ({ name: 'tickets' })],
+  [new RegExp(`^/tickets/${ID}/?$`), (m) => ({ name: 'ticket', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -129,6 +133,10 @@ export function pathOf(r: Route): string {
       return '/cases';
     case 'case':
       return `/cases/${r.id}`;
+    case 'tickets':
+      return '/tickets';
+    case 'ticket':
+      return `/tickets/${r.id}`;
   }
 }
 

@@ -18,6 +18,10 @@ import caseReopen from './cases/reopen.ts';
 import caseAssign from './cases/assign.ts';
 import caseShare from './cases/share.ts';
 import caseAssignees from './cases/assignees.ts';
+import ticketTake from './tickets/take.ts';
+import ticketList from './tickets/list.ts';
+import ticketGet from './tickets/get.ts';
+import ticketStep from './tickets/step.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -136,3 +140,4 @@ allRoutes.push(
   vulnerabilityTask,
 );
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
+allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);

@@ -1,5 +1,6 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
+import type { TicketFileView, TicketList, TicketView } from '../../../src/api/routes/tickets/schema.ts';
 import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
 import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
@@ -134,3 +135,8 @@ export type CaseFileViewT = z.infer<typeof CaseFileView>;
 export type CaseListT = z.infer<typeof CaseList>;
 export type PersonCaseListT = z.infer<typeof PersonCaseList>;
 export type AssigneesT = z.infer<typeof Assignees>;
+
+// Complaints and feedback.
+export type TicketViewT = z.infer<typeof TicketView>;
+export type TicketFileViewT = z.infer<typeof TicketFileView>;
+export type TicketListT = z.infer<typeof TicketList>;

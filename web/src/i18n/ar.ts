@@ -2,6 +2,7 @@
 // Placeholders are written {name} and must be the same in both languages.
 import { lifeAr } from './parts/life.ar.ts';
 import { casesAr } from './parts/cases.ar.ts';
+import { ticketsAr } from './parts/tickets.ar.ts';
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
 import { serversAr } from './parts/servers.ar.ts';
@@ -713,6 +714,7 @@ export const ar = {
   ...cardsAr,
   ...lifeAr,
   ...casesAr,
+  ...ticketsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

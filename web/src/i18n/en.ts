@@ -1,6 +1,7 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
 import { lifeEn } from './parts/life.en.ts';
 import { casesEn } from './parts/cases.en.ts';
+import { ticketsEn } from './parts/tickets.en.ts';
 import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
@@ -721,4 +722,5 @@ export const en: Record<MessageKey, string> = {
   ...cardsEn,
   ...lifeEn,
   ...casesEn,
+  ...ticketsEn,
 };
