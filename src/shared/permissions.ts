@@ -135,6 +135,10 @@ export const permissionMatrix = {
   // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
   'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  // Distribution points and warehouses in the web app: the list of warehouses; a point's households
+  // in a cycle, with the head's name and size (those who run distributions; the read is logged)
+  'GET /api/v1/aid/warehouses': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
+  'GET /api/v1/aid/points/:id/households': ['administrator', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

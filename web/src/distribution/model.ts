@@ -6,8 +6,12 @@ import type { CardCheckView, CycleListItem, ManifestView, PlaceView, RedemptionR
 import type { CardCheck, CardClaims, CardRefusal } from './card.ts';
 import { parseCardNumber } from '../../../src/shared/cardNumber.ts';
 
-/** GET /api/v1/aid/cycles/:id/manifest: no personal data, household ids and quantities only. */
-export type Manifest = z.infer<typeof ManifestView>;
+/**
+ * GET /api/v1/aid/cycles/:id/manifest: household ids and quantities, and for the identity check the
+ * head's name and size of each household listed (absent from lists kept from before, and cleared
+ * on the device when the cycle closes or the list grows old: docs/decisions/0023-offline-identity-check.md).
+ */
+export type Manifest = Omit<z.infer<typeof ManifestView>, 'households'> & { households?: z.infer<typeof ManifestView>['households'] };
 /** GET /api/v1/aid/cycles */
 export type CycleItem = z.infer<typeof CycleListItem>;
 /** GET /api/v1/aid/points */
