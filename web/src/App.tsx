@@ -17,6 +17,7 @@ import { ChoosePassword } from './screens/admin/ChoosePassword.tsx';
 import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
 import { useOnline } from './components/useOnline.ts';
+import { forgetIdentities } from './distribution/db.ts';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
@@ -105,6 +106,7 @@ function Header() {
               className="btn btn-ghost"
               onClick={() => {
                 forgetSearch();
+                if (can(user.role, 'distribute')) void forgetIdentities().catch(() => undefined); // names leave the device
                 void signOut();
               }}
             >

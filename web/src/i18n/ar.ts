@@ -2,6 +2,7 @@
 // Placeholders are written {name} and must be the same in both languages.
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
+import { pointAr } from './parts/point.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
@@ -607,7 +608,7 @@ export const ar = {
   'distribution.offlineNote': 'تابع العمل: التسليمات تُحفظ على هذا الجهاز وتُرسل وحدها حين يعود الاتصال.',
   'distribution.prepare.title': 'التحضير للعمل دون اتصال',
   'distribution.prepare.cycle': 'الدورة',
-  'distribution.prepare.cycleOption': '{programme} · الدورة {number} · {date}',
+  'distribution.prepare.cycleOption': '{programme}، الدورة {number}، {date}',
   'distribution.prepare.point': 'نقطة التوزيع',
   'distribution.prepare.download': 'نزّل القائمة للعمل دون اتصال',
   'distribution.prepare.busy': 'جارٍ التنزيل…',
@@ -703,6 +704,7 @@ export const ar = {
   ...sitesAr,
   ...programmesAr,
   ...cardsAr,
+  ...pointAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

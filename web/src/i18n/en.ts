@@ -11,6 +11,7 @@ import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
+import { pointEn } from './parts/point.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -612,7 +613,7 @@ export const en: Record<MessageKey, string> = {
   'distribution.offlineNote': 'Keep working: hand-overs are kept on this device and sent by themselves when the network returns.',
   'distribution.prepare.title': 'Prepare for offline work',
   'distribution.prepare.cycle': 'Cycle',
-  'distribution.prepare.cycleOption': '{programme} · cycle {number} · {date}',
+  'distribution.prepare.cycleOption': '{programme}, cycle {number}, {date}',
   'distribution.prepare.point': 'Distribution point',
   'distribution.prepare.download': 'Download the list for offline use',
   'distribution.prepare.busy': 'Downloading…',
@@ -711,4 +712,5 @@ export const en: Record<MessageKey, string> = {
   ...sitesEn,
   ...programmesEn,
   ...cardsEn,
+  ...pointEn,
 };

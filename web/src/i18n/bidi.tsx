@@ -1,0 +1,47 @@
+// Bidirectional text: numbers, dates and Latin words inside Arabic lines (and Arabic inside English
+// ones) keep their order only when isolated. Two traps this file exists for:
+//  - Arabic-Indic digits are "Arabic numbers" for the Unicode bidirectional algorithm, and the
+//    spaces between two groups of them take the right-to-left direction even inside a left-to-right
+//    isolate: "٠٠٠١ ٠٠٠٨" shows as "٠٠٠٨ ٠٠٠١". Each group is isolated on its own (CardNumber), so
+//    the space between them stays left to right.
+//  - The middle dot "·" looks like the Arabic zero "٠" next to Arabic digits ("الدورة ١ · ٦ ديسمبر"
+//    reads as ٦٠١): lists are joined with the language's comma instead (useI18n().sep).
+import { Fragment, type ReactNode } from 'react';
+import { useI18n } from './index.tsx';
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** A fragment (a name, a date, a number) isolated inside a sentence, its direction from its own first strong letter. */
+export const isolate = (s: string): string => `${FSI}${s}${PDI}`;
+
+/** The groups of a printed card number, in the reader's digits. */
+export function cardNumberGroups(printed: string, digitsOf: (s: string) => string): string[] {
+  return printed.trim().split(/\s+/).map(digitsOf);
+}
+
+/** A printed card number: monospaced, left to right, each group of four in place in right-to-left lines too. */
+export function CardNumber({ number, className }: { number: string; className?: string }) {
+  const { digitsOf } = useI18n();
+  const groups = cardNumberGroups(number, digitsOf);
+  return (
+    <bdi dir="ltr" className={`mono card-number${className ? ` ${className}` : ''}`} data-card-number={number.replace(/\s+/g, '')}>
+      {groups.map((g, i) => (
+        <span key={`${i}-${g}`}>
+          {i > 0 ? ' ' : null}
+          <span dir="ltr" className="card-group">
+            {g}
+          </span>
+        </span>
+      ))}
+    </bdi>
+  );
+}
+
+/** A message with its {placeholders} filled by nodes (a card number, a name in <bdi>). */
+export function withNodes(template: string, nodes: Record<string, ReactNode>): ReactNode[] {
+  return template.split(/(\{\w+\})/).map((part, i) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    return <Fragment key={i}>{m && m[1]! in nodes ? nodes[m[1]!] : part}</Fragment>;
+  });
+}
