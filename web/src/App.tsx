@@ -33,6 +33,8 @@ const Programmes = lazy(() => import('./screens/programmes/Programmes.tsx').then
 const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
+const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
+const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -46,6 +48,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
   { route: { name: 'programmes' }, label: 'prog.nav', needs: 'manageProgrammes' },
   { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
+  { route: { name: 'points' }, label: 'point.nav', needs: 'managePoints' },
 ];
 
 export function App() {
@@ -136,7 +139,8 @@ function Header() {
 const navActive = (current: Route, entry: Route): boolean =>
   current.name === entry.name ||
   (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens')) ||
-  (entry.name === 'programmes' && current.name === 'programme');
+  (entry.name === 'programmes' && current.name === 'programme') ||
+  (entry.name === 'points' && current.name === 'point');
 
 function Banners() {
   const { t } = useI18n();
@@ -219,6 +223,10 @@ function Current() {
       return onDemand(can(role, 'manageProgrammes'), <ProgrammePage id={route.id} />);
     case 'cards':
       return onDemand(can(role, 'listCards'), <CardsList />);
+    case 'points':
+      return onDemand(can(role, 'managePoints'), <Points />);
+    case 'point':
+      return onDemand(can(role, 'pointHouseholds'), <PointPage id={route.id} />);
     default:
       return <Loading />;
   }

@@ -47,6 +47,8 @@ export const capabilityRoutes = {
   revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
   reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
   listCards: 'GET /api/v1/aid/cards',
+  managePoints: 'POST /api/v1/aid/points',
+  pointHouseholds: 'GET /api/v1/aid/points/:id/households',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

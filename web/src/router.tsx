@@ -26,7 +26,9 @@ export type Route =
   | { name: 'programmes' }
   | { name: 'programme'; id: string }
   | { name: 'notFound' }
-  | { name: 'cards' };
+  | { name: 'cards' }
+  | { name: 'points' }
+  | { name: 'point'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -53,6 +55,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
   [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', id: m[1]! })],
   [/^\/cards\/?$/, () => ({ name: 'cards' })],
+  [/^\/points\/?$/, () => ({ name: 'points' })],
+  [new RegExp(`^/points/${ID}/?$`), (m) => ({ name: 'point', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -113,6 +117,10 @@ export function pathOf(r: Route): string {
       return '/';
     case 'cards':
       return '/cards';
+    case 'points':
+      return '/points';
+    case 'point':
+      return `/points/${r.id}`;
   }
 }
 

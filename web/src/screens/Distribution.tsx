@@ -896,14 +896,10 @@ function HandoverItem({ g }: { g: Group }) {
         {g.lines.map((l) => (
           <span key={l.id} className="dist-handover-line">
             {sep}
-            {withNodes(t('point.handover'), {
-              item: <bdi>{l.itemName}</bdi>,
-              quantity: (
-                <bdi>
-                  {num(l.quantity)} {l.unit}
-                </bdi>
-              ),
-            })}
+            <bdi>{l.itemName}</bdi>:{' '}
+            <bdi>
+              {num(l.quantity)} {l.unit}
+            </bdi>
           </span>
         ))}
       </span>

@@ -36,6 +36,7 @@ export const pointAr = {
   'point.hh.count.other': '{count} أسرة',
   'point.hh.shown': 'تُعرض {from} إلى {to}',
   'point.hh.more': 'الأسر التالية',
+  'point.hh.previous': 'الأسر السابقة',
   'point.hh.received': 'استلمت {received} من {entitlements}',
   'point.hh.card': 'لديها بطاقة',
   'point.hh.noCard': 'بلا بطاقة صالحة',
@@ -63,5 +64,4 @@ export const pointAr = {
   'point.identity.missing': 'اسم رب الأسرة ليس على هذا الجهاز. حدّث القائمة حين يتوفر الاتصال.',
   'point.identity.cleared':
     'مُسحت أسماء أرباب الأسر من هذا الجهاز (أُغلقت الدورة، أو مضت أيام على آخر تحديث، أو خرج المستخدم). حدّث القائمة لتظهر مجدداً.',
-  'point.handover': '{item}: {quantity}',
 } as const;

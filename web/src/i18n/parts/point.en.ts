@@ -36,6 +36,7 @@ export const pointEn: Record<keyof typeof pointAr, string> = {
   'point.hh.count.other': '{count} households',
   'point.hh.shown': 'Showing {from} to {to}',
   'point.hh.more': 'Next households',
+  'point.hh.previous': 'Previous households',
   'point.hh.received': 'Received {received} of {entitlements}',
   'point.hh.card': 'Has a card',
   'point.hh.noCard': 'No valid card',
@@ -63,5 +64,4 @@ export const pointEn: Record<keyof typeof pointAr, string> = {
   'point.identity.missing': "The head of household's name is not on this device. Update the list when you are online.",
   'point.identity.cleared':
     'The heads of household names were removed from this device (the cycle closed, the list is some days old, or someone signed out). Update the list to see them again.',
-  'point.handover': '{item}: {quantity}',
 } as const;
