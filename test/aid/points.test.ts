@@ -39,7 +39,7 @@ beforeAll(async () => {
   await created(
     t,
     registrar,
-    '/api/v1/households/' + hSite.id + '/members',
+    `/api/v1/households/${hSite.id}/members`,
     {
       personId: (await makePerson(t, registrar)).id,
       relationship: 'son',

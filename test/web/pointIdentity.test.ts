@@ -13,7 +13,7 @@ import {
   withoutIdentities,
   withoutStaleIdentities,
 } from '../../web/src/distribution/model.ts';
-import { cardNumberGroups } from '../../web/src/i18n/bidi.tsx';
+import { cardNumberGroups } from '../../web/src/i18n/cardGroups.ts';
 import { localDigits } from '../../web/src/i18n/format.ts';
 
 const HH = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';

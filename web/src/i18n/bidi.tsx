@@ -7,6 +7,7 @@
 //  - The middle dot "·" looks like the Arabic zero "٠" next to Arabic digits ("الدورة ١ · ٦ ديسمبر"
 //    reads as ٦٠١): lists are joined with the language's comma instead (useI18n().sep).
 import { Fragment, type ReactNode } from 'react';
+import { cardNumberGroups } from './cardGroups.ts';
 import { useI18n } from './index.tsx';
 
 const FSI = '\u2068';
@@ -15,17 +16,12 @@ const PDI = '\u2069';
 /** A fragment (a name, a date, a number) isolated inside a sentence, its direction from its own first strong letter. */
 export const isolate = (s: string): string => `${FSI}${s}${PDI}`;
 
-/** The groups of a printed card number, in the reader's digits. */
-export function cardNumberGroups(printed: string, digitsOf: (s: string) => string): string[] {
-  return printed.trim().split(/\s+/).map(digitsOf);
-}
-
 /** A printed card number: monospaced, left to right, each group of four in place in right-to-left lines too. */
 export function CardNumber({ number, className }: { number: string; className?: string }) {
   const { digitsOf } = useI18n();
   const groups = cardNumberGroups(number, digitsOf);
   return (
-    <bdi dir="ltr" className={`mono card-number${className ? ` ${className}` : ''}`} data-card-number={number.replace(/\s+/g, '')}>
+    <bdi dir="ltr" className={`mono card-no${className ? ` ${className}` : ''}`} data-card-number={number.replace(/\s+/g, '')}>
       {groups.map((g, i) => (
         <span key={`${i}-${g}`}>
           {i > 0 ? ' ' : null}

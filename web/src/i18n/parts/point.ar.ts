@@ -1,7 +1,7 @@
 // Distribution points and warehouses, and the identity check at the point (the head's name and
 // the household's size). Counts with the six Arabic plural forms.
 export const pointAr = {
-  'point.nav': 'نقاط التوزيع',
+  'point.nav': 'النقاط والمستودعات',
   'point.title': 'نقاط التوزيع والمستودعات',
   'point.list.title': 'نقاط التوزيع',
   'point.list.empty': 'لا نقاط توزيع بعد في محافظاتك.',

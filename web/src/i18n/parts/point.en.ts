@@ -1,7 +1,7 @@
 import type { pointAr } from './point.ar.ts';
 
 export const pointEn: Record<keyof typeof pointAr, string> = {
-  'point.nav': 'Distribution points',
+  'point.nav': 'Points and warehouses',
   'point.title': 'Distribution points and warehouses',
   'point.list.title': 'Distribution points',
   'point.list.empty': 'No distribution points in your governorates yet.',

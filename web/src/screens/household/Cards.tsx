@@ -148,7 +148,7 @@ export function PrintCard({ h, card, onClose }: { h: HouseholdViewT; card: Issue
         <dl className="print-card-facts">
           <dt>{t('cards.number')}</dt>
           <dd>
-            <CardNumber number={card.number} />
+            <CardNumber number={card.number} className="card-number" />
           </dd>
           <dt>{t('cards.head')}</dt>
           <dd>{head?.fullName ? <PersonName fullName={head.fullName} /> : t('cards.headHidden')}</dd>
