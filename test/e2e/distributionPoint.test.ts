@@ -149,6 +149,7 @@ describe.skipIf(!run)('a distribution point set up and run in the web app (1 of 
     await page.locator('.points-list').getByText(POINT).waitFor();
     const store = page.locator('form[aria-labelledby=new-warehouse]');
     await store.getByLabel('اسم المستودع').fill('مستودع الشمال (تجريبي)');
+    await store.getByLabel('المحافظة').selectOption(governorate);
     await store.getByRole('button', { name: 'أنشئ المستودع' }).click();
     await page.locator('.warehouses-list').getByText('مستودع الشمال (تجريبي)').waitFor();
     pointId = (await rows<{ id: string }>('SELECT id FROM distribution_point WHERE name = $1', [POINT]))[0]!.id;
