@@ -2,8 +2,8 @@
 // ones) keep their order only when isolated. Two traps this file exists for:
 //  - Arabic-Indic digits are "Arabic numbers" for the Unicode bidirectional algorithm, and the
 //    spaces between two groups of them take the right-to-left direction even inside a left-to-right
-//    isolate: "٠٠٠١ ٠٠٠٨" shows as "٠٠٠٨ ٠٠٠١". Each group is isolated on its own (CardNumber), so
-//    the space between them stays left to right.
+//    isolate: "٠٠٠١ ٠٠٠٨" shows as "٠٠٠٨ ٠٠٠١". CardNumber overrides the direction of its
+//    characters (they are all digits and spaces) so they are laid out left to right, in order.
 //  - The middle dot "·" looks like the Arabic zero "٠" next to Arabic digits ("الدورة ١ · ٦ ديسمبر"
 //    reads as ٦٠١): lists are joined with the language's comma instead (useI18n().sep).
 import { Fragment, type ReactNode } from 'react';
@@ -16,20 +16,16 @@ const PDI = '\u2069';
 /** A fragment (a name, a date, a number) isolated inside a sentence, its direction from its own first strong letter. */
 export const isolate = (s: string): string => `${FSI}${s}${PDI}`;
 
-/** A printed card number: monospaced, left to right, each group of four in place in right-to-left lines too. */
+/**
+ * A printed card number: monospaced, its characters laid out left to right in their order whatever
+ * the line's direction (unicode-bidi: isolate-override in .card-no), so the groups of four stay in
+ * place in right-to-left lines too; one text node, as it reads.
+ */
 export function CardNumber({ number, className }: { number: string; className?: string }) {
   const { digitsOf } = useI18n();
-  const groups = cardNumberGroups(number, digitsOf);
   return (
-    <bdi dir="ltr" className={`mono card-no${className ? ` ${className}` : ''}`} data-card-number={number.replace(/\s+/g, '')}>
-      {groups.map((g, i) => (
-        <span key={`${i}-${g}`}>
-          {i > 0 ? ' ' : null}
-          <span dir="ltr" className="card-group">
-            {g}
-          </span>
-        </span>
-      ))}
+    <bdi dir="ltr" className={`mono card-no${className ? ` ${className}` : ''}`}>
+      {cardNumberGroups(number, digitsOf).join(' ')}
     </bdi>
   );
 }
