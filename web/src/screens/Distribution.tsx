@@ -946,7 +946,7 @@ function OutboxPanel({ outbox, online }: { outbox: OutboxState; online: boolean 
             ))}
           </ul>
         )}
-        {outbox.lastSync && <p className="muted">{t('distribution.sync.last', { time: dateTime(outbox.lastSync) })}</p>}
+        {outbox.lastSync && <p className="muted">{t('distribution.sync.last', { time: isolate(dateTime(outbox.lastSync)) })}</p>}
         <div className="row">
           {online && waiting.length > 0 && (
             <button type="button" className="btn btn-secondary" disabled={outbox.syncing} onClick={() => void syncNow()}>
