@@ -16,11 +16,14 @@ export default defineRoute({
   response: ManifestView,
   handler: async ({ params, query, actor, store }) => {
     const m = await manifest(store.pool, actor, params.id, query.point);
+    // Which households' names went out is fixed by the cycle and the point (cycle_household): the
+    // entry names them by count, not by id, so that a device refreshing its list after every sync
+    // does not write the point's whole list to the change log each time.
     await appendLog(store.pool, actor, {
       entity: 'distribution_point',
       entityId: m.point.id,
       action: 'read',
-      after: { cycleId: m.cycle.id, identities: m.households.map((h) => h.householdId) },
+      after: { cycleId: m.cycle.id, identities: m.households.length },
     });
     return m;
   },
