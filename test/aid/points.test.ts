@@ -129,6 +129,24 @@ describe("a point's households", () => {
     }
   });
 
+  test('a page at a time: 100 households, the total, the next page from the offset', async () => {
+    // 150 more households listed at the Khan Younis point in a cycle of their own (rows as the generator writes them)
+    const c = await makeCycle(t, officer, (await makeProgramme(t, officer, { name: 'Paging' })).id);
+    await t.db.pool.query(
+      `WITH h AS (INSERT INTO household (org_id, governorate, record_id) SELECT $1, 'PS0270', 'P' || lpad(i::text, 4, '0') FROM generate_series(1, 150) i RETURNING id)
+       INSERT INTO cycle_household (cycle_id, household_id, governorate, point_id, displaced, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59, f_60_plus, m_60_plus)
+       SELECT $2, h.id, 'PS0270', $3, false, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM h`,
+      [officer.orgId, c.id, khanPoint],
+    );
+    const first = (await t.get(officer, url(khanPoint, c.id))).json();
+    expect([first.total, first.offset, first.pageSize, first.households.length]).toEqual([150, 0, 100, 100]);
+    expect(first.households[0]).toMatchObject({ recordId: 'P0001', headName: null, size: 0, entitlements: 0, card: false });
+    const next = (await t.get(officer, `${url(khanPoint, c.id)}&offset=100`)).json();
+    expect(next.households.map((h: { recordId: string }) => h.recordId)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `P${String(101 + i).padStart(4, '0')}`),
+    );
+  });
+
   test('a bad cycle id or offset is refused with the field named', async () => {
     const r = await t.get(officer, `/api/v1/aid/points/${gazaPoint}/households?cycle=nope`);
     expect(r.statusCode).toBe(422);

@@ -36,16 +36,23 @@ export async function pointHouseholds(
       pointId,
     ])
   ).rows[0]!.n;
+  // The page's households first, then their entitlements at this point (one pass over the point's
+  // block ranges of the BRIN index entitlement_point), redemptions and cards.
   const r = await db.query<{ id: string; record_id: string | null; entitlements: number; received: number; card: boolean }>(
-    `SELECT s.household_id AS id, h.record_id,
-       (SELECT count(*)::int FROM entitlement e WHERE e.cycle_id = $1 AND e.household_id = s.household_id) AS entitlements,
-       (SELECT count(*)::int FROM entitlement e JOIN redemption r ON r.entitlement_id = e.id AND r.status = 'standing'
-         WHERE e.cycle_id = $1 AND e.household_id = s.household_id) AS received,
+    `WITH page AS (
+       SELECT s.household_id, h.record_id FROM cycle_household s JOIN household h ON h.id = s.household_id AND h.org_id = $3
+       WHERE s.cycle_id = $1 AND s.point_id = $2
+       ORDER BY h.record_id NULLS LAST, s.household_id LIMIT $4 OFFSET $5),
+     ents AS (
+       SELECT e.household_id, count(*)::int AS entitlements,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.entitlement_id = e.id AND r.status = 'standing'))::int AS received
+       FROM entitlement e WHERE e.cycle_id = $1 AND e.point_id = $2 AND e.household_id IN (SELECT household_id FROM page)
+       GROUP BY e.household_id)
+     SELECT p.household_id AS id, p.record_id, coalesce(x.entitlements, 0) AS entitlements, coalesce(x.received, 0) AS received,
        EXISTS (SELECT 1 FROM household_card c JOIN card_key k ON k.id = c.key_id AND k.retired_at IS NULL
-         WHERE c.household_id = s.household_id AND c.org_id = $3 AND NOT EXISTS (SELECT 1 FROM card_revocation v WHERE v.serial = c.serial)) AS card
-     FROM cycle_household s JOIN household h ON h.id = s.household_id AND h.org_id = $3
-     WHERE s.cycle_id = $1 AND s.point_id = $2
-     ORDER BY h.record_id NULLS LAST, s.household_id LIMIT $4 OFFSET $5`,
+         WHERE c.household_id = p.household_id AND c.org_id = $3 AND NOT EXISTS (SELECT 1 FROM card_revocation v WHERE v.serial = c.serial)) AS card
+     FROM page p LEFT JOIN ents x ON x.household_id = p.household_id
+     ORDER BY p.record_id NULLS LAST, p.household_id`,
     [cycleId, pointId, actor.orgId, POINT_HOUSEHOLDS_PAGE, offset],
   );
   const who = await householdIdentities(
