@@ -183,6 +183,10 @@ export const permissionMatrix = {
   'GET /api/v1/tickets': FRONT_LINE,
   'GET /api/v1/tickets/:id': FRONT_LINE,
   'POST /api/v1/tickets/:id/steps': FRONT_LINE,
+  // Distribution points and warehouses in the web app: the list of warehouses; a point's households
+  // in a cycle, with the head's name and size (those who run distributions; the read is logged)
+  'GET /api/v1/aid/warehouses': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
+  'GET /api/v1/aid/points/:id/households': ['administrator', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -85,6 +85,7 @@ test("the check before a hand-over: another organisation's card answers 404 by i
     serial: theirs.body.serial,
     number: theirs.body.number,
     householdId: hh,
+    identity: { householdId: hh, headName: null, size: 0 }, // their household, in their governorate: an empty one here
     entitlements: [{ id: e.id, state: 'other' }],
   });
   // our officer cannot check their card either

@@ -287,6 +287,7 @@ describe('the check before a hand-over', () => {
         serial: s.cards.get(h)!.serial,
         number: numberOf(h),
         householdId: h,
+        identity: { householdId: h, headName: expect.any(String), size: expect.any(Number) },
         entitlements: [...ids.map((id) => ({ id, state: 'open' })), { id: other, state: 'other' }],
       });
     }
@@ -302,10 +303,14 @@ describe('the check before a hand-over', () => {
       )
     ).rows;
     expect(after.map((x) => x.action)).toEqual(['sync', 'read']);
-    expect(after[1]).toMatchObject({ entity: 'household', entity_id: h, after: { cardSerial: s.cards.get(h)!.serial } });
-    // a signed code names its household itself: that check is not logged
+    expect(after[1]).toMatchObject({
+      entity: 'household',
+      entity_id: h,
+      after: { cardSerial: s.cards.get(h)!.serial, identityCheck: true },
+    });
+    // a signed code names its household itself, but the answer names its head: that check is logged once too
     await check({ card: s.cards.get(h)!.token, entitlementIds: ids });
-    expect((await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n).toBe(before + 2);
+    expect((await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log')).rows[0]!.n).toBe(before + 3);
   });
 
   test('refused cards: revoked, forged, a bad check digit; an unknown number answers 404; one of card or cardNumber', async () => {

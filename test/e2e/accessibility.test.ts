@@ -57,6 +57,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['user', `/admin/users/${ids.user}`],
     ['tokens', '/admin/tokens'],
     ['cards', '/cards'],
+    ['points', '/points'],
   ];
 }
 

@@ -17,6 +17,7 @@ import { ChoosePassword } from './screens/admin/ChoosePassword.tsx';
 import { SitePage, Sites } from './screens/Sites.tsx';
 import { useSession } from './session.tsx';
 import { useOnline } from './components/useOnline.ts';
+import { forgetIdentities } from './distribution/db.ts';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
@@ -38,6 +39,8 @@ const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => (
 const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
+const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
+const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -54,6 +57,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'tasks' }, label: 'tasks.nav', needs: 'tasks' },
   { route: { name: 'cases' }, label: 'cases.nav', needs: 'myCases' },
   { route: { name: 'tickets' }, label: 'tickets.nav', needs: 'tickets' },
+  { route: { name: 'points' }, label: 'point.nav', needs: 'managePoints' },
 ];
 
 export function App() {
@@ -114,6 +118,7 @@ function Header() {
               className="btn btn-ghost"
               onClick={() => {
                 forgetSearch();
+                if (can(user.role, 'distribute')) void forgetIdentities().catch(() => undefined); // names leave the device
                 void signOut();
               }}
             >
@@ -143,7 +148,8 @@ function Header() {
 const navActive = (current: Route, entry: Route): boolean =>
   current.name === entry.name ||
   (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens')) ||
-  (entry.name === 'programmes' && current.name === 'programme');
+  (entry.name === 'programmes' && current.name === 'programme') ||
+  (entry.name === 'points' && current.name === 'point');
 
 function Banners() {
   const { t } = useI18n();
@@ -238,6 +244,10 @@ function Current() {
       return onDemand(can(role, 'tickets'), <Tickets />);
     case 'ticket':
       return onDemand(can(role, 'tickets'), <TicketPage id={route.id} />);
+    case 'points':
+      return onDemand(can(role, 'managePoints'), <Points />);
+    case 'point':
+      return onDemand(can(role, 'pointHouseholds'), <PointPage id={route.id} />);
     default:
       return <Loading />;
   }

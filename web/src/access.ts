@@ -53,6 +53,8 @@ export const capabilityRoutes = {
   openCase: 'POST /api/v1/cases',
   decideCase: 'POST /api/v1/cases/:id/decision',
   tickets: 'GET /api/v1/tickets',
+  managePoints: 'POST /api/v1/aid/points',
+  pointHouseholds: 'GET /api/v1/aid/points/:id/households',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

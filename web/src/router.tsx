@@ -32,7 +32,9 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'tickets' }
-  | { name: 'ticket'; id: string };
+  | { name: 'ticket'; id: string }
+  | { name: 'points' }
+  | { name: 'point'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -65,6 +67,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', id: m[1]! })],
   [/^\/tickets\/?$/, () => ({ name: 'tickets' })],
   [new RegExp(`^/tickets/${ID}/?$`), (m) => ({ name: 'ticket', id: m[1]! })],
+  [/^\/points\/?$/, () => ({ name: 'points' })],
+  [new RegExp(`^/points/${ID}/?$`), (m) => ({ name: 'point', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -137,6 +141,10 @@ export function pathOf(r: Route): string {
       return '/tickets';
     case 'ticket':
       return `/tickets/${r.id}`;
+    case 'points':
+      return '/points';
+    case 'point':
+      return `/points/${r.id}`;
   }
 }
 

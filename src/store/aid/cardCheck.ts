@@ -1,7 +1,8 @@
-// Before a hand-over, online: is this card good, and are the entitlements the device's list gives
-// its household still open? It changes nothing. A printed number found by its serial is a lookup
-// from a short number to a household, so that read is logged (a signed code names its household
-// itself and is not). A card (signed code or
+// Before a hand-over, online: is this card good, are the entitlements the device's list gives its
+// household still open, and whose is it (the head's name and household size today, for the
+// identity check)? It changes nothing. A printed number found by its serial is a lookup from a
+// short number to a household, so that read is logged; so is every answer that names the head
+// (identityInScope): one entry per check. A card (signed code or
 // printed number) that is not one of the actor's organisation answers 404, as if it did not exist;
 // so does an entitlement of another organisation (reported as 'other').
 import type pg from 'pg';
@@ -11,6 +12,7 @@ import { cardNumber, parseCardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
 import { appendLog } from '../write.ts';
 import { verifyKeys } from './cards.ts';
+import { type HouseholdIdentity, householdIdentities } from './householdIdentity.ts';
 
 export type CardCheckResult = {
   valid: boolean;
@@ -18,6 +20,7 @@ export type CardCheckResult = {
   serial?: number;
   number?: string;
   householdId?: string;
+  identity?: HouseholdIdentity;
   entitlements: { id: string; state: 'open' | 'redeemed' | 'other' }[];
 };
 
@@ -53,11 +56,19 @@ export async function checkCard(
     )
   ).rows[0];
   if (!card || (claimed !== undefined && claimed !== card.household_id)) throw errors.notFound('card');
-  if (a.cardNumber !== undefined)
-    await appendLog(pool, actor, { entity: 'household', entityId: card.household_id, action: 'read', after: { cardSerial: serial } });
+  const typed = a.cardNumber !== undefined;
+  const logRead = (identityCheck: boolean) =>
+    appendLog(pool, actor, {
+      entity: 'household',
+      entityId: card.household_id,
+      action: 'read',
+      after: { cardSerial: serial, ...(identityCheck ? { identityCheck } : {}) },
+    });
   const base = { serial, number: cardNumber(serial), householdId: card.household_id };
-  if (card.retired) return { valid: false, reason: 'retired_key', ...base, entitlements: [] };
-  if (card.revoked) return { valid: false, reason: 'revoked', ...base, entitlements: [] };
+  if (card.retired || card.revoked) {
+    if (typed) await logRead(false);
+    return { valid: false, reason: card.retired ? 'retired_key' : 'revoked', ...base, entitlements: [] };
+  }
   const ids = [...new Set(a.entitlementIds.map((x) => x.toLowerCase()))];
   const rows = new Map(
     (
@@ -69,12 +80,40 @@ export async function checkCard(
       )
     ).rows.map((r) => [r.id, r]),
   );
+  const identity = await identityInScope(pool, actor, card.household_id, ids);
+  if (typed || identity) await logRead(identity !== undefined);
   return {
     valid: true,
     ...base,
+    ...(identity ? { identity } : {}),
     entitlements: ids.map((id) => {
       const e = rows.get(id);
       return { id, state: !e || e.household_id !== card.household_id ? 'other' : e.redeemed ? 'redeemed' : 'open' };
     }),
   };
+}
+
+/**
+ * The head's name and size of a card's household, when the reader may see them: the household is
+ * registered in one of the reader's governorates, or one of the entitlements the device names is
+ * the household's at a point in them (a displaced family served where it lives now). The caller
+ * logs the read.
+ */
+async function identityInScope(
+  pool: pg.Pool,
+  actor: Actor,
+  householdId: string,
+  entitlementIds: string[],
+): Promise<HouseholdIdentity | undefined> {
+  const ok = (
+    await pool.query<{ ok: boolean }>(
+      `SELECT (h.governorate = ANY($3::text[]) OR EXISTS (
+         SELECT 1 FROM entitlement e JOIN distribution_point d ON d.id = e.point_id AND d.org_id = $2 AND d.governorate = ANY($3::text[])
+         WHERE e.id = ANY($4::uuid[]) AND e.household_id = h.id)) AS ok
+       FROM household h WHERE h.id = $1 AND h.org_id = $2`,
+      [householdId, actor.orgId, actor.governorates, entitlementIds],
+    )
+  ).rows[0]?.ok;
+  if (!ok) return undefined;
+  return (await householdIdentities(pool, actor.orgId, [householdId])).get(householdId);
 }

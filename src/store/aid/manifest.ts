@@ -1,11 +1,14 @@
 // What a distribution point downloads to work offline for a cycle: the entitlements assigned to it
 // (household ids and quantities, no personal data), the public keys that verify cards, the revoked
 // card serials, the valid cards of the households listed (serial -> household, so that a typed card
-// number finds its entitlements offline), and which entitlements already have a standing redemption.
+// number finds its entitlements offline), which entitlements already have a standing redemption,
+// and for the identity check the head's name and size of each household listed, nothing more
+// (docs/decisions/0023-offline-identity-check.md; the route logs the read).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { listKeys } from './cards.ts';
 import { getCycle, getPlace } from './catalogue.ts';
+import { type HouseholdIdentity, householdIdentities } from './householdIdentity.ts';
 
 export type Manifest = {
   cycle: { id: string; number: number; programmeId: string; cutoffDate: string; status: string };
@@ -16,6 +19,7 @@ export type Manifest = {
   cards: { serial: number; householdId: string }[];
   items: { id: string; code: string; name: string; unit: string }[];
   entitlements: { id: string; householdId: string; itemId: string; quantity: number; redeemed: boolean }[];
+  households: HouseholdIdentity[];
 };
 
 export async function manifest(db: pg.Pool, actor: Actor, cycleId: string, pointId: string): Promise<Manifest> {
@@ -42,6 +46,8 @@ export async function manifest(db: pg.Pool, actor: Actor, cycleId: string, point
      ORDER BY c.serial`,
     [actor.orgId, cycleId, pointId],
   );
+  const listed = [...new Set(ents.rows.map((e) => e.household_id))];
+  const who = await householdIdentities(db, actor.orgId, listed);
   return {
     cycle: { id: c.id, number: c.number, programmeId: c.programmeId, cutoffDate: c.cutoffDate, status: c.status },
     point: { id: p.id, name: p.name },
@@ -57,5 +63,6 @@ export async function manifest(db: pg.Pool, actor: Actor, cycleId: string, point
       quantity: Number(e.quantity),
       redeemed: e.redeemed,
     })),
+    households: listed.flatMap((id) => who.get(id) ?? []),
   };
 }

@@ -8,7 +8,7 @@ import { ErrorState, PersonName } from './ui.tsx';
 import { useLoad } from './useLoad.ts';
 
 export function LinkedRecords({ id }: { id: string }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const { api } = useSession();
   const govName = useGovernorateName();
   const links = useLoad(() => api.get<LinkedListT>(`/api/v1/persons/${id}/links`), [id, api]);
@@ -28,8 +28,9 @@ export function LinkedRecords({ id }: { id: string }) {
                   <PersonName fullName={l.person.fullName} fullNameEn={l.person.fullNameEn} />
                 </span>
                 <span className="list-meta">
-                  {l.person.dateOfBirth ? `${day(l.person.dateOfBirth, l.person.dobPrecision ?? 'exact')} · ` : ''}
-                  {govName(l.person.governorate)} ·{' '}
+                  {l.person.dateOfBirth ? `${day(l.person.dateOfBirth, l.person.dobPrecision ?? 'exact')}${sep}` : ''}
+                  {govName(l.person.governorate)}
+                  {sep}
                   {t(l.kind === 'decision' ? 'hh.linked.decision' : l.kind === 'auto' ? 'hh.linked.auto' : 'hh.linked.through')}
                 </span>
               </Link>

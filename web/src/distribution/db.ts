@@ -1,8 +1,11 @@
-// The distribution point's data on the device, in IndexedDB: the downloaded manifests and every
-// recorded hand-over (the outbox: those still waiting for the server). No personal data: household
-// ids, card tokens, item names and quantities. It survives reloads, power cuts and sign-outs, so
-// that nothing handed out is ever lost before the server has it.
-import type { Prepared, Recorded } from './model.ts';
+// The distribution point's data on the device, in IndexedDB: the downloaded list of the current
+// cycle and point (one only: preparing another removes the others) and every recorded hand-over
+// (the outbox: those still waiting for the server). The outbox holds no personal data (household
+// ids, card tokens, item names and quantities) and survives reloads, power cuts and sign-outs, so
+// that nothing handed out is ever lost before the server has it. The list also holds, for the
+// identity check, each of its households' head's name and size: removed at sign-out, when the cycle
+// closes, or when the list is older than a few days (docs/decisions/0023-offline-identity-check.md).
+import { type Prepared, type Recorded, withoutIdentities } from './model.ts';
 
 const NAME = 'sanad-distribution';
 const KEEP_FINISHED = 1000; // answered records kept for the "recent" list and the local checks
@@ -60,6 +63,20 @@ async function tx<T>(stores: string[], mode: IDBTransactionMode, fn: (t: IDBTran
 
 export const savePrepared = (p: Prepared) =>
   tx(['prepared'], 'readwrite', (t) => done(t.objectStore('prepared').put(p)).then(() => undefined));
+/** Keeps only the list `key` on the device: the other cycles' and points' lists (and their names) go. */
+export const keepOnlyPrepared = (key: string) =>
+  tx(['prepared'], 'readwrite', async (t) => {
+    const s = t.objectStore('prepared');
+    for (const k of (await done(s.getAllKeys())) as string[]) if (k !== key) s.delete(k);
+  });
+
+/** Removes every name from the lists on this device (signing out); the lists still serve cards. */
+export const forgetIdentities = () =>
+  tx(['prepared'], 'readwrite', async (t) => {
+    const s = t.objectStore('prepared');
+    for (const p of (await done(s.getAll())) as Prepared[]) if (p.manifest.households) s.put(withoutIdentities(p));
+  });
+
 export const loadPrepared = (key: string) =>
   tx(['prepared'], 'readonly', (t) => done(t.objectStore('prepared').get(key) as IDBRequest<Prepared | undefined>));
 

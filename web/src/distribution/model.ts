@@ -6,15 +6,62 @@ import type { CardCheckView, CycleListItem, ManifestView, PlaceView, RedemptionR
 import type { CardCheck, CardClaims, CardRefusal } from './card.ts';
 import { parseCardNumber } from '../../../src/shared/cardNumber.ts';
 
-/** GET /api/v1/aid/cycles/:id/manifest: no personal data, household ids and quantities only. */
-export type Manifest = z.infer<typeof ManifestView>;
+/**
+ * GET /api/v1/aid/cycles/:id/manifest: household ids and quantities, and for the identity check the
+ * head's name and size of each household listed (absent from lists kept from before, and cleared
+ * on the device when the cycle closes or the list grows old: docs/decisions/0023-offline-identity-check.md).
+ */
+export type Manifest = Omit<z.infer<typeof ManifestView>, 'households'> & { households?: z.infer<typeof ManifestView>['households'] };
 /** GET /api/v1/aid/cycles */
 export type CycleItem = z.infer<typeof CycleListItem>;
 /** GET /api/v1/aid/points */
 export type PointItem = z.infer<typeof PlaceView>;
 
+/** The head's name and household size shown for the identity check: from the server's check online, else from the list on the device. */
+export type Identity = { headName: string | null; size: number; source: 'server' | 'device' };
+
+/** How long the names stay on a device that has not refreshed its list (docs/decisions/0023-offline-identity-check.md). */
+export const IDENTITY_MAX_AGE_DAYS = 3;
+
+/** The identity of a household from the list on the device; undefined when the list holds none (cleared, or kept from before). */
+export function identityOf(m: Manifest, householdId: string): Identity | undefined {
+  const h = m.households?.find((x) => x.householdId === householdId);
+  return h ? { headName: h.headName, size: h.size, source: 'device' } : undefined;
+}
+
+/**
+ * The list without its names once they are no longer needed: the cycle is closed, or the list was
+ * last downloaded more than IDENTITY_MAX_AGE_DAYS ago. The same object when nothing is to go.
+ */
+export function withoutStaleIdentities(p: Prepared, now: Date): Prepared {
+  if (!p.manifest.households) return p;
+  const old = now.getTime() - Date.parse(p.downloadedAt) > IDENTITY_MAX_AGE_DAYS * 86_400_000;
+  if (!old && p.manifest.cycle.status !== 'closed') return p;
+  return withoutIdentities(p);
+}
+
+/** The list with no names at all (signing out, or stale). */
+export function withoutIdentities(p: Prepared): Prepared {
+  if (!p.manifest.households) return p;
+  const { households: _gone, ...manifest } = p.manifest;
+  return { ...p, manifest, identitiesCleared: true };
+}
+
+/** The identity in the server's answer, when it gave one. */
+export function serverIdentity(c: ServerCheck): Identity | undefined {
+  return c.identity ? { headName: c.identity.headName, size: c.identity.size, source: 'server' } : undefined;
+}
+
 /** A manifest kept on the device for a cycle and point. */
-export type Prepared = { key: string; orgId: string; programmeName: string; downloadedAt: string; manifest: Manifest };
+export type Prepared = {
+  key: string;
+  orgId: string;
+  programmeName: string;
+  downloadedAt: string;
+  manifest: Manifest;
+  /** The names were removed from this device (cycle closed, list too old, signed out): update the list to see them again. */
+  identitiesCleared?: boolean;
+};
 export const preparedKey = (cycleId: string, pointId: string) => `${cycleId}:${pointId}`;
 
 export type Line = { entitlementId: string; itemId: string; name: string; unit: string; quantity: number };

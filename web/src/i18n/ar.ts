@@ -6,6 +6,7 @@ import { ticketsAr } from './parts/tickets.ar.ts';
 import { identityAr } from './parts/identity.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
 import { serversAr } from './parts/servers.ar.ts';
+import { pointAr } from './parts/point.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
@@ -616,7 +617,7 @@ export const ar = {
   'distribution.offlineNote': 'تابع العمل: التسليمات تُحفظ على هذا الجهاز وتُرسل وحدها حين يعود الاتصال.',
   'distribution.prepare.title': 'التحضير للعمل دون اتصال',
   'distribution.prepare.cycle': 'الدورة',
-  'distribution.prepare.cycleOption': '{programme} · الدورة {number} · {date}',
+  'distribution.prepare.cycleOption': '{programme}، الدورة {number}، {date}',
   'distribution.prepare.point': 'نقطة التوزيع',
   'distribution.prepare.download': 'نزّل القائمة للعمل دون اتصال',
   'distribution.prepare.busy': 'جارٍ التنزيل…',
@@ -715,6 +716,7 @@ export const ar = {
   ...lifeAr,
   ...casesAr,
   ...ticketsAr,
+  ...pointAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -17,6 +17,7 @@ import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
 import { serversEn } from './parts/servers.en.ts';
+import { pointEn } from './parts/point.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -621,7 +622,7 @@ export const en: Record<MessageKey, string> = {
   'distribution.offlineNote': 'Keep working: hand-overs are kept on this device and sent by themselves when the network returns.',
   'distribution.prepare.title': 'Prepare for offline work',
   'distribution.prepare.cycle': 'Cycle',
-  'distribution.prepare.cycleOption': '{programme} · cycle {number} · {date}',
+  'distribution.prepare.cycleOption': '{programme}, cycle {number}, {date}',
   'distribution.prepare.point': 'Distribution point',
   'distribution.prepare.download': 'Download the list for offline use',
   'distribution.prepare.busy': 'Downloading…',
@@ -723,4 +724,5 @@ export const en: Record<MessageKey, string> = {
   ...lifeEn,
   ...casesEn,
   ...ticketsEn,
+  ...pointEn,
 };

@@ -18,6 +18,8 @@ export type I18n = {
   day: (d: string, precision?: 'exact' | 'month' | 'year' | 'estimated') => string;
   dateTime: (iso: string) => string;
   digitsOf: (s: string) => string;
+  /** Between the parts of a line: the language's comma, never "·" (it reads as the Arabic zero "٠"); see bidi.tsx. */
+  sep: string;
 };
 
 const Ctx = createContext<I18n | null>(null);
@@ -78,6 +80,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       day: (d, p) => formatDay(d, lang, digits, p),
       dateTime: (iso) => formatDateTime(iso, lang, digits),
       digitsOf: (s) => localDigits(s, digits),
+      sep: lang === 'ar' ? '، ' : ', ',
     };
   }, [lang, dir, digits]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

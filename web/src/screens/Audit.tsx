@@ -142,20 +142,22 @@ export function AuditLog() {
 }
 
 function LogLine({ e }: { e: AuditLogEntryT }) {
-  const { t, dateTime, num } = useI18n();
+  const { t, dateTime, num, sep } = useI18n();
   return (
     <Link to={{ name: 'auditEntry', seq: e.seq }} className="list-item">
       <span className="list-title">
         {entityWord(t, e.entity)}: {actionWord(t, e.action)}
       </span>
       <span className="list-meta">
-        {t('audit.by')} <Who e={e} /> · <time dateTime={e.at}>{dateTime(e.at)}</time>
+        {t('audit.by')} <Who e={e} />
+        {sep}
+        <time dateTime={e.at}>{dateTime(e.at)}</time>
       </span>
       <span className="list-meta">
         {t('audit.seq')} <bdi>{num(e.seq)}</bdi>
         {e.entityId && (
           <>
-            {' · '}
+            {sep}
             {t('audit.record')}{' '}
             <bdi dir="ltr" className="mono">
               {e.entityId.slice(0, 8)}

@@ -8,6 +8,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { CardNumber, isolate } from '../i18n/bidi.tsx';
 
 type CardItem = {
   serial: number;
@@ -24,7 +25,7 @@ const REASONS = ['lost', 'stolen', 'damaged', 'replaced', 'other'];
 const revokedKey = (r: string | null) => `hh.aid.revoked.${REASONS.includes(r ?? '') ? r : 'other'}` as MessageKey;
 
 export function CardsList() {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const { api, user } = useSession();
   const [status, setStatus] = useState('');
   const [cycle, setCycle] = useState('');
@@ -68,7 +69,7 @@ export function CardsList() {
             <option value="">{t('cards.list.allCycles')}</option>
             {(cycles.data?.cycles ?? []).map((c) => (
               <option key={c.id} value={c.id}>
-                {`${c.programmeName} · ${t('hh.aid.cycle', { number: c.number, date: day(c.cutoffDate) })}`}
+                {`${isolate(c.programmeName)}${sep}${t('hh.aid.cycle', { number: c.number, date: isolate(day(c.cutoffDate)) })}`}
               </option>
             ))}
           </SelectField>
@@ -85,21 +86,19 @@ export function CardsList() {
 }
 
 function CardRows({ items }: { items: CardItem[] }) {
-  const { t, dateTime, digitsOf } = useI18n();
+  const { t, dateTime, sep } = useI18n();
   if (items.length === 0) return <p className="muted">{t('cards.list.none')}</p>;
   return (
     <ul className="list cards-list">
       {items.map((c) => (
         <li key={c.serial} className="list-item">
           <span className="list-title">
-            <bdi dir="ltr" className="mono">
-              {digitsOf(c.number)}
-            </bdi>
+            <CardNumber number={c.number} />
             {c.revokedAt && <span className="badge badge-warning">{t(revokedKey(c.revokedReason))}</span>}
           </span>
           <span className="list-meta">
             {t('hh.aid.issued', { date: dateTime(c.issuedAt) })}
-            {c.revokedAt ? ` · ${t('hh.aid.revokedOn', { date: dateTime(c.revokedAt) })}` : ''}
+            {c.revokedAt ? `${sep}${t('hh.aid.revokedOn', { date: dateTime(c.revokedAt) })}` : ''}
           </span>
           <Link to={{ name: 'household', id: c.householdId }} className="btn btn-secondary btn-small">
             {t('cards.list.household')}

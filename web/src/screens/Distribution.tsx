@@ -6,21 +6,28 @@
 // before "Record" is enabled whether the card is good and the entitlements still open (handed out
 // elsewhere since the list was downloaded?); offline, or without an answer, the list on the device
 // decides. Hand-overs wait in the outbox on the device and are sent by themselves when the network
-// is there; the server's answer (synced, conflict, refused) is shown for each. No names or ID
-// numbers: the card number, items and quantities only.
+// is there; the server's answer (synced, conflict, refused) is shown for each. For the identity
+// check, the head of household's name and the household's size: from the server's check online,
+// else from the list on the device (which keeps them only for its own households, for a few days:
+// docs/decisions/0023-offline-identity-check.md). Never an ID number. Every number, date and name
+// is isolated for bidirectional text (i18n/bidi.tsx).
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { ApiError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { Alert, Screen, SelectField, TextField } from '../components/ui.tsx';
+import { Alert, PersonName, Screen, SelectField, TextField } from '../components/ui.tsx';
 import { useOnline } from '../components/useOnline.ts';
 import { verifier, verifyCard, normaliseCode, parseCard } from '../distribution/card.ts';
 import { cardNumber } from '../../../src/shared/cardNumber.ts';
-import { loadPrepared, savePrepared } from '../distribution/db.ts';
+import { keepOnlyPrepared, loadPrepared, savePrepared } from '../distribution/db.ts';
 import {
   applyServerCheck,
   decide,
   groups,
   handover,
+  identityOf,
+  type Identity,
+  serverIdentity,
+  withoutStaleIdentities,
   lookupNumber,
   looksLikeNumber,
   preparedKey,
@@ -40,7 +47,9 @@ import {
 } from '../distribution/model.ts';
 import { currentState, onSynced, record, retryFailed, start, subscribe, syncNow, type OutboxState } from '../distribution/outbox.ts';
 import { preloadScanner, ScanError, startScanner, type ScanProblem, type Scanner } from '../distribution/scanner.ts';
+import { CardNumber, isolate, withNodes } from '../i18n/bidi.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { usePlural } from './household/parts.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
 const CURRENT = 'sanad.distribution.current'; // "cycleId:pointId": opaque ids, no personal data
@@ -79,15 +88,18 @@ const REASONS: Record<string, MessageKey> = {
   unknown_card: 'distribution.reason.unknown_card',
 };
 
-/** The printed card number, in the reader's digits, kept left to right inside Arabic text. */
-const printed = (digitsOf: (s: string) => string, serial: number) => `\u2066${digitsOf(cardNumber(serial))}\u2069`;
+/** A sentence naming a card by its printed number: the number's groups in place in right-to-left text too. */
+function CardSentence({ k, serial }: { k: MessageKey; serial: number }) {
+  const { t } = useI18n();
+  return <>{withNodes(t(k), { serial: <CardNumber number={cardNumber(serial)} /> })}</>;
+}
 
 /** Online, before a hand-over: the server's view of the card and of the entitlements about to be handed out. */
 async function askServer(
   api: Api,
   shown: Presentation,
   d: Decision & { kind: 'due' },
-): Promise<{ decision: Decision; server: 'checked' | 'unreachable' }> {
+): Promise<{ decision: Decision; server: 'checked' | 'unreachable'; identity?: Identity }> {
   const body = {
     ...(shown.presented === 'qr' ? { card: shown.card } : { cardNumber: shown.cardNumber }),
     entitlementIds: d.due.map((l) => l.entitlementId),
@@ -98,7 +110,8 @@ async function askServer(
       timer = setTimeout(() => reject(new Error('timeout')), SERVER_CHECK_MS);
     });
     const r = await Promise.race([api.post<ServerCheck>('/api/v1/aid/cards/check', body), late]);
-    return { decision: applyServerCheck(d, r), server: 'checked' };
+    const identity = serverIdentity(r);
+    return { decision: applyServerCheck(d, r), server: 'checked', ...(identity ? { identity } : {}) };
   } catch (e) {
     // Not a card of this organisation: refused. No answer (network, server, timeout): the device's list decides.
     if (e instanceof ApiError && e.status === 404) return { decision: { kind: 'refused', reason: 'unknown_card' }, server: 'checked' };
@@ -107,9 +120,6 @@ async function askServer(
     clearTimeout(timer);
   }
 }
-
-/** A name inside a translated sentence, isolated for bidirectional text (option labels cannot hold <bdi>). */
-const isolate = (s: string) => `\u2068${s}\u2069`;
 
 function storedKey(): string | null {
   try {
@@ -133,6 +143,13 @@ function useOutbox(api: Api): OutboxState {
   return outbox;
 }
 
+/** The list without its names when they have had their time (saved so), else as it is. */
+async function forgetStale(p: Prepared): Promise<Prepared> {
+  const q = withoutStaleIdentities(p, new Date());
+  if (q !== p) await savePrepared(q).catch(() => undefined);
+  return q;
+}
+
 /** The prepared list of this device (IndexedDB): downloaded once, kept fresh while online. */
 function usePrepared(api: Api) {
   const [prepared, setPrepared] = useState<Prepared | null | undefined>(undefined);
@@ -144,9 +161,16 @@ function usePrepared(api: Api) {
       return;
     }
     loadPrepared(key).then(
-      (p) => setPrepared(p ?? null),
+      async (p) => setPrepared(p ? await forgetStale(p) : null),
       () => setPrepared(null),
     );
+  }, []);
+  // Names leave the device once the list is too old, even with the screen left open.
+  useEffect(() => {
+    const every = setInterval(() => {
+      setPrepared((p) => (p ? withoutStaleIdentities(p, new Date()) : p));
+    }, 60_000);
+    return () => clearInterval(every);
   }, []);
 
   const download = useCallback(
@@ -155,14 +179,12 @@ function usePrepared(api: Api) {
         api.get<Manifest>(`/api/v1/aid/cycles/${cycleId}/manifest?point=${pointId}`),
         api.get<Me>('/api/v1/me'),
       ]);
-      const p: Prepared = {
-        key: preparedKey(cycleId, pointId),
-        orgId: me.orgId,
-        programmeName,
-        downloadedAt: new Date().toISOString(),
-        manifest,
-      };
+      const p = withoutStaleIdentities(
+        { key: preparedKey(cycleId, pointId), orgId: me.orgId, programmeName, downloadedAt: new Date().toISOString(), manifest },
+        new Date(),
+      );
       await savePrepared(p);
+      await keepOnlyPrepared(p.key);
       try {
         localStorage.setItem(CURRENT, p.key);
       } catch {
@@ -296,7 +318,7 @@ function Prepare({
   onReady: (p: Prepared) => void;
   onCancel: (() => void) | undefined;
 }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const govName = useGovernorateName();
   const { cycles, points, cycleId, setCycleId, pointId, setPointId } = useChoices(online, current);
   const [busy, setBusy] = useState(false);
@@ -327,13 +349,17 @@ function Prepare({
           <SelectField label={t('distribution.prepare.cycle')} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
             {cycles.map((c) => (
               <option key={c.id} value={c.id}>
-                {t('distribution.prepare.cycleOption', { programme: isolate(c.programmeName), number: c.number, date: day(c.cutoffDate) })}
+                {t('distribution.prepare.cycleOption', {
+                  programme: isolate(c.programmeName),
+                  number: c.number,
+                  date: isolate(day(c.cutoffDate)),
+                })}
               </option>
             ))}
           </SelectField>
           <SelectField label={t('distribution.prepare.point')} value={pointId} onChange={(e) => setPointId(e.target.value)}>
             {points.map((p) => (
-              <option key={p.id} value={p.id}>{`${isolate(p.name)} · ${govName(p.governorate)}`}</option>
+              <option key={p.id} value={p.id}>{`${isolate(p.name)}${sep}${isolate(govName(p.governorate))}`}</option>
             ))}
           </SelectField>
           {failed && <Alert kind="error">{t('distribution.prepare.failed')}</Alert>}
@@ -352,17 +378,29 @@ function Prepare({
 }
 
 function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boolean; onUpdate: () => void; onChange: () => void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, sep } = useI18n();
+  const plural = usePlural();
   const m = p.manifest;
   const households = new Set(m.entitlements.map((e) => e.householdId)).size;
   return (
     <section className="card dist-ready">
-      <p className="big">{t('distribution.ready', { households, entitlements: m.entitlements.length })}</p>
-      <p className="muted">
-        <bdi>{m.point.name}</bdi> · <bdi>{p.programmeName}</bdi> · {t('distribution.cycleNumber', { number: m.cycle.number })} ·{' '}
-        {t('distribution.downloaded', { time: dateTime(p.downloadedAt) })}
+      <p className="big">
+        {t('point.ready', {
+          households: plural('point.readyHh', households),
+          entitlements: plural('point.readyEnt', m.entitlements.length),
+        })}
+      </p>
+      <p className="muted dist-ready-line">
+        <bdi>{m.point.name}</bdi>
+        {sep}
+        <bdi>{p.programmeName}</bdi>
+        {sep}
+        <bdi>{t('distribution.cycleNumber', { number: m.cycle.number })}</bdi>
+        {sep}
+        <bdi>{t('distribution.downloaded', { time: dateTime(p.downloadedAt) })}</bdi>
       </p>
       {m.cycle.status === 'closed' && <Alert kind="warning">{t('distribution.cycleClosed')}</Alert>}
+      {p.identitiesCleared && !m.households && <Alert kind="info">{t('point.identity.cleared')}</Alert>}
       {online && (
         <div className="row">
           <button type="button" className="btn btn-secondary btn-small" onClick={onUpdate}>
@@ -378,7 +416,10 @@ function ReadyLine({ p, online, onUpdate, onChange }: { p: Prepared; online: boo
 }
 
 type ServerState = 'checking' | 'checked' | 'unreachable' | null;
-type Shown = { shown: Presentation; decision: Decision; server: ServerState } | { recorded: number; handoverId: string } | null;
+type Shown =
+  | { shown: Presentation; decision: Decision; server: ServerState; identity?: Identity | undefined }
+  | { recorded: number; handoverId: string }
+  | null;
 
 /** A card's check: on this device first (signature, revocations, what was handed out), then the server's when online. */
 function useCardCheck(prepared: Prepared, outbox: OutboxState) {
@@ -412,13 +453,14 @@ function useCardCheck(prepared: Prepared, outbox: OutboxState) {
           c = await verifyCard(token, m.keys, new Set(m.revokedSerials.map((r) => r.serial)));
         }
         const decision = decide(m, usedRef.current, c);
+        const local = decision.kind === 'refused' ? undefined : identityOf(m, decision.card.householdId);
         if (decision.kind !== 'due' || !navigator.onLine) {
-          setShown({ shown, decision, server: null });
+          setShown({ shown, decision, server: null, identity: local });
           return;
         }
-        setShown({ shown, decision, server: 'checking' });
+        setShown({ shown, decision, server: 'checking', identity: local });
         const answer = await askServer(api, shown, decision);
-        if (seq === asked.current) setShown({ shown, ...answer });
+        if (seq === asked.current) setShown({ shown, identity: local, ...answer });
       } finally {
         setChecking(false);
       }
@@ -553,6 +595,7 @@ function CardDesk({ prepared, outbox }: { prepared: Prepared; outbox: OutboxStat
             <>
               {saver.saveFailed && <Alert kind="error">{t('distribution.saveFailed')}</Alert>}
               <Result
+                identity={card.shown.identity}
                 decision={card.shown.decision}
                 server={card.shown.server}
                 typed={card.shown.shown.presented === 'typed'}
@@ -645,12 +688,11 @@ function RecordedHandover({
   outbox: OutboxState;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const { t, digitsOf } = useI18n();
   return (
     <>
       <Alert kind="success">
         <h2 ref={headingRef} tabIndex={-1} className="dist-result-title">
-          {t('distribution.recorded', { serial: printed(digitsOf, serial) })}
+          <CardSentence k="distribution.recorded" serial={serial} />
         </h2>
       </Alert>
       <HandoverState g={groups(outbox.records.filter((r) => r.handoverId === handoverId))[0]} />
@@ -677,6 +719,7 @@ function Lines({ lines }: { lines: { entitlementId: string; name: string; unit: 
 }
 
 type ResultProps = {
+  identity: Identity | undefined;
   decision: Decision;
   server: ServerState;
   typed: boolean;
@@ -691,8 +734,8 @@ type ResultProps = {
 };
 
 function Result(props: ResultProps) {
-  const { decision: d, server, typed, headingRef } = props;
-  const { t, digitsOf } = useI18n();
+  const { decision: d, server, typed, headingRef, identity } = props;
+  const { t } = useI18n();
   const checkedOnline = server === 'checked' && <p className="muted dist-server">{t('distribution.server.checked')}</p>;
   const verdict = (kind: 'error' | 'warning', key: MessageKey) => (
     <Alert kind={kind}>
@@ -709,10 +752,13 @@ function Result(props: ResultProps) {
       </>
     );
   const serial = (
-    <p className="dist-serial">
-      {t('distribution.serial', { serial: printed(digitsOf, d.card.serial) })}
-      {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
-    </p>
+    <>
+      <p className="dist-serial">
+        <CardSentence k="distribution.serial" serial={d.card.serial} />
+        {typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
+      </p>
+      <IdentityFacts identity={identity} />
+    </>
   );
   if (d.kind === 'notListed' || d.kind === 'closed')
     return (
@@ -838,19 +884,22 @@ function HandoverState({ g }: { g: Group | undefined }) {
 }
 
 function HandoverItem({ g }: { g: Group }) {
-  const { t, dateTime, num, digitsOf } = useI18n();
+  const { t, dateTime, num, sep } = useI18n();
   return (
     <li className={`dist-handover dist-${g.state}`}>
       <span className="list-title">
-        {t('distribution.serial', { serial: printed(digitsOf, g.serial) })}
+        <CardSentence k="distribution.serial" serial={g.serial} />
         {g.typed && <span className="chip chip-warn dist-typed">{t('distribution.typed')}</span>}
       </span>
       <span className="list-meta">
-        {dateTime(g.redeemedAt)}
+        <bdi>{dateTime(g.redeemedAt)}</bdi>
         {g.lines.map((l) => (
-          <span key={l.id}>
-            {' '}
-            · <bdi>{l.itemName}</bdi>: <bdi>{num(l.quantity)}</bdi> <bdi>{l.unit}</bdi>
+          <span key={l.id} className="dist-handover-line">
+            {sep}
+            <bdi>{l.itemName}</bdi>:{' '}
+            <bdi>
+              {num(l.quantity)} {l.unit}
+            </bdi>
           </span>
         ))}
       </span>
@@ -897,7 +946,7 @@ function OutboxPanel({ outbox, online }: { outbox: OutboxState; online: boolean 
             ))}
           </ul>
         )}
-        {outbox.lastSync && <p className="muted">{t('distribution.sync.last', { time: dateTime(outbox.lastSync) })}</p>}
+        {outbox.lastSync && <p className="muted">{t('distribution.sync.last', { time: isolate(dateTime(outbox.lastSync)) })}</p>}
         <div className="row">
           {online && waiting.length > 0 && (
             <button type="button" className="btn btn-secondary" disabled={outbox.syncing} onClick={() => void syncNow()}>
@@ -924,5 +973,25 @@ function OutboxPanel({ outbox, online }: { outbox: OutboxState; online: boolean 
         )}
       </section>
     </>
+  );
+}
+
+/** The head of household's name and the household's size, for the identity check; where they come from. */
+function IdentityFacts({ identity }: { identity: Identity | undefined }) {
+  const { t } = useI18n();
+  const plural = usePlural();
+  if (!identity) return <p className="muted dist-identity-missing">{t('point.identity.missing')}</p>;
+  return (
+    <section className="dist-identity" aria-label={t('point.identity.title')}>
+      <dl className="dist-identity-facts">
+        <dt>{t('point.identity.head')}</dt>
+        <dd className="dist-head">{identity.headName ? <PersonName fullName={identity.headName} /> : t('point.hh.noHead')}</dd>
+        <dt>{t('point.identity.size')}</dt>
+        <dd className="dist-size">{plural('hh.members', identity.size)}</dd>
+      </dl>
+      <p className="muted">
+        {t(identity.source === 'server' ? 'point.identity.fromServer' : 'point.identity.fromDevice')} {t('point.identity.compare')}
+      </p>
+    </section>
   );
 }

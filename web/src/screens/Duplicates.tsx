@@ -137,10 +137,10 @@ function LastDecision({ onUndone }: { onUndone: () => void }) {
 }
 
 function QueueEntry({ c }: { c: QueueItemT }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const govName = useGovernorateName();
   const meta = (p: QueueItemT['a']) =>
-    [govName(p.governorate), p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : null].filter(Boolean).join(' · ');
+    [govName(p.governorate), p.dateOfBirth ? day(p.dateOfBirth, p.dobPrecision ?? 'exact') : null].filter(Boolean).join(sep);
   return (
     <Link to={{ name: 'reviewPair', id: c.id }} className="list-item review-entry">
       <span className="review-pair-names">
@@ -148,13 +148,19 @@ function QueueEntry({ c }: { c: QueueItemT }) {
           <span className="list-title">
             <PersonName fullName={c.a.fullName} fullNameEn={c.a.fullNameEn} />
           </span>
-          <span className="list-meta"> · {meta(c.a)}</span>
+          <span className="list-meta">
+            {sep}
+            {meta(c.a)}
+          </span>
         </span>
         <span>
           <span className="list-title">
             <PersonName fullName={c.b.fullName} fullNameEn={c.b.fullNameEn} />
           </span>
-          <span className="list-meta"> · {meta(c.b)}</span>
+          <span className="list-meta">
+            {sep}
+            {meta(c.b)}
+          </span>
         </span>
       </span>
       <span className="chips">
@@ -266,7 +272,7 @@ export function DuplicatePair({ id }: { id: string }) {
 }
 
 function PairSummary({ c }: { c: CandidateViewT }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, sep } = useI18n();
   const { user } = useSession();
   return (
     <section className="card review-summary" aria-labelledby="review-summary">
@@ -275,7 +281,7 @@ function PairSummary({ c }: { c: CandidateViewT }) {
       {c.relative && <Alert kind="warning">{t('review.relative.note')}</Alert>}
       <p>
         {t('review.statusNow', { status: t(statusKey(c.status)) })}
-        {c.linked ? ` · ${t('review.linkedNow')}` : ''}
+        {c.linked ? `${sep}${t('review.linkedNow')}` : ''}
       </p>
       {c.decidedAt && c.status !== 'auto_linked' && (
         <p className="muted">

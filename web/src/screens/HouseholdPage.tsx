@@ -91,7 +91,7 @@ function HistorySection({ h, rev }: { h: HouseholdViewT; rev: number }) {
 }
 
 function Location({ h }: { h: HouseholdViewT }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const govName = useGovernorateName();
   const loc = h.currentLocation;
   return (
@@ -99,7 +99,13 @@ function Location({ h }: { h: HouseholdViewT }) {
       <h2>{t('household.location')}</h2>
       {loc.governorate ? (
         <p className="big">
-          {govName(loc.governorate)} {loc.since && <span className="muted">· {t('household.since', { date: day(loc.since) })}</span>}
+          {govName(loc.governorate)}{' '}
+          {loc.since && (
+            <span className="muted">
+              {sep}
+              {t('household.since', { date: day(loc.since) })}
+            </span>
+          )}
         </p>
       ) : (
         <p>{t('household.locationUnknown', { governorate: govName(h.governorate) })}</p>

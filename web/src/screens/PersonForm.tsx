@@ -401,7 +401,7 @@ function DuplicateWarning({ duplicates, onUse }: { duplicates: Match[]; onUse: (
 
 /** A match: the name as a link to the person (opened in a panel here, so the draft stays in view), the place, the date, the score. */
 function MatchLine({ m, open, onToggle }: { m: Match; open: boolean; onToggle: () => void }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const govName = useGovernorateName();
   return (
     <>
@@ -416,12 +416,13 @@ function MatchLine({ m, open, onToggle }: { m: Match; open: boolean; onToggle: (
       >
         <PersonName fullName={m.person.fullName} fullNameEn={m.person.fullNameEn} />
       </a>
-      {' · '}
+      {sep}
       {govName(m.person.governorate)}
-      {m.person.dateOfBirth ? ` · ${day(m.person.dateOfBirth, m.person.dobPrecision ?? 'exact')}` : ''}
+      {m.person.dateOfBirth ? `${sep}${day(m.person.dateOfBirth, m.person.dobPrecision ?? 'exact')}` : ''}
       <br />
       <span className={m.decision === 'likely_same' ? 'badge badge-warning' : 'badge'}>
-        {t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')} ·{' '}
+        {t(m.decision === 'likely_same' ? 'register.likelySame' : 'register.review')}
+        {sep}
         {t('register.probability', { percent: Math.round(m.probability * 100) })}
       </span>
       {m.conflict && <span className="badge">{t('register.conflict')}</span>}

@@ -265,7 +265,7 @@ type ListProps = {
 
 /** Each member: the name and the relationship as two labelled parts, the server's word on them, edit and remove. */
 function MemberList({ members, errors, onEdit, onRemove }: ListProps) {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   return (
     <ul className="list member-list">
       {members.map((m, i) => {
@@ -288,7 +288,7 @@ function MemberList({ members, errors, onEdit, onRemove }: ListProps) {
             {m.kind === 'existing' && (
               <p className="list-meta">
                 {t('registration.existingRecord')}
-                {m.person.inOtherHousehold ? ` · ${t('registration.moves')}` : ''}
+                {m.person.inOtherHousehold ? `${sep}${t('registration.moves')}` : ''}
               </p>
             )}
             {problem && <p className="error-text">{t(serverReasonKey(problem.reason))}</p>}

@@ -157,7 +157,7 @@ function Results({
   onMore: (cursor: string) => void;
   onMode: (mode: Mode) => void;
 }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const govName = useGovernorateName();
   return (
     <section aria-live="polite" className="results">
@@ -187,7 +187,7 @@ function Results({
                     govName(p.governorate),
                   ]
                     .filter((x) => x !== '')
-                    .join(' · ')}
+                    .join(sep)}
                 </span>
               </Link>
             </li>

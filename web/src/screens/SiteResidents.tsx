@@ -54,7 +54,7 @@ function ResidentList({ id, version }: { id: string; version: number }) {
 }
 
 function ResidentItem({ h }: { h: Resident }) {
-  const { t, day, digitsOf } = useI18n();
+  const { t, day, digitsOf, sep } = useI18n();
   const { user } = useSession();
   const plural = usePlural();
   const body = (
@@ -63,7 +63,9 @@ function ResidentItem({ h }: { h: Resident }) {
         {t('siteRes.household')} <bdi dir="ltr">{digitsOf(h.recordId ?? h.id.slice(0, 8))}</bdi>
       </span>
       <span className="list-meta">
-        {plural('siteRes.size', h.size)} · {t('siteRes.since', { date: day(h.since) })}
+        {plural('siteRes.size', h.size)}
+        {sep}
+        {t('siteRes.since', { date: day(h.since) })}
       </span>
       <span className="chips">
         {h.vulnerabilities.length === 0 ? (

@@ -90,7 +90,7 @@ function NewSite() {
 }
 
 function SiteSummary({ c }: { c: SiteCapacity }) {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   const plural = usePlural();
   const govName = useGovernorateName();
   const rate = c.capacity ? Math.min(1.5, c.people / c.capacity) : null;
@@ -100,7 +100,9 @@ function SiteSummary({ c }: { c: SiteCapacity }) {
         <bdi>{c.site.name}</bdi>
       </span>
       <span className="list-meta">
-        {t(kindKey(c.site.kind))} · {govName(c.site.governorate)} · {t(statusKey(c.site.status))} · {plural('siteRes.count', c.households)}
+        {[t(kindKey(c.site.kind)), govName(c.site.governorate), t(statusKey(c.site.status)), plural('siteRes.count', c.households)].join(
+          sep,
+        )}
       </span>
       <span className="list-meta">
         {c.capacity !== null

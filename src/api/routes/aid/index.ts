@@ -33,6 +33,8 @@ import threeW from './reports.threeW.ts';
 import stock from './stock.ts';
 import sync from './sync.ts';
 import warehouseStock from './warehouses.stock.ts';
+import listWarehouses from './places.warehouses.ts';
+import pointHouseholds from './places.pointHouseholds.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem,
@@ -67,4 +69,6 @@ export const aidRoutes: RouteDef[] = [
   previewRules,
   reprintCard,
   listCards,
+  listWarehouses,
+  pointHouseholds,
 ];

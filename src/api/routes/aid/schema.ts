@@ -67,6 +67,9 @@ export const PointInput = PlaceInput.extend({
 });
 export const PlaceView = z.object({ id: z.string(), name: z.string(), governorate: z.string(), siteId: z.string().nullable() });
 
+/** For the identity check at a distribution point: the current head's full name and the number of current members. */
+export const HouseholdIdentityView = z.object({ householdId: z.string(), headName: z.string().nullable(), size: z.number() });
+
 export const ManifestView = z.object({
   cycle: z.object({ id: z.string(), number: z.number(), programmeId: z.string(), cutoffDate: z.string(), status: z.string() }),
   point: z.object({ id: z.string(), name: z.string() }),
@@ -82,6 +85,11 @@ export const ManifestView = z.object({
   entitlements: z.array(
     z.object({ id: z.string(), householdId: z.string(), itemId: z.string(), quantity: z.number(), redeemed: z.boolean() }),
   ),
+  households: z
+    .array(HouseholdIdentityView)
+    .describe(
+      "for the identity check offline: the head's name and household size of the households listed here, nothing else (docs/decisions/0023-offline-identity-check.md); the read is logged",
+    ),
 });
 export const CycleListItem = CycleView.extend({ programmeName: z.string() });
 
@@ -113,6 +121,9 @@ export const CardCheckView = z.object({
   serial: z.number().optional(),
   number: z.string().optional(),
   householdId: z.string().optional(),
+  identity: HouseholdIdentityView.optional().describe(
+    "a card of the organisation: its household's head's name and size today, for the identity check (the read is logged)",
+  ),
   entitlements: z.array(
     z.object({
       id: z.string(),
@@ -343,4 +354,31 @@ export const CardListView = z.object({
     }),
   ),
   next: z.number().nullable().describe('pass as `before` for the next page; null on the last'),
+});
+
+/** GET /api/v1/aid/warehouses */
+export const WarehouseList = z.object({ warehouses: z.array(PlaceView) });
+
+/** GET /api/v1/aid/points/:id/households: the households a point serves in a cycle, a page at a time (the read is logged). */
+export const PointHouseholdsQuery = z.object({
+  cycle: Uuid,
+  offset: digits(0, 10_000_000).optional(),
+});
+export const PointHouseholdsView = z.object({
+  point: PlaceView,
+  cycleId: z.string(),
+  total: z.number().describe('households this point serves in the cycle'),
+  offset: z.number(),
+  pageSize: z.number(),
+  households: z.array(
+    z.object({
+      householdId: z.string(),
+      recordId: z.string().nullable(),
+      headName: z.string().nullable(),
+      size: z.number().describe('current members'),
+      entitlements: z.number().describe('entitlements of the household at this point in the cycle'),
+      received: z.number().describe('of those, handed out (a redemption stands)'),
+      card: z.boolean().describe('holds a valid card'),
+    }),
+  ),
 });

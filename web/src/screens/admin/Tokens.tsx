@@ -128,7 +128,7 @@ function CreateToken({ onCreated }: { onCreated: (t: TokenViewT) => void }) {
 
 /** The new token, shown this once: a copy button (or select and copy by hand where the browser refuses). */
 function ShownOnce({ token, onDone }: { token: TokenViewT; onDone: () => void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, sep } = useI18n();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const input = useRef<HTMLInputElement>(null);
   async function copy() {
@@ -147,8 +147,11 @@ function ShownOnce({ token, onDone }: { token: TokenViewT; onDone: () => void })
       </h2>
       <Alert kind="warning">{t('admin.tokens.shownOnce')}</Alert>
       <p>
-        <bdi>{token.record.name}</bdi> · <bdi dir="ltr">{token.record.username}</bdi> · {t('admin.tokens.ends')}{' '}
-        <time dateTime={token.record.expiresAt}>{dateTime(token.record.expiresAt)}</time>
+        <bdi>{token.record.name}</bdi>
+        {sep}
+        <bdi dir="ltr">{token.record.username}</bdi>
+        {sep}
+        {t('admin.tokens.ends')} <time dateTime={token.record.expiresAt}>{dateTime(token.record.expiresAt)}</time>
       </p>
       <label className="visually-hidden" htmlFor="new-token">
         {t('admin.tokens.shownTitle')}
@@ -180,7 +183,7 @@ function ShownOnce({ token, onDone }: { token: TokenViewT; onDone: () => void })
 }
 
 function TokenLine({ k, onRevoked }: { k: TokenRecordT; onRevoked: () => void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, sep } = useI18n();
   const { api } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -204,7 +207,10 @@ function TokenLine({ k, onRevoked }: { k: TokenRecordT; onRevoked: () => void })
         <span className={state === 'active' ? 'chip chip-ok' : 'chip chip-bad'}>{t(`admin.tokens.state.${state}`)}</span>
       </span>
       <span className="list-meta">
-        <bdi dir="ltr">{k.username}</bdi> · {t('admin.tokens.made')} <time dateTime={k.createdAt}>{dateTime(k.createdAt)}</time> ·{' '}
+        <bdi dir="ltr">{k.username}</bdi>
+        {sep}
+        {t('admin.tokens.made')} <time dateTime={k.createdAt}>{dateTime(k.createdAt)}</time>
+        {sep}
         {t(state === 'revoked' ? 'admin.tokens.revokedAt' : 'admin.tokens.ends')}{' '}
         <time dateTime={k.revokedAt ?? k.expiresAt}>{dateTime(k.revokedAt ?? k.expiresAt)}</time>
       </span>

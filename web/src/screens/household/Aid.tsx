@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { CardActions, type IssuedCard, IssueCard, PrintCard, useCardWrites } from './Cards.tsx';
 import { ActionError, usePlural } from './parts.tsx';
+import { CardNumber, isolate } from '../../i18n/bidi.tsx';
 
 const REVOKE_REASONS = ['lost', 'stolen', 'damaged', 'replaced', 'other'];
 const revokeKey = (r: string | null): MessageKey => `hh.aid.revoked.${REVOKE_REASONS.includes(r ?? '') ? r : 'other'}` as MessageKey;
@@ -50,7 +51,7 @@ export function HouseholdAid({ h, version }: { h: HouseholdViewT; version: numbe
 }
 
 function AidLists({ aid, cardActions }: { aid: HouseholdAidT; cardActions: (serial: number) => ReactNode }) {
-  const { t, dateTime, day, digitsOf, num } = useI18n();
+  const { t, dateTime, day, num, sep } = useI18n();
   const plural = usePlural();
   return (
     <>
@@ -60,14 +61,12 @@ function AidLists({ aid, cardActions }: { aid: HouseholdAidT; cardActions: (seri
           {aid.cards.map((c) => (
             <li key={c.serial} className="list-item">
               <span className="list-title">
-                <bdi dir="ltr" className="mono">
-                  {digitsOf(c.number)}
-                </bdi>
+                <CardNumber number={c.number} />
                 {c.revokedAt && <span className="badge badge-warning">{t(revokeKey(c.revokedReason))}</span>}
               </span>
               <span className="list-meta">
                 {t('hh.aid.issued', { date: dateTime(c.issuedAt) })}
-                {c.revokedAt ? ` · ${t('hh.aid.revokedOn', { date: dateTime(c.revokedAt) })}` : ''}
+                {c.revokedAt ? `${sep}${t('hh.aid.revokedOn', { date: dateTime(c.revokedAt) })}` : ''}
               </span>
               {!c.revokedAt && cardActions(c.serial)}
             </li>
@@ -83,7 +82,10 @@ function AidLists({ aid, cardActions }: { aid: HouseholdAidT; cardActions: (seri
                 <bdi>{e.item}</bdi> × {num(e.quantity)} <bdi>{e.unit}</bdi>
               </span>
               <span className="list-meta">
-                <bdi>{e.programme}</bdi> · {t('hh.aid.cycle', { number: e.cycleNumber, date: day(e.cutoffDate) })} ·{' '}
+                <bdi>{e.programme}</bdi>
+                {sep}
+                {t('hh.aid.cycle', { number: e.cycleNumber, date: isolate(day(e.cutoffDate)) })}
+                {sep}
                 {e.receivedAt ? t('hh.aid.received', { date: dateTime(e.receivedAt) }) : t('hh.aid.notReceived')}
               </span>
             </li>

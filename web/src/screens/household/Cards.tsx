@@ -11,6 +11,7 @@ import { Loading, PersonName, SelectField } from '../../components/ui.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { ConfirmButton, usePlural } from './parts.tsx';
+import { CardNumber } from '../../i18n/bidi.tsx';
 
 const QrCode = lazy(() => import('../../qr/QrCode.tsx'));
 
@@ -132,7 +133,7 @@ export function CardActions({
 
 /** The printable card of one household, just issued. */
 export function PrintCard({ h, card, onClose }: { h: HouseholdViewT; card: IssuedCard; onClose: () => void }) {
-  const { t, digitsOf } = useI18n();
+  const { t } = useI18n();
   const plural = usePlural();
   const current = h.members.filter((m) => m.validTo === null);
   const head = current.find((m) => m.relationship === 'head');
@@ -147,9 +148,7 @@ export function PrintCard({ h, card, onClose }: { h: HouseholdViewT; card: Issue
         <dl className="print-card-facts">
           <dt>{t('cards.number')}</dt>
           <dd>
-            <bdi dir="ltr" className="mono card-number">
-              {digitsOf(card.number)}
-            </bdi>
+            <CardNumber number={card.number} className="card-number" />
           </dd>
           <dt>{t('cards.head')}</dt>
           <dd>{head?.fullName ? <PersonName fullName={head.fullName} /> : t('cards.headHidden')}</dd>

@@ -9,7 +9,7 @@ import { useGovernorateName, useSession } from '../../session.tsx';
 import { reasonKey } from '../HouseholdPage.tsx';
 
 export function Displacements({ h }: { h: HouseholdViewT }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const govName = useGovernorateName();
   return (
     <section className="card" aria-labelledby="hh-moves">
@@ -25,7 +25,7 @@ export function Displacements({ h }: { h: HouseholdViewT }) {
               <br />
               <span className="muted">
                 {day(d.date)}
-                {d.reason ? ` · ${t(reasonKey(d.reason))}` : ''}
+                {d.reason ? `${sep}${t(reasonKey(d.reason))}` : ''}
               </span>
             </li>
           ))}
@@ -37,14 +37,14 @@ export function Displacements({ h }: { h: HouseholdViewT }) {
 
 /** A site's name as a link to its page (for the roles that may read sites). */
 export function SiteName({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   const { api, user } = useSession();
   const may = can(user?.role, 'readSite');
   const site = useLoad(() => (may ? api.get<SiteViewT>(`/api/v1/sites/${id}`) : Promise.resolve(null)), [id, api, may]);
   if (!site.data) return null;
   return (
     <>
-      {' · '}
+      {sep}
       {t('hh.moves.site')}{' '}
       <Link to={{ name: 'site', id }}>
         <bdi>{site.data.name}</bdi>

@@ -43,7 +43,7 @@ function usePerson(h: HouseholdViewT): (id: unknown) => ReactNode {
 
 /** What an entry says beyond its title: who, which household, where to, which need. */
 function Details({ e, h }: { e: HouseholdHistoryEntryT; h: HouseholdViewT }) {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   const govName = useGovernorateName();
   const person = usePerson(h);
   const a = (e.after && typeof e.after === 'object' ? e.after : {}) as After;
@@ -53,7 +53,9 @@ function Details({ e, h }: { e: HouseholdHistoryEntryT; h: HouseholdViewT }) {
     case 'member_join':
       return (
         <>
-          {person(a.personId)} · {t(relKey(str(a.relationship) ?? 'other'))}
+          {person(a.personId)}
+          {sep}
+          {t(relKey(str(a.relationship) ?? 'other'))}
         </>
       );
     case 'member_leave':
@@ -75,7 +77,12 @@ function Details({ e, h }: { e: HouseholdHistoryEntryT; h: HouseholdViewT }) {
       return (
         <>
           {t(vulnKey(str(a.kind) ?? ''))}
-          {a.personId ? <> · {person(a.personId)}</> : null}
+          {a.personId ? (
+            <>
+              {sep}
+              {person(a.personId)}
+            </>
+          ) : null}
         </>
       );
     default:
@@ -84,7 +91,7 @@ function Details({ e, h }: { e: HouseholdHistoryEntryT; h: HouseholdViewT }) {
 }
 
 export function HouseholdHistory({ items, h }: { items: HouseholdHistoryEntryT[]; h: HouseholdViewT }) {
-  const { t, dateTime, day } = useI18n();
+  const { t, dateTime, day, sep } = useI18n();
   const { user } = useSession();
   if (items.length === 0) return <p className="muted">{t('history.empty')}</p>;
   return (
@@ -110,7 +117,7 @@ export function HouseholdHistory({ items, h }: { items: HouseholdHistoryEntryT[]
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             {effective && (
               <span className="muted">
-                {' · '}
+                {sep}
                 {t(e.entity === 'person_status' ? 'hh.history.eventDate' : 'hh.history.effective', { date: day(effective) })}
               </span>
             )}

@@ -46,7 +46,7 @@ export function Members({ h, onChanged }: { h: HouseholdViewT; onChanged: () => 
 }
 
 function MemberRow({ m, open, onOpen }: { m: Member; open: Open; onOpen: (o: Open) => void }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const { user } = useSession();
   const head = m.relationship === 'head';
   const toggle = (action: 'head' | 'leave' | 'status') =>
@@ -68,7 +68,7 @@ function MemberRow({ m, open, onOpen }: { m: Member; open: Open; onOpen: (o: Ope
         </span>
         <span className="list-meta">
           {t(relKey(m.relationship))}
-          {m.dateOfBirth ? ` · ${day(m.dateOfBirth, 'year')}` : ''}
+          {m.dateOfBirth ? `${sep}${day(m.dateOfBirth, 'year')}` : ''}
         </span>
       </Link>
       {head && can(user?.role, 'leaveHousehold') && <p className="hint">{t('hh.leave.headRule')}</p>}

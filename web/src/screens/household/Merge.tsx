@@ -84,7 +84,7 @@ function MergeForm({
   cancel: React.ReactNode;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   const plural = usePlural();
   const { busy, error, post } = useAction();
   const [relationship, setRelationship] = useState<Relationship>('other_relative');
@@ -103,7 +103,9 @@ function MergeForm({
       <ul className="chips">
         {joining.map((m) => (
           <li key={m.personId} className="chip">
-            {m.fullName ? <PersonName fullName={m.fullName} /> : t('common.none')} · {t(relKey(m.relationship))}
+            {m.fullName ? <PersonName fullName={m.fullName} /> : t('common.none')}
+            {sep}
+            {t(relKey(m.relationship))}
           </li>
         ))}
       </ul>

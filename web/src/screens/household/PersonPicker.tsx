@@ -8,7 +8,7 @@ import { useGovernorateName, useSession } from '../../session.tsx';
 import { asciiDigits } from '../../validate.ts';
 
 export function PersonPicker({ label, onPick, exclude = [] }: { label: string; onPick: (p: PersonSummaryT) => void; exclude?: string[] }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const { api } = useSession();
   const govName = useGovernorateName();
   const [term, setTerm] = useState('');
@@ -60,7 +60,7 @@ export function PersonPicker({ label, onPick, exclude = [] }: { label: string; o
                   <PersonName fullName={p.fullName} fullNameEn={p.fullNameEn} />
                 </span>
                 <span className="list-meta">
-                  {p.dateOfBirth ? `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')} · ` : ''}
+                  {p.dateOfBirth ? `${day(p.dateOfBirth, p.dobPrecision ?? 'exact')}${sep}` : ''}
                   {govName(p.governorate)}
                 </span>
               </span>

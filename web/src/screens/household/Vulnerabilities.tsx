@@ -35,7 +35,7 @@ export function Vulnerabilities({ h, onChanged }: { h: HouseholdViewT; onChanged
 }
 
 function VulnerabilityRow({ h, v, onChanged }: { h: HouseholdViewT; v: Vulnerability; onChanged: () => void }) {
-  const { t, day } = useI18n();
+  const { t, day, sep } = useI18n();
   const { user } = useSession();
   const { busy, error, post } = useAction();
   const [open, setOpen] = useState(false);
@@ -51,8 +51,8 @@ function VulnerabilityRow({ h, v, onChanged }: { h: HouseholdViewT; v: Vulnerabi
       <span className="list-title">{t(vulnKey(v.kind))}</span>
       <span className="list-meta">
         {who ? <PersonName fullName={who} /> : t('hh.vuln.household')}
-        {v.since ? ` · ${t('household.since', { date: day(v.since) })}` : ''}
-        {v.derived ? ` · ${t('hh.vuln.derived')}` : ''}
+        {v.since ? `${sep}${t('household.since', { date: day(v.since) })}` : ''}
+        {v.derived ? `${sep}${t('hh.vuln.derived')}` : ''}
       </span>
       {!v.derived && can(user?.role, 'endVulnerability') && (
         <button type="button" className="btn btn-secondary btn-small" aria-expanded={open} onClick={() => setOpen(!open)}>

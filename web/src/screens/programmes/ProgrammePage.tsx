@@ -23,7 +23,7 @@ type Item = z.infer<typeof ItemList>['items'][number];
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function ProgrammePage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   const { api } = useSession();
   const plural = usePlural();
   const data = useLoad(
@@ -44,7 +44,9 @@ export function ProgrammePage({ id }: { id: string }) {
   return (
     <Screen title={p.name} actions={<Link to={{ name: 'programmes' }}>{t('prog.page.back')}</Link>}>
       <p className="muted">
-        {t(`prog.sector.${p.sector}` as MessageKey)} · {plural('prog.rules.count', p.rules.length)}
+        {t(`prog.sector.${p.sector}` as MessageKey)}
+        {sep}
+        {plural('prog.rules.count', p.rules.length)}
       </p>
       <section className="card" aria-labelledby="cycles">
         <h2 id="cycles">{t('prog.cycles.title')}</h2>
@@ -62,7 +64,7 @@ export function ProgrammePage({ id }: { id: string }) {
 }
 
 function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: () => void }) {
-  const { t, day, num } = useI18n();
+  const { t, day, num, sep } = useI18n();
   const { api } = useSession();
   const plural = usePlural();
   const [done, setDone] = useState<z.infer<typeof GenerateView> | null>(null);
@@ -92,11 +94,18 @@ function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: (
   return (
     <li className="list-item cycle" aria-label={t('prog.cycle.n', { n: c.number })}>
       <span className="list-title">
-        {t('prog.cycle.n', { n: c.number })} · {t(`prog.cycle.status.${c.status}` as MessageKey)}
+        {t('prog.cycle.n', { n: c.number })}
+        {sep}
+        {t(`prog.cycle.status.${c.status}` as MessageKey)}
       </span>
       <span className="muted">
         {t('prog.cycles.cutoff')}: <bdi>{day(c.cutoffDate)}</bdi>
-        {c.households !== null && <> · {t('prog.cycle.snapshot', { households: plural('prog.hh', c.households) })}</>}
+        {c.households !== null && (
+          <>
+            {sep}
+            {t('prog.cycle.snapshot', { households: plural('prog.hh', c.households) })}
+          </>
+        )}
       </span>
       {done && (
         <Alert kind="success">

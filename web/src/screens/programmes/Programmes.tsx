@@ -19,7 +19,7 @@ type Programme = z.infer<typeof ProgrammeList>['programmes'][number];
 export const SECTORS = ['food', 'water', 'hygiene', 'shelter', 'cash'] as const;
 
 export function Programmes() {
-  const { t } = useI18n();
+  const { t, sep } = useI18n();
   const { api } = useSession();
   const items = useLoad(() => api.get<z.infer<typeof ItemList>>('/api/v1/aid/items'), [api]);
   const progs = useLoad(() => api.get<z.infer<typeof ProgrammeList>>('/api/v1/aid/programmes'), [api]);
@@ -37,7 +37,9 @@ export function Programmes() {
               <Link to={{ name: 'programme', id: p.id }} className="list-item">
                 <bdi className="list-title">{p.name}</bdi>
                 <span className="list-meta muted">
-                  {t(`prog.sector.${p.sector}` as MessageKey)} · {plural('prog.rules.count', p.rules.length)}
+                  {t(`prog.sector.${p.sector}` as MessageKey)}
+                  {sep}
+                  {plural('prog.rules.count', p.rules.length)}
                 </span>
               </Link>
             </li>
@@ -53,7 +55,11 @@ export function Programmes() {
             <li key={i.id} className="list-item">
               <bdi className="list-title">{i.name}</bdi>
               <span className="list-meta muted">
-                <bdi dir="ltr">{i.code}</bdi> · <bdi>{i.unit}</bdi> · {t(`prog.sector.${i.sector}` as MessageKey)}
+                <bdi dir="ltr">{i.code}</bdi>
+                {sep}
+                <bdi>{i.unit}</bdi>
+                {sep}
+                {t(`prog.sector.${i.sector}` as MessageKey)}
               </span>
             </li>
           ))}
