@@ -180,6 +180,8 @@ export const permissionMatrix = {
   'GET /api/v1/tickets': FRONT_LINE,
   'GET /api/v1/tickets/:id': FRONT_LINE,
   'POST /api/v1/tickets/:id/steps': FRONT_LINE,
+  // the complaints report (counts only; withheld small cells for aggregate roles)
+  'GET /api/v1/tickets/report': ['administrator', 'feedback_focal_point', 'analyst'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -37,6 +37,7 @@ const MyCases = lazy(() => import('./screens/cases/MyCases.tsx').then((m) => ({ 
 const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
+const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').then((m) => ({ default: m.TicketReport })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -54,6 +55,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'tasks' }, label: 'tasks.nav', needs: 'tasks' },
   { route: { name: 'cases' }, label: 'cases.nav', needs: 'myCases' },
   { route: { name: 'tickets' }, label: 'tickets.nav', needs: 'tickets' },
+  { route: { name: 'ticketReport' }, label: 'tickets.report', needs: 'ticketReport' },
 ];
 
 export function App() {
@@ -238,6 +240,8 @@ function Current() {
       return onDemand(can(role, 'tickets'), <Tickets />);
     case 'ticket':
       return onDemand(can(role, 'tickets'), <TicketPage id={route.id} />);
+    case 'ticketReport':
+      return onDemand(can(role, 'ticketReport'), <TicketReport />);
     default:
       return <Loading />;
   }

@@ -53,6 +53,7 @@ export const capabilityRoutes = {
   openCase: 'POST /api/v1/cases',
   decideCase: 'POST /api/v1/cases/:id/decision',
   tickets: 'GET /api/v1/tickets',
+  ticketReport: 'GET /api/v1/tickets/report',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

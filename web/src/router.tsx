@@ -32,7 +32,8 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'tickets' }
-  | { name: 'ticket'; id: string };
+  | { name: 'ticket'; id: string }
+  | { name: 'ticketReport' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -64,6 +65,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/cases\/?$/, () => ({ name: 'cases' })],
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', id: m[1]! })],
   [/^\/tickets\/?$/, () => ({ name: 'tickets' })],
+  [/^\/tickets\/report\/?$/, () => ({ name: 'ticketReport' })],
   [new RegExp(`^/tickets/${ID}/?$`), (m) => ({ name: 'ticket', id: m[1]! })],
 ];
 
@@ -137,6 +139,8 @@ export function pathOf(r: Route): string {
       return '/tickets';
     case 'ticket':
       return `/tickets/${r.id}`;
+    case 'ticketReport':
+      return '/tickets/report';
   }
 }
 
