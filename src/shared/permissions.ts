@@ -187,6 +187,8 @@ export const permissionMatrix = {
   // in a cycle, with the head's name and size (those who run distributions; the read is logged)
   'GET /api/v1/aid/warehouses': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
   'GET /api/v1/aid/points/:id/households': ['administrator', 'distribution_officer'],
+  // the complaints report (counts only; withheld small cells for aggregate roles)
+  'GET /api/v1/tickets/report': ['administrator', 'feedback_focal_point', 'analyst'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

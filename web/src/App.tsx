@@ -38,6 +38,7 @@ const MyCases = lazy(() => import('./screens/cases/MyCases.tsx').then((m) => ({ 
 const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
+const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').then((m) => ({ default: m.TicketReport })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
 const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
@@ -58,6 +59,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'cases' }, label: 'cases.nav', needs: 'myCases' },
   { route: { name: 'tickets' }, label: 'tickets.nav', needs: 'tickets' },
   { route: { name: 'points' }, label: 'point.nav', needs: 'managePoints' },
+  { route: { name: 'ticketReport' }, label: 'tickets.report', needs: 'ticketReport' },
 ];
 
 export function App() {
@@ -248,6 +250,8 @@ function Current() {
       return onDemand(can(role, 'managePoints'), <Points />);
     case 'point':
       return onDemand(can(role, 'pointHouseholds'), <PointPage id={route.id} />);
+    case 'ticketReport':
+      return onDemand(can(role, 'ticketReport'), <TicketReport />);
     default:
       return <Loading />;
   }

@@ -55,6 +55,7 @@ export const capabilityRoutes = {
   tickets: 'GET /api/v1/tickets',
   managePoints: 'POST /api/v1/aid/points',
   pointHouseholds: 'GET /api/v1/aid/points/:id/households',
+  ticketReport: 'GET /api/v1/tickets/report',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

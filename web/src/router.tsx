@@ -34,7 +34,8 @@ export type Route =
   | { name: 'tickets' }
   | { name: 'ticket'; id: string }
   | { name: 'points' }
-  | { name: 'point'; id: string };
+  | { name: 'point'; id: string }
+  | { name: 'ticketReport' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -66,6 +67,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/cases\/?$/, () => ({ name: 'cases' })],
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', id: m[1]! })],
   [/^\/tickets\/?$/, () => ({ name: 'tickets' })],
+  [/^\/tickets\/report\/?$/, () => ({ name: 'ticketReport' })],
   [new RegExp(`^/tickets/${ID}/?$`), (m) => ({ name: 'ticket', id: m[1]! })],
   [/^\/points\/?$/, () => ({ name: 'points' })],
   [new RegExp(`^/points/${ID}/?$`), (m) => ({ name: 'point', id: m[1]! })],
@@ -145,6 +147,8 @@ export function pathOf(r: Route): string {
       return '/points';
     case 'point':
       return `/points/${r.id}`;
+    case 'ticketReport':
+      return '/tickets/report';
   }
 }
 

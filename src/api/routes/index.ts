@@ -22,6 +22,7 @@ import ticketTake from './tickets/take.ts';
 import ticketList from './tickets/list.ts';
 import ticketGet from './tickets/get.ts';
 import ticketStep from './tickets/step.ts';
+import ticketReport from './tickets/report.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -141,3 +142,4 @@ allRoutes.push(
 );
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
+allRoutes.push(ticketReport);

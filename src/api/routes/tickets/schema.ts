@@ -51,3 +51,10 @@ export const TicketList = z.object({ items: z.array(TicketView) });
 export const TicketStepInput = z
   .object({ action: z.enum(ticketActions), note: Text.optional(), answer: Text.optional(), userId: Uuid.optional() })
   .strict();
+
+export const TicketReportQuery = z.object({ by: z.enum(['category', 'channel', 'governorate']).default('category') });
+const Cell = z.number().nullable().describe('null: withheld (fewer than 5)');
+export const TicketReport = z.object({
+  by: z.enum(['category', 'channel', 'governorate']),
+  rows: z.array(z.object({ key: z.string(), total: Cell, open: Cell, overdue: Cell, onTime: Cell, late: Cell, medianDays: Cell })),
+});
