@@ -135,6 +135,10 @@ export const permissionMatrix = {
   // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
   'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  // Cards for a whole cycle: counts, issuing in batches, the printable sheet (heads' names: the read is logged)
+  'GET /api/v1/aid/cycles/:id/cards': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cycles/:id/cards': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cycles/:id/cards/sheet': ['administrator', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

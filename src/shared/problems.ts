@@ -53,6 +53,7 @@ export const problemTypes = {
   password_change_required: { status: 403, title: 'Choose a new password first' },
   organisation_required: { status: 401, title: 'Name your organisation to sign in' },
   account_disabled: { status: 409, title: 'The account is disabled' },
+  cycle_cards_not_generated: { status: 409, title: 'Cards are issued and printed for a generated cycle only' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

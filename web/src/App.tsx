@@ -32,6 +32,7 @@ const Programmes = lazy(() => import('./screens/programmes/Programmes.tsx').then
 const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
+const CycleCards = lazy(() => import('./screens/CycleCards.tsx').then((m) => ({ default: m.CycleCards })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -134,7 +135,7 @@ function Header() {
 const navActive = (current: Route, entry: Route): boolean =>
   current.name === entry.name ||
   (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens')) ||
-  (entry.name === 'programmes' && current.name === 'programme');
+  (entry.name === 'programmes' && (current.name === 'programme' || current.name === 'cycleCards'));
 
 function Banners() {
   const { t } = useI18n();
@@ -217,6 +218,8 @@ function Current() {
       return onDemand(can(role, 'manageProgrammes'), <ProgrammePage id={route.id} />);
     case 'cards':
       return onDemand(can(role, 'listCards'), <CardsList />);
+    case 'cycleCards':
+      return onDemand(can(role, 'cycleCards'), <CycleCards id={route.id} />);
     default:
       return <Loading />;
   }

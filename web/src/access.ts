@@ -47,6 +47,7 @@ export const capabilityRoutes = {
   revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
   reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
   listCards: 'GET /api/v1/aid/cards',
+  cycleCards: 'POST /api/v1/aid/cycles/:id/cards',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

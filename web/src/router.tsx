@@ -26,7 +26,8 @@ export type Route =
   | { name: 'programmes' }
   | { name: 'programme'; id: string }
   | { name: 'notFound' }
-  | { name: 'cards' };
+  | { name: 'cards' }
+  | { name: 'cycleCards'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -53,6 +54,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
   [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', id: m[1]! })],
   [/^\/cards\/?$/, () => ({ name: 'cards' })],
+  [new RegExp(`^/cycles/${ID}/cards/?$`), (m) => ({ name: 'cycleCards', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -113,6 +115,8 @@ export function pathOf(r: Route): string {
       return '/';
     case 'cards':
       return '/cards';
+    case 'cycleCards':
+      return `/cycles/${r.id}/cards`;
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as aid } from './aid.ts';
 import { register as audit } from './audit.ts';
+import { register as cards } from './cards.ts';
 import { register as duplicates } from './duplicates.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
@@ -14,3 +15,4 @@ export type Register = (program: Command) => void;
 
 export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed, link, aid];
 commands.push(duplicates);
+commands.push(cards);

@@ -6,6 +6,7 @@ import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
+import { cycleCardsAr, cycleCardsProblemsAr } from './parts/cycleCards.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { householdAr } from './parts/household.ar.ts';
 import { searchAr } from './parts/search.ar.ts';
@@ -57,6 +58,7 @@ const problems = {
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
   ...adminProblemsAr,
+  ...cycleCardsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -703,6 +705,7 @@ export const ar = {
   ...sitesAr,
   ...programmesAr,
   ...cardsAr,
+  ...cycleCardsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -3,6 +3,7 @@ import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
+import { cycleCardsEn, cycleCardsProblemsEn } from './parts/cycleCards.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { householdEn } from './parts/household.en.ts';
 import { searchEn } from './parts/search.en.ts';
@@ -55,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'problem.internal': 'Something went wrong on the server. Try again later.',
   'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
   ...adminProblemsEn,
+  ...cycleCardsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -711,4 +713,5 @@ export const en: Record<MessageKey, string> = {
   ...sitesEn,
   ...programmesEn,
   ...cardsEn,
+  ...cycleCardsEn,
 };

@@ -33,6 +33,9 @@ import threeW from './reports.threeW.ts';
 import stock from './stock.ts';
 import sync from './sync.ts';
 import warehouseStock from './warehouses.stock.ts';
+import cycleCards from './cycles.cards.ts';
+import issueCycleCards from './cycles.cards.issue.ts';
+import cycleCardSheet from './cycles.cards.sheet.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem,
@@ -67,4 +70,7 @@ export const aidRoutes: RouteDef[] = [
   previewRules,
   reprintCard,
   listCards,
+  cycleCards,
+  issueCycleCards,
+  cycleCardSheet,
 ];
