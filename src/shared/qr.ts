@@ -249,42 +249,69 @@ class Matrix {
       for (let x = 0; x < this.size; x++) if (!this.fixed[y]![x] && f(x, y)) this.dark[y]![x] = !this.dark[y]![x];
   }
 
-  penalty(): number {
+  /** The modules as a flat array (1 = dark), row after row. */
+  flat(into = new Uint8Array(this.size * this.size)): Uint8Array {
     const n = this.size;
-    const m = new Uint8Array(n * n); // a flat copy: the four rules read every module many times
-    let dark = 0;
-    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) dark += m[y * n + x] = this.dark[y]![x]! ? 1 : 0;
-    let score = 0;
-    for (const [step, line] of [
-      [1, n],
-      [n, 1],
-    ] as const) {
-      for (let l = 0; l < n; l++) {
-        const start = l * line;
-        let run = 1;
-        let bits = m[start]!;
-        for (let k = 1; k <= n; k++) {
-          const here = k < n ? m[start + k * step]! : -1;
-          if (here === m[start + (k - 1) * step]!) run++;
-          else {
-            if (run >= 5) score += 3 + (run - 5);
-            run = 1;
-          }
-          if (k === n) break;
-          // finder-like 1:1:3:1:1 with four light modules on one side: the last 11 modules as bits
-          bits = ((bits << 1) | here) & 0x7ff;
-          if (k >= 10 && (bits === FINDER_LIGHT_AFTER || bits === FINDER_LIGHT_BEFORE)) score += 40;
+    for (let y = 0; y < n; y++) {
+      const row = this.dark[y]!;
+      for (let x = 0; x < n; x++) into[y * n + x] = row[x]! ? 1 : 0;
+    }
+    return into;
+  }
+
+  /** Which modules each mask inverts (the data modules where its condition holds), per mask. */
+  maskPatterns(): Uint8Array[] {
+    const n = this.size;
+    return MASKS.map((f) => {
+      const p = new Uint8Array(n * n);
+      for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) p[y * n + x] = !this.fixed[y]![x] && f(x, y) ? 1 : 0;
+      return p;
+    });
+  }
+}
+
+/** The penalty score of a masked symbol (flat, side n): runs, 2x2 blocks, finder-like patterns, dark balance. */
+function penalty(m: Uint8Array, n: number): number {
+  let dark = 0;
+  for (let i = 0; i < m.length; i++) dark += m[i]!;
+  let score = 0;
+  for (const [step, line] of [
+    [1, n],
+    [n, 1],
+  ] as const) {
+    for (let l = 0; l < n; l++) {
+      const start = l * line;
+      let run = 1;
+      let bits = m[start]!;
+      for (let k = 1; k <= n; k++) {
+        const here = k < n ? m[start + k * step]! : -1;
+        if (here === m[start + (k - 1) * step]!) run++;
+        else {
+          if (run >= 5) score += 3 + (run - 5);
+          run = 1;
         }
+        if (k === n) break;
+        // finder-like 1:1:3:1:1 with four light modules on one side: the last 11 modules as bits
+        bits = ((bits << 1) | here) & 0x7ff;
+        if (k >= 10 && (bits === FINDER_LIGHT_AFTER || bits === FINDER_LIGHT_BEFORE)) score += 40;
       }
     }
-    for (let y = 0; y + 1 < n; y++)
-      for (let x = 0; x + 1 < n; x++) {
-        const a = m[y * n + x];
-        if (a === m[y * n + x + 1] && a === m[(y + 1) * n + x] && a === m[(y + 1) * n + x + 1]) score += 3;
-      }
-    score += 10 * Math.floor(Math.abs(dark * 20 - n * n * 10) / (n * n));
-    return score;
   }
+  for (let y = 0; y + 1 < n; y++)
+    for (let x = 0; x + 1 < n; x++) {
+      const a = m[y * n + x];
+      if (a === m[y * n + x + 1] && a === m[(y + 1) * n + x] && a === m[(y + 1) * n + x + 1]) score += 3;
+    }
+  score += 10 * Math.floor(Math.abs(dark * 20 - n * n * 10) / (n * n));
+  return score;
+}
+
+const patternCache = new Map<number, Uint8Array[]>();
+/** The mask patterns of a version (they depend on the function patterns only): computed once. */
+function maskPatterns(m: Matrix): Uint8Array[] {
+  let p = patternCache.get(m.version);
+  if (!p) patternCache.set(m.version, (p = m.maskPatterns()));
+  return p;
 }
 
 /** The QR code of `text` (UTF-8, byte mode, level M). Throws if it does not fit in version 40. */
@@ -297,13 +324,19 @@ export function qrMatrix(text: string, opts: { mask?: number } = {}): boolean[][
   m.place(codewords(bytes, version));
   let best = opts.mask ?? 0;
   if (opts.mask === undefined) {
+    // each mask scored on a flat copy: the data modules XOR the mask's pattern, its format bits drawn
+    const n = m.size;
+    const data = m.flat();
+    const patterns = maskPatterns(m);
+    const masked = new Uint8Array(n * n);
     let bestScore = Infinity;
     for (let mask = 0; mask < 8; mask++) {
-      m.applyMask(mask);
       m.format(mask);
-      const s = m.penalty();
+      m.flat(masked);
+      const p = patterns[mask]!;
+      for (let i = 0; i < masked.length; i++) masked[i] = p[i]! ? data[i]! ^ 1 : masked[i]!;
+      const s = penalty(masked, n);
       if (s < bestScore) [best, bestScore] = [mask, s];
-      m.applyMask(mask); // undo
     }
   }
   m.applyMask(best);
@@ -324,4 +357,12 @@ export function qrPath(matrix: readonly (readonly boolean[])[], quiet = 4): stri
     }
   });
   return d;
+}
+
+/** The penalty score of a finished symbol (lower reads more easily): to compare masks. */
+export function qrPenalty(matrix: readonly (readonly boolean[])[]): number {
+  const n = matrix.length;
+  const flat = new Uint8Array(n * n);
+  matrix.forEach((row, y) => row.forEach((d, x) => (flat[y * n + x] = d ? 1 : 0)));
+  return penalty(flat, n);
 }

@@ -3,8 +3,9 @@
 // officers at once) and POST .../cards/sheet (the printable sheet: each entitled household's newest
 // valid card with the QR code of the token issued, the number, the head's name and the size; right to
 // left in Arabic; no identity number; each batch logged as a read). Scope, roles, a draft cycle.
+import jsQRModule from 'jsqr';
 import { expect, test } from 'vitest';
-import { escapeHtml } from '../../src/aid/cardSheet.ts';
+import { escapeHtml, SHEET_QR_MASK } from '../../src/aid/cardSheet.ts';
 import { cardNumber } from '../../src/shared/cardNumber.ts';
 import { qrMatrix, qrPath } from '../../src/shared/qr.ts';
 import { scenario } from '../support/aidScenario.ts';
@@ -12,6 +13,23 @@ import { created, makeCycle } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
+const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
+
+/** A sheet's QR code read back by an independent decoder (jsQR), from the SVG path as drawn. */
+function readQr(path: string, side: number): string | undefined {
+  const scale = 3;
+  const px = new Uint8ClampedArray(side * scale * side * scale * 4).fill(255);
+  for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+    const [x, y, len] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let dy = 0; dy < scale; dy++)
+      for (let dx = 0; dx < len * scale; dx++) {
+        const i = ((y * scale + dy) * side * scale + x * scale + dx) * 4;
+        px[i] = px[i + 1] = px[i + 2] = 0;
+      }
+  }
+  const r = jsQR(px, side * scale, side * scale, { inversionAttempts: 'dontInvert' });
+  return r ? new TextDecoder().decode(Uint8Array.from(r.binaryData)) : undefined;
+}
 type Counts = { entitled: number; withCard: number; withoutCard: number; issued?: number; programme: string; cycleNumber: number };
 
 /** Independently of the code under test: entitled households and their valid cards. */
@@ -94,7 +112,15 @@ async function printedSheet(
   // the QR code of a card issued on the household page is the token it was issued with
   const kept = [...issued.entries()].find(([h, c]) => cards.find((x) => x.household_id === h)?.valid[0] === String(c.serial));
   expect(kept).toBeDefined();
-  expect(html).toContain(qrPath(qrMatrix(kept![1].token)));
+  expect(html).toContain(qrPath(qrMatrix(kept![1].token, { mask: SHEET_QR_MASK })));
+  const drawn = [...html.matchAll(/viewBox="0 0 (\d+) \d+"[^>]*>.*?<path d="([^"]+)"/g)];
+  expect(drawn.length).toBe(cards.length);
+  for (const svg of drawn.slice(0, 5)) {
+    const token = readQr(svg[2]!, Number(svg[1]));
+    expect(token).toMatch(/^[A-Za-z0-9_-]{100,}$/);
+    expect(html).toContain(qrPath(qrMatrix(token!, { mask: SHEET_QR_MASK })));
+  }
+  expect(readQr(qrPath(qrMatrix(kept![1].token, { mask: SHEET_QR_MASK })), qrMatrix(kept![1].token).length + 8)).toBe(kept![1].token);
   const arabicDigits = (x: string) => x.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
   expect(html).toContain(`<bdi dir="ltr" class="number">${arabicDigits(cardNumber(kept![1].serial))}</bdi>`);
   // heads' names and sizes; no identity number
