@@ -29,7 +29,11 @@ export function CycleCards({ id }: { id: string }) {
   if (!c) return <Loading />;
   return (
     <Screen title={t('cycleCards.title')}>
-      <p className="cycle-cards-heading">{t('cycleCards.heading', { programme: c.programme, number: num(c.cycleNumber) })}</p>
+      <p className="cycle-cards-heading">
+        <bdi>{c.programme}</bdi>
+        {t('cycleCards.sep')}
+        {t('cycleCards.cycle', { number: num(c.cycleNumber) })}
+      </p>
       <ul className="cycle-cards-counts">
         <li>{t('cycleCards.entitled', { households: plural('prog.hh', c.entitled) })}</li>
         <li>{t('cycleCards.withCard', { households: plural('prog.hh', c.withCard) })}</li>
@@ -72,7 +76,7 @@ function IssueMissing({ id, counts, onCounts }: { id: string; counts: Counts; on
     <section className="card" aria-labelledby="cycle-cards-issue">
       <h2 id="cycle-cards-issue">{t('cycleCards.issue')}</h2>
       {(running || counts.withCard > 0) && (
-        <div className="stack">
+        <div className="stack cycle-cards-progress">
           <label htmlFor="cycle-cards-progress">{t('cycleCards.progress')}</label>
           <progress id="cycle-cards-progress" max={Math.max(counts.entitled, 1)} value={counts.withCard} />
           <p className="muted">{t('cycleCards.progressText', { done: num(counts.withCard), total: num(counts.entitled) })}</p>
@@ -149,12 +153,8 @@ function PrintSheet({ id, cards }: { id: string; cards: number }) {
         </>
       )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      <p className="muted">
-        {t('cycleCards.cli')}{' '}
-        <bdi dir="ltr">
-          <code>{`sanad cards print --cycle ${id} --output cards.html --user USER`}</code>
-        </bdi>
-      </p>
+      <p className="muted">{t('cycleCards.cli')}</p>
+      <code className="cli-command" dir="ltr">{`sanad cards print --cycle ${id} --output cards.html --user USER`}</code>
     </section>
   );
 }

@@ -6,7 +6,8 @@ export const cycleCardsProblemsAr = {
 export const cycleCardsAr = {
   'cycleCards.open': 'بطاقات الدورة وطباعتها',
   'cycleCards.title': 'بطاقات الدورة',
-  'cycleCards.heading': '{programme}، الدورة {number}',
+  'cycleCards.cycle': 'الدورة {number}',
+  'cycleCards.sep': '، ',
   'cycleCards.entitled': 'الأسر المستحقة في هذه الدورة: {households}',
   'cycleCards.withCard': 'لديها بطاقة صالحة: {households}',
   'cycleCards.withoutCard': 'بلا بطاقة صالحة: {households}',

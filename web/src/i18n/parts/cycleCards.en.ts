@@ -8,7 +8,8 @@ export const cycleCardsProblemsEn: Record<keyof typeof cycleCardsProblemsAr, str
 export const cycleCardsEn: Record<keyof typeof cycleCardsAr, string> = {
   'cycleCards.open': 'Cards of the cycle and printing',
   'cycleCards.title': 'Cards of a cycle',
-  'cycleCards.heading': '{programme}, cycle {number}',
+  'cycleCards.cycle': 'cycle {number}',
+  'cycleCards.sep': ', ',
   'cycleCards.entitled': 'Households entitled in this cycle: {households}',
   'cycleCards.withCard': 'With a valid card: {households}',
   'cycleCards.withoutCard': 'Without a valid card: {households}',
