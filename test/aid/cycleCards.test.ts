@@ -5,9 +5,9 @@
 // left in Arabic; no identity number; each batch logged as a read). Scope, roles, a draft cycle.
 import jsQRModule from 'jsqr';
 import { expect, test } from 'vitest';
-import { escapeHtml, SHEET_QR_MASK } from '../../src/aid/cardSheet.ts';
+import { escapeHtml, qrStrokePath, SHEET_QR_MASK } from '../../src/aid/cardSheet.ts';
 import { cardNumber } from '../../src/shared/cardNumber.ts';
-import { qrMatrix, qrPath } from '../../src/shared/qr.ts';
+import { qrMatrix } from '../../src/shared/qr.ts';
 import { scenario } from '../support/aidScenario.ts';
 import { created, makeCycle } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
@@ -19,13 +19,17 @@ const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as ty
 function readQr(path: string, side: number): string | undefined {
   const scale = 3;
   const px = new Uint8ClampedArray(side * scale * side * scale * 4).fill(255);
-  for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    const [x, y, len] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  let [x, y] = [0, 0];
+  for (const m of path.matchAll(/([Mm])(\d+) (\d+)(?:\.5)?h(\d+)/g)) {
+    if (m[1] === 'M') [x, y] = [Number(m[2]), Number(m[3])];
+    else x += Number(m[2]);
+    const len = Number(m[4]);
     for (let dy = 0; dy < scale; dy++)
       for (let dx = 0; dx < len * scale; dx++) {
         const i = ((y * scale + dy) * side * scale + x * scale + dx) * 4;
         px[i] = px[i + 1] = px[i + 2] = 0;
       }
+    x += len;
   }
   const r = jsQR(px, side * scale, side * scale, { inversionAttempts: 'dontInvert' });
   return r ? new TextDecoder().decode(Uint8Array.from(r.binaryData)) : undefined;
@@ -112,15 +116,15 @@ async function printedSheet(
   // the QR code of a card issued on the household page is the token it was issued with
   const kept = [...issued.entries()].find(([h, c]) => cards.find((x) => x.household_id === h)?.valid[0] === String(c.serial));
   expect(kept).toBeDefined();
-  expect(html).toContain(qrPath(qrMatrix(kept![1].token, { mask: SHEET_QR_MASK })));
+  expect(html).toContain(qrStrokePath(qrMatrix(kept![1].token, { mask: SHEET_QR_MASK })));
   const drawn = [...html.matchAll(/viewBox="0 0 (\d+) \d+"[^>]*>.*?<path d="([^"]+)"/g)];
   expect(drawn.length).toBe(cards.length);
   for (const svg of drawn.slice(0, 5)) {
     const token = readQr(svg[2]!, Number(svg[1]));
     expect(token).toMatch(/^[A-Za-z0-9_-]{100,}$/);
-    expect(html).toContain(qrPath(qrMatrix(token!, { mask: SHEET_QR_MASK })));
+    expect(html).toContain(qrStrokePath(qrMatrix(token!, { mask: SHEET_QR_MASK })));
   }
-  expect(readQr(qrPath(qrMatrix(kept![1].token, { mask: SHEET_QR_MASK })), qrMatrix(kept![1].token).length + 8)).toBe(kept![1].token);
+  expect(readQr(qrStrokePath(qrMatrix(kept![1].token, { mask: SHEET_QR_MASK })), qrMatrix(kept![1].token).length + 8)).toBe(kept![1].token);
   const arabicDigits = (x: string) => x.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
   expect(html).toContain(`<bdi dir="ltr" class="number">${arabicDigits(cardNumber(kept![1].serial))}</bdi>`);
   // heads' names and sizes; no identity number

@@ -102,15 +102,24 @@ export async function writeCycleCardSheet(
     opts.onStart?.(cards);
     await put(out, sheetStart(header, opts.lang));
     let written = 0;
-    for (;;) {
+    // the next batch is fetched (and its read logged) while this one is drawn: one connection, in order
+    const fetchBatch = async () => {
       const rows = (await client.query<Row>(`FETCH ${BATCH} FROM sheet`)).rows;
+      if (rows.length > 0)
+        await appendChange(client, actor, {
+          entity: 'cycle_cards',
+          entityId: cycle.id,
+          action: 'read',
+          after: { ids: rows.map((r) => r.household_id) },
+        });
+      return rows;
+    };
+    let next = fetchBatch();
+    for (;;) {
+      const rows = await next;
       if (rows.length === 0) break;
-      await appendChange(client, actor, {
-        entity: 'cycle_cards',
-        entityId: cycle.id,
-        action: 'read',
-        after: { ids: rows.map((r) => r.household_id) },
-      });
+      next = fetchBatch();
+      next.catch(() => undefined); // awaited in the next turn; a failure while drawing must not go unhandled
       for (const r of rows) {
         const card = sheetCard(r, keys);
         await put(out, pageBreak(written) + cardHtml(card, header, opts.lang));
