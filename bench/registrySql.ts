@@ -156,6 +156,8 @@ export async function loadRegistry(store: Store, actor: Actor, households: numbe
       log(`  ${label}: ${r.rowCount ?? ''} rows, ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
     await c.query('SET session_replication_role = origin');
+    // the load ran without triggers: its households are marked for the preview's profiles here (migration 0026)
+    await c.query('INSERT INTO household_profile_dirty SELECT id FROM household WHERE org_id = $1 ON CONFLICT DO NOTHING', [actor.orgId]);
     await c.query('DROP TABLE bench_hh, bench_p, bench_male, bench_female, bench_family');
     await c.query('ANALYZE');
   } finally {
