@@ -27,7 +27,7 @@ CREATE UNLOGGED TABLE household_profile (
   to_governorate  text,              -- the latest displacement as of as_of
   to_site         uuid,
   displaced       boolean NOT NULL,
-  kinds           text[] NOT NULL    -- recorded vulnerabilities in force, distinct and sorted
+  vulnerabilities text[] NOT NULL    -- in force: the recorded ones (distinct, sorted), then female_headed, child_headed, elderly_headed
 );
 CREATE INDEX household_profile_org ON household_profile (org_id);
 CREATE INDEX household_profile_stale ON household_profile (stale_on) WHERE stale_on IS NOT NULL;

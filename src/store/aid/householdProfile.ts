@@ -58,12 +58,16 @@ v AS (
   FROM profile_refresh r JOIN vulnerability k ON k.household_id = r.household_id CROSS JOIN t GROUP BY k.household_id
 )
 INSERT INTO household_profile (household_id, org_id, home, as_of, stale_on, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59,
-  f_60_plus, m_60_plus, female_headed, child_headed, elderly_headed, to_governorate, to_site, displaced, kinds)
+  f_60_plus, m_60_plus, female_headed, child_headed, elderly_headed, to_governorate, to_site, displaced, vulnerabilities)
 SELECT h.id, h.org_id, h.governorate, t.today, least(m.next, dn.next, v.next),
   coalesce(m.size, 0), coalesce(m.female, 0), coalesce(m.male, 0), coalesce(m.f_0_17, 0), coalesce(m.m_0_17, 0),
   coalesce(m.f_18_59, 0), coalesce(m.m_18_59, 0), coalesce(m.f_60_plus, 0), coalesce(m.m_60_plus, 0),
   coalesce(m.female_headed, false), coalesce(m.child_headed, false), coalesce(m.elderly_headed, false),
-  d.to_governorate, d.to_site, d.household_id IS NOT NULL AND d.reason IS DISTINCT FROM 'return', coalesce(v.kinds, '{}')
+  d.to_governorate, d.to_site, d.household_id IS NOT NULL AND d.reason IS DISTINCT FROM 'return',
+  coalesce(v.kinds, '{}')
+    || CASE WHEN m.female_headed THEN '{female_headed}'::text[] ELSE '{}'::text[] END
+    || CASE WHEN m.child_headed THEN '{child_headed}'::text[] ELSE '{}'::text[] END
+    || CASE WHEN m.elderly_headed THEN '{elderly_headed}'::text[] ELSE '{}'::text[] END
 FROM profile_refresh r
 JOIN household h ON h.id = r.household_id
 CROSS JOIN t
@@ -110,11 +114,7 @@ export const PROFILE_SNAPSHOT = `
 WITH sp AS (SELECT DISTINCT ON (site_id) site_id, id FROM distribution_point WHERE org_id = $2 AND site_id IS NOT NULL ORDER BY site_id, created_at, id),
 gp AS (SELECT DISTINCT ON (governorate) governorate, id FROM distribution_point WHERE org_id = $2 AND site_id IS NULL ORDER BY governorate, created_at, id)
 SELECT $1::uuid AS cycle_id, p.household_id, g.gov AS governorate, p.to_site AS site_id, s.kind AS site_kind, coalesce(sp.id, gp.id) AS point_id,
-  p.displaced, p.size, p.female, p.male, p.f_0_17, p.m_0_17, p.f_18_59, p.m_18_59, p.f_60_plus, p.m_60_plus,
-  p.kinds
-    || CASE WHEN p.female_headed THEN '{female_headed}'::text[] ELSE '{}'::text[] END
-    || CASE WHEN p.child_headed THEN '{child_headed}'::text[] ELSE '{}'::text[] END
-    || CASE WHEN p.elderly_headed THEN '{elderly_headed}'::text[] ELSE '{}'::text[] END AS vulnerabilities
+  p.displaced, p.size, p.female, p.male, p.f_0_17, p.m_0_17, p.f_18_59, p.m_18_59, p.f_60_plus, p.m_60_plus, p.vulnerabilities
 FROM household_profile p
 LEFT JOIN site s ON s.id = p.to_site
 CROSS JOIN LATERAL (SELECT coalesce(p.to_governorate, s.governorate, p.home) AS gov) g
