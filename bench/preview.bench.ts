@@ -17,7 +17,7 @@ import { itemQuantitySql, previewItems } from '../src/aid/preview.ts';
 import { Params, type Rule, RulesSchema } from '../src/aid/rules.ts';
 import { buildApp } from '../src/api/app.ts';
 import { SNAPSHOT } from '../src/store/aid/generate.ts';
-import { refreshProfiles } from '../src/store/aid/householdProfile.ts';
+import { withFreshProfiles } from '../src/store/aid/householdProfile.ts';
 import type { Store } from '../src/store/open.ts';
 import { createSession } from '../src/store/access/sessions.ts';
 import { openStore } from '../src/store/open.ts';
@@ -109,7 +109,7 @@ async function main() {
       await loadRegistry(store, actor, HOUSEHOLDS);
     } else log(`reusing ${have.toLocaleString('en')} households in ${dataDir}`);
     const tb = performance.now();
-    const built = await refreshProfiles(store.pool);
+    const built = await withFreshProfiles(store.pool, async (_c, n) => n);
     const buildMs = performance.now() - tb;
     log(`profiles built for ${built.toLocaleString('en')} households in ${(buildMs / 1000).toFixed(1)} s`);
     const app = await buildApp({ store });

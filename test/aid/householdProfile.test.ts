@@ -4,7 +4,9 @@
 // birth, moves, vulnerabilities recorded, ended and deleted, a new household, a governorate); a
 // profile knows the day it goes stale (a member turning 18 tomorrow, a move dated ahead).
 import { expect, test } from 'vitest';
-import { refreshProfiles, PROFILE_SNAPSHOT } from '../../src/store/aid/householdProfile.ts';
+import { PROFILE_SNAPSHOT, withFreshProfiles } from '../../src/store/aid/householdProfile.ts';
+
+const refreshProfiles = (pool: typeof t.db.pool) => withFreshProfiles(pool, async (_c, n) => n);
 import { SNAPSHOT } from '../../src/store/aid/generate.ts';
 import { scenario } from '../support/aidScenario.ts';
 import { useTestApp } from '../support/testApp.ts';

@@ -77,30 +77,46 @@ LEFT JOIN dn ON dn.household_id = h.id
 LEFT JOIN v ON v.household_id = h.id`;
 
 /**
- * Brings the profiles up to today: the dirty households and the stale ones, recomputed in one
- * transaction (one refresh at a time: an advisory lock). Answers how many were recomputed.
+ * Brings the profiles up to today inside the caller's transaction: the dirty households and the
+ * stale ones, recomputed (one refresh at a time: a transaction-level advisory lock, taken only when
+ * there is something to do). Answers how many were recomputed.
  */
-export async function refreshProfiles(pool: pg.Pool): Promise<number> {
+export async function refreshProfiles(client: pg.PoolClient): Promise<number> {
+  // most previews find nothing to do: one cheap question first
+  const due = await client.query<{ due: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM household_profile_dirty) OR EXISTS (SELECT 1 FROM household_profile WHERE stale_on <= current_date) AS due',
+  );
+  if (!due.rows[0]!.due) return 0;
+  await client.query("SELECT pg_advisory_xact_lock(hashtext('household_profile'))");
+  await client.query("SET LOCAL work_mem = '256MB'");
+  await client.query('CREATE TEMP TABLE profile_refresh (household_id uuid PRIMARY KEY) ON COMMIT DROP');
+  await client.query(
+    'WITH d AS (DELETE FROM household_profile_dirty RETURNING household_id) INSERT INTO profile_refresh SELECT household_id FROM d ON CONFLICT DO NOTHING',
+  );
+  await client.query(
+    'INSERT INTO profile_refresh SELECT household_id FROM household_profile WHERE stale_on <= current_date ON CONFLICT DO NOTHING',
+  );
+  const n = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM profile_refresh')).rows[0]!.n;
+  if (n > 0) {
+    await client.query('ANALYZE profile_refresh');
+    await client.query('DELETE FROM household_profile WHERE household_id IN (SELECT household_id FROM profile_refresh)');
+    await client.query(RECOMPUTE);
+  }
+  await client.query('DROP TABLE profile_refresh');
+  return n;
+}
+
+/**
+ * Runs `read` on profiles brought up to today, in one transaction: when `read` fails (a rule set
+ * the database refuses), the refresh is undone with it, so a refused preview changes nothing.
+ */
+export async function withFreshProfiles<T>(pool: pg.Pool, read: (client: pg.PoolClient, refreshed: number) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('household_profile'))");
-    await client.query("SET LOCAL work_mem = '256MB'");
-    await client.query('CREATE TEMP TABLE profile_refresh (household_id uuid PRIMARY KEY) ON COMMIT DROP');
-    await client.query(
-      'WITH d AS (DELETE FROM household_profile_dirty RETURNING household_id) INSERT INTO profile_refresh SELECT household_id FROM d ON CONFLICT DO NOTHING',
-    );
-    await client.query(
-      'INSERT INTO profile_refresh SELECT household_id FROM household_profile WHERE stale_on <= current_date ON CONFLICT DO NOTHING',
-    );
-    const n = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM profile_refresh')).rows[0]!.n;
-    if (n > 0) {
-      await client.query('ANALYZE profile_refresh');
-      await client.query('DELETE FROM household_profile WHERE household_id IN (SELECT household_id FROM profile_refresh)');
-      await client.query(RECOMPUTE);
-    }
+    const out = await read(client, await refreshProfiles(client));
     await client.query('COMMIT');
-    return n;
+    return out;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { previewItems, previewSql } from '../../aid/preview.ts';
 import { Params, type Rule } from '../../aid/rules.ts';
-import { PROFILE_SNAPSHOT, refreshProfiles } from './householdProfile.ts';
+import { PROFILE_SNAPSHOT, withFreshProfiles } from './householdProfile.ts';
 
 export type RulesPreview = {
   cutoffDate: string;
@@ -16,11 +16,12 @@ export type RulesPreview = {
 };
 
 export async function previewRules(db: pg.Pool, actor: Actor, rules: readonly Rule[]): Promise<RulesPreview> {
-  await refreshProfiles(db);
-  const day = (await db.query<{ d: string }>('SELECT current_date::text AS d')).rows[0]!;
   const p = new Params(2);
   const sql = previewSql(rules, p, PROFILE_SNAPSHOT);
-  const r = (await db.query<Record<string, number>>(sql, [null, actor.orgId, ...p.values])).rows[0]!;
+  const { day, r } = await withFreshProfiles(db, async (client) => ({
+    day: (await client.query<{ d: string }>('SELECT current_date::text AS d')).rows[0]!,
+    r: (await client.query<Record<string, number>>(sql, [null, actor.orgId, ...p.values])).rows[0]!,
+  }));
   return {
     cutoffDate: day.d,
     households: r.households ?? 0,
