@@ -145,6 +145,11 @@ export const errors = {
     p('organisation_required', 'More than one account opens with this username and password: name your organisation.', [
       { field: 'organisation', reason: 'required' },
     ]),
+  cycleCardsNotGenerated: () =>
+    p(
+      'cycle_cards_not_generated',
+      "Cards are issued and printed for a generated cycle: generate its entitlement list first (a closed cycle's cards are not printed).",
+    ),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

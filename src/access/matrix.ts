@@ -36,6 +36,9 @@ export const commandMatrix = {
   'user token': ['administrator'],
   // the registry's identities (who was linked to whom): the roles that review duplicates
   'export links': ['administrator', 'caseworker'],
+  // a cycle's cards: issue the missing ones, print the sheet (the web app's routes)
+  'cards issue': permissionMatrix['POST /api/v1/aid/cycles/:id/cards'],
+  'cards print': permissionMatrix['POST /api/v1/aid/cycles/:id/cards/sheet'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

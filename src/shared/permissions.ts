@@ -189,6 +189,10 @@ export const permissionMatrix = {
   'GET /api/v1/aid/points/:id/households': ['administrator', 'distribution_officer'],
   // the complaints report (counts only; withheld small cells for aggregate roles)
   'GET /api/v1/tickets/report': ['administrator', 'feedback_focal_point', 'analyst'],
+  // Cards for a whole cycle: counts, issuing in batches, the printable sheet (heads' names: the read is logged)
+  'GET /api/v1/aid/cycles/:id/cards': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cycles/:id/cards': ['administrator', 'distribution_officer'],
+  'POST /api/v1/aid/cycles/:id/cards/sheet': ['administrator', 'distribution_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -42,6 +42,7 @@ const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').the
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
 const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
+const CycleCards = lazy(() => import('./screens/CycleCards.tsx').then((m) => ({ default: m.CycleCards })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -150,7 +151,7 @@ function Header() {
 const navActive = (current: Route, entry: Route): boolean =>
   current.name === entry.name ||
   (entry.name === 'users' && (current.name === 'user' || current.name === 'tokens')) ||
-  (entry.name === 'programmes' && current.name === 'programme') ||
+  (entry.name === 'programmes' && (current.name === 'programme' || current.name === 'cycleCards')) ||
   (entry.name === 'points' && current.name === 'point');
 
 function Banners() {
@@ -252,6 +253,8 @@ function Current() {
       return onDemand(can(role, 'pointHouseholds'), <PointPage id={route.id} />);
     case 'ticketReport':
       return onDemand(can(role, 'ticketReport'), <TicketReport />);
+    case 'cycleCards':
+      return onDemand(can(role, 'cycleCards'), <CycleCards id={route.id} />);
     default:
       return <Loading />;
   }

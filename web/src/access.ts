@@ -56,6 +56,7 @@ export const capabilityRoutes = {
   managePoints: 'POST /api/v1/aid/points',
   pointHouseholds: 'GET /api/v1/aid/points/:id/households',
   ticketReport: 'GET /api/v1/tickets/report',
+  cycleCards: 'POST /api/v1/aid/cycles/:id/cards',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -35,7 +35,8 @@ export type Route =
   | { name: 'ticket'; id: string }
   | { name: 'points' }
   | { name: 'point'; id: string }
-  | { name: 'ticketReport' };
+  | { name: 'ticketReport' }
+  | { name: 'cycleCards'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -71,6 +72,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/tickets/${ID}/?$`), (m) => ({ name: 'ticket', id: m[1]! })],
   [/^\/points\/?$/, () => ({ name: 'points' })],
   [new RegExp(`^/points/${ID}/?$`), (m) => ({ name: 'point', id: m[1]! })],
+  [new RegExp(`^/cycles/${ID}/cards/?$`), (m) => ({ name: 'cycleCards', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -149,6 +151,8 @@ export function pathOf(r: Route): string {
       return `/points/${r.id}`;
     case 'ticketReport':
       return '/tickets/report';
+    case 'cycleCards':
+      return `/cycles/${r.id}/cards`;
   }
 }
 

@@ -110,15 +110,28 @@ export async function openSigningKey(
   return key && { id: key.id, privateKey: signingKey(secretKey, key) };
 }
 
+/** The organisation's active keys that still sign (their private halves opened), by id: to print cards again. */
+export async function openSigningKeys(
+  db: Db,
+  secretKey: SecretKey,
+  orgId: string,
+): Promise<Map<string, ReturnType<typeof privateKeyObject>>> {
+  const r = await db.query<KeyRow>('SELECT * FROM card_key WHERE org_id = $1 AND retired_at IS NULL AND private_key IS NOT NULL', [orgId]);
+  return new Map(r.rows.map((k) => [k.id, signingKey(secretKey, k)]));
+}
+
+/** The organisation's newest active key, signs new cards; its first card creates one. */
+export async function currentSigningKey(ctx: WriteContext, sk: SecretKey): Promise<KeyRow> {
+  const key = (await ctx.client.query<KeyRow>(NEWEST_SIGNING_KEY, [ctx.actor.orgId])).rows[0];
+  if (key) return key;
+  await createKey(ctx, sk);
+  return (await ctx.client.query<KeyRow>(NEWEST_SIGNING_KEY, [ctx.actor.orgId])).rows[0]!;
+}
+
 export async function issueCard(ctx: WriteContext, secretKey: SecretKey | undefined, householdId: string): Promise<IssuedCard> {
   const sk = needKey(secretKey);
   await getHousehold(ctx.client, ctx.actor, householdId, true);
-  // Signs with the organisation's newest active key; its first card creates one.
-  let key = (await ctx.client.query<KeyRow>(NEWEST_SIGNING_KEY, [ctx.actor.orgId])).rows[0];
-  if (!key) {
-    await createKey(ctx, sk);
-    key = (await ctx.client.query<KeyRow>(NEWEST_SIGNING_KEY, [ctx.actor.orgId])).rows[0]!;
-  }
+  const key = await currentSigningKey(ctx, sk);
   const r = await ctx.client.query<{ serial: number }>(
     'INSERT INTO household_card (household_id, org_id, key_id) VALUES ($1,$2,$3) RETURNING serial',
     [householdId, ctx.actor.orgId, key.id],

@@ -11,6 +11,7 @@ import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
+import { cycleCardsAr, cycleCardsProblemsAr } from './parts/cycleCards.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { lifeProblemsAr } from './parts/lifeProblems.ar.ts';
 import { casesProblemsAr } from './parts/casesProblems.ar.ts';
@@ -67,6 +68,7 @@ const problems = {
   ...lifeProblemsAr,
   ...serversAr,
   ...casesProblemsAr,
+  ...cycleCardsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -717,6 +719,7 @@ export const ar = {
   ...casesAr,
   ...ticketsAr,
   ...pointAr,
+  ...cycleCardsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

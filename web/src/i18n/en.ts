@@ -6,6 +6,7 @@ import type { MessageKey } from './ar.ts';
 import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
+import { cycleCardsEn, cycleCardsProblemsEn } from './parts/cycleCards.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { lifeProblemsEn } from './parts/lifeProblems.en.ts';
 import { casesProblemsEn } from './parts/casesProblems.en.ts';
@@ -65,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   ...lifeProblemsEn,
   ...serversEn,
   ...casesProblemsEn,
+  ...cycleCardsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -725,4 +727,5 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...ticketsEn,
   ...pointEn,
+  ...cycleCardsEn,
 };

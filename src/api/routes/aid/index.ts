@@ -35,6 +35,9 @@ import sync from './sync.ts';
 import warehouseStock from './warehouses.stock.ts';
 import listWarehouses from './places.warehouses.ts';
 import pointHouseholds from './places.pointHouseholds.ts';
+import cycleCards from './cycles.cards.ts';
+import issueCycleCards from './cycles.cards.issue.ts';
+import cycleCardSheet from './cycles.cards.sheet.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem,
@@ -71,4 +74,7 @@ export const aidRoutes: RouteDef[] = [
   listCards,
   listWarehouses,
   pointHouseholds,
+  cycleCards,
+  issueCycleCards,
+  cycleCardSheet,
 ];

@@ -382,3 +382,25 @@ export const PointHouseholdsView = z.object({
     }),
   ),
 });
+/** GET /api/v1/aid/cycles/:id/cards: the cycle's entitled households and their cards (counts only). */
+export const CycleCardsView = z.object({
+  cycleId: z.string(),
+  cycleNumber: z.number(),
+  programme: z.string(),
+  status: z.string(),
+  entitled: z.number().describe('households of your governorates entitled in the cycle'),
+  withCard: z.number().describe('of them, holding a valid card (not revoked, its key not retired)'),
+  withoutCard: z.number(),
+});
+/** POST /api/v1/aid/cycles/:id/cards */
+export const CycleCardsInput = z.object({
+  limit: z.number().int().min(1).max(10_000).default(5_000).describe('at most this many cards in this batch'),
+});
+export const CycleCardsIssued = CycleCardsView.extend({ issued: z.number().describe('cards issued by this batch') });
+/** POST /api/v1/aid/cycles/:id/cards/sheet */
+export const CardSheetInput = z.object({
+  language: z.enum(['ar', 'en']).default('ar'),
+  offset: z.number().int().min(0).max(10_000_000).default(0).describe('skip this many cards (to print a large cycle in parts)'),
+  limit: z.number().int().min(1).max(10_000_000).optional().describe('at most this many cards; all when absent'),
+});
+export const SHEET_CARDS_HEADER = 'x-sheet-cards';

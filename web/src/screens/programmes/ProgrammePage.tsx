@@ -13,6 +13,7 @@ import type {
 import { Alert, ErrorState, errorKey, Loading, Screen, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { can } from '../../access.ts';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { usePlural } from '../household/parts.tsx';
@@ -65,7 +66,7 @@ export function ProgrammePage({ id }: { id: string }) {
 
 function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: () => void }) {
   const { t, day, num, sep } = useI18n();
-  const { api } = useSession();
+  const { api, user } = useSession();
   const plural = usePlural();
   const [done, setDone] = useState<z.infer<typeof GenerateView> | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -137,6 +138,11 @@ function CycleRow({ c, items, onChange }: { c: Cycle; items: Item[]; onChange: (
           <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void step('close')}>
             {t('prog.cycle.close')}
           </button>
+        )}
+        {c.status === 'generated' && can(user?.role, 'cycleCards') && (
+          <Link to={{ name: 'cycleCards', id: c.id }} className="btn btn-secondary">
+            {t('cycleCards.open')}
+          </Link>
         )}
       </div>
     </li>

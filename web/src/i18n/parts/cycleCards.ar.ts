@@ -1,0 +1,41 @@
+// Cards for a whole cycle: issuing the missing cards with progress, and the printable sheet.
+export const cycleCardsProblemsAr = {
+  'problem.cycle_cards_not_generated': 'تُصدر البطاقات وتُطبع لدورة أُعدّت قائمة استحقاقاتها ولم تُغلق بعد.',
+} as const;
+
+export const cycleCardsAr = {
+  'cycleCards.open': 'بطاقات الدورة وطباعتها',
+  'cycleCards.title': 'بطاقات الدورة',
+  'cycleCards.cycle': 'الدورة {number}',
+  'cycleCards.sep': '، ',
+  'cycleCards.entitled': 'الأسر المستحقة في هذه الدورة: {households}',
+  'cycleCards.withCard': 'لديها بطاقة صالحة: {households}',
+  'cycleCards.withoutCard': 'بلا بطاقة صالحة: {households}',
+  'cycleCards.issue': 'أصدر البطاقات الناقصة',
+  'cycleCards.issueQuestion': 'تُصدر بطاقة لكل أسرة مستحقة ليست لديها بطاقة صالحة. هل تتابع؟',
+  'cycleCards.progress': 'تقدّم الإصدار',
+  'cycleCards.progressText': 'لديها بطاقة: {done} من {total}',
+  'cycleCards.stop': 'أوقف الإصدار',
+  'cycleCards.allIssued': 'لكل أسرة مستحقة بطاقة صالحة.',
+  'cycleCards.printTitle': 'طباعة البطاقات',
+  'cycleCards.printHelp':
+    'تُفتح ورقة الطباعة في نافذة جديدة: ثماني بطاقات في كل صفحة A4، فيها رمز الاستجابة السريعة ورقم البطاقة واسم رب الأسرة وعدد أفرادها، دون رقم الهوية. تُسجَّل كل طباعة في سجل التغييرات.',
+  'cycleCards.language': 'لغة البطاقات',
+  'cycleCards.lang.ar': 'العربية',
+  'cycleCards.lang.en': 'الإنجليزية',
+  'cycleCards.part': 'الجزء المطبوع',
+  'cycleCards.partRange': 'البطاقات من {from} إلى {to}',
+  'cycleCards.openSheet': 'افتح ورقة الطباعة',
+  'cycleCards.opening': 'تُحضَّر ورقة الطباعة…',
+  'cycleCards.sheetOpened': 'فُتحت ورقة الطباعة في نافذة جديدة ({cards}).',
+  'cycleCards.cards.zero': 'لا بطاقات',
+  'cycleCards.cards.one': 'بطاقة واحدة',
+  'cycleCards.cards.two': 'بطاقتان',
+  'cycleCards.cards.few': '{count} بطاقات',
+  'cycleCards.cards.many': '{count} بطاقة',
+  'cycleCards.cards.other': '{count} بطاقة',
+  'cycleCards.popupBlocked': 'منع المتصفح فتح نافذة جديدة: اسمح بالنوافذ المنبثقة لسند ثم أعد المحاولة.',
+  'cycleCards.cli': 'لطباعة دورة كبيرة دفعة واحدة يشغّل المشغّل على الخادم:',
+  'cycleCards.noCards': 'لا بطاقات صالحة للطباعة بعد: أصدر البطاقات أولاً.',
+  'cycleCards.back': 'العودة إلى البرنامج',
+} as const;
