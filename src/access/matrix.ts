@@ -36,6 +36,8 @@ export const commandMatrix = {
   'user token': ['administrator'],
   // the registry's identities (who was linked to whom): the roles that review duplicates
   'export links': ['administrator', 'caseworker'],
+  // the change log's head, signed, to keep elsewhere: those who verify it
+  'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

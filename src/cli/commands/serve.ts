@@ -8,7 +8,6 @@ import { buildApp } from '../../api/app.ts';
 import { hasUsers } from '../../store/access/hasUsers.ts';
 import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
 import { firstRunSteps } from '../firstRun.ts';
-import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
 import { wholeNumber } from '../numberOption.ts';
@@ -40,8 +39,7 @@ export function register(program: Command): void {
         .filter((a) => a !== '');
       for (const a of trustProxy) if (!isIP(a.split('/')[0]!)) throw new Error(`--trust-proxy: "${a}" is not an IP address or CIDR range`);
       const store = await storeFromOptions(opts, { role: 'serve', acquireTimeoutMs: 10_000, statementTimeoutMs: statementTimeoutMs() });
-      store.secretKey = loadSecretKey({ dataDir: opts.dataDir });
-      const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
+      const elsewhere = store.secretKey ? await secretsUnderOtherKeys(store.pool, store.secretKey) : 0;
       if (elsewhere > 0) {
         process.stdout.write(
           `${JSON.stringify({
