@@ -1,6 +1,7 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
 import { identityAr } from './parts/identity.ar.ts';
+import { trustAr } from './parts/trust.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 import { registrationAr } from './parts/registration.ar.ts';
@@ -703,6 +704,7 @@ export const ar = {
   ...sitesAr,
   ...programmesAr,
   ...cardsAr,
+  ...trustAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -10,6 +10,7 @@ import { disclosureEn } from './parts/disclosure.en.ts';
 import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
+import { trustEn } from './parts/trust.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -711,4 +712,5 @@ export const en: Record<MessageKey, string> = {
   ...sitesEn,
   ...programmesEn,
   ...cardsEn,
+  ...trustEn,
 };

@@ -15,6 +15,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { isolate } from '../serverReasons.ts';
 
 const PAGE = 50;
 const ENTITIES = [
@@ -240,7 +241,7 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (f: Filte
 
 /** The chain check: a button, then the answer in words. */
 function ChainCheck() {
-  const { t, num } = useI18n();
+  const { t, num, dateTime } = useI18n();
   const { api } = useSession();
   const [state, setState] = useState<{ busy: boolean; result: AuditVerificationT | null; error: unknown }>({
     busy: false,
@@ -276,6 +277,18 @@ function ChainCheck() {
               {t('audit.check.broken', { seq: num(r.firstBadSeq) })} {t(`audit.check.problem.${r.problem}` as MessageKey)}
             </p>
           </Alert>
+        )}
+        {r && (
+          <p className="muted" data-anchor={r.anchors.latest ? 'latest' : 'none'}>
+            {t('audit.anchor.keyedFrom', { seq: isolate(num(r.keyedFrom)) })}{' '}
+            {r.anchors.latest
+              ? t('audit.anchor.latest', {
+                  seq: isolate(num(r.anchors.latest.seq)),
+                  date: isolate(dateTime(r.anchors.latest.anchoredAt)),
+                  count: isolate(num(r.anchors.checked)),
+                })
+              : t('audit.anchor.none', { command: isolate('sanad audit anchor') })}
+          </p>
         )}
       </div>
     </section>
