@@ -6,6 +6,7 @@ import { register as duplicates } from './duplicates.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as link } from './link.ts';
+import { register as migrate } from './migrate.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
@@ -14,3 +15,4 @@ export type Register = (program: Command) => void;
 
 export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, seed, link, aid];
 commands.push(duplicates);
+commands.push(migrate);
