@@ -108,7 +108,10 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
 async function connections(opts: StoreOptions): Promise<Connections> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   if (!databaseUrl && (opts.ownerUrl ?? process.env.DATABASE_OWNER_URL))
-    throw new StoreError('database_url_missing', "DATABASE_OWNER_URL is the owner's connection: set DATABASE_URL too, to the server's role.");
+    throw new StoreError(
+      'database_url_missing',
+      "DATABASE_OWNER_URL is the owner's connection: set DATABASE_URL too, to the server's role.",
+    );
   if (databaseUrl) return { appUrl: databaseUrl, ownerUrl: opts.ownerUrl ?? process.env.DATABASE_OWNER_URL };
   const server = await startEmbedded({ dataDir: path.resolve(opts.dataDir ?? 'data'), durable: opts.durable ?? true, role: opts.role });
   try {

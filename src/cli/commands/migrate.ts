@@ -12,9 +12,7 @@ export function register(program: Command): void {
   withStoreOptions(
     program
       .command('migrate')
-      .description(
-        "apply the migrations and grant the server's role what it needs, as the database owner (DATABASE_OWNER_URL), then exit",
-      ),
+      .description("apply the migrations and grant the server's role what it needs, as the database owner (DATABASE_OWNER_URL), then exit"),
   ).action(async (o: { dataDir?: string }) => {
     const store = await storeFromOptions(o);
     try {
