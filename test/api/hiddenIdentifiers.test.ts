@@ -41,3 +41,18 @@ test('a 10,000-character address matching no route, or with a long query, answer
     expect(res.body).not.toContain('bbbbbbbbbb');
   }
 });
+
+test('names of places, sites, programmes and items refuse hidden characters too, naming the field', async () => {
+  const admin = await t.user({ role: 'administrator' });
+  const cases: [string, object, string][] = [
+    ['/api/v1/places/localities', { governorate: 'PS0260', nameAr: 'حي\u202Eالنصر' }, 'nameAr'],
+    ['/api/v1/sites', { kind: 'collective_centre', name: 'مدرسة\u200B', governorate: 'PS0260' }, 'name'],
+    ['/api/v1/aid/programmes', { name: 'Food\u2067 basket', sector: 'food' }, 'name'],
+  ];
+  for (const [url, body, field] of cases) {
+    const res = await t.post(admin, url, body);
+    expect(res.statusCode, url).toBe(422);
+    expect(res.json().errors, url).toEqual([{ field, reason: 'hidden_characters' }]);
+  }
+  expect((await t.post(admin, '/api/v1/places/localities', { governorate: 'PS0260', nameAr: 'حي النصر' })).statusCode).toBe(201);
+});
