@@ -40,7 +40,8 @@ export async function grantApplication(client: pg.ClientBase, role: string): Pro
     await client.query('SELECT pg_advisory_xact_lock(727002)');
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(client, db)} TO ${r}`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
-    await client.query(`REVOKE CREATE ON SCHEMA public FROM ${r}`);
+    // (a database upgraded from PostgreSQL 14 or older may still let PUBLIC create in it)
+    await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC, ${r}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
     await client.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${r}`);
     await client.query(`REVOKE UPDATE, DELETE ON ${[...APPEND_ONLY, ...READ_ONLY].join(', ')} FROM ${r}`);
