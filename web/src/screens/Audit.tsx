@@ -31,6 +31,8 @@ const ENTITIES = [
   'export',
   ...ADMIN_ENTITIES,
   'site_residents',
+  'person_list',
+  'change_log_anchor',
 ];
 const ACTIONS = [
   'create',
@@ -45,6 +47,7 @@ const ACTIONS = [
   'second_factor_recovery_codes_renewed',
   'second_factor_recovery_code_use',
   ...ADMIN_ACTIONS,
+  'anchor',
 ];
 
 type Filters = { entity: string; action: string; entityId: string; username: string };

@@ -8,4 +8,7 @@ export const trustAr = {
   'audit.anchor.none': 'لا نقطة تثبيت بعد. يصدرها مسؤول النظام بالأمر {command} ويحفظ الملف خارج الخادم، فتكشف أي رجوع إلى نسخة أقدم.',
   'audit.anchor.latest': 'آخر نقطة تثبيت عند القيد رقم {seq}، صدرت في {date}. عدد نقاط التثبيت المقارنة: {count}.',
   'audit.anchor.keyedFrom': 'القيود من رقم {seq} فصاعدًا مختومة بمفتاح الخادم السري.',
+  'audit.entity.person_list': 'أشخاص معروضون في قائمة أو بحث',
+  'audit.entity.change_log_anchor': 'نقطة تثبيت لسجل التغييرات',
+  'audit.action.anchor': 'تثبيت',
 } as const;

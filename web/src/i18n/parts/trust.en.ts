@@ -11,4 +11,7 @@ export const trustEn: Record<keyof typeof trustAr, string> = {
     'No anchor yet. An administrator makes one with {command} and keeps the file away from the server, so that going back to an older copy shows.',
   'audit.anchor.latest': 'Last anchor at entry no. {seq}, made on {date}. Anchors compared: {count}.',
   'audit.anchor.keyedFrom': "Entries from no. {seq} on are sealed with the server's secret key.",
+  'audit.entity.person_list': 'People shown in a list or a search',
+  'audit.entity.change_log_anchor': 'An anchor of the change log',
+  'audit.action.anchor': 'Anchor',
 };
