@@ -156,9 +156,14 @@ async function prepareAsOwner(c: Connections, chain: ChainKey): Promise<void> {
   owner.on('error', () => undefined);
   try {
     const appRole = c.server ? EMBEDDED_APP_ROLE : await roleOf(c.appUrl);
-    await prepareDatabase(owner, { appRole, chain, ...(c.loginPassword ? { loginPassword: c.loginPassword } : {}) });
     const ownerRole = (await owner.query<{ u: string }>('SELECT current_user AS u')).rows[0]?.u;
+    // One role given twice: nothing to grant (taking rights back from the owner would break the chain's trigger).
     if (ownerRole === appRole) warnOwner(appRole);
+    await prepareDatabase(owner, {
+      appRole: ownerRole === appRole ? undefined : appRole,
+      chain,
+      ...(c.loginPassword ? { loginPassword: c.loginPassword } : {}),
+    });
   } finally {
     await owner.end();
   }
@@ -170,15 +175,17 @@ async function prepareAsOwner(c: Connections, chain: ChainKey): Promise<void> {
  */
 export async function prepareDatabase(
   owner: pg.Pool,
-  o: { appRole: string; chain: ChainKey; loginPassword?: string; quiet?: boolean },
+  o: { appRole: string | undefined; chain: ChainKey; loginPassword?: string; quiet?: boolean },
 ): Promise<void> {
   await checkVersion(owner);
   await migrate(owner);
   await loadPlaces(owner);
   const client = await owner.connect();
   try {
-    if (o.loginPassword !== undefined) await ensureLoginRole(client, o.appRole, o.loginPassword);
-    await grantApplication(client, o.appRole);
+    if (o.appRole !== undefined) {
+      if (o.loginPassword !== undefined) await ensureLoginRole(client, o.appRole, o.loginPassword);
+      await grantApplication(client, o.appRole);
+    }
     await settleChainKey(client, o.chain);
   } finally {
     client.release();

@@ -75,3 +75,31 @@ test('sanad migrate with DATABASE_OWNER_URL grants a new table to the role; anot
   expect(other.code).toBe(1);
   expect(other.err).toMatch(/The change log is keyed with another secret key/);
 });
+
+test('the owner as the server (as before the split, or one URL given twice) still works, with a warning each start', async () => {
+  const warned: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => {
+    warned.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    for (const opts of [{ databaseUrl: ownerUrl }, { databaseUrl: ownerUrl, ownerUrl }]) {
+      const s = await openStore({ ...opts, secretKey });
+      try {
+        await appendLog(s.pool, actor, { entity: 'person', entityId: randomUUID(), action: 'read' });
+      } finally {
+        await s.close();
+      }
+    }
+  } finally {
+    process.stderr.write = write;
+  }
+  expect(warned.filter((w) => w.includes('owns the tables (or is a superuser)'))).toHaveLength(2);
+  const s = await openStore({ databaseUrl: appUrl, secretKey });
+  try {
+    await expect(s.pool.query('DELETE FROM change_log')).rejects.toThrow(/permission denied/);
+  } finally {
+    await s.close();
+  }
+});
