@@ -39,6 +39,8 @@ export const commandMatrix = {
   // a cycle's cards: issue the missing ones, print the sheet (the web app's routes)
   'cards issue': permissionMatrix['POST /api/v1/aid/cycles/:id/cards'],
   'cards print': permissionMatrix['POST /api/v1/aid/cycles/:id/cards/sheet'],
+  // the change log's head, signed, to keep elsewhere: those who verify it
+  'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { UUID_PATTERN } from '../shared/ids.ts';
 import type { FieldReason } from '../shared/reasons.ts';
 import { WHOLE_NUMBER } from '../shared/numbers.ts';
+import { textLimits } from '../shared/limits.ts';
+import { hasHiddenCharacters } from '../shared/text.ts';
 
 /** A record id. */
 export const Uuid = z.string().regex(UUID_PATTERN, 'not_a_uuid' satisfies FieldReason);
@@ -21,3 +23,15 @@ export const digits = (min: number, max: number) =>
     .regex(WHOLE_NUMBER, 'not_a_whole_number' satisfies FieldReason)
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
+
+/**
+ * The name of a place, a site, a programme or an item: visible text only. Invisible and
+ * direction-changing characters are refused as in persons' names (src/shared/text.ts), so a name
+ * displays and exports as what it holds.
+ */
+export const PlainName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(textLimits.name)
+  .refine((s) => !hasHiddenCharacters(s), 'hidden_characters' satisfies FieldReason);

@@ -226,6 +226,7 @@ type Resolved = {
   person_id: string;
   person_governorate: string | null;
   household_id: string;
+  household_governorate: string;
   relationship: string;
   current_household: string | null;
   has_head: boolean;
@@ -257,7 +258,7 @@ export async function loadHouseholds(
     [orgId],
   );
   const rows = await client.query<Resolved>(
-    `SELECT s.row_number, p.id AS person_id, p.governorate AS person_governorate, h.id AS household_id, s.relationship,
+    `SELECT s.row_number, p.id AS person_id, p.governorate AS person_governorate, h.id AS household_id, h.governorate AS household_governorate, s.relationship,
        cm.household_id AS current_household,
        EXISTS (SELECT 1 FROM household_member hm WHERE hm.household_id = h.id AND hm.valid_to IS NULL AND hm.relationship = 'head') AS has_head,
        (SELECT count(*)::int FROM household_member hm WHERE hm.household_id = h.id AND hm.valid_to IS NULL) AS members
@@ -281,6 +282,9 @@ export async function loadHouseholds(
         rowNumber: r.row_number,
         errors: [{ field: 'record_id', reason: 'outside_record' }],
       });
+    } else if (!governorates.has(r.household_governorate)) {
+      // an existing household of a governorate the importer does not work in: as if it were not theirs
+      rejected.push({ rowNumber: r.row_number, errors: [{ field: 'household_id', reason: 'outside_record' }] });
     } else if (current === r.household_id) {
       unchanged++;
     } else if (current !== null) {

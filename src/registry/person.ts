@@ -10,6 +10,7 @@ import { isGovernorate } from '../places/governorates.ts';
 import { nameKey, nameSearchTokens, type NameParts } from '../names/index.ts';
 import { dateOfBirthFromAge, parseDateOfBirth, type DobPrecision } from './dateOfBirth.ts';
 import type { FieldError, Result } from './fieldError.ts';
+import { RecordIdInput } from './recordId.ts';
 import { parseNationalId } from './nationalId.ts';
 import { parsePhone } from './phone.ts';
 import { sexes, type Sex } from './vocabulary.ts';
@@ -18,7 +19,7 @@ import { hasHiddenCharacters } from '../shared/text.ts';
 const namePart = z.string().trim().min(1).max(L.givenName);
 
 export const PersonInput = z.object({
-  recordId: z.string().trim().min(1).max(L.recordId).optional().describe("the source system's id for this record"),
+  recordId: RecordIdInput.optional().describe("the source system's id for this record"),
   givenName: namePart.optional(),
   fatherName: namePart.optional(),
   grandfatherName: namePart.optional(),

@@ -12,9 +12,9 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
   try {
     // One migrator at a time, across processes.
     await client.query('SELECT pg_advisory_lock(727001)');
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    // Only when missing: CREATE ... IF NOT EXISTS needs the right to create, which the application's role lacks.
+    if ((await client.query("SELECT to_regclass('schema_migration') IS NULL AS missing")).rows[0]?.missing)
+      await client.query('CREATE TABLE schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migration')).rows.map((r) => r.name));
     const files = (await fs.readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
     for (const file of files) {
@@ -27,7 +27,9 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${file} failed: ${(e as Error).message}`);
+        throw new Error(
+          `Migration ${file} failed: ${(e as Error).message}${/permission denied|must be owner/.test((e as Error).message) ? ' (migrations run as the owner of the database: DATABASE_OWNER_URL, docs/DATABASE.md)' : ''}`,
+        );
       }
       applied.push(file);
     }

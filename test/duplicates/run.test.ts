@@ -3,7 +3,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { findDuplicates, type DedupeSummary } from '../../src/store/duplicates/run.ts';
-import { makeUser, type TestUser } from '../support/factories.ts';
+import { makeUser, type TestUser, TEST_SECRET_KEY } from '../support/factories.ts';
 import { nationalIdCheckDigit } from '../../src/registry/nationalId.ts';
 import { insertRecords, loadDedupeSet, prepared, type Loaded } from './support.ts';
 import { useTestDb } from '../support/testApp.ts';
@@ -82,7 +82,7 @@ test('finds the true duplicates: most true pairs are candidates, and the automat
     )
   ).rows[0]!.n;
   expect(logged).toBe(auto.length);
-  expect((await verifyAuditChain(t.db.pool)).ok).toBe(true);
+  expect((await verifyAuditChain(t.db.pool, TEST_SECRET_KEY)).ok).toBe(true);
 });
 
 test('the model is stored as data with the thresholds', async () => {

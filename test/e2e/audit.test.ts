@@ -4,8 +4,9 @@
 // through the API; the auditor signs in, lands on Audit, filters the log by kind, action and who,
 // opens the edit and sees before/after, asks who read the record, runs the chain check (intact);
 // the test then edits a row of the change log in the database (as test/cli/audit.test.ts does) and
-// the check names the first bad entry. In English the row is first put back (intact again), then
-// broken again. An administrator (who may open person pages and read the log) sees on the person
+// the check names the first bad entry; it says no anchor was made yet. In English the row is first
+// put back and an administrator anchors the chain (`sanad audit anchor`): intact again, with the
+// latest anchor shown; then broken again. An administrator (who may open person pages and read the log) sees on the person
 // page who read the record. Screenshots of the log, an entry, the check and the person page's reads
 // in both languages. Names invented.
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
-import { addUser, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage, SCREENSHOTS, screenshots } from './support.ts';
+import { addUser, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage, SCREENSHOTS, sanad, screenshots } from './support.ts';
 import { serveFresh, type Server, setLang, signIn } from './support.ts';
 
 const OFFICER = 'registrar.audit';
@@ -25,6 +26,7 @@ const run = browserAvailable();
 
 let db: TestDb;
 let server: Server;
+let env: NodeJS.ProcessEnv;
 let browser: Browser;
 let page: Page;
 let personId = '';
@@ -63,7 +65,7 @@ async function officerWork(url: string): Promise<void> {
 
 beforeAll(async () => {
   if (!run) return;
-  ({ db, server } = await serveFresh(dataDir, (env) => {
+  ({ db, server, env } = await serveFresh(dataDir, (env) => {
     addUser(env, OFFICER, 'registration_officer');
     addUser(env, AUDITOR, 'auditor');
     addUser(env, ADMIN, 'administrator');
@@ -84,7 +86,7 @@ afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
 /** Rewrites the action of a change-log row behind the chain's back (the trigger is off in replica mode). */
 async function setAction(seq: number, action: string): Promise<void> {
-  const c = await db.pool.connect();
+  const c = await db.owner.connect(); // the owner: the server's role cannot touch the log
   try {
     await c.query('BEGIN');
     await c.query("SET LOCAL session_replication_role = 'replica'");
@@ -116,6 +118,7 @@ const W = {
     intact: 'سجل التغييرات سليم',
     broken: (seq: number) => `أول قيد فيه خلل هو القيد رقم ${arabicIndic(String(seq))}`,
     edited: 'عُدّل هذا القيد بعد كتابته',
+    noAnchor: 'لا نقطة تثبيت بعد',
   },
   en: {
     title: 'Audit: the change log',
@@ -137,11 +140,13 @@ const W = {
     intact: 'The log is intact',
     broken: (seq: number) => `the first bad entry is entry no. ${seq}`,
     edited: 'This entry was changed after it was written',
+    anchor: /Last anchor at entry no\. \u2068\d+\u2069, made on .*Anchors compared: \u20681\u2069/,
   },
 };
 
 const results = () => page.locator('section.results');
 const chain = () => page.locator('[data-chain]');
+const anchorState = () => page.locator('[data-anchor]');
 
 /** Filters by kind, action and who; waits for the list to say how many entries it shows. */
 async function filter(lang: 'ar' | 'en', f: { kind?: string; action?: string; who?: string }, expected: number) {
@@ -205,6 +210,7 @@ describe.skipIf(!run)('the auditor’s job in the web app', () => {
     await expect.poll(() => page.evaluate<string>('document.documentElement.dir')).toBe('rtl');
     await findTheEdit('ar', true);
     expect(await check('ar')).toContain(W.ar.intact);
+    expect(await anchorState().textContent()).toContain(W.ar.noAnchor);
     await screenshots(page, 'audit-check', () => chain().waitFor());
     await setAction(readSeq, 'update');
     await expect.poll(() => check('ar')).toContain(W.ar.broken(readSeq));
@@ -212,14 +218,16 @@ describe.skipIf(!run)('the auditor’s job in the web app', () => {
     await screenshots(page, 'audit-check-broken', () => chain().waitFor());
   }, 240_000);
 
-  test('the same in English: put back, intact; broken again, the first bad entry named', async () => {
+  test('the same in English: put back, intact, with the anchor made meanwhile; broken again, the first bad entry named', async () => {
     await setAction(readSeq, 'read');
+    sanad(['audit', 'anchor', '--user', ADMIN], env);
     await setLang(page, 'en');
     await page.getByRole('navigation').getByRole('link', { name: W.en.nav }).click();
     await page.getByRole('heading', { name: W.en.title, level: 1 }).waitFor();
     await page.getByRole('button', { name: W.en.clear }).click();
     await findTheEdit('en', false);
     await expect.poll(() => check('en')).toContain(W.en.intact);
+    expect(await anchorState().textContent()).toMatch(W.en.anchor);
     await setAction(readSeq, 'update');
     await expect.poll(() => check('en')).toContain(W.en.broken(readSeq));
     expect(await chain().textContent()).toContain(W.en.edited);

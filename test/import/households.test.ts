@@ -66,3 +66,20 @@ test('creates households and memberships; existing persons are linked; conflicts
   expect(await count(t.db.pool, 'SELECT count(*) FROM change_log')).toBe(before);
   expect(await count(t.db.pool, 'SELECT count(*) FROM household_member')).toBe(4);
 });
+
+test('a row cannot join an existing household of a governorate the importer does not work in (issue #12)', async () => {
+  const wide = await makeActor(t.db.pool, { username: 'wide', org: 'Scoped org' });
+  const narrow = await makeActor(t.db.pool, { username: 'narrow', org: 'Scoped org', governorates: ['PS0260'] });
+  const first = path.join(tmp.dir, 'far.csv');
+  await fs.writeFile(first, csvOf([header, ['F1', 'سعاد', 'ناجي', 'عياد', 'female', 'PS0275', 'HH-FAR', 'head']]));
+  expect(await importFile(t.db.pool, wide, { kind: 'households', file: first })).toMatchObject({ loaded: 1, householdsCreated: 1 });
+  const join = path.join(tmp.dir, 'join.csv');
+  await fs.writeFile(join, csvOf([header, ['N1', 'هدى', 'ناجي', 'عياد', 'female', 'PS0260', 'HH-FAR', 'daughter']]));
+  const s = await importFile(t.db.pool, narrow, { kind: 'households', file: join });
+  expect(s).toMatchObject({ loaded: 0, rejected: 1, householdsCreated: 0 });
+  const members = await count(
+    t.db.pool,
+    "SELECT count(*)::int FROM household_member m JOIN household h ON h.id = m.household_id WHERE h.record_id = 'HH-FAR' AND m.valid_to IS NULL",
+  );
+  expect(members).toBe(1);
+});

@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { writeSyntheticCsv } from '../../src/importer/syntheticCsv.ts';
 import { count, makeActor, useTempDir } from './support.ts';
 import { startSanad } from '../support/cli.ts';
+import { TEST_SECRET_KEY } from '../support/factories.ts';
 import { useTestDb } from '../support/testApp.ts';
 
 const t = useTestDb();
@@ -69,5 +70,5 @@ test('an import killed with SIGKILL resumes and loads every row exactly once', {
   // The change log's batches account for every row once, and the chain is unbroken.
   const logged = await count(t.db.pool, "SELECT coalesce(sum((after->>'loaded')::int), 0) FROM change_log WHERE action = 'import_batch'");
   expect(logged).toBe(ROWS);
-  expect(await verifyAuditChain(t.db.pool)).toMatchObject({ ok: true });
+  expect(await verifyAuditChain(t.db.pool, TEST_SECRET_KEY)).toMatchObject({ ok: true });
 });

@@ -112,7 +112,7 @@ beforeAll(async () => {
   };
   app = await buildApp({ store });
   officer = await makeUser(
-    { pool: store.pool, url: primaryUrl, name: 'sanad', drop: async () => undefined },
+    { pool: store.pool, owner: store.pool, url: primaryUrl, ownerUrl: primaryUrl, name: 'sanad', drop: async () => undefined },
     {
       role: 'registration_officer',
       governorates: ['PS0260'],

@@ -4,7 +4,7 @@ import { useTestApp } from '../support/testApp.ts';
 
 const t = useTestApp();
 
-test('every staff role lists the localities of a governorate (and only that one), by Arabic name', async () => {
+test("every staff role lists its organisation's localities of a governorate (and only that one), by Arabic name", async () => {
   const admin = await t.user({ role: 'administrator' });
   for (const [governorate, nameAr] of [
     ['PS0260', 'الشجاعية'],
@@ -13,7 +13,7 @@ test('every staff role lists the localities of a governorate (and only that one)
   ] as const)
     expect((await t.post(admin, '/api/v1/places/localities', { governorate, nameAr })).statusCode).toBe(201);
   for (const role of ['analyst', 'auditor', 'distribution_officer'] as const) {
-    const r = await t.get(await t.user({ role }), '/api/v1/places/localities?governorate=PS0260');
+    const r = await t.get(await t.user({ role, orgId: admin.orgId }), '/api/v1/places/localities?governorate=PS0260');
     expect(r.statusCode, role).toBe(200);
     const items = r.json().items as { governorate: string; nameAr: string; nameEn: string | null; lat: number | null }[];
     expect(items.map((l) => l.nameAr)).toEqual(['الرمال', 'الشجاعية']);

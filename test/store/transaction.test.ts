@@ -7,7 +7,9 @@ import { useTestDb } from '../support/testApp.ts';
 
 const t = useTestDb();
 beforeAll(async () => {
-  await t.db.pool.query('CREATE TABLE lock_probe (id int PRIMARY KEY, v int NOT NULL)');
+  // a table of the test's own: the owner makes it (the application's role creates nothing) and lets the role use it
+  await t.db.owner.query('CREATE TABLE lock_probe (id int PRIMARY KEY, v int NOT NULL)');
+  await t.db.owner.query(`GRANT SELECT, INSERT, UPDATE ON lock_probe TO ${new URL(t.db.url).username}`);
   await t.db.pool.query('INSERT INTO lock_probe VALUES (1, 0), (2, 0)');
 });
 

@@ -4,9 +4,13 @@ import { spawn } from 'node:child_process';
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** Starts `sanad args` with DATABASE_URL set; `done` settles when its output is closed, `kill` sends SIGKILL. */
-export function startSanad(args: string[], databaseUrl: string): { done: Promise<CliResult>; kill: () => void } {
+export function startSanad(
+  args: string[],
+  databaseUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): { done: Promise<CliResult>; kill: () => void } {
   const child = spawn(process.execPath, ['bin/sanad.js', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -20,12 +24,16 @@ export function startSanad(args: string[], databaseUrl: string): { done: Promise
 }
 
 /** Runs `sanad args` to the end. */
-export function sanad(args: string[], databaseUrl: string): Promise<CliResult> {
-  return startSanad(args, databaseUrl).done;
+export function sanad(args: string[], databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return startSanad(args, databaseUrl, env).done;
 }
 
 /** The same, with the output as `out` and `err`. */
-export async function sanadOut(args: string[], databaseUrl: string): Promise<{ code: number | null; out: string; err: string }> {
-  const r = await sanad(args, databaseUrl);
+export async function sanadOut(
+  args: string[],
+  databaseUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await sanad(args, databaseUrl, env);
   return { code: r.code, out: r.stdout, err: r.stderr };
 }

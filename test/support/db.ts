@@ -2,10 +2,21 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { chainKeyOf, chainKeyOption } from '../../src/access/chainKey.ts';
+import { secretKeyOf } from '../../src/access/secretBox.ts';
 import { withDatabase } from '../../src/store/embedded.ts';
 import '../../src/store/open.ts'; // type parsers (dates as strings, bigint as number)
 
-export type TestDb = { pool: pg.Pool; url: string; name: string; drop: () => Promise<void> };
+/**
+ * `pool` and `url` connect as the application's role (owns nothing, INSERT and SELECT only on the
+ * change log), as the server does; `owner` is the owner's pool, for what only the owner may do (a
+ * test that tampers with the change log). Both carry the run's chain key.
+ */
+export type TestDb = { pool: pg.Pool; owner: pg.Pool; url: string; ownerUrl: string; name: string; drop: () => Promise<void> };
+
+/** The run's secret key (globalSetup), also given to the `sanad` commands tests start. */
+export const testSecretKey = () => secretKeyOf(Buffer.from(inject('secretKey'), 'base64'));
+process.env.SANAD_SECRET_KEY = inject('secretKey');
 
 export async function freshDb(): Promise<TestDb> {
   const adminUrl = inject('pgAdminUrl');
@@ -24,16 +35,23 @@ export async function freshDb(): Promise<TestDb> {
     }
   }
   await admin.end();
-  const url = withDatabase(adminUrl, name);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const url = withDatabase(inject('pgAppUrl'), name);
+  const ownerUrl = withDatabase(adminUrl, name);
+  const options = chainKeyOption(chainKeyOf(testSecretKey()));
+  const pool = new pg.Pool({ connectionString: url, max: 10, options });
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 2, options });
   // DROP DATABASE ... WITH (FORCE) ends connections that are still closing; that is expected here.
   pool.on('error', () => undefined);
+  owner.on('error', () => undefined);
   return {
     pool,
+    owner,
     url,
+    ownerUrl,
     name,
     drop: async () => {
       await pool.end();
+      await owner.end();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -3,19 +3,18 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../src/access/actor.ts';
 import type { Role } from '../../src/access/roles.ts';
-import { newSecretKey } from '../../src/access/secretBox.ts';
 import { newToken, tokenHash } from '../../src/access/secrets.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { governorateCodes } from '../../src/places/governorates.ts';
 import { createOrganisation, createUser } from '../../src/store/access/createUser.ts';
 import { createSession } from '../../src/store/access/sessions.ts';
 import type { Store } from '../../src/store/open.ts';
-import type { TestDb } from './db.ts';
+import { type TestDb, testSecretKey } from './db.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** The secret key that seals second-factor secrets in this test process (the server's DATA/secret.key). */
-export const TEST_SECRET_KEY = newSecretKey();
+/** The run's secret key (the server's DATA/secret.key): seals second-factor secrets, keys the change log. */
+export const TEST_SECRET_KEY = testSecretKey();
 
 export function storeOf(db: TestDb): Store {
   return { pool: db.pool, url: db.url, close: async () => undefined, secretKey: TEST_SECRET_KEY };

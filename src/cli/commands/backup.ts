@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { megabytes } from '../../store/backup/files.ts';
 import { logicalBackup, logicalRestore } from '../../store/backup/logical.ts';
 import { physicalBackup, type Progress } from '../../store/backup/physical.ts';
+import { needKey } from '../../store/access/secondFactor.ts';
 import { physicalRestore, type RestoreResult } from '../../store/backup/restore.ts';
 import { startEmbedded } from '../../store/embedded.ts';
 import { StoreError } from '../../errors.ts';
@@ -167,7 +168,7 @@ export function register(program: Command): void {
       const began = Date.now();
       const store = await storeFromOptions(o);
       try {
-        const r = await logicalRestore(store.pool, path.resolve(backup), progressBar('restore'), say);
+        const r = await logicalRestore(store.pool, path.resolve(backup), progressBar('restore'), say, needKey(store.secretKey));
         printRestored(r, process.env.DATABASE_URL ? 'the database of DATABASE_URL' : path.resolve(o.dataDir), began);
       } finally {
         await store.close();

@@ -8,6 +8,7 @@ import { register as duplicates } from './duplicates.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as link } from './link.ts';
+import { register as migrate } from './migrate.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
@@ -18,3 +19,4 @@ export const commands: Register[] = [serve, user, audit, importCmd, exportCmd, s
 commands.push(duplicates);
 commands.push(backup);
 commands.push(cards);
+commands.push(migrate);

@@ -8,7 +8,6 @@ import { buildApp } from '../../api/app.ts';
 import { hasUsers } from '../../store/access/hasUsers.ts';
 import { secretsUnderOtherKeys } from '../../store/access/secondFactor.ts';
 import { firstRunSteps } from '../firstRun.ts';
-import { loadSecretKey } from '../../store/secretKey.ts';
 import { isIP } from 'node:net';
 import type { Store } from '../../store/open.ts';
 import { storeFromOptions, withStoreOptions } from '../options.ts';
@@ -78,8 +77,7 @@ type Log = (line: Record<string, unknown>) => void;
 
 /** The secret key, the app and the listening socket, on an open store. */
 async function startServing(opts: ServeOptions, store: Store, trustProxy: string[], log: Log): Promise<FastifyInstance> {
-  store.secretKey = loadSecretKey({ dataDir: opts.dataDir });
-  const elsewhere = await secretsUnderOtherKeys(store.pool, store.secretKey);
+  const elsewhere = store.secretKey ? await secretsUnderOtherKeys(store.pool, store.secretKey) : 0;
   if (elsewhere > 0) {
     log({
       level: 'warn',

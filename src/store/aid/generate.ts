@@ -111,7 +111,7 @@ async function snapshotHouseholds(ctx: WriteContext, c: Cycle): Promise<number> 
      SELECT cycle_id, household_id, governorate, site_id, site_kind, point_id, displaced, size, female, male, f_0_17, m_0_17, f_18_59, m_18_59, f_60_plus, m_60_plus, vulnerabilities FROM aid_snapshot`,
   );
   // Fresh rows have no statistics yet: without them the planner may rescan the snapshot per rule.
-  await client.query('ANALYZE cycle_household');
+  await client.query('SELECT sanad_analyze_cycle_household()'); // as the owner: the application's role owns no table
   return snap.rowCount ?? 0;
 }
 
@@ -147,7 +147,7 @@ async function insertEntitlements(ctx: WriteContext, c: Cycle, rules: ReturnType
     [c.id, prefix],
   );
   // New block ranges are not summarised until VACUUM: summarise them now, or manifests would scan everything.
-  await client.query("SELECT brin_summarize_new_values('entitlement_point'::regclass)");
+  await client.query('SELECT sanad_summarize_entitlements()'); // as the owner (migration 0027)
   return ins.rowCount ?? 0;
 }
 

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
+import type { SecretKey } from '../../access/secretBox.ts';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { z } from 'zod';
 import { StoreError } from '../../errors.ts';
@@ -271,6 +272,7 @@ export async function logicalRestore(
   file: string,
   progress: Progress | undefined,
   say: (line: string) => void,
+  secret: SecretKey,
 ): Promise<RestoreResult> {
   const db = await pool.connect();
   // the progress is that of the (compressed) file read
@@ -293,7 +295,7 @@ export async function logicalRestore(
     progress?.stop();
     db.release();
   }
-  const audit = await verifyAuditChain(pool);
+  const audit = await verifyAuditChain(pool, secret);
   const c = await pool.query<{ people: number; households: number; changeLogRows: number }>(
     `SELECT (SELECT count(*) FROM person)::int AS people, (SELECT count(*) FROM household)::int AS households,
             (SELECT count(*) FROM change_log)::int AS "changeLogRows"`,

@@ -9,6 +9,7 @@ import { StoreError } from '../../errors.ts';
 import { verifyAuditChain } from '../auditVerify.ts';
 import { embeddedMajor, ownForServer, startEmbedded } from '../embedded.ts';
 import { openStore } from '../open.ts';
+import { needKey } from '../access/secondFactor.ts';
 import { copyHashed, emptyTarget, exists, MANIFEST, PhysicalManifest } from './files.ts';
 import type { Progress } from './physical.ts';
 
@@ -162,7 +163,8 @@ export async function physicalRestore(opts: {
   await replay(dataDir, settings, opts.say);
   const store = await openStore({ dataDir, role: 'command' });
   try {
-    const audit = await verifyAuditChain(store.pool);
+    // the change log is keyed with the server's secret key (SANAD_SECRET_KEY or DATA/secret.key of the restored directory)
+    const audit = await verifyAuditChain(store.pool, needKey(store.secretKey));
     return { counts: await counts(store.pool), audit, ...(opts.until ? { until: opts.until.toISOString() } : {}) };
   } finally {
     await store.close();

@@ -4,6 +4,7 @@ import { lifeAr } from './parts/life.ar.ts';
 import { casesAr } from './parts/cases.ar.ts';
 import { ticketsAr } from './parts/tickets.ar.ts';
 import { identityAr } from './parts/identity.ar.ts';
+import { trustAr } from './parts/trust.ar.ts';
 import { cardsAr } from './parts/cards.ar.ts';
 import { serversAr } from './parts/servers.ar.ts';
 import { pointAr } from './parts/point.ar.ts';
@@ -720,6 +721,7 @@ export const ar = {
   ...ticketsAr,
   ...pointAr,
   ...cycleCardsAr,
+  ...trustAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -16,6 +16,7 @@ import { disclosureEn } from './parts/disclosure.en.ts';
 import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
+import { trustEn } from './parts/trust.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
 import { serversEn } from './parts/servers.en.ts';
 import { pointEn } from './parts/point.en.ts';
@@ -728,4 +729,5 @@ export const en: Record<MessageKey, string> = {
   ...ticketsEn,
   ...pointEn,
   ...cycleCardsEn,
+  ...trustEn,
 };

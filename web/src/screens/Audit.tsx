@@ -15,6 +15,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { isolate } from '../serverReasons.ts';
 
 const PAGE = 50;
 const ENTITIES = [
@@ -30,6 +31,8 @@ const ENTITIES = [
   'export',
   ...ADMIN_ENTITIES,
   'site_residents',
+  'person_list',
+  'change_log_anchor',
 ];
 const ACTIONS = [
   'create',
@@ -44,6 +47,7 @@ const ACTIONS = [
   'second_factor_recovery_codes_renewed',
   'second_factor_recovery_code_use',
   ...ADMIN_ACTIONS,
+  'anchor',
 ];
 
 type Filters = { entity: string; action: string; entityId: string; username: string };
@@ -242,7 +246,7 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (f: Filte
 
 /** The chain check: a button, then the answer in words. */
 function ChainCheck() {
-  const { t, num } = useI18n();
+  const { t, num, dateTime } = useI18n();
   const { api } = useSession();
   const [state, setState] = useState<{ busy: boolean; result: AuditVerificationT | null; error: unknown }>({
     busy: false,
@@ -278,6 +282,18 @@ function ChainCheck() {
               {t('audit.check.broken', { seq: num(r.firstBadSeq) })} {t(`audit.check.problem.${r.problem}` as MessageKey)}
             </p>
           </Alert>
+        )}
+        {r && (
+          <p className="muted" data-anchor={r.anchors.latest ? 'latest' : 'none'}>
+            {t('audit.anchor.keyedFrom', { seq: isolate(num(r.keyedFrom)) })}{' '}
+            {r.anchors.latest
+              ? t('audit.anchor.latest', {
+                  seq: isolate(num(r.anchors.latest.seq)),
+                  date: isolate(dateTime(r.anchors.latest.anchoredAt)),
+                  count: isolate(num(r.anchors.checked)),
+                })
+              : t('audit.anchor.none', { command: isolate('sanad audit anchor') })}
+          </p>
         )}
       </div>
     </section>

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
-import { Day, Uuid, digits } from '../../schemas.ts';
+import { Day, Uuid, digits, PlainName } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate' satisfies FieldReason);
 
 export const ItemInput = z.object({
   code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'code_form' satisfies FieldReason),
-  name: z.string().trim().min(1).max(L.name),
+  name: PlainName,
   unit: z.string().trim().min(1).max(40).describe('parcel, kit, litre, ILS ...'),
   sector: z.enum(sectors),
   kcalPerUnit: z.number().min(0).optional(),
@@ -25,7 +25,7 @@ export const ItemView = z.object({
 });
 
 export const ProgrammeInput = z.object({
-  name: z.string().trim().min(1).max(L.name),
+  name: PlainName,
   sector: z.enum(sectors),
   rules: z.array(RuleSchema).max(100).default([]),
 });
@@ -59,7 +59,7 @@ export const TotalsView = z.array(
   }),
 );
 
-export const PlaceInput = z.object({ name: z.string().trim().min(1).max(L.name), governorate: Gov });
+export const PlaceInput = z.object({ name: PlainName, governorate: Gov });
 export const PointInput = PlaceInput.extend({
   siteId: Uuid.optional(),
   lat: z.number().min(-90).max(90).optional(),

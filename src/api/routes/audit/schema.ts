@@ -45,7 +45,14 @@ export const AuditEntryWithContents = AuditLogEntry.extend({ before: z.unknown()
 /** Newest first; `nextBefore` asks for the next page, null on the last one. */
 export const AuditLogPage = z.object({ items: z.array(AuditLogEntry), nextBefore: z.number().int().nullable() });
 
+/** The anchors the chain was compared with (stored by `sanad audit anchor`), and the latest of them. */
+const AnchorState = z.object({
+  checked: z.number().int().min(0),
+  latest: z.object({ seq: z.number().int().min(0), at: z.string().nullable(), anchoredAt: z.string() }).nullable(),
+});
+const Chain = { rows: z.number().int(), keyedFrom: z.number().int().min(1), anchors: AnchorState };
+
 export const AuditVerification = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), rows: z.number().int(), head: z.string().regex(/^[0-9a-f]{64}$/) }),
-  z.object({ ok: z.literal(false), rows: z.number().int(), firstBadSeq: z.number().int(), problem: z.enum(auditProblems) }),
+  z.object({ ok: z.literal(true), head: z.string().regex(/^[0-9a-f]{64}$/), ...Chain }),
+  z.object({ ok: z.literal(false), firstBadSeq: z.number().int(), problem: z.enum(auditProblems), ...Chain }),
 ]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOUSEHOLD_MAX_MEMBERS, textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
+import { RecordIdInput } from '../../../registry/recordId.ts';
 import { displacementReasons, relationships, vulnerabilityKinds } from '../../../registry/vocabulary.ts';
 import { Day, IdParams, Uuid } from '../../schemas.ts';
 import { HistoryEntry } from '../persons/schema.ts';
@@ -13,7 +14,7 @@ const Reason = z.string().trim().min(1).max(500).optional().describe('why the ho
 
 export const HouseholdInput = z.object({
   governorate: z.string().describe('P-code of the governorate of registration'),
-  recordId: z.string().trim().min(1).max(L.recordId).optional(),
+  recordId: RecordIdInput.optional(),
   date: Day.optional().describe('membership start (default today)'),
   members: z.array(MemberRef).min(1).max(HOUSEHOLD_MAX_MEMBERS),
 });

@@ -1,4 +1,5 @@
 import { searchAdvice, searchKeys } from '../../../registry/personSearch.ts';
+import { logPersonsShown } from '../../../store/registry/logPersonsShown.ts';
 import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { readerOf } from '../../../store/open.ts';
@@ -17,7 +18,7 @@ export default defineRoute({
   method: 'POST',
   url: '/api/v1/persons/search',
   summary:
-    'Search people by name (Arabic or Latin script, ranked with the order of the name parts), national ID or phone, with the total and advice that fits the search. POST keeps the terms out of URLs and logs.',
+    'Search people by name (Arabic or Latin script, ranked with the order of the name parts), national ID or phone, with the total and advice that fits the search. POST keeps the terms out of URLs and logs; each search is logged with the ids it showed, never its terms.',
   tags: ['persons'],
   body: PersonSearch,
   response: PersonSearchPage,
@@ -31,6 +32,19 @@ export default defineRoute({
       limit: body.limit,
       offset,
     });
+    // who searched, when, and whom the page showed; never what was typed
+    const by = [
+      ...(body.query ? ['name' as const] : []),
+      ...(keys.nationalId ? ['national_id' as const] : []),
+      ...(keys.phone ? ['phone' as const] : []),
+    ];
+    await logPersonsShown(
+      store.pool,
+      actor,
+      'search',
+      r.items.map((p) => p.id),
+      { by },
+    );
     return {
       items: r.items.map(personSummary),
       nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textLimits as L } from '../../../shared/limits.ts';
+import { PlainName } from '../../schemas.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 
 export const Locality = z.object({
@@ -16,8 +16,8 @@ export const LocalitiesQuery = z.object({ governorate: z.string() });
 export const LocalityInput = z
   .object({
     governorate: z.string(),
-    nameAr: z.string().trim().min(1).max(L.name),
-    nameEn: z.string().trim().min(1).max(L.name).optional(),
+    nameAr: PlainName,
+    nameEn: PlainName.optional(),
     lat: z.number().min(29).max(34).optional().describe('latitude; Palestine lies between 31.2 and 32.6'),
     lon: z.number().min(33).max(37).optional(),
   })

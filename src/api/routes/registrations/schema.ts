@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonInput } from '../../../registry/person.ts';
+import { RecordIdInput } from '../../../registry/recordId.ts';
 import { relationships } from '../../../registry/vocabulary.ts';
 import { MAX_REGISTRATION_MEMBERS } from '../../../shared/registration.ts';
 import { Day, Uuid } from '../../schemas.ts';
@@ -22,7 +23,7 @@ const ExistingMember = z.object({
 
 export const RegistrationInput = z.object({
   governorate: z.string().describe('P-code of the governorate of registration'),
-  recordId: z.string().trim().min(1).max(100).optional(),
+  recordId: RecordIdInput.optional(),
   date: Day.optional().describe('membership start (default today)'),
   members: z
     .array(z.discriminatedUnion('kind', [NewMember, ExistingMember]))

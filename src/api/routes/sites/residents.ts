@@ -1,6 +1,6 @@
 import { checkDay } from '../../../registry/day.ts';
 import { siteResidents } from '../../../store/sites/siteResidents.ts';
-import { appendLog } from '../../../store/write.ts';
+import { logPersonsShown } from '../../../store/registry/logPersonsShown.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, ResidentsQuery, SiteResidentsView } from './schema.ts';
 
@@ -14,12 +14,13 @@ export default defineRoute({
   response: SiteResidentsView,
   handler: async ({ params, query, actor, store }) => {
     const out = await siteResidents(store.pool, actor, params.id, checkDay(query.on, 'on'));
-    await appendLog(store.pool, actor, {
-      entity: 'site_residents',
-      entityId: out.site,
-      action: 'read',
-      after: { ids: out.households.map((h) => h.id) },
-    });
+    await logPersonsShown(
+      store.pool,
+      actor,
+      'site_residents',
+      out.households.map((h) => h.id),
+      { site: out.site },
+    );
     return out;
   },
 });

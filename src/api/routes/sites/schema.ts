@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 import { siteFlags, siteKinds, sitePhases, siteStatuses } from '../../../sites/capacity.ts';
-import { Day, Uuid } from '../../schemas.ts';
+import { Day, Uuid, PlainName } from '../../schemas.ts';
 
 export const IdParam = z.object({ id: z.string() });
 
 export const SiteInput = z.object({
   kind: z.enum(siteKinds),
-  name: z.string().trim().min(1).max(L.name),
+  name: PlainName,
   governorate: z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate' satisfies FieldReason),
   locality: Uuid.optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
-  managingOrganisation: z.string().trim().min(1).max(L.name).optional(),
+  managingOrganisation: PlainName.optional(),
   coveredAreaM2: z.number().min(0).max(1e8).optional().describe('covered floor area in square metres'),
   toilets: z.number().int().min(0).max(1e6).optional(),
   waterPoints: z.number().int().min(0).max(1e6).optional(),

@@ -1,5 +1,6 @@
 import { errors } from '../../../errors.ts';
 import type { DisplacementReason } from '../../../registry/vocabulary.ts';
+import { assertUsableLocality } from '../../places/usableLocality.ts';
 import type { WriteContext } from '../../write.ts';
 import { changeHousehold } from './changeHousehold.ts';
 
@@ -14,11 +15,13 @@ export type Displacement = {
 };
 
 /**
- * A move of the household. An unknown toLocality fails the foreign key: 422 naming the field
- * (src/api/problem.ts). A site must be one of the actor's organisation: a move counts towards the
- * site's occupancy, which only the organisation running it may change.
+ * A move of the household. A locality must be the actor's organisation's or a shared one (another
+ * organisation's answers as an unknown one: 422 naming the field). A site must be one of the
+ * actor's organisation: a move counts towards the site's occupancy, which only the organisation
+ * running it may change.
  */
 export async function recordDisplacement(ctx: WriteContext, householdId: string, d: Displacement): Promise<{ id: string }> {
+  await assertUsableLocality(ctx.client, ctx.actor, d.toLocality, 'toLocality');
   if (d.toSite) {
     const s = await ctx.client.query('SELECT 1 FROM site WHERE id = $1 AND org_id = $2', [d.toSite, ctx.actor.orgId]);
     if (!s.rowCount) throw errors.validation([{ field: 'toSite', reason: 'no_such_record' }]);
