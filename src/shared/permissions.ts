@@ -135,6 +135,11 @@ export const permissionMatrix = {
   // Household cards: a reprint (a new card, the old one revoked as replaced, in one write)
   'POST /api/v1/aid/cards/:serial/reprint': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
   'GET /api/v1/aid/cards': ['administrator', 'registration_officer', 'caseworker', 'distribution_officer'],
+  // After distribution in the web app: conflicts side by side for review, the warehouses for stock
+  // screens, the 3W/5W report as a CSV or XLSX file
+  'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
+  'GET /api/v1/aid/warehouses': ['administrator', 'distribution_officer', 'analyst', 'auditor'],
+  'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

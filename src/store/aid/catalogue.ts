@@ -192,6 +192,14 @@ export async function listPoints(db: Db, actor: Actor): Promise<Place[]> {
     )
   ).rows;
 }
+export async function listWarehouses(db: Db, actor: Actor): Promise<Place[]> {
+  return (
+    await db.query<Place>(
+      'SELECT id, name, governorate, NULL AS "siteId" FROM warehouse WHERE org_id = $1 AND governorate = ANY($2::text[]) ORDER BY governorate, name',
+      [actor.orgId, actor.governorates],
+    )
+  ).rows;
+}
 /** A warehouse or point of the actor's organisation in one of the actor's governorates (else nothing, as if absent). */
 export async function findPlace(db: Db, actor: Actor, table: 'warehouse' | 'distribution_point', id: string): Promise<Place | undefined> {
   if (!isUuid(id)) return undefined;

@@ -33,6 +33,9 @@ import threeW from './reports.threeW.ts';
 import stock from './stock.ts';
 import sync from './sync.ts';
 import warehouseStock from './warehouses.stock.ts';
+import listWarehouses from './warehouses.list.ts';
+import reviewGroups from './conflicts.groups.ts';
+import threeWFile from './reports.threeWFile.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem,
@@ -67,4 +70,7 @@ export const aidRoutes: RouteDef[] = [
   previewRules,
   reprintCard,
   listCards,
+  reviewGroups,
+  listWarehouses,
+  threeWFile,
 ];
