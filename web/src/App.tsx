@@ -32,6 +32,10 @@ const Programmes = lazy(() => import('./screens/programmes/Programmes.tsx').then
 const ProgrammePage = lazy(() => import('./screens/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
 const DuplicatePair = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicatePair })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
+const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) => ({ default: m.Conflicts })));
+const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
+const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
+const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -45,6 +49,10 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'users' }, label: 'admin.nav', needs: 'manageUsers' },
   { route: { name: 'programmes' }, label: 'prog.nav', needs: 'manageProgrammes' },
   { route: { name: 'cards' }, label: 'cards.nav', needs: 'listCards' },
+  { route: { name: 'stock' }, label: 'after.nav.stock', needs: 'readStock' },
+  { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
+  { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
+  { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
 ];
 
 export function App() {
@@ -217,6 +225,14 @@ function Current() {
       return onDemand(can(role, 'manageProgrammes'), <ProgrammePage id={route.id} />);
     case 'cards':
       return onDemand(can(role, 'listCards'), <CardsList />);
+    case 'conflicts':
+      return onDemand(can(role, 'reviewConflicts'), <Conflicts />);
+    case 'reconciliation':
+      return onDemand(can(role, 'reconciliation'), <Reconciliation />);
+    case 'stock':
+      return onDemand(can(role, 'readStock'), <Stock />);
+    case 'reports':
+      return onDemand(can(role, 'aidReports'), <Reports />);
     default:
       return <Loading />;
   }

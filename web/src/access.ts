@@ -47,6 +47,13 @@ export const capabilityRoutes = {
   revokeCard: 'POST /api/v1/aid/cards/:serial/revoke',
   reprintCard: 'POST /api/v1/aid/cards/:serial/reprint',
   listCards: 'GET /api/v1/aid/cards',
+  reviewConflicts: 'GET /api/v1/aid/cycles/:id/reviews',
+  decideConflicts: 'POST /api/v1/aid/redemptions/:id/review',
+  reconciliation: 'GET /api/v1/aid/cycles/:id/reconciliation',
+  readStock: 'GET /api/v1/aid/warehouses',
+  recordStock: 'POST /api/v1/aid/stock',
+  createWarehouse: 'POST /api/v1/aid/warehouses',
+  aidReports: 'POST /api/v1/aid/reports/3w',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

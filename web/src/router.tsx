@@ -26,7 +26,11 @@ export type Route =
   | { name: 'programmes' }
   | { name: 'programme'; id: string }
   | { name: 'notFound' }
-  | { name: 'cards' };
+  | { name: 'cards' }
+  | { name: 'conflicts' }
+  | { name: 'reconciliation' }
+  | { name: 'stock' }
+  | { name: 'reports' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -53,6 +57,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
   [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', id: m[1]! })],
   [/^\/cards\/?$/, () => ({ name: 'cards' })],
+  [/^\/aid\/conflicts\/?$/, () => ({ name: 'conflicts' })],
+  [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
+  [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
+  [/^\/reports\/?$/, () => ({ name: 'reports' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -113,6 +121,14 @@ export function pathOf(r: Route): string {
       return '/';
     case 'cards':
       return '/cards';
+    case 'conflicts':
+      return '/aid/conflicts';
+    case 'reconciliation':
+      return '/aid/reconciliation';
+    case 'stock':
+      return '/aid/stock';
+    case 'reports':
+      return '/reports';
   }
 }
 

@@ -81,7 +81,7 @@ export const afterAr = {
   'after.recon.none': 'لا أرقام لهذه الدورة بعد.',
   'after.recon.chartText': 'مستحق {entitled}، مسلَّم {distributed}، مرسَل {dispatched} ({unit})',
   'after.recon.dayText': 'مسلَّم {distributed}، مرسَل {dispatched} ({unit})',
-  'after.recon.dayItem': '{day}: {item}',
+  'after.recon.dayItem': 'يوم {day}: {item}',
 
   'after.stock.title': 'المخزون',
   'after.stock.intro': 'ما يدخل المخازن وما يُرسل منها إلى نقاط التوزيع، وما بقي في كل مخزن.',

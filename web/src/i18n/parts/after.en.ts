@@ -18,7 +18,7 @@ export const afterEn: Record<keyof typeof afterAr, string> = {
   'after.conflicts.show.all': 'All',
   'after.conflicts.count.zero': 'No entitlements to review.',
   'after.conflicts.count.one': '1 entitlement to review.',
-  'after.conflicts.count.two': '{count} entitlements to review.',
+  'after.conflicts.count.two': '2 entitlements to review.',
   'after.conflicts.count.few': '{count} entitlements to review.',
   'after.conflicts.count.many': '{count} entitlements to review.',
   'after.conflicts.count.other': '{count} entitlements to review.',
@@ -60,7 +60,8 @@ export const afterEn: Record<keyof typeof afterAr, string> = {
   'after.conflicts.done': 'The decision is recorded.',
 
   'after.recon.title': 'Reconciliation',
-  'after.recon.intro': 'Entitled, handed out and dispatched from the warehouses to the points, per item, point and day, in your governorates.',
+  'after.recon.intro':
+    'Entitled, handed out and dispatched from the warehouses to the points, per item, point and day, in your governorates.',
   'after.recon.byItem': 'By item',
   'after.recon.byPoint': 'By distribution point',
   'after.recon.byDay': 'By day',
@@ -85,7 +86,8 @@ export const afterEn: Record<keyof typeof afterAr, string> = {
   'after.recon.dayItem': '{day}: {item}',
 
   'after.stock.title': 'Stock',
-  'after.stock.intro': 'What enters the warehouses, what is dispatched from them to the distribution points, and what each warehouse holds.',
+  'after.stock.intro':
+    'What enters the warehouses, what is dispatched from them to the distribution points, and what each warehouse holds.',
   'after.stock.warehouse': 'Warehouse',
   'after.stock.noWarehouse': 'No warehouse in your governorates yet.',
   'after.stock.newWarehouse': 'New warehouse',
