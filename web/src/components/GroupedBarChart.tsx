@@ -26,7 +26,18 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, w];
 }
 
-export function GroupedBarChart({ title, series, rows }: { title: string; series: string[]; rows: GroupedRow[] }) {
+/** `tones`: the colour of each series (an index into the chart's palette), so one series keeps its colour across charts. */
+export function GroupedBarChart({
+  title,
+  series,
+  rows,
+  tones = series.map((_, k) => k),
+}: {
+  title: string;
+  series: string[];
+  rows: GroupedRow[];
+  tones?: number[];
+}) {
   const { dir } = useI18n();
   const [ref, width] = useWidth<HTMLDivElement>();
   const titleId = useId();
@@ -72,7 +83,7 @@ export function GroupedBarChart({ title, series, rows }: { title: string; series
                         width={w}
                         height={BAR}
                         rx={2}
-                        className={`grouped-chart-bar series-${k}`}
+                        className={`grouped-chart-bar series-${tones[k]}`}
                       />
                     );
                   })}
@@ -88,7 +99,7 @@ export function GroupedBarChart({ title, series, rows }: { title: string; series
       <p className="meter-chart-legend" aria-hidden="true">
         {series.map((s, k) => (
           <span key={s}>
-            <i className={`meter-chart-key grouped-chart-key series-${k}`} /> {s}
+            <i className={`meter-chart-key grouped-chart-key series-${tones[k]}`} /> {s}
           </span>
         ))}
       </p>

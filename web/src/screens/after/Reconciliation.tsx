@@ -203,6 +203,7 @@ function ByDay({ r, names }: { r: ReconciliationT; names: Names }) {
       <GroupedBarChart
         title={title}
         series={[t('after.recon.distributed'), t('after.recon.dispatched')]}
+        tones={[1, 2]}
         rows={r.days.map((x) => ({
           id: `${x.day}:${x.item}`,
           label: t('after.recon.dayItem', { day: isolate(day(x.day)), item: isolate(names.item(x.item)) }),

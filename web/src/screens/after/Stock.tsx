@@ -97,11 +97,11 @@ function BalanceTable({ data, error, onRetry }: { data: Balances | null; error: 
                   <th scope="row">
                     <bdi>{nameOf(i.item)}</bdi> <bdi className="muted">{i.unit}</bdi>
                   </th>
+                  <td className="stock-on-hand">{num(i.onHand)}</td>
                   <td>{num(i.received)}</td>
                   <td>{num(i.dispatched)}</td>
                   <td>{num(i.returned)}</td>
                   <td>{num(i.lost)}</td>
-                  <td className="stock-on-hand">{num(i.onHand)}</td>
                 </tr>
               ))}
             </tbody>
