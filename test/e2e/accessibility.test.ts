@@ -57,6 +57,10 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['user', `/admin/users/${ids.user}`],
     ['tokens', '/admin/tokens'],
     ['cards', '/cards'],
+    ['conflicts', '/aid/conflicts'],
+    ['reconciliation', '/aid/reconciliation'],
+    ['stock', '/aid/stock'],
+    ['reports', '/reports'],
   ];
 }
 

@@ -5,9 +5,11 @@
 // each handed out the same entitlements) reviewed in the app, side by side, with a reason (the
 // change log keeps it); the reconciliation's figures equal the same figures computed here with SQL;
 // the 3W/5W report downloaded as CSV and XLSX and read back (HXL hashtags, rows against SQL).
-// Screenshots of each screen. Every name here is invented.
+// axe-core finds no WCAG 2.1 AA violation on each screen with its data. Screenshots of each screen.
+// Every name here is invented.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -32,6 +34,7 @@ import { SCREENSHOTS, screenshots, serveFresh, type Server, setLang, signIn } fr
 const OFFICER = 'officer.after.e2e';
 const OFFICER2 = 'officer2.after.e2e';
 const run = browserAvailable();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const WORDS = {
   ar: {
@@ -153,11 +156,20 @@ beforeAll(async () => {
   }));
   await distribute();
   browser = await launch();
-  ({ page } = await phonePage(browser, { urls }));
+  // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script
+  ({ page } = await phonePage(browser, { urls, bypassCSP: true }));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 300_000);
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
+
+/** The ids of axe-core's WCAG 2.1 A and AA violations on the screen now (with its data). */
+async function axe(): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ' ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 const form = (kind: 'receipt' | 'dispatch') => page.locator(`form[data-kind="${kind}"]`);
@@ -201,6 +213,7 @@ async function stock(lang: Lang, item: { code: string; name: string }, received:
   await d.getByText(w.recorded).waitFor();
   await expect.poll(() => onHand(warehouse, item.code)).toBe(before + received - dispatched);
   await expect.poll(() => cell.textContent()).toBe(fmt(lang, before + received - dispatched));
+  expect(await axe(), `stock (${lang})`).toEqual([]);
   if (lang === 'ar') await screenshots(page, 'after-stock', (l) => page.getByRole('heading', { name: WORDS[l].stock, level: 1 }).waitFor());
 }
 
@@ -218,6 +231,7 @@ async function review(lang: Lang, which: 0 | 1) {
     [c.householdId],
   );
   for (const { n } of ids.rows) expect(text).not.toContain(n);
+  expect(await axe(), `conflicts (${lang})`).toEqual([]);
   if (lang === 'ar')
     await screenshots(page, 'after-conflicts', (l) => page.getByRole('heading', { name: WORDS[l].conflictsTitle, level: 1 }).waitFor());
   // Arabic: the second device's hand-over stands instead; English: the first stands, the other was due
@@ -265,6 +279,7 @@ async function reconciliation(lang: Lang) {
     expect(cells.slice(0, 3)).toEqual([fmt(lang, entitled), fmt(lang, distributed), fmt(lang, dispatched)]);
   }
   expect(await page.locator('.grouped-chart svg').count()).toBe(2);
+  expect(await axe(), `reconciliation (${lang})`).toEqual([]);
   if (lang === 'ar')
     await screenshots(page, 'after-reconciliation', (l) => page.getByRole('heading', { name: WORDS[l].recon, level: 1 }).waitFor());
 }
@@ -316,6 +331,7 @@ async function report(lang: Lang) {
     expect(Number(r[reached]), `${r[gov]} ${r[item]}`).toBe(n);
   }
   await page.getByText(download.suggestedFilename()).waitFor();
+  expect(await axe(), `reports (${lang})`).toEqual([]);
   // the HXL hashtags in the Arabic sentence read left to right (isolated), "#" before "adm"
   if (lang === 'ar') expect(await hashtagOrder()).toEqual(['#adm1 ltr', '#adm2 ltr', '+code ltr']);
   if (lang === 'ar')

@@ -80,7 +80,8 @@ function BalanceTable({ data, error, onRetry }: { data: Balances | null; error: 
       {data.items.length === 0 ? (
         <p className="muted">{t('after.stock.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
+        <section className="table-scroll" tabIndex={0} aria-label={t('after.stock.balances')}>
           <table className="recon-table stock-balances">
             <thead>
               <tr>
@@ -106,7 +107,7 @@ function BalanceTable({ data, error, onRetry }: { data: Balances | null; error: 
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );
