@@ -12,10 +12,10 @@ import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { usePlural } from '../household/parts.tsx';
+import { decisionCalls, type Others } from './decision.ts';
 import { CyclePicker, type ReviewGroup, useCycle } from './parts.tsx';
 
 type Show = 'open' | 'all';
-type Others = 'duplicate_confirmed' | 'accepted';
 type Redemption = ReviewGroup['redemptions'][number];
 
 export function Conflicts() {
@@ -174,23 +174,6 @@ function RedemptionCard({ r, n }: { r: Redemption; n: number }) {
   );
 }
 
-/** The calls a decision makes: the chosen one stands (when it did not), then each other one's review. */
-function plan(group: ReviewGroup, stands: string, others: Others): { id: string; decision: Others | 'stands' }[] {
-  const standing = group.redemptions.find((r) => r.status === 'standing');
-  const calls: { id: string; decision: Others | 'stands' }[] = [];
-  if (stands !== 'none' && stands !== standing?.id) calls.push({ id: stands, decision: 'stands' });
-  for (const r of group.redemptions) {
-    if (r.id === stands) continue;
-    const nowConflict = r.status === 'conflict' || (stands !== 'none' && r.id === standing?.id);
-    if (!nowConflict) continue;
-    // the one that stood is reviewed as a duplicate by "stands"; an open conflict needs its review
-    const reviewedAlready = r.id === standing?.id && stands !== 'none';
-    if (others === 'accepted' || (!reviewedAlready && (r.review === 'open' || r.review === null)))
-      calls.push({ id: r.id, decision: others });
-  }
-  return calls;
-}
-
 function Decision({ group, onDecided }: { group: ReviewGroup; onDecided: () => void }) {
   const { t } = useI18n();
   const { api } = useSession();
@@ -209,7 +192,7 @@ function Decision({ group, onDecided }: { group: ReviewGroup; onDecided: () => v
     setBusy(true);
     setError(null);
     try {
-      for (const c of plan(group, stands, others))
+      for (const c of decisionCalls(group.redemptions, stands, others))
         await api.post(
           `/api/v1/aid/redemptions/${c.id}/review`,
           { decision: c.decision, reason: reason.trim() },
