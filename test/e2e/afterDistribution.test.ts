@@ -53,6 +53,7 @@ const WORDS = {
     dispatch: 'سجّل الإرسال',
     notEnough: 'لا يكفي الموجود في المخزن',
     recorded: 'سُجّلت الحركة.',
+    onHand: 'الموجود',
     standsThis: (n: string) => `يُعتمد التسليم ${n}`,
     others: 'تكرار: تُسترد المواد',
     reason: 'السبب',
@@ -79,6 +80,7 @@ const WORDS = {
     dispatch: 'Record the dispatch',
     notEnough: 'Not enough stock in the warehouse',
     recorded: 'The movement is recorded.',
+    onHand: 'On hand',
     standsThis: (n: string) => `Hand-over ${n} stands`,
     others: 'It was due: nothing to recover',
     reason: 'Reason',
@@ -200,6 +202,9 @@ async function stock(lang: Lang, item: { code: string; name: string }, received:
   await expect.poll(() => onHand(warehouse, item.code)).toBe(before + received);
   const cell = page.locator(`tr[data-item="${item.code}"] td.stock-on-hand`);
   await expect.poll(() => cell.textContent()).toBe(fmt(lang, before + received));
+  // the figure sits under its heading: [item, on hand, received, dispatched, ...]
+  expect(await page.locator('table.stock-balances thead th').nth(1).textContent()).toBe(w.onHand);
+  expect((await page.locator(`tr[data-item="${item.code}"] td`).allTextContents())[0]).toBe(fmt(lang, before + received));
 
   const d = form('dispatch');
   await d.getByLabel(w.item).selectOption({ label: item.name });

@@ -68,11 +68,11 @@ function BalanceTable({ data, error, onRetry }: { data: Balances | null; error: 
   if (!data) return <Loading />;
   const head = [
     'after.stock.item',
+    'after.stock.onHand',
     'after.stock.received',
     'after.stock.dispatched',
     'after.stock.returned',
     'after.stock.lost',
-    'after.stock.onHand',
   ] as const;
   return (
     <section className="card" aria-labelledby="stock-balances">
