@@ -5,7 +5,6 @@
 // one stands and what the others are, with a required reason, and the list reloads.
 import { type FormEvent, useState } from 'react';
 import { can } from '../../access.ts';
-import { newOperationId } from '../../api/client.ts';
 import { Alert, ErrorState, errorKey, FieldErrorList, Loading, Screen, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
@@ -13,7 +12,7 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { usePlural } from '../household/parts.tsx';
 import { decisionCalls, type Others } from './decision.ts';
-import { CyclePicker, type ReviewGroup, useCycle } from './parts.tsx';
+import { CyclePicker, type ReviewGroup, useCycle, useOperationKeys } from './parts.tsx';
 
 type Show = 'open' | 'all';
 type Redemption = ReviewGroup['redemptions'][number];
@@ -184,6 +183,7 @@ function Decision({ group, onDecided }: { group: ReviewGroup; onDecided: () => v
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const ops = useOperationKeys();
   const name = `stands-${group.entitlementId}`;
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -192,12 +192,12 @@ function Decision({ group, onDecided }: { group: ReviewGroup; onDecided: () => v
     setBusy(true);
     setError(null);
     try {
-      for (const c of decisionCalls(group.redemptions, stands, others))
-        await api.post(
-          `/api/v1/aid/redemptions/${c.id}/review`,
-          { decision: c.decision, reason: reason.trim() },
-          { idempotencyKey: newOperationId() },
-        );
+      // a retry after a lost answer repeats the same calls with the same ids: each is recorded once
+      for (const c of decisionCalls(group.redemptions, stands, others)) {
+        const body = { decision: c.decision, reason: reason.trim() };
+        await api.post(`/api/v1/aid/redemptions/${c.id}/review`, body, { idempotencyKey: ops.keyFor(c.id, body) });
+      }
+      ops.succeeded();
       onDecided();
     } catch (err) {
       setError(err);

@@ -5,7 +5,7 @@
 // the quantity on hand.
 import { type FormEvent, useState } from 'react';
 import { can } from '../../access.ts';
-import { ApiError, newOperationId } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { Alert, ErrorState, errorKey, FieldErrorList, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,7 +13,7 @@ import { isolate } from '../../serverReasons.ts';
 import { useGovernorateName, useSession } from '../../session.tsx';
 import { problemIdOf } from '../../../../src/shared/problems.ts';
 import { today } from '../household/useAction.ts';
-import { type Balances, CyclePicker, type Item, type Point, useCycle, type Warehouse } from './parts.tsx';
+import { type Balances, CyclePicker, type Item, type Point, useCycle, useOperationKeys, type Warehouse } from './parts.tsx';
 
 export function Stock() {
   const { t } = useI18n();
@@ -122,15 +122,14 @@ function NewWarehouse({ onCreated }: { onCreated: (id: string) => void }) {
   const [governorate, setGovernorate] = useState(govs[0] ?? '');
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState(false);
+  const ops = useOperationKeys();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const body = { name: name.trim(), governorate };
     try {
-      const w = await api.post<{ id: string }>(
-        '/api/v1/aid/warehouses',
-        { name: name.trim(), governorate },
-        { idempotencyKey: newOperationId() },
-      );
+      const w = await api.post<{ id: string }>('/api/v1/aid/warehouses', body, { idempotencyKey: ops.keyFor('warehouse', body) });
+      ops.succeeded();
       setName('');
       setOpen(false);
       onCreated(w.id);
@@ -234,6 +233,7 @@ function MovementForm({
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  const ops = useOperationKeys();
   const item = items.find((i) => i.id === itemId);
   const held = balances?.items.find((b) => b.item === item?.code);
   const q = Number(quantity.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));
@@ -255,7 +255,8 @@ function MovementForm({
       ...(kind === 'dispatch' ? { pointId, cycleId: cycle?.cycleId } : {}),
     };
     try {
-      await api.post('/api/v1/aid/stock', body, { idempotencyKey: newOperationId() });
+      await api.post('/api/v1/aid/stock', body, { idempotencyKey: ops.keyFor('stock', body) });
+      ops.succeeded();
       setDone(true);
       setQuantity('');
       setNote('');

@@ -11,6 +11,7 @@ import type {
   WarehouseList,
   WarehouseStock,
 } from '../../../../src/api/routes/aid/schema.ts';
+import { newOperationId } from '../../api/client.ts';
 import { SelectField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -78,4 +79,24 @@ export function CyclePicker({ cycles, cycleId, onChange }: { cycles: CycleItem[]
 export function useIsolatedNumber(): (n: number) => string {
   const { num } = useI18n();
   return (n) => isolate(num(n));
+}
+
+/**
+ * One operation id per intended write: a retry of the same request (after a lost answer) sends the
+ * same id, so the server records it once; another request, or the next one after a success, gets a
+ * new id. `keyFor(what, body)` for each request; `succeeded()` once all went through.
+ */
+export function useOperationKeys(): { keyFor: (what: string, body: unknown) => string; succeeded: () => void } {
+  const [keys] = useState(() => new Map<string, { body: string; id: string }>());
+  return {
+    keyFor: (what, body) => {
+      const text = JSON.stringify(body);
+      const k = keys.get(what);
+      if (k && k.body === text) return k.id;
+      const id = newOperationId();
+      keys.set(what, { body: text, id });
+      return id;
+    },
+    succeeded: () => keys.clear(),
+  };
 }
