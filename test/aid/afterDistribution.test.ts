@@ -100,6 +100,18 @@ describe('conflict review', () => {
     );
   });
 
+  test('an officer of other governorates neither sees nor settles it (404)', async () => {
+    const gov = (await t.db.pool.query<{ g: string }>('SELECT governorate AS g FROM distribution_point WHERE id = $1', [point])).rows[0]!.g;
+    const other = gov === 'PS0260' ? 'PS0270' : 'PS0260';
+    const elsewhere = await t.user({ role: 'distribution_officer', orgId: s.officer.orgId, governorates: [other] });
+    expect(await reviews(elsewhere)).toEqual([]);
+    const old = await s.get(elsewhere, `/api/v1/aid/cycles/${s.cycleId}/conflicts`);
+    expect(old.body.conflicts).toEqual([]);
+    const res = await s.post(elsewhere, `/api/v1/aid/redemptions/${conflict.id}/review`, { decision: 'stands', reason: 'not mine' });
+    expect(res.status).toBe(404);
+    expect((await t.db.pool.query('SELECT status FROM redemption WHERE id = $1', [conflict.id])).rows[0].status).toBe('conflict');
+  });
+
   test('a decision needs a reason; "stands" swaps which redemption stands, logged with the reason', async () => {
     const none = await s.post(s.officer, `/api/v1/aid/redemptions/${conflict.id}/review`, { decision: 'stands' });
     expect(none.status).toBe(422);
