@@ -68,9 +68,10 @@ beforeAll(async () => {
   expect(open.length).toBeGreaterThan(25);
 });
 
-describe('conflict review', () => {
-  let standing: { id: string; status: string };
-  let conflict: { id: string; status: string };
+let standing: { id: string; status: string };
+let conflict: { id: string; status: string };
+
+describe('conflict review: listed side by side, within the governorates', () => {
   test('two devices redeem one entitlement: listed side by side with officers, points, times', async () => {
     const e = open[0]!;
     standing = await syncOne(s.officer, 'tablet-1', e);
@@ -111,7 +112,9 @@ describe('conflict review', () => {
     expect(res.status).toBe(404);
     expect((await t.db.pool.query('SELECT status FROM redemption WHERE id = $1', [conflict.id])).rows[0].status).toBe('conflict');
   });
+});
 
+describe('conflict review: the decision', () => {
   test('a decision needs a reason; "stands" swaps which redemption stands, logged with the reason', async () => {
     const none = await s.post(s.officer, `/api/v1/aid/redemptions/${conflict.id}/review`, { decision: 'stands' });
     expect(none.status).toBe(422);
