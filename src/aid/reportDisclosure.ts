@@ -141,14 +141,42 @@ function reconCells(b: Builder, r: Pick<ReconRow, ReconKey>): Record<ReconKey, n
   return c;
 }
 
-/** The reconciliation as an aggregate-only role may see it: points and item totals, one table. */
+/** Per day and item: handed out, households whose redemption stands, dispatched to the points. */
+export type ReconDay = { day: string; item: string; unit: string; distributed: number; households: number; dispatched: number };
+export type PublishedReconDay = Nullable<ReconDay, 'distributed' | 'households' | 'dispatched'>;
+
+/**
+ * The reconciliation as an aggregate-only role may see it: points, item totals and days, one table
+ * (an item's days add up to its total: handed out, households, dispatched).
+ */
 export function suppressReconciliation(
   points: readonly ReconRow[],
   totals: readonly ReconTotal[],
-): { points: PublishedReconRow[]; totals: PublishedReconTotal[] } {
+  days: readonly ReconDay[] = [],
+): { points: PublishedReconRow[]; totals: PublishedReconTotal[]; days: PublishedReconDay[] } {
   const b = tableBuilder();
   const p = points.map((r) => reconCells(b, r));
   const t = totals.map((r) => reconCells(b, r));
+  const d = days.map((r) => {
+    const c = { households: b.count(r.households), distributed: b.amount(r.distributed), dispatched: b.amount(r.dispatched) };
+    b.link([c.households, c.distributed]);
+    return c;
+  });
+  totals.forEach((tot, i) => {
+    const of = days.flatMap((r, j) => (r.item === tot.item ? [d[j]!] : []));
+    b.relate(
+      t[i]!.distributed,
+      of.map((c) => c.distributed),
+    );
+    b.relate(
+      t[i]!.redeemedHouseholds,
+      of.map((c) => c.households),
+    );
+    b.relate(
+      t[i]!.dispatched,
+      of.map((c) => c.dispatched),
+    );
+  });
   totals.forEach((tot, i) => {
     const parts = points.flatMap((r, j) => (r.item === tot.item ? [p[j]!] : []));
     for (const k of RECON_KEYS)
@@ -163,5 +191,11 @@ export function suppressReconciliation(
   return {
     points: points.map((r, i) => ({ ...r, ...pick(p[i]!) })),
     totals: totals.map((r, i) => ({ ...r, ...pick(t[i]!) })),
+    days: days.map((r, i) => ({
+      ...r,
+      households: out[d[i]!.households]!,
+      distributed: out[d[i]!.distributed]!,
+      dispatched: out[d[i]!.dispatched]!,
+    })),
   };
 }

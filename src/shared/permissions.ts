@@ -193,6 +193,10 @@ export const permissionMatrix = {
   'GET /api/v1/aid/cycles/:id/cards': ['administrator', 'distribution_officer'],
   'POST /api/v1/aid/cycles/:id/cards': ['administrator', 'distribution_officer'],
   'POST /api/v1/aid/cycles/:id/cards/sheet': ['administrator', 'distribution_officer'],
+  // After distribution in the web app: conflicts side by side for review, the warehouses for stock
+  // screens, the 3W/5W report as a CSV or XLSX file
+  'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
+  'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

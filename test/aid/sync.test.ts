@@ -96,6 +96,7 @@ test('two devices redeeming the same entitlement offline: one stands, the other 
   expect(list.body.conflicts.length).toBe(n);
   const review = await s.post(s.officer, `/api/v1/aid/redemptions/${list.body.conflicts[0].id}/review`, {
     decision: 'duplicate_confirmed',
+    reason: 'the second device recorded it again',
   });
   expect(review.status).toBe(200);
   // a replay of both devices' batches changes nothing

@@ -58,6 +58,10 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['tokens', '/admin/tokens'],
     ['cards', '/cards'],
     ['points', '/points'],
+    ['conflicts', '/aid/conflicts'],
+    ['reconciliation', '/aid/reconciliation'],
+    ['stock', '/aid/stock'],
+    ['reports', '/reports'],
   ];
 }
 

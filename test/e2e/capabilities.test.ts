@@ -26,8 +26,28 @@ test('every capability is a route the server has, and it refuses exactly what th
 
 test('what each role sees', () => {
   const sees = (role: string) => (Object.keys(capabilityRoutes) as Capability[]).filter((c) => can(role, c));
-  expect(sees('auditor')).toEqual(['history', 'aidReach', 'auditLog', 'householdHistory']);
-  expect(sees('analyst')).toEqual(['dashboard', 'sites', 'readSite', 'listSites', 'aidReach', 'exportAggregates', 'ticketReport']);
+  expect(sees('auditor')).toEqual([
+    'history',
+    'aidReach',
+    'auditLog',
+    'householdHistory',
+    'reviewConflicts',
+    'reconciliation',
+    'readStock',
+    'aidReports',
+  ]);
+  expect(sees('analyst')).toEqual([
+    'dashboard',
+    'sites',
+    'readSite',
+    'listSites',
+    'aidReach',
+    'exportAggregates',
+    'ticketReport',
+    'reconciliation',
+    'readStock',
+    'aidReports',
+  ]);
   expect(sees('distribution_officer')).toContain('distribute');
   expect(sees('distribution_officer')).toContain('manageProgrammes');
   expect(sees('caseworker')).toContain('decideDuplicates');

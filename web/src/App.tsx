@@ -43,6 +43,10 @@ const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ de
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
 const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
 const CycleCards = lazy(() => import('./screens/CycleCards.tsx').then((m) => ({ default: m.CycleCards })));
+const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) => ({ default: m.Conflicts })));
+const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
+const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
+const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -61,6 +65,10 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'tickets' }, label: 'tickets.nav', needs: 'tickets' },
   { route: { name: 'points' }, label: 'point.nav', needs: 'managePoints' },
   { route: { name: 'ticketReport' }, label: 'tickets.report', needs: 'ticketReport' },
+  { route: { name: 'stock' }, label: 'after.nav.stock', needs: 'readStock' },
+  { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
+  { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
+  { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
 ];
 
 export function App() {
@@ -235,6 +243,18 @@ function Current() {
       return onDemand(can(role, 'manageProgrammes'), <ProgrammePage id={route.id} />);
     case 'cards':
       return onDemand(can(role, 'listCards'), <CardsList />);
+    default:
+      return laterScreens(route, role, onDemand) ?? <Loading />;
+  }
+}
+
+/** The screens of life events, cases, complaints, points, cycle cards and after distribution (all loaded on demand). */
+function laterScreens(
+  route: Route,
+  role: string | undefined,
+  onDemand: (ok: boolean, screen: ReactNode) => ReactNode,
+): ReactNode | undefined {
+  switch (route.name) {
     case 'tasks':
       return onDemand(can(role, 'tasks'), <Tasks />);
     case 'task':
@@ -255,7 +275,15 @@ function Current() {
       return onDemand(can(role, 'ticketReport'), <TicketReport />);
     case 'cycleCards':
       return onDemand(can(role, 'cycleCards'), <CycleCards id={route.id} />);
+    case 'conflicts':
+      return onDemand(can(role, 'reviewConflicts'), <Conflicts />);
+    case 'reconciliation':
+      return onDemand(can(role, 'reconciliation'), <Reconciliation />);
+    case 'stock':
+      return onDemand(can(role, 'readStock'), <Stock />);
+    case 'reports':
+      return onDemand(can(role, 'aidReports'), <Reports />);
     default:
-      return <Loading />;
+      return undefined;
   }
 }

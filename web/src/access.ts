@@ -57,6 +57,13 @@ export const capabilityRoutes = {
   pointHouseholds: 'GET /api/v1/aid/points/:id/households',
   ticketReport: 'GET /api/v1/tickets/report',
   cycleCards: 'POST /api/v1/aid/cycles/:id/cards',
+  reviewConflicts: 'GET /api/v1/aid/cycles/:id/reviews',
+  decideConflicts: 'POST /api/v1/aid/redemptions/:id/review',
+  reconciliation: 'GET /api/v1/aid/cycles/:id/reconciliation',
+  readStock: 'GET /api/v1/aid/warehouses',
+  recordStock: 'POST /api/v1/aid/stock',
+  createWarehouse: 'POST /api/v1/aid/warehouses',
+  aidReports: 'POST /api/v1/aid/reports/3w',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

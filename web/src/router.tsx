@@ -36,7 +36,11 @@ export type Route =
   | { name: 'points' }
   | { name: 'point'; id: string }
   | { name: 'ticketReport' }
-  | { name: 'cycleCards'; id: string };
+  | { name: 'cycleCards'; id: string }
+  | { name: 'conflicts' }
+  | { name: 'reconciliation' }
+  | { name: 'stock' }
+  | { name: 'reports' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -73,6 +77,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/points\/?$/, () => ({ name: 'points' })],
   [new RegExp(`^/points/${ID}/?$`), (m) => ({ name: 'point', id: m[1]! })],
   [new RegExp(`^/cycles/${ID}/cards/?$`), (m) => ({ name: 'cycleCards', id: m[1]! })],
+  [/^\/aid\/conflicts\/?$/, () => ({ name: 'conflicts' })],
+  [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
+  [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
+  [/^\/reports\/?$/, () => ({ name: 'reports' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -153,6 +161,14 @@ export function pathOf(r: Route): string {
       return '/tickets/report';
     case 'cycleCards':
       return `/cycles/${r.id}/cards`;
+    case 'conflicts':
+      return '/aid/conflicts';
+    case 'reconciliation':
+      return '/aid/reconciliation';
+    case 'stock':
+      return '/aid/stock';
+    case 'reports':
+      return '/reports';
   }
 }
 

@@ -30,13 +30,16 @@ type ConflictRow = {
   held: Held | null;
 };
 
-/** The conflicts of a cycle of the actor's organisation (not found otherwise), oldest received first. */
+/** The conflicts of a cycle of the actor's organisation (not found otherwise) at points (or of households) in the actor's governorates, oldest received first. */
 export async function listConflicts(db: pg.Pool | pg.PoolClient, actor: Actor, cycleId: string): Promise<Conflict[]> {
   await getCycle(db, actor, cycleId);
   const r = await db.query<ConflictRow>(
-    `SELECT id, entitlement_id, household_id, conflict_of, point_id, device_id, redeemed_at, review, presented, held
-     FROM redemption WHERE cycle_id = $1 AND status = 'conflict' ORDER BY received_at, id LIMIT 10000`,
-    [cycleId],
+    `SELECT r.id, r.entitlement_id, r.household_id, r.conflict_of, r.point_id, r.device_id, r.redeemed_at, r.review, r.presented, r.held
+     FROM redemption r LEFT JOIN distribution_point dp ON dp.id = r.point_id
+     LEFT JOIN cycle_household ch ON ch.cycle_id = r.cycle_id AND ch.household_id = r.household_id
+     WHERE r.cycle_id = $1 AND r.status = 'conflict' AND coalesce(dp.governorate, ch.governorate) = ANY($2::text[])
+     ORDER BY r.received_at, r.id LIMIT 10000`,
+    [cycleId, actor.governorates],
   );
   return r.rows.map((x) => ({
     id: x.id,

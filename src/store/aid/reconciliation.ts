@@ -4,7 +4,13 @@
 // roles that see only aggregates, small cells withheld (src/aid/reportDisclosure.ts).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
-import { type PublishedReconRow, type PublishedReconTotal, suppressReconciliation } from '../../aid/reportDisclosure.ts';
+import {
+  type PublishedReconDay,
+  type PublishedReconRow,
+  type PublishedReconTotal,
+  type ReconDay,
+  suppressReconciliation,
+} from '../../aid/reportDisclosure.ts';
 import { reconcile, totalsByItem } from '../../aid/stock.ts';
 import { seesOnlyAggregates } from '../../shared/disclosure.ts';
 import { getCycle } from './catalogue.ts';
@@ -28,7 +34,7 @@ export async function reconciliation(
   db: pg.Pool | pg.PoolClient,
   actor: Actor,
   cycleId: string,
-): Promise<{ cycleId: string; points: PublishedReconRow[]; totals: PublishedReconTotal[] }> {
+): Promise<{ cycleId: string; points: PublishedReconRow[]; totals: PublishedReconTotal[]; days: PublishedReconDay[] }> {
   await getCycle(db, actor, cycleId);
   const r = await db.query<SumsRow>(
     `SELECT x.point_id, i.code AS item, i.unit,
@@ -72,6 +78,40 @@ export async function reconciliation(
     }),
   );
   const totals = totalsByItem(points);
-  if (seesOnlyAggregates(actor.role)) return { cycleId, ...suppressReconciliation(points, totals) };
-  return { cycleId, points, totals };
+  const days = await reconciliationDays(db, actor, cycleId);
+  if (seesOnlyAggregates(actor.role)) return { cycleId, ...suppressReconciliation(points, totals, days) };
+  return { cycleId, points, totals, days };
+}
+
+/**
+ * Per day (in Gaza and the West Bank) and item: handed out (standing and conflicts, by the device's
+ * time), households whose redemption stands, dispatched to the points (by the movement's date).
+ */
+async function reconciliationDays(db: pg.Pool | pg.PoolClient, actor: Actor, cycleId: string): Promise<ReconDay[]> {
+  const r = await db.query<{ day: string; item: string; unit: string; distributed: string; households: string; dispatched: string }>(
+    `SELECT to_char(x.day, 'YYYY-MM-DD') AS day, i.code AS item, i.unit,
+       sum(x.distributed) AS distributed, sum(x.households) AS households, sum(x.dispatched) AS dispatched
+     FROM (
+       SELECT (r.redeemed_at AT TIME ZONE 'Asia/Gaza')::date AS day, r.item_id, r.quantity AS distributed,
+              CASE WHEN r.status = 'standing' THEN 1 ELSE 0 END AS households, 0 AS dispatched,
+              coalesce(dp.governorate, ch.governorate) AS governorate
+         FROM redemption r LEFT JOIN distribution_point dp ON dp.id = r.point_id
+         LEFT JOIN cycle_household ch ON ch.cycle_id = r.cycle_id AND ch.household_id = r.household_id
+        WHERE r.cycle_id = $1
+       UNION ALL
+       SELECT m.occurred_on, m.item_id, 0, 0, m.quantity, dp.governorate
+         FROM stock_movement m JOIN distribution_point dp ON dp.id = m.point_id WHERE m.cycle_id = $1 AND m.kind = 'dispatch'
+     ) x JOIN aid_item i ON i.id = x.item_id
+     WHERE x.governorate = ANY($2::text[])
+     GROUP BY x.day, i.code, i.unit ORDER BY x.day, i.code`,
+    [cycleId, actor.governorates],
+  );
+  return r.rows.map((x) => ({
+    day: x.day,
+    item: x.item,
+    unit: x.unit,
+    distributed: Number(x.distributed),
+    households: Number(x.households),
+    dispatched: Number(x.dispatched),
+  }));
 }

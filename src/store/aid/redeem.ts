@@ -359,10 +359,10 @@ async function checkEntitlements(client: pg.PoolClient, o: Outcomes, carded: Car
 }
 
 const UNNEST =
-  'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[], $13::text[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, held, ord)';
+  'unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::bigint[], $8::timestamptz[], $9::uuid[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::uuid[]) WITH ORDINALITY AS u(id, eid, cid, hid, iid, q, serial, at, point, device, batch, presented, held, rec, ord)';
 const COLS =
-  'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, status';
-const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented';
+  'id, entitlement_id, cycle_id, household_id, item_id, quantity, card_serial, redeemed_at, point_id, device_id, batch_id, presented, recorded_by, status';
+const VALS = 'u.id, u.eid, u.cid, u.hid, u.iid, u.q, u.serial, u.at, u.point, u.device, u.batch, u.presented, u.rec';
 const columns = (rows: Valid[]) => [
   rows.map((c) => c.f.id),
   rows.map((c) => c.e.id),
@@ -377,6 +377,7 @@ const columns = (rows: Valid[]) => [
   rows.map((c) => c.f.batchId),
   rows.map((c) => c.f.presented),
   rows.map((c) => c.held ?? null),
+  rows.map((c) => c.f.actor.userId),
 ];
 
 /**
@@ -393,7 +394,7 @@ async function insertRedemptions(
   const candidates = ok.filter((c) => !c.held);
   if (candidates.length) {
     const ins = await client.query<{ id: string }>({
-      name: 'aid_redeem_standing_v3',
+      name: 'aid_redeem_standing_v4',
       text: `INSERT INTO redemption (${COLS}) SELECT ${VALS}, 'standing' FROM ${UNNEST} ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id`,
       values: columns(candidates),
     });

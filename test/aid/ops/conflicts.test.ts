@@ -1,6 +1,6 @@
 // GET /api/v1/aid/cycles/:id/conflicts and POST /api/v1/aid/redemptions/:id/review: a second
 // redemption of an entitlement synced from another offline device is listed as a conflict; a
-// reviewer settles it (and may correct the review); the standing one is never touched.
+// reviewer settles it (and may correct the review); the standing one is untouched ("stands": test/aid/afterDistribution.test.ts).
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
 import { type Scenario, scenario } from '../../support/aidScenario.ts';
@@ -22,7 +22,7 @@ const conflicts = async (u: TestUser = s.officer) => {
   return (res.json() as { conflicts: Conflict[] }).conflicts;
 };
 const review = (u: TestUser, id: string, decision: string, opts = {}) =>
-  t.post(u, `/api/v1/aid/redemptions/${id}/review`, { decision }, opts);
+  t.post(u, `/api/v1/aid/redemptions/${id}/review`, { decision, reason: 'checked with both officers' }, opts);
 const rowOf = async (id: string) =>
   (await t.db.pool.query('SELECT status, review, reviewed_at FROM redemption WHERE id = $1', [id])).rows[0] as {
     status: string;
@@ -84,14 +84,15 @@ test('a review settles the conflict and is logged; a later review corrects it; t
   const before = await rowOf(standingId);
   const res = await review(s.officer, conflictId, 'duplicate_confirmed');
   expect(res.statusCode).toBe(200);
-  expect(res.json()).toEqual({ id: conflictId, review: 'duplicate_confirmed' });
+  expect(res.json()).toEqual({ id: conflictId, review: 'duplicate_confirmed', standingId });
   expect((await conflicts())[0]!.review).toBe('duplicate_confirmed');
-  const log = await t.db.pool.query("SELECT after FROM change_log WHERE entity = 'redemption' AND entity_id = $1 AND action = 'review'", [
-    conflictId,
-  ]);
-  expect(log.rows.map((r) => r.after)).toEqual([{ decision: 'duplicate_confirmed' }]);
+  const log = await t.db.pool.query(
+    "SELECT after, reason FROM change_log WHERE entity = 'redemption' AND entity_id = $1 AND action = 'review'",
+    [conflictId],
+  );
+  expect(log.rows).toEqual([{ after: { decision: 'duplicate_confirmed', standingId }, reason: 'checked with both officers' }]);
 
-  expect((await review(s.officer, conflictId, 'accepted')).json()).toEqual({ id: conflictId, review: 'accepted' });
+  expect((await review(s.officer, conflictId, 'accepted')).json()).toEqual({ id: conflictId, review: 'accepted', standingId });
   expect((await rowOf(conflictId)).review).toBe('accepted');
   expect(await rowOf(standingId)).toEqual(before);
 });

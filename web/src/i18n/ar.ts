@@ -21,6 +21,7 @@ import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
 import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
+import { afterAr } from './parts/after.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -722,6 +723,7 @@ export const ar = {
   ...pointAr,
   ...cycleCardsAr,
   ...trustAr,
+  ...afterAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

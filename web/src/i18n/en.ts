@@ -20,6 +20,7 @@ import { trustEn } from './parts/trust.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
 import { serversEn } from './parts/servers.en.ts';
 import { pointEn } from './parts/point.en.ts';
+import { afterEn } from './parts/after.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -730,4 +731,5 @@ export const en: Record<MessageKey, string> = {
   ...pointEn,
   ...cycleCardsEn,
   ...trustEn,
+  ...afterEn,
 };

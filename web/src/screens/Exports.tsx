@@ -17,7 +17,7 @@ const WHAT: { what: What; needs: Capability }[] = [
 const FORMATS: Format[] = ['csv', 'xlsx'];
 
 /** Saves a blob under its name through a temporary link (the browser's own download). */
-function save(blob: Blob, name: string): void {
+export function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -59,7 +59,7 @@ export function Exports() {
     try {
       const body: ExportRequestT = { format, ...(governorate ? { governorate } : {}) };
       const file = await api.download(`/api/v1/exports/${what}`, body);
-      save(file.blob, file.fileName);
+      saveFile(file.blob, file.fileName);
       setDone({ rows: Number(file.headers.get('x-export-rows') ?? 0), fileName: file.fileName });
     } catch (err) {
       setError(err);

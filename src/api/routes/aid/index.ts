@@ -38,6 +38,8 @@ import pointHouseholds from './places.pointHouseholds.ts';
 import cycleCards from './cycles.cards.ts';
 import issueCycleCards from './cycles.cards.issue.ts';
 import cycleCardSheet from './cycles.cards.sheet.ts';
+import reviewGroups from './conflicts.groups.ts';
+import threeWFile from './reports.threeWFile.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem,
@@ -77,4 +79,6 @@ export const aidRoutes: RouteDef[] = [
   cycleCards,
   issueCycleCards,
   cycleCardSheet,
+  reviewGroups,
+  threeWFile,
 ];

@@ -1,3 +1,4 @@
+import { reviewChoices } from '../../../aid/conflict.ts';
 import { heldReasons } from '../../../aid/redemptionTime.ts';
 import { z } from 'zod';
 import { textLimits as L } from '../../../shared/limits.ts';
@@ -166,8 +167,19 @@ export const RedemptionResult = z.object({
   held: z.enum(heldReasons).optional().describe('why a conflict is held for review: its time (src/aid/redemptionTime.ts)'),
   replayed: z.boolean(),
 });
-export const ReviewInput = z.object({ decision: z.enum(['duplicate_confirmed', 'accepted']) });
-export const ReviewView = z.object({ id: z.string(), review: z.enum(['duplicate_confirmed', 'accepted']) });
+export const ReviewInput = z.object({
+  decision: z
+    .enum(reviewChoices)
+    .describe(
+      'duplicate_confirmed: it does not stand, goods to recover; accepted: it does not stand, but was due; stands: it stands instead of the one that stood (which becomes a conflict reviewed as a duplicate)',
+    ),
+  reason: z.string().trim().min(1).max(L.reason).describe('why: kept with the decision and in the change log'),
+});
+export const ReviewView = z.object({
+  id: z.string(),
+  review: z.enum(reviewChoices),
+  standingId: z.string().nullable().describe('the redemption of the entitlement that stands after the decision'),
+});
 export const ConflictView = z.object({
   id: z.string(),
   entitlementId: z.string(),
@@ -214,6 +226,20 @@ const reconFields = {
 /** GET /api/v1/aid/cycles/:id/reconciliation */
 export const Reconciliation = z.object({
   cycleId: z.string(),
+  days: z
+    .array(
+      z.object({
+        day: z
+          .string()
+          .describe('the day in Gaza and the West Bank (Asia/Gaza): redemptions by their device time, dispatches by their date'),
+        item: z.string(),
+        unit: z.string(),
+        distributed: Cell.describe('handed out that day (standing and conflicts)'),
+        households: Cell.describe('households whose redemption that day stands'),
+        dispatched: Cell.describe('dispatched to the points that day'),
+      }),
+    )
+    .describe('per day and item, over the points in your governorates'),
   points: z.array(
     z.object({
       pointId: z.string().nullable(),
@@ -404,3 +430,39 @@ export const CardSheetInput = z.object({
   limit: z.number().int().min(1).max(10_000_000).optional().describe('at most this many cards; all when absent'),
 });
 export const SHEET_CARDS_HEADER = 'x-sheet-cards';
+/** GET /api/v1/aid/cycles/:id/reviews: conflicts with every redemption of their entitlement, side by side. */
+export const ReviewQuery = z.object({ state: z.enum(['open', 'all']).default('open') });
+export const ReviewGroups = z.object({
+  groups: z.array(
+    z.object({
+      entitlementId: z.string(),
+      householdId: z.string(),
+      item: z.string(),
+      itemName: z.string(),
+      unit: z.string(),
+      quantity: z.number(),
+      open: z.boolean().describe('a conflict of it is still open'),
+      redemptions: z.array(
+        z.object({
+          id: z.string(),
+          status: z.enum(['standing', 'conflict']),
+          review: z.enum(['open', 'duplicate_confirmed', 'accepted']).nullable(),
+          held: z.enum(heldReasons).nullable(),
+          presented: z.enum(['qr', 'typed']),
+          pointId: z.string().nullable(),
+          pointName: z.string().nullable(),
+          officer: z.string().nullable().describe('the username of who recorded it (none before migration 0024)'),
+          deviceId: z.string().nullable(),
+          redeemedAt: z.string().describe('device clock'),
+          receivedAt: z.string().describe('when the server received it (sync time)'),
+          reviewedAt: z.string().nullable(),
+          reviewer: z.string().nullable(),
+          reviewReason: z.string().nullable().describe('only for the roles that review'),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** POST /api/v1/aid/reports/3w: the 3W/5W report as a file. */
+export const ThreeWBody = z.object({ cycle: Uuid, format: z.enum(['csv', 'xlsx']).default('csv') });
