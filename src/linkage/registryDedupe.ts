@@ -8,12 +8,16 @@
 //  - relatives (relations.ts) are not candidates unless strong evidence says one person;
 //  - an automatic link needs that strong evidence (the same national ID; or the full name with
 //    the same full date of birth, or with the same phone number), and every pair inside a cluster
-//    must itself be likely (no chaining through a third record).
+//    must itself be likely (no chaining through a third record);
+//  - the outcome depends on the records only, not on the order they were registered or read in:
+//    they are linked in an order given by their content (canonicalOrder), so the seeded samples
+//    (u probabilities, EM's training pairs) and every tie are the same from run to run.
 // No I/O (the shipped reference model is read by referenceModel.io.ts).
 export { referenceModel, type ReferenceModel } from './referenceModel.io.ts';
 import type { BlockIndex } from './blocking.ts';
 import type { Dataset } from './dataset.ts';
-import { DECISION, fitModel, type LinkHooks, type LinkRules } from './engine.ts';
+import { DECISION, fitModel, link, type LinkHooks, type LinkResult, type LinkRules } from './engine.ts';
+import type { RawRecord } from './fields.ts';
 import { calibrate } from './calibration.ts';
 import { countPatterns, finishModel, type Model } from './model.ts';
 import { referenceModel } from './referenceModel.io.ts';
@@ -121,4 +125,51 @@ export const TWO_PEOPLE_CAP = 0.5;
 export function shownProbability(weight: number, twoPeople = false): number {
   const p = calibrate(weight, referenceModel().calibration);
   return twoPeople ? Math.min(p, TWO_PEOPLE_CAP) : p;
+}
+
+/** A 53-bit hash of a record's content (every column but its id, in column order). */
+function contentHash(r: RawRecord): number {
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
+  const mix = (c: number) => {
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  };
+  for (const k of Object.keys(r).sort()) {
+    if (k === 'record_id') continue;
+    const v = r[k];
+    if (v === undefined || v === '') continue;
+    for (let i = 0; i < k.length; i++) mix(k.charCodeAt(i));
+    mix(0x1f);
+    for (let i = 0; i < v.length; i++) mix(v.charCodeAt(i));
+    mix(0x1e);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The records in an order given by their content alone (a hash of it; equal contents by id), so
+ * that the registry is linked the same way whatever order its persons were registered or read in.
+ */
+export function canonicalOrder(records: readonly RawRecord[]): RawRecord[] {
+  const hash = Float64Array.from(records, contentHash);
+  const order = Array.from(records, (_, i) => i);
+  const id = (i: number) => records[i]!.record_id ?? '';
+  order.sort((x, y) => hash[x]! - hash[y]! || (id(x) < id(y) ? -1 : id(x) > id(y) ? 1 : 0));
+  return order.map((i) => records[i]!);
+}
+
+/**
+ * The registry's deduplication of `records` (rows of the result in canonicalOrder, the result's
+ * dataset.ids name them): deterministic, and independent of the records' order.
+ */
+export function dedupeRegistry(
+  records: readonly RawRecord[],
+  columns: string[],
+  hooks: LinkHooks = {},
+  settingsInput: unknown = REGISTRY_SETTINGS,
+): LinkResult {
+  return link([canonicalOrder(records)], settingsInput, registryLinkHooks(hooks, settingsInput), columns);
 }
