@@ -86,7 +86,7 @@ export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = 
   const admit = (i: number, j: number): number => {
     const strong = rel.strong(i, j);
     if (rel.relation(i, j) !== 'none') return strong ? DECISION.review : DECISION.distinct;
-    return strong ? DECISION.link : DECISION.review;
+    return strong || rel.nameAndYear(i, j) ? DECISION.link : DECISION.review;
   };
   const fit = (d: Dataset, blockIndex: BlockIndex, pat: Float64Array, random: number[][], a: Int32Array, b: Int32Array): Model => {
     const train = (i: number, j: number) => admit(i, j) !== DECISION.distinct;

@@ -71,7 +71,7 @@ test('relatives are read from the names, sexes and years, and are not candidates
   });
 });
 
-test('strong evidence: the same ID; the full name with the full date of birth or the phone; not the name alone', () => {
+test('strong evidence: the same ID; the full name with the full date of birth or the phone; the four-part name with the year; not the name alone', () => {
   const me = person({ national_id: '401122336', phone: '+970599111222' });
   expect(judge(me, person({ national_id: '401122336', date_of_birth: '1990' }))).toMatchObject({
     relation: 'none',
@@ -80,7 +80,15 @@ test('strong evidence: the same ID; the full name with the full date of birth or
   });
   expect(judge(me, person({ given_name: 'محمود' }))).toMatchObject({ strong: true, admit: DECISION.link }); // full date of birth
   expect(judge(me, person({ date_of_birth: '1990', phone: '+970599111222' }))).toMatchObject({ strong: true, admit: DECISION.link });
-  expect(judge(me, person({ date_of_birth: '1990' }))).toMatchObject({ relation: 'none', strong: false, admit: DECISION.review });
+  // the whole four-part name with the same year (one known to the year only, or 01-01), or a date one slip apart
+  expect(judge(me, person({ date_of_birth: '1990' }))).toMatchObject({ relation: 'none', strong: false, admit: DECISION.link });
+  expect(judge(me, person({ date_of_birth: '1990-01-01' }))).toMatchObject({ relation: 'none', admit: DECISION.link });
+  expect(judge(me, person({ date_of_birth: '1990-04-05' }))).toMatchObject({ relation: 'none', admit: DECISION.link });
+  // ... but not without the grandfather's name, another sex unknown, or the year one apart: reviewed
+  expect(judge(me, person({ date_of_birth: '1990', grandfather_name: undefined }))).toMatchObject({ admit: DECISION.review });
+  expect(judge(me, person({ date_of_birth: '1990', sex: undefined }))).toMatchObject({ admit: DECISION.review });
+  expect(judge(me, person({ date_of_birth: '1991' }))).toMatchObject({ relation: 'none', admit: DECISION.review });
+  expect(judge(me, person({ date_of_birth: undefined }))).toMatchObject({ relation: 'none', admit: DECISION.review });
   // twins with one ID number (a registration slip): reviewed, labelled, never linked automatically
   expect(judge(me, person({ given_name: 'خالد', national_id: '401122336' }))).toMatchObject({
     relation: 'twins',
