@@ -96,3 +96,22 @@ test('strong evidence: the same ID; the full name with the full date of birth or
     admit: DECISION.review,
   });
 });
+
+test('a typo of a very common name is that name; two common names one letter apart are two names', () => {
+  const many = (father: string, n: number) =>
+    Array.from({ length: n }, (_, k) =>
+      person({ record_id: `${father}-${k}`, given_name: 'سامي', father_name: father, date_of_birth: `19${50 + (k % 40)}-02-03` }),
+    );
+  const me = person({ record_id: 'me', father_name: 'محمد', national_id: '401122336' });
+  const typo = person({ record_id: 'typo', father_name: 'ممد', national_id: '401122336' });
+  const other = person({ record_id: 'other', father_name: 'يونس', date_of_birth: '1991-07-07' });
+  const mine = person({ record_id: 'mine', father_name: 'يوسف', date_of_birth: '1991-08-08' });
+  // محمد 120 times, its typo ممد 4 times (a typo seen a few times in a large registry); يوسف and يونس 40 times each
+  const rows = [me, typo, other, mine, ...many('محمد', 120), ...many('ممد', 3), ...many('يونس', 40), ...many('يوسف', 40)];
+  const settings = resolveSettings(REGISTRY_SETTINGS);
+  const ds = prepare([rows], settings, REGISTRY_COLUMNS);
+  const rel = new RelationReader(ds);
+  expect(rel.relation(0, 1)).toBe('none');
+  expect(registryRules(ds, settings).admit(0, 1)).toBe(DECISION.link);
+  expect(rel.relation(2, 3)).toBe('cousins');
+});
