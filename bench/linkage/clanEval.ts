@@ -1,18 +1,21 @@
 // In-memory evaluation of the registry's deduplication on clan-shaped registries (no database):
 // the records as the registry stores them (preparePerson, rawRecord), linked by the registry
-// pipeline, scored against the truth. Used by bench/dedupe.bench.ts and for quick measurements:
+// pipeline (dedupeRegistry), the pairs it would store (pairsOf), scored against the truth by the
+// scorer of the database path (bench/dedupe/score.ts). Used by tests and for quick measurements:
 //   node bin/run.js bench/linkage/clanEval.ts [--persons 5000] [--rate 0.02] [--seed 1] [--households N: sanad seed's] [--dedupe-set]
+//   node bin/run.js bench/linkage/clanEval.ts --grid [--sizes 5000,50000] [--rates 0,0.02,0.1,0.3] [--households 300,1000,3000]
 import { parseArgs } from 'node:util';
-import { link } from '../../src/linkage/engine.ts';
+import type { LinkResult } from '../../src/linkage/engine.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
-import { pairwiseScores } from '../../src/linkage/metrics.ts';
 import { REGISTRY_COLUMNS } from '../../src/linkage/registryScore.ts';
+import { dedupeRegistry, shownProbability } from '../../src/linkage/registryDedupe.ts';
 import { preparePerson } from '../../src/registry/person.ts';
+import { pairsOf } from '../../src/store/duplicates/run.ts';
 import { rawRecord } from '../../src/store/duplicates/records.ts';
 import { personInputOf } from '../../src/synthetic/personInput.ts';
 import { generateClanRegistry, generateDedupeSet, type SyntheticRecord } from '../../src/synthetic/registries.ts';
 import { generatePersons } from '../../src/synthetic/households.ts';
-import { registryLinkHooks, REGISTRY_SETTINGS } from '../../src/linkage/registryDedupe.ts';
+import { type RegistryScores, scoreRegistry } from '../dedupe/score.ts';
 
 export function registryRecords(source: Iterable<SyntheticRecord>): { recs: RawRecord[]; truth: string[] } {
   const recs: RawRecord[] = [];
@@ -43,29 +46,42 @@ export function registryRecords(source: Iterable<SyntheticRecord>): { recs: RawR
   return { recs, truth };
 }
 
-export function evaluate(recs: RawRecord[], truth: string[]) {
+/** The registry's deduplication of `recs` (record ids unique), scored against `truth` (one identity per record). */
+export function evaluate(recs: RawRecord[], truth: string[]): RegistryScores & { seconds: number; result: LinkResult } {
   const t0 = performance.now();
-  const r = link([recs], REGISTRY_SETTINGS, registryLinkHooks(), REGISTRY_COLUMNS);
+  const r = dedupeRegistry(recs, REGISTRY_COLUMNS);
   const seconds = (performance.now() - t0) / 1000;
-  const ids = new Map<string, number>();
-  const t = Int32Array.from(truth, (c) => {
-    let v = ids.get(c);
-    if (v === undefined) ids.set(c, (v = ids.size));
-    return v;
-  });
-  const s = pairwiseScores(t, r.clusterOf, new Int32Array(recs.length), false);
-  let review = 0,
-    reviewTrue = 0;
-  const inReview = new Set<number>();
-  for (let k = 0; k < r.a.length; k++)
-    if (r.decision[k] === 1) {
-      review++;
-      if (t[r.a[k]!] === t[r.b[k]!]) reviewTrue++;
-      inReview.add(r.a[k]!);
-      inReview.add(r.b[k]!);
-    }
-  return { ...s, review, reviewTrue, reviewPersons: inReview.size, seconds, result: r, t };
+  const truthOf = new Map(recs.map((x, i) => [x.record_id!, truth[i]!]));
+  const ids = r.dataset.ids;
+  const clusterOf = new Map(ids.map((id, i) => [id, String(r.clusterOf[i])]));
+  const pairs = pairsOf(r).map((p) => ({
+    a: p.a,
+    b: p.b,
+    status: p.auto ? 'auto_linked' : 'pending',
+    probability: shownProbability(p.weight, p.conflict || p.relation !== 'none'),
+  }));
+  // identities as the store keeps them: the automatic links' connected groups
+  const s = scoreRegistry(
+    recs.map((x) => x.record_id!),
+    (id) => truthOf.get(id)!,
+    (id) => clusterOf.get(id),
+    pairs,
+  );
+  return { ...s, seconds, result: r };
 }
+
+function registryOf(o: { persons: number; rate: number; seed: number; households?: number; dedupeSet?: boolean }) {
+  return registryRecords(
+    o.dedupeSet
+      ? generateDedupeSet({ records: o.persons, seed: o.seed })
+      : o.households
+        ? [...generatePersons({ households: o.households, seed: o.seed })].map((p) => ({ ...p, cluster: p.recordId }))
+        : generateClanRegistry({ persons: o.persons, seed: o.seed, duplicateRate: o.rate }),
+  );
+}
+
+const line = (name: string, n: number, e: ReturnType<typeof evaluate>) =>
+  `| ${name} | ${n.toLocaleString('en')} | ${e.truePairs.toLocaleString('en')} | ${e.precision.toFixed(4)} | ${e.recall.toFixed(4)} | ${e.recallWithReview.toFixed(4)} | ${e.autoLinks.toLocaleString('en')} | ${e.review} (${e.reviewTrue} true) | ${e.reviewPer1000.toFixed(2)} | ${(e.reviewPersonsShare * 100).toFixed(2)}% | ${e.seconds.toFixed(1)} s |`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
@@ -75,20 +91,48 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seed: { type: 'string', default: '1' },
       households: { type: 'string' },
       'dedupe-set': { type: 'boolean', default: false },
+      grid: { type: 'boolean', default: false },
+      sizes: { type: 'string', default: '5000,50000' },
+      rates: { type: 'string', default: '0,0.02,0.1,0.3' },
     },
   });
-  const { recs, truth } = registryRecords(
-    values['dedupe-set']
-      ? generateDedupeSet({ records: Number(values.persons), seed: Number(values.seed) })
-      : values.households
-        ? [...generatePersons({ households: Number(values.households), seed: Number(values.seed) })].map((p) => ({
-            ...p,
-            cluster: p.recordId,
-          }))
-        : generateClanRegistry({ persons: Number(values.persons), seed: Number(values.seed), duplicateRate: Number(values.rate) }),
-  );
-  const e = evaluate(recs, truth);
+  const seed = Number(values.seed);
+  const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean).map(Number) : []);
+  const cases = values.grid
+    ? [
+        ...list(values.households).map((h) => ({
+          name: `sanad seed ${h.toLocaleString('en')} households`,
+          o: { persons: 0, rate: 0, seed, households: h },
+        })),
+        ...list(values.sizes).flatMap((n) =>
+          list(values.rates).map((rate) => ({
+            name: `clan ${n.toLocaleString('en')}, ${(rate * 100).toFixed(1)}% twice`,
+            o: { persons: n, rate, seed },
+          })),
+        ),
+      ]
+    : [
+        {
+          name: values['dedupe-set']
+            ? 'dedupe set'
+            : values.households
+              ? `sanad seed ${values.households} households`
+              : `clan, ${values.rate}`,
+          o: {
+            persons: Number(values.persons),
+            rate: Number(values.rate),
+            seed,
+            ...(values.households ? { households: Number(values.households) } : {}),
+            dedupeSet: values['dedupe-set'],
+          },
+        },
+      ];
   console.log(
-    `${recs.length} records rate ${values.rate}: true pairs ${e.truePairs}, linked pairs ${e.predictedPairs}, precision ${e.precision.toFixed(4)}, recall ${e.recall.toFixed(4)}, F1 ${e.f1.toFixed(4)}; review pairs ${e.review} (${e.reviewTrue} true), persons in review ${e.reviewPersons} (${((e.reviewPersons / recs.length) * 100).toFixed(2)}%), ${e.seconds.toFixed(1)} s, lambda ${e.result.model.lambda.toExponential(2)}`,
+    '| registry | persons | true pairs | precision | recall | recall with review | automatic links | review pairs | review per 1,000 | persons in review | time |',
   );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const c of cases) {
+    const { recs, truth } = registryOf(c.o);
+    console.log(line(c.name, recs.length, evaluate(recs, truth)));
+  }
 }

@@ -8,12 +8,16 @@
 //  - relatives (relations.ts) are not candidates unless strong evidence says one person;
 //  - an automatic link needs that strong evidence (the same national ID; or the full name with
 //    the same full date of birth, or with the same phone number), and every pair inside a cluster
-//    must itself be likely (no chaining through a third record).
+//    must itself be likely (no chaining through a third record);
+//  - the outcome depends on the records only, not on the order they were registered or read in:
+//    they are linked in an order given by their content (canonicalOrder), so the seeded samples
+//    (u probabilities, EM's training pairs) and every tie are the same from run to run.
 // No I/O (the shipped reference model is read by referenceModel.io.ts).
 export { referenceModel, type ReferenceModel } from './referenceModel.io.ts';
 import type { BlockIndex } from './blocking.ts';
 import type { Dataset } from './dataset.ts';
-import { DECISION, fitModel, type LinkHooks, type LinkRules } from './engine.ts';
+import { DECISION, fitModel, link, type LinkHooks, type LinkResult, type LinkRules } from './engine.ts';
+import type { RawRecord } from './fields.ts';
 import { calibrate } from './calibration.ts';
 import { countPatterns, finishModel, type Model } from './model.ts';
 import { referenceModel } from './referenceModel.io.ts';
@@ -82,7 +86,7 @@ export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = 
   const admit = (i: number, j: number): number => {
     const strong = rel.strong(i, j);
     if (rel.relation(i, j) !== 'none') return strong ? DECISION.review : DECISION.distinct;
-    return strong ? DECISION.link : DECISION.review;
+    return strong || rel.nameAndYear(i, j) ? DECISION.link : DECISION.review;
   };
   const fit = (d: Dataset, blockIndex: BlockIndex, pat: Float64Array, random: number[][], a: Int32Array, b: Int32Array): Model => {
     const train = (i: number, j: number) => admit(i, j) !== DECISION.distinct;
@@ -121,4 +125,72 @@ export const TWO_PEOPLE_CAP = 0.5;
 export function shownProbability(weight: number, twoPeople = false): number {
   const p = calibrate(weight, referenceModel().calibration);
   return twoPeople ? Math.min(p, TWO_PEOPLE_CAP) : p;
+}
+
+/** A 53-bit hash of a record's content: its values in `columns` (never its id). */
+function contentHash(r: RawRecord, columns: readonly string[]): number {
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
+  for (let c = 0; c < columns.length; c++) {
+    const v = r[columns[c]!];
+    if (v !== undefined)
+      for (let i = 0; i < v.length; i++) {
+        const x = v.charCodeAt(i);
+        h1 = Math.imul(h1 ^ x, 2654435761);
+        h2 = Math.imul(h2 ^ x, 1597334677);
+      }
+    // a separator, so that values moved between columns hash apart
+    h1 = Math.imul(h1 ^ (0x10000 + c), 2654435761);
+    h2 = Math.imul(h2 ^ (0x10000 + c), 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The records in an order given by their content alone (a hash of their values in `columns`;
+ * equal contents by id), so that the registry is linked the same way whatever order its persons
+ * were registered or read in.
+ */
+export function canonicalOrder(records: readonly RawRecord[], columns: readonly string[]): RawRecord[] {
+  const cols = columns.filter((c) => c !== 'record_id');
+  const n = records.length;
+  const hash = new Float64Array(n);
+  for (let i = 0; i < n; i++) hash[i] = contentHash(records[i]!, cols);
+  // a native sort of (top 30 bits of the hash, row) packed in one number, then the rare runs
+  // sharing those 30 bits put in order by the whole hash and the id (a comparator sort of
+  // millions of rows is several times slower)
+  const ROW = 2 ** 23;
+  if (n >= ROW) throw new RangeError('canonicalOrder: more than 8,388,607 records');
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = Math.floor(hash[i]! / 2 ** 23) * ROW + i;
+  key.sort();
+  const order = Array.from(key, (k) => k % ROW);
+  const id = (i: number) => records[i]!.record_id ?? '';
+  const full = (x: number, y: number) => hash[x]! - hash[y]! || (id(x) < id(y) ? -1 : id(x) > id(y) ? 1 : 0);
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    const top = Math.floor(key[s]! / ROW);
+    while (e < n && Math.floor(key[e]! / ROW) === top) e++;
+    if (e - s > 1) {
+      const run = order.slice(s, e).sort(full);
+      for (let k = 0; k < run.length; k++) order[s + k] = run[k]!;
+    }
+    s = e;
+  }
+  return order.map((i) => records[i]!);
+}
+
+/**
+ * The registry's deduplication of `records` (rows of the result in canonicalOrder, the result's
+ * dataset.ids name them): deterministic, and independent of the records' order.
+ */
+export function dedupeRegistry(
+  records: readonly RawRecord[],
+  columns: string[],
+  hooks: LinkHooks = {},
+  settingsInput: unknown = REGISTRY_SETTINGS,
+): LinkResult {
+  return link([canonicalOrder(records, columns)], settingsInput, registryLinkHooks(hooks, settingsInput), columns);
 }

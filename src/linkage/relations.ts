@@ -21,9 +21,11 @@ const SHIFTED = 2,
 /** DateField exact, IdField exact and "one typo, check digit points to it", SexField disagree. */
 const DOB_EXACT = 7,
   DOB_ONE_TYPO = 6,
+  DOB_YEAR_ONLY = 4,
   ID_EXACT = 5,
   ID_TYPO_CHECKED = 4,
   SEX_DIFFERENT = 1,
+  SEX_AGREE = 2,
   PHONE_EXACT = 3;
 /** Years of birth this far apart are two generations (a typo in one digit is its own level). */
 const GENERATION_GAP = 12;
@@ -32,6 +34,11 @@ const GENERATION_GAP = 12;
  * يونس), not one name and its typo: typos make rare spellings.
  */
 const COMMON_NAME = 3;
+/**
+ * ... unless one is this many times rarer than the other: a typo of a very common name (ممد for
+ * محمد) is itself seen a few times in a large registry, yet stays far rarer than the name.
+ */
+const TYPO_RATIO = 20;
 
 /** The fields of a dataset the relation rules read (null when absent). */
 export class RelationReader {
@@ -72,7 +79,10 @@ export class RelationReader {
       freq = names.freq[p]!;
     const a = names.primary(i, p),
       b = names.primary(j, p);
-    return a >= 0 && b >= 0 && freq.counts.get(a) >= COMMON_NAME && freq.counts.get(b) >= COMMON_NAME;
+    if (a < 0 || b < 0) return false;
+    const ca = freq.counts.get(a),
+      cb = freq.counts.get(b);
+    return Math.min(ca, cb) >= COMMON_NAME && Math.max(ca, cb) < Math.min(ca, cb) * TYPO_RATIO;
   }
 
   private same(r: number, p: number, s: number, q: number): boolean {
@@ -108,6 +118,21 @@ export class RelationReader {
     // the same phone number (an identifier, if shared within a family: the full name tells them
     // apart) with the full name, and a year of birth that does not disagree
     return this.lv(this.phone, i, j) === PHONE_EXACT && dob !== 1 && this.fullName(i, j, given, family);
+  }
+
+  /**
+   * Evidence of one person short of a full date of birth: the whole four-part name agreeing (the
+   * grandfather's name on both records), the same sex, and births in the same year where one is
+   * known only to the year (or recorded as 01-01), or one digit or day and month apart. Relatives
+   * never pass: their names differ in a part (the relation rules are read first).
+   */
+  nameAndYear(i: number, j: number): boolean {
+    const dob = this.lv(this.dob, i, j);
+    if (dob !== DOB_YEAR_ONLY && dob !== DOB_ONE_TYPO) return false;
+    if (this.lv(this.sex, i, j) !== SEX_AGREE) return false;
+    const grand = this.lv(this.grand, i, j);
+    if (grand < VERY_SIMILAR || this.differs(i, j, 2, grand)) return false;
+    return this.fullName(i, j, this.lv(this.given, i, j), this.lv(this.family, i, j));
   }
 
   /** Given, father's and family name agreeing (two common names one letter apart do not), the grandfather's not disagreeing. */

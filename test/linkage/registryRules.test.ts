@@ -71,7 +71,7 @@ test('relatives are read from the names, sexes and years, and are not candidates
   });
 });
 
-test('strong evidence: the same ID; the full name with the full date of birth or the phone; not the name alone', () => {
+test('strong evidence: the same ID; the full name with the full date of birth or the phone; the four-part name with the year; not the name alone', () => {
   const me = person({ national_id: '401122336', phone: '+970599111222' });
   expect(judge(me, person({ national_id: '401122336', date_of_birth: '1990' }))).toMatchObject({
     relation: 'none',
@@ -80,11 +80,38 @@ test('strong evidence: the same ID; the full name with the full date of birth or
   });
   expect(judge(me, person({ given_name: 'محمود' }))).toMatchObject({ strong: true, admit: DECISION.link }); // full date of birth
   expect(judge(me, person({ date_of_birth: '1990', phone: '+970599111222' }))).toMatchObject({ strong: true, admit: DECISION.link });
-  expect(judge(me, person({ date_of_birth: '1990' }))).toMatchObject({ relation: 'none', strong: false, admit: DECISION.review });
+  // the whole four-part name with the same year (one known to the year only, or 01-01), or a date one slip apart
+  expect(judge(me, person({ date_of_birth: '1990' }))).toMatchObject({ relation: 'none', strong: false, admit: DECISION.link });
+  expect(judge(me, person({ date_of_birth: '1990-01-01' }))).toMatchObject({ relation: 'none', admit: DECISION.link });
+  expect(judge(me, person({ date_of_birth: '1990-04-05' }))).toMatchObject({ relation: 'none', admit: DECISION.link });
+  // ... but not without the grandfather's name, another sex unknown, or the year one apart: reviewed
+  expect(judge(me, person({ date_of_birth: '1990', grandfather_name: undefined }))).toMatchObject({ admit: DECISION.review });
+  expect(judge(me, person({ date_of_birth: '1990', sex: undefined }))).toMatchObject({ admit: DECISION.review });
+  expect(judge(me, person({ date_of_birth: '1991' }))).toMatchObject({ relation: 'none', admit: DECISION.review });
+  expect(judge(me, person({ date_of_birth: undefined }))).toMatchObject({ relation: 'none', admit: DECISION.review });
   // twins with one ID number (a registration slip): reviewed, labelled, never linked automatically
   expect(judge(me, person({ given_name: 'خالد', national_id: '401122336' }))).toMatchObject({
     relation: 'twins',
     strong: true,
     admit: DECISION.review,
   });
+});
+
+test('a typo of a very common name is that name; two common names one letter apart are two names', () => {
+  const many = (father: string, n: number) =>
+    Array.from({ length: n }, (_, k) =>
+      person({ record_id: `${father}-${k}`, given_name: 'سامي', father_name: father, date_of_birth: `19${50 + (k % 40)}-02-03` }),
+    );
+  const me = person({ record_id: 'me', father_name: 'محمد', national_id: '401122336' });
+  const typo = person({ record_id: 'typo', father_name: 'ممد', national_id: '401122336' });
+  const other = person({ record_id: 'other', father_name: 'يونس', date_of_birth: '1991-07-07' });
+  const mine = person({ record_id: 'mine', father_name: 'يوسف', date_of_birth: '1991-08-08' });
+  // محمد 120 times, its typo ممد 4 times (a typo seen a few times in a large registry); يوسف and يونس 40 times each
+  const rows = [me, typo, other, mine, ...many('محمد', 120), ...many('ممد', 3), ...many('يونس', 40), ...many('يوسف', 40)];
+  const settings = resolveSettings(REGISTRY_SETTINGS);
+  const ds = prepare([rows], settings, REGISTRY_COLUMNS);
+  const rel = new RelationReader(ds);
+  expect(rel.relation(0, 1)).toBe('none');
+  expect(registryRules(ds, settings).admit(0, 1)).toBe(DECISION.link);
+  expect(rel.relation(2, 3)).toBe('cousins');
 });

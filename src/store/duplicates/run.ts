@@ -7,11 +7,11 @@
 import { parallelCompare } from '../../linkage/threads.io.ts';
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
-import { DECISION, link, type LinkResult } from '../../linkage/engine.ts';
+import { DECISION, type LinkResult } from '../../linkage/engine.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
 import { weightFor } from '../../linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
-import { registryLinkHooks, REGISTRY_SETTINGS, shownProbability } from '../../linkage/registryDedupe.ts';
+import { dedupeRegistry, REGISTRY_SETTINGS, shownProbability } from '../../linkage/registryDedupe.ts';
 import { RelationReader, type Relation } from '../../linkage/relations.ts';
 import type { LinkSettingsInput } from '../../linkage/settings.ts';
 import { write, type WriteContext } from '../write.ts';
@@ -106,14 +106,11 @@ export async function findDuplicates(
   const startedAt = new Date().toISOString();
   const records = await readRecords(pool, actor, opts);
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
-  const result = link(
-    [records],
-    settings,
-    registryLinkHooks(
-      { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
-      settings,
-    ),
+  const result = dedupeRegistry(
+    records,
     REGISTRY_COLUMNS,
+    { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
+    settings,
   );
   const out = await write(pool, actor, { route: 'sanad duplicates' }, async (ctx) => ({
     status: 200,
