@@ -54,6 +54,8 @@ export type Store = {
   close: (opts?: { waitMs?: number }) => Promise<void>;
   /** A shutdown past its bound: stops the embedded server started here at once (immediate shutdown) and waits for it. */
   halt?: () => Promise<void>;
+  /** The owner's connection, when this process has it (the embedded server, or DATABASE_OWNER_URL): owner-only work such as a logical restore. */
+  ownerPool?: () => pg.Pool;
   /** The server's secret key: seals second-factor secrets and card keys, keys the change log (src/access/chainKey.ts). */
   secretKey?: SecretKey;
   /** The embedded server this process started died (not called for an external or a shared server). */
@@ -97,6 +99,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       await stopServer?.();
     },
     halt: async () => c.server?.halt(),
+    ...(c.ownerUrl ? { ownerPool: () => newPool(c.ownerUrl as string, { ...opts, max: 2 }, chain) } : {}),
   };
   const server = c.server;
   if (server && !server.attached) {

@@ -216,7 +216,8 @@ test('a logical backup of the embedded store loads into another PostgreSQL (DATA
   expect(dumped.code, dumped.err).toBe(0);
   const db = await freshDb();
   try {
-    const loaded = await sanadOut(['restore', '--logical', file], db.url);
+    // the load is the owner's work (the change log as it was, its triggers off): DATABASE_OWNER_URL beside the server's role
+    const loaded = await sanadOut(['restore', '--logical', file], db.url, { DATABASE_OWNER_URL: db.ownerUrl });
     expect(loaded.code, loaded.err + loaded.out).toBe(0);
     expect(loaded.out).toMatch(/change log intact/);
     expect(loaded.out).toMatch(/into the database of DATABASE_URL/);

@@ -167,10 +167,13 @@ export function register(program: Command): void {
       if (o.walArchive || o.until) throw new Error('--wal-archive and --until are for physical backups');
       const began = Date.now();
       const store = await storeFromOptions(o);
+      // loading the change log as it was (its triggers off) is the owner's work, not the server's role's
+      const owner = store.ownerPool?.();
       try {
-        const r = await logicalRestore(store.pool, path.resolve(backup), progressBar('restore'), say, needKey(store.secretKey));
+        const r = await logicalRestore(owner ?? store.pool, path.resolve(backup), progressBar('restore'), say, needKey(store.secretKey));
         printRestored(r, process.env.DATABASE_URL ? 'the database of DATABASE_URL' : path.resolve(o.dataDir), began);
       } finally {
+        await owner?.end();
         await store.close();
       }
     });

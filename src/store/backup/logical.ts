@@ -279,6 +279,9 @@ export async function logicalRestore(
   const raw = createReadStream(file);
   raw.on('data', (chunk) => progress?.advance(chunk.length));
   const input = raw.pipe(createGunzip());
+  // a cut-off or damaged file fails the reading below; these keep the stream's own error from escaping as an uncaught one
+  raw.on('error', () => undefined);
+  input.on('error', () => undefined);
   try {
     progress?.start((await stat(file)).size);
     await db.query('BEGIN');
