@@ -12,6 +12,7 @@ import { searchAr } from './parts/search.ar.ts';
 import { disclosureAr } from './parts/disclosure.ar.ts';
 import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
+import { dash2Ar } from './parts/dash2.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -703,6 +704,7 @@ export const ar = {
   ...sitesAr,
   ...programmesAr,
   ...cardsAr,
+  ...dash2Ar,
 } as const;
 
 export type MessageKey = keyof typeof ar;

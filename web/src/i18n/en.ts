@@ -11,6 +11,7 @@ import { identityEn } from './parts/identity.en.ts';
 import { sitesEn } from './parts/sites.en.ts';
 import { programmesEn } from './parts/programmes.en.ts';
 import { cardsEn } from './parts/cards.en.ts';
+import { dash2En } from './parts/dash2.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -711,4 +712,5 @@ export const en: Record<MessageKey, string> = {
   ...sitesEn,
   ...programmesEn,
   ...cardsEn,
+  ...dash2En,
 };
