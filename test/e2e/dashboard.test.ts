@@ -126,6 +126,18 @@ async function mapNames(): Promise<string[]> {
     .evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('.map-label')].map((s) => s.textContent ?? '').join(' ')));
 }
 
+/** The map card and the coverage card alone, at phone width (legible at their real size). */
+async function cardShots(lang: 'ar' | 'en'): Promise<void> {
+  for (const [name, id] of [
+    ['map', 'dash-map'],
+    ['reach', 'dash-reach'],
+    ['totals', 'dash-living'],
+  ] as const)
+    await page
+      .locator(`section[aria-labelledby="${id}"]`)
+      .screenshot({ path: path.join(SCREENSHOTS, `dashboard-${name}-${lang}-phone.png`) });
+}
+
 describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
   test('the API answers the figures computed independently with SQL', async () => {
     const want = await truth();
@@ -177,7 +189,8 @@ describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
         ),
       );
     expect(size).toBeGreaterThanOrEqual(12);
-    await screenshots(page, 'dashboard', async () => {
+    await cardShots('ar');
+    await screenshots(page, 'dashboard-coverage', async () => {
       await page.locator('.map-name').first().waitFor();
     });
   }, 180_000);
@@ -190,6 +203,7 @@ describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
     expect(await page.locator(`[data-cycle="${cycleId}"] .reach-text`).textContent()).toBe(coverageText('en', want.reached, want.targeted));
     expect((await mapNames()).sort()).toEqual(governorates.map((g) => g.nameEn).sort());
     expect(await page.locator('[data-total="livingHouseholds"] .total-value').textContent()).toBe(digitsEn(want.living.households));
+    await cardShots('en');
     // the map shows people registered in each governorate on request
     await page.getByLabel('Registered in', { exact: true }).check();
     await page.getByRole('heading', { name: 'Map of the governorates: people registered in each' }).waitFor();

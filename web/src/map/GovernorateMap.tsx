@@ -72,7 +72,7 @@ function layout(width: number, lines: (pcode: string) => number): { sections: Se
     const aspect = box.w / box.h;
     const column = territory === 'PS01' ? Math.max(80, Math.min(130, (width - 160) / 2)) : 0;
     const w =
-      territory === 'PS01' ? Math.max(110, Math.min(width - 2 * column - 2 * GAP, 360 * aspect)) : Math.min(width * 0.45, 190 * aspect);
+      territory === 'PS01' ? Math.max(110, Math.min(width - 2 * column - 2 * GAP, 440 * aspect)) : Math.min(width * 0.45, 190 * aspect);
     const h = w / aspect;
     const x = territory === 'PS01' ? (width - w) / 2 : GAP;
     const y = top + CAPTION;
@@ -218,7 +218,7 @@ function MapKey({ max, noun, values }: { max: number; noun: PluralBase; values: 
           </li>
         ))}
       </ul>
-      <p className="muted">{t('dash.mapNote')}</p>
+      <p className="muted">{t('dash2.mapNote', { source: '\u2068OCHA (CC BY-IGO)\u2069' })}</p>
     </figcaption>
   );
 }

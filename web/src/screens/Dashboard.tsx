@@ -147,7 +147,7 @@ function Bars({ items }: { items: GovernorateStats[] }) {
               <th scope="row">{govName(i.governorate)}</th>
               {SERIES.map(([k, label, cls]) => (
                 <td key={k} data-col={k}>
-                  <span className={cls} style={{ inlineSize: `${((i[k] ?? 0) / max) * 100}%` }} aria-hidden="true" />
+                  <span className={cls} style={{ inlineSize: `${((i[k] ?? 0) / max) * 75}%` }} aria-hidden="true" />
                   <span className="bar-value" title={t(label)}>
                     {plural('dash2.people', i[k])}
                   </span>

@@ -47,6 +47,7 @@ export const dash2Ar = {
   'dash2.show.registered': 'مسجّلون فيها',
   'dash2.map.living': 'خريطة المحافظات: الأفراد الذين يقيمون في كل محافظة الآن',
   'dash2.map.registered': 'خريطة المحافظات: الأفراد المسجّلون في كل محافظة',
+  'dash2.mapNote': 'قطاع غزة مكبَّر. الحدود: {source}.',
   'dash2.legend': 'مفتاح الخريطة',
   'dash2.legend.none': 'لا أحد',
   'dash2.legend.range': '{from} إلى {to}',

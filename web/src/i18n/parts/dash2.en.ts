@@ -47,6 +47,7 @@ export const dash2En: Record<keyof typeof dash2Ar, string> = {
   'dash2.show.registered': 'Registered in',
   'dash2.map.living': 'Map of the governorates: people living in each now',
   'dash2.map.registered': 'Map of the governorates: people registered in each',
+  'dash2.mapNote': 'The Gaza Strip is enlarged. Boundaries: {source}.',
   'dash2.legend': 'Map key',
   'dash2.legend.none': 'Nobody',
   'dash2.legend.range': '{from} to {to}',
