@@ -28,6 +28,7 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let cycleId = '';
+let smallSite = { id: '', people: 0 };
 const pageErrors: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-dash-'));
 
@@ -61,6 +62,22 @@ async function setUp(): Promise<void> {
     });
     expect(r.status).toBe('standing');
   }
+  // a shelter for one person (3.5 m2) where a household of 2 to 4 people moved: over capacity, and small
+  const site = await call('POST', '/api/v1/sites', {
+    kind: 'school',
+    name: 'مدرسة الصغيرة (تجريبي)',
+    governorate: 'PS0260',
+    coveredAreaM2: 3.5,
+  });
+  const small = (
+    await rows<{ id: string; n: number }>(
+      `SELECT h.id, count(*)::int AS n FROM household h JOIN household_member m ON m.household_id = h.id AND m.valid_to IS NULL
+        GROUP BY h.id HAVING count(*) BETWEEN 2 AND 4 ORDER BY h.id LIMIT 1`,
+    )
+  )[0]!;
+  smallSite = { id: site.id, people: small.n };
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await call('POST', `/api/v1/households/${small.id}/displacements`, { date: yesterday, toSite: site.id, reason: 'hostilities' });
 }
 
 /** The figures, computed from the raw tables (not from the cycle snapshot or the code under test). */
@@ -156,6 +173,12 @@ describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
       livingHouseholds: want.living.households,
       displacedHouseholds: want.living.displaced,
     });
+    // the small site: exact for the administrator, withheld for the analyst (with what gives it away)
+    const seen = (await call('GET', '/api/v1/sites/capacity')).sites.find((x: { site: { id: string } }) => x.site.id === smallSite.id);
+    expect(seen).toMatchObject({ people: null, households: null, overBy: null, capacity: 1, kcalNeededPerDay: null });
+    const admin = apiCaller(server.url, await apiSignIn(server.url, ADMIN, PASSWORD));
+    const exact = (await admin('GET', '/api/v1/sites/capacity')).sites.find((x: { site: { id: string } }) => x.site.id === smallSite.id);
+    expect(exact).toMatchObject({ people: smallSite.people, households: 1, overBy: smallSite.people - 1, capacity: 1 });
   }, 60_000);
 
   test('Arabic at 360 px: coverage equals the SQL figure; counts say registered in / living in; the map names the governorates', async () => {
@@ -177,6 +200,10 @@ describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
     );
     await page.locator('.map-name').first().waitFor();
     expect((await mapNames()).sort()).toEqual(governorates.map((g) => g.nameAr).sort());
+    // the site over capacity: its people withheld from the analyst, its capacity shown
+    const capacity = page.locator('[data-chart="capacity"]');
+    await capacity.locator('text.meter-chart-text').first().waitFor();
+    expect(await capacity.locator('text.meter-chart-text').allTextContents()).toContain('أقل من ٥ أفراد لسعة ١: أقل من ٥ فوق السعة');
     await page.getByRole('heading', { name: 'مفتاح الخريطة' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     // the map names are drawn at a readable size on the phone
