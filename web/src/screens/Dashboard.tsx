@@ -189,6 +189,9 @@ function MapCard({ items }: { items: GovernorateStats[] }) {
   );
 }
 
+/** A name inside a translated sentence, isolated for bidirectional text (an Arabic name in English, a Latin one in Arabic). */
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
 /** Coverage per cycle: people reached of the people the cycle targeted (not of the whole registry). */
 function ReachChart() {
   const { t, day, lang, num } = useI18n();
@@ -217,13 +220,13 @@ function ReachChart() {
   else {
     const cycles = reach.data.cycles;
     const withheld = cycles.some((c) => [c.reached.people, c.targeted.people, c.reached.households, c.targeted.households].includes(null));
-    const label = (c: Cycle) => t('dashboard.reach.cycle', { programme: c.programme, number: c.number, date: day(c.cutoffDate) });
+    const label = (c: Cycle) => t('dashboard.reach.cycle', { programme: isolate(c.programme), number: c.number, date: day(c.cutoffDate) });
     body = (
       <>
         <ul className="reach-list">
           {cycles.map((c) => (
             <li key={c.id} data-cycle={c.id}>
-              <bdi className="reach-cycle">{label(c)}</bdi>
+              <span className="reach-cycle">{label(c)}</span>
               <span className="reach-text">{text(c)}</span>
             </li>
           ))}
@@ -234,7 +237,7 @@ function ReachChart() {
           referenceName={t('dashboard.reach.targeted')}
           rows={cycles.map((c) => ({
             id: c.id,
-            label: t('dashboard.reach.cycleShort', { programme: c.programme, number: c.number }),
+            label: t('dashboard.reach.cycleShort', { programme: isolate(c.programme), number: c.number }),
             value: c.reached.people ?? 0,
             reference: c.targeted.people ?? 0,
             text: text(c),
@@ -250,7 +253,7 @@ function ReachChart() {
               t('dashboard.reach.householdsTargeted'),
             ],
             body: cycles.map((c) => [
-              <bdi key="l">{label(c)}</bdi>,
+              <span key="l">{label(c)}</span>,
               count(c.reached.people),
               count(c.targeted.people),
               coverage(c),
