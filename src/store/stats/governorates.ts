@@ -69,15 +69,22 @@ export async function countByGovernorate(
               coalesce(sum(members.n), 0)::int AS people
          FROM here LEFT JOIN members ON members.household_id = here.id
         WHERE here.gov = ANY($2::text[]) GROUP BY here.gov
+     ), people AS (
+       SELECT p.governorate, count(*)::int AS people, count(*) FILTER (WHERE p.sex = 'female')::int AS female,
+              count(*) FILTER (WHERE p.sex = 'male')::int AS male
+         FROM person p WHERE p.org_id = $1 AND p.governorate = ANY($2::text[]) GROUP BY p.governorate
+     ), households AS (
+       SELECT h.governorate, count(*)::int AS households FROM household h
+        WHERE h.org_id = $1 AND h.governorate = ANY($2::text[]) GROUP BY h.governorate
      )
-     SELECT g.pcode AS governorate,
-            (SELECT count(*) FROM person p WHERE p.org_id = $1 AND p.governorate = g.pcode)::int AS people,
-            (SELECT count(*) FROM person p WHERE p.org_id = $1 AND p.governorate = g.pcode AND p.sex = 'female')::int AS female,
-            (SELECT count(*) FROM person p WHERE p.org_id = $1 AND p.governorate = g.pcode AND p.sex = 'male')::int AS male,
-            (SELECT count(*) FROM household h WHERE h.org_id = $1 AND h.governorate = g.pcode)::int AS households,
+     SELECT g.pcode AS governorate, coalesce(pp.people, 0) AS people, coalesce(pp.female, 0) AS female, coalesce(pp.male, 0) AS male,
+            coalesce(hh.households, 0) AS households,
             coalesce(lv.people, 0) AS "livingPeople", coalesce(lv.households, 0) AS "livingHouseholds",
             coalesce(lv.displaced, 0) AS "displacedHouseholds"
-       FROM governorate g LEFT JOIN living lv ON lv.gov = g.pcode
+       FROM governorate g
+       LEFT JOIN people pp ON pp.governorate = g.pcode
+       LEFT JOIN households hh ON hh.governorate = g.pcode
+       LEFT JOIN living lv ON lv.gov = g.pcode
       WHERE g.pcode = ANY($2::text[]) ORDER BY g.pcode`,
     [actor.orgId, actor.governorates],
   );
