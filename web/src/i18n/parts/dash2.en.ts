@@ -70,7 +70,7 @@ export const dash2En: Record<keyof typeof dash2Ar, string> = {
   'dash2.capacity.count.few': '{over} of {total} sites over capacity',
   'dash2.capacity.count.many': '{over} of {total} sites over capacity',
   'dash2.capacity.count.other': '{over} of {total} sites over capacity',
-  'dash2.capacity.text': '{people} for {capacity} places: {over} over',
+  'dash2.capacity.text': '{people} for a capacity of {capacity}: {over} over',
   'dash2.capacity.more.zero': 'No other sites',
   'dash2.capacity.more.one': 'And one more site over capacity (see Shelter sites).',
   'dash2.capacity.more.two': 'And two more sites over capacity (see Shelter sites).',
