@@ -106,7 +106,14 @@ export function GovernorateMap({ values, label, noun }: { values: Record<string,
     <figure className="map">
       <div ref={ref} className="map-frame-box">
         {width > 0 && (
-          <svg width={Math.max(280, width)} height={height} role="img" aria-label={label} style={{ direction: 'ltr' }}>
+          <svg
+            width={Math.max(280, width)}
+            height={height}
+            viewBox={`0 0 ${Math.max(280, width)} ${height}`}
+            role="img"
+            aria-label={label}
+            style={{ direction: 'ltr' }}
+          >
             {sections.map((s) => (
               <g key={s.territory} data-territory={s.territory}>
                 <text x={s.x + s.w / 2} y={s.top + 16} textAnchor="middle" className="map-territory">
@@ -191,7 +198,7 @@ function MapKey({ max, noun, values }: { max: number; noun: PluralBase; values: 
           </li>
         ))}
       </ul>
-      <p className="muted">{t('dash2.mapNote', { source: '\u2068OCHA (CC BY-IGO)\u2069' })}</p>
+      <p className="muted">{t('dash2.mapNote', { source: '\u2068OCHA\u00a0(CC\u00a0BY\u2011IGO)\u2069' })}</p>
     </figcaption>
   );
 }
