@@ -63,5 +63,8 @@ test('the audit and stats answers are described exactly', async () => {
     'female',
     'male',
     'households',
+    'livingPeople',
+    'livingHouseholds',
+    'displacedHouseholds',
   ]);
 });

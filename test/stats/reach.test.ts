@@ -1,6 +1,8 @@
 // GET /api/v1/stats/reach: people and households reached by aid per cycle, for the dashboard.
-// Counted against the database: the snapshot (targeted) and the standing redemptions (reached),
-// in the actor's governorates and organisation only; roles follow the permission matrix.
+// Counted against the database: the households the cycle entitled to something, with their size in
+// the snapshot (targeted; not the whole snapshot, which is the whole registry), and the standing
+// redemptions (reached), in the actor's governorates and organisation only; roles follow the
+// permission matrix.
 import { beforeAll, expect, test } from 'vitest';
 import type { TestUser } from '../support/factories.ts';
 import { scenario, type Scenario } from '../support/aidScenario.ts';
@@ -33,13 +35,14 @@ const get = async (u: TestUser, url = '/api/v1/stats/reach') => {
   return { status: r.statusCode, body: r.json() as { cycles: Row[] } };
 };
 
-async function truth(governorates: string[]) {
+async function truth(governorates: string[], cycleId = s.cycleId) {
   const q = await t.db.pool.query<{ t_hh: number; t_people: number; r_hh: number; r_people: number }>(
     `SELECT count(*)::int AS t_hh, sum(size)::int AS t_people,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.cycle_id = s.cycle_id AND r.household_id = s.household_id AND r.status = 'standing'))::int AS r_hh,
             coalesce(sum(size) FILTER (WHERE EXISTS (SELECT 1 FROM redemption r WHERE r.cycle_id = s.cycle_id AND r.household_id = s.household_id AND r.status = 'standing')), 0)::int AS r_people
-       FROM cycle_household s WHERE s.cycle_id = $1 AND s.governorate = ANY($2::text[])`,
-    [s.cycleId, governorates],
+       FROM cycle_household s WHERE s.cycle_id = $1 AND s.governorate = ANY($2::text[])
+        AND EXISTS (SELECT 1 FROM entitlement e WHERE e.cycle_id = s.cycle_id AND e.household_id = s.household_id)`,
+    [cycleId, governorates],
   );
   return q.rows[0]!;
 }
@@ -111,4 +114,30 @@ test('another organisation sees no cycles; roles outside the matrix get 403', as
     expect((await get(u)).status, role).toBe(403);
   }
   expect((await get(s.officer, '/api/v1/stats/reach?limit=0')).status).toBe(422);
+});
+
+test('a cycle whose rules entitle only displaced households targets them, not the whole registry its snapshot holds', async () => {
+  const programme = await s.post(s.officer, '/api/v1/aid/programmes', {
+    name: 'Displaced families kits',
+    sector: 'hygiene',
+    rules: [{ item: 'hygiene_kit', when: { displaced: true }, quantity: { base: 1 } }],
+  });
+  expect(programme.status).toBe(201);
+  const cycle = await s.post(s.officer, `/api/v1/aid/programmes/${programme.body.id}/cycles`, {
+    cutoffDate: new Date().toISOString().slice(0, 10),
+  });
+  expect((await s.post(s.officer, `/api/v1/aid/cycles/${cycle.body.id}/generate`)).status).toBe(200);
+  const all = (await t.db.pool.query<{ pcode: string }>('SELECT pcode FROM governorate')).rows.map((x) => x.pcode);
+  const want = await truth(all, cycle.body.id);
+  const c = (await get(s.officer)).body.cycles.find((x) => x.id === cycle.body.id)!;
+  expect(c).toMatchObject({ programme: 'Displaced families kits', number: 1 });
+  expect(c.targeted).toEqual({ households: want.t_hh, people: want.t_people });
+  expect(c.reached).toEqual({ households: 0, people: 0 });
+  const snapshot = await t.db.pool.query<{ hh: number; people: number }>(
+    'SELECT count(*)::int AS hh, sum(size)::int AS people FROM cycle_household WHERE cycle_id = $1',
+    [cycle.body.id],
+  );
+  expect(c.targeted.households).toBeGreaterThan(0);
+  expect(c.targeted.households).toBeLessThan(snapshot.rows[0]!.hh);
+  expect(c.targeted.people).toBeLessThan(snapshot.rows[0]!.people);
 });

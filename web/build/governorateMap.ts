@@ -12,7 +12,8 @@ type Feature = {
 
 export type MapShape = { pcode: string; territory: string; d: string; cx: number; cy: number };
 export type MapFrame = { territory: string; x: number; y: number; w: number; h: number };
-export type GovernorateMap = { width: number; height: number; frames: MapFrame[]; shapes: MapShape[] };
+/** `boxes`: where each territory's shapes are drawn, tight (inside its frame). */
+export type GovernorateMap = { width: number; height: number; frames: MapFrame[]; boxes: MapFrame[]; shapes: MapShape[] };
 
 const FRAMES: MapFrame[] = [
   { territory: 'PS02', x: 10, y: 10, w: 120, h: 300 },
@@ -59,6 +60,7 @@ export function simplify(points: Ring, tolerance: number): Ring {
 export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): GovernorateMap {
   const fc = JSON.parse(fs.readFileSync(geojsonPath, 'utf8')) as { features: Feature[] };
   const shapes: MapShape[] = [];
+  const boxes: MapFrame[] = [];
   for (const frame of FRAMES) {
     const feats = fc.features.filter((f) => f.properties.adm1_pcode === frame.territory);
     let minX = Infinity,
@@ -80,6 +82,7 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
     const scale = Math.min(frame.w / (maxX - minX), frame.h / (maxY - minY));
     const ox = frame.x + (frame.w - (maxX - minX) * scale) / 2;
     const oy = frame.y + (frame.h - (maxY - minY) * scale) / 2;
+    boxes.push({ territory: frame.territory, x: ox, y: oy, w: (maxX - minX) * scale, h: (maxY - minY) * scale });
     const toBox = (p: [number, number]): [number, number] => {
       const [x, y] = proj(p);
       return [ox + (x - minX) * scale, oy + (y - minY) * scale];
@@ -108,5 +111,5 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
       });
     }
   }
-  return { width: 400, height: 336, frames: FRAMES, shapes };
+  return { width: 400, height: 336, frames: FRAMES, boxes, shapes };
 }

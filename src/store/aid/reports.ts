@@ -14,7 +14,7 @@ import {
   suppressReach,
 } from '../../aid/reportDisclosure.ts';
 import { governorates, territories } from '../../places/governorates.ts';
-import { cellText, isSmallCount, seesOnlyAggregates } from '../../shared/disclosure.ts';
+import { cellText, seesOnlyAggregates } from '../../shared/disclosure.ts';
 import { capacityReport } from '../sites/capacity.ts';
 import { appendLog } from '../write.ts';
 import { getCycle, getProgramme } from './catalogue.ts';
@@ -71,20 +71,17 @@ export async function reach(db: pg.Pool, actor: Actor, cycleId: string) {
   return {
     cycle: { id: c.id, number: c.number, cutoffDate: c.cutoffDate, programme: { id: prog.id, name: prog.name, sector: prog.sector } },
     rows: aggregateOnly ? suppressReach(rows) : (rows as PublishedReachRow[]),
+    // withheld for aggregate-only roles by the capacity report itself (src/sites/capacityDisclosure.ts)
     sitesOverCapacity: cap.sites
-      .filter((s) => s.overBy > 0)
-      .map((s) => {
-        // people = capacity + overBy: both withheld with a small count of people
-        const small = aggregateOnly && isSmallCount(s.people);
-        return {
-          siteId: s.site.id,
-          name: s.site.name,
-          governorate: s.site.governorate,
-          people: small ? null : s.people,
-          capacity: s.capacity,
-          overBy: small ? null : s.overBy,
-        };
-      }),
+      .filter((s) => s.flags.includes('over_capacity'))
+      .map((s) => ({
+        siteId: s.site.id,
+        name: s.site.name,
+        governorate: s.site.governorate,
+        people: s.people,
+        capacity: s.capacity,
+        overBy: s.overBy,
+      })),
   };
 }
 

@@ -1,9 +1,12 @@
 // Occupancy from the registry (households whose latest displacement on date D went to the site,
 // with their members on D), and the Sphere capacity and gaps per site and per governorate.
-// Occupancy counts every household living there, of any organisation: only counts leave here.
+// Occupancy counts every household living there, of any organisation: only counts leave here, and
+// for the roles that see only aggregates with small counts withheld (src/sites/capacityDisclosure.ts).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
+import { seesOnlyAggregates } from '../../shared/disclosure.ts';
 import { governorateCapacity, type SiteCapacity, siteCapacity, type SphereStandards, standardsFrom } from '../../sites/capacity.ts';
+import { type PublishedSiteCapacity, suppressCapacity } from '../../sites/capacityDisclosure.ts';
 import type { Site } from '../../sites/site.ts';
 import { listSites } from './listSites.ts';
 
@@ -37,6 +40,7 @@ export async function occupancy(
 }
 
 export type SiteCapacityRow = { site: Pick<Site, 'id' | 'name' | 'kind' | 'governorate' | 'status'> } & SiteCapacity;
+export type PublishedSiteCapacityRow = { site: SiteCapacityRow['site'] } & PublishedSiteCapacity;
 
 export async function capacityReport(db: pg.Pool, actor: Actor, f: { governorate?: string | undefined; on: string }) {
   const standards = await sphereStandards(db);
@@ -50,10 +54,9 @@ export async function capacityReport(db: pg.Pool, actor: Actor, f: { governorate
     site: { id: s.id, name: s.name, kind: s.kind, governorate: s.governorate, status: s.status },
     ...siteCapacity(s, occ.get(s.id) ?? { people: 0, households: 0 }, standards),
   }));
-  return {
-    on: f.on,
-    standards,
-    sites: rows,
-    governorates: governorateCapacity(rows.map((r) => ({ governorate: r.site.governorate, capacity: r }))),
-  };
+  const byGov = rows.map((r) => ({ governorate: r.site.governorate, capacity: r }));
+  const governorates = governorateCapacity(byGov);
+  if (!seesOnlyAggregates(actor.role)) return { on: f.on, standards, sites: rows as PublishedSiteCapacityRow[], governorates };
+  const pub = suppressCapacity(byGov, governorates);
+  return { on: f.on, standards, sites: rows.map((r, i) => ({ ...pub.sites[i]!, site: r.site })), governorates: pub.governorates };
 }

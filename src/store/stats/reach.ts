@@ -1,7 +1,11 @@
-// People and households reached by aid, per cycle: for the dashboard. Counts only, from each
-// cycle's registry snapshot (targeted) and its standing redemptions (reached: a household that
-// received at least one of its entitlements), limited to the actor's organisation and governorates;
-// for the roles that see only aggregates, counts of 1 to 4 withheld (src/shared/disclosure.ts).
+// People and households reached by aid, per cycle: for the dashboard. Counts only. Targeted: the
+// households the cycle entitled to something (its entitlements), with their members as the cycle's
+// registry snapshot counted them at generation; not the whole snapshot, which holds every household
+// of the registry. Reached: of those, the households that received at least one of their
+// entitlements (a standing redemption). By where the households lived at the cut-off date (the
+// snapshot's governorate, from displacement records), limited to the actor's organisation and
+// governorates; for the roles that see only aggregates, counts of 1 to 4 withheld
+// (src/shared/disclosure.ts).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { seesOnlyAggregates, suppress } from '../../shared/disclosure.ts';
@@ -37,6 +41,8 @@ export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Pr
          FROM aid_cycle c JOIN programme p ON p.id = c.programme_id
         WHERE p.org_id = $1 AND c.status <> 'draft'
         ORDER BY c.cutoff_date DESC, c.created_at DESC LIMIT $3
+     ), targeted AS (
+       SELECT DISTINCT e.cycle_id, e.household_id FROM entitlement e WHERE e.cycle_id IN (SELECT id FROM c)
      ), reached AS (
        SELECT DISTINCT x.cycle_id, x.household_id FROM redemption x WHERE x.cycle_id IN (SELECT id FROM c) AND x.status = 'standing'
      )
@@ -44,7 +50,8 @@ export async function reachByCycle(db: pg.Pool, actor: Actor, limit: number): Pr
             count(s.household_id)::int AS t_hh, coalesce(sum(s.size), 0)::int AS t_people,
             count(rd.household_id)::int AS r_hh, coalesce(sum(s.size) FILTER (WHERE rd.household_id IS NOT NULL), 0)::int AS r_people
        FROM c
-       LEFT JOIN cycle_household s ON s.cycle_id = c.id AND s.governorate = ANY($2::text[])
+       LEFT JOIN (targeted tg JOIN cycle_household s ON s.cycle_id = tg.cycle_id AND s.household_id = tg.household_id)
+              ON tg.cycle_id = c.id AND s.governorate = ANY($2::text[])
        LEFT JOIN reached rd ON rd.cycle_id = s.cycle_id AND rd.household_id = s.household_id
       GROUP BY c.id, c.programme, c.sector, c.number, c.cutoff_date, c.status, c.created_at
       ORDER BY c.cutoff_date DESC, c.created_at DESC`,

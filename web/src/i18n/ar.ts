@@ -22,6 +22,7 @@ import { disclosureAr } from './parts/disclosure.ar.ts';
 import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
+import { dash2Ar } from './parts/dash2.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -408,14 +409,6 @@ export const ar = {
   'valid.server': 'رُفض الحقل: {reason}',
 
   'dash.title': 'لوحة المتابعة',
-  'dash.people': 'الأفراد',
-  'dash.households': 'الأسر',
-  'dash.female': 'إناث',
-  'dash.male': 'ذكور',
-  'dash.byGovernorate': 'الأفراد حسب المحافظة',
-  'dash.map': 'خريطة المحافظات الست عشرة',
-  'dash.mapNote': 'قطاع غزة مكبَّر. الحدود: OCHA (CC BY-IGO).',
-  'dash.legend': 'لون أغمق = أفراد أكثر',
   'dash.table': 'الجدول',
   'dash.governorate': 'المحافظة',
   'dash.total': 'المجموع',
@@ -591,28 +584,22 @@ export const ar = {
   'review.weightValue': 'وزن الدليل {weight}',
 
   'dashboard.showTable': 'اعرض الأرقام في جدول',
-  'dashboard.reach.title': 'الأفراد الذين وصلتهم المساعدة',
-  'dashboard.reach.note': 'في محافظاتك، لآخر دورات التوزيع: الأسر التي استلمت مادة واحدة على الأقل من استحقاقها، وأفرادها.',
   'dashboard.reach.none': 'لا دورات توزيع بعد.',
   'dashboard.reach.cycle': '{programme}، الدورة {number} ({date})',
   'dashboard.reach.cycleShort': '{programme}، الدورة {number}',
   'dashboard.reach.reached': 'وصلتهم المساعدة',
   'dashboard.reach.targeted': 'المستهدفون',
-  'dashboard.reach.text': '{reached} من {targeted} فرداً ({percent}٪)',
   'dashboard.reach.cycleHead': 'الدورة',
   'dashboard.reach.peopleReached': 'أفراد وصلتهم المساعدة',
   'dashboard.reach.peopleTargeted': 'أفراد مستهدفون',
   'dashboard.reach.householdsReached': 'أسر وصلتها المساعدة',
   'dashboard.reach.householdsTargeted': 'أسر مستهدفة',
   'dashboard.capacity.title': 'مواقع إيواء فوق سعتها',
-  'dashboard.capacity.count': 'المواقع فوق السعة: {over} من {total}',
   'dashboard.capacity.none': 'لا موقع فوق سعته.',
   'dashboard.capacity.people': 'المقيمون',
   'dashboard.capacity.capacity': 'السعة',
   'dashboard.capacity.over': 'فوق السعة',
   'dashboard.capacity.site': 'الموقع',
-  'dashboard.capacity.text': '{people} فرداً لسعة {capacity}: {over} فوق السعة',
-  'dashboard.capacity.more': 'و{count} مواقع أخرى فوق السعة (في صفحة مواقع الإيواء).',
 
   'distribution.nav': 'التوزيع',
   'distribution.title': 'نقطة التوزيع',
@@ -724,6 +711,7 @@ export const ar = {
   ...cycleCardsAr,
   ...trustAr,
   ...afterAr,
+  ...dash2Ar,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -21,6 +21,7 @@ import { cardsEn } from './parts/cards.en.ts';
 import { serversEn } from './parts/servers.en.ts';
 import { pointEn } from './parts/point.en.ts';
 import { afterEn } from './parts/after.en.ts';
+import { dash2En } from './parts/dash2.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -410,14 +411,6 @@ export const en: Record<MessageKey, string> = {
   'valid.server': 'Refused: {reason}',
 
   'dash.title': 'Dashboard',
-  'dash.people': 'People',
-  'dash.households': 'Households',
-  'dash.female': 'Female',
-  'dash.male': 'Male',
-  'dash.byGovernorate': 'People by governorate',
-  'dash.map': 'Map of the 16 governorates',
-  'dash.mapNote': 'The Gaza Strip is enlarged. Boundaries: OCHA (CC BY-IGO).',
-  'dash.legend': 'Darker = more people',
   'dash.table': 'Table',
   'dash.governorate': 'Governorate',
   'dash.total': 'Total',
@@ -595,29 +588,22 @@ export const en: Record<MessageKey, string> = {
   'review.weightValue': 'evidence weight {weight}',
 
   'dashboard.showTable': 'Show the figures as a table',
-  'dashboard.reach.title': 'People reached by aid',
-  'dashboard.reach.note':
-    'In your governorates, for the latest distribution cycles: households that received at least one item they were entitled to, and their members.',
   'dashboard.reach.none': 'No distribution cycles yet.',
   'dashboard.reach.cycle': '{programme}, cycle {number} ({date})',
   'dashboard.reach.cycleShort': '{programme}, cycle {number}',
   'dashboard.reach.reached': 'Reached',
   'dashboard.reach.targeted': 'Targeted',
-  'dashboard.reach.text': '{reached} of {targeted} people ({percent}%)',
   'dashboard.reach.cycleHead': 'Cycle',
   'dashboard.reach.peopleReached': 'People reached',
   'dashboard.reach.peopleTargeted': 'People targeted',
   'dashboard.reach.householdsReached': 'Households reached',
   'dashboard.reach.householdsTargeted': 'Households targeted',
   'dashboard.capacity.title': 'Shelter sites over capacity',
-  'dashboard.capacity.count': 'Sites over capacity: {over} of {total}',
   'dashboard.capacity.none': 'No site is over capacity.',
   'dashboard.capacity.people': 'People staying',
   'dashboard.capacity.capacity': 'Capacity',
   'dashboard.capacity.over': 'Over capacity',
   'dashboard.capacity.site': 'Site',
-  'dashboard.capacity.text': '{people} people for {capacity} places: {over} over',
-  'dashboard.capacity.more': 'And {count} more sites over capacity (see Shelter sites).',
 
   'distribution.nav': 'Distribution',
   'distribution.title': 'Distribution point',
@@ -732,4 +718,5 @@ export const en: Record<MessageKey, string> = {
   ...cycleCardsEn,
   ...trustEn,
   ...afterEn,
+  ...dash2En,
 };

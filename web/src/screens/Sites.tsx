@@ -10,7 +10,9 @@ import { Link, useRouter } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 import { SiteForm, siteBody } from './SiteForm.tsx';
 import { SiteResidents } from './SiteResidents.tsx';
-import { ConfirmButton, usePlural } from './household/parts.tsx';
+import { useCount } from '../components/useCount.ts';
+import { usePlural } from '../i18n/plural.ts';
+import { ConfirmButton } from './household/parts.tsx';
 
 const KINDS = ['collective_centre', 'school', 'camp', 'informal_site', 'host_community_area'];
 const STATUSES = ['open', 'closed', 'damaged'];
@@ -92,8 +94,10 @@ function NewSite() {
 function SiteSummary({ c }: { c: SiteCapacity }) {
   const { t, sep } = useI18n();
   const plural = usePlural();
+  const count = useCount();
   const govName = useGovernorateName();
-  const rate = c.capacity ? Math.min(1.5, c.people / c.capacity) : null;
+  // withheld (null) for a role that sees only aggregates: no meter then
+  const rate = c.capacity && c.people !== null ? Math.min(1.5, c.people / c.capacity) : null;
   return (
     <>
       <span className="list-title">
@@ -106,8 +110,8 @@ function SiteSummary({ c }: { c: SiteCapacity }) {
       </span>
       <span className="list-meta">
         {c.capacity !== null
-          ? t('sites.occupancy', { people: c.people, capacity: c.capacity })
-          : t('sites.occupancyUnknown', { people: c.people })}
+          ? t('sites.occupancy', { people: count(c.people), capacity: c.capacity })
+          : t('sites.occupancyUnknown', { people: count(c.people) })}
       </span>
       {rate !== null && (
         <span className="meter" aria-hidden="true">
@@ -129,6 +133,7 @@ function SiteSummary({ c }: { c: SiteCapacity }) {
 
 export function SitePage({ id }: { id: string }) {
   const { t, num } = useI18n();
+  const count = useCount();
   const { api } = useSession();
   const govName = useGovernorateName();
   const site = useLoad(() => api.get<SiteViewT>(`/api/v1/sites/${id}`), [id, api]);
@@ -182,11 +187,11 @@ export function SitePage({ id }: { id: string }) {
           <h2>{t('sites.gaps')}</h2>
           <p className="big">
             {c.capacity !== null
-              ? t('sites.occupancy', { people: c.people, capacity: c.capacity })
-              : t('sites.occupancyUnknown', { people: c.people })}
+              ? t('sites.occupancy', { people: count(c.people), capacity: c.capacity })
+              : t('sites.occupancyUnknown', { people: count(c.people) })}
           </p>
-          {c.toiletGap > 0 && <p>{t('sites.toiletGap', { count: c.toiletGap })}</p>}
-          {c.waterPointGap > 0 && <p>{t('sites.waterPointGap', { count: c.waterPointGap })}</p>}
+          {c.toiletGap !== null && c.toiletGap > 0 && <p>{t('sites.toiletGap', { count: c.toiletGap })}</p>}
+          {c.waterPointGap !== null && c.waterPointGap > 0 && <p>{t('sites.waterPointGap', { count: c.waterPointGap })}</p>}
           {c.flags.length === 0 ? (
             <p className="muted">{t('sites.noGaps')}</p>
           ) : (

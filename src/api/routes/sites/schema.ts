@@ -61,31 +61,33 @@ export const SphereStandardsView = z
     persons_per_water_point: z.number(),
   })
   .describe('the Sphere (2018) minimum standards in force (table sphere_standard)');
+/** A figure computed from the people living in a site; null when withheld from a role that sees only aggregates (src/sites/capacityDisclosure.ts). */
+const Withheld = z.number().nullable();
 const capacityFields = {
-  people: z.number(),
+  people: Withheld,
   capacity: z.number().nullable(),
-  overBy: z.number(),
-  toiletGap: z.number(),
-  waterPointGap: z.number(),
+  overBy: Withheld,
+  toiletGap: Withheld,
+  waterPointGap: Withheld,
   flags: z.array(SiteFlag),
 };
 export const SiteCapacityRow = z.object({
   site: z.object({ id: z.string(), name: z.string(), kind: z.enum(siteKinds), governorate: z.string(), status: z.enum(siteStatuses) }),
-  households: z.number(),
+  households: Withheld,
   occupancyRate: z.number().nullable(),
-  toiletsNeeded: z.number(),
-  waterPointsNeeded: z.number(),
-  waterNeededLitresPerDay: z.number(),
+  toiletsNeeded: Withheld,
+  waterPointsNeeded: Withheld,
+  waterNeededLitresPerDay: Withheld,
   waterGapLitresPerDay: z.number().nullable(),
-  kcalNeededPerDay: z.number(),
+  kcalNeededPerDay: Withheld,
   ...capacityFields,
 });
 export const GovernorateCapacityRow = z.object({
   governorate: z.string(),
   sites: z.number(),
   sitesOverCapacity: z.number(),
-  waterGapLitresPerDay: z.number(),
-  kcalNeededPerDay: z.number(),
+  waterGapLitresPerDay: Withheld,
+  kcalNeededPerDay: Withheld,
   ...capacityFields,
   capacity: z.number(),
 });
