@@ -13,7 +13,7 @@ test('readyz: 200 when the database answers and is migrated; 503 migrations_pend
   expect(ok.statusCode).toBe(200);
   expect(ok.json()).toEqual({ status: 'ready' });
   const last = (await t.db.pool.query<{ name: string }>('SELECT max(name) AS name FROM schema_migration')).rows[0]!.name;
-  await t.db.pool.query('DELETE FROM schema_migration WHERE name = $1', [last]);
+  await t.db.owner.query('DELETE FROM schema_migration WHERE name = $1', [last]);
   try {
     const pending = await t.get(undefined, '/readyz');
     expect(pending.statusCode).toBe(503);
@@ -21,7 +21,7 @@ test('readyz: 200 when the database answers and is migrated; 503 migrations_pend
     expect(pending.json().type).toBe('/problems/migrations_pending');
     expect((await t.get(undefined, '/healthz')).statusCode).toBe(200); // alive, only not ready
   } finally {
-    await t.db.pool.query('INSERT INTO schema_migration (name) VALUES ($1)', [last]);
+    await t.db.owner.query('INSERT INTO schema_migration (name) VALUES ($1)', [last]);
   }
 });
 

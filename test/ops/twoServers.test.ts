@@ -26,7 +26,8 @@ beforeAll(async () => {
   s = await scenario(t, { households: 12, cards: 6 });
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanad-two-'));
   // Servers sharing a database share its secret key too (README): a challenge sealed by one opens on the other.
-  const env = { ...process.env, DATABASE_URL: t.db.url, SANAD_SECRET_KEY: randomBytes(32).toString('base64') };
+  // the run's secret key (test/support/db.ts): the change log of the test database is keyed with it
+  const env = { ...process.env, DATABASE_URL: t.db.url };
   [a, b] = await Promise.all([serve(path.join(dir, 'a'), env), serve(path.join(dir, 'b'), env)]);
 }, 120_000);
 
