@@ -320,7 +320,16 @@ describe.skipIf(!run)('web app, end to end (3 of 4)', () => {
     await signIn(p, 'analyst.e2e', PASSWORD);
     await p.getByRole('heading', { name: 'الأفراد حسب المحافظة' }).waitFor();
     const nav = p.getByRole('navigation', { name: 'القائمة الرئيسية' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['مواقع الإيواء', 'لوحة المتابعة', 'تصدير', 'حسابي']); // My account: everyone's
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'مواقع الإيواء',
+      'لوحة المتابعة',
+      'تصدير',
+      'تقرير الشكاوى',
+      'المخزون',
+      'المطابقة',
+      'التقارير',
+      'حسابي', // My account: everyone's
+    ]);
     await expectWithheld(p);
     await p.goto(`${server.url}/register`);
     await p.getByRole('heading', { name: 'دورك لا يسمح بهذا.' }).waitFor();
