@@ -2,7 +2,7 @@
 // database. Concurrent redemptions of one entitlement through both leave one standing redemption;
 // the sign-in limit per address, the second-factor pause and a per-credential limit count the
 // requests made through either server.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
