@@ -128,6 +128,8 @@ export const errors = {
   internal: () => p('internal', 'Something went wrong on the server. It has been logged without personal data.'),
   /** The database does not answer (it stopped, or it is too busy): 503, never a 500 that hides it. */
   databaseUnavailable: () => p('database_unavailable', 'The database does not answer. Try again in a few minutes.'),
+  /** A request that arrives while the server shuts down: 503 with Connection: close, as problem+json. */
+  serverStopping: () => p('server_stopping', 'This server is stopping. Try again in a moment.'),
   migrationsPending: () =>
     p('migrations_pending', 'The database lacks migrations this server needs: start the newest server once to apply them.'),
   metricsForbidden: () =>

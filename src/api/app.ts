@@ -171,6 +171,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (err, _req, reply) =>
       sendProblem(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errors.uriTooLong() : errors.badRequest('The address is malformed.')),
     logger: false,
+    // Fastify's own 503 while closing is not problem+json: the onRequest hook below answers instead.
+    return503OnClosing: false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
   });
@@ -209,6 +211,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((_req, reply) => sendProblem(reply, errors.notFound('route')));
 
   app.addHook('preHandler', (req) => checkAccess(opts.store, req));
+  // Requests that arrive once shutdown began: a clear 503, and the connection is not kept.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!stopping) return;
+    reply.header('connection', 'close');
+    return sendProblem(reply, errors.serverStopping());
+  });
 
   const checkResponses = opts.checkResponses ?? process.env.VITEST !== undefined;
   for (const r of routes) {

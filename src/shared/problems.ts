@@ -45,6 +45,7 @@ export const problemTypes = {
   merge_refused: { status: 409, title: 'Merge refused: conflicting evidence' },
   internal: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
+  server_stopping: { status: 503, title: 'The server is stopping' },
   token_expired: { status: 401, title: 'This API token has expired' },
   token_revoked: { status: 401, title: 'This API token was revoked' },
   own_account: { status: 409, title: 'You cannot do this to your own account' },

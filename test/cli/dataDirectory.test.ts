@@ -142,7 +142,9 @@ test('when its PostgreSQL dies, the server answers 503 on /healthz and exits wit
   ]);
   expect(answers).toContain(503);
   expect(answers).not.toContain(500);
-  expect([...problems]).toEqual(['/problems/database_unavailable']);
+  // while it stops, a request that still arrives is told so, as problem+json too
+  expect(problems).toContain('/problems/database_unavailable');
+  expect([...problems].filter((p) => p !== '/problems/database_unavailable' && p !== '/problems/server_stopping')).toEqual([]);
   expect(exit).toEqual({ code: 1, signal: null });
   expect(victim.output()).toContain('the embedded PostgreSQL server stopped (killed by SIGKILL): Sanad stops too');
   // the lock is released for a restart

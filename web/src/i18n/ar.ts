@@ -67,6 +67,7 @@ const problems = {
   'problem.merge_refused': 'رُفض الدمج: توجد أدلة متعارضة.',
   'problem.internal': 'حدث خطأ في الخادم. أعد المحاولة لاحقًا.',
   'problem.database_unavailable': 'قاعدة البيانات لا تستجيب الآن. أعد المحاولة بعد بضع دقائق.',
+  'problem.server_stopping': 'الخادم يتوقف الآن. أعد المحاولة بعد قليل.',
   ...adminProblemsAr,
   ...lifeProblemsAr,
   ...serversAr,

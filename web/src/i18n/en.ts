@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'problem.merge_refused': 'Merge refused: the evidence conflicts.',
   'problem.internal': 'Something went wrong on the server. Try again later.',
   'problem.database_unavailable': 'The database is not answering. Try again in a few minutes.',
+  'problem.server_stopping': 'The server is stopping. Try again in a moment.',
   ...adminProblemsEn,
   ...lifeProblemsEn,
   ...serversEn,
