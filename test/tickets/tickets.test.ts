@@ -50,6 +50,33 @@ test('a missed-assistance complaint at a desk: assigned, answered, approved, clo
   expect(log.rows.map((r) => r.after ?? '').join(' ')).not.toMatch(/parcel/);
 });
 
+test('an answer sent back is no longer proposed: its text stays as the draft, and whoever proposes again is the one another must approve', async () => {
+  const officer = await t.user({ role: 'distribution_officer' });
+  const [a, b] = [
+    await t.user({ role: 'feedback_focal_point', orgId: officer.orgId }),
+    await t.user({ role: 'feedback_focal_point', orgId: officer.orgId }),
+  ];
+  const h = await household(t, await t.user({ orgId: officer.orgId }), []);
+  const tk = (
+    await t.post(officer, '/api/v1/tickets', {
+      channel: 'hotline',
+      category: 'missed_assistance',
+      personId: h.head,
+      description: 'no parcel',
+    })
+  ).json();
+  const step = (u: typeof a, body: object) => t.post(u, `/api/v1/tickets/${tk.id}/steps`, body);
+  await step(a, { action: 'assign', userId: a.id });
+  await step(a, { action: 'start' });
+  await step(a, { action: 'propose_answer', answer: 'first draft' });
+  const back = (await step(b, { action: 'send_back', note: 'name the point' })).json();
+  expect(back).toMatchObject({ status: 'in_progress', proposedBy: null, answer: 'first draft' });
+  // b now writes the answer: b cannot approve it, a can
+  await step(b, { action: 'propose_answer', answer: 'collect it at the north point' });
+  expect((await step(b, { action: 'approve' })).json().type).toBe('/problems/ticket_step_refused');
+  expect((await step(a, { action: 'approve' })).json()).toMatchObject({ status: 'closed', answer: 'collect it at the north point' });
+});
+
 test('a sensitive ticket is seen by the focal points only, not even by the one who took it', async () => {
   const officer = await t.user({ role: 'registration_officer' });
   const focal = await t.user({ role: 'feedback_focal_point', orgId: officer.orgId });

@@ -81,7 +81,7 @@ export async function actOnTicket(ctx: WriteContext, id: string, s: TicketStep):
     `UPDATE ticket SET status = $2, version = version + 1,
             assigned_to = CASE WHEN $3 = 'assign' THEN $4::uuid ELSE assigned_to END,
             answer = CASE WHEN $3 = 'propose_answer' THEN $5 ELSE answer END,
-            proposed_by = CASE WHEN $3 = 'propose_answer' THEN $6::uuid ELSE proposed_by END,
+            proposed_by = CASE WHEN $3 = 'propose_answer' THEN $6::uuid WHEN $3 = 'send_back' THEN NULL ELSE proposed_by END,
             answered_at = CASE WHEN $3 = 'approve' THEN now() ELSE answered_at END,
             closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE NULL END
       WHERE id = $1`,
