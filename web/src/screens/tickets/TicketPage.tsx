@@ -65,7 +65,8 @@ function Steps({ tk, onDone }: { tk: TicketFileViewT; onDone: () => void }) {
   const { t } = useI18n();
   const { user } = useSession();
   const { busy, error, post } = useAction();
-  const [answer, setAnswer] = useState('');
+  // an answer sent back comes back as the draft to revise
+  const [answer, setAnswer] = useState(tk.answer ?? '');
   const focal = user?.role === 'feedback_focal_point';
   const me = user?.me?.userId;
   const step = async (action: string, extra: object = {}) => {
