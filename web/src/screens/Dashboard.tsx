@@ -12,7 +12,7 @@ import { useCount, useWithheldNote } from '../components/useCount.ts';
 import { ErrorState, Loading, Screen } from '../components/ui.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
-import { type PluralBase, usePlural, usePluralParts } from '../i18n/plural.ts';
+import { type PluralBase, pluralForm, usePlural, usePluralParts } from '../i18n/plural.ts';
 import { GovernorateMap } from '../map/GovernorateMap.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
@@ -206,7 +206,7 @@ function ReachChart() {
     const { people: reached } = c.reached;
     const { people: targeted } = c.targeted;
     if (reached === null || targeted === null) return t('dash2.reach.withheld', { reached: count(reached), targeted: count(targeted) });
-    const form = targeted === 0 ? 'zero' : new Intl.PluralRules(lang).select(targeted);
+    const form = pluralForm(lang, targeted);
     return t(`dash2.reach.text.${form}` as MessageKey, { reached, targeted, percent: pct(reached, targeted) });
   };
   const coverage = (c: Cycle) =>

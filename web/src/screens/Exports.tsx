@@ -6,6 +6,7 @@ import { can, type Capability } from '../access.ts';
 import type { ExportRequestT } from '../api/types.ts';
 import { Alert, errorKey, Screen, SelectField } from '../components/ui.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { pluralForm } from '../i18n/plural.ts';
 import { useGovernorateName, useSession } from '../session.tsx';
 
 type What = 'persons' | 'aggregates';
@@ -35,7 +36,7 @@ export function rowsText(
   n: number,
   shown: string,
 ): string {
-  const form = new Intl.PluralRules(lang).select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+  const form = pluralForm(lang, n);
   return t(`exports.rows.${form}`, { count: shown });
 }
 

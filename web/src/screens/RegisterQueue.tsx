@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, PersonName } from '../components/ui.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { pluralForm } from '../i18n/plural.ts';
 import type { Draft } from '../registration/draft.ts';
 import { dismiss, type Queued, subscribe } from '../registration/outbox.ts';
 import { Link } from '../router.tsx';
@@ -30,7 +31,7 @@ export function QueuedRegistrations({ onRestore }: { onRestore: (d: Draft) => bo
 
 /** "n members" with the plural form of the language (Arabic has six). */
 function membersText(t: (k: MessageKey, v?: Record<string, string | number>) => string, lang: string, n: number, shown: string): string {
-  const form = new Intl.PluralRules(lang).select(n) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+  const form = pluralForm(lang, n);
   return t(`registration.queuedMembers.${form}`, { count: shown });
 }
 

@@ -4,6 +4,7 @@ import { Fragment, type FormEvent, type ReactNode, useState } from 'react';
 import type { PersonSearchPageT, PersonSummaryT } from '../api/types.ts';
 import { ErrorState, PersonName, Screen, TextField } from '../components/ui.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { pluralForm } from '../i18n/plural.ts';
 import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
@@ -129,8 +130,7 @@ function withNodes(template: string, nodes: Record<string, ReactNode>): ReactNod
 /** "n people found" (about n when estimated) in the plural form of the language (Arabic has six). */
 function FoundCount({ found, shown }: { found: Found; shown: number }) {
   const { t, lang, num } = useI18n();
-  const form = new Intl.PluralRules(lang).select(found.total) as 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-  const key: MessageKey = `search.${found.totalExact ? 'found' : 'foundAbout'}.${found.total === 0 ? 'zero' : form}`;
+  const key: MessageKey = `search.${found.totalExact ? 'found' : 'foundAbout'}.${pluralForm(lang, found.total)}`;
   const total = <bdi>{num(found.total)}</bdi>;
   return (
     <>

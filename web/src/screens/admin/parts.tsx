@@ -6,6 +6,7 @@ import { roles } from '../../../../src/shared/roles.ts';
 import type { UserViewT } from '../../api/types.ts';
 import { SelectField } from '../../components/ui.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { pluralForm } from '../../i18n/plural.ts';
 import { Link, useRouter } from '../../router.tsx';
 import { useGovernorateName, useSession } from '../../session.tsx';
 
@@ -144,7 +145,6 @@ export function badFields(err: unknown): Set<string> {
   return new Set((e?.fieldErrors ?? []).map((f) => f.field.replace(/^body\./, '')));
 }
 
-type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 /** "n accounts" with the plural form of the language (Arabic has six): the key `${base}.${form}`. */
 export function countText(
   t: (k: MessageKey, v?: Record<string, string | number>) => string,
@@ -152,6 +152,6 @@ export function countText(
   base: 'admin.users.shown' | 'admin.tokens.shown',
   n: number,
 ): string {
-  const form = new Intl.PluralRules(lang).select(n) as PluralForm;
+  const form = pluralForm(lang, n);
   return t(`${base}.${form}` as MessageKey, { count: n });
 }

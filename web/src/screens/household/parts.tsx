@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { Alert, errorKey, TextField } from '../../components/ui.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { pluralForm } from '../../i18n/plural.ts';
 import { serverReasonKey } from '../../serverReasons.ts';
 import { checkDay } from '../../validate.ts';
 import { today } from './useAction.ts';
@@ -141,12 +142,11 @@ export function ConfirmButton({
   );
 }
 
-type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 /** "n people" with the plural form of the language (Arabic has six): keys `<base>.zero` ... `<base>.other`. */
 export function usePlural(): (base: string, n: number) => string {
   const { t, lang } = useI18n();
   return (base, n) => {
-    const form = (n === 0 ? 'zero' : new Intl.PluralRules(lang).select(n)) as PluralForm;
+    const form = pluralForm(lang, n);
     return t(`${base}.${form}` as MessageKey, { count: n });
   };
 }
