@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
 import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage } from './support.ts';
-import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
+import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, switchUser } from './support.ts';
 
 const REGISTRAR = 'registrar.cases.e2e';
 const SUPERVISOR = 'supervisor.cases.e2e';
@@ -75,12 +75,7 @@ beforeAll(async () => {
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-async function as(user: string, lang: 'ar' | 'en') {
-  const signOut = page.getByRole('button', { name: lang === 'ar' ? 'خروج' : 'Sign out' });
-  if ((await signOut.count()) > 0) await signOut.click();
-  await page.locator('input[name=username]').waitFor();
-  await signIn(page, user, PASSWORD);
-}
+const as = (user: string, lang: 'ar' | 'en') => switchUser(page, user, lang);
 
 const openMyCase = async (nav: string) => {
   await page.locator('nav').getByRole('link', { name: nav, exact: true }).click();

@@ -284,6 +284,14 @@ async function until(page: Page, expression: string, timeoutMs = 30_000): Promis
   }
 }
 
+/** Signs the current user out (if any) and signs `username` in, on the same page. */
+export async function switchUser(page: Page, username: string, lang: 'ar' | 'en'): Promise<void> {
+  const signOut = page.getByRole('button', { name: lang === 'ar' ? 'خروج' : 'Sign out' });
+  if ((await signOut.count()) > 0) await signOut.click();
+  await page.locator('input[name=username]').waitFor();
+  await signIn(page, username, PASSWORD);
+}
+
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
