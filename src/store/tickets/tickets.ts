@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { errors } from '../../errors.ts';
+import { permissionMatrix } from '../../shared/permissions.ts';
 import { isSensitiveTicket, type TicketAction, type TicketCategory, type TicketChannel, ticketDeadlineDays } from '../../shared/tickets.ts';
 import { nextTicketState } from '../../tickets/flow.ts';
 import { getPerson } from '../registry/findPerson.ts';
@@ -60,6 +61,9 @@ export async function listTickets(db: pg.Pool, actor: Actor): Promise<Ticket[]> 
   return r.rows.map(parseTicket);
 }
 
+/** The roles that may open and work on a ticket (those of its route in the permission matrix). */
+const TICKET_WORKERS = [...permissionMatrix['POST /api/v1/tickets/:id/steps']];
+
 export type TicketStep = { action: TicketAction; note: string | null; answer: string | null; userId: string | null };
 
 /** One step of a ticket's flow (src/tickets/flow.ts): assign, start, hold, resume, propose the answer, approve or send it back. */
@@ -69,11 +73,11 @@ export async function actOnTicket(ctx: WriteContext, id: string, s: TicketStep):
   if ((s.action === 'assign' || s.action === 'approve' || s.action === 'send_back') && !isFocal) throw errors.ticketStepRefused();
   const to = nextTicketState(t.status, s.action, { actorId: ctx.actor.userId, proposedBy: t.proposedBy });
   if (s.action === 'assign') {
-    const u = await ctx.client.query('SELECT 1 FROM app_user WHERE id = $1 AND org_id = $2 AND $3 = ANY(governorates) AND NOT disabled', [
-      s.userId,
-      t.orgId,
-      t.governorate,
-    ]);
+    // to someone of its organisation and governorate whose role may work on tickets at all
+    const u = await ctx.client.query(
+      'SELECT 1 FROM app_user WHERE id = $1 AND org_id = $2 AND $3 = ANY(governorates) AND NOT disabled AND role = ANY($4::text[])',
+      [s.userId, t.orgId, t.governorate, TICKET_WORKERS],
+    );
     if (!s.userId || u.rowCount === 0) throw errors.invalidField('userId', 'no_such_record');
   }
   if (s.action === 'propose_answer' && !s.answer) throw errors.invalidField('answer', 'required');
