@@ -6,7 +6,7 @@
 // leaves again (the head's rule shown in words, a reason asked for, the step confirmed), (in English)
 // a new person registered with the registration form joins, splits a member off into a
 // new household and merges a third household in (found through one of its members). A caseworker
-// records a specific need and a status event (injured) for a member, sees every change in the
+// records a specific need and a life event (an injury) for a member, sees every change in the
 // household's history with who made it, and on the person page the household link and the record
 // identity resolution linked to the head ("also registered as"). Screenshots of the household page
 // and the person page in both languages. The household's card shows on its page. Every name here is invented (the seed's synthetic data).
@@ -76,9 +76,9 @@ const WORDS = {
     mergeSubmit: 'ادمج الأسرتين',
     vulnSubmit: 'سجّل',
     chronic: 'مرض مزمن',
-    recordStatus: 'سجّل حالة',
-    statusSource: 'مصدر المعلومة',
-    statusSubmit: 'سجّل الحالة',
+    recordStatus: 'الإبلاغ عن حدث',
+    statusSubmit: 'سجّل الحدث',
+    injury: 'إصابة',
     history: {
       move: 'سُجّل نزوح',
       head: 'تغيّر رب الأسرة',
@@ -87,7 +87,7 @@ const WORDS = {
       split: 'انفصلت أسرة جديدة',
       merge: 'انضمت أسرة أخرى',
       vulnerability: 'سُجّلت حاجة خاصة',
-      injured: 'مصاب',
+      injured: 'أُبلغ عن حدث حياتي',
       card: 'صدرت بطاقة',
     },
     byColleague: `بواسطة \u2068${REGISTRAR}\u2069`,
@@ -146,9 +146,9 @@ const WORDS = {
     mergeSubmit: 'Merge the households',
     vulnSubmit: 'Record',
     chronic: 'Chronic illness',
-    recordStatus: 'Record status',
-    statusSource: 'Source of the information',
-    statusSubmit: 'Record the status',
+    recordStatus: 'Report an event',
+    statusSubmit: 'Record the event',
+    injury: 'Injury',
     history: {
       move: 'A move recorded',
       head: 'The head changed',
@@ -157,7 +157,7 @@ const WORDS = {
       split: 'A new household split off',
       merge: 'Another household merged in',
       vulnerability: 'A specific need recorded',
-      injured: 'Injured',
+      injured: 'Life event reported',
       card: 'A card issued',
     },
     byColleague: `by \u2068${REGISTRAR}\u2069`,
@@ -454,7 +454,7 @@ async function splitAndMerge(page: Page, w: Words, c: Case) {
   expect(await current(otherHousehold)).toEqual([]);
 }
 
-/** The caseworker's part: a specific need and a status event for the new head, then the history. */
+/** The caseworker's part: a specific need and a life event for a member, then the history. */
 async function caseworkerPart(page: Page, w: Words, c: Case) {
   await openFromSearch(page, w, c, false);
   const vuln = page.locator('section[aria-labelledby="hh-vuln"]');
@@ -465,19 +465,19 @@ async function caseworkerPart(page: Page, w: Words, c: Case) {
   await vuln.locator('.hh-vulns li', { hasText: w.chronic }).waitFor();
 
   await (await actionsOf(page, w, c.m1)).getByRole('button', { name: w.recordStatus }).click();
-  await member(page, c.m1).locator('select[name=statusKind]').selectOption('injured');
-  await member(page, c.m1)
-    .getByLabel(new RegExp(`^${w.statusSource}`))
-    .fill(w === WORDS.ar ? 'تقرير المستشفى' : 'Hospital report');
+  // a life event, as on the person's page (the old status event had no consequences)
+  await member(page, c.m1).locator('select[name=lifeKind]').selectOption('injury');
+  await member(page, c.m1).locator('select[name=lifeSource]').selectOption('hospital');
   await member(page, c.m1).getByRole('button', { name: w.statusSubmit }).click();
   await expect
-    .poll(async () => (await db.pool.query('SELECT kind FROM person_status_event WHERE person_id = $1', [c.m1])).rows)
-    .toEqual([{ kind: 'injured' }]);
+    .poll(async () => (await db.pool.query('SELECT kind, source FROM life_event WHERE person_id = $1', [c.m1])).rows)
+    .toEqual([{ kind: 'injury', source: 'hospital' }]);
 
   // Every change in the household's history, with who made it.
   const history = page.locator('.hh-history');
   const entry = (title: string) => history.locator('li', { has: page.locator('strong', { hasText: title }) });
   await entry(w.history.injured).first().waitFor();
+  expect(await entry(w.history.injured).first().textContent()).toContain(w.injury);
   for (const k of ['move', 'head', 'join', 'leave', 'split', 'merge'] as const) {
     await entry(w.history[k]).first().waitFor();
     expect(await entry(w.history[k]).first().textContent(), k).toContain(w.byColleague);

@@ -1,5 +1,5 @@
 // GET /api/v1/households/:id/history: who changed the household, what and when (members, head,
-// split, merge, moves, vulnerabilities, cards, its members' status events), oldest first; the read
+// split, merge, moves, vulnerabilities, cards, its members' life events and older status events), oldest first; the read
 // is logged, reads are not listed.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
@@ -154,4 +154,31 @@ test("a member's status events only when the reader may read that person (their 
   const actions = async (u: typeof officer) => ((await t.get(u, url(h.id))).json().items as Entry[]).map((e) => e.action);
   expect(await actions(officer)).toEqual(['create', 'member_join', 'missing', 'injured']);
   expect(await actions(gaza)).toEqual(['create', 'member_join', 'injured']);
+});
+
+test("a member's life events: reported, confirmed (a hospital, for an injury), withdrawn, as the person's entries with the kind; the auditor sees no kind", async () => {
+  const officer = await t.user({ governorates: ['PS0260'] });
+  const h = await household(t, officer, ['son']);
+  const son = h.others[0]!;
+  const reported = await t.post(officer, `/api/v1/persons/${son}/life-events`, { kind: 'injury', source: 'hospital', date: '2024-06-10' });
+  expect(reported.statusCode, reported.body).toBe(201);
+  const e = reported.json();
+  const withdrawn = await t.post(officer, `/api/v1/life-events/${e.id}/withdraw`, { version: e.version, reason: 'another person' });
+  expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+  const items = (await t.get(officer, url(h.id))).json().items as Entry[];
+  const life = items.filter((x) => x.entity === 'life_event');
+  expect(life.map((x) => [x.action, x.entityId, x.after?.kind])).toEqual([
+    ['report', son, 'injury'],
+    ['confirmed', son, 'injury'],
+    ['withdraw', son, 'injury'],
+    ['unconfirmed', son, 'injury'],
+  ]);
+  const auditor = await t.user({ role: 'auditor', orgId: officer.orgId });
+  const audited = ((await t.get(auditor, url(h.id))).json().items as Entry[]).filter((x) => x.entity === 'life_event');
+  expect(audited.map((x) => [x.action, x.entityId, x.after])).toEqual([
+    ['report', son, null],
+    ['confirmed', son, null],
+    ['withdraw', son, null],
+    ['unconfirmed', son, null],
+  ]);
 });

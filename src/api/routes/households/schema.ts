@@ -114,8 +114,10 @@ export const VulnerabilityEndInput = z.object({
 export const HouseholdHistoryList = z.object({
   items: z.array(
     HistoryEntry.extend({
-      entity: z.string().describe("'household', 'household_card', or 'person_status' (a member's status event)"),
-      entityId: z.string().nullable().describe('the household, or for a status event the person'),
+      entity: z
+        .string()
+        .describe("'household', 'household_card', 'life_event' (a member's) or 'person_status' (a member's older status event)"),
+      entityId: z.string().nullable().describe('the household, or for a life or status event the person'),
     }),
   ),
   earlier: z.number().nullable().describe('pass as `before` for the page before this one; null at the beginning'),

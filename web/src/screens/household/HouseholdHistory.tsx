@@ -1,7 +1,8 @@
 // The household's history, newest first: who changed what, when, in words (members joining and
 // leaving, the head, splits and merges with links to the other household, moves, needs, cards,
-// members' status events), the day each change took effect and the reason when one was given.
+// members' life events, and older status events), the day each change took effect and the reason when one was given.
 import type { ReactNode } from 'react';
+import { statusKinds } from '../../../../src/shared/vocabulary.ts';
 import type { HouseholdHistoryEntryT } from '../../api/householdTypes.ts';
 import type { HouseholdViewT } from '../../api/types.ts';
 import { PersonName } from '../../components/ui.tsx';
@@ -9,10 +10,27 @@ import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useGovernorateName, useSession } from '../../session.tsx';
 import { relKey, vulnKey } from '../HouseholdPage.tsx';
-import { statusKey } from './StatusEvent.tsx';
 
 type After = Record<string, unknown>;
+/** An older status event (before life events): injured, disability, deceased, missing, found. */
+const statusKey = (k: string): MessageKey =>
+  (statusKinds as readonly string[]).includes(k) ? (`hh.status.kind.${k}` as MessageKey) : 'history.action.status';
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** What a member's life event entry says: reported, confirmed, no longer confirmed, corrected, withdrawn. */
+const LIFE: Record<string, MessageKey> = {
+  report: 'hh.history.life.report',
+  confirmed: 'hh.history.life.confirmed',
+  unconfirmed: 'hh.history.life.unconfirmed',
+  correct: 'hh.history.life.correct',
+  withdraw: 'hh.history.life.withdraw',
+};
+const titleOf = (e: HouseholdHistoryEntryT): MessageKey =>
+  e.entity === 'person_status'
+    ? statusKey(e.action)
+    : e.entity === 'life_event'
+      ? (LIFE[e.action] ?? 'history.action.other')
+      : (ACTIONS[e.action] ?? 'history.action.other');
 
 const ACTIONS: Record<string, MessageKey> = {
   create: 'hh.history.create',
@@ -86,6 +104,16 @@ function Details({ e, h }: { e: HouseholdHistoryEntryT; h: HouseholdViewT }) {
         </>
       );
     default:
+      if (e.entity === 'life_event') {
+        const kind = str(a.kind);
+        return (
+          <>
+            {kind ? t(`life.kind.${kind}` as MessageKey) : null}
+            {kind ? sep : null}
+            {person(e.entityId)}
+          </>
+        );
+      }
       return e.entity === 'person_status' ? person(e.entityId) : null;
   }
 }
@@ -98,7 +126,7 @@ export function HouseholdHistory({ items, h }: { items: HouseholdHistoryEntryT[]
     <ol className="timeline hh-history">
       {[...items].reverse().map((e) => {
         const a = (e.after && typeof e.after === 'object' ? e.after : {}) as After;
-        const title = e.entity === 'person_status' ? statusKey(e.action) : (ACTIONS[e.action] ?? 'history.action.other');
+        const title = titleOf(e);
         const who =
           e.actorId === null
             ? t('history.system')
@@ -118,7 +146,9 @@ export function HouseholdHistory({ items, h }: { items: HouseholdHistoryEntryT[]
             {effective && (
               <span className="muted">
                 {sep}
-                {t(e.entity === 'person_status' ? 'hh.history.eventDate' : 'hh.history.effective', { date: day(effective) })}
+                {t(e.entity === 'person_status' || e.entity === 'life_event' ? 'hh.history.eventDate' : 'hh.history.effective', {
+                  date: day(effective),
+                })}
               </span>
             )}
             {e.reason && (

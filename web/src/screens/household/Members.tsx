@@ -1,6 +1,7 @@
 // The members of a household: each with their relationship (a link to their record), the head
 // marked; for those whose role allows it, per member: make them the head, they leave (never the
-// head: the rule is said in words), record a status event (injured, missing ...).
+// head: the rule is said in words), report a life event (a death, an injury, missing ...) as on
+// the person's page, with its consequences (tasks) and its history.
 import { useState } from 'react';
 import type { Relationship } from '../../../../src/shared/vocabulary.ts';
 import { can } from '../../access.ts';
@@ -12,7 +13,7 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { relKey } from '../HouseholdPage.tsx';
 import { ActionError, ConfirmButton, DateField, ReasonField, usePlural, withReason } from './parts.tsx';
-import { StatusEventForm } from './StatusEvent.tsx';
+import { ReportForm } from '../lifeEvents/LifeEvents.tsx';
 import { today, useAction } from './useAction.ts';
 
 type Member = HouseholdViewT['members'][number];
@@ -37,7 +38,12 @@ export function Members({ h, onChanged }: { h: HouseholdViewT; onChanged: () => 
             <MemberRow m={m} open={open} onOpen={setOpen} />
             {open?.personId === m.personId && open.action === 'head' && <HeadForm h={h} m={m} onDone={done} />}
             {open?.personId === m.personId && open.action === 'leave' && <LeaveForm h={h} m={m} onDone={done} />}
-            {open?.personId === m.personId && open.action === 'status' && <StatusEventForm m={m} onDone={done} />}
+            {open?.personId === m.personId && open.action === 'status' && (
+              <div className="hh-member-event">
+                <h3>{t('life.report')}</h3>
+                <ReportForm personId={m.personId} onDone={done} />
+              </div>
+            )}
           </li>
         ))}
       </ul>
@@ -56,7 +62,7 @@ function MemberRow({ m, open, onOpen }: { m: Member; open: Open; onOpen: (o: Ope
     [
       ['head', t('hh.head.action'), !head && can(user?.role, 'changeHead')],
       ['leave', t('hh.leave.action'), !head && can(user?.role, 'leaveHousehold')],
-      ['status', t('hh.status.action'), can(user?.role, 'statusEvent')],
+      ['status', t('life.report'), can(user?.role, 'lifeEvents')],
     ] as const
   ).filter(([, , may]) => may);
   return (

@@ -102,7 +102,8 @@ function Detail({ detail }: { detail: Record<string, unknown> }) {
   return parts.length > 0 ? <p>{parts.join('، ')}</p> : null;
 }
 
-function ReportForm({ personId, onDone }: { personId: string; onDone: () => void }) {
+/** The form to report a life event of a person (also under each member on the household page). */
+export function ReportForm({ personId, onDone }: { personId: string; onDone: () => void }) {
   const { t } = useI18n();
   const { busy, error, post } = useAction();
   const [v, setV] = useState<EventValues>(blankEvent);
