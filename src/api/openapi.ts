@@ -86,6 +86,7 @@ export function openApiDocument(routes: RouteDef[]): unknown {
     const perm = permissionFor(routeKey(r));
     const op: Record<string, unknown> = {
       summary: r.summary,
+      ...(r.deprecated ? { deprecated: true } : {}),
       tags: r.tags,
       parameters,
       'x-roles': perm,

@@ -39,6 +39,8 @@ type Common<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   method: Method;
   url: string;
   summary: string;
+  /** Kept for existing API clients; the app uses its replacement (named in the summary). */
+  deprecated?: boolean;
   tags: string[];
   params?: P;
   query?: Q;

@@ -1,5 +1,7 @@
 // The OpenAPI document lists every problem type of the catalogue (src/shared/problems.ts) with its
 // status and title, and describes the Problem body every error answers with.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import { problemIds, problemTypes } from '../../src/shared/problems.ts';
 import { useTestApp } from '../support/testApp.ts';
@@ -67,4 +69,17 @@ test('the audit and stats answers are described exactly', async () => {
     'livingHouseholds',
     'displacedHouseholds',
   ]);
+});
+
+test('the old status events route is marked deprecated, naming the life events route that replaces it; the app no longer calls it', async () => {
+  const doc = (await t.get(undefined, '/openapi.json')).json();
+  const op = doc.paths['/api/v1/persons/{id}/status-events'].post;
+  expect(op.deprecated).toBe(true);
+  expect(op.summary).toContain('/api/v1/persons/{id}/life-events');
+  expect(doc.paths['/api/v1/persons/{id}/life-events'].post.deprecated).toBeUndefined();
+  const web = fs.readdirSync(path.resolve(import.meta.dirname, '../../web/src'), { recursive: true, withFileTypes: true });
+  const callers = web
+    .filter((f) => f.isFile() && /\.tsx?$/.test(f.name))
+    .filter((f) => fs.readFileSync(path.join(f.parentPath, f.name), 'utf8').includes('/status-events'));
+  expect(callers.map((f) => f.name)).toEqual([]);
 });

@@ -35,7 +35,6 @@ export const capabilityRoutes = {
   mergeHousehold: 'POST /api/v1/households/:id/merge',
   recordVulnerability: 'POST /api/v1/households/:id/vulnerabilities',
   endVulnerability: 'POST /api/v1/households/:id/vulnerabilities/end',
-  statusEvent: 'POST /api/v1/persons/:id/status-events',
   householdHistory: 'GET /api/v1/households/:id/history',
   linkedRecords: 'GET /api/v1/persons/:id/links',
   householdAid: 'GET /api/v1/households/:id/aid',

@@ -7,7 +7,9 @@ import { StatusEventInput, StatusEventView } from './schema.ts';
 export default defineRoute({
   method: 'POST',
   url: '/api/v1/persons/:id/status-events',
-  summary: 'Record that a person was injured, has a disability, died, went missing or was found',
+  summary:
+    'Record that a person was injured, has a disability, died, went missing or was found, with no consequence. Deprecated: report a life event (POST /api/v1/persons/{id}/life-events), which is confirmed and creates tasks',
+  deprecated: true,
   tags: ['persons'],
   params: IdParams,
   body: StatusEventInput,
