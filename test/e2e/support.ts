@@ -127,10 +127,15 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-/** A phone-sized page in Arabic; its requests and page errors are collected into `urls` and `pageErrors` when given. */
+/**
+ * A phone-sized page in Arabic; its requests and page errors are collected into `urls` and
+ * `pageErrors` when given. A long menu folds behind a button on a phone (test/e2e/menu.test.ts):
+ * unless `menu: 'folded'`, the device starts as one whose user left the menu open, so the steps
+ * of the other files reach their screens through its links.
+ */
 export async function phonePage(
   browser: Browser,
-  opts: { urls?: string[]; pageErrors?: string[]; bypassCSP?: boolean } = {},
+  opts: { urls?: string[]; pageErrors?: string[]; bypassCSP?: boolean; menu?: 'open' | 'folded' } = {},
 ): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({
     viewport: PHONE,
@@ -139,6 +144,8 @@ export async function phonePage(
     reducedMotion: 'reduce',
     ...(opts.bypassCSP ? { bypassCSP: true } : {}),
   });
+  if (opts.menu !== 'folded')
+    await ctx.addInitScript("if (localStorage.getItem('sanad.menu') === null) localStorage.setItem('sanad.menu', 'open');");
   const page = await ctx.newPage();
   if (opts.urls) page.on('request', (r) => opts.urls!.push(r.url()));
   if (opts.pageErrors) page.on('pageerror', (e) => opts.pageErrors!.push(e.message));

@@ -1,5 +1,5 @@
 // The application shell: header, navigation for what the role may do, banners, the screen.
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { can, type Capability } from './access.ts';
 import { Alert, Loading, Screen } from './components/ui.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
@@ -138,20 +138,108 @@ function Header() {
           )}
         </span>
       </div>
-      {user && !user.me?.passwordTemporary && (
-        <nav aria-label={t('nav.main')} className="nav">
-          {NAV.filter((n) => can(user.role, n.needs)).map((n) => (
-            <Link key={n.label} to={n.route} className={navActive(route, n.route) ? 'nav-link active' : 'nav-link'}>
-              {t(n.label)}
-            </Link>
-          ))}
-          <Link to={{ name: 'account' }} className={route.name === 'account' ? 'nav-link nav-account active' : 'nav-link nav-account'}>
-            {t('account.nav')}
-          </Link>
-          <span className="nav-role muted">{t('session.role', { role: t(`role.${user.role}` as MessageKey) })}</span>
-        </nav>
-      )}
+      {user && !user.me?.passwordTemporary && <MainNav role={user.role} route={route} />}
     </header>
+  );
+}
+
+/** The menu's groups, in order; an entry of no group goes to "more". */
+const NAV_GROUPS = ['registry', 'aid', 'casework', 'reconstruction', 'oversight', 'admin', 'more'] as const;
+type NavGroup = (typeof NAV_GROUPS)[number];
+const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
+  search: 'registry',
+  register: 'registry',
+  review: 'registry',
+  tasks: 'registry',
+  sites: 'registry',
+  programmes: 'aid',
+  distribution: 'aid',
+  cards: 'aid',
+  points: 'aid',
+  stock: 'aid',
+  conflicts: 'aid',
+  reconciliation: 'aid',
+  cases: 'casework',
+  tickets: 'casework',
+  ticketReport: 'casework',
+  dashboard: 'oversight',
+  reports: 'oversight',
+  exports: 'oversight',
+  audit: 'oversight',
+  users: 'admin',
+};
+/** Up to this many entries the menu is one row; beyond, it is grouped, and on a phone folds behind a button. */
+const FLAT_MAX = 8;
+const MENU_KEY = 'sanad.menu';
+
+/** Whether the folded menu is open: remembered on the device (a preference, no personal data). */
+function useMenuOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => {
+    try {
+      return localStorage.getItem(MENU_KEY) === 'open';
+    } catch {
+      return false;
+    }
+  });
+  const set = (o: boolean) => {
+    setOpen(o);
+    try {
+      localStorage.setItem(MENU_KEY, o ? 'open' : 'closed');
+    } catch {
+      // storage refused (private mode): the choice lasts for this page only
+    }
+  };
+  return [open, set];
+}
+
+function MainNav({ role, route }: { role: string; route: Route }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useMenuOpen();
+  const entries = NAV.filter((n) => can(role, n.needs));
+  const link = (n: (typeof NAV)[number]) => (
+    <Link key={n.label} to={n.route} className={navActive(route, n.route) ? 'nav-link active' : 'nav-link'}>
+      {t(n.label)}
+    </Link>
+  );
+  const tail = (
+    <>
+      <Link to={{ name: 'account' }} className={route.name === 'account' ? 'nav-link nav-account active' : 'nav-link nav-account'}>
+        {t('account.nav')}
+      </Link>
+      <span className="nav-role muted">{t('session.role', { role: t(`role.${role}` as MessageKey) })}</span>
+    </>
+  );
+  if (entries.length <= FLAT_MAX)
+    return (
+      <nav aria-label={t('nav.main')} className="nav">
+        {entries.map(link)}
+        {tail}
+      </nav>
+    );
+  const groups = NAV_GROUPS.map((g) => [g, entries.filter((n) => (GROUP_OF[n.route.name] ?? 'more') === g)] as const).filter(
+    ([, es]) => es.length > 0,
+  );
+  return (
+    <nav aria-label={t('nav.main')} className="nav nav-grouped" data-open={open}>
+      <button
+        type="button"
+        className="btn btn-ghost nav-toggle"
+        aria-expanded={open}
+        aria-controls="nav-groups"
+        onClick={() => setOpen(!open)}
+      >
+        {t(open ? 'nav.menu.hide' : 'nav.menu.show')}
+      </button>
+      <div id="nav-groups" className="nav-groups">
+        {groups.map(([g, es]) => (
+          <div key={g} className="nav-group">
+            <span className="nav-group-name">{t(`nav.group.${g}`)}</span>
+            {es.map(link)}
+          </div>
+        ))}
+      </div>
+      {tail}
+    </nav>
   );
 }
 
