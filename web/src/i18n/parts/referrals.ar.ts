@@ -69,6 +69,7 @@ export const referralsAr = {
   'ref.sex.male': 'ذكر',
   'ref.caseType': 'نوع الحالة',
   'ref.openCase': 'افتح ملف الحالة',
+  'ref.answer': 'الرد على الإحالة',
   'ref.accept': 'اقبل الإحالة',
   'ref.decline': 'ارفض الإحالة',
   'ref.declineReason': 'سبب الرفض',

@@ -72,6 +72,7 @@ export const referralsEn: Record<keyof typeof referralsAr, string> = {
   'ref.sex.male': 'Male',
   'ref.caseType': 'Type of case',
   'ref.openCase': 'Open the case file',
+  'ref.answer': 'Answer the referral',
   'ref.accept': 'Accept the referral',
   'ref.decline': 'Decline the referral',
   'ref.declineReason': 'Reason for declining',

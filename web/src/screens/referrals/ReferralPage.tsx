@@ -28,7 +28,7 @@ function AnswerForm({ r, onDone }: Props) {
   }
   return (
     <section className="card hh-form" aria-labelledby="ref-answer">
-      <h2 id="ref-answer">{t('ref.accept')}</h2>
+      <h2 id="ref-answer">{t('ref.answer')}</h2>
       <TextField
         label={t('ref.declineReason')}
         optional

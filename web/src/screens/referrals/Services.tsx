@@ -14,7 +14,7 @@ import { ActionError } from '../household/parts.tsx';
 import { useAction } from '../household/useAction.ts';
 
 function ServiceItem({ s, mine, onDone }: { s: ServiceViewT; mine: boolean; onDone: () => void }) {
-  const { t, sep } = useI18n();
+  const { t, sep, digitsOf } = useI18n();
   const plural = usePlural();
   const gov = useGovernorateName();
   const { api } = useSession();
@@ -48,15 +48,14 @@ function ServiceItem({ s, mine, onDone }: { s: ServiceViewT; mine: boolean; onDo
       <p className="muted">
         {s.capacityPerMonth === null ? t('ref.services.capacityUnknown') : plural('ref.services.capacity', s.capacityPerMonth)}
       </p>
-      <p>
-        {t('ref.services.contact', { office: `\u2068${s.contactOffice}\u2069` })}
-        {s.contactPhone && (
-          <>
-            {sep}
-            <bdi dir="ltr">{s.contactPhone}</bdi>
-          </>
-        )}
-      </p>
+      <p>{t('ref.services.contact', { office: `\u2068${s.contactOffice}\u2069` })}</p>
+      {s.contactPhone && (
+        <p>
+          <bdi dir="ltr" className="mono">
+            {digitsOf(s.contactPhone)}
+          </bdi>
+        </p>
+      )}
       {mine && (
         <>
           <ActionError error={error} />

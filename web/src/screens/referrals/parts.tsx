@@ -33,11 +33,11 @@ export function ReferralSummary({ r }: { r: ReferralViewT }) {
 
 /** Exactly the fields the consent shares, each labelled; a notice when it lapsed. */
 export function SharedContent({ r }: { r: ReferralViewT }) {
-  const { t } = useI18n();
+  const { t, digitsOf } = useI18n();
   const rows: [string, ReactNode][] = [];
   if (r.person.fullName)
     rows.push([t('ref.field.name'), <PersonName key="n" fullName={r.person.fullName} fullNameEn={r.person.fullNameEn} />]);
-  if (r.person.ageBand) rows.push([t('ref.field.age_band'), <bdi key="a">{r.person.ageBand}</bdi>]);
+  if (r.person.ageBand) rows.push([t('ref.field.age_band'), <bdi key="a">{digitsOf(r.person.ageBand)}</bdi>]);
   if (r.person.sex) rows.push([t('ref.field.sex'), t(`ref.sex.${r.person.sex}`)]);
   if (r.need)
     rows.push([
