@@ -5,7 +5,7 @@ import { Alert, PersonName } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function ReferralSummary({ r }: { r: ReferralViewT }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, sep } = useI18n();
   const other = r.side === 'in' ? t('ref.from', { org: `\u2068${r.from.name}\u2069` }) : t('ref.to', { org: `\u2068${r.to.name}\u2069` });
   return (
     <>
@@ -18,7 +18,7 @@ export function ReferralSummary({ r }: { r: ReferralViewT }) {
       </p>
       <p>
         <bdi>{r.service.name}</bdi>
-        {'، '}
+        {sep}
         {other}
       </p>
       {r.person.fullName && (
