@@ -152,6 +152,21 @@ export const errors = {
       'cycle_cards_not_generated',
       "Cards are issued and printed for a generated cycle: generate its entitlement list first (a closed cycle's cards are not printed).",
     ),
+  referralStepRefused: () =>
+    p(
+      'referral_step_refused',
+      'Only the receiving organisation answers a referral that waits for an answer, and reports back on one it accepted.',
+    ),
+  referralConsentNotGiven: () =>
+    p('referral_consent_not_given', 'The case has no consent to refer, or it was withdrawn: record the person’s consent first.'),
+  referralConsentExpired: () =>
+    p('referral_consent_expired', 'The consent recorded on the case has expired: record the person’s consent again.'),
+  referralConsentOtherOrganisation: () =>
+    p(
+      'referral_consent_other_organisation',
+      'The person did not consent to sharing with the organisation providing this service: record their consent for it first.',
+    ),
+  serviceInactive: () => p('service_inactive', 'This service is marked inactive in the directory: choose another.'),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

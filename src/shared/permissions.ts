@@ -197,6 +197,19 @@ export const permissionMatrix = {
   // screens, the 3W/5W report as a CSV or XLSX file
   'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // The service directory: browsed by those who refer; managed by an organisation's administrators
+  // and case supervisors (their own organisation's services only: src/store/referrals/updateService.ts)
+  'GET /api/v1/services': ['administrator', 'caseworker', 'case_supervisor'],
+  'POST /api/v1/services': ['administrator', 'case_supervisor'],
+  'PUT /api/v1/services/:id': ['administrator', 'case_supervisor'],
+  // Referrals between organisations: which side sees which referral is decided per referral (src/referrals/flow.ts)
+  'POST /api/v1/cases/:id/consent': CASEWORK,
+  'POST /api/v1/cases/:id/referrals': CASEWORK,
+  'GET /api/v1/referrals/in': CASEWORK,
+  'GET /api/v1/referrals/out': CASEWORK,
+  'GET /api/v1/referrals/:id': CASEWORK,
+  'POST /api/v1/referrals/:id/answer': CASEWORK,
+  'POST /api/v1/referrals/:id/report': CASEWORK,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -61,6 +61,11 @@ export const problemTypes = {
   case_step_refused: { status: 409, title: 'This step is not possible at the case’s stage' },
   ticket_step_refused: { status: 409, title: 'This step is not possible for the ticket now' },
   cycle_cards_not_generated: { status: 409, title: 'Cards are issued and printed for a generated cycle only' },
+  referral_step_refused: { status: 409, title: 'This step is not possible for the referral now' },
+  referral_consent_not_given: { status: 409, title: 'The person has not consented to referrals (or withdrew consent)' },
+  referral_consent_expired: { status: 409, title: 'The person’s consent has expired' },
+  referral_consent_other_organisation: { status: 409, title: 'The consent does not cover this organisation' },
+  service_inactive: { status: 409, title: 'This service is not taking referrals' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

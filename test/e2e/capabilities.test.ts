@@ -53,7 +53,7 @@ test('what each role sees', () => {
   expect(sees('caseworker')).toContain('decideDuplicates');
   expect(sees('registration_officer')).not.toContain('reviewDuplicates');
   // an administrator runs the system but reads no case file: cases are for caseworkers and their supervisors
-  const caseWork = ['myCases', 'openCase', 'decideCase'];
+  const caseWork = ['myCases', 'openCase', 'decideCase', 'referrals', 'refer'];
   expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !caseWork.includes(c)));
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');

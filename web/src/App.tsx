@@ -47,6 +47,9 @@ const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) =>
 const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
 const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
 const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
+const Services = lazy(() => import('./screens/referrals/Services.tsx').then((m) => ({ default: m.Services })));
+const Referrals = lazy(() => import('./screens/referrals/Referrals.tsx').then((m) => ({ default: m.Referrals })));
+const ReferralPage = lazy(() => import('./screens/referrals/ReferralPage.tsx').then((m) => ({ default: m.ReferralPage })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -69,6 +72,8 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'referrals' }, label: 'ref.nav.referrals', needs: 'referrals' },
+  { route: { name: 'services' }, label: 'ref.nav.services', needs: 'serviceDirectory' },
 ];
 
 export function App() {
@@ -371,6 +376,12 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'services':
+      return onDemand(can(role, 'serviceDirectory'), <Services />);
+    case 'referrals':
+      return onDemand(can(role, 'referrals'), <Referrals />);
+    case 'referral':
+      return onDemand(can(role, 'referrals'), <ReferralPage id={route.id} />);
     default:
       return undefined;
   }

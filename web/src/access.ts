@@ -63,6 +63,10 @@ export const capabilityRoutes = {
   recordStock: 'POST /api/v1/aid/stock',
   createWarehouse: 'POST /api/v1/aid/warehouses',
   aidReports: 'POST /api/v1/aid/reports/3w',
+  serviceDirectory: 'GET /api/v1/services',
+  manageServices: 'POST /api/v1/services',
+  referrals: 'GET /api/v1/referrals/in',
+  refer: 'POST /api/v1/cases/:id/referrals',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -40,7 +40,10 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'services' }
+  | { name: 'referrals' }
+  | { name: 'referral'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +84,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/services\/?$/, () => ({ name: 'services' })],
+  [/^\/referrals\/?$/, () => ({ name: 'referrals' })],
+  [new RegExp(`^/referrals/${ID}/?$`), (m) => ({ name: 'referral', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -91,7 +97,13 @@ export function parsePath(path: string): Route {
   return { name: 'notFound' };
 }
 
+type ReferralRoute = Extract<Route, { name: 'services' | 'referrals' | 'referral' }>;
+const isReferralRoute = (r: Route): r is ReferralRoute => r.name === 'services' || r.name === 'referrals' || r.name === 'referral';
+/** The paths of the service directory and referral screens (apart: pathOf is at its length limit). */
+const referralPath = (r: ReferralRoute): string => (r.name === 'referral' ? `/referrals/${r.id}` : `/${r.name}`);
+
 export function pathOf(r: Route): string {
+  if (isReferralRoute(r)) return referralPath(r);
   switch (r.name) {
     case 'home':
       return '/';

@@ -27,6 +27,7 @@ import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
+import { referralRoutes } from './referrals/index.ts';
 import auditLog from './audit/log.ts';
 import auditVerify from './audit/verify.ts';
 import auditEntry from './audit/entry.ts';
@@ -143,3 +144,4 @@ allRoutes.push(
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
+allRoutes.push(...referralRoutes);

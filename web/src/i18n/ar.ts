@@ -1,5 +1,7 @@
 // Arabic: the default language. Every key here must exist in en.ts (typecheck and a test enforce it).
 // Placeholders are written {name} and must be the same in both languages.
+import { referralsAr } from './parts/referrals.ar.ts';
+import { referralsProblemsAr } from './parts/referralsProblems.ar.ts';
 import { lifeAr } from './parts/life.ar.ts';
 import { casesAr } from './parts/cases.ar.ts';
 import { ticketsAr } from './parts/tickets.ar.ts';
@@ -73,6 +75,7 @@ const problems = {
   ...serversAr,
   ...casesProblemsAr,
   ...cycleCardsProblemsAr,
+  ...referralsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -722,6 +725,7 @@ export const ar = {
   ...trustAr,
   ...afterAr,
   ...dash2Ar,
+  ...referralsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

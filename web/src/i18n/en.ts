@@ -1,4 +1,6 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
+import { referralsEn } from './parts/referrals.en.ts';
+import { referralsProblemsEn } from './parts/referralsProblems.en.ts';
 import { lifeEn } from './parts/life.en.ts';
 import { casesEn } from './parts/cases.en.ts';
 import { ticketsEn } from './parts/tickets.en.ts';
@@ -71,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   ...serversEn,
   ...casesProblemsEn,
   ...cycleCardsProblemsEn,
+  ...referralsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -729,4 +732,5 @@ export const en: Record<MessageKey, string> = {
   ...trustEn,
   ...afterEn,
   ...dash2En,
+  ...referralsEn,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textLimits as L } from '../../../shared/limits.ts';
 import { caseApprovals, caseEntryKinds, caseStages, caseTypes } from '../../../shared/cases.ts';
+import { referralFields } from '../../../shared/referrals.ts';
 import { Day, Uuid } from '../../schemas.ts';
 
 const Text = z.string().trim().min(1).max(4000);
@@ -14,6 +15,8 @@ export const Consent = z
       .optional()
       .describe('what may be shared, with whom (e.g. "health services")'),
     until: Day.optional(),
+    organisations: z.array(Uuid).max(20).optional().describe('the organisations a referral may go to (src/referrals/consent.ts)'),
+    fields: z.array(z.enum(referralFields)).max(referralFields.length).optional().describe('what a referral may carry'),
   })
   .strict();
 

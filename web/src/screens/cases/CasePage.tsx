@@ -9,10 +9,12 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { AddEntry, AssignForm, DecisionForm, ReopenForm, ShareForm } from './CaseActions.tsx';
 import { CaseSummary } from './parts.tsx';
+import { can } from '../../access.ts';
+import { ReferPanel } from '../referrals/ReferPanel.tsx';
 
 export function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, user } = useSession();
   const file = useLoad(() => api.get<CaseFileViewT>(`/api/v1/cases/${id}`), [id, api]);
   if (file.error)
     return (
@@ -51,6 +53,7 @@ export function CasePage({ id }: { id: string }) {
       <Timeline c={c} />
       {writer && <AssignForm c={c} onDone={file.reload} />}
       {writer && <ShareForm c={c} onDone={file.reload} />}
+      {writer && can(user?.role, 'refer') && <ReferPanel c={c} onDone={file.reload} />}
     </Screen>
   );
 }
