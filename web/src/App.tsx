@@ -167,6 +167,8 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   cases: 'casework',
   tickets: 'casework',
   ticketReport: 'casework',
+  referrals: 'casework',
+  services: 'casework',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
