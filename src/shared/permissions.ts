@@ -197,6 +197,12 @@ export const permissionMatrix = {
   // screens, the 3W/5W report as a CSV or XLSX file
   'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Data corrections from a ticket: its handler proposes (who sees the ticket decides: src/store/tickets/changeRequests),
+  // another person who may edit persons approves or rejects (never their own)
+  'POST /api/v1/tickets/:id/corrections': FRONT_LINE,
+  'GET /api/v1/tickets/:id/corrections': FRONT_LINE,
+  'GET /api/v1/corrections': REGISTRY_WRITE,
+  'POST /api/v1/corrections/:id/decision': REGISTRY_WRITE,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

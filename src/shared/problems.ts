@@ -60,6 +60,11 @@ export const problemTypes = {
   case_step_refused: { status: 409, title: 'This step is not possible at the case’s stage' },
   ticket_step_refused: { status: 409, title: 'This step is not possible for the ticket now' },
   cycle_cards_not_generated: { status: 409, title: 'Cards are issued and printed for a generated cycle only' },
+  not_a_data_correction: { status: 409, title: 'Only a data-correction ticket about a person carries a correction' },
+  change_request_pending: { status: 409, title: 'A correction of this ticket already waits for a decision' },
+  change_request_decided: { status: 409, title: 'This correction was already decided' },
+  own_change_request: { status: 409, title: 'A correction is approved by someone other than the one who proposed it' },
+  change_request_stale: { status: 409, title: 'The record changed since this correction was proposed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;
