@@ -38,6 +38,7 @@ const MyCases = lazy(() => import('./screens/cases/MyCases.tsx').then((m) => ({ 
 const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
+const CorrectionQueue = lazy(() => import('./screens/tickets/CorrectionQueue.tsx').then((m) => ({ default: m.CorrectionQueue })));
 const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').then((m) => ({ default: m.TicketReport })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
@@ -69,6 +70,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'corrections' }, label: 'corr.queue', needs: 'approveCorrections' },
 ];
 
 export function App() {
@@ -283,6 +285,8 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'corrections':
+      return onDemand(can(role, 'approveCorrections'), <CorrectionQueue />);
     default:
       return undefined;
   }
