@@ -27,6 +27,7 @@ import correctionPropose from './corrections/propose.ts';
 import correctionsForTicket from './corrections/forTicket.ts';
 import correctionQueue from './corrections/queue.ts';
 import correctionDecide from './corrections/decide.ts';
+import caseReport from './cases/report.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -148,3 +149,4 @@ allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDeci
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
 allRoutes.push(correctionPropose, correctionsForTicket, correctionQueue, correctionDecide);
+allRoutes.push(caseReport);
