@@ -47,6 +47,11 @@ export function register(program: Command): void {
         `Synthetic data: ${fmt(i.rows)} persons read, ${fmt(i.personsCreated)} persons and ${fmt(i.householdsCreated)} households created, ` +
           `${fmt(i.loaded)} memberships, ${fmt(s.displacements)} displacements, ${fmt(i.unverifiedIds)} unverified IDs, ${fmt(i.rejected)} rejected.\n`,
       );
+      const c = s.casework;
+      if (c)
+        out.write(
+          `Casework: ${c.lifeEvents} life events, ${c.cases} cases (${c.referrals} with a referral), ${c.tickets} tickets (one a data correction).\n`,
+        );
       out.write(`Try: sanad export aggregates --hxl --user ${s.admin.username} --data-dir ${opts.dataDir ?? 'data'}\n`);
     } finally {
       await store.close();
