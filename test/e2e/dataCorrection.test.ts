@@ -55,7 +55,8 @@ async function as(user: string, lang: 'ar' | 'en') {
   await signIn(page, user, PASSWORD);
 }
 const nav = (name: string) => page.locator('nav').getByRole('link', { name, exact: true }).click();
-const personVersion = async () => (await db.pool.query('SELECT version, father_name FROM person WHERE id = $1', [ticket.person_id])).rows[0];
+const personVersion = async () =>
+  (await db.pool.query('SELECT version, father_name FROM person WHERE id = $1', [ticket.person_id])).rows[0];
 
 describe.skipIf(!run)('a data-correction ticket changes the record once, approved (focal point, registration officer)', () => {
   test('in Arabic on a phone: proposed beside the current value, approved by a registration officer, seen on the person page', async () => {
@@ -123,7 +124,10 @@ describe.skipIf(!run)('a data-correction ticket changes the record once, approve
     await page.getByRole('button', { name: 'Approve the answer and close' }).click();
     await page.getByText('Closed on time').waitFor();
     await screenshots(page, 'correction-ticket-closed', (l) =>
-      page.getByText(l === 'ar' ? 'اعتُمد التصحيح وطُبّق' : 'Correction approved and applied').first().waitFor(),
+      page
+        .getByText(l === 'ar' ? 'اعتُمد التصحيح وطُبّق' : 'Correction approved and applied')
+        .first()
+        .waitFor(),
     );
     expect(await personVersion()).toMatchObject({ version: 2, father_name: NEW_FATHER });
   }, 300_000);
