@@ -75,12 +75,12 @@ export type RequestRef = { status: string; proposedBy: string; baseVersion: numb
 
 /**
  * Whether the actor may decide the request now: one who may edit the person (the store has found the
- * person in their scope), never its proposer, while it waits, and while the person is as it was when
- * proposed (a stale request is refused: propose it again on the record as it is).
+ * person in their scope), never its proposer, while it waits; an approval only while the person is as
+ * it was when proposed (a stale request is rejected, then proposed again on the record as it is).
  */
-export function assertMayDecide(actor: Actor, r: RequestRef, personVersion: number): void {
+export function assertMayDecide(actor: Actor, r: RequestRef, personVersion: number, decision: 'approve' | 'reject'): void {
   if (!allows('PUT /api/v1/persons/:id', actor.role)) throw errors.forbidden();
   if (r.status !== 'proposed') throw errors.changeRequestDecided();
   if (r.proposedBy === actor.userId) throw errors.ownChangeRequest();
-  if (r.baseVersion !== personVersion) throw errors.changeRequestStale();
+  if (decision === 'approve' && r.baseVersion !== personVersion) throw errors.changeRequestStale();
 }

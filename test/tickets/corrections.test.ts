@@ -13,7 +13,7 @@ const t = useTestApp();
 async function setUp() {
   const officer = await t.user({ role: 'registration_officer', governorates: ['PS0260'] });
   const focal = await t.user({ role: 'feedback_focal_point', orgId: officer.orgId, governorates: ['PS0260'] });
-  const personId = await person(t, officer, { givenName: 'سامر', familyName: 'الحداد', phone: '0599123456' });
+  const personId = await person(t, officer, { givenName: 'سامر', familyName: 'الحداد', phone: '0599123456', sex: 'male' });
   const tk = (
     await t.post(focal, '/api/v1/tickets', { channel: 'desk', category: 'data_correction', personId, description: 'the name is misspelt' })
   ).json();
@@ -122,7 +122,7 @@ test('two approvals at once apply the change once', async () => {
   expect(updates.rows[0].n).toBe(1);
 });
 
-test('security: never your own, not by a focal point, not out of scope, not stale; a rejection needs a reason', async () => {
+test('security: never your own, not by a focal point, not out of scope; a stale one is not approved but rejected, then proposed again', async () => {
   const { officer, focal, personId, ticketId } = await setUp();
   // an officer assigned the ticket proposes: they may not approve it themselves
   await t.post(focal, `/api/v1/tickets/${ticketId}/steps`, { action: 'assign', userId: officer.id });
@@ -157,12 +157,17 @@ test('security: never your own, not by a focal point, not out of scope, not stal
   const stale = await decide(admin, req.id, { decision: 'approve' });
   expect(stale.json().type).toBe('/problems/change_request_stale');
   expect((await t.get(admin, `/api/v1/persons/${personId}`)).json().sex).toBe(p.sex);
-  const noReason = await decide(admin, req.id, { decision: 'reject' });
-  expect(noReason.statusCode).toBe(409); // stale: still refused before the reason is looked at
-  expect(noReason.json().type).toBe('/problems/change_request_stale');
+  // a stale request blocks nothing: it is rejected with a reason, and proposed again on the record as it is
+  const rejected = await decide(admin, req.id, { decision: 'reject', reason: 'the record changed meanwhile' });
+  expect(rejected.statusCode, rejected.body).toBe(200);
+  expect(rejected.json()).toMatchObject({ status: 'rejected', stale: false });
+  const again = await propose(officer, ticketId, { changes: { sex: 'female' }, reason: 'as on the ID card' });
+  expect(again.json()).toMatchObject({ status: 'proposed', stale: false, baseVersion: 2 });
+  expect((await decide(admin, again.json().id, { decision: 'approve' })).json()).toMatchObject({ status: 'approved' });
+  expect((await t.get(admin, `/api/v1/persons/${personId}`)).json()).toMatchObject({ sex: 'female', version: 3 });
 });
 
-test('rejection with a reason; bad input named; only data-correction tickets; values out of the URL', async () => {
+test('bad input named; only data-correction tickets, by their handler; a rejection needs a reason and changes nothing', async () => {
   const { officer, focal, personId, ticketId } = await setUp();
   const bad = await propose(focal, ticketId, { changes: { givenName: 'سامر7', phone: '12' }, reason: 'x' });
   expect(bad.statusCode).toBe(422);

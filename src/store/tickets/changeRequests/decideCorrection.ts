@@ -11,7 +11,7 @@ export type Decision = { decision: 'approve' | 'reject'; reason: string | null }
 
 /**
  * Approves or rejects a correction (src/tickets/correction.ts assertMayDecide: one who may edit the
- * person, never its proposer, while it waits and while the person is as it was). The request is
+ * person, never its proposer, while it waits; an approval while the person is as it was). The request is
  * locked first, so of two approvals at once the second finds it decided: it is applied once. An
  * approval is the person edit (store/registry/updatePerson.ts) with the ticket named in the change
  * log's reason; a rejection needs a reason. A request outside the actor's scope answers 404.
@@ -26,7 +26,12 @@ export async function decideCorrection(ctx: WriteContext, id: string, d: Decisio
   const row = r.rows[0];
   if (!row) throw errors.notFound('change_request');
   const person = await getPerson(ctx.client, ctx.actor, row.person_id, { forUpdate: true });
-  assertMayDecide(ctx.actor, { status: row.status, proposedBy: row.proposed_by, baseVersion: row.base_version }, person.version);
+  assertMayDecide(
+    ctx.actor,
+    { status: row.status, proposedBy: row.proposed_by, baseVersion: row.base_version },
+    person.version,
+    d.decision,
+  );
   if (d.decision === 'reject' && !d.reason) throw errors.invalidField('reason', 'required');
   if (d.decision === 'approve') {
     const { record } = applyChanges(person, row.changes as Changes);

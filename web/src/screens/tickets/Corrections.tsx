@@ -89,7 +89,10 @@ function ProposeForm({
   if (person.error) return <ErrorState error={person.error} onRetry={person.reload} />;
   if (!person.data) return <Loading />;
   const p = person.data;
-  const picked = correctionFields.filter((f) => f in values);
+  // with the name in parts, the full name follows them: the parts are corrected, not the full name
+  const hasParts = [p.givenName, p.fatherName, p.grandfatherName, p.familyName].some((x) => x !== null);
+  const offered = correctionFields.filter((f) => !(hasParts && f === 'fullName'));
+  const picked = offered.filter((f) => f in values);
   const rows = picked.map((f) => ({ field: f, current: current(p, f), proposed: values[f]?.trim() || null }));
   const changed = rows.filter((r) => r.proposed !== r.current);
   const toggle = (f: CorrectionField, on: boolean) =>
@@ -116,7 +119,7 @@ function ProposeForm({
     <div className="hh-form correction-form">
       <fieldset>
         <legend>{t('corr.pick')}</legend>
-        {correctionFields.map((f) => (
+        {offered.map((f) => (
           <label key={f} className="check">
             <input type="checkbox" name={`pick-${f}`} checked={f in values} onChange={(e) => toggle(f, e.target.checked)} />{' '}
             {t(fieldKey(f))}
