@@ -5,6 +5,7 @@
 // approve"; the person page shows the new name and its history names the ticket. In English the focal
 // point proposes the answer and a second focal point closes the ticket. Every name here is invented.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +18,16 @@ const REGISTRAR = 'registrar.correct.e2e';
 const FOCAL = 'focal.correct.e2e';
 const FOCAL2 = 'focal2.correct.e2e';
 const run = browserAvailable();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA violations on the page now (ids and targets). */
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
 
 let db: TestDb;
 let server: Server;
@@ -42,7 +53,7 @@ beforeAll(async () => {
   ticket = r.rows[0]!;
   expect(ticket.father_name).not.toBe(NEW_FATHER);
   browser = await launch();
-  ({ page } = await phonePage(browser, { urls }));
+  ({ page } = await phonePage(browser, { urls, bypassCSP: true })); // axe-core is injected inline
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
@@ -75,6 +86,7 @@ describe.skipIf(!run)('a data-correction ticket changes the record once, approve
     // side by side: the current value and the proposed one
     const row = page.locator('.correction-form tr[data-field="fatherName"]');
     await expect.poll(() => row.locator('td').allTextContents()).toEqual([ticket.father_name ?? '(فارغ)', NEW_FATHER]);
+    expect(await violations()).toEqual([]);
     await screenshots(page, 'correction-propose', () => row.waitFor());
     await page.getByRole('button', { name: 'أرسل الاقتراح للاعتماد' }).click();
     await page.locator('article.correction[data-status="proposed"]').waitFor();
@@ -85,6 +97,7 @@ describe.skipIf(!run)('a data-correction ticket changes the record once, approve
     await nav('تصحيحات بانتظار الاعتماد');
     const card = page.locator('section.card', { has: page.locator('article.correction') });
     await expect.poll(() => card.count()).toBe(1);
+    expect(await violations()).toEqual([]);
     await screenshots(page, 'corrections-queue', () => card.locator('tr[data-field="fatherName"]').waitFor());
     await page.getByLabel(/^سبب القرار/).fill('طابق بطاقة الهوية');
     await page.getByRole('button', { name: 'اعتمد وطبّق' }).click();
