@@ -28,6 +28,12 @@ export type SeedOptions = {
   /** Password of the demo administrator when it is created (default: a random one, returned). */
   password?: string | undefined;
   onProgress?: ImportOptionsProgress;
+  /**
+   * Life events, cases, referrals and tickets on the seeded people (seedCasework.ts). By default only
+   * on a fresh start (when seed creates the demo administrator): a store in use, or a test's seeded
+   * households, get them when asked for.
+   */
+  casework?: boolean | undefined;
 };
 type ImportOptionsProgress = ((p: { bytesRead: number; totalBytes: number; rows: number }) => void) | undefined;
 
@@ -36,7 +42,7 @@ export type SeedSummary = {
   admin: { username: string; created: boolean; password?: string };
   import: ImportSummary;
   displacements: number;
-  /** Life events, cases, referrals and tickets on the seeded people; null when seeded before. */
+  /** Life events, cases, referrals and tickets on the seeded people; null when not asked for or seeded before. */
   casework: CaseworkSummary | null;
 };
 
@@ -78,7 +84,7 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
       onProgress: opts.onProgress,
     });
     const added = await addDisplacements(pool, actor, displacements);
-    const casework = await seedCasework(pool, actor);
+    const casework = (opts.casework ?? admin.created) ? await seedCasework(pool, actor) : null;
     return { orgCreated, admin, import: summary, displacements: added, casework };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

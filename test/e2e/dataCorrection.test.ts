@@ -44,7 +44,7 @@ beforeAll(async () => {
     addUser(env, REGISTRAR, 'registration_officer');
     addUser(env, FOCAL, 'feedback_focal_point');
     addUser(env, FOCAL2, 'feedback_focal_point');
-    sanad(['seed', '--households', '15', '--seed', '37', '--user', REGISTRAR, '--no-progress'], env);
+    sanad(['seed', '--households', '15', '--seed', '37', '--user', REGISTRAR, '--casework', '--no-progress'], env);
   }));
   const r = await db.pool.query<typeof ticket>(
     "SELECT t.id, t.person_id, p.father_name FROM ticket t JOIN person p ON p.id = t.person_id WHERE t.category = 'data_correction'",

@@ -60,9 +60,10 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
     'This store has users already: name one of them (an administrator or registration officer) with --user.',
   );
   expect(await n('SELECT count(*) FROM app_user')).toBe(1);
-  const again = await sanad(['seed', '--households', '300', '--user', 'demo-admin']);
+  const again = await sanad(['seed', '--households', '300', '--user', 'demo-admin', '--casework']);
   expect(again.code, again.stderr).toBe(0);
   expect(again.stdout).toContain('already loaded: nothing changed');
+  expect(again.stdout).not.toContain('Casework:'); // seeded once per organisation
   expect(await n('SELECT count(*) FROM change_log')).toBe(log);
   expect(await n('SELECT count(*) FROM person')).toBe(persons);
 

@@ -5,6 +5,16 @@ import { seed } from '../../importer/seed.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
 import { wholeNumber } from '../numberOption.ts';
 
+type SeedCli = {
+  dataDir?: string;
+  households: number;
+  seed: number;
+  user?: string;
+  password?: string;
+  casework?: boolean;
+  progress?: boolean;
+};
+
 export function register(program: Command): void {
   withStoreOptions(
     program
@@ -19,8 +29,13 @@ export function register(program: Command): void {
         'load as this user (an administrator or registration officer); needed once the store has users (without it, in a store without users, a demo administrator is created)',
       )
       .option('--password <password>', 'password for the demo administrator when it is created (default: a random one, printed once)')
+      .option(
+        '--casework',
+        'also add life events, cases with referrals and tickets on the seeded people (the default when seed creates the demo administrator)',
+      )
+      .option('--no-casework', 'without them')
       .option('--no-progress', 'no progress bar'),
-  ).action(async (opts: { dataDir?: string; households: number; seed: number; user?: string; password?: string; progress?: boolean }) => {
+  ).action(async (opts: SeedCli) => {
     const store = await storeFromOptions(opts);
     try {
       let bar: ReturnType<typeof progressBar> | undefined;
@@ -29,6 +44,7 @@ export function register(program: Command): void {
         seed: opts.seed,
         username: opts.user,
         password: opts.password,
+        casework: opts.casework,
         onProgress: (p) => {
           bar ??= progressBar(p.totalBytes, 'persons', opts.progress !== false && process.stderr.isTTY === true);
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
