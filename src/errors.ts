@@ -167,6 +167,21 @@ export const errors = {
       'The person did not consent to sharing with the organisation providing this service: record their consent for it first.',
     ),
   serviceInactive: () => p('service_inactive', 'This service is marked inactive in the directory: choose another.'),
+  notADataCorrection: () =>
+    p(
+      'not_a_data_correction',
+      'A correction is proposed on an open data-correction ticket about a person, by its focal point or the one it is assigned to.',
+    ),
+  changeRequestPending: () =>
+    p('change_request_pending', 'A correction of this ticket already waits for a decision: it is approved or rejected first.'),
+  changeRequestDecided: () => p('change_request_decided', 'This correction was already approved or rejected; it is applied once.'),
+  ownChangeRequest: () =>
+    p('own_change_request', 'Another person, who may edit the record, approves or rejects a correction you proposed.'),
+  changeRequestStale: () =>
+    p(
+      'change_request_stale',
+      'The record changed since this correction was proposed: reject it, and propose it again on the record as it is now.',
+    ),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

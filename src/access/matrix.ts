@@ -41,6 +41,10 @@ export const commandMatrix = {
   'cards print': permissionMatrix['POST /api/v1/aid/cycles/:id/cards/sheet'],
   // the change log's head, signed, to keep elsewhere: those who verify it
   'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
+  // the caseload as aggregates (counts only, small cells withheld): who reads the complaints report,
+  // and for cases the administrator, the case supervisors and the analysts
+  'cases export': permissionMatrix['GET /api/v1/cases/report'],
+  'tickets export': permissionMatrix['GET /api/v1/tickets/report'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

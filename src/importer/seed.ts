@@ -1,7 +1,7 @@
 // `sanad seed`: synthetic data for a newcomer to try Sanad. Never real people: every name, ID and
 // phone comes from src/synthetic. Creates "Demo organisation" and an administrator when missing,
 // then loads the households through the ordinary households import (so seeding the same households
-// again changes nothing) and adds their displacement histories.
+// again changes nothing) and adds their displacement histories, then a little casework (seedCasework.ts).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { commandAllows } from '../access/matrix.ts';
 import { actorOf, findUserByName } from '../store/access/findUser.ts';
 import { appendLog } from '../store/write.ts';
 import { importFile, type ImportSummary } from './run.ts';
+import { type CaseworkSummary, seedCasework } from './seedCasework.ts';
 import { writeSyntheticCsv } from './syntheticCsv.ts';
 
 export const DEMO_ORG = 'Demo organisation';
@@ -27,6 +28,12 @@ export type SeedOptions = {
   /** Password of the demo administrator when it is created (default: a random one, returned). */
   password?: string | undefined;
   onProgress?: ImportOptionsProgress;
+  /**
+   * Life events, cases, referrals and tickets on the seeded people (seedCasework.ts). By default only
+   * on a fresh start (when seed creates the demo administrator): a store in use, or a test's seeded
+   * households, get them when asked for.
+   */
+  casework?: boolean | undefined;
 };
 type ImportOptionsProgress = ((p: { bytesRead: number; totalBytes: number; rows: number }) => void) | undefined;
 
@@ -35,6 +42,8 @@ export type SeedSummary = {
   admin: { username: string; created: boolean; password?: string };
   import: ImportSummary;
   displacements: number;
+  /** Life events, cases, referrals and tickets on the seeded people; null when not asked for or seeded before. */
+  casework: CaseworkSummary | null;
 };
 
 const SYSTEM = (orgId: string): Actor => ({ userId: null, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' });
@@ -75,7 +84,8 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
       onProgress: opts.onProgress,
     });
     const added = await addDisplacements(pool, actor, displacements);
-    return { orgCreated, admin, import: summary, displacements: added };
+    const casework = (opts.casework ?? admin.created) ? await seedCasework(pool, actor) : null;
+    return { orgCreated, admin, import: summary, displacements: added, casework };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -210,6 +210,14 @@ export const permissionMatrix = {
   'GET /api/v1/referrals/:id': CASEWORK,
   'POST /api/v1/referrals/:id/answer': CASEWORK,
   'POST /api/v1/referrals/:id/report': CASEWORK,
+  // Data corrections from a ticket: its handler proposes (who sees the ticket decides: src/store/tickets/changeRequests),
+  // another person who may edit persons approves or rejects (never their own)
+  'POST /api/v1/tickets/:id/corrections': FRONT_LINE,
+  'GET /api/v1/tickets/:id/corrections': FRONT_LINE,
+  'GET /api/v1/corrections': REGISTRY_WRITE,
+  'POST /api/v1/corrections/:id/decision': REGISTRY_WRITE,
+  // the caseload report (counts only; small cells withheld for aggregate roles), as `sanad cases export`
+  'GET /api/v1/cases/report': ['administrator', 'case_supervisor', 'analyst'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -66,6 +66,11 @@ export const problemTypes = {
   referral_consent_expired: { status: 409, title: 'The person’s consent has expired' },
   referral_consent_other_organisation: { status: 409, title: 'The consent does not cover this organisation' },
   service_inactive: { status: 409, title: 'This service is not taking referrals' },
+  not_a_data_correction: { status: 409, title: 'Only a data-correction ticket about a person carries a correction' },
+  change_request_pending: { status: 409, title: 'A correction of this ticket already waits for a decision' },
+  change_request_decided: { status: 409, title: 'This correction was already decided' },
+  own_change_request: { status: 409, title: 'A correction is approved by someone other than the one who proposed it' },
+  change_request_stale: { status: 409, title: 'The record changed since this correction was proposed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

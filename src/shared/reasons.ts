@@ -90,6 +90,8 @@ export const fieldReasons = {
   // life events
   not_for_event_kind: 'is not recorded for this kind of event',
   member_deceased: 'is recorded as deceased',
+  // data corrections
+  no_change: 'changes nothing: every value is as recorded',
 } as const;
 
 export type FieldReason = keyof typeof fieldReasons;

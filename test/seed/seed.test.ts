@@ -42,6 +42,16 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
   ).toBe(0);
   expect(await n('SELECT count(*) FROM person WHERE national_id_valid = false')).toBeGreaterThan(0);
 
+  // casework on the seeded people: life events reported and confirmed, cases (one child protection)
+  // with referrals, tickets of several categories (one data correction)
+  expect(r.stdout).toMatch(/Casework: 6 life events, 6 cases \(2 with a referral\), 6 tickets/);
+  expect(await n('SELECT count(*) FROM life_event')).toBe(6);
+  expect(await n('SELECT count(*) FROM life_event_confirmation')).toBe(3); // hospital, field visits; the others only reported
+  expect(await n('SELECT count(DISTINCT type) FROM case_file')).toBe(5);
+  expect(await n("SELECT count(*) FROM case_file WHERE type = 'child_protection' AND sensitive")).toBe(1);
+  expect(await n("SELECT count(*) FROM case_entry WHERE kind = 'referral'")).toBe(2);
+  expect(await n('SELECT count(DISTINCT category) FROM ticket')).toBe(6);
+  expect(await n("SELECT count(*) FROM ticket WHERE category = 'data_correction' AND person_id IS NOT NULL")).toBe(1);
   const log = await n('SELECT count(*) FROM change_log');
   // Without --user, a store with users gets no second administrator.
   const anonymous = await sanad(['seed', '--households', '300']);
@@ -50,9 +60,10 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
     'This store has users already: name one of them (an administrator or registration officer) with --user.',
   );
   expect(await n('SELECT count(*) FROM app_user')).toBe(1);
-  const again = await sanad(['seed', '--households', '300', '--user', 'demo-admin']);
+  const again = await sanad(['seed', '--households', '300', '--user', 'demo-admin', '--casework']);
   expect(again.code, again.stderr).toBe(0);
   expect(again.stdout).toContain('already loaded: nothing changed');
+  expect(again.stdout).not.toContain('Casework:'); // seeded once per organisation
   expect(await n('SELECT count(*) FROM change_log')).toBe(log);
   expect(await n('SELECT count(*) FROM person')).toBe(persons);
 

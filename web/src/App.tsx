@@ -38,6 +38,7 @@ const MyCases = lazy(() => import('./screens/cases/MyCases.tsx').then((m) => ({ 
 const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
+const CorrectionQueue = lazy(() => import('./screens/tickets/CorrectionQueue.tsx').then((m) => ({ default: m.CorrectionQueue })));
 const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').then((m) => ({ default: m.TicketReport })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
@@ -74,6 +75,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
   { route: { name: 'referrals' }, label: 'ref.nav.referrals', needs: 'referrals' },
   { route: { name: 'services' }, label: 'ref.nav.services', needs: 'serviceDirectory' },
+  { route: { name: 'corrections' }, label: 'corr.queue', needs: 'approveCorrections' },
 ];
 
 export function App() {
@@ -169,6 +171,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   ticketReport: 'casework',
   referrals: 'casework',
   services: 'casework',
+  corrections: 'registry',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -384,6 +387,8 @@ function laterScreens(
       return onDemand(can(role, 'referrals'), <Referrals />);
     case 'referral':
       return onDemand(can(role, 'referrals'), <ReferralPage id={route.id} />);
+    case 'corrections':
+      return onDemand(can(role, 'approveCorrections'), <CorrectionQueue />);
     default:
       return undefined;
   }

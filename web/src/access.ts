@@ -67,6 +67,7 @@ export const capabilityRoutes = {
   manageServices: 'POST /api/v1/services',
   referrals: 'GET /api/v1/referrals/in',
   refer: 'POST /api/v1/cases/:id/referrals',
+  approveCorrections: 'GET /api/v1/corrections',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

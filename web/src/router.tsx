@@ -43,7 +43,8 @@ export type Route =
   | { name: 'reports' }
   | { name: 'services' }
   | { name: 'referrals' }
-  | { name: 'referral'; id: string };
+  | { name: 'referral'; id: string }
+  | { name: 'corrections' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -87,6 +88,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/services\/?$/, () => ({ name: 'services' })],
   [/^\/referrals\/?$/, () => ({ name: 'referrals' })],
   [new RegExp(`^/referrals/${ID}/?$`), (m) => ({ name: 'referral', id: m[1]! })],
+  [/^\/corrections\/?$/, () => ({ name: 'corrections' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -181,6 +183,8 @@ export function pathOf(r: Route): string {
       return '/aid/stock';
     case 'reports':
       return '/reports';
+    case 'corrections':
+      return '/corrections';
   }
 }
 

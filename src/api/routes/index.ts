@@ -23,6 +23,11 @@ import ticketList from './tickets/list.ts';
 import ticketGet from './tickets/get.ts';
 import ticketStep from './tickets/step.ts';
 import ticketReport from './tickets/report.ts';
+import correctionPropose from './corrections/propose.ts';
+import correctionsForTicket from './corrections/forTicket.ts';
+import correctionQueue from './corrections/queue.ts';
+import correctionDecide from './corrections/decide.ts';
+import caseReport from './cases/report.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
@@ -145,3 +150,5 @@ allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDeci
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
 allRoutes.push(...referralRoutes);
+allRoutes.push(correctionPropose, correctionsForTicket, correctionQueue, correctionDecide);
+allRoutes.push(caseReport);

@@ -5,6 +5,16 @@ import { seed } from '../../importer/seed.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
 import { wholeNumber } from '../numberOption.ts';
 
+type SeedCli = {
+  dataDir?: string;
+  households: number;
+  seed: number;
+  user?: string;
+  password?: string;
+  casework?: boolean;
+  progress?: boolean;
+};
+
 export function register(program: Command): void {
   withStoreOptions(
     program
@@ -19,8 +29,13 @@ export function register(program: Command): void {
         'load as this user (an administrator or registration officer); needed once the store has users (without it, in a store without users, a demo administrator is created)',
       )
       .option('--password <password>', 'password for the demo administrator when it is created (default: a random one, printed once)')
+      .option(
+        '--casework',
+        'also add life events, cases with referrals and tickets on the seeded people (the default when seed creates the demo administrator)',
+      )
+      .option('--no-casework', 'without them')
       .option('--no-progress', 'no progress bar'),
-  ).action(async (opts: { dataDir?: string; households: number; seed: number; user?: string; password?: string; progress?: boolean }) => {
+  ).action(async (opts: SeedCli) => {
     const store = await storeFromOptions(opts);
     try {
       let bar: ReturnType<typeof progressBar> | undefined;
@@ -29,6 +44,7 @@ export function register(program: Command): void {
         seed: opts.seed,
         username: opts.user,
         password: opts.password,
+        casework: opts.casework,
         onProgress: (p) => {
           bar ??= progressBar(p.totalBytes, 'persons', opts.progress !== false && process.stderr.isTTY === true);
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
@@ -47,6 +63,11 @@ export function register(program: Command): void {
         `Synthetic data: ${fmt(i.rows)} persons read, ${fmt(i.personsCreated)} persons and ${fmt(i.householdsCreated)} households created, ` +
           `${fmt(i.loaded)} memberships, ${fmt(s.displacements)} displacements, ${fmt(i.unverifiedIds)} unverified IDs, ${fmt(i.rejected)} rejected.\n`,
       );
+      const c = s.casework;
+      if (c)
+        out.write(
+          `Casework: ${c.lifeEvents} life events, ${c.cases} cases (${c.referrals} with a referral), ${c.tickets} tickets (one a data correction).\n`,
+        );
       out.write(`Try: sanad export aggregates --hxl --user ${s.admin.username} --data-dir ${opts.dataDir ?? 'data'}\n`);
     } finally {
       await store.close();

@@ -1,6 +1,7 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
 import type { TicketFileView, TicketList, TicketView } from '../../../src/api/routes/tickets/schema.ts';
+import type { CorrectionInput, CorrectionList, CorrectionView } from '../../../src/api/routes/corrections/schema.ts';
 import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
 import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
@@ -140,3 +141,8 @@ export type AssigneesT = z.infer<typeof Assignees>;
 export type TicketViewT = z.infer<typeof TicketView>;
 export type TicketFileViewT = z.infer<typeof TicketFileView>;
 export type TicketListT = z.infer<typeof TicketList>;
+
+// Data corrections from a ticket.
+export type CorrectionViewT = z.infer<typeof CorrectionView>;
+export type CorrectionListT = z.infer<typeof CorrectionList>;
+export type CorrectionInputT = z.input<typeof CorrectionInput>;

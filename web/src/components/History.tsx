@@ -1,8 +1,10 @@
 // The change log of a record, newest first: what happened, when, by whom, which fields.
 import type { ReactNode } from 'react';
+import { parseCorrectionLogReason } from '../../../src/shared/corrections.ts';
 import { statusKinds } from '../../../src/shared/vocabulary.ts';
 import type { HistoryEntry } from '../api/types.ts';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { Link } from '../router.tsx';
 import { useGovernorateName, useSession } from '../session.tsx';
 
 export const FIELD_KEYS: Record<string, MessageKey> = {
@@ -67,11 +69,7 @@ function Changes({ entry, fields }: { entry: HistoryEntry; fields: string[] }) {
   const shown = fields.some((f) => NAME_PARTS.includes(f)) ? fields.filter((f) => f !== 'fullName') : fields;
   return (
     <>
-      {entry.reason && (
-        <p className="history-reason">
-          {t('edit.history.reason')}: <bdi>{entry.reason}</bdi>
-        </p>
-      )}
+      <Reason reason={entry.reason} />
       <ul className="history-changes">
         {shown.map((f) => (
           <li key={f}>
@@ -80,6 +78,35 @@ function Changes({ entry, fields }: { entry: HistoryEntry; fields: string[] }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/** The reason given; a correction applied from a ticket names the ticket, linked. */
+function Reason({ reason }: { reason: string | null }) {
+  const { t } = useI18n();
+  if (!reason) return null;
+  const fromTicket = parseCorrectionLogReason(reason);
+  if (!fromTicket)
+    return (
+      <p className="history-reason">
+        {t('edit.history.reason')}: <bdi>{reason}</bdi>
+      </p>
+    );
+  return (
+    <p className="history-reason" data-ticket={fromTicket.ticketId}>
+      <Link to={{ name: 'ticket', id: fromTicket.ticketId }}>
+        {t('corr.fromTicket')}{' '}
+        <bdi dir="ltr" className="mono">
+          {fromTicket.ticketId.slice(0, 8)}
+        </bdi>
+      </Link>
+      {fromTicket.text && (
+        <>
+          {' — '}
+          {t('edit.history.reason')}: <bdi>{fromTicket.text}</bdi>
+        </>
+      )}
+    </p>
   );
 }
 
@@ -104,7 +131,10 @@ export function History({ items }: { items: HistoryEntry[] }) {
                 : t('history.otherUser');
         return (
           <li key={e.seq}>
-            <strong>{t(actionKey(e.action))}</strong> <span className="muted">{t('history.by', { actor: who })}</span>
+            <strong>
+              {t(e.action === 'update' && parseCorrectionLogReason(e.reason) ? 'history.action.correction' : actionKey(e.action))}
+            </strong>{' '}
+            <span className="muted">{t('history.by', { actor: who })}</span>
             <br />
             <time dateTime={e.at}>{dateTime(e.at)}</time>
             {e.action === 'update' && withValues && <Changes entry={e} fields={fields} />}

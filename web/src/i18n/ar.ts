@@ -25,6 +25,7 @@ import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
+import { correctionsAr, correctionsProblemsAr } from './parts/corrections.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -76,6 +77,7 @@ const problems = {
   ...casesProblemsAr,
   ...cycleCardsProblemsAr,
   ...referralsProblemsAr,
+  ...correctionsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -726,6 +728,7 @@ export const ar = {
   ...afterAr,
   ...dash2Ar,
   ...referralsAr,
+  ...correctionsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -24,6 +24,7 @@ import { serversEn } from './parts/servers.en.ts';
 import { pointEn } from './parts/point.en.ts';
 import { afterEn } from './parts/after.en.ts';
 import { dash2En } from './parts/dash2.en.ts';
+import { correctionsEn, correctionsProblemsEn } from './parts/corrections.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -74,6 +75,7 @@ export const en: Record<MessageKey, string> = {
   ...casesProblemsEn,
   ...cycleCardsProblemsEn,
   ...referralsProblemsEn,
+  ...correctionsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -733,4 +735,5 @@ export const en: Record<MessageKey, string> = {
   ...afterEn,
   ...dash2En,
   ...referralsEn,
+  ...correctionsEn,
 };

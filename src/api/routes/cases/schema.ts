@@ -74,3 +74,20 @@ export const ReopenInput = z.object({ reason: z.string().trim().min(1).max(L.rea
 export const AssignInput = z.object({ userId: Uuid }).strict();
 export const ShareInput = z.object({ userId: Uuid, until: Day.optional() }).strict();
 export const Assignees = z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), role: z.string() })) });
+
+export const CaseReportQuery = z.object({ by: z.enum(['type', 'stage', 'governorate']).default('type') });
+const ReportCell = z.number().nullable().describe('null: withheld (fewer than 5)');
+export const CaseReport = z.object({
+  by: z.enum(['type', 'stage', 'governorate']),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      total: ReportCell,
+      open: ReportCell,
+      overdue: ReportCell,
+      onTime: ReportCell,
+      late: ReportCell,
+      medianDays: ReportCell,
+    }),
+  ),
+});

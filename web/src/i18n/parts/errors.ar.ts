@@ -104,6 +104,7 @@ export const errorsAr = {
   'errors.tooLarge': 'المُدخل كبير جدًا: حجم البيانات أكبر من المسموح به. اختصر النص ثم أعد المحاولة.',
   'reason.not_for_event_kind': 'لا يُسجَّل لهذا النوع من الأحداث.',
   'reason.member_deceased': 'مسجَّل متوفى.',
+  'reason.no_change': 'لا يغيّر شيئًا: كل القيم كما هي مسجّلة.',
 } as const;
 
 /** Every reason the server can give has words here (the typecheck fails on a missing one). */

@@ -102,4 +102,5 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'errors.tooLarge': 'The input is too large: more data than allowed was sent. Shorten the text and try again.',
   'reason.not_for_event_kind': 'Not recorded for this kind of event.',
   'reason.member_deceased': 'Recorded as deceased.',
+  'reason.no_change': 'Changes nothing: every value is as recorded.',
 };

@@ -10,6 +10,7 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { ActionError } from '../household/parts.tsx';
 import { useAction } from '../household/useAction.ts';
+import { Corrections } from './Corrections.tsx';
 import { TicketLine } from './Tickets.tsx';
 
 export function TicketPage({ id }: { id: string }) {
@@ -44,6 +45,7 @@ export function TicketPage({ id }: { id: string }) {
           </Alert>
         )}
       </section>
+      {tk.category === 'data_correction' && tk.person && <Corrections tk={tk} onDone={file.reload} />}
       <Steps tk={tk} onDone={file.reload} />
       <section className="card" aria-labelledby="ticket-events">
         <h2 id="ticket-events">{t('tickets.events')}</h2>
