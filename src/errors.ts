@@ -150,6 +150,12 @@ export const errors = {
       'cycle_cards_not_generated',
       "Cards are issued and printed for a generated cycle: generate its entitlement list first (a closed cycle's cards are not printed).",
     ),
+  iatiIdentifierTaken: () =>
+    p(
+      'iati_identifier_taken',
+      'A reconstruction project with this IATI identifier exists: an identifier is published once, for one activity.',
+      field('iatiIdentifier', 'taken'),
+    ),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

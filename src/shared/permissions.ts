@@ -197,6 +197,16 @@ export const permissionMatrix = {
   // screens, the 3W/5W report as a CSV or XLSX file
   'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Reconstruction projects (#16): administrators write until the reconstruction roles exist (then
+  // the reconstruction committee); analysts read, funds per governorate and the public IATI file
+  'POST /api/v1/reconstruction/projects': ['administrator'],
+  'GET /api/v1/reconstruction/projects': ['administrator', 'analyst'],
+  'GET /api/v1/reconstruction/projects/:id': ['administrator', 'analyst'],
+  'PUT /api/v1/reconstruction/projects/:id': ['administrator'],
+  'POST /api/v1/reconstruction/projects/:id/transactions': ['administrator'],
+  'GET /api/v1/reconstruction/funds': ['administrator', 'analyst'],
+  'GET /api/v1/reconstruction/funds.csv': ['administrator', 'analyst'],
+  'GET /api/v1/reconstruction/iati': ['administrator', 'analyst'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

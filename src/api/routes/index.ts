@@ -76,6 +76,7 @@ import householdHistory from './households/history.ts';
 import vulnerabilityEnd from './households/vulnerabilityEnd.ts';
 import personLinks from './persons/links.ts';
 import householdAid from './aid/households.aid.ts';
+import { projectRoutes } from './reconstruction/projects/index.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -143,3 +144,4 @@ allRoutes.push(
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
+allRoutes.push(...projectRoutes);

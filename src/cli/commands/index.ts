@@ -12,6 +12,7 @@ import { register as migrate } from './migrate.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
+import { register as reconstructionProjects } from './reconstructionProjects.ts';
 
 export type Register = (program: Command) => void;
 
@@ -20,3 +21,4 @@ commands.push(duplicates);
 commands.push(backup);
 commands.push(cards);
 commands.push(migrate);
+commands.push(reconstructionProjects);

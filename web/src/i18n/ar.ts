@@ -13,6 +13,7 @@ import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { cycleCardsAr, cycleCardsProblemsAr } from './parts/cycleCards.ar.ts';
+import { projectsAr, projectsProblemsAr } from './parts/projects.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { lifeProblemsAr } from './parts/lifeProblems.ar.ts';
 import { casesProblemsAr } from './parts/casesProblems.ar.ts';
@@ -72,6 +73,7 @@ const problems = {
   ...serversAr,
   ...casesProblemsAr,
   ...cycleCardsProblemsAr,
+  ...projectsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -712,6 +714,7 @@ export const ar = {
   ...trustAr,
   ...afterAr,
   ...dash2Ar,
+  ...projectsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -7,6 +7,7 @@ import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { cycleCardsEn, cycleCardsProblemsEn } from './parts/cycleCards.en.ts';
+import { projectsEn, projectsProblemsEn } from './parts/projects.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { lifeProblemsEn } from './parts/lifeProblems.en.ts';
 import { casesProblemsEn } from './parts/casesProblems.en.ts';
@@ -70,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   ...serversEn,
   ...casesProblemsEn,
   ...cycleCardsProblemsEn,
+  ...projectsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -719,4 +721,5 @@ export const en: Record<MessageKey, string> = {
   ...trustEn,
   ...afterEn,
   ...dash2En,
+  ...projectsEn,
 };

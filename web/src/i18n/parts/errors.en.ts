@@ -1,5 +1,6 @@
 // English words for every reason the server gives for a field, the fields' names and the sentences.
 import type { errorsAr } from './errors.ar.ts';
+import { projectsReasonsEn } from './projects.en.ts';
 
 export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.required': 'Required.',
@@ -102,4 +103,5 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'errors.tooLarge': 'The input is too large: more data than allowed was sent. Shorten the text and try again.',
   'reason.not_for_event_kind': 'Not recorded for this kind of event.',
   'reason.member_deceased': 'Recorded as deceased.',
+  ...projectsReasonsEn,
 };
