@@ -36,7 +36,8 @@ const check = (xml: string, now = new Date().toISOString()) => {
   return c.close();
 };
 
-test('the export validates against the schema, passes the ruleset checks, and holds no person', { timeout: 120_000 }, async () => {
+/** Two projects (one with a commitment and a disbursement, one with incoming funds) and a registered person. */
+async function seedProjects() {
   const admin = await t.user({ role: 'administrator', governorates: ['PS0260', 'PS0270', 'PS0150'] });
   // a registered person whose name must never reach the public file
   expect(
@@ -71,6 +72,11 @@ test('the export validates against the schema, passes the ruleset checks, and ho
     expect((await t.post(admin, `${URL}/${a.id}/transactions`, tx)).statusCode).toBe(201);
   expect((await t.post(admin, `${URL}/${b.id}/transactions`, { type: '1', date: '2026-01-10', value: 90000 })).statusCode).toBe(201);
 
+  return admin;
+}
+
+test('the export validates against the schema, passes the ruleset checks, and holds no person', { timeout: 120_000 }, async () => {
+  const admin = await seedProjects();
   const file = path.join(tmp.dir, 'iati.xml');
   const r = await sanad(['reconstruction', 'export-iati', '--output', file, '--user', admin.username, '--no-progress']);
   expect(r.code, r.stderr).toBe(0);
