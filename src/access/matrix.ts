@@ -42,7 +42,7 @@ export const commandMatrix = {
   // the change log's head, signed, to keep elsewhere: those who verify it
   'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
   // reconstruction projects as IATI activities (public data): those who may download the file
-  'reconstruction export-iati': permissionMatrix['GET /api/v1/reconstruction/iati'],
+  'reconstruction export-iati': permissionMatrix['POST /api/v1/reconstruction/iati'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

@@ -205,8 +205,8 @@ export const permissionMatrix = {
   'PUT /api/v1/reconstruction/projects/:id': ['administrator'],
   'POST /api/v1/reconstruction/projects/:id/transactions': ['administrator'],
   'GET /api/v1/reconstruction/funds': ['administrator', 'analyst'],
-  'GET /api/v1/reconstruction/funds.csv': ['administrator', 'analyst'],
-  'GET /api/v1/reconstruction/iati': ['administrator', 'analyst'],
+  'POST /api/v1/reconstruction/funds.csv': ['administrator', 'analyst'],
+  'POST /api/v1/reconstruction/iati': ['administrator', 'analyst'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

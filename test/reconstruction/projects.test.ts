@@ -89,7 +89,7 @@ test('an administrator creates a project, records a commitment and a disbursemen
   const funds = (await t.get(analyst, '/api/v1/reconstruction/funds')).json();
   // two governorates share the project's amounts equally; the analyst sees their own governorate
   expect(funds.rows).toEqual([{ governorate: 'PS0270', currency: 'USD', projects: 1, committed: 150000, disbursed: 62500.25 }]);
-  const csv = await t.get(admin, '/api/v1/reconstruction/funds.csv');
+  const csv = await t.post(admin, '/api/v1/reconstruction/funds.csv', {});
   expect(csv.statusCode).toBe(200);
   const lines = csv.body
     .replace(/^\uFEFF/, '')
@@ -173,6 +173,6 @@ test('security: other organisations and governorates see 404; outside governorat
   for (const role of ['registration_officer', 'caseworker', 'auditor'] as const) {
     const u = await t.user({ role, orgId: admin.orgId, governorates: ['PS0260'] });
     expect((await t.get(u, URL)).statusCode).toBe(403);
-    expect((await t.get(u, '/api/v1/reconstruction/iati')).statusCode).toBe(403);
+    expect((await t.post(u, '/api/v1/reconstruction/iati', {})).statusCode).toBe(403);
   }
 });

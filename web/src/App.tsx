@@ -39,6 +39,9 @@ const CasePage = lazy(() => import('./screens/cases/CasePage.tsx').then((m) => (
 const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => ({ default: m.Tickets })));
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
 const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').then((m) => ({ default: m.TicketReport })));
+const Projects = lazy(() => import('./screens/reconstruction/projects/Projects.tsx').then((m) => ({ default: m.Projects })));
+const ProjectPage = lazy(() => import('./screens/reconstruction/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const ProjectForm = lazy(() => import('./screens/reconstruction/projects/ProjectForm.tsx').then((m) => ({ default: m.ProjectForm })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
 const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
@@ -69,6 +72,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'projects' }, label: 'projects.nav', needs: 'projects' },
 ];
 
 export function App() {
@@ -283,6 +287,14 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'projects':
+      return onDemand(can(role, 'projects'), <Projects />);
+    case 'newProject':
+      return onDemand(can(role, 'manageProjects'), <ProjectForm />);
+    case 'project':
+      return onDemand(can(role, 'projects'), <ProjectPage id={route.id} />);
+    case 'editProject':
+      return onDemand(can(role, 'manageProjects'), <ProjectForm id={route.id} />);
     default:
       return undefined;
   }

@@ -40,7 +40,11 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'projects' }
+  | { name: 'newProject' }
+  | { name: 'project'; id: string }
+  | { name: 'editProject'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +85,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/reconstruction\/projects\/?$/, () => ({ name: 'projects' })],
+  [/^\/reconstruction\/projects\/new\/?$/, () => ({ name: 'newProject' })],
+  [new RegExp(`^/reconstruction/projects/${ID}/?$`), (m) => ({ name: 'project', id: m[1]! })],
+  [new RegExp(`^/reconstruction/projects/${ID}/edit/?$`), (m) => ({ name: 'editProject', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -169,6 +177,24 @@ export function pathOf(r: Route): string {
       return '/aid/stock';
     case 'reports':
       return '/reports';
+    default:
+      return projectPath(r);
+  }
+}
+
+type ProjectRoute = Extract<Route, { name: 'projects' | 'newProject' | 'project' | 'editProject' }>;
+
+/** The paths of the reconstruction project screens. */
+function projectPath(r: ProjectRoute): string {
+  switch (r.name) {
+    case 'projects':
+      return '/reconstruction/projects';
+    case 'newProject':
+      return '/reconstruction/projects/new';
+    case 'project':
+      return `/reconstruction/projects/${r.id}`;
+    case 'editProject':
+      return `/reconstruction/projects/${r.id}/edit`;
   }
 }
 

@@ -1,6 +1,15 @@
 // API types, inferred from the server's zod schemas (type-only imports: no server code is bundled).
 import type { z } from 'zod';
 import type { TicketFileView, TicketList, TicketView } from '../../../src/api/routes/tickets/schema.ts';
+import type {
+  FundsView,
+  ProjectInput,
+  ProjectList,
+  ProjectSummaryView,
+  ProjectView,
+  TransactionInput,
+  TransactionView,
+} from '../../../src/api/routes/reconstruction/projects/schema.ts';
 import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
 import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
@@ -140,3 +149,12 @@ export type AssigneesT = z.infer<typeof Assignees>;
 export type TicketViewT = z.infer<typeof TicketView>;
 export type TicketFileViewT = z.infer<typeof TicketFileView>;
 export type TicketListT = z.infer<typeof TicketList>;
+
+// Reconstruction projects (issue #16).
+export type ProjectViewT = z.infer<typeof ProjectView>;
+export type ProjectSummaryT = z.infer<typeof ProjectSummaryView>;
+export type ProjectListT = z.infer<typeof ProjectList>;
+export type ProjectInputT = z.input<typeof ProjectInput>;
+export type TransactionInputT = z.input<typeof TransactionInput>;
+export type TransactionViewT = z.infer<typeof TransactionView>;
+export type FundsViewT = z.infer<typeof FundsView>;

@@ -1,19 +1,19 @@
 import { PassThrough } from 'node:stream';
 import { exportIati } from '../../../../export/iati.ts';
 import { defineRoute } from '../../../route.ts';
-import { IatiQuery } from './schema.ts';
+import { IatiBody } from './schema.ts';
 
 export default defineRoute({
-  method: 'GET',
+  method: 'POST',
   url: '/api/v1/reconstruction/iati',
   summary:
     'Your reconstruction projects as IATI 2.03 activities (iati-activities XML), streamed; only public data: projects, organisations, amounts, governorates (never a person or a household)',
   tags: ['reconstruction'],
-  query: IatiQuery,
+  body: IatiBody,
   produces: 'application/xml',
-  handler: async ({ query, actor, store, reply }) => {
+  handler: async ({ body, actor, store, reply }) => {
     const out = new PassThrough();
-    exportIati(store.pool, actor, { output: out, organisation: query.organisation })
+    exportIati(store.pool, actor, { output: out, organisation: body.organisation })
       .then(() => out.end())
       .catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error('export failed')));
     const day = new Date().toISOString().slice(0, 10);

@@ -168,14 +168,14 @@ export const ProjectView = ProjectSummaryView.extend({
 export const ProjectList = z.object({ items: z.array(ProjectSummaryView), nextCursor: z.string().nullable() });
 export const ProjectListQuery = z.object({ cursor: z.string().max(100).optional() });
 
-export const FundsQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 export const FundsView = z.object({
   rows: z.array(
     z.object({ governorate: z.string(), currency: z.string(), projects: z.number(), committed: z.number(), disbursed: z.number() }),
   ),
 });
 
-export const IatiQuery = z.object({ organisation: OrgRef.optional().describe('only projects this organisation reports') });
+export const IatiBody = z.object({ organisation: OrgRef.optional().describe('only projects this organisation reports') }).strict();
+export const FundsCsvBody = z.object({}).strict();
 
 export type ProjectInput = z.infer<typeof ProjectInput>;
 export type ProjectInputRaw = z.input<typeof ProjectInput>;
