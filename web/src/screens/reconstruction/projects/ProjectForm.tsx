@@ -198,7 +198,6 @@ function Identity({ form, set }: Part) {
         name="iatiIdentifier"
         dir="ltr"
         value={form.iatiIdentifier}
-        onFocus={() => !form.iatiIdentifier && form.reporting.ref && set({ iatiIdentifier: `${form.reporting.ref.trim()}-` })}
         onChange={(e) => set({ iatiIdentifier: e.target.value })}
       />
       <TextField
