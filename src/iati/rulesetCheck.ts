@@ -40,7 +40,8 @@ function checkDates(a: El, now: string, out: string[]): void {
   if (as && as > today) out.push('activity-date: actual start not in the future');
   if (ae && ae > today) out.push('activity-date: actual end not in the future');
   const updated = a.attrs['last-updated-datetime'];
-  if (updated && updated > now) out.push('last-updated-datetime: not in the future');
+  // as instants: '...44Z' and '...44.123Z' do not compare as text
+  if (updated && Date.parse(updated) > Date.parse(now)) out.push('last-updated-datetime: not in the future');
   for (const t of kids(a, 'transaction')) {
     const d = kid(t, 'transaction-date')?.attrs['iso-date'];
     if (d && d > today) out.push('transaction-date: not in the future');

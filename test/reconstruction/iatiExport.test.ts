@@ -168,6 +168,10 @@ test('the checker: identifiers twice, budget periods, dates in order, a currency
   ).toEqual(['value: a default-currency or a currency on every value', 'budget: a period of a year at most']);
   expect(rules('<activity-date type="1" iso-date="2026-01-01"/>')).toEqual(['sector: on the activity or on its transactions']);
   expect(rules(`${ok}<participating-org ref="XM DAC"/>`)).toEqual(['participating-org/@ref: no spaces or / & | ?']);
+  // a whole second against the same second with milliseconds is not the future
+  const updated = (at: string) => check(doc(activity('XM-DAC-1-A', ok).replace('2026-01-01T00:00:00Z', at)), '2026-06-01T10:00:00.500Z');
+  expect(updated('2026-06-01T10:00:00Z').violations).toEqual([]);
+  expect(updated('2026-06-01T10:00:01Z').violations.map((v) => v.rule)).toEqual(['last-updated-datetime: not in the future']);
   const twice = check(doc(activity('XM-DAC-1-A', ok), activity('XM-DAC-1-A', ok)), '2026-06-01T00:00:00Z');
   expect(twice.violations).toEqual([{ activity: 'XM-DAC-1-A', rule: 'iati-identifier: unique in the file' }]);
 });
