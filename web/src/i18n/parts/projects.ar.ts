@@ -47,7 +47,7 @@ export const projectsAr = {
   'projects.housingUnits': 'عدد الوحدات السكنية',
   'projects.housingUnitsHint': 'عدد إجمالي فقط، يُنشر في ملف IATI.',
   'projects.money': 'الميزانية والالتزامات والمدفوع',
-  'projects.chartText': 'الميزانية {budget}، الالتزامات {committed}، المدفوع {disbursed}',
+  'projects.chartText': 'المدفوع {share}٪ من الميزانية',
   'projects.currency': 'العملة',
   'projects.transactions': 'المعاملات',
   'projects.noTransactions': 'لا معاملات بعد.',

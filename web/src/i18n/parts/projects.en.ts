@@ -50,7 +50,7 @@ export const projectsEn: Record<keyof typeof projectsAr, string> = {
   'projects.housingUnits': 'Housing units',
   'projects.housingUnitsHint': 'A total only; published in the IATI file.',
   'projects.money': 'Budget, committed and disbursed',
-  'projects.chartText': 'Budget {budget}, committed {committed}, disbursed {disbursed}',
+  'projects.chartText': '{share}% of the budget disbursed',
   'projects.currency': 'Currency',
   'projects.transactions': 'Transactions',
   'projects.noTransactions': 'No transactions yet.',

@@ -12,7 +12,6 @@ import { isolate } from '../../../i18n/bidi.tsx';
 import { type MessageKey, useI18n } from '../../../i18n/index.tsx';
 import { Link } from '../../../router.tsx';
 import { useGovernorateName, useSession } from '../../../session.tsx';
-import { DateField } from '../../household/parts.tsx';
 import { today, useAction } from '../../household/useAction.ts';
 import { DownloadButton, Failure, Money, parseAmount } from './parts.tsx';
 
@@ -110,18 +109,14 @@ function Money3({ project }: { project: ProjectViewT }) {
           id: x.currency,
           label: x.currency,
           values: [x.budget, x.committed, x.disbursed],
-          text: t('projects.chartText', {
-            budget: isolate(`${num(x.budget)} ${x.currency}`),
-            committed: isolate(`${num(x.committed)} ${x.currency}`),
-            disbursed: isolate(`${num(x.disbursed)} ${x.currency}`),
-          }),
+          // short enough for a phone: the table below has every figure
+          text: t('projects.chartText', { share: isolate(num(x.budget > 0 ? Math.round((x.disbursed / x.budget) * 100) : 0)) }),
         }))}
       />
       <div className="table-scroll">
         <table className="report-table">
           <thead>
             <tr>
-              <th scope="col">{t('projects.currency')}</th>
               {series.map((s) => (
                 <th key={s} scope="col">
                   {s}
@@ -132,9 +127,6 @@ function Money3({ project }: { project: ProjectViewT }) {
           <tbody>
             {project.totals.map((x) => (
               <tr key={x.currency}>
-                <th scope="row">
-                  <bdi>{x.currency}</bdi>
-                </th>
                 {[x.budget, x.committed, x.disbursed].map((v, k) => (
                   <td key={series[k]}>
                     <Money value={v} currency={x.currency} />
@@ -223,7 +215,14 @@ function RecordTransaction({ project, onDone }: { project: ProjectViewT; onDone:
           </option>
         ))}
       </SelectField>
-      <DateField value={date} onChange={setDate} name="transactionDate" />
+      <TextField
+        label={t('projects.date')}
+        type="date"
+        name="transactionDate"
+        max={today()}
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+      />
       <TextField
         label={t('projects.valueIn', { currency: isolate(project.currency) })}
         name="transactionValue"
