@@ -79,11 +79,11 @@ async function exportOnce(pool: pg.Pool, actor: Actor, ref: string, file: string
     heapPeak = Math.max(heapPeak, m.heapUsed);
     rssPeak = Math.max(rssPeak, m.rss);
   }, 10);
-  // what the export holds (not its garbage): the heap after a full GC every tenth page
+  // what the export holds (not its garbage): the heap after a full GC every other page
   let retained = 0;
   let pages = 0;
   const onProgress = () => {
-    if (++pages % 10 !== 0) return;
+    if (++pages % 2 !== 0) return;
     gc();
     retained = Math.max(retained, process.memoryUsage().heapUsed - base.heapUsed);
   };
