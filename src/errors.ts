@@ -182,6 +182,12 @@ export const errors = {
       'change_request_stale',
       'The record changed since this correction was proposed: reject it, and propose it again on the record as it is now.',
     ),
+  iatiIdentifierTaken: () =>
+    p(
+      'iati_identifier_taken',
+      'A reconstruction project with this IATI identifier exists: an identifier is published once, for one activity.',
+      field('iatiIdentifier', 'taken'),
+    ),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

@@ -45,6 +45,8 @@ export const commandMatrix = {
   // and for cases the administrator, the case supervisors and the analysts
   'cases export': permissionMatrix['GET /api/v1/cases/report'],
   'tickets export': permissionMatrix['GET /api/v1/tickets/report'],
+  // reconstruction projects as IATI activities (public data): those who may download the file
+  'reconstruction export-iati': permissionMatrix['POST /api/v1/reconstruction/iati'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

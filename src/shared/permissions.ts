@@ -218,6 +218,16 @@ export const permissionMatrix = {
   'POST /api/v1/corrections/:id/decision': REGISTRY_WRITE,
   // the caseload report (counts only; small cells withheld for aggregate roles), as `sanad cases export`
   'GET /api/v1/cases/report': ['administrator', 'case_supervisor', 'analyst'],
+  // Reconstruction projects (#16): administrators write until the reconstruction roles exist (then
+  // the reconstruction committee); analysts read, funds per governorate and the public IATI file
+  'POST /api/v1/reconstruction/projects': ['administrator'],
+  'GET /api/v1/reconstruction/projects': ['administrator', 'analyst'],
+  'GET /api/v1/reconstruction/projects/:id': ['administrator', 'analyst'],
+  'PUT /api/v1/reconstruction/projects/:id': ['administrator'],
+  'POST /api/v1/reconstruction/projects/:id/transactions': ['administrator'],
+  'GET /api/v1/reconstruction/funds': ['administrator', 'analyst'],
+  'POST /api/v1/reconstruction/funds.csv': ['administrator', 'analyst'],
+  'POST /api/v1/reconstruction/iati': ['administrator', 'analyst'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -92,6 +92,17 @@ export const fieldReasons = {
   member_deceased: 'is recorded as deceased',
   // data corrections
   no_change: 'changes nothing: every value is as recorded',
+  // reconstruction projects and IATI (src/reconstruction/projects.ts)
+  not_in_codelist: 'is not a code of its IATI codelist',
+  identifier_prefix: "must start with the reporting organisation's ref and a dash",
+  identifier_characters: 'must not contain spaces or / & | ?',
+  org_ref_form: 'must be an IATI organisation identifier: a registration agency prefix (e.g. PS-MOI, XM-DAC), a dash, a number',
+  before_start: 'must be after the start',
+  percentages_sum: 'must add up to 100',
+  role_required: 'must name at least one funding and one implementing organisation',
+  period_over_year: 'must not be longer than a year',
+  outside_palestine: 'is outside the State of Palestine',
+  repeated: 'names the same thing twice',
 } as const;
 
 export type FieldReason = keyof typeof fieldReasons;

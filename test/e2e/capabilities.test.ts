@@ -47,6 +47,7 @@ test('what each role sees', () => {
     'reconciliation',
     'readStock',
     'aidReports',
+    'projects',
   ]);
   expect(sees('distribution_officer')).toContain('distribute');
   expect(sees('distribution_officer')).toContain('manageProgrammes');

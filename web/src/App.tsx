@@ -40,6 +40,9 @@ const Tickets = lazy(() => import('./screens/tickets/Tickets.tsx').then((m) => (
 const TicketPage = lazy(() => import('./screens/tickets/TicketPage.tsx').then((m) => ({ default: m.TicketPage })));
 const CorrectionQueue = lazy(() => import('./screens/tickets/CorrectionQueue.tsx').then((m) => ({ default: m.CorrectionQueue })));
 const TicketReport = lazy(() => import('./screens/tickets/TicketReport.tsx').then((m) => ({ default: m.TicketReport })));
+const Projects = lazy(() => import('./screens/reconstruction/projects/Projects.tsx').then((m) => ({ default: m.Projects })));
+const ProjectPage = lazy(() => import('./screens/reconstruction/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const ProjectForm = lazy(() => import('./screens/reconstruction/projects/ProjectForm.tsx').then((m) => ({ default: m.ProjectForm })));
 const CardsList = lazy(() => import('./screens/CardsList.tsx').then((m) => ({ default: m.CardsList })));
 const Points = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.Points })));
 const PointPage = lazy(() => import('./screens/Points.tsx').then((m) => ({ default: m.PointPage })));
@@ -76,6 +79,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'referrals' }, label: 'ref.nav.referrals', needs: 'referrals' },
   { route: { name: 'services' }, label: 'ref.nav.services', needs: 'serviceDirectory' },
   { route: { name: 'corrections' }, label: 'corr.queue', needs: 'approveCorrections' },
+  { route: { name: 'projects' }, label: 'projects.nav', needs: 'projects' },
 ];
 
 export function App() {
@@ -172,6 +176,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   referrals: 'casework',
   services: 'casework',
   corrections: 'registry',
+  projects: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -389,6 +394,14 @@ function laterScreens(
       return onDemand(can(role, 'referrals'), <ReferralPage id={route.id} />);
     case 'corrections':
       return onDemand(can(role, 'approveCorrections'), <CorrectionQueue />);
+    case 'projects':
+      return onDemand(can(role, 'projects'), <Projects />);
+    case 'newProject':
+      return onDemand(can(role, 'manageProjects'), <ProjectForm />);
+    case 'project':
+      return onDemand(can(role, 'projects'), <ProjectPage id={route.id} />);
+    case 'editProject':
+      return onDemand(can(role, 'manageProjects'), <ProjectForm id={route.id} />);
     default:
       return undefined;
   }

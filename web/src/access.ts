@@ -68,6 +68,8 @@ export const capabilityRoutes = {
   referrals: 'GET /api/v1/referrals/in',
   refer: 'POST /api/v1/cases/:id/referrals',
   approveCorrections: 'GET /api/v1/corrections',
+  projects: 'GET /api/v1/reconstruction/projects',
+  manageProjects: 'POST /api/v1/reconstruction/projects',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -44,7 +44,11 @@ export type Route =
   | { name: 'services' }
   | { name: 'referrals' }
   | { name: 'referral'; id: string }
-  | { name: 'corrections' };
+  | { name: 'corrections' }
+  | { name: 'projects' }
+  | { name: 'newProject' }
+  | { name: 'project'; id: string }
+  | { name: 'editProject'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -89,6 +93,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/referrals\/?$/, () => ({ name: 'referrals' })],
   [new RegExp(`^/referrals/${ID}/?$`), (m) => ({ name: 'referral', id: m[1]! })],
   [/^\/corrections\/?$/, () => ({ name: 'corrections' })],
+  [/^\/reconstruction\/projects\/?$/, () => ({ name: 'projects' })],
+  [/^\/reconstruction\/projects\/new\/?$/, () => ({ name: 'newProject' })],
+  [new RegExp(`^/reconstruction/projects/${ID}/?$`), (m) => ({ name: 'project', id: m[1]! })],
+  [new RegExp(`^/reconstruction/projects/${ID}/edit/?$`), (m) => ({ name: 'editProject', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -99,93 +107,66 @@ export function parsePath(path: string): Route {
   return { name: 'notFound' };
 }
 
-type ReferralRoute = Extract<Route, { name: 'services' | 'referrals' | 'referral' }>;
-const isReferralRoute = (r: Route): r is ReferralRoute => r.name === 'services' || r.name === 'referrals' || r.name === 'referral';
-/** The paths of the service directory and referral screens (apart: pathOf is at its length limit). */
-const referralPath = (r: ReferralRoute): string => (r.name === 'referral' ? `/referrals/${r.id}` : `/${r.name}`);
+type IdRoute = Extract<Route, { id: string }>;
+type PlainRoute = Exclude<Route, { id: string } | { seq: number }>;
+
+/** The path of each screen without a parameter. */
+const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
+  home: '/',
+  search: '/search',
+  register: '/register',
+  dashboard: '/dashboard',
+  sites: '/sites',
+  distribution: '/distribution',
+  review: '/review',
+  account: '/account',
+  audit: '/audit',
+  exports: '/exports',
+  users: '/admin/users',
+  tokens: '/admin/tokens',
+  programmes: '/programmes',
+  notFound: '/',
+  cards: '/cards',
+  tasks: '/tasks',
+  cases: '/cases',
+  tickets: '/tickets',
+  points: '/points',
+  ticketReport: '/tickets/report',
+  conflicts: '/aid/conflicts',
+  reconciliation: '/aid/reconciliation',
+  stock: '/aid/stock',
+  reports: '/reports',
+  corrections: '/corrections',
+  projects: '/reconstruction/projects',
+  newProject: '/reconstruction/projects/new',
+  services: '/services',
+  referrals: '/referrals',
+};
+
+/** The path of each screen of one record. */
+const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
+  site: (id) => `/sites/${id}`,
+  person: (id) => `/persons/${id}`,
+  editPerson: (id) => `/persons/${id}/edit`,
+  household: (id) => `/households/${id}`,
+  move: (id) => `/households/${id}/move`,
+  reviewPair: (id) => `/review/${id}`,
+  user: (id) => `/admin/users/${id}`,
+  programme: (id) => `/programmes/${id}`,
+  task: (id) => `/tasks/${id}`,
+  case: (id) => `/cases/${id}`,
+  ticket: (id) => `/tickets/${id}`,
+  point: (id) => `/points/${id}`,
+  cycleCards: (id) => `/cycles/${id}/cards`,
+  project: (id) => `/reconstruction/projects/${id}`,
+  editProject: (id) => `/reconstruction/projects/${id}/edit`,
+  referral: (id) => `/referrals/${id}`,
+};
 
 export function pathOf(r: Route): string {
-  if (isReferralRoute(r)) return referralPath(r);
-  switch (r.name) {
-    case 'home':
-      return '/';
-    case 'search':
-      return '/search';
-    case 'register':
-      return '/register';
-    case 'dashboard':
-      return '/dashboard';
-    case 'sites':
-      return '/sites';
-    case 'distribution':
-      return '/distribution';
-    case 'site':
-      return `/sites/${r.id}`;
-    case 'person':
-      return `/persons/${r.id}`;
-    case 'editPerson':
-      return `/persons/${r.id}/edit`;
-    case 'household':
-      return `/households/${r.id}`;
-    case 'move':
-      return `/households/${r.id}/move`;
-    case 'review':
-      return '/review';
-    case 'reviewPair':
-      return `/review/${r.id}`;
-    case 'account':
-      return '/account';
-    case 'audit':
-      return '/audit';
-    case 'auditEntry':
-      return `/audit/${r.seq}`;
-    case 'exports':
-      return '/exports';
-    case 'users':
-      return '/admin/users';
-    case 'user':
-      return `/admin/users/${r.id}`;
-    case 'tokens':
-      return '/admin/tokens';
-    case 'programmes':
-      return '/programmes';
-    case 'programme':
-      return `/programmes/${r.id}`;
-    case 'notFound':
-      return '/';
-    case 'cards':
-      return '/cards';
-    case 'tasks':
-      return '/tasks';
-    case 'task':
-      return `/tasks/${r.id}`;
-    case 'cases':
-      return '/cases';
-    case 'case':
-      return `/cases/${r.id}`;
-    case 'tickets':
-      return '/tickets';
-    case 'ticket':
-      return `/tickets/${r.id}`;
-    case 'points':
-      return '/points';
-    case 'point':
-      return `/points/${r.id}`;
-    case 'ticketReport':
-      return '/tickets/report';
-    case 'cycleCards':
-      return `/cycles/${r.id}/cards`;
-    case 'conflicts':
-      return '/aid/conflicts';
-    case 'reconciliation':
-      return '/aid/reconciliation';
-    case 'stock':
-      return '/aid/stock';
-    case 'reports':
-      return '/reports';
-    case 'corrections':
-      return '/corrections';
-  }
+  if ('id' in r) return ID_PATHS[r.name](r.id);
+  if ('seq' in r) return `/audit/${r.seq}`;
+  return PLAIN_PATHS[r.name];
 }
 
 type Nav = { route: Route; go: (r: Route) => void };

@@ -82,6 +82,7 @@ import householdHistory from './households/history.ts';
 import vulnerabilityEnd from './households/vulnerabilityEnd.ts';
 import personLinks from './persons/links.ts';
 import householdAid from './aid/households.aid.ts';
+import { projectRoutes } from './reconstruction/projects/index.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -152,3 +153,4 @@ allRoutes.push(ticketReport);
 allRoutes.push(...referralRoutes);
 allRoutes.push(correctionPropose, correctionsForTicket, correctionQueue, correctionDecide);
 allRoutes.push(caseReport);
+allRoutes.push(...projectRoutes);

@@ -13,6 +13,7 @@ import { register as migrate } from './migrate.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
+import { register as reconstructionProjects } from './reconstructionProjects.ts';
 
 export type Register = (program: Command) => void;
 
@@ -22,3 +23,4 @@ commands.push(backup);
 commands.push(cards);
 commands.push(migrate);
 commands.push(caseload);
+commands.push(reconstructionProjects);

@@ -2,6 +2,15 @@
 import type { z } from 'zod';
 import type { TicketFileView, TicketList, TicketView } from '../../../src/api/routes/tickets/schema.ts';
 import type { CorrectionInput, CorrectionList, CorrectionView } from '../../../src/api/routes/corrections/schema.ts';
+import type {
+  FundsView,
+  ProjectInput,
+  ProjectList,
+  ProjectSummaryView,
+  ProjectView,
+  TransactionInput,
+  TransactionView,
+} from '../../../src/api/routes/reconstruction/projects/schema.ts';
 import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
 import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
@@ -146,3 +155,11 @@ export type TicketListT = z.infer<typeof TicketList>;
 export type CorrectionViewT = z.infer<typeof CorrectionView>;
 export type CorrectionListT = z.infer<typeof CorrectionList>;
 export type CorrectionInputT = z.input<typeof CorrectionInput>;
+// Reconstruction projects (issue #16).
+export type ProjectViewT = z.infer<typeof ProjectView>;
+export type ProjectSummaryT = z.infer<typeof ProjectSummaryView>;
+export type ProjectListT = z.infer<typeof ProjectList>;
+export type ProjectInputT = z.input<typeof ProjectInput>;
+export type TransactionInputT = z.input<typeof TransactionInput>;
+export type TransactionViewT = z.infer<typeof TransactionView>;
+export type FundsViewT = z.infer<typeof FundsView>;

@@ -15,6 +15,7 @@ import { registrationAr } from './parts/registration.ar.ts';
 import { errorsAr } from './parts/errors.ar.ts';
 import { adminAr } from './parts/admin.ar.ts';
 import { cycleCardsAr, cycleCardsProblemsAr } from './parts/cycleCards.ar.ts';
+import { projectsAr, projectsProblemsAr } from './parts/projects.ar.ts';
 import { adminProblemsAr } from './parts/adminProblems.ar.ts';
 import { lifeProblemsAr } from './parts/lifeProblems.ar.ts';
 import { casesProblemsAr } from './parts/casesProblems.ar.ts';
@@ -78,6 +79,7 @@ const problems = {
   ...cycleCardsProblemsAr,
   ...referralsProblemsAr,
   ...correctionsProblemsAr,
+  ...projectsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -729,6 +731,7 @@ export const ar = {
   ...dash2Ar,
   ...referralsAr,
   ...correctionsAr,
+  ...projectsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -9,6 +9,7 @@ import { registrationEn } from './parts/registration.en.ts';
 import { errorsEn } from './parts/errors.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { cycleCardsEn, cycleCardsProblemsEn } from './parts/cycleCards.en.ts';
+import { projectsEn, projectsProblemsEn } from './parts/projects.en.ts';
 import { adminProblemsEn } from './parts/adminProblems.en.ts';
 import { lifeProblemsEn } from './parts/lifeProblems.en.ts';
 import { casesProblemsEn } from './parts/casesProblems.en.ts';
@@ -76,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   ...cycleCardsProblemsEn,
   ...referralsProblemsEn,
   ...correctionsProblemsEn,
+  ...projectsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -736,4 +738,5 @@ export const en: Record<MessageKey, string> = {
   ...dash2En,
   ...referralsEn,
   ...correctionsEn,
+  ...projectsEn,
 };

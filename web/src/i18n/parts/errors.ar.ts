@@ -2,6 +2,7 @@
 // fields it names, and the sentences that put them together. Numbers and field names are isolated
 // by the code that fills them in (web/src/serverReasons.ts).
 import type { FieldReason } from '../../../../src/shared/reasons.ts';
+import { projectsReasonsAr } from './projects.ar.ts';
 
 export const errorsAr = {
   'reason.required': 'مطلوب.',
@@ -105,6 +106,7 @@ export const errorsAr = {
   'reason.not_for_event_kind': 'لا يُسجَّل لهذا النوع من الأحداث.',
   'reason.member_deceased': 'مسجَّل متوفى.',
   'reason.no_change': 'لا يغيّر شيئًا: كل القيم كما هي مسجّلة.',
+  ...projectsReasonsAr,
 } as const;
 
 /** Every reason the server can give has words here (the typecheck fails on a missing one). */

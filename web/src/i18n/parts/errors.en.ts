@@ -1,5 +1,6 @@
 // English words for every reason the server gives for a field, the fields' names and the sentences.
 import type { errorsAr } from './errors.ar.ts';
+import { projectsReasonsEn } from './projects.en.ts';
 
 export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.required': 'Required.',
@@ -103,4 +104,5 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.not_for_event_kind': 'Not recorded for this kind of event.',
   'reason.member_deceased': 'Recorded as deceased.',
   'reason.no_change': 'Changes nothing: every value is as recorded.',
+  ...projectsReasonsEn,
 };
