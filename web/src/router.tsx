@@ -111,7 +111,7 @@ type IdRoute = Extract<Route, { id: string }>;
 type PlainRoute = Exclude<Route, { id: string } | { seq: number }>;
 
 /** The path of each screen without a parameter. */
-const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
+export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   home: '/',
   search: '/search',
   register: '/register',
@@ -144,7 +144,7 @@ const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
 };
 
 /** The path of each screen of one record. */
-const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
+export const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
   site: (id) => `/sites/${id}`,
   person: (id) => `/persons/${id}`,
   editPerson: (id) => `/persons/${id}/edit`,
