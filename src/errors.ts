@@ -150,6 +150,8 @@ export const errors = {
       'cycle_cards_not_generated',
       "Cards are issued and printed for a generated cycle: generate its entitlement list first (a closed cycle's cards are not printed).",
     ),
+  /** A death list refused as a whole (its rows are held one by one, never thrown): the detail names columns or limits, never values. */
+  deathListUnreadable: (detail: string) => p('death_list_unreadable', detail),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

@@ -41,6 +41,8 @@ export const commandMatrix = {
   'cards print': permissionMatrix['POST /api/v1/aid/cycles/:id/cards/sheet'],
   // the change log's head, signed, to keep elsewhere: those who verify it
   'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
+  // a health ministry's death list: the web app's upload
+  'life-events import-deaths': permissionMatrix['POST /api/v1/life-events/death-lists'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

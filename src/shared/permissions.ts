@@ -197,6 +197,10 @@ export const permissionMatrix = {
   // screens, the 3W/5W report as a CSV or XLSX file
   'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // A health ministry's death list applied in bulk: it changes entitlements across the organisation's
+  // governorates and opens tasks and child-protection cases, so the administrator does it (and then
+  // follows the new-head tasks it opens)
+  'POST /api/v1/life-events/death-lists': ['administrator'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

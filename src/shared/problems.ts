@@ -60,6 +60,7 @@ export const problemTypes = {
   case_step_refused: { status: 409, title: 'This step is not possible at the case’s stage' },
   ticket_step_refused: { status: 409, title: 'This step is not possible for the ticket now' },
   cycle_cards_not_generated: { status: 409, title: 'Cards are issued and printed for a generated cycle only' },
+  death_list_unreadable: { status: 422, title: 'The death list cannot be read' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

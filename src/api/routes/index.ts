@@ -3,6 +3,7 @@ import recordLifeEvent from './lifeEvents/record.ts';
 import listLifeEvents from './lifeEvents/list.ts';
 import correctLifeEvent from './lifeEvents/correct.ts';
 import withdrawLifeEvent from './lifeEvents/withdraw.ts';
+import deathList from './lifeEvents/deathList.ts';
 import listTasks from './tasks/list.ts';
 import getTask from './tasks/get.ts';
 import newHeadTask from './tasks/newHead.ts';
@@ -143,3 +144,4 @@ allRoutes.push(
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
+allRoutes.push(deathList);

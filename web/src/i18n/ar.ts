@@ -23,6 +23,7 @@ import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
+import { deathListAr, deathListProblemsAr } from './parts/deathList.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -72,6 +73,7 @@ const problems = {
   ...serversAr,
   ...casesProblemsAr,
   ...cycleCardsProblemsAr,
+  ...deathListProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -712,6 +714,7 @@ export const ar = {
   ...trustAr,
   ...afterAr,
   ...dash2Ar,
+  ...deathListAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;
