@@ -47,6 +47,7 @@ const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) =>
 const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
 const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
 const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
+const DeathList = lazy(() => import('./screens/deathList/DeathList.tsx').then((m) => ({ default: m.DeathList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -69,6 +70,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'deathList' }, label: 'nav.deaths', needs: 'importDeaths' },
 ];
 
 export function App() {
@@ -283,6 +285,8 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'deathList':
+      return onDemand(can(role, 'importDeaths'), <DeathList />);
     default:
       return undefined;
   }

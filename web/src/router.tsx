@@ -40,7 +40,8 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'deathList' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +82,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/life-events\/death-list\/?$/, () => ({ name: 'deathList' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -169,6 +171,8 @@ export function pathOf(r: Route): string {
       return '/aid/stock';
     case 'reports':
       return '/reports';
+    case 'deathList':
+      return '/life-events/death-list';
   }
 }
 

@@ -140,3 +140,4 @@ export type AssigneesT = z.infer<typeof Assignees>;
 export type TicketViewT = z.infer<typeof TicketView>;
 export type TicketFileViewT = z.infer<typeof TicketFileView>;
 export type TicketListT = z.infer<typeof TicketList>;
+export type DeathListSummaryT = z.infer<typeof import('../../../src/api/routes/lifeEvents/deathListSchema.ts').DeathListSummaryView>;

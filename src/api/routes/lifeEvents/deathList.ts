@@ -1,37 +1,11 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { errors } from '../../../errors.ts';
 import { ImportSetupError } from '../../../importer/columns.ts';
 import { parseCsvChunk } from '../../../importer/read.ts';
-import { DEATH_LIST_UPLOAD_ROWS, deathListHeldReasons } from '../../../shared/deathList.ts';
+import { DEATH_LIST_UPLOAD_ROWS } from '../../../shared/deathList.ts';
 import { importDeathList } from '../../../store/lifeEvents/importDeathList.ts';
 import { defineRoute } from '../../route.ts';
-
-export const DeathListUpload = z
-  .object({
-    fileName: z.string().trim().min(1).max(200).describe('the file name, for the import record'),
-    content: z
-      .string()
-      .min(1)
-      .describe(
-        'the CSV text (UTF-8), header first: national_id,given_name,father_name,grandfather_name,family_name,date_of_death,list_reference',
-      ),
-  })
-  .strict();
-
-const Reason = z.enum(deathListHeldReasons);
-export const DeathListSummaryView = z.object({
-  importId: z.string(),
-  rows: z.number(),
-  applied: z.number().describe('death reports added (confirmed: tasks and child-protection cases opened)'),
-  alreadyKnown: z.number().describe('a ministry list brought these deaths before: nothing added'),
-  held: z.number(),
-  heldBy: z.record(Reason, z.number()),
-  heldRows: z
-    .array(z.object({ rowNumber: z.number(), reason: Reason }))
-    .describe('row numbers (the header is row 1) and reasons; no values'),
-  seconds: z.number(),
-});
+import { DeathListSummaryView, DeathListUpload } from './deathListSchema.ts';
 
 /** The file's records (header first), or the problem that refuses it as a whole. */
 function records(content: string): string[][] {
