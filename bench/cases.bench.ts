@@ -163,7 +163,7 @@ async function main() {
   console.log(`\nReproduce: ${command}`);
   await app.close();
   await store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!process.argv.includes('--keep')) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** "My cases" as 20 caseworkers in turn (500 requests after 20 to warm up) and as a supervisor (100 after 10). */

@@ -2,7 +2,14 @@
 import type { z } from 'zod';
 import type { TicketFileView, TicketList, TicketView } from '../../../src/api/routes/tickets/schema.ts';
 import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
-import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
+import type {
+  DeathListSummaryView,
+  LifeEventInput,
+  LifeEventList,
+  LifeEventView,
+  TaskList,
+  TaskView,
+} from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
 import type {
   EnrolSession,
@@ -140,4 +147,4 @@ export type AssigneesT = z.infer<typeof Assignees>;
 export type TicketViewT = z.infer<typeof TicketView>;
 export type TicketFileViewT = z.infer<typeof TicketFileView>;
 export type TicketListT = z.infer<typeof TicketList>;
-export type DeathListSummaryT = z.infer<typeof import('../../../src/api/routes/lifeEvents/deathListSchema.ts').DeathListSummaryView>;
+export type DeathListSummaryT = z.infer<typeof DeathListSummaryView>;

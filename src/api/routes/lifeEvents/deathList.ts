@@ -5,7 +5,7 @@ import { parseCsvChunk } from '../../../importer/read.ts';
 import { DEATH_LIST_UPLOAD_ROWS } from '../../../shared/deathList.ts';
 import { importDeathList } from '../../../store/lifeEvents/importDeathList.ts';
 import { defineRoute } from '../../route.ts';
-import { DeathListSummaryView, DeathListUpload } from './deathListSchema.ts';
+import { DeathListSummaryView, DeathListUpload } from './schema.ts';
 
 /** The file's records (header first), or the problem that refuses it as a whole. */
 function records(content: string): string[][] {
