@@ -62,6 +62,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['reconciliation', '/aid/reconciliation'],
     ['stock', '/aid/stock'],
     ['reports', '/reports'],
+    ['deathList', '/life-events/death-list'],
   ];
 }
 
