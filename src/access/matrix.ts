@@ -43,6 +43,7 @@ export const commandMatrix = {
   'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
   // a health ministry's death list: the web app's upload
   'life-events import-deaths': permissionMatrix['POST /api/v1/life-events/death-lists'],
+  'life-events held': permissionMatrix['POST /api/v1/life-events/death-lists'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

@@ -96,6 +96,18 @@ test('a list: applied, held with reasons, the rules run; the same list again add
   expect(again.out).toMatch(/held:\s+8/);
   expect(again.out).toMatch(/name_mismatch\s+1/);
   expect(await counts()).toEqual(after);
+
+  // the list's quarantine: row numbers and reasons, never the values
+  const held = await sanadOut(['life-events', 'held', '--user', admin.username, '--json'], t.db.url);
+  expect(held.code, held.err).toBe(0);
+  const rows = JSON.parse(held.out);
+  expect(rows.map((r: { rowNumber: number; reason: string }) => [r.rowNumber, r.reason])).toEqual(
+    s.heldRows.map((r: { rowNumber: number; reason: string }) => [r.rowNumber, r.reason]),
+  );
+  expect(rows.every((r: { importId: string; fileName: string }) => r.importId === s.importId && r.fileName === 'moh-2024-05.csv')).toBe(
+    true,
+  );
+  expect(held.out).not.toContain(other);
 });
 
 test('a file without the columns is refused as a whole; a role other than the administrator is refused', async () => {

@@ -6,6 +6,8 @@ import { formatOf, openRows } from '../../importer/read.ts';
 import { fileSha256 } from '../../importer/run.ts';
 import { deathListColumns, deathListHeldReasons } from '../../shared/deathList.ts';
 import { type DeathListSummary, importDeathList } from '../../store/lifeEvents/importDeathList.ts';
+import { listHeldDeaths } from '../../store/lifeEvents/listHeldDeaths.ts';
+import { wholeNumber } from '../numberOption.ts';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
 
@@ -59,4 +61,18 @@ export function register(program: Command): void {
       }
     });
   });
+  withStoreOptions(
+    withUserOption(life.command('held').description('rows of death lists held and not applied: list, row number and reason (no values)')),
+  )
+    .option('--import <id>', 'only this list (the id its import printed)')
+    .option('--limit <n>', 'at most this many rows', wholeNumber(1, 1_000_000), 1000)
+    .option('--json', 'as JSON')
+    .action(async (opts: { dataDir?: string; user: string; import?: string; limit: number; json?: boolean }) => {
+      await asUser('life-events held', opts, async (store, actor) => {
+        const rows = await listHeldDeaths(store.pool, actor, { importId: opts.import, limit: opts.limit });
+        if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+        else if (rows.length === 0) process.stdout.write('No held rows.\n');
+        else for (const r of rows) process.stdout.write(`${r.importId}  ${r.fileName} row ${r.rowNumber}: ${r.reason}\n`);
+      });
+    });
 }
