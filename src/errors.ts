@@ -188,6 +188,8 @@ export const errors = {
       'A reconstruction project with this IATI identifier exists: an identifier is published once, for one activity.',
       field('iatiIdentifier', 'taken'),
     ),
+  /** A death list refused as a whole (its rows are held one by one, never thrown): the detail names columns or limits, never values. */
+  deathListUnreadable: (detail: string) => p('death_list_unreadable', detail),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

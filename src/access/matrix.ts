@@ -47,6 +47,9 @@ export const commandMatrix = {
   'tickets export': permissionMatrix['GET /api/v1/tickets/report'],
   // reconstruction projects as IATI activities (public data): those who may download the file
   'reconstruction export-iati': permissionMatrix['POST /api/v1/reconstruction/iati'],
+  // a health ministry's death list: the web app's upload
+  'life-events import-deaths': permissionMatrix['POST /api/v1/life-events/death-lists'],
+  'life-events held': permissionMatrix['POST /api/v1/life-events/death-lists'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

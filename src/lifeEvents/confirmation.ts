@@ -7,13 +7,15 @@ export type Report = { kind: LifeEventKind; source: LifeEventSource; withdrawn: 
 
 /**
  * The sources whose one report confirms an event of a kind. A death, a disappearance, a child
- * orphaned or separated need an official record, or else two standing reports from two different
+ * orphaned or separated need an official record (for a death, the health ministry's list is one), or else two standing reports from two different
  * kinds of source (a family report and a hospital, not two family reports). An injury or a
  * disability is confirmed by whoever assessed it; a loss or a recovery by a field visit. A family
  * report alone never confirms anything.
  */
 export const confirmingAlone: Record<LifeEventKind, readonly LifeEventSource[]> = {
-  death: ['official_record'],
+  // a health ministry's death list is the official record of deaths (imported as a batch:
+  // src/store/lifeEvents/importDeathList.ts)
+  death: ['official_record', 'health_ministry_list'],
   missing: ['official_record'],
   orphaned: ['official_record'],
   separated: ['official_record'],

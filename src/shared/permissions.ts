@@ -228,6 +228,10 @@ export const permissionMatrix = {
   'GET /api/v1/reconstruction/funds': ['administrator', 'analyst'],
   'POST /api/v1/reconstruction/funds.csv': ['administrator', 'analyst'],
   'POST /api/v1/reconstruction/iati': ['administrator', 'analyst'],
+  // A health ministry's death list applied in bulk: it changes entitlements across the organisation's
+  // governorates and opens tasks and child-protection cases, so the administrator does it (and then
+  // follows the new-head tasks it opens)
+  'POST /api/v1/life-events/death-lists': ['administrator'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

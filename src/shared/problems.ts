@@ -72,6 +72,7 @@ export const problemTypes = {
   own_change_request: { status: 409, title: 'A correction is approved by someone other than the one who proposed it' },
   change_request_stale: { status: 409, title: 'The record changed since this correction was proposed' },
   iati_identifier_taken: { status: 409, title: 'A project with this IATI identifier exists' },
+  death_list_unreadable: { status: 422, title: 'The death list cannot be read' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

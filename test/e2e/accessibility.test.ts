@@ -63,6 +63,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['stock', '/aid/stock'],
     ['reports', '/reports'],
     ['services', '/services'],
+    ['deathList', '/life-events/death-list'],
   ];
 }
 

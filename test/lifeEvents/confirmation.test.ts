@@ -12,6 +12,9 @@ test('one source reports; a second kind of source or an official record confirms
   expect(isConfirmed([death('family_report'), death('family_report')], 'death')).toBe(false);
   expect(isConfirmed([death('family_report'), death('hospital')], 'death')).toBe(true);
   expect(isConfirmed([death('official_record')], 'death')).toBe(true);
+  // a health ministry's death list is an official record of deaths (not of anything else)
+  expect(isConfirmed([death('health_ministry_list')], 'death')).toBe(true);
+  expect(isConfirmed([{ kind: 'missing', source: 'health_ministry_list', withdrawn: false }], 'missing')).toBe(false);
   expect(isConfirmed([death('family_report'), death('hospital', true)], 'death')).toBe(false);
   expect(isConfirmed([death('official_record', true)], 'death')).toBe(false);
   // an injury report does not confirm a death
@@ -25,7 +28,9 @@ test('property: confirmation depends only on the standing reports, never on thei
       const reports = rs.map((r) => ({ kind: 'death' as const, ...r }));
       const shuffled = [...reports].sort(() => (seed % 2 === 0 ? 1 : -1));
       const standing = reports.filter((r) => !r.withdrawn);
-      const expected = standing.some((r) => r.source === 'official_record') || new Set(standing.map((r) => r.source)).size >= 2; // death
+      const expected =
+        standing.some((r) => r.source === 'official_record' || r.source === 'health_ministry_list') ||
+        new Set(standing.map((r) => r.source)).size >= 2; // death
       expect(isConfirmed(shuffled, 'death')).toBe(expected);
     }),
   );

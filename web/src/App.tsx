@@ -54,6 +54,7 @@ const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ 
 const Services = lazy(() => import('./screens/referrals/Services.tsx').then((m) => ({ default: m.Services })));
 const Referrals = lazy(() => import('./screens/referrals/Referrals.tsx').then((m) => ({ default: m.Referrals })));
 const ReferralPage = lazy(() => import('./screens/referrals/ReferralPage.tsx').then((m) => ({ default: m.ReferralPage })));
+const DeathList = lazy(() => import('./screens/deathList/DeathList.tsx').then((m) => ({ default: m.DeathList })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -80,6 +81,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'services' }, label: 'ref.nav.services', needs: 'serviceDirectory' },
   { route: { name: 'corrections' }, label: 'corr.queue', needs: 'approveCorrections' },
   { route: { name: 'projects' }, label: 'projects.nav', needs: 'projects' },
+  { route: { name: 'deathList' }, label: 'nav.deaths', needs: 'importDeaths' },
 ];
 
 export function App() {
@@ -177,6 +179,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   services: 'casework',
   corrections: 'registry',
   projects: 'reconstruction',
+  deathList: 'registry',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -402,6 +405,8 @@ function laterScreens(
       return onDemand(can(role, 'projects'), <ProjectPage id={route.id} />);
     case 'editProject':
       return onDemand(can(role, 'manageProjects'), <ProjectForm id={route.id} />);
+    case 'deathList':
+      return onDemand(can(role, 'importDeaths'), <DeathList />);
     default:
       return undefined;
   }

@@ -70,6 +70,7 @@ export const capabilityRoutes = {
   approveCorrections: 'GET /api/v1/corrections',
   projects: 'GET /api/v1/reconstruction/projects',
   manageProjects: 'POST /api/v1/reconstruction/projects',
+  importDeaths: 'POST /api/v1/life-events/death-lists',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -45,10 +45,12 @@ export type Route =
   | { name: 'projects' }
   | { name: 'newProject' }
   | { name: 'project'; id: string }
-  | { name: 'editProject'; id: string };
+  | { name: 'editProject'; id: string }
+  | { name: 'deathList' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
+  [/^\/life-events\/death-list\/?$/, () => ({ name: 'deathList' })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
   [/^\/register\/?$/, () => ({ name: 'register' })],
@@ -138,6 +140,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   newProject: '/reconstruction/projects/new',
   services: '/services',
   referrals: '/referrals',
+  deathList: '/life-events/death-list',
 };
 
 /** The path of each screen of one record. */

@@ -21,13 +21,26 @@ export async function readCase(db: pg.Pool, actor: Actor, id: string): Promise<C
 
 /**
  * "My cases": the open cases assigned to the actor; for a supervisor also those of their
- * governorates waiting for a decision or for someone to be assigned. The most urgent first.
+ * governorates (or shared with them) waiting for a decision or for someone to be assigned. The most
+ * urgent first, at most 200. Each way of being listed is its own ordered, limited look-up (one index
+ * each: case_file_assigned, case_file_queue, case_share), and only the 200 kept are joined with their
+ * persons: the same list as the cases visible (visibleSql) and assigned to the actor or, for a
+ * supervisor, unassigned or awaiting, but without reading every open case of a governorate.
  */
 export async function listMyCases(db: pg.Pool, actor: Actor): Promise<Case[]> {
   const r = await db.query<CaseRow>(
-    `${CASE_SELECT} WHERE c.stage <> 'closed' AND ${visibleSql('c', 1)}
-        AND (c.assigned_to = $2 OR ($3 = 'case_supervisor' AND (c.assigned_to IS NULL OR c.awaiting IS NOT NULL)))
-      ORDER BY c.due_at, c.id LIMIT 200`,
+    `${CASE_SELECT}
+     JOIN ((SELECT id FROM case_file WHERE org_id = $1 AND assigned_to = $2 AND stage <> 'closed' ORDER BY due_at, id LIMIT 200)
+           UNION
+           (SELECT id FROM case_file
+             WHERE $3 = 'case_supervisor' AND org_id = $1 AND governorate = ANY($4::text[]) AND stage <> 'closed'
+               AND (assigned_to IS NULL OR awaiting IS NOT NULL) ORDER BY due_at, id LIMIT 200)
+           UNION
+           (SELECT c.id FROM case_share s JOIN case_file c ON c.id = s.case_id
+             WHERE $3 = 'case_supervisor' AND s.user_id = $2 AND (s.until IS NULL OR s.until >= current_date) AND c.org_id = $1
+               AND c.stage <> 'closed' AND (c.assigned_to IS NULL OR c.awaiting IS NOT NULL) ORDER BY c.due_at, c.id LIMIT 200)) m
+       ON m.id = c.id
+     ORDER BY c.due_at, c.id LIMIT 200`,
     visibleParams(actor),
   );
   return r.rows.map(parseCase);

@@ -12,7 +12,14 @@ import type {
   TransactionView,
 } from '../../../src/api/routes/reconstruction/projects/schema.ts';
 import type { Assignees, CaseFileView, CaseList, CaseView, PersonCaseList } from '../../../src/api/routes/cases/schema.ts';
-import type { LifeEventInput, LifeEventList, LifeEventView, TaskList, TaskView } from '../../../src/api/routes/lifeEvents/schema.ts';
+import type {
+  DeathListSummaryView,
+  LifeEventInput,
+  LifeEventList,
+  LifeEventView,
+  TaskList,
+  TaskView,
+} from '../../../src/api/routes/lifeEvents/schema.ts';
 import type { AuditEntryWithContents, AuditLogPage, AuditVerification } from '../../../src/api/routes/audit/schema.ts';
 import type {
   EnrolSession,
@@ -163,3 +170,4 @@ export type ProjectInputT = z.input<typeof ProjectInput>;
 export type TransactionInputT = z.input<typeof TransactionInput>;
 export type TransactionViewT = z.infer<typeof TransactionView>;
 export type FundsViewT = z.infer<typeof FundsView>;
+export type DeathListSummaryT = z.infer<typeof DeathListSummaryView>;

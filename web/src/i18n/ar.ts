@@ -27,6 +27,7 @@ import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
 import { correctionsAr, correctionsProblemsAr } from './parts/corrections.ar.ts';
+import { deathListAr, deathListProblemsAr } from './parts/deathList.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -80,6 +81,7 @@ const problems = {
   ...referralsProblemsAr,
   ...correctionsProblemsAr,
   ...projectsProblemsAr,
+  ...deathListProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -732,6 +734,7 @@ export const ar = {
   ...referralsAr,
   ...correctionsAr,
   ...projectsAr,
+  ...deathListAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -26,6 +26,7 @@ import { pointEn } from './parts/point.en.ts';
 import { afterEn } from './parts/after.en.ts';
 import { dash2En } from './parts/dash2.en.ts';
 import { correctionsEn, correctionsProblemsEn } from './parts/corrections.en.ts';
+import { deathListEn, deathListProblemsEn } from './parts/deathList.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -78,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   ...referralsProblemsEn,
   ...correctionsProblemsEn,
   ...projectsProblemsEn,
+  ...deathListProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -739,4 +741,5 @@ export const en: Record<MessageKey, string> = {
   ...referralsEn,
   ...correctionsEn,
   ...projectsEn,
+  ...deathListEn,
 };

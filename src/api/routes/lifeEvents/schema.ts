@@ -12,6 +12,7 @@ import {
   wgLevels,
 } from '../../../shared/lifeEvents.ts';
 import { vulnerabilityKinds } from '../../../shared/vocabulary.ts';
+import { deathListHeldReasons } from '../../../shared/deathList.ts';
 import { Day, Uuid } from '../../schemas.ts';
 
 const Reason = z.string().trim().min(1).max(L.reason);
@@ -76,3 +77,30 @@ export const TaskList = z.object({ items: z.array(TaskView) });
 export const NewHeadInput = z.object({ personId: Uuid, date: Day.optional() }).strict();
 export const VulnerabilityTaskInput = z.object({ date: Day.optional() }).strict();
 export const DismissInput = z.object({ reason: Reason }).strict();
+
+// A health ministry's death list: the upload and the summary of what it did.
+export const DeathListUpload = z
+  .object({
+    fileName: z.string().trim().min(1).max(200).describe('the file name, for the import record'),
+    content: z
+      .string()
+      .min(1)
+      .describe(
+        'the CSV text (UTF-8), header first: national_id,given_name,father_name,grandfather_name,family_name,date_of_death,list_reference',
+      ),
+  })
+  .strict();
+
+const HeldReason = z.enum(deathListHeldReasons);
+export const DeathListSummaryView = z.object({
+  importId: z.string(),
+  rows: z.number(),
+  applied: z.number().describe('death reports added (confirmed: tasks and child-protection cases opened)'),
+  alreadyKnown: z.number().describe('a ministry list brought these deaths before: nothing added'),
+  held: z.number(),
+  heldBy: z.record(HeldReason, z.number()),
+  heldRows: z
+    .array(z.object({ rowNumber: z.number(), reason: HeldReason }))
+    .describe('row numbers (the header is row 1) and reasons; no values'),
+  seconds: z.number(),
+});
