@@ -16,6 +16,9 @@ const REGISTRY_READ: readonly Role[] = [
   'distribution_officer',
   'case_supervisor',
   'feedback_focal_point',
+  // reconstruction: engineers name the households that lived in a unit, claims officers check claimants
+  'engineer',
+  'claims_officer',
 ];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
 const CASEWORK: readonly Role[] = ['caseworker', 'case_supervisor'];

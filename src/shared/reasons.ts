@@ -90,6 +90,15 @@ export const fieldReasons = {
   // life events
   not_for_event_kind: 'is not recorded for this kind of event',
   member_deceased: 'is recorded as deceased',
+  // reconstruction: buildings, occupancy, damage imports
+  outside_palestine: "lies outside the State of Palestine's boundaries",
+  bad_geometry: 'is not a GeoJSON Point or Polygon (closed rings of [longitude, latitude])',
+  too_many_vertices: 'has more than {max} vertices',
+  footprint_too_large: 'spans more than a building can',
+  governorate_mismatch: 'is not the governorate the location lies in',
+  ambiguous_match: 'two buildings are as near: matched to neither',
+  same_building_twice: 'matches a building another row of the file already matched',
+  overlapping_period: 'overlaps another period of this household in this unit',
 } as const;
 
 export type FieldReason = keyof typeof fieldReasons;

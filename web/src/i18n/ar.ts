@@ -23,6 +23,7 @@ import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
+import { reconstructionAr } from './parts/reconstruction.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -712,6 +713,7 @@ export const ar = {
   ...trustAr,
   ...afterAr,
   ...dash2Ar,
+  ...reconstructionAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -22,6 +22,7 @@ import { serversEn } from './parts/servers.en.ts';
 import { pointEn } from './parts/point.en.ts';
 import { afterEn } from './parts/after.en.ts';
 import { dash2En } from './parts/dash2.en.ts';
+import { reconstructionEn } from './parts/reconstruction.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -719,4 +720,5 @@ export const en: Record<MessageKey, string> = {
   ...trustEn,
   ...afterEn,
   ...dash2En,
+  ...reconstructionEn,
 };
