@@ -200,6 +200,14 @@ export const permissionMatrix = {
   // screens, the 3W/5W report as a CSV or XLSX file
   'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Field assessments (#16): engineers record them (offline, synced once) with their photos; those who
+  // check claims and approve cases read them beside the remote ones; a photo read is logged
+  'GET /api/v1/reconstruction/materials': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/field-pack': ['engineer'],
+  'POST /api/v1/reconstruction/field-assessments': ['engineer'],
+  'POST /api/v1/reconstruction/field-assessments/:id/photos': ['engineer'],
+  'GET /api/v1/reconstruction/photos/:id': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/buildings/:id/field-assessments': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

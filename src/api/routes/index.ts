@@ -24,6 +24,7 @@ import ticketGet from './tickets/get.ts';
 import ticketStep from './tickets/step.ts';
 import ticketReport from './tickets/report.ts';
 import type { RouteDef } from '../route.ts';
+import { fieldAssessmentRoutes } from './reconstruction/assessments/index.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
@@ -143,3 +144,4 @@ allRoutes.push(
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
+allRoutes.push(...fieldAssessmentRoutes);
