@@ -47,6 +47,11 @@ const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) =>
 const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
 const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
 const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
+const FieldAssessment = lazy(() => import('./screens/reconstruction/FieldAssessment.tsx').then((m) => ({ default: m.FieldAssessment })));
+const BuildingAssessmentsPage = lazy(() =>
+  import('./screens/reconstruction/BuildingAssessmentsPage.tsx').then((m) => ({ default: m.BuildingAssessmentsPage })),
+);
+const FieldSync = lazy(() => import('./fieldAssessment/FieldSync.tsx'));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -69,6 +74,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'fieldAssessment' }, label: 'nav.fieldAssessment', needs: 'fieldAssessment' },
 ];
 
 export function App() {
@@ -89,6 +95,11 @@ export function App() {
       {user && can(user.role, 'registerHousehold') && (
         <Suspense fallback={null}>
           <RegistrationSync />
+        </Suspense>
+      )}
+      {user && can(user.role, 'fieldAssessment') && (
+        <Suspense fallback={null}>
+          <FieldSync />
         </Suspense>
       )}
     </>
@@ -283,6 +294,10 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'fieldAssessment':
+      return onDemand(can(role, 'fieldAssessment'), <FieldAssessment />);
+    case 'buildingAssessments':
+      return onDemand(can(role, 'readAssessments'), <BuildingAssessmentsPage id={route.id} />);
     default:
       return undefined;
   }

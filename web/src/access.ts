@@ -64,6 +64,8 @@ export const capabilityRoutes = {
   recordStock: 'POST /api/v1/aid/stock',
   createWarehouse: 'POST /api/v1/aid/warehouses',
   aidReports: 'POST /api/v1/aid/reports/3w',
+  fieldAssessment: 'POST /api/v1/reconstruction/field-assessments',
+  readAssessments: 'GET /api/v1/reconstruction/buildings/:id/field-assessments',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

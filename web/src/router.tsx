@@ -40,7 +40,9 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'fieldAssessment' }
+  | { name: 'buildingAssessments'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +83,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/field-assessment\/?$/, () => ({ name: 'fieldAssessment' })],
+  [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
 ];
 
 export function parsePath(path: string): Route {
@@ -92,6 +96,7 @@ export function parsePath(path: string): Route {
 }
 
 export function pathOf(r: Route): string {
+  if (r.name === 'fieldAssessment' || r.name === 'buildingAssessments') return reconstructionPath(r);
   switch (r.name) {
     case 'home':
       return '/';
@@ -170,6 +175,10 @@ export function pathOf(r: Route): string {
     case 'reports':
       return '/reports';
   }
+}
+
+function reconstructionPath(r: Extract<Route, { name: 'fieldAssessment' | 'buildingAssessments' }>): string {
+  return r.name === 'fieldAssessment' ? '/field-assessment' : `/buildings/${r.id}/assessments`;
 }
 
 type Nav = { route: Route; go: (r: Route) => void };
