@@ -24,7 +24,7 @@ import ticketGet from './tickets/get.ts';
 import ticketStep from './tickets/step.ts';
 import ticketReport from './tickets/report.ts';
 import type { RouteDef } from '../route.ts';
-import { fieldAssessmentRoutes } from './reconstruction/assessments/index.ts';
+import { fieldAssessmentRoutes } from './fieldAssessments/index.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';

@@ -3,7 +3,7 @@
 // saved on the device with its photos (the outbox) until the server has them. Photos are kept as
 // Blobs and dropped as soon as the server has stored them; a sent assessment keeps only its summary.
 import type { z } from 'zod';
-import type { FieldAssessmentInput, FieldPackView } from '../../../src/api/routes/reconstruction/assessments/schema.ts';
+import type { FieldAssessmentInput, FieldPackView } from '../../../src/api/routes/fieldAssessments/schema.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
 
 export type Pack = z.infer<typeof FieldPackView>;

@@ -4,7 +4,7 @@
 // session (the server logs each read) and shown from memory, never cached.
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { BuildingAssessmentsView, MaterialsView } from '../../../../src/api/routes/reconstruction/assessments/schema.ts';
+import type { BuildingAssessmentsView, MaterialsView } from '../../../../src/api/routes/fieldAssessments/schema.ts';
 import { ErrorState, Loading } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { isolate } from '../../i18n/bidi.tsx';
@@ -64,27 +64,29 @@ function FieldCard({ a, names }: { a: Field; names: Map<string, { nameAr: string
       </p>
       <p className="muted">{t('assess.building.by', { name: isolate(a.assessor.name), day: isolate(day(a.assessedOn)) })}</p>
       {a.notes && <p>{a.notes}</p>}
-      <table className="report-table">
-        <thead>
-          <tr>
-            <th>{t('assess.boq.item')}</th>
-            <th>{t('assess.boq.quantity')}</th>
-            <th>{t('assess.boq.unitCost')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.lines.map((l) => {
-            const m = names.get(l.itemCode);
-            return (
-              <tr key={l.lineNo}>
-                <td>{m ? (lang === 'ar' ? m.nameAr : m.nameEn) : l.itemCode}</td>
-                <td>{num(l.quantity)}</td>
-                <td>{num(l.unitCostUsd)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th>{t('assess.boq.item')}</th>
+              <th>{t('assess.boq.quantity')}</th>
+              <th>{t('assess.boq.unitCost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.lines.map((l) => {
+              const m = names.get(l.itemCode);
+              return (
+                <tr key={l.lineNo}>
+                  <td>{m ? (lang === 'ar' ? m.nameAr : m.nameEn) : l.itemCode}</td>
+                  <td>{num(l.quantity)}</td>
+                  <td>{num(l.unitCostUsd)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p>
         <strong>{t('assess.boq.total', { amount: usd(a.totalUsd) })}</strong>
       </p>
@@ -103,15 +105,16 @@ function Photo({ id }: { id: string }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let gone = false;
-    let made: string | null = null;
+    // A data: URL (the app's content security policy allows data: images, not blob: ones).
     void api.blob(`/api/v1/reconstruction/photos/${id}`).then((b) => {
-      if (gone) return;
-      made = URL.createObjectURL(b);
-      setUrl(made);
+      const reader = new FileReader();
+      reader.onload = () => {
+        if (!gone && typeof reader.result === 'string') setUrl(reader.result);
+      };
+      reader.readAsDataURL(b);
     });
     return () => {
       gone = true;
-      if (made) URL.revokeObjectURL(made);
     };
   }, [api, id]);
   return url ? <img src={url} alt={t('assess.photo.alt')} className="field-photo" /> : null;

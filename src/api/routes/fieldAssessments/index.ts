@@ -1,5 +1,5 @@
 // Field assessments (#16): the catalogue, the engineer's offline pack, assessments and their photos.
-import type { RouteDef } from '../../../route.ts';
+import type { RouteDef } from '../../route.ts';
 import building from './building.ts';
 import materials from './materials.ts';
 import pack from './pack.ts';

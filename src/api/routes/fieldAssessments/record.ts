@@ -1,8 +1,8 @@
-import { errors } from '../../../../errors.ts';
-import { dayInPalestine, prepareFieldAssessment } from '../../../../reconstruction/fieldAssessment.ts';
-import { listMaterials } from '../../../../store/reconstruction/materials.ts';
-import { recordFieldAssessment } from '../../../../store/reconstruction/recordFieldAssessment.ts';
-import { defineRoute } from '../../../route.ts';
+import { errors } from '../../../errors.ts';
+import { dayInPalestine, prepareFieldAssessment } from '../../../reconstruction/fieldAssessment.ts';
+import { listMaterials } from '../../../store/reconstruction/materials.ts';
+import { recordFieldAssessment } from '../../../store/reconstruction/recordFieldAssessment.ts';
+import { defineRoute } from '../../route.ts';
 import { FieldAssessmentInput, FieldAssessmentView } from './schema.ts';
 
 export default defineRoute({

@@ -1,6 +1,6 @@
-import { buildingFieldAssessments } from '../../../../store/reconstruction/buildingFieldAssessments.ts';
-import { defineRoute } from '../../../route.ts';
-import { IdParams } from '../../../schemas.ts';
+import { buildingFieldAssessments } from '../../../store/reconstruction/buildingFieldAssessments.ts';
+import { defineRoute } from '../../route.ts';
+import { IdParams } from '../../schemas.ts';
 import { BuildingAssessmentsView } from './schema.ts';
 
 export default defineRoute({

@@ -8,10 +8,10 @@ import {
   MAX_UNIT_COST_USD,
   materialUnits,
   photoTypes,
-} from '../../../../shared/fieldAssessment.ts';
-import type { FieldReason } from '../../../../shared/reasons.ts';
-import { damageClasses } from '../../../../shared/reconstruction.ts';
-import { Day, Uuid } from '../../../schemas.ts';
+} from '../../../shared/fieldAssessment.ts';
+import type { FieldReason } from '../../../shared/reasons.ts';
+import { damageClasses } from '../../../shared/reconstruction.ts';
+import { Day, Uuid } from '../../schemas.ts';
 
 export const MaterialView = z.object({
   code: z.string(),

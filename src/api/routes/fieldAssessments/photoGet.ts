@@ -1,6 +1,6 @@
-import { readFieldPhoto } from '../../../../store/reconstruction/readFieldPhoto.ts';
-import { defineRoute } from '../../../route.ts';
-import { IdParams } from '../../../schemas.ts';
+import { readFieldPhoto } from '../../../store/reconstruction/readFieldPhoto.ts';
+import { defineRoute } from '../../route.ts';
+import { IdParams } from '../../schemas.ts';
 
 export default defineRoute({
   method: 'GET',

@@ -1,6 +1,6 @@
-import { fieldPack } from '../../../../store/reconstruction/fieldPack.ts';
-import { listMaterials } from '../../../../store/reconstruction/materials.ts';
-import { defineRoute } from '../../../route.ts';
+import { fieldPack } from '../../../store/reconstruction/fieldPack.ts';
+import { listMaterials } from '../../../store/reconstruction/materials.ts';
+import { defineRoute } from '../../route.ts';
 import { FieldPackView, PackQuery } from './schema.ts';
 
 export default defineRoute({

@@ -1,5 +1,5 @@
-import { listMaterials } from '../../../../store/reconstruction/materials.ts';
-import { defineRoute } from '../../../route.ts';
+import { listMaterials } from '../../../store/reconstruction/materials.ts';
+import { defineRoute } from '../../route.ts';
 import { MaterialsView } from './schema.ts';
 
 export default defineRoute({

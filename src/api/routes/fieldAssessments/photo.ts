@@ -1,10 +1,10 @@
-import { errors } from '../../../../errors.ts';
-import { checkPhotoPlace } from '../../../../reconstruction/fieldAssessment.ts';
-import { governorateAt } from '../../../../reconstruction/boundaries.io.ts';
-import { stripPhoto } from '../../../../reconstruction/photo.ts';
-import { addFieldPhoto } from '../../../../store/reconstruction/addFieldPhoto.ts';
-import { defineRoute } from '../../../route.ts';
-import { IdParams } from '../../../schemas.ts';
+import { errors } from '../../../errors.ts';
+import { checkPhotoPlace } from '../../../reconstruction/fieldAssessment.ts';
+import { governorateAt } from '../../../reconstruction/boundaries.io.ts';
+import { stripPhoto } from '../../../reconstruction/photo.ts';
+import { addFieldPhoto } from '../../../store/reconstruction/addFieldPhoto.ts';
+import { defineRoute } from '../../route.ts';
+import { IdParams } from '../../schemas.ts';
 import { FieldPhotoView, PhotoBody, PhotoQuery } from './schema.ts';
 
 export default defineRoute({
