@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { createBuilding } from '../../src/store/reconstruction/createBuilding.ts';
 import { write } from '../../src/store/write.ts';
-import { PHOTO_MAX_BYTES } from '../../src/shared/fieldAssessment.ts';
+import { MAX_PHOTOS_PER_ASSESSMENT, PHOTO_MAX_BYTES } from '../../src/shared/fieldAssessment.ts';
 import type { TestUser } from '../support/factories.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { jpegWithExif, pngWithText, SECRET_NAME, SECRET_PLACE } from './photoFiles.ts';
@@ -192,4 +192,17 @@ test('oversized, wrong-type, broken and misplaced photos are refused as problem+
   // a photo body on a JSON route is refused too
   expect((await upload(engineer, '/api/v1/reconstruction/field-assessments', jpegWithExif())).statusCode).toBe(415);
   expect(await count('field_photo')).toBe(before);
+});
+
+test('an assessment keeps at most ten photos', async () => {
+  const engineer = await t.user({ role: 'engineer' });
+  const a = assessment(await building(engineer));
+  await t.post(engineer, '/api/v1/reconstruction/field-assessments', a);
+  for (let i = 0; i < MAX_PHOTOS_PER_ASSESSMENT; i++)
+    expect((await upload(engineer, photoUrl(a.id), jpegWithExif(40 + i))).statusCode).toBe(201);
+  const over = await upload(engineer, photoUrl(a.id), jpegWithExif(99));
+  expect([over.statusCode, over.json().type]).toEqual([409, '/problems/too_many_photos']);
+  expect((await t.db.pool.query('SELECT count(*)::int AS n FROM field_photo WHERE assessment_id = $1', [a.id])).rows[0].n).toBe(
+    MAX_PHOTOS_PER_ASSESSMENT,
+  );
 });
