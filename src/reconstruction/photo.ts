@@ -45,11 +45,44 @@ function scanEnd(b: Buffer, i: number): number {
   return -1;
 }
 
-/** Walks a JPEG's segments from SOI to EOI, dropping metadata segments and whatever follows EOI. Null when malformed. */
+/** The EXIF orientation (1..8) in an APP1 segment's body, if it has one. */
+export function exifOrientation(body: Buffer): number | null {
+  if (body.length < 14 || body.toString('latin1', 0, 6) !== 'Exif\0\0') return null;
+  const tiff = body.subarray(6);
+  const order = tiff.toString('latin1', 0, 2);
+  if (order !== 'II' && order !== 'MM') return null;
+  const u16 = (at: number) => (order === 'II' ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const ifd = order === 'II' ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4);
+  if (ifd + 2 > tiff.length) return null;
+  const n = u16(ifd);
+  for (let k = 0; k < n && ifd + 2 + 12 * (k + 1) <= tiff.length; k++) {
+    const e = ifd + 2 + 12 * k;
+    if (u16(e) === 0x0112) {
+      const v = u16(e + 8);
+      return v >= 1 && v <= 8 ? v : null;
+    }
+  }
+  return null;
+}
+
+/** An APP1 segment holding only an orientation: the one EXIF fact kept, so the photo shows upright. */
+function orientationSegment(v: number): Buffer {
+  const body = Buffer.from('Exif\0\0MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\0\0\0\0\0\0\0', 'latin1');
+  body.writeUInt16BE(v, 6 + 8 + 2 + 8);
+  const head = Buffer.from([0xff, 0xe1, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+/**
+ * Walks a JPEG's segments from SOI to EOI, dropping metadata segments and whatever follows EOI; an
+ * EXIF orientation other than upright is written back alone. Null when malformed.
+ */
 export function stripJpeg(b: Buffer): Buffer | null {
   const out: Buffer[] = [b.subarray(0, 2)];
   let i = 2;
   let sawScan = false;
+  let orientation: number | null = null;
   while (i + 1 < b.length) {
     if (b[i] !== 0xff) return null;
     const marker = b[i + 1]!;
@@ -59,6 +92,7 @@ export function stripJpeg(b: Buffer): Buffer | null {
     }
     if (marker === 0xd9) {
       out.push(b.subarray(i, i + 2));
+      if (orientation !== null && orientation !== 1) out.splice(out[1]?.[1] === 0xe0 ? 2 : 1, 0, orientationSegment(orientation));
       return sawScan ? Buffer.concat(out) : null;
     }
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) return null; // standalone markers never start a segment here
@@ -67,6 +101,7 @@ export function stripJpeg(b: Buffer): Buffer | null {
     if (len < 2 || i + 2 + len > b.length) return null;
     const end = i + 2 + len;
     if (keepJpegSegment(marker, b.subarray(i + 4, end))) out.push(b.subarray(i, end));
+    else if (marker === 0xe1) orientation ??= exifOrientation(b.subarray(i + 4, end));
     i = end;
     if (marker === 0xda) {
       const stop = scanEnd(b, i);

@@ -1,7 +1,7 @@
 // The metadata stripper (pure): EXIF with GPS, comments and names are gone from JPEG, PNG and WebP;
 // the picture's own segments stay in order; files that are not photos, or broken ones, are refused.
 import { expect, test } from 'vitest';
-import { sniffPhoto, stripPhoto } from '../../src/reconstruction/photo.ts';
+import { exifOrientation, sniffPhoto, stripPhoto } from '../../src/reconstruction/photo.ts';
 import { jpegWithExif, pngWithText, SECRET_NAME, SECRET_PLACE, webpWithExif } from './photoFiles.ts';
 
 const has = (b: Buffer, s: string) => b.includes(Buffer.from(s, 'latin1'));
@@ -45,4 +45,35 @@ test('not a photo, or a broken one, is refused', () => {
   expect(stripPhoto(jpeg.subarray(0, 40))).toBe('unreadable');
   expect(stripPhoto(jpeg.subarray(0, jpeg.indexOf(Buffer.from([0xff, 0xd9]))))).toBe('unreadable');
   expect(stripPhoto(pngWithText().subarray(0, 30))).toBe('unreadable');
+});
+
+test('an EXIF orientation is the one fact kept: written back alone, so the photo shows upright', () => {
+  // little-endian TIFF: IFD0 with an Artist (0x013B, ASCII, at offset 38) and the Orientation 6 (rotate 90)
+  const artist = Buffer.from(`${SECRET_NAME}\0`, 'latin1');
+  const tiff = Buffer.alloc(38);
+  tiff.write('II*\0', 0, 'latin1');
+  tiff.writeUInt32LE(8, 4);
+  tiff.writeUInt16LE(2, 8);
+  tiff.writeUInt16LE(0x013b, 10);
+  tiff.writeUInt16LE(2, 12);
+  tiff.writeUInt32LE(artist.length, 14);
+  tiff.writeUInt32LE(38, 18);
+  tiff.writeUInt16LE(0x0112, 22);
+  tiff.writeUInt16LE(3, 24);
+  tiff.writeUInt32LE(1, 26);
+  tiff.writeUInt16LE(6, 30);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, artist]);
+  expect(exifOrientation(body)).toBe(6);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  const src = jpegWithExif();
+  const jpeg = Buffer.concat([src.subarray(0, 2), app1, src.subarray(2)]);
+  const out = stripPhoto(jpeg);
+  if (typeof out === 'string') throw new Error(out);
+  for (const s of [SECRET_NAME, SECRET_PLACE]) expect(has(out.bytes, s), s).toBe(false);
+  const at = out.bytes.indexOf(Buffer.from('Exif\0\0', 'latin1'));
+  expect(at).toBeGreaterThan(0);
+  expect(out.bytes[at - 3]).toBe(0xe1);
+  expect(exifOrientation(out.bytes.subarray(at, at + 32))).toBe(6);
+  expect(out.bytes.readUInt16BE(at - 2)).toBe(34); // the segment: its length, "Exif\0\0", a header, one entry
+  expect(stripPhoto(out.bytes)).toEqual(out);
 });
