@@ -151,7 +151,7 @@ function BuildingPicker({ pack, form, set }: { pack: Pack; form: FormState; set:
           );
         })}
       </SelectField>
-      <button type="button" className="btn btn-ghost btn-small" onClick={locate}>
+      <button type="button" className="btn btn-secondary btn-small" onClick={locate}>
         {t('assess.nearest')}
       </button>
       {building && building.units.length > 0 && (
@@ -225,7 +225,7 @@ function BillOfQuantities({
               onChange={(e) => change(l.key, { unitCost: e.target.value })}
             />
             <p className="field-line-total">{t('assess.boq.lineTotal', { amount: usd(lineTotal(l)) })}</p>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setLines(lines.filter((x) => x.key !== l.key))}>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setLines(lines.filter((x) => x.key !== l.key))}>
               {t('assess.boq.remove')}
             </button>
           </div>
@@ -303,7 +303,7 @@ function Photos({ photos, setPhotos }: { photos: QueuedPhoto[]; setPhotos: (p: Q
       <p className="hint">{t('assess.photos.hint')}</p>
       <p className="field-photo-count">{plural('assess.photos.count', photos.length)}</p>
       {photos.length > 0 && (
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => setPhotos([])}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => setPhotos([])}>
           {t('assess.photos.remove')}
         </button>
       )}

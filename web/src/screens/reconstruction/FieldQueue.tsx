@@ -42,7 +42,7 @@ export function QueueList({ outbox, pack }: { outbox: FieldOutboxState; pack: Pa
                 </span>
               ))}
               {q.state !== 'waiting' && (
-                <button type="button" className="btn btn-ghost btn-small" onClick={() => void dismiss(q.id)}>
+                <button type="button" className="btn btn-secondary btn-small" onClick={() => void dismiss(q.id)}>
                   {t('assess.dismiss')}
                 </button>
               )}
