@@ -190,6 +190,13 @@ export const errors = {
     ),
   /** A death list refused as a whole (its rows are held one by one, never thrown): the detail names columns or limits, never values. */
   deathListUnreadable: (detail: string) => p('death_list_unreadable', detail),
+  fieldAssessmentIdTaken: () =>
+    p('field_assessment_id_taken', 'Another assessment was recorded under this id: the device makes a new id for a new assessment.'),
+  photoIdTaken: () => p('photo_id_taken', 'Another photo was recorded under this id for this assessment.'),
+  tooManyPhotos: (max: number) => p('too_many_photos', `An assessment keeps at most ${max} photos.`),
+  photoTooLarge: (max: number) => p('photo_too_large', `A photo may be at most ${max} bytes.`),
+  photoTypeNotAllowed: () => p('photo_type_not_allowed', 'Send a JPEG, PNG or WebP photo (recognised by its content, not its name).'),
+  photoUnreadable: () => p('photo_unreadable', 'The photo is damaged or incomplete: take it again.'),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 
 const SRC = path.resolve('src');
-const DOMAIN = ['shared', 'registry', 'names', 'linkage', 'places', 'access', 'sites', 'aid'];
+const DOMAIN = ['shared', 'registry', 'names', 'linkage', 'places', 'access', 'sites', 'aid', 'reconstruction'];
 const IO_MODULES =
   /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|worker_threads)$|^(pg|pg-copy-streams|fastify|@fastify\/.*|exceljs|csv-parse|csv-stringify)$/;
 

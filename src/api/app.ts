@@ -17,6 +17,7 @@ import { deviceOf } from './device.ts';
 import { databaseLimitStore } from './limitStore.ts';
 import { assertMayReadMetrics, Metrics } from './metrics.ts';
 import { openApiDocument } from './openapi.ts';
+import { acceptPhotos } from './photoBody.ts';
 import { sendProblem, toAppError, zodFieldErrors } from './problem.ts';
 import { type HandlerContext, isWriteOutcome, type RouteDef, routeKey } from './route.ts';
 import { allRoutes } from './routes/index.ts';
@@ -192,6 +193,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     return parseJson(req, text, done);
   });
+
+  acceptPhotos(app, new Set(routes.filter((r) => r.bodyType).map((r) => r.url)));
 
   const metrics = new Metrics();
   app.decorate('metrics', metrics);

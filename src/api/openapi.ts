@@ -100,7 +100,10 @@ export function openApiDocument(routes: RouteDef[]): unknown {
       },
     };
     if (perm !== 'public') op.security = [{ bearer: [] }];
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } };
+    if (r.body)
+      op.requestBody = r.bodyType
+        ? { required: true, content: { [r.bodyType]: { schema: { type: 'string', format: 'binary' } } } }
+        : { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } };
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
   return {

@@ -47,6 +47,8 @@ type Common<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   body?: B;
   /** Status code of a successful response (default 200). */
   status?: number;
+  /** The body's media type when it is not JSON (a photo: the parser in src/api/photoBody.ts). */
+  bodyType?: string;
   /** Writes accept an Idempotency-Key / operation id header. */
   idempotent?: boolean;
   /**

@@ -16,6 +16,9 @@ const REGISTRY_READ: readonly Role[] = [
   'distribution_officer',
   'case_supervisor',
   'feedback_focal_point',
+  // reconstruction: engineers name the households that lived in a unit, claims officers check claimants
+  'engineer',
+  'claims_officer',
 ];
 const REGISTRY_WRITE: readonly Role[] = ['administrator', 'registration_officer', 'caseworker'];
 const CASEWORK: readonly Role[] = ['caseworker', 'case_supervisor'];
@@ -232,6 +235,14 @@ export const permissionMatrix = {
   // governorates and opens tasks and child-protection cases, so the administrator does it (and then
   // follows the new-head tasks it opens)
   'POST /api/v1/life-events/death-lists': ['administrator'],
+  // Field assessments (#16): engineers record them (offline, synced once) with their photos; those who
+  // check claims and approve cases read them beside the remote ones; a photo read is logged
+  'GET /api/v1/reconstruction/materials': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/field-pack': ['engineer'],
+  'POST /api/v1/reconstruction/field-assessments': ['engineer'],
+  'POST /api/v1/reconstruction/field-assessments/:id/photos': ['engineer'],
+  'GET /api/v1/reconstruction/photos/:id': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/buildings/:id/field-assessments': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

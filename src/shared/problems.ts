@@ -73,6 +73,13 @@ export const problemTypes = {
   change_request_stale: { status: 409, title: 'The record changed since this correction was proposed' },
   iati_identifier_taken: { status: 409, title: 'A project with this IATI identifier exists' },
   death_list_unreadable: { status: 422, title: 'The death list cannot be read' },
+  // field assessments (#16): an id made by a device, photos of an assessment
+  field_assessment_id_taken: { status: 409, title: 'This assessment id belongs to another assessment' },
+  photo_id_taken: { status: 409, title: 'This photo id belongs to another photo' },
+  too_many_photos: { status: 409, title: 'This assessment has as many photos as it may have' },
+  photo_too_large: { status: 413, title: 'The photo is too large' },
+  photo_type_not_allowed: { status: 415, title: 'Only JPEG, PNG and WebP photos are accepted' },
+  photo_unreadable: { status: 422, title: 'The photo is damaged or incomplete' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

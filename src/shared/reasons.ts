@@ -101,8 +101,16 @@ export const fieldReasons = {
   percentages_sum: 'must add up to 100',
   role_required: 'must name at least one funding and one implementing organisation',
   period_over_year: 'must not be longer than a year',
-  outside_palestine: 'is outside the State of Palestine',
   repeated: 'names the same thing twice',
+  // reconstruction: buildings, occupancy, damage imports
+  outside_palestine: "lies outside the State of Palestine's boundaries",
+  bad_geometry: 'is not a GeoJSON Point or Polygon (closed rings of [longitude, latitude])',
+  too_many_vertices: 'has more than {max} vertices',
+  footprint_too_large: 'spans more than a building can',
+  governorate_mismatch: 'is not the governorate the location lies in',
+  ambiguous_match: 'two buildings are as near: matched to neither',
+  same_building_twice: 'matches a building another row of the file already matched',
+  overlapping_period: 'overlaps another period of this household in this unit',
 } as const;
 
 export type FieldReason = keyof typeof fieldReasons;

@@ -11,5 +11,13 @@ export const roles = [
   'case_supervisor',
   // receives complaints and feedback, including the sensitive ones, and approves the answers
   'feedback_focal_point',
+  // reconstruction (#16): field assessments and inspections of damaged buildings
+  'engineer',
+  // checks reconstruction claims against the registry and the evidence
+  'claims_officer',
+  // approves reconstruction cases (never their own assessment)
+  'reconstruction_committee',
+  // an approved vendor of building materials: records sales against a case's quota
+  'vendor',
 ] as const;
 export type Role = (typeof roles)[number];

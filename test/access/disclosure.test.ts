@@ -18,9 +18,9 @@ import { allows } from '../../src/shared/permissions.ts';
 import { roles } from '../../src/shared/roles.ts';
 
 describe('who sees only aggregates', () => {
-  test('exactly the roles that may not open a person record: analysts and auditors today', () => {
+  test('exactly the roles that may not open a person record: analysts, auditors, the reconstruction committee and vendors today', () => {
     expect(MIN_CELL).toBe(5);
-    expect([...aggregateOnlyRoles].sort()).toEqual(['analyst', 'auditor']);
+    expect([...aggregateOnlyRoles].sort()).toEqual(['analyst', 'auditor', 'reconstruction_committee', 'vendor']);
     for (const r of roles) expect(seesOnlyAggregates(r)).toBe(!allows('GET /api/v1/persons/:id', r));
   });
 });

@@ -243,6 +243,10 @@ test('the OpenAPI document lists the route, for every staff role, with a bearer 
     'auditor',
     'case_supervisor',
     'feedback_focal_point',
+    'engineer',
+    'claims_officer',
+    'reconstruction_committee',
+    'vendor',
   ]);
   expect(op.security).toEqual([{ bearer: [] }]);
   expect(op.requestBody.content['application/json'].schema.properties).toHaveProperty('code');

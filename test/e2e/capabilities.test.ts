@@ -55,7 +55,10 @@ test('what each role sees', () => {
   expect(sees('registration_officer')).not.toContain('reviewDuplicates');
   // an administrator runs the system but reads no case file: cases are for caseworkers and their supervisors
   const caseWork = ['myCases', 'openCase', 'decideCase', 'referrals', 'refer'];
-  expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !caseWork.includes(c)));
+  // nor records field assessments: an engineer's (an assessment is the assessor's, reviewed by others)
+  const engineering = ['fieldAssessment'];
+  expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !caseWork.includes(c) && !engineering.includes(c)));
+  expect(sees('engineer')).toEqual(expect.arrayContaining(['fieldAssessment', 'readAssessments']));
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');
   expect(sees('visitor')).toEqual([]);

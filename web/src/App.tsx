@@ -55,6 +55,11 @@ const Services = lazy(() => import('./screens/referrals/Services.tsx').then((m) 
 const Referrals = lazy(() => import('./screens/referrals/Referrals.tsx').then((m) => ({ default: m.Referrals })));
 const ReferralPage = lazy(() => import('./screens/referrals/ReferralPage.tsx').then((m) => ({ default: m.ReferralPage })));
 const DeathList = lazy(() => import('./screens/deathList/DeathList.tsx').then((m) => ({ default: m.DeathList })));
+const FieldAssessment = lazy(() => import('./screens/reconstruction/FieldAssessment.tsx').then((m) => ({ default: m.FieldAssessment })));
+const BuildingAssessmentsPage = lazy(() =>
+  import('./screens/reconstruction/BuildingAssessmentsPage.tsx').then((m) => ({ default: m.BuildingAssessmentsPage })),
+);
+const FieldSync = lazy(() => import('./fieldAssessment/FieldSync.tsx'));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -82,6 +87,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'corrections' }, label: 'corr.queue', needs: 'approveCorrections' },
   { route: { name: 'projects' }, label: 'projects.nav', needs: 'projects' },
   { route: { name: 'deathList' }, label: 'nav.deaths', needs: 'importDeaths' },
+  { route: { name: 'fieldAssessment' }, label: 'nav.fieldAssessment', needs: 'fieldAssessment' },
 ];
 
 export function App() {
@@ -102,6 +108,11 @@ export function App() {
       {user && can(user.role, 'registerHousehold') && (
         <Suspense fallback={null}>
           <RegistrationSync />
+        </Suspense>
+      )}
+      {user && can(user.role, 'fieldAssessment') && (
+        <Suspense fallback={null}>
+          <FieldSync />
         </Suspense>
       )}
     </>
@@ -180,6 +191,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   corrections: 'registry',
   projects: 'reconstruction',
   deathList: 'registry',
+  fieldAssessment: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -407,6 +419,10 @@ function laterScreens(
       return onDemand(can(role, 'manageProjects'), <ProjectForm id={route.id} />);
     case 'deathList':
       return onDemand(can(role, 'importDeaths'), <DeathList />);
+    case 'fieldAssessment':
+      return onDemand(can(role, 'fieldAssessment'), <FieldAssessment />);
+    case 'buildingAssessments':
+      return onDemand(can(role, 'readAssessments'), <BuildingAssessmentsPage id={route.id} />);
     default:
       return undefined;
   }

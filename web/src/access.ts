@@ -71,6 +71,8 @@ export const capabilityRoutes = {
   projects: 'GET /api/v1/reconstruction/projects',
   manageProjects: 'POST /api/v1/reconstruction/projects',
   importDeaths: 'POST /api/v1/life-events/death-lists',
+  fieldAssessment: 'POST /api/v1/reconstruction/field-assessments',
+  readAssessments: 'GET /api/v1/reconstruction/buildings/:id/field-assessments',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

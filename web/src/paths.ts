@@ -46,11 +46,15 @@ export type Route =
   | { name: 'newProject' }
   | { name: 'project'; id: string }
   | { name: 'editProject'; id: string }
-  | { name: 'deathList' };
+  | { name: 'deathList' }
+  | { name: 'fieldAssessment' }
+  | { name: 'buildingAssessments'; id: string };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/life-events\/death-list\/?$/, () => ({ name: 'deathList' })],
+  [/^\/field-assessment\/?$/, () => ({ name: 'fieldAssessment' })],
+  [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
   [/^\/register\/?$/, () => ({ name: 'register' })],
@@ -141,6 +145,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   services: '/services',
   referrals: '/referrals',
   deathList: '/life-events/death-list',
+  fieldAssessment: '/field-assessment',
 };
 
 /** The path of each screen of one record. */
@@ -161,6 +166,7 @@ export const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
   project: (id) => `/reconstruction/projects/${id}`,
   editProject: (id) => `/reconstruction/projects/${id}/edit`,
   referral: (id) => `/referrals/${id}`,
+  buildingAssessments: (id) => `/buildings/${id}/assessments`,
 };
 
 export function pathOf(r: Route): string {

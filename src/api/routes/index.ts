@@ -30,6 +30,7 @@ import correctionQueue from './corrections/queue.ts';
 import correctionDecide from './corrections/decide.ts';
 import caseReport from './cases/report.ts';
 import type { RouteDef } from '../route.ts';
+import { fieldAssessmentRoutes } from './fieldAssessments/index.ts';
 import { aidRoutes } from './aid/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
@@ -156,3 +157,4 @@ allRoutes.push(correctionPropose, correctionsForTicket, correctionQueue, correct
 allRoutes.push(caseReport);
 allRoutes.push(...projectRoutes);
 allRoutes.push(deathList);
+allRoutes.push(...fieldAssessmentRoutes);

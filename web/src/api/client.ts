@@ -24,6 +24,10 @@ export type Api = {
   put: <T>(path: string, body: unknown, opts?: { idempotencyKey?: string }) => Promise<T>;
   /** POSTs and receives a file (an export): its bytes, the name the server gives it and its headers. */
   download: (path: string, body: unknown) => Promise<Download>;
+  /** POSTs bytes (a photo) with their media type; answers JSON. */
+  upload: <T>(path: string, body: Blob, type: string) => Promise<T>;
+  /** GETs bytes (a photo). */
+  blob: (path: string) => Promise<Blob>;
 };
 
 export type Download = { blob: Blob; fileName: string; headers: Headers };
@@ -96,7 +100,21 @@ export function makeApi(token: string | null, onUnauthorized: () => void): Api {
       return null as T;
     }
   }
+  async function bytes(path: string, body?: Blob, type?: string): Promise<Response> {
+    const headers = headersFor(body ? 'application/json' : '*/*', undefined);
+    if (body && type) headers['content-type'] = type;
+    let res: Response;
+    try {
+      res = await fetch(path, { method: body ? 'POST' : 'GET', headers, body, credentials: 'same-origin', cache: 'no-store' });
+    } catch {
+      throw new NetworkError('network');
+    }
+    if (!res.ok) throw await failure(res);
+    return res;
+  }
   return {
+    upload: async <T>(path: string, body: Blob, type: string) => (await (await bytes(path, body, type)).json()) as T,
+    blob: async (path: string) => (await bytes(path)).blob(),
     get: (path) => request('GET', path),
     post: (path, body, opts) => request('POST', path, body, opts?.idempotencyKey),
     put: (path, body, opts) => request('PUT', path, body, opts?.idempotencyKey),

@@ -28,6 +28,9 @@ import { afterAr } from './parts/after.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
 import { correctionsAr, correctionsProblemsAr } from './parts/corrections.ar.ts';
 import { deathListAr, deathListProblemsAr } from './parts/deathList.ar.ts';
+import { reconstructionAr } from './parts/reconstruction.ar.ts';
+import { assessProblemsAr } from './parts/assessProblems.ar.ts';
+import { assessAr } from './parts/assess.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -82,6 +85,7 @@ const problems = {
   ...correctionsProblemsAr,
   ...projectsProblemsAr,
   ...deathListProblemsAr,
+  ...assessProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -735,6 +739,8 @@ export const ar = {
   ...correctionsAr,
   ...projectsAr,
   ...deathListAr,
+  ...reconstructionAr,
+  ...assessAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

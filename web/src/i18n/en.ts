@@ -27,6 +27,9 @@ import { afterEn } from './parts/after.en.ts';
 import { dash2En } from './parts/dash2.en.ts';
 import { correctionsEn, correctionsProblemsEn } from './parts/corrections.en.ts';
 import { deathListEn, deathListProblemsEn } from './parts/deathList.en.ts';
+import { reconstructionEn } from './parts/reconstruction.en.ts';
+import { assessProblemsEn } from './parts/assessProblems.en.ts';
+import { assessEn } from './parts/assess.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -80,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   ...correctionsProblemsEn,
   ...projectsProblemsEn,
   ...deathListProblemsEn,
+  ...assessProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -742,4 +746,6 @@ export const en: Record<MessageKey, string> = {
   ...correctionsEn,
   ...projectsEn,
   ...deathListEn,
+  ...reconstructionEn,
+  ...assessEn,
 };

@@ -107,6 +107,14 @@ export const errorsAr = {
   'reason.member_deceased': 'مسجَّل متوفى.',
   'reason.no_change': 'لا يغيّر شيئًا: كل القيم كما هي مسجّلة.',
   ...projectsReasonsAr,
+  'reason.outside_palestine': 'الموقع خارج حدود دولة فلسطين.',
+  'reason.bad_geometry': 'ليس نقطة أو مضلّعًا صالحًا بصيغة GeoJSON (حلقات مغلقة من خط الطول ثم العرض).',
+  'reason.too_many_vertices': 'عدد الرؤوس أكثر من المسموح: {max} على الأكثر.',
+  'reason.footprint_too_large': 'المساحة أكبر مما يمكن أن يكون مبنى.',
+  'reason.governorate_mismatch': 'ليست المحافظة التي يقع فيها الموقع.',
+  'reason.ambiguous_match': 'مبنيان على البعد نفسه: لم يُربط بأيٍّ منهما.',
+  'reason.same_building_twice': 'يطابق مبنى طابقه صف آخر من الملف.',
+  'reason.overlapping_period': 'تتداخل مع فترة أخرى لهذه الأسرة في هذه الوحدة.',
 } as const;
 
 /** Every reason the server can give has words here (the typecheck fails on a missing one). */

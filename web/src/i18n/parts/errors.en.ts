@@ -105,4 +105,12 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.member_deceased': 'Recorded as deceased.',
   'reason.no_change': 'Changes nothing: every value is as recorded.',
   ...projectsReasonsEn,
+  'reason.outside_palestine': "Lies outside the State of Palestine's boundaries.",
+  'reason.bad_geometry': 'Not a valid GeoJSON point or polygon (closed rings of longitude, latitude).',
+  'reason.too_many_vertices': 'More vertices than allowed: at most {max}.',
+  'reason.footprint_too_large': 'Spans more than a building can.',
+  'reason.governorate_mismatch': 'Not the governorate the location lies in.',
+  'reason.ambiguous_match': 'Two buildings are as near: matched to neither.',
+  'reason.same_building_twice': 'Matches a building another row of the file already matched.',
+  'reason.overlapping_period': 'Overlaps another period of this household in this unit.',
 };
