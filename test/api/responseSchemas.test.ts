@@ -50,6 +50,8 @@ test('every JSON route declares a response schema; only file routes answer witho
     'GET /api/v1/aid/reports/3w.csv text/csv',
     'POST /api/v1/aid/cycles/:id/cards/sheet text/html',
     'POST /api/v1/aid/reports/3w text/csv',
+    'POST /api/v1/reconstruction/funds.csv text/csv',
+    'POST /api/v1/reconstruction/iati application/xml',
     'GET /api/v1/reconstruction/photos/:id image/jpeg',
   ]);
 });
