@@ -41,6 +41,8 @@ export const commandMatrix = {
   'cards print': permissionMatrix['POST /api/v1/aid/cycles/:id/cards/sheet'],
   // the change log's head, signed, to keep elsewhere: those who verify it
   'audit anchor': permissionMatrix['GET /api/v1/audit/verify'],
+  // remote damage assessments matched to buildings (the API's damage import)
+  'reconstruction import-damage': permissionMatrix['POST /api/v1/reconstruction/damage-imports'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

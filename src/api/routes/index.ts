@@ -76,6 +76,16 @@ import householdHistory from './households/history.ts';
 import vulnerabilityEnd from './households/vulnerabilityEnd.ts';
 import personLinks from './persons/links.ts';
 import householdAid from './aid/households.aid.ts';
+import reconCreateBuilding from './reconstruction/createBuilding.ts';
+import reconListBuildings from './reconstruction/listBuildings.ts';
+import reconSummary from './reconstruction/summary.ts';
+import reconGetBuilding from './reconstruction/getBuilding.ts';
+import reconAddUnit from './reconstruction/addUnit.ts';
+import reconOccupancyList from './reconstruction/occupancyList.ts';
+import reconOccupancyRecord from './reconstruction/occupancyRecord.ts';
+import reconDamageImport from './reconstruction/damageImport.ts';
+import reconDamageImportList from './reconstruction/damageImportList.ts';
+import reconDamageImportGet from './reconstruction/damageImportGet.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -143,3 +153,16 @@ allRoutes.push(
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
+// Reconstruction (#16): buildings, housing units, occupancy, remote damage imports
+allRoutes.push(
+  reconCreateBuilding,
+  reconListBuildings,
+  reconSummary,
+  reconGetBuilding,
+  reconAddUnit,
+  reconOccupancyList,
+  reconOccupancyRecord,
+  reconDamageImport,
+  reconDamageImportList,
+  reconDamageImportGet,
+);
