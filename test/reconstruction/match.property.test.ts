@@ -4,7 +4,7 @@
 // (the candidates an import looks at) never miss a building the full set would match.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cellOf, distanceM, nearCells, type Position } from '../../src/reconstruction/geometry.ts';
+import { cellOf, cellsWithin, distanceM, nearCells, type Position } from '../../src/reconstruction/geometry.ts';
 import { type Candidate, matchPoint } from '../../src/reconstruction/match.ts';
 import { AMBIGUITY_MARGIN_M, GRID_CELL_M } from '../../src/shared/reconstruction.ts';
 
@@ -71,6 +71,15 @@ describe('matchPoint', () => {
         expect(matchPoint(point, near, tolerance)).toEqual(matchPoint(point, cs, tolerance));
         // and every building within a cell's side of the point is among them
         for (const c of cs) if (distanceM(point, c.point) <= GRID_CELL_M) expect(cells.has(cellOf(c.point))).toBe(true);
+        // the cells within the tolerance (what an import looks at) give the same answer too
+        const few = new Set(cellsWithin(point, tolerance));
+        expect(
+          matchPoint(
+            point,
+            cs.filter((c) => few.has(cellOf(c.point))),
+            tolerance,
+          ),
+        ).toEqual(matchPoint(point, cs, tolerance));
       }),
       { numRuns: 400 },
     );

@@ -10,7 +10,7 @@ import type { Actor } from '../../access/actor.ts';
 import { governorateAt } from '../../reconstruction/boundaries.io.ts';
 import type { DamageFormat, DamageRecord } from '../../reconstruction/damageFile.io.ts';
 import { type DamageMapping, type DamageRow, parseDamageRow } from '../../reconstruction/damageRow.ts';
-import { cellOf, nearCells, type Ring } from '../../reconstruction/geometry.ts';
+import { cellOf, cellsWithin, type Ring } from '../../reconstruction/geometry.ts';
 import { type Candidate, matchPoint } from '../../reconstruction/match.ts';
 import type { FieldError } from '../../shared/problems.ts';
 import { DEFAULT_MATCH_TOLERANCE_M } from '../../shared/reconstruction.ts';
@@ -38,12 +38,17 @@ type BatchOut = {
   quarantine: { rec: DamageRecord; errors: FieldError[] }[];
 };
 
-async function candidatesNear(ctx: WriteContext, rows: readonly Valid[], seen: Seen): Promise<Map<number, Candidate[]>> {
-  const cells = [...new Set(rows.flatMap((v) => nearCells(v.row.point)))];
+async function candidatesNear(
+  ctx: WriteContext,
+  rows: readonly Valid[],
+  toleranceM: number,
+  seen: Seen,
+): Promise<Map<number, Candidate[]>> {
+  const cells = [...new Set(rows.flatMap((v) => cellsWithin(v.row.point, toleranceM)))].sort((a, b) => a - b);
   type CandidateRow = { id: string; lon: number; lat: number; cell: string; footprint: { coordinates: Ring[] } | null };
   const r = await ctx.client.query<CandidateRow & { min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
     `SELECT id, lon, lat, cell, min_lon, min_lat, max_lon, max_lat,
-            CASE WHEN geometry->>'type' = 'Polygon' THEN geometry END AS footprint
+            CASE WHEN max_lon > min_lon OR max_lat > min_lat THEN geometry END AS footprint
        FROM building WHERE org_id = $1 AND governorate = ANY($2::text[]) AND cell = ANY($3::bigint[])`,
     [ctx.actor.orgId, ctx.actor.governorates, cells],
   );
@@ -58,7 +63,9 @@ async function candidatesNear(ctx: WriteContext, rows: readonly Valid[], seen: S
         : undefined,
     };
     const key = Number(b.cell);
-    byCell.set(key, [...(byCell.get(key) ?? []), c]);
+    const list = byCell.get(key);
+    if (list) list.push(c);
+    else byCell.set(key, [c]);
   }
   return byCell;
 }
@@ -137,11 +144,11 @@ async function runBatch(
   n: Counts,
 ) {
   const { valid, out } = sortBatch(batch, input.mapping, ctx.actor, input.today);
-  const byCell = await candidatesNear(ctx, valid, seen);
+  const byCell = await candidatesNear(ctx, valid, toleranceM, seen);
   for (const v of valid) {
     const m = matchPoint(
       v.row.point,
-      nearCells(v.row.point).flatMap((c) => byCell.get(c) ?? []),
+      cellsWithin(v.row.point, toleranceM).flatMap((c) => byCell.get(c) ?? []),
       toleranceM,
     );
     if (m.kind === 'ambiguous') out.quarantine.push({ rec: v.rec, errors: [{ field: 'lon', reason: 'ambiguous_match' }] });
