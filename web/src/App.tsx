@@ -47,6 +47,9 @@ const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) =>
 const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
 const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
 const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
+const Buildings = lazy(() => import('./screens/reconstruction/Buildings.tsx').then((m) => ({ default: m.Buildings })));
+const BuildingPage = lazy(() => import('./screens/reconstruction/BuildingPage.tsx').then((m) => ({ default: m.BuildingPage })));
+const DamageImport = lazy(() => import('./screens/reconstruction/DamageImport.tsx').then((m) => ({ default: m.DamageImport })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -69,6 +72,8 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'buildings' }, label: 'recon.nav.buildings', needs: 'buildings' },
+  { route: { name: 'damageImport' }, label: 'recon.nav.import', needs: 'importDamage' },
 ];
 
 export function App() {
@@ -283,6 +288,12 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'buildings':
+      return onDemand(can(role, 'buildings'), <Buildings />);
+    case 'building':
+      return onDemand(can(role, 'buildings'), <BuildingPage id={route.id} />);
+    case 'damageImport':
+      return onDemand(can(role, 'importDamage'), <DamageImport />);
     default:
       return undefined;
   }

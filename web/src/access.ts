@@ -64,6 +64,11 @@ export const capabilityRoutes = {
   recordStock: 'POST /api/v1/aid/stock',
   createWarehouse: 'POST /api/v1/aid/warehouses',
   aidReports: 'POST /api/v1/aid/reports/3w',
+  buildings: 'GET /api/v1/reconstruction/buildings',
+  recordBuildings: 'POST /api/v1/reconstruction/buildings',
+  readOccupancy: 'GET /api/v1/reconstruction/units/:id/occupancy',
+  recordOccupancy: 'POST /api/v1/reconstruction/units/:id/occupancy',
+  importDamage: 'POST /api/v1/reconstruction/damage-imports',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

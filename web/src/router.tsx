@@ -40,7 +40,10 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'buildings' }
+  | { name: 'building'; id: string }
+  | { name: 'damageImport' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +84,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/reconstruction\/buildings\/?$/, () => ({ name: 'buildings' })],
+  [new RegExp(`^/reconstruction/buildings/${ID}/?$`), (m) => ({ name: 'building', id: m[1]! })],
+  [/^\/reconstruction\/damage-imports\/?$/, () => ({ name: 'damageImport' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -92,6 +98,7 @@ export function parsePath(path: string): Route {
 }
 
 export function pathOf(r: Route): string {
+  if (r.name === 'buildings' || r.name === 'building' || r.name === 'damageImport') return reconstructionPath(r);
   switch (r.name) {
     case 'home':
       return '/';
@@ -169,6 +176,17 @@ export function pathOf(r: Route): string {
       return '/aid/stock';
     case 'reports':
       return '/reports';
+  }
+}
+
+function reconstructionPath(r: Extract<Route, { name: 'buildings' | 'building' | 'damageImport' }>): string {
+  switch (r.name) {
+    case 'buildings':
+      return '/reconstruction/buildings';
+    case 'building':
+      return `/reconstruction/buildings/${r.id}`;
+    case 'damageImport':
+      return '/reconstruction/damage-imports';
   }
 }
 
