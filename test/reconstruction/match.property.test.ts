@@ -4,6 +4,8 @@
 // (the candidates an import looks at) never miss a building the full set would match.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { governorateAreas } from '../../src/reconstruction/boundaries.io.ts';
+import { locate, makeLocator } from '../../src/reconstruction/boundaries.ts';
 import { cellOf, cellsWithin, distanceM, nearCells, type Position } from '../../src/reconstruction/geometry.ts';
 import { type Candidate, matchPoint } from '../../src/reconstruction/match.ts';
 import { AMBIGUITY_MARGIN_M, GRID_CELL_M } from '../../src/shared/reconstruction.ts';
@@ -104,5 +106,22 @@ describe('matchPoint', () => {
     };
     expect(matchPoint([34.4595, 31.5095], [b], 5)).toEqual({ kind: 'match', buildingId: 'big', distanceM: 0 });
     expect(matchPoint([34.462, 31.5095], [b], 5)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('the boundaries', () => {
+  test('the cached locator answers as the full point-in-polygon test, everywhere in and around Palestine', () => {
+    const areas = governorateAreas();
+    const fast = makeLocator(areas);
+    fc.assert(
+      fc.property(fc.double({ min: 34.1, max: 35.7, noNaN: true }), fc.double({ min: 29.4, max: 32.7, noNaN: true }), (lon, lat) => {
+        expect(fast([lon, lat])).toBe(locate([lon, lat], areas));
+      }),
+      { numRuns: 3000 },
+    );
+    // points along a boundary: both sides of it
+    const gaza = areas.find((a) => a.pcode === 'PS0260')!;
+    for (const [lon, lat] of gaza.polygons[0]![0]!.slice(0, 200))
+      for (const d of [-1e-5, 1e-5]) expect(fast([lon + d, lat + d])).toBe(locate([lon + d, lat + d], areas));
   });
 });

@@ -10,7 +10,7 @@ import type { Actor } from '../../access/actor.ts';
 import { governorateAt } from '../../reconstruction/boundaries.io.ts';
 import type { DamageFormat, DamageRecord } from '../../reconstruction/damageFile.io.ts';
 import { type DamageMapping, type DamageRow, parseDamageRow } from '../../reconstruction/damageRow.ts';
-import { cellOf, cellsWithin, type Ring } from '../../reconstruction/geometry.ts';
+import { cellOf, cellsWithin, type Position, type Ring } from '../../reconstruction/geometry.ts';
 import { type Candidate, matchPoint } from '../../reconstruction/match.ts';
 import type { FieldError } from '../../shared/problems.ts';
 import { DEFAULT_MATCH_TOLERANCE_M } from '../../shared/reconstruction.ts';
@@ -31,43 +31,72 @@ const BATCH = 5000;
 
 type Valid = { rec: DamageRecord; row: DamageRow; governorate: string };
 type Counts = { rows: number; matched: number; created: number; quarantined: number };
-type Seen = { created: Set<string>; matched: Set<string> };
+type Seen = { matched: Set<string>; index: CandidateIndex };
 type BatchOut = {
   buildings: { id: string; governorate: string; lon: number; lat: number }[];
   assessments: { buildingId: string; rec: DamageRecord; row: DamageRow; distance: number }[];
   quarantine: { rec: DamageRecord; errors: FieldError[] }[];
 };
 
-async function candidatesNear(
-  ctx: WriteContext,
-  rows: readonly Valid[],
-  toleranceM: number,
-  seen: Seen,
-): Promise<Map<number, Candidate[]>> {
-  const cells = [...new Set(rows.flatMap((v) => cellsWithin(v.row.point, toleranceM)))].sort((a, b) => a - b);
-  type CandidateRow = { id: string; lon: number; lat: number; cell: string; footprint: { coordinates: Ring[] } | null };
-  const r = await ctx.client.query<CandidateRow & { min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
-    `SELECT id, lon, lat, cell, min_lon, min_lat, max_lon, max_lat,
-            CASE WHEN max_lon > min_lon OR max_lat > min_lat THEN geometry END AS footprint
-       FROM building WHERE org_id = $1 AND governorate = ANY($2::text[]) AND cell = ANY($3::bigint[])`,
-    [ctx.actor.orgId, ctx.actor.governorates, cells],
-  );
-  const byCell = new Map<number, Candidate[]>();
-  for (const b of r.rows) {
-    if (seen.created.has(b.id)) continue; // rows of one file are distinct structures: never matched to each other
-    const c: Candidate = {
-      id: b.id,
-      point: [b.lon, b.lat],
-      footprint: b.footprint
-        ? { rings: b.footprint.coordinates, bbox: { minLon: b.min_lon, minLat: b.min_lat, maxLon: b.max_lon, maxLat: b.max_lat } }
-        : undefined,
-    };
-    const key = Number(b.cell);
-    const list = byCell.get(key);
-    if (list) list.push(c);
-    else byCell.set(key, [c]);
+/**
+ * The organisation's buildings by grid cell, loaded a governorate at a time the first time a row
+ * needs it (a row near a border needs its neighbour's too): one read per governorate instead of one
+ * per batch. Buildings this import made are not there (rows of one file are distinct structures).
+ */
+class CandidateIndex {
+  private readonly byCell = new Map<number, Candidate[]>();
+  private readonly loaded = new Set<string>();
+  /** the buildings this import made (never candidates) */
+  readonly created = new Set<string>();
+
+  async ensure(ctx: WriteContext, governorates: Iterable<string>): Promise<void> {
+    const missing = [...new Set(governorates)].filter((g) => !this.loaded.has(g) && ctx.actor.governorates.includes(g));
+    if (missing.length === 0) return;
+    type Row = { id: string; lon: number; lat: number; cell: string; footprint: { coordinates: Ring[] } | null };
+    const r = await ctx.client.query<Row & { min_lon: number; min_lat: number; max_lon: number; max_lat: number }>(
+      `SELECT id, lon, lat, cell, min_lon, min_lat, max_lon, max_lat,
+              CASE WHEN max_lon > min_lon OR max_lat > min_lat THEN geometry END AS footprint
+         FROM building WHERE org_id = $1 AND governorate = ANY($2::text[])`,
+      [ctx.actor.orgId, missing],
+    );
+    for (const b of r.rows) {
+      if (this.created.has(b.id)) continue;
+      const c: Candidate = {
+        id: b.id,
+        point: [b.lon, b.lat],
+        footprint: b.footprint
+          ? { rings: b.footprint.coordinates, bbox: { minLon: b.min_lon, minLat: b.min_lat, maxLon: b.max_lon, maxLat: b.max_lat } }
+          : undefined,
+      };
+      const key = Number(b.cell);
+      const list = this.byCell.get(key);
+      if (list) list.push(c);
+      else this.byCell.set(key, [c]);
+    }
+    for (const g of missing) this.loaded.add(g);
   }
-  return byCell;
+
+  near(p: Position, toleranceM: number): Candidate[] {
+    return cellsWithin(p, toleranceM).flatMap((c) => this.byCell.get(c) ?? []);
+  }
+}
+
+/** The governorates within the tolerance of a point (its own, and a neighbour's near a border). */
+function governoratesNear(v: Valid, toleranceM: number): string[] {
+  const dLat = toleranceM / 110_000;
+  const dLon = toleranceM / 90_000;
+  const [lon, lat] = v.row.point;
+  const out = [v.governorate];
+  for (const q of [
+    [lon - dLon, lat - dLat],
+    [lon + dLon, lat - dLat],
+    [lon - dLon, lat + dLat],
+    [lon + dLon, lat + dLat],
+  ] as const) {
+    const g = governorateAt(q);
+    if (g && g !== v.governorate) out.push(g);
+  }
+  return out;
 }
 
 function sortBatch(batch: readonly DamageRecord[], mapping: DamageMapping, actor: Actor, today: string): { valid: Valid[]; out: BatchOut } {
@@ -144,13 +173,12 @@ async function runBatch(
   n: Counts,
 ) {
   const { valid, out } = sortBatch(batch, input.mapping, ctx.actor, input.today);
-  const byCell = await candidatesNear(ctx, valid, toleranceM, seen);
+  await seen.index.ensure(
+    ctx,
+    valid.flatMap((v) => governoratesNear(v, toleranceM)),
+  );
   for (const v of valid) {
-    const m = matchPoint(
-      v.row.point,
-      cellsWithin(v.row.point, toleranceM).flatMap((c) => byCell.get(c) ?? []),
-      toleranceM,
-    );
+    const m = matchPoint(v.row.point, seen.index.near(v.row.point, toleranceM), toleranceM);
     if (m.kind === 'ambiguous') out.quarantine.push({ rec: v.rec, errors: [{ field: 'lon', reason: 'ambiguous_match' }] });
     else if (m.kind === 'match' && seen.matched.has(m.buildingId))
       out.quarantine.push({ rec: v.rec, errors: [{ field: 'lon', reason: 'same_building_twice' }] });
@@ -159,7 +187,7 @@ async function runBatch(
       out.assessments.push({ buildingId: m.buildingId, rec: v.rec, row: v.row, distance: m.distanceM });
     } else {
       const id = randomUUID();
-      seen.created.add(id);
+      seen.index.created.add(id);
       out.buildings.push({ id, governorate: v.governorate, lon: v.row.point[0], lat: v.row.point[1] });
       out.assessments.push({ buildingId: id, rec: v.rec, row: v.row, distance: 0 });
     }
@@ -192,7 +220,7 @@ export async function importDamage(
     );
     const importId = r.rows[0]!.id;
     const n: Counts = { rows: 0, matched: 0, created: 0, quarantined: 0 };
-    const seen: Seen = { created: new Set(), matched: new Set() };
+    const seen: Seen = { matched: new Set(), index: new CandidateIndex() };
     let batch: DamageRecord[] = [];
     for (const rec of input.records) {
       batch.push(rec);
