@@ -15,6 +15,7 @@ import { actorOf, findUserByName } from '../store/access/findUser.ts';
 import { appendLog } from '../store/write.ts';
 import { importFile, type ImportSummary } from './run.ts';
 import { writeSyntheticCsv } from './syntheticCsv.ts';
+import { type ReconstructionSeed, seedReconstruction } from './seedReconstruction.ts';
 
 export const DEMO_ORG = 'Demo organisation';
 export const DEMO_ADMIN = 'demo-admin';
@@ -35,6 +36,7 @@ export type SeedSummary = {
   admin: { username: string; created: boolean; password?: string };
   import: ImportSummary;
   displacements: number;
+  reconstruction: ReconstructionSeed;
 };
 
 const SYSTEM = (orgId: string): Actor => ({ userId: null, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' });
@@ -75,7 +77,8 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
       onProgress: opts.onProgress,
     });
     const added = await addDisplacements(pool, actor, displacements);
-    return { orgCreated, admin, import: summary, displacements: added };
+    const reconstruction = await seedReconstruction(pool, actor, opts.households, seedValue);
+    return { orgCreated, admin, import: summary, displacements: added, reconstruction };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

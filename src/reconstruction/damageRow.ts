@@ -58,8 +58,24 @@ function coordinate(v: unknown, min: number, max: number): number | 'wrong_type'
   return n < min || n > max ? 'outside_palestine' : n;
 }
 
+/** The days already read (a file has few distinct imagery dates). */
+const days = new Map<string, string | FieldError['reason']>();
+
 /** A calendar day from YYYY-MM-DD, YYYY/MM/DD or an ISO date-time; not after `today`. */
 function day(v: unknown, today: string): string | FieldError['reason'] {
+  if (typeof v === 'string') {
+    const key = `${v}\u0000${today}`;
+    let d = days.get(key);
+    if (d === undefined) {
+      d = readDay(v, today);
+      if (days.size < 10_000) days.set(key, d);
+    }
+    return d;
+  }
+  return readDay(v, today);
+}
+
+function readDay(v: unknown, today: string): string | FieldError['reason'] {
   if (typeof v !== 'string') return v === undefined || v === null ? 'required' : 'wrong_type';
   const m = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ][\d:.]+Z?)?\s*$/.exec(v);
   if (!m) return 'not_a_day';

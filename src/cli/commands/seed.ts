@@ -47,6 +47,10 @@ export function register(program: Command): void {
         `Synthetic data: ${fmt(i.rows)} persons read, ${fmt(i.personsCreated)} persons and ${fmt(i.householdsCreated)} households created, ` +
           `${fmt(i.loaded)} memberships, ${fmt(s.displacements)} displacements, ${fmt(i.unverifiedIds)} unverified IDs, ${fmt(i.rejected)} rejected.\n`,
       );
+      const r = s.reconstruction;
+      out.write(
+        `Reconstruction: ${fmt(r.buildings)} buildings with ${fmt(r.assessments)} remote damage assessments, ${fmt(r.units)} housing units with their owners or tenants.\n`,
+      );
       out.write(`Try: sanad export aggregates --hxl --user ${s.admin.username} --data-dir ${opts.dataDir ?? 'data'}\n`);
     } finally {
       await store.close();

@@ -27,7 +27,7 @@ export type DamageImportInput = {
   today: string;
 };
 
-const BATCH = 5000;
+const BATCH = 10_000;
 
 type Valid = { rec: DamageRecord; row: DamageRow; governorate: string };
 type Counts = { rows: number; matched: number; created: number; quarantined: number };
@@ -81,23 +81,11 @@ class CandidateIndex {
   }
 }
 
-/** The governorates within the tolerance of a point (its own, and a neighbour's near a border). */
-function governoratesNear(v: Valid, toleranceM: number): string[] {
-  const dLat = toleranceM / 110_000;
-  const dLon = toleranceM / 90_000;
-  const [lon, lat] = v.row.point;
-  const out = [v.governorate];
-  for (const q of [
-    [lon - dLon, lat - dLat],
-    [lon + dLon, lat - dLat],
-    [lon - dLon, lat + dLat],
-    [lon + dLon, lat + dLat],
-  ] as const) {
-    const g = governorateAt(q);
-    if (g && g !== v.governorate) out.push(g);
-  }
-  return out;
-}
+/**
+ * The governorates whose buildings a row may match: every governorate of its territory (the West
+ * Bank or the Gaza Strip), so that a row near a border sees its neighbour's buildings too.
+ */
+const territoryOf = (v: Valid, actor: Actor): string[] => actor.governorates.filter((g) => g.startsWith(v.governorate.slice(0, 4)));
 
 function sortBatch(batch: readonly DamageRecord[], mapping: DamageMapping, actor: Actor, today: string): { valid: Valid[]; out: BatchOut } {
   const out: BatchOut = { buildings: [], assessments: [], quarantine: [] };
@@ -173,9 +161,10 @@ async function runBatch(
   n: Counts,
 ) {
   const { valid, out } = sortBatch(batch, input.mapping, ctx.actor, input.today);
+  const territories = new Map(valid.map((v) => [v.governorate.slice(0, 4), v]));
   await seen.index.ensure(
     ctx,
-    valid.flatMap((v) => governoratesNear(v, toleranceM)),
+    [...territories.values()].flatMap((v) => territoryOf(v, ctx.actor)),
   );
   for (const v of valid) {
     const m = matchPoint(v.row.point, seen.index.near(v.row.point, toleranceM), toleranceM);
