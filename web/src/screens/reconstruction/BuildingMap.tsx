@@ -33,12 +33,13 @@ export function BuildingMap({ governorate, dots }: { governorate: string; dots: 
     proj.x0 + (lon * proj.k - proj.minX) * proj.scale,
     proj.y0 + (-lat - proj.minY) * proj.scale,
   ];
-  const pts = [...pathPoints(shape.d), ...dots.map((d) => at(d.lon, d.lat))];
+  // fitted to the buildings when there are some (the outline is drawn around them), else to the governorate
+  const pts = dots.length > 1 ? dots.map((d) => at(d.lon, d.lat)) : pathPoints(shape.d);
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const size = Math.max(maxX - minX, maxY - minY, 1);
-  const pad = size * 0.04;
+  const size = Math.max(maxX - minX, maxY - minY, 0.05);
+  const pad = size * 0.08;
   const r = size / 160;
   const order = (c: string | null) => -damageClasses.indexOf((c ?? 'not_assessed') as (typeof damageClasses)[number]);
   return (
@@ -49,7 +50,7 @@ export function BuildingMap({ governorate, dots }: { governorate: string; dots: 
         aria-label={t('recon.map')}
         direction="ltr"
       >
-        <path d={shape.d} fill="#eeeeea" stroke="#9a9a94" strokeWidth={size / 300} />
+        <path d={shape.d} fill="#eeeeea" stroke="#9a9a94" strokeWidth={size / 300} vectorEffect="non-scaling-stroke" />
         {[...dots]
           .sort((a, b) => order(a.damageClass) - order(b.damageClass))
           .map((d) => {

@@ -145,8 +145,7 @@ function RecordOccupancy({ unitId, onDone }: { unitId: string; onDone: () => voi
     const full = await api.get<PersonViewT>(`/api/v1/persons/${p.id}`);
     setHousehold(full.household?.id ?? null);
   }
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit() {
     if (!household) return;
     const o = await post<OccupancyT>(`/api/v1/reconstruction/units/${unitId}/occupancy`, {
       householdId: household,
@@ -162,7 +161,7 @@ function RecordOccupancy({ unitId, onDone }: { unitId: string; onDone: () => voi
     }
   }
   return (
-    <form className="hh-form" onSubmit={submit} aria-label={t('recon.recordOccupancy')}>
+    <section className="hh-form" aria-label={t('recon.recordOccupancy')}>
       <h4>{t('recon.recordOccupancy')}</h4>
       {done && <Alert kind="success">{t('recon.occupancyRecorded')}</Alert>}
       {person ? (
@@ -191,10 +190,10 @@ function RecordOccupancy({ unitId, onDone }: { unitId: string; onDone: () => voi
       />
       <TextField label={t('recon.to')} name={`to-${unitId}`} type="date" value={to} onChange={(e) => setTo(e.target.value)} optional />
       {error !== null && <ErrorState error={error} />}
-      <button type="submit" className="btn btn-primary" disabled={busy || !household}>
+      <button type="button" className="btn btn-primary" disabled={busy || !household} onClick={submit}>
         {t('recon.recordOccupancy')}
       </button>
-    </form>
+    </section>
   );
 }
 

@@ -27,6 +27,7 @@ export function DamageImport() {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setLocal(null);
+    setResult(null);
     if (!file) return;
     if (file.size > BODY_LIMIT_BYTES - 4096) return setLocal('recon.fileTooLarge');
     let parsed: Record<string, unknown> = {};
