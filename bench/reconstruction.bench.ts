@@ -21,6 +21,7 @@ import { actorOf, findUserByName } from '../src/store/access/findUser.ts';
 import { openStore } from '../src/store/open.ts';
 import { importDamage } from '../src/store/reconstruction/importDamage.ts';
 import { numberArg } from './args.ts';
+import { pgCpuSeconds } from './pgCpu.ts';
 
 const BUILDINGS = numberArg('buildings', 300_000);
 const ROWS = numberArg('rows', 300_000);
@@ -122,6 +123,8 @@ async function main() {
       ['later imagery', '2025-08-05'],
     ] as const) {
       const text = damageCsv(buildings, rnd, date);
+      const cpu0 = process.cpuUsage();
+      const pg0 = pgCpuSeconds(path.join(dataDir, 'pg'));
       t = performance.now();
       const s = await importDamage(store.pool, actor, {
         fileName: `${name}.csv`,
@@ -132,10 +135,13 @@ async function main() {
         today: '2026-12-06',
       });
       const seconds = (performance.now() - t) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const pg1 = pgCpuSeconds(path.join(dataDir, 'pg'));
+      const cpuText = `CPU: node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${pg0 === null || pg1 === null ? '?' : (pg1 - pg0).toFixed(1)} s`;
       process.stdout.write(
         `${name}: ${s.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${Math.round(s.rows / seconds).toLocaleString('en')} rows/s): ` +
           `${s.matched.toLocaleString('en')} matched, ${s.buildingsCreated.toLocaleString('en')} new buildings, ${s.quarantined.toLocaleString('en')} quarantined; ` +
-          `target < 60 s: ${seconds < 60 ? 'met' : 'NOT met'}; load ${load()}\n`,
+          `target < 60 s: ${seconds < 60 ? 'met' : 'NOT met'}; ${cpuText}; load ${load()}\n`,
       );
     }
     const q = await store.pool.query<{ reason: string; n: number }>(
