@@ -81,8 +81,9 @@ export const reconstructionEn: Record<keyof typeof reconstructionAr, string> = {
     'A CSV or GeoJSON file with one row per structure: location, damage class and imagery date. Each row is matched to the nearest building within the tolerance, else a new building is recorded. Unreadable or ambiguous rows are kept in quarantine with their reasons.',
   'recon.file': 'File',
   'recon.format': 'Format',
-  'recon.mapping': 'Mapping (JSON, optional)',
-  'recon.mappingHint': 'For example: {"columns": {"Longitude": "lon", "Latitude": "lat", "Class": "damage_class", "Date": "imagery_date"}}',
+  'recon.mapping': 'Mapping (JSON)',
+  'recon.mappingHint':
+    "Each of the file's columns and its name in Sanad, and the file's words for the damage classes if they differ. For example:",
   'recon.tolerance': 'Matching tolerance (m)',
   'recon.importButton': 'Import',
   'recon.badMapping': 'The mapping is not valid JSON.',

@@ -12,6 +12,15 @@ import { useSession } from '../../session.tsx';
 import { useAction } from '../household/useAction.ts';
 import type { DamageImportFileT, DamageImportT } from './types.ts';
 
+const MAPPING_EXAMPLE = JSON.stringify(
+  {
+    columns: { Longitude: 'lon', Latitude: 'lat', Class: 'damage_class', SensorDate: 'imagery_date' },
+    classes: { 'Total collapse': 'destroyed' },
+  },
+  null,
+  1,
+);
+
 export function DamageImport() {
   const i18n = useI18n();
   const { t, num } = i18n;
@@ -86,6 +95,9 @@ export function DamageImport() {
           onChange={(e) => setMapping(e.target.value)}
           optional
         />
+        <pre className="hint mapping-example" dir="ltr">
+          {MAPPING_EXAMPLE}
+        </pre>
         <TextField
           label={t('recon.tolerance')}
           name="damageTolerance"
