@@ -40,7 +40,7 @@ export function BuildingMap({ governorate, dots }: { governorate: string; dots: 
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const size = Math.max(maxX - minX, maxY - minY, 0.05);
   const pad = size * 0.08;
-  const r = size / 160;
+  const r = size / Math.max(40, Math.min(160, Math.sqrt(dots.length) * 8));
   const order = (c: string | null) => -damageClasses.indexOf((c ?? 'not_assessed') as (typeof damageClasses)[number]);
   return (
     <figure className="building-map">
