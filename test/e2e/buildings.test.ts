@@ -6,6 +6,7 @@
 // Palestine kept in quarantine and its reason named. In English: the same screens, and a later file
 // on the same structures keeps both assessments. Every name and place here is invented.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +18,16 @@ import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, sign
 const REGISTRAR = 'registrar.buildings.e2e';
 const ENGINEER = 'engineer.buildings.e2e';
 const run = browserAvailable();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA violations on the page now (rule ids and where). */
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => v.id + ' ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
 
 let db: TestDb;
 let server: Server;
@@ -45,7 +56,8 @@ beforeAll(async () => {
   );
   building = b.rows[0]!.id;
   browser = await launch();
-  ({ page } = await phonePage(browser, { urls }));
+  // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script
+  ({ page } = await phonePage(browser, { urls, bypassCSP: true }));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 300_000);
 
@@ -71,6 +83,7 @@ describe.skipIf(!run)('buildings and remote damage (an engineer)', () => {
     await expect.poll(() => page.locator('.building-map circle').count()).toBeGreaterThan(5);
     await expect.poll(() => page.locator('ul.list li.ticket-item').count()).toBeGreaterThan(5);
     await page.locator('.recon-counts li[data-class=destroyed]').getByText(/مدمَّر/).waitFor();
+    expect(await violations()).toEqual([]);
     await screenshots(page, 'buildings', (l) =>
       page.getByRole('heading', { name: l === 'ar' ? 'المباني حسب آخر فئة ضرر' : 'Buildings by latest damage class' }).waitFor(),
     );
@@ -96,6 +109,7 @@ describe.skipIf(!run)('buildings and remote damage (an engineer)', () => {
     await page.getByText('لا أسرة مسجلة في هذه الوحدة لهذا اليوم.').waitFor();
     await page.getByLabel('في يوم').fill('2023-10-01');
     await expect.poll(() => page.locator('ul.occupancy-list li').count()).toBe(1);
+    expect(await violations()).toEqual([]);
     await screenshots(page, 'building', (l) =>
       page.getByRole('heading', { name: l === 'ar' ? 'الوحدات السكنية' : 'Housing units' }).waitFor(),
     );
@@ -105,6 +119,7 @@ describe.skipIf(!run)('buildings and remote damage (an engineer)', () => {
     await page.locator('bdi', { hasText: 'jan.csv' }).waitFor();
     expect(await page.locator('.import-counts li[data-count=quarantined] strong').textContent()).toBe('١');
     await page.locator('.quarantine-list').getByText('الموقع خارج حدود دولة فلسطين.').waitFor();
+    expect(await violations()).toEqual([]);
     await screenshots(page, 'damage-import', (l) =>
       page.getByRole('heading', { name: l === 'ar' ? 'نتيجة الاستيراد' : 'Import result' }).waitFor(),
     );
