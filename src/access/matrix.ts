@@ -50,6 +50,8 @@ export const commandMatrix = {
   // a health ministry's death list: the web app's upload
   'life-events import-deaths': permissionMatrix['POST /api/v1/life-events/death-lists'],
   'life-events held': permissionMatrix['POST /api/v1/life-events/death-lists'],
+  // remote damage assessments matched to buildings (the API's damage import)
+  'reconstruction import-damage': permissionMatrix['POST /api/v1/reconstruction/damage-imports'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

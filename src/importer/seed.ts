@@ -16,6 +16,7 @@ import { appendLog } from '../store/write.ts';
 import { importFile, type ImportSummary } from './run.ts';
 import { type CaseworkSummary, seedCasework } from './seedCasework.ts';
 import { writeSyntheticCsv } from './syntheticCsv.ts';
+import { type ReconstructionSeed, seedReconstruction } from './seedReconstruction.ts';
 
 export const DEMO_ORG = 'Demo organisation';
 export const DEMO_ADMIN = 'demo-admin';
@@ -44,6 +45,7 @@ export type SeedSummary = {
   displacements: number;
   /** Life events, cases, referrals and tickets on the seeded people; null when not asked for or seeded before. */
   casework: CaseworkSummary | null;
+  reconstruction: ReconstructionSeed;
 };
 
 const SYSTEM = (orgId: string): Actor => ({ userId: null, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' });
@@ -85,7 +87,8 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     });
     const added = await addDisplacements(pool, actor, displacements);
     const casework = (opts.casework ?? admin.created) ? await seedCasework(pool, actor) : null;
-    return { orgCreated, admin, import: summary, displacements: added, casework };
+    const reconstruction = await seedReconstruction(pool, actor, opts.households, seedValue);
+    return { orgCreated, admin, import: summary, displacements: added, casework, reconstruction };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

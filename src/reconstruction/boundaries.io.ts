@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Area, areaOf, locate } from './boundaries.ts';
+import { type Area, areaOf, makeLocator } from './boundaries.ts';
 import type { Position } from './geometry.ts';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../places/data/pse_admin2.geojson');
@@ -22,5 +22,10 @@ export function governorateAreas(): readonly Area[] {
   return areas;
 }
 
+let locator: ((p: Position) => string | null) | undefined;
+
 /** The P-code of the governorate a point lies in, or null outside the boundaries. */
-export const governorateAt = (p: Position): string | null => locate(p, governorateAreas());
+export function governorateAt(p: Position): string | null {
+  locator ??= makeLocator(governorateAreas());
+  return locator(p);
+}

@@ -22,3 +22,37 @@ export function locate(p: Position, areas: readonly Area[]): string | null {
   for (const a of areas) if (inBBox(p, a.bbox) && a.polygons.some((rings) => inPolygon(p, rings))) return a.pcode;
   return null;
 }
+
+/** The side of the cells of the locator's cache, in degrees (~500 m). */
+const CACHE_CELL = 0.005;
+
+/**
+ * `locate` with a cache: the answer is the same everywhere in a cache cell that no boundary edge
+ * touches, so such a cell is computed once; points in cells an edge touches (by the edge's bounding
+ * box, a superset) are located in full. The same answers as `locate`, many times faster on files
+ * of hundreds of thousands of points.
+ */
+export function makeLocator(areas: readonly Area[]): (p: Position) => string | null {
+  const key = (x: number, y: number) => x * 100_000 + y;
+  const boundary = new Set<number>();
+  for (const a of areas)
+    for (const rings of a.polygons)
+      for (const r of rings)
+        for (let i = 0; i + 1 < r.length; i++) {
+          const [x0, y0] = r[i]!;
+          const [x1, y1] = r[i + 1]!;
+          for (let x = Math.floor(Math.min(x0, x1) / CACHE_CELL); x <= Math.floor(Math.max(x0, x1) / CACHE_CELL); x++)
+            for (let y = Math.floor(Math.min(y0, y1) / CACHE_CELL); y <= Math.floor(Math.max(y0, y1) / CACHE_CELL); y++)
+              boundary.add(key(x, y));
+        }
+  const cache = new Map<number, string | null>();
+  return (p) => {
+    const k = key(Math.floor(p[0] / CACHE_CELL), Math.floor(p[1] / CACHE_CELL));
+    if (boundary.has(k)) return locate(p, areas);
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    const found = locate(p, areas);
+    cache.set(k, found);
+    return found;
+  };
+}

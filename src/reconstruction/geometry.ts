@@ -175,3 +175,18 @@ export function nearCells(p: Position): number[] {
   for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) out.push(cellKey(x + dx, y + dy));
   return out;
 }
+
+/**
+ * The cells that hold every point within `radiusM` of `p` (by distanceM): the few cells a match
+ * within the tolerance must look at (one to four for a tolerance under half a cell's side).
+ */
+export function cellsWithin(p: Position, radiusM: number): number[] {
+  const dLat = radiusM / M_PER_DEG_LAT;
+  const cosMin = Math.cos((Math.min(89, Math.abs(p[1]) + dLat) * Math.PI) / 180);
+  const dLon = radiusM / (M_PER_DEG_LON * cosMin);
+  const [x0, y0] = cellXY([p[0] - dLon, p[1] - dLat]);
+  const [x1, y1] = cellXY([p[0] + dLon, p[1] + dLat]);
+  const out: number[] = [];
+  for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.push(cellKey(x, y));
+  return out;
+}

@@ -41,6 +41,10 @@ const AGGREGATES: readonly Role[] = [
   'distribution_officer',
   'registration_officer',
 ];
+/** Reconstruction: who records buildings, units and occupancy; who reads them; who imports damage files. */
+const BUILDING_WRITE: readonly Role[] = ['administrator', 'engineer', 'registration_officer'];
+const BUILDING_READ: readonly Role[] = [...BUILDING_WRITE, 'claims_officer', 'reconstruction_committee'];
+const DAMAGE_IMPORT: readonly Role[] = ['administrator', 'engineer'];
 
 export const permissionMatrix = {
   'GET /healthz': 'public',
@@ -243,6 +247,20 @@ export const permissionMatrix = {
   'POST /api/v1/reconstruction/field-assessments/:id/photos': ['engineer'],
   'GET /api/v1/reconstruction/photos/:id': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
   'GET /api/v1/reconstruction/buildings/:id/field-assessments': ['administrator', 'engineer', 'claims_officer', 'reconstruction_committee'],
+  // Reconstruction (#16): buildings, housing units, occupancy (personal data: reads logged) and
+  // remote damage imports. Engineers and registration officers record buildings and who lived there;
+  // engineers and administrators import damage files; claims officers and the committee read;
+  // analysts see counts of buildings by damage class only.
+  'POST /api/v1/reconstruction/buildings': BUILDING_WRITE,
+  'GET /api/v1/reconstruction/buildings': BUILDING_READ,
+  'GET /api/v1/reconstruction/buildings/summary': [...BUILDING_READ, 'analyst'],
+  'GET /api/v1/reconstruction/buildings/:id': BUILDING_READ,
+  'POST /api/v1/reconstruction/buildings/:id/units': BUILDING_WRITE,
+  'GET /api/v1/reconstruction/units/:id/occupancy': BUILDING_READ,
+  'POST /api/v1/reconstruction/units/:id/occupancy': BUILDING_WRITE,
+  'POST /api/v1/reconstruction/damage-imports': DAMAGE_IMPORT,
+  'GET /api/v1/reconstruction/damage-imports': DAMAGE_IMPORT,
+  'GET /api/v1/reconstruction/damage-imports/:id': DAMAGE_IMPORT,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -36,6 +36,12 @@ test('seeds a demo organisation, an administrator and synthetic households', { t
   ).toBe(300);
   expect(await n('SELECT count(DISTINCT left(governorate, 4)) FROM person')).toBe(2);
   expect(await n('SELECT count(*) FROM displacement_event')).toBeGreaterThan(0);
+  // reconstruction: buildings in Gaza with two remote assessments each, and owners or tenants of some units
+  const buildings = await n("SELECT count(*) FROM building WHERE governorate LIKE 'PS02%'");
+  expect(buildings).toBeGreaterThanOrEqual(60);
+  expect(await n('SELECT count(*) FROM remote_assessment')).toBe(2 * buildings);
+  expect(await n('SELECT count(*) FROM occupancy')).toBeGreaterThan(0);
+  expect(r.stdout).toMatch(/Reconstruction: \d+ buildings/);
   // Arabic four-part names (grandfather's name sometimes not recorded).
   expect(
     await n("SELECT count(*) FROM person WHERE given_name !~ '[\u0600-\u06FF]' OR family_name !~ '[\u0600-\u06FF]' OR father_name IS NULL"),

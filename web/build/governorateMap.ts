@@ -12,8 +12,18 @@ type Feature = {
 
 export type MapShape = { pcode: string; territory: string; d: string; cx: number; cy: number };
 export type MapFrame = { territory: string; x: number; y: number; w: number; h: number };
+/** How a territory's [longitude, latitude] becomes map units: x = x0 + (lon * k - minX) * scale, y = y0 + (-lat - minY) * scale. */
+export type MapProjection = { territory: string; x0: number; y0: number; k: number; minX: number; minY: number; scale: number };
 /** `boxes`: where each territory's shapes are drawn, tight (inside its frame). */
-export type GovernorateMap = { width: number; height: number; frames: MapFrame[]; boxes: MapFrame[]; shapes: MapShape[] };
+export type GovernorateMap = {
+  width: number;
+  height: number;
+  frames: MapFrame[];
+  boxes: MapFrame[];
+  shapes: MapShape[];
+  /** to draw points (buildings) over the shapes */
+  projections: MapProjection[];
+};
 
 const FRAMES: MapFrame[] = [
   { territory: 'PS02', x: 10, y: 10, w: 120, h: 300 },
@@ -61,6 +71,7 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
   const fc = JSON.parse(fs.readFileSync(geojsonPath, 'utf8')) as { features: Feature[] };
   const shapes: MapShape[] = [];
   const boxes: MapFrame[] = [];
+  const projections: MapProjection[] = [];
   for (const frame of FRAMES) {
     const feats = fc.features.filter((f) => f.properties.adm1_pcode === frame.territory);
     let minX = Infinity,
@@ -83,6 +94,7 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
     const ox = frame.x + (frame.w - (maxX - minX) * scale) / 2;
     const oy = frame.y + (frame.h - (maxY - minY) * scale) / 2;
     boxes.push({ territory: frame.territory, x: ox, y: oy, w: (maxX - minX) * scale, h: (maxY - minY) * scale });
+    projections.push({ territory: frame.territory, x0: ox, y0: oy, k, minX, minY, scale });
     const toBox = (p: [number, number]): [number, number] => {
       const [x, y] = proj(p);
       return [ox + (x - minX) * scale, oy + (y - minY) * scale];
@@ -111,5 +123,5 @@ export function buildGovernorateMap(geojsonPath: string, tolerance = 0.6): Gover
       });
     }
   }
-  return { width: 400, height: 336, frames: FRAMES, boxes, shapes };
+  return { width: 400, height: 336, frames: FRAMES, boxes, shapes, projections };
 }

@@ -60,6 +60,9 @@ const BuildingAssessmentsPage = lazy(() =>
   import('./screens/reconstruction/BuildingAssessmentsPage.tsx').then((m) => ({ default: m.BuildingAssessmentsPage })),
 );
 const FieldSync = lazy(() => import('./fieldAssessment/FieldSync.tsx'));
+const Buildings = lazy(() => import('./screens/reconstruction/Buildings.tsx').then((m) => ({ default: m.Buildings })));
+const BuildingPage = lazy(() => import('./screens/reconstruction/BuildingPage.tsx').then((m) => ({ default: m.BuildingPage })));
+const DamageImport = lazy(() => import('./screens/reconstruction/DamageImport.tsx').then((m) => ({ default: m.DamageImport })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -88,6 +91,8 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'projects' }, label: 'projects.nav', needs: 'projects' },
   { route: { name: 'deathList' }, label: 'nav.deaths', needs: 'importDeaths' },
   { route: { name: 'fieldAssessment' }, label: 'nav.fieldAssessment', needs: 'fieldAssessment' },
+  { route: { name: 'buildings' }, label: 'recon.nav.buildings', needs: 'buildings' },
+  { route: { name: 'damageImport' }, label: 'recon.nav.import', needs: 'importDamage' },
 ];
 
 export function App() {
@@ -192,6 +197,8 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   projects: 'reconstruction',
   deathList: 'registry',
   fieldAssessment: 'reconstruction',
+  buildings: 'reconstruction',
+  damageImport: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -423,6 +430,12 @@ function laterScreens(
       return onDemand(can(role, 'fieldAssessment'), <FieldAssessment />);
     case 'buildingAssessments':
       return onDemand(can(role, 'readAssessments'), <BuildingAssessmentsPage id={route.id} />);
+    case 'buildings':
+      return onDemand(can(role, 'buildings'), <Buildings />);
+    case 'building':
+      return onDemand(can(role, 'buildings'), <BuildingPage id={route.id} />);
+    case 'damageImport':
+      return onDemand(can(role, 'importDamage'), <DamageImport />);
     default:
       return undefined;
   }

@@ -73,6 +73,11 @@ export const capabilityRoutes = {
   importDeaths: 'POST /api/v1/life-events/death-lists',
   fieldAssessment: 'POST /api/v1/reconstruction/field-assessments',
   readAssessments: 'GET /api/v1/reconstruction/buildings/:id/field-assessments',
+  buildings: 'GET /api/v1/reconstruction/buildings',
+  recordBuildings: 'POST /api/v1/reconstruction/buildings',
+  readOccupancy: 'GET /api/v1/reconstruction/units/:id/occupancy',
+  recordOccupancy: 'POST /api/v1/reconstruction/units/:id/occupancy',
+  importDamage: 'POST /api/v1/reconstruction/damage-imports',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -48,12 +48,18 @@ export type Route =
   | { name: 'editProject'; id: string }
   | { name: 'deathList' }
   | { name: 'fieldAssessment' }
-  | { name: 'buildingAssessments'; id: string };
+  | { name: 'buildingAssessments'; id: string }
+  | { name: 'buildings' }
+  | { name: 'building'; id: string }
+  | { name: 'damageImport' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/life-events\/death-list\/?$/, () => ({ name: 'deathList' })],
   [/^\/field-assessment\/?$/, () => ({ name: 'fieldAssessment' })],
+  [/^\/reconstruction\/buildings\/?$/, () => ({ name: 'buildings' })],
+  [new RegExp(`^/reconstruction/buildings/${ID}/?$`), (m) => ({ name: 'building', id: m[1]! })],
+  [/^\/reconstruction\/damage-imports\/?$/, () => ({ name: 'damageImport' })],
   [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
@@ -146,6 +152,8 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   referrals: '/referrals',
   deathList: '/life-events/death-list',
   fieldAssessment: '/field-assessment',
+  buildings: '/reconstruction/buildings',
+  damageImport: '/reconstruction/damage-imports',
 };
 
 /** The path of each screen of one record. */
@@ -167,6 +175,7 @@ export const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
   editProject: (id) => `/reconstruction/projects/${id}/edit`,
   referral: (id) => `/referrals/${id}`,
   buildingAssessments: (id) => `/buildings/${id}/assessments`,
+  building: (id) => `/reconstruction/buildings/${id}`,
 };
 
 export function pathOf(r: Route): string {

@@ -85,6 +85,16 @@ import vulnerabilityEnd from './households/vulnerabilityEnd.ts';
 import personLinks from './persons/links.ts';
 import householdAid from './aid/households.aid.ts';
 import { projectRoutes } from './reconstruction/projects/index.ts';
+import reconCreateBuilding from './reconstruction/createBuilding.ts';
+import reconListBuildings from './reconstruction/listBuildings.ts';
+import reconSummary from './reconstruction/summary.ts';
+import reconGetBuilding from './reconstruction/getBuilding.ts';
+import reconAddUnit from './reconstruction/addUnit.ts';
+import reconOccupancyList from './reconstruction/occupancyList.ts';
+import reconOccupancyRecord from './reconstruction/occupancyRecord.ts';
+import reconDamageImport from './reconstruction/damageImport.ts';
+import reconDamageImportList from './reconstruction/damageImportList.ts';
+import reconDamageImportGet from './reconstruction/damageImportGet.ts';
 
 export const allRoutes: RouteDef[] = [
   login,
@@ -158,3 +168,16 @@ allRoutes.push(caseReport);
 allRoutes.push(...projectRoutes);
 allRoutes.push(deathList);
 allRoutes.push(...fieldAssessmentRoutes);
+// Reconstruction (#16): buildings, housing units, occupancy, remote damage imports
+allRoutes.push(
+  reconCreateBuilding,
+  reconListBuildings,
+  reconSummary,
+  reconGetBuilding,
+  reconAddUnit,
+  reconOccupancyList,
+  reconOccupancyRecord,
+  reconDamageImport,
+  reconDamageImportList,
+  reconDamageImportGet,
+);

@@ -68,6 +68,10 @@ export function register(program: Command): void {
         out.write(
           `Casework: ${c.lifeEvents} life events, ${c.cases} cases (${c.referrals} with a referral), ${c.tickets} tickets (one a data correction).\n`,
         );
+      const r = s.reconstruction;
+      out.write(
+        `Reconstruction: ${fmt(r.buildings)} buildings with ${fmt(r.assessments)} remote damage assessments, ${fmt(r.units)} housing units with their owners or tenants.\n`,
+      );
       out.write(`Try: sanad export aggregates --hxl --user ${s.admin.username} --data-dir ${opts.dataDir ?? 'data'}\n`);
     } finally {
       await store.close();
