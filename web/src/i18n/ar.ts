@@ -24,6 +24,8 @@ import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
 import { reconstructionAr } from './parts/reconstruction.ar.ts';
+import { claimsAr } from './parts/claims.ar.ts';
+import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -73,6 +75,7 @@ const problems = {
   ...serversAr,
   ...casesProblemsAr,
   ...cycleCardsProblemsAr,
+  ...claimsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -714,6 +717,7 @@ export const ar = {
   ...afterAr,
   ...dash2Ar,
   ...reconstructionAr,
+  ...claimsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -23,6 +23,8 @@ import { pointEn } from './parts/point.en.ts';
 import { afterEn } from './parts/after.en.ts';
 import { dash2En } from './parts/dash2.en.ts';
 import { reconstructionEn } from './parts/reconstruction.en.ts';
+import { claimsEn } from './parts/claims.en.ts';
+import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -71,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   ...serversEn,
   ...casesProblemsEn,
   ...cycleCardsProblemsEn,
+  ...claimsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -721,4 +724,5 @@ export const en: Record<MessageKey, string> = {
   ...afterEn,
   ...dash2En,
   ...reconstructionEn,
+  ...claimsEn,
 };
