@@ -44,7 +44,7 @@ CREATE TABLE claim_case (
   CHECK (decided_by IS NULL OR decided_by IS DISTINCT FROM checked_by)
 );
 CREATE UNIQUE INDEX claim_case_open_unit ON claim_case (unit_id) WHERE state NOT IN ('approved','rejected');
-CREATE INDEX claim_case_ranked ON claim_case (org_id, governorate, priority_score DESC NULLS LAST, id) WHERE state NOT IN ('approved','rejected');
+CREATE INDEX claim_case_ranked ON claim_case (org_id, governorate, priority_score DESC NULLS LAST, created_at, id) WHERE state NOT IN ('approved','rejected');
 CREATE INDEX claim_case_queue ON claim_case (org_id, state, governorate);
 
 CREATE TABLE claim (

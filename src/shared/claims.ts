@@ -16,8 +16,11 @@ export type DocumentKind = (typeof documentKinds)[number];
 /** The only files a claim may carry, recognised by their first bytes, never by name or declared type. */
 export const documentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type DocumentMediaType = (typeof documentMediaTypes)[number];
-/** The largest document (5 MiB); the table refuses more too. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest document: 700 KiB, so that its base64 form fits the API's 1 MiB body limit (a phone
+ * photo of a title deed, or a scanned PDF page, fits). The table allows up to 5 MiB for later.
+ */
+export const MAX_DOCUMENT_BYTES = 700 * 1024;
 /** The most documents one claim may carry. */
 export const MAX_DOCUMENTS_PER_CLAIM = 10;
 

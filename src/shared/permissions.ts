@@ -200,6 +200,18 @@ export const permissionMatrix = {
   // screens, the 3W/5W report as a CSV or XLSX file
   'GET /api/v1/aid/cycles/:id/reviews': ['administrator', 'distribution_officer', 'auditor'],
   'POST /api/v1/aid/reports/3w': ['administrator', 'distribution_officer', 'site_manager', 'analyst', 'auditor'],
+  // Reconstruction claims (#16): intake by registration or claims officers; the case file and documents
+  // for claims officers and the committee; the officer's check; the committee's decision; the ranked
+  // list (no names); the claim rules (saved by administrators)
+  'POST /api/v1/reconstruction/claims': ['registration_officer', 'claims_officer'],
+  'POST /api/v1/reconstruction/claims/:id/documents': ['registration_officer', 'claims_officer'],
+  'GET /api/v1/reconstruction/claims/:id/documents/:documentId': ['claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/cases/:id': ['claims_officer', 'reconstruction_committee'],
+  'POST /api/v1/reconstruction/cases/:id/check': ['claims_officer'],
+  'POST /api/v1/reconstruction/cases/:id/decision': ['reconstruction_committee'],
+  'GET /api/v1/reconstruction/cases': ['administrator', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/claim-rules': ['administrator', 'claims_officer', 'reconstruction_committee'],
+  'POST /api/v1/reconstruction/claim-rules': ['administrator'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -25,6 +25,7 @@ import ticketStep from './tickets/step.ts';
 import ticketReport from './tickets/report.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
+import { claimRoutes } from './reconstruction/claims/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import auditLog from './audit/log.ts';
@@ -143,3 +144,4 @@ allRoutes.push(
 allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDecision, caseReopen, caseAssign, caseShare, caseAssignees);
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
+allRoutes.push(...claimRoutes);

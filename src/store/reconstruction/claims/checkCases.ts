@@ -176,3 +176,26 @@ export async function checkCases(
   );
   return rows.length;
 }
+
+/** Re-checks (and so re-ranks) every open case of the organisation, in batches; decided cases are untouched. */
+export async function recheckOpenCases(
+  db: pg.PoolClient,
+  orgId: string,
+  given?: { version: number; rules: ClaimRules },
+  batch = 5000,
+): Promise<number> {
+  const rules = given ?? (await currentRules(db, orgId));
+  let after = '00000000-0000-0000-0000-000000000000';
+  let checked = 0;
+  for (;;) {
+    const ids = (
+      await db.query<{ id: string }>(
+        "SELECT id FROM claim_case WHERE org_id = $1 AND state IN ('filed','verified','inspection') AND id > $2 ORDER BY id LIMIT $3",
+        [orgId, after, batch],
+      )
+    ).rows.map((r) => r.id);
+    if (ids.length === 0) return checked;
+    checked += await checkCases(db, orgId, ids, rules);
+    after = ids[ids.length - 1]!;
+  }
+}

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { type ClaimRules, ClaimRulesSchema, DEFAULT_CLAIM_RULES } from '../../../reconstruction/claimRules.ts';
 import type { WriteContext } from '../../write.ts';
+import { recheckOpenCases } from './checkCases.ts';
 
 export type RuleVersion = { version: number; rules: ClaimRules };
 
@@ -28,5 +29,6 @@ export async function saveRules(ctx: WriteContext, rules: ClaimRules): Promise<R
     ctx.actor.userId,
   ]);
   await ctx.log({ entity: 'claim_rule_version', entityId: null, action: 'create', after: { version, rules } });
+  await recheckOpenCases(ctx.client, ctx.actor.orgId, { version, rules });
   return { version, rules };
 }

@@ -1,0 +1,35 @@
+// A governorate's open joint cases, highest priority first (ties: the older case first), each with
+// its score explained field by field, the rule version it was ranked under and its reasons for
+// inspection. No names: the list is of cases and units. The committee's queue is the same list
+// restricted to verified cases. Served by the partial index claim_case_ranked.
+import type pg from 'pg';
+import type { Actor } from '../../../access/actor.ts';
+import type { ClaimCase } from '../../../reconstruction/claims.ts';
+import type { CaseState } from '../../../shared/claims.ts';
+import { CASE_COLUMNS, type CaseRow, parseCase } from './claimRow.ts';
+
+export type RankedCase = ClaimCase & { rank: number; claims: number; unitNumber: string; floor: number };
+
+export async function rankedCases(
+  db: pg.Pool,
+  actor: Actor,
+  q: { governorate: string; state: CaseState | null; limit: number; offset: number },
+): Promise<RankedCase[]> {
+  if (!actor.governorates.includes(q.governorate)) return [];
+  const r = await db.query<CaseRow & { claims: number; unit_number: string; floor: number }>(
+    `SELECT ${CASE_COLUMNS}, u.unit_number, u.floor,
+        (SELECT count(*)::int FROM claim cl WHERE cl.case_id = k.id AND cl.state NOT IN ('withdrawn','rejected')) AS claims
+       FROM claim_case k JOIN housing_unit u ON u.id = k.unit_id
+      WHERE k.org_id = $1 AND k.governorate = $2 AND k.state IN ('filed','verified','inspection') AND ($3::text IS NULL OR k.state = $3)
+      ORDER BY k.priority_score DESC NULLS LAST, k.created_at, k.id
+      LIMIT $4 OFFSET $5`,
+    [actor.orgId, q.governorate, q.state, q.limit, q.offset],
+  );
+  return r.rows.map((row, i) => ({
+    ...parseCase(row),
+    rank: q.offset + i + 1,
+    claims: row.claims,
+    unitNumber: row.unit_number,
+    floor: row.floor,
+  }));
+}
