@@ -50,5 +50,6 @@ test('every JSON route declares a response schema; only file routes answer witho
     'GET /api/v1/aid/reports/3w.csv text/csv',
     'POST /api/v1/aid/cycles/:id/cards/sheet text/html',
     'POST /api/v1/aid/reports/3w text/csv',
+    'GET /api/v1/reconstruction/claims/:id/documents/:documentId application/octet-stream',
   ]);
 });
