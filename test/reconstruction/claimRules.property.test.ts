@@ -71,11 +71,11 @@ test('changing the rules never changes a decision already taken', async () => {
       const claims = await t.user({ role: 'claims_officer', orgId: officer.orgId });
       const committee = await t.user({ role: 'reconstruction_committee', orgId: officer.orgId });
       const admin = await t.user({ role: 'administrator', orgId: officer.orgId });
-      const units = [];
+      const units: { buildingId: string; unitId: string }[] = [];
       for (let i = 0; i < 3; i++) units.push(await unitIn(t, officer, i));
       await remoteClass(t, officer, units[0]!.buildingId, 'destroyed');
       await remoteClass(t, officer, units[1]!.buildingId, 'no_visible_damage');
-      const households = [];
+      const households: { id: string }[] = [];
       for (let i = 0; i < 6; i++)
         households.push(await occupant(t, officer, units[i % 3]!.unitId, i < 3 ? 'owner' : 'tenant', i % 2 ? ['son'] : []));
       const decided = new Map<string, unknown>();
