@@ -54,7 +54,10 @@ test('what each role sees', () => {
   expect(sees('registration_officer')).not.toContain('reviewDuplicates');
   // an administrator runs the system but reads no case file: cases are for caseworkers and their supervisors
   const caseWork = ['myCases', 'openCase', 'decideCase'];
-  expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !caseWork.includes(c)));
+  // nor files, checks or decides reconstruction claims: those are for the officers and the committee (four eyes)
+  const claimWork = ['fileClaim', 'readClaimCase', 'checkClaimCase', 'decideClaimCase'];
+  expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !caseWork.includes(c) && !claimWork.includes(c)));
+  expect(sees('reconstruction_committee')).toEqual(['readClaimCase', 'decideClaimCase', 'rankedClaims']);
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');
   expect(sees('visitor')).toEqual([]);

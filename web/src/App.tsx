@@ -47,6 +47,9 @@ const Conflicts = lazy(() => import('./screens/after/Conflicts.tsx').then((m) =>
 const Reconciliation = lazy(() => import('./screens/after/Reconciliation.tsx').then((m) => ({ default: m.Reconciliation })));
 const Stock = lazy(() => import('./screens/after/Stock.tsx').then((m) => ({ default: m.Stock })));
 const Reports = lazy(() => import('./screens/after/Reports.tsx').then((m) => ({ default: m.Reports })));
+const ClaimIntake = lazy(() => import('./screens/reconstruction/ClaimIntake.tsx').then((m) => ({ default: m.ClaimIntake })));
+const ClaimCasePage = lazy(() => import('./screens/reconstruction/ClaimCase.tsx').then((m) => ({ default: m.ClaimCase })));
+const RankedClaims = lazy(() => import('./screens/reconstruction/RankedClaims.tsx').then((m) => ({ default: m.RankedClaims })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -69,6 +72,9 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'claimNew' }, label: 'claims.nav.intake', needs: 'fileClaim' },
+  { route: { name: 'claimsRanked' }, label: 'claims.nav.ranked', needs: 'rankedClaims' },
+  { route: { name: 'claimsQueue' }, label: 'claims.nav.queue', needs: 'decideClaimCase' },
 ];
 
 export function App() {
@@ -187,7 +193,13 @@ function Current() {
   const { user } = useSession();
   const { t } = useI18n();
   const role = user?.role;
-  const home: Route = can(role, 'search') ? { name: 'search' } : can(role, 'auditLog') ? { name: 'audit' } : { name: 'dashboard' };
+  const home: Route = can(role, 'search')
+    ? { name: 'search' }
+    : can(role, 'auditLog')
+      ? { name: 'audit' }
+      : can(role, 'decideClaimCase')
+        ? { name: 'claimsQueue' }
+        : { name: 'dashboard' };
   useEffect(() => {
     if (route.name === 'home' || route.name === 'notFound') go(home);
   }, [route.name]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -283,6 +295,14 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'claimNew':
+      return onDemand(can(role, 'fileClaim'), <ClaimIntake />);
+    case 'claimCase':
+      return onDemand(can(role, 'readClaimCase'), <ClaimCasePage id={route.id} />);
+    case 'claimsRanked':
+      return onDemand(can(role, 'rankedClaims'), <RankedClaims queue={false} />);
+    case 'claimsQueue':
+      return onDemand(can(role, 'decideClaimCase'), <RankedClaims queue />);
     default:
       return undefined;
   }

@@ -64,6 +64,11 @@ export const capabilityRoutes = {
   recordStock: 'POST /api/v1/aid/stock',
   createWarehouse: 'POST /api/v1/aid/warehouses',
   aidReports: 'POST /api/v1/aid/reports/3w',
+  fileClaim: 'POST /api/v1/reconstruction/claims',
+  readClaimCase: 'GET /api/v1/reconstruction/cases/:id',
+  checkClaimCase: 'POST /api/v1/reconstruction/cases/:id/check',
+  decideClaimCase: 'POST /api/v1/reconstruction/cases/:id/decision',
+  rankedClaims: 'GET /api/v1/reconstruction/cases',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -40,7 +40,11 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'claimNew' }
+  | { name: 'claimCase'; id: string }
+  | { name: 'claimsRanked' }
+  | { name: 'claimsQueue' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +85,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/reconstruction\/claims\/new\/?$/, () => ({ name: 'claimNew' })],
+  [new RegExp(`^/reconstruction/cases/${ID}/?$`), (m) => ({ name: 'claimCase', id: m[1]! })],
+  [/^\/reconstruction\/cases\/?$/, () => ({ name: 'claimsRanked' })],
+  [/^\/reconstruction\/queue\/?$/, () => ({ name: 'claimsQueue' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -169,6 +177,24 @@ export function pathOf(r: Route): string {
       return '/aid/stock';
     case 'reports':
       return '/reports';
+    default:
+      return reconstructionPathOf(r);
+  }
+}
+
+/** The paths of the reconstruction screens. */
+function reconstructionPathOf(r: Route): string {
+  switch (r.name) {
+    case 'claimNew':
+      return '/reconstruction/claims/new';
+    case 'claimCase':
+      return `/reconstruction/cases/${r.id}`;
+    case 'claimsRanked':
+      return '/reconstruction/cases';
+    case 'claimsQueue':
+      return '/reconstruction/queue';
+    default:
+      return '/';
   }
 }
 
