@@ -24,6 +24,8 @@ export function ClaimIntake() {
   const { t, num } = useI18n();
   const { user } = useSession();
   const { busy, error, post } = useAction();
+  // a second action for the document: each write has its own operation id
+  const attach = useAction();
   const [unitId, setUnitId] = useState(() => new URLSearchParams(location.search).get('unit') ?? '');
   const [householdId, setHouseholdId] = useState('');
   const [basis, setBasis] = useState<string>('owner');
@@ -42,7 +44,7 @@ export function ClaimIntake() {
       damageDate,
     });
     if (!c) return;
-    if (file && !(await post(`/api/v1/reconstruction/claims/${c.id}/documents`, { kind, content: await base64Of(file) }))) return;
+    if (file && !(await attach.post(`/api/v1/reconstruction/claims/${c.id}/documents`, { kind, content: await base64Of(file) }))) return;
     setFiled(c);
   };
   return (
@@ -116,8 +118,8 @@ export function ClaimIntake() {
           accept="application/pdf,image/jpeg,image/png"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
-        <ActionError error={error} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <ActionError error={error ?? attach.error} />
+        <button type="submit" className="btn btn-primary" disabled={busy || attach.busy}>
           {t('claims.file')}
         </button>
       </form>

@@ -52,7 +52,7 @@ export function RankedClaims({ queue }: { queue: boolean }) {
             <Reasons reasons={k.reasons} />
             <details>
               <summary>{t('claims.scoreExplained')}</summary>
-              <ScoreExplained lines={k.explanation} score={k.priorityScore} />
+              <ScoreExplained lines={k.explanation} score={k.priorityScore} caption={false} />
             </details>
           </li>
         ))}

@@ -32,13 +32,21 @@ export function Reasons({ reasons }: { reasons: readonly string[] }) {
 
 type Line = NonNullable<ClaimCaseViewT['explanation']>[number];
 
-export function ScoreExplained({ lines, score }: { lines: readonly Line[] | null; score: number | null }) {
+export function ScoreExplained({
+  lines,
+  score,
+  caption = true,
+}: {
+  lines: readonly Line[] | null;
+  score: number | null;
+  caption?: boolean;
+}) {
   const { t, num } = useI18n();
   if (!lines || score === null) return null;
   const value = (v: number | boolean) => (typeof v === 'boolean' ? (v ? t('claims.yes') : t('claims.no')) : num(v));
   return (
     <table className="compare claim-score" aria-label={t('claims.scoreExplained')}>
-      <caption className="muted">{t('claims.scoreExplained')}</caption>
+      {caption && <caption className="muted">{t('claims.scoreExplained')}</caption>}
       <tbody>
         {lines.map((l) => (
           <tr key={l.field} data-field={l.field}>
