@@ -1,7 +1,8 @@
 // A governorate's open joint cases, highest priority first (ties: the older case first), each with
 // its score explained field by field, the rule version it was ranked under and its reasons for
 // inspection. No names: the list is of cases and units. The committee's queue is the same list
-// restricted to verified cases. Served by the partial index claim_case_ranked.
+// restricted to verified cases. Served by the partial index claim_case_ranked (its predicate is written
+// as the index's, so that the planner can use it).
 import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
 import type { ClaimCase } from '../../../reconstruction/claims.ts';
@@ -20,7 +21,7 @@ export async function rankedCases(
     `SELECT ${CASE_COLUMNS}, u.unit_number, u.floor,
         (SELECT count(*)::int FROM claim cl WHERE cl.case_id = k.id AND cl.state NOT IN ('withdrawn','rejected')) AS claims
        FROM claim_case k JOIN housing_unit u ON u.id = k.unit_id
-      WHERE k.org_id = $1 AND k.governorate = $2 AND k.state IN ('filed','verified','inspection') AND ($3::text IS NULL OR k.state = $3)
+      WHERE k.org_id = $1 AND k.governorate = $2 AND k.state NOT IN ('approved','rejected') AND ($3::text IS NULL OR k.state = $3)
       ORDER BY k.priority_score DESC NULLS LAST, k.created_at, k.id
       LIMIT $4 OFFSET $5`,
     [actor.orgId, q.governorate, q.state, q.limit, q.offset],
