@@ -17,13 +17,16 @@ export async function rankedCases(
   q: { governorate: string; state: CaseState | null; limit: number; offset: number },
 ): Promise<RankedCase[]> {
   if (!actor.governorates.includes(q.governorate)) return [];
+  // the page first (on the index), then its claims counted: OFFSET would count the skipped rows too
   const r = await db.query<CaseRow & { claims: number; unit_number: string; floor: number }>(
     `SELECT ${CASE_COLUMNS}, u.unit_number, u.floor,
         (SELECT count(*)::int FROM claim cl WHERE cl.case_id = k.id AND cl.state NOT IN ('withdrawn','rejected')) AS claims
-       FROM claim_case k JOIN housing_unit u ON u.id = k.unit_id
-      WHERE k.org_id = $1 AND k.governorate = $2 AND k.state NOT IN ('approved','rejected') AND ($3::text IS NULL OR k.state = $3)
-      ORDER BY k.priority_score DESC NULLS LAST, k.created_at, k.id
-      LIMIT $4 OFFSET $5`,
+       FROM (SELECT * FROM claim_case c
+              WHERE c.org_id = $1 AND c.governorate = $2 AND c.state NOT IN ('approved','rejected') AND ($3::text IS NULL OR c.state = $3)
+              ORDER BY c.priority_score DESC NULLS LAST, c.created_at, c.id
+              LIMIT $4 OFFSET $5) k
+       JOIN housing_unit u ON u.id = k.unit_id
+      ORDER BY k.priority_score DESC NULLS LAST, k.created_at, k.id`,
     [actor.orgId, q.governorate, q.state, q.limit, q.offset],
   );
   return r.rows.map((row, i) => ({
