@@ -127,3 +127,25 @@ test('mismatches send the case to inspection with reasons, never to refusal', as
   expect(k.state).toBe('inspection');
   expect(k.reasons).toEqual(c.reasons);
 });
+
+test('a claimant recorded as deceased (a confirmed death) sends the case to inspection', async () => {
+  const officer = await t.user({ role: 'registration_officer' });
+  const { buildingId, unitId } = await unitIn(t, officer);
+  await remoteClass(t, officer, buildingId, 'destroyed');
+  const heir = await occupant(t, officer, unitId, 'owner', ['son']);
+  const death = await t.post(officer, `/api/v1/persons/${heir.head}/life-events`, { kind: 'death', source: 'official_record' });
+  expect(death.statusCode, death.body).toBe(201);
+  const c = await run(t, officer, (ctx) =>
+    fileClaim(ctx, {
+      unitId,
+      householdId: heir.id,
+      claimantId: heir.head,
+      basis: 'owner',
+      claimedClass: 'destroyed',
+      damageDate: '2024-01-10',
+    }),
+  );
+  expect(c.reasons).toEqual(['claimant_deceased']);
+  expect(c.state).toBe('inspection');
+  expect(c.evidence!.find((e) => e.item === 'claimant_alive')!.result).toBe('mismatch');
+});
