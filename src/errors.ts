@@ -197,6 +197,15 @@ export const errors = {
   photoTooLarge: (max: number) => p('photo_too_large', `A photo may be at most ${max} bytes.`),
   photoTypeNotAllowed: () => p('photo_type_not_allowed', 'Send a JPEG, PNG or WebP photo (recognised by its content, not its name).'),
   photoUnreadable: () => p('photo_unreadable', 'The photo is damaged or incomplete: take it again.'),
+  // reconstruction claims (#16)
+  claimCaseClosed: () => p('claim_case_closed', 'The case was approved or rejected already; its decision stands.'),
+  claimCaseNotVerified: () => p('claim_case_not_verified', 'A claims officer verifies the case before the committee decides it.'),
+  claimOwnCheck: () => p('claim_own_check', 'You checked this case as a claims officer: another committee member decides it.'),
+  claimOwnAssessment: () => p('claim_own_assessment', 'You assessed this unit in the field: another committee member decides it.'),
+  documentTypeRefused: () =>
+    p('document_type_refused', 'The file is not a PDF, JPEG or PNG document (its first bytes are read, not its name).'),
+  documentTooLarge: (max: number) => p('document_too_large', `A document may be at most ${max} bytes.`),
+  claimDocumentsFull: (max: number) => p('claim_documents_full', `A claim may carry at most ${max} documents.`),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

@@ -261,6 +261,18 @@ export const permissionMatrix = {
   'POST /api/v1/reconstruction/damage-imports': DAMAGE_IMPORT,
   'GET /api/v1/reconstruction/damage-imports': DAMAGE_IMPORT,
   'GET /api/v1/reconstruction/damage-imports/:id': DAMAGE_IMPORT,
+  // Reconstruction claims (#16): intake by registration or claims officers; the case file and documents
+  // for claims officers and the committee; the officer's check; the committee's decision; the ranked
+  // list (no names); the claim rules (saved by administrators)
+  'POST /api/v1/reconstruction/claims': ['registration_officer', 'claims_officer'],
+  'POST /api/v1/reconstruction/claims/:id/documents': ['registration_officer', 'claims_officer'],
+  'GET /api/v1/reconstruction/claims/:id/documents/:documentId': ['claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/cases/:id': ['claims_officer', 'reconstruction_committee'],
+  'POST /api/v1/reconstruction/cases/:id/check': ['claims_officer'],
+  'POST /api/v1/reconstruction/cases/:id/decision': ['reconstruction_committee'],
+  'GET /api/v1/reconstruction/cases': ['administrator', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/claim-rules': ['administrator', 'claims_officer', 'reconstruction_committee'],
+  'POST /api/v1/reconstruction/claim-rules': ['administrator'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

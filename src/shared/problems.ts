@@ -80,6 +80,14 @@ export const problemTypes = {
   photo_too_large: { status: 413, title: 'The photo is too large' },
   photo_type_not_allowed: { status: 415, title: 'Only JPEG, PNG and WebP photos are accepted' },
   photo_unreadable: { status: 422, title: 'The photo is damaged or incomplete' },
+  // reconstruction claims (#16)
+  claim_case_closed: { status: 409, title: 'This case was already decided' },
+  claim_case_not_verified: { status: 409, title: 'A claims officer verifies the case before the committee decides' },
+  claim_own_check: { status: 403, title: 'You checked this case: another committee member decides it' },
+  claim_own_assessment: { status: 403, title: 'You assessed this unit: another committee member decides it' },
+  document_type_refused: { status: 415, title: 'Only PDF, JPEG and PNG documents are accepted' },
+  document_too_large: { status: 413, title: 'The document is larger than allowed' },
+  claim_documents_full: { status: 409, title: 'This claim has as many documents as it may have' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

@@ -57,8 +57,12 @@ test('what each role sees', () => {
   const caseWork = ['myCases', 'openCase', 'decideCase', 'referrals', 'refer'];
   // nor records field assessments: an engineer's (an assessment is the assessor's, reviewed by others)
   const engineering = ['fieldAssessment'];
-  expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !caseWork.includes(c) && !engineering.includes(c)));
+  // nor files, checks or decides reconstruction claims: those are for the officers and the committee (four eyes)
+  const claimWork = ['fileClaim', 'readClaimCase', 'checkClaimCase', 'decideClaimCase'];
+  const notAdmin = [...caseWork, ...engineering, ...claimWork];
+  expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !notAdmin.includes(c)));
   expect(sees('engineer')).toEqual(expect.arrayContaining(['fieldAssessment', 'readAssessments']));
+  expect(sees('reconstruction_committee')).toEqual(['readClaimCase', 'decideClaimCase', 'rankedClaims']);
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');
   expect(sees('visitor')).toEqual([]);

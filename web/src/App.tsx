@@ -63,6 +63,9 @@ const FieldSync = lazy(() => import('./fieldAssessment/FieldSync.tsx'));
 const Buildings = lazy(() => import('./screens/reconstruction/Buildings.tsx').then((m) => ({ default: m.Buildings })));
 const BuildingPage = lazy(() => import('./screens/reconstruction/BuildingPage.tsx').then((m) => ({ default: m.BuildingPage })));
 const DamageImport = lazy(() => import('./screens/reconstruction/DamageImport.tsx').then((m) => ({ default: m.DamageImport })));
+const ClaimIntake = lazy(() => import('./screens/reconstruction/ClaimIntake.tsx').then((m) => ({ default: m.ClaimIntake })));
+const ClaimCasePage = lazy(() => import('./screens/reconstruction/ClaimCase.tsx').then((m) => ({ default: m.ClaimCase })));
+const RankedClaims = lazy(() => import('./screens/reconstruction/RankedClaims.tsx').then((m) => ({ default: m.RankedClaims })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'search' }, label: 'nav.search', needs: 'search' },
@@ -93,6 +96,9 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'fieldAssessment' }, label: 'nav.fieldAssessment', needs: 'fieldAssessment' },
   { route: { name: 'buildings' }, label: 'recon.nav.buildings', needs: 'buildings' },
   { route: { name: 'damageImport' }, label: 'recon.nav.import', needs: 'importDamage' },
+  { route: { name: 'claimNew' }, label: 'claims.nav.intake', needs: 'fileClaim' },
+  { route: { name: 'claimsRanked' }, label: 'claims.nav.ranked', needs: 'rankedClaims' },
+  { route: { name: 'claimsQueue' }, label: 'claims.nav.queue', needs: 'decideClaimCase' },
 ];
 
 export function App() {
@@ -199,6 +205,9 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   fieldAssessment: 'reconstruction',
   buildings: 'reconstruction',
   damageImport: 'reconstruction',
+  claimNew: 'reconstruction',
+  claimsRanked: 'reconstruction',
+  claimsQueue: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -312,7 +321,13 @@ function Current() {
   const { user } = useSession();
   const { t } = useI18n();
   const role = user?.role;
-  const home: Route = can(role, 'search') ? { name: 'search' } : can(role, 'auditLog') ? { name: 'audit' } : { name: 'dashboard' };
+  const home: Route = can(role, 'search')
+    ? { name: 'search' }
+    : can(role, 'auditLog')
+      ? { name: 'audit' }
+      : can(role, 'decideClaimCase')
+        ? { name: 'claimsQueue' }
+        : { name: 'dashboard' };
   useEffect(() => {
     if (route.name === 'home' || route.name === 'notFound') go(home);
   }, [route.name]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -436,6 +451,14 @@ function laterScreens(
       return onDemand(can(role, 'buildings'), <BuildingPage id={route.id} />);
     case 'damageImport':
       return onDemand(can(role, 'importDamage'), <DamageImport />);
+    case 'claimNew':
+      return onDemand(can(role, 'fileClaim'), <ClaimIntake />);
+    case 'claimCase':
+      return onDemand(can(role, 'readClaimCase'), <ClaimCasePage id={route.id} />);
+    case 'claimsRanked':
+      return onDemand(can(role, 'rankedClaims'), <RankedClaims queue={false} />);
+    case 'claimsQueue':
+      return onDemand(can(role, 'decideClaimCase'), <RankedClaims queue />);
     default:
       return undefined;
   }

@@ -78,6 +78,11 @@ export const capabilityRoutes = {
   readOccupancy: 'GET /api/v1/reconstruction/units/:id/occupancy',
   recordOccupancy: 'POST /api/v1/reconstruction/units/:id/occupancy',
   importDamage: 'POST /api/v1/reconstruction/damage-imports',
+  fileClaim: 'POST /api/v1/reconstruction/claims',
+  readClaimCase: 'GET /api/v1/reconstruction/cases/:id',
+  checkClaimCase: 'POST /api/v1/reconstruction/cases/:id/check',
+  decideClaimCase: 'POST /api/v1/reconstruction/cases/:id/decision',
+  rankedClaims: 'GET /api/v1/reconstruction/cases',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -51,7 +51,11 @@ export type Route =
   | { name: 'buildingAssessments'; id: string }
   | { name: 'buildings' }
   | { name: 'building'; id: string }
-  | { name: 'damageImport' };
+  | { name: 'damageImport' }
+  | { name: 'claimNew' }
+  | { name: 'claimCase'; id: string }
+  | { name: 'claimsRanked' }
+  | { name: 'claimsQueue' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -60,6 +64,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reconstruction\/buildings\/?$/, () => ({ name: 'buildings' })],
   [new RegExp(`^/reconstruction/buildings/${ID}/?$`), (m) => ({ name: 'building', id: m[1]! })],
   [/^\/reconstruction\/damage-imports\/?$/, () => ({ name: 'damageImport' })],
+  [/^\/reconstruction\/claims\/new\/?$/, () => ({ name: 'claimNew' })],
+  [new RegExp(`^/reconstruction/cases/${ID}/?$`), (m) => ({ name: 'claimCase', id: m[1]! })],
+  [/^\/reconstruction\/cases\/?$/, () => ({ name: 'claimsRanked' })],
+  [/^\/reconstruction\/queue\/?$/, () => ({ name: 'claimsQueue' })],
   [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
@@ -154,6 +162,9 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   fieldAssessment: '/field-assessment',
   buildings: '/reconstruction/buildings',
   damageImport: '/reconstruction/damage-imports',
+  claimNew: '/reconstruction/claims/new',
+  claimsRanked: '/reconstruction/cases',
+  claimsQueue: '/reconstruction/queue',
 };
 
 /** The path of each screen of one record. */
@@ -176,6 +187,7 @@ export const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
   referral: (id) => `/referrals/${id}`,
   buildingAssessments: (id) => `/buildings/${id}/assessments`,
   building: (id) => `/reconstruction/buildings/${id}`,
+  claimCase: (id) => `/reconstruction/cases/${id}`,
 };
 
 export function pathOf(r: Route): string {

@@ -32,6 +32,7 @@ import caseReport from './cases/report.ts';
 import type { RouteDef } from '../route.ts';
 import { fieldAssessmentRoutes } from './fieldAssessments/index.ts';
 import { aidRoutes } from './aid/index.ts';
+import { claimRoutes } from './reconstruction/claims/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import { referralRoutes } from './referrals/index.ts';
@@ -181,3 +182,4 @@ allRoutes.push(
   reconDamageImportList,
   reconDamageImportGet,
 );
+allRoutes.push(...claimRoutes);

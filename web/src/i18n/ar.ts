@@ -31,6 +31,8 @@ import { deathListAr, deathListProblemsAr } from './parts/deathList.ar.ts';
 import { reconstructionAr } from './parts/reconstruction.ar.ts';
 import { assessProblemsAr } from './parts/assessProblems.ar.ts';
 import { assessAr } from './parts/assess.ar.ts';
+import { claimsAr } from './parts/claims.ar.ts';
+import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -86,6 +88,7 @@ const problems = {
   ...projectsProblemsAr,
   ...deathListProblemsAr,
   ...assessProblemsAr,
+  ...claimsProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -741,6 +744,7 @@ export const ar = {
   ...deathListAr,
   ...reconstructionAr,
   ...assessAr,
+  ...claimsAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

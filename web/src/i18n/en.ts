@@ -30,6 +30,8 @@ import { deathListEn, deathListProblemsEn } from './parts/deathList.en.ts';
 import { reconstructionEn } from './parts/reconstruction.en.ts';
 import { assessProblemsEn } from './parts/assessProblems.en.ts';
 import { assessEn } from './parts/assess.en.ts';
+import { claimsEn } from './parts/claims.en.ts';
+import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -84,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   ...projectsProblemsEn,
   ...deathListProblemsEn,
   ...assessProblemsEn,
+  ...claimsProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -748,4 +751,5 @@ export const en: Record<MessageKey, string> = {
   ...deathListEn,
   ...reconstructionEn,
   ...assessEn,
+  ...claimsEn,
 };
