@@ -203,3 +203,26 @@ test('the ranked list explains each score; new rules re-rank open cases, decided
   expect(invalid.statusCode).toBe(422);
   expect((await t.get(s.claims, '/api/v1/reconstruction/cases?governorate=PS9999')).statusCode).toBe(422);
 });
+
+test("an engineer's field assessment of the unit's building is the field evidence: a different class sends the claim to inspection", async () => {
+  const s = await scene();
+  const engineer = await t.user({ role: 'engineer', orgId: s.officer.orgId });
+  const today = new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 10);
+  const field = await t.post(engineer, '/api/v1/reconstruction/field-assessments', {
+    id: crypto.randomUUID(),
+    buildingId: s.buildingId,
+    damageClass: 'major',
+    habitable: false,
+    assessedOn: today,
+    lines: [{ itemCode: 'cement', quantity: 1 }],
+  });
+  expect(field.statusCode, field.body).toBe(201);
+  const a = (await t.post(s.officer, URL, claimBody(s.unitId, s.owner.id))).json();
+  expect(a.reasons).toContain('field_class_differs');
+  const f = (await t.get(s.claims, `/api/v1/reconstruction/cases/${a.caseId}`)).json();
+  expect(f.claims[0].evidence.find((e: { item: string }) => e.item === 'field_class')).toMatchObject({
+    result: 'mismatch',
+    source: 'field_assessment',
+    value: 'major',
+  });
+});
