@@ -62,7 +62,14 @@ test('what each role sees', () => {
   const notAdmin = [...caseWork, ...engineering, ...claimWork];
   expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !notAdmin.includes(c)));
   expect(sees('engineer')).toEqual(expect.arrayContaining(['fieldAssessment', 'readAssessments']));
-  expect(sees('reconstruction_committee')).toEqual(['readClaimCase', 'decideClaimCase', 'rankedClaims']);
+  expect(sees('reconstruction_committee')).toEqual([
+    'readAssessments',
+    'buildings',
+    'readOccupancy',
+    'readClaimCase',
+    'decideClaimCase',
+    'rankedClaims',
+  ]);
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');
   expect(sees('visitor')).toEqual([]);

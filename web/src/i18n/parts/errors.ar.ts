@@ -110,6 +110,7 @@ export const errorsAr = {
   'reason.outside_palestine': 'الموقع خارج حدود دولة فلسطين.',
   'reason.bad_geometry': 'ليس نقطة أو مضلّعًا صالحًا بصيغة GeoJSON (حلقات مغلقة من خط الطول ثم العرض).',
   'reason.too_many_vertices': 'عدد الرؤوس أكثر من المسموح: {max} على الأكثر.',
+  'reason.too_many_vertices.short': 'عدد الرؤوس أكثر من المسموح.',
   'reason.footprint_too_large': 'المساحة أكبر مما يمكن أن يكون مبنى.',
   'reason.governorate_mismatch': 'ليست المحافظة التي يقع فيها الموقع.',
   'reason.ambiguous_match': 'مبنيان على البعد نفسه: لم يُربط بأيٍّ منهما.',

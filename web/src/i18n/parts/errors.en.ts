@@ -108,6 +108,7 @@ export const errorsEn: Record<keyof typeof errorsAr, string> = {
   'reason.outside_palestine': "Lies outside the State of Palestine's boundaries.",
   'reason.bad_geometry': 'Not a valid GeoJSON point or polygon (closed rings of longitude, latitude).',
   'reason.too_many_vertices': 'More vertices than allowed: at most {max}.',
+  'reason.too_many_vertices.short': 'More vertices than allowed.',
   'reason.footprint_too_large': 'Spans more than a building can.',
   'reason.governorate_mismatch': 'Not the governorate the location lies in.',
   'reason.ambiguous_match': 'Two buildings are as near: matched to neither.',
