@@ -1,6 +1,6 @@
 // End to end: the main menu of a role with many screens. On a phone it folds behind one button:
 // opened, it shows the screens in named groups (registry, aid, cases and complaints, follow-up and
-// reports, administration); it stays as the user left it (remembered on the device), also after
+// reports, reconstruction, administration); it stays as the user left it (remembered on the device), also after
 // a reload. On a wide screen the groups are always shown and there is no button. A role with few
 // screens keeps one row of links. Arabic at 360 px, then English at desktop width.
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { addUser, browserAvailable, closeAll, DESKTOP, launch, PASSWORD, phonePa
 import { serveFresh, type Server, setLang, signIn } from './support.ts';
 
 const ADMIN = 'admin.menu.e2e';
-const REGISTRAR = 'registrar.menu.e2e';
+const SITE_MANAGER = 'site.menu.e2e';
 const run = browserAvailable();
 
 let db: TestDb;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   if (!run) return;
   ({ db, server } = await serveFresh(dataDir, (env) => {
     addUser(env, ADMIN, 'administrator');
-    addUser(env, REGISTRAR, 'registration_officer');
+    addUser(env, SITE_MANAGER, 'site_manager');
   }));
   browser = await launch();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -55,6 +55,7 @@ describe.skipIf(!run)('the main menu', () => {
       'السجل',
       'المساعدات',
       'الحالات والشكاوى',
+      'إعادة الإعمار',
       'المتابعة والتقارير',
       'الإدارة',
     ]);
@@ -96,6 +97,7 @@ describe.skipIf(!run)('the main menu', () => {
       'Registry',
       'Aid',
       'Cases and complaints',
+      'Reconstruction',
       'Follow-up and reports',
       'Administration',
     ]);
@@ -106,12 +108,12 @@ describe.skipIf(!run)('the main menu', () => {
   test('a role with few screens keeps one row of links, no button', async () => {
     const { ctx, page } = await phonePage(browser, { menu: 'folded' });
     await page.goto(server.url);
-    await signIn(page, REGISTRAR, PASSWORD);
+    await signIn(page, SITE_MANAGER, PASSWORD);
     const nav = page.getByRole('navigation', { name: 'القائمة الرئيسية' });
     await nav.getByRole('link', { name: 'البحث', exact: true }).waitFor();
     expect(await nav.getByRole('button').count()).toBe(0);
     expect(await nav.locator('.nav-group-name').count()).toBe(0);
-    expect(await nav.getByRole('link', { name: 'تسجيل جديد', exact: true }).isVisible()).toBe(true);
+    expect(await nav.getByRole('link', { name: 'مواقع الإيواء', exact: true }).isVisible()).toBe(true);
     await ctx.close();
   }, 120_000);
 });
