@@ -27,7 +27,6 @@ import { buildApp } from '../src/api/app.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
 import { importFile } from '../src/importer/run.ts';
 import { addDisplacements } from '../src/importer/seed.ts';
-import { writeSyntheticCsv } from '../src/importer/syntheticCsv.ts';
 import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
 import { createSession } from '../src/store/access/sessions.ts';
 import { createCycle, createItem, createPoint, createProgramme } from '../src/store/aid/catalogue.ts';
@@ -35,6 +34,8 @@ import { generateCycle } from '../src/store/aid/generate.ts';
 import { findDuplicates } from '../src/store/duplicates/run.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { write } from '../src/store/write.ts';
+import { writePersonsCsv } from '../src/synthetic/csv.ts';
+import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
 import { numberArg } from './args.ts';
 import { latencies } from './lookupData.ts';
 import { pgCpuSeconds } from './pgCpu.ts';
@@ -309,18 +310,36 @@ async function searches(store: Store, userId: string): Promise<Measured[]> {
   }
 }
 
-/** Writes the synthetic households file; answers its displacement histories. */
-async function generate(csv: string): Promise<{ persons: number; households: number; displacements: Displacement[] }> {
+/** Persons per file: an import file is limited to 512 MB (about 170 bytes a person here). */
+const PER_FILE = 2_000_000;
+
+/** Writes the synthetic households files (whole households, up to PER_FILE persons each); answers their displacement histories. */
+async function generate(root: string): Promise<{ files: string[]; persons: number; households: number; displacements: Displacement[] }> {
   const displacements: Displacement[] = [];
-  const w = await writeSyntheticCsv(csv, {
-    seed: 14,
-    persons: PERSONS,
-    onHousehold: (h) => {
+  const source = generateHouseholds({ households: Number.MAX_SAFE_INTEGER, seed: 14 });
+  const files: string[] = [];
+  let persons = 0,
+    households = 0;
+  function* part(): Generator<SyntheticPerson> {
+    const start = persons;
+    while (persons < PERSONS && persons - start < PER_FILE) {
+      const h = source.next().value as SyntheticHousehold;
+      households++;
       for (const d of h.displacements)
         displacements.push({ household: h.householdId, from: d.fromGovernorate, to: d.toGovernorate, date: d.date, reason: d.reason });
-    },
-  });
-  return { ...w, displacements };
+      for (const p of h.members) {
+        if (persons >= PERSONS) return;
+        persons++;
+        yield p;
+      }
+    }
+  }
+  while (persons < PERSONS) {
+    const file = path.join(root, `households-${files.length + 1}.csv`);
+    await writePersonsCsv(part(), file);
+    files.push(file);
+  }
+  return { files, persons, households, displacements };
 }
 
 function report(stages: StageResult[], measured: Measured[], dbBytes: number, dirBytes: number, counts: Record<string, number>): string {
@@ -344,22 +363,34 @@ function report(stages: StageResult[], measured: Measured[], dbBytes: number, di
   ].join('\n');
 }
 
+type ImportTotals = { rows: number; personsCreated: number; householdsCreated: number; rejected: number; unverifiedIds: number };
+
+/** `sanad import households` of each file in turn (an import file is at most 512 MB). */
+async function importFiles(store: Store, actor: Actor, files: string[], root: string): Promise<ImportTotals> {
+  const t: ImportTotals = { rows: 0, personsCreated: 0, householdsCreated: 0, rejected: 0, unverifiedIds: 0 };
+  for (const [i, file] of files.entries()) {
+    const s = await importFile(store.pool, actor, { kind: 'households', file, reportPath: path.join(root, `rejections-${i + 1}.csv`) });
+    for (const k of Object.keys(t) as (keyof ImportTotals)[]) t[k] += s[k];
+    log(`  file ${i + 1} of ${files.length}: ${fmt(s.rows)} rows in ${s.seconds.toFixed(1)} s (${fmt(t.rows)} in all)`);
+  }
+  return t;
+}
+
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-bench-national-'));
   fs.chmodSync(root, 0o711); // the embedded server's user must reach its data directory
   const need = PERSONS * BYTES_PER_PERSON;
   if (freeBytes(root) < need) throw new Error(`${root}: ${fmt(freeBytes(root) / MB)} MB free, about ${fmt(need / MB)} MB needed`);
-  const csv = path.join(root, 'households.csv');
   const dataDir = path.join(root, 'data');
   const pgDir = path.join(dataDir, 'pg');
   log(`# bench:national, ${fmt(PERSONS)} persons, in ${root}`);
   const stages: StageResult[] = [];
-  let nextReport = 500_000;
   const [gen, genStage] = await stage(
-    'households file written (src/synthetic)',
+    'households files written (src/synthetic)',
     pgDir,
-    () => generate(csv),
-    (g) => `${fmt(g.persons)} persons, ${fmt(g.households)} households, ${fmt(fs.statSync(csv).size / MB)} MB`,
+    () => generate(root),
+    (g) =>
+      `${fmt(g.persons)} persons, ${fmt(g.households)} households, ${g.files.length} files of ${fmt(g.files.reduce((n, f) => n + fs.statSync(f).size, 0) / MB)} MB`,
   );
   stages.push(genStage);
   const store = await openStore({ dataDir, durable: true, max: 10 });
@@ -368,23 +399,12 @@ async function main() {
     const [imp, impStage] = await stage(
       'import (sanad import households)',
       pgDir,
-      () =>
-        importFile(store.pool, actor, {
-          kind: 'households',
-          file: csv,
-          reportPath: path.join(root, 'rejections.csv'),
-          onProgress: (p) => {
-            if (p.rows >= nextReport) {
-              log(`  ${fmt(p.rows)} rows imported`);
-              nextReport += 500_000;
-            }
-          },
-        }),
+      () => importFiles(store, actor, gen.files, root),
       (s) =>
         `${fmt(s.rows)} rows, ${fmt(s.personsCreated)} persons and ${fmt(s.householdsCreated)} households created, ${fmt(s.rejected)} rejected, ${fmt(s.unverifiedIds)} IDs failing the check digit`,
     );
     stages.push(impStage);
-    fs.rmSync(csv);
+    for (const f of gen.files) fs.rmSync(f);
     const [, dispStage] = await stage(
       'displacement histories (as sanad seed)',
       pgDir,
