@@ -140,7 +140,9 @@ async function stage<T>(name: string, pgDir: string, fn: () => Promise<T>, note:
       load: `${load0}-${loadNow()}`,
       note: note(r),
     };
-    log(`${name}: ${wall.toFixed(1)} s wall, ${res.nodeCpu.toFixed(1)} s Node CPU, ${res.pgCpu?.toFixed(1)} s PostgreSQL CPU; ${res.note}`);
+    log(
+      `${name}: ${wall.toFixed(1)} s wall, ${res.nodeCpu.toFixed(1)} s Node CPU, ${res.pgCpu === null ? 'n/a' : `${res.pgCpu.toFixed(1)} s`} PostgreSQL CPU; ${res.note}`,
+    );
     return [r, res];
   } finally {
     clearInterval(timer);
