@@ -150,8 +150,8 @@ async function createDemoAdmin(
   }
 }
 
-/** Displacement histories of seeded households that have none yet, in batches, each logged. */
-async function addDisplacements(
+/** Displacement histories of seeded households that have none yet, in batches, each logged (also bench:national). */
+export async function addDisplacements(
   pool: pg.Pool,
   actor: Actor,
   rows: { household: string; from: string; to: string; date: string; reason: string }[],

@@ -13,7 +13,7 @@ export interface ClusterOptions {
   /** largest number of cross pairs scored for one merge decision (sampled beyond) */
   maxCrossPairs?: number;
   /** the strongest decision a pair may get (2 = link); a cross pair below 2 refuses the merge */
-  admit?: (i: number, j: number) => number;
+  admit?: (i: number, j: number, weight?: number) => number;
   /** every cross pair must reach this match probability (no chaining through a third record) */
   minProbability?: number;
 }
@@ -60,7 +60,7 @@ export function cluster(
     const k = order[t]!;
     const i = a[k]!,
       j = b[k]!;
-    if (ds.conflict(i, j) || (opt.admit && opt.admit(i, j) < 2)) {
+    if (ds.conflict(i, j) || (opt.admit && opt.admit(i, j, weight[k]!) < 2)) {
       refused++;
       continue;
     }
@@ -83,8 +83,9 @@ export function cluster(
         const qi = Math.floor(q);
         const x = A[Math.floor(qi / B.length)]!,
           y = B[qi % B.length]!;
-        const p = probability(scorer.weight(x, y));
-        if (ds.conflict(x, y) || (opt.admit && opt.admit(x, y) === 0) || p < (opt.minProbability ?? 0)) bad = true;
+        const w = scorer.weight(x, y);
+        const p = probability(w);
+        if (ds.conflict(x, y) || (opt.admit && opt.admit(x, y, w) === 0) || p < (opt.minProbability ?? 0)) bad = true;
         sum += p;
         cnt++;
       }

@@ -71,7 +71,8 @@ export interface LinkHooks {
   compare?: (ds: Dataset, a: Int32Array, b: Int32Array, n: number) => Float64Array;
   /**
    * Rules over the comparison beyond the weights (the registry's: relatives, minimum evidence):
-   * `admit(i, j)` is the strongest decision the pair may get (DECISION), `minProbability` the
+   * `admit(i, j, weight)` is the strongest decision the pair may get (DECISION; `weight` its match
+   * weight when the caller knows it), `minProbability` the
    * match probability every pair inside a cluster must reach (no chaining), and `fit` replaces
    * the unsupervised fit. By default every pair may be linked and the fit is fitModel's.
    */
@@ -79,7 +80,7 @@ export interface LinkHooks {
 }
 
 export interface LinkRules {
-  admit(i: number, j: number): number;
+  admit(i: number, j: number, weight?: number): number;
   minProbability?: number;
   fit?: (ds: Dataset, blockIndex: BlockIndex, pat: Float64Array, u0: number[][], a: Int32Array, b: Int32Array) => Model;
 }
@@ -171,7 +172,7 @@ export function linkDataset(
     upperWeight: upperW,
     meanProbability: settings.clusterMeanProbability,
     oneToOne: settings.oneToOne,
-    ...(rules ? { admit: (i: number, j: number) => rules.admit(i, j), minProbability: rules.minProbability ?? 0 } : {}),
+    ...(rules ? { admit: (i: number, j: number, w?: number) => rules.admit(i, j, w), minProbability: rules.minProbability ?? 0 } : {}),
   });
   const decision = new Uint8Array(n);
   let linked = 0,
@@ -181,7 +182,7 @@ export function linkDataset(
     if (same) {
       decision[k] = DECISION.link;
       linked++;
-    } else if (weight[k]! >= lowerW && (!rules || rules.admit(a[k]!, b[k]!) >= DECISION.review)) {
+    } else if (weight[k]! >= lowerW && (!rules || rules.admit(a[k]!, b[k]!, weight[k]!) >= DECISION.review)) {
       decision[k] = DECISION.review;
       review++;
     }

@@ -72,7 +72,7 @@ export function dedupeChanged(ds: Dataset, settings: LinkSettings, model: Model,
   for (let k = 0; k < n; k++) {
     const w = scorer.weight(a[k]!, b[k]!);
     weight[k] = w;
-    const admit = rules.admit(a[k]!, b[k]!);
+    const admit = rules.admit(a[k]!, b[k]!, w);
     if (w >= upperW && admit === DECISION.link && !ds.conflict(a[k]!, b[k]!)) decision[k] = DECISION.link;
     else if (w >= lowerW && admit >= DECISION.review) decision[k] = DECISION.review;
   }

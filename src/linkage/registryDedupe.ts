@@ -80,13 +80,23 @@ export function fatherOutweighs(names: readonly string[], m: number[][], u: numb
   for (let c = 2; c < mf.length; c++) mf[c]! += (spare * mf[c]!) / rest;
 }
 
+/**
+ * The least match weight at which the whole four-part name with the birth year (without an ID, a full
+ * date of birth or a phone in common) links automatically; below it the pair goes to review. On the
+ * commonest names two people (boys named after their grandfathers, born the same year) share all
+ * four parts: the term frequencies leave such pairs at low weights (4 to 9 at 1,000,000 persons).
+ */
+export const NAME_YEAR_MIN_WEIGHT = 10;
+
 /** The rules of the registry for one dataset: relatives, minimum evidence, no chaining, the anchored fit. */
 export function registryRules(ds: Dataset, settings: LinkSettings, ref: Model = referenceModel()): LinkRules {
   const rel = new RelationReader(ds);
-  const admit = (i: number, j: number): number => {
+  // weight: the pair's match weight when known (the four-part name with the year links only at NAME_YEAR_MIN_WEIGHT or above)
+  const admit = (i: number, j: number, weight?: number): number => {
     const strong = rel.strong(i, j);
     if (rel.relation(i, j) !== 'none') return strong ? DECISION.review : DECISION.distinct;
-    return strong || rel.nameAndYear(i, j) ? DECISION.link : DECISION.review;
+    if (strong) return DECISION.link;
+    return rel.nameAndYear(i, j) && (weight === undefined || weight >= NAME_YEAR_MIN_WEIGHT) ? DECISION.link : DECISION.review;
   };
   const fit = (d: Dataset, blockIndex: BlockIndex, pat: Float64Array, random: number[][], a: Int32Array, b: Int32Array): Model => {
     const train = (i: number, j: number) => admit(i, j) !== DECISION.distinct;

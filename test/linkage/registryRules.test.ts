@@ -6,7 +6,13 @@ import { DECISION, link, prepare } from '../../src/linkage/engine.ts';
 import type { RawRecord } from '../../src/linkage/fields.ts';
 import type { Model } from '../../src/linkage/model.ts';
 import { REGISTRY_COLUMNS } from '../../src/linkage/registryScore.ts';
-import { REGISTRY_SETTINGS, referenceModel, registryLinkHooks, registryRules } from '../../src/linkage/registryDedupe.ts';
+import {
+  NAME_YEAR_MIN_WEIGHT,
+  REGISTRY_SETTINGS,
+  referenceModel,
+  registryLinkHooks,
+  registryRules,
+} from '../../src/linkage/registryDedupe.ts';
 import { RelationReader } from '../../src/linkage/relations.ts';
 import { resolveSettings } from '../../src/linkage/settings.ts';
 import { generateClanRegistry } from '../../src/synthetic/registries.ts';
@@ -95,6 +101,20 @@ test('strong evidence: the same ID; the full name with the full date of birth or
     strong: true,
     admit: DECISION.review,
   });
+});
+
+test('the four-part name with the year links only from the minimum weight on; strong evidence at any weight', () => {
+  const settings = resolveSettings(REGISTRY_SETTINGS);
+  const me = person({});
+  const pair = (b: RawRecord, a = me) => registryRules(prepare([[a, b]], settings, REGISTRY_COLUMNS), settings);
+  const yearOnly = pair(person({ date_of_birth: '1990' }));
+  expect(yearOnly.admit(0, 1, NAME_YEAR_MIN_WEIGHT)).toBe(DECISION.link);
+  expect(yearOnly.admit(0, 1, NAME_YEAR_MIN_WEIGHT - 0.01)).toBe(DECISION.review);
+  expect(yearOnly.admit(0, 1, 4.3)).toBe(DECISION.review); // the commonest names' false links at 1,000,000 persons
+  const sameId = pair(person({ national_id: '401122336', date_of_birth: '1990' }), person({ national_id: '401122336' }));
+  expect(sameId.admit(0, 1, 4.3)).toBe(DECISION.link);
+  const fullDate = pair(person({}));
+  expect(fullDate.admit(0, 1, 4.3)).toBe(DECISION.link);
 });
 
 test('a typo of a very common name is that name; two common names one letter apart are two names', () => {

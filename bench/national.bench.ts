@@ -1,0 +1,453 @@
+// The whole population (issue #14): a registry of N synthetic persons (default 5,500,000, about
+// 1,100,000 households; src/synthetic, never real people: both territories, households, displacement
+// histories, national IDs with check-digit errors) taken through the real paths, stage by stage:
+//
+//   1. the households file written (src/synthetic, as `sanad seed` writes it; not a target),
+//   2. import: `sanad import households`'s operation (importFile), then the displacement histories
+//      as `sanad seed` adds them,
+//   3. `sanad dedupe` through the registry (findDuplicates: keyset pages, the engine with its worker
+//      threads, candidates and links stored), not file mode,
+//   4. searches over HTTP on loopback as the API answers them: national ID, names (p50/p95/p99),
+//      and the duplicate check while typing (POST /api/v1/duplicates/check),
+//   5. a cycle's entitlements for every household (generateCycle, one parcel per household).
+//
+// For each stage: wall time, this process's CPU (all threads), PostgreSQL's CPU (server and backends,
+// from /proc), this process's peak RSS (VmHWM, reset per stage), PostgreSQL's peak memory (sum of
+// the proportional set size of the server's processes, sampled every second), load average. Then the
+// database's size on disk. The data directory is under os.tmpdir() and removed at the end (--keep
+// keeps it).
+//
+//   nice -n 10 npm run bench:national [-- --persons 5500000 --queries 500 --keep]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Actor } from '../src/access/actor.ts';
+import { buildApp } from '../src/api/app.ts';
+import { governorateCodes } from '../src/places/governorates.ts';
+import { importFile } from '../src/importer/run.ts';
+import { addDisplacements } from '../src/importer/seed.ts';
+import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
+import { createSession } from '../src/store/access/sessions.ts';
+import { createCycle, createItem, createPoint, createProgramme } from '../src/store/aid/catalogue.ts';
+import { generateCycle } from '../src/store/aid/generate.ts';
+import { findDuplicates } from '../src/store/duplicates/run.ts';
+import { openStore, type Store } from '../src/store/open.ts';
+import { write } from '../src/store/write.ts';
+import { writePersonsCsv } from '../src/synthetic/csv.ts';
+import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
+import { numberArg } from './args.ts';
+import { latencies } from './lookupData.ts';
+import { pgCpuSeconds } from './pgCpu.ts';
+
+const PERSONS = numberArg('persons', 5_500_000);
+const QUERIES = numberArg('queries', 500);
+const KEEP = process.argv.includes('--keep');
+const command = `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}`;
+const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+const MB = 1024 * 1024;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+/** Disk needed: the data directory with WAL took 3.9 KB a person at 1,100,000 (4,288 MB), plus the files and room to spare. */
+const BYTES_PER_PERSON = 6000;
+
+type StageResult = {
+  name: string;
+  wall: number;
+  nodeCpu: number;
+  pgCpu: number | null;
+  nodePeak: number;
+  pgPeak: number;
+  load: string;
+  note: string;
+};
+
+/** The peak resident set of this process since the last reset (Linux VmHWM), else the current RSS. */
+function peakRss(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {}
+  return process.memoryUsage().rss;
+}
+function resetPeak(): void {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+  } catch {}
+}
+
+/** The pids of the embedded server and its children. */
+function pgPids(pgDir: string): number[] {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return [];
+  }
+  const out = [pid];
+  for (const e of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const s = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+      if (Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(e));
+    } catch {}
+  }
+  return out;
+}
+/** PostgreSQL's memory now: the sum of its processes' proportional set sizes (shared buffers counted once). */
+function pgMemory(pgDir: string): number {
+  let kb = 0;
+  for (const pid of pgPids(pgDir)) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {}
+  }
+  return kb * 1024;
+}
+
+const loadNow = () =>
+  os
+    .loadavg()
+    .slice(0, 1)
+    .map((l) => l.toFixed(1))[0]!;
+
+/** Runs one stage, measuring it. */
+async function stage<T>(name: string, pgDir: string, fn: () => Promise<T>, note: (r: T) => string): Promise<[T, StageResult]> {
+  log(`${name}...`);
+  global.gc?.();
+  resetPeak();
+  const load0 = loadNow();
+  const cpu0 = process.cpuUsage();
+  const pg0 = pgCpuSeconds(pgDir);
+  let pgPeak = pgMemory(pgDir);
+  const timer = setInterval(() => {
+    pgPeak = Math.max(pgPeak, pgMemory(pgDir));
+  }, 1000);
+  const t0 = performance.now();
+  try {
+    const r = await fn();
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const pg1 = pgCpuSeconds(pgDir);
+    pgPeak = Math.max(pgPeak, pgMemory(pgDir));
+    const res: StageResult = {
+      name,
+      wall,
+      nodeCpu: (cpu.user + cpu.system) / 1e6,
+      pgCpu: pg0 === null || pg1 === null ? null : pg1 - pg0,
+      nodePeak: peakRss(),
+      pgPeak,
+      load: `${load0}-${loadNow()}`,
+      note: note(r),
+    };
+    log(
+      `${name}: ${wall.toFixed(1)} s wall, ${res.nodeCpu.toFixed(1)} s Node CPU, ${res.pgCpu === null ? 'n/a' : `${res.pgCpu.toFixed(1)} s`} PostgreSQL CPU; ${res.note}`,
+    );
+    return [r, res];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Free bytes on the file system of `dir` (df). */
+function freeBytes(dir: string): number {
+  const out = execFileSync('df', ['-Pk', dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
+  return Number(out.split(/\s+/)[3]) * 1024;
+}
+
+type Displacement = { household: string; from: string; to: string; date: string; reason: string };
+
+/** The administrator the benchmark acts as (all governorates). */
+async function setUp(store: Store): Promise<Actor & { userId: string }> {
+  const orgId = await createOrganisation(store.pool, 'National benchmark');
+  const userId = await createUser(store.pool, {
+    orgId,
+    username: 'bench-national',
+    password: 'benchmark-password-1',
+    role: 'administrator',
+    governorates: [...governorateCodes],
+  });
+  return { userId, orgId, role: 'administrator' as const, governorates: governorateCodes, deviceId: 'bench' };
+}
+
+/** A programme of one food parcel per household, a point per governorate, and a new cycle of it. */
+async function newCycle(store: Store, actor: Actor): Promise<string> {
+  return (
+    await write(store.pool, actor, { route: 'bench' }, async (ctx) => {
+      for (const g of governorateCodes) await createPoint(ctx, { name: `Centre ${g}`, governorate: g });
+      await createItem(ctx, { code: 'food_parcel', name: 'Food parcel', unit: 'parcel', sector: 'food' });
+      const prog = await createProgramme(ctx, {
+        name: 'National benchmark programme',
+        sector: 'food',
+        rules: [{ item: 'food_parcel', quantity: { base: 1 } }] as never,
+      });
+      const cycle = await createCycle(ctx, prog.id, new Date().toISOString().slice(0, 10));
+      return { status: 201, body: cycle.id };
+    })
+  ).body;
+}
+
+type Row = { id: string; national_id: string | null; full_name: string; full_name_en: string | null; given_name: string | null };
+type Draft = Record<string, string>;
+type PersonSample = Row & {
+  father_name: string | null;
+  grandfather_name: string | null;
+  family_name: string | null;
+  sex: string | null;
+  date_of_birth: string | null;
+  dob_precision: string | null;
+  governorate: string;
+};
+
+/** A typical field spelling of an Arabic name: hamza dropped, taa marbuta as haa, alef maqsura as yaa. */
+const variant = (s: string) =>
+  s
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة(?=\s|$)/g, 'ه')
+    .replace(/ى(?=\s|$)/g, 'ي')
+    .replace(/عبد ال/g, 'عبدال');
+
+/** A registered person retyped: names with spelling variants, sex, the date of birth as precise as recorded. */
+function draftOf(p: PersonSample): Draft {
+  const d: Draft = { governorate: p.governorate };
+  for (const [k, v] of [
+    ['givenName', p.given_name],
+    ['fatherName', p.father_name],
+    ['grandfatherName', p.grandfather_name],
+    ['familyName', p.family_name],
+  ] as const)
+    if (v) d[k] = variant(v);
+  if (p.sex) d.sex = p.sex;
+  if (p.date_of_birth && p.dob_precision !== 'estimated')
+    d.dateOfBirth = p.dob_precision === 'exact' ? p.date_of_birth : p.date_of_birth.slice(0, p.dob_precision === 'month' ? 7 : 4);
+  return d;
+}
+
+type Measured = { name: string; n: number; p50: number; p95: number; p99: number; found: number };
+
+/** Sequential POSTs to one endpoint, the first 20 as warm-up; how often the expected person is answered. */
+async function timed(
+  base: string,
+  newToken: () => Promise<string>,
+  url: string,
+  name: string,
+  items: { body: object; expect: string }[],
+  ids: (json: unknown) => string[],
+): Promise<Measured> {
+  const headers = { authorization: '', 'content-type': 'application/json' };
+  const times: number[] = [];
+  let found = 0;
+  for (const [i, it] of items.entries()) {
+    // a new session every 250 requests: the check is limited to 300 a minute per credential
+    if (i % 250 === 0) headers.authorization = `Bearer ${await newToken()}`;
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(it.body) });
+    const json = await res.json();
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+    if (i >= 20) times.push(ms);
+    if (ids(json).includes(it.expect)) found++;
+  }
+  return { name, ...latencies(times), found: found / Math.max(1, items.length) };
+}
+
+/** Searches and the check while typing over HTTP, on random persons of the registry. */
+async function searches(store: Store, userId: string): Promise<Measured[]> {
+  const newToken = async () => (await createSession(store.pool, userId)).token;
+  const pct = Math.min(100, ((QUERIES * 3) / PERSONS) * 100);
+  const sample = (
+    await store.pool.query<PersonSample>(
+      `SELECT id, national_id, full_name, full_name_en, given_name, father_name, grandfather_name, family_name, sex,
+              date_of_birth::text, dob_precision, governorate
+       FROM person TABLESAMPLE BERNOULLI ($1) REPEATABLE (2026) LIMIT $2`,
+      [pct, QUERIES],
+    )
+  ).rows;
+  const app = await buildApp({ store });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const search = (name: string, items: { body: object; expect: string }[]) =>
+    timed(base, newToken, '/api/v1/persons/search', name, items, (j) => (j as { items: { id: string }[] }).items.map((x) => x.id));
+  const check = (name: string, items: { body: object; expect: string }[]) =>
+    timed(base, newToken, '/api/v1/duplicates/check', name, items, (j) =>
+      (j as { matches: { person: { id: string } }[] }).matches.map((m) => m.person.id),
+    );
+  try {
+    return [
+      await search(
+        'ID lookup',
+        sample.filter((s) => s.national_id).map((s) => ({ body: { nationalId: s.national_id, limit: 20 }, expect: s.id })),
+      ),
+      await search(
+        'name search: four parts (Arabic)',
+        sample.map((s) => ({ body: { query: s.full_name, limit: 20 }, expect: s.id })),
+      ),
+      await search(
+        'name search: spelling variant (Arabic)',
+        sample.map((s) => ({ body: { query: variant(s.full_name), limit: 20 }, expect: s.id })),
+      ),
+      await search(
+        'name search: Latin transliteration',
+        sample.filter((s) => s.full_name_en).map((s) => ({ body: { query: s.full_name_en, limit: 20 }, expect: s.id })),
+      ),
+      await check(
+        'check while typing: retyped, no ID',
+        sample.map((s) => ({ body: draftOf(s), expect: s.id })),
+      ),
+      await check(
+        'check while typing: retyped, with the ID',
+        sample.filter((s) => s.national_id).map((s) => ({ body: { ...draftOf(s), nationalId: s.national_id }, expect: s.id })),
+      ),
+      await check(
+        'check while typing: given + family name only',
+        sample
+          .filter((s) => s.given_name && s.family_name)
+          .map((s) => ({
+            body: { givenName: variant(s.given_name!), familyName: variant(s.family_name!) },
+            expect: s.id,
+          })),
+      ),
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
+/** Persons per file: an import file is limited to 512 MB (about 170 bytes a person here). */
+const PER_FILE = 2_000_000;
+
+/** Writes the synthetic households files (whole households, up to PER_FILE persons each); answers their displacement histories. */
+async function generate(root: string): Promise<{ files: string[]; persons: number; households: number; displacements: Displacement[] }> {
+  const displacements: Displacement[] = [];
+  const source = generateHouseholds({ households: Number.MAX_SAFE_INTEGER, seed: 14 });
+  const files: string[] = [];
+  let persons = 0,
+    households = 0;
+  function* part(): Generator<SyntheticPerson> {
+    const start = persons;
+    while (persons < PERSONS && persons - start < PER_FILE) {
+      const h = source.next().value as SyntheticHousehold;
+      households++;
+      for (const d of h.displacements)
+        displacements.push({ household: h.householdId, from: d.fromGovernorate, to: d.toGovernorate, date: d.date, reason: d.reason });
+      for (const p of h.members) {
+        if (persons >= PERSONS) return;
+        persons++;
+        yield p;
+      }
+    }
+  }
+  while (persons < PERSONS) {
+    const file = path.join(root, `households-${files.length + 1}.csv`);
+    await writePersonsCsv(part(), file);
+    files.push(file);
+  }
+  return { files, persons, households, displacements };
+}
+
+function report(stages: StageResult[], measured: Measured[], dbBytes: number, dirBytes: number, counts: Record<string, number>): string {
+  const row = (s: StageResult) =>
+    `| ${s.name} | ${s.wall.toFixed(1)} s | ${s.nodeCpu.toFixed(1)} s | ${s.pgCpu === null ? 'n/a' : `${s.pgCpu.toFixed(1)} s`} | ${fmt(s.nodePeak / MB)} MB | ${fmt(s.pgPeak / MB)} MB | ${s.load} | ${s.note} |`;
+  const m = (x: Measured) =>
+    `| ${x.name} | ${x.n} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.p99.toFixed(1)} | ${(x.found * 100).toFixed(1)}% |`;
+  return [
+    `The whole population: ${fmt(counts.persons!)} persons in ${fmt(counts.households!)} households (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}), embedded PostgreSQL, durable settings`,
+    '',
+    '| stage | wall | Node CPU (all threads) | PostgreSQL CPU | Node peak RSS | PostgreSQL peak (sum of PSS) | load (1 min, start-end) | outcome |',
+    '|---|---|---|---|---|---|---|---|',
+    ...stages.map(row),
+    '',
+    '| query (HTTP on loopback, sequential, first 20 warm-up) | n | p50 ms | p95 ms | p99 ms | person answered |',
+    '|---|---|---|---|---|---|',
+    ...measured.map(m),
+    '',
+    `database size on disk: ${fmt(dbBytes / MB)} MB (pg_database_size); whole data directory (WAL included): ${fmt(dirBytes / MB)} MB`,
+    `command: ${command}`,
+  ].join('\n');
+}
+
+type ImportTotals = { rows: number; personsCreated: number; householdsCreated: number; rejected: number; unverifiedIds: number };
+
+/** `sanad import households` of each file in turn (an import file is at most 512 MB). */
+async function importFiles(store: Store, actor: Actor, files: string[], root: string): Promise<ImportTotals> {
+  const t: ImportTotals = { rows: 0, personsCreated: 0, householdsCreated: 0, rejected: 0, unverifiedIds: 0 };
+  for (const [i, file] of files.entries()) {
+    const s = await importFile(store.pool, actor, { kind: 'households', file, reportPath: path.join(root, `rejections-${i + 1}.csv`) });
+    for (const k of Object.keys(t) as (keyof ImportTotals)[]) t[k] += s[k];
+    log(`  file ${i + 1} of ${files.length}: ${fmt(s.rows)} rows in ${s.seconds.toFixed(1)} s (${fmt(t.rows)} in all)`);
+  }
+  return t;
+}
+
+async function main() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-bench-national-'));
+  fs.chmodSync(root, 0o711); // the embedded server's user must reach its data directory
+  const need = PERSONS * BYTES_PER_PERSON;
+  if (freeBytes(root) < need) throw new Error(`${root}: ${fmt(freeBytes(root) / MB)} MB free, about ${fmt(need / MB)} MB needed`);
+  const dataDir = path.join(root, 'data');
+  const pgDir = path.join(dataDir, 'pg');
+  log(`# bench:national, ${fmt(PERSONS)} persons, in ${root}`);
+  const stages: StageResult[] = [];
+  const [gen, genStage] = await stage(
+    'households files written (src/synthetic)',
+    pgDir,
+    () => generate(root),
+    (g) =>
+      `${fmt(g.persons)} persons, ${fmt(g.households)} households, ${g.files.length} files of ${fmt(g.files.reduce((n, f) => n + fs.statSync(f).size, 0) / MB)} MB`,
+  );
+  stages.push(genStage);
+  const store = await openStore({ dataDir, durable: true, max: 10 });
+  try {
+    const actor = await setUp(store);
+    const [imp, impStage] = await stage(
+      'import (sanad import households)',
+      pgDir,
+      () => importFiles(store, actor, gen.files, root),
+      (s) =>
+        `${fmt(s.rows)} rows, ${fmt(s.personsCreated)} persons and ${fmt(s.householdsCreated)} households created, ${fmt(s.rejected)} rejected, ${fmt(s.unverifiedIds)} IDs failing the check digit`,
+    );
+    stages.push(impStage);
+    for (const f of gen.files) fs.rmSync(f);
+    const [, dispStage] = await stage(
+      'displacement histories (as sanad seed)',
+      pgDir,
+      () => addDisplacements(store.pool, actor, gen.displacements),
+      (n) => `${fmt(n)} displacements`,
+    );
+    stages.push(dispStage);
+    gen.displacements.length = 0;
+    await store.pool.query('ANALYZE');
+    const [, ddStage] = await stage(
+      'sanad dedupe (registry)',
+      pgDir,
+      () => findDuplicates(store.pool, actor, { settings: {} }),
+      (d) =>
+        `${fmt(d.persons)} persons, ${fmt(d.pairsCompared)} pairs compared, ${fmt(d.autoLinked)} linked, ${fmt(d.forReview)} for review`,
+    );
+    stages.push(ddStage);
+    const [measured, sStage] = await stage(
+      'searches and checks (HTTP)',
+      pgDir,
+      () => searches(store, actor.userId),
+      (m) => `${fmt(m.reduce((a, x) => a + x.n, 0))} timed requests`,
+    );
+    stages.push(sStage);
+    const cycleId = await newCycle(store, actor);
+    const [, genCycle] = await stage(
+      'entitlements of a cycle (generateCycle)',
+      pgDir,
+      () => write(store.pool, actor, { route: 'bench' }, async (ctx) => ({ status: 200, body: await generateCycle(ctx, cycleId) })),
+      (g) => `${fmt(g.body.households)} households, ${fmt(g.body.entitlements)} entitlements`,
+    );
+    stages.push(genCycle);
+    const dbBytes = Number((await store.pool.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n')).rows[0]!.n);
+    const dirBytes = Number(execFileSync('du', ['-sb', dataDir], { encoding: 'utf8' }).split(/\s/)[0]);
+    const counts = { persons: imp.personsCreated, households: imp.householdsCreated };
+    process.stdout.write(`${report(stages, measured, dbBytes, dirBytes, counts)}\n`);
+  } finally {
+    await store.close();
+    if (KEEP) log(`kept ${root}`);
+    else fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
