@@ -26,6 +26,7 @@ import ticketReport from './tickets/report.ts';
 import type { RouteDef } from '../route.ts';
 import { aidRoutes } from './aid/index.ts';
 import { claimRoutes } from './reconstruction/claims/index.ts';
+import { trancheRoutes } from './reconstruction/tranches/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import auditLog from './audit/log.ts';
@@ -145,3 +146,4 @@ allRoutes.push(caseOpen, caseMine, caseGet, casePersonCases, caseEntry, caseDeci
 allRoutes.push(ticketTake, ticketList, ticketGet, ticketStep);
 allRoutes.push(ticketReport);
 allRoutes.push(...claimRoutes);
+allRoutes.push(...trancheRoutes);

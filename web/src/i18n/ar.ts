@@ -26,6 +26,7 @@ import { dash2Ar } from './parts/dash2.ar.ts';
 import { reconstructionAr } from './parts/reconstruction.ar.ts';
 import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
+import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -76,6 +77,7 @@ const problems = {
   ...casesProblemsAr,
   ...cycleCardsProblemsAr,
   ...claimsProblemsAr,
+  ...tranchesProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {

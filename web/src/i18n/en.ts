@@ -25,6 +25,7 @@ import { dash2En } from './parts/dash2.en.ts';
 import { reconstructionEn } from './parts/reconstruction.en.ts';
 import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
+import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -74,6 +75,7 @@ export const en: Record<MessageKey, string> = {
   ...casesProblemsEn,
   ...cycleCardsProblemsEn,
   ...claimsProblemsEn,
+  ...tranchesProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
