@@ -21,6 +21,11 @@ import { forgetIdentities } from './distribution/db.ts';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
+const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
+const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
+const MaterialsReconciliation = lazy(() =>
+  import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
+);
 const OutboxSync = lazy(() => import('./distribution/OutboxSync.tsx'));
 const RegistrationSync = lazy(() => import('./registration/RegistrationSync.tsx'));
 const DuplicateQueue = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicateQueue })));
@@ -69,6 +74,8 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'conflicts' }, label: 'after.nav.conflicts', needs: 'reviewConflicts' },
   { route: { name: 'reconciliation' }, label: 'after.nav.recon', needs: 'reconciliation' },
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
+  { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
+  { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
 ];
 
 export function App() {
@@ -283,6 +290,12 @@ function laterScreens(
       return onDemand(can(role, 'readStock'), <Stock />);
     case 'reports':
       return onDemand(can(role, 'aidReports'), <Reports />);
+    case 'tranchePlan':
+      return onDemand(can(role, 'readPlan'), <TranchePlan caseId={route.id} />);
+    case 'vendorSale':
+      return onDemand(can(role, 'sellMaterials'), <VendorSale />);
+    case 'materials':
+      return onDemand(can(role, 'materialsReconciliation'), <MaterialsReconciliation />);
     default:
       return undefined;
   }

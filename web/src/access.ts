@@ -64,6 +64,12 @@ export const capabilityRoutes = {
   recordStock: 'POST /api/v1/aid/stock',
   createWarehouse: 'POST /api/v1/aid/warehouses',
   aidReports: 'POST /api/v1/aid/reports/3w',
+  readPlan: 'GET /api/v1/reconstruction/cases/:id/plan',
+  openPlan: 'POST /api/v1/reconstruction/cases/:id/plan',
+  inspectStage: 'POST /api/v1/reconstruction/cases/:id/inspections',
+  releaseTranche: 'POST /api/v1/reconstruction/cases/:id/tranches/:trancheId/release',
+  sellMaterials: 'POST /api/v1/reconstruction/sales',
+  materialsReconciliation: 'GET /api/v1/reconstruction/materials/reconciliation',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

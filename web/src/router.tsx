@@ -40,7 +40,10 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'reconciliation' }
   | { name: 'stock' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'tranchePlan'; id: string }
+  | { name: 'vendorSale' }
+  | { name: 'materials' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -81,6 +84,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/aid\/reconciliation\/?$/, () => ({ name: 'reconciliation' })],
   [/^\/aid\/stock\/?$/, () => ({ name: 'stock' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [new RegExp(`^/reconstruction/cases/${ID}/plan/?$`), (m) => ({ name: 'tranchePlan', id: m[1]! })],
+  [/^\/reconstruction\/sales\/?$/, () => ({ name: 'vendorSale' })],
+  [/^\/reconstruction\/materials\/?$/, () => ({ name: 'materials' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -91,7 +97,14 @@ export function parsePath(path: string): Route {
   return { name: 'notFound' };
 }
 
+type ReconstructionRoute = Extract<Route, { name: 'tranchePlan' | 'vendorSale' | 'materials' }>;
+function reconstructionPath(r: ReconstructionRoute): string {
+  if (r.name === 'tranchePlan') return `/reconstruction/cases/${r.id}/plan`;
+  return r.name === 'vendorSale' ? '/reconstruction/sales' : '/reconstruction/materials';
+}
+
 export function pathOf(r: Route): string {
+  if (r.name === 'tranchePlan' || r.name === 'vendorSale' || r.name === 'materials') return reconstructionPath(r);
   switch (r.name) {
     case 'home':
       return '/';

@@ -26,6 +26,7 @@ import { dash2Ar } from './parts/dash2.ar.ts';
 import { reconstructionAr } from './parts/reconstruction.ar.ts';
 import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
+import { tranchesAr } from './parts/tranches.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
@@ -720,6 +721,7 @@ export const ar = {
   ...dash2Ar,
   ...reconstructionAr,
   ...claimsAr,
+  ...tranchesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

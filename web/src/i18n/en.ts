@@ -25,6 +25,7 @@ import { dash2En } from './parts/dash2.en.ts';
 import { reconstructionEn } from './parts/reconstruction.en.ts';
 import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
+import { tranchesEn } from './parts/tranches.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -727,4 +728,5 @@ export const en: Record<MessageKey, string> = {
   ...dash2En,
   ...reconstructionEn,
   ...claimsEn,
+  ...tranchesEn,
 };
