@@ -12,7 +12,7 @@ export const tranchesAr = {
   'tranches.grant': 'المنحة',
   'tranches.paid': 'المصروف',
   'tranches.shelter': 'بدل إيواء مؤقت شهري',
-  'tranches.shelter.running': 'يُصرف منذ {from} ({months} شهرًا حتى الآن)',
+  'tranches.shelter.running': 'يُصرف منذ {from}، عدد الأشهر حتى الآن: {months}',
   'tranches.shelter.ended': 'انتهى في {until}',
   'tranches.shelter.none': 'لا ينطبق: الوحدة صالحة للسكن.',
   'tranches.list': 'الدفعات',

@@ -14,7 +14,7 @@ export const tranchesEn: Record<keyof typeof tranchesAr, string> = {
   'tranches.grant': 'Grant',
   'tranches.paid': 'Paid',
   'tranches.shelter': 'Transitional shelter cash per month',
-  'tranches.shelter.running': 'Paid since {from} ({months} months so far)',
+  'tranches.shelter.running': 'Paid since {from}; months so far: {months}',
   'tranches.shelter.ended': 'Ended on {until}',
   'tranches.shelter.none': 'Not applicable: the unit is habitable.',
   'tranches.list': 'Tranches',

@@ -9,6 +9,7 @@ import { can } from '../../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { isolate } from '../../serverReasons.ts';
 import { useSession } from '../../session.tsx';
 import { ActionError } from '../household/parts.tsx';
 import { today, useAction } from '../household/useAction.ts';
@@ -76,8 +77,8 @@ function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
             {plan.shelter.monthly === 0
               ? t('tranches.shelter.none')
               : plan.shelter.until
-                ? t('tranches.shelter.ended', { until: plan.shelter.until })
-                : t('tranches.shelter.running', { from: plan.shelter.from, months: num(plan.shelter.months) })}
+                ? t('tranches.shelter.ended', { until: isolate(plan.shelter.until) })
+                : t('tranches.shelter.running', { from: isolate(plan.shelter.from), months: isolate(num(plan.shelter.months)) })}
           </dd>
         </dl>
       </section>
@@ -146,7 +147,7 @@ function Inspections({ plan }: { plan: PlanT }) {
       <h2 id="plan-inspections">{t('tranches.inspections')}</h2>
       <ul className="list">
         {plan.inspections.map((i) => (
-          <li key={i.id}>{t('tranches.inspection.line', { stage: t(stageKey(i.stage)), date: i.inspectedOn, photos: num(i.photos) })}</li>
+          <li key={i.id}>{t('tranches.inspection.line', { stage: t(stageKey(i.stage)), date: isolate(i.inspectedOn), photos: isolate(num(i.photos)) })}</li>
         ))}
       </ul>
     </section>
