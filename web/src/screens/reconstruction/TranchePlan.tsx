@@ -147,7 +147,9 @@ function Inspections({ plan }: { plan: PlanT }) {
       <h2 id="plan-inspections">{t('tranches.inspections')}</h2>
       <ul className="list">
         {plan.inspections.map((i) => (
-          <li key={i.id}>{t('tranches.inspection.line', { stage: t(stageKey(i.stage)), date: isolate(i.inspectedOn), photos: isolate(num(i.photos)) })}</li>
+          <li key={i.id}>
+            {t('tranches.inspection.line', { stage: t(stageKey(i.stage)), date: isolate(i.inspectedOn), photos: isolate(num(i.photos)) })}
+          </li>
         ))}
       </ul>
     </section>
