@@ -91,6 +91,7 @@ function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
         </ul>
       </section>
       <Inspections plan={plan} />
+      <Quota plan={plan} />
       {can(user?.role, 'inspectStage') && <InspectionForm caseId={plan.caseId} onDone={onChange} />}
     </>
   );
@@ -152,6 +153,50 @@ function Inspections({ plan }: { plan: PlanT }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+function Quota({ plan }: { plan: PlanT }) {
+  const { t, num } = useI18n();
+  if (plan.quota.length === 0) return null;
+  const known = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'];
+  const head = [
+    'tranches.quota.item',
+    'tranches.quota.quantity',
+    'tranches.quota.sold',
+    'tranches.quota.installed',
+    'tranches.quota.remaining',
+  ] as const;
+  return (
+    <section className="card" aria-labelledby="plan-quota">
+      <h2 id="plan-quota">{t('tranches.quota')}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1) */}
+      <section className="table-scroll" tabIndex={0} aria-label={t('tranches.quota')}>
+        <table className="recon-table" data-table="quota">
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col">
+                  {t(h)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {plan.quota.map((q) => (
+              <tr key={q.item} data-row={q.item}>
+                <th scope="row">{known.includes(q.item) ? t(`tranches.item.${q.item}` as MessageKey) : q.item}</th>
+                {[q.quantity, q.sold, q.installed, q.remaining].map((v, i) => (
+                  <td key={head[i + 1]}>
+                    <bdi>{num(v)}</bdi>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </section>
   );
 }
