@@ -228,6 +228,7 @@ export const permissionMatrix = {
     'analyst',
     'auditor',
   ],
+  'GET /api/v1/reconstruction/plans': ['claims_officer', 'reconstruction_committee', 'engineer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

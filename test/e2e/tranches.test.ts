@@ -133,7 +133,11 @@ async function as(username: string, pathName: string): Promise<Page> {
 }
 
 test.skipIf(!run)('a tranche cannot be released before its inspection, then is', async () => {
-  const officer = await as(USERS.officer, `/reconstruction/cases/${caseId}/plan`);
+  const officer = await as(USERS.officer, '/reconstruction/plans');
+  await officer.getByRole('link', { name: 'خطط المنح' }).click();
+  await officer.getByRole('link', { name: code }).click();
+  await officer.getByRole('heading', { name: 'خطة المنحة' }).waitFor();
+  expect(new URL(officer.url()).pathname).toBe(`/reconstruction/cases/${caseId}/plan`);
   const first = officer.locator('[data-tranche="1"]');
   const release = first.getByRole('button', { name: 'صرف الدفعة' });
   await release.waitFor();

@@ -35,6 +35,13 @@ test('every role, in and out of the organisation and the governorate', async () 
       expectFor('POST /api/v1/reconstruction/cases/:id/tranches/:trancheId/release', rel.statusCode, 409);
       const open = await t.post(u, `/api/v1/reconstruction/cases/${other.caseId}/plan`);
       expectFor('POST /api/v1/reconstruction/cases/:id/plan', open.statusCode, 201);
+      const plans = await t.get(u, '/api/v1/reconstruction/plans');
+      expect(plans.statusCode, label).toBe(allows('GET /api/v1/reconstruction/plans', role) ? 200 : 403);
+      if (plans.statusCode === 200)
+        expect(
+          plans.json().items.some((p: { caseId: string }) => p.caseId === s.caseId),
+          label,
+        ).toBe(where === 'same');
       const rec = await t.get(u, '/api/v1/reconstruction/materials/reconciliation');
       expect(rec.statusCode, label).toBe(allows('GET /api/v1/reconstruction/materials/reconciliation', role) ? 200 : 403);
       const vendor = await t.post(u, '/api/v1/reconstruction/vendors', { userId: randomUUID(), organisation: 'x', governorate: 'PS0260' });

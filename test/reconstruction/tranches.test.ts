@@ -28,6 +28,20 @@ test('plan: tranches from the approved grant; not for an open case; one plan per
   expect(again.json().type).toBe('/problems/plan_exists');
   const stranger = await t.user({ role: 'claims_officer' });
   expect((await t.get(stranger, `${base(s.caseId)}/plan`)).statusCode).toBe(404);
+  const listed = await t.get(s.engineer, '/api/v1/reconstruction/plans');
+  expect(listed.statusCode, listed.body).toBe(200);
+  expect(listed.json().items).toEqual([
+    {
+      caseId: s.caseId,
+      code: plan.code,
+      governorate: plan.governorate,
+      stream: 'rebuild',
+      grantAmount: 40000,
+      paid: 0,
+      nextStage: 'signing',
+    },
+  ]);
+  expect((await t.get(stranger, '/api/v1/reconstruction/plans')).json().items).toEqual([]);
   const other = await unitIn(t, s.officer, 5);
   await remoteClass(t, s.officer, other.buildingId, 'destroyed');
   const owner = await occupant(t, s.officer, other.unitId, 'owner', []);

@@ -23,6 +23,7 @@ const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
 const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
+const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
 const MaterialsReconciliation = lazy(() =>
   import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
 );
@@ -76,6 +77,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'reports' }, label: 'after.nav.reports', needs: 'aidReports' },
   { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
   { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
+  { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
 ];
 
 export function App() {
@@ -296,6 +298,8 @@ function laterScreens(
       return onDemand(can(role, 'sellMaterials'), <VendorSale />);
     case 'materials':
       return onDemand(can(role, 'materialsReconciliation'), <MaterialsReconciliation />);
+    case 'plans':
+      return onDemand(can(role, 'readPlans'), <Plans />);
     default:
       return undefined;
   }

@@ -70,6 +70,7 @@ export const capabilityRoutes = {
   releaseTranche: 'POST /api/v1/reconstruction/cases/:id/tranches/:trancheId/release',
   sellMaterials: 'POST /api/v1/reconstruction/sales',
   materialsReconciliation: 'GET /api/v1/reconstruction/materials/reconciliation',
+  readPlans: 'GET /api/v1/reconstruction/plans',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

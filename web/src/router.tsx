@@ -43,7 +43,8 @@ export type Route =
   | { name: 'reports' }
   | { name: 'tranchePlan'; id: string }
   | { name: 'vendorSale' }
-  | { name: 'materials' };
+  | { name: 'materials' }
+  | { name: 'plans' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -87,6 +88,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/reconstruction/cases/${ID}/plan/?$`), (m) => ({ name: 'tranchePlan', id: m[1]! })],
   [/^\/reconstruction\/sales\/?$/, () => ({ name: 'vendorSale' })],
   [/^\/reconstruction\/materials\/?$/, () => ({ name: 'materials' })],
+  [/^\/reconstruction\/plans\/?$/, () => ({ name: 'plans' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -97,14 +99,15 @@ export function parsePath(path: string): Route {
   return { name: 'notFound' };
 }
 
-type ReconstructionRoute = Extract<Route, { name: 'tranchePlan' | 'vendorSale' | 'materials' }>;
+type ReconstructionRoute = Extract<Route, { name: 'tranchePlan' | 'vendorSale' | 'materials' | 'plans' }>;
 function reconstructionPath(r: ReconstructionRoute): string {
   if (r.name === 'tranchePlan') return `/reconstruction/cases/${r.id}/plan`;
+  if (r.name === 'plans') return '/reconstruction/plans';
   return r.name === 'vendorSale' ? '/reconstruction/sales' : '/reconstruction/materials';
 }
 
 export function pathOf(r: Route): string {
-  if (r.name === 'tranchePlan' || r.name === 'vendorSale' || r.name === 'materials') return reconstructionPath(r);
+  if (r.name === 'tranchePlan' || r.name === 'vendorSale' || r.name === 'materials' || r.name === 'plans') return reconstructionPath(r);
   switch (r.name) {
     case 'home':
       return '/';

@@ -69,4 +69,8 @@ export const tranchesAr = {
   'tranches.materials.governorate': 'المحافظة',
   'tranches.materials.leftVendors': 'خرج من الموردين',
   'tranches.materials.none': 'لا حصص مواد بعد.',
+  'tranches.nav.plans': 'خطط المنح',
+  'tranches.plans.title': 'خطط المنح',
+  'tranches.plans.none': 'لا خطط منح بعد.',
+  'tranches.plans.next': 'المرحلة التالية',
 } as const;

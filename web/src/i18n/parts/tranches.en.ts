@@ -73,4 +73,8 @@ export const tranchesEn: Record<keyof typeof tranchesAr, string> = {
   'tranches.materials.governorate': 'Governorate',
   'tranches.materials.leftVendors': 'Left vendors',
   'tranches.materials.none': 'No materials quotas yet.',
+  'tranches.nav.plans': 'Grant plans',
+  'tranches.plans.title': 'Grant plans',
+  'tranches.plans.none': 'No grant plans yet.',
+  'tranches.plans.next': 'Next stage',
 };

@@ -140,3 +140,18 @@ export const Reconciliation = z.object({
     }),
   ),
 });
+
+export const PlansQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }).strict();
+export const PlanList = z.object({
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      code: z.string(),
+      governorate: z.string(),
+      stream: z.enum(grantStreams),
+      grantAmount: z.number(),
+      paid: z.number(),
+      nextStage: z.enum(stages).nullable(),
+    }),
+  ),
+});
