@@ -158,6 +158,8 @@ export const errors = {
   documentTypeRefused: () =>
     p('document_type_refused', 'The file is not a PDF, JPEG or PNG document (its first bytes are read, not its name).'),
   documentTooLarge: (max: number) => p('document_too_large', `A document may be at most ${max} bytes.`),
+  claimDocumentsFull: (max: number) => p('claim_documents_full', `A claim may carry at most ${max} documents.`),
+  // reconstruction tranches and materials (#16)
   planCaseNotApproved: () => p('plan_case_not_approved', 'Only a case the committee approved gets a tranche plan.'),
   planExists: () => p('plan_exists', 'This housing unit already has a grant plan: a unit is granted once.'),
   trancheNoInspection: (stage: string) =>
@@ -174,7 +176,6 @@ export const errors = {
   saleIdReused: () => p('sale_id_reused', 'This sale id was already used for a different sale.'),
   vendorNotApproved: () => p('vendor_not_approved', 'Your account is not an approved vendor.'),
   quotaBelowSold: (item: string) => p('quota_below_sold', `The quota of "${item}" cannot be less than what was sold.`),
-  claimDocumentsFull: (max: number) => p('claim_documents_full', `A claim may carry at most ${max} documents.`),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */
