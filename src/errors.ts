@@ -206,6 +206,22 @@ export const errors = {
     p('document_type_refused', 'The file is not a PDF, JPEG or PNG document (its first bytes are read, not its name).'),
   documentTooLarge: (max: number) => p('document_too_large', `A document may be at most ${max} bytes.`),
   claimDocumentsFull: (max: number) => p('claim_documents_full', `A claim may carry at most ${max} documents.`),
+  // reconstruction tranches and materials (#16)
+  planCaseNotApproved: () => p('plan_case_not_approved', 'Only a case the committee approved gets a tranche plan.'),
+  planExists: () => p('plan_exists', 'This housing unit already has a grant plan: a unit is granted once.'),
+  trancheNoInspection: (stage: string) =>
+    p('tranche_no_inspection', `No engineer's inspection with photos records the stage "${stage}" yet.`),
+  trancheOwnInspection: () => p('tranche_own_inspection', 'You inspected this stage: someone else releases the tranche.'),
+  tranchePaid: () => p('tranche_paid', 'This tranche was paid already; it is paid once.'),
+  trancheOutOfOrder: () => p('tranche_out_of_order', 'The earlier tranches of this plan are released first.'),
+  photoTypeRefused: () => p('photo_type_refused', 'The photo is not a JPEG or PNG image (its first bytes are read, not its name).'),
+  saleBeyondQuota: (item: string, remaining: number) =>
+    p('sale_beyond_quota', `The sale of "${item}" is beyond the quota: ${remaining} remain.`, [
+      { field: 'quantity', reason: 'too_big', params: { max: remaining } },
+    ]),
+  saleIdReused: () => p('sale_id_reused', 'This sale id was already used for a different sale.'),
+  vendorNotApproved: () => p('vendor_not_approved', 'Your account is not an approved vendor.'),
+  quotaBelowSold: (item: string) => p('quota_below_sold', `The quota of "${item}" cannot be less than what was sold.`),
 } as const;
 
 /** Failures of the store outside a request (starting the embedded server, keys): the CLI prints them. */

@@ -273,6 +273,23 @@ export const permissionMatrix = {
   'GET /api/v1/reconstruction/cases': ['administrator', 'claims_officer', 'reconstruction_committee'],
   'GET /api/v1/reconstruction/claim-rules': ['administrator', 'claims_officer', 'reconstruction_committee'],
   'POST /api/v1/reconstruction/claim-rules': ['administrator'],
+  // Reconstruction tranches and materials (#16): claims officers open a case's plan, set its quota and
+  // release tranches; engineers inspect stages; vendors record sales; the reconciliation has counts only
+  'POST /api/v1/reconstruction/cases/:id/plan': ['claims_officer'],
+  'GET /api/v1/reconstruction/cases/:id/plan': ['claims_officer', 'reconstruction_committee', 'engineer'],
+  'POST /api/v1/reconstruction/cases/:id/inspections': ['engineer'],
+  'POST /api/v1/reconstruction/cases/:id/tranches/:trancheId/release': ['claims_officer'],
+  'POST /api/v1/reconstruction/cases/:id/quota': ['claims_officer'],
+  'POST /api/v1/reconstruction/vendors': ['administrator'],
+  'POST /api/v1/reconstruction/sales': ['vendor'],
+  'GET /api/v1/reconstruction/materials/reconciliation': [
+    'administrator',
+    'claims_officer',
+    'reconstruction_committee',
+    'analyst',
+    'auditor',
+  ],
+  'GET /api/v1/reconstruction/plans': ['claims_officer', 'reconstruction_committee', 'engineer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

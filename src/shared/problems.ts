@@ -88,6 +88,18 @@ export const problemTypes = {
   document_type_refused: { status: 415, title: 'Only PDF, JPEG and PNG documents are accepted' },
   document_too_large: { status: 413, title: 'The document is larger than allowed' },
   claim_documents_full: { status: 409, title: 'This claim has as many documents as it may have' },
+  // reconstruction tranches and materials (#16)
+  plan_case_not_approved: { status: 409, title: 'Only an approved case gets a tranche plan' },
+  plan_exists: { status: 409, title: 'This unit already has a grant plan' },
+  tranche_no_inspection: { status: 409, title: 'No inspection records this tranche’s stage yet' },
+  tranche_own_inspection: { status: 403, title: 'You inspected this stage: someone else releases the tranche' },
+  tranche_paid: { status: 409, title: 'This tranche was already paid' },
+  tranche_out_of_order: { status: 409, title: 'The earlier tranches are released first' },
+  photo_type_refused: { status: 415, title: 'Only JPEG and PNG photos are accepted' },
+  sale_beyond_quota: { status: 409, title: 'The sale is beyond what remains of the quota' },
+  sale_id_reused: { status: 409, title: 'This sale id was used for a different sale' },
+  vendor_not_approved: { status: 403, title: 'Your account is not an approved vendor' },
+  quota_below_sold: { status: 409, title: 'A quota cannot be less than what was sold' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemId = keyof typeof problemTypes;

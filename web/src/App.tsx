@@ -21,6 +21,12 @@ import { forgetIdentities } from './distribution/db.ts';
 
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
+const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
+const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
+const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
+const MaterialsReconciliation = lazy(() =>
+  import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
+);
 const OutboxSync = lazy(() => import('./distribution/OutboxSync.tsx'));
 const RegistrationSync = lazy(() => import('./registration/RegistrationSync.tsx'));
 const DuplicateQueue = lazy(() => import('./screens/Duplicates.tsx').then((m) => ({ default: m.DuplicateQueue })));
@@ -99,6 +105,9 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'claimNew' }, label: 'claims.nav.intake', needs: 'fileClaim' },
   { route: { name: 'claimsRanked' }, label: 'claims.nav.ranked', needs: 'rankedClaims' },
   { route: { name: 'claimsQueue' }, label: 'claims.nav.queue', needs: 'decideClaimCase' },
+  { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
+  { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
+  { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
 ];
 
 export function App() {
@@ -208,6 +217,9 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   claimNew: 'reconstruction',
   claimsRanked: 'reconstruction',
   claimsQueue: 'reconstruction',
+  plans: 'reconstruction',
+  vendorSale: 'reconstruction',
+  materials: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -459,6 +471,14 @@ function laterScreens(
       return onDemand(can(role, 'rankedClaims'), <RankedClaims queue={false} />);
     case 'claimsQueue':
       return onDemand(can(role, 'decideClaimCase'), <RankedClaims queue />);
+    case 'tranchePlan':
+      return onDemand(can(role, 'readPlan'), <TranchePlan caseId={route.id} />);
+    case 'vendorSale':
+      return onDemand(can(role, 'sellMaterials'), <VendorSale />);
+    case 'materials':
+      return onDemand(can(role, 'materialsReconciliation'), <MaterialsReconciliation />);
+    case 'plans':
+      return onDemand(can(role, 'readPlans'), <Plans />);
     default:
       return undefined;
   }

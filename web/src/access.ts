@@ -83,6 +83,13 @@ export const capabilityRoutes = {
   checkClaimCase: 'POST /api/v1/reconstruction/cases/:id/check',
   decideClaimCase: 'POST /api/v1/reconstruction/cases/:id/decision',
   rankedClaims: 'GET /api/v1/reconstruction/cases',
+  readPlan: 'GET /api/v1/reconstruction/cases/:id/plan',
+  openPlan: 'POST /api/v1/reconstruction/cases/:id/plan',
+  inspectStage: 'POST /api/v1/reconstruction/cases/:id/inspections',
+  releaseTranche: 'POST /api/v1/reconstruction/cases/:id/tranches/:trancheId/release',
+  sellMaterials: 'POST /api/v1/reconstruction/sales',
+  materialsReconciliation: 'GET /api/v1/reconstruction/materials/reconciliation',
+  readPlans: 'GET /api/v1/reconstruction/plans',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -55,7 +55,11 @@ export type Route =
   | { name: 'claimNew' }
   | { name: 'claimCase'; id: string }
   | { name: 'claimsRanked' }
-  | { name: 'claimsQueue' };
+  | { name: 'claimsQueue' }
+  | { name: 'tranchePlan'; id: string }
+  | { name: 'vendorSale' }
+  | { name: 'materials' }
+  | { name: 'plans' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -68,6 +72,10 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/reconstruction/cases/${ID}/?$`), (m) => ({ name: 'claimCase', id: m[1]! })],
   [/^\/reconstruction\/cases\/?$/, () => ({ name: 'claimsRanked' })],
   [/^\/reconstruction\/queue\/?$/, () => ({ name: 'claimsQueue' })],
+  [new RegExp(`^/reconstruction/cases/${ID}/plan/?$`), (m) => ({ name: 'tranchePlan', id: m[1]! })],
+  [/^\/reconstruction\/sales\/?$/, () => ({ name: 'vendorSale' })],
+  [/^\/reconstruction\/materials\/?$/, () => ({ name: 'materials' })],
+  [/^\/reconstruction\/plans\/?$/, () => ({ name: 'plans' })],
   [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
@@ -165,6 +173,9 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   claimNew: '/reconstruction/claims/new',
   claimsRanked: '/reconstruction/cases',
   claimsQueue: '/reconstruction/queue',
+  vendorSale: '/reconstruction/sales',
+  materials: '/reconstruction/materials',
+  plans: '/reconstruction/plans',
 };
 
 /** The path of each screen of one record. */
@@ -188,6 +199,7 @@ export const ID_PATHS: { [N in IdRoute['name']]: (id: string) => string } = {
   buildingAssessments: (id) => `/buildings/${id}/assessments`,
   building: (id) => `/reconstruction/buildings/${id}`,
   claimCase: (id) => `/reconstruction/cases/${id}`,
+  tranchePlan: (id) => `/reconstruction/cases/${id}/plan`,
 };
 
 export function pathOf(r: Route): string {

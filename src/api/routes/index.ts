@@ -33,6 +33,7 @@ import type { RouteDef } from '../route.ts';
 import { fieldAssessmentRoutes } from './fieldAssessments/index.ts';
 import { aidRoutes } from './aid/index.ts';
 import { claimRoutes } from './reconstruction/claims/index.ts';
+import { trancheRoutes } from './reconstruction/tranches/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import { referralRoutes } from './referrals/index.ts';
@@ -183,3 +184,4 @@ allRoutes.push(
   reconDamageImportGet,
 );
 allRoutes.push(...claimRoutes);
+allRoutes.push(...trancheRoutes);

@@ -33,6 +33,8 @@ import { assessProblemsAr } from './parts/assessProblems.ar.ts';
 import { assessAr } from './parts/assess.ar.ts';
 import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
+import { tranchesAr } from './parts/tranches.ar.ts';
+import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -89,6 +91,7 @@ const problems = {
   ...deathListProblemsAr,
   ...assessProblemsAr,
   ...claimsProblemsAr,
+  ...tranchesProblemsAr,
 } as const satisfies Record<`problem.${ProblemId}`, string>;
 
 export const ar = {
@@ -745,6 +748,7 @@ export const ar = {
   ...reconstructionAr,
   ...assessAr,
   ...claimsAr,
+  ...tranchesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -32,6 +32,8 @@ import { assessProblemsEn } from './parts/assessProblems.en.ts';
 import { assessEn } from './parts/assess.en.ts';
 import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
+import { tranchesEn } from './parts/tranches.en.ts';
+import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -87,6 +89,7 @@ export const en: Record<MessageKey, string> = {
   ...deathListProblemsEn,
   ...assessProblemsEn,
   ...claimsProblemsEn,
+  ...tranchesProblemsEn,
 
   'app.name': 'Sanad',
   'app.tagline': 'Relief registry',
@@ -752,4 +755,5 @@ export const en: Record<MessageKey, string> = {
   ...reconstructionEn,
   ...assessEn,
   ...claimsEn,
+  ...tranchesEn,
 };

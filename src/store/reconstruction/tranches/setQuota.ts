@@ -1,0 +1,32 @@
+// Sets the materials quota of an approved case's plan from bill-of-quantities lines (item, unit,
+// quantity); a line may be raised or lowered, never below what was already sold.
+// TODO(coordinator): wire to the field assessment's bill of quantities (h-assess, migration 0041):
+// the plan's quota should be set from the unit's latest field assessment's BoQ lines on approval.
+import { errors } from '../../../errors.ts';
+import type { WriteContext } from '../../write.ts';
+import { getPlan, type QuotaLine, quotaOf } from './planRow.ts';
+
+export type BoqLine = { item: string; unit: string; quantity: number };
+
+export async function setQuota(ctx: WriteContext, caseId: string, lines: BoqLine[]): Promise<QuotaLine[]> {
+  const plan = await getPlan(ctx.client, ctx.actor, caseId, true);
+  const before = await quotaOf(ctx.client, plan.case_id);
+  for (const line of lines) {
+    const was = before.find((q) => q.item === line.item);
+    if (was && line.quantity < was.sold) throw errors.quotaBelowSold(line.item);
+    await ctx.client.query(
+      `INSERT INTO material_quota (case_id, item, unit, quantity, created_by) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (case_id, item) DO UPDATE SET unit = EXCLUDED.unit, quantity = EXCLUDED.quantity`,
+      [plan.case_id, line.item, line.unit, line.quantity, ctx.actor.userId],
+    );
+  }
+  const after = await quotaOf(ctx.client, plan.case_id);
+  await ctx.log({
+    entity: 'material_quota',
+    entityId: plan.case_id,
+    action: 'set',
+    before: before.map((q) => ({ item: q.item, quantity: q.quantity })),
+    after: after.map((q) => ({ item: q.item, quantity: q.quantity })),
+  });
+  return after;
+}

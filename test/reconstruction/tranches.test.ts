@@ -1,0 +1,190 @@
+// Tranches and materials through the API: a plan from the approved grant (refused for an open case,
+// and for a second plan on one unit); a tranche refused before its inspection, then released by
+// someone other than the engineer, once, in order; photos by their bytes with metadata stripped;
+// the quota from bill-of-quantities lines; a vendor's sales (a replay applies once, beyond the
+// quota refused naming the item and what remains); the reconciliation per governorate.
+import { randomUUID } from 'node:crypto';
+import { expect, test } from 'vitest';
+import { useTestApp } from '../support/testApp.ts';
+import { HOSTILE, PDF } from './claimFiles.ts';
+import { occupant, remoteClass, unitIn } from './claimsSupport.ts';
+import { approvedCase, openPlan, photo, vendorIn } from './tranchesSupport.ts';
+
+const t = useTestApp();
+const base = (caseId: string) => `/api/v1/reconstruction/cases/${caseId}`;
+
+test('plan: tranches from the approved grant; not for an open case; one plan per unit', async () => {
+  const s = await approvedCase(t);
+  const plan = await openPlan(t, s);
+  expect(plan).toMatchObject({ stream: 'rebuild', grantAmount: 40000, ruleVersion: 1, paid: 0, shelter: { monthly: 250, until: null } });
+  expect(plan.code).toMatch(/^[0-9A-Z]{8}$/);
+  expect(plan.tranches.map((x: { stage: string; amount: number; state: string }) => [x.stage, x.amount, x.state])).toEqual([
+    ['signing', 12000, 'waiting'],
+    ['plinth', 16000, 'waiting'],
+    ['roof', 12000, 'waiting'],
+  ]);
+  const again = await t.post(s.claims, `${base(s.caseId)}/plan`);
+  expect(again.statusCode).toBe(409);
+  expect(again.json().type).toBe('/problems/plan_exists');
+  const stranger = await t.user({ role: 'claims_officer' });
+  expect((await t.get(stranger, `${base(s.caseId)}/plan`)).statusCode).toBe(404);
+  const listed = await t.get(s.engineer, '/api/v1/reconstruction/plans');
+  expect(listed.statusCode, listed.body).toBe(200);
+  expect(listed.json().items).toEqual([
+    {
+      caseId: s.caseId,
+      code: plan.code,
+      governorate: plan.governorate,
+      stream: 'rebuild',
+      grantAmount: 40000,
+      paid: 0,
+      nextStage: 'signing',
+    },
+  ]);
+  expect((await t.get(stranger, '/api/v1/reconstruction/plans')).json().items).toEqual([]);
+  const other = await unitIn(t, s.officer, 5);
+  await remoteClass(t, s.officer, other.buildingId, 'destroyed');
+  const owner = await occupant(t, s.officer, other.unitId, 'owner', []);
+  const filed = await t.post(s.officer, '/api/v1/reconstruction/claims', {
+    unitId: other.unitId,
+    householdId: owner.id,
+    basis: 'owner',
+    claimedClass: 'destroyed',
+    damageDate: '2024-01-10',
+  });
+  const notApproved = await t.post(s.claims, `${base(filed.json().caseId)}/plan`);
+  expect(notApproved.statusCode).toBe(409);
+  expect(notApproved.json().type).toBe('/problems/plan_case_not_approved');
+  const logged = await t.db.pool.query(
+    "SELECT count(*)::int AS n FROM change_log WHERE entity = 'reconstruction_plan' AND entity_id = $1",
+    [s.caseId],
+  );
+  expect(logged.rows[0].n).toBe(1);
+});
+
+test('a tranche is released only after its inspection, by someone else, once and in order', async () => {
+  const s = await approvedCase(t);
+  const plan = await openPlan(t, s);
+  const [signing, plinth] = plan.tranches;
+  const release = (u = s.claims, id = signing.id) => t.post(u, `${base(s.caseId)}/tranches/${id}/release`);
+  const early = await release();
+  expect(early.statusCode).toBe(409);
+  expect(early.json().type).toBe('/problems/tranche_no_inspection');
+  const noPhoto = await t.post(s.engineer, `${base(s.caseId)}/inspections`, { stage: 'signing', inspectedOn: '2026-11-01', photos: [] });
+  expect(noPhoto.statusCode).toBe(422);
+  const inspected = await t.post(s.engineer, `${base(s.caseId)}/inspections`, {
+    stage: 'signing',
+    inspectedOn: '2026-11-01',
+    photos: [photo],
+    installed: [{ item: 'cement', quantity: 2 }],
+  });
+  expect(inspected.statusCode, inspected.body).toBe(201);
+  expect(inspected.json().tranches[0].state).toBe('ready');
+  expect(inspected.json().tranches[1]).toMatchObject({ state: 'waiting', waitingFor: 'out_of_order' });
+  const stored = await t.db.pool.query('SELECT content FROM inspection_photo');
+  const bytes = Buffer.concat(stored.rows.map((r) => r.content)).toString('latin1');
+  expect(bytes).not.toContain('Jabalia');
+  expect(bytes).not.toContain('Ahmad');
+  const outOfOrder = await release(s.claims, plinth.id);
+  expect(outOfOrder.json().type).toBe('/problems/tranche_out_of_order');
+  const ok = await release();
+  expect(ok.statusCode, ok.body).toBe(200);
+  expect(ok.json()).toMatchObject({ paid: 12000 });
+  expect(ok.json().tranches[0]).toMatchObject({ state: 'paid', releasedBy: s.claims.id });
+  const twice = await release(s.claims2);
+  expect(twice.statusCode).toBe(409);
+  expect(twice.json().type).toBe('/problems/tranche_paid');
+  const pay = await t.db.pool.query('SELECT count(*)::int AS n, sum(amount)::float AS total FROM tranche_payment WHERE case_id = $1', [
+    s.caseId,
+  ]);
+  expect(pay.rows[0]).toEqual({ n: 1, total: 12000 });
+});
+
+test('whoever inspected a stage may not release its tranche; another officer may', async () => {
+  const s = await approvedCase(t);
+  const plan = await openPlan(t, s);
+  // the inspection's engineer is the releasing officer's own account (a data fix-up would be the only way)
+  await t.db.pool.query(
+    `INSERT INTO stage_inspection (case_id, stage, engineer_id, inspected_on) VALUES ($1, 'signing', $2, '2026-11-01') RETURNING id`,
+    [s.caseId, s.claims.id],
+  );
+  await t.db.pool.query(
+    `INSERT INTO inspection_photo (inspection_id, media_type, size_bytes, sha256, content)
+     SELECT id, 'image/jpeg', 4, repeat('a', 64), '\\xffd8ffd9' FROM stage_inspection WHERE case_id = $1`,
+    [s.caseId],
+  );
+  const own = await t.post(s.claims, `${base(s.caseId)}/tranches/${plan.tranches[0].id}/release`);
+  expect(own.statusCode).toBe(403);
+  expect(own.json().type).toBe('/problems/tranche_own_inspection');
+  expect((await t.post(s.claims2, `${base(s.caseId)}/tranches/${plan.tranches[0].id}/release`)).statusCode).toBe(200);
+});
+
+test('photos: hostile files and PDFs refused with problem+json, nothing stored', async () => {
+  const s = await approvedCase(t);
+  await openPlan(t, s);
+  for (const [what, bytes] of [...HOSTILE, ['a PDF', PDF] as [string, Buffer]]) {
+    const r = await t.post(s.engineer, `${base(s.caseId)}/inspections`, {
+      stage: 'signing',
+      inspectedOn: '2026-11-01',
+      photos: [bytes.toString('base64')],
+    });
+    expect(r.statusCode, what).toBe(415);
+    expect(r.json().type).toBe('/problems/photo_type_refused');
+  }
+  const count = await t.db.pool.query('SELECT count(*)::int AS n FROM stage_inspection WHERE case_id = $1', [s.caseId]);
+  expect(count.rows[0].n).toBe(0);
+});
+
+test('materials: quota from BoQ lines, sales once, beyond the quota refused naming the item, reconciliation', async () => {
+  const s = await approvedCase(t);
+  const plan = await openPlan(t, s);
+  const vendor = await vendorIn(t, s.officer.orgId, 'PS0270');
+  const q = await t.post(s.claims, `${base(s.caseId)}/quota`, {
+    lines: [
+      { item: 'cement', unit: 'tonne', quantity: 10 },
+      { item: 'rebar', unit: 'tonne', quantity: 2.5 },
+    ],
+  });
+  expect(q.statusCode, q.body).toBe(200);
+  const sale = (quantity: number, item = 'cement', id: string = randomUUID()) =>
+    t.post(vendor, '/api/v1/reconstruction/sales', { id, code: plan.code, item, quantity, soldAt: '2026-11-02T10:00:00+02:00' });
+  const id = randomUUID();
+  const first = await sale(6, 'cement', id);
+  expect(first.statusCode, first.body).toBe(201);
+  expect(first.json()).toMatchObject({ replayed: false, remaining: 4 });
+  const replay = await sale(6, 'cement', id);
+  expect(replay.statusCode).toBe(200);
+  expect(replay.json()).toMatchObject({ replayed: true, remaining: 4 });
+  const reused = await sale(1, 'cement', id);
+  expect(reused.json().type).toBe('/problems/sale_id_reused');
+  const beyond = await sale(5);
+  expect(beyond.statusCode).toBe(409);
+  expect(beyond.json().type).toBe('/problems/sale_beyond_quota');
+  expect(beyond.json().detail).toContain('cement');
+  expect(beyond.json().errors).toEqual([{ field: 'quantity', reason: 'too_big', params: { max: 4 } }]);
+  expect((await sale(1, 'glazing')).json().type).toBe('/problems/sale_beyond_quota');
+  const lower = await t.post(s.claims, `${base(s.caseId)}/quota`, { lines: [{ item: 'cement', unit: 'tonne', quantity: 5 }] });
+  expect(lower.json().type).toBe('/problems/quota_below_sold');
+  const unapproved = await t.user({ role: 'vendor', orgId: s.officer.orgId });
+  const nope = await t.post(unapproved, '/api/v1/reconstruction/sales', {
+    id: randomUUID(),
+    code: plan.code,
+    item: 'cement',
+    quantity: 1,
+    soldAt: '2026-11-02T10:00:00Z',
+  });
+  expect(nope.json().type).toBe('/problems/vendor_not_approved');
+  await t.post(s.engineer, `${base(s.caseId)}/inspections`, {
+    stage: 'plinth',
+    inspectedOn: '2026-11-05',
+    photos: [photo],
+    installed: [{ item: 'cement', quantity: 3 }],
+  });
+  const rec = await t.get(s.claims, '/api/v1/reconstruction/materials/reconciliation');
+  expect(rec.statusCode, rec.body).toBe(200);
+  expect(rec.json().items).toEqual([
+    { governorate: plan.governorate, item: 'cement', quota: 10, sold: 6, installed: 3, leftVendors: plan.governorate === 'PS0270' ? 6 : 0 },
+    { governorate: plan.governorate, item: 'rebar', quota: 2.5, sold: 0, installed: 0, leftVendors: 0 },
+    ...(plan.governorate === 'PS0270' ? [] : [{ governorate: 'PS0270', item: 'cement', quota: 0, sold: 0, installed: 0, leftVendors: 6 }]),
+  ]);
+});

@@ -1,0 +1,114 @@
+// The vendor's sale screen (#16): the case code, the item and the quantity; the sale is kept on the
+// phone first and sent once (saleOutbox.ts), at once when online, else when the connection returns.
+// Each recorded sale shows whether it waits, was applied (with what remains) or was refused (beyond
+// the quota: naming the item and what remains).
+import { useCallback, useEffect, useState } from 'react';
+import { PLAN_CODE } from '../../../../src/shared/tranches.ts';
+import type { ProblemId } from '../../../../src/shared/problems.ts';
+import { Alert, Screen, SelectField, TextField } from '../../components/ui.tsx';
+import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../session.tsx';
+import { allSales, type LocalSale, recordSale, syncSales } from './saleOutbox.ts';
+
+const ITEMS = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'] as const;
+const itemKey = (i: string) => (ITEMS.includes(i as (typeof ITEMS)[number]) ? (`tranches.item.${i}` as MessageKey) : null);
+
+export function VendorSale() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [code, setCode] = useState('');
+  const [item, setItem] = useState<string>('cement');
+  const [quantity, setQuantity] = useState('');
+  const [sales, setSales] = useState<LocalSale[]>([]);
+  const [invalid, setInvalid] = useState<'code' | 'quantity' | null>(null);
+  const refresh = useCallback(async () => setSales(await allSales()), []);
+  const sync = useCallback(async () => {
+    await syncSales(api);
+    await refresh();
+  }, [api, refresh]);
+  useEffect(() => {
+    void sync();
+    const online = () => void sync();
+    addEventListener('online', online);
+    return () => removeEventListener('online', online);
+  }, [sync]);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const c = code.trim().toUpperCase();
+    const q = Number(quantity.replace(',', '.'));
+    if (!PLAN_CODE.test(c)) return setInvalid('code');
+    if (!(q > 0)) return setInvalid('quantity');
+    setInvalid(null);
+    await recordSale({ code: c, item, quantity: q });
+    setQuantity('');
+    await refresh();
+    await sync();
+  }
+  return (
+    <Screen title={t('tranches.sale.title')} narrow>
+      <p>{t('tranches.sale.intro')}</p>
+      <form className="card" onSubmit={submit}>
+        <TextField
+          label={t('tranches.sale.code')}
+          value={code}
+          autoComplete="off"
+          dir="ltr"
+          error={invalid === 'code' ? t('reason.wrong_form') : undefined}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <SelectField label={t('tranches.sale.item')} value={item} onChange={(e) => setItem(e.target.value)}>
+          {ITEMS.map((i) => (
+            <option key={i} value={i}>
+              {t(`tranches.item.${i}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('tranches.sale.quantity')}
+          inputMode="decimal"
+          value={quantity}
+          error={invalid === 'quantity' ? t('reason.too_small', { min: '0' }) : undefined}
+          onChange={(e) => setQuantity(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary">
+          {t('tranches.sale.record')}
+        </button>
+      </form>
+      <section className="card" aria-labelledby="sales-recent">
+        <h2 id="sales-recent">{t('tranches.sale.recent')}</h2>
+        {sales.some((s) => s.state === 'waiting') && (
+          <button type="button" className="btn btn-secondary" onClick={() => void sync()}>
+            {t('tranches.sale.sync')}
+          </button>
+        )}
+        {sales.length === 0 ? <p className="muted">{t('tranches.sale.none')}</p> : <SaleList sales={sales} />}
+      </section>
+    </Screen>
+  );
+}
+
+function SaleList({ sales }: { sales: LocalSale[] }) {
+  const { t, num } = useI18n();
+  const name = (i: string) => {
+    const k = itemKey(i);
+    return k ? t(k) : i;
+  };
+  return (
+    <ul className="list">
+      {sales.slice(0, 30).map((s) => (
+        <li key={s.id} data-sale-state={s.state}>
+          <bdi dir="ltr">{s.code}</bdi> · {name(s.item)} · <bdi>{num(s.quantity)}</bdi>
+          {s.state === 'waiting' && <p className="muted">{t('tranches.sale.waiting')}</p>}
+          {s.state === 'applied' && <p>{t('tranches.sale.applied', { remaining: num(s.remaining ?? 0) })}</p>}
+          {s.state === 'refused' && (
+            <Alert kind="error">
+              {s.problem === 'sale_beyond_quota'
+                ? t('tranches.sale.beyond', { item: name(s.item), remaining: num(s.remaining ?? 0) })
+                : `${t('tranches.sale.refused')}: ${t(`problem.${s.problem as ProblemId}` as MessageKey)}`}
+            </Alert>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

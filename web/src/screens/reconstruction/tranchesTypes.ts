@@ -1,0 +1,8 @@
+// Types of the tranche and materials screens, inferred from the server's schemas (type-only).
+import type { z } from 'zod';
+import type { PlanList, PlanView, Reconciliation, SaleView } from '../../../../src/api/routes/reconstruction/tranches/schema.ts';
+
+export type PlanT = z.infer<typeof PlanView>;
+export type SaleT = z.infer<typeof SaleView>;
+export type ReconciliationT = z.infer<typeof Reconciliation>;
+export type PlanListT = z.infer<typeof PlanList>;
