@@ -188,3 +188,33 @@ test('materials: quota from BoQ lines, sales once, beyond the quota refused nami
     ...(plan.governorate === 'PS0270' ? [] : [{ governorate: 'PS0270', item: 'cement', quota: 0, sold: 0, installed: 0, leftVendors: 6 }]),
   ]);
 });
+
+test("the plan's materials quota comes from the unit's latest field assessment (labour is not sold)", async () => {
+  const s = await approvedCase(t, undefined, 7);
+  const unit = await t.db.pool.query<{ building_id: string }>('SELECT building_id FROM housing_unit WHERE id = $1', [s.unitId]);
+  const assess = (lines: { itemCode: string; quantity: number }[], assessedOn: string) =>
+    t.post(s.engineer, '/api/v1/reconstruction/field-assessments', {
+      id: randomUUID(),
+      buildingId: unit.rows[0]!.building_id,
+      unitId: s.unitId,
+      damageClass: 'destroyed',
+      habitable: false,
+      assessedOn,
+      lines,
+    });
+  expect((await assess([{ itemCode: 'cement', quantity: 9 }], '2024-02-01')).statusCode).toBe(201);
+  const latest = await assess(
+    [
+      { itemCode: 'cement', quantity: 2.5 },
+      { itemCode: 'rebar', quantity: 0.4 },
+      { itemCode: 'labour', quantity: 10 },
+    ],
+    '2024-03-01',
+  );
+  expect(latest.statusCode, latest.body).toBe(201);
+  const plan = await openPlan(t, s);
+  expect(plan.quota.map((q: { item: string; quantity: number; sold: number }) => [q.item, q.quantity, q.sold])).toEqual([
+    ['cement', 2.5, 0],
+    ['rebar', 0.4, 0],
+  ]);
+});

@@ -1,7 +1,7 @@
 // Sets the materials quota of an approved case's plan from bill-of-quantities lines (item, unit,
 // quantity); a line may be raised or lowered, never below what was already sold.
-// TODO(coordinator): wire to the field assessment's bill of quantities (h-assess, migration 0041):
-// the plan's quota should be set from the unit's latest field assessment's BoQ lines on approval.
+// The plan starts with the quota of the unit's latest field assessment (createPlan.ts); this
+// operation changes it.
 import { errors } from '../../../errors.ts';
 import type { WriteContext } from '../../write.ts';
 import { getPlan, type QuotaLine, quotaOf } from './planRow.ts';
