@@ -35,6 +35,7 @@ test('what each role sees', () => {
     'reconciliation',
     'readStock',
     'aidReports',
+    'materialsReconciliation',
   ]);
   expect(sees('analyst')).toEqual([
     'dashboard',
@@ -48,6 +49,7 @@ test('what each role sees', () => {
     'readStock',
     'aidReports',
     'projects',
+    'materialsReconciliation',
   ]);
   expect(sees('distribution_officer')).toContain('distribute');
   expect(sees('distribution_officer')).toContain('manageProgrammes');
@@ -59,7 +61,9 @@ test('what each role sees', () => {
   const engineering = ['fieldAssessment'];
   // nor files, checks or decides reconstruction claims: those are for the officers and the committee (four eyes)
   const claimWork = ['fileClaim', 'readClaimCase', 'checkClaimCase', 'decideClaimCase'];
-  const notAdmin = [...caseWork, ...engineering, ...claimWork];
+  // nor opens grant plans, inspects, releases tranches or sells materials: officers, engineers and vendors do
+  const planWork = ['readPlan', 'openPlan', 'inspectStage', 'releaseTranche', 'sellMaterials', 'readPlans'];
+  const notAdmin = [...caseWork, ...engineering, ...claimWork, ...planWork];
   expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !notAdmin.includes(c)));
   expect(sees('engineer')).toEqual(expect.arrayContaining(['fieldAssessment', 'readAssessments']));
   expect(sees('reconstruction_committee')).toEqual([
@@ -69,6 +73,9 @@ test('what each role sees', () => {
     'readClaimCase',
     'decideClaimCase',
     'rankedClaims',
+    'readPlan',
+    'materialsReconciliation',
+    'readPlans',
   ]);
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');
