@@ -14,21 +14,7 @@ import { usePlural } from '../../i18n/plural.ts';
 import { useGovernorateName, useSession } from '../../session.tsx';
 import { AssessmentFields, emptyForm, type FormState, readyBody } from './FieldAssessmentForm.tsx';
 import { QueueList } from './FieldQueue.tsx';
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    addEventListener('online', on);
-    addEventListener('offline', off);
-    return () => {
-      removeEventListener('online', on);
-      removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
-}
+import { useOnline } from '../../components/useOnline.ts';
 
 export function FieldAssessment() {
   const { t } = useI18n();
