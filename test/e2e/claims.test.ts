@@ -187,5 +187,9 @@ describe.skipIf(!run)('a joint case of owner and tenant', () => {
     const states = await db.pool.query('SELECT state FROM claim WHERE case_id = $1', [caseId]);
     expect(states.rows.map((r) => r.state)).toEqual(['approved', 'approved']);
     await screenshots(page, 'claim-approved', () => page.locator('.claim-head [data-state="approved"]').waitFor());
+    // the approved case leads to its grant plan (tranches, quota): test/e2e/tranches.test.ts goes on from there
+    await setLang(page, 'en');
+    await page.locator('.claim-head').getByRole('link', { name: 'Grant plan' }).click();
+    await page.getByRole('heading', { name: 'Grant plan', level: 1 }).waitFor();
   }, 300_000);
 });

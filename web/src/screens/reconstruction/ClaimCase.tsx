@@ -18,7 +18,7 @@ import { CaseState, Reasons, ScoreExplained } from './parts.tsx';
 
 export function ClaimCase({ id }: { id: string }) {
   const { t, num } = useI18n();
-  const { api } = useSession();
+  const { api, user } = useSession();
   const file = useLoad(() => api.get<ClaimCaseFileT>(`/api/v1/reconstruction/cases/${id}`), [id, api]);
   if (file.error)
     return (
@@ -48,6 +48,11 @@ export function ClaimCase({ id }: { id: string }) {
         )}
         {k.decisionReason && <p>{k.decisionReason}</p>}
         <Reasons reasons={k.reasons} />
+        {k.state === 'approved' && can(user?.role, 'readPlan') && (
+          <p>
+            <Link to={{ name: 'tranchePlan', id: k.id }}>{t('tranches.title')}</Link>
+          </p>
+        )}
       </section>
       <EvidenceTable k={k} />
       <section className="card" aria-labelledby="claim-scores">
