@@ -36,11 +36,16 @@ export function installShutdown(app: FastifyInstance, store: Store, log: Log): (
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // Once the last bound has fired, the exit says so (status 1) whichever path reaches exit first:
+    // the halt below and the orderly stop both wait for the same PostgreSQL to end.
+    let forced = false;
+    const exitCode = () => (forced && code === 0 ? 1 : code);
     // The last bound: never exit with the embedded PostgreSQL still running (it would outlive Sanad
     // and hold the directory): stop it at once (immediate shutdown; the next start recovers), then exit.
     setTimeout(() => {
+      forced = true;
       log({ level: 'error', msg: 'shutdown did not finish in time: stopping the database at once and exiting' });
-      void (store.halt?.() ?? Promise.resolve()).finally(() => process.exit(code === 0 ? 1 : code));
+      void (store.halt?.() ?? Promise.resolve()).finally(() => process.exit(exitCode()));
     }, drain + 30_000).unref();
     const closing = app.close();
     if (!(await within(closing, drain))) {
@@ -50,7 +55,7 @@ export function installShutdown(app: FastifyInstance, store: Store, log: Log): (
     }
     await store.close({ waitMs: 2_000 });
     log({ msg: 'Sanad stopped' });
-    process.exit(code);
+    process.exit(exitCode());
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
