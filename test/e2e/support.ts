@@ -213,6 +213,15 @@ export async function generatedCycle(call: ReturnType<typeof apiCaller>): Promis
 // later sign-ins compute the code, as an authenticator app would. A code is accepted only once, so
 // a second sign-in within the same 30 s uses the next step (within the server's tolerance) or waits.
 const enrolled = new Map<string, { secret: Buffer; lastStep: number }>();
+/** The recovery codes shown at enrolment on the sign-in screen, unused ones first. */
+const recoveryCodes = new Map<string, string[]>();
+
+/** One unused recovery code of `username` (each works once), as shown when they enrolled through `signIn`. */
+export function takeRecoveryCode(origin: string, username: string): string {
+  const code = recoveryCodes.get(`${new URL(origin).origin}|${username}`)?.shift();
+  if (!code) throw new Error(`no recovery code remembered for ${username}`);
+  return code;
+}
 
 /** Remembers a secret shown at enrolment (base32) for `username` on the server at `origin`. */
 export function rememberTotpSecret(origin: string, username: string, base32: string): void {
@@ -276,6 +285,9 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.locator('input[name=code]').fill(await nextTotpCode(origin, username));
   await page.locator('form:has(input[name=code]) button[type=submit]').click();
   if (secret) {
+    await page.locator('.recovery-codes li').first().waitFor();
+    const codes = await page.locator('.recovery-codes li').allTextContents();
+    recoveryCodes.set(`${new URL(origin).origin}|${username}`, codes);
     await page.locator('input[name=savedRecoveryCodes]').check();
     await page.locator('form:has(input[name=savedRecoveryCodes]) button[type=submit]').click();
   }
