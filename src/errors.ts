@@ -202,6 +202,12 @@ export const errors = {
   claimCaseNotVerified: () => p('claim_case_not_verified', 'A claims officer verifies the case before the committee decides it.'),
   claimOwnCheck: () => p('claim_own_check', 'You checked this case as a claims officer: another committee member decides it.'),
   claimOwnAssessment: () => p('claim_own_assessment', 'You assessed this unit in the field: another committee member decides it.'),
+  claimEarlierDecision: () =>
+    p('claim_earlier_decision', 'You decided this case before it was reopened: another committee member decides the review.'),
+  claimCaseNotRejected: () =>
+    p('claim_case_not_rejected', 'Only a rejected case can be reopened; an approved one goes on through its tranche plan.'),
+  claimUnitHasOpenCase: () =>
+    p('claim_unit_has_open_case', 'Another case on this unit is open: the claims are settled there, not in a reopened one.'),
   documentTypeRefused: () =>
     p('document_type_refused', 'The file is not a PDF, JPEG or PNG document (its first bytes are read, not its name).'),
   documentTooLarge: (max: number) => p('document_too_large', `A document may be at most ${max} bytes.`),

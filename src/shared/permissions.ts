@@ -270,6 +270,9 @@ export const permissionMatrix = {
   'GET /api/v1/reconstruction/cases/:id': ['claims_officer', 'reconstruction_committee'],
   'POST /api/v1/reconstruction/cases/:id/check': ['claims_officer'],
   'POST /api/v1/reconstruction/cases/:id/decision': ['reconstruction_committee'],
+  // a rejected case reopened for review (a grievance upheld); the list of decided cases where it is found
+  'POST /api/v1/reconstruction/cases/:id/reopen': ['reconstruction_committee'],
+  'GET /api/v1/reconstruction/decided-cases': ['administrator', 'claims_officer', 'reconstruction_committee'],
   'GET /api/v1/reconstruction/cases': ['administrator', 'claims_officer', 'reconstruction_committee'],
   'GET /api/v1/reconstruction/claim-rules': ['administrator', 'claims_officer', 'reconstruction_committee'],
   'POST /api/v1/reconstruction/claim-rules': ['administrator'],

@@ -71,6 +71,7 @@ const BuildingPage = lazy(() => import('./screens/reconstruction/BuildingPage.ts
 const DamageImport = lazy(() => import('./screens/reconstruction/DamageImport.tsx').then((m) => ({ default: m.DamageImport })));
 const ClaimIntake = lazy(() => import('./screens/reconstruction/ClaimIntake.tsx').then((m) => ({ default: m.ClaimIntake })));
 const ClaimCasePage = lazy(() => import('./screens/reconstruction/ClaimCase.tsx').then((m) => ({ default: m.ClaimCase })));
+const DecidedClaims = lazy(() => import('./screens/reconstruction/DecidedClaims.tsx').then((m) => ({ default: m.DecidedClaims })));
 const RankedClaims = lazy(() => import('./screens/reconstruction/RankedClaims.tsx').then((m) => ({ default: m.RankedClaims })));
 
 const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
@@ -105,6 +106,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'claimNew' }, label: 'claims.nav.intake', needs: 'fileClaim' },
   { route: { name: 'claimsRanked' }, label: 'claims.nav.ranked', needs: 'rankedClaims' },
   { route: { name: 'claimsQueue' }, label: 'claims.nav.queue', needs: 'decideClaimCase' },
+  { route: { name: 'claimsDecided' }, label: 'decided.nav', needs: 'decidedClaims' },
   { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
   { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
   { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
@@ -217,6 +219,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   claimNew: 'reconstruction',
   claimsRanked: 'reconstruction',
   claimsQueue: 'reconstruction',
+  claimsDecided: 'reconstruction',
   plans: 'reconstruction',
   vendorSale: 'reconstruction',
   materials: 'reconstruction',
@@ -471,6 +474,8 @@ function laterScreens(
       return onDemand(can(role, 'rankedClaims'), <RankedClaims queue={false} />);
     case 'claimsQueue':
       return onDemand(can(role, 'decideClaimCase'), <RankedClaims queue />);
+    case 'claimsDecided':
+      return onDemand(can(role, 'decidedClaims'), <DecidedClaims />);
     case 'tranchePlan':
       return onDemand(can(role, 'readPlan'), <TranchePlan caseId={route.id} />);
     case 'vendorSale':

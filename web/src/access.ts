@@ -82,6 +82,8 @@ export const capabilityRoutes = {
   readClaimCase: 'GET /api/v1/reconstruction/cases/:id',
   checkClaimCase: 'POST /api/v1/reconstruction/cases/:id/check',
   decideClaimCase: 'POST /api/v1/reconstruction/cases/:id/decision',
+  reopenClaimCase: 'POST /api/v1/reconstruction/cases/:id/reopen',
+  decidedClaims: 'GET /api/v1/reconstruction/decided-cases',
   rankedClaims: 'GET /api/v1/reconstruction/cases',
   readPlan: 'GET /api/v1/reconstruction/cases/:id/plan',
   openPlan: 'POST /api/v1/reconstruction/cases/:id/plan',

@@ -56,6 +56,7 @@ export type Route =
   | { name: 'claimCase'; id: string }
   | { name: 'claimsRanked' }
   | { name: 'claimsQueue' }
+  | { name: 'claimsDecided' }
   | { name: 'tranchePlan'; id: string }
   | { name: 'vendorSale' }
   | { name: 'materials' }
@@ -72,6 +73,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/reconstruction/cases/${ID}/?$`), (m) => ({ name: 'claimCase', id: m[1]! })],
   [/^\/reconstruction\/cases\/?$/, () => ({ name: 'claimsRanked' })],
   [/^\/reconstruction\/queue\/?$/, () => ({ name: 'claimsQueue' })],
+  [/^\/reconstruction\/decided\/?$/, () => ({ name: 'claimsDecided' })],
   [new RegExp(`^/reconstruction/cases/${ID}/plan/?$`), (m) => ({ name: 'tranchePlan', id: m[1]! })],
   [/^\/reconstruction\/sales\/?$/, () => ({ name: 'vendorSale' })],
   [/^\/reconstruction\/materials\/?$/, () => ({ name: 'materials' })],
@@ -173,6 +175,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   claimNew: '/reconstruction/claims/new',
   claimsRanked: '/reconstruction/cases',
   claimsQueue: '/reconstruction/queue',
+  claimsDecided: '/reconstruction/decided',
   vendorSale: '/reconstruction/sales',
   materials: '/reconstruction/materials',
   plans: '/reconstruction/plans',

@@ -1,6 +1,13 @@
 // The types of reconstruction claims' answers, from the server's schemas (type-only imports).
 import type { z } from 'zod';
-import type { CaseFileView, CaseView, ClaimView, DocumentView, RankedList } from '../../../src/api/routes/reconstruction/claims/schema.ts';
+import type {
+  CaseFileView,
+  CaseView,
+  ClaimView,
+  DecidedList,
+  DocumentView,
+  RankedList,
+} from '../../../src/api/routes/reconstruction/claims/schema.ts';
 
 export type ClaimViewT = z.infer<typeof ClaimView>;
 export type ClaimCaseViewT = z.infer<typeof CaseView>;
@@ -8,3 +15,4 @@ export type ClaimCaseFileT = z.infer<typeof CaseFileView>;
 export type ClaimDocumentT = z.infer<typeof DocumentView>;
 export type RankedListT = z.infer<typeof RankedList>;
 export type RankedCaseT = RankedListT['items'][number];
+export type DecidedListT = z.infer<typeof DecidedList>;

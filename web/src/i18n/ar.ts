@@ -25,6 +25,7 @@ import { disclosureAr } from './parts/disclosure.ar.ts';
 import { sitesAr } from './parts/sites.ar.ts';
 import { programmesAr } from './parts/programmes.ar.ts';
 import { afterAr } from './parts/after.ar.ts';
+import { claimReviewAr } from './parts/claimReview.ar.ts';
 import { dash2Ar } from './parts/dash2.ar.ts';
 import { correctionsAr, correctionsProblemsAr } from './parts/corrections.ar.ts';
 import { deathListAr, deathListProblemsAr } from './parts/deathList.ar.ts';
@@ -748,6 +749,7 @@ export const ar = {
   ...reconstructionAr,
   ...assessAr,
   ...claimsAr,
+  ...claimReviewAr,
   ...tranchesAr,
 } as const;
 

@@ -1,4 +1,5 @@
 // English. Typed against ar.ts: a missing or extra key fails the typecheck.
+import { claimReviewEn } from './parts/claimReview.en.ts';
 import { referralsEn } from './parts/referrals.en.ts';
 import { referralsProblemsEn } from './parts/referralsProblems.en.ts';
 import { lifeEn } from './parts/life.en.ts';
@@ -755,5 +756,6 @@ export const en: Record<MessageKey, string> = {
   ...reconstructionEn,
   ...assessEn,
   ...claimsEn,
+  ...claimReviewEn,
   ...tranchesEn,
 };

@@ -3,6 +3,7 @@
 // case nor an engineer who assessed the unit. An approval fixes the grant (stream and amount) from
 // the current rules for the case's class, and the decision keeps the rule version, score and grant
 // it was taken with: later rules re-rank open cases only (checkCases.ts touches no decided case).
+// A reopened case (reopenCase.ts) is decided by a member who did not decide it before.
 import { errors } from '../../../errors.ts';
 import { type DecisionStep, mayDecide } from '../../../reconstruction/approval.ts';
 import { grantFor } from '../../../reconstruction/claimRules.ts';
@@ -17,12 +18,22 @@ const refusal = {
   not_checked: errors.claimCaseNotVerified,
   own_check: errors.claimOwnCheck,
   own_assessment: errors.claimOwnAssessment,
+  earlier_decision: errors.claimEarlierDecision,
 } as const;
 
 export async function decideCase(ctx: WriteContext, caseId: string, step: DecisionStep, reason: string): Promise<ClaimCase> {
   const k = await getCase(ctx.client, ctx.actor, caseId, true);
   const field = (await fieldEvidence(ctx.client, [k.unitId])).get(k.unitId);
-  const refused = mayDecide(k, ctx.actor.userId ?? '', field?.assessors ?? []);
+  const earlier = await ctx.client.query<{ actor_id: string }>(
+    "SELECT DISTINCT actor_id::text FROM claim_case_decision WHERE case_id = $1 AND step IN ('approved','rejected')",
+    [k.id],
+  );
+  const refused = mayDecide(
+    k,
+    ctx.actor.userId ?? '',
+    field?.assessors ?? [],
+    earlier.rows.map((r) => r.actor_id),
+  );
   if (refused) throw refusal[refused]();
   const { version, rules } = await currentRules(ctx.client, ctx.actor.orgId);
   const grant = step === 'approved' && k.damageClass ? grantFor(rules, k.damageClass) : null;

@@ -65,6 +65,7 @@ export function ClaimCase({ id }: { id: string }) {
         ))}
       </section>
       <Actions k={k} onDone={file.reload} />
+      <Reopen k={k} onDone={file.reload} />
       <Steps k={k} />
     </Screen>
   );
@@ -183,6 +184,9 @@ function Actions({ k, onDone }: { k: ClaimCaseFileT; onDone: () => void }) {
   };
   const note = text.trim();
   if (committee && k.checkedBy === me) return <p className="card muted">{t('claims.ownCheck')}</p>;
+  // a reopened case is decided by a member who did not decide it before (the server refuses too)
+  const decidedBefore = k.steps.some((s) => (s.step === 'approved' || s.step === 'rejected') && s.actor === user?.me?.username);
+  if (committee && decidedBefore) return <p className="card muted">{t('decided.earlierDecision')}</p>;
   return (
     <section className="card hh-form" aria-labelledby="claim-actions">
       <h2 id="claim-actions">{officer ? t('claims.officerCheck') : t('claims.committee')}</h2>
@@ -236,6 +240,46 @@ function Actions({ k, onDone }: { k: ClaimCaseFileT; onDone: () => void }) {
             </button>
           </>
         )}
+      </p>
+    </section>
+  );
+}
+
+/** A rejected case reopened for review by a committee member, with a reason (a grievance upheld, new evidence). */
+function Reopen({ k, onDone }: { k: ClaimCaseFileT; onDone: () => void }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const { busy, error, post } = useAction();
+  const [reason, setReason] = useState('');
+  if (k.state !== 'rejected' || !can(user?.role, 'reopenClaimCase')) return null;
+  const text = reason.trim();
+  return (
+    <section className="card hh-form" aria-labelledby="claim-reopen">
+      <h2 id="claim-reopen">{t('decided.reopenTitle')}</h2>
+      <p className="muted">{t('decided.reopenIntro')}</p>
+      <TextAreaField
+        label={t('decided.reason')}
+        name="reopenReason"
+        dir="auto"
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <ActionError error={error} />
+      <p className="actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || !text}
+          onClick={async () => {
+            if (await post(`/api/v1/reconstruction/cases/${k.id}/reopen`, { reason: text })) {
+              setReason('');
+              onDone();
+            }
+          }}
+        >
+          {t('decided.reopen')}
+        </button>
       </p>
     </section>
   );

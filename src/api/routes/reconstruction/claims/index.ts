@@ -2,6 +2,8 @@
 import type { RouteDef } from '../../../route.ts';
 import caseCheck from './caseCheck.ts';
 import caseDecision from './caseDecision.ts';
+import caseReopen from './caseReopen.ts';
+import decided from './decided.ts';
 import caseGet from './caseGet.ts';
 import document from './document.ts';
 import documentGet from './documentGet.ts';
@@ -10,4 +12,16 @@ import ranked from './ranked.ts';
 import rulesGet from './rulesGet.ts';
 import rulesSave from './rulesSave.ts';
 
-export const claimRoutes: RouteDef[] = [file, document, documentGet, caseGet, caseCheck, caseDecision, ranked, rulesGet, rulesSave];
+export const claimRoutes: RouteDef[] = [
+  file,
+  document,
+  documentGet,
+  caseGet,
+  caseCheck,
+  caseDecision,
+  ranked,
+  rulesGet,
+  rulesSave,
+  caseReopen,
+  decided,
+];

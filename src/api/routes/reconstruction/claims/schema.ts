@@ -127,6 +127,19 @@ export const CheckInput = z
   .object({ step: z.enum(['verified', 'inspection']), note: z.string().trim().min(1).max(1000).optional() })
   .strict();
 export const DecisionInput = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().min(1).max(1000) }).strict();
+export const ReopenInput = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
+
+export const DecidedQuery = z
+  .object({
+    governorate: z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate'),
+    state: z.enum(['approved', 'rejected']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export const DecidedList = z.object({
+  items: z.array(CaseView.extend({ claims: z.number(), unitNumber: z.string(), floor: z.number() })),
+});
 
 export const RankedQuery = z
   .object({
