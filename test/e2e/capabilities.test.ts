@@ -60,7 +60,7 @@ test('what each role sees', () => {
   // nor records field assessments: an engineer's (an assessment is the assessor's, reviewed by others)
   const engineering = ['fieldAssessment'];
   // nor files, checks or decides reconstruction claims: those are for the officers and the committee (four eyes)
-  const claimWork = ['fileClaim', 'readClaimCase', 'checkClaimCase', 'decideClaimCase'];
+  const claimWork = ['fileClaim', 'readClaimCase', 'checkClaimCase', 'decideClaimCase', 'reopenClaimCase'];
   // nor opens grant plans, inspects, releases tranches or sells materials: officers, engineers and vendors do
   const planWork = ['readPlan', 'openPlan', 'inspectStage', 'releaseTranche', 'sellMaterials', 'readPlans'];
   const notAdmin = [...caseWork, ...engineering, ...claimWork, ...planWork];
@@ -72,6 +72,8 @@ test('what each role sees', () => {
     'readOccupancy',
     'readClaimCase',
     'decideClaimCase',
+    'reopenClaimCase',
+    'decidedClaims',
     'rankedClaims',
     'readPlan',
     'materialsReconciliation',

@@ -46,7 +46,7 @@ export function ClaimCase({ id }: { id: string }) {
         {k.grantAmount !== null && k.stream && (
           <p>{t('claims.grant', { amount: num(k.grantAmount), stream: t(`claims.stream.${k.stream}` as MessageKey) })}</p>
         )}
-        {k.decisionReason && <p>{k.decisionReason}</p>}
+        {k.decisionReason && <p dir="auto">{k.decisionReason}</p>}
         <Reasons reasons={k.reasons} />
         {k.state === 'approved' && can(user?.role, 'readPlan') && (
           <p>

@@ -66,7 +66,11 @@ export function DecidedClaims() {
             {k.grantAmount !== null && k.stream && (
               <p>{t('claims.grant', { amount: num(k.grantAmount), stream: t(`claims.stream.${k.stream}` as MessageKey) })}</p>
             )}
-            {k.decisionReason && <p className="muted">{k.decisionReason}</p>}
+            {k.decisionReason && (
+              <p className="muted" dir="auto">
+                {k.decisionReason}
+              </p>
+            )}
           </li>
         ))}
       </ol>
