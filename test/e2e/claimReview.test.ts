@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
+import { destroyedUnit } from './claimScene.ts';
 import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage, switchUser } from './support.ts';
 import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang } from './support.ts';
 
@@ -28,50 +29,14 @@ let page: Page;
 let caseId: string;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-review-'));
 
-/** Two seeded households that lived in a unit of a destroyed building in Gaza City. */
-async function unitWithOccupants(): Promise<{ unitId: string; households: string[] }> {
-  const heads = (
-    await db.pool.query<{ household_id: string; org_id: string }>(
-      `SELECT m.household_id, h.org_id FROM household_member m JOIN household h ON h.id = m.household_id
-        WHERE m.relationship = 'head' AND m.valid_to IS NULL ORDER BY h.record_id NULLS LAST, h.id LIMIT 2`,
-    )
-  ).rows;
-  const orgId = heads[0]!.org_id;
-  const b = await db.pool.query<{ id: string }>(
-    `INSERT INTO building (org_id, governorate, use, floors, geometry, lon, lat, min_lon, min_lat, max_lon, max_lat, cell, source)
-     VALUES ($1, 'PS0260', 'residential', 3, '{"type":"Point","coordinates":[34.4545,31.5069]}', 34.4545, 31.5069, 34.4545, 31.5069, 34.4545, 31.5069, 1, 'field') RETURNING id`,
-    [orgId],
-  );
-  const unitId = (
-    await db.pool.query<{ id: string }>(`INSERT INTO housing_unit (building_id, floor, unit_number) VALUES ($1, 1, '1C') RETURNING id`, [
-      b.rows[0]!.id,
-    ])
-  ).rows[0]!.id;
-  const households = heads.map((h) => h.household_id);
-  await db.pool.query(
-    `INSERT INTO occupancy (unit_id, household_id, tenure, valid_from) VALUES ($1, $2, 'owner', '2012-03-01'), ($1, $3, 'tenant', '2019-09-01')`,
-    [unitId, ...households],
-  );
-  const imp = await db.pool.query<{ id: string }>(
-    `INSERT INTO damage_import (org_id, file_name, file_sha256, format, tolerance_m, status) VALUES ($1, 'imagery.csv', repeat('c', 64), 'csv', 15, 'done') RETURNING id`,
-    [orgId],
-  );
-  await db.pool.query(
-    `INSERT INTO remote_assessment (building_id, import_id, row_number, damage_class, imagery_date, lon, lat, distance_m)
-     VALUES ($1, $2, 1, 'destroyed', '2025-08-05', 34.4545, 31.5069, 2)`,
-    [b.rows[0]!.id, imp.rows[0]!.id],
-  );
-  return { unitId, households };
-}
-
 /** Filed by the registrar, verified by the officer, rejected by the first committee member. */
 async function rejectedCase() {
-  const { unitId, households } = await unitWithOccupants();
+  const { unitId, owner, tenant } = await destroyedUnit(db, { floor: 1, unitNumber: '1C' });
   const registrar = apiCaller(server.url, await apiSignIn(server.url, REGISTRAR, PASSWORD));
   const claim = (householdId: string, basis: string) =>
     registrar('POST', '/api/v1/reconstruction/claims', { unitId, householdId, basis, claimedClass: 'destroyed', damageDate: '2024-01-10' });
-  caseId = (await claim(households[0]!, 'owner')).caseId as string;
-  await claim(households[1]!, 'tenant');
+  caseId = (await claim(owner.id, 'owner')).caseId as string;
+  await claim(tenant.id, 'tenant');
   const officer = apiCaller(server.url, await apiSignIn(server.url, OFFICER, PASSWORD));
   await officer('POST', `/api/v1/reconstruction/cases/${caseId}/check`, { step: 'verified' });
   const first = apiCaller(server.url, await apiSignIn(server.url, FIRST, PASSWORD));

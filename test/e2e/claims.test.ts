@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
 import { PDF } from '../reconstruction/claimFiles.ts';
+import { destroyedUnit, type Household } from './claimScene.ts';
 import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage } from './support.ts';
 import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
 
@@ -27,45 +28,14 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let unitId: string;
-let owner: { id: string; name: string };
-let tenant: { id: string; name: string };
+let owner: Household;
+let tenant: Household;
 const urls: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-claims-'));
 
 /** Two seeded households with a current head, and a destroyed building with a unit they lived in. */
 async function scene() {
-  const heads = (
-    await db.pool.query<{ household_id: string; full_name: string; org_id: string }>(
-      `SELECT m.household_id, p.full_name, h.org_id FROM household_member m JOIN person p ON p.id = m.person_id JOIN household h ON h.id = m.household_id
-        WHERE m.relationship = 'head' AND m.valid_to IS NULL ORDER BY h.record_id NULLS LAST, h.id LIMIT 2`,
-    )
-  ).rows;
-  owner = { id: heads[0]!.household_id, name: heads[0]!.full_name };
-  tenant = { id: heads[1]!.household_id, name: heads[1]!.full_name };
-  const orgId = heads[0]!.org_id;
-  const b = await db.pool.query<{ id: string }>(
-    `INSERT INTO building (org_id, governorate, use, floors, geometry, lon, lat, min_lon, min_lat, max_lon, max_lat, cell, source)
-     VALUES ($1, 'PS0260', 'residential', 3, '{"type":"Point","coordinates":[34.4545,31.5069]}', 34.4545, 31.5069, 34.4545, 31.5069, 34.4545, 31.5069, 1, 'field') RETURNING id`,
-    [orgId],
-  );
-  unitId = (
-    await db.pool.query<{ id: string }>(`INSERT INTO housing_unit (building_id, floor, unit_number) VALUES ($1, 2, '2B') RETURNING id`, [
-      b.rows[0]!.id,
-    ])
-  ).rows[0]!.id;
-  await db.pool.query(
-    `INSERT INTO occupancy (unit_id, household_id, tenure, valid_from) VALUES ($1, $2, 'owner', '2012-03-01'), ($1, $3, 'tenant', '2019-09-01')`,
-    [unitId, owner.id, tenant.id],
-  );
-  const imp = await db.pool.query<{ id: string }>(
-    `INSERT INTO damage_import (org_id, file_name, file_sha256, format, tolerance_m, status) VALUES ($1, 'unosat.csv', repeat('b', 64), 'csv', 15, 'done') RETURNING id`,
-    [orgId],
-  );
-  await db.pool.query(
-    `INSERT INTO remote_assessment (building_id, import_id, row_number, damage_class, imagery_date, lon, lat, distance_m)
-     VALUES ($1, $2, 1, 'destroyed', '2025-08-05', 34.4545, 31.5069, 2)`,
-    [b.rows[0]!.id, imp.rows[0]!.id],
-  );
+  ({ unitId, owner, tenant } = await destroyedUnit(db, { floor: 2, unitNumber: '2B' }));
 }
 
 beforeAll(async () => {
