@@ -220,7 +220,6 @@ export const errors = {
   trancheOwnInspection: () => p('tranche_own_inspection', 'You inspected this stage: someone else releases the tranche.'),
   tranchePaid: () => p('tranche_paid', 'This tranche was paid already; it is paid once.'),
   trancheOutOfOrder: () => p('tranche_out_of_order', 'The earlier tranches of this plan are released first.'),
-  photoTypeRefused: () => p('photo_type_refused', 'The photo is not a JPEG or PNG image (its first bytes are read, not its name).'),
   saleBeyondQuota: (item: string, remaining: number) =>
     p('sale_beyond_quota', `The sale of "${item}" is beyond the quota: ${remaining} remain.`, [
       { field: 'quantity', reason: 'too_big', params: { max: remaining } },

@@ -1,10 +1,25 @@
-// Image bodies (field assessment photos): read as bytes for the routes that take one (their
-// `bodyType`), never more than PHOTO_MAX_BYTES (413 photo_too_large as soon as the limit is passed,
-// with nothing kept); any other route answers 415. What the bytes are is decided by their content
-// (src/reconstruction/photo.ts), not by the declared type.
+// Photos as the routes take them. One check for every photo Sanad stores (acceptedPhoto: its size,
+// its type by its content, not the declared type, and its metadata stripped, by
+// src/reconstruction/photo.ts), whichever route brings it. Image bodies (field assessment photos)
+// are read as bytes for the routes that take one (their `bodyType`), never more than
+// PHOTO_MAX_BYTES (413 photo_too_large as soon as the limit is passed, with nothing kept); any other
+// route answers 415.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../errors.ts';
+import { checkPhoto, type StrippedPhoto } from '../reconstruction/photo.ts';
 import { PHOTO_MAX_BYTES } from '../shared/fieldAssessment.ts';
+
+/**
+ * A photo as every route that takes one keeps it (an assessment's, an inspection's): checked and
+ * stripped by the one rule, or refused with its problem before anything is stored.
+ */
+export function acceptedPhoto(bytes: Buffer, maxBytes: number): StrippedPhoto {
+  const photo = checkPhoto(bytes, maxBytes);
+  if (photo === 'too_large') throw errors.photoTooLarge(maxBytes);
+  if (photo === 'wrong_type') throw errors.photoTypeNotAllowed();
+  if (photo === 'unreadable') throw errors.photoUnreadable();
+  return photo;
+}
 
 export function acceptPhotos(app: FastifyInstance, urls: ReadonlySet<string>): void {
   const parse = (req: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: unknown) => void) => {

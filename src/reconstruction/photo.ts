@@ -1,12 +1,13 @@
 // A photo as Sanad keeps it: its type recognised from its first bytes (never from its name or the
 // declared type), and every byte that is not the picture dropped before it is stored: EXIF (with
 // GPS position, camera serial, owner's name), XMP, comments and text chunks, thumbnails, and
-// anything after the end of the image. Pure: bytes in, bytes out (docs/decisions/0027).
+// anything after the end of the image. Pure: bytes in, bytes out (docs/decisions/0027). The one rule
+// for every photo Sanad stores: field assessments' and tranche inspections'.
 import type { PhotoType } from '../shared/fieldAssessment.ts';
 
 export type StrippedPhoto = { type: PhotoType; bytes: Buffer };
-/** Why a file is not a photo Sanad keeps: not JPEG/PNG/WebP, or not a well-formed one. */
-export type PhotoRefusal = 'wrong_type' | 'unreadable';
+/** Why a file is not a photo Sanad keeps: too large, not JPEG/PNG/WebP, or not a well-formed one. */
+export type PhotoRefusal = 'too_large' | 'wrong_type' | 'unreadable';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -18,8 +19,13 @@ export function sniffPhoto(b: Buffer): PhotoType | null {
   return null;
 }
 
+/** The photo as it is stored, or why it is refused: larger than `maxBytes` as sent, then by its bytes. */
+export function checkPhoto(b: Buffer, maxBytes: number): StrippedPhoto | PhotoRefusal {
+  return b.length > maxBytes ? 'too_large' : stripPhoto(b);
+}
+
 /** The photo without its metadata, or why it is refused. */
-export function stripPhoto(b: Buffer): StrippedPhoto | PhotoRefusal {
+export function stripPhoto(b: Buffer): StrippedPhoto | Exclude<PhotoRefusal, 'too_large'> {
   const type = sniffPhoto(b);
   if (!type) return 'wrong_type';
   const bytes = type === 'image/jpeg' ? stripJpeg(b) : type === 'image/png' ? stripPng(b) : stripWebp(b);

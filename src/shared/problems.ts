@@ -98,7 +98,6 @@ export const problemTypes = {
   tranche_own_inspection: { status: 403, title: 'You inspected this stage: someone else releases the tranche' },
   tranche_paid: { status: 409, title: 'This tranche was already paid' },
   tranche_out_of_order: { status: 409, title: 'The earlier tranches are released first' },
-  photo_type_refused: { status: 415, title: 'Only JPEG and PNG photos are accepted' },
   sale_beyond_quota: { status: 409, title: 'The sale is beyond what remains of the quota' },
   sale_id_reused: { status: 409, title: 'This sale id was used for a different sale' },
   vendor_not_approved: { status: 403, title: 'Your account is not an approved vendor' },

@@ -13,7 +13,7 @@ import { recordInspection } from '../../src/store/reconstruction/tranches/record
 import { releaseTranche } from '../../src/store/reconstruction/tranches/releaseTranche.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { occupant, remoteClass, run, unitIn } from './claimsSupport.ts';
-import { PHOTO_JPEG } from './tranchesSupport.ts';
+import { STRIPPED } from './tranchesSupport.ts';
 
 const t = useTestApp();
 
@@ -81,7 +81,7 @@ const BROKEN = `
   UNION ALL SELECT 'no inspection' FROM tranche_payment p JOIN tranche tr ON tr.id = p.tranche_id JOIN claim_case k ON k.id = p.case_id
     WHERE k.org_id = $1 AND NOT EXISTS (SELECT 1 FROM stage_inspection i WHERE i.id = p.inspection_id AND i.case_id = p.case_id
       AND i.stage = tr.stage AND i.engineer_id <> p.released_by AND i.created_at <= p.released_at
-      AND EXISTS (SELECT 1 FROM inspection_photo ph WHERE ph.inspection_id = i.id))`;
+      AND EXISTS (SELECT 1 FROM field_photo ph WHERE ph.inspection_id = i.id))`;
 
 /** The tranches of a case, the first unpaid first (a null choice in a command takes it). */
 const tranchesOf = async (caseId: string) =>
@@ -137,7 +137,7 @@ test('no unit is paid twice and no tranche is released without its inspection', 
         else if (c.kind === 'inspect') {
           const planned = (await tranchesOf(k)).map((x) => x.stage);
           const stage = c.stray ?? planned[c.tranche ?? 0] ?? 'signing';
-          const input = { stage, inspectedOn: '2026-11-01', photos: c.photo ? [PHOTO_JPEG] : [], installed: [] };
+          const input = { stage, inspectedOn: '2026-11-01', photos: c.photo ? [STRIPPED] : [], installed: [] };
           // a photo-less inspection cannot come through the API (the schema asks for one); the store keeps it, and it must not count
           await attempt(run(t, inspectors[c.by]!, (ctx) => recordInspection(ctx, k, input)));
         } else if (c.kind === 'release') {

@@ -81,8 +81,12 @@ test('a tranche is released only after its inspection, by someone else, once and
   expect(inspected.statusCode, inspected.body).toBe(201);
   expect(inspected.json().tranches[0].state).toBe('ready');
   expect(inspected.json().tranches[1]).toMatchObject({ state: 'waiting', waitingFor: 'out_of_order' });
-  const stored = await t.db.pool.query('SELECT content FROM inspection_photo');
-  const bytes = Buffer.concat(stored.rows.map((r) => r.content)).toString('latin1');
+  const stored = await t.db.pool.query(
+    'SELECT p.bytes FROM field_photo p JOIN stage_inspection i ON i.id = p.inspection_id WHERE i.case_id = $1',
+    [s.caseId],
+  );
+  expect(stored.rows).toHaveLength(1);
+  const bytes = Buffer.concat(stored.rows.map((r) => r.bytes)).toString('latin1');
   expect(bytes).not.toContain('Jabalia');
   expect(bytes).not.toContain('Ahmad');
   const outOfOrder = await release(s.claims, plinth.id);
@@ -109,8 +113,8 @@ test('whoever inspected a stage may not release its tranche; another officer may
     [s.caseId, s.claims.id],
   );
   await t.db.pool.query(
-    `INSERT INTO inspection_photo (inspection_id, media_type, size_bytes, sha256, content)
-     SELECT id, 'image/jpeg', 4, repeat('a', 64), '\\xffd8ffd9' FROM stage_inspection WHERE case_id = $1`,
+    `INSERT INTO field_photo (inspection_id, client_id, media_type, bytes, byte_size, sha256, taken_at, uploaded_by)
+     SELECT id, gen_random_uuid(), 'image/jpeg', '\\xffd8ffd9', 4, '\\x00', now(), engineer_id FROM stage_inspection WHERE case_id = $1`,
     [s.caseId],
   );
   const own = await t.post(s.claims, `${base(s.caseId)}/tranches/${plan.tranches[0].id}/release`);
@@ -119,17 +123,19 @@ test('whoever inspected a stage may not release its tranche; another officer may
   expect((await t.post(s.claims2, `${base(s.caseId)}/tranches/${plan.tranches[0].id}/release`)).statusCode).toBe(200);
 });
 
-test('photos: hostile files and PDFs refused with problem+json, nothing stored', async () => {
+test('photos: hostile files and PDFs refused with problem+json by the one photo rule, nothing stored', async () => {
   const s = await approvedCase(t);
   await openPlan(t, s);
+  const broken = new Set(['a truncated JPEG', 'a PNG signature alone']);
   for (const [what, bytes] of [...HOSTILE, ['a PDF', PDF] as [string, Buffer]]) {
     const r = await t.post(s.engineer, `${base(s.caseId)}/inspections`, {
       stage: 'signing',
       inspectedOn: '2026-11-01',
       photos: [bytes.toString('base64')],
     });
-    expect(r.statusCode, what).toBe(415);
-    expect(r.json().type).toBe('/problems/photo_type_refused');
+    expect(r.statusCode, what).toBe(broken.has(what) ? 422 : 415);
+    expect(r.headers['content-type'], what).toContain('application/problem+json');
+    expect(r.json().type, what).toBe(broken.has(what) ? '/problems/photo_unreadable' : '/problems/photo_type_not_allowed');
   }
   const count = await t.db.pool.query('SELECT count(*)::int AS n FROM stage_inspection WHERE case_id = $1', [s.caseId]);
   expect(count.rows[0].n).toBe(0);

@@ -3,9 +3,9 @@
 // that is not a well-formed JPEG or PNG is refused.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { cleanPhoto } from '../../src/reconstruction/photos.ts';
+import { checkPhoto } from '../../src/reconstruction/photo.ts';
 import { newPlanCode, planTranches, releaseCheck, saleFits, shelterMonths } from '../../src/reconstruction/tranches.ts';
-import { PLAN_CODE } from '../../src/shared/tranches.ts';
+import { MAX_PHOTO_BYTES, PLAN_CODE } from '../../src/shared/tranches.ts';
 import { PNG } from './claimFiles.ts';
 import { PHOTO_JPEG } from './tranchesSupport.ts';
 
@@ -53,10 +53,11 @@ test('sales fit what remains; shelter months; plan codes', () => {
   for (let i = 0; i < 50; i++) expect(newPlanCode()).toMatch(PLAN_CODE);
 });
 
-test('photos lose their metadata; anything else is refused', () => {
-  const jpeg = cleanPhoto(PHOTO_JPEG);
-  expect(jpeg?.mediaType).toBe('image/jpeg');
-  const text = jpeg!.bytes.toString('latin1');
+test('inspection photos pass the one photo rule: metadata gone, too large or anything else refused', () => {
+  const jpeg = checkPhoto(PHOTO_JPEG, MAX_PHOTO_BYTES);
+  if (typeof jpeg === 'string') throw new Error(jpeg);
+  expect(jpeg.type).toBe('image/jpeg');
+  const text = jpeg.bytes.toString('latin1');
   expect(text).not.toContain('Exif');
   expect(text).not.toContain('Ahmad');
   expect(text).toContain('JFIF');
@@ -64,9 +65,11 @@ test('photos lose their metadata; anything else is refused', () => {
   const meta = Buffer.from('Author\0Ahmad, Jabalia', 'latin1');
   len.writeUInt32BE(meta.length);
   const withText = Buffer.concat([PNG.subarray(0, 33), len, Buffer.from('tEXt', 'latin1'), meta, Buffer.alloc(4), PNG.subarray(33)]);
-  const png = cleanPhoto(withText);
-  expect(png?.mediaType).toBe('image/png');
-  expect(png!.bytes.equals(PNG)).toBe(true);
-  expect(cleanPhoto(Buffer.from('%PDF-1.4\n%%EOF\n'))).toBeNull();
-  expect(cleanPhoto(Buffer.concat([PHOTO_JPEG.subarray(0, 10), Buffer.from([0xff, 0xd9])]))).toBeNull();
+  const png = checkPhoto(withText, MAX_PHOTO_BYTES);
+  if (typeof png === 'string') throw new Error(png);
+  expect(png.type).toBe('image/png');
+  expect(png.bytes.equals(PNG)).toBe(true);
+  expect(checkPhoto(Buffer.from('%PDF-1.4\n%%EOF\n'), MAX_PHOTO_BYTES)).toBe('wrong_type');
+  expect(checkPhoto(Buffer.concat([PHOTO_JPEG.subarray(0, 10), Buffer.from([0xff, 0xd9])]), MAX_PHOTO_BYTES)).toBe('unreadable');
+  expect(checkPhoto(Buffer.concat([PHOTO_JPEG, Buffer.alloc(MAX_PHOTO_BYTES)]), MAX_PHOTO_BYTES)).toBe('too_large');
 });

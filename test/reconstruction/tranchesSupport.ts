@@ -2,6 +2,7 @@
 // registration officer, verified by a claims officer, approved by a committee member), its plan,
 // an approved vendor, and small photos (a JPEG carrying EXIF metadata, a PNG carrying a text chunk).
 import { expect } from 'vitest';
+import { stripPhoto } from '../../src/reconstruction/photo.ts';
 import type { TestUser } from '../support/factories.ts';
 import type { TestApp } from '../support/testApp.ts';
 import { occupant, remoteClass, unitIn } from './claimsSupport.ts';
@@ -23,6 +24,12 @@ export const PHOTO_JPEG = Buffer.concat([
   Buffer.from([0xff, 0xd9]),
 ]);
 export const photo = PHOTO_JPEG.toString('base64');
+/** The photo as the route hands it to the store: checked and stripped by the one rule. */
+export const STRIPPED = (() => {
+  const s = stripPhoto(PHOTO_JPEG);
+  if (typeof s === 'string') throw new Error(`the test photo is refused: ${s}`);
+  return s;
+})();
 
 export type Scene = {
   officer: TestUser;

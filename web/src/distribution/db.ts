@@ -5,61 +5,16 @@
 // that nothing handed out is ever lost before the server has it. The list also holds, for the
 // identity check, each of its households' head's name and size: removed at sign-out, when the cycle
 // closes, or when the list is older than a few days (docs/decisions/0023-offline-identity-check.md).
+import { done, indexedDb } from '../offline/idb.ts';
 import { type Prepared, type Recorded, withoutIdentities } from './model.ts';
 
 const NAME = 'sanad-distribution';
 const KEEP_FINISHED = 1000; // answered records kept for the "recent" list and the local checks
 
-let opened: Promise<IDBDatabase> | undefined;
-
-function open(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(NAME, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('prepared', { keyPath: 'key' });
-      db.createObjectStore('records', { keyPath: 'id' }).createIndex('state', 'state');
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => {
-        db.close();
-        opened = undefined;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      opened = undefined;
-      reject(req.error ?? new Error('indexedDB'));
-    };
-    req.onblocked = () => {
-      opened = undefined;
-      reject(new Error('indexedDB blocked'));
-    };
-  });
-  return opened;
-}
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('indexedDB'));
-  });
-}
-
-/** Runs `fn` in one transaction and resolves when it has committed (durably written). */
-async function tx<T>(stores: string[], mode: IDBTransactionMode, fn: (t: IDBTransaction) => Promise<T> | T): Promise<T> {
-  const db = await open();
-  const t = db.transaction(stores, mode, { durability: 'strict' });
-  const committed = new Promise<void>((resolve, reject) => {
-    t.oncomplete = () => resolve();
-    t.onerror = () => reject(t.error ?? new Error('indexedDB'));
-    t.onabort = () => reject(t.error ?? new Error('indexedDB aborted'));
-  });
-  const out = await fn(t);
-  await committed;
-  return out;
-}
+const { tx } = indexedDb(NAME, 1, (db) => {
+  db.createObjectStore('prepared', { keyPath: 'key' });
+  db.createObjectStore('records', { keyPath: 'id' }).createIndex('state', 'state');
+});
 
 export const savePrepared = (p: Prepared) =>
   tx(['prepared'], 'readwrite', (t) => done(t.objectStore('prepared').put(p)).then(() => undefined));

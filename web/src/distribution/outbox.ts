@@ -3,9 +3,10 @@
 // comes back online, and again after a failure (2 s, then longer, up to a minute). Each redemption
 // keeps the id it was given on the device, so a batch sent twice (an answer lost on the way back,
 // two tabs) is a replay that changes nothing on the server. One sync at a time (across tabs too,
-// with the Web Locks API where there is one).
+// with the Web Locks API where there is one): the outboxes' shared loop (web/src/offline/sender.ts).
 import { ApiError, NetworkError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { sender } from '../offline/sender.ts';
 import { addRecords, allRecords, putRecords, waitingRecords } from './db.ts';
 import { applyResults, syncItem, type Recorded, type SyncResult } from './model.ts';
 
@@ -21,17 +22,17 @@ export type OutboxState = {
 };
 
 const BATCH = 500;
-const DELAYS = [2_000, 5_000, 10_000, 30_000, 60_000];
 
 let state: OutboxState = { records: [], syncing: false, lastSync: null, problem: null, nextTry: null };
 const listeners = new Set<(s: OutboxState) => void>();
 const syncedListeners = new Set<() => void>();
-let api: Api | null = null;
-let failures = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let running: Promise<void> | null = null;
-let again = false;
-let started = false;
+const loop = sender({
+  lock: 'sanad-distribution-sync',
+  delays: [2_000, 5_000, 10_000, 30_000, 60_000],
+  run: (api) => runOnce(api),
+  whenVisible: true,
+  planned: (at) => set({ nextTry: at }),
+});
 
 function set(patch: Partial<OutboxState>) {
   state = { ...state, ...patch };
@@ -67,72 +68,35 @@ async function reload() {
 
 /** Starts the outbox for the signed-in session's API client (again after a new sign-in). */
 export function start(a: Api): void {
-  api = a;
-  if (!started) {
-    started = true;
-    addEventListener('online', () => {
-      failures = 0;
-      syncSoon(0);
-    });
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') syncSoon(0);
-    });
-  }
-  failures = 0;
-  void reload().then(() => syncSoon(0));
+  void reload();
+  loop.start(a);
 }
 
 /** Keeps a hand-over (all its redemptions or none), then tries to send it. Rejects only when nothing was kept. */
 export async function record(rs: Recorded[]): Promise<void> {
   await addRecords(rs);
   await reload();
-  syncSoon(0);
+  loop.soon(0);
 }
 
 /** Puts refused-by-HTTP records back in the queue (the officer's "try again"). */
 export async function retryFailed(): Promise<void> {
   await putRecords(state.records.filter((r) => r.state === 'failed').map((r) => ({ ...r, state: 'waiting' as const })));
   await reload();
-  failures = 0;
-  syncSoon(0);
+  loop.reset();
+  loop.soon(0);
 }
 
-export function syncSoon(ms: number): void {
-  clearTimeout(timer);
-  set({ nextTry: Date.now() + ms });
-  timer = setTimeout(() => {
-    void syncNow();
-  }, ms);
-}
-
+export const syncSoon = (ms: number): void => loop.soon(ms);
 /** One sync run; a call while one runs makes it run once more afterwards. */
-export function syncNow(): Promise<void> {
-  clearTimeout(timer);
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    try {
-      do {
-        again = false;
-        const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-        if (locks) await locks.request('sanad-distribution-sync', () => runOnce());
-        else await runOnce();
-      } while (again);
-    } finally {
-      running = null;
-    }
-  })();
-  return running;
-}
+export const syncNow = (): Promise<void> => loop.now();
 
-async function runOnce(): Promise<void> {
+async function runOnce(api: Api | null): Promise<void> {
   let waiting: Recorded[];
   try {
     waiting = await waitingRecords();
   } catch {
-    syncSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
+    loop.failed();
     return;
   }
   if (!waiting.length || !api) {
@@ -165,7 +129,7 @@ async function runOnce(): Promise<void> {
         await putRecords(applyResults(chunk, results, new Date()));
       }
     }
-    failures = 0;
+    loop.reset();
     set({ lastSync: new Date().toISOString(), problem: null });
     await reload();
     for (const l of syncedListeners) l();
@@ -174,7 +138,7 @@ async function runOnce(): Promise<void> {
     const problem =
       e instanceof NetworkError ? 'network' : e instanceof ApiError && (e.status === 401 || e.status === 403) ? 'session' : 'server';
     set({ problem });
-    if (problem !== 'session') syncSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
+    if (problem !== 'session') loop.failed();
     return;
   } finally {
     set({ syncing: false });

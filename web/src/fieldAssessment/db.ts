@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { FieldAssessmentInput, FieldPackView } from '../../../src/api/routes/fieldAssessments/schema.ts';
 import type { ProblemId } from '../../../src/shared/problems.ts';
+import { done, indexedDb } from '../offline/idb.ts';
 
 export type Pack = z.infer<typeof FieldPackView>;
 export type AssessmentBody = z.input<typeof FieldAssessmentInput>;
@@ -36,51 +37,10 @@ export type QueuedAssessment = {
 };
 
 const NAME = 'sanad-field';
-let opened: Promise<IDBDatabase> | undefined;
-
-function open(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(NAME, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('pack', { keyPath: 'governorate' });
-      req.result.createObjectStore('items', { keyPath: 'id' });
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => {
-        db.close();
-        opened = undefined;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      opened = undefined;
-      reject(req.error ?? new Error('indexedDB'));
-    };
-  });
-  return opened;
-}
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('indexedDB'));
-  });
-}
-
-/** Runs `fn` in one transaction and resolves when it has committed (durably written). */
-async function tx<T>(store: string, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => Promise<T> | T): Promise<T> {
-  const db = await open();
-  const t = db.transaction([store], mode, { durability: 'strict' });
-  const committed = new Promise<void>((resolve, reject) => {
-    t.oncomplete = () => resolve();
-    t.onerror = () => reject(t.error ?? new Error('indexedDB'));
-    t.onabort = () => reject(t.error ?? new Error('indexedDB aborted'));
-  });
-  const out = await fn(t.objectStore(store));
-  await committed;
-  return out;
-}
+const { store: tx } = indexedDb(NAME, 1, (db) => {
+  db.createObjectStore('pack', { keyPath: 'governorate' });
+  db.createObjectStore('items', { keyPath: 'id' });
+});
 
 /** Keeps one pack only: preparing another governorate's replaces it. */
 export const savePack = (p: Pack) =>

@@ -3,22 +3,31 @@
 // a failure (3 s, then longer, up to a minute). Exactly once: the assessment's id and each photo's
 // id were made on the device, so a resend (an answer lost on the way back, two tabs, a retry after
 // a crash between the assessment and its photos) records nothing new on the server. The assessment
-// goes first, then its photos one by one. One sync at a time (across tabs too, with Web Locks).
+// goes first, then its photos one by one. One sync at a time (across tabs too, with Web Locks):
+// the loop is the outboxes' shared one (web/src/offline/sender.ts).
 import { ApiError, NetworkError, type Api } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { problemIdOf } from '../../../src/shared/problems.ts';
+import { sender } from '../offline/sender.ts';
 import { allItems, deleteItem, putItem, type QueuedAssessment, type QueuedPhoto } from './db.ts';
 
 export type FieldOutboxState = { items: QueuedAssessment[]; syncing: boolean; problem: 'network' | 'server' | null };
 
-const DELAYS = [3_000, 10_000, 30_000, 60_000];
 let state: FieldOutboxState = { items: [], syncing: false, problem: null };
 const listeners = new Set<(s: FieldOutboxState) => void>();
-let api: Api | null = null;
-let started = false;
-let failures = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let running: Promise<void> | null = null;
+const loop = sender({
+  lock: 'sanad-field-outbox',
+  delays: [3_000, 10_000, 30_000, 60_000],
+  run: async (api) => {
+    set({ syncing: true });
+    try {
+      await sendWaiting(api);
+    } finally {
+      set({ syncing: false });
+      await refresh();
+    }
+  },
+});
 
 function set(patch: Partial<FieldOutboxState>) {
   state = { ...state, ...patch };
@@ -43,7 +52,7 @@ export function subscribe(l: (s: FieldOutboxState) => void): () => void {
 export async function enqueue(q: Omit<QueuedAssessment, 'state' | 'queuedAt' | 'recorded'>): Promise<void> {
   await putItem({ ...q, recorded: false, state: 'waiting', queuedAt: new Date().toISOString() });
   await refresh();
-  sendSoon(0);
+  loop.soon(0);
 }
 
 /** Forgets one that was sent or refused (the engineer has seen it). */
@@ -53,43 +62,10 @@ export async function dismiss(id: string): Promise<void> {
   await refresh();
 }
 
-export function start(a: Api): void {
-  api = a;
-  if (!started) {
-    started = true;
-    addEventListener('online', () => {
-      failures = 0;
-      sendSoon(0);
-    });
-  }
-  failures = 0;
-  sendSoon(0);
-}
+export const start = (a: Api): void => loop.start(a);
+export const sendNow = (): Promise<void> => loop.now();
 
-function sendSoon(ms: number): void {
-  clearTimeout(timer);
-  timer = setTimeout(() => void sendNow(), ms);
-}
-
-export function sendNow(): Promise<void> {
-  clearTimeout(timer);
-  if (running) return running;
-  running = (async () => {
-    set({ syncing: true });
-    try {
-      const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-      if (locks) await locks.request('sanad-field-outbox', () => sendWaiting());
-      else await sendWaiting();
-    } finally {
-      running = null;
-      set({ syncing: false });
-      await refresh();
-    }
-  })();
-  return running;
-}
-
-async function sendWaiting(): Promise<void> {
+async function sendWaiting(api: Api | null): Promise<void> {
   const waiting = (await allItems()).filter((q) => q.state === 'waiting').sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : 1));
   if (!waiting.length || !api) return;
   try {
@@ -98,13 +74,13 @@ async function sendWaiting(): Promise<void> {
       await sendOne(api, q);
       await refresh();
     }
-    failures = 0;
+    loop.reset();
     set({ problem: null });
   } catch (e) {
     const network = e instanceof NetworkError;
     if (network || (e instanceof ApiError && e.status >= 500)) {
       set({ problem: network ? 'network' : 'server' });
-      sendSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
+      loop.failed();
     }
   }
 }

@@ -3,8 +3,10 @@
 // browser comes back online, and again after a network failure (5 s, then longer, up to a minute).
 // The operation id makes a second send of the same registration (an answer lost on the way back,
 // two tabs) a replay that creates nothing: the household exists once. One send at a time (across
-// tabs too, with the Web Locks API where there is one).
+// tabs too, with the Web Locks API where there is one): the outboxes' shared loop
+// (web/src/offline/sender.ts).
 import { ApiError, NetworkError, type Api } from '../api/client.ts';
+import { sender } from '../offline/sender.ts';
 import { type FieldError, type ProblemId, problemIdOf } from '../../../src/shared/problems.ts';
 import type { Me, RegistrationInputT, RegistrationViewT } from '../api/types.ts';
 import type { Draft } from './draft.ts';
@@ -29,13 +31,8 @@ export type Queued = {
 };
 
 const KEY = 'sanad.registration.outbox';
-const DELAYS = [5_000, 10_000, 30_000, 60_000];
 const listeners = new Set<(q: Queued[]) => void>();
-let api: Api | null = null;
-let started = false;
-let running: Promise<void> | null = null;
-let failures = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
+const loop = sender({ lock: 'sanad-registration-outbox', delays: [5_000, 10_000, 30_000, 60_000], run: (api) => sendWaiting(api) });
 
 export function queued(): Queued[] {
   try {
@@ -66,7 +63,7 @@ export function subscribe(l: (q: Queued[]) => void): () => void {
 /** Keeps a registration to send later; throws when the device cannot keep it (the draft then stays). */
 export function enqueue(item: Omit<Queued, 'state' | 'queuedAt'>): void {
   store([...queued().filter((q) => q.operationId !== item.operationId), { ...item, state: 'waiting', queuedAt: new Date().toISOString() }]);
-  sendSoon(0);
+  loop.soon(0);
 }
 
 /** Forgets one that was sent or refused (the officer has seen it). */
@@ -74,48 +71,18 @@ export function dismiss(operationId: string): void {
   store(queued().filter((q) => q.operationId !== operationId || q.state === 'waiting'));
 }
 
-export function start(a: Api): void {
-  api = a;
-  if (!started) {
-    started = true;
-    addEventListener('online', () => {
-      failures = 0;
-      sendSoon(0);
-    });
-  }
-  failures = 0;
-  sendSoon(0);
-}
+export const start = (a: Api): void => loop.start(a);
+export const sendNow = (): Promise<void> => loop.now();
 
-function sendSoon(ms: number): void {
-  clearTimeout(timer);
-  timer = setTimeout(() => void sendNow(), ms);
-}
-
-export function sendNow(): Promise<void> {
-  clearTimeout(timer);
-  if (running) return running;
-  running = (async () => {
-    try {
-      const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-      if (locks) await locks.request('sanad-registration-outbox', () => sendWaiting());
-      else await sendWaiting();
-    } finally {
-      running = null;
-    }
-  })();
-  return running;
-}
-
-async function sendWaiting(): Promise<void> {
+async function sendWaiting(api: Api | null): Promise<void> {
   const waiting = queued().filter((q) => q.state === 'waiting');
   if (!waiting.length || !api) return;
   try {
     const me = await api.get<Me>('/api/v1/me');
     for (const q of waiting.filter((w) => w.orgId === me.orgId && w.body)) await sendOne(api, q);
-    failures = 0;
+    loop.reset();
   } catch (e) {
-    if (e instanceof NetworkError || (e instanceof ApiError && e.status >= 500)) sendSoon(DELAYS[Math.min(failures++, DELAYS.length - 1)]!);
+    if (e instanceof NetworkError || (e instanceof ApiError && e.status >= 500)) loop.failed();
   }
 }
 

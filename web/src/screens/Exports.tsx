@@ -4,10 +4,11 @@
 import { type FormEvent, useState } from 'react';
 import { can, type Capability } from '../access.ts';
 import type { ExportRequestT } from '../api/types.ts';
-import { Alert, errorKey, Screen, SelectField } from '../components/ui.tsx';
+import { Alert, errorKey, Screen } from '../components/ui.tsx';
+import { GovernorateSelect } from '../components/GovernorateSelect.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { pluralForm } from '../i18n/plural.ts';
-import { useGovernorateName, useSession } from '../session.tsx';
+import { useSession } from '../session.tsx';
 
 type What = 'persons' | 'aggregates';
 type Format = NonNullable<ExportRequestT['format']>;
@@ -43,7 +44,6 @@ export function rowsText(
 export function Exports() {
   const { t, lang, num } = useI18n();
   const { api, user } = useSession();
-  const govName = useGovernorateName();
   const choices = WHAT.filter((w) => can(user?.role, w.needs));
   const [what, setWhat] = useState<What>(choices[0]?.what ?? 'aggregates');
   const [format, setFormat] = useState<Format>('csv');
@@ -92,14 +92,12 @@ export function Exports() {
             </label>
           ))}
         </fieldset>
-        <SelectField label={t('exports.governorate')} value={governorate} onChange={(e) => setGovernorate(e.target.value)}>
-          <option value="">{t('exports.governorate.all')}</option>
-          {(user?.me?.governorates ?? []).map((g) => (
-            <option key={g} value={g}>
-              {govName(g)}
-            </option>
-          ))}
-        </SelectField>
+        <GovernorateSelect
+          label={t('exports.governorate')}
+          value={governorate}
+          onChange={setGovernorate}
+          blank={t('exports.governorate.all')}
+        />
         {what === 'persons' && <Alert kind="warning">{t('exports.personal')}</Alert>}
         {error !== null && <Alert kind="error">{t(errorKey(error))}</Alert>}
         {done && (

@@ -5,6 +5,7 @@ import { type DisplacementReason, displacementReasons } from '../../../src/share
 import type { HouseholdViewT, SitesT } from '../api/types.ts';
 import { can } from '../access.ts';
 import { ErrorState, Loading, Screen, SelectField, TextField } from '../components/ui.tsx';
+import { GovernorateSelect } from '../components/GovernorateSelect.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useRouter } from '../router.tsx';
@@ -145,7 +146,6 @@ function Destination({
 }) {
   const { t } = useI18n();
   const { api, user } = useSession();
-  const govName = useGovernorateName();
   const maySites = can(user?.role, 'listSites');
   const sites = useLoad(
     () => (to && maySites ? api.get<SitesT>(`/api/v1/sites?governorate=${to}`) : Promise.resolve({ sites: [] })),
@@ -154,23 +154,17 @@ function Destination({
   const openSites = (sites.data?.sites ?? []).filter((x) => x.status === 'open');
   return (
     <>
-      <SelectField
+      <GovernorateSelect
         label={t('move.to')}
         name="to"
         value={to}
-        onChange={(e) => {
-          onTo(e.target.value);
+        onChange={(g) => {
+          onTo(g);
           onSite('');
         }}
         error={error}
-      >
-        <option value="">{t('common.none')}</option>
-        {(user?.me?.governorates ?? []).map((g) => (
-          <option key={g} value={g}>
-            {govName(g)}
-          </option>
-        ))}
-      </SelectField>
+        blank={t('common.none')}
+      />
       {openSites.length > 0 && (
         <SelectField label={t('move.site')} optional name="site" value={site} onChange={(e) => onSite(e.target.value)}>
           <option value="">{t('common.none')}</option>

@@ -7,8 +7,9 @@ import type { SiteViewT } from '../api/types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { siteKinds, sitePhases, siteStatuses } from '../../../src/shared/siteVocabulary.ts';
 import { ErrorState, SelectField, TextField } from '../components/ui.tsx';
+import { GovernorateSelect } from '../components/GovernorateSelect.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import { useGovernorateName, useSession } from '../session.tsx';
+import { useSession } from '../session.tsx';
 import { kindKey, statusKey } from './Sites.tsx';
 
 type Fields = {
@@ -144,8 +145,6 @@ type SetField = (k: keyof Fields) => (e: { target: { value: string } }) => void;
 
 function SiteIdentity({ f, set, touched }: { f: Fields; set: SetField; touched: boolean }) {
   const { t } = useI18n();
-  const { user } = useSession();
-  const govName = useGovernorateName();
   return (
     <>
       <TextField
@@ -162,19 +161,13 @@ function SiteIdentity({ f, set, touched }: { f: Fields; set: SetField; touched: 
           </option>
         ))}
       </SelectField>
-      <SelectField
+      <GovernorateSelect
         label={t('siteEdit.governorate')}
         name="governorate"
         value={f.governorate}
-        onChange={set('governorate')}
+        onChange={(value) => set('governorate')({ target: { value } })}
         error={touched && !f.governorate ? t('valid.required') : null}
-      >
-        {(user?.me?.governorates ?? []).map((g) => (
-          <option key={g} value={g}>
-            {govName(g)}
-          </option>
-        ))}
-      </SelectField>
+      />
       <LocalityField governorate={f.governorate} value={f.locality} set={set} />
       <SelectField label={t('sites.status')} name="status" value={f.status} onChange={set('status')}>
         {siteStatuses.map((s) => (

@@ -1,8 +1,9 @@
 import { errors } from '../../../errors.ts';
 import { checkPhotoPlace } from '../../../reconstruction/fieldAssessment.ts';
 import { governorateAt } from '../../../reconstruction/boundaries.io.ts';
-import { stripPhoto } from '../../../reconstruction/photo.ts';
+import { PHOTO_MAX_BYTES } from '../../../shared/fieldAssessment.ts';
 import { addFieldPhoto } from '../../../store/reconstruction/addFieldPhoto.ts';
+import { acceptedPhoto } from '../../photoBody.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
 import { FieldPhotoView, PhotoBody, PhotoQuery } from './schema.ts';
@@ -22,9 +23,7 @@ export default defineRoute({
   handler: async ({ params, query, body, write }) => {
     const place = checkPhotoPlace(query, new Date(), governorateAt);
     if (Array.isArray(place)) throw errors.validation(place);
-    const photo = stripPhoto(body);
-    if (photo === 'wrong_type') throw errors.photoTypeNotAllowed();
-    if (photo === 'unreadable') throw errors.photoUnreadable();
+    const photo = acceptedPhoto(body, PHOTO_MAX_BYTES);
     return write(async (ctx) => {
       const r = await addFieldPhoto(ctx, params.id, { clientId: query.photoId.toLowerCase(), photo, ...place });
       return { status: r.created ? 201 : 200, body: r.photo };

@@ -6,7 +6,7 @@ export default defineRoute({
   method: 'GET',
   url: '/api/v1/reconstruction/photos/:id',
   summary:
-    'A field assessment photo (its metadata removed when it was stored), to those who read assessments of its building; the read is logged',
+    "A photo from the one photo store (its metadata removed when it was stored): a field assessment's, to those who read assessments of its building; a tranche inspection's, to those who read the case's plan. The read is logged",
   tags: ['reconstruction'],
   params: IdParams,
   produces: 'image/jpeg',

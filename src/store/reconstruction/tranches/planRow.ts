@@ -1,6 +1,6 @@
 // A case's grant plan as the API shows it: the plan (stream, code, grant, transitional shelter cash),
 // its tranches with their state (paid; ready: its stage inspected; waiting, and why), the
-// inspections with their photo counts and installed materials, and the materials quota with what
+// inspections with their photos (count and ids) and installed materials, and the materials quota with what
 // was sold and installed. Read in the actor's scope (organisation and governorates; others: 404).
 import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
@@ -29,6 +29,8 @@ export type InspectionView = {
   inspectedOn: string;
   note: string | null;
   photos: number;
+  /** The photos' ids, read at GET /api/v1/reconstruction/photos/:id. */
+  photoIds: string[];
   installed: { item: string; quantity: number }[];
 };
 export type QuotaLine = { item: string; unit: string; quantity: number; sold: number; installed: number; remaining: number };
@@ -104,11 +106,11 @@ export async function inspectionsOf(db: pg.Pool | pg.PoolClient, caseId: string)
     engineer_id: string;
     inspected_on: string;
     note: string | null;
-    photos: number;
+    photo_ids: string[];
     installed: { item: string; quantity: string }[];
   }>(
     `SELECT i.id, i.stage, i.engineer_id, to_char(i.inspected_on, 'YYYY-MM-DD') AS inspected_on, i.note,
-            (SELECT count(*)::int FROM inspection_photo ph WHERE ph.inspection_id = i.id) AS photos,
+            ARRAY(SELECT ph.id::text FROM field_photo ph WHERE ph.inspection_id = i.id ORDER BY ph.created_at, ph.id) AS photo_ids,
             COALESCE((SELECT json_agg(json_build_object('item', x.item, 'quantity', x.quantity) ORDER BY x.item)
                         FROM inspection_installed x WHERE x.inspection_id = i.id), '[]') AS installed
        FROM stage_inspection i WHERE i.case_id = $1 ORDER BY i.created_at, i.id`,
@@ -120,7 +122,8 @@ export async function inspectionsOf(db: pg.Pool | pg.PoolClient, caseId: string)
     engineerId: i.engineer_id,
     inspectedOn: i.inspected_on,
     note: i.note,
-    photos: i.photos,
+    photos: i.photo_ids.length,
+    photoIds: i.photo_ids,
     installed: i.installed.map((x) => ({ item: x.item, quantity: Number(x.quantity) })),
   }));
 }

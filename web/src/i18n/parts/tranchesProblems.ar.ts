@@ -6,7 +6,6 @@ export const tranchesProblemsAr = {
   'problem.tranche_own_inspection': 'أنت من كشف على هذه المرحلة: يصرف الدفعة شخص آخر.',
   'problem.tranche_paid': 'صُرفت هذه الدفعة من قبل، وتُصرف مرة واحدة.',
   'problem.tranche_out_of_order': 'تُصرف الدفعات السابقة أولًا.',
-  'problem.photo_type_refused': 'تُقبل صور JPEG وPNG فقط.',
   'problem.photo_too_large': 'الصورة أكبر من الحجم المسموح به.',
   'problem.sale_beyond_quota': 'البيع يتجاوز ما تبقى من الحصة.',
   'problem.sale_id_reused': 'رقم البيع هذا استُخدم لبيع آخر.',

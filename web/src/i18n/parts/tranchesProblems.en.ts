@@ -8,7 +8,6 @@ export const tranchesProblemsEn: Record<keyof typeof tranchesProblemsAr, string>
   'problem.tranche_own_inspection': 'You inspected this stage: someone else releases the tranche.',
   'problem.tranche_paid': 'This tranche was paid already; it is paid once.',
   'problem.tranche_out_of_order': 'The earlier tranches are released first.',
-  'problem.photo_type_refused': 'Only JPEG and PNG photos are accepted.',
   'problem.photo_too_large': 'The photo is larger than allowed.',
   'problem.sale_beyond_quota': 'The sale is beyond what remains of the quota.',
   'problem.sale_id_reused': 'This sale id was used for a different sale.',

@@ -4,12 +4,13 @@
 import { useState } from 'react';
 import { buildingUses, damageClasses } from '../../../../src/shared/reconstruction.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
+import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { usePlural } from '../../i18n/plural.ts';
 import { Link } from '../../router.tsx';
 import { can } from '../../access.ts';
-import { useGovernorateName, useSession } from '../../session.tsx';
+import { useSession } from '../../session.tsx';
 import { useAction } from '../household/useAction.ts';
 import { BuildingMap, CLASS_COLOURS } from './BuildingMap.tsx';
 import type { BuildingListT, BuildingSummaryT, BuildingT } from './types.ts';
@@ -20,7 +21,6 @@ const MAP_LIMIT = 2000;
 export function Buildings() {
   const { t, lang } = useI18n();
   const { api, user } = useSession();
-  const govName = useGovernorateName();
   const plural = usePlural();
   const [governorate, setGovernorate] = useState(
     user?.me?.governorates.find((g) => g.startsWith('PS02')) ?? user?.me?.governorates[0] ?? '',
@@ -43,18 +43,7 @@ export function Buildings() {
   return (
     <Screen title={t('recon.buildings')}>
       <div className="filters">
-        <SelectField
-          label={t('recon.governorate')}
-          name="reconGovernorate"
-          value={governorate}
-          onChange={(e) => setGovernorate(e.target.value)}
-        >
-          {(user?.me?.governorates ?? []).map((g) => (
-            <option key={g} value={g}>
-              {govName(g)}
-            </option>
-          ))}
-        </SelectField>
+        <GovernorateSelect label={t('recon.governorate')} name="reconGovernorate" value={governorate} onChange={setGovernorate} />
         <SelectField label={t('recon.locality')} name="reconLocality" value={locality} onChange={(e) => setLocality(e.target.value)}>
           <option value="">{t('recon.allLocalities')}</option>
           {(localities.data?.items ?? []).map((l) => (

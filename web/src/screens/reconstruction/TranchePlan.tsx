@@ -3,6 +3,7 @@
 // its stage), the inspections, and an engineer's inspection form. Claims officers open the plan and
 // release; engineers inspect. No names: the case's unit and amounts only.
 import { useState } from 'react';
+import { photoTypes } from '../../../../src/shared/fieldAssessment.ts';
 import { type Stage, stages } from '../../../../src/shared/tranches.ts';
 import { ApiError } from '../../api/client.ts';
 import { can } from '../../access.ts';
@@ -250,7 +251,7 @@ function InspectionForm({ caseId, onDone }: { caseId: string; onDone: () => void
         label={t('tranches.inspect.photo')}
         hint={t('tranches.inspect.photoHint')}
         type="file"
-        accept="image/jpeg,image/png"
+        accept={photoTypes.join(',')}
         error={missing ? t('tranches.inspect.needPhoto') : undefined}
         onChange={async (e) => {
           const f = e.target.files?.[0];

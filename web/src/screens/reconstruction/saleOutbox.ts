@@ -3,8 +3,9 @@
 // power cuts) and is sent with that id, so a sale sent twice (a lost answer, a second tab) applies
 // once. An answer is final: applied (with what remains) or refused (the problem, e.g. beyond the
 // quota, with what remains); a failed connection leaves the sale waiting. No personal data: a case
-// code, an item and a quantity.
+// code, an item and a quantity. The database is opened as the other outboxes' (web/src/offline/idb.ts).
 import { type Api, ApiError, NetworkError } from '../../api/client.ts';
+import { done, indexedDb } from '../../offline/idb.ts';
 import type { SaleT } from './tranchesTypes.ts';
 
 export type LocalSale = {
@@ -19,34 +20,11 @@ export type LocalSale = {
 };
 
 const NAME = 'sanad-sales';
-let opened: Promise<IDBDatabase> | undefined;
-function open(): Promise<IDBDatabase> {
-  opened ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('sales', { keyPath: 'id' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opened = undefined;
-      reject(req.error ?? new Error('indexedDB'));
-    };
-  });
-  return opened;
-}
-
-async function run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  const tx = db.transaction('sales', mode, { durability: 'strict' });
-  const req = fn(tx.objectStore('sales'));
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve(req.result);
-    tx.onerror = () => reject(tx.error ?? new Error('indexedDB'));
-    tx.onabort = () => reject(tx.error ?? new Error('indexedDB aborted'));
-  });
-}
+const { store } = indexedDb(NAME, 1, (db) => db.createObjectStore('sales', { keyPath: 'id' }));
 
 export const allSales = async (): Promise<LocalSale[]> =>
-  ((await run('readonly', (s) => s.getAll())) as LocalSale[]).sort((a, b) => b.soldAt.localeCompare(a.soldAt));
-const put = (sale: LocalSale) => run('readwrite', (s) => s.put(sale));
+  ((await store('sales', 'readonly', (s) => done(s.getAll()))) as LocalSale[]).sort((a, b) => b.soldAt.localeCompare(a.soldAt));
+const put = (sale: LocalSale) => store('sales', 'readwrite', (s) => done(s.put(sale)));
 
 /** Keeps a new sale in the outbox (durably) before anything is sent. */
 export async function recordSale(input: { code: string; item: string; quantity: number }): Promise<LocalSale> {

@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { type CorrectionField, correctionFields, CORRECTION_REASON_MAX } from '../../../../src/shared/corrections.ts';
 import type { CorrectionListT, CorrectionViewT, PersonViewT, TicketFileViewT } from '../../api/types.ts';
 import { Alert, ErrorState, Loading, SelectField, TextField } from '../../components/ui.tsx';
+import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useGovernorateName, useSession } from '../../session.tsx';
+import { useSession } from '../../session.tsx';
 import { ActionError } from '../household/parts.tsx';
 import { useAction } from '../household/useAction.ts';
 import { CorrectionCard, CorrectionTable, fieldKey, useCorrectionValue } from './correctionParts.tsx';
@@ -180,8 +181,6 @@ function FieldInput({
 
 function NewValue({ field, value, onChange }: { field: CorrectionField; value: string; onChange: (v: string) => void }) {
   const { t } = useI18n();
-  const { user } = useSession();
-  const govName = useGovernorateName();
   const label = `${t(fieldKey(field))} — ${t('corr.proposed')}`;
   if (field === 'sex')
     return (
@@ -191,16 +190,7 @@ function NewValue({ field, value, onChange }: { field: CorrectionField; value: s
         <option value="male">{t('sex.male')}</option>
       </SelectField>
     );
-  if (field === 'governorate')
-    return (
-      <SelectField label={label} name={`new-${field}`} value={value} onChange={(e) => onChange(e.target.value)}>
-        {(user?.me?.governorates ?? []).map((g) => (
-          <option key={g} value={g}>
-            {govName(g)}
-          </option>
-        ))}
-      </SelectField>
-    );
+  if (field === 'governorate') return <GovernorateSelect label={label} name={`new-${field}`} value={value} onChange={onChange} />;
   const ltr = field === 'nationalId' || field === 'phone' || field === 'dateOfBirth' || field === 'fullNameEn';
   return (
     <TextField

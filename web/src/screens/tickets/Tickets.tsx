@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { isSensitiveTicket, type TicketCategory, ticketCategories, ticketChannels } from '../../../../src/shared/tickets.ts';
 import type { PersonSummaryT, TicketListT, TicketViewT } from '../../api/types.ts';
 import { Alert, ErrorState, Loading, PersonName, Screen, SelectField, TextAreaField } from '../../components/ui.tsx';
+import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
@@ -71,7 +72,6 @@ export function TicketLine({ tk }: { tk: TicketViewT }) {
 function TakeTicket({ onDone }: { onDone: () => void }) {
   const { t, dateTime } = useI18n();
   const { user } = useSession();
-  const govName = useGovernorateName();
   const { busy, error, post } = useAction();
   const [channel, setChannel] = useState('desk');
   const [category, setCategory] = useState<TicketCategory | ''>('');
@@ -133,18 +133,7 @@ function TakeTicket({ onDone }: { onDone: () => void }) {
       ) : (
         <>
           <PersonPicker label={t('tickets.about')} onPick={setPerson} />
-          <SelectField
-            label={t('tickets.anonymous')}
-            name="ticketGovernorate"
-            value={governorate}
-            onChange={(e) => setGovernorate(e.target.value)}
-          >
-            {(user?.me?.governorates ?? []).map((g) => (
-              <option key={g} value={g}>
-                {govName(g)}
-              </option>
-            ))}
-          </SelectField>
+          <GovernorateSelect label={t('tickets.anonymous')} name="ticketGovernorate" value={governorate} onChange={setGovernorate} />
         </>
       )}
       <TextAreaField

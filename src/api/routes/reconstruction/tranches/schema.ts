@@ -4,19 +4,11 @@
 // (the device's id makes it exactly-once) and the materials reconciliation per governorate.
 import { z } from 'zod';
 import { grantStreams } from '../../../../shared/claims.ts';
-import {
-  MATERIAL_ITEM,
-  MAX_MATERIAL_QUANTITY,
-  MAX_PHOTO_BYTES,
-  MAX_PHOTOS_PER_INSPECTION,
-  PLAN_CODE,
-  stages,
-} from '../../../../shared/tranches.ts';
+import { MATERIAL_ITEM, MAX_MATERIAL_QUANTITY, MAX_PHOTOS_PER_INSPECTION, PLAN_CODE, stages } from '../../../../shared/tranches.ts';
 import { Day, Uuid } from '../../../schemas.ts';
 
 const Item = z.string().regex(MATERIAL_ITEM, 'wrong_form');
 const Quantity = z.number().positive().max(MAX_MATERIAL_QUANTITY);
-const MAX_BASE64 = Math.ceil(MAX_PHOTO_BYTES / 3) * 4;
 
 export const TrancheParams = z.object({ id: Uuid, trancheId: Uuid });
 
@@ -26,15 +18,12 @@ export const InspectionInput = z
     inspectedOn: Day,
     note: z.string().max(1000).optional(),
     photos: z
-      .array(
-        z
-          .string()
-          .max(MAX_BASE64 + 4, 'too_long')
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'wrong_form'),
-      )
+      // no length here: the request's body limit bounds it, and a photo over MAX_PHOTO_BYTES is
+      // refused by the one photo rule (413 photo_too_large), as a field assessment's is
+      .array(z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'wrong_form'))
       .min(1)
       .max(MAX_PHOTOS_PER_INSPECTION)
-      .describe('JPEG or PNG photos, base64; type read from the bytes, metadata stripped, no file names'),
+      .describe('JPEG, PNG or WebP photos, base64; type read from the bytes, metadata stripped, no file names'),
     installed: z
       .array(z.object({ item: Item, quantity: Quantity }).strict())
       .max(30)
@@ -101,6 +90,7 @@ const Inspection = z.object({
   inspectedOn: z.string(),
   note: z.string().nullable(),
   photos: z.number(),
+  photoIds: z.array(z.string()).describe('read at GET /api/v1/reconstruction/photos/:id'),
   installed: z.array(z.object({ item: z.string(), quantity: z.number() })),
 });
 const QuotaLine = z.object({

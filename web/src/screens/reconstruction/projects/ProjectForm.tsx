@@ -6,9 +6,10 @@ import { useEffect, useState } from 'react';
 import { iatiActivityStatus, iatiCurrencies, iatiOrganisationType, iatiSectors } from '../../../../../src/shared/iatiCodelists.ts';
 import type { ProjectInputT, ProjectViewT } from '../../../api/types.ts';
 import { ErrorState, Loading, Screen, SelectField, TextAreaField, TextField } from '../../../components/ui.tsx';
+import { GovernorateChecks } from '../../../components/GovernorateSelect.tsx';
 import { type MessageKey, useI18n } from '../../../i18n/index.tsx';
 import { useRouter } from '../../../router.tsx';
-import { useGovernorateName, useSession } from '../../../session.tsx';
+import { useSession } from '../../../session.tsx';
 import { newOperationId } from '../../../api/client.ts';
 import { Failure, parseAmount } from './parts.tsx';
 
@@ -399,20 +400,8 @@ function Sectors({ form, set }: Part) {
 
 function Places({ form, set }: Part) {
   const { t } = useI18n();
-  const { user } = useSession();
-  const govName = useGovernorateName();
-  const toggle = (g: string) =>
-    set({ governorates: form.governorates.includes(g) ? form.governorates.filter((x) => x !== g) : [...form.governorates, g] });
   return (
-    <fieldset>
-      <legend>{t('projects.governorates')}</legend>
-      {(user?.me?.governorates ?? []).map((g) => (
-        <label key={g} className="check">
-          <input type="checkbox" name={`governorate-${g}`} checked={form.governorates.includes(g)} onChange={() => toggle(g)} />{' '}
-          {govName(g)}
-        </label>
-      ))}
-    </fieldset>
+    <GovernorateChecks legend={t('projects.governorates')} value={form.governorates} onChange={(governorates) => set({ governorates })} />
   );
 }
 
