@@ -1,14 +1,15 @@
 // The `sanad` command line. Each command lives in its own file under ./commands and exports
 // `register(program)`; this file only wires them together.
 import { Command } from 'commander';
-import { commands } from './commands/index.ts';
+import { registerCommands } from './commands/index.ts';
 
 const program = new Command('sanad')
   .description('Sanad: registry, identity resolution, shelters and aid')
   .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(s) });
 
-for (const register of commands) register(program);
+// only the files of the command given (all for help or an unknown name): a quick start for every command
+await registerCommands(program, process.argv[2]);
 
 try {
   await program.parseAsync(process.argv);

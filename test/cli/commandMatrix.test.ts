@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { beforeAll, expect, test } from 'vitest';
 import { commandMatrix } from '../../src/access/matrix.ts';
 import { roles } from '../../src/access/roles.ts';
-import { commands } from '../../src/cli/commands/index.ts';
+import { registerCommands } from '../../src/cli/commands/index.ts';
 import { sanadOut } from '../support/cli.ts';
 import { makeOrg, makeUser, snapshot, type TestUser } from '../support/factories.ts';
 import { useTestDb } from '../support/testApp.ts';
@@ -16,9 +16,9 @@ import { useTestDb } from '../support/testApp.ts';
 const t = useTestDb();
 
 /** Every command of the program as its full name ('import quarantine retry') with its options. */
-function allCommands(): { name: string; options: string[] }[] {
+async function allCommands(): Promise<{ name: string; options: string[] }[]> {
   const program = new Command('sanad');
-  for (const register of commands) register(program);
+  await registerCommands(program, undefined);
   const out: { name: string; options: string[] }[] = [];
   const walk = (cmd: Command, prefix: string[]) => {
     for (const sub of cmd.commands) {
@@ -31,8 +31,8 @@ function allCommands(): { name: string; options: string[] }[] {
   return out;
 }
 
-test('every command that acts for a user is in the command matrix, and the matrix names only commands', () => {
-  const all = allCommands();
+test('every command that acts for a user is in the command matrix, and the matrix names only commands', async () => {
+  const all = await allCommands();
   const withUser = all.filter((c) => c.options.includes('--user')).map((c) => c.name);
   expect(withUser).toContain('duplicates');
   expect(withUser).toContain('audit verify');
