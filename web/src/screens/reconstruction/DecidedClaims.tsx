@@ -4,12 +4,13 @@
 import { useState } from 'react';
 import type { DecidedListT } from '../../api/claimTypes.ts';
 import { ErrorState, Loading, Screen, SelectField } from '../../components/ui.tsx';
+import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { isolate } from '../../i18n/bidi.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { usePlural } from '../../i18n/plural.ts';
 import { Link } from '../../router.tsx';
-import { useGovernorateName, useSession } from '../../session.tsx';
+import { useSession } from '../../session.tsx';
 import { CaseState } from './parts.tsx';
 
 const decisions = ['', 'rejected', 'approved'] as const;
@@ -18,7 +19,6 @@ export function DecidedClaims() {
   const { t, num, dateTime } = useI18n();
   const plural = usePlural();
   const { api, user } = useSession();
-  const nameOf = useGovernorateName();
   const mine = user?.me?.governorates ?? [];
   const [gov, setGov] = useState<string>(() => (mine.includes('PS0260') ? 'PS0260' : (mine[0] ?? 'PS0260')));
   const [state, setState] = useState<(typeof decisions)[number]>('');
@@ -30,13 +30,7 @@ export function DecidedClaims() {
     <Screen title={t('decided.title')}>
       <div className="card">
         <p className="muted">{t('decided.intro')}</p>
-        <SelectField label={t('claims.governorate')} name="governorate" value={gov} onChange={(e) => setGov(e.target.value)}>
-          {mine.map((g) => (
-            <option key={g} value={g}>
-              {nameOf(g)}
-            </option>
-          ))}
-        </SelectField>
+        <GovernorateSelect label={t('claims.governorate')} name="governorate" value={gov} onChange={setGov} />
         <SelectField
           label={t('decided.state')}
           name="decision"

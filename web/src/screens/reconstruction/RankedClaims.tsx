@@ -3,20 +3,20 @@
 // cases. No names here: cases and units; the case page shows the claimants.
 import { useState } from 'react';
 import type { RankedListT } from '../../api/claimTypes.ts';
-import { ErrorState, Loading, Screen, SelectField } from '../../components/ui.tsx';
+import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
+import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { isolate } from '../../i18n/bidi.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { usePlural } from '../../i18n/plural.ts';
 import { Link } from '../../router.tsx';
-import { useGovernorateName, useSession } from '../../session.tsx';
+import { useSession } from '../../session.tsx';
 import { CaseState, Reasons, ScoreExplained } from './parts.tsx';
 
 export function RankedClaims({ queue }: { queue: boolean }) {
   const { t, num } = useI18n();
   const plural = usePlural();
   const { api, user } = useSession();
-  const nameOf = useGovernorateName();
   const mine = user?.me?.governorates ?? [];
   const [gov, setGov] = useState<string>(() => (mine.includes('PS0260') ? 'PS0260' : (mine[0] ?? 'PS0260')));
   const list = useLoad(
@@ -27,13 +27,7 @@ export function RankedClaims({ queue }: { queue: boolean }) {
   return (
     <Screen title={title}>
       <div className="card">
-        <SelectField label={t('claims.governorate')} name="governorate" value={gov} onChange={(e) => setGov(e.target.value)}>
-          {mine.map((g) => (
-            <option key={g} value={g}>
-              {nameOf(g)}
-            </option>
-          ))}
-        </SelectField>
+        <GovernorateSelect label={t('claims.governorate')} name="governorate" value={gov} onChange={setGov} />
       </div>
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {!list.data && !list.error && <Loading />}
