@@ -9,6 +9,7 @@ import { can } from '../../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../router.tsx';
 import { isolate } from '../../serverReasons.ts';
 import { useSession } from '../../session.tsx';
 import { ActionError } from '../household/parts.tsx';
@@ -48,7 +49,16 @@ export function TranchePlan({ caseId }: { caseId: string }) {
       </section>
     );
   else if (plan.data) body = <PlanBody plan={plan.data} onChange={plan.reload} />;
-  return <Screen title={t('tranches.title')}>{body}</Screen>;
+  return (
+    <Screen title={t('tranches.title')}>
+      {can(user?.role, 'readClaimCase') && (
+        <p>
+          <Link to={{ name: 'claimCase', id: caseId }}>{t('planLinks.case')}</Link>
+        </p>
+      )}
+      {body}
+    </Screen>
+  );
 }
 
 function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {

@@ -1,0 +1,6 @@
+// A joint case and its grant plan link to each other (#16).
+export const planLinksAr = {
+  'planLinks.plan': 'خطة المنحة {code}',
+  'planLinks.openPlan': 'خطة المنحة (لم تُفتح بعد)',
+  'planLinks.case': 'الحالة المشتركة لهذه الخطة',
+} as const;
