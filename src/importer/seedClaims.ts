@@ -106,8 +106,8 @@ export async function seedClaims(pool: pg.Pool, people: DemoActors): Promise<Cla
   const filed = [pick('PS02'), pick('PS02'), pick('PS01')].filter((u) => u !== undefined);
   if (!joint || !repair || !doubtful || !queued || !refused) return null; // too few households for the story
   const tenant = await pool.query<{ id: string }>(
-    `SELECT h.id FROM household h WHERE h.org_id = $1 AND h.governorate = $2
-        AND NOT EXISTS (SELECT 1 FROM occupancy o WHERE o.household_id = h.id) ORDER BY h.record_id DESC, h.id LIMIT 1`,
+    `SELECT h.id FROM household h WHERE h.org_id = $1 AND h.governorate LIKE 'PS02%'
+        AND NOT EXISTS (SELECT 1 FROM occupancy o WHERE o.household_id = h.id) ORDER BY h.governorate = $2 DESC, h.record_id DESC, h.id LIMIT 1`,
     [people.administrator.orgId, joint.governorate],
   );
   const fieldAssessments = await assess(pool, people.engineer, { joint, repair, doubtful }, tenant.rows[0]?.id ?? null);
