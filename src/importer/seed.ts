@@ -78,6 +78,10 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     ({ orgCreated, admin, actor, password } = await createDemoAdmin(pool, opts.password));
   }
 
+  // a fresh start: an account for each reconstruction role, with the administrator's password; their
+  // passwords hash on other threads while the households are generated and loaded
+  const users = password === null ? null : seedUsers(pool, actor, password);
+  users?.catch(() => undefined); // awaited below: no unhandled rejection meanwhile
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanad-seed-'));
   try {
     const file = path.join(dir, `synthetic-seed${seedValue}-${opts.households}.csv`);
@@ -99,9 +103,8 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     const added = await addDisplacements(pool, actor, displacements);
     const casework = (opts.casework ?? admin.created) ? await seedCasework(pool, actor) : null;
     const reconstruction = await seedReconstruction(pool, actor, opts.households, seedValue);
-    // a fresh start: an account for each reconstruction role (the administrator's password) and
-    // claims, cases, a plan, a sale and projects made by them (seedClaims.ts)
-    const people = password === null ? null : await seedUsers(pool, actor, password);
+    // and the claims, cases, plan, sale and projects those accounts make (seedClaims.ts)
+    const people = users ? await users : null;
     const claims = people ? await seedClaims(pool, people) : null;
     return {
       orgCreated,

@@ -117,29 +117,37 @@ async function addUnits(pool: pg.Pool, actor: Actor, governorates: string[], lim
         AND NOT EXISTS (SELECT 1 FROM occupancy o WHERE o.household_id = h.id) ORDER BY h.record_id, h.id LIMIT $3`,
     [actor.orgId, governorates, limit],
   );
-  let units = 0;
-  // every fifth household is left without a unit here (its home lay elsewhere): some stay to be a tenant later
-  for (const [i, h] of hh.rows.entries()) {
-    if (i % 5 === 4) continue;
-    // the building being filled (fewer than three units) before a new one
-    const b = await pool.query<{ id: string; n: number }>(
-      `SELECT b.id, n.n FROM building b, LATERAL (SELECT count(*)::int AS n FROM housing_unit u WHERE u.building_id = b.id) n
-        WHERE b.org_id = $1 AND b.governorate = $2 AND n.n < 3 ORDER BY n.n = 0, b.lat, b.lon LIMIT 1`,
-      [actor.orgId, h.governorate],
-    );
-    const building = b.rows[0];
-    if (!building) continue;
-    const added = await write(pool, actor, { route: 'seed reconstruction' }, async (ctx) => {
-      const unit = await addUnit(ctx, building.id, { floor: building.n, unitNumber: `${building.n + 1}A`, areaM2: 80 + (i % 5) * 15 });
-      await recordOccupancy(ctx, unit.id, {
-        householdId: h.id,
-        tenure: i % 4 === 3 ? 'tenant' : 'owner',
-        validFrom: '2015-01-01',
-        validTo: null,
-      });
-      return { status: 201, body: unit.id };
-    }).catch(() => null);
-    if (added) units++;
-  }
-  return units;
+  // one transaction for them all (a handful of rows)
+  const made = await write(pool, actor, { route: 'seed reconstruction' }, async (ctx) => {
+    let units = 0;
+    // every fifth household is left without a unit here (its home lay elsewhere): some stay to be a tenant later
+    for (const [i, h] of hh.rows.entries()) {
+      if (i % 5 === 4) continue;
+      // the building being filled (fewer than three units) before a new one
+      const b = await ctx.client.query<{ id: string; n: number }>(
+        `SELECT b.id, n.n FROM building b, LATERAL (SELECT count(*)::int AS n FROM housing_unit u WHERE u.building_id = b.id) n
+          WHERE b.org_id = $1 AND b.governorate = $2 AND n.n < 3 ORDER BY n.n = 0, b.lat, b.lon LIMIT 1`,
+        [actor.orgId, h.governorate],
+      );
+      const building = b.rows[0];
+      if (!building) continue;
+      // a household the actor may not reach is passed over, as before (the savepoint undoes its unit)
+      await ctx.client.query('SAVEPOINT seed_unit');
+      try {
+        const unit = await addUnit(ctx, building.id, { floor: building.n, unitNumber: `${building.n + 1}A`, areaM2: 80 + (i % 5) * 15 });
+        await recordOccupancy(ctx, unit.id, {
+          householdId: h.id,
+          tenure: i % 4 === 3 ? 'tenant' : 'owner',
+          validFrom: '2015-01-01',
+          validTo: null,
+        });
+        await ctx.client.query('RELEASE SAVEPOINT seed_unit');
+        units++;
+      } catch {
+        await ctx.client.query('ROLLBACK TO SAVEPOINT seed_unit');
+      }
+    }
+    return { status: 201, body: units };
+  });
+  return made.body;
 }
