@@ -4,5 +4,7 @@ import type { planLinksAr } from './planLinks.ar.ts';
 export const planLinksEn: Record<keyof typeof planLinksAr, string> = {
   'planLinks.plan': 'Grant plan {code}',
   'planLinks.openPlan': 'Grant plan (not opened yet)',
+  // the catalogue's sand (migration 0041), in a plan's materials quota
+  'tranches.item.sand': 'Sand',
   'planLinks.case': 'The joint case of this plan',
 };

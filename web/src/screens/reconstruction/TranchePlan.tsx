@@ -170,7 +170,7 @@ function Inspections({ plan }: { plan: PlanT }) {
 function Quota({ plan }: { plan: PlanT }) {
   const { t, num } = useI18n();
   if (plan.quota.length === 0) return null;
-  const known = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'];
+  const known = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing', 'sand'];
   const head = [
     'tranches.quota.item',
     'tranches.quota.quantity',
