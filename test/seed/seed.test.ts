@@ -138,6 +138,7 @@ async function reconstructionStory(stdout: string) {
   const byState = Object.fromEntries(states.map((x) => [x.state, x.n]));
   expect(byState).toMatchObject({ approved: 2, rejected: 1 });
   expect(byState.verified).toBeGreaterThanOrEqual(1);
+  expect(byState.filed).toBeGreaterThanOrEqual(1);
   expect(byState.inspection).toBeGreaterThanOrEqual(1);
   expect(await n("SELECT count(*) FROM claim_case WHERE governorate LIKE 'PS01%'")).toBeGreaterThan(0); // one in the West Bank
   // four eyes: every decision by a committee member who neither checked the case nor assessed its unit
