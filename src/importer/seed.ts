@@ -1,7 +1,9 @@
 // `sanad seed`: synthetic data for a newcomer to try Sanad. Never real people: every name, ID and
 // phone comes from src/synthetic. Creates "Demo organisation" and an administrator when missing,
 // then loads the households through the ordinary households import (so seeding the same households
-// again changes nothing) and adds their displacement histories, then a little casework (seedCasework.ts).
+// again changes nothing) and adds their displacement histories, then a little casework (seedCasework.ts),
+// buildings and damage (seedReconstruction.ts) and, on a fresh start, the reconstruction accounts
+// (seedUsers.ts) and the claims, cases, plan, sale and projects they make (seedClaims.ts).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +19,8 @@ import { importFile, type ImportSummary } from './run.ts';
 import { type CaseworkSummary, seedCasework } from './seedCasework.ts';
 import { writeSyntheticCsv } from './syntheticCsv.ts';
 import { type ReconstructionSeed, seedReconstruction } from './seedReconstruction.ts';
+import { type ClaimsSeed, seedClaims } from './seedClaims.ts';
+import { DEMO_USERS, seedUsers } from './seedUsers.ts';
 
 export const DEMO_ORG = 'Demo organisation';
 export const DEMO_ADMIN = 'demo-admin';
@@ -46,7 +50,13 @@ export type SeedSummary = {
   /** Life events, cases, referrals and tickets on the seeded people; null when not asked for or seeded before. */
   casework: CaseworkSummary | null;
   reconstruction: ReconstructionSeed;
+  /** The reconstruction accounts created (fresh start only), with the administrator's password. */
+  users: readonly { username: string; role: string }[];
+  /** Claims, cases, plans, sales and projects on the seeded buildings; null when the accounts were not created. */
+  claims: ClaimsSeed | null;
 };
+
+const demoUsernames = DEMO_USERS.map((u) => ({ username: u.username, role: u.role }));
 
 const SYSTEM = (orgId: string): Actor => ({ userId: null, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' });
 
@@ -57,6 +67,7 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
   let orgCreated = false;
   let admin: SeedSummary['admin'];
   let actor: Actor;
+  let password: string | null = null;
   if (opts.username) {
     const u = await findUserByName(pool, opts.username);
     if (!u || u.disabled) throw new Error(`No active user named '${opts.username}'.`);
@@ -64,9 +75,13 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     actor = actorOf(u, 'cli');
     admin = { username: u.username, created: false };
   } else {
-    ({ orgCreated, admin, actor } = await createDemoAdmin(pool, opts.password));
+    ({ orgCreated, admin, actor, password } = await createDemoAdmin(pool, opts.password));
   }
 
+  // a fresh start: an account for each reconstruction role, with the administrator's password; their
+  // passwords hash on other threads while the households are generated and loaded
+  const users = password === null ? null : seedUsers(pool, actor, password);
+  users?.catch(() => undefined); // awaited below: no unhandled rejection meanwhile
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanad-seed-'));
   try {
     const file = path.join(dir, `synthetic-seed${seedValue}-${opts.households}.csv`);
@@ -88,7 +103,19 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
     const added = await addDisplacements(pool, actor, displacements);
     const casework = (opts.casework ?? admin.created) ? await seedCasework(pool, actor) : null;
     const reconstruction = await seedReconstruction(pool, actor, opts.households, seedValue);
-    return { orgCreated, admin, import: summary, displacements: added, casework, reconstruction };
+    // and the claims, cases, plan, sale and projects those accounts make (seedClaims.ts)
+    const people = users ? await users : null;
+    const claims = people ? await seedClaims(pool, people) : null;
+    return {
+      orgCreated,
+      admin,
+      import: summary,
+      displacements: added,
+      casework,
+      reconstruction,
+      users: people ? demoUsernames : [],
+      claims,
+    };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -102,7 +129,7 @@ export async function seed(pool: pg.Pool, opts: SeedOptions): Promise<SeedSummar
 async function createDemoAdmin(
   pool: pg.Pool,
   wanted: string | undefined,
-): Promise<{ orgCreated: boolean; admin: SeedSummary['admin']; actor: Actor }> {
+): Promise<{ orgCreated: boolean; admin: SeedSummary['admin']; actor: Actor; password: string }> {
   const password = wanted ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password); // slow on purpose: before the table lock, not under it
   const client = await pool.connect();
@@ -141,6 +168,7 @@ async function createDemoAdmin(
       orgCreated,
       admin: { username: DEMO_ADMIN, created: true, ...(wanted ? {} : { password }) },
       actor: { userId, orgId, role: 'administrator', governorates: governorateCodes, deviceId: 'cli' },
+      password,
     };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

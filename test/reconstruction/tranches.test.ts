@@ -15,7 +15,10 @@ const base = (caseId: string) => `/api/v1/reconstruction/cases/${caseId}`;
 
 test('plan: tranches from the approved grant; not for an open case; one plan per unit', async () => {
   const s = await approvedCase(t);
+  // the case names its plan once it is opened (the link between the two screens)
+  expect((await t.get(s.claims, `/api/v1/reconstruction/cases/${s.caseId}`)).json().plan).toBeNull();
   const plan = await openPlan(t, s);
+  expect((await t.get(s.committee, `/api/v1/reconstruction/cases/${s.caseId}`)).json().plan).toEqual({ code: plan.code });
   expect(plan).toMatchObject({ stream: 'rebuild', grantAmount: 40000, ruleVersion: 1, paid: 0, shelter: { monthly: 250, until: null } });
   expect(plan.code).toMatch(/^[0-9A-Z]{8}$/);
   expect(plan.tranches.map((x: { stage: string; amount: number; state: string }) => [x.stage, x.amount, x.state])).toEqual([

@@ -57,6 +57,10 @@ export function register(program: Command): void {
         if (s.admin.password) out.write(`  Its password (shown once; change it on My account after signing in): ${s.admin.password}\n`);
         out.write(`  Sign in with: sanad serve --data-dir ${opts.dataDir ?? 'data'}  and log in as ${s.admin.username}\n`);
       }
+      if (s.users.length > 0)
+        out.write(
+          `Created the reconstruction users ${s.users.map((u) => `'${u.username}' (${u.role})`).join(', ')}, with the administrator's password.\n`,
+        );
       const i = s.import;
       if (i.alreadyImported) out.write('These synthetic households were already loaded: nothing changed.\n');
       out.write(
@@ -70,8 +74,14 @@ export function register(program: Command): void {
         );
       const r = s.reconstruction;
       out.write(
-        `Reconstruction: ${fmt(r.buildings)} buildings with ${fmt(r.assessments)} remote damage assessments, ${fmt(r.units)} housing units with their owners or tenants.\n`,
+        `Reconstruction: ${fmt(r.buildings)} buildings with ${fmt(r.assessments)} remote damage assessments (${fmt(r.quarantined)} rows in quarantine), ${fmt(r.units)} housing units with their owners or tenants.\n`,
       );
+      const k = s.claims;
+      if (k)
+        out.write(
+          `Claims: ${k.fieldAssessments} field assessments, ${k.claims} claims in ${k.cases} cases (filed, to inspection, verified, approved, refused), ` +
+            `${k.plans} plan with ${k.released} released tranche, ${k.sales} vendor sale, ${k.projects} projects.\n`,
+        );
       out.write(`Try: sanad export aggregates --hxl --user ${s.admin.username} --data-dir ${opts.dataDir ?? 'data'}\n`);
     } finally {
       await store.close();

@@ -35,6 +35,7 @@ import { assessAr } from './parts/assess.ar.ts';
 import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 import { tranchesAr } from './parts/tranches.ar.ts';
+import { planLinksAr } from './parts/planLinks.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
@@ -751,6 +752,7 @@ export const ar = {
   ...claimsAr,
   ...claimReviewAr,
   ...tranchesAr,
+  ...planLinksAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -34,6 +34,7 @@ import { assessEn } from './parts/assess.en.ts';
 import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 import { tranchesEn } from './parts/tranches.en.ts';
+import { planLinksEn } from './parts/planLinks.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -758,4 +759,5 @@ export const en: Record<MessageKey, string> = {
   ...claimsEn,
   ...claimReviewEn,
   ...tranchesEn,
+  ...planLinksEn,
 };

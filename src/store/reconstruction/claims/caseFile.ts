@@ -15,6 +15,8 @@ export type CaseFile = ClaimCase & {
   assessors: string[];
   claims: (Claim & { claimantName: string; householdRecordId: string | null; documents: ClaimDocument[] })[];
   steps: { step: string; actor: string | null; reason: string | null; ruleVersion: number | null; at: string }[];
+  /** The grant plan opened on the approved case (its code, as vendors enter it), or null. */
+  plan: { code: string } | null;
 };
 
 export async function caseFile(db: pg.Pool, actor: Actor, id: string): Promise<CaseFile> {
@@ -42,6 +44,7 @@ export async function caseFile(db: pg.Pool, actor: Actor, id: string): Promise<C
     [k.id],
   );
   const field = (await fieldEvidence(db, [unit.id])).get(unit.id);
+  const plan = await db.query<{ code: string }>('SELECT code FROM reconstruction_plan WHERE case_id = $1', [k.id]);
   const shown: CaseFile = {
     ...k,
     unit: {
@@ -66,6 +69,7 @@ export async function caseFile(db: pg.Pool, actor: Actor, id: string): Promise<C
       ruleVersion: s.rule_version,
       at: s.created_at.toISOString(),
     })),
+    plan: plan.rows[0] ? { code: plan.rows[0].code } : null,
   };
   await appendLog(db, actor, {
     entity: 'claim_case',

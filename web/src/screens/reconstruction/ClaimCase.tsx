@@ -50,7 +50,9 @@ export function ClaimCase({ id }: { id: string }) {
         <Reasons reasons={k.reasons} />
         {k.state === 'approved' && can(user?.role, 'readPlan') && (
           <p>
-            <Link to={{ name: 'tranchePlan', id: k.id }}>{t('tranches.title')}</Link>
+            <Link to={{ name: 'tranchePlan', id: k.id }}>
+              {k.plan ? t('planLinks.plan', { code: isolate(k.plan.code) }) : t('planLinks.openPlan')}
+            </Link>
           </p>
         )}
       </section>

@@ -10,6 +10,7 @@ import { can } from '../../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../router.tsx';
 import { isolate } from '../../serverReasons.ts';
 import { useSession } from '../../session.tsx';
 import { ActionError } from '../household/parts.tsx';
@@ -49,7 +50,16 @@ export function TranchePlan({ caseId }: { caseId: string }) {
       </section>
     );
   else if (plan.data) body = <PlanBody plan={plan.data} onChange={plan.reload} />;
-  return <Screen title={t('tranches.title')}>{body}</Screen>;
+  return (
+    <Screen title={t('tranches.title')}>
+      {can(user?.role, 'readClaimCase') && (
+        <p>
+          <Link to={{ name: 'claimCase', id: caseId }}>{t('planLinks.case')}</Link>
+        </p>
+      )}
+      {body}
+    </Screen>
+  );
 }
 
 function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
@@ -161,7 +171,7 @@ function Inspections({ plan }: { plan: PlanT }) {
 function Quota({ plan }: { plan: PlanT }) {
   const { t, num } = useI18n();
   if (plan.quota.length === 0) return null;
-  const known = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'];
+  const known = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing', 'sand'];
   const head = [
     'tranches.quota.item',
     'tranches.quota.quantity',

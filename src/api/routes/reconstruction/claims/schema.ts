@@ -121,6 +121,7 @@ export const CaseFileView = CaseView.extend({
       at: z.string(),
     }),
   ),
+  plan: z.object({ code: z.string() }).nullable().describe('the grant plan of an approved case (its code), null before it is opened'),
 });
 
 export const CheckInput = z
