@@ -8,6 +8,22 @@ import documentGet from './documentGet.ts';
 import file from './file.ts';
 import ranked from './ranked.ts';
 import rulesGet from './rulesGet.ts';
+import rulesPreview from './rulesPreview.ts';
 import rulesSave from './rulesSave.ts';
+import rulesVersion from './rulesVersion.ts';
+import rulesVersions from './rulesVersions.ts';
 
-export const claimRoutes: RouteDef[] = [file, document, documentGet, caseGet, caseCheck, caseDecision, ranked, rulesGet, rulesSave];
+export const claimRoutes: RouteDef[] = [
+  file,
+  document,
+  documentGet,
+  caseGet,
+  caseCheck,
+  caseDecision,
+  ranked,
+  rulesGet,
+  rulesSave,
+  rulesPreview,
+  rulesVersions,
+  rulesVersion,
+];
