@@ -22,6 +22,7 @@ export function ClaimRules() {
   const { api, user } = useSession();
   const current = useLoad(() => api.get<ClaimRulesViewT>('/api/v1/reconstruction/claim-rules'), [api]);
   const versions = useLoad(() => api.get<RuleVersionListT>('/api/v1/reconstruction/claim-rules/versions'), [api]);
+  const [saved, setSaved] = useState<number | null>(null);
   if (current.error || versions.error) {
     return <ErrorState error={current.error ?? versions.error} onRetry={() => (current.reload(), versions.reload())} />;
   }
@@ -35,8 +36,9 @@ export function ClaimRules() {
         {sep}
         <Link to={{ name: 'claimsRanked' }}>{t('rules.toRanked')}</Link>
       </p>
+      {saved !== null && saved === cur.version && <Alert kind="success">{t('rules.saved', { version: num(saved) })}</Alert>}
       {can(user?.role, 'saveClaimRules') ? (
-        <RulesEditor key={cur.version} current={cur} onSaved={() => (current.reload(), versions.reload())} />
+        <RulesEditor key={cur.version} current={cur} onSaved={(v) => (setSaved(v), current.reload(), versions.reload())} />
       ) : (
         <section className="card">
           <p className="muted">{t('rules.readOnly')}</p>
@@ -59,9 +61,9 @@ function useErrorOf(bad: string[], serverError: unknown, sent: ClaimRulesViewT['
   };
 }
 
-function RulesEditor({ current, onSaved }: { current: ClaimRulesViewT; onSaved: () => void }) {
+function RulesEditor({ current, onSaved }: { current: ClaimRulesViewT; onSaved: (version: number) => void }) {
   const i18n = useI18n();
-  const { t, num } = i18n;
+  const { t } = i18n;
   const { api, user } = useSession();
   const gname = useGovernorateName();
   const mine = user?.me?.governorates ?? [];
@@ -97,8 +99,7 @@ function RulesEditor({ current, onSaved }: { current: ClaimRulesViewT; onSaved: 
           reason: reason.trim(),
           rules,
         });
-        setMsg({ kind: 'success', text: t('rules.saved', { version: num(saved.version) }) });
-        onSaved();
+        onSaved(saved.version);
       }
     } catch (err) {
       setError(err);
