@@ -195,7 +195,7 @@ describe.skipIf(!run)('the claim rules editor', () => {
       { preview: 'Preview the effect', reason: 'Reason for the change', save: 'Save a new version', saved: /Version \d+ was saved/ },
       'Back to destroyed homes only',
     );
-    await expect.poll(() => en.preview.locator('[data-count="rank"]').textContent()).toContain('Two open cases change rank');
+    await expect.poll(() => en.preview.locator('[data-count="rank"]').textContent()).toContain('2 open cases change rank of 2 open cases');
     expect(await en.preview.locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-case')))).toEqual([
       destroyed,
       large,

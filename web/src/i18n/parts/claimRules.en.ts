@@ -67,7 +67,7 @@ export const claimRulesEn: Record<keyof typeof claimRulesAr, string> = {
   'rules.toRanked': 'Open the ranked claims',
   'rules.history': 'Version history',
   'rules.version': 'Version {version}',
-  'rules.savedBy': 'Saved by {who} on {when}',
+  'rules.savedBy': 'saved by {who} on {when}',
   'rules.initial': 'The starting rules (saved by no one)',
   'rules.view': 'Show version {version}',
   'rules.hide': 'Hide',

@@ -172,7 +172,7 @@ function History({ list }: { list: RuleVersionListT }) {
                 <bdi>{v.reason}</bdi>
               </p>
             )}
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(open === v.version ? null : v.version)}>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(open === v.version ? null : v.version)}>
               {open === v.version ? t('rules.hide') : t('rules.view', { version: num(v.version) })}
             </button>
             {open === v.version && <VersionRules version={v.version} />}
