@@ -24,7 +24,7 @@ export function ChoiceChecks({
   const { num } = useI18n();
   const id = useId();
   return (
-    <details className="field rule-choices" open={open || Boolean(error)}>
+    <details className="field rule-choices" open={open || Boolean(error) || undefined}>
       <summary>
         {legend}
         {value.length > 0 && <> ({num(value.length)})</>}
