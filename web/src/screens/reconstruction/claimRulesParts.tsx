@@ -181,10 +181,15 @@ export function PreviewResult({ p }: { p: RulesPreviewT }) {
       <h3>{t('rules.previewTitle', { version: num(p.basedOn) })}</h3>
       <ul>
         <li className="big" data-count="rank">
-          <Count base="rules.preview.rank" n={p.rankChanged} />{' '}
-          <span className="muted">
-            <Count base="rules.preview.open" n={p.openCases} />
-          </span>
+          <Count base="rules.preview.rank" n={p.rankChanged} />
+          {p.openCases > 0 && (
+            <>
+              {' '}
+              <span className="muted">
+                <Count base="rules.preview.open" n={p.openCases} />
+              </span>
+            </>
+          )}
         </li>
         <li data-count="eligibility">
           <Count base="rules.preview.eligibility" n={p.eligibilityChanged} />
