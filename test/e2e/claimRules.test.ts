@@ -121,7 +121,7 @@ async function changeWeight(value: string, w: { preview: string; reason: string;
   await field.fill(value);
   expect(await page.getByRole('button', { name: w.save }).isDisabled()).toBe(true); // a preview comes first
   await page.getByRole('button', { name: w.preview, exact: true }).click();
-  const preview = page.locator('output.claim-rules-preview');
+  const preview = page.locator('.claim-rules-preview');
   await preview.waitFor();
   return {
     preview,
@@ -165,7 +165,7 @@ describe.skipIf(!run)('the claim rules editor', () => {
     expect(await ar.preview.locator('tbody tr').first().locator('bdi').first().textContent()).toBe('١');
     // nothing written by the preview
     expect((await db.pool.query('SELECT max(version)::int AS v FROM claim_rule_version')).rows[0].v).toBe(baselineVersion);
-    await screenshots(page, 'claim-rules-preview', () => page.locator('output.claim-rules-preview').waitFor());
+    await screenshots(page, 'claim-rules-preview', () => page.locator('.claim-rules-preview').waitFor());
     await ar.save();
     await page
       .locator(`.claim-rules-history li[data-version="${baselineVersion + 1}"]`)

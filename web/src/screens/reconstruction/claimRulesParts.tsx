@@ -176,8 +176,14 @@ export function PreviewResult({ p }: { p: RulesPreviewT }) {
   const { t, num, dir } = useI18n();
   const gname = useGovernorateName();
   const score = (s: number | null) => <bdi>{s === null ? '–' : num(s)}</bdi>;
+  // on a phone the table's rows stack: each cell carries its column's name (hidden from screen readers, which read the header)
+  const label = (k: MessageKey) => (
+    <span className="compare-label" aria-hidden="true">
+      {t(k)}
+    </span>
+  );
   return (
-    <output className="card preview claim-rules-preview" aria-live="polite">
+    <section className="card claim-rules-preview" aria-live="polite">
       <h3>{t('rules.previewTitle', { version: num(p.basedOn) })}</h3>
       <ul>
         <li className="big" data-count="rank">
@@ -218,16 +224,20 @@ export function PreviewResult({ p }: { p: RulesPreviewT }) {
                   {p.top.map((l) => (
                     <tr key={l.id} data-case={l.id} data-moved={l.oldRank !== l.newRank ? 'yes' : 'no'}>
                       <td>
+                        {label('rules.col.new')}
                         <bdi>{num(l.newRank)}</bdi>
                       </td>
                       <td>
+                        {label('rules.col.old')}
                         <bdi>{num(l.oldRank)}</bdi>
                       </td>
                       <td>
+                        {label('rules.col.unit')}
                         <bdi>{l.unitNumber}</bdi>
                         {!l.eligible && <span className="chip chip-alert">{t('rules.notEligible')}</span>}
                       </td>
                       <td>
+                        {label('rules.col.score')}
                         {score(l.oldScore)} {dir === 'rtl' ? '←' : '→'} {score(l.newScore)}
                       </td>
                     </tr>
@@ -238,6 +248,6 @@ export function PreviewResult({ p }: { p: RulesPreviewT }) {
           )}
         </>
       )}
-    </output>
+    </section>
   );
 }
