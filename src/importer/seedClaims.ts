@@ -244,12 +244,15 @@ async function planAndTranche(pool: pg.Pool, people: DemoActors, caseId: string,
   await run(pool, people.vendor, (ctx) =>
     recordSale(ctx, { id: randomUUID(), code, item: 'cement', quantity: 6, soldAt: new Date(Date.now() - 5 * 86_400_000).toISOString() }),
   );
+  // the inspection's photo goes through the one photo rule (checked and stripped), as the API's does
+  const photo = stripPhoto(syntheticPng(7));
+  if (typeof photo === 'string') throw new Error(`the synthetic inspection photo is refused: ${photo}`);
   await run(pool, people.engineer, (ctx) =>
     recordInspection(ctx, caseId, {
       stage: 'signing',
       inspectedOn: daysAgo(3),
       note: 'تم توقيع الاتفاقية وتسليم الموقع (مثال تجريبي).',
-      photos: [syntheticPng(7)],
+      photos: [photo],
       installed: [],
     }),
   );

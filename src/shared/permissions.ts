@@ -293,6 +293,11 @@ export const permissionMatrix = {
     'auditor',
   ],
   'GET /api/v1/reconstruction/plans': ['claims_officer', 'reconstruction_committee', 'engineer'],
+  // The claim rules editor (#16): administrators preview proposed rules (counts and units, no names);
+  // the history of versions is read by those who read the rules
+  'POST /api/v1/reconstruction/claim-rules/preview': ['administrator'],
+  'GET /api/v1/reconstruction/claim-rules/versions': ['administrator', 'claims_officer', 'reconstruction_committee'],
+  'GET /api/v1/reconstruction/claim-rules/versions/:version': ['administrator', 'claims_officer', 'reconstruction_committee'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -64,6 +64,7 @@ function screensOf(ids: Record<string, string>): [string, string][] {
     ['reports', '/reports'],
     ['services', '/services'],
     ['deathList', '/life-events/death-list'],
+    ['claimRules', '/reconstruction/claim-rules'],
   ];
 }
 

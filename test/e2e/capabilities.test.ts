@@ -78,6 +78,7 @@ test('what each role sees', () => {
     'readPlan',
     'materialsReconciliation',
     'readPlans',
+    'claimRules',
   ]);
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');

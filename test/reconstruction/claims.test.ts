@@ -188,8 +188,9 @@ test('the ranked list explains each score; new rules re-rank open cases, decided
     })
   ).json();
   const saved = await t.post(admin, '/api/v1/reconstruction/claim-rules', {
-    ...DEFAULT_CLAIM_RULES,
-    priority: { ...DEFAULT_CLAIM_RULES.priority, household_size: 50 },
+    basedOn: 1,
+    reason: 'size counts more',
+    rules: { ...DEFAULT_CLAIM_RULES, priority: { ...DEFAULT_CLAIM_RULES.priority, household_size: 50 } },
   });
   expect(saved.statusCode, saved.body).toBe(201);
   expect(saved.json().version).toBe(2);
@@ -197,9 +198,13 @@ test('the ranked list explains each score; new rules re-rank open cases, decided
   expect(items.map((i) => [i.id, i.ruleVersion])).toEqual([[big.caseId, 2]]);
   const after = (await t.get(s.committee, `/api/v1/reconstruction/cases/${destroyed.caseId}`)).json();
   expect({ ...after, version: decided.version }).toMatchObject({ ...decided });
-  const refused = await t.post(s.claims, '/api/v1/reconstruction/claim-rules', DEFAULT_CLAIM_RULES);
+  const refused = await t.post(s.claims, '/api/v1/reconstruction/claim-rules', { basedOn: 2, reason: 'x', rules: DEFAULT_CLAIM_RULES });
   expect(refused.statusCode).toBe(403);
-  const invalid = await t.post(admin, '/api/v1/reconstruction/claim-rules', { ...DEFAULT_CLAIM_RULES, priority: { destroyed_home: -1 } });
+  const invalid = await t.post(admin, '/api/v1/reconstruction/claim-rules', {
+    basedOn: 2,
+    reason: 'x',
+    rules: { ...DEFAULT_CLAIM_RULES, priority: { destroyed_home: -1 } },
+  });
   expect(invalid.statusCode).toBe(422);
   expect((await t.get(s.claims, '/api/v1/reconstruction/cases?governorate=PS9999')).statusCode).toBe(422);
 });

@@ -24,6 +24,7 @@ const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
 const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
 const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
+const ClaimRulesScreen = lazy(() => import('./screens/reconstruction/ClaimRules.tsx').then((m) => ({ default: m.ClaimRules })));
 const MaterialsReconciliation = lazy(() =>
   import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
 );
@@ -110,6 +111,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
   { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
   { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
+  { route: { name: 'claimRules' }, label: 'rules.nav', needs: 'claimRules' },
 ];
 
 export function App() {
@@ -223,6 +225,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   plans: 'reconstruction',
   vendorSale: 'reconstruction',
   materials: 'reconstruction',
+  claimRules: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -484,6 +487,8 @@ function laterScreens(
       return onDemand(can(role, 'materialsReconciliation'), <MaterialsReconciliation />);
     case 'plans':
       return onDemand(can(role, 'readPlans'), <Plans />);
+    case 'claimRules':
+      return onDemand(can(role, 'claimRules'), <ClaimRulesScreen />);
     default:
       return undefined;
   }

@@ -92,6 +92,8 @@ export const capabilityRoutes = {
   sellMaterials: 'POST /api/v1/reconstruction/sales',
   materialsReconciliation: 'GET /api/v1/reconstruction/materials/reconciliation',
   readPlans: 'GET /api/v1/reconstruction/plans',
+  claimRules: 'GET /api/v1/reconstruction/claim-rules',
+  saveClaimRules: 'POST /api/v1/reconstruction/claim-rules',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -60,7 +60,8 @@ export type Route =
   | { name: 'tranchePlan'; id: string }
   | { name: 'vendorSale' }
   | { name: 'materials' }
-  | { name: 'plans' };
+  | { name: 'plans' }
+  | { name: 'claimRules' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -124,6 +125,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reconstruction\/projects\/new\/?$/, () => ({ name: 'newProject' })],
   [new RegExp(`^/reconstruction/projects/${ID}/?$`), (m) => ({ name: 'project', id: m[1]! })],
   [new RegExp(`^/reconstruction/projects/${ID}/edit/?$`), (m) => ({ name: 'editProject', id: m[1]! })],
+  [/^\/reconstruction\/claim-rules\/?$/, () => ({ name: 'claimRules' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -179,6 +181,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   vendorSale: '/reconstruction/sales',
   materials: '/reconstruction/materials',
   plans: '/reconstruction/plans',
+  claimRules: '/reconstruction/claim-rules',
 };
 
 /** The path of each screen of one record. */

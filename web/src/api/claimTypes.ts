@@ -7,6 +7,10 @@ import type {
   DecidedList,
   DocumentView,
   RankedList,
+  RulesPreviewView,
+  RuleVersionList,
+  RuleVersionView,
+  RulesView,
 } from '../../../src/api/routes/reconstruction/claims/schema.ts';
 
 export type ClaimViewT = z.infer<typeof ClaimView>;
@@ -16,3 +20,8 @@ export type ClaimDocumentT = z.infer<typeof DocumentView>;
 export type RankedListT = z.infer<typeof RankedList>;
 export type RankedCaseT = RankedListT['items'][number];
 export type DecidedListT = z.infer<typeof DecidedList>;
+export type ClaimRulesViewT = z.infer<typeof RulesView>;
+export type ClaimRulesT = ClaimRulesViewT['rules'];
+export type RulesPreviewT = z.infer<typeof RulesPreviewView>;
+export type RuleVersionListT = z.infer<typeof RuleVersionList>;
+export type RuleVersionViewT = z.infer<typeof RuleVersionView>;

@@ -37,6 +37,7 @@ import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 import { tranchesAr } from './parts/tranches.ar.ts';
 import { planLinksAr } from './parts/planLinks.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
+import { claimRulesAr } from './parts/claimRules.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -753,6 +754,7 @@ export const ar = {
   ...claimReviewAr,
   ...tranchesAr,
   ...planLinksAr,
+  ...claimRulesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

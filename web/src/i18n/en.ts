@@ -36,6 +36,7 @@ import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 import { tranchesEn } from './parts/tranches.en.ts';
 import { planLinksEn } from './parts/planLinks.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
+import { claimRulesEn } from './parts/claimRules.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -760,4 +761,5 @@ export const en: Record<MessageKey, string> = {
   ...claimReviewEn,
   ...tranchesEn,
   ...planLinksEn,
+  ...claimRulesEn,
 };

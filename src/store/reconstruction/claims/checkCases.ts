@@ -92,7 +92,7 @@ type FactRow = {
   displaced: boolean;
 };
 
-type CaseResult = { reasons: InspectionReason[]; damageClass: FieldClass; best: ClaimCheck };
+export type CaseResult = { reasons: InspectionReason[]; damageClass: FieldClass; best: ClaimCheck };
 
 function caseResults(rows: FactRow[], checks: Map<string, ClaimCheck>): Map<string, CaseResult> {
   const byCase = new Map<string, { reasons: Set<InspectionReason>; classes: FieldClass[]; best: ClaimCheck }>();
@@ -111,20 +111,18 @@ function caseResults(rows: FactRow[], checks: Map<string, ClaimCheck>): Map<stri
   );
 }
 
-/** Checks (and ranks) the given cases under the organisation's current rules; returns the claims checked. */
-export async function checkCases(
-  db: pg.PoolClient,
-  orgId: string,
-  caseIds: readonly string[],
-  given?: { version: number; rules: ClaimRules },
-): Promise<number> {
-  if (caseIds.length === 0) return 0;
-  const { version, rules } = given ?? (await currentRules(db, orgId));
+/** The facts of every claim of the given open cases, and the field evidence of their units (reads only). */
+async function claimFacts(db: pg.Pool | pg.PoolClient, caseIds: readonly string[]) {
   const rows = (await db.query<FactRow>(FACTS, [caseIds])).rows;
   const field = await fieldEvidence(db, [...new Set(rows.map((r) => r.unit_id))]);
+  return { rows, field };
+}
+
+/** Each claim checked under the rules (pure). */
+function checksUnder(facts: Awaited<ReturnType<typeof claimFacts>>, rules: ClaimRules): Map<string, ClaimCheck> {
   const checks = new Map<string, ClaimCheck>();
-  for (const row of rows) {
-    const f = field.get(row.unit_id);
+  for (const row of facts.rows) {
+    const f = facts.field.get(row.unit_id);
     checks.set(
       row.id,
       checkClaim(
@@ -147,6 +145,36 @@ export async function checkCases(
       ),
     );
   }
+  return checks;
+}
+
+/**
+ * What a check of the given open cases would give under each of several rule sets, on the facts as
+ * they stand, without writing anything (the rule editor's preview): one read of the facts, then the
+ * pure rule once per rule set.
+ */
+export async function evaluateCases(
+  db: pg.Pool | pg.PoolClient,
+  caseIds: readonly string[],
+  ruleSets: readonly ClaimRules[],
+): Promise<Map<string, CaseResult>[]> {
+  if (caseIds.length === 0) return ruleSets.map(() => new Map());
+  const facts = await claimFacts(db, caseIds);
+  return ruleSets.map((rules) => caseResults(facts.rows, checksUnder(facts, rules)));
+}
+
+/** Checks (and ranks) the given cases under the organisation's current rules; returns the claims checked. */
+export async function checkCases(
+  db: pg.PoolClient,
+  orgId: string,
+  caseIds: readonly string[],
+  given?: { version: number; rules: ClaimRules },
+): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const { version, rules } = given ?? (await currentRules(db, orgId));
+  const facts = await claimFacts(db, caseIds);
+  const { rows } = facts;
+  const checks = checksUnder(facts, rules);
   const claimRows = rows.map((r) => {
     const ch = checks.get(r.id)!;
     return { id: r.id, evidence: ch.evidence, reasons: ch.reasons, score: ch.score, explanation: ch.explanation };

@@ -3,6 +3,7 @@
 // (checkCases.ts); decided cases keep the version, score and grant they were decided with.
 import type pg from 'pg';
 import { type ClaimRules, ClaimRulesSchema, DEFAULT_CLAIM_RULES } from '../../../reconstruction/claimRules.ts';
+import { errors } from '../../../errors.ts';
 import type { WriteContext } from '../../write.ts';
 import { recheckOpenCases } from './checkCases.ts';
 
@@ -17,18 +18,28 @@ export async function currentRules(db: pg.Pool | pg.PoolClient, orgId: string): 
   return row ? { version: row.version, rules: ClaimRulesSchema.parse(row.rules) } : { version: 1, rules: DEFAULT_CLAIM_RULES };
 }
 
-/** Saves the rules as the next version (one writer at a time per organisation). */
-export async function saveRules(ctx: WriteContext, rules: ClaimRules): Promise<RuleVersion> {
+/**
+ * Saves the rules as the next version (one writer at a time per organisation), with the reason for
+ * it. `basedOn`, when given, is the version the editor read: if another was saved since, nothing is
+ * written (version_conflict), so no one overwrites a change they have not seen.
+ */
+export async function saveRules(
+  ctx: WriteContext,
+  rules: ClaimRules,
+  opts: { reason?: string; basedOn?: number } = {},
+): Promise<RuleVersion> {
   await ctx.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`claim_rules:${ctx.actor.orgId}`]);
   const cur = await currentRules(ctx.client, ctx.actor.orgId);
+  if (opts.basedOn !== undefined && opts.basedOn !== cur.version) throw errors.versionConflict();
   const version = cur.version + 1;
-  await ctx.client.query('INSERT INTO claim_rule_version (org_id, version, rules, created_by) VALUES ($1,$2,$3::jsonb,$4)', [
+  await ctx.client.query('INSERT INTO claim_rule_version (org_id, version, rules, created_by, reason) VALUES ($1,$2,$3::jsonb,$4,$5)', [
     ctx.actor.orgId,
     version,
     JSON.stringify(rules),
     ctx.actor.userId,
+    opts.reason ?? null,
   ]);
-  await ctx.log({ entity: 'claim_rule_version', entityId: null, action: 'create', after: { version, rules } });
+  await ctx.log({ entity: 'claim_rule_version', entityId: null, action: 'create', after: { version, rules }, reason: opts.reason });
   await recheckOpenCases(ctx.client, ctx.actor.orgId, { version, rules });
   return { version, rules };
 }

@@ -1,9 +1,9 @@
 // The rule editor: each rule as form fields (who is eligible, how much per household and per
 // person, how often) instead of JSON; the order matters (the first rule that fits wins per item).
-import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { ItemView } from '../../../../src/api/routes/aid/schema.ts';
 import { derivedVulnerabilities, vulnerabilityKinds } from '../../../../src/shared/vocabulary.ts';
+import { ChoiceChecks } from '../../components/ChoiceChecks.tsx';
 import { SelectField, TextField } from '../../components/ui.tsx';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../../session.tsx';
@@ -12,47 +12,6 @@ import type { RuleForm, TriState } from './ruleForm.ts';
 type Item = z.infer<typeof ItemView>;
 type Edit = (patch: Partial<RuleForm>) => void;
 const VULNS: readonly string[] = [...vulnerabilityKinds, ...derivedVulnerabilities];
-
-function Checks({
-  legend,
-  name,
-  options,
-  value,
-  onChange,
-}: {
-  legend: string;
-  name: string;
-  options: { value: string; label: ReactNode }[];
-  value: string[];
-  onChange: (v: string[]) => void;
-}) {
-  const { num } = useI18n();
-  return (
-    <details className="field rule-choices">
-      <summary>
-        {legend}
-        {value.length > 0 && <> ({num(value.length)})</>}
-      </summary>
-      <fieldset className="governorate-picker">
-        <legend className="visually-hidden">{legend}</legend>
-        <div className="governorate-options">
-          {options.map((o) => (
-            <label key={o.value} className="check">
-              <input
-                type="checkbox"
-                name={name}
-                value={o.value}
-                checked={value.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
-              />
-              {o.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    </details>
-  );
-}
 
 function Tri({ label, name, value, onChange }: { label: string; name: string; value: TriState; onChange: (v: TriState) => void }) {
   const { t } = useI18n();
@@ -101,7 +60,7 @@ function Who({ f, edit, bad }: { f: RuleForm; edit: Edit; bad: string[] }) {
   return (
     <fieldset className="rule-part">
       <legend>{t('prog.rule.who')}</legend>
-      <Checks
+      <ChoiceChecks
         legend={t('prog.rule.governorates')}
         name="governorates"
         options={governorates.map((g) => ({ value: g.pcode, label: gname(g.pcode) }))}
@@ -126,7 +85,7 @@ function Who({ f, edit, bad }: { f: RuleForm; edit: Edit; bad: string[] }) {
           onChange={(maxSize) => edit({ maxSize })}
         />
       </div>
-      <Checks
+      <ChoiceChecks
         legend={t('prog.rule.vulns')}
         name="vulnerabilities"
         options={VULNS.map((v) => ({ value: v, label: t(`vuln.${v}` as MessageKey) }))}

@@ -2,6 +2,7 @@
 // officers, the committee, administrators); the committee's queue is the same list of verified
 // cases. No names here: cases and units; the case page shows the claimants.
 import { useState } from 'react';
+import { can } from '../../access.ts';
 import type { RankedListT } from '../../api/claimTypes.ts';
 import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
 import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
@@ -28,6 +29,11 @@ export function RankedClaims({ queue }: { queue: boolean }) {
     <Screen title={title}>
       <div className="card">
         <GovernorateSelect label={t('claims.governorate')} name="governorate" value={gov} onChange={setGov} />
+        {can(user?.role, 'claimRules') && (
+          <p>
+            <Link to={{ name: 'claimRules' }}>{t('rules.link')}</Link>
+          </p>
+        )}
       </div>
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {!list.data && !list.error && <Loading />}

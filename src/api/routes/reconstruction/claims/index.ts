@@ -10,7 +10,10 @@ import documentGet from './documentGet.ts';
 import file from './file.ts';
 import ranked from './ranked.ts';
 import rulesGet from './rulesGet.ts';
+import rulesPreview from './rulesPreview.ts';
 import rulesSave from './rulesSave.ts';
+import rulesVersion from './rulesVersion.ts';
+import rulesVersions from './rulesVersions.ts';
 
 export const claimRoutes: RouteDef[] = [
   file,
@@ -24,4 +27,7 @@ export const claimRoutes: RouteDef[] = [
   rulesSave,
   caseReopen,
   decided,
+  rulesPreview,
+  rulesVersions,
+  rulesVersion,
 ];

@@ -155,4 +155,49 @@ export const RankedList = z.object({
 });
 
 export const RulesView = z.object({ version: z.number(), rules: ClaimRulesSchema });
-export const RulesInput = ClaimRulesSchema;
+export const RulesInput = z
+  .object({
+    basedOn: z.number().int().min(1).describe('the version the editor read: another saved since is a version_conflict'),
+    reason: z.string().trim().min(1).max(1000).describe('why the rules change: listed in the history and the change log'),
+    rules: ClaimRulesSchema,
+  })
+  .strict();
+export const RulesPreviewInput = z
+  .object({
+    rules: ClaimRulesSchema,
+    governorate: z
+      .string()
+      .regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate')
+      .optional()
+      .describe('whose ranking to show the top of'),
+  })
+  .strict();
+export const RulesPreviewView = z.object({
+  basedOn: z.number().describe('the current version the proposal is compared with'),
+  openCases: z.number(),
+  rankChanged: z.number().describe('open cases whose rank in their governorate changes'),
+  eligibilityChanged: z.number(),
+  grantChanged: z.number(),
+  governorate: z.string().nullable(),
+  top: z.array(
+    z.object({
+      id: z.string(),
+      unitNumber: z.string(),
+      floor: z.number(),
+      oldRank: z.number(),
+      newRank: z.number(),
+      oldScore: z.number().nullable(),
+      newScore: z.number().nullable(),
+      eligible: z.boolean(),
+    }),
+  ),
+});
+const RuleVersionEntry = z.object({
+  version: z.number(),
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable().describe('the username; none for the starting rules'),
+  reason: z.string().nullable(),
+});
+export const RuleVersionList = z.object({ versions: z.array(RuleVersionEntry) });
+export const RuleVersionView = RuleVersionEntry.extend({ rules: ClaimRulesSchema });
+export const VersionParams = z.object({ version: z.coerce.number().int().min(1).max(1_000_000) }).strict();
