@@ -20,8 +20,9 @@ export type ClaimStateKey = (typeof claimStates)[number];
 
 /** The figures of one area (a locality, a governorate, or everything), as counted or as published (null: withheld). */
 export type Figures<N> = {
-  buildings: { total: number; remote: Record<RemoteKey, number>; field: Record<FieldKey, number> };
-  units: { total: N; remote: Record<RemoteKey, N>; field: Record<FieldKey, N> };
+  /** damaged: by the latest remote class, destroyed to possibly damaged */
+  buildings: { total: number; damaged: number; remote: Record<RemoteKey, number>; field: Record<FieldKey, number> };
+  units: { total: N; damaged: N; remote: Record<RemoteKey, N>; field: Record<FieldKey, N> };
   claims: { total: N; byState: Record<ClaimStateKey, N> };
   /** approved cases with a plan, the cases paid at least one tranche, and the amount paid */
   grants: { plans: N; paidCases: N; paid: N };
@@ -64,22 +65,28 @@ const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Objec
 
 export function emptyFigures(): Figures<number> {
   return {
-    buildings: { total: 0, remote: zeros(remoteKeys), field: zeros(fieldKeys) },
-    units: { total: 0, remote: zeros(remoteKeys), field: zeros(fieldKeys) },
+    buildings: { total: 0, damaged: 0, remote: zeros(remoteKeys), field: zeros(fieldKeys) },
+    units: { total: 0, damaged: 0, remote: zeros(remoteKeys), field: zeros(fieldKeys) },
     claims: { total: 0, byState: zeros(claimStates) },
     grants: { plans: 0, paidCases: 0, paid: 0 },
   };
 }
+
+/** The remote classes that count as damaged (UNOSAT's four; not "no visible damage", not "not assessed"). */
+export const damagedClasses = ['destroyed', 'severely_damaged', 'moderately_damaged', 'possibly_damaged'] as const;
+const isDamaged = (k: string) => (damagedClasses as readonly string[]).includes(k);
 
 function add(f: Figures<number>, x: Fact): void {
   const { key, n } = x;
   if (x.measure === 'buildings_remote' && key in f.buildings.remote) {
     f.buildings.remote[key as RemoteKey] += n;
     f.buildings.total += n;
+    if (isDamaged(key)) f.buildings.damaged += n;
   } else if (x.measure === 'buildings_field' && key in f.buildings.field) f.buildings.field[key as FieldKey] += n;
   else if (x.measure === 'units_remote' && key in f.units.remote) {
     f.units.remote[key as RemoteKey] += n;
     f.units.total += n;
+    if (isDamaged(key)) f.units.damaged += n;
   } else if (x.measure === 'units_field' && key in f.units.field) f.units.field[key as FieldKey] += n;
   else if (x.measure === 'claims' && key in f.claims.byState) {
     f.claims.byState[key as ClaimStateKey] += n;
@@ -167,7 +174,7 @@ export function assembleDashboard(input: {
 }
 
 type Cells = {
-  units: { total: number; remote: Record<RemoteKey, number>; field: Record<FieldKey, number> };
+  units: { total: number; damaged: number; remote: Record<RemoteKey, number>; field: Record<FieldKey, number> };
   claims: { total: number; byState: Record<ClaimStateKey, number> };
   grants: { plans: number; paidCases: number; paid: number };
 };
@@ -176,8 +183,12 @@ type Cells = {
 function areaCells(b: TableBuilder, f: Figures<number>): Cells {
   const remote = Object.fromEntries(remoteKeys.map((k) => [k, b.count(f.units.remote[k])])) as Record<RemoteKey, number>;
   const field = Object.fromEntries(fieldKeys.map((k) => [k, b.count(f.units.field[k])])) as Record<FieldKey, number>;
-  const units = { total: b.count(f.units.total), remote, field };
+  const units = { total: b.count(f.units.total), damaged: b.count(f.units.damaged), remote, field };
   b.relate(units.total, Object.values(remote));
+  b.relate(
+    units.damaged,
+    damagedClasses.map((k) => remote[k]),
+  );
   b.relate(units.total, Object.values(field));
   const byState = Object.fromEntries(claimStates.map((k) => [k, b.count(f.claims.byState[k])])) as Record<ClaimStateKey, number>;
   const claims = { total: b.count(f.claims.total), byState };
@@ -191,6 +202,7 @@ function areaCells(b: TableBuilder, f: Figures<number>): Cells {
 function flat(c: Cells): number[] {
   return [
     c.units.total,
+    c.units.damaged,
     ...Object.values(c.units.remote),
     ...Object.values(c.units.field),
     c.claims.total,
@@ -223,7 +235,12 @@ function publishFigures<T extends Figures<number>>(
 ): Omit<T, 'units' | 'claims' | 'grants'> & Figures<number | null> {
   return {
     ...f,
-    units: { total: out[c.units.total]!, remote: pickRecord(c.units.remote, out), field: pickRecord(c.units.field, out) },
+    units: {
+      total: out[c.units.total]!,
+      damaged: out[c.units.damaged]!,
+      remote: pickRecord(c.units.remote, out),
+      field: pickRecord(c.units.field, out),
+    },
     claims: { total: out[c.claims.total]!, byState: pickRecord(c.claims.byState, out) },
     grants: { plans: out[c.grants.plans]!, paidCases: out[c.grants.paidCases]!, paid: out[c.grants.paid]! },
   };

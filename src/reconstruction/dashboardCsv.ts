@@ -24,6 +24,7 @@ const tag = (s: string) => s.replace(/[^a-z0-9_]/g, '_');
 function figureColumns(): Column[] {
   return [
     { name: 'buildings', hxl: '#indicator+num+buildings', of: (r) => r.figures.buildings.total },
+    { name: 'buildings_damaged', hxl: '#indicator+num+buildings+damaged', of: (r) => r.figures.buildings.damaged },
     ...remoteKeys.map((k) => ({
       name: `buildings_remote_${k}`,
       hxl: `#indicator+num+buildings+remote+${k}`,
@@ -35,6 +36,7 @@ function figureColumns(): Column[] {
       of: (r: Row) => r.figures.buildings.field[k],
     })),
     { name: 'units', hxl: '#indicator+num+units', of: (r) => r.figures.units.total },
+    { name: 'units_damaged', hxl: '#indicator+num+units+damaged', of: (r) => r.figures.units.damaged },
     ...remoteKeys.map((k) => ({
       name: `units_remote_${k}`,
       hxl: `#indicator+num+units+remote+${k}`,

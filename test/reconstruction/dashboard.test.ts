@@ -156,6 +156,7 @@ test('exact figures per governorate and locality for an administrator, withheld 
   const row = (level: string, pcode: string, locality = '') => lines.find((l) => l[0] === level && l[3] === pcode && l[4] === locality)!;
   const cell = (l: string[], name: string) => l[head!.indexOf(name)];
   expect(cell(row('governorate', 'PS0260'), 'units')).toBe('3');
+  expect(cell(row('governorate', 'PS0260'), 'units_damaged')).toBe('3');
   expect(cell(row('governorate', 'PS0260'), 'grants_paid')).toBe('12000');
   expect(cell(row('governorate', 'PS0260'), 'committed_usd')).toBe('300000.00');
   expect(cell(row('governorate', 'PS0260'), 'cement_sold')).toBe('6');

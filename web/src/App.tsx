@@ -23,6 +23,7 @@ const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
 const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
+const ReconDashboard = lazy(() => import('./screens/reconstruction/ReconDashboard.tsx').then((m) => ({ default: m.ReconDashboard })));
 const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
 const MaterialsReconciliation = lazy(() =>
   import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
@@ -108,6 +109,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
   { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
   { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
+  { route: { name: 'reconDashboard' }, label: 'recdash.nav', needs: 'reconDashboard' },
 ];
 
 export function App() {
@@ -220,6 +222,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   plans: 'reconstruction',
   vendorSale: 'reconstruction',
   materials: 'reconstruction',
+  reconDashboard: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -479,6 +482,8 @@ function laterScreens(
       return onDemand(can(role, 'materialsReconciliation'), <MaterialsReconciliation />);
     case 'plans':
       return onDemand(can(role, 'readPlans'), <Plans />);
+    case 'reconDashboard':
+      return onDemand(can(role, 'reconDashboard'), <ReconDashboard />);
     default:
       return undefined;
   }

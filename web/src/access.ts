@@ -90,6 +90,7 @@ export const capabilityRoutes = {
   sellMaterials: 'POST /api/v1/reconstruction/sales',
   materialsReconciliation: 'GET /api/v1/reconstruction/materials/reconciliation',
   readPlans: 'GET /api/v1/reconstruction/plans',
+  reconDashboard: 'GET /api/v1/reconstruction/dashboard',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -59,7 +59,8 @@ export type Route =
   | { name: 'tranchePlan'; id: string }
   | { name: 'vendorSale' }
   | { name: 'materials' }
-  | { name: 'plans' };
+  | { name: 'plans' }
+  | { name: 'reconDashboard' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -76,6 +77,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reconstruction\/sales\/?$/, () => ({ name: 'vendorSale' })],
   [/^\/reconstruction\/materials\/?$/, () => ({ name: 'materials' })],
   [/^\/reconstruction\/plans\/?$/, () => ({ name: 'plans' })],
+  [/^\/reconstruction\/dashboard\/?$/, () => ({ name: 'reconDashboard' })],
   [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
@@ -176,6 +178,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   vendorSale: '/reconstruction/sales',
   materials: '/reconstruction/materials',
   plans: '/reconstruction/plans',
+  reconDashboard: '/reconstruction/dashboard',
 };
 
 /** The path of each screen of one record. */

@@ -34,6 +34,7 @@ import { assessAr } from './parts/assess.ar.ts';
 import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 import { tranchesAr } from './parts/tranches.ar.ts';
+import { recdashAr } from './parts/recdash.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
@@ -749,6 +750,7 @@ export const ar = {
   ...assessAr,
   ...claimsAr,
   ...tranchesAr,
+  ...recdashAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -33,6 +33,7 @@ import { assessEn } from './parts/assess.en.ts';
 import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 import { tranchesEn } from './parts/tranches.en.ts';
+import { recdashEn } from './parts/recdash.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -756,4 +757,5 @@ export const en: Record<MessageKey, string> = {
   ...assessEn,
   ...claimsEn,
   ...tranchesEn,
+  ...recdashEn,
 };

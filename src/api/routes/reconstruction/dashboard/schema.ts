@@ -19,10 +19,12 @@ const fieldKeys = [...fieldClasses, 'not_assessed'] as const;
 
 const figures = {
   buildings: z
-    .object({ total: Count, remote: byKeys(remoteKeys, Count), field: byKeys(fieldKeys, Count) })
-    .describe('structures by latest remote class (imagery) and latest field class (engineers)'),
+    .object({ total: Count, damaged: Count, remote: byKeys(remoteKeys, Count), field: byKeys(fieldKeys, Count) })
+    .describe(
+      'structures by latest remote class (imagery) and latest field class (engineers); damaged: destroyed to possibly damaged by imagery',
+    ),
   units: z
-    .object({ total: Cell, remote: byKeys(remoteKeys, Cell), field: byKeys(fieldKeys, Cell) })
+    .object({ total: Cell, damaged: Cell, remote: byKeys(remoteKeys, Cell), field: byKeys(fieldKeys, Cell) })
     .describe("housing units by their building's latest remote class and their latest field class"),
   claims: z.object({ total: Cell, byState: byKeys(claimStates, Cell) }),
   grants: z
