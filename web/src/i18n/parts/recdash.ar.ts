@@ -47,7 +47,7 @@ export const recdashAr = {
   'recdash.tile.buildings': 'من {total} حسب صور الأقمار الصناعية',
   'recdash.tile.units': 'من {total} مسجّلة',
   'recdash.tile.claims': 'منها {approved} وافقت عليها اللجنة',
-  'recdash.tile.paid': 'منح دُفعت على دفعات لـ{cases}',
+  'recdash.tile.paid': 'منح مدفوعة على دفعات ({cases})',
   'recdash.tile.funds': 'ملتزم به بعملة {currency}، صُرف منه {disbursed}؛ {projects}',
   'recdash.chart.remote': 'المباني حسب آخر تصنيف من صور الأقمار الصناعية',
   'recdash.chart.field': 'المباني حسب آخر تقييم ميداني',

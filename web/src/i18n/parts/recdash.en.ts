@@ -46,7 +46,7 @@ export const recdashEn: Record<keyof typeof recdashAr, string> = {
   'recdash.tile.buildings': 'of {total} on satellite imagery',
   'recdash.tile.units': 'of {total} recorded',
   'recdash.tile.claims': 'of which {approved} approved by the committee',
-  'recdash.tile.paid': 'grants paid in tranches to {cases}',
+  'recdash.tile.paid': 'grants paid in tranches ({cases})',
   'recdash.tile.funds': 'committed in {currency}, of which {disbursed} disbursed; {projects}',
   'recdash.chart.remote': 'Buildings by latest satellite imagery class',
   'recdash.chart.field': 'Buildings by latest field assessment',
