@@ -7,6 +7,7 @@
 // by damaged units, Gaza opened onto its localities, a claim withheld ("<5": the committee sees only
 // aggregates) and the HXL CSV downloaded; then the same figures in English. Every name is invented.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +24,16 @@ const OFFICER = 'officer.recdash.e2e';
 const DECIDER = 'decider.recdash.e2e';
 const COMMITTEE = 'committee.recdash.e2e';
 const run = browserAvailable();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA violations on the page now (rule ids and where). */
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => v.id + ' ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
 
 let db: TestDb;
 let server: Server;
@@ -103,7 +114,8 @@ beforeAll(async () => {
   }));
   await scene();
   browser = await launch();
-  ({ page } = await phonePage(browser, { urls }));
+  // bypassCSP: the app's Content-Security-Policy would refuse axe's injected script
+  ({ page } = await phonePage(browser, { urls, bypassCSP: true }));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 300_000);
 
@@ -149,6 +161,7 @@ describe.skipIf(!run)('the reconstruction dashboard (a committee member)', () =>
     expect(await text('tr.recdash-locality[data-locality=none] [data-col=units]')).toBe('٦');
     expect(await text('[data-table=claims] tr[data-state=approved] [data-col=total]')).toBe('أقل من ٥');
     expect(await text('[data-table=funds] tr[data-row="total USD"] [data-col=disbursed]')).toBe('١٠٠٬٠٠٠');
+    expect(await violations()).toEqual([]);
     const csv = await csvRows('تنزيل الأرقام (ملف \u2068CSV\u2069 بوسوم \u2068HXL\u2069)');
     const [head, hxl] = csv;
     expect(hxl![head!.indexOf('units_damaged')]).toBe('#indicator+num+units+damaged');
@@ -175,6 +188,7 @@ describe.skipIf(!run)('the reconstruction dashboard (a committee member)', () =>
     expect(await text('.map-name[data-pcode=PS0260] .map-figure')).toBe('6 damaged housing units');
     expect(await text('[data-governorate=PS0270] [data-col=damagedBuildings]')).toBe('6');
     expect(await text('[data-table=funds] tr[data-row="total USD"] [data-col=committed]')).toBe('250,000');
+    expect(await violations()).toEqual([]);
     await page.getByRole('radio', { name: 'Buildings' }).check();
     expect(await text('.map-name[data-pcode=PS0270] .map-figure')).toBe('6 damaged buildings');
     const csv = await csvRows('Download the figures (CSV with HXL tags)');
