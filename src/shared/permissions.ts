@@ -45,6 +45,8 @@ const AGGREGATES: readonly Role[] = [
 const BUILDING_WRITE: readonly Role[] = ['administrator', 'engineer', 'registration_officer'];
 const BUILDING_READ: readonly Role[] = [...BUILDING_WRITE, 'claims_officer', 'reconstruction_committee'];
 const DAMAGE_IMPORT: readonly Role[] = ['administrator', 'engineer'];
+/** Who reads the reconstruction dashboard: those who need its reports (the committee and analysts see aggregates only). */
+const RECON_DASHBOARD: readonly Role[] = ['administrator', 'analyst', 'reconstruction_committee', 'claims_officer'];
 
 export const permissionMatrix = {
   'GET /healthz': 'public',
@@ -298,6 +300,9 @@ export const permissionMatrix = {
   'POST /api/v1/reconstruction/claim-rules/preview': ['administrator'],
   'GET /api/v1/reconstruction/claim-rules/versions': ['administrator', 'claims_officer', 'reconstruction_committee'],
   'GET /api/v1/reconstruction/claim-rules/versions/:version': ['administrator', 'claims_officer', 'reconstruction_committee'],
+  // the reconstruction dashboard: counts only (small cells withheld for the committee and analysts)
+  'GET /api/v1/reconstruction/dashboard': RECON_DASHBOARD,
+  'GET /api/v1/reconstruction/dashboard.csv': RECON_DASHBOARD,
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -54,5 +54,6 @@ test('every JSON route declares a response schema; only file routes answer witho
     'POST /api/v1/reconstruction/iati application/xml',
     'GET /api/v1/reconstruction/photos/:id image/jpeg',
     'GET /api/v1/reconstruction/claims/:id/documents/:documentId application/octet-stream',
+    'GET /api/v1/reconstruction/dashboard.csv text/csv',
   ]);
 });

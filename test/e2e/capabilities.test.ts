@@ -50,6 +50,7 @@ test('what each role sees', () => {
     'aidReports',
     'projects',
     'materialsReconciliation',
+    'reconDashboard',
   ]);
   expect(sees('distribution_officer')).toContain('distribute');
   expect(sees('distribution_officer')).toContain('manageProgrammes');
@@ -79,6 +80,7 @@ test('what each role sees', () => {
     'materialsReconciliation',
     'readPlans',
     'claimRules',
+    'reconDashboard',
   ]);
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');

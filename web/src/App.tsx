@@ -23,6 +23,7 @@ const Dashboard = lazy(() => import('./screens/Dashboard.tsx'));
 const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
 const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
+const ReconDashboard = lazy(() => import('./screens/reconstruction/ReconDashboard.tsx').then((m) => ({ default: m.ReconDashboard })));
 const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
 const ClaimRulesScreen = lazy(() => import('./screens/reconstruction/ClaimRules.tsx').then((m) => ({ default: m.ClaimRules })));
 const MaterialsReconciliation = lazy(() =>
@@ -112,6 +113,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
   { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
   { route: { name: 'claimRules' }, label: 'rules.nav', needs: 'claimRules' },
+  { route: { name: 'reconDashboard' }, label: 'recdash.nav', needs: 'reconDashboard' },
 ];
 
 export function App() {
@@ -226,6 +228,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   vendorSale: 'reconstruction',
   materials: 'reconstruction',
   claimRules: 'reconstruction',
+  reconDashboard: 'reconstruction',
   dashboard: 'oversight',
   reports: 'oversight',
   exports: 'oversight',
@@ -459,6 +462,18 @@ function laterScreens(
       return onDemand(can(role, 'manageProjects'), <ProjectForm id={route.id} />);
     case 'deathList':
       return onDemand(can(role, 'importDeaths'), <DeathList />);
+    default:
+      return reconstructionScreens(route, role, onDemand);
+  }
+}
+
+/** The screens of reconstruction (#16): buildings, field assessments, claims, plans, materials, rules, the dashboard. */
+function reconstructionScreens(
+  route: Route,
+  role: string | undefined,
+  onDemand: (ok: boolean, screen: ReactNode) => ReactNode,
+): ReactNode | undefined {
+  switch (route.name) {
     case 'fieldAssessment':
       return onDemand(can(role, 'fieldAssessment'), <FieldAssessment />);
     case 'buildingAssessments':
@@ -489,6 +504,8 @@ function laterScreens(
       return onDemand(can(role, 'readPlans'), <Plans />);
     case 'claimRules':
       return onDemand(can(role, 'claimRules'), <ClaimRulesScreen />);
+    case 'reconDashboard':
+      return onDemand(can(role, 'reconDashboard'), <ReconDashboard />);
     default:
       return undefined;
   }

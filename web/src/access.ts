@@ -94,6 +94,7 @@ export const capabilityRoutes = {
   readPlans: 'GET /api/v1/reconstruction/plans',
   claimRules: 'GET /api/v1/reconstruction/claim-rules',
   saveClaimRules: 'POST /api/v1/reconstruction/claim-rules',
+  reconDashboard: 'GET /api/v1/reconstruction/dashboard',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

@@ -61,7 +61,8 @@ export type Route =
   | { name: 'vendorSale' }
   | { name: 'materials' }
   | { name: 'plans' }
-  | { name: 'claimRules' };
+  | { name: 'claimRules' }
+  | { name: 'reconDashboard' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -79,6 +80,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reconstruction\/sales\/?$/, () => ({ name: 'vendorSale' })],
   [/^\/reconstruction\/materials\/?$/, () => ({ name: 'materials' })],
   [/^\/reconstruction\/plans\/?$/, () => ({ name: 'plans' })],
+  [/^\/reconstruction\/dashboard\/?$/, () => ({ name: 'reconDashboard' })],
   [new RegExp(`^/buildings/${ID}/assessments/?$`), (m) => ({ name: 'buildingAssessments', id: m[1]! })],
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/search\/?$/, () => ({ name: 'search' })],
@@ -182,6 +184,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   materials: '/reconstruction/materials',
   plans: '/reconstruction/plans',
   claimRules: '/reconstruction/claim-rules',
+  reconDashboard: '/reconstruction/dashboard',
 };
 
 /** The path of each screen of one record. */

@@ -34,6 +34,7 @@ import { fieldAssessmentRoutes } from './fieldAssessments/index.ts';
 import { aidRoutes } from './aid/index.ts';
 import { claimRoutes } from './reconstruction/claims/index.ts';
 import { trancheRoutes } from './reconstruction/tranches/index.ts';
+import { dashboardRoutes as reconDashboardRoutes } from './reconstruction/dashboard/index.ts';
 import { duplicateRoutes } from './duplicates/index.ts';
 import { siteRoutes } from './sites/index.ts';
 import { referralRoutes } from './referrals/index.ts';
@@ -185,3 +186,4 @@ allRoutes.push(
 );
 allRoutes.push(...claimRoutes);
 allRoutes.push(...trancheRoutes);
+allRoutes.push(...reconDashboardRoutes);

@@ -36,6 +36,7 @@ import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 import { tranchesAr } from './parts/tranches.ar.ts';
 import { planLinksAr } from './parts/planLinks.ar.ts';
+import { recdashAr } from './parts/recdash.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 import { claimRulesAr } from './parts/claimRules.ar.ts';
 
@@ -755,6 +756,7 @@ export const ar = {
   ...tranchesAr,
   ...planLinksAr,
   ...claimRulesAr,
+  ...recdashAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -35,6 +35,7 @@ import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 import { tranchesEn } from './parts/tranches.en.ts';
 import { planLinksEn } from './parts/planLinks.en.ts';
+import { recdashEn } from './parts/recdash.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 import { claimRulesEn } from './parts/claimRules.en.ts';
 
@@ -762,4 +763,5 @@ export const en: Record<MessageKey, string> = {
   ...tranchesEn,
   ...planLinksEn,
   ...claimRulesEn,
+  ...recdashEn,
 };
