@@ -290,6 +290,9 @@ export const permissionMatrix = {
     'auditor',
   ],
   'GET /api/v1/reconstruction/plans': ['claims_officer', 'reconstruction_committee', 'engineer'],
+  // Transitional shelter cash (#16): those who release tranches pay it; the committee sees what is due
+  'GET /api/v1/reconstruction/shelter-cash': ['claims_officer', 'reconstruction_committee'],
+  'POST /api/v1/reconstruction/shelter-cash/payments': ['claims_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;
