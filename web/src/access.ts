@@ -90,6 +90,9 @@ export const capabilityRoutes = {
   sellMaterials: 'POST /api/v1/reconstruction/sales',
   materialsReconciliation: 'GET /api/v1/reconstruction/materials/reconciliation',
   readPlans: 'GET /api/v1/reconstruction/plans',
+  shelterCashDue: 'GET /api/v1/reconstruction/shelter-cash',
+  payShelterCash: 'POST /api/v1/reconstruction/shelter-cash/payments',
+  cashReport: 'GET /api/v1/aid/reports/cash',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

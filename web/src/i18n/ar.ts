@@ -35,6 +35,7 @@ import { claimsAr } from './parts/claims.ar.ts';
 import { claimsProblemsAr } from './parts/claimsProblems.ar.ts';
 import { tranchesAr } from './parts/tranches.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
+import { shelterCashAr } from './parts/shelterCash.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -749,6 +750,7 @@ export const ar = {
   ...assessAr,
   ...claimsAr,
   ...tranchesAr,
+  ...shelterCashAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

@@ -34,6 +34,7 @@ import { claimsEn } from './parts/claims.en.ts';
 import { claimsProblemsEn } from './parts/claimsProblems.en.ts';
 import { tranchesEn } from './parts/tranches.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
+import { shelterCashEn } from './parts/shelterCash.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -756,4 +757,5 @@ export const en: Record<MessageKey, string> = {
   ...assessEn,
   ...claimsEn,
   ...tranchesEn,
+  ...shelterCashEn,
 };
