@@ -53,7 +53,7 @@ export function TranchePlan({ caseId }: { caseId: string }) {
 }
 
 function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
-  const { t, num } = useI18n();
+  const { t, num, day } = useI18n();
   const { user } = useSession();
   const money = (n: number) => num(n);
   return (
@@ -78,9 +78,9 @@ function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
             {plan.shelter.monthly === 0
               ? t('tranches.shelter.none')
               : plan.shelter.until
-                ? t(plan.shelter.endReason ? `shelter.ended.${plan.shelter.endReason}` : 'tranches.shelter.ended', {
-                    until: isolate(plan.shelter.until),
-                  })
+                ? plan.shelter.endReason
+                  ? t(`shelter.ended.${plan.shelter.endReason}`, { until: isolate(day(plan.shelter.until)) })
+                  : t('tranches.shelter.ended', { until: isolate(plan.shelter.until) })
                 : t('tranches.shelter.running', { from: isolate(plan.shelter.from), months: isolate(num(plan.shelter.months)) })}
           </dd>
         </dl>
