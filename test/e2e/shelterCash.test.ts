@@ -5,7 +5,8 @@
 // again pays nothing more; the plan shows the month paid and the earlier months still due. The
 // household then moves into a repaired unit (an engineer's field assessment says habitable, and the
 // occupancy is recorded through the API): the plan shows shelter cash ended on that day. Then
-// English: the same screens in English words, and a run for the month pays nothing.
+// English: the same screens in English words, a run for the month pays nothing, and the cash report
+// shows the month paid as its own line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -198,4 +199,11 @@ test.skipIf(!run)('the officer pays the month once, pressing again pays nothing;
   await officer.getByRole('button', { name: "Pay this month's shelter cash" }).click();
   await expect.poll(() => result.textContent()).toContain('Nothing more to pay: this month is paid to every plan due.');
   expect(await payments()).toEqual([thisMonth]);
+
+  // the cash reaching the household, beside any other cash, in the report per governorate
+  await officer.goto(`${server.url}/reports/cash`);
+  const line = officer.locator('[data-cash-line="shelter_cash"]');
+  await line.waitFor();
+  expect((await line.textContent())?.replace(/\s+/g, ' ')).toContain('Transitional shelter cash112');
+  await screenshots(officer, 'shelter-cash-report', () => officer.locator('[data-cash-line="shelter_cash"]').waitFor());
 });

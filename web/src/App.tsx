@@ -24,6 +24,7 @@ const Distribution = lazy(() => import('./screens/Distribution.tsx'));
 const TranchePlan = lazy(() => import('./screens/reconstruction/TranchePlan.tsx').then((m) => ({ default: m.TranchePlan })));
 const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').then((m) => ({ default: m.VendorSale })));
 const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
+const CashReport = lazy(() => import('./screens/reconstruction/CashReport.tsx').then((m) => ({ default: m.CashReport })));
 const MaterialsReconciliation = lazy(() =>
   import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
 );
@@ -108,6 +109,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'vendorSale' }, label: 'tranches.nav.sale', needs: 'sellMaterials' },
   { route: { name: 'materials' }, label: 'tranches.nav.materials', needs: 'materialsReconciliation' },
   { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
+  { route: { name: 'cashReport' }, label: 'cash.nav', needs: 'cashReport' },
 ];
 
 export function App() {
@@ -225,6 +227,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   exports: 'oversight',
   audit: 'oversight',
   users: 'admin',
+  cashReport: 'oversight',
 };
 /** Up to this many entries the menu is one row; beyond, it is grouped, and on a phone folds behind a button. */
 const FLAT_MAX = 8;
@@ -479,6 +482,8 @@ function laterScreens(
       return onDemand(can(role, 'materialsReconciliation'), <MaterialsReconciliation />);
     case 'plans':
       return onDemand(can(role, 'readPlans'), <Plans />);
+    case 'cashReport':
+      return onDemand(can(role, 'cashReport'), <CashReport />);
     default:
       return undefined;
   }

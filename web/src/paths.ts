@@ -59,7 +59,8 @@ export type Route =
   | { name: 'tranchePlan'; id: string }
   | { name: 'vendorSale' }
   | { name: 'materials' }
-  | { name: 'plans' };
+  | { name: 'plans' }
+  | { name: 'cashReport' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -122,6 +123,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reconstruction\/projects\/new\/?$/, () => ({ name: 'newProject' })],
   [new RegExp(`^/reconstruction/projects/${ID}/?$`), (m) => ({ name: 'project', id: m[1]! })],
   [new RegExp(`^/reconstruction/projects/${ID}/edit/?$`), (m) => ({ name: 'editProject', id: m[1]! })],
+  [/^\/reports\/cash\/?$/, () => ({ name: 'cashReport' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -176,6 +178,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   vendorSale: '/reconstruction/sales',
   materials: '/reconstruction/materials',
   plans: '/reconstruction/plans',
+  cashReport: '/reports/cash',
 };
 
 /** The path of each screen of one record. */

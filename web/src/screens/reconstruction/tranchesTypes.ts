@@ -1,5 +1,6 @@
 // Types of the tranche and materials screens, inferred from the server's schemas (type-only).
 import type { z } from 'zod';
+import type { CashReportView } from '../../../../src/api/routes/aid/schema.ts';
 import type {
   PlanList,
   PlanView,
@@ -15,3 +16,4 @@ export type ReconciliationT = z.infer<typeof Reconciliation>;
 export type PlanListT = z.infer<typeof PlanList>;
 export type ShelterDueT = z.infer<typeof ShelterDue>;
 export type ShelterRunT = z.infer<typeof ShelterRun>;
+export type CashReportT = z.infer<typeof CashReportView>;
