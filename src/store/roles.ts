@@ -11,7 +11,7 @@ import { StoreError } from '../errors.ts';
 export const EMBEDDED_APP_ROLE = 'sanad_app';
 
 /** Tables the application may read and append to, never change (INSERT and SELECT only). */
-const APPEND_ONLY = ['change_log', 'change_log_anchor'];
+const APPEND_ONLY = ['change_log', 'change_log_anchor', 'shelter_cash_payment'];
 /** Tables the application may only read. */
 const READ_ONLY = ['change_log_head', 'change_log_keying', 'schema_migration'];
 

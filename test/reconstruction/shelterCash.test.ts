@@ -6,9 +6,10 @@
 // after that end is paid.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { sanadOut } from '../support/cli.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { unitIn } from './claimsSupport.ts';
-import { approvedCase, openPlan } from './tranchesSupport.ts';
+import { approvedCase, openPlan, photo } from './tranchesSupport.ts';
 
 const t = useTestApp();
 const PAY = '/api/v1/reconstruction/shelter-cash/payments';
@@ -55,8 +56,11 @@ test('a month is paid once per plan: a second run and concurrent runs pay nothin
     "SELECT count(*)::int AS n FROM change_log WHERE entity = 'shelter_cash_payment' AND action = 'pay'",
   );
   expect(logged.rows[0].n).toBe(3);
-  await expect(t.db.pool.query('UPDATE shelter_cash_payment SET amount = 1')).rejects.toThrow(/never updated or deleted/);
-  await expect(t.db.pool.query('DELETE FROM shelter_cash_payment')).rejects.toThrow(/never updated or deleted/);
+  // the application may only add rows; even the owner of the schema cannot change or remove one
+  await expect(t.db.pool.query('UPDATE shelter_cash_payment SET amount = 1')).rejects.toThrow(/permission denied/);
+  await expect(t.db.pool.query('DELETE FROM shelter_cash_payment')).rejects.toThrow(/permission denied/);
+  await expect(t.db.owner.query('UPDATE shelter_cash_payment SET amount = 1')).rejects.toThrow(/never updated or deleted/);
+  await expect(t.db.owner.query('DELETE FROM shelter_cash_payment')).rejects.toThrow(/never updated or deleted/);
   await expect(
     t.db.pool.query(
       `INSERT INTO shelter_cash_payment (case_id, month, org_id, governorate, unit_id, amount, paid_by)
@@ -137,4 +141,54 @@ test('moving into a habitable unit ends shelter cash on the first day there; an 
   expect((await t.post(s.claims, PAY, { month: thisMonth() })).json()).toMatchObject({ paid: 0 });
   expect((await t.post(s.claims, PAY, { month: '2026-09' })).json()).toMatchObject({ paid: 1, total: 250 });
   expect((await t.get(s.claims, DUE)).json()).toMatchObject({ due: { plans: 0 } });
+});
+
+test("a unit whose own plan's last tranche is released is habitable: moving there ends shelter cash", async () => {
+  const s = await approvedCase(t);
+  await openPlan(t, s);
+  const b = await approvedCase(t, s.officer.orgId, 12);
+  const planB = await openPlan(t, b);
+  const householdId = (await t.db.pool.query('SELECT household_id FROM claim WHERE case_id = $1', [s.caseId])).rows[0].household_id;
+  const move = (validFrom: string, validTo?: string) =>
+    t.post(s.engineer, `/api/v1/reconstruction/units/${b.unitId}/occupancy`, {
+      householdId,
+      tenure: 'tenant',
+      validFrom,
+      ...(validTo ? { validTo } : {}),
+    });
+  // a stay there in January, while it was being rebuilt: not habitable
+  const stay = await move('2026-01-01', '2026-01-31');
+  expect(stay.statusCode, stay.body).toBe(201);
+  expect((await planOf(s.claims, s.caseId)).shelter.until).toBeNull();
+  for (const tr of planB.tranches) {
+    const i = await t.post(b.engineer, `/api/v1/reconstruction/cases/${b.caseId}/inspections`, {
+      stage: tr.stage,
+      inspectedOn: '2026-11-01',
+      photos: [photo],
+    });
+    expect(i.statusCode, i.body).toBe(201);
+    const r = await t.post(b.claims, `/api/v1/reconstruction/cases/${b.caseId}/tranches/${tr.id}/release`);
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  expect((await planOf(b.claims, b.caseId)).shelter).toMatchObject({ endReason: 'last_tranche' });
+  const today = new Date().toISOString().slice(0, 10);
+  expect((await move(today)).statusCode).toBe(201);
+  expect((await planOf(s.claims, s.caseId)).shelter).toMatchObject({ until: today, endReason: 'moved' });
+});
+
+test('sanad reconstruction pay-shelter-cash --month: pays once, a second run pays nothing; refused for other roles', async () => {
+  const s = await approvedCase(t);
+  await openPlan(t, s);
+  const month = thisMonth();
+  const first = await sanadOut(['reconstruction', 'pay-shelter-cash', '--month', month, '--user', s.claims.username, '--json'], t.db.url);
+  expect(first.code, first.err).toBe(0);
+  expect(JSON.parse(first.out)).toMatchObject({ month, paid: 1, total: 250 });
+  const again = await sanadOut(['reconstruction', 'pay-shelter-cash', '--month', month, '--user', s.claims.username], t.db.url);
+  expect(again.code, again.err).toBe(0);
+  expect(again.out).toContain(`Shelter cash ${month}: 0 plans paid`);
+  const refused = await sanadOut(['reconstruction', 'pay-shelter-cash', '--month', month, '--user', s.engineer.username], t.db.url);
+  expect(refused.code).not.toBe(0);
+  expect(refused.err).toContain('may not run');
+  const rows = await t.db.pool.query('SELECT count(*)::int AS n FROM shelter_cash_payment WHERE case_id = $1', [s.caseId]);
+  expect(rows.rows[0].n).toBe(1);
 });
