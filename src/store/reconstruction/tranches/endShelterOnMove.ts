@@ -31,10 +31,11 @@ async function habitable(ctx: WriteContext, unitId: string): Promise<boolean> {
 /** Ends the shelter cash of the household's other plans from `from`, if the unit it moved into is habitable; returns the plans ended. */
 export async function endShelterOnMove(ctx: WriteContext, householdId: string, unitId: string, from: string): Promise<string[]> {
   const plans = await ctx.client.query<{ case_id: string; until: string | null; reason: ShelterEndReason | null }>(
+    // from the household's claims (indexed by household), not a scan of the organisation's plans
     `SELECT p.case_id, to_char(p.shelter_until, 'YYYY-MM-DD') AS until, p.shelter_end_reason AS reason
        FROM reconstruction_plan p
-      WHERE p.org_id = $1 AND p.unit_id <> $2 AND p.shelter_cash_monthly > 0 AND (p.shelter_until IS NULL OR p.shelter_until > $4::date)
-        AND EXISTS (SELECT 1 FROM claim c WHERE c.case_id = p.case_id AND c.household_id = $3 AND c.state NOT IN ('rejected','withdrawn'))
+      WHERE p.case_id IN (SELECT c.case_id FROM claim c WHERE c.household_id = $3 AND c.state NOT IN ('rejected','withdrawn'))
+        AND p.org_id = $1 AND p.unit_id <> $2 AND p.shelter_cash_monthly > 0 AND (p.shelter_until IS NULL OR p.shelter_until > $4::date)
       ORDER BY p.case_id FOR UPDATE OF p`,
     [ctx.actor.orgId, unitId, householdId, from],
   );
