@@ -52,10 +52,14 @@ test('a month is paid once per plan: a second run and concurrent runs pay nothin
     [s.caseId, s2.caseId],
   ]);
   expect(rows.rows[0].n).toBe(3);
+  // each run that paid is one entry naming the plans it paid
   const logged = await t.db.pool.query(
-    "SELECT count(*)::int AS n FROM change_log WHERE entity = 'shelter_cash_payment' AND action = 'pay'",
+    "SELECT after FROM change_log WHERE entity = 'shelter_cash_payment' AND action = 'pay' AND after->'cases' ?| $1 ORDER BY seq",
+    [[s.caseId, s2.caseId]],
   );
-  expect(logged.rows[0].n).toBe(3);
+  const cases = logged.rows.flatMap((r) => r.after.cases as string[]);
+  expect(cases.sort()).toEqual([s.caseId, s.caseId, s2.caseId].sort());
+  expect(logged.rows[0].after).toEqual({ month: '2026-10', plans: 1, total: 250, cases: [s.caseId] });
   // the application may only add rows; even the owner of the schema cannot change or remove one
   await expect(t.db.pool.query('UPDATE shelter_cash_payment SET amount = 1')).rejects.toThrow(/permission denied/);
   await expect(t.db.pool.query('DELETE FROM shelter_cash_payment')).rejects.toThrow(/permission denied/);

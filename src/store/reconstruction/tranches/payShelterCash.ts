@@ -3,8 +3,8 @@
 // in one statement. A plan's month stands once (the ledger's primary key): running the month twice
 // pays nothing more, and two runs at once pay once (the plans are locked in one order while the
 // run is weighed, and the insert skips what a concurrent run committed). Each payment is a ledger
-// row and a change-log entry; a month in the future is refused.
-import { appendChanges } from '../../changeLog.ts';
+// row; the run is one change-log entry naming the month, the total and every plan paid. A month in
+// the future is refused.
 import { errors } from '../../../errors.ts';
 import { monthOf, paysNow } from '../../../reconstruction/shelterCash.ts';
 import type { WriteContext } from '../../write.ts';
@@ -48,17 +48,15 @@ export async function payShelterCash(ctx: WriteContext, month: string, today: st
       due.map((x) => x.monthly),
     ],
   );
-  await appendChanges(
-    ctx.client,
-    ins.rows.map((x) => ({
-      actor: ctx.actor,
-      operationId: ctx.operationId,
+  const total = ins.rows.reduce((sum, x) => sum + Math.round(Number(x.amount) * 100), 0) / 100;
+  // one entry per run naming every plan paid (ids only), as a cycle's generation is logged: an
+  // entry per row would chain thousands of hashes one by one (docs/benchmarks: shelter cash)
+  if (ins.rows.length > 0)
+    await ctx.log({
       entity: 'shelter_cash_payment',
-      entityId: x.case_id,
+      entityId: null,
       action: 'pay',
-      after: { month, amount: Number(x.amount) },
-    })),
-  );
-  const total = ins.rows.reduce((s, x) => s + Math.round(Number(x.amount) * 100), 0) / 100;
+      after: { month, plans: ins.rows.length, total, cases: ins.rows.map((x) => x.case_id) },
+    });
   return { month, paid: ins.rows.length, total };
 }
