@@ -1,9 +1,13 @@
-// Reconstruction payments in the cash reports: a joint case of an owner and a tenant is paid once
+// Cash to households: a joint case of an owner and a tenant is paid once
 // (its tranche and its month of shelter cash each one payment, one amount) and reaches each of its
 // two households once, even when a household also has a withdrawn claim on the case; both
-// households' aid pages show the payments once, with the two households sharing them. Another
+// households' aid pages show the payments once, with the two households sharing them; cash aid handed
+// to the owner is its own line and the owner is still one household of the governorate. Another
 // organisation sees none of it; roles that see only aggregates may not read the report.
+import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { cardNumber } from '../../src/shared/cardNumber.ts';
+import { created, makeCycle, makeItem, makePoint, makeProgramme } from '../support/make.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { occupant, remoteClass, unitIn } from './claimsSupport.ts';
 import { photo } from './tranchesSupport.ts';
@@ -78,6 +82,34 @@ test('a joint case is paid once and each of its households counted once', async 
       ['tranche', plan.tranches[0].amount, 2, plan.code],
     ]);
   }
+
+  // cash aid handed to the owner's household too: its own line, and the owner still counted once
+  const distributor = await t.user({ role: 'distribution_officer', orgId: officer.orgId });
+  const point = await makePoint(t, distributor);
+  await makeItem(t, distributor, { code: 'mpca', unit: 'USD', sector: 'cash', name: 'Multi-purpose cash' });
+  const programme = await makeProgramme(t, distributor, {
+    name: 'Cash',
+    sector: 'cash',
+    rules: [{ item: 'mpca', quantity: { base: 100 } }],
+  });
+  await makeCycle(t, distributor, programme.id, { generate: true });
+  const card = await created<{ serial: number }>(t, distributor, '/api/v1/aid/cards', { householdId: owner.id });
+  const ent = await t.db.pool.query('SELECT id FROM entitlement WHERE household_id = $1', [owner.id]);
+  const handed = await t.post(distributor, '/api/v1/aid/redemptions', {
+    id: randomUUID(),
+    entitlementId: ent.rows[0].id,
+    pointId: point.id,
+    presented: 'typed',
+    cardNumber: cardNumber(card.serial),
+  });
+  expect(handed.statusCode, handed.body).toBe(201);
+  const both = (await t.get(claims, '/api/v1/aid/reports/cash')).json();
+  expect(both.lines.map((l: { source: string; households: number; amount: number }) => [l.source, l.households, l.amount])).toEqual([
+    ['aid_cash', 1, 100],
+    ['shelter_cash', 2, 250],
+    ['tranche', 2, plan.tranches[0].amount],
+  ]);
+  expect(both.governorates).toEqual([{ governorate: gov, households: 2 }]);
 
   const stranger = await t.user({ role: 'claims_officer' });
   expect((await t.get(stranger, '/api/v1/aid/reports/cash')).json()).toMatchObject({ lines: [], governorates: [] });
