@@ -21,7 +21,8 @@ const claimOf = (unitId: string, householdId: string, basis: string) => ({
   damageDate: '2024-01-10',
 });
 
-test('a joint case is paid once and each of its households counted once', async () => {
+/** An approved joint case of an owner and a tenant with its plan, its first tranche released and this month's shelter cash paid. */
+async function paidJointCase() {
   const officer = await t.user({ role: 'registration_officer' });
   const claims = await t.user({ role: 'claims_officer', orgId: officer.orgId });
   const committee = await t.user({ role: 'reconstruction_committee', orgId: officer.orgId });
@@ -55,7 +56,11 @@ test('a joint case is paid once and each of its households counted once', async 
   expect(rel.statusCode, rel.body).toBe(200);
   const month = new Date().toISOString().slice(0, 7);
   expect((await t.post(claims, '/api/v1/reconstruction/shelter-cash/payments', { month })).json()).toMatchObject({ paid: 1 });
+  return { officer, claims, owner, tenant, plan };
+}
 
+test('a joint case is paid once and each of its households counted once', async () => {
+  const { officer, claims, owner, tenant, plan } = await paidJointCase();
   const report = await t.get(claims, '/api/v1/aid/reports/cash');
   expect(report.statusCode, report.body).toBe(200);
   const gov = plan.governorate;
