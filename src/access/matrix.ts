@@ -52,6 +52,8 @@ export const commandMatrix = {
   'life-events held': permissionMatrix['POST /api/v1/life-events/death-lists'],
   // remote damage assessments matched to buildings (the API's damage import)
   'reconstruction import-damage': permissionMatrix['POST /api/v1/reconstruction/damage-imports'],
+  // those who pay it through the API, and the administrator who runs the server's scheduled jobs
+  'reconstruction pay-shelter-cash': [...permissionMatrix['POST /api/v1/reconstruction/shelter-cash/payments'], 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandName = keyof typeof commandMatrix;

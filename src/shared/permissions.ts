@@ -303,6 +303,12 @@ export const permissionMatrix = {
   // the reconstruction dashboard: counts only (small cells withheld for the committee and analysts)
   'GET /api/v1/reconstruction/dashboard': RECON_DASHBOARD,
   'GET /api/v1/reconstruction/dashboard.csv': RECON_DASHBOARD,
+  // Transitional shelter cash (#16): those who release tranches pay it; the committee sees what is due
+  'GET /api/v1/reconstruction/shelter-cash': ['claims_officer', 'reconstruction_committee'],
+  'POST /api/v1/reconstruction/shelter-cash/payments': ['claims_officer'],
+  // cash reaching households per governorate (aid cash, tranches, shelter cash): roles that read records
+  // (a payment of 250 to one household gives its count away: no aggregate-only version yet)
+  'GET /api/v1/aid/reports/cash': ['administrator', 'distribution_officer', 'claims_officer'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

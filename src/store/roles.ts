@@ -11,7 +11,8 @@ import { StoreError } from '../errors.ts';
 export const EMBEDDED_APP_ROLE = 'sanad_app';
 
 /** Tables the application may read and append to, never change (INSERT and SELECT only). */
-const APPEND_ONLY = ['change_log', 'change_log_anchor'];
+// payments stand once and are never changed; the approval chain of a claim case is appended, never rewritten
+const APPEND_ONLY = ['change_log', 'change_log_anchor', 'shelter_cash_payment', 'tranche_payment', 'claim_case_decision'];
 /** Tables the application may only read. */
 const READ_ONLY = ['change_log_head', 'change_log_keying', 'schema_migration'];
 

@@ -73,10 +73,10 @@ test('cards newest first (a revoked one with when and why), entitlements of each
   expect(Date.parse(body.entitlements[0].receivedAt)).toBeGreaterThanOrEqual(before - 1000);
 });
 
-test('a household without cards or cycles: two empty lists', async () => {
+test('a household without cards, cycles or reconstruction payments: empty lists', async () => {
   const registrar = await t.user({ role: 'registration_officer' });
   const h = await makeHousehold(t, registrar);
-  expect((await t.get(registrar, url(h.id))).json()).toEqual({ cards: [], entitlements: [] });
+  expect((await t.get(registrar, url(h.id))).json()).toEqual({ cards: [], entitlements: [], reconstruction: [] });
 });
 
 test("another organisation's household or another governorate: 404; roles without the right: 403; no session: 401", async () => {

@@ -63,7 +63,16 @@ test('what each role sees', () => {
   // nor files, checks or decides reconstruction claims: those are for the officers and the committee (four eyes)
   const claimWork = ['fileClaim', 'readClaimCase', 'checkClaimCase', 'decideClaimCase', 'reopenClaimCase'];
   // nor opens grant plans, inspects, releases tranches or sells materials: officers, engineers and vendors do
-  const planWork = ['readPlan', 'openPlan', 'inspectStage', 'releaseTranche', 'sellMaterials', 'readPlans'];
+  const planWork = [
+    'readPlan',
+    'openPlan',
+    'inspectStage',
+    'releaseTranche',
+    'sellMaterials',
+    'readPlans',
+    'shelterCashDue',
+    'payShelterCash',
+  ];
   const notAdmin = [...caseWork, ...engineering, ...claimWork, ...planWork];
   expect(sees('administrator')).toEqual(Object.keys(capabilityRoutes).filter((c) => !notAdmin.includes(c)));
   expect(sees('engineer')).toEqual(expect.arrayContaining(['fieldAssessment', 'readAssessments']));
@@ -81,7 +90,9 @@ test('what each role sees', () => {
     'readPlans',
     'claimRules',
     'reconDashboard',
+    'shelterCashDue',
   ]);
+  expect(sees('claims_officer')).toEqual(expect.arrayContaining(['releaseTranche', 'shelterCashDue', 'payShelterCash', 'cashReport']));
   expect(sees('case_supervisor')).toEqual(expect.arrayContaining(caseWork));
   expect(sees('feedback_focal_point')).toContain('tickets');
   expect(sees('visitor')).toEqual([]);

@@ -29,6 +29,10 @@ test('as the application role: UPDATE, DELETE, TRUNCATE, DISABLE TRIGGER, DROP a
     ["UPDATE change_log_head SET hash = '\\x00'", /permission denied/],
     ['UPDATE change_log_keying SET from_seq = 1000', /permission denied/],
     ['DELETE FROM change_log_anchor', /permission denied/],
+    ['UPDATE tranche_payment SET amount = 0', /permission denied/],
+    ['DELETE FROM tranche_payment', /permission denied/],
+    ["UPDATE claim_case_decision SET step = 'approved'", /permission denied/],
+    ['DELETE FROM claim_case_decision', /permission denied/],
     ['CREATE TABLE shadow (id int)', /permission denied/],
   ];
   for (const [sql, why] of refused) await expect(t.db.pool.query(sql), sql).rejects.toThrow(why);

@@ -26,6 +26,7 @@ const VendorSale = lazy(() => import('./screens/reconstruction/VendorSale.tsx').
 const ReconDashboard = lazy(() => import('./screens/reconstruction/ReconDashboard.tsx').then((m) => ({ default: m.ReconDashboard })));
 const Plans = lazy(() => import('./screens/reconstruction/Plans.tsx').then((m) => ({ default: m.Plans })));
 const ClaimRulesScreen = lazy(() => import('./screens/reconstruction/ClaimRules.tsx').then((m) => ({ default: m.ClaimRules })));
+const CashReport = lazy(() => import('./screens/reconstruction/CashReport.tsx').then((m) => ({ default: m.CashReport })));
 const MaterialsReconciliation = lazy(() =>
   import('./screens/reconstruction/MaterialsReconciliation.tsx').then((m) => ({ default: m.MaterialsReconciliation })),
 );
@@ -114,6 +115,7 @@ const NAV: { route: Route; label: MessageKey; needs: Capability }[] = [
   { route: { name: 'plans' }, label: 'tranches.nav.plans', needs: 'readPlans' },
   { route: { name: 'claimRules' }, label: 'rules.nav', needs: 'claimRules' },
   { route: { name: 'reconDashboard' }, label: 'recdash.nav', needs: 'reconDashboard' },
+  { route: { name: 'cashReport' }, label: 'cash.nav', needs: 'cashReport' },
 ];
 
 export function App() {
@@ -234,6 +236,7 @@ const GROUP_OF: Partial<Record<Route['name'], NavGroup>> = {
   exports: 'oversight',
   audit: 'oversight',
   users: 'admin',
+  cashReport: 'oversight',
 };
 /** Up to this many entries the menu is one row; beyond, it is grouped, and on a phone folds behind a button. */
 const FLAT_MAX = 8;
@@ -506,6 +509,8 @@ function reconstructionScreens(
       return onDemand(can(role, 'claimRules'), <ClaimRulesScreen />);
     case 'reconDashboard':
       return onDemand(can(role, 'reconDashboard'), <ReconDashboard />);
+    case 'cashReport':
+      return onDemand(can(role, 'cashReport'), <CashReport />);
     default:
       return undefined;
   }

@@ -95,6 +95,9 @@ export const capabilityRoutes = {
   claimRules: 'GET /api/v1/reconstruction/claim-rules',
   saveClaimRules: 'POST /api/v1/reconstruction/claim-rules',
   reconDashboard: 'GET /api/v1/reconstruction/dashboard',
+  shelterCashDue: 'GET /api/v1/reconstruction/shelter-cash',
+  payShelterCash: 'POST /api/v1/reconstruction/shelter-cash/payments',
+  cashReport: 'GET /api/v1/aid/reports/cash',
 } as const satisfies Record<string, RouteKey>;
 export type Capability = keyof typeof capabilityRoutes;
 

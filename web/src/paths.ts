@@ -62,7 +62,8 @@ export type Route =
   | { name: 'materials' }
   | { name: 'plans' }
   | { name: 'claimRules' }
-  | { name: 'reconDashboard' };
+  | { name: 'reconDashboard' }
+  | { name: 'cashReport' };
 
 const ID = '([0-9a-fA-F-]{36})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -128,6 +129,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/reconstruction/projects/${ID}/?$`), (m) => ({ name: 'project', id: m[1]! })],
   [new RegExp(`^/reconstruction/projects/${ID}/edit/?$`), (m) => ({ name: 'editProject', id: m[1]! })],
   [/^\/reconstruction\/claim-rules\/?$/, () => ({ name: 'claimRules' })],
+  [/^\/reports\/cash\/?$/, () => ({ name: 'cashReport' })],
 ];
 
 export function parsePath(path: string): Route {
@@ -185,6 +187,7 @@ export const PLAIN_PATHS: { [N in PlainRoute['name']]: string } = {
   plans: '/reconstruction/plans',
   claimRules: '/reconstruction/claim-rules',
   reconDashboard: '/reconstruction/dashboard',
+  cashReport: '/reports/cash',
 };
 
 /** The path of each screen of one record. */

@@ -10,6 +10,8 @@ import { DamageMapping } from '../../reconstruction/damageRow.ts';
 import { reasonText } from '../../shared/reasons.ts';
 import { damageQuarantine } from '../../store/reconstruction/damageImports.ts';
 import { importDamage } from '../../store/reconstruction/importDamage.ts';
+import { payShelterCash } from '../../store/reconstruction/tranches/payShelterCash.ts';
+import { write } from '../../store/write.ts';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
 import { reconstructionCommand } from './reconstructionProjects.ts';
@@ -38,6 +40,7 @@ function readMapping(file: string | undefined, tolerance: string | undefined): D
 
 export function register(program: Command): void {
   const recon = reconstructionCommand(program);
+  registerShelterCash(recon);
   withStoreOptions(
     withUserOption(
       recon
@@ -87,6 +90,32 @@ export function register(program: Command): void {
         if (s.quarantined > 20)
           out.write(`    ... and ${fmt(s.quarantined - 20)} more (GET /api/v1/reconstruction/damage-imports/${s.id})\n`);
         if (!s.alreadyImported) out.write(`  time:               ${seconds.toFixed(1)} s\n`);
+      });
+    });
+}
+
+/** sanad reconstruction pay-shelter-cash --month YYYY-MM: the same run as POST /api/v1/reconstruction/shelter-cash/payments. */
+function registerShelterCash(recon: Command): void {
+  withStoreOptions(
+    withUserOption(
+      recon
+        .command('pay-shelter-cash')
+        .description("pay a month's transitional shelter cash to every plan due and not yet paid (a second run pays nothing more)"),
+    ),
+  )
+    .requiredOption('--month <YYYY-MM>', 'the month to pay')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { dataDir?: string; user: string; month: string; json?: boolean }) => {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new Error('--month must be written YYYY-MM.');
+      await asUser('reconstruction pay-shelter-cash', opts, async (store, actor) => {
+        const today = new Date().toISOString().slice(0, 10);
+        const run = await write(store.pool, actor, { route: 'cli reconstruction pay-shelter-cash' }, async (ctx) => ({
+          status: 200,
+          body: await payShelterCash(ctx, opts.month, today),
+        }));
+        const r = run.body;
+        if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+        else process.stdout.write(`Shelter cash ${r.month}: ${fmt(r.paid)} plans paid, ${r.total.toFixed(2)} in all.\n`);
       });
     });
 }

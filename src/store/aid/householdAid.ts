@@ -1,11 +1,14 @@
 // A household's aid: its cards (with any revocation) and its entitlements in every cycle of the
-// actor's organisation, with whether each was received. No personal data.
+// actor's organisation, with whether each was received, and its reconstruction payments (the tranches
+// and months of shelter cash paid to the plans of the cases it claims in; a joint case's payment is
+// one payment shared by its households, shown once with how many share it). No personal data.
 // Entitlements have no index by household (it would slow generation): each cycle's snapshot row is
 // found by its primary key (cycle, household), then its entitlements through the BRIN index on
 // (cycle, point).
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { cardNumber } from '../../aid/cardNumber.ts';
+import type { Stage } from '../../shared/tranches.ts';
 import { getHousehold } from '../registry/households/findHousehold.ts';
 
 export type HouseholdAid = {
@@ -21,6 +24,18 @@ export type HouseholdAid = {
     quantity: number;
     receivedAt: string | null;
   }[];
+  reconstruction: ReconstructionPayment[];
+};
+
+export type ReconstructionPayment = {
+  kind: 'tranche' | 'shelter_cash';
+  caseId: string;
+  code: string;
+  stage: Stage | null;
+  month: string | null;
+  amount: number;
+  paidAt: string;
+  households: number;
 };
 
 type EntitlementRow = {
@@ -64,7 +79,9 @@ export async function householdAid(db: pg.Pool, actor: Actor, householdId: strin
     );
     for (const e of r.rows) ents.push({ ...c, ...e });
   }
+  const reconstruction = await reconstructionPayments(db, actor, h.id);
   return {
+    reconstruction,
     cards: cards.rows.map((c) => ({
       serial: c.serial,
       number: cardNumber(c.serial),
@@ -84,4 +101,45 @@ export async function householdAid(db: pg.Pool, actor: Actor, householdId: strin
       receivedAt: e.received_at?.toISOString() ?? null,
     })),
   };
+}
+
+/**
+ * The tranche and shelter-cash payments of the plans (of the actor's organisation) whose case the
+ * household claims in (its claims not rejected or withdrawn), newest first: each payment once,
+ * however many claims the household has on the case.
+ */
+async function reconstructionPayments(db: pg.Pool, actor: Actor, householdId: string): Promise<ReconstructionPayment[]> {
+  const r = await db.query<{
+    kind: 'tranche' | 'shelter_cash';
+    case_id: string;
+    code: string;
+    stage: Stage | null;
+    month: string | null;
+    amount: string;
+    paid_at: Date;
+    households: number;
+  }>(
+    `WITH plans AS (
+       SELECT p.case_id, p.code,
+              (SELECT count(DISTINCT c2.household_id)::int FROM claim c2 WHERE c2.case_id = p.case_id AND c2.state NOT IN ('rejected','withdrawn')) AS households
+         FROM reconstruction_plan p
+        WHERE p.org_id = $2 AND EXISTS (SELECT 1 FROM claim c WHERE c.case_id = p.case_id AND c.household_id = $1 AND c.state NOT IN ('rejected','withdrawn')))
+     SELECT 'tranche' AS kind, pl.case_id, pl.code, t.stage, NULL AS month, pay.amount, pay.released_at AS paid_at, pl.households
+       FROM plans pl JOIN tranche_payment pay ON pay.case_id = pl.case_id JOIN tranche t ON t.id = pay.tranche_id
+     UNION ALL
+     SELECT 'shelter_cash', pl.case_id, pl.code, NULL, to_char(s.month, 'YYYY-MM'), s.amount, s.paid_at, pl.households
+       FROM plans pl JOIN shelter_cash_payment s ON s.case_id = pl.case_id
+     ORDER BY paid_at DESC, kind, month DESC`,
+    [householdId, actor.orgId],
+  );
+  return r.rows.map((x) => ({
+    kind: x.kind,
+    caseId: x.case_id,
+    code: x.code,
+    stage: x.stage,
+    month: x.month,
+    amount: Number(x.amount),
+    paidAt: x.paid_at.toISOString(),
+    households: x.households,
+  }));
 }

@@ -1,12 +1,15 @@
 // Records that a household lived in a unit, how (owner, tenant, family of the owner, other) and from
 // when to when. The household must be in the actor's scope (404 otherwise, as the registry does);
 // its periods in one unit may not overlap. The log names the unit and household ids, nothing else.
+// When the unit is habitable, the shelter cash of the household's plans elsewhere ends on the first
+// day there (tranches/endShelterOnMove.ts), in the same transaction.
 import { errors } from '../../errors.ts';
 import type { Occupancy } from '../../reconstruction/building.ts';
 import { periodsOverlap } from '../../reconstruction/occupancy.ts';
 import type { Tenure } from '../../shared/reconstruction.ts';
 import { findHousehold } from '../registry/households/findHousehold.ts';
 import type { WriteContext } from '../write.ts';
+import { endShelterOnMove } from './tranches/endShelterOnMove.ts';
 import { getUnit, OCCUPANCY_COLUMNS, type OccupancyRow, parseOccupancy } from './buildingRow.ts';
 
 export type NewOccupancy = { householdId: string; tenure: Tenure; validFrom: string; validTo: string | null };
@@ -29,5 +32,7 @@ export async function recordOccupancy(ctx: WriteContext, unitId: string, n: NewO
   );
   const o = parseOccupancy(r.rows[0]!);
   await ctx.log({ entity: 'occupancy', entityId: o.id, action: 'create', after: { unitId: unit.id, householdId: h.id, tenure: o.tenure } });
+  // moving into a habitable unit ends the shelter cash of the household's plans elsewhere
+  await endShelterOnMove(ctx, h.id, unit.id, o.validFrom);
   return o;
 }

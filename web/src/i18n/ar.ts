@@ -39,6 +39,7 @@ import { planLinksAr } from './parts/planLinks.ar.ts';
 import { recdashAr } from './parts/recdash.ar.ts';
 import { tranchesProblemsAr } from './parts/tranchesProblems.ar.ts';
 import { claimRulesAr } from './parts/claimRules.ar.ts';
+import { shelterCashAr } from './parts/shelterCash.ar.ts';
 
 /** Every problem the server answers with (src/shared/problems.ts): a missing id fails the typecheck. */
 const problems = {
@@ -757,6 +758,7 @@ export const ar = {
   ...planLinksAr,
   ...claimRulesAr,
   ...recdashAr,
+  ...shelterCashAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;

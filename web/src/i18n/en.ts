@@ -38,6 +38,7 @@ import { planLinksEn } from './parts/planLinks.en.ts';
 import { recdashEn } from './parts/recdash.en.ts';
 import { tranchesProblemsEn } from './parts/tranchesProblems.en.ts';
 import { claimRulesEn } from './parts/claimRules.en.ts';
+import { shelterCashEn } from './parts/shelterCash.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'problem.validation': 'Some fields are not valid. Correct the marked fields.',
@@ -764,4 +765,5 @@ export const en: Record<MessageKey, string> = {
   ...planLinksEn,
   ...claimRulesEn,
   ...recdashEn,
+  ...shelterCashEn,
 };

@@ -40,6 +40,7 @@ import issueCycleCards from './cycles.cards.issue.ts';
 import cycleCardSheet from './cycles.cards.sheet.ts';
 import reviewGroups from './conflicts.groups.ts';
 import threeWFile from './reports.threeWFile.ts';
+import cashReport from './reports.cash.ts';
 
 export const aidRoutes: RouteDef[] = [
   createItem,
@@ -81,4 +82,5 @@ export const aidRoutes: RouteDef[] = [
   cycleCardSheet,
   reviewGroups,
   threeWFile,
+  cashReport,
 ];

@@ -5,6 +5,7 @@ import { textLimits as L } from '../../../shared/limits.ts';
 import type { FieldReason } from '../../../shared/reasons.ts';
 import { RuleSchema, sectors } from '../../../aid/rules.ts';
 import { Day, Uuid, digits, PlainName } from '../../schemas.ts';
+import { stages } from '../../../shared/tranches.ts';
 
 export const IdParam = z.object({ id: z.string() });
 export const Gov = z.string().regex(/^PS0[12][0-9]{2}$/, 'not_a_governorate' satisfies FieldReason);
@@ -350,6 +351,20 @@ export const HouseholdAidView = z.object({
       receivedAt: z.string().nullable().describe('when it was handed over (the device clock), null while not received'),
     }),
   ),
+  reconstruction: z
+    .array(
+      z.object({
+        kind: z.enum(['tranche', 'shelter_cash']),
+        caseId: z.string(),
+        code: z.string().describe("the plan's code"),
+        stage: z.enum(stages).nullable().describe("a tranche's stage"),
+        month: z.string().nullable().describe('the month of shelter cash, YYYY-MM'),
+        amount: z.number(),
+        paidAt: z.string(),
+        households: z.number().describe("households of the case sharing the payment (a joint case's payment is paid once)"),
+      }),
+    )
+    .describe('payments to the reconstruction plans of the cases the household claims in, newest first'),
 });
 
 /** POST /api/v1/aid/programmes/preview */
@@ -466,3 +481,33 @@ export const ReviewGroups = z.object({
 
 /** POST /api/v1/aid/reports/3w: the 3W/5W report as a file. */
 export const ThreeWBody = z.object({ cycle: Uuid, format: z.enum(['csv', 'xlsx']).default('csv') });
+
+/** GET /api/v1/aid/reports/cash */
+const CalendarDay = Day.refine((d) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}, 'not_a_calendar_date' satisfies FieldReason);
+export const CashReportQuery = z
+  .object({
+    from: CalendarDay.optional().describe('first day (default: 1 January of this year)'),
+    to: CalendarDay.optional().describe('last day (default: today)'),
+  })
+  .strict();
+export const CashReportView = z.object({
+  from: z.string(),
+  to: z.string(),
+  lines: z.array(
+    z.object({
+      governorate: z.string(),
+      source: z.enum(['aid_cash', 'tranche', 'shelter_cash']),
+      item: z.string().nullable().describe('the cash aid item; null for reconstruction'),
+      unit: z.string(),
+      households: z.number().describe('households reached, each once'),
+      payments: z.number(),
+      amount: z.number(),
+    }),
+  ),
+  governorates: z
+    .array(z.object({ governorate: z.string(), households: z.number() }))
+    .describe('households reached by any cash in the governorate, each once'),
+});

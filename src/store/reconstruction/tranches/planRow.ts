@@ -8,6 +8,7 @@ import { errors } from '../../../errors.ts';
 import { type InspectionFact, type ReleaseRefusal, releaseCheck, shelterMonths } from '../../../reconstruction/tranches.ts';
 import type { GrantStream } from '../../../shared/claims.ts';
 import { isUuid } from '../../../shared/ids.ts';
+import { dueMonths, monthOf, type ShelterEndReason } from '../../../reconstruction/shelterCash.ts';
 import type { Stage } from '../../../shared/tranches.ts';
 import { scopeSql } from '../../registry/scope.ts';
 
@@ -43,7 +44,16 @@ export type PlanView = {
   grantAmount: number;
   ruleVersion: number;
   paid: number;
-  shelter: { monthly: number; from: string; until: string | null; months: number };
+  shelter: {
+    monthly: number;
+    from: string;
+    until: string | null;
+    endReason: ShelterEndReason | null;
+    months: number;
+    /** The months paid (ledger rows), oldest first, and the months due and not yet paid. */
+    paid: { month: string; amount: number; paidAt: string }[];
+    unpaid: string[];
+  };
   tranches: TrancheView[];
   inspections: InspectionView[];
   quota: QuotaLine[];
@@ -62,12 +72,13 @@ type PlanRow = {
   shelter_cash_monthly: string;
   shelter_from: string;
   shelter_until: string | null;
+  shelter_end_reason: ShelterEndReason | null;
   version: number;
 };
 export type Plan = PlanRow;
 
 const PLAN_COLUMNS = `p.case_id, p.code, p.org_id, p.governorate, p.unit_id, p.stream, p.grant_amount, p.rule_version, p.shelter_cash_monthly,
-  to_char(p.shelter_from, 'YYYY-MM-DD') AS shelter_from, to_char(p.shelter_until, 'YYYY-MM-DD') AS shelter_until, p.version`;
+  to_char(p.shelter_from, 'YYYY-MM-DD') AS shelter_from, to_char(p.shelter_until, 'YYYY-MM-DD') AS shelter_until, p.shelter_end_reason, p.version`;
 
 /** The plan of a case in the actor's scope (404 otherwise), locked when asked. */
 export async function getPlan(db: pg.Pool | pg.PoolClient, actor: Actor, caseId: string, forUpdate = false): Promise<Plan> {
@@ -144,6 +155,15 @@ export async function quotaOf(db: pg.Pool | pg.PoolClient, caseId: string): Prom
   });
 }
 
+/** The months of shelter cash paid to a plan, oldest first. */
+export async function shelterPaymentsOf(db: pg.Pool | pg.PoolClient, caseId: string): Promise<PlanView['shelter']['paid']> {
+  const r = await db.query<{ month: string; amount: string; paid_at: Date }>(
+    `SELECT to_char(month, 'YYYY-MM') AS month, amount, paid_at FROM shelter_cash_payment WHERE case_id = $1 ORDER BY month`,
+    [caseId],
+  );
+  return r.rows.map((x) => ({ month: x.month, amount: Number(x.amount), paidAt: x.paid_at.toISOString() }));
+}
+
 /** The whole plan as the API shows it. */
 export async function planView(db: pg.Pool | pg.PoolClient, actor: Actor, caseId: string, today: string): Promise<PlanView> {
   const p = await getPlan(db, actor, caseId);
@@ -169,6 +189,9 @@ export async function planView(db: pg.Pool | pg.PoolClient, actor: Actor, caseId
     };
   });
   const monthly = Number(p.shelter_cash_monthly);
+  const paidMonths = await shelterPaymentsOf(db, caseId);
+  const paidSet = new Set(paidMonths.map((m) => m.month));
+  const plan = { monthly, from: p.shelter_from, until: p.shelter_until };
   return {
     caseId: p.case_id,
     code: p.code,
@@ -182,7 +205,10 @@ export async function planView(db: pg.Pool | pg.PoolClient, actor: Actor, caseId
       monthly,
       from: p.shelter_from,
       until: p.shelter_until,
+      endReason: p.shelter_end_reason,
       months: monthly > 0 ? shelterMonths(p.shelter_from, p.shelter_until, today) : 0,
+      paid: paidMonths,
+      unpaid: dueMonths(plan, monthOf(today)).filter((m) => !paidSet.has(m)),
     },
     tranches,
     inspections,

@@ -27,10 +27,13 @@ export async function releaseTranche(ctx: WriteContext, caseId: string, trancheI
     [trancheId, plan.case_id, plan.unit_id, check.inspectionId, amount, ctx.actor.userId],
   );
   const last = tranche.seq === Math.max(...all.map((t) => t.seq));
+  // the end already recorded (the household moved into a habitable unit earlier) stands
   if (last)
-    await ctx.client.query('UPDATE reconstruction_plan SET shelter_until = current_date, version = version + 1 WHERE case_id = $1', [
-      plan.case_id,
-    ]);
+    await ctx.client.query(
+      `UPDATE reconstruction_plan SET shelter_until = current_date, shelter_end_reason = 'last_tranche', version = version + 1
+        WHERE case_id = $1 AND (shelter_until IS NULL OR shelter_until > current_date)`,
+      [plan.case_id],
+    );
   await ctx.log({
     entity: 'tranche',
     entityId: trancheId,

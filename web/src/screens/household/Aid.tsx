@@ -1,5 +1,6 @@
 // The household's aid, for the roles that handle cards: its cards (the printed number, revoked ones
-// with when and why) and what it is entitled to in each cycle, received or not.
+// with when and why), what it is entitled to in each cycle, received or not, and its reconstruction
+// payments (tranches and months of shelter cash; a joint case's payment once, shared).
 import { type ReactNode, useState } from 'react';
 import type { HouseholdAidT } from '../../api/householdTypes.ts';
 import type { HouseholdViewT } from '../../api/types.ts';
@@ -92,6 +93,34 @@ function AidLists({ aid, cardActions }: { aid: HouseholdAidT; cardActions: (seri
           ))}
         </ul>
       )}
+      <Reconstruction payments={aid.reconstruction} />
+    </>
+  );
+}
+
+/** The payments to the reconstruction plans of the cases the household claims in: each once, a joint case's shared. */
+function Reconstruction({ payments }: { payments: HouseholdAidT['reconstruction'] }) {
+  const { t, dateTime, day, num, sep } = useI18n();
+  if (payments.length === 0) return null;
+  return (
+    <>
+      <h3>{t('hh.recon.title')}</h3>
+      <ul className="list" data-recon-payments={payments.length}>
+        {payments.map((p) => (
+          <li key={`${p.kind}:${p.caseId}:${p.stage ?? p.month}`} className="list-item" data-recon={p.kind}>
+            <span className="list-title">
+              {p.kind === 'tranche' && p.stage
+                ? t('hh.recon.tranche', { stage: t(`tranches.stage.${p.stage}`) })
+                : t('hh.recon.shelter', { month: isolate(day(`${p.month}-01`, 'month')) })}{' '}
+              — <bdi>{num(p.amount)}</bdi>
+            </span>
+            <span className="list-meta">
+              {t('hh.recon.meta', { code: isolate(p.code), date: dateTime(p.paidAt) })}
+              {p.households > 1 ? `${sep}${t('hh.recon.shared', { count: isolate(num(p.households)) })}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,15 +1,17 @@
 // The grant plans in the reader's governorates (#16): code, stream, paid of the grant and the next
-// stage to inspect, each opening its plan. No names.
+// stage to inspect, each opening its plan; above them, this month's shelter cash (ShelterCash.tsx). No names.
+import { can } from '../../access.ts';
 import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useGovernorateName, useSession } from '../../session.tsx';
+import { ShelterCashDue } from './ShelterCash.tsx';
 import type { PlanListT } from './tranchesTypes.ts';
 
 export function Plans() {
   const { t, num } = useI18n();
-  const { api } = useSession();
+  const { api, user } = useSession();
   const governorate = useGovernorateName();
   const list = useLoad(() => api.get<PlanListT>('/api/v1/reconstruction/plans'), [api]);
   let body = <Loading />;
@@ -37,5 +39,10 @@ export function Plans() {
         ))}
       </ul>
     );
-  return <Screen title={t('tranches.plans.title')}>{body}</Screen>;
+  return (
+    <Screen title={t('tranches.plans.title')}>
+      {can(user?.role, 'shelterCashDue') && <ShelterCashDue />}
+      {body}
+    </Screen>
+  );
 }

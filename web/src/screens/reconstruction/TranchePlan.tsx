@@ -1,7 +1,8 @@
 // A case's grant plan (#16): stream, grant, what was paid, the transitional shelter cash, the
 // tranches (a release button each, disabled with the reason until an inspection with photos records
 // its stage), the inspections, and an engineer's inspection form. Claims officers open the plan and
-// release; engineers inspect. No names: the case's unit and amounts only.
+// release; engineers inspect. The months of shelter cash paid, and why it ended (the last tranche,
+// or the household moved into a habitable unit). No names: the case's unit and amounts only.
 import { useState } from 'react';
 import { photoTypes } from '../../../../src/shared/fieldAssessment.ts';
 import { type Stage, stages } from '../../../../src/shared/tranches.ts';
@@ -63,7 +64,7 @@ export function TranchePlan({ caseId }: { caseId: string }) {
 }
 
 function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
-  const { t, num } = useI18n();
+  const { t, num, day } = useI18n();
   const { user } = useSession();
   const money = (n: number) => num(n);
   return (
@@ -84,15 +85,18 @@ function PlanBody({ plan, onChange }: { plan: PlanT; onChange: () => void }) {
             <bdi data-paid>{money(plan.paid)}</bdi>
           </dd>
           <dt>{t('tranches.shelter')}</dt>
-          <dd>
+          <dd data-shelter-state={plan.shelter.endReason ?? (plan.shelter.monthly === 0 ? 'none' : 'running')}>
             {plan.shelter.monthly === 0
               ? t('tranches.shelter.none')
               : plan.shelter.until
-                ? t('tranches.shelter.ended', { until: isolate(plan.shelter.until) })
+                ? plan.shelter.endReason
+                  ? t(`shelter.ended.${plan.shelter.endReason}`, { until: isolate(day(plan.shelter.until)) })
+                  : t('tranches.shelter.ended', { until: isolate(plan.shelter.until) })
                 : t('tranches.shelter.running', { from: isolate(plan.shelter.from), months: isolate(num(plan.shelter.months)) })}
           </dd>
         </dl>
       </section>
+      {plan.shelter.monthly > 0 && <ShelterMonths plan={plan} />}
       <section className="card" aria-labelledby="plan-tranches">
         <h2 id="plan-tranches">{t('tranches.list')}</h2>
         <ul className="list">
@@ -148,6 +152,33 @@ function TrancheLine({
       )}
       <ActionError error={release.error} />
     </li>
+  );
+}
+
+/** The months of shelter cash paid to the plan (ledger rows), and those due and not yet paid. */
+function ShelterMonths({ plan }: { plan: PlanT }) {
+  const { t, num, day, sep } = useI18n();
+  const month = (m: string) => isolate(day(`${m}-01`, 'month'));
+  return (
+    <section className="card" aria-labelledby="plan-shelter-months">
+      <h2 id="plan-shelter-months">{t('shelter.months.paid')}</h2>
+      {plan.shelter.paid.length === 0 ? (
+        <p className="muted">{t('shelter.months.none')}</p>
+      ) : (
+        <ul className="list">
+          {plan.shelter.paid.map((p) => (
+            <li key={p.month} data-shelter-month={p.month}>
+              {t('shelter.month.line', { month: month(p.month), amount: isolate(num(p.amount)) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {plan.shelter.unpaid.length > 0 && (
+        <p className="muted" data-shelter-unpaid={plan.shelter.unpaid.length}>
+          {t('shelter.months.unpaid', { months: plan.shelter.unpaid.map(month).join(sep) })}
+        </p>
+      )}
+    </section>
   );
 }
 

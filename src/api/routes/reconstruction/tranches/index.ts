@@ -8,6 +8,20 @@ import quota from './quota.ts';
 import reconciliation from './reconciliation.ts';
 import release from './release.ts';
 import sale from './sale.ts';
+import shelterDue from './shelterDue.ts';
+import shelterPay from './shelterPay.ts';
 import vendor from './vendor.ts';
 
-export const trancheRoutes: RouteDef[] = [planCreate, planGet, inspection, release, quota, vendor, sale, reconciliation, plans];
+export const trancheRoutes: RouteDef[] = [
+  planCreate,
+  planGet,
+  inspection,
+  release,
+  quota,
+  vendor,
+  sale,
+  reconciliation,
+  plans,
+  shelterDue,
+  shelterPay,
+];

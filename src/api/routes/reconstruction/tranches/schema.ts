@@ -111,7 +111,18 @@ export const PlanView = z.object({
   grantAmount: z.number(),
   ruleVersion: z.number(),
   paid: z.number(),
-  shelter: z.object({ monthly: z.number(), from: z.string(), until: z.string().nullable(), months: z.number() }),
+  shelter: z.object({
+    monthly: z.number(),
+    from: z.string(),
+    until: z.string().nullable(),
+    endReason: z
+      .enum(['last_tranche', 'moved'])
+      .nullable()
+      .describe('why shelter cash ended: the last tranche, or a move into a habitable unit'),
+    months: z.number(),
+    paid: z.array(z.object({ month: z.string(), amount: z.number(), paidAt: z.string() })).describe('months paid, oldest first'),
+    unpaid: z.array(z.string()).describe('months due (YYYY-MM) not yet paid'),
+  }),
   tranches: z.array(Tranche),
   inspections: z.array(Inspection),
   quota: z.array(QuotaLine),
@@ -145,3 +156,13 @@ export const PlanList = z.object({
     }),
   ),
 });
+
+const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'wrong_form')
+  .describe('a month, YYYY-MM');
+export const ShelterMonthQuery = z.object({ month: Month.optional() }).strict();
+export const ShelterPayInput = z.object({ month: Month }).strict();
+const Sum = z.object({ plans: z.number(), total: z.number() });
+export const ShelterDue = z.object({ month: z.string(), due: Sum, paid: Sum });
+export const ShelterRun = z.object({ month: z.string(), paid: z.number().describe('plans paid by this run'), total: z.number() });
