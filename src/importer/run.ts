@@ -17,16 +17,8 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { boundedRaw, ImportSetupError, layoutOf, readMapping, type Layout, type Mapping } from './columns.ts';
-import {
-  copyStage,
-  createStage,
-  loadHouseholds,
-  loadPersonsDirect,
-  type Kind,
-  type LoadResult,
-  type PersonsMode,
-  type StagedRow,
-} from './load.ts';
+import { loadHouseholdsDirect } from './loadHouseholdsDirect.ts';
+import { createStage, loadPersonsDirect, type Kind, type LoadResult, type PersonsMode, type StagedRow } from './load.ts';
 import { inlineValidator, type Validator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows, type RowSource } from './read.ts';
@@ -163,10 +155,7 @@ async function commitBatchOnce(
     let res: LoadResult;
     const t1 = performance.now();
     if (run.kind === 'persons') res = await loadPersonsDirect(client, actor.orgId, batch.rows, run.mode);
-    else {
-      await copyStage(client, batch.rows);
-      res = await loadHouseholds(client, actor.orgId, governorates, today, batch.rows.length);
-    }
+    else res = await loadHouseholdsDirect(client, actor.orgId, governorates, today, batch.rows, run.mode);
     const t2 = performance.now();
     const rejections = [
       ...batch.rejections,
