@@ -12,6 +12,17 @@ import { householdHasRoom } from '../registry/household.ts';
 
 export type Kind = 'persons' | 'households';
 
+/**
+ * `n` random ids (v4, as gen_random_uuid makes them) in ascending order. Given to rows already in
+ * one order (record_id), a batch's inserts then walk each uuid index (person, person_org,
+ * household_member's) from left to right, touching each leaf page once, instead of jumping about
+ * indexes that at millions of rows no longer fit in shared buffers. The ids stay random; only their
+ * order within a batch follows the record_ids' order.
+ */
+export function ascendingIds(n: number): string[] {
+  return Array.from({ length: n }, () => randomUUID()).sort();
+}
+
 const STAGE = 'import_stage';
 
 export const PERSON_COLS = `record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en,
@@ -185,7 +196,7 @@ export async function loadPersonsDirect(
   // Keys in one order for every writer: two imports of overlapping files then wait for each other
   // instead of deadlocking on the unique index.
   fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
-  const ids = fresh.map(() => randomUUID());
+  const ids = ascendingIds(fresh.length);
   await client.query('SAVEPOINT direct_copy');
   try {
     let i = 0;

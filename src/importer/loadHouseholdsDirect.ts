@@ -9,10 +9,10 @@
 // current household per person, one current head, foreign keys); a conflict it finds that the
 // reads did not (another writer meanwhile) sends the batch the staging way, which settles it row
 // by row (loadHouseholds).
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { copyField } from './copyText.ts';
 import {
+  ascendingIds,
   copyLines,
   copyStage,
   loadHouseholds,
@@ -92,7 +92,7 @@ async function households(
 ): Promise<{ byRecord: Map<string, KnownHousehold>; created: string[] }> {
   const want = wantedHouseholds(rows);
   const keys = [...want.keys()].sort();
-  const ids = keys.map(() => randomUUID());
+  const ids = ascendingIds(keys.length);
   const ins = await client.query<{ record_id: string }>(
     `INSERT INTO household (id, org_id, governorate, record_id)
      SELECT t.i, $1, t.g, t.r FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(i, g, r) ORDER BY t.r
@@ -152,11 +152,8 @@ export async function loadHouseholdsDirect(
     fresh.push(r);
   }
   fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
-  const personIds = fresh.map((r) => {
-    const id = randomUUID();
-    personOf.set(r.recordId, id);
-    return id;
-  });
+  const personIds = ascendingIds(fresh.length);
+  fresh.forEach((r, i) => personOf.set(r.recordId, personIds[i]!));
   if (!(await copyPersons(client, orgId, fresh, personIds))) {
     if (!mode.checked) {
       mode.checked = true;
@@ -182,12 +179,18 @@ export async function loadHouseholdsDirect(
     };
   });
   const { rejected, add, unchanged } = membershipRules(resolved, governorates);
-  const memberIds = add.person.map(() => randomUUID());
+  // in person order (one order for every writer on the unique index of current memberships)
+  const order = add.person
+    .map((_, i) => i)
+    .sort((a, b) => (add.person[a]! < add.person[b]! ? -1 : add.person[a]! > add.person[b]! ? 1 : 0));
+  const memberIds = ascendingIds(order.length);
   await copyLines(
     client,
     'COPY household_member (id, household_id, person_id, relationship, valid_from) FROM STDIN',
-    memberIds.map((_, i) => i),
-    (i) => `${memberIds[i]}\t${add.household[i]}\t${add.person[i]}\t${copyField(add.relationship[i])}\t${copyField(validFrom)}\n`,
+    order.map(
+      (j, i) => `${memberIds[i]}\t${add.household[j]}\t${add.person[j]}\t${copyField(add.relationship[j])}\t${copyField(validFrom)}\n`,
+    ),
+    (line) => line,
   );
   return {
     loaded: memberIds.length,
