@@ -163,10 +163,12 @@ export async function loadHouseholdsDirect(
     return loadHouseholds(client, orgId, governorates, validFrom, rows.length);
   }
   const hh = await households(client, orgId, rows);
-  const resolved: Resolved[] = rows.map((r) => {
+  const resolved: Resolved[] = [];
+  for (const r of rows) {
     const p = known.get(r.recordId);
-    const h = hh.byRecord.get(r.householdId!)!;
-    return {
+    const h = hh.byRecord.get(r.householdId!);
+    if (!h) continue; // not created and not found (removed meanwhile): left as it is, as the staging way does
+    resolved.push({
       row_number: r.rowNumber,
       person_id: p ? p.id : personOf.get(r.recordId)!,
       person_governorate: p ? p.governorate : r.governorate,
@@ -176,8 +178,8 @@ export async function loadHouseholdsDirect(
       current_household: p ? p.current : null,
       has_head: h.hasHead,
       members: h.members,
-    };
-  });
+    });
+  }
   const { rejected, add, unchanged } = membershipRules(resolved, governorates);
   // in person order (one order for every writer on the unique index of current memberships)
   const order = add.person
@@ -194,7 +196,7 @@ export async function loadHouseholdsDirect(
   );
   return {
     loaded: memberIds.length,
-    unchanged,
+    unchanged: unchanged + (rows.length - resolved.length),
     unverified: fresh.reduce((n, r) => n + (r.unverifiedId ? 1 : 0), 0),
     personsCreated: fresh.length,
     householdsCreated: hh.created.length,
