@@ -12,9 +12,20 @@ import { householdHasRoom } from '../registry/household.ts';
 
 export type Kind = 'persons' | 'households';
 
+/**
+ * `n` random ids (v4, as gen_random_uuid makes them) in ascending order. Given to rows already in
+ * one order (record_id), a batch's inserts then walk each uuid index (person, person_org,
+ * household_member's) from left to right, touching each leaf page once, instead of jumping about
+ * indexes that at millions of rows no longer fit in shared buffers. The ids stay random; only their
+ * order within a batch follows the record_ids' order.
+ */
+export function ascendingIds(n: number): string[] {
+  return Array.from({ length: n }, () => randomUUID()).sort();
+}
+
 const STAGE = 'import_stage';
 
-const PERSON_COLS = `record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en,
+export const PERSON_COLS = `record_id, given_name, father_name, grandfather_name, family_name, full_name, full_name_en,
   name_key, name_tokens, sex, date_of_birth, dob_precision, national_id, national_id_valid, phone, governorate`;
 
 /** The staging table of this session (temporary: no WAL, emptied at each commit). */
@@ -33,6 +44,8 @@ export type StagedRow = {
   unverifiedId: boolean;
   /** PERSON_COLS, COPY text, tab-separated, no newline. */
   fields: string;
+  /** The person's governorate (households: a new household's is its head's, else its first row's). */
+  governorate: string;
   householdId: string | null;
   relationship: string | null;
 };
@@ -76,12 +89,13 @@ export function stagedRow(rowNumber: number, r: ValidRow): StagedRow {
     recordId: p.recordId!,
     unverifiedId: p.nationalIdValid === false,
     fields,
+    governorate: p.governorate,
     householdId: r.householdId,
     relationship: r.relationship,
   };
 }
 
-async function copyLines(client: pg.PoolClient, sql: string, rows: readonly StagedRow[], line: (r: StagedRow) => string): Promise<void> {
+export async function copyLines<T>(client: pg.PoolClient, sql: string, rows: readonly T[], line: (r: T) => string): Promise<void> {
   if (rows.length === 0) return;
   const stream = client.query(pgCopy.from(sql));
   await new Promise<void>((resolve, reject) => {
@@ -182,7 +196,7 @@ export async function loadPersonsDirect(
   // Keys in one order for every writer: two imports of overlapping files then wait for each other
   // instead of deadlocking on the unique index.
   fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
-  const ids = fresh.map(() => randomUUID());
+  const ids = ascendingIds(fresh.length);
   await client.query('SAVEPOINT direct_copy');
   try {
     let i = 0;
@@ -220,18 +234,6 @@ export async function loadPersons(client: pg.PoolClient, orgId: string, staged: 
     rejected: [],
   };
 }
-
-type Resolved = {
-  row_number: number;
-  person_id: string;
-  person_governorate: string | null;
-  household_id: string;
-  household_governorate: string;
-  relationship: string;
-  current_household: string | null;
-  has_head: boolean;
-  members: number;
-};
 
 /**
  * Households: each row is a person (created from the row unless a person with the same record_id
@@ -279,13 +281,59 @@ export async function loadHouseholds(
     [orgId],
   );
   await client.query(planner.map((x) => `SET LOCAL ${x} TO DEFAULT;`).join(' '));
+  const { rejected, add, unchanged } = membershipRules(rows.rows, governorates);
+  const m = await client.query<{ n: number; ids: string }>(
+    `WITH ins AS (
+       INSERT INTO household_member (household_id, person_id, relationship, valid_from)
+       SELECT h, p, r, $4::date FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(h, p, r)
+       RETURNING id)
+     SELECT count(*)::int AS n, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
+    [add.household, add.person, add.relationship, validFrom],
+  );
+  const resolvedRows = rows.rows.length;
+  return {
+    loaded: m.rows[0]!.n,
+    unchanged: unchanged + (staged - resolvedRows),
+    unverified: p.unverified,
+    personsCreated: p.n,
+    householdsCreated: h.rows[0]!.n,
+    ids: { personIds: p.ids, householdIds: h.rows[0]!.ids, memberIds: m.rows[0]!.ids },
+    rejected,
+  };
+}
+
+/** A row resolved against the registry: its person and household, and what they already have. */
+export type Resolved = {
+  row_number: number;
+  person_id: string;
+  person_governorate: string | null;
+  household_id: string;
+  household_governorate: string;
+  relationship: string;
+  current_household: string | null;
+  has_head: boolean;
+  members: number;
+};
+
+export type Memberships = {
+  rejected: LoadResult['rejected'];
+  add: { household: string[]; person: string[]; relationship: string[] };
+  unchanged: number;
+};
+
+/**
+ * The membership rules of a households batch, row by row in file order (`rows` sorted by
+ * row_number): a person in one household at a time, one head, at most HOUSEHOLD_MAX_MEMBERS, the
+ * importer's governorates. Pure: the database's unique indexes check the same again on insert.
+ */
+export function membershipRules(rows: readonly Resolved[], governorates: ReadonlySet<string>): Memberships {
   const rejected: LoadResult['rejected'] = [];
   const memberOf = new Map<string, string>(); // person -> household, this batch
   const headed = new Set<string>();
   const size = new Map<string, number>(); // household -> current members, this batch included
   const add = { household: [] as string[], person: [] as string[], relationship: [] as string[] };
   let unchanged = 0;
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const current = r.current_household ?? memberOf.get(r.person_id) ?? null;
     if (r.person_governorate === null || !governorates.has(r.person_governorate)) {
       rejected.push({
@@ -318,22 +366,5 @@ export async function loadHouseholds(
       add.relationship.push(r.relationship);
     }
   }
-  const m = await client.query<{ n: number; ids: string }>(
-    `WITH ins AS (
-       INSERT INTO household_member (household_id, person_id, relationship, valid_from)
-       SELECT h, p, r, $4::date FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(h, p, r)
-       RETURNING id)
-     SELECT count(*)::int AS n, coalesce(json_agg(id), '[]')::text AS ids FROM ins`,
-    [add.household, add.person, add.relationship, validFrom],
-  );
-  const resolvedRows = rows.rows.length;
-  return {
-    loaded: m.rows[0]!.n,
-    unchanged: unchanged + (staged - resolvedRows),
-    unverified: p.unverified,
-    personsCreated: p.n,
-    householdsCreated: h.rows[0]!.n,
-    ids: { personIds: p.ids, householdIds: h.rows[0]!.ids, memberIds: m.rows[0]!.ids },
-    rejected,
-  };
+  return { rejected, add, unchanged };
 }

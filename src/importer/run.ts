@@ -16,17 +16,9 @@ import path from 'node:path';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
-import { boundedRaw, ImportSetupError, layoutOf, readMapping, type Layout, type Mapping } from './columns.ts';
-import {
-  copyStage,
-  createStage,
-  loadHouseholds,
-  loadPersonsDirect,
-  type Kind,
-  type LoadResult,
-  type PersonsMode,
-  type StagedRow,
-} from './load.ts';
+import { boundedRaw, ImportSetupError, layoutOf, rawRow, readMapping, type Layout, type Mapping } from './columns.ts';
+import { loadHouseholdsDirect } from './loadHouseholdsDirect.ts';
+import { createStage, loadPersonsDirect, type Kind, type LoadResult, type PersonsMode, type StagedRow } from './load.ts';
 import { inlineValidator, type Validator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
 import { formatOf, openRows, type RowSource } from './read.ts';
@@ -129,8 +121,15 @@ type Batch = {
   consumed: number;
   rows: StagedRow[];
   rejections: Rejection[];
-  raws: Map<number, Record<string, string>> | undefined; // households: raw rows, for rejections found in the database
+  /** Households: the rows as read, for rejections found in the database (their raw row is made then). */
+  sources: { firstRow: number; rows: string[][] }[] | undefined;
 };
+
+/** The raw row of a row the database rejected, from the batch's rows as read. */
+function rawOf(batch: Batch, header: readonly string[], rowNumber: number): Record<string, string> {
+  const src = batch.sources?.find((s) => rowNumber >= s.firstRow && rowNumber < s.firstRow + s.rows.length);
+  return src ? rawRow(src.rows[rowNumber - src.firstRow]!, header) : {};
+}
 
 export type Counters = {
   loaded: number;
@@ -152,7 +151,7 @@ export async function commitBatch(...args: Parameters<typeof commitBatchOnce>): 
 async function commitBatchOnce(
   client: pg.PoolClient,
   actor: Actor,
-  run: { id: string; kind: Kind; sha256: string; mode: PersonsMode },
+  run: { id: string; kind: Kind; sha256: string; mode: PersonsMode; header: readonly string[] },
   batch: Batch,
   governorates: ReadonlySet<string>,
   today: string,
@@ -163,14 +162,11 @@ async function commitBatchOnce(
     let res: LoadResult;
     const t1 = performance.now();
     if (run.kind === 'persons') res = await loadPersonsDirect(client, actor.orgId, batch.rows, run.mode);
-    else {
-      await copyStage(client, batch.rows);
-      res = await loadHouseholds(client, actor.orgId, governorates, today, batch.rows.length);
-    }
+    else res = await loadHouseholdsDirect(client, actor.orgId, governorates, today, batch.rows, run.mode);
     const t2 = performance.now();
     const rejections = [
       ...batch.rejections,
-      ...res.rejected.map((r) => ({ rowNumber: r.rowNumber, raw: batch.raws?.get(r.rowNumber) ?? {}, errors: r.errors })),
+      ...res.rejected.map((r) => ({ rowNumber: r.rowNumber, raw: rawOf(batch, run.header, r.rowNumber), errors: r.errors })),
     ];
     if (rejections.length > 0) {
       await client.query(
@@ -375,14 +371,14 @@ class BatchWriter {
   }
 
   private newBatch(): Batch {
-    return { fromRow: this.done, consumed: 0, rows: [], rejections: [], raws: this.households ? new Map() : undefined };
+    return { fromRow: this.done, consumed: 0, rows: [], rejections: [], sources: this.households ? [] : undefined };
   }
 
-  async take(r: ChunkResult): Promise<void> {
+  async take({ r, source }: { r: ChunkResult; source: { firstRow: number; rows: string[][] } }): Promise<void> {
     const batch = this.batch;
     for (const x of r.staged) batch.rows.push(x);
     for (const x of r.rejections) batch.rejections.push(x);
-    if (r.raws && batch.raws) for (const [n, raw] of r.raws) batch.raws.set(n, raw);
+    batch.sources?.push(source);
     batch.consumed += r.count;
     if (batch.consumed >= this.batchSize) await this.flush();
   }
@@ -418,14 +414,15 @@ async function validateRows(
   o: { skip: number; batchSize: number; workers: number; onProgress: ImportOptions['onProgress'] },
 ): Promise<number> {
   const sub = Math.max(1, Math.min(1000, o.batchSize));
-  const inflight: Promise<ChunkResult>[] = [];
+  const inflight: Promise<{ r: ChunkResult; source: { firstRow: number; rows: string[][] } }>[] = [];
   const maxInflight = Math.max(2, o.workers * 4);
   let seen = 0; // data rows read from the file
   let rows: string[][] = [];
   let firstRow = 0;
   const submit = async () => {
     if (rows.length === 0) return;
-    inflight.push(validator.run(rows, firstRow));
+    const source = { firstRow, rows };
+    inflight.push(validator.run(rows, firstRow).then((r) => ({ r, source })));
     rows = [];
     while (inflight.length >= maxInflight) await writer.take(await inflight.shift()!);
   };
@@ -463,7 +460,7 @@ async function loadRemaining(client: pg.PoolClient, actor: Actor, run: ImportRun
   const workers = opts.workers ?? defaultWorkers(p.source.totalBytes);
   const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
   const governorates = new Set(actor.governorates);
-  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode: { checked: false } };
+  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode: { checked: false }, header: p.layout.header };
   const todayStr = p.today.toISOString().slice(0, 10);
   const batchSize = opts.batchSize ?? 10_000;
   const writer = new BatchWriter(

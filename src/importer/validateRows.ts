@@ -6,7 +6,7 @@ import type { FieldError } from '../registry/fieldError.ts';
 
 export type ValidationSetup = { kind: Kind; layout: Layout; governorates: string[]; sha256: string; today: string };
 export type Rejection = { rowNumber: number; raw: Record<string, string>; errors: FieldError[] };
-export type ChunkResult = { count: number; staged: StagedRow[]; rejections: Rejection[]; raws: [number, Record<string, string>][] | null };
+export type ChunkResult = { count: number; staged: StagedRow[]; rejections: Rejection[] };
 
 /** The row's key when the file gives no record_id: stable for the same file and row. */
 export function derivedRecordId(sha256: string, rowNumber: number): string {
@@ -27,15 +27,12 @@ export function contextOf(setup: ValidationSetup): RowContext {
 export function validateChunk(ctx: RowContext, rows: readonly string[][], firstRow: number): ChunkResult {
   const staged: StagedRow[] = [];
   const rejections: Rejection[] = [];
-  const raws: [number, Record<string, string>][] | null = ctx.kind === 'households' ? [] : null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const rowNumber = firstRow + i;
     const v = validateRow(row, rowNumber, ctx);
-    if (v.ok) {
-      staged.push(stagedRow(rowNumber, v));
-      raws?.push([rowNumber, rawRow(row, ctx.layout.header)]);
-    } else rejections.push({ rowNumber, raw: rawRow(row, ctx.layout.header), errors: v.errors });
+    if (v.ok) staged.push(stagedRow(rowNumber, v));
+    else rejections.push({ rowNumber, raw: rawRow(row, ctx.layout.header), errors: v.errors });
   }
-  return { count: rows.length, staged, rejections, raws };
+  return { count: rows.length, staged, rejections };
 }
