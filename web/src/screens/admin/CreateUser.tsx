@@ -112,7 +112,7 @@ export function CreateUser({ onCancel }: { onCancel: () => void }) {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('common.loading') : t('admin.users.create')}
         </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </p>

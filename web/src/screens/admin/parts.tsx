@@ -131,7 +131,7 @@ export function ConfirmButton({
         >
           {confirmLabel}
         </button>
-        <button type="button" className="btn btn-ghost" onClick={() => setAsking(false)}>
+        <button type="button" className="btn btn-secondary" onClick={() => setAsking(false)}>
           {t('common.cancel')}
         </button>
       </p>

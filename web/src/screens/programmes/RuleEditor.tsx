@@ -181,7 +181,7 @@ export function RuleEditor({
       </SelectField>
       <Who f={f} edit={edit} bad={bad} />
       <HowMuch f={f} edit={edit} bad={bad} />
-      <button type="button" className="btn btn-ghost btn-small" onClick={onRemove}>
+      <button type="button" className="btn btn-secondary btn-small" onClick={onRemove}>
         {t('prog.rules.remove')}
       </button>
     </fieldset>
