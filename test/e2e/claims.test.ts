@@ -16,7 +16,7 @@ import type { TestDb } from '../support/db.ts';
 import { PDF } from '../reconstruction/claimFiles.ts';
 import { destroyedUnit, type Household } from './claimScene.ts';
 import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage } from './support.ts';
-import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
+import { sanad, SCREENSHOTS, screenshots, serveFresh, type Server, setLang, switchUser } from './support.ts';
 
 const REGISTRAR = 'registrar.claims.e2e';
 const OFFICER = 'officer.claims.e2e';
@@ -54,13 +54,6 @@ beforeAll(async () => {
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-async function as(user: string, lang: 'ar' | 'en') {
-  const signOut = page.getByRole('button', { name: lang === 'ar' ? 'خروج' : 'Sign out' });
-  if ((await signOut.count()) > 0) await signOut.click();
-  await page.locator('input[name=username]').waitFor();
-  await signIn(page, user, PASSWORD);
-}
-
 /** The registration officer files the owner's claim with a title deed through the intake form (Arabic). */
 async function fileOwnersClaim() {
   await page.locator('nav').getByRole('link', { name: 'تقديم مطالبة', exact: true }).click();
@@ -84,7 +77,7 @@ describe.skipIf(!run)('a joint case of owner and tenant', () => {
   test('in Arabic on a phone: the owner files with a title deed, the tenant joins, a claims officer reads the evidence and verifies', async () => {
     await page.goto(server.url);
     await setLang(page, 'ar');
-    await as(REGISTRAR, 'ar');
+    await switchUser(page, REGISTRAR, 'ar');
     await fileOwnersClaim();
     // the document is kept by its bytes, under a random id; the file name never reached the server
     const doc = await db.pool.query<{ content: Buffer; media_type: string }>(
@@ -105,7 +98,7 @@ describe.skipIf(!run)('a joint case of owner and tenant', () => {
     const cases = await db.pool.query<{ id: string }>('SELECT DISTINCT case_id AS id FROM claim WHERE unit_id = $1', [unitId]);
     expect(cases.rows.map((r) => r.id)).toEqual([t.caseId]);
 
-    await as(OFFICER, 'ar');
+    await switchUser(page, OFFICER, 'ar');
     await page.locator('nav').getByRole('link', { name: 'ترتيب المطالبات', exact: true }).click();
     const item = page.locator(`li[data-case="${t.caseId}"]`);
     await item.waitFor();
@@ -132,7 +125,7 @@ describe.skipIf(!run)('a joint case of owner and tenant', () => {
 
   test('in English: a committee member who did not check the case approves it from the queue', async () => {
     await setLang(page, 'en');
-    await as(COMMITTEE, 'en');
+    await switchUser(page, COMMITTEE, 'en');
     await page.locator('nav').getByRole('link', { name: 'Committee queue', exact: true }).click();
     await page.getByRole('heading', { name: 'Cases waiting for the committee' }).waitFor();
     const caseId = (await db.pool.query<{ id: string }>('SELECT id FROM claim_case WHERE unit_id = $1', [unitId])).rows[0]!.id;

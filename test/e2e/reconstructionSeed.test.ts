@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestDb } from '../support/db.ts';
 import { browserAvailable, closeAll, launch, PASSWORD, phonePage, SCREENSHOTS, screenshots } from './support.ts';
-import { sanad, serveFresh, type Server, setLang, signIn } from './support.ts';
+import { sanad, serveFresh, type Server, setLang, switchUser } from './support.ts';
 
 const run = browserAvailable();
 
@@ -49,13 +49,6 @@ beforeAll(async () => {
 
 afterAll(() => closeAll({ browser, server, db, dirs: [dataDir] }), 60_000);
 
-async function as(user: string, lang: 'ar' | 'en') {
-  const signOut = page.getByRole('button', { name: lang === 'ar' ? 'خروج' : 'Sign out' });
-  if ((await signOut.count()) > 0) await signOut.click();
-  await page.locator('input[name=username]').waitFor();
-  await signIn(page, user, PASSWORD);
-}
-
 const nav = (name: string) => page.locator('nav').getByRole('link', { name, exact: true }).click();
 const caseState = () => page.locator('.claim-head [data-state]').getAttribute('data-state');
 const fits = async () => expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
@@ -89,7 +82,7 @@ describe.skipIf(!run)('the reconstruction picture of a fresh seed', () => {
     expect(seedOut).toMatch(/Claims: 3 field assessments, \d+ claims in \d+ cases/);
     await page.goto(server.url);
     await setLang(page, 'ar');
-    await as('demo-claims-officer', 'ar');
+    await switchUser(page, 'demo-claims-officer', 'ar');
     await nav('ترتيب المطالبات');
     await page.getByRole('heading', { name: 'المطالبات مرتبة حسب الأولوية' }).waitFor();
     const first = page.locator('ol.claim-ranked > li').first();
@@ -123,7 +116,7 @@ describe.skipIf(!run)('the reconstruction picture of a fresh seed', () => {
 
   test('in English: the seeded committee member opens the queue and walks the same links', async () => {
     await setLang(page, 'en');
-    await as('demo-committee', 'en');
+    await switchUser(page, 'demo-committee', 'en');
     await nav('Committee queue');
     await page.getByRole('heading', { name: 'Cases waiting for the committee' }).waitFor();
     await page.getByLabel('Governorate').selectOption(queued.governorate);
