@@ -12,12 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '../../src/access/actor.ts';
-import { addUnit } from '../../src/store/reconstruction/addUnit.ts';
-import { createBuilding } from '../../src/store/reconstruction/createBuilding.ts';
-import { recordOccupancy } from '../../src/store/reconstruction/recordOccupancy.ts';
-import { write } from '../../src/store/write.ts';
 import type { TestDb } from '../support/db.ts';
+import { approvedCaseWithPlan as approvedCaseWithPlanOf, unitAt } from './claimScene.ts';
 import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage } from './support.ts';
 import { SCREENSHOTS, sanad, screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
 
@@ -43,69 +39,9 @@ const monthsAgo = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function actorOf(username: string): Promise<Actor> {
-  const r = await db.pool.query<{ id: string; org_id: string; role: Actor['role'] }>(
-    'SELECT id, org_id, role FROM app_user WHERE username = $1',
-    [username],
-  );
-  const g = await db.pool.query<{ pcode: string }>('SELECT pcode FROM governorate');
-  const u = r.rows[0]!;
-  return { userId: u.id, orgId: u.org_id, role: u.role, governorates: g.rows.map((x) => x.pcode) };
-}
-
-/** A building with one unit near Gaza City (offset so that buildings differ). */
-async function unitAt(offset: number): Promise<{ buildingId: string; unitId: string }> {
-  const registrar = await actorOf(USERS.registrar);
-  const step = <T>(fn: Parameters<typeof write<T>>[3]) => write(db.pool, registrar, { route: 'e2e' }, fn).then((o) => o.body);
-  const b = await step(async (ctx) => ({
-    status: 201,
-    body: await createBuilding(ctx, {
-      geometry: { type: 'Point', coordinates: [34.4545 + offset * 0.0005, 31.5069] },
-      governorate: null,
-      localityId: null,
-      use: 'residential',
-      floors: 3,
-    }),
-  }));
-  const unit = await step(async (ctx) => ({ status: 201, body: await addUnit(ctx, b.id, { floor: 1, unitNumber: '1A', areaM2: 95 }) }));
-  return { buildingId: b.id, unitId: unit.id };
-}
-
-/** A destroyed unit a seeded household owned, its approved case and grant plan (shelter cash from two months ago). */
+/** The approved case and its plan, opened two months ago (its shelter cash runs from then). */
 async function approvedCaseWithPlan(): Promise<void> {
-  const registrar = await actorOf(USERS.registrar);
-  const { buildingId, unitId } = await unitAt(0);
-  householdId = (await db.pool.query<{ id: string }>('SELECT id FROM household ORDER BY id LIMIT 1')).rows[0]!.id;
-  await write(db.pool, registrar, { route: 'e2e' }, async (ctx) => ({
-    status: 201,
-    body: await recordOccupancy(ctx, unitId, { householdId, tenure: 'owner', validFrom: '2015-01-01', validTo: null }),
-  }));
-  const imp = await db.pool.query<{ id: string }>(
-    `INSERT INTO damage_import (org_id, actor_id, file_name, file_sha256, format, tolerance_m, status)
-     VALUES ($1,$2,'unosat.csv', repeat('b', 64), 'csv', 15, 'done') RETURNING id`,
-    [registrar.orgId, registrar.userId],
-  );
-  await db.pool.query(
-    `INSERT INTO remote_assessment (building_id, import_id, row_number, damage_class, imagery_date, lon, lat, distance_m)
-     SELECT $1, $2, 1, 'destroyed', '2025-08-05', b.lon, b.lat, 0 FROM building b WHERE b.id = $1`,
-    [buildingId, imp.rows[0]!.id],
-  );
-  const as = async (u: string) => apiCaller(server.url, await apiSignIn(server.url, u, PASSWORD));
-  const claim = await (await as(USERS.registrar))('POST', '/api/v1/reconstruction/claims', {
-    unitId,
-    householdId,
-    basis: 'owner',
-    claimedClass: 'destroyed',
-    damageDate: '2024-01-10',
-  });
-  caseId = claim.caseId;
-  const officer = await as(USERS.officer);
-  await officer('POST', `/api/v1/reconstruction/cases/${caseId}/check`, { step: 'verified' });
-  await (await as(USERS.committee))('POST', `/api/v1/reconstruction/cases/${caseId}/decision`, {
-    decision: 'approved',
-    reason: 'Evidence agrees',
-  });
-  await officer('POST', `/api/v1/reconstruction/cases/${caseId}/plan`);
+  ({ caseId, householdId } = await approvedCaseWithPlanOf(db, server.url, USERS));
   // the plan was opened two months ago (its shelter cash runs from then)
   await db.pool.query('UPDATE reconstruction_plan SET shelter_from = $2 WHERE case_id = $1', [caseId, monthsAgo(2)]);
 }
@@ -172,7 +108,7 @@ test.skipIf(!run)('the officer pays the month once, pressing again pays nothing;
 
   // the household moves into a repaired unit: habitable by its field assessment, from today
   const today = new Date().toISOString().slice(0, 10);
-  const repaired = await unitAt(4);
+  const repaired = await unitAt(db, USERS.registrar, 4);
   const engineer = apiCaller(server.url, await apiSignIn(server.url, USERS.engineer, PASSWORD));
   await engineer('POST', '/api/v1/reconstruction/field-assessments', {
     id: crypto.randomUUID(),

@@ -11,12 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '../../src/access/actor.ts';
-import { addUnit } from '../../src/store/reconstruction/addUnit.ts';
-import { createBuilding } from '../../src/store/reconstruction/createBuilding.ts';
-import { recordOccupancy } from '../../src/store/reconstruction/recordOccupancy.ts';
-import { write } from '../../src/store/write.ts';
 import type { TestDb } from '../support/db.ts';
+import { actorOf, approvedCaseWithPlan as approvedCaseWithPlanOf } from './claimScene.ts';
 import { PHOTO_JPEG } from '../reconstruction/tranchesSupport.ts';
 import { addUser, apiCaller, apiSignIn, browserAvailable, closeAll, launch, PASSWORD, phonePage } from './support.ts';
 import { SCREENSHOTS, sanad, screenshots, serveFresh, type Server, setLang, signIn } from './support.ts';
@@ -38,65 +34,14 @@ let caseId: string;
 let code: string;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-tranches-'));
 
-async function actorOf(username: string): Promise<Actor> {
-  const r = await db.pool.query<{ id: string; org_id: string; role: Actor['role'] }>(
-    'SELECT id, org_id, role FROM app_user WHERE username = $1',
-    [username],
-  );
-  const g = await db.pool.query<{ pcode: string }>('SELECT pcode FROM governorate');
-  const u = r.rows[0]!;
-  return { userId: u.id, orgId: u.org_id, role: u.role, governorates: g.rows.map((x) => x.pcode) };
-}
-
-/** A destroyed building in Gaza City with a unit a seeded household owned, and its approved case with a plan and a quota. */
+/** The approved case with its plan, a quota and an approved vendor. */
 async function approvedCaseWithPlan(): Promise<void> {
-  const registrar = await actorOf(USERS.registrar);
-  const step = <T>(fn: Parameters<typeof write<T>>[3]) => write(db.pool, registrar, { route: 'e2e' }, fn).then((o) => o.body);
-  const b = await step(async (ctx) => ({
-    status: 201,
-    body: await createBuilding(ctx, {
-      geometry: { type: 'Point', coordinates: [34.4545, 31.5069] },
-      governorate: null,
-      localityId: null,
-      use: 'residential',
-      floors: 3,
-    }),
-  }));
-  const unit = await step(async (ctx) => ({ status: 201, body: await addUnit(ctx, b.id, { floor: 1, unitNumber: '1A', areaM2: 95 }) }));
-  const h = (await db.pool.query<{ id: string }>('SELECT id FROM household ORDER BY id LIMIT 1')).rows[0]!;
-  await step(async (ctx) => ({
-    status: 201,
-    body: await recordOccupancy(ctx, unit.id, { householdId: h.id, tenure: 'owner', validFrom: '2015-01-01', validTo: null }),
-  }));
-  const imp = await db.pool.query<{ id: string }>(
-    `INSERT INTO damage_import (org_id, actor_id, file_name, file_sha256, format, tolerance_m, status)
-     VALUES ($1,$2,'unosat.csv', repeat('a', 64), 'csv', 15, 'done') RETURNING id`,
-    [registrar.orgId, registrar.userId],
-  );
-  await db.pool.query(
-    `INSERT INTO remote_assessment (building_id, import_id, row_number, damage_class, imagery_date, lon, lat, distance_m)
-     SELECT $1, $2, 1, 'destroyed', '2025-08-05', b.lon, b.lat, 0 FROM building b WHERE b.id = $1`,
-    [b.id, imp.rows[0]!.id],
-  );
+  ({ caseId, code } = await approvedCaseWithPlanOf(db, server.url, USERS));
   const as = async (u: string) => apiCaller(server.url, await apiSignIn(server.url, u, PASSWORD));
-  const claim = await (await as(USERS.registrar))('POST', '/api/v1/reconstruction/claims', {
-    unitId: unit.id,
-    householdId: h.id,
-    basis: 'owner',
-    claimedClass: 'destroyed',
-    damageDate: '2024-01-10',
-  });
-  caseId = claim.caseId;
   const officer = await as(USERS.officer);
-  await officer('POST', `/api/v1/reconstruction/cases/${caseId}/check`, { step: 'verified' });
-  await (await as(USERS.committee))('POST', `/api/v1/reconstruction/cases/${caseId}/decision`, {
-    decision: 'approved',
-    reason: 'Evidence agrees',
-  });
-  code = (await officer('POST', `/api/v1/reconstruction/cases/${caseId}/plan`)).code;
   // TODO(coordinator): from the field assessment's bill of quantities once h-assess is merged
   await officer('POST', `/api/v1/reconstruction/cases/${caseId}/quota`, { lines: [{ item: 'cement', unit: 'tonne', quantity: 10 }] });
-  const vendor = await actorOf(USERS.vendor);
+  const vendor = await actorOf(db, USERS.vendor);
   await (await as(USERS.admin))('POST', '/api/v1/reconstruction/vendors', {
     userId: vendor.userId,
     organisation: 'مواد البناء المتحدة (تجريبي)',
