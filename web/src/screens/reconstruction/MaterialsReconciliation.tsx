@@ -2,18 +2,17 @@
 // vendors sold, what inspections saw installed, and what left the vendors of that governorate.
 import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { type MessageKey, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { useGovernorateName, useSession } from '../../session.tsx';
 import type { ReconciliationT } from './tranchesTypes.ts';
-
-const KNOWN = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'];
+import { useItemName } from './parts.tsx';
 
 export function MaterialsReconciliation() {
   const { t, num } = useI18n();
   const { api } = useSession();
   const governorate = useGovernorateName();
   const r = useLoad(() => api.get<ReconciliationT>('/api/v1/reconstruction/materials/reconciliation'), [api]);
-  const item = (i: string) => (KNOWN.includes(i) ? t(`tranches.item.${i}` as MessageKey) : i);
+  const item = useItemName();
   const head = [
     t('tranches.materials.governorate'),
     t('tranches.quota.item'),

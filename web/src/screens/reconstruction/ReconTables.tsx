@@ -5,6 +5,7 @@ import { useCount } from '../../components/useCount.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useGovernorateName } from '../../session.tsx';
 import type { DashboardT, GovernorateT } from './ReconDashboard.tsx';
+import { useItemName } from './parts.tsx';
 
 type Area = Pick<GovernorateT, 'buildings' | 'units' | 'claims' | 'grants'>;
 
@@ -186,13 +187,11 @@ function Funds({ d, govs }: { d: DashboardT; govs: GovernorateT[] }) {
   );
 }
 
-const KNOWN_ITEMS = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'];
-
 function Materials({ d, govs }: { d: DashboardT; govs: GovernorateT[] }) {
   const { t, num } = useI18n();
   const count = useCount();
   const govName = useGovernorateName();
-  const item = (i: string) => (KNOWN_ITEMS.includes(i) ? t(`tranches.item.${i}` as MessageKey) : i);
+  const item = useItemName();
   const groups = [
     ...govs.filter((g) => g.materials.length > 0).map((g) => ({ key: g.governorate, area: govName(g.governorate), items: g.materials })),
     ...(d.totals.materials.length > 0 ? [{ key: 'total', area: t('recdash.total'), items: d.totals.materials }] : []),

@@ -17,6 +17,7 @@ import { useSession } from '../../session.tsx';
 import { ActionError } from '../household/parts.tsx';
 import { today, useAction } from '../household/useAction.ts';
 import type { PlanT } from './tranchesTypes.ts';
+import { useItemName } from './parts.tsx';
 
 const stageKey = (s: Stage) => `tranches.stage.${s}` as MessageKey;
 
@@ -201,8 +202,8 @@ function Inspections({ plan }: { plan: PlanT }) {
 
 function Quota({ plan }: { plan: PlanT }) {
   const { t, num } = useI18n();
+  const itemName = useItemName();
   if (plan.quota.length === 0) return null;
-  const known = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing', 'sand'];
   const head = [
     'tranches.quota.item',
     'tranches.quota.quantity',
@@ -228,7 +229,7 @@ function Quota({ plan }: { plan: PlanT }) {
           <tbody>
             {plan.quota.map((q) => (
               <tr key={q.item} data-row={q.item}>
-                <th scope="row">{known.includes(q.item) ? t(`tranches.item.${q.item}` as MessageKey) : q.item}</th>
+                <th scope="row">{itemName(q.item)}</th>
                 {[q.quantity, q.sold, q.installed, q.remaining].map((v, i) => (
                   <td key={head[i + 1]}>
                     <bdi>{num(v)}</bdi>

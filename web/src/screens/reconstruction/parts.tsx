@@ -64,3 +64,12 @@ export function ScoreExplained({
     </table>
   );
 }
+
+/** The catalogue items with a name in the reader's language; any other item is shown as it is stored. */
+const NAMED_ITEMS: readonly string[] = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing', 'sand'];
+
+/** A material item's name (quota, sales, reconciliation, dashboard). */
+export function useItemName(): (item: string) => string {
+  const { t } = useI18n();
+  return (item) => (NAMED_ITEMS.includes(item) ? t(`tranches.item.${item}` as MessageKey) : item);
+}
