@@ -39,7 +39,7 @@ async function approvedCaseWithPlan(): Promise<void> {
   ({ caseId, code } = await approvedCaseWithPlanOf(db, server.url, USERS));
   const as = async (u: string) => apiCaller(server.url, await apiSignIn(server.url, u, PASSWORD));
   const officer = await as(USERS.officer);
-  // TODO(coordinator): from the field assessment's bill of quantities once h-assess is merged
+  // no field assessment in this scene: the officer sets the quota by hand (the seed's plan takes it from the bill of quantities)
   await officer('POST', `/api/v1/reconstruction/cases/${caseId}/quota`, { lines: [{ item: 'cement', unit: 'tonne', quantity: 10 }] });
   const vendor = await actorOf(db, USERS.vendor);
   await (await as(USERS.admin))('POST', '/api/v1/reconstruction/vendors', {
