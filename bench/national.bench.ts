@@ -18,6 +18,7 @@
 // keeps it).
 //
 //   nice -n 10 npm run bench:national [-- --persons 5500000 --queries 500 --keep --import-only]
+//   nice -n 10 npm run bench:national -- --reuse DIR   (the searches again on a kept registry)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +37,7 @@ import { openStore, type Store } from '../src/store/open.ts';
 import { write } from '../src/store/write.ts';
 import { writePersonsCsv } from '../src/synthetic/csv.ts';
 import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
-import { numberArg } from './args.ts';
+import { numberArg, stringArg } from './args.ts';
 import { latencies } from './lookupData.ts';
 import { pgCpuSeconds } from './pgCpu.ts';
 
@@ -45,7 +46,11 @@ const QUERIES = numberArg('queries', 500);
 const KEEP = process.argv.includes('--keep');
 /** Only the households files, the import and the displacement histories (no dedupe, searches or cycle). */
 const IMPORT_ONLY = process.argv.includes('--import-only');
-const command = `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}`;
+/** A directory a `--keep` run left: only the searches and checks are measured again, on its registry. */
+const REUSE = stringArg('reuse');
+const command = REUSE
+  ? `nice -n 10 npm run bench:national -- --reuse ${REUSE} --queries ${QUERIES}`
+  : `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}`;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const MB = 1024 * 1024;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -382,7 +387,38 @@ async function importFiles(store: Store, actor: Actor, files: string[], root: st
   return t;
 }
 
+/** `--reuse DIR`: the searches and checks again on the registry a `--keep` run left in DIR (kept as it is). */
+async function reuse(root: string): Promise<void> {
+  const dataDir = path.join(root, 'data');
+  const pgDir = path.join(dataDir, 'pg');
+  log(`# bench:national --reuse ${root}`);
+  const store = await openStore({ dataDir, durable: true, max: 10 });
+  try {
+    const u = await store.pool.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'bench-national'");
+    if (!u.rows[0]) throw new Error(`${root}: no registry of bench:national here (its user is missing)`);
+    const counts = (
+      await store.pool.query<{ persons: number; households: number }>(
+        'SELECT (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM household)::int AS households',
+      )
+    ).rows[0]!;
+    const stages: StageResult[] = [];
+    const [measured, sStage] = await stage(
+      'searches and checks (HTTP)',
+      pgDir,
+      () => searches(store, u.rows[0]!.id),
+      (m) => `${fmt(m.reduce((a, x) => a + x.n, 0))} timed requests`,
+    );
+    stages.push(sStage);
+    const dbBytes = Number((await store.pool.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n')).rows[0]!.n);
+    const dirBytes = Number(execFileSync('du', ['-sb', dataDir], { encoding: 'utf8' }).split(/\s/)[0]);
+    process.stdout.write(`${report(stages, measured, dbBytes, dirBytes, counts)}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main() {
+  if (REUSE) return reuse(REUSE);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-bench-national-'));
   fs.chmodSync(root, 0o711); // the embedded server's user must reach its data directory
   const need = PERSONS * BYTES_PER_PERSON;
