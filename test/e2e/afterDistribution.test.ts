@@ -200,7 +200,7 @@ async function stock(lang: Lang, item: { code: string; name: string }, received:
   await form('receipt').getByRole('button', { name: w.receive }).click();
   await form('receipt').getByText(w.recorded).waitFor();
   await expect.poll(() => onHand(warehouse, item.code)).toBe(before + received);
-  const cell = page.locator(`tr[data-item="${item.code}"] td.stock-on-hand`);
+  const cell = page.locator(`tr[data-item="${item.code}"] td[data-col=onHand]`);
   await expect.poll(() => cell.textContent()).toBe(fmt(lang, before + received));
   // the figure sits under its heading: [item, on hand, received, dispatched, ...]
   expect(await page.locator('table.stock-balances thead th').nth(1).textContent()).toBe(w.onHand);

@@ -3,6 +3,7 @@
 // table), over the points of the reader's governorates. For the roles that see only aggregates,
 // small figures read "<5" (withheld by the server).
 import type { ReactNode } from 'react';
+import { DataTable } from '../../components/DataTable.tsx';
 import { GroupedBarChart } from '../../components/GroupedBarChart.tsx';
 import { useCount, useWithheldNote } from '../../components/useCount.ts';
 import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
@@ -66,42 +67,6 @@ function Figures({ r, names }: { r: ReconciliationT; names: Names }) {
   );
 }
 
-/** A table that scrolls sideways inside its card on a phone. */
-function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
-      <table className="recon-table" data-table={id}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-row={row.key}>
-              {row.cells.map((c, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={j}>{c}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
 function ByItem({ r, names }: { r: ReconciliationT; names: Names }) {
   const { t } = useI18n();
   const count = useCount();
@@ -124,30 +89,21 @@ function ByItem({ r, names }: { r: ReconciliationT; names: Names }) {
           }),
         }))}
       />
-      <Table
+      <DataTable
         id="items"
-        caption={title}
-        head={[
-          t('after.recon.item'),
-          t('after.recon.entitled'),
-          t('after.recon.distributed'),
-          t('after.recon.dispatched'),
-          t('after.recon.remaining'),
-          t('after.recon.outstanding'),
-          t('after.recon.households'),
+        label={title}
+        columns={[
+          { key: 'item', label: t('after.recon.item'), render: (x) => <bdi>{names.item(x.item)}</bdi> },
+          { key: 'entitled', label: t('after.recon.entitled'), numeric: true, render: (x) => count(x.entitled) },
+          { key: 'distributed', label: t('after.recon.distributed'), numeric: true, render: (x) => count(x.distributed) },
+          { key: 'dispatched', label: t('after.recon.dispatched'), numeric: true, render: (x) => count(x.dispatched) },
+          { key: 'remaining', label: t('after.recon.remaining'), numeric: true, render: (x) => count(x.remaining) },
+          { key: 'outstanding', label: t('after.recon.outstanding'), numeric: true, render: (x) => count(x.outstanding) },
+          { key: 'households', label: t('after.recon.households'), numeric: true, render: (x) => count(x.redeemedHouseholds) },
         ]}
-        rows={r.totals.map((x) => ({
-          key: x.item,
-          cells: [
-            <bdi key="i">{names.item(x.item)}</bdi>,
-            count(x.entitled),
-            count(x.distributed),
-            count(x.dispatched),
-            count(x.remaining),
-            count(x.outstanding),
-            count(x.redeemedHouseholds),
-          ],
-        }))}
+        rows={r.totals}
+        rowKey={(x) => x.item}
+        rowProps={(x) => ({ 'data-row': x.item })}
       />
     </section>
   );
@@ -160,34 +116,30 @@ function ByPoint({ r, names }: { r: ReconciliationT; names: Names }) {
   return (
     <section className="card" aria-labelledby="recon-points">
       <h2 id="recon-points">{title}</h2>
-      <Table
+      <DataTable
         id="points"
-        caption={title}
-        head={[
-          t('after.recon.point'),
-          t('after.recon.item'),
-          t('after.recon.entitled'),
-          t('after.recon.distributed'),
-          t('after.recon.dispatched'),
-          t('after.recon.remaining'),
-          t('after.recon.flags'),
+        label={title}
+        columns={[
+          { key: 'point', label: t('after.recon.point'), render: (x) => <bdi>{names.point(x.pointId)}</bdi> },
+          { key: 'item', label: t('after.recon.item'), render: (x) => <bdi>{names.item(x.item)}</bdi> },
+          { key: 'entitled', label: t('after.recon.entitled'), numeric: true, render: (x) => count(x.entitled) },
+          { key: 'distributed', label: t('after.recon.distributed'), numeric: true, render: (x) => count(x.distributed) },
+          { key: 'dispatched', label: t('after.recon.dispatched'), numeric: true, render: (x) => count(x.dispatched) },
+          { key: 'remaining', label: t('after.recon.remaining'), numeric: true, render: (x) => count(x.remaining) },
+          {
+            key: 'flags',
+            label: t('after.recon.flags'),
+            render: (x) =>
+              x.flags.map((f) => (
+                <span key={f} className="badge badge-warning">
+                  {t(`after.recon.flag.${f}` as MessageKey)}
+                </span>
+              )),
+          },
         ]}
-        rows={r.points.map((x) => ({
-          key: `${x.pointId ?? 'none'}:${x.item}`,
-          cells: [
-            <bdi key="p">{names.point(x.pointId)}</bdi>,
-            <bdi key="i">{names.item(x.item)}</bdi>,
-            count(x.entitled),
-            count(x.distributed),
-            count(x.dispatched),
-            count(x.remaining),
-            x.flags.map((f) => (
-              <span key={f} className="badge badge-warning">
-                {t(`after.recon.flag.${f}` as MessageKey)}
-              </span>
-            )),
-          ],
-        }))}
+        rows={r.points}
+        rowKey={(x) => `${x.pointId ?? 'none'}:${x.item}`}
+        rowProps={(x) => ({ 'data-row': `${x.pointId ?? 'none'}:${x.item}` })}
       />
     </section>
   );
@@ -216,26 +168,19 @@ function ByDay({ r, names }: { r: ReconciliationT; names: Names }) {
           }),
         }))}
       />
-      <Table
+      <DataTable
         id="days"
-        caption={title}
-        head={[
-          t('after.recon.day'),
-          t('after.recon.item'),
-          t('after.recon.distributed'),
-          t('after.recon.households'),
-          t('after.recon.dispatched'),
+        label={title}
+        columns={[
+          { key: 'day', label: t('after.recon.day'), render: (x) => <bdi>{day(x.day)}</bdi> },
+          { key: 'item', label: t('after.recon.item'), render: (x) => <bdi>{names.item(x.item)}</bdi> },
+          { key: 'distributed', label: t('after.recon.distributed'), numeric: true, render: (x) => count(x.distributed) },
+          { key: 'households', label: t('after.recon.households'), numeric: true, render: (x) => count(x.households) },
+          { key: 'dispatched', label: t('after.recon.dispatched'), numeric: true, render: (x) => count(x.dispatched) },
         ]}
-        rows={r.days.map((x) => ({
-          key: `${x.day}:${x.item}`,
-          cells: [
-            <bdi key="d">{day(x.day)}</bdi>,
-            <bdi key="i">{names.item(x.item)}</bdi>,
-            count(x.distributed),
-            count(x.households),
-            count(x.dispatched),
-          ],
-        }))}
+        rows={r.days}
+        rowKey={(x) => `${x.day}:${x.item}`}
+        rowProps={(x) => ({ 'data-row': `${x.day}:${x.item}` })}
       />
     </section>
   );

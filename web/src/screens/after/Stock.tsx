@@ -6,6 +6,7 @@
 import { type FormEvent, useState } from 'react';
 import { can } from '../../access.ts';
 import { ApiError } from '../../api/client.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Alert, ErrorState, errorKey, FieldErrorList, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -60,54 +61,41 @@ export function Stock() {
 }
 
 function BalanceTable({ data, error, onRetry }: { data: Balances | null; error: unknown; onRetry: () => void }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const { api } = useSession();
   const items = useLoad(() => api.get<{ items: Item[] }>('/api/v1/aid/items'), [api]);
   const nameOf = (code: string) => items.data?.items.find((i) => i.code === code)?.name ?? code;
   if (error) return <ErrorState error={error} onRetry={onRetry} />;
   if (!data) return <Loading />;
-  const head = [
-    'after.stock.item',
-    'after.stock.onHand',
-    'after.stock.received',
-    'after.stock.dispatched',
-    'after.stock.returned',
-    'after.stock.lost',
-  ] as const;
   return (
     <section className="card" aria-labelledby="stock-balances">
       <h2 id="stock-balances">{t('after.stock.balances')}</h2>
       {data.items.length === 0 ? (
         <p className="muted">{t('after.stock.empty')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-        <section className="table-scroll" tabIndex={0} aria-label={t('after.stock.balances')}>
-          <table className="recon-table stock-balances">
-            <thead>
-              <tr>
-                {head.map((h) => (
-                  <th key={h} scope="col">
-                    {t(h)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((i) => (
-                <tr key={i.item} data-item={i.item}>
-                  <th scope="row">
-                    <bdi>{nameOf(i.item)}</bdi> <bdi className="muted">{i.unit}</bdi>
-                  </th>
-                  <td className="stock-on-hand">{num(i.onHand)}</td>
-                  <td>{num(i.received)}</td>
-                  <td>{num(i.dispatched)}</td>
-                  <td>{num(i.returned)}</td>
-                  <td>{num(i.lost)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          className="stock-balances"
+          label={t('after.stock.balances')}
+          columns={[
+            {
+              key: 'item',
+              label: t('after.stock.item'),
+              render: (i) => (
+                <>
+                  <bdi>{nameOf(i.item)}</bdi> <bdi className="muted">{i.unit}</bdi>
+                </>
+              ),
+            },
+            { key: 'onHand', label: t('after.stock.onHand'), numeric: true },
+            { key: 'received', label: t('after.stock.received'), numeric: true },
+            { key: 'dispatched', label: t('after.stock.dispatched'), numeric: true },
+            { key: 'returned', label: t('after.stock.returned'), numeric: true },
+            { key: 'lost', label: t('after.stock.lost'), numeric: true },
+          ]}
+          rows={data.items}
+          rowKey={(i) => i.item}
+          rowProps={(i) => ({ 'data-item': i.item })}
+        />
       )}
     </section>
   );

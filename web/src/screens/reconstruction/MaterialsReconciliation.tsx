@@ -1,5 +1,6 @@
 // The materials reconciliation (#16): per governorate and item, the quota of approved cases, what
 // vendors sold, what inspections saw installed, and what left the vendors of that governorate.
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -7,59 +8,35 @@ import { useGovernorateName, useSession } from '../../session.tsx';
 import type { ReconciliationT } from './tranchesTypes.ts';
 import { useItemName } from './parts.tsx';
 
+type Line = ReconciliationT['items'][number];
+
 export function MaterialsReconciliation() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const { api } = useSession();
   const governorate = useGovernorateName();
   const r = useLoad(() => api.get<ReconciliationT>('/api/v1/reconstruction/materials/reconciliation'), [api]);
   const item = useItemName();
-  const head = [
-    t('tranches.materials.governorate'),
-    t('tranches.quota.item'),
-    t('tranches.quota.quantity'),
-    t('tranches.quota.sold'),
-    t('tranches.quota.installed'),
-    t('tranches.materials.leftVendors'),
+  const columns: Column<Line>[] = [
+    { key: 'governorate', label: t('tranches.materials.governorate'), render: (x) => governorate(x.governorate) },
+    { key: 'item', label: t('tranches.quota.item'), render: (x) => item(x.item) },
+    { key: 'quota', label: t('tranches.quota.quantity'), numeric: true },
+    { key: 'sold', label: t('tranches.quota.sold'), numeric: true },
+    { key: 'installed', label: t('tranches.quota.installed'), numeric: true },
+    { key: 'leftVendors', label: t('tranches.materials.leftVendors'), numeric: true },
   ];
   let body = <Loading />;
   if (r.error) body = <ErrorState error={r.error} onRetry={r.reload} />;
   else if (r.data && r.data.items.length === 0) body = <p className="muted">{t('tranches.materials.none')}</p>;
   else if (r.data)
     body = (
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-      <section className="table-scroll" tabIndex={0} aria-label={t('tranches.materials.title')}>
-        <table className="recon-table" data-table="materials">
-          <thead>
-            <tr>
-              {head.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r.data.items.map((x) => (
-              <tr key={`${x.governorate} ${x.item}`} data-row={`${x.governorate}:${x.item}`}>
-                <th scope="row">{governorate(x.governorate)}</th>
-                <td>{item(x.item)}</td>
-                <td>
-                  <bdi>{num(x.quota)}</bdi>
-                </td>
-                <td>
-                  <bdi>{num(x.sold)}</bdi>
-                </td>
-                <td>
-                  <bdi>{num(x.installed)}</bdi>
-                </td>
-                <td>
-                  <bdi>{num(x.leftVendors)}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        id="materials"
+        label={t('tranches.materials.title')}
+        columns={columns}
+        rows={r.data.items}
+        rowKey={(x) => `${x.governorate} ${x.item}`}
+        rowProps={(x) => ({ 'data-row': `${x.governorate}:${x.item}` })}
+      />
     );
   return (
     <Screen title={t('tranches.materials.title')}>

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { claimStates, fieldClasses } from '../../../../src/shared/claims.ts';
 import { damageClasses } from '../../../../src/shared/reconstruction.ts';
 import type { DashboardView } from '../../../../src/api/routes/reconstruction/dashboard/schema.ts';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { useCount, useWithheldNote } from '../../components/useCount.ts';
 import { ErrorState, Loading, Screen } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
@@ -218,45 +219,33 @@ function MapCard({ d }: { d: DashboardT }) {
   );
 }
 
+type ClaimState = (typeof claimStates)[number];
+
 function ClaimStates({ d }: { d: DashboardT }) {
   const { t } = useI18n();
   const count = useCount();
   const govName = useGovernorateName();
   const govs = d.governorates.filter((g) => g.claims.total !== 0);
+  const columns: Column<ClaimState>[] = [
+    { key: 'state', label: t('recdash.col.state'), render: (s) => t(`recdash.state.${s}` as MessageKey) },
+    ...govs.map((g) => ({
+      key: g.governorate,
+      label: govName(g.governorate),
+      numeric: true,
+      render: (s: ClaimState) => count(g.claims.byState[s]),
+    })),
+    { key: 'total', label: t('recdash.total'), numeric: true, render: (s) => count(d.totals.claims.byState[s]) },
+  ];
   return (
     <section className="card" aria-labelledby="recdash-claims" data-table="claims">
       <h2 id="recdash-claims">{t('recdash.claimsTitle')}</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1) */}
-      <section className="table-scroll" tabIndex={0} aria-label={t('recdash.claimsTitle')}>
-        <table className="recon-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('recdash.col.state')}</th>
-              {govs.map((g) => (
-                <th scope="col" key={g.governorate}>
-                  {govName(g.governorate)}
-                </th>
-              ))}
-              <th scope="col">{t('recdash.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {claimStates.map((s) => (
-              <tr key={s} data-state={s}>
-                <th scope="row">{t(`recdash.state.${s}` as MessageKey)}</th>
-                {govs.map((g) => (
-                  <td key={g.governorate}>
-                    <bdi>{count(g.claims.byState[s])}</bdi>
-                  </td>
-                ))}
-                <td data-col="total">
-                  <bdi>{count(d.totals.claims.byState[s])}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        label={t('recdash.claimsTitle')}
+        columns={columns}
+        rows={claimStates}
+        rowKey={(s) => s}
+        rowProps={(s) => ({ 'data-state': s })}
+      />
     </section>
   );
 }

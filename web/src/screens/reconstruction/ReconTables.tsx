@@ -1,6 +1,7 @@
 // The reconstruction dashboard's tables: per governorate (a button opens its localities), funds per
-// governorate and currency, materials per governorate and item, each with its total row.
-import { Fragment, useState } from 'react';
+// governorate and currency, materials per governorate and item, each with its total rows.
+import { type ReactNode, useState } from 'react';
+import { type Column, DataTable, type RowProps } from '../../components/DataTable.tsx';
 import { useCount } from '../../components/useCount.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useGovernorateName } from '../../session.tsx';
@@ -18,38 +19,17 @@ const hasFigures = (g: GovernorateT) =>
   g.funds.length > 0 ||
   g.materials.length > 0;
 
-function Scroll({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={label}>
-      {children}
-    </section>
-  );
-}
+const FIGURES = {
+  damagedBuildings: (a: Area) => a.buildings.damaged,
+  units: (a: Area) => a.units.total,
+  damagedUnits: (a: Area) => a.units.damaged,
+  claims: (a: Area) => a.claims.total,
+  approved: (a: Area) => a.claims.byState.approved,
+  plans: (a: Area) => a.grants.plans,
+  paid: (a: Area) => a.grants.paid,
+} as const;
 
-function Cells({ a }: { a: Area }) {
-  const count = useCount();
-  const cells: [string, number | null][] = [
-    ['damagedBuildings', a.buildings.damaged],
-    ['units', a.units.total],
-    ['damagedUnits', a.units.damaged],
-    ['claims', a.claims.total],
-    ['approved', a.claims.byState.approved],
-    ['plans', a.grants.plans],
-    ['paid', a.grants.paid],
-  ];
-  return (
-    <>
-      {cells.map(([k, v]) => (
-        <td key={k} data-col={k}>
-          <bdi>{count(v)}</bdi>
-        </td>
-      ))}
-    </>
-  );
-}
-
-const COLUMNS = ['damagedBuildings', 'units', 'damagedUnits', 'claims', 'approved', 'plans', 'paid'] as const;
+type AreaRow = { key: string; head: ReactNode; a: Area; props: RowProps };
 
 export function ReconTables({ d }: { d: DashboardT }) {
   const { t } = useI18n();
@@ -57,188 +37,150 @@ export function ReconTables({ d }: { d: DashboardT }) {
   if (govs.length === 0) return <p className="muted">{t('recdash.none')}</p>;
   return (
     <>
-      <section className="card" aria-labelledby="recdash-areas" data-table="areas">
-        <h2 id="recdash-areas">{t('recdash.byArea')}</h2>
-        <Scroll label={t('recdash.byArea')}>
-          <table className="recon-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('recdash.col.area')}</th>
-                {COLUMNS.map((c) => (
-                  <th scope="col" key={c}>
-                    {t(`recdash.col.${c}` as MessageKey)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {govs.map((g) => (
-                <GovernorateRows key={g.governorate} g={g} />
-              ))}
-            </tbody>
-            <tfoot>
-              <tr data-row="total">
-                <th scope="row">{t('recdash.total')}</th>
-                <Cells a={d.totals} />
-              </tr>
-            </tfoot>
-          </table>
-        </Scroll>
-      </section>
+      <Areas d={d} govs={govs} />
       <Funds d={d} govs={govs} />
       <Materials d={d} govs={govs} />
     </>
   );
 }
 
-function GovernorateRows({ g }: { g: GovernorateT }) {
+function Areas({ d, govs }: { d: DashboardT; govs: GovernorateT[] }) {
   const { t, lang } = useI18n();
+  const count = useCount();
   const govName = useGovernorateName();
-  const [open, setOpen] = useState(false);
-  const name = govName(g.governorate);
-  const id = `recdash-loc-${g.governorate}`;
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (g: string) => setOpen((s) => (s.has(g) ? new Set([...s].filter((x) => x !== g)) : new Set([...s, g])));
+  const rows: AreaRow[] = govs.flatMap((g) => {
+    const id = `recdash-loc-${g.governorate}`;
+    const name = govName(g.governorate);
+    const head =
+      g.localities.length > 0 ? (
+        <ExpandButton key="expand" name={name} controls={id} open={open.has(g.governorate)} onToggle={() => toggle(g.governorate)} />
+      ) : (
+        name
+      );
+    const localities = open.has(g.governorate) ? g.localities : [];
+    return [
+      { key: g.governorate, head, a: g, props: { 'data-governorate': g.governorate } },
+      ...localities.map((l, i) => ({
+        key: `${g.governorate} ${l.localityId ?? 'none'}`,
+        head: l.localityId === null ? t('recdash.noLocality') : <bdi>{(lang === 'ar' ? l.nameAr : (l.nameEn ?? l.nameAr)) ?? ''}</bdi>,
+        a: l,
+        props: { id: i === 0 ? id : undefined, className: 'recdash-locality', 'data-locality': l.localityId ?? 'none' },
+      })),
+    ];
+  });
+  const columns: Column<AreaRow>[] = [
+    { key: 'area', label: t('recdash.col.area'), render: (r) => r.head },
+    ...(Object.keys(FIGURES) as (keyof typeof FIGURES)[]).map((k) => ({
+      key: k,
+      label: t(`recdash.col.${k}` as MessageKey),
+      numeric: true,
+      render: (r: AreaRow) => count(FIGURES[k](r.a)),
+    })),
+  ];
   return (
-    <>
-      <tr data-governorate={g.governorate}>
-        <th scope="row">
-          {g.localities.length > 0 ? (
-            <button
-              type="button"
-              className="recdash-expand"
-              aria-expanded={open}
-              aria-controls={id}
-              aria-label={t('recdash.expand', { name })}
-              onClick={() => setOpen(!open)}
-            >
-              <span aria-hidden="true">{open ? '▾' : lang === 'ar' ? '◂' : '▸'}</span> {name}
-            </button>
-          ) : (
-            name
-          )}
-        </th>
-        <Cells a={g} />
-      </tr>
-      {open &&
-        g.localities.map((l, i) => (
-          <tr
-            key={l.localityId ?? 'none'}
-            id={i === 0 ? id : undefined}
-            className="recdash-locality"
-            data-locality={l.localityId ?? 'none'}
-          >
-            <th scope="row">
-              {l.localityId === null ? t('recdash.noLocality') : <bdi>{(lang === 'ar' ? l.nameAr : (l.nameEn ?? l.nameAr)) ?? ''}</bdi>}
-            </th>
-            <Cells a={l} />
-          </tr>
-        ))}
-    </>
+    <section className="card" aria-labelledby="recdash-areas" data-table="areas">
+      <h2 id="recdash-areas">{t('recdash.byArea')}</h2>
+      <DataTable
+        label={t('recdash.byArea')}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.key}
+        rowProps={(r) => r.props}
+        totals={[{ key: 'total', head: t('recdash.total'), a: d.totals, props: { 'data-row': 'total' } }]}
+      />
+    </section>
   );
 }
 
+function ExpandButton({ name, controls, open, onToggle }: { name: string; controls: string; open: boolean; onToggle: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <button
+      type="button"
+      className="recdash-expand"
+      aria-expanded={open}
+      aria-controls={controls}
+      aria-label={t('recdash.expand', { name })}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{open ? '▾' : lang === 'ar' ? '◂' : '▸'}</span> {name}
+    </button>
+  );
+}
+
+type Fund = GovernorateT['funds'][number];
+type FundRow = { key: string; area: string } & Fund;
+
 function Funds({ d, govs }: { d: DashboardT; govs: GovernorateT[] }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const govName = useGovernorateName();
-  const rows = [
-    ...govs.flatMap((g) => g.funds.map((f) => ({ key: `${g.governorate} ${f.currency}`, area: govName(g.governorate), f }))),
-    ...d.totals.funds.map((f) => ({ key: `total ${f.currency}`, area: t('recdash.total'), f })),
+  const rows: FundRow[] = govs.flatMap((g) =>
+    g.funds.map((f) => ({ key: `${g.governorate} ${f.currency}`, area: govName(g.governorate), ...f })),
+  );
+  const totals: FundRow[] = d.totals.funds.map((f) => ({ key: `total ${f.currency}`, area: t('recdash.total'), ...f }));
+  const columns: Column<FundRow>[] = [
+    { key: 'area', label: t('recdash.col.area') },
+    { key: 'currency', label: t('recdash.col.currency'), render: (r) => <bdi>{r.currency}</bdi> },
+    { key: 'projects', label: t('recdash.col.projects'), numeric: true },
+    { key: 'committed', label: t('recdash.col.committed'), numeric: true },
+    { key: 'disbursed', label: t('recdash.col.disbursed'), numeric: true },
   ];
   return (
     <section className="card" aria-labelledby="recdash-funds" data-table="funds">
       <h2 id="recdash-funds">{t('recdash.fundsTitle')}</h2>
-      {rows.length === 0 ? (
+      {rows.length + totals.length === 0 ? (
         <p className="muted">{t('recdash.noFunds')}</p>
       ) : (
-        <Scroll label={t('recdash.fundsTitle')}>
-          <table className="recon-table">
-            <thead>
-              <tr>
-                {(['area', 'currency', 'projects', 'committed', 'disbursed'] as const).map((c) => (
-                  <th scope="col" key={c}>
-                    {t(`recdash.col.${c}` as MessageKey)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} data-row={r.key}>
-                  <th scope="row">{r.area}</th>
-                  <td>
-                    <bdi>{r.f.currency}</bdi>
-                  </td>
-                  <td>
-                    <bdi>{num(r.f.projects)}</bdi>
-                  </td>
-                  <td data-col="committed">
-                    <bdi>{num(r.f.committed)}</bdi>
-                  </td>
-                  <td data-col="disbursed">
-                    <bdi>{num(r.f.disbursed)}</bdi>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+        <DataTable
+          label={t('recdash.fundsTitle')}
+          columns={columns}
+          rows={rows}
+          totals={totals}
+          rowKey={(r) => r.key}
+          rowProps={(r) => ({ 'data-row': r.key })}
+        />
       )}
       <p className="muted">{t('recdash.fundsNote')}</p>
     </section>
   );
 }
 
+type Material = GovernorateT['materials'][number];
+type MaterialRow = { key: string; area: string } & Material;
+
 function Materials({ d, govs }: { d: DashboardT; govs: GovernorateT[] }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const count = useCount();
   const govName = useGovernorateName();
   const item = useItemName();
-  const groups = [
-    ...govs.filter((g) => g.materials.length > 0).map((g) => ({ key: g.governorate, area: govName(g.governorate), items: g.materials })),
-    ...(d.totals.materials.length > 0 ? [{ key: 'total', area: t('recdash.total'), items: d.totals.materials }] : []),
+  const rows: MaterialRow[] = govs.flatMap((g) =>
+    g.materials.map((m) => ({ key: `${g.governorate}:${m.item}`, area: govName(g.governorate), ...m })),
+  );
+  const totals: MaterialRow[] = d.totals.materials.map((m) => ({ key: `total:${m.item}`, area: t('recdash.total'), ...m }));
+  const columns: Column<MaterialRow>[] = [
+    { key: 'area', label: t('recdash.col.area') },
+    { key: 'item', label: t('recdash.col.item'), render: (r) => item(r.item) },
+    { key: 'quota', label: t('recdash.col.quota'), numeric: true, render: (r) => count(r.quota) },
+    { key: 'sold', label: t('recdash.col.sold'), numeric: true, render: (r) => count(r.sold) },
+    { key: 'installed', label: t('recdash.col.installed'), numeric: true, render: (r) => count(r.installed) },
+    { key: 'leftVendors', label: t('recdash.col.leftVendors'), numeric: true },
   ];
   return (
     <section className="card" aria-labelledby="recdash-materials" data-table="materials">
       <h2 id="recdash-materials">{t('recdash.materialsTitle')}</h2>
-      {groups.length === 0 ? (
+      {rows.length + totals.length === 0 ? (
         <p className="muted">{t('recdash.noMaterials')}</p>
       ) : (
-        <Scroll label={t('recdash.materialsTitle')}>
-          <table className="recon-table">
-            <thead>
-              <tr>
-                {(['area', 'item', 'quota', 'sold', 'installed', 'leftVendors'] as const).map((c) => (
-                  <th scope="col" key={c}>
-                    {t(`recdash.col.${c}` as MessageKey)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <Fragment key={g.key}>
-                  {g.items.map((m) => (
-                    <tr key={m.item} data-row={`${g.key}:${m.item}`}>
-                      <th scope="row">{g.area}</th>
-                      <td>{item(m.item)}</td>
-                      <td data-col="quota">
-                        <bdi>{count(m.quota)}</bdi>
-                      </td>
-                      <td data-col="sold">
-                        <bdi>{count(m.sold)}</bdi>
-                      </td>
-                      <td data-col="installed">
-                        <bdi>{count(m.installed)}</bdi>
-                      </td>
-                      <td data-col="leftVendors">
-                        <bdi>{num(m.leftVendors)}</bdi>
-                      </td>
-                    </tr>
-                  ))}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+        <DataTable
+          label={t('recdash.materialsTitle')}
+          columns={columns}
+          rows={rows}
+          totals={totals}
+          rowKey={(r) => r.key}
+          rowProps={(r) => ({ 'data-row': r.key })}
+        />
       )}
     </section>
   );

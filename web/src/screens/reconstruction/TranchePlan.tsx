@@ -9,6 +9,7 @@ import { type Stage, stages } from '../../../../src/shared/tranches.ts';
 import { ApiError } from '../../api/client.ts';
 import { can } from '../../access.ts';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
@@ -200,46 +201,30 @@ function Inspections({ plan }: { plan: PlanT }) {
   );
 }
 
+type QuotaLine = PlanT['quota'][number];
+
 function Quota({ plan }: { plan: PlanT }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const itemName = useItemName();
   if (plan.quota.length === 0) return null;
-  const head = [
-    'tranches.quota.item',
-    'tranches.quota.quantity',
-    'tranches.quota.sold',
-    'tranches.quota.installed',
-    'tranches.quota.remaining',
-  ] as const;
+  const columns: Column<QuotaLine>[] = [
+    { key: 'item', label: t('tranches.quota.item'), render: (q) => itemName(q.item) },
+    { key: 'quantity', label: t('tranches.quota.quantity'), numeric: true },
+    { key: 'sold', label: t('tranches.quota.sold'), numeric: true },
+    { key: 'installed', label: t('tranches.quota.installed'), numeric: true },
+    { key: 'remaining', label: t('tranches.quota.remaining'), numeric: true },
+  ];
   return (
     <section className="card" aria-labelledby="plan-quota">
       <h2 id="plan-quota">{t('tranches.quota')}</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1) */}
-      <section className="table-scroll" tabIndex={0} aria-label={t('tranches.quota')}>
-        <table className="recon-table" data-table="quota">
-          <thead>
-            <tr>
-              {head.map((h) => (
-                <th key={h} scope="col">
-                  {t(h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {plan.quota.map((q) => (
-              <tr key={q.item} data-row={q.item}>
-                <th scope="row">{itemName(q.item)}</th>
-                {[q.quantity, q.sold, q.installed, q.remaining].map((v, i) => (
-                  <td key={head[i + 1]}>
-                    <bdi>{num(v)}</bdi>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        id="quota"
+        label={t('tranches.quota')}
+        columns={columns}
+        rows={plan.quota}
+        rowKey={(q) => q.item}
+        rowProps={(q) => ({ 'data-row': q.item })}
+      />
     </section>
   );
 }
