@@ -309,6 +309,8 @@ export const permissionMatrix = {
   // cash reaching households per governorate (aid cash, tranches, shelter cash): roles that read records
   // (a payment of 250 to one household gives its count away: no aggregate-only version yet)
   'GET /api/v1/aid/reports/cash': ['administrator', 'distribution_officer', 'claims_officer'],
+  // the items a vendor may sell (the catalogue's materials, no prices): the sale screen's list
+  'GET /api/v1/reconstruction/sale-items': ['vendor'],
 } as const satisfies Record<string, Permission>;
 
 export type RouteKey = keyof typeof permissionMatrix;

@@ -3,8 +3,9 @@
 // through the API by the roles whose job it is). In Arabic on a 360 px phone: the claims officer
 // opens the grant plan, and the first tranche's release button is disabled with its reason; the
 // engineer records the signing inspection with a photo; the officer then releases the tranche. The
-// vendor sells cement against the case's quota: a sale within it applies, one beyond it is refused
-// naming the item and what remains; a sale made offline waits in the phone's outbox and is sent once.
+// vendor, offered the catalogue's materials (not labour), sells cement against the case's quota: a
+// sale within it applies, one beyond it is refused naming the item and what remains; a sale made
+// offline waits in the phone's outbox and is sent once.
 // Then English: a sale beyond the quota refused in English words. Screenshots in both languages.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,8 @@ const USERS = {
   admin: 'admin.e2e',
   vendor: 'vendor.e2e',
 } as const;
+/** What GET /api/v1/reconstruction/sale-items answers from the seeded catalogue (migration 0041), in its order. */
+const SALE_ITEMS = ['cement', 'rebar', 'aggregate', 'sand', 'blocks', 'glazing'];
 let db: TestDb;
 let server: Server;
 let browser: Browser;
@@ -124,6 +127,10 @@ test.skipIf(!run)("a vendor's sale beyond the quota is refused; an offline sale 
     await page.getByRole('button', { name: words.record }).click();
   };
   const ar = { code: 'رمز الحالة', item: 'المادة', qty: 'الكمية', record: 'تسجيل البيع' };
+  // the items offered are the catalogue's materials a plan's quota takes: sand too, labour not
+  const options = page.getByLabel(ar.item).locator('option');
+  await expect.poll(() => options.evaluateAll((els) => els.map((e) => e.getAttribute('value')))).toEqual(SALE_ITEMS);
+  expect(await options.allTextContents()).toEqual(['إسمنت', 'حديد تسليح', 'حصمة', 'رمل', 'طوب', 'زجاج']);
   await sell('6', ar);
   await page.locator('[data-sale-state="applied"]').first().waitFor();
   expect(await page.locator('[data-sale-state="applied"]').first().textContent()).toContain('سُجّل، المتبقي: ٤');
@@ -151,6 +158,9 @@ test.skipIf(!run)("a vendor's sale beyond the quota is refused; an offline sale 
   await screenshots(page, 'tranches-sale', () => page.locator('[data-sale-state="refused"]').first().waitFor());
 
   await setLang(page, 'en');
+  await expect
+    .poll(() => page.getByLabel('Item').locator('option').allTextContents())
+    .toEqual(['Cement', 'Rebar', 'Aggregate', 'Sand', 'Blocks', 'Glazing']);
   await sell('4', { code: 'Case code', item: 'Item', qty: 'Quantity', record: 'Record sale' });
   await expect
     .poll(() => page.locator('[data-sale-state="refused"]').first().textContent())

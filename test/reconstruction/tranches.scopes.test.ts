@@ -44,6 +44,8 @@ test('every role, in and out of the organisation and the governorate', async () 
         ).toBe(where === 'same');
       const rec = await t.get(u, '/api/v1/reconstruction/materials/reconciliation');
       expect(rec.statusCode, label).toBe(allows('GET /api/v1/reconstruction/materials/reconciliation', role) ? 200 : 403);
+      const items = await t.get(u, '/api/v1/reconstruction/sale-items');
+      expect(items.statusCode, label).toBe(allows('GET /api/v1/reconstruction/sale-items', role) ? 200 : 403);
       const vendor = await t.post(u, '/api/v1/reconstruction/vendors', { userId: randomUUID(), organisation: 'x', governorate: 'PS0260' });
       expect(vendor.statusCode, label).toBe(allows('POST /api/v1/reconstruction/vendors', role) ? 422 : 403);
       const sale = await t.post(u, '/api/v1/reconstruction/sales', {

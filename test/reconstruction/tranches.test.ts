@@ -227,3 +227,34 @@ test("the plan's materials quota comes from the unit's latest field assessment (
     ['rebar', 0.4, 0],
   ]);
 });
+
+test("the items a vendor may sell: the catalogue's materials, not labour nor a retired item; each sells where the quota holds it", async () => {
+  const s = await approvedCase(t);
+  const plan = await openPlan(t, s);
+  const vendor = await vendorIn(t, s.officer.orgId, plan.governorate);
+  const items = await t.get(vendor, '/api/v1/reconstruction/sale-items');
+  expect(items.statusCode, items.body).toBe(200);
+  expect(items.json().items.map((i: { code: string }) => i.code)).toEqual(['cement', 'rebar', 'aggregate', 'sand', 'blocks', 'glazing']);
+  expect(items.json().items[3]).toEqual({ code: 'sand', nameAr: 'رمل', nameEn: 'Sand', unit: 'm3' });
+  // every item offered can be sold once the plan's quota holds it
+  const offered: { code: string; unit: string }[] = items.json().items;
+  const q = await t.post(s.claims, `${base(s.caseId)}/quota`, { lines: offered.map((i) => ({ item: i.code, unit: i.unit, quantity: 3 })) });
+  expect(q.statusCode, q.body).toBe(200);
+  for (const i of offered) {
+    const sale = await t.post(vendor, '/api/v1/reconstruction/sales', {
+      id: randomUUID(),
+      code: plan.code,
+      item: i.code,
+      quantity: 1,
+      soldAt: '2026-11-02T10:00:00+02:00',
+    });
+    expect(sale.statusCode, `${i.code}: ${sale.body}`).toBe(201);
+  }
+  await t.db.pool.query("UPDATE material_item SET active = false WHERE code = 'glazing'");
+  try {
+    const after = await t.get(vendor, '/api/v1/reconstruction/sale-items');
+    expect(after.json().items.map((i: { code: string }) => i.code)).not.toContain('glazing');
+  } finally {
+    await t.db.pool.query("UPDATE material_item SET active = true WHERE code = 'glazing'");
+  }
+});

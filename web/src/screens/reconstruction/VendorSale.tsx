@@ -1,23 +1,39 @@
 // The vendor's sale screen (#16): the case code, the item and the quantity; the sale is kept on the
 // phone first and sent once (saleOutbox.ts), at once when online, else when the connection returns.
 // Each recorded sale shows whether it waits, was applied (with what remains) or was refused (beyond
-// the quota: naming the item and what remains).
+// the quota: naming the item and what remains). The items offered are those a plan's quota takes
+// from the materials catalogue (saleItems.ts), named in the reader's language.
 import { useCallback, useEffect, useState } from 'react';
 import { PLAN_CODE } from '../../../../src/shared/tranches.ts';
 import type { ProblemId } from '../../../../src/shared/problems.ts';
-import { Alert, Screen, SelectField, TextField } from '../../components/ui.tsx';
+import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../components/ui.tsx';
+import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
+import { useItemName } from './parts.tsx';
+import { loadSaleItems } from './saleItems.ts';
 import { allSales, type LocalSale, recordSale, syncSales } from './saleOutbox.ts';
+import type { SaleItemT } from './tranchesTypes.ts';
 
-const ITEMS = ['cement', 'rebar', 'aggregate', 'blocks', 'glazing'] as const;
-const itemKey = (i: string) => (ITEMS.includes(i as (typeof ITEMS)[number]) ? (`tranches.item.${i}` as MessageKey) : null);
+/** An item's name as the plan and the reconciliation name it (useItemName); an item they do not name, by the catalogue. */
+function useSaleItemName(items: readonly SaleItemT[] | undefined): (code: string) => string {
+  const { lang } = useI18n();
+  const named = useItemName();
+  return (code) => {
+    const n = named(code);
+    const i = n === code ? items?.find((x) => x.code === code) : undefined;
+    return i ? (lang === 'ar' ? i.nameAr : i.nameEn) : n;
+  };
+}
 
 export function VendorSale() {
   const { t } = useI18n();
   const { api } = useSession();
+  const catalogue = useLoad(() => loadSaleItems(api), [api]);
+  const name = useSaleItemName(catalogue.data);
   const [code, setCode] = useState('');
-  const [item, setItem] = useState<string>('cement');
+  const [chosen, setItem] = useState('');
+  const item = catalogue.data?.some((i) => i.code === chosen) ? chosen : (catalogue.data?.[0]?.code ?? '');
   const [quantity, setQuantity] = useState('');
   const [sales, setSales] = useState<LocalSale[]>([]);
   const [invalid, setInvalid] = useState<'code' | 'quantity' | null>(null);
@@ -38,6 +54,7 @@ export function VendorSale() {
     const q = Number(quantity.replace(',', '.'));
     if (!PLAN_CODE.test(c)) return setInvalid('code');
     if (!(q > 0)) return setInvalid('quantity');
+    if (!item) return;
     setInvalid(null);
     await recordSale({ code: c, item, quantity: q });
     setQuantity('');
@@ -56,13 +73,19 @@ export function VendorSale() {
           error={invalid === 'code' ? t('reason.wrong_form') : undefined}
           onChange={(e) => setCode(e.target.value)}
         />
-        <SelectField label={t('tranches.sale.item')} value={item} onChange={(e) => setItem(e.target.value)}>
-          {ITEMS.map((i) => (
-            <option key={i} value={i}>
-              {t(`tranches.item.${i}`)}
-            </option>
-          ))}
-        </SelectField>
+        {catalogue.error ? (
+          <ErrorState error={catalogue.error} onRetry={catalogue.reload} />
+        ) : !catalogue.data ? (
+          <Loading />
+        ) : (
+          <SelectField label={t('tranches.sale.item')} value={item} onChange={(e) => setItem(e.target.value)}>
+            {catalogue.data.map((i) => (
+              <option key={i.code} value={i.code}>
+                {name(i.code)}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <TextField
           label={t('tranches.sale.quantity')}
           inputMode="decimal"
@@ -70,7 +93,7 @@ export function VendorSale() {
           error={invalid === 'quantity' ? t('reason.too_small', { min: '0' }) : undefined}
           onChange={(e) => setQuantity(e.target.value)}
         />
-        <button type="submit" className="btn btn-primary">
+        <button type="submit" className="btn btn-primary" disabled={!item}>
           {t('tranches.sale.record')}
         </button>
       </form>
@@ -81,18 +104,14 @@ export function VendorSale() {
             {t('tranches.sale.sync')}
           </button>
         )}
-        {sales.length === 0 ? <p className="muted">{t('tranches.sale.none')}</p> : <SaleList sales={sales} />}
+        {sales.length === 0 ? <p className="muted">{t('tranches.sale.none')}</p> : <SaleList sales={sales} name={name} />}
       </section>
     </Screen>
   );
 }
 
-function SaleList({ sales }: { sales: LocalSale[] }) {
+function SaleList({ sales, name }: { sales: LocalSale[]; name: (code: string) => string }) {
   const { t, num } = useI18n();
-  const name = (i: string) => {
-    const k = itemKey(i);
-    return k ? t(k) : i;
-  };
   return (
     <ul className="list">
       {sales.slice(0, 30).map((s) => (

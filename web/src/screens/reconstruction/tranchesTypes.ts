@@ -5,6 +5,7 @@ import type {
   PlanList,
   PlanView,
   Reconciliation,
+  SaleItems,
   SaleView,
   ShelterDue,
   ShelterRun,
@@ -17,3 +18,4 @@ export type PlanListT = z.infer<typeof PlanList>;
 export type ShelterDueT = z.infer<typeof ShelterDue>;
 export type ShelterRunT = z.infer<typeof ShelterRun>;
 export type CashReportT = z.infer<typeof CashReportView>;
+export type SaleItemT = z.infer<typeof SaleItems>['items'][number];

@@ -8,6 +8,7 @@ import quota from './quota.ts';
 import reconciliation from './reconciliation.ts';
 import release from './release.ts';
 import sale from './sale.ts';
+import saleItems from './saleItems.ts';
 import shelterDue from './shelterDue.ts';
 import shelterPay from './shelterPay.ts';
 import vendor from './vendor.ts';
@@ -24,4 +25,5 @@ export const trancheRoutes: RouteDef[] = [
   plans,
   shelterDue,
   shelterPay,
+  saleItems,
 ];

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { grantStreams } from '../../../../shared/claims.ts';
 import { MATERIAL_ITEM, MAX_MATERIAL_QUANTITY, MAX_PHOTOS_PER_INSPECTION, PLAN_CODE, stages } from '../../../../shared/tranches.ts';
+import { materialUnits } from '../../../../shared/fieldAssessment.ts';
 import { Day, Uuid } from '../../../schemas.ts';
 
 const Item = z.string().regex(MATERIAL_ITEM, 'wrong_form');
@@ -166,3 +167,8 @@ export const ShelterPayInput = z.object({ month: Month }).strict();
 const Sum = z.object({ plans: z.number(), total: z.number() });
 export const ShelterDue = z.object({ month: z.string(), due: Sum, paid: Sum });
 export const ShelterRun = z.object({ month: z.string(), paid: z.number().describe('plans paid by this run'), total: z.number() });
+
+/** The items a vendor may sell (GET /api/v1/reconstruction/sale-items). */
+export const SaleItems = z.object({
+  items: z.array(z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string(), unit: z.enum(materialUnits) })),
+});
