@@ -161,6 +161,10 @@ describe.skipIf(!run)('the reconstruction dashboard (a committee member)', () =>
     expect(await text('tr.recdash-locality[data-locality=none] [data-col=units]')).toBe('٦');
     expect(await text('[data-table=claims] tr[data-state=approved] [data-col=total]')).toBe('أقل من ٥');
     expect(await text('[data-table=funds] tr[data-row="total USD"] [data-col=disbursed]')).toBe('١٠٠٬٠٠٠');
+    // the table by area is wider than the phone: it scrolls inside its card, the page does not widen
+    const areas = page.locator('[data-table=areas] .table-scroll');
+    expect(await areas.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     expect(await violations()).toEqual([]);
     const csv = await csvRows('تنزيل الأرقام (ملف \u2068CSV\u2069 بوسوم \u2068HXL\u2069)');
     const [head, hxl] = csv;
