@@ -117,7 +117,7 @@ async function recordTransactions(lang: 'ar' | 'en', p: Project) {
     await page.getByText(w.recorded).waitFor();
     await expect.poll(() => input('transactionValue').inputValue()).toBe('');
   }
-  const rows = page.locator('#project-transactions ~ div table tbody tr');
+  const rows = page.locator('#project-transactions ~ .table-scroll table tbody tr');
   await expect.poll(() => rows.count()).toBe(2);
   expect(await rows.nth(0).textContent()).toContain(w.commitment);
   expect(await rows.nth(1).textContent()).toContain(w.disbursement);
@@ -130,7 +130,7 @@ async function seeChart(lang: 'ar' | 'en', p: Project) {
   const widths = await bars.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
   expect(widths[0]).toBeGreaterThan(widths[1]!);
   expect(widths[1]).toBeGreaterThan(widths[2]!);
-  const money = page.locator('#project-money ~ div table tbody tr td bdi.money');
+  const money = page.locator('#project-money ~ .table-scroll table tbody tr td bdi.money');
   expect(await money.count()).toBe(3);
   expect(await money.first().getAttribute('dir')).toBe('ltr');
   const digits = (s: string) => (lang === 'ar' ? s.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d))) : s);

@@ -30,7 +30,10 @@ type Props<R> = {
   rowProps?: (row: R) => RowProps;
   /** data-table of the <table>. */
   id?: string;
+  /** The table's class: recon-table unless given (report-table, or recon-table with another). */
   className?: string;
+  /** Whether the first column heads its row (<th scope="row">); false where every column is a figure. */
+  rowHeader?: boolean;
 };
 
 function Cell<R>({ c, row, first }: { c: Column<R>; row: R; first: boolean }) {
@@ -51,21 +54,33 @@ function Cell<R>({ c, row, first }: { c: Column<R>; row: R; first: boolean }) {
   );
 }
 
-function Row<R>({ columns, row, props }: { columns: readonly Column<R>[]; row: R; props: RowProps | undefined }) {
+type RowArgs<R> = { columns: readonly Column<R>[]; row: R; props: RowProps | undefined; rowHeader: boolean };
+
+function Row<R>({ columns, row, props, rowHeader }: RowArgs<R>) {
   return (
     <tr {...props}>
       {columns.map((c, i) => (
-        <Cell key={c.key} c={c} row={row} first={i === 0} />
+        <Cell key={c.key} c={c} row={row} first={rowHeader && i === 0} />
       ))}
     </tr>
   );
 }
 
-export function DataTable<R>({ columns, rows, rowKey, label, totals, rowProps, id, className }: Props<R>) {
+export function DataTable<R>({
+  columns,
+  rows,
+  rowKey,
+  label,
+  totals,
+  rowProps,
+  id,
+  className = 'recon-table',
+  rowHeader = true,
+}: Props<R>) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; the keyboard must reach it (WCAG 2.1.1)
     <section className="table-scroll" tabIndex={0} aria-label={label}>
-      <table className={className ? `recon-table ${className}` : 'recon-table'} data-table={id}>
+      <table className={className} data-table={id}>
         <caption className="visually-hidden">{label}</caption>
         <thead>
           <tr>
@@ -78,13 +93,13 @@ export function DataTable<R>({ columns, rows, rowKey, label, totals, rowProps, i
         </thead>
         <tbody>
           {rows.map((r) => (
-            <Row key={rowKey(r)} columns={columns} row={r} props={rowProps?.(r)} />
+            <Row key={rowKey(r)} columns={columns} row={r} props={rowProps?.(r)} rowHeader={rowHeader} />
           ))}
         </tbody>
         {totals && totals.length > 0 && (
           <tfoot>
             {totals.map((r) => (
-              <Row key={rowKey(r)} columns={columns} row={r} props={rowProps?.(r)} />
+              <Row key={rowKey(r)} columns={columns} row={r} props={rowProps?.(r)} rowHeader={rowHeader} />
             ))}
           </tfoot>
         )}

@@ -74,7 +74,7 @@ function BalanceTable({ data, error, onRetry }: { data: Balances | null; error: 
         <p className="muted">{t('after.stock.empty')}</p>
       ) : (
         <DataTable
-          className="stock-balances"
+          className="recon-table stock-balances"
           label={t('after.stock.balances')}
           columns={[
             {

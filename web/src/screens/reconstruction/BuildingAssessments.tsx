@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { BuildingAssessmentsView, MaterialsView } from '../../../../src/api/routes/fieldAssessments/schema.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorState, Loading } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { isolate } from '../../i18n/bidi.tsx';
@@ -64,29 +65,24 @@ function FieldCard({ a, names }: { a: Field; names: Map<string, { nameAr: string
       </p>
       <p className="muted">{t('assess.building.by', { name: isolate(a.assessor.name), day: isolate(day(a.assessedOn)) })}</p>
       {a.notes && <p>{a.notes}</p>}
-      <div className="table-scroll">
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th>{t('assess.boq.item')}</th>
-              <th>{t('assess.boq.quantity')}</th>
-              <th>{t('assess.boq.unitCost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.lines.map((l) => {
+      <DataTable
+        className="report-table"
+        label={t('assess.boq')}
+        columns={[
+          {
+            key: 'item',
+            label: t('assess.boq.item'),
+            render: (l) => {
               const m = names.get(l.itemCode);
-              return (
-                <tr key={l.lineNo}>
-                  <td>{m ? (lang === 'ar' ? m.nameAr : m.nameEn) : l.itemCode}</td>
-                  <td>{num(l.quantity)}</td>
-                  <td>{num(l.unitCostUsd)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+              return m ? lang === 'ar' ? m.nameAr : m.nameEn : <bdi>{l.itemCode}</bdi>;
+            },
+          },
+          { key: 'quantity', label: t('assess.boq.quantity'), numeric: true },
+          { key: 'unitCostUsd', label: t('assess.boq.unitCost'), numeric: true },
+        ]}
+        rows={a.lines}
+        rowKey={(l) => String(l.lineNo)}
+      />
       <p>
         <strong>{t('assess.boq.total', { amount: usd(a.totalUsd) })}</strong>
       </p>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { TicketReport as Report } from '../../../../src/api/routes/tickets/schema.ts';
 import { SUPPRESSED_TEXT } from '../../../../src/shared/disclosure.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorState, Loading, Screen, SelectField } from '../../components/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
@@ -31,34 +32,26 @@ export function TicketReport() {
       ) : !report.data ? (
         <Loading />
       ) : (
-        <div className="table-scroll">
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t(by === 'governorate' ? 'tickets.governorate' : `tickets.${by}`)}</th>
-                <th scope="col">{t('tickets.col.total')}</th>
-                <th scope="col">{t('tickets.col.open')}</th>
-                <th scope="col">{t('tickets.col.overdue')}</th>
-                <th scope="col">{t('tickets.col.onTime')}</th>
-                <th scope="col">{t('tickets.col.late')}</th>
-                <th scope="col">{t('tickets.col.median')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.data.rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{label(r.key)}</th>
-                  <td>{cell(r.total)}</td>
-                  <td>{cell(r.open)}</td>
-                  <td>{cell(r.overdue)}</td>
-                  <td>{cell(r.onTime)}</td>
-                  <td>{cell(r.late)}</td>
-                  <td>{r.medianDays === null ? '—' : num(r.medianDays)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="report-table"
+          label={t('tickets.report')}
+          columns={[
+            { key: 'key', label: t(by === 'governorate' ? 'tickets.governorate' : `tickets.${by}`), render: (r) => label(r.key) },
+            { key: 'total', label: t('tickets.col.total'), numeric: true, render: (r) => cell(r.total) },
+            { key: 'open', label: t('tickets.col.open'), numeric: true, render: (r) => cell(r.open) },
+            { key: 'overdue', label: t('tickets.col.overdue'), numeric: true, render: (r) => cell(r.overdue) },
+            { key: 'onTime', label: t('tickets.col.onTime'), numeric: true, render: (r) => cell(r.onTime) },
+            { key: 'late', label: t('tickets.col.late'), numeric: true, render: (r) => cell(r.late) },
+            {
+              key: 'median',
+              label: t('tickets.col.median'),
+              numeric: true,
+              render: (r) => (r.medianDays === null ? '—' : num(r.medianDays)),
+            },
+          ]}
+          rows={report.data.rows}
+          rowKey={(r) => r.key}
+        />
       )}
     </Screen>
   );

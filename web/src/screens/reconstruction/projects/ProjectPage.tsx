@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { iatiTransactionType } from '../../../../../src/shared/iatiCodelists.ts';
 import type { ProjectViewT, TransactionInputT, TransactionViewT } from '../../../api/types.ts';
 import { can } from '../../../access.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { GroupedBarChart } from '../../../components/GroupedBarChart.tsx';
 import { Alert, ErrorState, Loading, Screen, SelectField, TextField } from '../../../components/ui.tsx';
 import { useLoad } from '../../../components/useLoad.ts';
@@ -113,30 +114,18 @@ function Money3({ project }: { project: ProjectViewT }) {
           text: t('projects.chartText', { share: isolate(num(x.budget > 0 ? Math.round((x.disbursed / x.budget) * 100) : 0)) }),
         }))}
       />
-      <div className="table-scroll">
-        <table className="report-table">
-          <thead>
-            <tr>
-              {series.map((s) => (
-                <th key={s} scope="col">
-                  {s}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {project.totals.map((x) => (
-              <tr key={x.currency}>
-                {[x.budget, x.committed, x.disbursed].map((v, k) => (
-                  <td key={series[k]}>
-                    <Money value={v} currency={x.currency} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="report-table"
+        label={t('projects.money')}
+        rowHeader={false}
+        columns={(['budget', 'committed', 'disbursed'] as const).map((k, i) => ({
+          key: k,
+          label: series[i]!,
+          render: (x: ProjectViewT['totals'][number]) => <Money value={x[k]} currency={x.currency} />,
+        }))}
+        rows={project.totals}
+        rowKey={(x) => x.currency}
+      />
     </section>
   );
 }
@@ -149,34 +138,19 @@ function Transactions({ items }: { items: TransactionViewT[] }) {
       {items.length === 0 ? (
         <p className="muted">{t('projects.noTransactions')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('projects.date')}</th>
-                <th scope="col">{t('projects.kind')}</th>
-                <th scope="col">{t('projects.value')}</th>
-                <th scope="col">{t('projects.org')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((x) => (
-                <tr key={x.id}>
-                  <td>
-                    <bdi>{day(x.date)}</bdi>
-                  </td>
-                  <td>{t(txKey(x.type))}</td>
-                  <td>
-                    <Money value={x.value} currency={x.currency} />
-                  </td>
-                  <td>
-                    <bdi>{x.receiver?.name ?? x.provider?.name ?? '—'}</bdi>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="report-table"
+          label={t('projects.transactions')}
+          rowHeader={false}
+          columns={[
+            { key: 'date', label: t('projects.date'), render: (x) => <bdi>{day(x.date)}</bdi> },
+            { key: 'kind', label: t('projects.kind'), render: (x) => t(txKey(x.type)) },
+            { key: 'value', label: t('projects.value'), render: (x) => <Money value={x.value} currency={x.currency} /> },
+            { key: 'org', label: t('projects.org'), render: (x) => <bdi>{x.receiver?.name ?? x.provider?.name ?? '—'}</bdi> },
+          ]}
+          rows={items}
+          rowKey={(x) => x.id}
+        />
       )}
     </section>
   );

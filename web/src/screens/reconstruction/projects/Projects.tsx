@@ -1,6 +1,7 @@
 // Reconstruction projects: the list (budget, committed and disbursed per project), the funds
 // committed and disbursed per governorate (with the HXL CSV), and the IATI file of all of them.
 import type { FundsViewT, ProjectListT } from '../../../api/types.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { ErrorState, Loading, Screen } from '../../../components/ui.tsx';
 import { useLoad } from '../../../components/useLoad.ts';
 import { can } from '../../../access.ts';
@@ -72,30 +73,17 @@ export function Projects() {
         ) : funds.data.rows.length === 0 ? (
           <p className="muted">{t('projects.noFunds')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="report-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.governorate')}</th>
-                  <th scope="col">{t('projects.committed')}</th>
-                  <th scope="col">{t('projects.disbursed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {funds.data.rows.map((r) => (
-                  <tr key={`${r.governorate} ${r.currency}`}>
-                    <th scope="row">{govName(r.governorate)}</th>
-                    <td>
-                      <Money value={r.committed} currency={r.currency} />
-                    </td>
-                    <td>
-                      <Money value={r.disbursed} currency={r.currency} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="report-table"
+            label={t('projects.funds')}
+            columns={[
+              { key: 'governorate', label: t('projects.governorate'), render: (r) => govName(r.governorate) },
+              { key: 'committed', label: t('projects.committed'), render: (r) => <Money value={r.committed} currency={r.currency} /> },
+              { key: 'disbursed', label: t('projects.disbursed'), render: (r) => <Money value={r.disbursed} currency={r.currency} /> },
+            ]}
+            rows={funds.data.rows}
+            rowKey={(r) => `${r.governorate} ${r.currency}`}
+          />
         )}
         <DownloadButton path="/api/v1/reconstruction/funds.csv" label={t('projects.fundsCsv')} />
       </section>
