@@ -81,7 +81,7 @@ export function personInput(over: Record<string, unknown> = {}): Record<string, 
  * Not request_limit: it counts requests (a refused one too), not data.
  */
 export async function snapshot(db: TestDb): Promise<Record<string, number | string>> {
-  // One statement (one round trip, one consistent view): the fuzz tests take two snapshots per
+  // One statement (one round trip, one consistent view): the write fuzz tests take one or two per
   // request, and a query per table made them the slowest files of the suite.
   let sql = snapshotSql.get(db.pool);
   if (!sql) {
