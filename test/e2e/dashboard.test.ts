@@ -29,6 +29,9 @@ let browser: Browser;
 let page: Page;
 let cycleId = '';
 let smallSite = { id: '', people: 0 };
+let analystSession: Promise<ReturnType<typeof apiCaller>> | undefined;
+/** The analyst's API session, signed in once for the file (each sign-in takes a second-factor code). */
+const analystApi = () => (analystSession ??= apiSignIn(server.url, ANALYST, PASSWORD).then((token) => apiCaller(server.url, token)));
 const pageErrors: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-e2e-dash-'));
 
@@ -182,7 +185,7 @@ async function cardShots(lang: 'ar' | 'en'): Promise<void> {
 
 /** The bars say, per governorate, the people registered in it and living in it, as the API counts them (English). */
 async function barsMatch(byGov: { gov: string; living: number }[]): Promise<void> {
-  const call = apiCaller(server.url, await apiSignIn(server.url, ANALYST, PASSWORD));
+  const call = await analystApi();
   const stats = (await call('GET', '/api/v1/stats/governorates')).items as {
     governorate: string;
     people: number | null;
@@ -204,7 +207,7 @@ describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
     expect(want.targeted).toBeGreaterThan(0);
     expect(want.targeted).toBeLessThan(want.registry); // the cycle targets the displaced, not the registry
     expect(want.reached).toBeGreaterThanOrEqual(REDEEMED);
-    const call = apiCaller(server.url, await apiSignIn(server.url, ANALYST, PASSWORD));
+    const call = await analystApi();
     const reach = (await call('GET', '/api/v1/stats/reach')).cycles.find((c: { id: string }) => c.id === cycleId);
     expect(reach.targeted.people).toBe(want.targeted);
     expect(reach.reached.people).toBe(want.reached);
@@ -229,7 +232,7 @@ describe.skipIf(!run)('the dashboard, as an analyst, end to end', () => {
   }, 60_000);
 
   test('the site over capacity: exact for the administrator, withheld for the analyst', async () => {
-    const call = apiCaller(server.url, await apiSignIn(server.url, ANALYST, PASSWORD));
+    const call = await analystApi();
     const seen = (await call('GET', '/api/v1/sites/capacity')).sites.find((x: { site: { id: string } }) => x.site.id === smallSite.id);
     expect(seen).toMatchObject({ people: null, households: null, overBy: null, capacity: 1, kcalNeededPerDay: null });
     const admin = apiCaller(server.url, await apiSignIn(server.url, ADMIN, PASSWORD));

@@ -70,12 +70,16 @@ export function sanad(args: string[], env: NodeJS.ProcessEnv): string {
 export type Server = { url: string; stop: () => Promise<void> };
 
 /** Starts `sanad serve --port 0` and reads its "listening on" line. */
-export async function startServer(env: NodeJS.ProcessEnv, dataDir: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/sanad.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startServer(env: NodeJS.ProcessEnv, dataDir: string, args: string[] = []): Promise<Server> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/sanad.js'), 'serve', '--port', '0', '--data-dir', dataDir, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -364,12 +368,14 @@ export function seedForDistribution(env: NodeJS.ProcessEnv, opts: { seed: number
 export async function serveFresh(
   dataDir: string,
   prepare: (env: NodeJS.ProcessEnv) => void,
+  /** More `sanad serve` options (--trust-proxy ...). */
+  args: string[] = [],
 ): Promise<{ db: TestDb; server: Server; env: NodeJS.ProcessEnv }> {
   ensureBuilt();
   const db = await freshDb();
   const env = { DATABASE_URL: db.url };
   prepare(env);
-  return { db, server: await startServer(env, dataDir), env };
+  return { db, server: await startServer(env, dataDir, args), env };
 }
 
 /** The password step of the Arabic sign-in screen. */
