@@ -472,6 +472,11 @@ async function main() {
     log(
       `import WAL: ${fmt((wal1.bytes - wal0.bytes) / MB)} MB, ${fmt(wal1.records - wal0.records)} records, ${fmt(wal1.fpi - wal0.fpi)} full-page images, ${wal1.checkpoints - wal0.checkpoints} checkpoints; ${(((impStage.pgCpu ?? 0) * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs PostgreSQL and ${((impStage.nodeCpu * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs Node CPU a person`,
     );
+    const idx = await store.pool.query<{ name: string; mb: number }>(
+      `SELECT c.relname AS name, round(pg_relation_size(c.oid) / 1048576.0)::int AS mb FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+       WHERE i.indrelid IN ('person'::regclass, 'household'::regclass, 'household_member'::regclass) ORDER BY 2 DESC`,
+    );
+    log(`indexes (MB): ${idx.rows.map((r) => `${r.name} ${r.mb}`).join(', ')}`);
     for (const f of gen.files) fs.rmSync(f);
     const [, dispStage] = await stage(
       'displacement histories (as sanad seed)',
