@@ -468,24 +468,6 @@ async function initCluster(initdb: string, pgdata: string, pwfile: string, owner
   });
 }
 
-/**
- * Shared buffers of a durable server: an eighth of the machine's (or container's) memory, at least 256 MB and at
- * most 2 GB (Node needs the rest: the registry's dedupe took 8.8 GB at 5,500,000 persons). The
- * indexes an import or a search touches at random (national IDs, phones, dates of birth, name
- * tokens) are about 0.7 GB at 5,500,000 persons; with 256 MB every insert into them read and
- * evicted pages (issue #14, docs/benchmarks.md). Throwaway clusters (tests) keep 256 MB.
- */
-export function sharedBuffersMb(totalBytes: number, durable: boolean): number {
-  if (!durable) return 256;
-  return Math.max(256, Math.min(2048, Math.floor(totalBytes / 8 / (1 << 20))));
-}
-
-/** The machine's memory, or the container's limit when lower (cgroup). */
-function memoryBytes(): number {
-  const limit = process.constrainedMemory?.() ?? 0;
-  return limit > 0 ? Math.min(limit, os.totalmem()) : os.totalmem();
-}
-
 function serverSettings(port: number, opts: EmbeddedOptions): Record<string, string> {
   const durable = opts.durable ?? true;
   return {
@@ -496,7 +478,7 @@ function serverSettings(port: number, opts: EmbeddedOptions): Record<string, str
     log_min_error_statement: 'panic',
     log_error_verbosity: 'terse',
     log_min_messages: 'warning',
-    shared_buffers: `${sharedBuffersMb(memoryBytes(), durable)}MB`,
+    shared_buffers: '256MB',
     max_wal_size: '4GB',
     checkpoint_timeout: '15min',
     work_mem: '32MB',
