@@ -17,7 +17,9 @@
 // database's size on disk. The data directory is under os.tmpdir() and removed at the end (--keep
 // keeps it).
 //
-//   nice -n 10 npm run bench:national [-- --persons 5500000 --queries 500 --keep --import-only]
+//   nice -n 10 npm run bench:national [-- --persons 5500000 --queries 500 --keep --import-only --pg name=value]
+//   (--pg, repeatable: a setting of the embedded server for the run; the import stage also logs its
+//   WAL, full-page images, checkpoints, CPU a person and the registry's index sizes)
 //   nice -n 10 npm run bench:national -- --reuse DIR   (the searches again on a kept registry)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
