@@ -17,7 +17,9 @@
 // database's size on disk. The data directory is under os.tmpdir() and removed at the end (--keep
 // keeps it).
 //
-//   nice -n 10 npm run bench:national [-- --persons 5500000 --queries 500 --keep --import-only]
+//   nice -n 10 npm run bench:national [-- --persons 5500000 --queries 500 --keep --import-only --pg name=value]
+//   (--pg, repeatable: a setting of the embedded server for the run; the import stage also logs its
+//   WAL, full-page images, checkpoints, CPU a person and the registry's index sizes)
 //   nice -n 10 npm run bench:national -- --reuse DIR   (the searches again on a kept registry)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,9 +50,17 @@ const KEEP = process.argv.includes('--keep');
 const IMPORT_ONLY = process.argv.includes('--import-only');
 /** A directory a `--keep` run left: only the searches and checks are measured again, on its registry. */
 const REUSE = stringArg('reuse');
+/** `--pg name=value` (repeatable): a setting of the embedded server for the run, to weigh one lever. */
+const PG_SETTINGS = Object.fromEntries(
+  process.argv.flatMap((a, i) => (process.argv[i - 1] === '--pg' ? [[a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]] : [])),
+);
 const command = REUSE
   ? `nice -n 10 npm run bench:national -- --reuse ${REUSE} --queries ${QUERIES}`
-  : `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}`;
+  : `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}${Object.entries(
+      PG_SETTINGS,
+    )
+      .map(([k, v]) => ` --pg ${k}=${v}`)
+      .join('')}`;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const MB = 1024 * 1024;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -374,6 +384,19 @@ function report(stages: StageResult[], measured: Measured[], dbBytes: number, di
   ].join('\n');
 }
 
+type WalCounters = { bytes: number; fpi: number; records: number; checkpoints: number };
+
+/** The server's WAL written and checkpoints done so far (pg_stat_wal, pg_stat_checkpointer). */
+async function walCounters(store: Store): Promise<WalCounters> {
+  const r = await store.pool.query<{ bytes: string; fpi: string; records: string; checkpoints: string }>(
+    `SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi, w.wal_records::text AS records,
+            (c.num_timed + c.num_requested)::text AS checkpoints
+     FROM pg_stat_wal w, pg_stat_checkpointer c`,
+  );
+  const x = r.rows[0]!;
+  return { bytes: Number(x.bytes), fpi: Number(x.fpi), records: Number(x.records), checkpoints: Number(x.checkpoints) };
+}
+
 type ImportTotals = { rows: number; personsCreated: number; householdsCreated: number; rejected: number; unverifiedIds: number };
 
 /** `sanad import households` of each file in turn (an import file is at most 512 MB). */
@@ -435,9 +458,10 @@ async function main() {
       `${fmt(g.persons)} persons, ${fmt(g.households)} households, ${g.files.length} files of ${fmt(g.files.reduce((n, f) => n + fs.statSync(f).size, 0) / MB)} MB`,
   );
   stages.push(genStage);
-  const store = await openStore({ dataDir, durable: true, max: 10 });
+  const store = await openStore({ dataDir, durable: true, max: 10, settings: PG_SETTINGS });
   try {
     const actor = await setUp(store);
+    const wal0 = await walCounters(store);
     const [imp, impStage] = await stage(
       'import (sanad import households)',
       pgDir,
@@ -446,6 +470,15 @@ async function main() {
         `${fmt(s.rows)} rows, ${fmt(s.personsCreated)} persons and ${fmt(s.householdsCreated)} households created, ${fmt(s.rejected)} rejected, ${fmt(s.unverifiedIds)} IDs failing the check digit`,
     );
     stages.push(impStage);
+    const wal1 = await walCounters(store);
+    log(
+      `import WAL: ${fmt((wal1.bytes - wal0.bytes) / MB)} MB, ${fmt(wal1.records - wal0.records)} records, ${fmt(wal1.fpi - wal0.fpi)} full-page images, ${wal1.checkpoints - wal0.checkpoints} checkpoints; ${(((impStage.pgCpu ?? 0) * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs PostgreSQL and ${((impStage.nodeCpu * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs Node CPU a person`,
+    );
+    const idx = await store.pool.query<{ name: string; mb: number }>(
+      `SELECT c.relname AS name, round(pg_relation_size(c.oid) / 1048576.0)::int AS mb FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+       WHERE i.indrelid IN ('person'::regclass, 'household'::regclass, 'household_member'::regclass) ORDER BY 2 DESC`,
+    );
+    log(`indexes (MB): ${idx.rows.map((r) => `${r.name} ${r.mb}`).join(', ')}`);
     for (const f of gen.files) fs.rmSync(f);
     const [, dispStage] = await stage(
       'displacement histories (as sanad seed)',

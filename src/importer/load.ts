@@ -1,26 +1,26 @@
 // Loading one batch of validated rows, inside the batch's transaction: COPY into a temporary
 // staging table, then set-based INSERT ... SELECT ... ON CONFLICT DO NOTHING into the registry, so
 // that a row already present (same organisation and record_id) is left unchanged.
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { FieldError } from '../registry/fieldError.ts';
 import { copyArray, copyField } from './copyText.ts';
 import type { ValidRow } from './validate.ts';
+import { timeOrderedIds } from '../store/timeOrderedIds.ts';
 import { HOUSEHOLD_MAX_MEMBERS } from '../shared/limits.ts';
 import { householdHasRoom } from '../registry/household.ts';
 
 export type Kind = 'persons' | 'households';
 
 /**
- * `n` random ids (v4, as gen_random_uuid makes them) in ascending order. Given to rows already in
- * one order (record_id), a batch's inserts then walk each uuid index (person, person_org,
- * household_member's) from left to right, touching each leaf page once, instead of jumping about
- * indexes that at millions of rows no longer fit in shared buffers. The ids stay random; only their
- * order within a batch follows the record_ids' order.
+ * `n` new ids in ascending order, time-ordered (UUIDv7, src/store/timeOrderedIds.ts): each batch's
+ * ids sort after every earlier batch's, so its inserts land at the right edge of each index that
+ * leads with an id (person, person_org, household, household_member's) instead of on random leaf
+ * pages of indexes that at millions of rows are much larger than shared buffers. Given to rows
+ * already in one order (record_id), a batch also walks those indexes once, left to right.
  */
 export function ascendingIds(n: number): string[] {
-  return Array.from({ length: n }, () => randomUUID()).sort();
+  return timeOrderedIds(n);
 }
 
 const STAGE = 'import_stage';

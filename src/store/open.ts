@@ -43,6 +43,8 @@ export type StoreOptions = {
   statementTimeoutMs?: number;
   /** `sanad serve --wal-archive DIR`: continuous WAL archiving of the embedded server into DIR. */
   walArchive?: string | undefined;
+  /** Extra settings of the embedded server, name -> value (benchmarks weigh one lever with them). */
+  settings?: Record<string, string> | undefined;
 };
 
 export type Store = {
@@ -156,6 +158,7 @@ async function connections(opts: StoreOptions): Promise<Connections> {
     durable: opts.durable ?? true,
     role: opts.role,
     ...(opts.walArchive ? { walArchive: path.resolve(opts.walArchive) } : {}),
+    ...(opts.settings ? { settings: opts.settings } : {}),
   });
   try {
     // The application database lives beside the `postgres` maintenance database.

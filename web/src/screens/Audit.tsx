@@ -6,7 +6,7 @@
 // action "read" (an entry's page has a button for it); administrators also see it on the person page
 // (components/RecordReads.tsx). Paths carry the entry's seq only; the filters stay in memory, never in the URL.
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { isUuid } from '../../../src/shared/ids.ts';
+import { isUuid, shortRef } from '../../../src/shared/ids.ts';
 import type { AuditEntryT, AuditLogEntryT, AuditLogPageT, AuditVerificationT } from '../api/types.ts';
 import { FIELD_KEYS } from '../components/History.tsx';
 import { ADMIN_ACTIONS, ADMIN_ENTITIES } from './admin/auditWords.ts';
@@ -164,7 +164,7 @@ function LogLine({ e }: { e: AuditLogEntryT }) {
             {sep}
             {t('audit.record')}{' '}
             <bdi dir="ltr" className="mono">
-              {e.entityId.slice(0, 8)}
+              {shortRef(e.entityId)}
             </bdi>
           </>
         )}

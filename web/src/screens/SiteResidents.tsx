@@ -1,5 +1,6 @@
 // The households living at a site, with their size and needs (GET /api/v1/sites/:id/residents).
 import type { z } from 'zod';
+import { shortRef } from '../../../src/shared/ids.ts';
 import type { SiteResidentsView } from '../../../src/api/routes/sites/schema.ts';
 import { can } from '../access.ts';
 import { ErrorState, Loading } from '../components/ui.tsx';
@@ -60,7 +61,7 @@ function ResidentItem({ h }: { h: Resident }) {
   const body = (
     <>
       <span className="list-title">
-        {t('siteRes.household')} <bdi dir="ltr">{digitsOf(h.recordId ?? h.id.slice(0, 8))}</bdi>
+        {t('siteRes.household')} <bdi dir="ltr">{digitsOf(h.recordId ?? shortRef(h.id))}</bdi>
       </span>
       <span className="list-meta">
         {plural('siteRes.size', h.size)}
