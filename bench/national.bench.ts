@@ -271,9 +271,10 @@ async function timed(
 }
 
 /** Searches and the check while typing over HTTP, on random persons of the registry. */
-async function searches(store: Store, userId: string): Promise<Measured[]> {
+async function searches(store: Store, userId: string, persons: number): Promise<Measured[]> {
   const newToken = async () => (await createSession(store.pool, userId)).token;
-  const pct = Math.min(100, ((QUERIES * 3) / PERSONS) * 100);
+  // from the registry's own count: a --reuse of a smaller one would otherwise sample too few
+  const pct = Math.min(100, ((QUERIES * 3) / persons) * 100);
   const sample = (
     await store.pool.query<PersonSample>(
       `SELECT id, national_id, full_name, full_name_en, given_name, father_name, grandfather_name, family_name, sex,
@@ -428,7 +429,7 @@ async function reuse(root: string): Promise<void> {
     const [measured, sStage] = await stage(
       'searches and checks (HTTP)',
       pgDir,
-      () => searches(store, u.rows[0]!.id),
+      () => searches(store, u.rows[0]!.id, counts.persons),
       (m) => `${fmt(m.reduce((a, x) => a + x.n, 0))} timed requests`,
     );
     stages.push(sStage);
@@ -513,7 +514,7 @@ async function laterStages(store: Store, actor: Actor & { userId: string }, pgDi
   const [measured, sStage] = await stage(
     'searches and checks (HTTP)',
     pgDir,
-    () => searches(store, actor.userId),
+    () => searches(store, actor.userId, PERSONS),
     (m) => `${fmt(m.reduce((a, x) => a + x.n, 0))} timed requests`,
   );
   stages.push(sStage);

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Actor } from '../access/actor.ts';
 import { allows, permissionFor } from '../access/matrix.ts';
 import { errors } from '../errors.ts';
-import { authenticate } from '../store/access/authenticate.ts';
+import { authenticate, forgetSessions, SESSION_CACHE_MS } from '../store/access/authenticate.ts';
 import { databaseAnswers } from '../store/health.ts';
 import { databaseReady } from '../store/readiness.ts';
 import type { Store } from '../store/open.ts';
@@ -42,6 +42,8 @@ export type AppOptions = {
   metricsToken?: string | undefined;
   /** Parses every answer with its route's response schema (default: under Vitest). */
   checkResponses?: boolean;
+  /** How long a session's lookup is reused, in ms (default SESSION_CACHE_MS; 0: every request asks the database). */
+  sessionCacheMs?: number;
 };
 
 declare module 'fastify' {
@@ -81,8 +83,11 @@ function withoutPasswords(body: unknown): unknown {
 /** What a session with a password set by an administrator may do: who am I, choose my password, sign out. */
 const TEMPORARY_PASSWORD_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout']);
 
+/** The routes whose writes change accounts or sessions (src/api/routes/auth, users, tokens, setup). */
+const CHANGES_ACCOUNTS = /^\/api\/v1\/(?:auth|users|tokens|setup)(?:\/|$)/;
+
 /** Authentication and the permission check, before any handler (deny by default). */
-async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
+async function checkAccess(store: Store, req: FastifyRequest, cacheMs: number): Promise<void> {
   if (req.routeOptions.url === undefined) return; // no such route: the not-found handler answers 404
   const key = `${req.method} ${req.routeOptions.url}`;
   const perm = permissionFor(key);
@@ -91,7 +96,7 @@ async function checkAccess(store: Store, req: FastifyRequest): Promise<void> {
   const header = req.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   const device = deviceOf(req.headers['x-device-id']);
-  const actor = token ? await authenticate(store.pool, token, device) : undefined;
+  const actor = token ? await authenticate(store.pool, token, device, { cacheMs }) : undefined;
   if (!actor) throw errors.unauthenticated();
   if (actor.passwordTemporary && !TEMPORARY_PASSWORD_ROUTES.has(key)) throw errors.passwordChangeRequired();
   if (!allows(key, actor.role)) throw errors.forbidden();
@@ -213,7 +218,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_req, reply) => sendProblem(reply, errors.notFound('route')));
 
-  app.addHook('preHandler', (req) => checkAccess(opts.store, req));
+  const sessionCacheMs = opts.sessionCacheMs ?? SESSION_CACHE_MS;
+  app.addHook('preHandler', (req) => checkAccess(opts.store, req, sessionCacheMs));
+  // A request that may have changed an account or a session (sign-in and out, a password, a user's
+  // access or state, tokens): remembered session lookups are forgotten before its answer is sent.
+  app.addHook('onSend', async (req) => {
+    if (req.method !== 'GET' && CHANGES_ACCOUNTS.test(req.routeOptions.url ?? '')) forgetSessions(opts.store.pool);
+  });
   // Requests that arrive once shutdown began: a clear 503, and the connection is not kept.
   let stopping = false;
   app.addHook('preClose', async () => {

@@ -1,7 +1,7 @@
 // The one writer of the change log. Every entry names who (user, organisation, device), what
 // (entity, id, action) and the change (before/after as JSON); a trigger chains each row's hash to
 // the previous one (migrations, docs/DATABASE.md), so the hash columns are written empty here.
-import type pg from 'pg';
+import pg from 'pg';
 import type { Actor } from '../access/actor.ts';
 
 export type ChangeEntry = {
@@ -51,22 +51,46 @@ export async function appendChanges(db: pg.Pool | pg.PoolClient, entries: readon
   );
 }
 
+const COLUMNS = 'actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, reason, prev_hash, hash';
+const entryParams = (actor: Who, entry: ChangeEntry) => [
+  actor.userId,
+  actor.orgId,
+  actor.deviceId ?? null,
+  entry.operationId ?? null,
+  entry.entity,
+  entry.entityId,
+  entry.action,
+  asJson(entry.before),
+  asJson(entry.after),
+  entry.reason ?? null,
+];
+
 /** Appends one entry. */
 export async function appendChange(db: pg.Pool | pg.PoolClient, actor: Who, entry: ChangeEntry): Promise<void> {
   await db.query(
-    `INSERT INTO change_log (actor_id, org_id, device_id, operation_id, entity, entity_id, action, before, after, reason, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb,$10,'\\x','\\x')`,
-    [
-      actor.userId,
-      actor.orgId,
-      actor.deviceId ?? null,
-      entry.operationId ?? null,
-      entry.entity,
-      entry.entityId,
-      entry.action,
-      asJson(entry.before),
-      asJson(entry.after),
-      entry.reason ?? null,
-    ],
+    `INSERT INTO change_log (${COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9::jsonb,$10,'\\x','\\x')`,
+    entryParams(actor, entry),
+  );
+}
+
+/**
+ * Appends the entry of a read (who was shown whom) as a statement of its own, whose commit does not
+ * wait for the write-ahead log to reach the disk (synchronous_commit off for that one transaction:
+ * set_config(..., true) lasts until its end, so the connection goes back to the pool unchanged).
+ * The entry is written and chained under the head's lock before the answer, as any other; only its
+ * flush is left to the WAL writer (at most about three times wal_writer_delay, 600 ms by default)
+ * or to the next durable commit, which flushes it first (the WAL is written in order). A crash in
+ * that window loses the last read entries, never a write's, and the chain stays whole (the head's
+ * update is in the same transaction): docs/decisions/0030-read-log-deferred-flush.md. For reads only,
+ * and only on a pool: inside a caller's transaction it would make that transaction's commit (a
+ * write) non-durable, so a client gets the ordinary append.
+ */
+export async function appendReadChange(db: pg.Pool | pg.PoolClient, actor: Who, entry: ChangeEntry): Promise<void> {
+  if (!(db instanceof pg.Pool)) return appendChange(db, actor, entry);
+  await db.query(
+    `WITH deferred AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
+     INSERT INTO change_log (${COLUMNS})
+     SELECT $1::uuid, $2::uuid, $3::text, $4::uuid, $5::text, $6::uuid, $7::text, $8::jsonb, $9::jsonb, $10::text, '\\x', '\\x' FROM deferred`,
+    entryParams(actor, entry),
   );
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Actor } from '../access/actor.ts';
 import { errors } from '../errors.ts';
-import { appendChange } from './changeLog.ts';
+import { appendChange, appendReadChange } from './changeLog.ts';
 
 export type ChangeLogger = (entry: {
   entity: string;
@@ -35,6 +35,14 @@ export function requestHash(route: string, body: unknown): Buffer {
 /** Appends one entry outside a write (e.g. a read of a full record). */
 export async function appendLog(db: pg.Pool | pg.PoolClient, actor: Actor, e: Parameters<ChangeLogger>[0]): Promise<void> {
   await appendChange(db, actor, { entity: e.entity, entityId: e.entityId, action: e.action, after: e.after });
+}
+
+/**
+ * Appends the entry of a read outside a write; on a pool its commit does not wait for the disk
+ * (appendReadChange: a crash may lose the last moment's read entries, never a write's).
+ */
+export async function appendReadLog(db: pg.Pool | pg.PoolClient, actor: Actor, e: Parameters<ChangeLogger>[0]): Promise<void> {
+  await appendReadChange(db, actor, { entity: e.entity, entityId: e.entityId, action: e.action, after: e.after });
 }
 
 async function storedOutcome<T>(pool: pg.Pool, operationId: string, actor: Actor, hash: Buffer): Promise<WriteOutcome<T> | undefined> {
