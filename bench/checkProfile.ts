@@ -78,7 +78,15 @@ async function main() {
         [Math.min(100, ((QUERIES * 3) / 5_500_000) * 100), QUERIES],
       )
     ).rows;
-    const kinds: [string, (s: Sample) => Draft | undefined][] = [
+    // a person not registered: a sampled person's names with another sampled person's family name
+    // (the first pass finds no likely match, so the second pass on given, father and grandfather runs)
+    const newPerson = (s: Sample, i: number): Draft | undefined => {
+      const other = sample[(i * 7 + 3) % sample.length]!;
+      if (!other.family_name || other.family_name === s.family_name) return undefined;
+      return { ...draftOf(s), familyName: variant(other.family_name) };
+    };
+    const kinds: [string, (s: Sample, i: number) => Draft | undefined][] = [
+      ['a new person (another family name)', newPerson],
       ['retyped, no ID', (s) => draftOf(s)],
       ['retyped, with the ID', (s) => (s.national_id ? { ...draftOf(s), nationalId: s.national_id } : undefined)],
       [
@@ -89,7 +97,7 @@ async function main() {
     for (const [kind, make] of kinds) {
       const rows: { ms: number; sqlMs: number; cands: number; found: boolean; log: Timed[]; draft: Draft; wrongSex: boolean }[] = [];
       for (const [i, s] of sample.entries()) {
-        const draft = make(s);
+        const draft = make(s, i);
         if (!draft) continue;
         const log: Timed[] = [];
         const t = process.hrtime.bigint();
