@@ -49,6 +49,24 @@ type Timed = { sql: string; params: unknown[]; ms: number; rows: number };
 function timedPool(pool: pg.Pool, log: Timed[]): pg.Pool {
   return new Proxy(pool, {
     get(target, prop) {
+      if (prop === 'connect')
+        return async () => {
+          const c = await target.connect();
+          const query = c.query.bind(c);
+          (c as { query: unknown }).query = async (sql: string, params?: unknown[]) => {
+            const t = process.hrtime.bigint();
+            const r = await query(sql, params);
+            if (!/^(BEGIN|SET|COMMIT)/.test(sql))
+              log.push({ sql, params: params ?? [], ms: Number(process.hrtime.bigint() - t) / 1e6, rows: r.rowCount ?? 0 });
+            return r;
+          };
+          const release = c.release.bind(c);
+          c.release = (e?: Error | boolean) => {
+            (c as { query: unknown }).query = query;
+            release(e);
+          };
+          return c;
+        };
       if (prop !== 'query') return Reflect.get(target, prop);
       return async (sql: string, params: unknown[]) => {
         const t = process.hrtime.bigint();
