@@ -92,6 +92,24 @@ export function scoreAgainst(
   return out;
 }
 
+/**
+ * The highest weight any record could reach against `query`: the prior plus, for every field the
+ * query has a value in, that field's best level weight (a field the query lacks compares as missing,
+ * weight 0, whatever the record holds; the relation caps only lower a weight). When this is under
+ * the review threshold no record can be shown, so there is nothing to fetch.
+ */
+export function bestWeight(query: RawRecord, model: Model, settings: LinkSettings, priorWeight: number): number {
+  const ds = prepare([[query, query]], settings, REGISTRY_COLUMNS);
+  let w = priorWeight;
+  for (const f of ds.fields) {
+    if (f.compare(0, 1) === 0) continue;
+    const p = model.fields.find((x) => x.name === f.name);
+    if (!p || p.levels.length !== f.levels.length) continue;
+    w += Math.max(0, ...p.w.filter((x) => Number.isFinite(x)));
+  }
+  return w;
+}
+
 /** A model as plain JSON (no infinities), for storing. */
 export function modelToJson(model: Model): Model {
   const fin = (x: number) => (Number.isFinite(x) ? x : 0);
