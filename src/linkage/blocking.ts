@@ -34,6 +34,37 @@ export function passKey(ds: Dataset, pass: PassSpec, i: number): number {
   return h & 0x3fffffff || 1;
 }
 
+/**
+ * The key of row i for a pass as passKey, from the values themselves (stableKey), so that it is the
+ * same in any dataset holding the record; 0 when a component is missing, or when a field of the
+ * pass has no stable key (the caller then cannot keep the pass's blocks: storablePasses).
+ */
+export function stablePassKey(ds: Dataset, pass: PassSpec, i: number): number {
+  let h = 0x2545f491;
+  for (const p of pass.parts) {
+    const f = ds.field(p.field)!;
+    const v = f.stableKey ? f.stableKey(p.mode, i) : 0;
+    if (v === 0) return 0;
+    h = mix(h, v);
+  }
+  return h & 0x3fffffff || 1;
+}
+
+/** Whether every field of every pass has stable keys. */
+export function storablePasses(ds: Dataset, passes: PassSpec[]): boolean {
+  return passes.every((pass) => pass.parts.every((p) => typeof ds.field(p.field)?.stableKey === 'function'));
+}
+
+/** Whether rows i and j fall in the same block of a pass: every component present and equal. */
+export function sameBlock(ds: Dataset, pass: PassSpec, i: number, j: number): boolean {
+  for (const p of pass.parts) {
+    const f = ds.field(p.field)!;
+    const v = f.blockKey(p.mode, i);
+    if (v === 0 || v !== f.blockKey(p.mode, j)) return false;
+  }
+  return true;
+}
+
 export type PairMode = 'dedupe' | 'link_only' | 'link_and_dedupe';
 
 export interface Candidates {
