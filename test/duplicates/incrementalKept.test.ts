@@ -163,4 +163,12 @@ test('without kept blocks (a model saved before them) the run reads the whole re
   expect(second.keptBlocks).toBe(false);
   expect(second.changed).toBe(15);
   expect(second.autoLinked).toBeGreaterThanOrEqual(10);
+  // the run that read everyone kept their blocks: the next one uses them
+  expect(second.keptBlocksSeconds).toBeGreaterThan(0);
+  const p = all.slice(2400).find((x) => x.givenName && x.nationalId && x.dateOfBirth?.length === 10 && x.recordId !== undefined)!;
+  await insertRecords(t.db.pool, user.orgId, prepared([{ ...p, recordId: 'THIRD-1', phone: undefined }]));
+  const next = await bothWays(user.actor);
+  expect(next.kept.kept).toBeDefined();
+  expect(next.a.pairs).toEqual(next.b.pairs);
+  expect(next.a.pairs.length).toBeGreaterThan(0);
 }, 180_000);

@@ -2,6 +2,10 @@
 // model's time) are compared against everyone in scope with that run's model, and their pairs
 // stored as a full run stores them. Every automatic link is checked against the identities that
 // exist (conflicting IDs, decisions, relatives), so a new record never chains two people.
+// The blocks come from those the last full run kept (blockIndex.ts, incrementalKept.ts): the run
+// reads the changed persons and their blocks' members only, and adds the changed persons to the
+// kept blocks. Without kept blocks it may use (a model saved before them, another scope, other
+// blocking settings) it reads and prepares everyone in scope, as before, and keeps their blocks.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { prepare } from '../../linkage/engine.ts';
@@ -12,7 +16,7 @@ import { REGISTRY_SETTINGS } from '../../linkage/registryDedupe.ts';
 import { type LinkSettings, resolveSettings, type LinkSettingsInput } from '../../linkage/settings.ts';
 import { scopeSql } from '../registry/scope.ts';
 import { write } from '../write.ts';
-import { addToBlockSet, type BlockSet, usableBlockSet } from './blockIndex.ts';
+import { addToBlockSet, type BlockSet, usableBlockSet, writeBlockSet } from './blockIndex.ts';
 import { compareKept, type KeptCompared } from './incrementalKept.ts';
 import { latestModel, saveModel } from './model.ts';
 import { countInScope } from './records.ts';
@@ -62,7 +66,7 @@ export async function compareChanged(
   if (set) {
     const add = await compareKept(pool, actor, settings, last.model, last.id, set, opts.cap);
     const persons = await countInScope(pool, actor);
-    return { result: add.result, changed: new Set(add.changed), persons, kept: { set, add }, timings: { kept: since(t0) } };
+    return { result: add.result, changed: new Set(add.changed), persons, kept: { set, add }, timings: { ...add.timings, kept: since(t0) } };
   }
   const changed = await changedSince(pool, actor, last.id);
   const records = await readRecords(pool, actor, opts);
@@ -78,7 +82,13 @@ const since = (t: number) => Math.round(performance.now() - t) / 1000;
 export async function findDuplicatesIncremental(
   pool: pg.Pool,
   actor: Actor,
-  opts: { settings?: LinkSettingsInput; onProgress?: DedupeProgress; how?: 'auto' | 'memory' } = {},
+  opts: {
+    settings?: LinkSettingsInput;
+    onProgress?: DedupeProgress;
+    how?: 'auto' | 'memory';
+    /** false: a run that reads everyone keeps no blocks for the next */
+    keepBlocks?: boolean;
+  } = {},
 ): Promise<DedupeSummary & { changed: number; keptBlocks: boolean }> {
   const t0 = performance.now();
   const last = await latestModel(pool, actor.orgId);
@@ -139,5 +149,22 @@ export async function findDuplicatesIncremental(
     await ctx.log({ entity: 'linkage_model', entityId: modelId, action: 'dedupe_incremental', after: { ...summary, seconds: undefined } });
     return { status: 200, body: summary };
   });
-  return { ...out.body, keptBlocks: cmp.kept !== undefined, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+  // read everyone (no kept blocks this run could use): their blocks are kept now, for the next run
+  const ds = cmp.result.dataset;
+  const kept =
+    !cmp.kept && opts.keepBlocks !== false
+      ? await writeBlockSet(pool, actor, {
+          modelId: out.body.modelId,
+          ds,
+          settings,
+          rowOf: Int32Array.from(ds.ids, (_, i) => i),
+          ids: ds.ids,
+        })
+      : null;
+  return {
+    ...out.body,
+    keptBlocks: cmp.kept !== undefined,
+    ...(kept ? { keptBlocksSeconds: kept.seconds } : {}),
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
 }

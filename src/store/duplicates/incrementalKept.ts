@@ -152,7 +152,15 @@ function memoMembers(l: Loaded, ids: Map<number, string>) {
   };
 }
 
-export type KeptCompared = { result: ChangedPairs; changed: string[]; passes: PassSpec[]; changedDs: Dataset; counts: NameCounts };
+export type KeptCompared = {
+  result: ChangedPairs;
+  changed: string[];
+  passes: PassSpec[];
+  changedDs: Dataset;
+  counts: NameCounts;
+  /** seconds per stage, and the persons read */
+  timings: Record<string, number>;
+};
 
 /** The changed persons compared against their blocks' members, from the kept blocks of `set`. */
 export async function compareKept(
@@ -164,10 +172,18 @@ export async function compareKept(
   set: BlockSet,
   cap = CAP,
 ): Promise<KeptCompared> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (stage: string) => {
+    timings[stage] = Math.round(performance.now() - t) / 1000;
+    t = performance.now();
+  };
   const changedRows = await changedRecords(db, actor, modelId);
   const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
   const passes = keptPasses(cds, settings)!;
+  lap('readChanged');
   const blocks = await wantedBlocks(db, set, cds, passes, cap);
+  lap('readBlocks');
   const { counts, baseTokens } = await readNameCounts(db, set.id);
   // the changed persons' names count as they are now (the whole registry's run counts everyone
   // read), not as they were counted before
@@ -182,10 +198,12 @@ export async function compareKept(
     -1,
   );
   counts.add(delta);
+  lap('readCounts');
   const st = { ids: new Map<number, string>(), persons: new Map(changedRows.map((r) => [r.id, r])), asked: new Set<string>(), counts };
   for (const r of changedRows) st.asked.add(r.id);
   let pending = [...blocks.values()];
   let l = await load(db, actor, set, settings, pending, st);
+  lap('readMembers');
   for (;;) {
     const of = memoMembers(l, st.ids);
     const short = new Set<Block>();
@@ -201,11 +219,14 @@ export async function compareKept(
     for (const b of pending) b.limit *= 2;
     l = await load(db, actor, set, settings, pending, st);
   }
+  lap('moreMembers');
   const of = memoMembers(l, st.ids);
   const changed = changedRows.map((r) => l.rowOf.get(r.id)!).sort((x, y) => x - y);
   const result = dedupeChangedWith(l.ds, settings, model, changed, passes, (i, p, pass, out) => {
     const b = blocks.get(`${p}:${stablePassKey(l.ds, pass, i)}`);
     if (b) for (const j of of(b, pass, i).rows) out.push(j);
   });
-  return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta };
+  lap('compare');
+  timings.persons = l.ds.n;
+  return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
 }

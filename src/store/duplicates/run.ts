@@ -32,6 +32,8 @@ export type DedupeSummary = {
   forReview: number;
   refusedMerges: number;
   seconds: number;
+  /** of `seconds`: the blocks kept for the incremental runs, written (a full run) */
+  keptBlocksSeconds?: number;
 };
 
 export type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; relation: Relation; explanation: string };
@@ -126,15 +128,17 @@ export async function findDuplicates(
     body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress, startedAt),
   }));
   // the blocks, for the incremental runs (dataset row r is records[order[r]]; records are in id order)
-  if (opts.keepBlocks !== false && opts.limit === undefined)
-    await writeBlockSet(pool, actor, {
-      modelId: out.body.modelId,
-      ds: result.dataset,
-      settings: result.settings,
-      rowOf: order,
-      ids: records.map((r) => r.record_id!),
-    });
-  return { ...out.body, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+  const kept =
+    opts.keepBlocks !== false && opts.limit === undefined
+      ? await writeBlockSet(pool, actor, {
+          modelId: out.body.modelId,
+          ds: result.dataset,
+          settings: result.settings,
+          rowOf: order,
+          ids: records.map((r) => r.record_id!),
+        })
+      : null;
+  return { ...out.body, ...(kept ? { keptBlocksSeconds: kept.seconds } : {}), seconds: Math.round((performance.now() - t0) / 100) / 10 };
 }
 
 /** The persons in the actor's scope, read in keyset pages. */
