@@ -457,10 +457,11 @@ async function newRegistrations(store: Store, root: string): Promise<string> {
        FROM person WHERE id > gen_random_uuid() AND given_name IS NOT NULL AND family_name IS NOT NULL ORDER BY id LIMIT $1`,
     [again],
   );
+  const tag = Date.now().toString(36);
   old.rows.forEach((p, k) => {
     const other = governorateCodes.find((g) => g !== p.governorate && g.length === p.governorate.length) ?? p.governorate;
     rows.push({
-      recordId: `INC-${k}`,
+      recordId: `INC-${tag}-${k}`,
       givenName: p.given_name,
       fatherName: p.father_name ?? '',
       grandfatherName: k % 4 === 1 ? '' : (p.grandfather_name ?? ''),
@@ -470,7 +471,7 @@ async function newRegistrations(store: Store, root: string): Promise<string> {
       ...(p.national_id && k % 4 !== 3 ? { nationalId: p.national_id } : {}),
       ...(p.phone ? { phone: p.phone } : {}),
       governorate: k % 4 === 3 ? other : p.governorate,
-      householdId: `HINC${String(k).padStart(6, '0')}`,
+      householdId: `HINC-${tag}-${k}`,
       relationship: 'head',
     });
   });
