@@ -227,17 +227,24 @@ export async function readBuckets(
   return out;
 }
 
-/** The person ids of rows of a set. */
+/** The person ids of rows of a set (only those asked for are decoded). */
 export async function readRowIds(db: pg.Pool, setId: string, rows: Iterable<number>, into: Map<number, string>): Promise<void> {
-  const chunks = new Set<number>();
-  for (const row of rows) if (!into.has(row)) chunks.add(Math.floor(row / CHUNK_ROWS));
-  const list = [...chunks];
-  for (let s = 0; s < list.length; s += 2000) {
+  const byChunk = new Map<number, number[]>();
+  for (const row of rows) {
+    if (into.has(row)) continue;
+    const c = Math.floor(row / CHUNK_ROWS);
+    const list = byChunk.get(c);
+    if (list) list.push(row);
+    else byChunk.set(c, [row]);
+  }
+  const list = [...byChunk.keys()];
+  for (let s = 0; s < list.length; s += 1000) {
     const r = await db.query<{ chunk: number; ids: Buffer }>(
       'SELECT chunk, ids FROM linkage_block_row WHERE set_id = $1 AND chunk = ANY($2::int4[])',
-      [setId, list.slice(s, s + 2000)],
+      [setId, list.slice(s, s + 1000)],
     );
-    for (const { chunk, ids } of r.rows) for (let k = 0; k < ids.length / 16; k++) into.set(chunk * CHUNK_ROWS + k, uuidText(ids, 16 * k));
+    for (const { chunk, ids } of r.rows)
+      for (const row of byChunk.get(chunk)!) into.set(row, uuidText(ids, 16 * (row - chunk * CHUNK_ROWS)));
   }
 }
 
