@@ -34,7 +34,12 @@ const int32Bytes = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset
 class BinaryCopy {
   private parts: Buffer[] = [];
   private size = 0;
+  private failure: unknown;
   private constructor(private readonly stream: NodeJS.WritableStream & { destroy(e?: Error): void }) {
+    // an error of the COPY (e.g. the disk full) is thrown at the next write or at the end
+    stream.on('error', (e) => {
+      this.failure ??= e;
+    });
     const head = Buffer.alloc(19);
     head.write('PGCOPY\n\xff\r\n\0', 0, 'latin1');
     this.push(head);
@@ -64,6 +69,7 @@ class BinaryCopy {
     if (this.size > 1 << 20) await this.flush();
   }
   private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     const b = Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
@@ -75,7 +81,8 @@ class BinaryCopy {
     this.push(tail);
     await this.flush();
     this.stream.end();
-    await once(this.stream, 'finish');
+    if (!this.failure) await once(this.stream, 'finish');
+    if (this.failure) throw this.failure;
   }
 }
 
