@@ -38,16 +38,22 @@ export async function changedRecords(db: pg.Pool, actor: Actor, modelId: string)
   return r.rows;
 }
 
-/** The persons in scope among `ids` (the others are gone or outside the scope). */
+/** The persons in scope among `ids` (the others are gone or outside the scope); a few batches at a time. */
 async function personsInScopeById(db: pg.Pool, actor: Actor, ids: string[], into: Map<string, RawPersonRow>): Promise<void> {
   const s = scopeSql('p', actor, 1);
-  for (let k = 0; k < ids.length; k += 20_000) {
-    const r = await db.query<RawPersonRow>(`SELECT ${RAW_COLUMNS} FROM person p WHERE ${s.sql} AND p.id = ANY($3::uuid[])`, [
-      ...s.params,
-      ids.slice(k, k + 20_000),
-    ]);
-    for (const row of r.rows) into.set(row.id, row);
-  }
+  const BATCH = 10_000;
+  let next = 0;
+  const worker = async () => {
+    for (let k = next; k < ids.length; k = next) {
+      next += BATCH;
+      const r = await db.query<RawPersonRow>(
+        `SELECT ${RAW_COLUMNS} FROM person p WHERE ${s.sql} AND p.id = ANY(string_to_array($3, ',')::uuid[])`,
+        [...s.params, ids.slice(k, k + BATCH).join(',')],
+      );
+      for (const row of r.rows) into.set(row.id, row);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
 }
 
 /** The blocks the changed persons are in, with their kept rows and the persons added since. */
