@@ -9,7 +9,11 @@
 //      threads, candidates and links stored), not file mode,
 //   4. searches over HTTP on loopback as the API answers them: national ID, names (p50/p95/p99),
 //      and the duplicate check while typing (POST /api/v1/duplicates/check),
-//   5. a cycle's entitlements for every household (generateCycle, one parcel per household).
+//   5. a cycle's entitlements for every household (generateCycle, one parcel per household),
+//   6. incremental dedupe (issue #11): a households file of 10,000 new persons (new households of
+//      the same population, and persons already registered registered again with field errors)
+//      imported with importFile, then `sanad duplicates --incremental` (findDuplicatesIncremental,
+//      on the blocks the dedupe of stage 3 kept).
 //
 // For each stage: wall time, this process's CPU (all threads), PostgreSQL's CPU (server and backends,
 // from /proc), this process's peak RSS (VmHWM, reset per stage), PostgreSQL's peak memory (sum of
@@ -21,6 +25,10 @@
 //   (--pg, repeatable: a setting of the embedded server for the run; the import stage also logs its
 //   WAL, full-page images, checkpoints, CPU a person and the registry's index sizes)
 //   nice -n 10 npm run bench:national -- --reuse DIR   (the searches again on a kept registry)
+//   nice -n 10 npm run bench:national -- --incremental DIR [--dedupe] [--memory] [--new 10000]
+//     (stage 6 again on a kept registry, which it changes: work on a copy; --dedupe: a full dedupe
+//     first, keeping its blocks; --memory: the incremental run reading everyone first, compared
+//     pair by pair with the one on the kept blocks)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +42,11 @@ import { createOrganisation, createUser } from '../src/store/access/createUser.t
 import { createSession } from '../src/store/access/sessions.ts';
 import { createCycle, createItem, createPoint, createProgramme } from '../src/store/aid/catalogue.ts';
 import { generateCycle } from '../src/store/aid/generate.ts';
+import { parsePasses, sameBlock } from '../src/linkage/blocking.ts';
+import type { ChangedPairs } from '../src/linkage/incrementalDedupe.ts';
+import { DEFAULT_BLOCKING } from '../src/linkage/settings.ts';
+import { compareChanged, findDuplicatesIncremental } from '../src/store/duplicates/incremental.ts';
+import { latestModel } from '../src/store/duplicates/model.ts';
 import { findDuplicates } from '../src/store/duplicates/run.ts';
 import { openStore, type Store } from '../src/store/open.ts';
 import { write } from '../src/store/write.ts';
@@ -54,13 +67,18 @@ const REUSE = stringArg('reuse');
 const PG_SETTINGS = Object.fromEntries(
   process.argv.flatMap((a, i) => (process.argv[i - 1] === '--pg' ? [[a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]] : [])),
 );
-const command = REUSE
-  ? `nice -n 10 npm run bench:national -- --reuse ${REUSE} --queries ${QUERIES}`
-  : `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}${Object.entries(
-      PG_SETTINGS,
-    )
-      .map(([k, v]) => ` --pg ${k}=${v}`)
-      .join('')}`;
+/** A directory a `--keep` run left (a copy: it is changed): stage 6 again, on its registry. */
+const INCREMENTAL = stringArg('incremental');
+/** New persons of stage 6. */
+const NEW = numberArg('new', 10_000);
+const pgFlags = Object.entries(PG_SETTINGS)
+  .map(([k, v]) => ` --pg ${k}=${v}`)
+  .join('');
+const command = INCREMENTAL
+  ? `nice -n 10 npm run bench:national -- --incremental ${INCREMENTAL}${process.argv.includes('--dedupe') ? ' --dedupe' : ''}${process.argv.includes('--memory') ? ' --memory' : ''} --new ${NEW}`
+  : REUSE
+    ? `nice -n 10 npm run bench:national -- --reuse ${REUSE} --queries ${QUERIES}`
+    : `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}${pgFlags}`;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const MB = 1024 * 1024;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -441,7 +459,164 @@ async function reuse(root: string): Promise<void> {
   }
 }
 
+/** The new registrations of stage 6: new households of the population, and persons registered again with field errors. */
+async function newRegistrations(store: Store, root: string): Promise<string> {
+  const hh = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM household')).rows[0]!.n;
+  const again = Math.round(NEW * 0.05);
+  const rows: SyntheticPerson[] = [];
+  for (const h of generateHouseholds({ households: Number.MAX_SAFE_INTEGER, seed: 14, startIndex: hh + 1000 })) {
+    for (const m of h.members) if (rows.length < NEW - again) rows.push(m);
+    if (rows.length >= NEW - again) break;
+  }
+  const old = await store.pool.query<{
+    given_name: string;
+    father_name: string | null;
+    grandfather_name: string | null;
+    family_name: string;
+    sex: 'male' | 'female';
+    date_of_birth: string | null;
+    national_id: string | null;
+    phone: string | null;
+    governorate: string;
+  }>(
+    `SELECT given_name, father_name, grandfather_name, family_name, sex, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, national_id, phone, governorate
+       FROM person WHERE id > gen_random_uuid() AND given_name IS NOT NULL AND family_name IS NOT NULL ORDER BY id LIMIT $1`,
+    [again],
+  );
+  const tag = Date.now().toString(36);
+  old.rows.forEach((p, k) => {
+    const other = governorateCodes.find((g) => g !== p.governorate && g.length === p.governorate.length) ?? p.governorate;
+    rows.push({
+      recordId: `INC-${tag}-${k}`,
+      givenName: p.given_name,
+      fatherName: p.father_name ?? '',
+      grandfatherName: k % 4 === 1 ? '' : (p.grandfather_name ?? ''),
+      familyName: k % 4 === 0 ? `ال${p.family_name.replace(/^ال/, '')}` : p.family_name,
+      sex: p.sex,
+      ...(p.date_of_birth ? { dateOfBirth: k % 4 === 2 ? p.date_of_birth.slice(0, 4) : p.date_of_birth } : {}),
+      ...(p.national_id && k % 4 !== 3 ? { nationalId: p.national_id } : {}),
+      ...(p.phone ? { phone: p.phone } : {}),
+      governorate: k % 4 === 3 ? other : p.governorate,
+      householdId: `HINC-${tag}-${k}`,
+      relationship: 'head',
+    });
+  });
+  const file = path.join(root, 'incremental-households.csv');
+  await writePersonsCsv(rows, file);
+  return file;
+}
+
+/**
+ * Two incremental outcomes pair by pair: pairs in one only (and whether they share a block at all:
+ * the engine's 30-bit block keys collide now and then, the kept blocks compare the values), and
+ * the weights and decisions of the pairs in both.
+ */
+function sameOutcome(kept: ChangedPairs, memory: ChangedPairs): string {
+  const pairs = (r: ChangedPairs) => {
+    const ids = r.dataset.ids;
+    const m = new Map<string, { w: number; d: number; a: number; b: number }>();
+    for (let k = 0; k < r.a.length; k++)
+      m.set(`${ids[r.a[k]!]}|${ids[r.b[k]!]}`, { w: r.weight[k]!, d: r.decision[k]!, a: r.a[k]!, b: r.b[k]! });
+    return m;
+  };
+  const a = pairs(kept),
+    b = pairs(memory);
+  const passes = parsePasses(memory.dataset, memory.settings.blocking ?? DEFAULT_BLOCKING);
+  let onlyKept = 0,
+    onlyMemory = 0,
+    onlyMemoryInABlock = 0,
+    onlyMemoryStored = 0,
+    differ = 0;
+  for (const [k, x] of b) {
+    const y = a.get(k);
+    if (!y) {
+      onlyMemory++;
+      if (passes.some((p) => sameBlock(memory.dataset, p, x.a, x.b))) onlyMemoryInABlock++;
+      if (x.d !== 0) onlyMemoryStored++;
+    } else if (y.w !== x.w || y.d !== x.d) differ++;
+  }
+  for (const k of a.keys()) if (!b.has(k)) onlyKept++;
+  return `${fmt(a.size)} and ${fmt(b.size)} pairs; only on the kept blocks ${onlyKept}; only reading everyone ${onlyMemory} (of them sharing a block: ${onlyMemoryInABlock}, linked or for review: ${onlyMemoryStored}); in both with another weight or decision: ${differ}`;
+}
+
+/** Stage 6: the new registrations imported, then the incremental dedupe (with --memory, first the one reading everyone, compared). */
+async function incrementalStages(store: Store, actor: Actor, pgDir: string, root: string, stages: StageResult[]): Promise<void> {
+  const file = await newRegistrations(store, root);
+  const [, impStage] = await stage(
+    `incremental: ${fmt(NEW)} new registrations imported (sanad import households)`,
+    pgDir,
+    () => importFile(store.pool, actor, { kind: 'households', file, reportPath: path.join(root, 'rejections-incremental.csv') }),
+    (s) => `${fmt(s.personsCreated)} persons created, ${fmt(s.rejected)} rejected`,
+  );
+  stages.push(impStage);
+  await store.pool.query('ANALYZE person');
+  if (process.argv.includes('--memory')) {
+    const last = (await latestModel(store.pool, actor.orgId))!;
+    const [m, mStage] = await stage(
+      'incremental reading everyone (as before #11; compared, not stored)',
+      pgDir,
+      () => compareChanged(store.pool, actor, last.settings, last, { how: 'memory' }),
+      (r) => `${fmt(r.changed.size)} changed, ${fmt(r.result.pairsCompared)} pairs compared`,
+    );
+    stages.push(mStage);
+    // the kept blocks' answer, pair by pair (not timed: the stored run below is)
+    const kept = await compareChanged(store.pool, actor, last.settings, last);
+    log(`kept blocks' run (not timed): ${JSON.stringify(kept.timings)}`);
+    log(`pair by pair against reading everyone: ${kept.kept ? 'kept blocks' : 'READ EVERYONE'}; ${sameOutcome(kept.result, m.result)}`);
+  }
+  const [, incStage] = await stage(
+    'sanad duplicates --incremental',
+    pgDir,
+    () => findDuplicatesIncremental(store.pool, actor),
+    (d) =>
+      `${d.keptBlocks ? 'kept blocks' : 'READ EVERYONE'}: ${fmt(d.changed)} new or changed of ${fmt(d.persons)}, ${fmt(d.pairsCompared)} pairs compared, ${fmt(d.candidates)} pairs stored, ${fmt(d.autoLinked)} linked, ${fmt(d.forReview)} for review`,
+  );
+  stages.push(incStage);
+  const t = await store.pool.query<{ t: unknown }>(
+    "SELECT stats->'timings' AS t FROM linkage_model WHERE org_id = $1 ORDER BY created_at DESC LIMIT 1",
+    [actor.orgId],
+  );
+  log(`incremental timings: ${JSON.stringify(t.rows[0]?.t)}`);
+  fs.rmSync(file);
+}
+
+/** `--incremental DIR`: stage 6 again on the registry a `--keep` run left in DIR (changed: work on a copy). */
+async function incrementalOnly(root: string): Promise<void> {
+  const dataDir = path.join(root, 'data');
+  const pgDir = path.join(dataDir, 'pg');
+  log(`# bench:national --incremental ${root}`);
+  const store = await openStore({ dataDir, durable: true, max: 10 });
+  try {
+    const u = await store.pool.query<{ id: string; org_id: string }>("SELECT id, org_id FROM app_user WHERE username = 'bench-national'");
+    if (!u.rows[0]) throw new Error(`${root}: no registry of bench:national here (its user is missing)`);
+    const actor = { userId: u.rows[0].id, orgId: u.rows[0].org_id, role: 'administrator' as const, governorates: governorateCodes };
+    const counts = (
+      await store.pool.query<{ persons: number; households: number }>(
+        'SELECT (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM household)::int AS households',
+      )
+    ).rows[0]!;
+    const stages: StageResult[] = [];
+    if (process.argv.includes('--dedupe')) {
+      const [, ddStage] = await stage(
+        'sanad dedupe (registry, keeping its blocks)',
+        pgDir,
+        () => findDuplicates(store.pool, actor, { settings: {} }),
+        (d) =>
+          `${fmt(d.persons)} persons, ${fmt(d.pairsCompared)} pairs compared, ${fmt(d.autoLinked)} linked, ${fmt(d.forReview)} for review${d.keptBlocksSeconds === undefined ? '' : `; blocks kept in ${d.keptBlocksSeconds.toFixed(1)} s`}`,
+      );
+      stages.push(ddStage);
+    }
+    await incrementalStages(store, actor, pgDir, root, stages);
+    const dbBytes = Number((await store.pool.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n')).rows[0]!.n);
+    const dirBytes = Number(execFileSync('du', ['-sb', dataDir], { encoding: 'utf8' }).split(/\s/)[0]);
+    process.stdout.write(`${report(stages, [], dbBytes, dirBytes, counts)}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main() {
+  if (INCREMENTAL) return incrementalOnly(INCREMENTAL);
   if (REUSE) return reuse(REUSE);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-bench-national-'));
   fs.chmodSync(root, 0o711); // the embedded server's user must reach its data directory
@@ -490,6 +665,7 @@ async function main() {
     stages.push(dispStage);
     gen.displacements.length = 0;
     const measured = IMPORT_ONLY ? [] : await laterStages(store, actor, pgDir, stages);
+    if (!IMPORT_ONLY) await incrementalStages(store, actor, pgDir, root, stages);
     const dbBytes = Number((await store.pool.query<{ n: string }>('SELECT pg_database_size(current_database())::text AS n')).rows[0]!.n);
     const dirBytes = Number(execFileSync('du', ['-sb', dataDir], { encoding: 'utf8' }).split(/\s/)[0]);
     const counts = { persons: imp.personsCreated, households: imp.householdsCreated };
@@ -508,7 +684,8 @@ async function laterStages(store: Store, actor: Actor & { userId: string }, pgDi
     'sanad dedupe (registry)',
     pgDir,
     () => findDuplicates(store.pool, actor, { settings: {} }),
-    (d) => `${fmt(d.persons)} persons, ${fmt(d.pairsCompared)} pairs compared, ${fmt(d.autoLinked)} linked, ${fmt(d.forReview)} for review`,
+    (d) =>
+      `${fmt(d.persons)} persons, ${fmt(d.pairsCompared)} pairs compared, ${fmt(d.autoLinked)} linked, ${fmt(d.forReview)} for review${d.keptBlocksSeconds === undefined ? '' : `; blocks kept in ${d.keptBlocksSeconds.toFixed(1)} s`}`,
   );
   stages.push(ddStage);
   const [measured, sStage] = await stage(

@@ -2,6 +2,7 @@
 // A pair found by an earlier pass is not emitted again, so the union is produced without sorting
 // or hashing pairs. Oversized blocks are compared within a sliding window only.
 import type { Dataset } from './dataset.ts';
+import type { Field } from './fields.ts';
 import { GrowI32 } from './typedColumns.ts';
 import { mix } from './text.ts';
 
@@ -32,6 +33,50 @@ export function passKey(ds: Dataset, pass: PassSpec, i: number): number {
     h = mix(h, v);
   }
   return h & 0x3fffffff || 1;
+}
+
+/**
+ * The key of row i for a pass as passKey, from the values themselves (stableKey), so that it is the
+ * same in any dataset holding the record; 0 when a component is missing, or when a field of the
+ * pass has no stable key (the caller then cannot keep the pass's blocks: storablePasses).
+ */
+export function stablePassKey(ds: Dataset, pass: PassSpec, i: number): number {
+  let h = 0x2545f491;
+  const fs = fieldsOf(ds, pass);
+  for (let k = 0; k < fs.length; k++) {
+    const f = fs[k]!;
+    const v = f.stableKey ? f.stableKey(pass.parts[k]!.mode, i) : 0;
+    if (v === 0) return 0;
+    h = mix(h, v);
+  }
+  return h & 0x3fffffff || 1;
+}
+
+/** Whether every field of every pass has stable keys. */
+export function storablePasses(ds: Dataset, passes: PassSpec[]): boolean {
+  return passes.every((pass) => pass.parts.every((p) => typeof ds.field(p.field)?.stableKey === 'function'));
+}
+
+const passFields = new WeakMap<Dataset, Map<PassSpec, Field[]>>();
+
+/** The fields of a pass's parts in a dataset (looked up once). */
+function fieldsOf(ds: Dataset, pass: PassSpec): Field[] {
+  let m = passFields.get(ds);
+  if (!m) passFields.set(ds, (m = new Map()));
+  let fs = m.get(pass);
+  if (!fs) m.set(pass, (fs = pass.parts.map((p) => ds.field(p.field)!)));
+  return fs;
+}
+
+/** Whether rows i and j fall in the same block of a pass: every component present and equal. */
+export function sameBlock(ds: Dataset, pass: PassSpec, i: number, j: number): boolean {
+  const fs = fieldsOf(ds, pass);
+  for (let k = 0; k < fs.length; k++) {
+    const mode = pass.parts[k]!.mode;
+    const v = fs[k]!.blockKey(mode, i);
+    if (v === 0 || v !== fs[k]!.blockKey(mode, j)) return false;
+  }
+  return true;
 }
 
 export type PairMode = 'dedupe' | 'link_only' | 'link_and_dedupe';

@@ -25,6 +25,12 @@ export interface Field {
   conflict?(i: number, j: number): boolean;
   /** Integer blocking-key component for row i (0 = missing), by mode. */
   blockKey(mode: string, i: number): number;
+  /**
+   * The same component as a value of its own (a hash of the value's text, not its id in this
+   * dataset's dictionaries), equal across datasets: the blocks kept between runs (blockIndex.ts).
+   * 0 exactly where blockKey is 0.
+   */
+  stableKey?(mode: string, i: number): number;
   /** The row's value, for explanations. */
   show(i: number): string;
 }
@@ -35,6 +41,15 @@ const CACHE_MAX = 1 << 21;
 const CMP_BITS = 18;
 const CMP_CACHE = 1 << CMP_BITS;
 const val = (rec: RawRecord, col: string): string => (rec[col] ?? '').trim();
+
+/** A non-zero hash of the string with dictionary id `id`, computed once per id. */
+function memoHash(memo: GrowI32, strings: readonly string[], id: number): number {
+  const h = memo.get(id);
+  if (h !== 0) return h;
+  const v = hashString(strings[id]!) | 0 || 1;
+  memo.set(id, v);
+  return v;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Names: one store shared by the four positional part fields.
@@ -67,6 +82,9 @@ export class NameStore {
   readonly lat = new GrowI32(4096);
   readonly freq = PARTS.map(() => new Freq());
   readonly skelFreq = PARTS.map(() => new Freq());
+  /** hashes of tokens and skeletons by id (stable keys), filled on demand */
+  readonly tokHash = new GrowI32();
+  readonly skelHash = new GrowI32();
   /** which input columns feed the parts */
   constructor(readonly cols: { parts: (string | null)[]; fullName: string | null; fullNameEn: string | null }) {}
 
@@ -297,6 +315,15 @@ export class NamePartField implements Field {
     if (mode === 'initial') return (this.store.skelDict.strings[sk]!.charCodeAt(0) || 0) + 1;
     throw new Error(`unknown blocking mode ${mode} for a name part`);
   }
+  stableKey(mode: string, i: number): number {
+    const s = this.store;
+    const t = s.primary(i, this.p);
+    if (t < 0) return 0;
+    if (mode === 'exact') return memoHash(s.tokHash, s.dict.strings, t);
+    const sk = s.skelOf.a[t]!;
+    if (mode === 'skel' || mode === '') return s.skelDict.strings[sk]!.length ? memoHash(s.skelHash, s.skelDict.strings, sk) : 0;
+    return this.blockKey(mode, i);
+  }
   show(i: number): string {
     const s = this.store;
     const a = s.ar.a[i * 4 + this.p]!,
@@ -457,6 +484,9 @@ export class DateField implements Field {
         throw new Error(`unknown blocking mode ${mode} for a date`);
     }
   }
+  stableKey(mode: string, i: number): number {
+    return this.blockKey(mode, i);
+  }
   show(i: number): string {
     const y = this.y.a[i]!;
     if (!y) return '';
@@ -513,6 +543,11 @@ export class IdField implements Field {
   blockKey(_mode: string, i: number): number {
     return this.v.a[i]!;
   }
+  private readonly hashes = new GrowI32();
+  stableKey(_mode: string, i: number): number {
+    const a = this.v.a[i]!;
+    return a ? memoHash(this.hashes, this.dict.strings, a - 1) : 0;
+  }
   show(i: number): string {
     const a = this.v.a[i]!;
     return a ? this.dict.strings[a - 1]! + (this.valid.a[i] === 0 ? ' (check digit fails)' : '') : '';
@@ -547,6 +582,11 @@ export class PhoneField implements Field {
   }
   blockKey(_mode: string, i: number): number {
     return this.v.a[i]!;
+  }
+  private readonly hashes = new GrowI32();
+  stableKey(_mode: string, i: number): number {
+    const a = this.v.a[i]!;
+    return a ? memoHash(this.hashes, this.dict.strings, a - 1) : 0;
   }
   show(i: number): string {
     const a = this.v.a[i]!;
@@ -586,6 +626,9 @@ export class SexField implements Field {
     return 0;
   }
   blockKey(_m: string, i: number): number {
+    return this.v.a[i]!;
+  }
+  stableKey(_m: string, i: number): number {
     return this.v.a[i]!;
   }
   show(i: number): string {
@@ -637,6 +680,12 @@ export class StringField implements Field {
       return hashString(this.dict.strings[a - 1]!.slice(0, n)) | 1;
     }
     return a;
+  }
+  private readonly hashes = new GrowI32();
+  stableKey(mode: string, i: number): number {
+    const a = this.v.a[i]!;
+    if (!a || mode.startsWith('prefix')) return this.blockKey(mode, i);
+    return memoHash(this.hashes, this.dict.strings, a - 1);
   }
   show(i: number): string {
     const a = this.v.a[i]!;

@@ -2,7 +2,7 @@
 // run are compared, each against everyone (the blocks of the whole registry), with the model fitted
 // by that run (nothing is re-estimated) and the registry's rules (relatives, minimum evidence).
 // The store settles the automatic links against the identities that exist (no chaining). No I/O.
-import { buildBlockIndex, lookupBlock, parsePasses, passKey } from './blocking.ts';
+import { buildBlockIndex, lookupBlock, type PassSpec, parsePasses, passKey } from './blocking.ts';
 import type { Dataset } from './dataset.ts';
 import { DECISION } from './engine.ts';
 import { type Contribution, type Model, Scorer, weightFor } from './model.ts';
@@ -33,12 +33,36 @@ export function alignModel(ds: Dataset, model: Model): Model {
 }
 
 /** Blocks per pass larger than this are not searched whole for one record (its first `cap` rows are). */
-const CAP = 2000;
+export const CAP = 2000;
+
+/**
+ * The rows sharing the block of pass `p` with row `i`, in row order, at most the cap (row i among
+ * them when it is in the first ones), into `out` (empty on entry).
+ */
+export type BlockLookup = (i: number, p: number, pass: PassSpec, out: number[]) => void;
 
 /** Compares every row of `changed` with every row sharing a block with it, and decides each pair. */
-export function dedupeChanged(ds: Dataset, settings: LinkSettings, model: Model, changed: number[]): ChangedPairs {
+export function dedupeChanged(ds: Dataset, settings: LinkSettings, model: Model, changed: number[], cap = CAP): ChangedPairs {
   const passes = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
   const idx = buildBlockIndex(ds, passes);
+  return dedupeChangedWith(ds, settings, model, changed, passes, (i, p, pass, out) => {
+    const key = passKey(ds, pass, i);
+    if (key) lookupBlock(idx, p, key, out, cap);
+  });
+}
+
+/**
+ * dedupeChanged with the blocks given by `lookup` (the blocks kept between runs, blockIndex.ts):
+ * the same pairs in the same order when the lookup answers as the whole registry's index would.
+ */
+export function dedupeChangedWith(
+  ds: Dataset,
+  settings: LinkSettings,
+  model: Model,
+  changed: number[],
+  passes: PassSpec[],
+  lookup: BlockLookup,
+): ChangedPairs {
   const scorer = new Scorer(ds, alignModel(ds, model));
   const rules = registryRules(ds, settings, model);
   const seen = new Set<number>();
@@ -47,10 +71,8 @@ export function dedupeChanged(ds: Dataset, settings: LinkSettings, model: Model,
   const buf: number[] = [];
   for (const i of changed) {
     passes.forEach((pass, p) => {
-      const key = passKey(ds, pass, i);
-      if (!key) return;
       buf.length = 0;
-      lookupBlock(idx, p, key, buf, CAP);
+      lookup(i, p, pass, buf);
       for (const j of buf) {
         if (j === i) continue;
         const [x, y] = i < j ? [i, j] : [j, i];

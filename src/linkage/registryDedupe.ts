@@ -164,6 +164,11 @@ function contentHash(r: RawRecord, columns: readonly string[]): number {
  * were registered or read in.
  */
 export function canonicalOrder(records: readonly RawRecord[], columns: readonly string[]): RawRecord[] {
+  return canonicalPermutation(records, columns).map((i) => records[i]!);
+}
+
+/** canonicalOrder as positions: element k is the index in `records` of the k-th record in that order. */
+export function canonicalPermutation(records: readonly RawRecord[], columns: readonly string[]): number[] {
   const cols = columns.filter((c) => c !== 'record_id');
   const n = records.length;
   const hash = new Float64Array(n);
@@ -189,7 +194,7 @@ export function canonicalOrder(records: readonly RawRecord[], columns: readonly 
     }
     s = e;
   }
-  return order.map((i) => records[i]!);
+  return order;
 }
 
 /**
@@ -201,6 +206,8 @@ export function dedupeRegistry(
   columns: string[],
   hooks: LinkHooks = {},
   settingsInput: unknown = REGISTRY_SETTINGS,
+  /** canonicalPermutation(records, columns), when the caller has it */
+  order: readonly number[] = canonicalPermutation(records, columns),
 ): LinkResult {
-  return link([canonicalOrder(records, columns)], settingsInput, registryLinkHooks(hooks, settingsInput), columns);
+  return link([order.map((i) => records[i]!)], settingsInput, registryLinkHooks(hooks, settingsInput), columns);
 }

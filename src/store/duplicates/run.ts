@@ -11,10 +11,11 @@ import { DECISION, type LinkResult } from '../../linkage/engine.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
 import { weightFor } from '../../linkage/model.ts';
 import { modelToJson, REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
-import { dedupeRegistry, REGISTRY_SETTINGS, shownProbability } from '../../linkage/registryDedupe.ts';
+import { canonicalPermutation, dedupeRegistry, REGISTRY_SETTINGS, shownProbability } from '../../linkage/registryDedupe.ts';
 import { RelationReader, type Relation } from '../../linkage/relations.ts';
 import type { LinkSettingsInput } from '../../linkage/settings.ts';
 import { write, type WriteContext } from '../write.ts';
+import { writeBlockSet } from './blockIndex.ts';
 import { mergeConflict } from './identity.ts';
 import { saveModel } from './model.ts';
 import { countInScope, personsInScope, rawRecord } from './records.ts';
@@ -31,6 +32,8 @@ export type DedupeSummary = {
   forReview: number;
   refusedMerges: number;
   seconds: number;
+  /** of `seconds`: the blocks kept for the incremental runs, written (a full run) */
+  keptBlocksSeconds?: number;
 };
 
 export type Pair = { a: string; b: string; weight: number; conflict: boolean; auto: boolean; relation: Relation; explanation: string };
@@ -98,7 +101,13 @@ async function storeLinks(
 export async function findDuplicates(
   pool: pg.Pool,
   actor: Actor,
-  opts: { settings?: LinkSettingsInput; onProgress?: DedupeProgress; limit?: number } = {},
+  opts: {
+    settings?: LinkSettingsInput;
+    onProgress?: DedupeProgress;
+    limit?: number;
+    /** false: no blocks kept for the incremental runs (they then read the whole registry) */
+    keepBlocks?: boolean;
+  } = {},
 ): Promise<DedupeSummary> {
   const t0 = performance.now();
   const settings = { ...REGISTRY_SETTINGS, ...(opts.settings ?? {}) };
@@ -106,17 +115,30 @@ export async function findDuplicates(
   const startedAt = new Date().toISOString();
   const records = await readRecords(pool, actor, opts);
   if (records.length < 2) throw new Error('dedupe needs at least two persons in your scope');
+  const order = canonicalPermutation(records, REGISTRY_COLUMNS);
   const result = dedupeRegistry(
     records,
     REGISTRY_COLUMNS,
     { compare: parallelCompare(), progress: (stage, done, tot) => stage === 'compare' && opts.onProgress?.('compare', done, tot) },
     settings,
+    order,
   );
   const out = await write(pool, actor, { route: 'sanad duplicates' }, async (ctx) => ({
     status: 200,
     body: await storeOutcome(ctx, settings, records.length, result, opts.onProgress, startedAt),
   }));
-  return { ...out.body, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+  // the blocks, for the incremental runs (dataset row r is records[order[r]]; records are in id order)
+  const kept =
+    opts.keepBlocks !== false && opts.limit === undefined
+      ? await writeBlockSet(pool, actor, {
+          modelId: out.body.modelId,
+          ds: result.dataset,
+          settings: result.settings,
+          rowOf: order,
+          ids: records.map((r) => r.record_id!),
+        })
+      : null;
+  return { ...out.body, ...(kept ? { keptBlocksSeconds: kept.seconds } : {}), seconds: Math.round((performance.now() - t0) / 100) / 10 };
 }
 
 /** The persons in the actor's scope, read in keyset pages. */

@@ -1,0 +1,238 @@
+// The incremental run on the blocks a full run kept (blockIndex.ts): it reads the changed persons,
+// the buckets of their blocks, the persons in those blocks (at most the engine's cap of a block,
+// in id order, as the whole registry's index gives them) and the name counts, and compares exactly
+// as dedupeChanged over the whole registry would. A kept entry is only a hint: every member is read
+// again and kept only if it is in the actor's scope and its key now is the block's (persons changed
+// since the full run left stale entries; deleted ones are not found).
+import type pg from 'pg';
+import type { Actor } from '../../access/actor.ts';
+import { type PassSpec, sameBlock, stablePassKey } from '../../linkage/blocking.ts';
+import { bucketOf, keptPasses, NameCounts, rowsOfKey } from '../../linkage/blockIndex.ts';
+import type { Dataset } from '../../linkage/dataset.ts';
+import { prepare } from '../../linkage/engine.ts';
+import { CAP, type ChangedPairs, dedupeChangedWith } from '../../linkage/incrementalDedupe.ts';
+import type { Model } from '../../linkage/model.ts';
+import { REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
+import type { LinkSettings } from '../../linkage/settings.ts';
+import { scopeSql } from '../registry/scope.ts';
+import { type BlockSet, countedBefore, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
+import { RAW_COLUMNS, type RawPersonRow, rawRecord } from './records.ts';
+
+/** Members read beyond a block's cap at first (entries that turn out stale or gone). */
+const SLACK = 64;
+
+/** One wanted block: pass p, key; its kept rows (id order), the persons added since, the changed persons in it. */
+type Block = { p: number; key: number; rows: number[]; limit: number; added: string[]; changed: string[]; cap: number };
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The persons in scope created or changed since the run of model `modelId` began reading, in id order. */
+export async function changedRecords(db: pg.Pool, actor: Actor, modelId: string): Promise<RawPersonRow[]> {
+  const s = scopeSql('p', actor, 1);
+  const r = await db.query<RawPersonRow>(
+    `SELECT ${RAW_COLUMNS} FROM person p WHERE ${s.sql}
+       AND p.updated_at >= (SELECT coalesce((m.stats->>'startedAt')::timestamptz, m.created_at) FROM linkage_model m WHERE m.id = $3)
+     ORDER BY p.id`,
+    [...s.params, modelId],
+  );
+  return r.rows;
+}
+
+/** The persons in scope among `ids` (the others are gone or outside the scope); a few batches at a time. */
+async function personsInScopeById(db: pg.Pool, actor: Actor, ids: string[], into: Map<string, RawPersonRow>): Promise<void> {
+  const s = scopeSql('p', actor, 1);
+  const BATCH = 10_000;
+  let next = 0;
+  const worker = async () => {
+    for (let k = next; k < ids.length; k = next) {
+      next += BATCH;
+      const r = await db.query<RawPersonRow>(
+        `SELECT ${RAW_COLUMNS} FROM person p WHERE ${s.sql} AND p.id = ANY(string_to_array($3, ',')::uuid[])`,
+        [...s.params, ids.slice(k, k + BATCH).join(',')],
+      );
+      for (const row of r.rows) into.set(row.id, row);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}
+
+/** The blocks the changed persons are in, with their kept rows and the persons added since. */
+async function wantedBlocks(db: pg.Pool, set: BlockSet, cds: Dataset, passes: PassSpec[], cap: number): Promise<Map<string, Block>> {
+  const blocks = new Map<string, Block>();
+  for (let i = 0; i < cds.n; i++)
+    passes.forEach((pass, p) => {
+      const key = stablePassKey(cds, pass, i);
+      if (key === 0) return;
+      const k = `${p}:${key}`;
+      const b = blocks.get(k);
+      if (b) b.changed.push(cds.ids[i]!);
+      else blocks.set(k, { p, key, rows: [], limit: cap + Math.min(SLACK, cap), added: [], changed: [cds.ids[i]!], cap });
+    });
+  const list = [...blocks.values()];
+  const wanted = new Map<string, { pass: number; bucket: number }>();
+  for (const b of list) wanted.set(`${b.p}:${bucketOf(b.key, set.bits[b.p]!)}`, { pass: b.p, bucket: bucketOf(b.key, set.bits[b.p]!) });
+  const buckets = await readBuckets(db, set.id, [...wanted.values()]);
+  const added = await readAdded(
+    db,
+    set.id,
+    list.map((b) => ({ pass: b.p, key: b.key })),
+  );
+  for (const b of list) {
+    const entries = buckets.get(`${b.p}:${bucketOf(b.key, set.bits[b.p]!)}`);
+    if (entries) rowsOfKey(entries, b.key, b.rows);
+    b.added = added.get(`${b.p}:${b.key}`) ?? [];
+  }
+  return blocks;
+}
+
+type Loaded = { ds: Dataset; rowOf: Map<string, number> };
+
+/** Reads the members of every block up to its limit that are not read yet, and prepares everyone read. */
+async function load(
+  db: pg.Pool,
+  actor: Actor,
+  set: BlockSet,
+  settings: LinkSettings,
+  blocks: Block[],
+  st: { ids: Map<number, string>; persons: Map<string, RawPersonRow>; asked: Set<string>; counts: NameCounts },
+): Promise<Loaded> {
+  await readRowIds(
+    db,
+    set.id,
+    blocks.flatMap((b) => b.rows.slice(0, b.limit)),
+    st.ids,
+  );
+  const ask: string[] = [];
+  const want = (id: string) => {
+    if (st.asked.has(id)) return;
+    st.asked.add(id);
+    ask.push(id);
+  };
+  for (const b of blocks) {
+    for (const r of b.rows.slice(0, b.limit)) want(st.ids.get(r)!);
+    for (const id of b.added) want(id);
+  }
+  await personsInScopeById(db, actor, ask, st.persons);
+  const rows = [...st.persons.values()].sort((a, b) => byId(a.id, b.id));
+  const ds = prepare([rows.map(rawRecord)], settings, REGISTRY_COLUMNS);
+  st.counts.applyTo(ds);
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < ds.n; i++) rowOf.set(ds.ids[i]!, i);
+  return { ds, rowOf };
+}
+
+type Members = { rows: number[]; short: boolean };
+
+/**
+ * The members of block `b` that share it with row i now, in row order, at most the cap; `short`
+ * when the kept rows were read only in part and more of them may come before the last one taken.
+ */
+function members(l: Loaded, ids: Map<number, string>, b: Block, pass: PassSpec, i: number): Members {
+  const found = new Set<number>();
+  const take = (id: string | undefined) => {
+    const j = id === undefined ? undefined : l.rowOf.get(id);
+    if (j !== undefined && sameBlock(l.ds, pass, i, j)) found.add(j);
+  };
+  const kept = b.rows.slice(0, b.limit);
+  for (const r of kept) take(ids.get(r));
+  for (const id of b.added) take(id);
+  for (const id of b.changed) take(id);
+  const rows = [...found].sort((x, y) => x - y).slice(0, b.cap);
+  if (kept.length === b.rows.length) return { rows, short: false };
+  // kept rows are in id order: one beyond the last read comes after it
+  const last = ids.get(kept[kept.length - 1]!)!;
+  const before = rows.filter((j) => l.ds.ids[j]! <= last).length;
+  return { rows, short: before < b.cap };
+}
+
+/** members(), once per block and kind of member (the changed persons of a block share it, but for a collision of keys). */
+function memoMembers(l: Loaded, ids: Map<number, string>) {
+  const memo = new Map<Block, { i: number; m: Members }[]>();
+  return (b: Block, pass: PassSpec, i: number): Members => {
+    let list = memo.get(b);
+    if (!list) memo.set(b, (list = []));
+    for (const x of list) if (sameBlock(l.ds, pass, i, x.i)) return x.m;
+    const m = members(l, ids, b, pass, i);
+    list.push({ i, m });
+    return m;
+  };
+}
+
+export type KeptCompared = {
+  result: ChangedPairs;
+  changed: string[];
+  passes: PassSpec[];
+  changedDs: Dataset;
+  counts: NameCounts;
+  /** seconds per stage, and the persons read */
+  timings: Record<string, number>;
+};
+
+/** The changed persons compared against their blocks' members, from the kept blocks of `set`. */
+export async function compareKept(
+  db: pg.Pool,
+  actor: Actor,
+  settings: LinkSettings,
+  model: Model,
+  modelId: string,
+  set: BlockSet,
+  cap = CAP,
+): Promise<KeptCompared> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (stage: string) => {
+    timings[stage] = Math.round(performance.now() - t) / 1000;
+    t = performance.now();
+  };
+  const changedRows = await changedRecords(db, actor, modelId);
+  const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
+  const passes = keptPasses(cds, settings)!;
+  lap('readChanged');
+  const blocks = await wantedBlocks(db, set, cds, passes, cap);
+  lap('readBlocks');
+  const { counts, baseTokens } = await readNameCounts(db, set.id);
+  // the changed persons' names count as they are now (the whole registry's run counts everyone
+  // read), not as they were counted before
+  const delta = NameCounts.of(cds);
+  delta.add(
+    await countedBefore(
+      db,
+      set,
+      changedRows.map((r) => r.id),
+      baseTokens,
+    ),
+    -1,
+  );
+  counts.add(delta);
+  lap('readCounts');
+  const st = { ids: new Map<number, string>(), persons: new Map(changedRows.map((r) => [r.id, r])), asked: new Set<string>(), counts };
+  for (const r of changedRows) st.asked.add(r.id);
+  let pending = [...blocks.values()];
+  let l = await load(db, actor, set, settings, pending, st);
+  lap('readMembers');
+  for (;;) {
+    const of = memoMembers(l, st.ids);
+    const short = new Set<Block>();
+    for (const r of changedRows) {
+      const i = l.rowOf.get(r.id)!;
+      passes.forEach((pass, p) => {
+        const b = blocks.get(`${p}:${stablePassKey(l.ds, pass, i)}`);
+        if (b && of(b, pass, i).short) short.add(b);
+      });
+    }
+    if (short.size === 0) break;
+    pending = [...short];
+    for (const b of pending) b.limit *= 2;
+    l = await load(db, actor, set, settings, pending, st);
+  }
+  lap('moreMembers');
+  const of = memoMembers(l, st.ids);
+  const changed = changedRows.map((r) => l.rowOf.get(r.id)!).sort((x, y) => x - y);
+  const result = dedupeChangedWith(l.ds, settings, model, changed, passes, (i, p, pass, out) => {
+    const b = blocks.get(`${p}:${stablePassKey(l.ds, pass, i)}`);
+    if (b) for (const j of of(b, pass, i).rows) out.push(j);
+  });
+  lap('compare');
+  timings.persons = l.ds.n;
+  return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
+}

@@ -1,0 +1,174 @@
+// The incremental run on the blocks a full run kept (migration 0053) against the incremental run
+// that reads and prepares the whole registry: the same pairs in the same order, the same weights and
+// decisions, after new registrations (re-registrations with field errors, relatives in clans),
+// persons edited and one deleted; in a narrower scope; with a small cap per block, so that blocks
+// are cut; over a second run that finds persons the first one added. Without kept blocks (a model
+// saved before them) the run reads the whole registry as before.
+import { beforeAll, expect, test } from 'vitest';
+import type { Actor } from '../../src/access/actor.ts';
+import type { ChangedPairs } from '../../src/linkage/incrementalDedupe.ts';
+import { REGISTRY_SETTINGS } from '../../src/linkage/registryDedupe.ts';
+import { resolveSettings } from '../../src/linkage/settings.ts';
+import { preparePerson, type PersonRecord } from '../../src/registry/person.ts';
+import { compareChanged, findDuplicatesIncremental } from '../../src/store/duplicates/incremental.ts';
+import { latestModel } from '../../src/store/duplicates/model.ts';
+import { findDuplicates, pairsOf } from '../../src/store/duplicates/run.ts';
+import { personInputOf } from '../../src/synthetic/personInput.ts';
+import { generateClanRegistry, type SyntheticRecord } from '../../src/synthetic/registries.ts';
+import { makeUser, type TestUser } from '../support/factories.ts';
+import { useTestDb } from '../support/testApp.ts';
+import { insertRecords } from './support.ts';
+
+const t = useTestDb();
+let user: TestUser;
+let all: SyntheticRecord[];
+const settings = resolveSettings(REGISTRY_SETTINGS);
+
+const prepared = (list: SyntheticRecord[]): PersonRecord[] =>
+  list.flatMap((p) => {
+    const r = preparePerson(personInputOf(p));
+    return r.ok ? [r.value] : [];
+  });
+
+/** A run's candidate pairs in order (person ids), and its stored pairs with weights and decisions. */
+function outcome(r: ChangedPairs) {
+  const ids = r.dataset.ids;
+  const candidates = Array.from(r.a, (a, k) => `${ids[a]}|${ids[r.b[k]!]}`);
+  const pairs = pairsOf(r).map((p) => `${p.a}|${p.b}|${p.weight}|${p.auto}|${p.conflict}|${p.relation}|${p.explanation}`);
+  const decisions = Array.from(r.decision).join('');
+  return { candidates, pairs, decisions, weights: Array.from(r.weight) };
+}
+
+async function bothWays(actor: Actor, cap?: number) {
+  const last = (await latestModel(t.db.pool, actor.orgId))!;
+  const kept = await compareChanged(t.db.pool, actor, settings, last, cap === undefined ? {} : { cap });
+  const memory = await compareChanged(t.db.pool, actor, settings, last, { how: 'memory', ...(cap === undefined ? {} : { cap }) });
+  return { kept, memory, a: outcome(kept.result), b: outcome(memory.result) };
+}
+
+beforeAll(async () => {
+  user = await makeUser(t.db, { role: 'caseworker' });
+  all = [...generateClanRegistry({ persons: 3000, seed: 53, duplicateRate: 0.1 })];
+  await insertRecords(t.db.pool, user.orgId, prepared(all.slice(0, 2400)));
+  await findDuplicates(t.db.pool, user.actor);
+  // new registrations: the rest of the clans (relatives, and persons registered twice), and
+  // persons of the first part registered again with field errors
+  const again = all
+    .slice(0, 2400)
+    .filter((p) => p.givenName && p.familyName && p.dateOfBirth?.length === 10)
+    .slice(0, 40)
+    .map((p, k) => ({
+      ...p,
+      recordId: `AGAIN-${k}`,
+      familyName: k % 2 ? `ال${p.familyName}` : p.familyName,
+      governorate: k % 3 ? p.governorate : p.governorate === 'PS0260' ? 'PS0270' : 'PS0260',
+      nationalId: k % 4 ? p.nationalId : undefined,
+    }));
+  await insertRecords(t.db.pool, user.orgId, prepared([...all.slice(2400), ...again]));
+  // persons edited since the run (their kept keys are stale now; one's name)
+  const old = await t.db.pool.query<{ id: string }>(
+    "SELECT id FROM person WHERE org_id = $1 AND record_id NOT LIKE 'AGAIN-%' ORDER BY record_id LIMIT 30",
+    [user.orgId],
+  );
+  const ids = old.rows.map((r) => r.id);
+  await t.db.pool.query(
+    `UPDATE person SET date_of_birth = date_of_birth + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND date_of_birth IS NOT NULL`,
+    [ids.slice(0, 10)],
+  );
+  await t.db.pool.query(`UPDATE person SET phone = NULL, national_id = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`, [
+    ids.slice(10, 20),
+  ]);
+  await t.db.pool.query(`UPDATE person SET governorate = 'PS0105', updated_at = now() WHERE id = ANY($1::uuid[])`, [ids.slice(20, 25)]);
+  await t.db.pool.query(`UPDATE person SET given_name = father_name, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids.slice(25, 27)]);
+}, 180_000);
+
+test('the kept blocks give the same pairs, weights and decisions as reading the whole registry', async () => {
+  const { kept, memory, a, b } = await bothWays(user.actor);
+  expect(kept.kept).toBeDefined();
+  expect(memory.kept).toBeUndefined();
+  expect(kept.changed).toEqual(memory.changed);
+  expect(kept.changed.size).toBeGreaterThan(600);
+  expect(kept.persons).toBe(memory.persons);
+  expect(a.candidates.length).toBeGreaterThan(300);
+  expect(a.candidates).toEqual(b.candidates);
+  expect(a.weights).toEqual(b.weights);
+  expect(a.decisions).toEqual(b.decisions);
+  expect(a.pairs).toEqual(b.pairs);
+  // the registrations include people registered twice (links) and relatives (not candidates)
+  expect(a.decisions).toContain('2');
+  expect(a.decisions).toContain('0');
+  // the kept run read a share of the registry only
+  expect(kept.result.dataset.n).toBeLessThan(memory.result.dataset.n);
+}, 120_000);
+
+test('with a small cap per block the cut blocks are the same', async () => {
+  const whole = await bothWays(user.actor);
+  const { a, b } = await bothWays(user.actor, 2);
+  // many blocks were cut
+  expect(a.candidates.length).toBeGreaterThan(100);
+  expect(a.candidates.length).toBeLessThan(whole.a.candidates.length * 0.8);
+  expect(a.candidates).toEqual(b.candidates);
+  expect(a.weights).toEqual(b.weights);
+  expect(a.pairs).toEqual(b.pairs);
+}, 120_000);
+
+test("in another scope the run reads the whole scope, as before (the kept counts are of the full run's scope)", async () => {
+  const top = await t.db.pool.query<{ g: string }>(
+    'SELECT governorate AS g FROM person WHERE org_id = $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 2',
+    [user.orgId],
+  );
+  const narrow: Actor = { ...user.actor, governorates: [...top.rows.map((r) => r.g), 'PS0105'] };
+  const { kept, a, b } = await bothWays(narrow);
+  expect(kept.kept).toBeUndefined();
+  expect(a.candidates.length).toBeGreaterThan(0);
+  expect(a.pairs).toEqual(b.pairs);
+  // the organisation's own scope still has its kept blocks
+  expect((await bothWays(user.actor)).kept.kept).toBeDefined();
+}, 120_000);
+
+test('a second incremental run finds the persons the first one added', async () => {
+  const first = await findDuplicatesIncremental(t.db.pool, user.actor);
+  expect(first.keptBlocks).toBe(true);
+  expect(first.autoLinked).toBeGreaterThan(0);
+  // a person of the first incremental run registered again
+  const added = all.slice(2400).filter((p) => p.givenName && p.nationalId && p.dateOfBirth?.length === 10);
+  const again = added.slice(0, 15).map((p, k) => ({ ...p, recordId: `TWICE-${k}`, phone: undefined }));
+  await insertRecords(t.db.pool, user.orgId, prepared(again));
+  const { kept, a, b } = await bothWays(user.actor);
+  expect(kept.kept).toBeDefined();
+  expect(a.candidates).toEqual(b.candidates);
+  expect(a.pairs).toEqual(b.pairs);
+  expect(a.decisions.split('').filter((d) => d === '2').length).toBeGreaterThanOrEqual(10);
+}, 180_000);
+
+test('a person gone since the run is skipped', async () => {
+  const { a, kept } = await bothWays(user.actor);
+  const gone = a.candidates.flatMap((c) => c.split('|')).find((id) => !kept.changed.has(id))!;
+  await t.db.pool.query('DELETE FROM person_link WHERE person_a = $1 OR person_b = $1', [gone]);
+  await t.db.pool.query('DELETE FROM match_candidate WHERE person_a = $1 OR person_b = $1', [gone]);
+  await t.db.pool.query('DELETE FROM person WHERE id = $1', [gone]);
+  const after = await bothWays(user.actor);
+  expect(after.kept.kept).toBeDefined();
+  expect(after.a.candidates.some((c) => c.includes(gone))).toBe(false);
+  expect(after.a.candidates).toEqual(after.b.candidates);
+}, 120_000);
+
+test('without kept blocks (a model saved before them) the run reads the whole registry', async () => {
+  const before = await bothWays(user.actor);
+  await t.db.pool.query('DELETE FROM linkage_block_set WHERE org_id = $1', [user.orgId]);
+  const fallback = await bothWays(user.actor);
+  expect(fallback.kept.kept).toBeUndefined();
+  expect(fallback.a.pairs).toEqual(before.b.pairs);
+  const second = await findDuplicatesIncremental(t.db.pool, user.actor);
+  expect(second.keptBlocks).toBe(false);
+  expect(second.changed).toBe(15);
+  expect(second.autoLinked).toBeGreaterThanOrEqual(10);
+  // the run that read everyone kept their blocks: the next one uses them
+  expect(second.keptBlocksSeconds).toBeGreaterThan(0);
+  const p = all.slice(2400).find((x) => x.givenName && x.nationalId && x.dateOfBirth?.length === 10 && x.recordId !== undefined)!;
+  await insertRecords(t.db.pool, user.orgId, prepared([{ ...p, recordId: 'THIRD-1', phone: undefined }]));
+  const next = await bothWays(user.actor);
+  expect(next.kept.kept).toBeDefined();
+  expect(next.a.pairs).toEqual(next.b.pairs);
+  expect(next.a.pairs.length).toBeGreaterThan(0);
+}, 180_000);
