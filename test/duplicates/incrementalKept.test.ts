@@ -101,9 +101,10 @@ test('the kept blocks give the same pairs, weights and decisions as reading the 
   expect(kept.result.dataset.n).toBeLessThan(memory.result.dataset.n);
 }, 120_000);
 
+// a cap of one: with time-ordered ids a cap of two still admitted 89% of the pairs on this registry
 test('with a small cap per block the cut blocks are the same', async () => {
   const whole = await bothWays(user.actor);
-  const { a, b } = await bothWays(user.actor, 2);
+  const { a, b } = await bothWays(user.actor, 1);
   // many blocks were cut
   expect(a.candidates.length).toBeGreaterThan(100);
   expect(a.candidates.length).toBeLessThan(whole.a.candidates.length * 0.8);
