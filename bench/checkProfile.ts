@@ -12,6 +12,9 @@ import type { Actor } from '../src/access/actor.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
 import { checkDraft, type Draft } from '../src/store/duplicates/check.ts';
 import { openStore } from '../src/store/open.ts';
+import { type DraftSource, draftOf as draftRecord, variant } from './drafts.ts';
+
+const draftOf = (p: Sample): Draft => draftRecord(p as Sample & DraftSource);
 import { numberArg, stringArg } from './args.ts';
 
 const ROOT = stringArg('reuse');
@@ -19,29 +22,7 @@ const QUERIES = numberArg('queries', 300);
 const EXPLAIN = numberArg('explain', 3);
 if (!ROOT) throw new Error('--reuse DIR is required');
 
-const variant = (s: string) =>
-  s
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة(?=\s|$)/g, 'ه')
-    .replace(/ى(?=\s|$)/g, 'ي')
-    .replace(/عبد ال/g, 'عبدال');
-
 type Sample = Record<string, string | null> & { id: string };
-
-function draftOf(p: Sample): Draft {
-  const d: Record<string, string> = { governorate: p.governorate! };
-  for (const [k, v] of [
-    ['givenName', p.given_name],
-    ['fatherName', p.father_name],
-    ['grandfatherName', p.grandfather_name],
-    ['familyName', p.family_name],
-  ] as const)
-    if (v) d[k] = variant(v);
-  if (p.sex) d.sex = p.sex;
-  if (p.date_of_birth && p.dob_precision !== 'estimated')
-    d.dateOfBirth = p.dob_precision === 'exact' ? p.date_of_birth : p.date_of_birth.slice(0, p.dob_precision === 'month' ? 7 : 4);
-  return d as Draft;
-}
 
 type Timed = { sql: string; params: unknown[]; ms: number; rows: number };
 

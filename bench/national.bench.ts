@@ -53,6 +53,7 @@ import { write } from '../src/store/write.ts';
 import { writePersonsCsv } from '../src/synthetic/csv.ts';
 import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
 import { numberArg, stringArg } from './args.ts';
+import { draftOf, variant } from './drafts.ts';
 import { latencies } from './lookupData.ts';
 import { pgCpuSeconds } from './pgCpu.ts';
 
@@ -225,7 +226,6 @@ async function newCycle(store: Store, actor: Actor): Promise<string> {
 }
 
 type Row = { id: string; national_id: string | null; full_name: string; full_name_en: string | null; given_name: string | null };
-type Draft = Record<string, string>;
 type PersonSample = Row & {
   father_name: string | null;
   grandfather_name: string | null;
@@ -235,30 +235,6 @@ type PersonSample = Row & {
   dob_precision: string | null;
   governorate: string;
 };
-
-/** A typical field spelling of an Arabic name: hamza dropped, taa marbuta as haa, alef maqsura as yaa. */
-const variant = (s: string) =>
-  s
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة(?=\s|$)/g, 'ه')
-    .replace(/ى(?=\s|$)/g, 'ي')
-    .replace(/عبد ال/g, 'عبدال');
-
-/** A registered person retyped: names with spelling variants, sex, the date of birth as precise as recorded. */
-function draftOf(p: PersonSample): Draft {
-  const d: Draft = { governorate: p.governorate };
-  for (const [k, v] of [
-    ['givenName', p.given_name],
-    ['fatherName', p.father_name],
-    ['grandfatherName', p.grandfather_name],
-    ['familyName', p.family_name],
-  ] as const)
-    if (v) d[k] = variant(v);
-  if (p.sex) d.sex = p.sex;
-  if (p.date_of_birth && p.dob_precision !== 'estimated')
-    d.dateOfBirth = p.dob_precision === 'exact' ? p.date_of_birth : p.date_of_birth.slice(0, p.dob_precision === 'month' ? 7 : 4);
-  return d;
-}
 
 type Measured = { name: string; n: number; p50: number; p95: number; p99: number; found: number };
 
