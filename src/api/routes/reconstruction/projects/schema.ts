@@ -28,7 +28,12 @@ export const SectorCode = codelist(iatiSectors);
 export const Currency = z.enum(iatiCurrencies, 'not_in_codelist' satisfies FieldReason);
 
 /** An IATI organisation identifier: a registration agency's prefix, a dash, the organisation's number there. */
-export const OrgRef = z.string().trim().min(3).max(100);
+export const OrgRef = z
+  .string()
+  .trim()
+  .min(3)
+  .max(100)
+  .regex(/^\P{Cc}+$/u, 'wrong_form' satisfies FieldReason);
 /** Words in a narrative: visible text only. */
 const Narrative = (max: number) => PlainName.pipe(z.string().max(max));
 /** An amount with at most two decimals. */
