@@ -190,9 +190,10 @@ test('a closed cycle takes no new redemption: online refused, offline ones made 
   const m = await d.download(s.cycleId);
   const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId));
   const households = [...new Set(free.map((x) => x.householdId))];
-  // a second before the close, as "after" is a second after it: the close's time is the database's
-  // clock at its transaction's start, which two CI runs found not later than this process's clock
-  const before = d.redeemOffline(s.cards.get(households[0]!)!.token, new Date(Date.now() - 1000));
+  // made just before the close on the database's clock, which stamps the close (two CI runs found
+  // this process's clock not earlier than the close's stamp made after it)
+  const dbNow = (await t.db.pool.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0]!.at;
+  const before = d.redeemOffline(s.cards.get(households[0]!)!.token, dbNow);
   expect(before.ok).toBe(true);
   const other = free.find((x) => x.householdId === households[1])!;
   expect((await s.post(s.officer, `/api/v1/aid/cycles/${s.cycleId}/close`)).status).toBe(200);
