@@ -190,10 +190,16 @@ test('a closed cycle takes no new redemption: online refused, offline ones made 
   const m = await d.download(s.cycleId);
   const free = m.entitlements.filter((x) => !x.redeemed && s.cards.has(x.householdId));
   const households = [...new Set(free.map((x) => x.householdId))];
-  // made just before the close on the database's clock, which stamps the close (two CI runs found
-  // this process's clock not earlier than the close's stamp made after it)
-  const dbNow = (await t.db.pool.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0]!.at;
-  const before = d.redeemOffline(s.cards.get(households[0]!)!.token, dbNow);
+  // made before the close: stamped a millisecond after its card was issued and its cycle generated,
+  // the earliest moment it could be valid (stamping it "now" raced the close's stamp in CI runs)
+  const earliest = (
+    await t.db.pool.query<{ at: Date }>(
+      `SELECT greatest(max(hc.issued_at), (SELECT generated_at FROM aid_cycle WHERE id = $1)) AS at
+       FROM household_card hc WHERE hc.household_id = $2`,
+      [s.cycleId, households[0]],
+    )
+  ).rows[0]!.at;
+  const before = d.redeemOffline(s.cards.get(households[0]!)!.token, new Date(earliest.getTime() + 1));
   expect(before.ok).toBe(true);
   const other = free.find((x) => x.householdId === households[1])!;
   expect((await s.post(s.officer, `/api/v1/aid/cycles/${s.cycleId}/close`)).status).toBe(200);
