@@ -53,7 +53,7 @@ import { write } from '../src/store/write.ts';
 import { writePersonsCsv } from '../src/synthetic/csv.ts';
 import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
 import { numberArg, stringArg } from './args.ts';
-import { draftOf, variant } from './drafts.ts';
+import { type DraftSource, draftOf, variant } from './drafts.ts';
 import { latencies } from './lookupData.ts';
 import { pgCpuSeconds } from './pgCpu.ts';
 
@@ -226,15 +226,7 @@ async function newCycle(store: Store, actor: Actor): Promise<string> {
 }
 
 type Row = { id: string; national_id: string | null; full_name: string; full_name_en: string | null; given_name: string | null };
-type PersonSample = Row & {
-  father_name: string | null;
-  grandfather_name: string | null;
-  family_name: string | null;
-  sex: string | null;
-  date_of_birth: string | null;
-  dob_precision: string | null;
-  governorate: string;
-};
+type PersonSample = Row & DraftSource & { governorate: string };
 
 type Measured = { name: string; n: number; p50: number; p95: number; p99: number; found: number };
 
