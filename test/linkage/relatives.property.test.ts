@@ -33,18 +33,27 @@ function relativeOf(
   r: { name: number; years: number; sharePhone: boolean; id: number },
 ) {
   const sex = r.name % 2 === 0 ? p.sex : p.sex === 'male' ? 'female' : 'male';
+  const fathers = maleGivenNames.map((n) => n.ar).filter((n) => n !== p.fatherName && n !== p.givenName && n !== p.grandfatherName);
+  const father = kind === 'cousin' ? fathers[r.name % fathers.length]! : p.fatherName;
+  // Parents do not give two of their children one name: a new relative never takes the four-part
+  // name a registered person already holds (that person would be the same person, or a review).
+  const taken = new Set(
+    base
+      .filter((q) => q.fatherName === father && q.grandfatherName === p.grandfatherName && q.familyName === p.familyName)
+      .map((q) => q.givenName),
+  );
   const names = (sex === 'male' ? maleGivenNames : femaleGivenNames)
     .map((n) => n.ar)
-    .filter((n) => n !== p.givenName && n !== p.fatherName);
-  const fathers = maleGivenNames.map((n) => n.ar).filter((n) => n !== p.fatherName && n !== p.givenName && n !== p.grandfatherName);
-  const given = kind === 'cousin' && sex === p.sex && r.name % 4 === 0 ? p.givenName : names[r.name % names.length]!;
+    .filter((n) => n !== p.givenName && n !== p.fatherName && !taken.has(n));
+  const given =
+    kind === 'cousin' && sex === p.sex && r.name % 4 === 0 && !taken.has(p.givenName) ? p.givenName : names[r.name % names.length]!;
   const years = kind === 'twin' ? 0 : r.years;
   return {
     ...p,
     recordId: `NEW-${r.id}`,
     cluster: `NEW-${r.id}`,
     givenName: given,
-    fatherName: kind === 'cousin' ? fathers[r.name % fathers.length]! : p.fatherName,
+    fatherName: father,
     fullNameEn: undefined,
     sex,
     dateOfBirth: shiftYear(p.dateOfBirth!, years),
