@@ -10,6 +10,7 @@ import type { SecretKey } from '../access/secretBox.ts';
 import { type EmbeddedServer, startEmbedded, withDatabase } from './embedded.ts';
 import { StoreError } from '../errors.ts';
 import { migrate } from './migrate.ts';
+import { closeLeakedTransactions } from './leakedTransactions.ts';
 import { loadPlaces } from './places.ts';
 import { canRewriteLog, checkChainKey, EMBEDDED_APP_ROLE, ensureLoginRole, grantApplication, settleChainKey } from './roles.ts';
 import { loadSecretKey } from './secretKey.ts';
@@ -122,6 +123,7 @@ function newPool(url: string, opts: StoreOptions, chain: ChainKey): pg.Pool {
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
   });
   pool.on('error', () => undefined); // idle client errors (server restart) surface on the next query
+  closeLeakedTransactions(pool);
   return pool;
 }
 

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { chainKeyOf, chainKeyOption } from '../../src/access/chainKey.ts';
 import { secretKeyOf } from '../../src/access/secretBox.ts';
 import { withDatabase } from '../../src/store/embedded.ts';
+import { closeLeakedTransactions, leakedTransactions } from '../../src/store/leakedTransactions.ts';
 import '../../src/store/open.ts'; // type parsers (dates as strings, bigint as number)
 
 /**
@@ -43,6 +44,7 @@ export async function freshDb(): Promise<TestDb> {
   // DROP DATABASE ... WITH (FORCE) ends connections that are still closing; that is expected here.
   pool.on('error', () => undefined);
   owner.on('error', () => undefined);
+  closeLeakedTransactions(pool);
   return {
     pool,
     owner,
@@ -50,12 +52,16 @@ export async function freshDb(): Promise<TestDb> {
     ownerUrl,
     name,
     drop: async () => {
+      // every test file checks that none of its connections came back inside a transaction
+      const leaked = leakedTransactions(pool);
       await pool.end();
       await owner.end();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
+      if (leaked > 0)
+        throw new Error(`${leaked} pooled connection(s) came back inside a transaction (see the SANAD_LEAKED_TRANSACTION warnings)`);
     },
   };
 }

@@ -17,6 +17,7 @@ export async function* iatiProjects(
   onCount?: (n: number) => void,
 ): AsyncGenerator<Project[]> {
   const client = await pool.connect();
+  let committed = false;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const where = `${visibleSql('p', 1, 2)} AND ($3::text IS NULL OR p.reporting_org_ref = $3)`;
@@ -37,10 +38,11 @@ export async function* iatiProjects(
       if (page.length < BATCH) break;
     }
     await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
+    committed = true;
   } finally {
+    // also when the reader stops early (an error while writing, a cancelled download): the
+    // generator then returns from its `yield`, past any catch
+    if (!committed) await client.query('ROLLBACK').catch(() => undefined);
     client.release();
   }
 }
