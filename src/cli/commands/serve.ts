@@ -60,14 +60,18 @@ export function register(program: Command): void {
       try {
         app = await startServing(opts, store, trustProxy, log);
       } catch (e) {
+        early.dispose();
         // stop what was started (the web server, the pool, the embedded PostgreSQL) before saying why
         await app?.close().catch(() => undefined);
         await store.close({ waitMs: 2_000 });
         throw listenProblem(e, opts);
-      } finally {
-        early.dispose();
       }
+      // The shutdown's listeners are added before the early ones go: a signal the process has
+      // caught but not yet handed to a listener is kept only while some listener remains (with none
+      // left for a moment, Node stops watching the signal: a pending one was lost, or killed the
+      // process with its PostgreSQL left running).
       const stop = installShutdown(app, store, log);
+      early.dispose();
       if (early.signalled()) void stop(0);
     });
 }
