@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Access } from '../../cases/flow.ts';
 import type { Actor } from '../../access/actor.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { type Case, CASE_SELECT, type CaseRow, getCaseFor, parseCase, visibleParams, visibleSql } from './caseRow.ts';
 import { scopeSql } from '../registry/scope.ts';
 
@@ -15,7 +15,7 @@ export async function readCase(db: pg.Pool, actor: Actor, id: string): Promise<C
       WHERE e.case_id = $1 ORDER BY e.at, e.id`,
     [id],
   );
-  await appendLog(db, actor, { entity: 'case', entityId: id, action: 'read' });
+  await appendReadLog(db, actor, { entity: 'case', entityId: id, action: 'read' });
   return { ...c, access, entries: r.rows.map((e) => ({ id: e.id, kind: e.kind, body: e.body, author: e.author, at: e.at.toISOString() })) };
 }
 
