@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Actor } from '../access/actor.ts';
 import { errors } from '../errors.ts';
 import { AUDIT_COLUMNS, type AuditEntry, type AuditRow, auditEntryOf } from './auditLog.ts';
-import { appendLog } from './write.ts';
+import { appendReadLog } from './write.ts';
 
 export type AuditEntryWithContents = AuditEntry & { before: unknown; after: unknown };
 
@@ -18,6 +18,6 @@ export async function readAuditEntry(db: pg.Pool, actor: Actor, seq: number): Pr
   );
   const e = r.rows[0];
   if (!e) throw errors.notFound('change log entry');
-  await appendLog(db, actor, { entity: 'audit_entry', entityId: e.entity_id, action: 'read', after: { seq: e.seq } });
+  await appendReadLog(db, actor, { entity: 'audit_entry', entityId: e.entity_id, action: 'read', after: { seq: e.seq } });
   return { ...auditEntryOf(e), before: e.before ?? null, after: e.after ?? null };
 }

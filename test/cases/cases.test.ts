@@ -109,3 +109,20 @@ test('another caseworker cannot see or touch a case; shared, they read it only; 
   expect((await t.get(other, '/api/v1/cases/mine')).json().items.map((c: { id: string }) => c.id)).toContain(id);
   expect((await t.get(worker, `/api/v1/cases/${id}`)).statusCode).toBe(404);
 });
+
+test('a sensitive case shared with a caseworker of another governorate is listed on the person for them; an unshared one is not', async () => {
+  const { worker } = await team();
+  const h = await household(t, worker, []);
+  const where = (await t.get(worker, `/api/v1/persons/${h.head}`)).json().governorate as string;
+  const far = await t.user({ role: 'caseworker', orgId: worker.orgId, governorates: [where === 'PS0150' ? 'PS0160' : 'PS0150'] });
+  const open = async () =>
+    (await t.post(worker, '/api/v1/cases', { type: 'gender_based_violence', personId: h.head, consent: { given: true } })).json()
+      .id as string;
+  const [shared, unshared] = [await open(), await open()];
+  expect((await t.post(worker, `/api/v1/cases/${shared}/share`, { userId: far.id })).statusCode).toBe(200);
+  expect((await t.get(far, `/api/v1/cases/${shared}`)).statusCode).toBe(200);
+  expect((await t.get(far, `/api/v1/cases/${unshared}`)).statusCode).toBe(404);
+  const listed = await t.get(far, `/api/v1/persons/${h.head}/cases`);
+  expect(listed.statusCode).toBe(200);
+  expect(listed.json().items.map((c: { id: string; mayOpen: boolean }) => [c.id, c.mayOpen])).toEqual([[shared, true]]);
+});

@@ -174,6 +174,22 @@ test('materials: quota from BoQ lines, sales once, beyond the quota refused nami
   expect((await sale(1, 'glazing')).json().type).toBe('/problems/sale_beyond_quota');
   const lower = await t.post(s.claims, `${base(s.caseId)}/quota`, { lines: [{ item: 'cement', unit: 'tonne', quantity: 5 }] });
   expect(lower.json().type).toBe('/problems/quota_below_sold');
+  // only what vendors can sell, in the catalogue's unit: not labour, not an unknown item, not sand by the tonne
+  const outside = await t.post(s.claims, `${base(s.caseId)}/quota`, {
+    lines: [
+      { item: 'labour', unit: 'person_day', quantity: 4 },
+      { item: 'timber', unit: 'm3', quantity: 1 },
+      { item: 'sand', unit: 'tonne', quantity: 3 },
+      { item: 'sand', unit: 'm3', quantity: 3 },
+    ],
+  });
+  expect(outside.statusCode, outside.body).toBe(422);
+  expect(outside.json().errors).toEqual([
+    { field: 'lines.0.item', reason: 'not_allowed' },
+    { field: 'lines.1.item', reason: 'not_allowed' },
+    { field: 'lines.2.unit', reason: 'not_allowed' },
+  ]);
+  expect((await t.get(s.claims, `${base(s.caseId)}/plan`)).json().quota.map((q: { item: string }) => q.item)).toEqual(['cement', 'rebar']);
   const unapproved = await t.user({ role: 'vendor', orgId: s.officer.orgId });
   const nope = await t.post(unapproved, '/api/v1/reconstruction/sales', {
     id: randomUUID(),

@@ -10,7 +10,7 @@ import type { Actor } from '../../access/actor.ts';
 import { verifyCard } from '../../aid/card.ts';
 import { cardNumber, parseCardNumber } from '../../aid/cardNumber.ts';
 import { errors } from '../../errors.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { verifyKeys } from './cards.ts';
 import { type HouseholdIdentity, householdIdentities } from './householdIdentity.ts';
 
@@ -58,7 +58,7 @@ export async function checkCard(
   if (!card || (claimed !== undefined && claimed !== card.household_id)) throw errors.notFound('card');
   const typed = a.cardNumber !== undefined;
   const logRead = (identityCheck: boolean) =>
-    appendLog(pool, actor, {
+    appendReadLog(pool, actor, {
       entity: 'household',
       entityId: card.household_id,
       action: 'read',

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Access } from '../../cases/flow.ts';
 import type { Actor } from '../../access/actor.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { type Case, CASE_SELECT, type CaseRow, getCaseFor, parseCase, visibleParams, visibleSql } from './caseRow.ts';
 import { scopeSql } from '../registry/scope.ts';
 
@@ -15,7 +15,7 @@ export async function readCase(db: pg.Pool, actor: Actor, id: string): Promise<C
       WHERE e.case_id = $1 ORDER BY e.at, e.id`,
     [id],
   );
-  await appendLog(db, actor, { entity: 'case', entityId: id, action: 'read' });
+  await appendReadLog(db, actor, { entity: 'case', entityId: id, action: 'read' });
   return { ...c, access, entries: r.rows.map((e) => ({ id: e.id, kind: e.kind, body: e.body, author: e.author, at: e.at.toISOString() })) };
 }
 
@@ -47,16 +47,16 @@ export async function listMyCases(db: pg.Pool, actor: Actor): Promise<Case[]> {
 }
 
 /**
- * The cases of a person the actor may know of: every case they may open, and the existence of the
- * other non-sensitive ones in their scope (type, stage, who has it). Sensitive cases the actor may
- * not open are not listed at all.
+ * The cases of a person the actor may know of: every case they may open (also one shared with them
+ * from outside their governorates), and the existence of the other non-sensitive ones in their
+ * scope (type, stage, who has it). Sensitive cases the actor may not open are not listed at all.
  */
 export async function listPersonCases(db: pg.Pool, actor: Actor, personId: string): Promise<(Case & { mayOpen: boolean })[]> {
   const scope = scopeSql('c', actor, 5);
-  const r = await db.query<CaseRow & { may_open: boolean }>(
-    `SELECT * FROM (${CASE_SELECT.replace('SELECT ', `SELECT (${visibleSql('c', 1)}) AS may_open, `)}
-       WHERE c.person_id = $7 AND ${scope.sql}) x
-      WHERE may_open OR NOT sensitive ORDER BY opened_at DESC`,
+  const r = await db.query<CaseRow & { may_open: boolean; in_scope: boolean }>(
+    `SELECT * FROM (${CASE_SELECT.replace('SELECT ', `SELECT (${visibleSql('c', 1)}) AS may_open, (${scope.sql}) AS in_scope, `)}
+       WHERE c.person_id = $7) x
+      WHERE may_open OR (NOT sensitive AND in_scope) ORDER BY opened_at DESC`,
     [...visibleParams(actor), ...scope.params, personId],
   );
   return r.rows.map((row) => ({ ...parseCase(row), mayOpen: row.may_open }));

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Person } from '../../registry/person.ts';
 import type { Actor } from '../../access/actor.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { type Candidate, getCandidate, linked, personsOf } from './candidates.ts';
 
 /** A pair with both full records and whether they are currently one identity. */
@@ -16,7 +16,7 @@ export async function pairOf(db: pg.Pool | pg.PoolClient, c: Candidate): Promise
 /** A pair in the actor's scope (not found otherwise) with both full records; the read is logged. */
 export async function readPair(db: pg.Pool, actor: Actor, id: string): Promise<CandidatePair> {
   const c = await getCandidate(db, actor, id);
-  await appendLog(db, actor, {
+  await appendReadLog(db, actor, {
     entity: 'match_candidate',
     entityId: c.id,
     action: 'read',

@@ -8,7 +8,7 @@ import type { Actor } from '../../access/actor.ts';
 import { errors } from '../../errors.ts';
 import type { PhotoType } from '../../shared/fieldAssessment.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { getBuilding } from './buildingRow.ts';
 import { getPlan } from './tranches/planRow.ts';
 
@@ -41,6 +41,6 @@ export async function readFieldPhoto(db: pg.Pool, actor: Actor, id: string): Pro
   );
   const row = r.rows[0];
   if (!row || row.org_id !== actor.orgId || !(await mayRead(db, actor, row))) throw errors.notFound('photo');
-  await appendLog(db, actor, { entity: 'field_photo', entityId: id, action: 'read' });
+  await appendReadLog(db, actor, { entity: 'field_photo', entityId: id, action: 'read' });
   return { mediaType: row.media_type, bytes: row.bytes };
 }

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { Occupancy } from '../../reconstruction/building.ts';
 import { occupantsOn } from '../../reconstruction/occupancy.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { getUnit, OCCUPANCY_COLUMNS, type OccupancyRow, parseOccupancy } from './buildingRow.ts';
 
 export type OccupancyShown = Occupancy & { head: { id: string; fullName: string } | null; householdRecordId: string | null };
@@ -27,7 +27,7 @@ export async function unitOccupancy(db: pg.Pool, actor: Actor, unitId: string, o
     householdRecordId: row.record_id,
   }));
   const shown = on ? occupantsOn(all, on) : all;
-  await appendLog(db, actor, {
+  await appendReadLog(db, actor, {
     entity: 'occupancy_list',
     entityId: unit.id,
     action: 'read',

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { Side } from '../../referrals/flow.ts';
 import { visibleParams, visibleSql } from '../cases/caseRow.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { REFERRAL_SELECT, type Referral, type ReferralRow, viewReferral } from './referralRow.ts';
 
 const IN_SQL = `r.to_org = $1 AND $4::uuid IS NOT NULL
@@ -26,6 +26,6 @@ export async function listReferrals(db: pg.Pool, actor: Actor, side: Side): Prom
         );
   const items = r.rows.map((row) => viewReferral(actor, row, side));
   if (items.length > 0)
-    await appendLog(db, actor, { entity: 'referral', entityId: null, action: `list_${side}`, after: { ids: items.map((i) => i.id) } });
+    await appendReadLog(db, actor, { entity: 'referral', entityId: null, action: `list_${side}`, after: { ids: items.map((i) => i.id) } });
   return items;
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { allows } from '../../shared/permissions.ts';
-import { appendLog } from '../write.ts';
+import { appendReadLog } from '../write.ts';
 import { getPerson } from './findPerson.ts';
 
 export type Row = {
@@ -78,7 +78,7 @@ export async function personHistory(
   );
   const more = r.rows.length > limit;
   const rows = more ? r.rows.slice(1) : r.rows;
-  await appendLog(db, actor, { entity: 'person', entityId: p.id, action: 'read_history' });
+  await appendReadLog(db, actor, { entity: 'person', entityId: p.id, action: 'read_history' });
   const withValues = allows('GET /api/v1/persons/:id', actor.role);
   return { items: rows.map((e) => parseEntry(e, withValues)), earlier: more ? rows[0]!.seq : null };
 }

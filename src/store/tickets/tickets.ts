@@ -6,7 +6,7 @@ import { permissionMatrix } from '../../shared/permissions.ts';
 import { isSensitiveTicket, type TicketAction, type TicketCategory, type TicketChannel, ticketDeadlineDays } from '../../shared/tickets.ts';
 import { nextTicketState } from '../../tickets/flow.ts';
 import { getPerson } from '../registry/findPerson.ts';
-import { appendLog, type WriteContext } from '../write.ts';
+import { appendReadLog, type WriteContext } from '../write.ts';
 import { getTicket, parseTicket, TICKET_SELECT, type Ticket, type TicketRow, ticketVisibleParams, ticketVisibleSql } from './ticketRow.ts';
 
 export type NewTicket = {
@@ -108,6 +108,6 @@ export async function readTicket(db: pg.Pool, actor: Actor, id: string) {
     'SELECT e.id, e.action, e.note, u.username AS actor, e.at FROM ticket_event e LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.ticket_id = $1 ORDER BY e.at, e.id',
     [id],
   );
-  await appendLog(db, actor, { entity: 'ticket', entityId: id, action: 'read' });
+  await appendReadLog(db, actor, { entity: 'ticket', entityId: id, action: 'read' });
   return { ...t, events: e.rows.map((x) => ({ id: x.id, action: x.action, note: x.note, actor: x.actor, at: x.at.toISOString() })) };
 }

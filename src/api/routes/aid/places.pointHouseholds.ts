@@ -1,5 +1,5 @@
 import { POINT_HOUSEHOLDS_PAGE, pointHouseholds } from '../../../store/aid/pointHouseholds.ts';
-import { appendLog } from '../../../store/write.ts';
+import { appendReadLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParam, PointHouseholdsQuery, PointHouseholdsView } from './schema.ts';
 
@@ -14,7 +14,7 @@ export default defineRoute({
   response: PointHouseholdsView,
   handler: async ({ params, query, actor, store }) => {
     const out = await pointHouseholds(store.pool, actor, params.id, query.cycle, query.offset ?? 0);
-    await appendLog(store.pool, actor, {
+    await appendReadLog(store.pool, actor, {
       entity: 'distribution_point',
       entityId: out.point.id,
       action: 'read',

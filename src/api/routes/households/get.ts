@@ -1,6 +1,6 @@
 import { checkDay } from '../../../registry/day.ts';
 import { readHousehold } from '../../../store/registry/households/readHousehold.ts';
-import { appendLog } from '../../../store/write.ts';
+import { appendReadLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
 import { HouseholdView, OnQuery } from './schema.ts';
@@ -15,7 +15,7 @@ export default defineRoute({
   response: HouseholdView,
   handler: async ({ params, query, actor, store }) => {
     const h = await readHousehold(store.pool, actor, params.id, checkDay(query.on, 'on'));
-    await appendLog(store.pool, actor, { entity: 'household', entityId: h.id, action: 'read' });
+    await appendReadLog(store.pool, actor, { entity: 'household', entityId: h.id, action: 'read' });
     return h;
   },
 });

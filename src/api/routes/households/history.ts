@@ -1,5 +1,5 @@
 import { householdHistory } from '../../../store/registry/households/householdHistory.ts';
-import { appendLog } from '../../../store/write.ts';
+import { appendReadLog } from '../../../store/write.ts';
 import { defineRoute } from '../../route.ts';
 import { IdParams } from '../../schemas.ts';
 import { HistoryQuery } from '../persons/schema.ts';
@@ -16,7 +16,7 @@ export default defineRoute({
   response: HouseholdHistoryList,
   handler: async ({ params, query, actor, store }) => {
     const page = await householdHistory(store.pool, actor, params.id, { before: query.before, limit: query.limit });
-    await appendLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read_history' });
+    await appendReadLog(store.pool, actor, { entity: 'household', entityId: params.id, action: 'read_history' });
     return page;
   },
 });

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
 import type { Claim, ClaimCase, ClaimDocument } from '../../../reconstruction/claims.ts';
-import { appendLog } from '../../write.ts';
+import { appendReadLog } from '../../write.ts';
 import { getUnit } from '../buildingRow.ts';
 import { CLAIM_COLUMNS, type ClaimRow, getCase, parseClaim } from './claimRow.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, parseDocument } from './documentRow.ts';
@@ -71,7 +71,7 @@ export async function caseFile(db: pg.Pool, actor: Actor, id: string): Promise<C
     })),
     plan: plan.rows[0] ? { code: plan.rows[0].code } : null,
   };
-  await appendLog(db, actor, {
+  await appendReadLog(db, actor, {
     entity: 'claim_case',
     entityId: k.id,
     action: 'read',

@@ -8,7 +8,7 @@ import type { Claim, ClaimDocument } from '../../../reconstruction/claims.ts';
 import type { DocumentKind, DocumentMediaType } from '../../../shared/claims.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { scopeSql } from '../../registry/scope.ts';
-import { appendLog } from '../../write.ts';
+import { appendReadLog } from '../../write.ts';
 import { CLAIM_COLUMNS, type ClaimRow, parseClaim } from './claimRow.ts';
 
 export const DOCUMENT_COLUMNS = 'd.id, d.claim_id, d.kind, d.media_type, d.size_bytes, d.created_at';
@@ -53,6 +53,6 @@ export async function readDocument(
     [documentId, claim.id],
   );
   if (!r.rows[0]) throw errors.notFound('document');
-  await appendLog(db, actor, { entity: 'claim_document', entityId: documentId, action: 'read', after: { claimId: claim.id } });
+  await appendReadLog(db, actor, { entity: 'claim_document', entityId: documentId, action: 'read', after: { claimId: claim.id } });
   return { mediaType: r.rows[0].media_type, content: r.rows[0].content };
 }

@@ -5,12 +5,23 @@
 import { errors } from '../../../errors.ts';
 import type { WriteContext } from '../../write.ts';
 import { getPlan, type QuotaLine, quotaOf } from './planRow.ts';
+import { listSaleItems } from './saleItems.ts';
 
 export type BoqLine = { item: string; unit: string; quantity: number };
 
 export async function setQuota(ctx: WriteContext, caseId: string, lines: BoqLine[]): Promise<QuotaLine[]> {
   const plan = await getPlan(ctx.client, ctx.actor, caseId, true);
   const before = await quotaOf(ctx.client, plan.case_id);
+  // a line is an item vendors can sell (the catalogue's active materials, not labour) in its unit;
+  // a line the quota already holds may still be changed in its own unit
+  const sold = new Map((await listSaleItems(ctx.client)).map((i) => [i.code, i.unit as string]));
+  for (const q of before) sold.set(q.item, q.unit);
+  const wrong = lines.flatMap((line, i) => {
+    const unit = sold.get(line.item);
+    if (unit === undefined) return [{ field: `lines.${i}.item`, reason: 'not_allowed' as const }];
+    return unit === line.unit ? [] : [{ field: `lines.${i}.unit`, reason: 'not_allowed' as const }];
+  });
+  if (wrong.length > 0) throw errors.validation(wrong);
   for (const line of lines) {
     const was = before.find((q) => q.item === line.item);
     if (was && line.quantity < was.sold) throw errors.quotaBelowSold(line.item);

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Actor } from '../../../access/actor.ts';
-import { appendLog } from '../../write.ts';
+import { appendReadLog } from '../../write.ts';
 import { CHANGE_REQUEST_SELECT, type ChangeRequest, type ChangeRequestRow, parseChangeRequest } from './changeRequestRow.ts';
 
 /**
@@ -15,6 +15,6 @@ export async function correctionQueue(db: pg.Pool, actor: Actor): Promise<Change
       ORDER BY c.proposed_at, c.id LIMIT 200`,
     [actor.orgId, actor.governorates, actor.userId],
   );
-  await appendLog(db, actor, { entity: 'change_request', entityId: null, action: 'read_queue', after: { count: r.rowCount } });
+  await appendReadLog(db, actor, { entity: 'change_request', entityId: null, action: 'read_queue', after: { count: r.rowCount } });
   return r.rows.map(parseChangeRequest);
 }
