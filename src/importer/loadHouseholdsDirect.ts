@@ -23,6 +23,7 @@ import {
   type Resolved,
   type StagedRow,
 } from './load.ts';
+import { checkReferences, markProfilesDirty, rowChecks } from './setBasedReferences.ts';
 
 /**
  * Index probes per key, whatever the planner thinks: right after a bulk load the tables have no
@@ -154,7 +155,12 @@ export async function loadHouseholdsDirect(
   fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
   const personIds = ascendingIds(fresh.length);
   fresh.forEach((r, i) => personOf.set(r.recordId, personIds[i]!));
-  if (!(await copyPersons(client, orgId, fresh, personIds))) {
+  // set-based reference checks: the row checks off for the batch's three inserts (checked below)
+  const setBased = mode.setBased === true;
+  if (setBased) await rowChecks(client, false);
+  const copied = await copyPersons(client, orgId, fresh, personIds);
+  if (!copied) {
+    if (setBased) await rowChecks(client, true);
     if (!mode.checked) {
       mode.checked = true;
       return loadHouseholdsDirect(client, orgId, governorates, validFrom, rows, mode);
@@ -194,6 +200,21 @@ export async function loadHouseholdsDirect(
     ),
     (line) => line,
   );
+  if (setBased) {
+    await rowChecks(client, true);
+    // rows this transaction created need no lock: no other transaction sees them before it commits
+    const freshIds = new Set(personIds);
+    const created = new Set(hh.created);
+    const governorates = fresh.map((r) => r.governorate);
+    for (const h of hh.byRecord.values()) if (created.has(h.id)) governorates.push(h.governorate);
+    await checkReferences(client, {
+      orgId,
+      governorates,
+      persons: add.person.filter((p) => !freshIds.has(p)),
+      households: add.household.filter((h) => !created.has(h)),
+    });
+    await markProfilesDirty(client, [...hh.created, ...add.household]);
+  }
   return {
     loaded: memberIds.length,
     unchanged: unchanged + (rows.length - resolved.length),

@@ -25,6 +25,7 @@ import { formatOf, openRows, type RowSource } from './read.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
 import { retrying } from '../store/retry.ts';
 import { reasonWordsSql } from './reportText.ts';
+import { setBasedChecksAllowed } from './setBasedReferences.ts';
 
 export type ImportOptions = {
   kind: Kind;
@@ -460,7 +461,8 @@ async function loadRemaining(client: pg.PoolClient, actor: Actor, run: ImportRun
   const workers = opts.workers ?? defaultWorkers(p.source.totalBytes);
   const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
   const governorates = new Set(actor.governorates);
-  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode: { checked: false }, header: p.layout.header };
+  const mode: PersonsMode = { checked: false, setBased: opts.kind === 'households' && (await setBasedChecksAllowed(client)) };
+  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode, header: p.layout.header };
   const todayStr = p.today.toISOString().slice(0, 10);
   const batchSize = opts.batchSize ?? 10_000;
   const writer = new BatchWriter(
