@@ -29,22 +29,6 @@ export async function ensureLoginRole(client: pg.ClientBase, role: string, passw
 }
 
 /**
- * The households import's set-based reference checks (docs/decisions/0032-set-based-reference-checks.md):
- * the right to set session_replication_role, which the import uses for its two COPYs of a batch.
- * Only where the owner may give it (PostgreSQL 15 or later, and a superuser owner, as the embedded
- * server's); elsewhere the import checks references row by row, as before.
- */
-async function grantReplicationRole(client: pg.ClientBase, r: string): Promise<void> {
-  await client.query('SAVEPOINT replication_role');
-  try {
-    await client.query(`GRANT SET ON PARAMETER session_replication_role TO ${r}`);
-    await client.query('RELEASE SAVEPOINT replication_role');
-  } catch {
-    await client.query('ROLLBACK TO SAVEPOINT replication_role');
-  }
-}
-
-/**
  * Grants the application role what it needs on every table of the schema, then takes back what it
  * must not have on the change log. Idempotent and in one transaction (a running server never sees
  * a moment without its rights); run after every migration, so new tables are covered.
@@ -64,7 +48,6 @@ export async function grantApplication(client: pg.ClientBase, role: string): Pro
     await client.query(`REVOKE UPDATE, DELETE ON ${[...APPEND_ONLY, ...READ_ONLY].join(', ')} FROM ${r}`);
     await client.query(`REVOKE INSERT ON ${READ_ONLY.join(', ')} FROM ${r}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
-    await grantReplicationRole(client, r);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');

@@ -28,15 +28,19 @@ const rows = (prefix: string): string[][] =>
     ]),
   );
 
-test('the application role may switch the row checks off (so the import here takes the set-based way)', async () => {
-  const c = await t.db.pool.connect();
+test('the owner may switch the row checks off (sanad import runs as the owner); the application role never may', async () => {
+  const c = await t.db.owner.connect();
+  const app = await t.db.pool.connect();
   try {
     expect(await setBasedChecksAllowed(c)).toBe(true);
+    expect(await setBasedChecksAllowed(app)).toBe(false);
+    await expect(app.query("SET session_replication_role = 'replica'")).rejects.toThrow(/permission denied/);
     process.env.SANAD_IMPORT_ROW_CHECKS = '1';
     expect(await setBasedChecksAllowed(c)).toBe(false);
   } finally {
     delete process.env.SANAD_IMPORT_ROW_CHECKS;
     c.release();
+    app.release();
   }
 });
 
@@ -44,7 +48,7 @@ test('the batch check refuses a person, household, governorate or organisation t
   const actor = await makeActor(t.db.pool, { org: 'Check org', username: 'checker' });
   const file = path.join(tmp.dir, 'check.csv');
   await fs.writeFile(file, csvOf([header, ...rows('C')]));
-  await importFile(t.db.pool, actor, { kind: 'households', file, workers: 0 });
+  await importFile(t.db.owner, actor, { kind: 'households', file, workers: 0 });
   const person = (await t.db.pool.query<{ id: string }>(`SELECT id FROM person WHERE record_id = 'C0-0'`)).rows[0]!.id;
   const household = (await t.db.pool.query<{ id: string }>('SELECT id FROM household WHERE org_id = $1 LIMIT 1', [actor.orgId])).rows[0]!
     .id;
@@ -98,12 +102,10 @@ test('the same file imported with set-based checks and with row checks writes th
   // a household over two batches (batch size 5): the second part names a household already there
   await fs.writeFile(file, csvOf([header, ...rows('S')]));
   const a = await makeActor(t.db.pool, { org: 'Set-based org', username: 'setbased' });
-  const sa = await importFile(t.db.pool, a, { kind: 'households', file, batchSize: 5, workers: 0 });
-  process.env.SANAD_IMPORT_ROW_CHECKS = '1';
+  // as the owner: set-based; as the application role: row by row
+  const sa = await importFile(t.db.owner, a, { kind: 'households', file, batchSize: 5, workers: 0 });
   const b = await makeActor(t.db.pool, { org: 'Row checks org', username: 'rowchecks' });
-  const sb = await importFile(t.db.pool, b, { kind: 'households', file, batchSize: 5, workers: 0 }).finally(() => {
-    delete process.env.SANAD_IMPORT_ROW_CHECKS;
-  });
+  const sb = await importFile(t.db.pool, b, { kind: 'households', file, batchSize: 5, workers: 0 });
   expect(sa).toMatchObject({ rows: 12, loaded: 12, rejected: 0, personsCreated: 12, householdsCreated: 3 });
   expect({ ...sb, importId: sa.importId, seconds: sa.seconds }).toEqual(sa);
   expect(await written(a.orgId)).toEqual([12, 3, 12, 3]);
