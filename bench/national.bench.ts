@@ -389,11 +389,14 @@ type ImportTotals = { rows: number; personsCreated: number; householdsCreated: n
 /** `sanad import households` of each file in turn (an import file is at most 512 MB). */
 async function importFiles(store: Store, actor: Actor, files: string[], root: string): Promise<ImportTotals> {
   const t: ImportTotals = { rows: 0, personsCreated: 0, householdsCreated: 0, rejected: 0, unverifiedIds: 0 };
+  // as `sanad import` does: as the database's owner (set-based reference checks, decision 0032)
+  const owner = store.ownerPool?.() ?? store.pool;
   for (const [i, file] of files.entries()) {
-    const s = await importFile(store.pool, actor, { kind: 'households', file, reportPath: path.join(root, `rejections-${i + 1}.csv`) });
+    const s = await importFile(owner, actor, { kind: 'households', file, reportPath: path.join(root, `rejections-${i + 1}.csv`) });
     for (const k of Object.keys(t) as (keyof ImportTotals)[]) t[k] += s[k];
     log(`  file ${i + 1} of ${files.length}: ${fmt(s.rows)} rows in ${s.seconds.toFixed(1)} s (${fmt(t.rows)} in all)`);
   }
+  if (owner !== store.pool) await owner.end();
   return t;
 }
 

@@ -157,7 +157,11 @@ async function insertPersons(client: pg.PoolClient, orgId: string): Promise<{ n:
  * record_ids up first and COPY only the new rows. An import starts optimistic and turns checked
  * after its first conflict, so a file of mostly known rows fails at most one COPY.
  */
-export type PersonsMode = { checked: boolean };
+export type PersonsMode = {
+  checked: boolean;
+  /** The households batch checks its references set-based (src/importer/setBasedReferences.ts). */
+  setBased?: boolean;
+};
 
 /**
  * Persons straight into the table with COPY (the fast path). Repeats within the batch are left out

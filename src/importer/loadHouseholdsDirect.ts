@@ -23,6 +23,7 @@ import {
   type Resolved,
   type StagedRow,
 } from './load.ts';
+import { checkReferences, markProfilesDirty, rowChecks } from './setBasedReferences.ts';
 
 /**
  * Index probes per key, whatever the planner thinks: right after a bulk load the tables have no
@@ -52,12 +53,11 @@ async function knownPersons(client: pg.PoolClient, orgId: string, recordIds: str
   return new Map(r.rows.map((x) => [x.record_id, { id: x.id, governorate: x.governorate, current: x.current }]));
 }
 
-/** COPYs the new persons in record_id order (one order for every writer); false if one was there after all. */
-async function copyPersons(client: pg.PoolClient, orgId: string, fresh: readonly StagedRow[], ids: readonly string[]): Promise<boolean> {
+/** COPYs the new persons (their lines, in record_id order: one order for every writer); false if one was there after all. */
+async function copyPersons(client: pg.PoolClient, lines: readonly string[]): Promise<boolean> {
   await client.query('SAVEPOINT direct_copy');
   try {
-    let i = 0;
-    await copyLines(client, `COPY person (id, org_id, ${PERSON_COLS}) FROM STDIN`, fresh, (r) => `${ids[i++]}\t${orgId}\t${r.fields}\n`);
+    await copyLines(client, `COPY person (id, org_id, ${PERSON_COLS}) FROM STDIN`, lines, (l) => l);
   } catch (e) {
     if ((e as { code?: string }).code !== '23505') throw e;
     await client.query('ROLLBACK TO SAVEPOINT direct_copy');
@@ -65,6 +65,39 @@ async function copyPersons(client: pg.PoolClient, orgId: string, fresh: readonly
   }
   await client.query('RELEASE SAVEPOINT direct_copy');
   return true;
+}
+
+/** A batch's new persons: the first row of each record_id not known, in record_id order, their ids and COPY lines. */
+export type NewPersons = { fresh: StagedRow[]; personIds: string[]; personOf: Map<string, string>; lines: string[] };
+
+/**
+ * The batch's new persons, given the persons already known. Without any known (a new file: the
+ * import is optimistic) it is made before the batch's transaction, while the batch before is
+ * written (src/importer/run.ts), so the backend does not wait for it.
+ */
+export function newPersons(orgId: string, rows: readonly StagedRow[], known: ReadonlyMap<string, unknown> = new Map()): NewPersons {
+  const personOf = new Map<string, string>(); // record_id -> new person id, first row of each
+  const fresh: StagedRow[] = [];
+  for (const r of rows) {
+    if (known.has(r.recordId) || personOf.has(r.recordId)) continue;
+    personOf.set(r.recordId, '');
+    fresh.push(r);
+  }
+  fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+  const personIds = ascendingIds(fresh.length);
+  // ~1 MB a piece: few writes to the COPY stream
+  const lines: string[] = [];
+  let buf = '';
+  fresh.forEach((r, i) => {
+    personOf.set(r.recordId, personIds[i]!);
+    buf += `${personIds[i]}\t${orgId}\t${r.fields}\n`;
+    if (buf.length > 1 << 20) {
+      lines.push(buf);
+      buf = '';
+    }
+  });
+  if (buf) lines.push(buf);
+  return { fresh, personIds, personOf, lines };
 }
 
 type KnownHousehold = { id: string; governorate: string; hasHead: boolean; members: number };
@@ -140,21 +173,18 @@ export async function loadHouseholdsDirect(
   validFrom: string,
   rows: readonly StagedRow[],
   mode: PersonsMode,
+  ahead?: NewPersons,
 ): Promise<LoadResult> {
   const known = mode.checked
     ? await knownPersons(client, orgId, [...new Set(rows.map((r) => r.recordId))])
     : new Map<string, KnownPerson>();
-  const personOf = new Map<string, string>(); // record_id -> new person id, first row of each
-  const fresh: StagedRow[] = [];
-  for (const r of rows) {
-    if (known.has(r.recordId) || personOf.has(r.recordId)) continue;
-    personOf.set(r.recordId, '');
-    fresh.push(r);
-  }
-  fresh.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
-  const personIds = ascendingIds(fresh.length);
-  fresh.forEach((r, i) => personOf.set(r.recordId, personIds[i]!));
-  if (!(await copyPersons(client, orgId, fresh, personIds))) {
+  const { fresh, personIds, personOf, lines } = !mode.checked && ahead ? ahead : newPersons(orgId, rows, known);
+  // set-based reference checks: the row checks off for the batch's three inserts (checked below)
+  const setBased = mode.setBased === true;
+  if (setBased) await rowChecks(client, false);
+  const copied = await copyPersons(client, lines);
+  if (!copied) {
+    if (setBased) await rowChecks(client, true);
     if (!mode.checked) {
       mode.checked = true;
       return loadHouseholdsDirect(client, orgId, governorates, validFrom, rows, mode);
@@ -194,6 +224,21 @@ export async function loadHouseholdsDirect(
     ),
     (line) => line,
   );
+  if (setBased) {
+    await rowChecks(client, true);
+    // rows this transaction created need no lock: no other transaction sees them before it commits
+    const freshIds = new Set(personIds);
+    const created = new Set(hh.created);
+    const governorates = fresh.map((r) => r.governorate);
+    for (const h of hh.byRecord.values()) if (created.has(h.id)) governorates.push(h.governorate);
+    await checkReferences(client, {
+      orgId,
+      governorates,
+      persons: add.person.filter((p) => !freshIds.has(p)),
+      households: add.household.filter((h) => !created.has(h)),
+    });
+    await markProfilesDirty(client, [...hh.created, ...add.household]);
+  }
   return {
     loaded: memberIds.length,
     unchanged: unchanged + (rows.length - resolved.length),

@@ -17,7 +17,7 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import type { Actor } from '../access/actor.ts';
 import { boundedRaw, ImportSetupError, layoutOf, rawRow, readMapping, type Layout, type Mapping } from './columns.ts';
-import { loadHouseholdsDirect } from './loadHouseholdsDirect.ts';
+import { loadHouseholdsDirect, type NewPersons, newPersons } from './loadHouseholdsDirect.ts';
 import { createStage, loadPersonsDirect, type Kind, type LoadResult, type PersonsMode, type StagedRow } from './load.ts';
 import { inlineValidator, type Validator, workerValidator } from './pool.ts';
 import type { ChunkResult, Rejection, ValidationSetup } from './validateRows.ts';
@@ -25,6 +25,7 @@ import { formatOf, openRows, type RowSource } from './read.ts';
 import { appendChange, serialisedJson } from '../store/changeLog.ts';
 import { retrying } from '../store/retry.ts';
 import { reasonWordsSql } from './reportText.ts';
+import { setBasedChecksAllowed } from './setBasedReferences.ts';
 
 export type ImportOptions = {
   kind: Kind;
@@ -123,6 +124,8 @@ type Batch = {
   rejections: Rejection[];
   /** Households: the rows as read, for rejections found in the database (their raw row is made then). */
   sources: { firstRow: number; rows: string[][] }[] | undefined;
+  /** Households: the new persons, made while the batch before was written (optimistic mode). */
+  ahead?: NewPersons | undefined;
 };
 
 /** The raw row of a row the database rejected, from the batch's rows as read. */
@@ -162,7 +165,7 @@ async function commitBatchOnce(
     let res: LoadResult;
     const t1 = performance.now();
     if (run.kind === 'persons') res = await loadPersonsDirect(client, actor.orgId, batch.rows, run.mode);
-    else res = await loadHouseholdsDirect(client, actor.orgId, governorates, today, batch.rows, run.mode);
+    else res = await loadHouseholdsDirect(client, actor.orgId, governorates, today, batch.rows, run.mode, batch.ahead);
     const t2 = performance.now();
     const rejections = [
       ...batch.rejections,
@@ -350,20 +353,26 @@ async function lockRun(client: pg.PoolClient, runId: string): Promise<ImportRunR
 }
 
 /**
- * Gathers validated chunks into batches of `batchSize` rows and commits each batch while the next
- * one is being read and validated (one batch in flight; its failure surfaces at the next flush).
+ * Gathers validated chunks into batches of `batchSize` rows and commits them one after another, in
+ * order, while the next ones are read and validated: up to QUEUED batches wait behind the one being
+ * written, so that the database always has the next batch ready (a failure surfaces at the next
+ * flush, and no later batch is written after it).
  */
+const QUEUED = 2;
 class BatchWriter {
   private batch: Batch;
   private done: number;
-  private pending: Promise<unknown> = Promise.resolve();
+  private last: Promise<void> = Promise.resolve();
+  private readonly queue: Promise<void>[] = [];
   private failure: unknown;
   private readonly commit: (b: Batch) => Promise<unknown>;
+  private readonly prepare: (b: Batch) => void;
   private readonly batchSize: number;
   private readonly households: boolean;
 
-  constructor(commit: (b: Batch) => Promise<unknown>, done: number, batchSize: number, households: boolean) {
+  constructor(commit: (b: Batch) => Promise<unknown>, prepare: (b: Batch) => void, done: number, batchSize: number, households: boolean) {
     this.commit = commit;
+    this.prepare = prepare;
     this.done = done;
     this.batchSize = batchSize;
     this.households = households;
@@ -387,17 +396,23 @@ class BatchWriter {
     const b = this.batch;
     this.done += b.consumed;
     this.batch = this.newBatch();
-    await this.pending;
+    this.prepare(b);
+    while (this.queue.length > QUEUED) await this.queue.shift();
     if (this.failure) throw this.failure;
-    this.pending = this.commit(b).catch((e) => {
-      this.failure = e;
+    const next = this.last.then(async () => {
+      if (this.failure) return; // nothing after a failed batch
+      await this.commit(b).catch((e) => {
+        this.failure = e;
+      });
     });
+    this.last = next;
+    this.queue.push(next);
   }
 
   /** Commits the last, partial batch and waits for every commit. */
   async finish(): Promise<void> {
     if (this.batch.consumed > 0) await this.flush();
-    await this.pending;
+    await this.last;
     if (this.failure) throw this.failure;
   }
 }
@@ -460,11 +475,15 @@ async function loadRemaining(client: pg.PoolClient, actor: Actor, run: ImportRun
   const workers = opts.workers ?? defaultWorkers(p.source.totalBytes);
   const validator = workers > 0 ? workerValidator(setup, workers) : inlineValidator(setup);
   const governorates = new Set(actor.governorates);
-  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode: { checked: false }, header: p.layout.header };
+  const mode: PersonsMode = { checked: false, setBased: opts.kind === 'households' && (await setBasedChecksAllowed(client)) };
+  const runRef = { id: run.id, kind: opts.kind, sha256: p.sha256, mode, header: p.layout.header };
   const todayStr = p.today.toISOString().slice(0, 10);
   const batchSize = opts.batchSize ?? 10_000;
   const writer = new BatchWriter(
     (b) => commitBatch(client, actor, runRef, b, governorates, todayStr),
+    (b) => {
+      if (opts.kind === 'households' && !mode.checked) b.ahead = newPersons(actor.orgId, b.rows);
+    },
     run.rows_done,
     batchSize,
     opts.kind === 'households',

@@ -63,7 +63,11 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
   withStoreOptions(withUserOption(cmd)).action(async (file: string, opts: ImportOpts) => {
     await asUser(`import ${kind}`, opts, async (store, actor) => {
       let bar: ReturnType<typeof progressBar> | undefined;
-      const summary = await importFile(store.pool, actor, {
+      // As the database's owner where this process has it (the embedded server; DATABASE_OWNER_URL):
+      // a superuser owner may check the batches' references set-based (decision 0032); the
+      // application role, which the web server uses, never may.
+      const owner = store.ownerPool?.();
+      const summary = await importFile(owner ?? store.pool, actor, {
         kind,
         file,
         format: opts.format,
@@ -76,7 +80,10 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
           bar ??= progressBar(p.totalBytes, 'rows', opts.progress !== false && process.stderr.isTTY === true);
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
         },
-      }).finally(() => bar?.stop());
+      }).finally(async () => {
+        bar?.stop();
+        await owner?.end();
+      });
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else printSummary(summary);
     });
