@@ -8,7 +8,8 @@
 //   3. `sanad dedupe` through the registry (findDuplicates: keyset pages, the engine with its worker
 //      threads, candidates and links stored), not file mode,
 //   4. searches over HTTP on loopback as the API answers them: national ID, names (p50/p95/p99),
-//      and the duplicate check while typing (POST /api/v1/duplicates/check),
+//      and the duplicate check while typing (POST /api/v1/duplicates/check) of registered persons
+//      retyped and of new persons drawn as the registry was (bench/drafts.ts),
 //   5. a cycle's entitlements for every household (generateCycle, one parcel per household),
 //   6. incremental dedupe (issue #11): a households file of 10,000 new persons (new households of
 //      the same population, and persons already registered registered again with field errors)
@@ -53,7 +54,7 @@ import { write } from '../src/store/write.ts';
 import { writePersonsCsv } from '../src/synthetic/csv.ts';
 import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
 import { numberArg, stringArg } from './args.ts';
-import { type DraftSource, draftOf, variant } from './drafts.ts';
+import { type DraftSource, draftOf, newPersonSources, variant } from './drafts.ts';
 import { latencies } from './lookupData.ts';
 import { pgCpuSeconds } from './pgCpu.ts';
 
@@ -256,7 +257,10 @@ async function timed(
   return { name, ...latencies(times), found: found / Math.max(1, items.length) };
 }
 
-/** Searches and the check while typing over HTTP, on random persons of the registry. */
+/** What a new person's check is expected to answer: no match "likely the same person". */
+const NO_LIKELY_MATCH = 'no likely match';
+
+/** Searches and the check while typing over HTTP, on random persons of the registry (and new persons, drawn as it was). */
 async function searches(store: Store, userId: string, persons: number): Promise<Measured[]> {
   const newToken = async () => (await createSession(store.pool, userId)).token;
   // from the registry's own count: a --reuse of a smaller one would otherwise sample too few
@@ -302,6 +306,15 @@ async function searches(store: Store, userId: string, persons: number): Promise<
       await check(
         'check while typing: retyped, with the ID',
         sample.filter((s) => s.national_id).map((s) => ({ body: { ...draftOf(s), nationalId: s.national_id }, expect: s.id })),
+      ),
+      // not registered: answered when no match says "likely the same person" (none is)
+      await timed(
+        base,
+        newToken,
+        '/api/v1/duplicates/check',
+        'check while typing: a new person (answered: none "likely the same")',
+        newPersonSources(persons, sample.length).map((s) => ({ body: draftOf(s), expect: NO_LIKELY_MATCH })),
+        (j) => ((j as { matches: { decision: string }[] }).matches.some((m) => m.decision === 'likely_same') ? [] : [NO_LIKELY_MATCH]),
       ),
       await check(
         'check while typing: given + family name only',
