@@ -12,7 +12,7 @@ import type { Actor } from '../src/access/actor.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
 import { checkDraft, type Draft } from '../src/store/duplicates/check.ts';
 import { openStore } from '../src/store/open.ts';
-import { type DraftSource, draftOf as draftRecord, variant } from './drafts.ts';
+import { type DraftSource, draftOf as draftRecord, newPersonSources, variant } from './drafts.ts';
 
 const draftOf = (p: Sample): Draft => draftRecord(p as Sample & DraftSource);
 import { numberArg, stringArg } from './args.ts';
@@ -84,7 +84,10 @@ async function main() {
       if (!other.family_name || other.family_name === s.family_name) return undefined;
       return { ...draftOf(s), familyName: variant(other.family_name) };
     };
+    const registered = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM person')).rows[0]!.n;
+    const drawn = newPersonSources(registered, sample.length);
     const kinds: [string, (s: Sample, i: number) => Draft | undefined][] = [
+      ['a new person (drawn as the registry, bench:national)', (_s, i) => draftOf(drawn[i] as Sample & DraftSource)],
       ['a new person (another family name)', newPerson],
       ['retyped, no ID', (s) => draftOf(s)],
       ['retyped, with the ID', (s) => (s.national_id ? { ...draftOf(s), nationalId: s.national_id } : undefined)],
@@ -94,7 +97,16 @@ async function main() {
       ],
     ];
     for (const [kind, make] of kinds) {
-      const rows: { ms: number; sqlMs: number; cands: number; found: boolean; log: Timed[]; draft: Draft; wrongSex: boolean }[] = [];
+      const rows: {
+        ms: number;
+        sqlMs: number;
+        cands: number;
+        found: boolean;
+        log: Timed[];
+        draft: Draft;
+        wrongSex: boolean;
+        likely: boolean;
+      }[] = [];
       for (const [i, s] of sample.entries()) {
         const draft = make(s, i);
         if (!draft) continue;
@@ -114,6 +126,7 @@ async function main() {
           log,
           draft,
           wrongSex,
+          likely: r.matches.some((m) => m.decision === 'likely_same'),
         });
       }
       const ms = rows.map((r) => r.ms);
@@ -126,7 +139,7 @@ async function main() {
           )} p99 ${pct(
             rows.map((r) => r.cands),
             99,
-          )}; answered ${((rows.filter((r) => r.found).length / rows.length) * 100).toFixed(1)}%; another sex above 50%: ${rows.filter((r) => r.wrongSex).length}\n`,
+          )}; answered ${((rows.filter((r) => r.found).length / rows.length) * 100).toFixed(1)}%; another sex above 50%: ${rows.filter((r) => r.wrongSex).length}; "likely the same" shown: ${rows.filter((r) => r.likely).length}\n`,
       );
       const slow = [...rows].sort((a, b) => b.ms - a.ms).slice(0, 8);
       for (const r of slow)

@@ -1,5 +1,6 @@
 // Drafts of the duplicate check made from registered persons, as a registration officer retypes them
-// (bench:national's check-while-typing rows and bench/checkProfile.ts).
+// (bench:national's check-while-typing rows and bench/checkProfile.ts), and drafts of new persons.
+import { generateHouseholds } from '../src/synthetic/households.ts';
 
 /** What a draft is made from: a person row's name parts, sex, date of birth and governorate. */
 export type DraftSource = {
@@ -35,4 +36,29 @@ export function draftOf(p: DraftSource): Record<string, string> {
   if (p.date_of_birth && p.dob_precision !== 'estimated')
     d.dateOfBirth = p.dob_precision === 'exact' ? p.date_of_birth : p.date_of_birth.slice(0, p.dob_precision === 'month' ? 7 : 4);
   return d;
+}
+
+/**
+ * Persons not in a bench:national registry of `registered` persons, as it draws them (src/synthetic,
+ * seed 14: the same name tables, clans and ages), from households numbered past any it holds (it has
+ * fewer households than persons): `n` drafts of new persons, most with common names.
+ */
+export function newPersonSources(registered: number, n: number): DraftSource[] {
+  const out: DraftSource[] = [];
+  for (const h of generateHouseholds({ households: Number.MAX_SAFE_INTEGER, seed: 14, startIndex: registered + 1000 })) {
+    for (const p of h.members) {
+      if (out.length >= n) return out;
+      out.push({
+        given_name: p.givenName,
+        father_name: p.fatherName || null,
+        grandfather_name: p.grandfatherName || null,
+        family_name: p.familyName,
+        sex: p.sex,
+        date_of_birth: p.dateOfBirth ?? null,
+        dob_precision: p.dobPrecision ?? null,
+        governorate: p.governorate,
+      });
+    }
+  }
+  return out;
 }

@@ -8,7 +8,8 @@
 //   3. `sanad dedupe` through the registry (findDuplicates: keyset pages, the engine with its worker
 //      threads, candidates and links stored), not file mode,
 //   4. searches over HTTP on loopback as the API answers them: national ID, names (p50/p95/p99),
-//      and the duplicate check while typing (POST /api/v1/duplicates/check),
+//      and the duplicate check while typing (POST /api/v1/duplicates/check) of registered persons
+//      retyped and of new persons drawn as the registry was (bench/drafts.ts),
 //   5. a cycle's entitlements for every household (generateCycle, one parcel per household),
 //   6. incremental dedupe (issue #11): a households file of 10,000 new persons (new households of
 //      the same population, and persons already registered registered again with field errors)
@@ -53,7 +54,7 @@ import { write } from '../src/store/write.ts';
 import { writePersonsCsv } from '../src/synthetic/csv.ts';
 import { generateHouseholds, type SyntheticHousehold, type SyntheticPerson } from '../src/synthetic/households.ts';
 import { numberArg, stringArg } from './args.ts';
-import { type DraftSource, draftOf, variant } from './drafts.ts';
+import { type DraftSource, draftOf, newPersonSources, variant } from './drafts.ts';
 import { latencies } from './lookupData.ts';
 import { pgCpuSeconds } from './pgCpu.ts';
 
@@ -228,10 +229,12 @@ async function newCycle(store: Store, actor: Actor): Promise<string> {
 type Row = { id: string; national_id: string | null; full_name: string; full_name_en: string | null; given_name: string | null };
 type PersonSample = Row & DraftSource & { governorate: string };
 
-type Measured = { name: string; n: number; p50: number; p95: number; p99: number; found: number };
+/** cpu: the Node process's and PostgreSQL's CPU per timed request (ms; both include what else ran then). */
+type Measured = { name: string; n: number; p50: number; p95: number; p99: number; found: number; cpu: { node: number; pg: number | null } };
 
 /** Sequential POSTs to one endpoint, the first 20 as warm-up; how often the expected person is answered. */
 async function timed(
+  pgDir: string,
   base: string,
   newToken: () => Promise<string>,
   url: string,
@@ -242,7 +245,10 @@ async function timed(
   const headers = { authorization: '', 'content-type': 'application/json' };
   const times: number[] = [];
   let found = 0;
+  let cpu0 = process.cpuUsage();
+  let pg0 = pgCpuSeconds(pgDir);
   for (const [i, it] of items.entries()) {
+    if (i === 20) [cpu0, pg0] = [process.cpuUsage(), pgCpuSeconds(pgDir)];
     // a new session every 250 requests: the check is limited to 300 a minute per credential
     if (i % 250 === 0) headers.authorization = `Bearer ${await newToken()}`;
     const t = process.hrtime.bigint();
@@ -253,11 +259,22 @@ async function timed(
     if (i >= 20) times.push(ms);
     if (ids(json).includes(it.expect)) found++;
   }
-  return { name, ...latencies(times), found: found / Math.max(1, items.length) };
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = pgCpuSeconds(pgDir);
+  const per = (seconds: number) => (seconds * 1000) / Math.max(1, times.length);
+  return {
+    name,
+    ...latencies(times),
+    found: found / Math.max(1, items.length),
+    cpu: { node: per((cpu.user + cpu.system) / 1e6), pg: pg0 === null || pg1 === null ? null : per(pg1 - pg0) },
+  };
 }
 
-/** Searches and the check while typing over HTTP, on random persons of the registry. */
-async function searches(store: Store, userId: string, persons: number): Promise<Measured[]> {
+/** What a new person's check is expected to answer: no match "likely the same person". */
+const NO_LIKELY_MATCH = 'no likely match';
+
+/** Searches and the check while typing over HTTP, on random persons of the registry (and new persons, drawn as it was). */
+async function searches(store: Store, pgDir: string, userId: string, persons: number): Promise<Measured[]> {
   const newToken = async () => (await createSession(store.pool, userId)).token;
   // from the registry's own count: a --reuse of a smaller one would otherwise sample too few
   const pct = Math.min(100, ((QUERIES * 3) / persons) * 100);
@@ -272,9 +289,9 @@ async function searches(store: Store, userId: string, persons: number): Promise<
   const app = await buildApp({ store });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const search = (name: string, items: { body: object; expect: string }[]) =>
-    timed(base, newToken, '/api/v1/persons/search', name, items, (j) => (j as { items: { id: string }[] }).items.map((x) => x.id));
+    timed(pgDir, base, newToken, '/api/v1/persons/search', name, items, (j) => (j as { items: { id: string }[] }).items.map((x) => x.id));
   const check = (name: string, items: { body: object; expect: string }[]) =>
-    timed(base, newToken, '/api/v1/duplicates/check', name, items, (j) =>
+    timed(pgDir, base, newToken, '/api/v1/duplicates/check', name, items, (j) =>
       (j as { matches: { person: { id: string } }[] }).matches.map((m) => m.person.id),
     );
   try {
@@ -302,6 +319,16 @@ async function searches(store: Store, userId: string, persons: number): Promise<
       await check(
         'check while typing: retyped, with the ID',
         sample.filter((s) => s.national_id).map((s) => ({ body: { ...draftOf(s), nationalId: s.national_id }, expect: s.id })),
+      ),
+      // not registered: answered when no match says "likely the same person" (none is)
+      await timed(
+        pgDir,
+        base,
+        newToken,
+        '/api/v1/duplicates/check',
+        'check while typing: a new person (answered: none "likely the same")',
+        newPersonSources(persons, sample.length).map((s) => ({ body: draftOf(s), expect: NO_LIKELY_MATCH })),
+        (j) => ((j as { matches: { decision: string }[] }).matches.some((m) => m.decision === 'likely_same') ? [] : [NO_LIKELY_MATCH]),
       ),
       await check(
         'check while typing: given + family name only',
@@ -354,7 +381,7 @@ function report(stages: StageResult[], measured: Measured[], dbBytes: number, di
   const row = (s: StageResult) =>
     `| ${s.name} | ${s.wall.toFixed(1)} s | ${s.nodeCpu.toFixed(1)} s | ${s.pgCpu === null ? 'n/a' : `${s.pgCpu.toFixed(1)} s`} | ${fmt(s.nodePeak / MB)} MB | ${fmt(s.pgPeak / MB)} MB | ${s.load} | ${s.note} |`;
   const m = (x: Measured) =>
-    `| ${x.name} | ${x.n} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.p99.toFixed(1)} | ${(x.found * 100).toFixed(1)}% |`;
+    `| ${x.name} | ${x.n} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.p99.toFixed(1)} | ${(x.found * 100).toFixed(1)}% | ${x.cpu.node.toFixed(2)} | ${x.cpu.pg === null ? 'n/a' : x.cpu.pg.toFixed(2)} |`;
   return [
     `The whole population: ${fmt(counts.persons!)} persons in ${fmt(counts.households!)} households (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}), embedded PostgreSQL, durable settings`,
     '',
@@ -362,8 +389,8 @@ function report(stages: StageResult[], measured: Measured[], dbBytes: number, di
     '|---|---|---|---|---|---|---|---|',
     ...stages.map(row),
     '',
-    '| query (HTTP on loopback, sequential, first 20 warm-up) | n | p50 ms | p95 ms | p99 ms | person answered |',
-    '|---|---|---|---|---|---|',
+    '| query (HTTP on loopback, sequential, first 20 warm-up) | n | p50 ms | p95 ms | p99 ms | person answered | Node CPU ms a request | PostgreSQL CPU ms a request |',
+    '|---|---|---|---|---|---|---|---|',
     ...measured.map(m),
     '',
     `database size on disk: ${fmt(dbBytes / MB)} MB (pg_database_size); whole data directory (WAL included): ${fmt(dirBytes / MB)} MB`,
@@ -418,7 +445,7 @@ async function reuse(root: string): Promise<void> {
     const [measured, sStage] = await stage(
       'searches and checks (HTTP)',
       pgDir,
-      () => searches(store, u.rows[0]!.id, counts.persons),
+      () => searches(store, pgDir, u.rows[0]!.id, counts.persons),
       (m) => `${fmt(m.reduce((a, x) => a + x.n, 0))} timed requests`,
     );
     stages.push(sStage);
@@ -662,7 +689,7 @@ async function laterStages(store: Store, actor: Actor & { userId: string }, pgDi
   const [measured, sStage] = await stage(
     'searches and checks (HTTP)',
     pgDir,
-    () => searches(store, actor.userId, PERSONS),
+    () => searches(store, pgDir, actor.userId, PERSONS),
     (m) => `${fmt(m.reduce((a, x) => a + x.n, 0))} timed requests`,
   );
   stages.push(sStage);

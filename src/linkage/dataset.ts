@@ -33,10 +33,11 @@ export class Dataset {
   /** the input column names this dataset was built for (to rebuild it elsewhere, e.g. in a worker) */
   readonly present: string[];
 
-  /** `present`: the input column names available (union over inputs). */
+  /** `present`: the input column names available (union over inputs); `compareCacheBits`: see NameStore. */
   constructor(
     readonly settings: LinkSettings,
     present: Iterable<string>,
+    opts: { compareCacheBits?: number } = {},
   ) {
     const have = new Set(present);
     this.present = [...have];
@@ -49,7 +50,7 @@ export class Dataset {
     const partCols = [col('given_name'), col('father_name'), col('grandfather_name'), col('family_name')];
     const full = col('full_name'),
       fullEn = col('full_name_en');
-    this.names = new NameStore({ parts: partCols, fullName: full, fullNameEn: fullEn });
+    this.names = new NameStore({ parts: partCols, fullName: full, fullNameEn: fullEn }, opts.compareCacheBits);
     const anyName = full || fullEn;
     PARTS.forEach((p, k) => {
       if ((partCols[k] || anyName) && !off.has(p)) this.fields.push(new NamePartField(p, this.names, p, true));

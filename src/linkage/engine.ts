@@ -90,10 +90,15 @@ export function comparePairsInto(ds: Dataset, a: Int32Array, b: Int32Array, pat:
   for (let k = lo; k < hi; k++) pat[k] = ds.pattern(a[k]!, b[k]!);
 }
 
-export function prepare(inputs: RawRecord[][], settings: LinkSettings, columns?: string[]): Dataset {
+export function prepare(
+  inputs: RawRecord[][],
+  settings: LinkSettings,
+  columns?: string[],
+  opts: { compareCacheBits?: number } = {},
+): Dataset {
   const present = new Set<string>(columns ?? []);
   if (!columns) for (const inp of inputs) for (const r of inp.slice(0, 1000)) for (const k of Object.keys(r)) present.add(k);
-  const ds = new Dataset(settings, present);
+  const ds = new Dataset(settings, present, opts);
   inputs.forEach((recs, s) => {
     for (const r of recs) ds.add(r, s);
   });

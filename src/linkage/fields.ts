@@ -39,7 +39,6 @@ const LONG_VOWELS = /[وي]/g;
 /** Distinct raw strings remembered by the per-string caches of name normalisation. */
 const CACHE_MAX = 1 << 21;
 const CMP_BITS = 18;
-const CMP_CACHE = 1 << CMP_BITS;
 const val = (rec: RawRecord, col: string): string => (rec[col] ?? '').trim();
 
 /** A non-zero hash of the string with dictionary id `id`, computed once per id. */
@@ -86,7 +85,21 @@ export class NameStore {
   readonly tokHash = new GrowI32();
   readonly skelHash = new GrowI32();
   /** which input columns feed the parts */
-  constructor(readonly cols: { parts: (string | null)[]; fullName: string | null; fullNameEn: string | null }) {}
+  /**
+   * `cacheBits`: the size of the comparison cache (2^bits entries, 9 bytes each: 2.4 MB at the
+   * default). A dataset of a few records (a draft scored against its candidates) takes a small one:
+   * allocating and filling the default for every check was most of its garbage.
+   */
+  constructor(
+    readonly cols: { parts: (string | null)[]; fullName: string | null; fullNameEn: string | null },
+    cacheBits = CMP_BITS,
+  ) {
+    const size = 1 << Math.min(CMP_BITS, Math.max(4, cacheBits));
+    this.cmpShift = 32 - Math.log2(size);
+    this.cacheA = new Int32Array(size).fill(-1);
+    this.cacheB = new Int32Array(size);
+    this.cacheV = new Int8Array(size);
+  }
 
   /** id of each token with its long vowels removed (Arabic: محمد / محمود differ only there) */
   readonly noVowelOf = new GrowI32();
@@ -95,9 +108,10 @@ export class NameStore {
    * Direct-mapped cache of the part-independent comparison of two distinct tokens (see
    * tokenLevel): names repeat, so most pairs of differing names have been compared before.
    */
-  private readonly cacheA = new Int32Array(CMP_CACHE).fill(-1);
-  private readonly cacheB = new Int32Array(CMP_CACHE);
-  private readonly cacheV = new Int8Array(CMP_CACHE);
+  private readonly cacheA: Int32Array;
+  private readonly cacheB: Int32Array;
+  private readonly cacheV: Int8Array;
+  private readonly cmpShift: number;
 
   private tok(t: string): number {
     const id = this.dict.id(t);
@@ -119,7 +133,7 @@ export class NameStore {
       a = b;
       b = t;
     }
-    const h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b * 4 + mode, 0x85ebca6b)) >>> (32 - CMP_BITS);
+    const h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b * 4 + mode, 0x85ebca6b)) >>> this.cmpShift;
     const kb = b * 4 + mode;
     if (this.cacheA[h] === a && this.cacheB[h] === kb) return this.cacheV[h]!;
     const v = this.tokenLevelUncached(a, b, mode);
@@ -423,7 +437,8 @@ export class DateField implements Field {
     }
     this.y.set(row, y);
     this.md.set(row, m * 32 + d);
-    if (y && count) this.freq.add(this.key(row));
+    // counted only for the term-frequency adjustment (keys up to 2,000,000: an 8 MB column)
+    if (y && count && this.tf) this.freq.add(this.key(row));
   }
   private key(r: number): number {
     return this.y.a[r]! * 1024 + this.md.a[r]!;

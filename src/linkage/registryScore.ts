@@ -9,6 +9,9 @@ import { RelationReader, type Relation } from './relations.ts';
 import type { LinkSettings } from './settings.ts';
 import { NAME_COLUMNS } from '../shared/personColumns.ts';
 
+/** The comparison cache of the few records scored here (2^12 pairs of tokens; see NameStore). */
+const FEW = { compareCacheBits: 12 };
+
 /** The input columns the registry feeds the engine (person rows as RawRecord). */
 export const REGISTRY_COLUMNS: string[] = ['record_id', ...NAME_COLUMNS, 'sex', 'date_of_birth', 'national_id', 'phone', 'governorate'];
 
@@ -65,7 +68,7 @@ export function scoreAgainst(
   opts: { priorWeight?: number } = {},
 ): PairScore[] {
   if (others.length === 0) return [];
-  const ds = prepare([[query, ...others]], settings, REGISTRY_COLUMNS);
+  const ds = prepare([[query, ...others]], settings, REGISTRY_COLUMNS, FEW);
   const params = ds.fields.map((f) => {
     const p = model.fields.find((x) => x.name === f.name);
     return p && p.levels.length === f.levels.length ? p : undefined;
@@ -99,7 +102,7 @@ export function scoreAgainst(
  * the review threshold no record can be shown, so there is nothing to fetch.
  */
 export function bestWeight(query: RawRecord, model: Model, settings: LinkSettings, priorWeight: number): number {
-  const ds = prepare([[query, query]], settings, REGISTRY_COLUMNS);
+  const ds = prepare([[query, query]], settings, REGISTRY_COLUMNS, FEW);
   let w = priorWeight;
   for (const f of ds.fields) {
     if (f.compare(0, 1) === 0) continue;
@@ -130,7 +133,7 @@ export function modelToJson(model: Model): Model {
  */
 export function conflictAcross(left: RawRecord[], right: RawRecord[], settings: LinkSettings, except?: [number, number]): boolean {
   if (left.length === 0 || right.length === 0) return false;
-  const ds = prepare([[...left, ...right]], settings, REGISTRY_COLUMNS);
+  const ds = prepare([[...left, ...right]], settings, REGISTRY_COLUMNS, FEW);
   const rel = new RelationReader(ds);
   for (let i = 0; i < left.length; i++) {
     for (let j = 0; j < right.length; j++) {

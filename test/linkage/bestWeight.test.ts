@@ -4,7 +4,8 @@ import { expect, test } from 'vitest';
 import type { RawRecord } from '../../src/linkage/fields.ts';
 import { weightFor } from '../../src/linkage/model.ts';
 import { referenceModel, REGISTRY_SETTINGS } from '../../src/linkage/registryDedupe.ts';
-import { bestWeight, checkPriorWeight, scoreAgainst } from '../../src/linkage/registryScore.ts';
+import { prepare } from '../../src/linkage/engine.ts';
+import { bestWeight, checkPriorWeight, REGISTRY_COLUMNS, scoreAgainst } from '../../src/linkage/registryScore.ts';
 import { resolveSettings } from '../../src/linkage/settings.ts';
 import { preparePerson } from '../../src/registry/person.ts';
 import { personInputOf } from '../../src/synthetic/personInput.ts';
@@ -63,4 +64,17 @@ test('given and family name alone cannot reach review among 5,500,000; the whole
   const r = records.find((x) => x.national_id && x.father_name && x.date_of_birth)!;
   expect(bestWeight({ record_id: '', given_name: r.given_name, family_name: r.family_name }, model, settings, prior)).toBeLessThan(lower);
   expect(bestWeight({ ...r, record_id: '' }, model, settings, prior)).toBeGreaterThan(lower);
+});
+
+test('the small comparison cache of a draft scored against its candidates compares every pair as the default one does', () => {
+  // 2^4 entries: nearly every pair of tokens collides in it, so a wrong hit would show
+  const defaults = prepare([records], settings, REGISTRY_COLUMNS);
+  const tiny = prepare([records], settings, REGISTRY_COLUMNS, { compareCacheBits: 4 });
+  let compared = 0;
+  for (let i = 0; i < 60; i++)
+    for (let j = i + 1; j < records.length; j++) {
+      expect(tiny.pattern(i, j)).toBe(defaults.pattern(i, j));
+      compared++;
+    }
+  expect(compared).toBeGreaterThan(60 * 200);
 });

@@ -38,3 +38,29 @@ test('a search by name and one by ID number are logged with the ids shown, never
   const text = JSON.stringify(logged);
   for (const term of ['سلوى', 'الغندور', String(input.nationalId), 'لا أحد']) expect(text).not.toContain(term);
 });
+
+test('an ID lookup (the lookup and its entry in one statement) logs the page it showed, and a lookup that finds no one', async () => {
+  const officer = await t.user({ role: 'registration_officer' });
+  const caseworker = await t.user({ role: 'caseworker', orgId: officer.orgId });
+  const phone = '0599123457';
+  const ids: string[] = [];
+  for (const [givenName, nationalId] of [
+    ['نادر', '234567891'],
+    ['نادية', '345678916'],
+    ['نبيل', '456789015'],
+  ] as const)
+    ids.push((await t.post(officer, '/api/v1/persons', personInput({ givenName, familyName: 'الشريف', nationalId, phone }))).json().id);
+  const page = await t.post(caseworker, '/api/v1/persons/search', { phone, limit: 2 });
+  expect(page.statusCode, page.body).toBe(200);
+  const shown = (page.json().items as { id: string }[]).map((p) => p.id);
+  expect(shown).toEqual([...ids].sort().slice(0, 2));
+  expect(page.json()).toMatchObject({ total: 3, totalExact: true });
+  const none = await t.post(caseworker, '/api/v1/persons/search', { nationalId: '987654324' });
+  expect(none.json()).toMatchObject({ items: [], total: 0 });
+  const logged = await searchesOf(caseworker.id);
+  expect(logged.map((r) => r.after)).toEqual([
+    { via: 'search', shown: 2, ids: shown, by: ['phone'] },
+    { via: 'search', shown: 0, ids: [], by: ['national_id'] },
+  ]);
+  expect(JSON.stringify(logged)).not.toContain('599123457');
+});

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chainKeyOf, chainKeyOption } from '../../src/access/chainKey.ts';
 import { logPersonsShown } from '../../src/store/registry/logPersonsShown.ts';
+import { lookUpPersonsLogged } from '../../src/store/registry/lookUpPersonsLogged.ts';
 import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { appendLog, write } from '../../src/store/write.ts';
 import { TEST_SECRET_KEY } from '../support/factories.ts';
@@ -77,4 +78,23 @@ test("in a caller's transaction the read entry is that transaction's: its commit
   });
   expect((await modes()).slice(before)).toEqual(['on', 'on']);
   expect(await verifyAuditChain(pool, TEST_SECRET_KEY)).toMatchObject({ ok: true, rows: 6 });
+});
+
+test('an ID lookup and its read entry in one statement: the entry is deferred too, names the keys, and verifies', async () => {
+  const before = (await modes()).length;
+  const scoped = { ...actor, governorates: ['PS0101'] };
+  const r = await lookUpPersonsLogged(pool, scoped, { nationalId: '123456782', phone: undefined, limit: 20, offset: 0 }, ['national_id']);
+  expect(r).toMatchObject({ items: [], total: 0, more: false });
+  expect(await setting(pool)).toBe('on');
+  expect((await modes()).slice(before)).toEqual(['off']);
+  const last = await pool.query<{ entity: string; entity_id: string | null; action: string; after: unknown }>(
+    'SELECT entity, entity_id, action, after FROM change_log ORDER BY seq DESC LIMIT 1',
+  );
+  expect(last.rows[0]).toEqual({
+    entity: 'person_list',
+    entity_id: null,
+    action: 'read',
+    after: { via: 'search', shown: 0, ids: [], by: ['national_id'] },
+  });
+  expect(await verifyAuditChain(pool, TEST_SECRET_KEY)).toMatchObject({ ok: true, rows: 7 });
 });

@@ -1,7 +1,8 @@
 // Checking a registration as it is typed: candidates come from the indexes (same national ID, same
-// phone, name tokens overlapping on given and family name or on given, father and grandfather
-// name, with a date of birth within a year when both are known), then are scored with the stored
-// model in JS. Only records in the actor's scope are candidates.
+// phone, the same given and family name; when that finds no likely match, the same given, father's
+// and grandfather's names, and name tokens overlapping on given and family name; with a date of
+// birth within a year when both are known), then are scored with the stored model in JS. Only
+// records in the actor's scope are candidates.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import type { RawRecord } from '../../linkage/fields.ts';
@@ -112,7 +113,7 @@ const rawRow = (p: Person) => ({
 type Stored = NonNullable<Awaited<ReturnType<typeof latestModel>>>;
 type Scored = { person: Person; s: ReturnType<typeof scoreAgainst>[number] };
 /** One candidate query: its UNION ALL parts and its own parameters (PostgreSQL refuses unused ones). */
-type Q = { sql: string[]; params: unknown[] };
+type Q = { sql: string[]; params: unknown[]; tokens?: boolean };
 /** What every candidate query shares: the columns, the actor's scope, the draft's year and name key. */
 type QueryParts = { cols: string; scope: { sql: string; params: unknown[] }; year: number | undefined; key: string };
 type Names = { given: string[][]; father: string[][]; grand: string[][]; family: string[][] };
@@ -138,12 +139,10 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
   };
   const names = draftNames(draft);
   const first = firstQuery(parts, names, nationalId, phone);
-  // second pass (a family name spelt differently): only when the first finds no likely match
-  const second =
-    names.given.length > 0 && names.father.length > 0 && names.grand.length > 0
-      ? uniq([...names.given, ...names.father, ...names.grand])
-      : undefined;
-  if (first.sql.length === 0 && !second) return { matches: [], candidates: 0, ...which };
+  // second pass (a family name spelt differently, or a spelling the key does not fold): only when
+  // the first finds no likely match, as for every new person
+  const second = secondQuery(parts, names);
+  if (first.sql.length === 0 && second.sql.length === 0) return { matches: [], candidates: 0, ...which };
 
   const size = Math.max(await registrySize(db), stored.records);
   const prior = checkPriorWeight(stored.model, stored.records, size);
@@ -154,11 +153,8 @@ export async function checkDraft(db: pg.Pool, actor: Actor, draft: Draft, opts: 
   if (bestWeight(rec, stored.model, stored.settings, prior) < lowerW) return { matches: [], candidates: 0, ...which };
   const seen = new Set<string>();
   const scored = first.sql.length > 0 ? await scoreCandidates(db, first, seen, rec, stored, prior) : [];
-  if (second && !scored.some((x) => x.s.weight >= upperW && !x.s.conflict)) {
-    const q = newQuery(parts);
-    tokenQuery(parts, q, second);
-    scored.push(...(await scoreCandidates(db, q, seen, rec, stored, prior)));
-  }
+  if (second.sql.length > 0 && !scored.some((x) => x.s.weight >= upperW && !x.s.conflict))
+    scored.push(...(await scoreCandidates(db, second, seen, rec, stored, prior)));
   return { matches: matchesOf(scored, lowerW, upperW, opts.limit ?? 10), candidates: seen.size, ...which };
 }
 
@@ -185,13 +181,29 @@ function draftNames(draft: Draft): Names {
   return names;
 }
 
-/** Same national ID, same phone, and given and family name tokens. */
+/** Same national ID, same phone, and the same given and family name (index person_check_key). */
 function firstQuery(parts: QueryParts, names: Names, nationalId: string | undefined, phone: string | undefined): Q {
   const { cols, scope } = parts;
   const q = newQuery(parts);
   if (nationalId) q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.national_id = ${param(q, nationalId)} LIMIT 50)`);
   if (phone) q.sql.push(`(SELECT ${cols} FROM person p WHERE ${scope.sql} AND p.phone = ${param(q, phone)} LIMIT 50)`);
-  if (names.given.length > 0 && names.family.length > 0) givenFamilyQuery(parts, q, uniq([...names.given, ...names.family]));
+  if (names.given.length > 0 && names.family.length > 0) givenFamilyQuery(parts, q);
+  return q;
+}
+
+/**
+ * The second pass: the same given, father's and grandfather's names (index person_lineage_key,
+ * migration 0060), and the name tokens of given and family name (spellings that normalising does
+ * not fold, the other script, a family name without its article), at most TOKEN_ROWS rows read.
+ * Three names are not looked up through the tokens: father's and grandfather's names are the
+ * commonest words of the registry, whose posting lists the GIN index intersects before any row is
+ * read (tens of ms at 5,500,000 for nearly every draft), and the 200 rows read would be an
+ * arbitrary part of the thousands that hold them (docs/decisions/0034-lineage-key-index.md).
+ */
+function secondQuery(parts: QueryParts, names: Names): Q {
+  const q = newQuery(parts);
+  if (parts.key && names.given.length > 0 && names.father.length > 0 && names.grand.length > 0) lineageQuery(parts, q);
+  if (names.given.length > 0 && names.family.length > 0) tokenQuery(parts, q, uniq([...names.given, ...names.family]));
   return q;
 }
 
@@ -206,24 +218,35 @@ function yearBand(parts: QueryParts, q: Q, alias: string, useIndex: boolean): st
 const TOKEN_ROWS = 200;
 
 /**
- * The first pass's names, in two parts. (1) The persons whose name key begins with the draft's
- * first word and ends with its last, within the year band, through the index person_check_key
- * (migration 0057): every such person however common the pair, a few dozen rows. (2) The name
- * tokens as in person search (spellings that normalising does not fold, the other script, a
- * family name without its article), at most TOKEN_ROWS rows read: all of them for any but the
- * commonest pairs, whose usual spellings (1) has already.
+ * The persons whose name key begins with the draft's first word and ends with its last (given and
+ * family name), within the year band, through the index person_check_key (migration 0057): every
+ * such person however common the pair, a few dozen rows, the best PER_QUERY by similarity.
  */
-function givenFamilyQuery(parts: QueryParts, q: Q, groups: string[][]): void {
+function givenFamilyQuery(parts: QueryParts, q: Q): void {
   const { cols, scope, key } = parts;
-  if (key) {
-    const k = param(q, key);
-    q.sql.push(
-      `(SELECT ${cols} FROM person p WHERE ${scope.sql} AND person_check_key(p.name_key) = person_check_key(${k})
-        AND split_part(p.name_key, ' ', 1) = split_part(${k}, ' ', 1) AND substring(p.name_key FROM '[^ ]*$') = substring(${k} FROM '[^ ]*$')
-        ${yearBand(parts, q, 'p', true)} ORDER BY similarity(p.name_key, ${k}) DESC LIMIT ${PER_QUERY})`,
-    );
-  }
-  tokenQuery(parts, q, groups);
+  if (!key) return;
+  const k = param(q, key);
+  q.sql.push(
+    `(SELECT ${cols} FROM person p WHERE ${scope.sql} AND person_check_key(p.name_key) = person_check_key(${k})
+      AND split_part(p.name_key, ' ', 1) = split_part(${k}, ' ', 1) AND substring(p.name_key FROM '[^ ]*$') = substring(${k} FROM '[^ ]*$')
+      ${yearBand(parts, q, 'p', true)} ORDER BY similarity(p.name_key, ${k}) DESC LIMIT ${PER_QUERY})`,
+  );
+}
+
+/**
+ * The persons whose name key begins with the draft's first three words (given, father's and
+ * grandfather's name), within the year band, through the index person_lineage_key (migration
+ * 0060): the best PER_QUERY by similarity, whatever their family name.
+ */
+function lineageQuery(parts: QueryParts, q: Q): void {
+  const { cols, scope, key } = parts;
+  const k = param(q, key);
+  const word = (n: number) => `split_part(p.name_key, ' ', ${n}) = split_part(${k}, ' ', ${n})`;
+  q.sql.push(
+    `(SELECT ${cols} FROM person p WHERE ${scope.sql} AND person_lineage_key(p.name_key) = person_lineage_key(${k})
+      AND ${word(1)} AND ${word(2)} AND ${word(3)}
+      ${yearBand(parts, q, 'p', true)} ORDER BY similarity(p.name_key, ${k}) DESC LIMIT ${PER_QUERY})`,
+  );
 }
 
 /**
@@ -240,18 +263,21 @@ function tokenQuery(parts: QueryParts, q: Q, groups: string[][]): void {
   q.sql.push(
     `(SELECT c.* FROM (SELECT ${cols} FROM person p WHERE ${scope.sql} AND ${conds} LIMIT ${TOKEN_ROWS}) c ${years} ${order} LIMIT ${PER_QUERY})`,
   );
+  q.tokens = true;
 }
 
 /**
- * The candidate query with sequential scans off for its plan: with a LIMIT on the token path the
- * planner otherwise reads the table from the start until 200 rows match (a rare pair: the whole
- * table; 100 ms for a common one at 5,500,000), where the GIN index gives them directly.
+ * The candidate query. With the token path, with sequential scans off for its plan: with a LIMIT
+ * on the token path the planner otherwise reads the table from the start until 200 rows match (a
+ * rare pair: the whole table; 100 ms for a common one at 5,500,000), where the GIN index gives
+ * them directly (the transaction begun and the setting made in one round trip). The keys, the ID
+ * and the phone are equalities on btree indexes: one statement, one round trip.
  */
-async function indexedQuery(db: pg.Pool, q: Q): Promise<pg.QueryResult<PersonRow>> {
+async function candidateRows(db: pg.Pool, q: Q): Promise<pg.QueryResult<PersonRow>> {
+  if (!q.tokens) return db.query<PersonRow>(q.sql.join(' UNION ALL '), q.params);
   const client = await db.connect();
   try {
-    await client.query('BEGIN READ ONLY');
-    await client.query('SET LOCAL enable_seqscan = off');
+    await client.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off');
     const r = await client.query<PersonRow>(q.sql.join(' UNION ALL '), q.params);
     await client.query('COMMIT');
     return r;
@@ -265,7 +291,7 @@ async function indexedQuery(db: pg.Pool, q: Q): Promise<pg.QueryResult<PersonRow
 
 /** Runs a candidate query and scores the persons not seen before against the draft. */
 async function scoreCandidates(db: pg.Pool, q: Q, seen: Set<string>, rec: RawRecord, stored: Stored, prior: number): Promise<Scored[]> {
-  const r = await indexedQuery(db, q);
+  const r = await candidateRows(db, q);
   const fresh: Person[] = [];
   for (const row of r.rows) {
     if (seen.has(row.id)) continue;

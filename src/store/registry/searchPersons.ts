@@ -32,7 +32,7 @@ export type PersonSearchResult = {
   totalExact: boolean;
 };
 
-const COLUMNS = PERSON_COLUMNS.split(',')
+export const COLUMNS = PERSON_COLUMNS.split(',')
   .map((c) => `p.${c.trim()}`)
   .join(', ');
 
@@ -49,9 +49,9 @@ const nameParts = (r: NameRow) => ({
   fullNameEn: r.full_name_en,
 });
 
-type Where = { sql: string[]; params: unknown[] };
+export type Where = { sql: string[]; params: unknown[] };
 
-function keyWhere(actor: Actor, q: PersonSearchQuery): Where {
+export function keyWhere(actor: Actor, q: PersonSearchQuery): Where {
   const scope = scopeSql('p', actor, 1);
   const w: Where = { sql: [scope.sql], params: [...scope.params] };
   if (q.nationalId !== undefined) {

@@ -1,6 +1,7 @@
 import { searchAdvice, searchKeys } from '../../../registry/personSearch.ts';
 import { logPersonsShown } from '../../../store/registry/logPersonsShown.ts';
-import { MAX_RANKED, searchPersons } from '../../../store/registry/searchPersons.ts';
+import { lookUpPersonsLogged } from '../../../store/registry/lookUpPersonsLogged.ts';
+import { MAX_RANKED, type PersonSearchResult, searchPersons } from '../../../store/registry/searchPersons.ts';
 import { decodeCursor, encodeCursor } from '../../cursor.ts';
 import { readerOf } from '../../../store/open.ts';
 import { defineRoute } from '../../route.ts';
@@ -25,26 +26,24 @@ export default defineRoute({
   handler: async ({ body, actor, store }) => {
     const keys = searchKeys(body);
     const offset = decodeCursor(body.cursor, isOffset)?.o ?? 0;
-    const r = await searchPersons(readerOf(store), actor, {
-      name: body.query,
-      nationalId: keys.nationalId,
-      phone: keys.phone,
-      limit: body.limit,
-      offset,
-    });
+    const q = { nationalId: keys.nationalId, phone: keys.phone, limit: body.limit, offset };
     // who searched, when, and whom the page showed; never what was typed
-    const by = [
-      ...(body.query ? ['name' as const] : []),
-      ...(keys.nationalId ? ['national_id' as const] : []),
-      ...(keys.phone ? ['phone' as const] : []),
-    ];
-    await logPersonsShown(
-      store.pool,
-      actor,
-      'search',
-      r.items.map((p) => p.id),
-      { by },
-    );
+    const lookup = [...(keys.nationalId ? ['national_id' as const] : []), ...(keys.phone ? ['phone' as const] : [])];
+    const by = [...(body.query ? ['name' as const] : []), ...lookup];
+    let r: PersonSearchResult;
+    if (body.query === undefined && readerOf(store) === store.pool) {
+      // an ID or phone lookup and its read log in one round trip
+      r = await lookUpPersonsLogged(store.pool, actor, q, lookup);
+    } else {
+      r = await searchPersons(readerOf(store), actor, { ...q, name: body.query });
+      await logPersonsShown(
+        store.pool,
+        actor,
+        'search',
+        r.items.map((p) => p.id),
+        { by },
+      );
+    }
     return {
       items: r.items.map(personSummary),
       nextCursor: r.more && offset + body.limit < MAX_RANKED ? encodeCursor({ o: offset + body.limit }) : null,
