@@ -8,14 +8,15 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { type PassSpec, sameBlock, stablePassKey } from '../../linkage/blocking.ts';
 import { bucketOf, keptPasses, NameCounts, rowsOfKey } from '../../linkage/blockIndex.ts';
-import type { Dataset } from '../../linkage/dataset.ts';
+import { Dataset } from '../../linkage/dataset.ts';
 import { prepare } from '../../linkage/engine.ts';
+import { PreparedReader } from '../../linkage/preparedRows.ts';
 import { CAP, type ChangedPairs, dedupeChangedWith } from '../../linkage/incrementalDedupe.ts';
 import type { Model } from '../../linkage/model.ts';
 import { REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
 import type { LinkSettings } from '../../linkage/settings.ts';
 import { scopeSql } from '../registry/scope.ts';
-import { type BlockSet, countedBefore, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
+import { type BlockSet, CHUNK_ROWS, countedBefore, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
 import { RAW_COLUMNS, type RawPersonRow, rawRecord } from './records.ts';
 
 /** Members read beyond a block's cap at first (entries that turn out stale or gone). */
@@ -87,38 +88,110 @@ async function wantedBlocks(db: pg.Pool, set: BlockSet, cds: Dataset, passes: Pa
 
 type Loaded = { ds: Dataset; rowOf: Map<string, number> };
 
+/** What the run has read so far: kept rows' ids, persons read by id, prepared rows by chunk. */
+type State = {
+  ids: Map<number, string>;
+  persons: Map<string, RawPersonRow>;
+  asked: Set<string>;
+  counts: NameCounts;
+  /** with prepared rows: the persons changed since the full run (read by id), the chunks, the members taken prepared */
+  prep: {
+    stale: Set<string>;
+    chunks: Map<number, Buffer>;
+    offsets: Map<number, Int32Array>;
+    rows: Map<string, number>;
+    gone: Set<string>;
+  } | null;
+};
+
 /** Reads the members of every block up to its limit that are not read yet, and prepares everyone read. */
-async function load(
-  db: pg.Pool,
-  actor: Actor,
-  set: BlockSet,
-  settings: LinkSettings,
-  blocks: Block[],
-  st: { ids: Map<number, string>; persons: Map<string, RawPersonRow>; asked: Set<string>; counts: NameCounts },
-): Promise<Loaded> {
+async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSettings, blocks: Block[], st: State): Promise<Loaded> {
   await readRowIds(
     db,
     set.id,
     blocks.flatMap((b) => b.rows.slice(0, b.limit)),
     st.ids,
+    st.prep?.chunks,
   );
   const ask: string[] = [];
+  const probe: string[] = [];
   const want = (id: string) => {
     if (st.asked.has(id)) return;
     st.asked.add(id);
     ask.push(id);
   };
+  const kept = (r: number) => {
+    const id = st.ids.get(r)!;
+    if (!st.prep || st.prep.stale.has(id) || !st.prep.chunks.has(Math.floor(r / CHUNK_ROWS))) return want(id);
+    if (st.asked.has(id)) return;
+    st.asked.add(id);
+    st.prep.rows.set(id, r);
+    probe.push(id);
+  };
   for (const b of blocks) {
-    for (const r of b.rows.slice(0, b.limit)) want(st.ids.get(r)!);
+    for (const r of b.rows.slice(0, b.limit)) kept(r);
     for (const id of b.added) want(id);
   }
   await personsInScopeById(db, actor, ask, st.persons);
-  const rows = [...st.persons.values()].sort((a, b) => byId(a.id, b.id));
-  const ds = prepare([rows.map(rawRecord)], settings, REGISTRY_COLUMNS);
+  if (st.prep) await goneById(db, probe, st.prep.gone);
+  return build(set, settings, st);
+}
+
+/**
+ * The dataset of everyone read, in id order: persons read by id prepared from their records, the
+ * kept rows not changed since the full run as it prepared them.
+ */
+function build(set: BlockSet, settings: LinkSettings, st: State): Loaded {
+  const ds = new Dataset(settings, REGISTRY_COLUMNS);
+  const reader = st.prep && set.prep ? PreparedReader.of(ds, set.prep) : null;
+  const order: string[] = [...st.persons.keys()];
+  if (st.prep) for (const id of st.prep.rows.keys()) if (!st.prep.gone.has(id)) order.push(id);
+  order.sort(byId);
+  for (const id of order) {
+    const raw = st.persons.get(id);
+    if (raw) {
+      ds.add(rawRecord(raw), 0);
+      continue;
+    }
+    const r = st.prep!.rows.get(id)!;
+    const c = Math.floor(r / CHUNK_ROWS);
+    const chunk = st.prep!.chunks.get(c)!;
+    let off = st.prep!.offsets.get(c);
+    if (!off) st.prep!.offsets.set(c, (off = reader!.offsets(chunk, Math.min(CHUNK_ROWS, set.persons - c * CHUNK_ROWS))));
+    reader!.append(chunk, off[r - c * CHUNK_ROWS]!, id);
+  }
+  ds.finalize();
   st.counts.applyTo(ds);
   const rowOf = new Map<string, number>();
   for (let i = 0; i < ds.n; i++) rowOf.set(ds.ids[i]!, i);
   return { ds, rowOf };
+}
+
+/** The ids among `ids` of persons that no longer exist (a kept row's person deleted since), a few batches at a time. */
+async function goneById(db: pg.Pool, ids: string[], into: Set<string>): Promise<void> {
+  const BATCH = 50_000;
+  let next = 0;
+  const worker = async () => {
+    for (let k = next; k < ids.length; k = next) {
+      next += BATCH;
+      const r = await db.query<{ id: string }>(
+        `SELECT x::text AS id FROM unnest(string_to_array($1, ',')::uuid[]) AS x
+          WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = x)`,
+        [ids.slice(k, k + BATCH).join(',')],
+      );
+      for (const row of r.rows) into.add(row.id);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}
+
+/** The ids of the persons changed (or registered) since `since`, in any scope. */
+async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promise<Set<string>> {
+  const r = await db.query<{ id: string }>('SELECT p.id FROM person p WHERE p.org_id = $1 AND p.updated_at >= $2::timestamptz', [
+    actor.orgId,
+    since,
+  ]);
+  return new Set(r.rows.map((x) => x.id));
 }
 
 type Members = { rows: number[]; short: boolean };
@@ -205,7 +278,16 @@ export async function compareKept(
   );
   counts.add(delta);
   lap('readCounts');
-  const st = { ids: new Map<number, string>(), persons: new Map(changedRows.map((r) => [r.id, r])), asked: new Set<string>(), counts };
+  const st: State = {
+    ids: new Map<number, string>(),
+    persons: new Map(changedRows.map((r) => [r.id, r])),
+    asked: new Set<string>(),
+    counts,
+    prep:
+      set.prep && PreparedReader.of(cds, set.prep)
+        ? { stale: await changedSinceIds(db, actor, set.since), chunks: new Map(), offsets: new Map(), rows: new Map(), gone: new Set() }
+        : null,
+  };
   for (const r of changedRows) st.asked.add(r.id);
   let pending = [...blocks.values()];
   let l = await load(db, actor, set, settings, pending, st);
