@@ -87,7 +87,11 @@ export type PreparedDicts = string[];
  * The rows of a full run's dataset as prepared, a chunk at a time: `order` lists the dataset's
  * rows in kept-row order (the persons in id order). Null when the dataset cannot be kept so.
  */
-export function preparedChunks(ds: Dataset, order: ArrayLike<number>, chunkRows: number): { dicts: PreparedDicts; chunks: Generator<Buffer> } | null {
+export function preparedChunks(
+  ds: Dataset,
+  order: ArrayLike<number>,
+  chunkRows: number,
+): { dicts: PreparedDicts; chunks: Generator<Buffer> } | null {
   const kinds = kindsOf(ds);
   if (!kinds) return null;
   const dicts: PreparedDicts = [ds.names.dict.strings.join('\n')];

@@ -316,5 +316,7 @@ export async function compareKept(
   });
   lap('compare');
   timings.persons = l.ds.n;
+  // of them, taken as the full run prepared them (the others read by id and prepared)
+  timings.prepared = st.prep ? [...st.prep.rows.keys()].filter((id) => !st.prep!.gone.has(id)).length : 0;
   return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
 }
