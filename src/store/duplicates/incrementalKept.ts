@@ -86,7 +86,8 @@ async function wantedBlocks(db: pg.Pool, set: BlockSet, cds: Dataset, passes: Pa
   return blocks;
 }
 
-type Loaded = { ds: Dataset; rowOf: Map<string, number> };
+/** The dataset read; the rows of the persons read by id; with prepared rows, the dataset's row of each kept row (-1 none). */
+type Loaded = { ds: Dataset; rowOf: Map<string, number>; keptRow: Int32Array | null };
 
 /** What the run has read so far: kept rows' ids, persons read by id, prepared rows by chunk. */
 type State = {
@@ -94,25 +95,27 @@ type State = {
   persons: Map<string, RawPersonRow>;
   asked: Set<string>;
   counts: NameCounts;
-  /** with prepared rows: the persons changed since the full run (read by id), the chunks, the members taken prepared */
-  prep: {
-    stale: Set<string>;
-    chunks: Map<number, Buffer>;
-    offsets: Map<number, Int32Array>;
-    rows: Map<string, number>;
-    gone: Set<string>;
-  } | null;
+  prep: Prepared | null;
+};
+
+/** With prepared rows: the persons changed since the full run (read by id), the chunks, and per kept row how it is taken. */
+type Prepared = {
+  stale: Set<string>;
+  chunks: Map<number, Buffer>;
+  offsets: Map<number, Int32Array>;
+  /** per kept row: 0 not taken, 1 taken prepared, 2 read by id */
+  taken: Uint8Array;
+  /** the kept rows taken prepared, and those read by id */
+  rows: number[];
+  byId: number[];
+  gone: Set<string>;
 };
 
 /** Reads the members of every block up to its limit that are not read yet, and prepares everyone read. */
 async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSettings, blocks: Block[], st: State): Promise<Loaded> {
-  await readRowIds(
-    db,
-    set.id,
-    blocks.flatMap((b) => b.rows.slice(0, b.limit)),
-    st.ids,
-    st.prep?.chunks,
-  );
+  const keptRows: number[] = [];
+  for (const b of blocks) for (let q = 0; q < Math.min(b.rows.length, b.limit); q++) keptRows.push(b.rows[q]!);
+  await readRowIds(db, set.id, keptRows, st.ids, st.prep?.chunks);
   const ask: string[] = [];
   const probe: string[] = [];
   const want = (id: string) => {
@@ -120,51 +123,59 @@ async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSett
     st.asked.add(id);
     ask.push(id);
   };
-  const kept = (r: number) => {
+  const p = st.prep;
+  for (const r of keptRows) {
+    if (!p) {
+      want(st.ids.get(r)!);
+      continue;
+    }
+    if (p.taken[r]) continue;
     const id = st.ids.get(r)!;
-    if (!st.prep || st.prep.stale.has(id) || !st.prep.chunks.has(Math.floor(r / CHUNK_ROWS))) return want(id);
-    if (st.asked.has(id)) return;
-    st.asked.add(id);
-    st.prep.rows.set(id, r);
-    probe.push(id);
-  };
-  for (const b of blocks) {
-    for (const r of b.rows.slice(0, b.limit)) kept(r);
-    for (const id of b.added) want(id);
+    if (p.stale.has(id) || !p.chunks.has(Math.floor(r / CHUNK_ROWS))) {
+      p.taken[r] = 2;
+      p.byId.push(r);
+      want(id);
+    } else {
+      p.taken[r] = 1;
+      p.rows.push(r);
+      probe.push(id);
+    }
   }
+  for (const b of blocks) for (const id of b.added) want(id);
   await personsInScopeById(db, actor, ask, st.persons);
-  if (st.prep) await goneById(db, probe, st.prep.gone);
+  if (p) await goneById(db, probe, p.gone);
   return build(set, settings, st);
 }
 
 /**
  * The dataset of everyone read, in id order: persons read by id prepared from their records, the
- * kept rows not changed since the full run as it prepared them.
+ * kept rows not changed since the full run as it prepared them (kept rows are in id order).
  */
 function build(set: BlockSet, settings: LinkSettings, st: State): Loaded {
   const ds = new Dataset(settings, REGISTRY_COLUMNS);
-  const reader = st.prep && set.prep ? PreparedReader.of(ds, set.prep) : null;
-  const order: string[] = [...st.persons.keys()];
-  if (st.prep) for (const id of st.prep.rows.keys()) if (!st.prep.gone.has(id)) order.push(id);
-  order.sort(byId);
-  for (const id of order) {
-    const raw = st.persons.get(id);
-    if (raw) {
-      ds.add(rawRecord(raw), 0);
-      continue;
-    }
-    const r = st.prep!.rows.get(id)!;
+  const p = st.prep;
+  const reader = p && set.prep ? PreparedReader.of(ds, set.prep) : null;
+  const raw = [...st.persons.values()].sort((a, b) => byId(a.id, b.id));
+  const rows = p ? Int32Array.from(p.rows).sort() : new Int32Array(0);
+  const keptRow = p ? new Int32Array(set.persons).fill(-1) : null;
+  const rowOf = new Map<string, number>();
+  let x = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const id = st.ids.get(r)!;
+    if (p!.gone.size > 0 && p!.gone.has(id)) continue;
+    for (; x < raw.length && raw[x]!.id < id; x++) rowOf.set(raw[x]!.id, ds.add(rawRecord(raw[x]!), 0));
     const c = Math.floor(r / CHUNK_ROWS);
-    const chunk = st.prep!.chunks.get(c)!;
-    let off = st.prep!.offsets.get(c);
-    if (!off) st.prep!.offsets.set(c, (off = reader!.offsets(chunk, Math.min(CHUNK_ROWS, set.persons - c * CHUNK_ROWS))));
-    reader!.append(chunk, off[r - c * CHUNK_ROWS]!, id);
+    const chunk = p!.chunks.get(c)!;
+    let off = p!.offsets.get(c);
+    if (!off) p!.offsets.set(c, (off = reader!.offsets(chunk, Math.min(CHUNK_ROWS, set.persons - c * CHUNK_ROWS))));
+    keptRow![r] = reader!.append(chunk, off[r - c * CHUNK_ROWS]!, id);
   }
+  for (; x < raw.length; x++) rowOf.set(raw[x]!.id, ds.add(rawRecord(raw[x]!), 0));
+  if (p) for (const r of p.byId) keptRow![r] = rowOf.get(st.ids.get(r)!) ?? -1;
   ds.finalize();
   st.counts.applyTo(ds);
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < ds.n; i++) rowOf.set(ds.ids[i]!, i);
-  return { ds, rowOf };
+  return { ds, rowOf, keptRow };
 }
 
 /** The ids among `ids` of persons that no longer exist (a kept row's person deleted since), a few batches at a time. */
@@ -202,12 +213,13 @@ type Members = { rows: number[]; short: boolean };
  */
 function members(l: Loaded, ids: Map<number, string>, b: Block, pass: PassSpec, i: number): Members {
   const found = new Set<number>();
-  const take = (id: string | undefined) => {
-    const j = id === undefined ? undefined : l.rowOf.get(id);
-    if (j !== undefined && sameBlock(l.ds, pass, i, j)) found.add(j);
+  const takeRow = (j: number | undefined) => {
+    if (j !== undefined && j >= 0 && sameBlock(l.ds, pass, i, j)) found.add(j);
   };
+  const take = (id: string | undefined) => takeRow(id === undefined ? undefined : l.rowOf.get(id));
   const kept = b.rows.slice(0, b.limit);
-  for (const r of kept) take(ids.get(r));
+  if (l.keptRow) for (const r of kept) takeRow(l.keptRow[r]);
+  else for (const r of kept) take(ids.get(r));
   for (const id of b.added) take(id);
   for (const id of b.changed) take(id);
   const rows = [...found].sort((x, y) => x - y).slice(0, b.cap);
@@ -285,7 +297,15 @@ export async function compareKept(
     counts,
     prep:
       set.prep && PreparedReader.of(cds, set.prep)
-        ? { stale: await changedSinceIds(db, actor, set.since), chunks: new Map(), offsets: new Map(), rows: new Map(), gone: new Set() }
+        ? {
+            stale: await changedSinceIds(db, actor, set.since),
+            chunks: new Map(),
+            offsets: new Map(),
+            taken: new Uint8Array(set.persons),
+            rows: [],
+            byId: [],
+            gone: new Set(),
+          }
         : null,
   };
   for (const r of changedRows) st.asked.add(r.id);
@@ -317,6 +337,6 @@ export async function compareKept(
   lap('compare');
   timings.persons = l.ds.n;
   // of them, taken as the full run prepared them (the others read by id and prepared)
-  timings.prepared = st.prep ? [...st.prep.rows.keys()].filter((id) => !st.prep!.gone.has(id)).length : 0;
+  timings.prepared = st.prep ? st.prep.rows.length - st.prep.gone.size : 0;
   return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
 }
