@@ -284,16 +284,23 @@ export async function readRowIds(
     else byChunk.set(c, [row]);
   }
   const list = [...byChunk.keys()];
-  for (let s = 0; s < list.length; s += 1000) {
-    const r = await db.query<{ chunk: number; ids: Buffer; prep?: Buffer | null }>(
-      `SELECT chunk, ids${prep ? ', prep' : ''} FROM linkage_block_row WHERE set_id = $1 AND chunk = ANY($2::int4[])`,
-      [setId, list.slice(s, s + 1000)],
-    );
-    for (const { chunk, ids, prep: p } of r.rows) {
-      for (const row of byChunk.get(chunk)!) into.set(row, uuidText(ids, 16 * (row - chunk * CHUNK_ROWS)));
-      if (prep && p) prep.set(chunk, p);
+  // a few batches at a time: the server reads the next while this process decodes one
+  const BATCH = 250;
+  let next = 0;
+  const worker = async () => {
+    for (let s = next; s < list.length; s = next) {
+      next += BATCH;
+      const r = await db.query<{ chunk: number; ids: Buffer; prep?: Buffer | null }>(
+        `SELECT chunk, ids${prep ? ', prep' : ''} FROM linkage_block_row WHERE set_id = $1 AND chunk = ANY($2::int4[])`,
+        [setId, list.slice(s, s + BATCH)],
+      );
+      for (const { chunk, ids, prep: p } of r.rows) {
+        for (const row of byChunk.get(chunk)!) into.set(row, uuidText(ids, 16 * (row - chunk * CHUNK_ROWS)));
+        if (prep && p) prep.set(chunk, p);
+      }
     }
-  }
+  };
+  await Promise.all([worker(), worker(), worker()]);
 }
 
 /** The persons incremental runs added to blocks (pass, key), by `${pass}:${key}`. */

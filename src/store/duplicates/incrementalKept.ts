@@ -142,8 +142,7 @@ async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSett
     }
   }
   for (const b of blocks) for (const id of b.added) want(id);
-  await personsInScopeById(db, actor, ask, st.persons);
-  if (p) await goneById(db, probe, p.gone);
+  await Promise.all([personsInScopeById(db, actor, ask, st.persons), p ? goneById(db, probe, p.gone) : null]);
   return build(set, settings, st);
 }
 
