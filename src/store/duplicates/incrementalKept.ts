@@ -103,7 +103,7 @@ type Prepared = {
   stale: Set<string>;
   chunks: Map<number, Buffer>;
   offsets: Map<number, Int32Array>;
-  /** per kept row: 0 not taken, 1 taken prepared, 2 read by id */
+  /** per kept row: 0 not taken, 1 taken prepared, 2 read by id (3 while being read) */
   taken: Uint8Array;
   /** the kept rows taken prepared, and those read by id */
   rows: number[];
@@ -113,8 +113,18 @@ type Prepared = {
 
 /** Reads the members of every block up to its limit that are not read yet, and prepares everyone read. */
 async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSettings, blocks: Block[], st: State): Promise<Loaded> {
+  const p = st.prep;
+  // the kept rows not taken yet, each once (3: listed now)
   const keptRows: number[] = [];
-  for (const b of blocks) for (let q = 0; q < Math.min(b.rows.length, b.limit); q++) keptRows.push(b.rows[q]!);
+  for (const b of blocks)
+    for (let q = 0; q < Math.min(b.rows.length, b.limit); q++) {
+      const r = b.rows[q]!;
+      if (!p) keptRows.push(r);
+      else if (p.taken[r] === 0) {
+        p.taken[r] = 3;
+        keptRows.push(r);
+      }
+    }
   await readRowIds(db, set.id, keptRows, st.ids, st.prep?.chunks);
   const ask: string[] = [];
   const probe: string[] = [];
@@ -123,13 +133,11 @@ async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSett
     st.asked.add(id);
     ask.push(id);
   };
-  const p = st.prep;
   for (const r of keptRows) {
     if (!p) {
       want(st.ids.get(r)!);
       continue;
     }
-    if (p.taken[r]) continue;
     const id = st.ids.get(r)!;
     if (p.stale.has(id) || !p.chunks.has(Math.floor(r / CHUNK_ROWS))) {
       p.taken[r] = 2;
@@ -268,6 +276,9 @@ export async function compareKept(
     timings[stage] = Math.round(performance.now() - t) / 1000;
     t = performance.now();
   };
+  // the persons changed since the full run, read while the rest is (only with prepared rows)
+  const stale = set.prep ? changedSinceIds(db, actor, set.since) : null;
+  stale?.catch(() => undefined);
   const changedRows = await changedRecords(db, actor, modelId);
   const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
   const passes = keptPasses(cds, settings)!;
@@ -295,9 +306,9 @@ export async function compareKept(
     asked: new Set<string>(),
     counts,
     prep:
-      set.prep && PreparedReader.of(cds, set.prep)
+      stale && PreparedReader.of(cds, set.prep!)
         ? {
-            stale: await changedSinceIds(db, actor, set.since),
+            stale: await stale,
             chunks: new Map(),
             offsets: new Map(),
             taken: new Uint8Array(set.persons),
