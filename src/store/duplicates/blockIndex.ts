@@ -303,6 +303,21 @@ export async function readRowIds(
   await Promise.all([worker(), worker(), worker()]);
 }
 
+/** How many of these persons are among the set's rows (found by the chunks' first ids). */
+export async function keptAmong(db: pg.Pool, setId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const wanted = new Set(ids);
+  const chunks = await db.query<{ ids: Buffer }>(
+    `SELECT DISTINCT ON (c.chunk) c.ids FROM unnest($2::uuid[]) AS q(id)
+       CROSS JOIN LATERAL (SELECT r.chunk, r.ids FROM linkage_block_row r
+         WHERE r.set_id = $1 AND r.first_id <= q.id ORDER BY r.first_id DESC LIMIT 1) c`,
+    [setId, ids],
+  );
+  let n = 0;
+  for (const c of chunks.rows) for (let k = 0; k < c.ids.length / 16; k++) if (wanted.has(uuidText(c.ids, 16 * k))) n++;
+  return n;
+}
+
 /** The persons incremental runs added to blocks (pass, key), by `${pass}:${key}`. */
 export async function readAdded(db: pg.Pool, setId: string, keys: { pass: number; key: number }[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();

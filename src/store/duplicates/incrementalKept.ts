@@ -16,7 +16,7 @@ import type { Model } from '../../linkage/model.ts';
 import { REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
 import type { LinkSettings } from '../../linkage/settings.ts';
 import { scopeSql } from '../registry/scope.ts';
-import { type BlockSet, CHUNK_ROWS, countedBefore, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
+import { type BlockSet, CHUNK_ROWS, countedBefore, keptAmong, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
 import { RAW_COLUMNS, type RawPersonRow, rawRecord } from './records.ts';
 
 /** Members read beyond a block's cap at first (entries that turn out stale or gone). */
@@ -101,6 +101,10 @@ type State = {
 /** With prepared rows: the persons changed since the full run (read by id), the chunks, and per kept row how it is taken. */
 type Prepared = {
   stale: Set<string>;
+  /** no kept row's person is gone (counted): no probe */
+  noneGone: boolean;
+  /** the kept members' ids probed for gone persons */
+  probed: number;
   chunks: Map<number, Buffer>;
   offsets: Map<number, Int32Array>;
   /** per kept row: 0 not taken, 1 taken prepared, 2 read by id (3 while being read) */
@@ -150,7 +154,8 @@ async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSett
     }
   }
   for (const b of blocks) for (const id of b.added) want(id);
-  await Promise.all([personsInScopeById(db, actor, ask, st.persons), p ? goneById(db, probe, p.gone) : null]);
+  if (p && !p.noneGone) p.probed += probe.length;
+  await Promise.all([personsInScopeById(db, actor, ask, st.persons), p && !p.noneGone ? goneById(db, probe, p.gone) : null]);
   return build(set, settings, st);
 }
 
@@ -203,13 +208,30 @@ async function goneById(db: pg.Pool, ids: string[], into: Set<string>): Promise<
   await Promise.all([worker(), worker(), worker()]);
 }
 
-/** The ids of the persons changed (or registered) since `since`, in any scope. */
-async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promise<Set<string>> {
-  const r = await db.query<{ id: string }>('SELECT p.id FROM person p WHERE p.org_id = $1 AND p.updated_at >= $2::timestamptz', [
-    actor.orgId,
-    since,
+/** The ids of the persons changed (or registered) since `since`, in any scope; and of them those registered before. */
+async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promise<{ all: Set<string>; old: string[] }> {
+  const r = await db.query<{ id: string; old: boolean }>(
+    'SELECT p.id, p.created_at < $2::timestamptz AS old FROM person p WHERE p.org_id = $1 AND p.updated_at >= $2::timestamptz',
+    [actor.orgId, since],
+  );
+  return { all: new Set(r.rows.map((x) => x.id)), old: r.rows.filter((x) => x.old).map((x) => x.id) };
+}
+
+/**
+ * Whether no person of the kept rows is gone, by counting: the persons in scope unchanged since
+ * the full run began reading were all read by it, so they are the kept rows less those of persons
+ * changed since (`old`: changed since, registered before), exactly when none of the others is gone.
+ */
+async function noneGone(db: pg.Pool, actor: Actor, set: BlockSet, old: Promise<{ old: string[] }>): Promise<boolean> {
+  const s = scopeSql('p', actor, 1);
+  const [unchanged, kept] = await Promise.all([
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${s.sql} AND p.updated_at < $3::timestamptz`, [
+      ...s.params,
+      set.since,
+    ]),
+    old.then((o) => keptAmong(db, set.id, o.old)),
   ]);
-  return new Set(r.rows.map((x) => x.id));
+  return set.persons - kept === unchanged.rows[0]!.n;
 }
 
 type Members = { rows: number[]; short: boolean };
@@ -278,7 +300,9 @@ export async function compareKept(
   };
   // the persons changed since the full run, read while the rest is (only with prepared rows)
   const stale = set.prep ? changedSinceIds(db, actor, set.since) : null;
+  const gone = stale ? noneGone(db, actor, set, stale) : null;
   stale?.catch(() => undefined);
+  gone?.catch(() => undefined);
   const changedRows = await changedRecords(db, actor, modelId);
   const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
   const passes = keptPasses(cds, settings)!;
@@ -308,7 +332,9 @@ export async function compareKept(
     prep:
       stale && PreparedReader.of(cds, set.prep!)
         ? {
-            stale: await stale,
+            stale: (await stale).all,
+            noneGone: (await gone)!,
+            probed: 0,
             chunks: new Map(),
             offsets: new Map(),
             taken: new Uint8Array(set.persons),
@@ -348,5 +374,6 @@ export async function compareKept(
   timings.persons = l.ds.n;
   // of them, taken as the full run prepared them (the others read by id and prepared)
   timings.prepared = st.prep ? st.prep.rows.length - st.prep.gone.size : 0;
+  timings.probed = st.prep?.probed ?? 0;
   return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
 }
