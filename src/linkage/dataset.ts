@@ -128,6 +128,14 @@ export class Dataset {
     this.ids[row] = id || String(row);
   }
 
+  /** Appends a row whose fields the caller sets (kept prepared rows, preparedRows.ts): person `id`, input 0. */
+  appendRow(id: string): number {
+    const row = this.n++;
+    this.source.set(row, 0);
+    this.ids[row] = id;
+    return row;
+  }
+
   add(rec: RawRecord, source: number): number {
     const row = this.n;
     this.write(rec, row, source, true);

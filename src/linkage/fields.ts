@@ -113,6 +113,23 @@ export class NameStore {
   private readonly cacheV: Int8Array;
   private readonly cmpShift: number;
 
+  /** The id of a (normalised) token, added when new. */
+  token(t: string): number {
+    return this.tok(t);
+  }
+
+  /** Sets row `row`'s parts as prepared before (token ids, -1 none), without counting them. */
+  setRow(row: number, ar: readonly number[], lat: readonly number[]): void {
+    let script = 0;
+    for (let p = 0; p < 4; p++) {
+      this.ar.set(row * 4 + p, ar[p]!);
+      this.lat.set(row * 4 + p, lat[p]!);
+      if (ar[p]! >= 0) script |= 1;
+      if (lat[p]! >= 0) script |= 2;
+    }
+    this.script.set(row, script);
+  }
+
   private tok(t: string): number {
     const id = this.dict.id(t);
     if (id === this.skelOf.n) {

@@ -97,8 +97,14 @@ test('the kept blocks give the same pairs, weights and decisions as reading the 
   // the registrations include people registered twice (links) and relatives (not candidates)
   expect(a.decisions).toContain('2');
   expect(a.decisions).toContain('0');
-  // the kept run read a share of the registry only
+  // the kept run read a share of the registry only, most of it as the full run prepared it
   expect(kept.result.dataset.n).toBeLessThan(memory.result.dataset.n);
+  const tm = kept.kept!.add.timings;
+  // (every member not changed since the full run: here the only run before)
+  expect(tm.prepared).toBeGreaterThan(300);
+  expect(tm.prepared).toBe(tm.persons! - kept.changed.size);
+  // none gone (counted): the members' ids were not probed
+  expect(tm.probed).toBe(0);
 }, 120_000);
 
 // a cap of one: with time-ordered ids a cap of two still admitted 89% of the pairs on this registry
@@ -137,6 +143,9 @@ test('a second incremental run finds the persons the first one added', async () 
   await insertRecords(t.db.pool, user.orgId, prepared(again));
   const { kept, a, b } = await bothWays(user.actor);
   expect(kept.kept).toBeDefined();
+  expect(kept.kept!.add.timings.prepared).toBeGreaterThan(0);
+  // persons edited since the full run are among its rows (counted so): none gone, no probe
+  expect(kept.kept!.add.timings.probed).toBe(0);
   expect(a.candidates).toEqual(b.candidates);
   expect(a.pairs).toEqual(b.pairs);
   expect(a.decisions.split('').filter((d) => d === '2').length).toBeGreaterThanOrEqual(10);
@@ -150,6 +159,8 @@ test('a person gone since the run is skipped', async () => {
   await t.db.pool.query('DELETE FROM person WHERE id = $1', [gone]);
   const after = await bothWays(user.actor);
   expect(after.kept.kept).toBeDefined();
+  // the count found one gone: the members were probed
+  expect(after.kept.kept!.add.timings.probed).toBeGreaterThan(0);
   expect(after.a.candidates.some((c) => c.includes(gone))).toBe(false);
   expect(after.a.candidates).toEqual(after.b.candidates);
 }, 120_000);

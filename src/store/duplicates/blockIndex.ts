@@ -10,6 +10,7 @@ import type { PassSpec } from '../../linkage/blocking.ts';
 import { stablePassKey } from '../../linkage/blocking.ts';
 import { blockSignature, keptPasses, NameCounts, nameTokens, passBuckets } from '../../linkage/blockIndex.ts';
 import type { Dataset } from '../../linkage/dataset.ts';
+import { type PreparedDicts, preparedChunks } from '../../linkage/preparedRows.ts';
 import type { LinkSettings } from '../../linkage/settings.ts';
 
 /** Rows a chunk of the row → person map holds. */
@@ -115,12 +116,12 @@ export async function writeBlockSet(
       old.rows.map((r) => r.id),
     );
     const bits = await copyBlocks(c, setId, run.ds, passes, run.rowOf);
-    await copyRows(c, setId, run);
+    const dicts = await copyRows(c, setId, run);
     await insertCounts(c, setId, NameCounts.of(run.ds), true);
     await c.query(
-      `INSERT INTO linkage_block_set (id, org_id, model_id, governorates, signature, bits, persons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [setId, actor.orgId, run.modelId, actor.governorates, blockSignature(run.ds, run.settings), bits, run.ids.length],
+      `INSERT INTO linkage_block_set (id, org_id, model_id, governorates, signature, bits, persons, prep_dicts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [setId, actor.orgId, run.modelId, actor.governorates, blockSignature(run.ds, run.settings), bits, run.ids.length, dicts],
     );
     await c.query('COMMIT');
   } catch (e) {
@@ -132,12 +133,16 @@ export async function writeBlockSet(
   return { setId, seconds: Math.round(performance.now() - t0) / 1000 };
 }
 
-/** The row → person map, with each row's name parts as counted (NameCounts.positions), by COPY. */
+/**
+ * The row → person map, with each row's name parts as counted (NameCounts.positions) and its
+ * prepared fields (preparedRows.ts, when they can be kept), by COPY; answers the prepared rows'
+ * dictionaries (null when none are kept).
+ */
 async function copyRows(
   c: pg.PoolClient,
   setId: string,
   run: { ds: Dataset; rowOf: ArrayLike<number>; ids: readonly string[] },
-): Promise<void> {
+): Promise<PreparedDicts | null> {
   const pos = NameCounts.positions(run.ds);
   const names = new Int32Array(4 * run.ids.length).fill(-1);
   for (let r = 0; r < run.ds.n; r++) {
@@ -147,14 +152,21 @@ async function copyRows(
       if (t >= 0) names[4 * row + p] = pos[p]![t]!;
     }
   }
-  const rows = BinaryCopy.open(c, 'linkage_block_row', 'set_id, chunk, first_id, ids, names');
+  // the dataset's row of each kept row
+  const order = new Int32Array(run.ids.length);
+  for (let r = 0; r < run.ds.n; r++) order[run.rowOf[r]!] = r;
+  const prep = preparedChunks(run.ds, order, CHUNK_ROWS);
+  const rows = BinaryCopy.open(c, 'linkage_block_row', `set_id, chunk, first_id, ids, names${prep ? ', prep' : ''}`);
   for (let s = 0; s < run.ids.length; s += CHUNK_ROWS) {
     const end = Math.min(run.ids.length, s + CHUNK_ROWS);
     const b = Buffer.alloc(16 * (end - s));
     for (let k = s; k < end; k++) b.write(run.ids[k]!.replace(/-/g, ''), 16 * (k - s), 'hex');
-    await rows.row([setId, s / CHUNK_ROWS, run.ids[s]!, b, int32Bytes(names.subarray(4 * s, 4 * end))]);
+    const fields = [setId, s / CHUNK_ROWS, run.ids[s]!, b, int32Bytes(names.subarray(4 * s, 4 * end))];
+    if (prep) fields.push(prep.chunks.next().value!);
+    await rows.row(fields);
   }
   await rows.end();
+  return prep?.dicts ?? null;
 }
 
 /** Every pass's buckets, by COPY in the order of the table's index; answers each pass's bucket bits. */
@@ -185,7 +197,15 @@ async function insertCounts(c: pg.PoolClient, setId: string, counts: NameCounts,
   }
 }
 
-export type BlockSet = { id: string; bits: number[]; persons: number };
+export type BlockSet = {
+  id: string;
+  bits: number[];
+  persons: number;
+  /** the prepared rows' dictionaries (null: no prepared rows kept) */
+  prep: PreparedDicts | null;
+  /** when the run that kept the set began reading: a person changed since is read again */
+  since: string;
+};
 
 /**
  * The kept blocks an incremental run after model `modelId` may use: those of the full run it
@@ -199,8 +219,18 @@ export async function usableBlockSet(
   ds: Dataset,
   settings: LinkSettings,
 ): Promise<BlockSet | null> {
-  const r = await db.query<{ id: string; bits: number[]; persons: number; signature: string; governorates: string[] }>(
-    `SELECT s.id, s.bits, s.persons, s.signature, s.governorates FROM linkage_model m
+  const r = await db.query<{
+    id: string;
+    bits: number[];
+    persons: number;
+    signature: string;
+    governorates: string[];
+    prep_dicts: string[] | null;
+    since: string;
+  }>(
+    `SELECT s.id, s.bits, s.persons, s.signature, s.governorates, s.prep_dicts,
+       (SELECT coalesce((k.stats->>'startedAt')::timestamptz, k.created_at) FROM linkage_model k WHERE k.id = s.model_id)::text AS since
+     FROM linkage_model m
        JOIN linkage_block_set s ON s.id = coalesce((m.stats->>'blockSet')::uuid,
          (SELECT x.id FROM linkage_block_set x WHERE x.model_id = m.id ORDER BY x.created_at DESC LIMIT 1))
      WHERE m.id = $1 AND m.org_id = $2 AND s.org_id = $2`,
@@ -212,7 +242,7 @@ export async function usableBlockSet(
   // the same scope: a run in another reads (and counts the names of) that scope
   const scope = new Set(s.governorates);
   if (scope.size !== new Set(actor.governorates).size || !actor.governorates.every((g) => scope.has(g))) return null;
-  return { id: s.id, bits: s.bits, persons: s.persons };
+  return { id: s.id, bits: s.bits, persons: s.persons, prep: s.prep_dicts, since: s.since };
 }
 
 /** The buckets (pass, bucket) of a set, as (key, row) entries, by `${pass}:${bucket}`. */
@@ -234,8 +264,17 @@ export async function readBuckets(
   return out;
 }
 
-/** The person ids of rows of a set (only those asked for are decoded). */
-export async function readRowIds(db: pg.Pool, setId: string, rows: Iterable<number>, into: Map<number, string>): Promise<void> {
+/**
+ * The person ids of rows of a set (only those asked for are decoded); with `prep`, their chunks'
+ * prepared rows too (preparedRows.ts), by chunk.
+ */
+export async function readRowIds(
+  db: pg.Pool,
+  setId: string,
+  rows: Iterable<number>,
+  into: Map<number, string>,
+  prep?: Map<number, Buffer>,
+): Promise<void> {
   const byChunk = new Map<number, number[]>();
   for (const row of rows) {
     if (into.has(row)) continue;
@@ -245,14 +284,38 @@ export async function readRowIds(db: pg.Pool, setId: string, rows: Iterable<numb
     else byChunk.set(c, [row]);
   }
   const list = [...byChunk.keys()];
-  for (let s = 0; s < list.length; s += 1000) {
-    const r = await db.query<{ chunk: number; ids: Buffer }>(
-      'SELECT chunk, ids FROM linkage_block_row WHERE set_id = $1 AND chunk = ANY($2::int4[])',
-      [setId, list.slice(s, s + 1000)],
-    );
-    for (const { chunk, ids } of r.rows)
-      for (const row of byChunk.get(chunk)!) into.set(row, uuidText(ids, 16 * (row - chunk * CHUNK_ROWS)));
-  }
+  // a few batches at a time: the server reads the next while this process decodes one
+  const BATCH = 250;
+  let next = 0;
+  const worker = async () => {
+    for (let s = next; s < list.length; s = next) {
+      next += BATCH;
+      const r = await db.query<{ chunk: number; ids: Buffer; prep?: Buffer | null }>(
+        `SELECT chunk, ids${prep ? ', prep' : ''} FROM linkage_block_row WHERE set_id = $1 AND chunk = ANY($2::int4[])`,
+        [setId, list.slice(s, s + BATCH)],
+      );
+      for (const { chunk, ids, prep: p } of r.rows) {
+        for (const row of byChunk.get(chunk)!) into.set(row, uuidText(ids, 16 * (row - chunk * CHUNK_ROWS)));
+        if (prep && p) prep.set(chunk, p);
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}
+
+/** How many of these persons are among the set's rows (found by the chunks' first ids). */
+export async function keptAmong(db: pg.Pool, setId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const wanted = new Set(ids);
+  const chunks = await db.query<{ ids: Buffer }>(
+    `SELECT DISTINCT ON (c.chunk) c.ids FROM unnest($2::uuid[]) AS q(id)
+       CROSS JOIN LATERAL (SELECT r.chunk, r.ids FROM linkage_block_row r
+         WHERE r.set_id = $1 AND r.first_id <= q.id ORDER BY r.first_id DESC LIMIT 1) c`,
+    [setId, ids],
+  );
+  let n = 0;
+  for (const c of chunks.rows) for (let k = 0; k < c.ids.length / 16; k++) if (wanted.has(uuidText(c.ids, 16 * k))) n++;
+  return n;
 }
 
 /** The persons incremental runs added to blocks (pass, key), by `${pass}:${key}`. */

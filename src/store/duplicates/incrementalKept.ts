@@ -8,14 +8,15 @@ import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
 import { type PassSpec, sameBlock, stablePassKey } from '../../linkage/blocking.ts';
 import { bucketOf, keptPasses, NameCounts, rowsOfKey } from '../../linkage/blockIndex.ts';
-import type { Dataset } from '../../linkage/dataset.ts';
+import { Dataset } from '../../linkage/dataset.ts';
 import { prepare } from '../../linkage/engine.ts';
+import { PreparedReader } from '../../linkage/preparedRows.ts';
 import { CAP, type ChangedPairs, dedupeChangedWith } from '../../linkage/incrementalDedupe.ts';
 import type { Model } from '../../linkage/model.ts';
 import { REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
 import type { LinkSettings } from '../../linkage/settings.ts';
 import { scopeSql } from '../registry/scope.ts';
-import { type BlockSet, countedBefore, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
+import { type BlockSet, CHUNK_ROWS, countedBefore, keptAmong, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
 import { RAW_COLUMNS, type RawPersonRow, rawRecord } from './records.ts';
 
 /** Members read beyond a block's cap at first (entries that turn out stale or gone). */
@@ -85,40 +86,152 @@ async function wantedBlocks(db: pg.Pool, set: BlockSet, cds: Dataset, passes: Pa
   return blocks;
 }
 
-type Loaded = { ds: Dataset; rowOf: Map<string, number> };
+/** The dataset read; the rows of the persons read by id; with prepared rows, the dataset's row of each kept row (-1 none). */
+type Loaded = { ds: Dataset; rowOf: Map<string, number>; keptRow: Int32Array | null };
+
+/** What the run has read so far: kept rows' ids, persons read by id, prepared rows by chunk. */
+type State = {
+  ids: Map<number, string>;
+  persons: Map<string, RawPersonRow>;
+  asked: Set<string>;
+  counts: NameCounts;
+  prep: Prepared | null;
+};
+
+/** With prepared rows: the persons changed since the full run (read by id), the chunks, and per kept row how it is taken. */
+type Prepared = {
+  stale: Set<string>;
+  /** no kept row's person is gone (counted): no probe */
+  noneGone: boolean;
+  /** the kept members' ids probed for gone persons */
+  probed: number;
+  chunks: Map<number, Buffer>;
+  offsets: Map<number, Int32Array>;
+  /** per kept row: 0 not taken, 1 taken prepared, 2 read by id (3 while being read) */
+  taken: Uint8Array;
+  /** the kept rows taken prepared, and those read by id */
+  rows: number[];
+  byId: number[];
+  gone: Set<string>;
+};
 
 /** Reads the members of every block up to its limit that are not read yet, and prepares everyone read. */
-async function load(
-  db: pg.Pool,
-  actor: Actor,
-  set: BlockSet,
-  settings: LinkSettings,
-  blocks: Block[],
-  st: { ids: Map<number, string>; persons: Map<string, RawPersonRow>; asked: Set<string>; counts: NameCounts },
-): Promise<Loaded> {
-  await readRowIds(
-    db,
-    set.id,
-    blocks.flatMap((b) => b.rows.slice(0, b.limit)),
-    st.ids,
-  );
+async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSettings, blocks: Block[], st: State): Promise<Loaded> {
+  const p = st.prep;
+  // the kept rows not taken yet, each once (3: listed now)
+  const keptRows: number[] = [];
+  for (const b of blocks)
+    for (let q = 0; q < Math.min(b.rows.length, b.limit); q++) {
+      const r = b.rows[q]!;
+      if (!p) keptRows.push(r);
+      else if (p.taken[r] === 0) {
+        p.taken[r] = 3;
+        keptRows.push(r);
+      }
+    }
+  await readRowIds(db, set.id, keptRows, st.ids, st.prep?.chunks);
   const ask: string[] = [];
+  const probe: string[] = [];
   const want = (id: string) => {
     if (st.asked.has(id)) return;
     st.asked.add(id);
     ask.push(id);
   };
-  for (const b of blocks) {
-    for (const r of b.rows.slice(0, b.limit)) want(st.ids.get(r)!);
-    for (const id of b.added) want(id);
+  for (const r of keptRows) {
+    if (!p) {
+      want(st.ids.get(r)!);
+      continue;
+    }
+    const id = st.ids.get(r)!;
+    if (p.stale.has(id) || !p.chunks.has(Math.floor(r / CHUNK_ROWS))) {
+      p.taken[r] = 2;
+      p.byId.push(r);
+      want(id);
+    } else {
+      p.taken[r] = 1;
+      p.rows.push(r);
+      probe.push(id);
+    }
   }
-  await personsInScopeById(db, actor, ask, st.persons);
-  const rows = [...st.persons.values()].sort((a, b) => byId(a.id, b.id));
-  const ds = prepare([rows.map(rawRecord)], settings, REGISTRY_COLUMNS);
-  st.counts.applyTo(ds);
+  for (const b of blocks) for (const id of b.added) want(id);
+  if (p && !p.noneGone) p.probed += probe.length;
+  await Promise.all([personsInScopeById(db, actor, ask, st.persons), p && !p.noneGone ? goneById(db, probe, p.gone) : null]);
+  return build(set, settings, st);
+}
+
+/**
+ * The dataset of everyone read, in id order: persons read by id prepared from their records, the
+ * kept rows not changed since the full run as it prepared them (kept rows are in id order).
+ */
+function build(set: BlockSet, settings: LinkSettings, st: State): Loaded {
+  const ds = new Dataset(settings, REGISTRY_COLUMNS);
+  const p = st.prep;
+  const reader = p && set.prep ? PreparedReader.of(ds, set.prep) : null;
+  const raw = [...st.persons.values()].sort((a, b) => byId(a.id, b.id));
+  const rows = p ? Int32Array.from(p.rows).sort() : new Int32Array(0);
+  const keptRow = p ? new Int32Array(set.persons).fill(-1) : null;
   const rowOf = new Map<string, number>();
-  for (let i = 0; i < ds.n; i++) rowOf.set(ds.ids[i]!, i);
-  return { ds, rowOf };
+  let x = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const id = st.ids.get(r)!;
+    if (p!.gone.size > 0 && p!.gone.has(id)) continue;
+    for (; x < raw.length && raw[x]!.id < id; x++) rowOf.set(raw[x]!.id, ds.add(rawRecord(raw[x]!), 0));
+    const c = Math.floor(r / CHUNK_ROWS);
+    const chunk = p!.chunks.get(c)!;
+    let off = p!.offsets.get(c);
+    if (!off) p!.offsets.set(c, (off = reader!.offsets(chunk, Math.min(CHUNK_ROWS, set.persons - c * CHUNK_ROWS))));
+    keptRow![r] = reader!.append(chunk, off[r - c * CHUNK_ROWS]!, id);
+  }
+  for (; x < raw.length; x++) rowOf.set(raw[x]!.id, ds.add(rawRecord(raw[x]!), 0));
+  if (p) for (const r of p.byId) keptRow![r] = rowOf.get(st.ids.get(r)!) ?? -1;
+  ds.finalize();
+  st.counts.applyTo(ds);
+  return { ds, rowOf, keptRow };
+}
+
+/** The ids among `ids` of persons that no longer exist (a kept row's person deleted since), a few batches at a time. */
+async function goneById(db: pg.Pool, ids: string[], into: Set<string>): Promise<void> {
+  const BATCH = 50_000;
+  let next = 0;
+  const worker = async () => {
+    for (let k = next; k < ids.length; k = next) {
+      next += BATCH;
+      const r = await db.query<{ id: string }>(
+        `SELECT x::text AS id FROM unnest(string_to_array($1, ',')::uuid[]) AS x
+          WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = x)`,
+        [ids.slice(k, k + BATCH).join(',')],
+      );
+      for (const row of r.rows) into.add(row.id);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}
+
+/** The ids of the persons changed (or registered) since `since`, in any scope; and of them those registered before. */
+async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promise<{ all: Set<string>; old: string[] }> {
+  const r = await db.query<{ id: string; old: boolean }>(
+    'SELECT p.id, p.created_at < $2::timestamptz AS old FROM person p WHERE p.org_id = $1 AND p.updated_at >= $2::timestamptz',
+    [actor.orgId, since],
+  );
+  return { all: new Set(r.rows.map((x) => x.id)), old: r.rows.filter((x) => x.old).map((x) => x.id) };
+}
+
+/**
+ * Whether no person of the kept rows is gone, by counting: the persons in scope unchanged since
+ * the full run began reading were all read by it, so they are the kept rows less those of persons
+ * changed since (`old`: changed since, registered before), exactly when none of the others is gone.
+ */
+async function noneGone(db: pg.Pool, actor: Actor, set: BlockSet, old: Promise<{ old: string[] }>): Promise<boolean> {
+  const s = scopeSql('p', actor, 1);
+  const [unchanged, kept] = await Promise.all([
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${s.sql} AND p.updated_at < $3::timestamptz`, [
+      ...s.params,
+      set.since,
+    ]),
+    old.then((o) => keptAmong(db, set.id, o.old)),
+  ]);
+  return set.persons - kept === unchanged.rows[0]!.n;
 }
 
 type Members = { rows: number[]; short: boolean };
@@ -129,12 +242,13 @@ type Members = { rows: number[]; short: boolean };
  */
 function members(l: Loaded, ids: Map<number, string>, b: Block, pass: PassSpec, i: number): Members {
   const found = new Set<number>();
-  const take = (id: string | undefined) => {
-    const j = id === undefined ? undefined : l.rowOf.get(id);
-    if (j !== undefined && sameBlock(l.ds, pass, i, j)) found.add(j);
+  const takeRow = (j: number | undefined) => {
+    if (j !== undefined && j >= 0 && sameBlock(l.ds, pass, i, j)) found.add(j);
   };
+  const take = (id: string | undefined) => takeRow(id === undefined ? undefined : l.rowOf.get(id));
   const kept = b.rows.slice(0, b.limit);
-  for (const r of kept) take(ids.get(r));
+  if (l.keptRow) for (const r of kept) takeRow(l.keptRow[r]);
+  else for (const r of kept) take(ids.get(r));
   for (const id of b.added) take(id);
   for (const id of b.changed) take(id);
   const rows = [...found].sort((x, y) => x - y).slice(0, b.cap);
@@ -184,6 +298,11 @@ export async function compareKept(
     timings[stage] = Math.round(performance.now() - t) / 1000;
     t = performance.now();
   };
+  // the persons changed since the full run, read while the rest is (only with prepared rows)
+  const stale = set.prep ? changedSinceIds(db, actor, set.since) : null;
+  const gone = stale ? noneGone(db, actor, set, stale) : null;
+  stale?.catch(() => undefined);
+  gone?.catch(() => undefined);
   const changedRows = await changedRecords(db, actor, modelId);
   const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
   const passes = keptPasses(cds, settings)!;
@@ -205,7 +324,26 @@ export async function compareKept(
   );
   counts.add(delta);
   lap('readCounts');
-  const st = { ids: new Map<number, string>(), persons: new Map(changedRows.map((r) => [r.id, r])), asked: new Set<string>(), counts };
+  const st: State = {
+    ids: new Map<number, string>(),
+    persons: new Map(changedRows.map((r) => [r.id, r])),
+    asked: new Set<string>(),
+    counts,
+    prep:
+      stale && PreparedReader.of(cds, set.prep!)
+        ? {
+            stale: (await stale).all,
+            noneGone: (await gone)!,
+            probed: 0,
+            chunks: new Map(),
+            offsets: new Map(),
+            taken: new Uint8Array(set.persons),
+            rows: [],
+            byId: [],
+            gone: new Set(),
+          }
+        : null,
+  };
   for (const r of changedRows) st.asked.add(r.id);
   let pending = [...blocks.values()];
   let l = await load(db, actor, set, settings, pending, st);
@@ -234,5 +372,8 @@ export async function compareKept(
   });
   lap('compare');
   timings.persons = l.ds.n;
+  // of them, taken as the full run prepared them (the others read by id and prepared)
+  timings.prepared = st.prep ? st.prep.rows.length - st.prep.gone.size : 0;
+  timings.probed = st.prep?.probed ?? 0;
   return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
 }
