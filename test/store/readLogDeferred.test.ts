@@ -11,6 +11,7 @@ import { lookUpPersonsLogged } from '../../src/store/registry/lookUpPersonsLogge
 import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { appendLog, write } from '../../src/store/write.ts';
 import { TEST_SECRET_KEY } from '../support/factories.ts';
+import { noteCommitModes } from '../support/commitModes.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 
 let db: TestDb;
@@ -20,15 +21,7 @@ const actor = { userId: null, orgId: randomUUID(), role: 'administrator' as cons
 
 beforeAll(async () => {
   db = await freshDb();
-  // What each appended entry's transaction had for synchronous_commit, seen by a trigger of the owner's.
-  await db.owner.query(`
-    CREATE TABLE commit_mode (seq bigint PRIMARY KEY, mode text NOT NULL);
-    CREATE FUNCTION note_commit_mode() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-    BEGIN
-      INSERT INTO commit_mode VALUES (NEW.seq, current_setting('synchronous_commit'));
-      RETURN NULL;
-    END $$;
-    CREATE TRIGGER note_commit_mode AFTER INSERT ON change_log FOR EACH ROW EXECUTE FUNCTION note_commit_mode();`);
+  await noteCommitModes(db.owner);
   pool = new pg.Pool({
     connectionString: db.url,
     max: 1,

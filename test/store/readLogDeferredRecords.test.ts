@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { verifyAuditChain } from '../../src/store/auditVerify.ts';
 import { makeUser, personInput, TEST_SECRET_KEY, type TestUser } from '../support/factories.ts';
+import { noteCommitModes } from '../support/commitModes.ts';
 import { useTestDb } from '../support/testApp.ts';
 
 const file = useTestDb();
@@ -18,15 +19,7 @@ beforeAll(async () => {
   const { db } = file;
   // before the pool's first connection: every transaction commits durably unless it says otherwise
   await db.owner.query(`ALTER DATABASE ${db.name} SET synchronous_commit = on`);
-  // what each appended entry's transaction had for synchronous_commit, seen by a trigger of the owner's
-  await db.owner.query(`
-    CREATE TABLE commit_mode (seq bigint PRIMARY KEY, mode text NOT NULL);
-    CREATE FUNCTION note_commit_mode() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
-    BEGIN
-      INSERT INTO commit_mode VALUES (NEW.seq, current_setting('synchronous_commit'));
-      RETURN NULL;
-    END $$;
-    CREATE TRIGGER note_commit_mode AFTER INSERT ON change_log FOR EACH ROW EXECUTE FUNCTION note_commit_mode();`);
+  await noteCommitModes(db.owner);
   app = await buildApp({ store: file.store });
   officer = await makeUser(db, { role: 'registration_officer' });
   auditor = await makeUser(db, { role: 'auditor', orgId: officer.orgId });
