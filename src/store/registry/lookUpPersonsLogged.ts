@@ -6,8 +6,8 @@
 // the search and the log are on one database: with a read replica the search is the replica's.
 import type pg from 'pg';
 import type { Actor } from '../../access/actor.ts';
-import { parsePersonRow, type PersonRow } from './personRow.ts';
-import { COLUMNS, keyWhere, type PersonSearchQuery, type PersonSearchResult } from './searchPersons.ts';
+import type { PersonRow } from './personRow.ts';
+import { COLUMNS, keyWhere, keysPage, type PersonSearchQuery, type PersonSearchResult } from './searchPersons.ts';
 import { readChangeWith } from '../changeLog.ts';
 
 export type LookupKey = 'national_id' | 'phone';
@@ -36,11 +36,5 @@ export async function lookUpPersonsLogged(
      SELECT * FROM found ORDER BY id`,
     params,
   );
-  let total = r.rows.length > 0 ? Number(r.rows[0]!.total) : 0;
-  if (r.rows.length === 0 && q.offset > 0) {
-    const c = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${w.sql.join(' AND ')}`, w.params);
-    total = c.rows[0]!.n;
-  }
-  const rows = r.rows.map(parsePersonRow);
-  return { items: rows.slice(0, q.limit), more: rows.length > q.limit, crowded: false, total, totalExact: true };
+  return keysPage(pool, w, q, r.rows);
 }

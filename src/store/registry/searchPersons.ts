@@ -80,12 +80,25 @@ async function byKeys(db: pg.Pool, w: Where, q: PersonSearchQuery): Promise<Pers
      ORDER BY p.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-  let total = r.rows.length > 0 ? Number(r.rows[0]!.total) : 0;
-  if (r.rows.length === 0 && q.offset > 0) {
+  return keysPage(db, w, q, r.rows);
+}
+
+/**
+ * A page of a lookup by keys (limit + 1 rows, each with the window's total): the total counted
+ * apart only for a page past the end, where no row carries it.
+ */
+export async function keysPage(
+  db: pg.Pool,
+  w: Where,
+  q: PersonSearchQuery,
+  found: (PersonRow & { total: string })[],
+): Promise<PersonSearchResult> {
+  let total = found.length > 0 ? Number(found[0]!.total) : 0;
+  if (found.length === 0 && q.offset > 0) {
     const c = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${w.sql.join(' AND ')}`, w.params);
     total = c.rows[0]!.n;
   }
-  const rows = r.rows.map(parsePersonRow);
+  const rows = found.map(parsePersonRow);
   return { items: rows.slice(0, q.limit), more: rows.length > q.limit, crowded: false, total, totalExact: true };
 }
 
