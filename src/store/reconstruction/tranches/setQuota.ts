@@ -14,10 +14,10 @@ export async function setQuota(ctx: WriteContext, caseId: string, lines: BoqLine
   const before = await quotaOf(ctx.client, plan.case_id);
   // a line is an item vendors can sell (the catalogue's active materials, not labour) in its unit;
   // a line the quota already holds may still be changed in its own unit
-  const sold = new Map((await listSaleItems(ctx.client)).map((i) => [i.code, i.unit as string]));
-  for (const q of before) sold.set(q.item, q.unit);
+  const sellable = new Map((await listSaleItems(ctx.client)).map((i) => [i.code, i.unit as string]));
+  for (const q of before) sellable.set(q.item, q.unit);
   const wrong = lines.flatMap((line, i) => {
-    const unit = sold.get(line.item);
+    const unit = sellable.get(line.item);
     if (unit === undefined) return [{ field: `lines.${i}.item`, reason: 'not_allowed' as const }];
     return unit === line.unit ? [] : [{ field: `lines.${i}.unit`, reason: 'not_allowed' as const }];
   });
