@@ -5,7 +5,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { TestUser } from '../support/factories.ts';
 import { useTestApp } from '../support/testApp.ts';
-import { insertRecords, prepared } from './support.ts';
+import { checkDraft, insertRecords, prepared } from './support.ts';
 
 const t = useTestApp();
 let officer: TestUser;
@@ -53,12 +53,7 @@ beforeAll(async () => {
   rare = other.json().id;
 }, 120_000);
 
-type Body = { matches: { person: { id: string }; decision: string }[]; candidates: number };
-const check = async (payload: object): Promise<Body> => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: officer.auth, payload });
-  expect(res.statusCode).toBe(200);
-  return res.json() as Body;
-};
+const check = (payload: object) => checkDraft(t, officer, payload);
 
 const draft = { givenName: 'محمد', fatherName: 'يوسف', grandfatherName: 'مصطفي', familyName: 'النجار', sex: 'male' };
 

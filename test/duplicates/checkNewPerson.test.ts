@@ -7,7 +7,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { TestUser } from '../support/factories.ts';
 import { useTestApp } from '../support/testApp.ts';
-import { insertRecords, prepared } from './support.ts';
+import { checkDraft, insertRecords, prepared } from './support.ts';
 
 const t = useTestApp();
 let officer: TestUser;
@@ -43,12 +43,7 @@ beforeAll(async () => {
   target = reg.json().id;
 }, 120_000);
 
-type Body = { matches: { person: { id: string; sex: string }; decision: string; probability: number }[]; candidates: number };
-const check = async (payload: object): Promise<Body> => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: officer.auth, payload });
-  expect(res.statusCode).toBe(200);
-  return res.json() as Body;
-};
+const check = (payload: object) => checkDraft(t, officer, payload);
 
 test('three common names with another family name: the registered person is found through the lineage key', async () => {
   // the family name as another registration recorded it (the mother's family): neither the key of

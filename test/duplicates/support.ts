@@ -1,5 +1,8 @@
 // Test support for dedupe: a small synthetic registry (with the truth) loaded straight into `person`.
 import type pg from 'pg';
+import { expect } from 'vitest';
+import type { TestUser } from '../support/factories.ts';
+import type { TestApp } from '../support/testApp.ts';
 import { preparePerson, type PersonInput, type PersonRecord } from '../../src/registry/person.ts';
 import { personInputOf } from '../../src/synthetic/personInput.ts';
 import { generateDedupeSet } from '../../src/synthetic/registries.ts';
@@ -92,4 +95,14 @@ export function prepared(input: PersonInput): PersonRecord {
   const r = preparePerson(input);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
+}
+
+/** What the check while typing answers (the fields these tests read). */
+export type CheckAnswer = { matches: { person: { id: string; sex: string }; decision: string; probability: number }[]; candidates: number };
+
+/** POST /api/v1/duplicates/check as `user`; expects 200. */
+export async function checkDraft(t: TestApp, user: TestUser, payload: object): Promise<CheckAnswer> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/duplicates/check', headers: user.auth, payload });
+  expect(res.statusCode).toBe(200);
+  return res.json() as CheckAnswer;
 }
