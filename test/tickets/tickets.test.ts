@@ -117,3 +117,33 @@ test('bad input: 422 naming the field; a governorate outside yours is refused', 
     expect(r.json().errors[0].field, JSON.stringify(body)).toBe(field);
   }
 });
+
+test('the queue is read a page at a time, the most urgent first, each open ticket once; a bad cursor is named', async () => {
+  const officer = await t.user({ role: 'registration_officer' });
+  const focal = await t.user({ role: 'feedback_focal_point', orgId: officer.orgId });
+  const categories = ['missed_assistance', 'data_correction', 'sexual_exploitation_abuse', 'other', 'missed_assistance', 'other', 'fraud'];
+  const taken: string[] = [];
+  for (const category of categories) {
+    const r = await t.post(officer, '/api/v1/tickets', { channel: 'desk', category, governorate: 'PS0260', description: 'x' });
+    expect(r.statusCode, r.body).toBe(201);
+    taken.push(r.json().id);
+  }
+  const pages: { id: string; dueAt: string }[][] = [];
+  let cursor: string | null = null;
+  do {
+    const r = await t.get(focal, `/api/v1/tickets?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(r.statusCode, r.body).toBe(200);
+    pages.push(r.json().items);
+    cursor = r.json().nextCursor;
+  } while (cursor && pages.length < 10);
+  expect(pages.map((p) => p.length)).toEqual([2, 2, 2, 1]);
+  const ids = pages.flat().map((x) => x.id);
+  expect(new Set(ids)).toEqual(new Set(taken));
+  const due = pages.flat().map((x) => Date.parse(x.dueAt));
+  expect(due).toEqual([...due].sort((a, b) => a - b));
+  // the whole queue in one page is the same order
+  expect((await t.get(focal, '/api/v1/tickets?limit=100')).json().items.map((x: { id: string }) => x.id)).toEqual(ids);
+  const bad = await t.get(focal, '/api/v1/tickets?cursor=bm90LWEtY3Vyc29y');
+  expect(bad.statusCode).toBe(422);
+  expect(bad.json().errors[0]).toMatchObject({ field: 'cursor', reason: 'not_a_cursor' });
+});

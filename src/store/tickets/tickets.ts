@@ -52,13 +52,22 @@ export async function takeTicket(ctx: WriteContext, n: NewTicket): Promise<Ticke
   return parseTicket(row.rows[0]!);
 }
 
-/** The tickets the actor sees that are not closed, the most urgent first (at most 200). */
-export async function listTickets(db: pg.Pool, actor: Actor): Promise<Ticket[]> {
+/** A page of the open tickets the actor sees, the most urgent first, after the ticket `after` (its due time, then its id). */
+export async function listTickets(
+  db: pg.Pool,
+  actor: Actor,
+  page: { after?: string; limit: number },
+): Promise<{ items: Ticket[]; next: string | null }> {
+  const params: unknown[] = [...ticketVisibleParams(actor), page.limit + 1];
+  // keyset by the ticket's own (due_at, id): no timestamp travels through the cursor and back
+  const after =
+    page.after === undefined ? '' : `AND (t.due_at, t.id) > (SELECT due_at, id FROM ticket WHERE id = $${params.push(page.after)})`;
   const r = await db.query<TicketRow>(
-    `${TICKET_SELECT} WHERE t.status <> 'closed' AND ${ticketVisibleSql(1)} ORDER BY t.due_at, t.id LIMIT 200`,
-    ticketVisibleParams(actor),
+    `${TICKET_SELECT} WHERE t.status <> 'closed' AND ${ticketVisibleSql(1)} ${after} ORDER BY t.due_at, t.id LIMIT $5`,
+    params,
   );
-  return r.rows.map(parseTicket);
+  const items = r.rows.slice(0, page.limit).map(parseTicket);
+  return { items, next: r.rows.length > page.limit ? items[items.length - 1]!.id : null };
 }
 
 /** The roles that may open and work on a ticket (those of its route in the permission matrix). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ticketActions, ticketCategories, ticketChannels, ticketStates } from '../../../shared/tickets.ts';
-import { Uuid } from '../../schemas.ts';
+import { digits, Uuid } from '../../schemas.ts';
 
 const Text = z.string().trim().min(1).max(4000);
 
@@ -47,7 +47,12 @@ export const TicketFileView = TicketView.extend({
     z.object({ id: z.string(), action: z.string(), note: z.string().nullable(), actor: z.string().nullable(), at: z.string() }),
   ),
 });
-export const TicketList = z.object({ items: z.array(TicketView) });
+export const TicketListQuery = z.object({
+  /** the nextCursor of the previous page (opaque: a ticket's id) */
+  cursor: z.string().max(200).optional(),
+  limit: digits(1, 100).optional(),
+});
+export const TicketList = z.object({ items: z.array(TicketView), nextCursor: z.string().nullable() });
 export const TicketStepInput = z
   .object({ action: z.enum(ticketActions), note: Text.optional(), answer: Text.optional(), userId: Uuid.optional() })
   .strict();

@@ -36,6 +36,7 @@ export const ticketsAr = {
   'tickets.taken': 'سُجّل البلاغ. الرد مطلوب قبل {date}.',
   'tickets.queue': 'البلاغات المفتوحة',
   'tickets.none': 'لا توجد بلاغات مفتوحة.',
+  'tickets.more': 'بلاغات أخرى',
   'tickets.status.new': 'جديدة',
   'tickets.status.assigned': 'مُسندة',
   'tickets.status.in_progress': 'قيد المعالجة',

@@ -38,6 +38,7 @@ export const ticketsEn: Record<keyof typeof ticketsAr, string> = {
   'tickets.taken': 'Saved. The answer is due before {date}.',
   'tickets.queue': 'Open tickets',
   'tickets.none': 'No open ticket.',
+  'tickets.more': 'More tickets',
   'tickets.status.new': 'New',
   'tickets.status.assigned': 'Assigned',
   'tickets.status.in_progress': 'In progress',

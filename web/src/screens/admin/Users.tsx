@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { roles } from '../../../../src/shared/roles.ts';
 import type { UserListT, UserViewT } from '../../api/types.ts';
 import { ErrorState, Loading, Screen, SelectField } from '../../components/ui.tsx';
-import { useLoad } from '../../components/useLoad.ts';
+import { usePaged } from '../../components/usePaged.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
@@ -25,28 +25,7 @@ function listPath(f: Filters, cursor: string | null): string {
 
 function useUsers(filters: Filters) {
   const { api } = useSession();
-  const first = useLoad(() => api.get<UserListT>(listPath(filters, null)), [api, filters]);
-  const [more, setMore] = useState<{ after: UserListT; items: UserViewT[]; next: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const page = first.data;
-  const extra = page && more?.after === page ? more : null;
-  const items = page ? [...page.items, ...(extra?.items ?? [])] : null;
-  const next = extra ? extra.next : (page?.nextCursor ?? null);
-  async function loadMore() {
-    if (!page || !next) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await api.get<UserListT>(listPath(filters, next));
-      setMore({ after: page, items: [...(extra?.items ?? []), ...p.items], next: p.nextCursor });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { items, next, first, busy, error, loadMore };
+  return usePaged<UserViewT>((cursor) => api.get<UserListT>(listPath(filters, cursor)), [api, filters]);
 }
 
 export function Users() {

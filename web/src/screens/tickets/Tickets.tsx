@@ -6,7 +6,7 @@ import { isSensitiveTicket, type TicketCategory, ticketCategories, ticketChannel
 import type { PersonSummaryT, TicketListT, TicketViewT } from '../../api/types.ts';
 import { Alert, ErrorState, Loading, PersonName, Screen, SelectField, TextAreaField } from '../../components/ui.tsx';
 import { GovernorateSelect } from '../../components/GovernorateSelect.tsx';
-import { useLoad } from '../../components/useLoad.ts';
+import { usePaged } from '../../components/usePaged.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useGovernorateName, useSession } from '../../session.tsx';
@@ -14,24 +14,29 @@ import { ActionError } from '../household/parts.tsx';
 import { PersonPicker } from '../household/PersonPicker.tsx';
 import { useAction } from '../household/useAction.ts';
 
+const PAGE = 50;
+
 export function Tickets() {
   const { t } = useI18n();
   const { api } = useSession();
-  const list = useLoad(() => api.get<TicketListT>('/api/v1/tickets'), [api]);
+  const list = usePaged<TicketViewT>(
+    (cursor) => api.get<TicketListT>(`/api/v1/tickets?${new URLSearchParams({ limit: String(PAGE), ...(cursor ? { cursor } : {}) })}`),
+    [api],
+  );
   return (
     <Screen title={t('tickets.title')}>
-      <TakeTicket onDone={list.reload} />
+      <TakeTicket onDone={list.first.reload} />
       <section className="card" aria-labelledby="tickets-queue">
         <h2 id="tickets-queue">{t('tickets.queue')}</h2>
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : !list.data ? (
+        {list.first.error ? (
+          <ErrorState error={list.first.error} onRetry={list.first.reload} />
+        ) : !list.items ? (
           <Loading />
-        ) : list.data.items.length === 0 ? (
+        ) : list.items.length === 0 ? (
           <p className="muted">{t('tickets.none')}</p>
         ) : (
           <ul className="list">
-            {list.data.items.map((tk) => (
+            {list.items.map((tk) => (
               <li key={tk.id} className="ticket-item">
                 <TicketLine tk={tk} />
                 <Link to={{ name: 'ticket', id: tk.id }} className="btn btn-secondary">
@@ -40,6 +45,12 @@ export function Tickets() {
               </li>
             ))}
           </ul>
+        )}
+        {list.error !== null && <ErrorState error={list.error} onRetry={() => void list.loadMore()} />}
+        {list.next && (
+          <button type="button" className="btn btn-secondary btn-block" disabled={list.busy} onClick={() => void list.loadMore()}>
+            {list.busy ? t('common.loading') : t('tickets.more')}
+          </button>
         )}
       </section>
     </Screen>
