@@ -228,7 +228,9 @@ async function attach(dataDir: string, s: LockState): Promise<EmbeddedServer> {
     );
   if (!pm || pm.pid !== s.postmasterPid || pm.port !== s.port || (await servesDirectory(pm, pgdata)) === 'no') throw notRunning();
   const password = (await fs.readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
-  const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/postgres`;
+  const sock = socketDir(dataDir, pm.port);
+  const hasSocket = sock !== null && (await fs.stat(path.join(sock, `.s.PGSQL.${pm.port}`)).catch(() => null)) !== null;
+  const url = serverUrl(password, pm.port, hasSocket ? sock : null);
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await c.connect();
@@ -351,6 +353,24 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
   }
 }
 
+/**
+ * Sanad's own connections to its embedded server go through a Unix socket in the data directory
+ * (mode 0700): a round trip costs less than through TCP on loopback (the ID lookup's p50 fell by
+ * about a quarter, issue #14), and nothing outside the directory's owner can reach it. The server
+ * still listens on 127.0.0.1 for the tools and a replica. Null when the socket's path would not fit
+ * the system's limit (107 bytes): then TCP.
+ */
+function socketDir(dataDir: string, port: number): string | null {
+  const dir = path.resolve(dataDir, 'socket');
+  return Buffer.byteLength(path.join(dir, `.s.PGSQL.${port}`)) <= 107 ? dir : null;
+}
+
+/** The URL of the embedded server's `sanad` user: through the socket directory when there is one. */
+function serverUrl(password: string, port: number, sock: string | null): string {
+  const base = `postgres://sanad:${encodeURIComponent(password)}@${sock ? 'localhost' : '127.0.0.1'}:${port}/postgres`;
+  return sock ? `${base}?host=${encodeURIComponent(sock)}` : base;
+}
+
 async function startLocked(dataDir: string, opts: EmbeddedOptions, mine: LockState, release: () => Promise<void>): Promise<EmbeddedServer> {
   const owner = serverOwner();
   const pgdata = path.join(dataDir, 'pg');
@@ -360,8 +380,15 @@ async function startLocked(dataDir: string, opts: EmbeddedOptions, mine: LockSta
   const password = await initialiseOnce(initdb, pgdata, dataDir, owner, env);
   if (opts.walArchive) await prepareArchive(opts.walArchive, owner);
   const port = await freePort();
-  const args = ['-D', pgdata, ...Object.entries(serverSettings(port, opts)).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
-  const url = `postgres://sanad:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const sock = socketDir(dataDir, port);
+  if (sock) {
+    // no server runs on this directory (we hold its lock): sockets left by a crash go
+    await fs.rm(sock, { recursive: true, force: true });
+    await fs.mkdir(sock, { mode: 0o700 });
+    if (owner) await chownTree(sock, owner);
+  }
+  const args = ['-D', pgdata, ...Object.entries(serverSettings(port, opts, sock)).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const url = serverUrl(password, port, sock);
   const server = await spawnUntilUp(
     () => spawnServer(postgres, args, dataDir, owner, env, mine.role === 'serve'),
     url,
@@ -468,12 +495,12 @@ async function initCluster(initdb: string, pgdata: string, pwfile: string, owner
   });
 }
 
-function serverSettings(port: number, opts: EmbeddedOptions): Record<string, string> {
+function serverSettings(port: number, opts: EmbeddedOptions, sock: string | null): Record<string, string> {
   const durable = opts.durable ?? true;
   return {
     listen_addresses: '127.0.0.1',
     port: String(port),
-    unix_socket_directories: '',
+    unix_socket_directories: sock ?? '',
     // Keep personal data out of the server log: no statements, no DETAIL lines with key values.
     log_min_error_statement: 'panic',
     log_error_verbosity: 'terse',
