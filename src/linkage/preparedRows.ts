@@ -162,6 +162,9 @@ export class PreparedReader {
   private readonly valueId: (Int32Array | null)[];
   private at = 0;
   private buf: Uint8Array = new Uint8Array(0);
+  /** a row's name parts, reused */
+  private readonly ar = [0, 0, 0, 0];
+  private readonly lat = [0, 0, 0, 0];
 
   /** Null when the kept rows were made for other fields than `ds`'s. */
   static of(ds: Dataset, dicts: PreparedDicts): PreparedReader | null {
@@ -247,10 +250,14 @@ export class PreparedReader {
     this.at = offset;
     const ds = this.ds;
     const row = ds.appendRow(id);
-    const ar = [0, 0, 0, 0].map(() => this.token(this.uint() - 1));
-    const lat = [0, 0, 0, 0].map(() => this.token(this.uint() - 1));
+    const ar = this.ar,
+      lat = this.lat;
+    for (let p = 0; p < 4; p++) ar[p] = this.token(this.uint() - 1);
+    for (let p = 0; p < 4; p++) lat[p] = this.token(this.uint() - 1);
     ds.names.setRow(row, ar, lat);
-    ds.fields.forEach((f, k) => {
+    const fields = ds.fields;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
       switch (this.kinds[k]) {
         case 'date':
           (f as DateField).y.set(row, this.uint());
@@ -270,7 +277,7 @@ export class PreparedReader {
           (f as StringField).v.set(row, this.value(k, this.uint()));
           break;
       }
-    });
+    }
     return row;
   }
 

@@ -208,13 +208,54 @@ async function goneById(db: pg.Pool, ids: string[], into: Set<string>): Promise<
   await Promise.all([worker(), worker(), worker()]);
 }
 
-/** The ids of the persons changed (or registered) since `since`, in any scope; and of them those registered before. */
-async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promise<{ all: Set<string>; old: string[] }> {
-  const r = await db.query<{ id: string; old: boolean }>(
-    'SELECT p.id, p.created_at < $2::timestamptz AS old FROM person p WHERE p.org_id = $1 AND p.updated_at >= $2::timestamptz',
-    [actor.orgId, since],
+/**
+ * One pass over the organisation's persons for a run with prepared rows: the persons in scope
+ * (`persons`), those unchanged since the full run began reading (`unchanged`), the persons changed
+ * (or registered) since then in any scope (`stale`) and of them those registered before (`old`),
+ * and the ids of the persons in scope changed since the run of model `modelId` (`fresh`, in id order).
+ */
+type Scan = { persons: number; unchanged: number; stale: Set<string>; old: string[]; fresh: string[] };
+
+async function scanPersons(db: pg.Pool, actor: Actor, since: string, modelId: string): Promise<Scan> {
+  const s = scopeSql('p', actor, 1);
+  const r = await db.query<{
+    persons: number;
+    unchanged: number;
+    ids: string[] | null;
+    stale: boolean[] | null;
+    old: boolean[] | null;
+    fresh: boolean[] | null;
+  }>(
+    `WITH m AS (SELECT coalesce((m.stats->>'startedAt')::timestamptz, m.created_at) AS t FROM linkage_model m WHERE m.id = $4)
+     SELECT count(*) FILTER (WHERE ${s.sql})::int AS persons,
+       count(*) FILTER (WHERE ${s.sql} AND p.updated_at < $3::timestamptz)::int AS unchanged,
+       array_agg(p.id::text ORDER BY p.id) FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS ids,
+       array_agg(p.updated_at >= $3::timestamptz ORDER BY p.id) FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS stale,
+       array_agg(p.updated_at >= $3::timestamptz AND p.created_at < $3::timestamptz ORDER BY p.id)
+         FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS old,
+       array_agg(${s.sql} AND p.updated_at >= m.t ORDER BY p.id) FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS fresh
+     FROM person p LEFT JOIN m ON true WHERE p.org_id = $1`,
+    [...s.params, since, modelId],
   );
-  return { all: new Set(r.rows.map((x) => x.id)), old: r.rows.filter((x) => x.old).map((x) => x.id) };
+  const row = r.rows[0]!;
+  const ids = row.ids ?? [];
+  const out: Scan = { persons: row.persons, unchanged: row.unchanged, stale: new Set(), old: [], fresh: [] };
+  ids.forEach((id, k) => {
+    if (row.fresh![k]) out.fresh.push(id);
+    if (row.stale![k]) out.stale.add(id);
+    if (row.old![k]) out.old.push(id);
+  });
+  return out;
+}
+
+/** The persons in scope with these ids (the changed ones), in id order. */
+async function changedById(db: pg.Pool, actor: Actor, ids: string[]): Promise<RawPersonRow[]> {
+  const s = scopeSql('p', actor, 1);
+  const r = await db.query<RawPersonRow>(`SELECT ${RAW_COLUMNS} FROM person p WHERE ${s.sql} AND p.id = ANY($3::uuid[]) ORDER BY p.id`, [
+    ...s.params,
+    ids,
+  ]);
+  return r.rows;
 }
 
 /**
@@ -222,16 +263,8 @@ async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promis
  * the full run began reading were all read by it, so they are the kept rows less those of persons
  * changed since (`old`: changed since, registered before), exactly when none of the others is gone.
  */
-async function noneGone(db: pg.Pool, actor: Actor, set: BlockSet, old: Promise<{ old: string[] }>): Promise<boolean> {
-  const s = scopeSql('p', actor, 1);
-  const [unchanged, kept] = await Promise.all([
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${s.sql} AND p.updated_at < $3::timestamptz`, [
-      ...s.params,
-      set.since,
-    ]),
-    old.then((o) => keptAmong(db, set.id, o.old)),
-  ]);
-  return set.persons - kept === unchanged.rows[0]!.n;
+async function noneGone(db: pg.Pool, set: BlockSet, scan: Scan): Promise<boolean> {
+  return set.persons - (await keptAmong(db, set.id, scan.old)) === scan.unchanged;
 }
 
 type Members = { rows: number[]; short: boolean };
@@ -280,6 +313,8 @@ export type KeptCompared = {
   counts: NameCounts;
   /** seconds per stage, and the persons read */
   timings: Record<string, number>;
+  /** the persons in scope (counted with the changed ones, with prepared rows) */
+  persons?: number;
 };
 
 /** The changed persons compared against their blocks' members, from the kept blocks of `set`. */
@@ -299,11 +334,12 @@ export async function compareKept(
     t = performance.now();
   };
   // the persons changed since the full run, read while the rest is (only with prepared rows)
-  const stale = set.prep ? changedSinceIds(db, actor, set.since) : null;
-  const gone = stale ? noneGone(db, actor, set, stale) : null;
-  stale?.catch(() => undefined);
+  // with prepared rows one pass over the persons gives the changed ones, those changed since the
+  // full run (read by id) and the count of the unchanged (noneGone)
+  const scan = set.prep ? await scanPersons(db, actor, set.since, modelId) : null;
+  const gone = scan ? noneGone(db, set, scan) : null;
   gone?.catch(() => undefined);
-  const changedRows = await changedRecords(db, actor, modelId);
+  const changedRows = scan ? await changedById(db, actor, scan.fresh) : await changedRecords(db, actor, modelId);
   const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
   const passes = keptPasses(cds, settings)!;
   lap('readChanged');
@@ -330,9 +366,9 @@ export async function compareKept(
     asked: new Set<string>(),
     counts,
     prep:
-      stale && PreparedReader.of(cds, set.prep!)
+      scan && PreparedReader.of(cds, set.prep!)
         ? {
-            stale: (await stale).all,
+            stale: scan.stale,
             noneGone: (await gone)!,
             probed: 0,
             chunks: new Map(),
@@ -375,5 +411,13 @@ export async function compareKept(
   // of them, taken as the full run prepared them (the others read by id and prepared)
   timings.prepared = st.prep ? st.prep.rows.length - st.prep.gone.size : 0;
   timings.probed = st.prep?.probed ?? 0;
-  return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
+  return {
+    result,
+    changed: changedRows.map((r) => r.id),
+    passes,
+    changedDs: cds,
+    counts: delta,
+    timings,
+    ...(scan ? { persons: scan.persons } : {}),
+  };
 }
