@@ -264,6 +264,24 @@ export async function readBuckets(
   return out;
 }
 
+/** Person ids by kept row, as a Map of them but in an array (the rows are dense numbers): '' none. */
+export class RowIds {
+  private readonly a: string[] = [];
+  constructor(rows: number) {
+    // pushed, not `new Array(rows)`: a large preallocated array is a dictionary in V8
+    for (let r = 0; r < rows; r++) this.a.push('');
+  }
+  get(row: number): string | undefined {
+    return this.a[row] || undefined;
+  }
+  has(row: number): boolean {
+    return this.a[row] !== '' && this.a[row] !== undefined;
+  }
+  set(row: number, id: string): void {
+    this.a[row] = id;
+  }
+}
+
 /**
  * The person ids of rows of a set (only those asked for are decoded); with `prep`, their chunks'
  * prepared rows too (preparedRows.ts), by chunk.
@@ -272,7 +290,7 @@ export async function readRowIds(
   db: pg.Pool,
   setId: string,
   rows: Iterable<number>,
-  into: Map<number, string>,
+  into: RowIds,
   prep?: Map<number, Buffer>,
 ): Promise<void> {
   const byChunk = new Map<number, number[]>();

@@ -16,7 +16,17 @@ import type { Model } from '../../linkage/model.ts';
 import { REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
 import type { LinkSettings } from '../../linkage/settings.ts';
 import { scopeSql } from '../registry/scope.ts';
-import { type BlockSet, CHUNK_ROWS, countedBefore, keptAmong, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
+import {
+  type BlockSet,
+  CHUNK_ROWS,
+  countedBefore,
+  keptAmong,
+  readAdded,
+  readBuckets,
+  readNameCounts,
+  readRowIds,
+  RowIds,
+} from './blockIndex.ts';
 import { RAW_COLUMNS, type RawPersonRow, rawRecord } from './records.ts';
 
 /** Members read beyond a block's cap at first (entries that turn out stale or gone). */
@@ -91,7 +101,7 @@ type Loaded = { ds: Dataset; rowOf: Map<string, number>; keptRow: Int32Array | n
 
 /** What the run has read so far: kept rows' ids, persons read by id, prepared rows by chunk. */
 type State = {
-  ids: Map<number, string>;
+  ids: RowIds;
   persons: Map<string, RawPersonRow>;
   asked: Set<string>;
   counts: NameCounts;
@@ -273,7 +283,7 @@ type Members = { rows: number[]; short: boolean };
  * The members of block `b` that share it with row i now, in row order, at most the cap; `short`
  * when the kept rows were read only in part and more of them may come before the last one taken.
  */
-function members(l: Loaded, ids: Map<number, string>, b: Block, pass: PassSpec, i: number): Members {
+function members(l: Loaded, ids: RowIds, b: Block, pass: PassSpec, i: number): Members {
   const found = new Set<number>();
   const takeRow = (j: number | undefined) => {
     if (j !== undefined && j >= 0 && sameBlock(l.ds, pass, i, j)) found.add(j);
@@ -293,7 +303,7 @@ function members(l: Loaded, ids: Map<number, string>, b: Block, pass: PassSpec, 
 }
 
 /** members(), once per block and kind of member (the changed persons of a block share it, but for a collision of keys). */
-function memoMembers(l: Loaded, ids: Map<number, string>) {
+function memoMembers(l: Loaded, ids: RowIds) {
   const memo = new Map<Block, { i: number; m: Members }[]>();
   return (b: Block, pass: PassSpec, i: number): Members => {
     let list = memo.get(b);
@@ -361,7 +371,7 @@ export async function compareKept(
   counts.add(delta);
   lap('readCounts');
   const st: State = {
-    ids: new Map<number, string>(),
+    ids: new RowIds(set.persons),
     persons: new Map(changedRows.map((r) => [r.id, r])),
     asked: new Set<string>(),
     counts,
