@@ -18,9 +18,19 @@ export const CHUNK_ROWS = 1024;
 
 const uuidBytes = (id: string): Buffer => Buffer.from(id.replace(/-/g, ''), 'hex');
 
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+const uuidOut = Buffer.alloc(36);
+
+/** The uuid of the 16 bytes at `at`, as text (one string made: written into a buffer, then decoded). */
 function uuidText(b: Buffer, at: number): string {
-  const h = b.toString('hex', at, at + 16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let o = 0;
+  for (let k = 0; k < 16; k++) {
+    if (k === 4 || k === 6 || k === 8 || k === 10) uuidOut[o++] = 45;
+    const x = b[at + k]!;
+    uuidOut[o++] = HEX[x >> 4]!;
+    uuidOut[o++] = HEX[x & 15]!;
+  }
+  return uuidOut.toString('latin1', 0, 36);
 }
 
 /** Little-endian 32-bit integers of a bytea (copied when unaligned). */

@@ -160,7 +160,7 @@ async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSett
     } else {
       p.taken[r] = 1;
       p.rows.push(r);
-      probe.push(id);
+      if (!p.noneGone) probe.push(id);
     }
   }
   for (const b of blocks) for (const id of b.added) want(id);
