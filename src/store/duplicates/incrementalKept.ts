@@ -283,33 +283,41 @@ type Members = { rows: number[]; short: boolean };
  * The members of block `b` that share it with row i now, in row order, at most the cap; `short`
  * when the kept rows were read only in part and more of them may come before the last one taken.
  */
-function members(l: Loaded, ids: RowIds, b: Block, pass: PassSpec, i: number): Members {
-  const found = new Set<number>();
+function members(l: Loaded, ids: RowIds, b: Block, pass: PassSpec, i: number, marks: Marks): Members {
+  // each row looked at once a call (marked), those sharing the block listed
+  const call = ++marks.call;
+  const found: number[] = [];
   const takeRow = (j: number | undefined) => {
-    if (j !== undefined && j >= 0 && sameBlock(l.ds, pass, i, j)) found.add(j);
+    if (j === undefined || j < 0 || marks.at[j] === call) return;
+    marks.at[j] = call;
+    if (sameBlock(l.ds, pass, i, j)) found.push(j);
   };
   const take = (id: string | undefined) => takeRow(id === undefined ? undefined : l.rowOf.get(id));
-  const kept = b.rows.slice(0, b.limit);
-  if (l.keptRow) for (const r of kept) takeRow(l.keptRow[r]);
-  else for (const r of kept) take(ids.get(r));
+  const n = Math.min(b.rows.length, b.limit);
+  if (l.keptRow) for (let q = 0; q < n; q++) takeRow(l.keptRow[b.rows[q]!]);
+  else for (let q = 0; q < n; q++) take(ids.get(b.rows[q]!));
   for (const id of b.added) take(id);
   for (const id of b.changed) take(id);
-  const rows = [...found].sort((x, y) => x - y).slice(0, b.cap);
-  if (kept.length === b.rows.length) return { rows, short: false };
+  const rows = Array.from(Int32Array.from(found).sort().subarray(0, b.cap));
+  if (n === b.rows.length) return { rows, short: false };
   // kept rows are in id order: one beyond the last read comes after it
-  const last = ids.get(kept[kept.length - 1]!)!;
+  const last = ids.get(b.rows[n - 1]!)!;
   const before = rows.filter((j) => l.ds.ids[j]! <= last).length;
   return { rows, short: before < b.cap };
 }
 
+/** members()'s scratch: per row of the dataset the call that looked at it last. */
+type Marks = { at: Int32Array; call: number };
+
 /** members(), once per block and kind of member (the changed persons of a block share it, but for a collision of keys). */
 function memoMembers(l: Loaded, ids: RowIds) {
   const memo = new Map<Block, { i: number; m: Members }[]>();
+  const marks: Marks = { at: new Int32Array(l.ds.n), call: 0 };
   return (b: Block, pass: PassSpec, i: number): Members => {
     let list = memo.get(b);
     if (!list) memo.set(b, (list = []));
     for (const x of list) if (sameBlock(l.ds, pass, i, x.i)) return x.m;
-    const m = members(l, ids, b, pass, i);
+    const m = members(l, ids, b, pass, i, marks);
     list.push({ i, m });
     return m;
   };
