@@ -3,8 +3,8 @@
 //
 // Level codes: 0 = null (a value missing on either side, no evidence), 1 = disagree,
 // 2..n = increasingly strong agreement. `levels[k]` names code k+1.
-import { Dict, Freq, GrowI32 } from './typedColumns.ts';
-import { digitsOnly, jaroWinkler, luhnValid, oneEditKind, withinOneEdit, hashString, mix } from './text.ts';
+import { Dict, DigitDict, Freq, GrowI32 } from './typedColumns.ts';
+import { digitsOnly, jaroWinkler, luhnValid, withinOneEdit, hashString, mix } from './text.ts';
 import { arabicTokens, isArabic, latinTokens, normalizeLatin, skeleton, stripArticle } from './names.ts';
 
 export type RawRecord = Record<string, string | undefined>;
@@ -46,6 +46,15 @@ function memoHash(memo: GrowI32, strings: readonly string[], id: number): number
   const h = memo.get(id);
   if (h !== 0) return h;
   const v = hashString(strings[id]!) | 0 || 1;
+  memo.set(id, v);
+  return v;
+}
+
+/** memoHash of the digit string with id `id` of a DigitDict. */
+function memoDigitHash(memo: GrowI32, dict: DigitDict, id: number): number {
+  const h = memo.get(id);
+  if (h !== 0) return h;
+  const v = hashString(dict.string(id)) | 0 || 1;
   memo.set(id, v);
   return v;
 }
@@ -535,7 +544,7 @@ export class DateField implements Field {
 export class IdField implements Field {
   readonly type = 'id';
   readonly levels = ['disagree', 'one substitution', 'one transposition', 'one typo, check digit points to it', 'exact'] as const;
-  readonly dict = new Dict();
+  readonly dict = new DigitDict();
   readonly v = new GrowI32();
   /** 1 = passes the check digit, 0 = fails, 2 = no check digit configured */
   readonly valid = new GrowI32();
@@ -556,9 +565,7 @@ export class IdField implements Field {
       b = this.v.a[j]!;
     if (!a || !b) return 0;
     if (a === b) return 5;
-    const sa = this.dict.strings[a - 1]!,
-      sb = this.dict.strings[b - 1]!;
-    const k = oneEditKind(sa, sb);
+    const k = this.dict.oneEditKind(a - 1, b - 1);
     if (k === 0) return 1;
     if (this.checkDigit === 'luhn' && this.valid.a[i]! + this.valid.a[j]! === 1) return 4;
     return k === 1 ? 2 : 3;
@@ -578,11 +585,11 @@ export class IdField implements Field {
   private readonly hashes = new GrowI32();
   stableKey(_mode: string, i: number): number {
     const a = this.v.a[i]!;
-    return a ? memoHash(this.hashes, this.dict.strings, a - 1) : 0;
+    return a ? memoDigitHash(this.hashes, this.dict, a - 1) : 0;
   }
   show(i: number): string {
     const a = this.v.a[i]!;
-    return a ? this.dict.strings[a - 1]! + (this.valid.a[i] === 0 ? ' (check digit fails)' : '') : '';
+    return a ? this.dict.string(a - 1) + (this.valid.a[i] === 0 ? ' (check digit fails)' : '') : '';
   }
 }
 
@@ -592,7 +599,7 @@ export class IdField implements Field {
 export class PhoneField implements Field {
   readonly type = 'phone';
   readonly levels = ['disagree', 'one typo', 'exact'] as const;
-  readonly dict = new Dict();
+  readonly dict = new DigitDict();
   readonly v = new GrowI32();
   constructor(
     readonly name: string,
@@ -607,7 +614,7 @@ export class PhoneField implements Field {
       b = this.v.a[j]!;
     if (!a || !b) return 0;
     if (a === b) return 3;
-    return oneEditKind(this.dict.strings[a - 1]!, this.dict.strings[b - 1]!) ? 2 : 1;
+    return this.dict.oneEditKind(a - 1, b - 1) ? 2 : 1;
   }
   tfAdjust(): number {
     return 0;
@@ -618,11 +625,11 @@ export class PhoneField implements Field {
   private readonly hashes = new GrowI32();
   stableKey(_mode: string, i: number): number {
     const a = this.v.a[i]!;
-    return a ? memoHash(this.hashes, this.dict.strings, a - 1) : 0;
+    return a ? memoDigitHash(this.hashes, this.dict, a - 1) : 0;
   }
   show(i: number): string {
     const a = this.v.a[i]!;
-    return a ? this.dict.strings[a - 1]! : '';
+    return a ? this.dict.string(a - 1) : '';
   }
 }
 

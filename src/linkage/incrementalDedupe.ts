@@ -8,6 +8,7 @@ import { DECISION } from './engine.ts';
 import { type Contribution, type Model, Scorer, weightFor } from './model.ts';
 import { registryRules } from './registryDedupe.ts';
 import { DEFAULT_BLOCKING, type LinkSettings } from './settings.ts';
+import { GrowI32 } from './typedColumns.ts';
 
 export interface ChangedPairs {
   settings: LinkSettings;
@@ -41,6 +42,48 @@ export const CAP = 2000;
  */
 export type BlockLookup = (i: number, p: number, pass: PassSpec, out: number[]) => void;
 
+/**
+ * The pairs of each row of `changed` (distinct rows) with the rows `lookup` gives it, each pair
+ * once, in the order first met. A pair met again is one of the same changed row (marked per row)
+ * or, met first from its other row, one of two changed rows (only those are kept in a set).
+ */
+export function pairsOfChanged(
+  n: number,
+  changed: readonly number[],
+  passes: PassSpec[],
+  lookup: BlockLookup,
+): { a: Int32Array; b: Int32Array } {
+  const isChanged = new Uint8Array(n);
+  for (const i of changed) isChanged[i] = 1;
+  // the index in `changed` of the last row paired with each row
+  const mark = new Int32Array(n).fill(-1);
+  const both = new Set<number>();
+  const A = new GrowI32(1 << 16),
+    B = new GrowI32(1 << 16);
+  const buf: number[] = [];
+  for (let c = 0; c < changed.length; c++) {
+    const i = changed[c]!;
+    for (let p = 0; p < passes.length; p++) {
+      buf.length = 0;
+      lookup(i, p, passes[p]!, buf);
+      for (const j of buf) {
+        if (j === i || mark[j] === c) continue;
+        mark[j] = c;
+        const x = Math.min(i, j),
+          y = Math.max(i, j);
+        if (isChanged[j]) {
+          const id = x * n + y;
+          if (both.has(id)) continue;
+          both.add(id);
+        }
+        A.push(x);
+        B.push(y);
+      }
+    }
+  }
+  return { a: A.a.slice(0, A.n), b: B.a.slice(0, B.n) };
+}
+
 /** Compares every row of `changed` with every row sharing a block with it, and decides each pair. */
 export function dedupeChanged(ds: Dataset, settings: LinkSettings, model: Model, changed: number[], cap = CAP): ChangedPairs {
   const passes = parsePasses(ds, settings.blocking ?? DEFAULT_BLOCKING);
@@ -65,28 +108,8 @@ export function dedupeChangedWith(
 ): ChangedPairs {
   const scorer = new Scorer(ds, alignModel(ds, model));
   const rules = registryRules(ds, settings, model);
-  const seen = new Set<number>();
-  const A: number[] = [],
-    B: number[] = [];
-  const buf: number[] = [];
-  for (const i of changed) {
-    passes.forEach((pass, p) => {
-      buf.length = 0;
-      lookup(i, p, pass, buf);
-      for (const j of buf) {
-        if (j === i) continue;
-        const [x, y] = i < j ? [i, j] : [j, i];
-        const id = x * ds.n + y;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        A.push(x);
-        B.push(y);
-      }
-    });
-  }
-  const n = A.length;
-  const a = Int32Array.from(A),
-    b = Int32Array.from(B);
+  const { a, b } = pairsOfChanged(ds.n, changed, passes, lookup);
+  const n = a.length;
   const weight = new Float32Array(n);
   const decision = new Uint8Array(n);
   const upperW = weightFor(settings.thresholds.upper),

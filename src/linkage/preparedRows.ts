@@ -13,6 +13,7 @@
 // A row is valid as long as its person has not changed since the full run read it: a person
 // changed since is read again. No I/O.
 import type { Dataset } from './dataset.ts';
+import type { DigitDict } from './typedColumns.ts';
 import { DateField, type Field, IdField, NamePartField, PhoneField, SexField, StringField } from './fields.ts';
 
 type Kind = 'name' | 'date' | 'id' | 'phone' | 'sex' | 'dict';
@@ -68,12 +69,15 @@ class Bytes {
   }
 }
 
-/** Digits (an ID, a phone): 0 none; 1..15 the length, then the number; 16 longer: the length, then each digit. */
-function putDigits(out: Bytes, s: string): void {
-  if (s.length >= 1 && s.length <= 15) {
-    out.uint(s.length);
-    out.uint(Number(s));
+/** Digits (an ID, a phone; id `v` of `dict`): 0 none; 1..15 the length, then the number; 16 longer: the length, then each digit. */
+function putDigits(out: Bytes, dict: DigitDict, v: number): void {
+  const len = dict.length.a[v]!,
+    value = dict.value.a[v]!;
+  if (len >= 1 && len <= 15 && !Number.isNaN(value)) {
+    out.uint(len);
+    out.uint(value);
   } else {
+    const s = dict.string(v);
     out.uint(16);
     out.uint(s.length);
     out.ascii(s);
@@ -124,7 +128,7 @@ function putRow(ds: Dataset, kinds: Kind[], r: number, out: Bytes): void {
         const id = f as IdField;
         const v = id.v.a[r]!;
         if (v === 0) out.uint(0);
-        else putDigits(out, id.dict.strings[v - 1]!);
+        else putDigits(out, id.dict, v - 1);
         out.uint(id.valid.a[r]!);
         break;
       }
@@ -132,7 +136,7 @@ function putRow(ds: Dataset, kinds: Kind[], r: number, out: Bytes): void {
         const ph = f as PhoneField;
         const v = ph.v.a[r]!;
         if (v === 0) out.uint(0);
-        else putDigits(out, ph.dict.strings[v - 1]!);
+        else putDigits(out, ph.dict, v - 1);
         break;
       }
       case 'sex':
@@ -158,6 +162,9 @@ export class PreparedReader {
   private readonly valueId: (Int32Array | null)[];
   private at = 0;
   private buf: Uint8Array = new Uint8Array(0);
+  /** a row's name parts, reused */
+  private readonly ar = [0, 0, 0, 0];
+  private readonly lat = [0, 0, 0, 0];
 
   /** Null when the kept rows were made for other fields than `ds`'s. */
   static of(ds: Dataset, dicts: PreparedDicts): PreparedReader | null {
@@ -202,14 +209,18 @@ export class PreparedReader {
     }
   }
 
-  private digits(): string {
+  /** The digits' id + 1 in `dict` (0 none): by their value, without a string, up to 15 digits. */
+  private digits(dict: DigitDict | null): number {
     const h = this.uint();
-    if (h === 0) return '';
-    if (h <= 15) return String(this.uint()).padStart(h, '0');
+    if (h === 0) return 0;
+    if (h <= 15) {
+      const value = this.uint();
+      return dict ? dict.idOf(h, value) + 1 : 1;
+    }
     const len = this.uint();
     let s = '';
     for (let k = 0; k < len; k++) s += String.fromCharCode(this.uint());
-    return s;
+    return dict ? dict.id(s) + 1 : 1;
   }
 
   private skipRow(): void {
@@ -219,9 +230,9 @@ export class PreparedReader {
         this.uint();
         this.uint();
       } else if (kind === 'id') {
-        this.digits();
+        this.digits(null);
         this.uint();
-      } else if (kind === 'phone') this.digits();
+      } else if (kind === 'phone') this.digits(null);
       else if (kind !== 'name') this.uint();
     }
   }
@@ -239,26 +250,26 @@ export class PreparedReader {
     this.at = offset;
     const ds = this.ds;
     const row = ds.appendRow(id);
-    const ar = [0, 0, 0, 0].map(() => this.token(this.uint() - 1));
-    const lat = [0, 0, 0, 0].map(() => this.token(this.uint() - 1));
+    const ar = this.ar,
+      lat = this.lat;
+    for (let p = 0; p < 4; p++) ar[p] = this.token(this.uint() - 1);
+    for (let p = 0; p < 4; p++) lat[p] = this.token(this.uint() - 1);
     ds.names.setRow(row, ar, lat);
-    ds.fields.forEach((f, k) => {
+    const fields = ds.fields;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
       switch (this.kinds[k]) {
         case 'date':
           (f as DateField).y.set(row, this.uint());
           (f as DateField).md.set(row, this.uint());
           break;
-        case 'id': {
-          const d = this.digits();
-          (f as IdField).v.set(row, d ? (f as IdField).dict.id(d) + 1 : 0);
+        case 'id':
+          (f as IdField).v.set(row, this.digits((f as IdField).dict));
           (f as IdField).valid.set(row, this.uint());
           break;
-        }
-        case 'phone': {
-          const d = this.digits();
-          (f as PhoneField).v.set(row, d ? (f as PhoneField).dict.id(d) + 1 : 0);
+        case 'phone':
+          (f as PhoneField).v.set(row, this.digits((f as PhoneField).dict));
           break;
-        }
         case 'sex':
           (f as SexField).v.set(row, this.uint());
           break;
@@ -266,7 +277,7 @@ export class PreparedReader {
           (f as StringField).v.set(row, this.value(k, this.uint()));
           break;
       }
-    });
+    }
     return row;
   }
 

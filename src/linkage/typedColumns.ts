@@ -1,6 +1,7 @@
 // Growable typed columns and string dictionaries: the engine's storage. Records are integer rows;
 // every value the comparators need is an integer code or a typed-array cell, so comparing a pair
 // allocates nothing.
+import { oneEditKind } from './text.ts';
 
 /** A copy of `a` at least `min` long: its length doubled as often as needed, the new cells zero. */
 function grown<T extends Int32Array | Float64Array>(a: T, min: number): T {
@@ -105,4 +106,98 @@ export class Freq {
   }
   private memoAt = new Int32Array(0);
   private memo = new Float64Array(0);
+}
+
+/** Longest digit string a DigitDict keeps as a number (below 2^53). */
+const NUMERIC_DIGITS = 15;
+
+/**
+ * Interns digit strings (IDs, phones: '0'-'9' only) as dense ids (0, 1, 2, ...), as Dict would, by
+ * their value and length: a value of up to 15 digits is a number (leading zeros kept by the length),
+ * so that kept prepared rows (preparedRows.ts) and comparisons need no string. A value's string is
+ * made when asked (and kept); longer values are kept as strings.
+ */
+export class DigitDict {
+  private readonly byLength: Map<number, number>[] = Array.from({ length: NUMERIC_DIGITS + 1 }, () => new Map());
+  private readonly long = new Map<string, number>();
+  /** per id: its length, and its value (NaN for a value of more than 15 digits) */
+  readonly length = new GrowI32();
+  readonly value = new GrowF64();
+  private readonly strings: (string | undefined)[] = [];
+
+  /** The id of digit string `s`. */
+  id(s: string): number {
+    if (s.length === 0 || s.length > NUMERIC_DIGITS) {
+      let v = this.long.get(s);
+      if (v === undefined) {
+        v = this.push(s.length, Number.NaN);
+        this.long.set(s, v);
+        this.strings[v] = s;
+      }
+      return v;
+    }
+    const v = this.idOf(s.length, Number(s));
+    this.strings[v] ??= s;
+    return v;
+  }
+
+  /** The id of the digit string of `length` digits (1 to 15) whose value is `value`. */
+  idOf(length: number, value: number): number {
+    const m = this.byLength[length]!;
+    let v = m.get(value);
+    if (v === undefined) {
+      v = this.push(length, value);
+      m.set(value, v);
+    }
+    return v;
+  }
+
+  private push(length: number, value: number): number {
+    const v = this.length.n;
+    this.length.push(length);
+    this.value.push(value);
+    return v;
+  }
+
+  /** The digit string of id `v`. */
+  string(v: number): string {
+    let s = this.strings[v];
+    if (s === undefined) this.strings[v] = s = String(this.value.a[v]!).padStart(this.length.a[v]!, '0');
+    return s;
+  }
+
+  get size(): number {
+    return this.length.n;
+  }
+
+  /**
+   * oneEditKind (text.ts) of the strings of ids `a` and `b`: 1 one digit differs, 2 two adjacent
+   * digits swapped, 0 otherwise (or equal, or of different lengths); by their values when numbers.
+   */
+  oneEditKind(a: number, b: number): 0 | 1 | 2 {
+    const len = this.length.a[a]!;
+    if (len !== this.length.a[b]! || a === b) return 0;
+    let x = this.value.a[a]!,
+      y = this.value.a[b]!;
+    if (Number.isNaN(x)) return oneEditKind(this.string(a), this.string(b));
+    // the digits from the last: the first difference (its digits), then at most one more
+    let first = -1,
+      count = 0,
+      fx = 0,
+      fy = 0;
+    for (let k = 0; k < len; k++) {
+      const dx = x % 10,
+        dy = y % 10;
+      x = (x - dx) / 10;
+      y = (y - dy) / 10;
+      if (dx === dy) continue;
+      count++;
+      if (count === 1) {
+        first = k;
+        fx = dx;
+        fy = dy;
+      } else if (count > 2 || k !== first + 1 || dx !== fy || dy !== fx) return 0;
+    }
+    return count === 1 ? 1 : count === 2 ? 2 : 0;
+  }
 }

@@ -18,9 +18,19 @@ export const CHUNK_ROWS = 1024;
 
 const uuidBytes = (id: string): Buffer => Buffer.from(id.replace(/-/g, ''), 'hex');
 
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+const uuidOut = Buffer.alloc(36);
+
+/** The uuid of the 16 bytes at `at`, as text (one string made: written into a buffer, then decoded). */
 function uuidText(b: Buffer, at: number): string {
-  const h = b.toString('hex', at, at + 16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let o = 0;
+  for (let k = 0; k < 16; k++) {
+    if (k === 4 || k === 6 || k === 8 || k === 10) uuidOut[o++] = 45;
+    const x = b[at + k]!;
+    uuidOut[o++] = HEX[x >> 4]!;
+    uuidOut[o++] = HEX[x & 15]!;
+  }
+  return uuidOut.toString('latin1', 0, 36);
 }
 
 /** Little-endian 32-bit integers of a bytea (copied when unaligned). */
@@ -264,6 +274,24 @@ export async function readBuckets(
   return out;
 }
 
+/** Person ids by kept row, as a Map of them but in an array (the rows are dense numbers): '' none. */
+export class RowIds {
+  private readonly a: string[] = [];
+  constructor(rows: number) {
+    // pushed, not `new Array(rows)`: a large preallocated array is a dictionary in V8
+    for (let r = 0; r < rows; r++) this.a.push('');
+  }
+  get(row: number): string | undefined {
+    return this.a[row] || undefined;
+  }
+  has(row: number): boolean {
+    return this.a[row] !== '' && this.a[row] !== undefined;
+  }
+  set(row: number, id: string): void {
+    this.a[row] = id;
+  }
+}
+
 /**
  * The person ids of rows of a set (only those asked for are decoded); with `prep`, their chunks'
  * prepared rows too (preparedRows.ts), by chunk.
@@ -272,7 +300,7 @@ export async function readRowIds(
   db: pg.Pool,
   setId: string,
   rows: Iterable<number>,
-  into: Map<number, string>,
+  into: RowIds,
   prep?: Map<number, Buffer>,
 ): Promise<void> {
   const byChunk = new Map<number, number[]>();

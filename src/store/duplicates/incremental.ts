@@ -65,7 +65,7 @@ export async function compareChanged(
     opts.how === 'memory' ? null : await usableBlockSet(pool, actor, last.id, prepare([[]], settings, REGISTRY_COLUMNS), settings);
   if (set) {
     const add = await compareKept(pool, actor, settings, last.model, last.id, set, opts.cap);
-    const persons = await countInScope(pool, actor);
+    const persons = add.persons ?? (await countInScope(pool, actor));
     return { result: add.result, changed: new Set(add.changed), persons, kept: { set, add }, timings: { ...add.timings, kept: since(t0) } };
   }
   const changed = await changedSince(pool, actor, last.id);

@@ -16,7 +16,17 @@ import type { Model } from '../../linkage/model.ts';
 import { REGISTRY_COLUMNS } from '../../linkage/registryScore.ts';
 import type { LinkSettings } from '../../linkage/settings.ts';
 import { scopeSql } from '../registry/scope.ts';
-import { type BlockSet, CHUNK_ROWS, countedBefore, keptAmong, readAdded, readBuckets, readNameCounts, readRowIds } from './blockIndex.ts';
+import {
+  type BlockSet,
+  CHUNK_ROWS,
+  countedBefore,
+  keptAmong,
+  readAdded,
+  readBuckets,
+  readNameCounts,
+  readRowIds,
+  RowIds,
+} from './blockIndex.ts';
 import { RAW_COLUMNS, type RawPersonRow, rawRecord } from './records.ts';
 
 /** Members read beyond a block's cap at first (entries that turn out stale or gone). */
@@ -91,7 +101,7 @@ type Loaded = { ds: Dataset; rowOf: Map<string, number>; keptRow: Int32Array | n
 
 /** What the run has read so far: kept rows' ids, persons read by id, prepared rows by chunk. */
 type State = {
-  ids: Map<number, string>;
+  ids: RowIds;
   persons: Map<string, RawPersonRow>;
   asked: Set<string>;
   counts: NameCounts;
@@ -150,7 +160,7 @@ async function load(db: pg.Pool, actor: Actor, set: BlockSet, settings: LinkSett
     } else {
       p.taken[r] = 1;
       p.rows.push(r);
-      probe.push(id);
+      if (!p.noneGone) probe.push(id);
     }
   }
   for (const b of blocks) for (const id of b.added) want(id);
@@ -208,13 +218,54 @@ async function goneById(db: pg.Pool, ids: string[], into: Set<string>): Promise<
   await Promise.all([worker(), worker(), worker()]);
 }
 
-/** The ids of the persons changed (or registered) since `since`, in any scope; and of them those registered before. */
-async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promise<{ all: Set<string>; old: string[] }> {
-  const r = await db.query<{ id: string; old: boolean }>(
-    'SELECT p.id, p.created_at < $2::timestamptz AS old FROM person p WHERE p.org_id = $1 AND p.updated_at >= $2::timestamptz',
-    [actor.orgId, since],
+/**
+ * One pass over the organisation's persons for a run with prepared rows: the persons in scope
+ * (`persons`), those unchanged since the full run began reading (`unchanged`), the persons changed
+ * (or registered) since then in any scope (`stale`) and of them those registered before (`old`),
+ * and the ids of the persons in scope changed since the run of model `modelId` (`fresh`, in id order).
+ */
+type Scan = { persons: number; unchanged: number; stale: Set<string>; old: string[]; fresh: string[] };
+
+async function scanPersons(db: pg.Pool, actor: Actor, since: string, modelId: string): Promise<Scan> {
+  const s = scopeSql('p', actor, 1);
+  const r = await db.query<{
+    persons: number;
+    unchanged: number;
+    ids: string[] | null;
+    stale: boolean[] | null;
+    old: boolean[] | null;
+    fresh: boolean[] | null;
+  }>(
+    `WITH m AS (SELECT coalesce((m.stats->>'startedAt')::timestamptz, m.created_at) AS t FROM linkage_model m WHERE m.id = $4)
+     SELECT count(*) FILTER (WHERE ${s.sql})::int AS persons,
+       count(*) FILTER (WHERE ${s.sql} AND p.updated_at < $3::timestamptz)::int AS unchanged,
+       array_agg(p.id::text ORDER BY p.id) FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS ids,
+       array_agg(p.updated_at >= $3::timestamptz ORDER BY p.id) FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS stale,
+       array_agg(p.updated_at >= $3::timestamptz AND p.created_at < $3::timestamptz ORDER BY p.id)
+         FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS old,
+       array_agg(${s.sql} AND p.updated_at >= m.t ORDER BY p.id) FILTER (WHERE p.updated_at >= least($3::timestamptz, m.t)) AS fresh
+     FROM person p LEFT JOIN m ON true WHERE p.org_id = $1`,
+    [...s.params, since, modelId],
   );
-  return { all: new Set(r.rows.map((x) => x.id)), old: r.rows.filter((x) => x.old).map((x) => x.id) };
+  const row = r.rows[0]!;
+  const ids = row.ids ?? [];
+  const out: Scan = { persons: row.persons, unchanged: row.unchanged, stale: new Set(), old: [], fresh: [] };
+  ids.forEach((id, k) => {
+    if (row.fresh![k]) out.fresh.push(id);
+    if (row.stale![k]) out.stale.add(id);
+    if (row.old![k]) out.old.push(id);
+  });
+  return out;
+}
+
+/** The persons in scope with these ids (the changed ones), in id order. */
+async function changedById(db: pg.Pool, actor: Actor, ids: string[]): Promise<RawPersonRow[]> {
+  const s = scopeSql('p', actor, 1);
+  const r = await db.query<RawPersonRow>(`SELECT ${RAW_COLUMNS} FROM person p WHERE ${s.sql} AND p.id = ANY($3::uuid[]) ORDER BY p.id`, [
+    ...s.params,
+    ids,
+  ]);
+  return r.rows;
 }
 
 /**
@@ -222,16 +273,8 @@ async function changedSinceIds(db: pg.Pool, actor: Actor, since: string): Promis
  * the full run began reading were all read by it, so they are the kept rows less those of persons
  * changed since (`old`: changed since, registered before), exactly when none of the others is gone.
  */
-async function noneGone(db: pg.Pool, actor: Actor, set: BlockSet, old: Promise<{ old: string[] }>): Promise<boolean> {
-  const s = scopeSql('p', actor, 1);
-  const [unchanged, kept] = await Promise.all([
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person p WHERE ${s.sql} AND p.updated_at < $3::timestamptz`, [
-      ...s.params,
-      set.since,
-    ]),
-    old.then((o) => keptAmong(db, set.id, o.old)),
-  ]);
-  return set.persons - kept === unchanged.rows[0]!.n;
+async function noneGone(db: pg.Pool, set: BlockSet, scan: Scan): Promise<boolean> {
+  return set.persons - (await keptAmong(db, set.id, scan.old)) === scan.unchanged;
 }
 
 type Members = { rows: number[]; short: boolean };
@@ -240,33 +283,41 @@ type Members = { rows: number[]; short: boolean };
  * The members of block `b` that share it with row i now, in row order, at most the cap; `short`
  * when the kept rows were read only in part and more of them may come before the last one taken.
  */
-function members(l: Loaded, ids: Map<number, string>, b: Block, pass: PassSpec, i: number): Members {
-  const found = new Set<number>();
+function members(l: Loaded, ids: RowIds, b: Block, pass: PassSpec, i: number, marks: Marks): Members {
+  // each row looked at once a call (marked), those sharing the block listed
+  const call = ++marks.call;
+  const found: number[] = [];
   const takeRow = (j: number | undefined) => {
-    if (j !== undefined && j >= 0 && sameBlock(l.ds, pass, i, j)) found.add(j);
+    if (j === undefined || j < 0 || marks.at[j] === call) return;
+    marks.at[j] = call;
+    if (sameBlock(l.ds, pass, i, j)) found.push(j);
   };
   const take = (id: string | undefined) => takeRow(id === undefined ? undefined : l.rowOf.get(id));
-  const kept = b.rows.slice(0, b.limit);
-  if (l.keptRow) for (const r of kept) takeRow(l.keptRow[r]);
-  else for (const r of kept) take(ids.get(r));
+  const n = Math.min(b.rows.length, b.limit);
+  if (l.keptRow) for (let q = 0; q < n; q++) takeRow(l.keptRow[b.rows[q]!]);
+  else for (let q = 0; q < n; q++) take(ids.get(b.rows[q]!));
   for (const id of b.added) take(id);
   for (const id of b.changed) take(id);
-  const rows = [...found].sort((x, y) => x - y).slice(0, b.cap);
-  if (kept.length === b.rows.length) return { rows, short: false };
+  const rows = Array.from(Int32Array.from(found).sort().subarray(0, b.cap));
+  if (n === b.rows.length) return { rows, short: false };
   // kept rows are in id order: one beyond the last read comes after it
-  const last = ids.get(kept[kept.length - 1]!)!;
+  const last = ids.get(b.rows[n - 1]!)!;
   const before = rows.filter((j) => l.ds.ids[j]! <= last).length;
   return { rows, short: before < b.cap };
 }
 
+/** members()'s scratch: per row of the dataset the call that looked at it last. */
+type Marks = { at: Int32Array; call: number };
+
 /** members(), once per block and kind of member (the changed persons of a block share it, but for a collision of keys). */
-function memoMembers(l: Loaded, ids: Map<number, string>) {
+function memoMembers(l: Loaded, ids: RowIds) {
   const memo = new Map<Block, { i: number; m: Members }[]>();
+  const marks: Marks = { at: new Int32Array(l.ds.n), call: 0 };
   return (b: Block, pass: PassSpec, i: number): Members => {
     let list = memo.get(b);
     if (!list) memo.set(b, (list = []));
     for (const x of list) if (sameBlock(l.ds, pass, i, x.i)) return x.m;
-    const m = members(l, ids, b, pass, i);
+    const m = members(l, ids, b, pass, i, marks);
     list.push({ i, m });
     return m;
   };
@@ -280,6 +331,8 @@ export type KeptCompared = {
   counts: NameCounts;
   /** seconds per stage, and the persons read */
   timings: Record<string, number>;
+  /** the persons in scope (counted with the changed ones, with prepared rows) */
+  persons?: number;
 };
 
 /** The changed persons compared against their blocks' members, from the kept blocks of `set`. */
@@ -299,11 +352,12 @@ export async function compareKept(
     t = performance.now();
   };
   // the persons changed since the full run, read while the rest is (only with prepared rows)
-  const stale = set.prep ? changedSinceIds(db, actor, set.since) : null;
-  const gone = stale ? noneGone(db, actor, set, stale) : null;
-  stale?.catch(() => undefined);
+  // with prepared rows one pass over the persons gives the changed ones, those changed since the
+  // full run (read by id) and the count of the unchanged (noneGone)
+  const scan = set.prep ? await scanPersons(db, actor, set.since, modelId) : null;
+  const gone = scan ? noneGone(db, set, scan) : null;
   gone?.catch(() => undefined);
-  const changedRows = await changedRecords(db, actor, modelId);
+  const changedRows = scan ? await changedById(db, actor, scan.fresh) : await changedRecords(db, actor, modelId);
   const cds = prepare([changedRows.map(rawRecord)], settings, REGISTRY_COLUMNS);
   const passes = keptPasses(cds, settings)!;
   lap('readChanged');
@@ -325,14 +379,14 @@ export async function compareKept(
   counts.add(delta);
   lap('readCounts');
   const st: State = {
-    ids: new Map<number, string>(),
+    ids: new RowIds(set.persons),
     persons: new Map(changedRows.map((r) => [r.id, r])),
     asked: new Set<string>(),
     counts,
     prep:
-      stale && PreparedReader.of(cds, set.prep!)
+      scan && PreparedReader.of(cds, set.prep!)
         ? {
-            stale: (await stale).all,
+            stale: scan.stale,
             noneGone: (await gone)!,
             probed: 0,
             chunks: new Map(),
@@ -375,5 +429,13 @@ export async function compareKept(
   // of them, taken as the full run prepared them (the others read by id and prepared)
   timings.prepared = st.prep ? st.prep.rows.length - st.prep.gone.size : 0;
   timings.probed = st.prep?.probed ?? 0;
-  return { result, changed: changedRows.map((r) => r.id), passes, changedDs: cds, counts: delta, timings };
+  return {
+    result,
+    changed: changedRows.map((r) => r.id),
+    passes,
+    changedDs: cds,
+    counts: delta,
+    timings,
+    ...(scan ? { persons: scan.persons } : {}),
+  };
 }
