@@ -42,20 +42,19 @@ const arabicPartKey = memo((p) => arabicTokens(p).join(' '));
 
 function computeTokens(text: string): readonly string[] {
   const out: string[] = [];
-  let run: string[] = [];
+  let run = ''; // the words of one script, joined by single spaces
   let runArabic = false;
-  const flush = () => {
-    if (run.length > 0) out.push(...(runArabic ? arabicTokens(run.join(' ')) : latinTokens(run.join(' '))));
-    run = [];
-  };
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
     const arabic = hasArabic(word);
-    if (run.length > 0 && arabic !== runArabic) flush();
+    if (run !== '' && arabic !== runArabic) {
+      pushAll(out, runArabic ? arabicTokens(run) : latinTokens(run));
+      run = '';
+    }
     runArabic = arabic;
-    run.push(word);
+    run = run === '' ? word : `${run} ${word}`;
   }
-  flush();
+  if (run !== '') pushAll(out, runArabic ? arabicTokens(run) : latinTokens(run));
   return out;
 }
 
