@@ -122,16 +122,30 @@ type Batch = {
   consumed: number;
   rows: StagedRow[];
   rejections: Rejection[];
-  /** Households: the rows as read, for rejections found in the database (their raw row is made then). */
-  sources: { firstRow: number; rows: string[][] }[] | undefined;
+  /** Households: the rows as read (JSON, a chunk's rows), for rejections found in the database (their raw row is made then). */
+  sources: Source[] | undefined;
   /** Households: the new persons, made while the batch before was written (optimistic mode). */
   ahead?: NewPersons | undefined;
 };
 
+/** A chunk of rows as read, kept as the JSON its worker was sent: one string, not thousands of arrays. */
+type Source = { firstRow: number; count: number; json: string };
+
 /** The raw row of a row the database rejected, from the batch's rows as read. */
 function rawOf(batch: Batch, header: readonly string[], rowNumber: number): Record<string, string> {
-  const src = batch.sources?.find((s) => rowNumber >= s.firstRow && rowNumber < s.firstRow + s.rows.length);
-  return src ? rawRow(src.rows[rowNumber - src.firstRow]!, header) : {};
+  const src = batch.sources?.find((s) => rowNumber >= s.firstRow && rowNumber < s.firstRow + s.count);
+  return src ? rawRow(rowsOf(src)[rowNumber - src.firstRow]!, header) : {};
+}
+
+/** A source's rows, parsed once however many of its rows the database refused. */
+const parsedSources = new WeakMap<Source, string[][]>();
+function rowsOf(src: Source): string[][] {
+  let rows = parsedSources.get(src);
+  if (!rows) {
+    rows = JSON.parse(src.json) as string[][];
+    parsedSources.set(src, rows);
+  }
+  return rows;
 }
 
 export type Counters = {
@@ -383,7 +397,7 @@ class BatchWriter {
     return { fromRow: this.done, consumed: 0, rows: [], rejections: [], sources: this.households ? [] : undefined };
   }
 
-  async take({ r, source }: { r: ChunkResult; source: { firstRow: number; rows: string[][] } }): Promise<void> {
+  async take({ r, source }: { r: ChunkResult; source: Source }): Promise<void> {
     const batch = this.batch;
     for (const x of r.staged) batch.rows.push(x);
     for (const x of r.rejections) batch.rejections.push(x);
@@ -429,15 +443,16 @@ async function validateRows(
   o: { skip: number; batchSize: number; workers: number; onProgress: ImportOptions['onProgress'] },
 ): Promise<number> {
   const sub = Math.max(1, Math.min(1000, o.batchSize));
-  const inflight: Promise<{ r: ChunkResult; source: { firstRow: number; rows: string[][] } }>[] = [];
+  const inflight: Promise<{ r: ChunkResult; source: Source }>[] = [];
   const maxInflight = Math.max(2, o.workers * 4);
   let seen = 0; // data rows read from the file
   let rows: string[][] = [];
   let firstRow = 0;
   const submit = async () => {
     if (rows.length === 0) return;
-    const source = { firstRow, rows };
-    inflight.push(validator.run(rows, firstRow).then((r) => ({ r, source })));
+    const json = JSON.stringify(rows);
+    const source: Source = { firstRow, count: rows.length, json };
+    inflight.push(validator.run({ rows, json }, firstRow).then((r) => ({ r, source })));
     rows = [];
     while (inflight.length >= maxInflight) await writer.take(await inflight.shift()!);
   };

@@ -3,6 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { contextOf, validateChunk, type ValidationSetup } from './validateRows.ts';
 
 const ctx = contextOf(workerData as ValidationSetup);
-parentPort!.on('message', (m: { rows: string[][]; firstRow: number }) => {
-  parentPort!.postMessage(validateChunk(ctx, m.rows, m.firstRow));
+parentPort!.on('message', (m: { json: string; firstRow: number }) => {
+  parentPort!.postMessage(validateChunk(ctx, JSON.parse(m.json) as string[][], m.firstRow));
 });

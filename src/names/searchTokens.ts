@@ -37,24 +37,24 @@ export function tokensOf(text: string | null | undefined): string[] {
 }
 
 const cachedTokens = memo(computeTokens);
-const cachedArabicTokens = memo(arabicTokens);
+/** An Arabic name part's normalised tokens, joined by spaces (its share of nameKey). */
+const arabicPartKey = memo((p) => arabicTokens(p).join(' '));
 
 function computeTokens(text: string): readonly string[] {
   const out: string[] = [];
-  let run: string[] = [];
+  let run = ''; // the words of one script, joined by single spaces
   let runArabic = false;
-  const flush = () => {
-    if (run.length > 0) out.push(...(runArabic ? arabicTokens(run.join(' ')) : latinTokens(run.join(' '))));
-    run = [];
-  };
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
     const arabic = hasArabic(word);
-    if (run.length > 0 && arabic !== runArabic) flush();
+    if (run !== '' && arabic !== runArabic) {
+      pushAll(out, runArabic ? arabicTokens(run) : latinTokens(run));
+      run = '';
+    }
     runArabic = arabic;
-    run.push(word);
+    run = run === '' ? word : `${run} ${word}`;
   }
-  flush();
+  if (run !== '') pushAll(out, runArabic ? arabicTokens(run) : latinTokens(run));
   return out;
 }
 
@@ -75,28 +75,47 @@ function computeForms(token: string, withoutArticle: boolean): string[] {
 
 /** Tokens to store in a person's name_tokens column: deduplicated and sorted. */
 export function nameSearchTokens(name: NameParts): string[] {
-  const all = new Set<string>();
-  addTokens(all, name.givenName, 'none');
-  addTokens(all, name.fatherName, 'none');
-  addTokens(all, name.grandfatherName, 'none');
-  addTokens(all, name.familyName, 'all');
-  addTokens(all, name.fullName, 'last');
-  addTokens(all, name.fullNameEn, 'last');
-  return [...all].sort();
+  const all: string[] = [];
+  if (name.givenName) pushAll(all, partFormsPlain(name.givenName));
+  if (name.fatherName) pushAll(all, partFormsPlain(name.fatherName));
+  if (name.grandfatherName) pushAll(all, partFormsPlain(name.grandfatherName));
+  if (name.familyName) pushAll(all, partFormsFamily(name.familyName));
+  addFullName(all, name.fullName);
+  addFullName(all, name.fullNameEn);
+  // sorted, then each token once (the same as a Set sorted; cheaper for the ~15 tokens of a person)
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!;
+  all.length = n;
+  return all;
+}
+
+// A name part (given, father's, grandfather's, family name) repeats across a population: the forms of
+// all its tokens are made once per distinct part (an import of millions of rows looks each part up once
+// instead of once per token). Read-only.
+const partFormsPlain = memo((text) => partForms(text, false));
+const partFormsFamily = memo((text) => partForms(text, true));
+
+function partForms(text: string, family: boolean): readonly string[] {
+  const out: string[] = [];
+  for (const t of cachedTokens(text)) pushAll(out, forms(t, family));
+  return out;
+}
+
+function pushAll(out: string[], items: readonly string[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]!);
 }
 
 // A module-level function rather than a closure in nameSearchTokens: this runs for every row of
 // an import, and the TypeScript loader wraps each closure it creates in a naming call.
-function addTokens(all: Set<string>, text: string | null | undefined, family: 'all' | 'last' | 'none'): void {
+/** A full name's tokens, the last also without its article (the family name). */
+function addFullName(all: string[], text: string | null | undefined): void {
   if (!text) return;
   // Full names are nearly unique: memoising them would only churn the memo (their words are
   // memoised inside the tokenizers).
-  const tokens = family === 'last' ? computeTokens(text) : cachedTokens(text);
+  const tokens = computeTokens(text);
   const last = tokens.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const isFamily = family === 'all' || (family === 'last' && i === last && last > 0);
-    for (const f of forms(tokens[i]!, isFamily)) all.add(f);
-  }
+  for (let i = 0; i <= last; i++) pushAll(all, forms(tokens[i]!, i === last && last > 0));
 }
 
 /** Token groups of a free-text query (either script): every group must meet name_tokens. */
@@ -112,7 +131,15 @@ export function querySearchTokens(query: string): string[][] {
 export function nameKey(parts: NameParts): string {
   const split = [parts.givenName, parts.fatherName, parts.grandfatherName, parts.familyName];
   const arabicParts = split.filter((p): p is string => !!p && hasArabic(p));
-  if (arabicParts.length > 0) return arabicParts.flatMap((p) => cachedArabicTokens(p)).join(' ');
+  if (arabicParts.length > 0) {
+    // tokens are never empty: the parts' keys without the empty ones, joined, are the parts' tokens joined
+    let key = '';
+    for (const p of arabicParts) {
+      const k = arabicPartKey(p);
+      if (k !== '') key = key === '' ? k : `${key} ${k}`;
+    }
+    return key;
+  }
   if (parts.fullName && hasArabic(parts.fullName)) return arabicTokens(parts.fullName).join(' ');
   const latinParts = split.filter((p): p is string => !!p);
   if (latinParts.length > 0) return latinParts.flatMap((p) => tokensOf(p)).join(' ');
