@@ -72,13 +72,15 @@ const REUSE = stringArg('reuse');
 const PG_SETTINGS = Object.fromEntries(
   process.argv.flatMap((a, i) => (process.argv[i - 1] === '--pg' ? [[a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]] : [])),
 );
+/** `--drop-index name` (repeatable, an experiment): an index dropped before the import, to weigh what it costs. */
+const DROP_INDEXES = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--drop-index' ? [a] : []));
 /** A directory a `--keep` run left (a copy: it is changed): stage 6 again, on its registry. */
 const INCREMENTAL = stringArg('incremental');
 /** New persons of stage 6. */
 const NEW = numberArg('new', 10_000);
-const pgFlags = Object.entries(PG_SETTINGS)
-  .map(([k, v]) => ` --pg ${k}=${v}`)
-  .join('');
+const pgFlags = [...Object.entries(PG_SETTINGS).map(([k, v]) => ` --pg ${k}=${v}`), ...DROP_INDEXES.map((x) => ` --drop-index ${x}`)].join(
+  '',
+);
 const command = INCREMENTAL
   ? `nice -n 10 npm run bench:national -- --incremental ${INCREMENTAL}${process.argv.includes('--dedupe') ? ' --dedupe' : ''}${process.argv.includes('--memory') ? ' --memory' : ''} --new ${NEW}`
   : REUSE
@@ -430,17 +432,34 @@ function report(stages: StageResult[], measured: Measured[], dbBytes: number, di
   ].join('\n');
 }
 
-type WalCounters = { bytes: number; fpi: number; records: number; checkpoints: number };
+type WalCounters = { bytes: number; fpi: number; records: number; checkpoints: number; buffersFull: number; syncs: number; syncMs: number };
 
 /** The server's WAL written and checkpoints done so far (pg_stat_wal, pg_stat_checkpointer). */
 async function walCounters(store: Store): Promise<WalCounters> {
-  const r = await store.pool.query<{ bytes: string; fpi: string; records: string; checkpoints: string }>(
-    `SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi, w.wal_records::text AS records,
+  const r = await store.pool.query<{
+    bytes: string;
+    fpi: string;
+    records: string;
+    checkpoints: string;
+    full: string;
+    syncs: string;
+    sync_ms: string;
+  }>(
+    `SELECT w.wal_bytes::text AS bytes, w.wal_fpi::text AS fpi, w.wal_records::text AS records, w.wal_buffers_full::text AS full,
+            w.wal_sync::text AS syncs, w.wal_sync_time::text AS sync_ms,
             (c.num_timed + c.num_requested)::text AS checkpoints
      FROM pg_stat_wal w, pg_stat_checkpointer c`,
   );
   const x = r.rows[0]!;
-  return { bytes: Number(x.bytes), fpi: Number(x.fpi), records: Number(x.records), checkpoints: Number(x.checkpoints) };
+  return {
+    bytes: Number(x.bytes),
+    fpi: Number(x.fpi),
+    records: Number(x.records),
+    checkpoints: Number(x.checkpoints),
+    buffersFull: Number(x.full),
+    syncs: Number(x.syncs),
+    syncMs: Number(x.sync_ms),
+  };
 }
 
 type ImportTotals = { rows: number; personsCreated: number; householdsCreated: number; rejected: number; unverifiedIds: number };
@@ -457,6 +476,25 @@ async function importFiles(store: Store, actor: Actor, files: string[], root: st
   }
   if (owner !== store.pool) await owner.end();
   return t;
+}
+
+/** The indexes `--drop-index` dropped, built again after the import (each timed), as the owner. */
+async function rebuild(store: Store, pgDir: string, defs: string[]): Promise<StageResult> {
+  const owner = store.ownerPool?.() ?? store.pool;
+  const [, st] = await stage(
+    'dropped indexes built again',
+    pgDir,
+    async () => {
+      for (const d of defs) {
+        const t = performance.now();
+        await owner.query(d);
+        log(`  ${d.split(' ON ')[0]}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      }
+    },
+    () => `${defs.length} indexes`,
+  );
+  if (owner !== store.pool) await owner.end();
+  return st;
 }
 
 /** `--reuse DIR`: the searches and checks again on the registry a `--keep` run left in DIR (kept as it is). */
@@ -667,6 +705,15 @@ async function main() {
   const store = await openStore({ dataDir, durable: true, max: 10, settings: PG_SETTINGS });
   try {
     const actor = await setUp(store);
+    const dropped: string[] = [];
+    if (DROP_INDEXES.length > 0) {
+      const owner = store.ownerPool?.() ?? store.pool;
+      for (const x of DROP_INDEXES) {
+        dropped.push((await owner.query<{ d: string }>('SELECT pg_get_indexdef($1::regclass) AS d', [x])).rows[0]!.d);
+        await owner.query(`DROP INDEX ${x}`);
+      }
+      if (owner !== store.pool) await owner.end();
+    }
     const wal0 = await walCounters(store);
     const [imp, impStage] = await stage(
       'import (sanad import households)',
@@ -678,13 +725,14 @@ async function main() {
     stages.push(impStage);
     const wal1 = await walCounters(store);
     log(
-      `import WAL: ${fmt((wal1.bytes - wal0.bytes) / MB)} MB, ${fmt(wal1.records - wal0.records)} records, ${fmt(wal1.fpi - wal0.fpi)} full-page images, ${wal1.checkpoints - wal0.checkpoints} checkpoints; ${(((impStage.pgCpu ?? 0) * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs PostgreSQL and ${((impStage.nodeCpu * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs Node CPU a person`,
+      `import WAL: ${fmt((wal1.bytes - wal0.bytes) / MB)} MB, ${fmt(wal1.records - wal0.records)} records, ${fmt(wal1.fpi - wal0.fpi)} full-page images, ${wal1.checkpoints - wal0.checkpoints} checkpoints, ${fmt(wal1.buffersFull - wal0.buffersFull)} times the WAL buffers were full, ${fmt(wal1.syncs - wal0.syncs)} WAL syncs (${((wal1.syncMs - wal0.syncMs) / 1000).toFixed(1)} s with track_wal_io_timing); ${(((impStage.pgCpu ?? 0) * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs PostgreSQL and ${((impStage.nodeCpu * 1e6) / Math.max(1, imp.rows)).toFixed(1)} µs Node CPU a person`,
     );
     const idx = await store.pool.query<{ name: string; mb: number }>(
       `SELECT c.relname AS name, round(pg_relation_size(c.oid) / 1048576.0)::int AS mb FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
        WHERE i.indrelid IN ('person'::regclass, 'household'::regclass, 'household_member'::regclass) ORDER BY 2 DESC`,
     );
     log(`indexes (MB): ${idx.rows.map((r) => `${r.name} ${r.mb}`).join(', ')}`);
+    if (dropped.length > 0) stages.push(await rebuild(store, pgDir, dropped));
     for (const f of gen.files) fs.rmSync(f);
     const [, dispStage] = await stage(
       'displacement histories (as sanad seed)',

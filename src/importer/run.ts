@@ -26,6 +26,7 @@ import { appendChange, serialisedJson } from '../store/changeLog.ts';
 import { retrying } from '../store/retry.ts';
 import { reasonWordsSql } from './reportText.ts';
 import { setBasedChecksAllowed } from './setBasedReferences.ts';
+import { deferIndexes, restoreIndexes } from '../store/deferredIndexes.ts';
 
 export type ImportOptions = {
   kind: Kind;
@@ -38,6 +39,8 @@ export type ImportOptions = {
   delimiter?: string | undefined;
   onProgress?: ((p: { bytesRead: number; totalBytes: number; rows: number }) => void) | undefined;
   today?: Date | undefined;
+  /** Files from this size into a registry of fewer than about twice their rows build person's search indexes after the load (default 16 MB). */
+  deferIndexesFromBytes?: number | undefined;
   /** Validation worker threads (0: validate in the main thread). Default: by file size and cores. */
   workers?: number | undefined;
 };
@@ -563,6 +566,7 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
   const p = await prepare(opts);
   const client = await pool.connect();
   let runId: string | undefined;
+  let deferred = false; // person's search indexes dropped for this import (src/store/deferredIndexes.ts)
   try {
     let run = await findOrStartRun(client, actor, opts.kind, p);
     runId = run.id;
@@ -584,13 +588,18 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
     await client.query(`UPDATE import_run SET status = 'running', finished_at = NULL WHERE id = $1 AND status = 'failed'`, [run.id]);
     const resumedFrom = run.rows_done;
     if (run.status !== 'done') {
+      deferred = await deferIndexes(client, p.source.totalBytes, opts.deferIndexesFromBytes);
       await loadRemaining(client, actor, run, p, opts);
+      if (deferred) await restoreIndexes(client);
+      deferred = false;
       run = await finishRun(client, actor, run.id, opts.kind, p.sha256);
     }
     await writeReport(client, run.id, p.reportPath);
     return toSummary(run, { ...common, alreadyImported: false, resumedFrom, seconds: (performance.now() - started) / 1000 });
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
+    // (if the connection is gone too, the next start or import creates them: src/store/deferredIndexes.ts)
+    if (deferred) await restoreIndexes(client).catch(() => undefined);
     if (runId && e instanceof ImportSetupError) await failRun(client, actor, runId, e);
     throw e;
   } finally {

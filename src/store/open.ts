@@ -9,6 +9,7 @@ import { type ChainKey, chainKeyOf, chainKeyOption } from '../access/chainKey.ts
 import type { SecretKey } from '../access/secretBox.ts';
 import { type EmbeddedServer, startEmbedded, withDatabase } from './embedded.ts';
 import { StoreError } from '../errors.ts';
+import { repairIndexes } from './deferredIndexes.ts';
 import { migrate } from './migrate.ts';
 import { closeLeakedTransactions } from './leakedTransactions.ts';
 import { loadPlaces } from './places.ts';
@@ -235,6 +236,8 @@ export async function prepareDatabase(
       await grantApplication(client, o.appRole);
     }
     await settleChainKey(client, o.chain);
+    // person's search indexes a killed import left dropped (docs/decisions/0037-import-deferred-indexes.md)
+    await repairIndexes(client);
   } finally {
     client.release();
   }
@@ -266,6 +269,7 @@ async function prepareAsApplication(pool: pg.Pool, chain: ChainKey): Promise<voi
     const client = await pool.connect();
     try {
       await settleChainKey(client, chain);
+      await repairIndexes(client);
     } finally {
       client.release();
     }
