@@ -39,7 +39,7 @@ import { Worker } from 'node:worker_threads';
 import type { Actor } from '../src/access/actor.ts';
 import { buildApp } from '../src/api/app.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
-import { importFile } from '../src/importer/run.ts';
+import { importFile, importFiles as importFilesAsOne } from '../src/importer/run.ts';
 import { addDisplacements } from '../src/importer/seed.ts';
 import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
 import { createSession } from '../src/store/access/sessions.ts';
@@ -469,11 +469,16 @@ async function importFiles(store: Store, actor: Actor, files: string[], root: st
   const t: ImportTotals = { rows: 0, personsCreated: 0, householdsCreated: 0, rejected: 0, unverifiedIds: 0 };
   // as `sanad import` does: as the database's owner (set-based reference checks, decision 0032)
   const owner = store.ownerPool?.() ?? store.pool;
-  for (const [i, file] of files.entries()) {
-    const s = await importFile(owner, actor, { kind: 'households', file, reportPath: path.join(root, `rejections-${i + 1}.csv`) });
-    for (const k of Object.keys(t) as (keyof ImportTotals)[]) t[k] += s[k];
-    log(`  file ${i + 1} of ${files.length}: ${fmt(s.rows)} rows in ${s.seconds.toFixed(1)} s (${fmt(t.rows)} in all)`);
-  }
+  // as `sanad import households FILE...` does: one load, person's search indexes built once after the last file
+  await importFilesAsOne(
+    owner,
+    actor,
+    files.map((file, i) => ({ kind: 'households' as const, file, reportPath: path.join(root, `rejections-${i + 1}.csv`) })),
+    (s, i) => {
+      for (const k of Object.keys(t) as (keyof ImportTotals)[]) t[k] += s[k];
+      log(`  file ${i + 1} of ${files.length}: ${fmt(s.rows)} rows in ${s.seconds.toFixed(1)} s (${fmt(t.rows)} in all)`);
+    },
+  );
   if (owner !== store.pool) await owner.end();
   return t;
 }

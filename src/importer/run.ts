@@ -608,3 +608,41 @@ export async function importFile(pool: pg.Pool, actor: Actor, opts: ImportOption
     client.release(true);
   }
 }
+
+/**
+ * Several files as one load (a national registry comes in several files: one is at most 512 MB):
+ * each is imported as importFile imports it, in turn, but person's search indexes are deferred once
+ * for all of them, by their total size, and built after the last (decision 0037): building them
+ * after each file would build them again over every row of the files before it. Each file's own
+ * import then keeps the indexes as they are (the lock is this load's). Answers each file's summary.
+ */
+export async function importFiles(
+  pool: pg.Pool,
+  actor: Actor,
+  files: readonly ImportOptions[],
+  each?: (s: ImportSummary, i: number) => void | Promise<void>,
+): Promise<ImportSummary[]> {
+  const client = await pool.connect();
+  let deferred = false;
+  try {
+    if (files.length > 1) {
+      const bytes = files.reduce((n, f) => n + fs.statSync(f.file).size, 0);
+      deferred = await deferIndexes(client, bytes, files[0]!.deferIndexesFromBytes);
+    }
+    const out: ImportSummary[] = [];
+    for (const [i, f] of files.entries()) {
+      out.push(await importFile(pool, actor, f));
+      await each?.(out[i]!, i);
+    }
+    if (deferred) await restoreIndexes(client);
+    deferred = false;
+    return out;
+  } catch (e) {
+    // (if the connection is gone too, the next start or import creates them: src/store/deferredIndexes.ts)
+    if (deferred) await restoreIndexes(client).catch(() => undefined);
+    throw e;
+  } finally {
+    // the session held the advisory lock: close it rather than pool it
+    client.release(true);
+  }
+}

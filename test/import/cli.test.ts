@@ -51,3 +51,31 @@ test('sanad import persons, quarantine list and export persons', { timeout: 120_
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('Cannot read');
 });
+
+test('sanad import persons with several files imports each in turn as one load; --report is for one file only', {
+  timeout: 120_000,
+}, async () => {
+  await makeActor(t.db.pool, { username: 'several' });
+  const files = [path.join(tmp.dir, 'part-a.csv'), path.join(tmp.dir, 'part-b.csv')];
+  await fs.writeFile(
+    files[0]!,
+    csvOf([
+      ['record_id', 'given_name', 'family_name', 'governorate'],
+      ['S1', 'سلمى', 'حمدان', 'PS0260'],
+    ]),
+  );
+  await fs.writeFile(
+    files[1]!,
+    csvOf([
+      ['record_id', 'given_name', 'family_name', 'governorate'],
+      ['S2', 'ريم', 'حمدان', 'PS0260'],
+    ]),
+  );
+  const refused = await sanad(['import', 'persons', ...files, '--user', 'several', '--report', path.join(tmp.dir, 'r.csv')]);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toContain('--report names the report of a single file');
+  const r = await sanad(['import', 'persons', ...files, '--user', 'several']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/file 1 of 2:\n[\s\S]*loaded:\s+1\n[\s\S]*file 2 of 2:\n[\s\S]*loaded:\s+1\n/);
+  expect((await t.db.pool.query("SELECT count(*)::int AS n FROM person WHERE record_id IN ('S1', 'S2')")).rows[0].n).toBe(2);
+});

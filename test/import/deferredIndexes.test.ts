@@ -5,7 +5,7 @@
 // import into a registry much larger than its file keeps them.
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { importFile } from '../../src/importer/run.ts';
+import { importFile, importFiles } from '../../src/importer/run.ts';
 import { writeSyntheticCsv } from '../../src/importer/syntheticCsv.ts';
 import { DEFERRED_INDEXES, repairIndexes } from '../../src/store/deferredIndexes.ts';
 import { startSanad } from '../support/cli.ts';
@@ -90,6 +90,30 @@ test('a file larger than the registry is loaded without the search indexes, whic
   const app = importFile(t.db.pool, actor, { kind: 'households', file: third, batchSize: 1000, workers: 0, deferIndexesFromBytes: 1 });
   expect(await missingWhile(app)).toBe(false);
   await app;
+});
+
+test('several files as one load: the indexes stay missing from the first file to the last, and are built once after it', async () => {
+  const before = await definitions();
+  const actor = await makeActor(t.db.pool, { username: 'several', org: 'Several files org' });
+  const files = [path.join(tmp.dir, 'part-1.csv'), path.join(tmp.dir, 'part-2.csv')];
+  await writeSyntheticCsv(files[0]!, { seed: 11, persons: 6000 });
+  await writeSyntheticCsv(files[1]!, { seed: 12, persons: 6000 });
+  const present: number[] = [];
+  const summaries = await importFiles(
+    t.db.owner,
+    actor,
+    files.map((file) => ({ kind: 'households' as const, file, batchSize: 1000, workers: 0, deferIndexesFromBytes: 1 })),
+    async () => {
+      present.push(await count(t.db.pool, "SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname = ANY($1)", [NAMES]));
+    },
+  );
+  expect(summaries.map((s) => [s.rows, s.rejected])).toEqual([
+    [6000, 0],
+    [6000, 0],
+  ]);
+  // after each file, before the last one's end: none of the seven (each file's own import kept them as they were)
+  expect(present).toEqual([0, 0]);
+  expect(await definitions()).toEqual(before);
 });
 
 test('an import killed while the indexes are dropped leaves them missing only until the next start or import', {

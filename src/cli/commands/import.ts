@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { asUser, withUserOption } from '../actor.ts';
 import { withStoreOptions } from '../options.ts';
-import { importFile, type ImportSummary } from '../../importer/run.ts';
+import { importFiles, type ImportSummary } from '../../importer/run.ts';
 import { exportQuarantine, listQuarantine, retryQuarantine } from '../../importer/quarantine.ts';
 import { fmt, progressBar } from '../../importer/progress.ts';
 import type { Kind } from '../../importer/load.ts';
@@ -50,24 +50,27 @@ function printSummary(s: ImportSummary): void {
 function importCommand(parent: Command, kind: Kind, description: string): void {
   const cmd = parent
     .command(kind)
-    .argument('<file>', 'a .csv or .xlsx file (first worksheet) with a header row')
+    .argument('<files...>', 'one or more .csv or .xlsx files (first worksheet) with a header row, imported in turn as one load')
     .description(description)
     .option('--format <format>', 'csv or xlsx (default: from the file name)')
     .option('--mapping <file>', 'JSON file mapping the file\'s column names to Sanad\'s: {"column in file": "sanad column"}')
-    .option('--report <path>', 'where to write the rejection report (default: beside the file, NAME.rejections.csv)')
+    .option('--report <path>', 'where to write the rejection report of a single file (default: beside each file, NAME.rejections.csv)')
     .option('--delimiter <char>', 'CSV delimiter (default: comma; tab for .tsv)')
     .option('--batch-size <n>', 'rows per committed batch', wholeNumber(1, 1_000_000), 10_000)
     .option('--workers <n>', 'validation worker threads (0: none; default: by file size and cores)', wholeNumber(0, 16))
     .option('--no-progress', 'no progress bar')
-    .option('--json', 'print the summary as JSON');
-  withStoreOptions(withUserOption(cmd)).action(async (file: string, opts: ImportOpts) => {
+    .option('--json', 'print the summary as JSON (one line a file)');
+  withStoreOptions(withUserOption(cmd)).action(async (files: string[], opts: ImportOpts) => {
+    if (files.length > 1 && opts.report)
+      throw new Error('--report names the report of a single file: leave it out to write each beside its file');
     await asUser(`import ${kind}`, opts, async (store, actor) => {
       let bar: ReturnType<typeof progressBar> | undefined;
       // As the database's owner where this process has it (the embedded server; DATABASE_OWNER_URL):
-      // a superuser owner may check the batches' references set-based (decision 0032); the
-      // application role, which the web server uses, never may.
+      // a superuser owner may check the batches' references set-based (decision 0032) and build
+      // person's search indexes after a large load (decision 0037); the application role, which the
+      // web server uses, never may.
       const owner = store.ownerPool?.();
-      const summary = await importFile(owner ?? store.pool, actor, {
+      const each = (file: string) => ({
         kind,
         file,
         format: opts.format,
@@ -76,16 +79,23 @@ function importCommand(parent: Command, kind: Kind, description: string): void {
         delimiter: opts.delimiter,
         batchSize: opts.batchSize,
         workers: opts.workers,
-        onProgress: (p) => {
+        onProgress: (p: { bytesRead: number; totalBytes: number; rows: number }) => {
           bar ??= progressBar(p.totalBytes, 'rows', opts.progress !== false && process.stderr.isTTY === true);
           bar.update(p.bytesRead, { rows: fmt(p.rows) });
         },
+      });
+      await importFiles(owner ?? store.pool, actor, files.map(each), (summary, i) => {
+        bar?.stop();
+        bar = undefined;
+        if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+        else {
+          if (files.length > 1) process.stdout.write(`${i > 0 ? '\n' : ''}file ${i + 1} of ${files.length}:\n`);
+          printSummary(summary);
+        }
       }).finally(async () => {
         bar?.stop();
         await owner?.end();
       });
-      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      else printSummary(summary);
     });
   });
 }
