@@ -54,10 +54,11 @@ function startServe(dir: string, args: string[]): Ran {
   return ran;
 }
 
-async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+/** `what` may be a function: read when the time is up (a process's output so far, to say where it hung). */
+async function within<T>(p: Promise<T>, ms: number, what: string | (() => string)): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new Error(`${typeof what === 'string' ? what : what()}: not within ${ms / 1000} s`)), ms);
   });
   try {
     return await Promise.race([p, late]);
@@ -73,7 +74,7 @@ test('a port in use: sanad serve exits 1 with a clear message, and leaves no Pos
   const dir = newDir('port-in-use');
   try {
     const ran = startServe(dir, ['--port', String(port)]);
-    expect(await within(ran.exited, 90_000, 'sanad serve exits')).toBe(1);
+    expect(await within(ran.exited, 90_000, () => `sanad serve exits (its output so far: ${ran.out.slice(-1500)})`)).toBe(1);
     expect(ran.out).toContain(`cannot listen on 127.0.0.1:${port}: the port is in use`);
     expect(ran.out).toMatch(/Sanad stopped its database and exits/);
     expect(await postgresOf(dir)).toEqual([]);
@@ -89,14 +90,14 @@ test('an embedded PostgreSQL that fails to start: sanad serve exits 1 with its l
   const first = await serve(dir);
   const pm = await postmasterPid(dir);
   first.child.kill('SIGINT'); // Ctrl+C
-  expect((await within(first.exited, 90_000, `sanad serve stops (${first.output().slice(-500)})`)).code).toBe(0);
+  expect((await within(first.exited, 90_000, () => `sanad serve stops (its output so far: ${first.output().slice(-1500)})`)).code).toBe(0);
   // the server's PostgreSQL is stopped, cleanly, before Sanad exits (no wait, no second signal needed)
   expect(isAlive(pm)).toBe(false);
   const log = await fs.readFile(path.join(dir, 'postgres.log'), 'utf8');
   expect(log).toMatch(/received fast shutdown request[\s\S]*database system is shut down/);
   await fs.appendFile(path.join(dir, 'pg', 'postgresql.conf'), "\nshared_buffers = 'a lot'\n");
   const ran = startServe(dir, ['--port', '0']);
-  expect(await within(ran.exited, 90_000, 'sanad serve exits'), ran.out).toBe(1);
+  expect(await within(ran.exited, 90_000, () => `sanad serve exits (its output so far: ${ran.out.slice(-1500)})`), ran.out).toBe(1);
   expect(ran.out).toMatch(/Embedded PostgreSQL exited at start/);
   expect(ran.out).toMatch(/shared_buffers/);
   expect(await postgresOf(dir)).toEqual([]);
@@ -115,7 +116,7 @@ test('SIGTERM while the server starts: it stops once started, status 0, its Post
     'PostgreSQL starts',
   );
   ran.child.kill('SIGTERM');
-  expect(await within(ran.exited, 120_000, 'sanad serve exits')).toBe(0);
+  expect(await within(ran.exited, 120_000, () => `sanad serve exits (its output so far: ${ran.out.slice(-1500)})`)).toBe(0);
   expect(ran.out).toMatch(/stopping once the start has finished/);
   expect(await postgresOf(dir)).toEqual([]);
   await expect(fs.stat(path.join(dir, 'sanad.lock'))).rejects.toThrow();
