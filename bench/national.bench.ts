@@ -7,8 +7,7 @@
 //      as `sanad seed` adds them,
 //   3. `sanad dedupe` through the registry (findDuplicates: keyset pages, the engine with its worker
 //      threads, candidates and links stored), not file mode,
-//   4. searches over HTTP on loopback as the API answers them, from a client in its own thread
-//      (--client-in-process: on the server's thread): national ID, names (p50/p95/p99),
+//   4. searches over HTTP on loopback as the API answers them: national ID, names (p50/p95/p99),
 //      and the duplicate check while typing (POST /api/v1/duplicates/check) of registered persons
 //      retyped and of new persons drawn as the registry was (bench/drafts.ts),
 //   5. a cycle's entitlements for every household (generateCycle, one parcel per household),
@@ -35,7 +34,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Actor } from '../src/access/actor.ts';
 import { buildApp } from '../src/api/app.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
@@ -65,7 +63,6 @@ const QUERIES = numberArg('queries', 500);
 const KEEP = process.argv.includes('--keep');
 /** Only the households files, the import and the displacement histories (no dedupe, searches or cycle). */
 const IMPORT_ONLY = process.argv.includes('--import-only');
-const CLIENT_IN_PROCESS = process.argv.includes('--client-in-process');
 /** A directory a `--keep` run left: only the searches and checks are measured again, on its registry. */
 const REUSE = stringArg('reuse');
 /** `--pg name=value` (repeatable): a setting of the embedded server for the run, to weigh one lever. */
@@ -84,7 +81,7 @@ const pgFlags = [...Object.entries(PG_SETTINGS).map(([k, v]) => ` --pg ${k}=${v}
 const command = INCREMENTAL
   ? `nice -n 10 npm run bench:national -- --incremental ${INCREMENTAL}${process.argv.includes('--dedupe') ? ' --dedupe' : ''}${process.argv.includes('--memory') ? ' --memory' : ''} --new ${NEW}`
   : REUSE
-    ? `nice -n 10 npm run bench:national -- --reuse ${REUSE} --queries ${QUERIES}${CLIENT_IN_PROCESS ? ' --client-in-process' : ''}`
+    ? `nice -n 10 npm run bench:national -- --reuse ${REUSE} --queries ${QUERIES}`
     : `nice -n 10 npm run bench:national -- --persons ${PERSONS} --queries ${QUERIES}${IMPORT_ONLY ? ' --import-only' : ''}${pgFlags}`;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const MB = 1024 * 1024;
@@ -237,36 +234,6 @@ type PersonSample = Row & DraftSource & { governorate: string };
 /** cpu: the Node process's and PostgreSQL's CPU per timed request (ms; both include what else ran then). */
 type Measured = { name: string; n: number; p50: number; p95: number; p99: number; found: number; cpu: { node: number; pg: number | null } };
 
-type Answer = { ms: number; status: number; text: string };
-
-/**
- * Sequential POSTs, each with its session's token. The client runs in its own thread (as a phone is
- * another machine: its fetch, parsing and garbage are not the server's), or with
- * `--client-in-process` on the server's own thread, as before 2026-12-07.
- */
-async function post(base: string, url: string, requests: { token: string; body: string }[]): Promise<Answer[]> {
-  if (!CLIENT_IN_PROCESS) {
-    const w = new Worker(new URL('./httpClient.worker.mjs', import.meta.url), { workerData: { base, url, requests } });
-    try {
-      return await new Promise<Answer[]>((resolve, reject) => {
-        w.once('message', resolve);
-        w.once('error', reject);
-      });
-    } finally {
-      await w.terminate();
-    }
-  }
-  const out: Answer[] = [];
-  for (const r of requests) {
-    const t = process.hrtime.bigint();
-    const headers = { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' };
-    const res = await fetch(`${base}${url}`, { method: 'POST', headers, body: r.body });
-    const text = await res.text();
-    out.push({ ms: Number(process.hrtime.bigint() - t) / 1e6, status: res.status, text });
-  }
-  return out;
-}
-
 /** Sequential POSTs to one endpoint, the first 20 as warm-up; how often the expected person is answered. */
 async function timed(
   pgDir: string,
@@ -277,24 +244,25 @@ async function timed(
   items: { body: object; expect: string }[],
   ids: (json: unknown) => string[],
 ): Promise<Measured> {
-  const requests: { token: string; body: string }[] = [];
-  let token = '';
-  for (const [i, it] of items.entries()) {
-    // a new session every 250 requests: the check is limited to 300 a minute per credential
-    if (i % 250 === 0) token = await newToken();
-    requests.push({ token, body: JSON.stringify(it.body) });
-  }
-  const warm = await post(base, url, requests.slice(0, 20));
-  const [cpu0, pg0] = [process.cpuUsage(), pgCpuSeconds(pgDir)];
-  const timedAnswers = await post(base, url, requests.slice(20));
-  const [cpu, pg1] = [process.cpuUsage(cpu0), pgCpuSeconds(pgDir)];
-  const answers = [...warm, ...timedAnswers];
-  const times = timedAnswers.map((a) => a.ms);
+  const headers = { authorization: '', 'content-type': 'application/json' };
+  const times: number[] = [];
   let found = 0;
-  for (const [i, a] of answers.entries()) {
-    if (a.status !== 200) throw new Error(`${name}: HTTP ${a.status} ${a.text.slice(0, 300)}`);
-    if (ids(JSON.parse(a.text)).includes(items[i]!.expect)) found++;
+  let cpu0 = process.cpuUsage();
+  let pg0 = pgCpuSeconds(pgDir);
+  for (const [i, it] of items.entries()) {
+    if (i === 20) [cpu0, pg0] = [process.cpuUsage(), pgCpuSeconds(pgDir)];
+    // a new session every 250 requests: the check is limited to 300 a minute per credential
+    if (i % 250 === 0) headers.authorization = `Bearer ${await newToken()}`;
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(it.body) });
+    const json = await res.json();
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+    if (i >= 20) times.push(ms);
+    if (ids(json).includes(it.expect)) found++;
   }
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = pgCpuSeconds(pgDir);
   const per = (seconds: number) => (seconds * 1000) / Math.max(1, times.length);
   return {
     name,
@@ -423,7 +391,7 @@ function report(stages: StageResult[], measured: Measured[], dbBytes: number, di
     '|---|---|---|---|---|---|---|---|',
     ...stages.map(row),
     '',
-    `| query (HTTP on loopback, sequential, first 20 warm-up; client ${CLIENT_IN_PROCESS ? "on the server's thread" : 'in its own thread'}) | n | p50 ms | p95 ms | p99 ms | person answered | Node CPU ms a request | PostgreSQL CPU ms a request |`,
+    '| query (HTTP on loopback, sequential, first 20 warm-up) | n | p50 ms | p95 ms | p99 ms | person answered | Node CPU ms a request | PostgreSQL CPU ms a request |',
     '|---|---|---|---|---|---|---|---|',
     ...measured.map(m),
     '',
