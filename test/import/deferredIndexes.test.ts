@@ -56,6 +56,9 @@ test('the indexes are built again exactly as the migrations made them', async ()
 
 test('a file larger than the registry is loaded without the search indexes, which are back before it is done', async () => {
   const before = await definitions();
+  const analysed = async () =>
+    (await t.db.pool.query<{ at: Date | null }>("SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'person'")).rows[0]!.at;
+  const analysedBefore = await analysed();
   const actor = await makeActor(t.db.pool);
   const file = path.join(tmp.dir, 'first.csv');
   await writeSyntheticCsv(file, { seed: 3, persons: 3000 });
@@ -63,6 +66,10 @@ test('a file larger than the registry is loaded without the search indexes, whic
   expect(await missingWhile(run)).toBe(true);
   expect(await run).toMatchObject({ rows: 3000, rejected: 0, personsCreated: 3000 });
   expect(await definitions()).toEqual(before);
+  // and the planner has the new rows' statistics at once (not when autovacuum comes by)
+  const analysedAfter = await analysed();
+  expect(analysedAfter).not.toBeNull();
+  expect(analysedAfter!.getTime()).toBeGreaterThan(analysedBefore?.getTime() ?? 0);
   // what the indexes answer is the table's: a national ID found through the index and by a scan alike
   const id = (await t.db.pool.query<{ national_id: string }>('SELECT national_id FROM person WHERE national_id IS NOT NULL LIMIT 1'))
     .rows[0]!.national_id;
