@@ -37,7 +37,7 @@ import path from 'node:path';
 import type { Actor } from '../src/access/actor.ts';
 import { buildApp } from '../src/api/app.ts';
 import { governorateCodes } from '../src/places/governorates.ts';
-import { importFile, importFiles as importFilesAsOne } from '../src/importer/run.ts';
+import { importFile, importFiles } from '../src/importer/run.ts';
 import { addDisplacements } from '../src/importer/seed.ts';
 import { createOrganisation, createUser } from '../src/store/access/createUser.ts';
 import { createSession } from '../src/store/access/sessions.ts';
@@ -439,13 +439,13 @@ async function walCounters(store: Store): Promise<WalCounters> {
 
 type ImportTotals = { rows: number; personsCreated: number; householdsCreated: number; rejected: number; unverifiedIds: number };
 
-/** `sanad import households` of each file in turn (an import file is at most 512 MB). */
-async function importFiles(store: Store, actor: Actor, files: string[], root: string): Promise<ImportTotals> {
+/** `sanad import households FILE...` of all the files as one load (an import file is at most 512 MB). */
+async function importAll(store: Store, actor: Actor, files: string[], root: string): Promise<ImportTotals> {
   const t: ImportTotals = { rows: 0, personsCreated: 0, householdsCreated: 0, rejected: 0, unverifiedIds: 0 };
   // as `sanad import` does: as the database's owner (set-based reference checks, decision 0032)
   const owner = store.ownerPool?.() ?? store.pool;
   // as `sanad import households FILE...` does: one load, person's search indexes built once after the last file
-  await importFilesAsOne(
+  await importFiles(
     owner,
     actor,
     files.map((file, i) => ({ kind: 'households' as const, file, reportPath: path.join(root, `rejections-${i + 1}.csv`) })),
@@ -698,7 +698,7 @@ async function main() {
     const [imp, impStage] = await stage(
       'import (sanad import households)',
       pgDir,
-      () => importFiles(store, actor, gen.files, root),
+      () => importAll(store, actor, gen.files, root),
       (s) =>
         `${fmt(s.rows)} rows, ${fmt(s.personsCreated)} persons and ${fmt(s.householdsCreated)} households created, ${fmt(s.rejected)} rejected, ${fmt(s.unverifiedIds)} IDs failing the check digit`,
     );
